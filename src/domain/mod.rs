@@ -1,0 +1,10 @@
+//! The domain: value types, records and the rules. Pure: no SQL, no files, no
+//! terminal. Every figure shown anywhere in folio is computed here.
+
+pub mod model;
+pub mod money;
+pub mod time;
+
+pub use model::*;
+pub use money::{Money, MoneyError};
+pub use time::{DateError, Month, parse_date};

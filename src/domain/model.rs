@@ -1,0 +1,345 @@
+//! The records of a portfolio, as DOMAIN.md describes them.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::money::Money;
+use super::time::Month;
+
+/// Error for a word that is not one of an enum's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{value}' is not a {what} (use one of: {allowed})")]
+pub struct UnknownValue {
+    pub what: &'static str,
+    pub value: String,
+    pub allowed: &'static str,
+}
+
+/// Enums stored and typed as lowercase words, with serde names to match.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident, $what:literal, { $($variant:ident => $word:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            /// Parse case-insensitively, accepting a few aliases.
+            pub fn parse(input: &str) -> Result<$name, UnknownValue> {
+                let lower = input.trim().to_lowercase();
+                $(
+                    if lower == $word $(|| lower == $alias)* {
+                        return Ok($name::$variant);
+                    }
+                )+
+                Err(UnknownValue {
+                    what: $what,
+                    value: input.trim().to_string(),
+                    allowed: concat!($($word, " "),+).trim_ascii_end(),
+                })
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> { $name::parse(s) }
+        }
+    };
+}
+
+word_enum!(
+    /// Where a client stands as an asset: see "Tiers" in DOMAIN.md.
+    Tier, "tier", {
+        Gold => "gold",
+        Potential => "potential",
+        Toxic => "toxic",
+    }
+);
+
+word_enum!(
+    /// Whether the relationship is running.
+    Status, "status", {
+        Active => "active",
+        Paused => "paused",
+        Churned => "churned",
+    }
+);
+
+word_enum!(
+    /// How a touchpoint happened.
+    TouchKind, "touchpoint kind", {
+        Call => "call",
+        Meeting => "meeting",
+        Email => "email" | "e-mail" | "mail",
+        Message => "message" | "messenger" | "chat",
+        Report => "report",
+        Other => "other",
+    }
+);
+
+word_enum!(
+    /// Who owes an agreement: the agency (us) or the client.
+    Owner, "owner", {
+        Us => "us" | "we" | "agency",
+        Client => "client" | "them",
+    }
+);
+
+word_enum!(
+    /// The life of an agreement.
+    AgreementStatus, "agreement status", {
+        Open => "open",
+        Kept => "kept",
+        Broken => "broken",
+        Cancelled => "cancelled" | "canceled",
+    }
+);
+
+/// Row ids are SQLite rowids.
+pub type Id = i64;
+
+/// Fold a client name for uniqueness and lookups: Unicode lowercase (so "ООО
+/// Ромашка" and "ооо ромашка" are one name), inner whitespace collapsed.
+pub fn name_key(name: &str) -> String {
+    fold(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Case-insensitive matching for every script (SQLite's `lower()` folds ASCII only).
+pub fn fold(text: &str) -> String {
+    text.to_lowercase()
+}
+
+/// Does `haystack` contain `needle`, ignoring case in any script? `needle` must
+/// already be folded with [`fold`].
+pub fn matches_folded(haystack: &str, folded_needle: &str) -> bool {
+    folded_needle.is_empty() || fold(haystack).contains(folded_needle)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Client {
+    pub id: Id,
+    pub name: String,
+    pub tier: Tier,
+    pub status: Status,
+    pub since: NaiveDate,
+    /// Agreed contact cadence: at most this many days between touchpoints.
+    pub cadence_days: Option<u32>,
+    pub channel: Option<String>,
+    pub goal: Option<String>,
+    pub notes: String,
+}
+
+/// What it takes to create a client; the rest has defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewClient {
+    pub name: String,
+    pub tier: Tier,
+    pub status: Status,
+    pub since: NaiveDate,
+    pub cadence_days: Option<u32>,
+    pub channel: Option<String>,
+    pub goal: Option<String>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    pub id: Id,
+    pub client_id: Id,
+    pub name: String,
+    pub role: Option<String>,
+    pub decision_maker: bool,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub birthday: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewContact {
+    pub name: String,
+    pub role: Option<String>,
+    pub decision_maker: bool,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub birthday: Option<NaiveDate>,
+}
+
+/// One entry of a client's tier history. `from` is `None` for the tier the
+/// client was created with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TierChange {
+    pub id: Id,
+    pub client_id: Id,
+    pub on: NaiveDate,
+    pub from: Option<Tier>,
+    pub to: Tier,
+    pub reason: String,
+}
+
+/// One entry of a client's status history (active / paused / churned).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusChange {
+    pub id: Id,
+    pub client_id: Id,
+    pub on: NaiveDate,
+    pub from: Option<Status>,
+    pub to: Status,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Touchpoint {
+    pub id: Id,
+    pub client_id: Id,
+    pub at: NaiveDate,
+    pub kind: TouchKind,
+    pub summary: String,
+    pub minutes: u32,
+    pub next_step: Option<String>,
+    pub next_due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTouchpoint {
+    pub at: NaiveDate,
+    pub kind: TouchKind,
+    pub summary: String,
+    pub minutes: u32,
+    pub next_step: Option<String>,
+    pub next_due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Agreement {
+    pub id: Id,
+    pub client_id: Id,
+    pub made_on: NaiveDate,
+    pub text: String,
+    pub owner: Owner,
+    pub due: Option<NaiveDate>,
+    pub status: AgreementStatus,
+    pub closed_on: Option<NaiveDate>,
+}
+
+impl Agreement {
+    /// Open and past its due date.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status == AgreementStatus::Open && self.due.is_some_and(|due| due < today)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAgreement {
+    pub made_on: NaiveDate,
+    pub text: String,
+    pub owner: Owner,
+    pub due: Option<NaiveDate>,
+    pub status: AgreementStatus,
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// The AM's target for a calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PlanTarget {
+    pub month: Month,
+    pub amount: Money,
+}
+
+/// An expected payment (invoice): counts toward `month`, due on `due`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Invoice {
+    pub id: Id,
+    pub client_id: Id,
+    pub month: Month,
+    pub amount: Money,
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInvoice {
+    pub month: Month,
+    pub amount: Money,
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    pub id: Id,
+    pub client_id: Id,
+    pub on: NaiveDate,
+    pub amount: Money,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPayment {
+    pub on: NaiveDate,
+    pub amount: Money,
+    pub note: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_parse_case_insensitively_with_aliases() {
+        assert_eq!(Tier::parse("GOLD"), Ok(Tier::Gold));
+        assert_eq!(TouchKind::parse("Messenger"), Ok(TouchKind::Message));
+        assert_eq!(
+            AgreementStatus::parse("canceled"),
+            Ok(AgreementStatus::Cancelled)
+        );
+        let err = Tier::parse("silver").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "'silver' is not a tier (use one of: gold potential toxic)"
+        );
+        for t in Tier::ALL {
+            assert_eq!(Tier::parse(t.as_str()), Ok(*t));
+        }
+    }
+
+    #[test]
+    fn names_fold_across_scripts() {
+        assert_eq!(name_key("ООО Ромашка"), name_key("ооо  ромашка"));
+        assert_eq!(name_key("Éclair Studio"), name_key("éclair studio"));
+        assert_ne!(name_key("Acme"), name_key("Acme 2"));
+        assert!(matches_folded("ООО Ромашка", &fold("РОМАШ")));
+        assert!(matches_folded("Café 🚀 Lab", &fold("CAFÉ")));
+        assert!(!matches_folded("Acme", &fold("ромашка")));
+    }
+
+    #[test]
+    fn overdue_agreements() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut a = Agreement {
+            id: 1,
+            client_id: 1,
+            made_on: today,
+            text: "send report".into(),
+            owner: Owner::Us,
+            due: NaiveDate::from_ymd_opt(2026, 11, 22),
+            status: AgreementStatus::Open,
+            closed_on: None,
+        };
+        assert!(a.is_overdue(today));
+        a.due = Some(today);
+        assert!(!a.is_overdue(today), "due today is not overdue yet");
+        a.due = NaiveDate::from_ymd_opt(2026, 11, 1);
+        a.status = AgreementStatus::Kept;
+        assert!(!a.is_overdue(today));
+    }
+}
