@@ -1,7 +1,11 @@
 //! folio: a terminal portfolio manager for account managers.
 //!
-//! Layers (see ARCHITECTURE in the README): `domain` (pure rules), `store`
-//! (the only SQL), `ops` (operations both doors call), `io` (CSV, reports),
-//! `cli`.
+//! Layers (see ARCHITECTURE.md in the shared docs): `domain` (types and pure
+//! rules), `store` (the only SQL), `ops` (the operations both doors call),
+//! `io` (CSV), `demo` (the demo portfolio).
 
+pub mod demo;
 pub mod domain;
+pub mod io;
+pub mod ops;
+pub mod store;

@@ -3,6 +3,8 @@
 
 pub mod model;
 pub mod money;
+pub mod plan;
+pub mod signals;
 pub mod time;
 
 pub use model::*;

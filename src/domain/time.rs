@@ -116,7 +116,7 @@ impl Month {
     }
 
     /// The month `n` months later (earlier when `n` is negative).
-    pub fn add(self, n: i32) -> Month {
+    pub fn plus_months(self, n: i32) -> Month {
         let index = self.year * 12 + (self.month as i32 - 1) + n;
         Month {
             year: index.div_euclid(12),
@@ -125,11 +125,11 @@ impl Month {
     }
 
     pub fn next(self) -> Month {
-        self.add(1)
+        self.plus_months(1)
     }
 
     pub fn prev(self) -> Month {
-        self.add(-1)
+        self.plus_months(-1)
     }
 
     /// Months from `self` to `other` (positive when `other` is later).
@@ -139,7 +139,10 @@ impl Month {
 
     /// The `count` months ending with `self`, oldest first.
     pub fn trailing(self, count: u32) -> Vec<Month> {
-        (0..count as i32).rev().map(|i| self.add(-i)).collect()
+        (0..count as i32)
+            .rev()
+            .map(|i| self.plus_months(-i))
+            .collect()
     }
 
     pub fn parse(input: &str) -> Result<Month, DateError> {
@@ -224,9 +227,9 @@ mod tests {
     fn month_arithmetic() {
         let m = Month::new(2026, 1).unwrap();
         assert_eq!(m.prev(), Month::new(2025, 12).unwrap());
-        assert_eq!(m.add(-13), Month::new(2024, 12).unwrap());
-        assert_eq!(m.add(11), Month::new(2026, 12).unwrap());
-        assert_eq!(m.add(12), Month::new(2027, 1).unwrap());
+        assert_eq!(m.plus_months(-13), Month::new(2024, 12).unwrap());
+        assert_eq!(m.plus_months(11), Month::new(2026, 12).unwrap());
+        assert_eq!(m.plus_months(12), Month::new(2027, 1).unwrap());
         assert_eq!(Month::new(2025, 12).unwrap().next(), m);
         assert_eq!(m.months_until(Month::new(2027, 3).unwrap()), 14);
         assert_eq!(

@@ -1,0 +1,322 @@
+//! CSV import and export as operations: parse every row first (io layer),
+//! then resolve clients and write everything in one transaction. Any bad row,
+//! in the file or against the database, aborts the whole import and every bad
+//! row is reported with its line number.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{
+    OpError, OpResult, check_cadence, optional_text, required_text, validate_agreement,
+    validate_touchpoint,
+};
+use crate::domain::{
+    Agreement, AgreementStatus, Id, NewAgreement, NewClient, NewPayment, NewTouchpoint, Owner,
+    Payment, Status, Tier, TouchKind, Touchpoint, name_key,
+};
+use crate::io::csv_import::{self, ImportError, RowError};
+use crate::store::{Store, clients, ledger, log};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Clients,
+    Touchpoints,
+    Agreements,
+    Payments,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Clients => "clients",
+            Kind::Touchpoints => "touchpoints",
+            Kind::Agreements => "agreements",
+            Kind::Payments => "payments",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub kind: Kind,
+    pub rows: usize,
+    pub created_clients: Vec<String>,
+    pub dry_run: bool,
+}
+
+/// Options shared by every import.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportOptions {
+    pub dry_run: bool,
+    pub create_clients: bool,
+    pub today: NaiveDate,
+}
+
+/// Resolves client names to ids within the import's transaction, creating
+/// missing clients when allowed, and collecting the rows it cannot resolve.
+struct Resolver<'a> {
+    conn: &'a rusqlite::Connection,
+    known: HashMap<String, Id>,
+    create: bool,
+    created: Vec<String>,
+    errors: Vec<RowError>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(
+        conn: &'a rusqlite::Connection,
+        create: bool,
+        parse_errors: Vec<RowError>,
+    ) -> OpResult<Self> {
+        let known = clients::list(conn)?
+            .into_iter()
+            .map(|c| (name_key(&c.name), c.id))
+            .collect();
+        Ok(Resolver {
+            conn,
+            known,
+            create,
+            created: Vec::new(),
+            errors: parse_errors,
+        })
+    }
+
+    fn resolve(&mut self, line: u64, name: &str, since: NaiveDate) -> OpResult<Option<Id>> {
+        let key = name_key(name);
+        if let Some(id) = self.known.get(&key) {
+            return Ok(Some(*id));
+        }
+        if !self.create {
+            self.errors.push(RowError {
+                line,
+                message: format!(
+                    "unknown client '{}' (add it first, or import with --create-clients)",
+                    name.trim()
+                ),
+            });
+            return Ok(None);
+        }
+        let client = NewClient {
+            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+            tier: Tier::Potential,
+            status: Status::Active,
+            since,
+            cadence_days: None,
+            channel: None,
+            goal: None,
+            notes: String::new(),
+        };
+        let created = super::insert_client(self.conn, &client)?;
+        self.known.insert(key, created.id);
+        self.created.push(created.name);
+        Ok(Some(created.id))
+    }
+
+    fn row_error(&mut self, line: u64, e: OpError) -> OpResult<()> {
+        match e {
+            OpError::Invalid { .. } | OpError::DuplicateClient(_) => {
+                self.errors.push(RowError {
+                    line,
+                    message: e.to_string(),
+                });
+                Ok(())
+            }
+            other => Err(other),
+        }
+    }
+
+    fn finish(self, kind: Kind, rows: usize, dry_run: bool) -> OpResult<ImportSummary> {
+        if self.errors.is_empty() {
+            Ok(ImportSummary {
+                kind,
+                rows,
+                created_clients: self.created,
+                dry_run,
+            })
+        } else {
+            let mut errors = self.errors;
+            errors.sort_by_key(|e| e.line);
+            Err(OpError::Import(ImportError::Rows(errors)))
+        }
+    }
+}
+
+pub fn import(
+    store: &mut Store,
+    kind: Kind,
+    bytes: &[u8],
+    opts: ImportOptions,
+) -> OpResult<ImportSummary> {
+    match kind {
+        Kind::Clients => import_clients(store, bytes, opts),
+        Kind::Touchpoints => import_touchpoints(store, bytes, opts),
+        Kind::Agreements => import_agreements(store, bytes, opts),
+        Kind::Payments => import_payments(store, bytes, opts),
+    }
+}
+
+fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpResult<ImportSummary> {
+    let parsed = csv_import::parse_clients(bytes)?;
+    let rows = parsed.rows;
+    store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mut r = Resolver::new(tx, false, parsed.errors)?;
+        for row in &rows {
+            let client = (|| {
+                Ok::<_, OpError>(NewClient {
+                    name: required_text("name", &row.name)?,
+                    tier: row.tier.unwrap_or(Tier::Potential),
+                    status: Status::Active,
+                    since: row.since.unwrap_or(opts.today),
+                    cadence_days: check_cadence(row.cadence_days)?,
+                    channel: None,
+                    goal: None,
+                    notes: optional_text("notes", row.notes.as_deref())?.unwrap_or_default(),
+                })
+            })();
+            match client.and_then(|c| super::insert_client(tx, &c)) {
+                Ok(c) => {
+                    r.known.insert(name_key(&c.name), c.id);
+                }
+                Err(e) => r.row_error(row.line, e)?,
+            }
+        }
+        r.finish(Kind::Clients, rows.len(), opts.dry_run)
+    })
+}
+
+fn import_touchpoints(
+    store: &mut Store,
+    bytes: &[u8],
+    opts: ImportOptions,
+) -> OpResult<ImportSummary> {
+    let parsed = csv_import::parse_touchpoints(bytes)?;
+    let rows = parsed.rows;
+    store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
+        for row in &rows {
+            let at = row.date.unwrap_or(opts.today);
+            let Some(client_id) = r.resolve(row.line, &row.client, at)? else {
+                continue;
+            };
+            let t = NewTouchpoint {
+                at,
+                kind: row.kind.unwrap_or(TouchKind::Other),
+                summary: row.summary.clone().unwrap_or_default(),
+                minutes: row.minutes.unwrap_or(0),
+                next_step: row.next_step.clone(),
+                next_due: row.next_due,
+            };
+            match validate_touchpoint(&t) {
+                Ok(t) => {
+                    log::insert_touchpoint(tx, client_id, &t)?;
+                }
+                Err(e) => r.row_error(row.line, e)?,
+            }
+        }
+        r.finish(Kind::Touchpoints, rows.len(), opts.dry_run)
+    })
+}
+
+fn import_agreements(
+    store: &mut Store,
+    bytes: &[u8],
+    opts: ImportOptions,
+) -> OpResult<ImportSummary> {
+    let parsed = csv_import::parse_agreements(bytes)?;
+    let rows = parsed.rows;
+    store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
+        for row in &rows {
+            let made_on = row.date.unwrap_or(opts.today);
+            let Some(client_id) = r.resolve(row.line, &row.client, made_on)? else {
+                continue;
+            };
+            let a = NewAgreement {
+                made_on,
+                text: row.text.clone().unwrap_or_default(),
+                owner: row.owner.unwrap_or(Owner::Us),
+                due: row.due,
+                status: row.status.unwrap_or(AgreementStatus::Open),
+                closed_on: row.closed_on,
+            };
+            match validate_agreement(&a) {
+                Ok(a) => {
+                    log::insert_agreement(tx, client_id, &a)?;
+                }
+                Err(e) => r.row_error(row.line, e)?,
+            }
+        }
+        r.finish(Kind::Agreements, rows.len(), opts.dry_run)
+    })
+}
+
+fn import_payments(
+    store: &mut Store,
+    bytes: &[u8],
+    opts: ImportOptions,
+) -> OpResult<ImportSummary> {
+    let parsed = csv_import::parse_payments(bytes)?;
+    let rows = parsed.rows;
+    store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
+        for row in &rows {
+            let Some(client_id) = r.resolve(row.line, &row.client, row.date)? else {
+                continue;
+            };
+            let p = NewPayment {
+                on: row.date,
+                amount: row.amount,
+                note: row.note.clone().unwrap_or_default(),
+            };
+            ledger::insert_payment(tx, client_id, &p)?;
+        }
+        r.finish(Kind::Payments, rows.len(), opts.dry_run)
+    })
+}
+
+/// Write one kind of record as CSV (what import reads back).
+pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpResult<usize> {
+    use crate::io::csv_export;
+    let fail = |e: csv::Error| super::invalid("export", e.to_string());
+    store.read(|tx| {
+        let all = clients::list(tx)?;
+        let names: HashMap<Id, String> = all.iter().map(|c| (c.id, c.name.clone())).collect();
+        let name = |id: Id| names.get(&id).cloned().unwrap_or_default();
+        match kind {
+            Kind::Clients => {
+                csv_export::write_clients(out, &all).map_err(fail)?;
+                Ok(all.len())
+            }
+            Kind::Touchpoints => {
+                let mut rows: Vec<(String, Touchpoint)> = log::touchpoints(tx, None, -1, 0)?
+                    .into_iter()
+                    .map(|t| (name(t.client_id), t))
+                    .collect();
+                rows.reverse(); // oldest first reads naturally in a spreadsheet
+                csv_export::write_touchpoints(out, &rows).map_err(fail)?;
+                Ok(rows.len())
+            }
+            Kind::Agreements => {
+                let mut rows: Vec<(String, Agreement)> = log::agreements(tx, None, false)?
+                    .into_iter()
+                    .map(|a| (name(a.client_id), a))
+                    .collect();
+                rows.sort_by_key(|(_, a)| (a.made_on, a.id));
+                csv_export::write_agreements(out, &rows).map_err(fail)?;
+                Ok(rows.len())
+            }
+            Kind::Payments => {
+                let mut rows: Vec<(String, Payment)> = ledger::payments(tx, None)?
+                    .into_iter()
+                    .map(|p| (name(p.client_id), p))
+                    .collect();
+                rows.reverse();
+                csv_export::write_payments(out, &rows).map_err(fail)?;
+                Ok(rows.len())
+            }
+        }
+    })
+}

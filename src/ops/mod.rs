@@ -1,0 +1,636 @@
+//! The operations: everything folio does to a portfolio, called by both doors
+//! (the command line and the TUI). Each write validates its input, then runs in
+//! one transaction: it either happens whole or not at all.
+
+pub mod demo;
+pub mod import;
+pub mod views;
+
+use chrono::NaiveDate;
+
+use crate::domain::{
+    Agreement, AgreementStatus, Client, Contact, Id, Invoice, Money, Month, NewAgreement,
+    NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint, Payment, Status, Tier,
+    Touchpoint,
+};
+use crate::store::{self, DbError, Store, clients, ledger, log};
+
+/// The longest text folio keeps in one field; longer input is refused, not cut.
+pub const MAX_TEXT: usize = 10_000;
+/// The most minutes one touchpoint can log (a month of days and nights).
+pub const MAX_MINUTES: u32 = 1440 * 31;
+/// The longest contact cadence: ten years.
+pub const MAX_CADENCE: u32 = 3660;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    #[error("no client named '{0}' (see `folio client list`)")]
+    UnknownClient(String),
+    #[error("a client named '{0}' already exists (names are compared ignoring case)")]
+    DuplicateClient(String),
+    #[error("no {what} with id {id}")]
+    NotFound { what: &'static str, id: Id },
+    #[error("{field}: {message}")]
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
+    #[error(transparent)]
+    Import(#[from] crate::io::csv_import::ImportError),
+    #[error("the portfolio file is busy (another folio is writing); try again")]
+    Busy,
+    #[error("database error: {0}")]
+    Db(DbError),
+}
+
+impl From<DbError> for OpError {
+    fn from(e: DbError) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                OpError::Busy
+            }
+            _ => OpError::Db(e),
+        }
+    }
+}
+
+pub type OpResult<T> = Result<T, OpError>;
+
+pub fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
+    OpError::Invalid {
+        field,
+        message: message.into(),
+    }
+}
+
+/// A required piece of text: trimmed, not empty, not absurdly long.
+pub fn required_text(field: &'static str, text: &str) -> OpResult<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(invalid(field, "is required"));
+    }
+    optional_text(field, Some(t)).map(|t| t.unwrap_or_default())
+}
+
+/// Optional text: trimmed, empty becomes `None`.
+pub fn optional_text(field: &'static str, text: Option<&str>) -> OpResult<Option<String>> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) if t.chars().count() > MAX_TEXT => Err(invalid(
+            field,
+            format!("is longer than {MAX_TEXT} characters"),
+        )),
+        Some(t) => Ok(Some(t.to_string())),
+    }
+}
+
+pub fn check_cadence(cadence: Option<u32>) -> OpResult<Option<u32>> {
+    match cadence {
+        Some(0) => Err(invalid("cadence", "must be at least 1 day")),
+        Some(c) if c > MAX_CADENCE => Err(invalid(
+            "cadence",
+            format!("must be at most {MAX_CADENCE} days"),
+        )),
+        c => Ok(c),
+    }
+}
+
+/// Look a client up by name (ignoring case in any script).
+pub fn client_by_name(store: &Store, name: &str) -> OpResult<Client> {
+    clients::find_by_name(store.conn(), name)?
+        .ok_or_else(|| OpError::UnknownClient(name.trim().to_string()))
+}
+
+pub fn client_by_id(store: &Store, id: Id) -> OpResult<Client> {
+    clients::get(store.conn(), id)?.ok_or(OpError::NotFound { what: "client", id })
+}
+
+fn validate_new_client(c: &NewClient) -> OpResult<NewClient> {
+    let name = required_text("name", &c.name)?;
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok(NewClient {
+        name,
+        cadence_days: check_cadence(c.cadence_days)?,
+        channel: optional_text("channel", c.channel.as_deref())?,
+        goal: optional_text("goal", c.goal.as_deref())?,
+        notes: optional_text("notes", Some(&c.notes))?.unwrap_or_default(),
+        ..c.clone()
+    })
+}
+
+/// Insert a validated client with its initial tier and status history entries
+/// (dated on its `since`), inside the caller's transaction.
+fn insert_client(conn: &rusqlite::Connection, c: &NewClient) -> OpResult<Client> {
+    if clients::find_by_name(conn, &c.name)?.is_some() {
+        return Err(OpError::DuplicateClient(c.name.clone()));
+    }
+    let id = clients::insert(conn, c)?;
+    clients::insert_tier_change(conn, id, c.since, None, c.tier, "initial tier")?;
+    clients::insert_status_change(conn, id, c.since, None, c.status, "client added")?;
+    clients::get(conn, id)?.ok_or(OpError::NotFound { what: "client", id })
+}
+
+pub fn add_client(store: &mut Store, c: &NewClient) -> OpResult<Client> {
+    let c = validate_new_client(c)?;
+    store.write(|tx| insert_client(tx, &c))
+}
+
+/// Changes to a client's details; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ClientEdit {
+    pub name: Option<String>,
+    pub since: Option<NaiveDate>,
+    /// `Some(None)` clears the cadence.
+    pub cadence_days: Option<Option<u32>>,
+    pub channel: Option<String>,
+    pub goal: Option<String>,
+    pub notes: Option<String>,
+}
+
+pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Client> {
+    store.write(|tx| {
+        let mut c = clients::get(tx, id)?.ok_or(OpError::NotFound { what: "client", id })?;
+        if let Some(name) = &edit.name {
+            let name = required_text("name", name)?;
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(other) = clients::find_by_name(tx, &name)?
+                && other.id != id
+            {
+                return Err(OpError::DuplicateClient(name));
+            }
+            c.name = name;
+        }
+        if let Some(since) = edit.since {
+            c.since = since;
+        }
+        if let Some(cadence) = edit.cadence_days {
+            c.cadence_days = check_cadence(cadence)?;
+        }
+        if let Some(channel) = &edit.channel {
+            c.channel = optional_text("channel", Some(channel))?;
+        }
+        if let Some(goal) = &edit.goal {
+            c.goal = optional_text("goal", Some(goal))?;
+        }
+        if let Some(notes) = &edit.notes {
+            c.notes = optional_text("notes", Some(notes))?.unwrap_or_default();
+        }
+        clients::update(tx, &c)?;
+        Ok(c)
+    })
+}
+
+/// Move a client to another tier, recording the reason (required) in its history.
+pub fn set_tier(
+    store: &mut Store,
+    id: Id,
+    tier: Tier,
+    reason: &str,
+    on: NaiveDate,
+) -> OpResult<Client> {
+    let reason = required_text("reason", reason)?;
+    store.write(|tx| {
+        let c = clients::get(tx, id)?.ok_or(OpError::NotFound { what: "client", id })?;
+        if c.tier == tier {
+            return Err(invalid("tier", format!("{} is already {}", c.name, tier)));
+        }
+        clients::set_tier(tx, id, tier)?;
+        clients::insert_tier_change(tx, id, on, Some(c.tier), tier, &reason)?;
+        Ok(Client { tier, ..c })
+    })
+}
+
+/// Change a client's status (active, paused, churned), recording the reason.
+pub fn set_status(
+    store: &mut Store,
+    id: Id,
+    status: Status,
+    reason: &str,
+    on: NaiveDate,
+) -> OpResult<Client> {
+    let reason = required_text("reason", reason)?;
+    store.write(|tx| {
+        let c = clients::get(tx, id)?.ok_or(OpError::NotFound { what: "client", id })?;
+        if c.status == status {
+            return Err(invalid(
+                "status",
+                format!("{} is already {}", c.name, status),
+            ));
+        }
+        clients::set_status(tx, id, status)?;
+        clients::insert_status_change(tx, id, on, Some(c.status), status, &reason)?;
+        Ok(Client { status, ..c })
+    })
+}
+
+/// How many records deleting the client would take with it.
+pub fn client_record_count(store: &Store, id: Id) -> OpResult<i64> {
+    Ok(clients::record_count(store.conn(), id)?)
+}
+
+/// Delete a client and everything recorded about it.
+pub fn delete_client(store: &mut Store, id: Id) -> OpResult<()> {
+    store.write(|tx| {
+        if clients::delete(tx, id)? {
+            Ok(())
+        } else {
+            Err(OpError::NotFound { what: "client", id })
+        }
+    })
+}
+
+pub fn add_contact(store: &mut Store, client_id: Id, c: &NewContact) -> OpResult<Contact> {
+    let c = NewContact {
+        name: required_text("person", &c.name)?,
+        role: optional_text("role", c.role.as_deref())?,
+        phone: optional_text("phone", c.phone.as_deref())?,
+        email: optional_text("email", c.email.as_deref())?,
+        ..c.clone()
+    };
+    store.write(|tx| {
+        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
+            what: "client",
+            id: client_id,
+        })?;
+        let id = clients::insert_contact(tx, client_id, &c)?;
+        Ok(Contact {
+            id,
+            client_id,
+            name: c.name.clone(),
+            role: c.role.clone(),
+            decision_maker: c.decision_maker,
+            phone: c.phone.clone(),
+            email: c.email.clone(),
+            birthday: c.birthday,
+        })
+    })
+}
+
+fn validate_touchpoint(t: &NewTouchpoint) -> OpResult<NewTouchpoint> {
+    if t.minutes > MAX_MINUTES {
+        return Err(invalid("minutes", format!("must be at most {MAX_MINUTES}")));
+    }
+    let next_step = optional_text("next step", t.next_step.as_deref())?;
+    if t.next_due.is_some() && next_step.is_none() {
+        return Err(invalid("next due", "needs a next step to be due"));
+    }
+    Ok(NewTouchpoint {
+        summary: optional_text("summary", Some(&t.summary))?.unwrap_or_default(),
+        next_step,
+        ..t.clone()
+    })
+}
+
+pub fn add_touchpoint(store: &mut Store, client_id: Id, t: &NewTouchpoint) -> OpResult<Touchpoint> {
+    let t = validate_touchpoint(t)?;
+    store.write(|tx| {
+        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
+            what: "client",
+            id: client_id,
+        })?;
+        let id = log::insert_touchpoint(tx, client_id, &t)?;
+        log::get_touchpoint(tx, id)?.ok_or(OpError::NotFound {
+            what: "touchpoint",
+            id,
+        })
+    })
+}
+
+pub fn edit_touchpoint(store: &mut Store, t: &Touchpoint) -> OpResult<Touchpoint> {
+    let v = validate_touchpoint(&NewTouchpoint {
+        at: t.at,
+        kind: t.kind,
+        summary: t.summary.clone(),
+        minutes: t.minutes,
+        next_step: t.next_step.clone(),
+        next_due: t.next_due,
+    })?;
+    let t = Touchpoint {
+        summary: v.summary,
+        next_step: v.next_step,
+        ..t.clone()
+    };
+    store.write(|tx| {
+        if log::update_touchpoint(tx, &t)? {
+            Ok(t.clone())
+        } else {
+            Err(OpError::NotFound {
+                what: "touchpoint",
+                id: t.id,
+            })
+        }
+    })
+}
+
+pub fn delete_touchpoint(store: &mut Store, id: Id) -> OpResult<()> {
+    delete_with(store, id, "touchpoint", log::delete_touchpoint)
+}
+
+fn delete_with(
+    store: &mut Store,
+    id: Id,
+    what: &'static str,
+    f: fn(&rusqlite::Connection, Id) -> Result<bool, DbError>,
+) -> OpResult<()> {
+    store.write(|tx| {
+        if f(tx, id)? {
+            Ok(())
+        } else {
+            Err(OpError::NotFound { what, id })
+        }
+    })
+}
+
+fn validate_agreement(a: &NewAgreement) -> OpResult<NewAgreement> {
+    let text = required_text("text", &a.text)?;
+    if a.status == AgreementStatus::Open && a.closed_on.is_some() {
+        return Err(invalid(
+            "closed on",
+            "an open agreement has no closing date",
+        ));
+    }
+    if let (Some(due), made) = (a.due, a.made_on)
+        && due < made
+    {
+        return Err(invalid(
+            "due",
+            format!("{due} is before the agreement was made ({made})"),
+        ));
+    }
+    Ok(NewAgreement { text, ..a.clone() })
+}
+
+pub fn add_agreement(store: &mut Store, client_id: Id, a: &NewAgreement) -> OpResult<Agreement> {
+    let a = validate_agreement(a)?;
+    store.write(|tx| {
+        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
+            what: "client",
+            id: client_id,
+        })?;
+        let id = log::insert_agreement(tx, client_id, &a)?;
+        log::get_agreement(tx, id)?.ok_or(OpError::NotFound {
+            what: "agreement",
+            id,
+        })
+    })
+}
+
+pub fn edit_agreement(store: &mut Store, a: &Agreement) -> OpResult<Agreement> {
+    let v = validate_agreement(&NewAgreement {
+        made_on: a.made_on,
+        text: a.text.clone(),
+        owner: a.owner,
+        due: a.due,
+        status: a.status,
+        closed_on: a.closed_on,
+    })?;
+    let a = Agreement {
+        text: v.text,
+        ..a.clone()
+    };
+    store.write(|tx| {
+        if log::update_agreement(tx, &a)? {
+            Ok(a.clone())
+        } else {
+            Err(OpError::NotFound {
+                what: "agreement",
+                id: a.id,
+            })
+        }
+    })
+}
+
+/// Close an open agreement as kept, broken or cancelled on `on`.
+pub fn close_agreement(
+    store: &mut Store,
+    id: Id,
+    status: AgreementStatus,
+    on: NaiveDate,
+) -> OpResult<Agreement> {
+    if status == AgreementStatus::Open {
+        return Err(invalid("status", "close as kept, broken or cancelled"));
+    }
+    store.write(|tx| {
+        let a = log::get_agreement(tx, id)?.ok_or(OpError::NotFound {
+            what: "agreement",
+            id,
+        })?;
+        if a.status != AgreementStatus::Open {
+            return Err(invalid(
+                "status",
+                format!("agreement {id} is already {}", a.status),
+            ));
+        }
+        log::close_agreement(tx, id, status, Some(on))?;
+        Ok(Agreement {
+            status,
+            closed_on: Some(on),
+            ..a
+        })
+    })
+}
+
+pub fn delete_agreement(store: &mut Store, id: Id) -> OpResult<()> {
+    delete_with(store, id, "agreement", log::delete_agreement)
+}
+
+pub fn set_target(store: &mut Store, month: Month, amount: Money) -> OpResult<()> {
+    if amount.is_negative() {
+        return Err(invalid("target", "must be zero or more"));
+    }
+    store.write(|tx| Ok(ledger::set_target(tx, month, amount)?))
+}
+
+fn positive(field: &'static str, amount: Money) -> OpResult<()> {
+    if amount.minor() <= 0 {
+        return Err(invalid(field, "must be greater than zero"));
+    }
+    if amount.minor() > crate::domain::money::MAX_AMOUNT {
+        return Err(invalid(field, "is too large"));
+    }
+    Ok(())
+}
+
+pub fn add_invoice(store: &mut Store, client_id: Id, i: &NewInvoice) -> OpResult<Invoice> {
+    positive("amount", i.amount)?;
+    store.write(|tx| {
+        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
+            what: "client",
+            id: client_id,
+        })?;
+        let id = ledger::insert_invoice(tx, client_id, i)?;
+        ledger::get_invoice(tx, id)?.ok_or(OpError::NotFound {
+            what: "invoice",
+            id,
+        })
+    })
+}
+
+pub fn edit_invoice(store: &mut Store, i: &Invoice) -> OpResult<Invoice> {
+    positive("amount", i.amount)?;
+    store.write(|tx| {
+        if ledger::update_invoice(tx, i)? {
+            Ok(i.clone())
+        } else {
+            Err(OpError::NotFound {
+                what: "invoice",
+                id: i.id,
+            })
+        }
+    })
+}
+
+pub fn delete_invoice(store: &mut Store, id: Id) -> OpResult<()> {
+    delete_with(store, id, "invoice", ledger::delete_invoice)
+}
+
+pub fn add_payment(store: &mut Store, client_id: Id, p: &NewPayment) -> OpResult<Payment> {
+    positive("amount", p.amount)?;
+    let p = NewPayment {
+        note: optional_text("note", Some(&p.note))?.unwrap_or_default(),
+        ..p.clone()
+    };
+    store.write(|tx| {
+        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
+            what: "client",
+            id: client_id,
+        })?;
+        let id = ledger::insert_payment(tx, client_id, &p)?;
+        ledger::get_payment(tx, id)?.ok_or(OpError::NotFound {
+            what: "payment",
+            id,
+        })
+    })
+}
+
+pub fn edit_payment(store: &mut Store, p: &Payment) -> OpResult<Payment> {
+    positive("amount", p.amount)?;
+    store.write(|tx| {
+        if ledger::update_payment(tx, p)? {
+            Ok(p.clone())
+        } else {
+            Err(OpError::NotFound {
+                what: "payment",
+                id: p.id,
+            })
+        }
+    })
+}
+
+pub fn delete_payment(store: &mut Store, id: Id) -> OpResult<()> {
+    delete_with(store, id, "payment", ledger::delete_payment)
+}
+
+/// The portfolio's currency code (default RUB).
+pub fn currency(store: &Store) -> OpResult<String> {
+    Ok(store
+        .setting("currency")?
+        .unwrap_or_else(|| "RUB".to_string()))
+}
+
+/// Set the currency: a three-letter ISO 4217 code.
+pub fn set_currency(store: &mut Store, code: &str) -> OpResult<String> {
+    let code = code.trim().to_uppercase();
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(invalid(
+            "currency",
+            format!("'{code}' is not a three-letter currency code (e.g. RUB, EUR, USD)"),
+        ));
+    }
+    store.write(|tx| {
+        store::set_setting(tx, "currency", &code)?;
+        Ok(code.clone())
+    })
+}
+
+/// Every client's name by id.
+pub fn client_names(store: &Store) -> OpResult<std::collections::HashMap<Id, String>> {
+    Ok(clients::list(store.conn())?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect())
+}
+
+pub fn list_clients(store: &Store) -> OpResult<Vec<Client>> {
+    Ok(clients::list(store.conn())?)
+}
+
+/// A window of touchpoints, newest first, and how many there are in all.
+pub fn touchpoints(
+    store: &Store,
+    client_id: Option<Id>,
+    limit: i64,
+    offset: i64,
+) -> OpResult<(Vec<Touchpoint>, i64)> {
+    let rows = log::touchpoints(store.conn(), client_id, limit, offset)?;
+    let total = log::count_touchpoints(store.conn(), client_id)?;
+    Ok((rows, total))
+}
+
+/// Agreements, open first (overdue at the top), then the closed ones.
+pub fn agreements(
+    store: &Store,
+    client_id: Option<Id>,
+    only_open: bool,
+) -> OpResult<Vec<Agreement>> {
+    Ok(log::agreements(store.conn(), client_id, only_open)?)
+}
+
+/// Payments, newest first, optionally of one client and one month.
+pub fn payments(
+    store: &Store,
+    client_id: Option<Id>,
+    month: Option<Month>,
+) -> OpResult<Vec<Payment>> {
+    Ok(ledger::payments(store.conn(), client_id)?
+        .into_iter()
+        .filter(|p| month.is_none_or(|m| m.contains(p.on)))
+        .collect())
+}
+
+/// Invoices with their balances after settlement, optionally of one client
+/// and one month, in settlement order.
+pub fn invoices(
+    store: &mut Store,
+    client_id: Option<Id>,
+    month: Option<Month>,
+) -> OpResult<Vec<crate::domain::plan::Settled>> {
+    store.read(|tx| {
+        let invoices = ledger::invoices(tx, client_id)?;
+        let paid = ledger::paid_by_client(tx)?.into_iter().collect();
+        Ok(crate::domain::plan::settle(&invoices, &paid)
+            .into_iter()
+            .filter(|s| month.is_none_or(|m| s.invoice.month == m))
+            .collect())
+    })
+}
+
+/// A window of the touchpoint log for a list view: newest first, optionally
+/// one client's, filtered case-insensitively in any script by summary, next
+/// step or client name. Only `limit` rows are read; the total is counted.
+pub fn touch_window(
+    store: &Store,
+    client_id: Option<Id>,
+    filter: &str,
+    offset: i64,
+    limit: i64,
+) -> OpResult<(Vec<Touchpoint>, i64)> {
+    let needle = crate::domain::fold(filter.trim());
+    let matching: Vec<Id> = if needle.is_empty() {
+        Vec::new()
+    } else {
+        clients::list(store.conn())?
+            .into_iter()
+            .filter(|c| crate::domain::matches_folded(&c.name, &needle))
+            .map(|c| c.id)
+            .collect()
+    };
+    Ok(log::touchpoints_matching(
+        store.conn(),
+        client_id,
+        &needle,
+        &matching,
+        limit,
+        offset,
+    )?)
+}

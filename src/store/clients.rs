@@ -1,0 +1,281 @@
+//! Clients, their contacts, and their tier and status histories.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::DbError;
+use crate::domain::{
+    Client, Contact, Id, NewClient, NewContact, Status, StatusChange, Tier, TierChange, name_key,
+};
+
+const CLIENT_COLUMNS: &str = "id, name, tier, status, since, cadence_days, channel, goal, notes";
+
+fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+    Ok(Client {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        tier: r.get(2)?,
+        status: r.get(3)?,
+        since: r.get(4)?,
+        cadence_days: r.get(5)?,
+        channel: r.get(6)?,
+        goal: r.get(7)?,
+        notes: r.get(8)?,
+    })
+}
+
+/// Insert a client. A name that folds to an existing one violates the unique
+/// `name_key` and fails with a constraint error (the ops layer checks first).
+pub fn insert(conn: &Connection, c: &NewClient) -> Result<Id, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO clients (name, name_key, tier, status, since, cadence_days, channel, goal, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        c.name,
+        name_key(&c.name),
+        c.tier,
+        c.status,
+        c.since,
+        c.cadence_days,
+        c.channel,
+        c.goal,
+        c.notes
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Overwrite a client's editable fields (tier and status change through their histories).
+pub fn update(conn: &Connection, c: &Client) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "UPDATE clients SET name = ?2, name_key = ?3, since = ?4, cadence_days = ?5,
+                channel = ?6, goal = ?7, notes = ?8
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        c.id,
+        c.name,
+        name_key(&c.name),
+        c.since,
+        c.cadence_days,
+        c.channel,
+        c.goal,
+        c.notes
+    ])?;
+    Ok(())
+}
+
+pub fn delete(conn: &Connection, id: Id) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached("DELETE FROM clients WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}
+
+pub fn get(conn: &Connection, id: Id) -> Result<Option<Client>, DbError> {
+    conn.prepare_cached(&format!(
+        "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"
+    ))?
+    .query_row([id], client_from_row)
+    .optional()
+}
+
+/// Find a client by name, regardless of case in any script.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Client>, DbError> {
+    conn.prepare_cached(&format!(
+        "SELECT {CLIENT_COLUMNS} FROM clients WHERE name_key = ?1"
+    ))?
+    .query_row([name_key(name)], client_from_row)
+    .optional()
+}
+
+/// All clients, by name (case-folded).
+pub fn list(conn: &Connection) -> Result<Vec<Client>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CLIENT_COLUMNS} FROM clients ORDER BY name_key"
+    ))?;
+    let rows = stmt.query_map([], client_from_row)?;
+    rows.collect()
+}
+
+pub fn count(conn: &Connection) -> Result<i64, DbError> {
+    conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+}
+
+pub fn set_tier(conn: &Connection, id: Id, tier: Tier) -> Result<(), DbError> {
+    conn.prepare_cached("UPDATE clients SET tier = ?2 WHERE id = ?1")?
+        .execute(params![id, tier])?;
+    Ok(())
+}
+
+pub fn set_status(conn: &Connection, id: Id, status: Status) -> Result<(), DbError> {
+    conn.prepare_cached("UPDATE clients SET status = ?2 WHERE id = ?1")?
+        .execute(params![id, status])?;
+    Ok(())
+}
+
+pub fn insert_tier_change(
+    conn: &Connection,
+    client_id: Id,
+    on: NaiveDate,
+    from: Option<Tier>,
+    to: Tier,
+    reason: &str,
+) -> Result<Id, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO tier_changes (client_id, on_date, from_tier, to_tier, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![client_id, on, from, to, reason])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn insert_status_change(
+    conn: &Connection,
+    client_id: Id,
+    on: NaiveDate,
+    from: Option<Status>,
+    to: Status,
+    reason: &str,
+) -> Result<Id, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO status_changes (client_id, on_date, from_status, to_status, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![client_id, on, from, to, reason])?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
+    Ok(TierChange {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        on: r.get(2)?,
+        from: r.get(3)?,
+        to: r.get(4)?,
+        reason: r.get(5)?,
+    })
+}
+
+/// A client's tier history, oldest first.
+pub fn tier_history(conn: &Connection, client_id: Id) -> Result<Vec<TierChange>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
+         WHERE client_id = ?1 ORDER BY on_date, id",
+    )?;
+    let rows = stmt.query_map([client_id], tier_change_from_row)?;
+    rows.collect()
+}
+
+/// Tier moves (not initial tiers) dated within `[from, to]`, oldest first.
+pub fn tier_moves_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<TierChange>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
+         WHERE on_date BETWEEN ?1 AND ?2 AND from_tier IS NOT NULL ORDER BY on_date, id",
+    )?;
+    let rows = stmt.query_map(params![from, to], tier_change_from_row)?;
+    rows.collect()
+}
+
+fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
+    Ok(StatusChange {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        on: r.get(2)?,
+        from: r.get(3)?,
+        to: r.get(4)?,
+        reason: r.get(5)?,
+    })
+}
+
+/// A client's status history, oldest first.
+pub fn status_history(conn: &Connection, client_id: Id) -> Result<Vec<StatusChange>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
+         WHERE client_id = ?1 ORDER BY on_date, id",
+    )?;
+    let rows = stmt.query_map([client_id], status_change_from_row)?;
+    rows.collect()
+}
+
+/// Status changes (not initial statuses) dated within `[from, to]`, oldest first.
+pub fn status_changes_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<StatusChange>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
+         WHERE on_date BETWEEN ?1 AND ?2 AND from_status IS NOT NULL ORDER BY on_date, id",
+    )?;
+    let rows = stmt.query_map(params![from, to], status_change_from_row)?;
+    rows.collect()
+}
+
+const CONTACT_COLUMNS: &str = "id, client_id, name, role, decision_maker, phone, email, birthday";
+
+fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        name: r.get(2)?,
+        role: r.get(3)?,
+        decision_maker: r.get(4)?,
+        phone: r.get(5)?,
+        email: r.get(6)?,
+        birthday: r.get(7)?,
+    })
+}
+
+pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> Result<Id, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO contacts (client_id, name, role, decision_maker, phone, email, birthday)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        client_id,
+        c.name,
+        c.role,
+        c.decision_maker,
+        c.phone,
+        c.email,
+        c.birthday
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A client's contacts, decision makers first.
+pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE client_id = ?1
+         ORDER BY decision_maker DESC, name, id"
+    ))?;
+    let rows = stmt.query_map([client_id], contact_from_row)?;
+    rows.collect()
+}
+
+/// Every contact of the portfolio (birthdays, single-thread signals).
+pub fn all_contacts(conn: &Connection) -> Result<Vec<Contact>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts ORDER BY client_id, id"
+    ))?;
+    let rows = stmt.query_map([], contact_from_row)?;
+    rows.collect()
+}
+
+/// How many records hang off a client (contacts, touchpoints, agreements,
+/// invoices, payments): what deleting it would take with it.
+pub fn record_count(conn: &Connection, id: Id) -> Result<i64, DbError> {
+    conn.prepare_cached(
+        "SELECT (SELECT count(*) FROM contacts WHERE client_id = ?1)
+              + (SELECT count(*) FROM touchpoints WHERE client_id = ?1)
+              + (SELECT count(*) FROM agreements WHERE client_id = ?1)
+              + (SELECT count(*) FROM invoices WHERE client_id = ?1)
+              + (SELECT count(*) FROM payments WHERE client_id = ?1)",
+    )?
+    .query_row([id], |r| r.get(0))
+}

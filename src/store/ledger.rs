@@ -1,0 +1,218 @@
+//! Money records: monthly plan targets, expected payments (invoices) and
+//! payments received, with the aggregates the month's figures need.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::DbError;
+use crate::domain::{Id, Invoice, Money, Month, NewInvoice, NewPayment, Payment, PlanTarget};
+
+pub fn set_target(conn: &Connection, month: Month, amount: Money) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "INSERT INTO plan_targets (month, amount) VALUES (?1, ?2)
+         ON CONFLICT(month) DO UPDATE SET amount = excluded.amount",
+    )?
+    .execute(params![month, amount])?;
+    Ok(())
+}
+
+pub fn target(conn: &Connection, month: Month) -> Result<Option<Money>, DbError> {
+    conn.prepare_cached("SELECT amount FROM plan_targets WHERE month = ?1")?
+        .query_row([month], |r| r.get(0))
+        .optional()
+}
+
+/// Targets for months within `[from, to]`, oldest first.
+pub fn targets_between(
+    conn: &Connection,
+    from: Month,
+    to: Month,
+) -> Result<Vec<PlanTarget>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, amount FROM plan_targets WHERE month BETWEEN ?1 AND ?2 ORDER BY month",
+    )?;
+    let rows = stmt.query_map(params![from, to], |r| {
+        Ok(PlanTarget {
+            month: r.get(0)?,
+            amount: r.get(1)?,
+        })
+    })?;
+    rows.collect()
+}
+
+const INVOICE_COLUMNS: &str = "id, client_id, month, amount, due";
+
+fn invoice_from_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
+    Ok(Invoice {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        month: r.get(2)?,
+        amount: r.get(3)?,
+        due: r.get(4)?,
+    })
+}
+
+pub fn insert_invoice(conn: &Connection, client_id: Id, i: &NewInvoice) -> Result<Id, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO invoices (client_id, month, amount, due) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![client_id, i.month, i.amount, i.due])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update_invoice(conn: &Connection, i: &Invoice) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE invoices SET client_id = ?2, month = ?3, amount = ?4, due = ?5 WHERE id = ?1",
+        )?
+        .execute(params![i.id, i.client_id, i.month, i.amount, i.due])?
+        > 0)
+}
+
+pub fn delete_invoice(conn: &Connection, id: Id) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached("DELETE FROM invoices WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}
+
+pub fn get_invoice(conn: &Connection, id: Id) -> Result<Option<Invoice>, DbError> {
+    conn.prepare_cached(&format!(
+        "SELECT {INVOICE_COLUMNS} FROM invoices WHERE id = ?1"
+    ))?
+    .query_row([id], invoice_from_row)
+    .optional()
+}
+
+/// Invoices of one client or all, in settlement order (due, month, id).
+pub fn invoices(conn: &Connection, client_id: Option<Id>) -> Result<Vec<Invoice>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {INVOICE_COLUMNS} FROM invoices WHERE ?1 IS NULL OR client_id = ?1
+         ORDER BY client_id, due, month, id"
+    ))?;
+    let rows = stmt.query_map([client_id], invoice_from_row)?;
+    rows.collect()
+}
+
+/// Every invoice of the clients that have an invoice in `month`, in
+/// settlement order: what settling that month's invoices needs.
+pub fn invoices_of_clients_billed_in(
+    conn: &Connection,
+    month: Month,
+) -> Result<Vec<Invoice>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {INVOICE_COLUMNS} FROM invoices
+         WHERE client_id IN (SELECT client_id FROM invoices WHERE month = ?1)
+         ORDER BY client_id, due, month, id"
+    ))?;
+    let rows = stmt.query_map([month], invoice_from_row)?;
+    rows.collect()
+}
+
+const PAYMENT_COLUMNS: &str = "id, client_id, paid_on, amount, note";
+
+fn payment_from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
+    Ok(Payment {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        on: r.get(2)?,
+        amount: r.get(3)?,
+        note: r.get(4)?,
+    })
+}
+
+pub fn insert_payment(conn: &Connection, client_id: Id, p: &NewPayment) -> Result<Id, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO payments (client_id, paid_on, amount, note) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![client_id, p.on, p.amount, p.note])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update_payment(conn: &Connection, p: &Payment) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE payments SET client_id = ?2, paid_on = ?3, amount = ?4, note = ?5 WHERE id = ?1",
+        )?
+        .execute(params![p.id, p.client_id, p.on, p.amount, p.note])?
+        > 0)
+}
+
+pub fn delete_payment(conn: &Connection, id: Id) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached("DELETE FROM payments WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}
+
+pub fn get_payment(conn: &Connection, id: Id) -> Result<Option<Payment>, DbError> {
+    conn.prepare_cached(&format!(
+        "SELECT {PAYMENT_COLUMNS} FROM payments WHERE id = ?1"
+    ))?
+    .query_row([id], payment_from_row)
+    .optional()
+}
+
+/// Payments of one client or all, newest first.
+pub fn payments(conn: &Connection, client_id: Option<Id>) -> Result<Vec<Payment>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PAYMENT_COLUMNS} FROM payments WHERE ?1 IS NULL OR client_id = ?1
+         ORDER BY paid_on DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([client_id], payment_from_row)?;
+    rows.collect()
+}
+
+/// Per client: the sum of all its payments (what settlement pools).
+pub fn paid_by_client(conn: &Connection) -> Result<Vec<(Id, Money)>, DbError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT client_id, sum(amount) FROM payments GROUP BY client_id")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Per client: sum, count and first date of payments dated within `(after, upto]`.
+pub fn received_by_client(
+    conn: &Connection,
+    after: NaiveDate,
+    upto: NaiveDate,
+) -> Result<Vec<(Id, Money, i64)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, sum(amount), count(*) FROM payments
+         WHERE paid_on > ?1 AND paid_on <= ?2 GROUP BY client_id",
+    )?;
+    let rows = stmt.query_map(params![after, upto], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    rows.collect()
+}
+
+/// Per calendar month within `[from, to]`: the sum of payments dated in it.
+pub fn received_by_month(
+    conn: &Connection,
+    from: Month,
+    to: Month,
+) -> Result<Vec<(Month, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT substr(paid_on, 1, 7) AS m, sum(amount) FROM payments
+         WHERE paid_on >= ?1 AND paid_on <= ?2 GROUP BY m ORDER BY m",
+    )?;
+    let rows = stmt.query_map(params![from.first_day(), to.last_day()], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?;
+    rows.collect()
+}
+
+/// Per month within `[from, to]`: the sum of invoices assigned to it.
+pub fn expected_by_month(
+    conn: &Connection,
+    from: Month,
+    to: Month,
+) -> Result<Vec<(Month, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, sum(amount) FROM invoices WHERE month BETWEEN ?1 AND ?2
+         GROUP BY month ORDER BY month",
+    )?;
+    let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}

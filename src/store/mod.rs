@@ -1,0 +1,469 @@
+//! The store: the one place with SQL. Opening a portfolio file (checks,
+//! pragmas, migrations) lives here; the queries live in the submodules, one per
+//! group of records, as free functions over a `&Connection` so that the ops
+//! layer can run several of them inside one transaction.
+
+mod convert;
+pub mod schema;
+
+pub mod clients;
+pub mod ledger;
+pub mod log;
+
+use std::fs::{self, OpenOptions};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use rusqlite::Error as DbError;
+
+use schema::{APPLICATION_ID, CURRENT_VERSION, MIGRATIONS};
+
+/// How long a writer waits for another process's transaction before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// Why a file could not be opened as a portfolio. Each message names the file
+/// and says what to do; the file is left untouched in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("{0} is not a folio database (not an SQLite file); nothing was changed")]
+    NotSqlite(PathBuf),
+    #[error(
+        "{0} is damaged (the file is shorter than its header says: truncated?); nothing was changed"
+    )]
+    Truncated(PathBuf),
+    #[error("{0} is a database of another program, not a folio portfolio; nothing was changed")]
+    Foreign(PathBuf),
+    #[error(
+        "{path} was written by a newer folio (schema version {found}, this program knows up to {known}); upgrade folio to open it"
+    )]
+    Newer {
+        path: PathBuf,
+        found: i32,
+        known: i32,
+    },
+    #[error("{0} is a folder, not a portfolio file")]
+    IsDirectory(PathBuf),
+    #[error("the folder {0} does not exist")]
+    MissingDirectory(PathBuf),
+    #[error("cannot open {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot open {path}: {source}")]
+    Db { path: PathBuf, source: DbError },
+    #[error("cannot back up {path} before migrating it: {source}")]
+    Backup {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// What happened while opening, for the caller to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OpenReport {
+    pub created: bool,
+    /// `(from, to)` schema versions when the file was migrated.
+    pub migrated: Option<(i32, i32)>,
+    /// The backup written before migrating.
+    pub backup: Option<PathBuf>,
+}
+
+/// An open portfolio file.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Create {
+    /// Create the file if missing, and its folder too (the default location).
+    WithFolder,
+    /// Create the file if missing, in an existing folder (`--db PATH`).
+    FileOnly,
+    /// The file must exist.
+    Never,
+}
+
+impl Store {
+    /// Open (or create) the portfolio at `path`. Checks that an existing file
+    /// is an SQLite database of folio and not newer than this program before
+    /// anything writes to it; then sets the pragmas and migrates forward.
+    pub fn open(path: &Path, create: Create) -> Result<(Store, OpenReport), OpenError> {
+        let mut report = OpenReport::default();
+        let io = |source| OpenError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory(path.to_path_buf())),
+            Ok(meta) if meta.len() > 0 => precheck(path)?,
+            Ok(_) => report.created = true, // an empty file becomes a new portfolio
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if create == Create::Never {
+                    return Err(io(e));
+                }
+                let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+                if let Some(dir) = parent
+                    && !dir.exists()
+                {
+                    if create == Create::WithFolder {
+                        fs::create_dir_all(dir).map_err(io)?;
+                    } else {
+                        return Err(OpenError::MissingDirectory(dir.to_path_buf()));
+                    }
+                }
+                create_private_file(path).map_err(io)?;
+                report.created = true;
+            }
+            Err(e) => return Err(io(e)),
+        }
+        let db = |source| OpenError::Db {
+            path: path.to_path_buf(),
+            source,
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
+        let (app_id, version, objects) = identify(&conn).map_err(|e| classify(path, e))?;
+        if version > CURRENT_VERSION {
+            return Err(OpenError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+                known: CURRENT_VERSION,
+            });
+        }
+        let fresh = app_id == 0 && version == 0 && objects == 0;
+        if app_id != APPLICATION_ID && !fresh {
+            return Err(OpenError::Foreign(path.to_path_buf()));
+        }
+        if version > 0 && version < CURRENT_VERSION {
+            let backup = backup_path(path, version);
+            fs::copy(path, &backup).map_err(|source| OpenError::Backup {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            restrict_permissions(&backup).map_err(|source| OpenError::Backup {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            report.backup = Some(backup);
+        }
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        store.configure().map_err(|e| classify(path, e))?;
+        if version < CURRENT_VERSION {
+            store.migrate(version).map_err(|e| classify(path, e))?;
+            if version > 0 {
+                report.migrated = Some((version, CURRENT_VERSION));
+            }
+        }
+        Ok((store, report))
+    }
+
+    /// A private in-memory portfolio, for tests.
+    pub fn open_in_memory() -> Result<Store, DbError> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: None };
+        store.configure()?;
+        store.migrate(0)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Run `f` in one write transaction, committed only if it returns `Ok`.
+    /// IMMEDIATE takes the write lock up front, so a concurrent writer waits on
+    /// the busy timeout instead of failing halfway through.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Like [`Store::write`], but rolls back even on success when `commit` is
+    /// false: a dry run sees every check a real run would, and changes nothing.
+    pub fn write_or_rehearse<T, E>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        if commit {
+            tx.commit()?;
+        } else {
+            tx.rollback()?;
+        }
+        Ok(value)
+    }
+
+    /// Run `f` over one consistent snapshot (a read transaction), so figures
+    /// computed from several queries agree even while another process writes.
+    pub fn read<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = f(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+
+    fn configure(&mut self) -> Result<(), DbError> {
+        // WAL: readers never block the writer, and a crash mid-write leaves the
+        // last committed state. synchronous=FULL: a commit is on disk (WAL
+        // fsynced) before folio reports it done, so even a power cut keeps it.
+        let mode: String = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+            return Err(DbError::InvalidQuery);
+        }
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.set_prepared_statement_cache_capacity(64);
+        Ok(())
+    }
+
+    fn migrate(&mut self, from: i32) -> Result<(), DbError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", index as i32 + 1)?;
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()
+    }
+
+    /// Consistent copy of the open database to `dest` while it may be in use
+    /// (SQLite's online backup), created owner-only.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), DbError> {
+        if !dest.exists() {
+            create_private_file(dest).map_err(|e| DbError::ToSqlConversionFailure(Box::new(e)))?;
+        }
+        self.conn.backup(
+            rusqlite::MAIN_DB,
+            dest,
+            None::<fn(rusqlite::backup::Progress)>,
+        )
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`: the problems found,
+    /// empty when the file is sound.
+    pub fn check(&self) -> Result<Vec<String>, DbError> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            let line = row?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "{} row {} refers to a missing {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+
+    /// True when the portfolio holds no clients and no plan.
+    pub fn is_empty(&self) -> Result<bool, DbError> {
+        self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM clients) AND NOT EXISTS (SELECT 1 FROM plan_targets)",
+            [],
+            |r| r.get(0),
+        )
+    }
+
+    /// Changes whenever another connection commits to the file: lets the TUI
+    /// notice writes from the command line without re-reading everything.
+    pub fn data_version(&self) -> Result<i64, DbError> {
+        self.conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>, DbError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+    }
+}
+
+pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+/// `portfolio.db` -> `portfolio.db.bak-v1`.
+pub fn backup_path(path: &Path, version: i32) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".bak-v{version}"));
+    PathBuf::from(name)
+}
+
+/// Reads the header before SQLite touches the file: refuses a file that is not
+/// SQLite, or one shorter than its header claims (truncated).
+fn precheck(path: &Path) -> Result<(), OpenError> {
+    let mut header = [0u8; 100];
+    let mut file = fs::File::open(path).map_err(|source| OpenError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let len = file
+        .metadata()
+        .map_err(|source| OpenError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    let read = read_up_to(&mut file, &mut header).map_err(|source| OpenError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if read < 100 || &header[..16] != SQLITE_MAGIC {
+        return Err(OpenError::NotSqlite(path.to_path_buf()));
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536u64,
+        n => u64::from(n),
+    };
+    let page_count = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    // The in-header size is valid only when "version-valid-for" matches the
+    // change counter (see the SQLite file format, section 1.3.7).
+    let valid = header[92..96] == header[24..28];
+    if valid && page_count > 0 && len < page_size * page_count {
+        return Err(OpenError::Truncated(path.to_path_buf()));
+    }
+    Ok(())
+}
+
+fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut total = 0;
+    while total < buf.len() {
+        match file.read(&mut buf[total..])? {
+            0 => break,
+            n => total += n,
+        }
+    }
+    Ok(total)
+}
+
+fn identify(conn: &Connection) -> Result<(i32, i32, i64), DbError> {
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    Ok((app_id, version, objects))
+}
+
+fn classify(path: &Path, e: DbError) -> OpenError {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => OpenError::NotSqlite(path.to_path_buf()),
+        Some(ErrorCode::DatabaseCorrupt) => OpenError::Truncated(path.to_path_buf()),
+        _ => OpenError::Db {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}
+
+/// Create an empty file readable by its owner only: client records are private.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop)
+}
+
+fn restrict_permissions(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+    }
+    let _ = path;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_store_is_at_the_current_version() {
+        let store = Store::open_in_memory().unwrap();
+        let v: i32 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, CURRENT_VERSION);
+        assert!(store.is_empty().unwrap());
+        let fk: i32 = store
+            .conn()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        assert!(store.check().unwrap().is_empty());
+    }
+
+    #[test]
+    fn backup_names() {
+        assert_eq!(
+            backup_path(Path::new("/x/portfolio.db"), 1),
+            PathBuf::from("/x/portfolio.db.bak-v1")
+        );
+    }
+}
