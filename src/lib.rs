@@ -2,8 +2,9 @@
 //!
 //! Layers (see ARCHITECTURE.md in the shared docs): `domain` (types and pure
 //! rules), `store` (the only SQL), `ops` (the operations both doors call),
-//! `io` (CSV), `demo` (the demo portfolio).
+//! `io` (CSV), `cli` (the command-line door), `demo` (the demo portfolio).
 
+pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod io;

@@ -1,1 +1,34 @@
-fn main() {}
+//! The `folio` binary: parse the command line, read the clock (the only place
+//! that does), run, print. Errors become one sentence on stderr and exit 1;
+//! usage errors exit 2 (clap).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use folio::cli::{Cli, run};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    match run(cli, today) {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`folio touch list | head`) is not an error.
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("folio: cannot write output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("folio: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! The command line's grammar (clap derive). Names and flags here are a
+//! contract: scripts and the issue tracker rely on them.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::{AgreementStatus, Money, Month, Owner, Status, Tier, TouchKind, parse_date};
+
+pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).map_err(|e| e.to_string())
+}
+
+pub fn month_arg(s: &str) -> Result<Month, String> {
+    Month::parse(s).map_err(|e| e.to_string())
+}
+
+pub fn amount_arg(s: &str) -> Result<Money, String> {
+    Money::parse(s).map_err(|e| e.to_string())
+}
+
+pub fn positive_amount_arg(s: &str) -> Result<Money, String> {
+    Money::parse_positive(s).map_err(|e| e.to_string())
+}
+
+fn tier_arg(s: &str) -> Result<Tier, String> {
+    Tier::parse(s).map_err(|e| e.to_string())
+}
+
+fn status_arg(s: &str) -> Result<Status, String> {
+    Status::parse(s).map_err(|e| e.to_string())
+}
+
+fn kind_arg(s: &str) -> Result<TouchKind, String> {
+    TouchKind::parse(s).map_err(|e| e.to_string())
+}
+
+fn owner_arg(s: &str) -> Result<Owner, String> {
+    Owner::parse(s).map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "folio",
+    version,
+    about = "A portfolio manager for account managers: clients, touchpoints, agreements and the monthly payment plan.",
+    after_help = "Examples:\n  folio --demo                      explore a demo portfolio (nothing touches your file)\n  folio client add \"ООО Ромашка\" --tier gold --cadence 14\n  folio touch add \"ООО Ромашка\" --kind call --summary \"Q3 review\" --minutes 30\n  folio plan show --month 2026-11 --json"
+)]
+pub struct Cli {
+    /// The portfolio file [default: portfolio.db in the platform data folder]
+    #[arg(long, global = true, env = "FOLIO_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Work on a freshly generated demo portfolio in a temporary file
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    /// Take this date as today (YYYY-MM-DD or DD.MM.YYYY)
+    #[arg(long, global = true, value_name = "DATE", value_parser = date_arg)]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Clients: add, list, show, edit, change tier or status, contacts
+    #[command(subcommand)]
+    Client(ClientCmd),
+    /// Touchpoints: calls, meetings, emails, messages, reports
+    #[command(subcommand)]
+    Touch(TouchCmd),
+    /// Agreements: what was promised, by whom, by when
+    #[command(subcommand)]
+    Agree(AgreeCmd),
+    /// The monthly payment plan: targets and the month's figures
+    #[command(subcommand)]
+    Plan(PlanCmd),
+    /// Expected payments (invoices)
+    #[command(subcommand)]
+    Invoice(InvoiceCmd),
+    /// Payments received
+    #[command(subcommand)]
+    Pay(PayCmd),
+    /// Import records from a CSV file (all or nothing)
+    #[command(
+        after_help = "Columns (header row required, `,` or `;`, UTF-8 or Windows-1251):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nExample:\n  folio import payments bank.csv --dry-run"
+    )]
+    Import {
+        #[arg(value_enum)]
+        kind: RecordKind,
+        file: PathBuf,
+        /// Check every row and report, but write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Create clients named in the file that do not exist yet
+        #[arg(long)]
+        create_clients: bool,
+    },
+    /// Export records as CSV (what import reads back)
+    #[command(after_help = "Example:\n  folio export touchpoints --out touchpoints.csv")]
+    Export {
+        #[arg(value_enum)]
+        kind: RecordKind,
+        /// Write to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Write a consistent copy of the portfolio (safe while folio is in use)
+    #[command(after_help = "Example:\n  folio backup --out ~/backups/portfolio-2026-11.db")]
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Check the file's integrity (exit 1 on problems)
+    #[command(after_help = "Example:\n  folio check")]
+    Check,
+    /// Portfolio settings
+    #[command(subcommand)]
+    Config(ConfigCmd),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  folio completions bash > ~/.local/share/bash-completion/completions/folio"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the demo portfolio into --db PATH (refuses a file holding data)
+    #[command(after_help = "Example:\n  folio demo --db /tmp/demo.db")]
+    Demo,
+    /// Print the portfolio summary for the month
+    #[command(after_help = "Example:\n  folio summary --today 2026-11-23")]
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordKind {
+    Clients,
+    Touchpoints,
+    Agreements,
+    Payments,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCmd {
+    /// Add a client
+    #[command(
+        after_help = "Example:\n  folio client add \"ООО Ромашка\" --tier gold --cadence 14 --since 01.03.2025"
+    )]
+    Add {
+        name: String,
+        #[arg(long, value_parser = tier_arg, default_value = "potential")]
+        tier: Tier,
+        /// Agreed contact cadence in days
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3660))]
+        cadence: Option<u32>,
+        /// Start of the relationship [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        since: Option<NaiveDate>,
+        /// Preferred channel (phone, telegram, email...)
+        #[arg(long)]
+        channel: Option<String>,
+        /// Business goal agreed at onboarding
+        #[arg(long)]
+        goal: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    /// List clients with their signals
+    #[command(after_help = "Example:\n  folio client list --tier gold --json")]
+    List {
+        #[arg(long, value_parser = tier_arg)]
+        tier: Option<Tier>,
+        #[arg(long, value_parser = status_arg)]
+        status: Option<Status>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show everything about one client
+    #[command(after_help = "Example:\n  folio client show \"ооо ромашка\"")]
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Edit a client's details
+    #[command(
+        after_help = "Example:\n  folio client edit Acme --cadence 7 --goal \"+20% leads by Q2\""
+    )]
+    Edit {
+        name: String,
+        /// New name
+        #[arg(long = "name", value_name = "NEW_NAME")]
+        new_name: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        since: Option<NaiveDate>,
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3660), conflicts_with = "no_cadence")]
+        cadence: Option<u32>,
+        /// Remove the contact cadence
+        #[arg(long)]
+        no_cadence: bool,
+        #[arg(long)]
+        channel: Option<String>,
+        #[arg(long)]
+        goal: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+    },
+    /// Move a client to another tier, with the reason
+    #[command(
+        after_help = "Example:\n  folio client tier Acme toxic --reason \"Ignores agreements, endless revisions\""
+    )]
+    Tier {
+        name: String,
+        #[arg(value_parser = tier_arg)]
+        tier: Tier,
+        #[arg(long, allow_hyphen_values = true)]
+        reason: String,
+        /// Date of the decision [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        on: Option<NaiveDate>,
+    },
+    /// Change a client's status (active, paused, churned), with the reason
+    #[command(
+        after_help = "Example:\n  folio client status Acme churned --reason \"Closed the business (objective)\""
+    )]
+    Status {
+        name: String,
+        #[arg(value_parser = status_arg)]
+        status: Status,
+        #[arg(long, allow_hyphen_values = true)]
+        reason: String,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        on: Option<NaiveDate>,
+    },
+    /// Delete a client and all its records (needs --force when it has history)
+    #[command(after_help = "Example:\n  folio client delete \"Test client\" --force")]
+    Delete {
+        name: String,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Contacts at a client
+    #[command(subcommand)]
+    Contact(ContactCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCmd {
+    /// Add a contact person
+    #[command(
+        after_help = "Example:\n  folio client contact add Acme --person \"Anna Petrova\" --role CMO --decision-maker --birthday 14.02.1985"
+    )]
+    Add {
+        name: String,
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        decision_maker: bool,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        birthday: Option<NaiveDate>,
+    },
+    /// List a client's contacts
+    #[command(after_help = "Example:\n  folio client contact list Acme")]
+    List {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TouchCmd {
+    /// Log a touchpoint
+    #[command(
+        after_help = "Example:\n  folio touch add Acme --kind call --summary \"Budget for Q1\" --minutes 25 --next \"Send proposal\" --next-due 2026-11-30"
+    )]
+    Add {
+        client: String,
+        #[arg(long, value_parser = kind_arg)]
+        kind: TouchKind,
+        #[arg(long, allow_hyphen_values = true)]
+        summary: String,
+        /// When it happened [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        at: Option<NaiveDate>,
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=44640))]
+        minutes: u32,
+        /// The next step agreed
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+        next: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg, requires = "next")]
+        next_due: Option<NaiveDate>,
+    },
+    /// List touchpoints, newest first
+    #[command(after_help = "Example:\n  folio touch list --client Acme --limit 20")]
+    List {
+        #[arg(long)]
+        client: Option<String>,
+        /// At most this many (0: all)
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a touchpoint by id
+    #[command(after_help = "Example:\n  folio touch delete 42")]
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+#[group(required = true, multiple = false)]
+pub struct CloseAs {
+    #[arg(long)]
+    pub kept: bool,
+    #[arg(long)]
+    pub broken: bool,
+    #[arg(long)]
+    pub cancelled: bool,
+}
+
+impl CloseAs {
+    pub fn status(self) -> AgreementStatus {
+        if self.kept {
+            AgreementStatus::Kept
+        } else if self.broken {
+            AgreementStatus::Broken
+        } else {
+            AgreementStatus::Cancelled
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgreeCmd {
+    /// Record an agreement
+    #[command(
+        after_help = "Example:\n  folio agree add Acme --text \"Send the media plan\" --owner us --due 2026-11-28"
+    )]
+    Add {
+        client: String,
+        #[arg(long, allow_hyphen_values = true)]
+        text: String,
+        #[arg(long, value_parser = owner_arg)]
+        owner: Owner,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        due: Option<NaiveDate>,
+        /// When it was agreed [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        on: Option<NaiveDate>,
+    },
+    /// Close an agreement as kept, broken or cancelled
+    #[command(after_help = "Example:\n  folio agree close 12 --kept")]
+    Close {
+        id: i64,
+        #[command(flatten)]
+        close: CloseAs,
+        /// Date it was closed [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        on: Option<NaiveDate>,
+    },
+    /// List agreements: open first, by due date
+    #[command(after_help = "Example:\n  folio agree list --open --json")]
+    List {
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete an agreement by id
+    #[command(after_help = "Example:\n  folio agree delete 12")]
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCmd {
+    /// Set the month's target
+    #[command(after_help = "Example:\n  folio plan set 2026-11 \"1 500 000\"")]
+    Set {
+        #[arg(value_parser = month_arg)]
+        month: Month,
+        #[arg(value_parser = amount_arg, allow_hyphen_values = true)]
+        amount: Money,
+    },
+    /// Show the month's figures: target, received, outstanding, overdue, forecast
+    #[command(after_help = "Example:\n  folio plan show --month 2026-11 --json")]
+    Show {
+        #[arg(long, value_parser = month_arg)]
+        month: Option<Month>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Target vs received for the last months
+    #[command(after_help = "Example:\n  folio plan history --months 12")]
+    History {
+        #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=240))]
+        months: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InvoiceCmd {
+    /// Add an expected payment
+    #[command(
+        after_help = "Example:\n  folio invoice add Acme --month 2026-11 --amount \"250 000\" --due 10.11.2026"
+    )]
+    Add {
+        client: String,
+        #[arg(long, value_parser = month_arg)]
+        month: Month,
+        #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
+        amount: Money,
+        /// Due date [default: the last day of the month]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        due: Option<NaiveDate>,
+    },
+    /// List expected payments with what is still owed
+    #[command(after_help = "Example:\n  folio invoice list --month 2026-11")]
+    List {
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long, value_parser = month_arg)]
+        month: Option<Month>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete an expected payment by id
+    #[command(after_help = "Example:\n  folio invoice delete 7")]
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PayCmd {
+    /// Record a payment received
+    #[command(
+        after_help = "Example:\n  folio pay add Acme --on 2026-11-12 --amount \"1 250 000,50\" --note \"Invoice 118\""
+    )]
+    Add {
+        client: String,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        on: NaiveDate,
+        #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
+        amount: Money,
+        #[arg(long, default_value = "", allow_hyphen_values = true)]
+        note: String,
+    },
+    /// List payments, newest first
+    #[command(after_help = "Example:\n  folio pay list --client Acme")]
+    List {
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long, value_parser = month_arg)]
+        month: Option<Month>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a payment by id
+    #[command(after_help = "Example:\n  folio pay delete 3")]
+    Delete { id: i64 },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCmd {
+    /// Set a setting (currency)
+    #[command(after_help = "Example:\n  folio config set currency EUR")]
+    Set { key: ConfigKey, value: String },
+    /// Show a setting
+    #[command(after_help = "Example:\n  folio config get currency")]
+    Get { key: ConfigKey },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigKey {
+    Currency,
+}

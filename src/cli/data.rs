@@ -1,0 +1,276 @@
+//! Whole-portfolio commands: import, export, backup, check, config,
+//! completions, demo, summary.
+
+use std::fs;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::CommandFactory;
+
+use super::args::{Cli, ConfigCmd, ConfigKey, RecordKind};
+use super::{Session, shown};
+use crate::domain::Month;
+use crate::domain::money::format_bp;
+use crate::domain::signals::NeglectState;
+use crate::ops::import::{self, ImportOptions, Kind};
+use crate::ops::{self, views};
+use crate::store::{Create, Store};
+
+fn kind(k: RecordKind) -> Kind {
+    match k {
+        RecordKind::Clients => Kind::Clients,
+        RecordKind::Touchpoints => Kind::Touchpoints,
+        RecordKind::Agreements => Kind::Agreements,
+        RecordKind::Payments => Kind::Payments,
+    }
+}
+
+/// A spinner on stderr while slow work runs, only when a person is watching.
+fn spinner(message: &'static str) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner().with_message(message);
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    Some(bar)
+}
+
+pub fn import(
+    s: &mut Session,
+    k: RecordKind,
+    file: &Path,
+    dry_run: bool,
+    create_clients: bool,
+) -> Result<String> {
+    let bytes = fs::read(file).with_context(|| format!("cannot read {}", shown(file)))?;
+    let progress = spinner("importing…");
+    let result = import::import(
+        &mut s.store,
+        kind(k),
+        &bytes,
+        ImportOptions {
+            dry_run,
+            create_clients,
+            today: s.today,
+        },
+    );
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    let summary =
+        result.with_context(|| format!("import of {} failed; nothing was written", shown(file)))?;
+    let mut out = format!(
+        "{} {} {} from {}\n",
+        if dry_run { "Would import" } else { "Imported" },
+        summary.rows,
+        summary.kind.as_str(),
+        shown(file)
+    );
+    if !summary.created_clients.is_empty() {
+        out.push_str(&format!(
+            "{} {} new client(s): {}\n",
+            if dry_run { "Would create" } else { "Created" },
+            summary.created_clients.len(),
+            summary.created_clients.join(", ")
+        ));
+    }
+    if dry_run {
+        out.push_str("Dry run: nothing was written.\n");
+    }
+    Ok(out)
+}
+
+pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>) -> Result<String> {
+    let progress = spinner("exporting…");
+    let result = match out {
+        Some(path) => {
+            // Write next to the target and rename, so a failed export never
+            // leaves half a file where a good one was.
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write in {}", shown(dir)))?;
+            let n = import::export(&mut s.store, kind(k), &mut tmp)?;
+            tmp.flush()?;
+            tmp.persist(path)
+                .with_context(|| format!("cannot write {}", shown(path)))?;
+            Ok::<_, anyhow::Error>(format!(
+                "Exported {n} {} to {}\n",
+                kind(k).as_str(),
+                shown(path)
+            ))
+        }
+        None => {
+            let mut buf = Vec::new();
+            import::export(&mut s.store, kind(k), &mut buf)?;
+            Ok(String::from_utf8(buf).context("export produced invalid UTF-8")?)
+        }
+    };
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    result
+}
+
+pub fn backup(s: &mut Session, out: Option<&Path>) -> Result<String> {
+    let dest = match out {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let mut name = s.path.as_os_str().to_owned();
+            name.push(format!(".backup-{}", s.today.format("%Y%m%d")));
+            name.into()
+        }
+    };
+    if dest.exists() {
+        bail!("{} already exists; choose another --out", shown(&dest));
+    }
+    s.store
+        .backup_to(&dest)
+        .with_context(|| format!("cannot write the backup to {}", shown(&dest)))?;
+    Ok(format!(
+        "Backed up {} to {}\n",
+        shown(&s.path),
+        shown(&dest)
+    ))
+}
+
+pub fn check(s: &mut Session) -> Result<String> {
+    let problems = s.store.check()?;
+    if problems.is_empty() {
+        return Ok(format!("{}: ok\n", shown(&s.path)));
+    }
+    bail!(
+        "{} has {} problem(s):\n  {}",
+        shown(&s.path),
+        problems.len(),
+        problems.join("\n  ")
+    )
+}
+
+pub fn config(s: &mut Session, cmd: ConfigCmd) -> Result<String> {
+    match cmd {
+        ConfigCmd::Set {
+            key: ConfigKey::Currency,
+            value,
+        } => {
+            let code = ops::set_currency(&mut s.store, &value)?;
+            Ok(format!("currency = {code}\n"))
+        }
+        ConfigCmd::Get {
+            key: ConfigKey::Currency,
+        } => Ok(format!("{}\n", ops::currency(&s.store)?)),
+    }
+}
+
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "folio", &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// `folio demo --db PATH`: write the demo into PATH, refusing a file with data.
+pub fn demo(cli: &Cli, today: NaiveDate) -> Result<String> {
+    let Some(path) = &cli.db else {
+        bail!("say where to write the demo: folio demo --db PATH (or try `folio --demo`)");
+    };
+    let (mut store, _) = Store::open(path, Create::FileOnly)?;
+    if !store.is_empty()? {
+        bail!(
+            "{} already holds a portfolio; the demo goes only into a new or empty file",
+            shown(path)
+        );
+    }
+    let n = ops::demo::load(&mut store, today)?;
+    Ok(format!(
+        "Wrote the demo portfolio ({n} clients, today {today}) to {}\n",
+        shown(path)
+    ))
+}
+
+/// The portfolio at a glance: the month's figures and who needs attention.
+pub fn summary(s: &mut Session) -> Result<String> {
+    let month = Month::of(s.today);
+    let view = views::month_view(&mut s.store, month, s.today)?;
+    let p = views::portfolio(&mut s.store, s.today)?;
+    let f = &view.plan.figures;
+    let mut out = format!(
+        "folio · {}{} · {month} · today {}\n\n",
+        shown(&s.path),
+        if s.demo { " (demo)" } else { "" },
+        s.today
+    );
+    if p.clients.is_empty() {
+        out.push_str(
+            "No clients yet. Add one with `folio client add NAME`, or try `folio --demo`.\n",
+        );
+        return Ok(out);
+    }
+    out.push_str(&format!(
+        "Plan: received {} of {} {} ({}), forecast {} · outstanding {}, overdue {}\n",
+        f.received.to_human_short(),
+        f.target
+            .map(|t| t.to_human_short())
+            .unwrap_or("no target".into()),
+        view.currency,
+        f.attainment_bp
+            .map(|b| format!("{} %", format_bp(b)))
+            .unwrap_or("-".into()),
+        f.forecast.to_human_short(),
+        f.outstanding.to_human_short(),
+        f.overdue.to_human_short(),
+    ));
+    out.push_str(&format!(
+        "Receivables overdue (all months): {} {}\n",
+        p.overdue_receivables.to_human_short(),
+        view.currency
+    ));
+    let tiers = [
+        crate::domain::Tier::Gold,
+        crate::domain::Tier::Potential,
+        crate::domain::Tier::Toxic,
+    ];
+    let counts: Vec<String> = tiers
+        .iter()
+        .map(|t| format!("{} {}", p.by_tier(*t).count(), t))
+        .collect();
+    out.push_str(&format!("Clients: {}\n", counts.join(", ")));
+    if let Some(share) = p.concentration.largest_share_bp {
+        out.push_str(&format!(
+            "Concentration: largest client {} % of 12-month revenue; {} client(s) make 80 %\n",
+            format_bp(share),
+            p.concentration.clients_for_80pct
+        ));
+    }
+    let mut attention: Vec<String> = Vec::new();
+    for c in &p.clients {
+        if c.client.status != crate::domain::Status::Active {
+            continue;
+        }
+        if c.neglect.state == NeglectState::Overdue {
+            attention.push(format!(
+                "{} ({}): no touchpoint for {} days (cadence {})",
+                c.client.name,
+                c.client.tier,
+                c.neglect.days_since.unwrap_or(0),
+                c.client.cadence_days.unwrap_or(0)
+            ));
+        }
+        if c.agreements.overdue > 0 {
+            attention.push(format!(
+                "{}: {} overdue agreement(s)",
+                c.client.name, c.agreements.overdue
+            ));
+        }
+    }
+    if !attention.is_empty() {
+        out.push_str("\nNeeds attention:\n");
+        for a in attention {
+            out.push_str(&format!("  - {a}\n"));
+        }
+    }
+    Ok(out)
+}

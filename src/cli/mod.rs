@@ -1,0 +1,119 @@
+//! The command-line door: parse arguments into domain values, call the
+//! operations, print tables or JSON. No SQL and no rules here.
+
+pub mod args;
+mod client;
+mod data;
+mod ledger;
+mod log;
+pub mod table;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+
+pub use args::Cli;
+use args::Command;
+
+use crate::store::{Create, Store};
+
+/// Where the portfolio lives when neither `--db` nor `FOLIO_DB` says.
+pub fn default_db_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "folio")
+        .context("cannot find a home folder to keep the portfolio in; pass --db PATH")?;
+    Ok(dirs.data_dir().join("portfolio.db"))
+}
+
+/// An open portfolio for one command. A demo lives in a temporary folder that
+/// is removed when the session ends.
+pub struct Session {
+    pub store: Store,
+    pub today: NaiveDate,
+    pub path: PathBuf,
+    pub demo: bool,
+    _demo_dir: Option<tempfile::TempDir>,
+}
+
+/// Open the portfolio the flags name: `--demo`, else `--db`/`FOLIO_DB`, else
+/// the default file (created with its folder on first use).
+pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
+    if cli.demo {
+        let dir = tempfile::Builder::new()
+            .prefix("folio-demo-")
+            .tempdir()
+            .context("cannot create a temporary folder for the demo")?;
+        let path = dir.path().join("demo.db");
+        let (mut store, _) = Store::open(&path, Create::FileOnly)?;
+        crate::ops::demo::load(&mut store, today)?;
+        return Ok(Session {
+            store,
+            today,
+            path,
+            demo: true,
+            _demo_dir: Some(dir),
+        });
+    }
+    let (path, create) = match &cli.db {
+        Some(p) => (p.clone(), Create::FileOnly),
+        None => (default_db_path()?, Create::WithFolder),
+    };
+    let (store, report) = Store::open(&path, create)?;
+    if let (Some((from, to)), Some(backup)) = (report.migrated, &report.backup) {
+        eprintln!(
+            "folio: upgraded {} from schema version {from} to {to}; the previous file is kept as {}",
+            path.display(),
+            backup.display()
+        );
+    }
+    Ok(Session {
+        store,
+        today,
+        path,
+        demo: false,
+        _demo_dir: None,
+    })
+}
+
+/// Run a parsed command line; returns what to print on stdout. Nothing is
+/// printed on failure, so a failed command writes nothing.
+pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
+    match &cli.command {
+        Some(Command::Completions { shell }) => return Ok(data::completions(*shell)),
+        Some(Command::Demo) => return data::demo(&cli, today),
+        _ => {}
+    }
+    let mut s = open_session(&cli, today)?;
+    match cli.command {
+        None | Some(Command::Summary) => data::summary(&mut s),
+        Some(Command::Client(cmd)) => client::run(&mut s, cmd),
+        Some(Command::Touch(cmd)) => log::touch(&mut s, cmd),
+        Some(Command::Agree(cmd)) => log::agree(&mut s, cmd),
+        Some(Command::Plan(cmd)) => ledger::plan(&mut s, cmd),
+        Some(Command::Invoice(cmd)) => ledger::invoice(&mut s, cmd),
+        Some(Command::Pay(cmd)) => ledger::pay(&mut s, cmd),
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+            create_clients,
+        }) => data::import(&mut s, kind, &file, dry_run, create_clients),
+        Some(Command::Export { kind, out }) => data::export(&mut s, kind, out.as_deref()),
+        Some(Command::Backup { out }) => data::backup(&mut s, out.as_deref()),
+        Some(Command::Check) => data::check(&mut s),
+        Some(Command::Config(cmd)) => data::config(&mut s, cmd),
+        Some(Command::Completions { .. } | Command::Demo) => bail!("unreachable command"),
+    }
+}
+
+/// JSON for scripts: pretty, with a trailing newline.
+fn json<T: serde::Serialize>(value: &T) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(value)?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Display a path for messages.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}

@@ -1,0 +1,147 @@
+//! Aligned text tables. Widths are measured as the terminal shows them
+//! (unicode-width), so Cyrillic, accents and emoji line up.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+pub struct Table {
+    headers: Vec<String>,
+    aligns: Vec<Align>,
+    rows: Vec<Vec<String>>,
+    /// The widest a column may grow before its text is cut with `…`.
+    max_width: usize,
+}
+
+impl Table {
+    /// Columns as `(header, align)`.
+    pub fn new(columns: &[(&str, Align)]) -> Table {
+        Table {
+            headers: columns.iter().map(|(h, _)| (*h).to_string()).collect(),
+            aligns: columns.iter().map(|(_, a)| *a).collect(),
+            rows: Vec::new(),
+            max_width: 48,
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn render(&self) -> String {
+        let n = self.headers.len();
+        let cells: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                (0..n)
+                    .map(|i| {
+                        truncate(
+                            &one_line(r.get(i).map(String::as_str).unwrap_or("")),
+                            self.max_width,
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        for r in &cells {
+            for (i, c) in r.iter().enumerate() {
+                widths[i] = widths[i].max(c.width());
+            }
+        }
+        let mut out = String::new();
+        let line = |cells: &[String], out: &mut String| {
+            let mut text = String::new();
+            for (i, c) in cells.iter().enumerate() {
+                if i > 0 {
+                    text.push_str("  ");
+                }
+                let pad = widths[i].saturating_sub(c.width());
+                match self.aligns[i] {
+                    Align::Left => {
+                        text.push_str(c);
+                        if i + 1 < cells.len() {
+                            text.push_str(&" ".repeat(pad));
+                        }
+                    }
+                    Align::Right => {
+                        text.push_str(&" ".repeat(pad));
+                        text.push_str(c);
+                    }
+                }
+            }
+            out.push_str(text.trim_end());
+            out.push('\n');
+        };
+        line(&self.headers, &mut out);
+        let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        line(&rule, &mut out);
+        for r in &cells {
+            line(r, &mut out);
+        }
+        out
+    }
+}
+
+/// Newlines and tabs would break the grid: show them as spaces.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Cut `s` to at most `max` columns, ending with `…` when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligns_by_display_width() {
+        let mut t = Table::new(&[("name", Align::Left), ("amount", Align::Right)]);
+        t.row(vec!["ООО Ромашка".into(), "1 000.00".into()]);
+        t.row(vec!["Café ☕".into(), "5.00".into()]);
+        t.row(vec!["北京".into(), "12.00".into()]);
+        let out = t.render();
+        let lines: Vec<&str> = out.lines().collect();
+        // Every amount ends in the same terminal column.
+        let ends: Vec<usize> = lines.iter().map(|l| l.width()).collect();
+        assert_eq!(ends[0], ends[2]);
+        assert_eq!(ends[2], ends[3]);
+        assert_eq!(ends[3], ends[4]);
+        assert!(lines[2].starts_with("ООО Ромашка  "));
+    }
+
+    #[test]
+    fn truncates_wide_text() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("北京北京", 5), "北京…");
+        assert_eq!(truncate("ok", 4), "ok");
+    }
+}
