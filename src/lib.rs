@@ -10,3 +10,4 @@ pub mod domain;
 pub mod io;
 pub mod ops;
 pub mod store;
+pub mod tui;

@@ -85,6 +85,10 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     }
     let mut s = open_session(&cli, today)?;
     match cli.command {
+        None if interactive() => {
+            crate::tui::run(s)?;
+            Ok(String::new())
+        }
         None | Some(Command::Summary) => data::summary(&mut s),
         Some(Command::Client(cmd)) => client::run(&mut s, cmd),
         Some(Command::Touch(cmd)) => log::touch(&mut s, cmd),
@@ -104,6 +108,13 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
         Some(Command::Completions { .. } | Command::Demo) => bail!("unreachable command"),
     }
+}
+
+/// A person at a terminal (both ends): only then does bare `folio` open the TUI;
+/// piped or scripted, it prints the summary instead.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
 /// JSON for scripts: pretty, with a trailing newline.

@@ -1,0 +1,315 @@
+//! Performing effects: the only part of the TUI that talks to the store, and
+//! only through the ops layer (the same operations as the command line).
+
+use super::app::{App, Effect, Mode, Pane, Target};
+use super::form::{Purpose, Value};
+use crate::domain::{
+    AgreementStatus, Money, NewAgreement, NewClient, NewInvoice, NewPayment, NewTouchpoint, Owner,
+    Status, Tier, TouchKind,
+};
+use crate::ops::{self, ClientEdit, OpError, OpResult, views};
+use crate::store::Store;
+
+/// How many months of history the plan pane's chart shows.
+pub const HISTORY_MONTHS: u32 = 12;
+
+pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
+    let result = match effect {
+        Effect::Quit => {
+            app.quit = true;
+            Ok(())
+        }
+        Effect::Reload => reload(app, store),
+        Effect::LoadTouchWindow => load_touch_window(app, store),
+        Effect::LoadPlan => load_plan(app, store),
+        Effect::LoadCard(id) => load_card(app, store, id),
+        Effect::Save(purpose, values) => match save(app, store, &purpose, &values) {
+            Ok(message) => {
+                app.mode = Mode::Normal;
+                let r = reload(app, store);
+                app.message = Some((message, false));
+                r
+            }
+            Err(e) => {
+                // Keep the form open, with the reason under it.
+                if let Mode::Form(f) = &mut app.mode {
+                    f.error = Some(e.to_string());
+                }
+                Ok(())
+            }
+        },
+        Effect::Delete(target) => delete(store, target).and_then(|msg| {
+            if matches!(target, Target::Client(_)) {
+                app.card = None;
+            }
+            let r = reload(app, store);
+            app.message = Some((msg, false));
+            r
+        }),
+        Effect::Close(id, status) => {
+            ops::close_agreement(store, id, status, app.today).and_then(|a| {
+                let r = reload(app, store);
+                app.message = Some((format!("agreement marked {}", a.status), false));
+                r
+            })
+        }
+    };
+    if let Err(e) = result {
+        app.message = Some((e.to_string(), true));
+    }
+}
+
+/// Re-read what the panes show. Cheap: aggregate queries, and only the
+/// visible window of the touchpoint log.
+pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
+    let view = views::portfolio(store, app.today)?;
+    app.set_portfolio(view);
+    app.set_agreements(ops::agreements(store, None, false)?);
+    load_touch_window(app, store)?;
+    load_plan(app, store)?;
+    if let Some(card) = &app.card {
+        let id = card.client_id;
+        if ops::client_by_id(store, id).is_ok() {
+            load_card(app, store, id)?;
+        } else {
+            app.card = None;
+        }
+    }
+    Ok(())
+}
+
+pub fn load_touch_window(app: &mut App, store: &mut Store) -> OpResult<()> {
+    let filter = app.filters[Pane::Touchpoints.index()].clone();
+    let limit = app.list_height.max(1) as i64;
+    let (rows, total) = ops::touch_window(
+        store,
+        app.touch.scope,
+        &filter,
+        app.touch.offset as i64,
+        limit,
+    )?;
+    let total = usize::try_from(total).unwrap_or(0);
+    app.touch.total = total;
+    if total > 0 && app.touch.selected >= total {
+        app.touch.selected = total - 1;
+    }
+    if rows.is_empty() && app.touch.offset > 0 && total > 0 {
+        // The log shrank under us (a delete elsewhere): step back into range.
+        app.touch.offset = total.saturating_sub(app.list_height.max(1));
+        let (rows, _) = ops::touch_window(
+            store,
+            app.touch.scope,
+            &filter,
+            app.touch.offset as i64,
+            limit,
+        )?;
+        app.touch.rows = rows;
+    } else {
+        app.touch.rows = rows;
+    }
+    Ok(())
+}
+
+pub fn load_plan(app: &mut App, store: &mut Store) -> OpResult<()> {
+    app.plan = Some(views::month_view(store, app.month, app.today)?);
+    app.history = views::plan_history(store, app.month, HISTORY_MONTHS)?;
+    let n = app.plan.as_ref().map_or(0, |p| p.plan.clients.len());
+    app.plan_selected = app.plan_selected.min(n.saturating_sub(1));
+    Ok(())
+}
+
+pub fn load_card(app: &mut App, store: &mut Store, id: i64) -> OpResult<()> {
+    let client = ops::client_by_id(store, id)?;
+    let card = views::client_card(store, &client, app.today)?;
+    if let Some(c) = &mut app.card
+        && c.client_id == id
+    {
+        c.data = Some(card);
+    }
+    Ok(())
+}
+
+fn client_id(store: &Store, v: &Value) -> OpResult<i64> {
+    let name = v.text().unwrap_or_default();
+    Ok(ops::client_by_name(store, &name)?.id)
+}
+
+fn missing(field: &'static str) -> OpError {
+    ops::invalid(field, "is required")
+}
+
+/// Save a form through the operations; returns the line to show.
+fn save(app: &App, store: &mut Store, purpose: &Purpose, v: &[Value]) -> OpResult<String> {
+    let get = |i: usize| v.get(i).cloned().unwrap_or(Value::Text(None));
+    match purpose {
+        Purpose::AddClient => {
+            let c = ops::add_client(
+                store,
+                &NewClient {
+                    name: get(0).text().ok_or(missing("name"))?,
+                    tier: get(1).tier().unwrap_or(Tier::Potential),
+                    status: Status::Active,
+                    since: get(3).date().unwrap_or(app.today),
+                    cadence_days: get(2).number(),
+                    channel: get(4).text(),
+                    goal: get(5).text(),
+                    notes: String::new(),
+                },
+            )?;
+            Ok(format!("added {}", c.name))
+        }
+        Purpose::EditClient(id) => {
+            let c = ops::edit_client(
+                store,
+                *id,
+                &ClientEdit {
+                    name: get(0).text(),
+                    cadence_days: Some(get(1).number()),
+                    since: get(2).date(),
+                    channel: Some(get(3).text().unwrap_or_default()),
+                    goal: Some(get(4).text().unwrap_or_default()),
+                    notes: Some(get(5).text().unwrap_or_default()),
+                },
+            )?;
+            Ok(format!("saved {}", c.name))
+        }
+        Purpose::ChangeTier(id) => {
+            let tier = get(0).tier().ok_or(missing("tier"))?;
+            let reason = get(1).text().ok_or(missing("reason"))?;
+            let c = ops::set_tier(
+                store,
+                *id,
+                tier,
+                &reason,
+                get(2).date().unwrap_or(app.today),
+            )?;
+            Ok(format!("{} is now {}", c.name, c.tier))
+        }
+        Purpose::AddTouchpoint | Purpose::EditTouchpoint(_) => {
+            let cid = client_id(store, &get(0))?;
+            let t = NewTouchpoint {
+                at: get(1).date().unwrap_or(app.today),
+                kind: get(2).kind().unwrap_or(TouchKind::Other),
+                summary: get(3).text().unwrap_or_default(),
+                minutes: get(4).number().unwrap_or(0),
+                next_step: get(5).text(),
+                next_due: get(6).date(),
+            };
+            if let Purpose::EditTouchpoint(id) = purpose {
+                ops::edit_touchpoint(
+                    store,
+                    &crate::domain::Touchpoint {
+                        id: *id,
+                        client_id: cid,
+                        at: t.at,
+                        kind: t.kind,
+                        summary: t.summary,
+                        minutes: t.minutes,
+                        next_step: t.next_step,
+                        next_due: t.next_due,
+                    },
+                )?;
+                Ok("touchpoint saved".into())
+            } else {
+                ops::add_touchpoint(store, cid, &t)?;
+                Ok("touchpoint logged".into())
+            }
+        }
+        Purpose::AddAgreement | Purpose::EditAgreement(_) => {
+            let cid = client_id(store, &get(0))?;
+            let text = get(1).text().ok_or(missing("agreement"))?;
+            let owner = get(2).owner().unwrap_or(Owner::Us);
+            let due = get(3).date();
+            let made_on = get(4).date().unwrap_or(app.today);
+            if let Purpose::EditAgreement(id) = purpose {
+                let existing = app.agreements.iter().find(|a| a.id == *id).cloned().ok_or(
+                    OpError::NotFound {
+                        what: "agreement",
+                        id: *id,
+                    },
+                )?;
+                ops::edit_agreement(
+                    store,
+                    &crate::domain::Agreement {
+                        client_id: cid,
+                        text,
+                        owner,
+                        due,
+                        made_on,
+                        ..existing
+                    },
+                )?;
+                Ok("agreement saved".into())
+            } else {
+                ops::add_agreement(
+                    store,
+                    cid,
+                    &NewAgreement {
+                        made_on,
+                        text,
+                        owner,
+                        due,
+                        status: AgreementStatus::Open,
+                        closed_on: None,
+                    },
+                )?;
+                Ok("agreement recorded".into())
+            }
+        }
+        Purpose::SetTarget => {
+            let month = get(0).month().ok_or(missing("month"))?;
+            let amount = get(1).amount().unwrap_or(Money::ZERO);
+            ops::set_target(store, month, amount)?;
+            Ok(format!("target for {month}: {}", amount.to_human()))
+        }
+        Purpose::AddPayment => {
+            let cid = client_id(store, &get(0))?;
+            let p = ops::add_payment(
+                store,
+                cid,
+                &NewPayment {
+                    on: get(1).date().unwrap_or(app.today),
+                    amount: get(2).amount().ok_or(missing("amount"))?,
+                    note: get(3).text().unwrap_or_default(),
+                },
+            )?;
+            Ok(format!("payment of {} recorded", p.amount.to_human()))
+        }
+        Purpose::AddInvoice => {
+            let cid = client_id(store, &get(0))?;
+            let month = get(1).month().ok_or(missing("month"))?;
+            let i = ops::add_invoice(
+                store,
+                cid,
+                &NewInvoice {
+                    month,
+                    amount: get(2).amount().ok_or(missing("amount"))?,
+                    due: get(3).date().unwrap_or(month.last_day()),
+                },
+            )?;
+            Ok(format!(
+                "expected payment of {} for {}",
+                i.amount.to_human(),
+                i.month
+            ))
+        }
+    }
+}
+
+fn delete(store: &mut Store, target: Target) -> OpResult<String> {
+    match target {
+        Target::Client(id) => {
+            let c = ops::client_by_id(store, id)?;
+            ops::delete_client(store, id)?;
+            Ok(format!("deleted {}", c.name))
+        }
+        Target::Touchpoint(id) => {
+            ops::delete_touchpoint(store, id)?;
+            Ok("touchpoint deleted".into())
+        }
+        Target::Agreement(id) => {
+            ops::delete_agreement(store, id)?;
+            Ok("agreement deleted".into())
+        }
+    }
+}

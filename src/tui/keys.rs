@@ -1,0 +1,395 @@
+//! Key bindings as data: the key map, the footer and the help overlay are
+//! all generated from these tables, so they never disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{Action, Mode, Pane};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+}
+
+impl Key {
+    fn matches(self, ev: &KeyEvent) -> bool {
+        match self {
+            Key::Ctrl(c) => {
+                ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char(c)
+            }
+            Key::Char(c) => {
+                !ev.modifiers.contains(KeyModifiers::CONTROL)
+                    && !ev.modifiers.contains(KeyModifiers::ALT)
+                    && ev.code == KeyCode::Char(c)
+            }
+            Key::Code(code) => ev.code == code,
+        }
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the key is written in the footer and help: `j/k`, `Enter`.
+    pub label: &'static str,
+    pub help: &'static str,
+    pub action: Action,
+    /// Shown in the footer (the keys that matter most); all are in help.
+    pub footer: bool,
+}
+
+const fn b(
+    keys: &'static [Key],
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+    footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        help,
+        action,
+        footer,
+    }
+}
+
+use Key::{Char, Code, Ctrl};
+
+/// Keys that work in every pane.
+pub const GLOBAL: &[Binding] = &[
+    b(
+        &[Char('j'), Code(KeyCode::Down)],
+        "j/k ↑↓",
+        "move down / up",
+        Action::Down,
+        false,
+    ),
+    b(&[Char('k'), Code(KeyCode::Up)], "", "", Action::Up, false),
+    b(
+        &[Char('g'), Code(KeyCode::Home)],
+        "g/G",
+        "first / last row",
+        Action::Top,
+        false,
+    ),
+    b(
+        &[Char('G'), Code(KeyCode::End)],
+        "",
+        "",
+        Action::Bottom,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::PageDown)],
+        "PgDn/PgUp",
+        "page down / up",
+        Action::PageDown,
+        false,
+    ),
+    b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
+    b(
+        &[Char('1')],
+        "1-5",
+        "portfolio, touchpoints, agreements, plan, review",
+        Action::SelectPane(Pane::Portfolio),
+        false,
+    ),
+    b(
+        &[Char('2')],
+        "",
+        "",
+        Action::SelectPane(Pane::Touchpoints),
+        false,
+    ),
+    b(
+        &[Char('3')],
+        "",
+        "",
+        Action::SelectPane(Pane::Agreements),
+        false,
+    ),
+    b(&[Char('4')], "", "", Action::SelectPane(Pane::Plan), false),
+    b(
+        &[Char('5')],
+        "",
+        "",
+        Action::SelectPane(Pane::Review),
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Tab)],
+        "Tab/S-Tab",
+        "next / previous pane",
+        Action::NextPane,
+        false,
+    ),
+    b(&[Code(KeyCode::BackTab)], "", "", Action::PrevPane, false),
+    b(
+        &[Char('/')],
+        "/",
+        "filter the list (Esc clears)",
+        Action::StartFilter,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "open the client card",
+        Action::OpenCard,
+        true,
+    ),
+    b(&[Char('a')], "a", "add", Action::Add, true),
+    b(&[Char('e')], "e", "edit the selection", Action::Edit, true),
+    b(
+        &[Char('x'), Code(KeyCode::Delete)],
+        "x",
+        "delete the selection (asks first)",
+        Action::Delete,
+        false,
+    ),
+    b(
+        &[Char('r'), Ctrl('r')],
+        "r",
+        "reload from the file",
+        Action::Reload,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Esc)],
+        "Esc",
+        "back / clear the filter",
+        Action::Back,
+        false,
+    ),
+    b(&[Char('?')], "?", "help", Action::Help, true),
+    b(&[Char('q'), Ctrl('c')], "q", "quit", Action::Quit, true),
+];
+
+pub const PORTFOLIO: &[Binding] = &[
+    b(
+        &[Char('h'), Code(KeyCode::Left)],
+        "h/l ←→",
+        "previous / next tier column",
+        Action::Left,
+        true,
+    ),
+    b(
+        &[Char('l'), Code(KeyCode::Right)],
+        "",
+        "",
+        Action::Right,
+        false,
+    ),
+    b(
+        &[Char('t')],
+        "t",
+        "change the client's tier (with a reason)",
+        Action::ChangeTier,
+        true,
+    ),
+    b(
+        &[Char('s')],
+        "s",
+        "sort by revenue, neglect, name",
+        Action::CycleSort,
+        true,
+    ),
+];
+
+pub const TOUCHPOINTS: &[Binding] = &[b(
+    &[Char('c')],
+    "c",
+    "all clients / only the client selected on the board",
+    Action::ToggleClientScope,
+    true,
+)];
+
+pub const AGREEMENTS: &[Binding] = &[
+    b(&[Char('K')], "K", "mark kept", Action::MarkKept, true),
+    b(&[Char('B')], "B", "mark broken", Action::MarkBroken, true),
+    b(
+        &[Char('C')],
+        "C",
+        "mark cancelled",
+        Action::MarkCancelled,
+        true,
+    ),
+];
+
+pub const PLAN: &[Binding] = &[
+    b(
+        &[Char('[')],
+        "[ ]",
+        "previous / next month",
+        Action::MonthPrev,
+        true,
+    ),
+    b(&[Char(']')], "", "", Action::MonthNext, false),
+    b(
+        &[Char('p')],
+        "p",
+        "set the month's target",
+        Action::SetTarget,
+        true,
+    ),
+    b(
+        &[Char('i')],
+        "i",
+        "add an expected payment",
+        Action::AddInvoice,
+        true,
+    ),
+];
+
+pub const REVIEW: &[Binding] = &[];
+
+pub const CARD: &[Binding] = &[b(
+    &[Char('t')],
+    "t",
+    "change tier",
+    Action::ChangeTier,
+    true,
+)];
+
+pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
+    if card {
+        return CARD;
+    }
+    match pane {
+        Pane::Portfolio => PORTFOLIO,
+        Pane::Touchpoints => TOUCHPOINTS,
+        Pane::Agreements => AGREEMENTS,
+        Pane::Plan => PLAN,
+        Pane::Review => REVIEW,
+    }
+}
+
+/// What a key means in the current mode. In a form or a filter, printable
+/// keys are text, never commands.
+pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Action> {
+    if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    match mode {
+        Mode::Help => Some(Action::Back),
+        Mode::Confirm(_) => match ev.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::ConfirmYes),
+            _ => Some(Action::ConfirmNo),
+        },
+        Mode::Filter => match ev.code {
+            KeyCode::Esc => Some(Action::FilterClear),
+            KeyCode::Enter => Some(Action::FilterDone),
+            KeyCode::Backspace => Some(Action::FilterBackspace),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Char(c) => Some(Action::FilterInput(c)),
+            _ => None,
+        },
+        Mode::Form(_) => match ev.code {
+            KeyCode::Esc => Some(Action::FormCancel),
+            KeyCode::Enter => Some(Action::FormSubmit),
+            KeyCode::Tab | KeyCode::Down => Some(Action::FormNext),
+            KeyCode::BackTab | KeyCode::Up => Some(Action::FormPrev),
+            KeyCode::Backspace => Some(Action::FormBackspace),
+            KeyCode::Delete => Some(Action::FormDelete),
+            KeyCode::Left => Some(Action::FormLeft),
+            KeyCode::Right => Some(Action::FormRight),
+            KeyCode::Home => Some(Action::FormHome),
+            KeyCode::End => Some(Action::FormEnd),
+            KeyCode::Char(' ') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::FormComplete)
+            }
+            KeyCode::Char(c) => Some(Action::FormInput(c)),
+            _ => None,
+        },
+        Mode::Normal => pane_bindings(pane, card)
+            .iter()
+            .chain(GLOBAL.iter())
+            .find(|bd| bd.keys.iter().any(|k| k.matches(ev)))
+            .map(|bd| bd.action),
+    }
+}
+
+/// `(keys, what)` pairs for the footer of this pane.
+pub fn footer(pane: Pane, card: bool) -> Vec<(&'static str, &'static str)> {
+    pane_bindings(pane, card)
+        .iter()
+        .chain(GLOBAL.iter())
+        .filter(|bd| bd.footer && !bd.label.is_empty())
+        .map(|bd| (bd.label, short(bd.help)))
+        .collect()
+}
+
+/// `(keys, what)` pairs for the help overlay: the pane's keys, then the rest.
+pub fn help(pane: Pane, card: bool) -> Vec<(&'static str, &'static str)> {
+    pane_bindings(pane, card)
+        .iter()
+        .chain(GLOBAL.iter())
+        .filter(|bd| !bd.label.is_empty())
+        .map(|bd| (bd.label, bd.help))
+        .collect()
+}
+
+/// The first words of a help text, for the footer.
+fn short(help: &'static str) -> &'static str {
+    help.split(" (").next().unwrap_or(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn normal_mode_maps_pane_keys_before_global_ones() {
+        let m = Mode::Normal;
+        assert_eq!(
+            map_key(&m, Pane::Agreements, false, &key('K')),
+            Some(Action::MarkKept)
+        );
+        assert_eq!(
+            map_key(&m, Pane::Agreements, false, &key('k')),
+            Some(Action::Up)
+        );
+        assert_eq!(
+            map_key(&m, Pane::Portfolio, false, &key('t')),
+            Some(Action::ChangeTier)
+        );
+        assert_eq!(
+            map_key(&m, Pane::Plan, false, &key(']')),
+            Some(Action::MonthNext)
+        );
+        assert_eq!(
+            map_key(&m, Pane::Plan, false, &key('3')),
+            Some(Action::SelectPane(Pane::Agreements))
+        );
+        assert_eq!(map_key(&m, Pane::Plan, false, &key('z')), None);
+    }
+
+    #[test]
+    fn typing_in_a_filter_or_form_is_text() {
+        assert_eq!(
+            map_key(&Mode::Filter, Pane::Portfolio, false, &key('q')),
+            Some(Action::FilterInput('q'))
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            map_key(&Mode::Filter, Pane::Portfolio, false, &ctrl_c),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn every_action_with_a_label_has_help_text() {
+        for pane in Pane::ALL {
+            for (label, help) in help(pane, false) {
+                assert!(!help.is_empty(), "{label} has no help");
+            }
+            assert!(footer(pane, false).iter().any(|(k, _)| *k == "q"));
+        }
+    }
+}

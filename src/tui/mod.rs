@@ -1,0 +1,91 @@
+//! The TUI door: state (`app`), key bindings (`keys`), effects against the
+//! store (`effects`), drawing (`view`, `panes/`), terminal handling
+//! (`terminal`). Elm style: key -> action -> update -> effects -> draw.
+
+pub mod app;
+pub mod effects;
+pub mod form;
+pub mod keys;
+pub mod panes;
+pub mod terminal;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use crossterm::event::{self, Event, KeyEventKind};
+
+use crate::cli::Session;
+use app::{Action, App, update};
+use view::Theme;
+
+/// How often an idle TUI checks whether another process changed the file.
+/// `PRAGMA data_version` is one cheap read; nothing is redrawn unless it moved.
+const WATCH_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Build the initial state for a session: everything loaded once.
+pub fn initial_app(session: &mut Session, width: u16, height: u16) -> Result<App> {
+    let title = if session.demo {
+        "demo portfolio".to_string()
+    } else {
+        session.path.display().to_string()
+    };
+    load_app(&mut session.store, session.today, title, width, height)
+}
+
+/// A fresh `App` over `store` with everything loaded.
+pub fn load_app(
+    store: &mut crate::store::Store,
+    today: chrono::NaiveDate,
+    title: String,
+    width: u16,
+    height: u16,
+) -> Result<App> {
+    let mut app = App::new(today, title);
+    app.set_size(width, height);
+    effects::reload(&mut app, store)?;
+    Ok(app)
+}
+
+/// Run the TUI until the user quits.
+pub fn run(mut session: Session) -> Result<()> {
+    let theme = Theme::from_env();
+    let mut guard = terminal::Guard::enter().context("cannot start the terminal interface")?;
+    let size = guard.terminal.size()?;
+    let mut app = initial_app(&mut session, size.width, size.height)?;
+    let mut version = session.store.data_version().unwrap_or(0);
+    guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+    while !app.quit {
+        // Block for input; wake rarely to notice writes by other processes.
+        if !event::poll(WATCH_INTERVAL)? {
+            let now = session.store.data_version().unwrap_or(version);
+            if now != version {
+                version = now;
+                effects::perform(&mut app, &mut session.store, app::Effect::Reload);
+                guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+            }
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                keys::map_key(&app.mode, app.pane, app.card.is_some(), &key)
+            }
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        let Some(action) = action else {
+            continue;
+        };
+        for effect in update(&mut app, action) {
+            effects::perform(&mut app, &mut session.store, effect);
+        }
+        version = session.store.data_version().unwrap_or(version);
+        if !app.quit {
+            guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+        }
+    }
+    Ok(())
+}

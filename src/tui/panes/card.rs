@@ -1,0 +1,203 @@
+//! The client card: details and goal, contacts, tier history with reasons,
+//! recent touchpoints, agreements, payments and expected payments.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::domain::money::format_bp;
+use crate::domain::signals::NeglectState;
+use crate::tui::app::{App, CardState};
+use crate::tui::view::Theme;
+
+pub fn draw(app: &App, card: &CardState, theme: Theme, f: &mut Frame, area: Rect) {
+    let Some(data) = &card.data else {
+        f.render_widget(Paragraph::new("loading…"), area);
+        return;
+    };
+    let st = &data.stats;
+    let c = &st.client;
+    let mut lines: Vec<Line> = Vec::new();
+    let head = |t: &str| Line::from(Span::styled(t.to_string(), theme.title()));
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!(" {} ", c.tier.as_str().to_uppercase()),
+            theme.tier(c.tier),
+        ),
+        Span::styled(format!("  {}", c.name), theme.title()),
+        Span::raw(format!("  · {} · since {}", c.status, c.since)),
+    ]));
+    lines.push(Line::from(format!(
+        "cadence {} · channel {} · goal: {}",
+        c.cadence_days
+            .map(|d| format!("{d} days"))
+            .unwrap_or_else(|| "-".into()),
+        c.channel.as_deref().unwrap_or("-"),
+        c.goal.as_deref().unwrap_or("- (not agreed yet)")
+    )));
+    if !c.notes.is_empty() {
+        lines.push(Line::from(format!("notes: {}", c.notes)));
+    }
+    let touch = match (st.neglect.days_since, st.neglect.state) {
+        (None, _) => Span::styled("never touched", theme.warn()),
+        (Some(d), NeglectState::Overdue) => Span::styled(
+            format!("{d} days since last touch (past cadence)"),
+            theme.warn(),
+        ),
+        (Some(d), NeglectState::Due) => {
+            Span::styled(format!("{d} days since last touch (due)"), theme.due())
+        }
+        (Some(d), _) => Span::raw(format!("{d} days since last touch")),
+    };
+    lines.push(Line::from(vec![
+        Span::raw(format!(
+            "revenue 12m {} {} (share {}) · lifetime {} · outstanding {} · ",
+            st.revenue_12m.to_human_short(),
+            data.currency,
+            st.share_bp
+                .map(|b| format!("{} %", format_bp(b)))
+                .unwrap_or_else(|| "-".into()),
+            st.revenue_lifetime.to_human_short(),
+            data.outstanding.to_human_short()
+        )),
+        Span::styled(
+            format!("overdue {}", data.overdue.to_human_short()),
+            if data.overdue.is_zero() {
+                theme.dim()
+            } else {
+                theme.warn()
+            },
+        ),
+    ]));
+    lines.push(Line::from(vec![
+        touch,
+        Span::raw(format!(
+            " · {} min in 12m · per hour {}",
+            st.minutes_12m,
+            st.revenue_per_hour
+                .map(|m| m.to_human_short())
+                .unwrap_or_else(|| "-".into())
+        )),
+    ]));
+    lines.push(Line::from(""));
+    lines.push(head("Contacts"));
+    if data.contacts.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  none: a single thread is a risk",
+            theme.warn(),
+        )));
+    }
+    for p in &data.contacts {
+        lines.push(Line::from(format!(
+            "  {}{} · {} · {} {} {}",
+            p.name,
+            if p.decision_maker { " ★ decides" } else { "" },
+            p.role.as_deref().unwrap_or("-"),
+            p.phone.as_deref().unwrap_or(""),
+            p.email.as_deref().unwrap_or(""),
+            p.birthday
+                .map(|b| format!("· birthday {}", b.format("%d.%m")))
+                .unwrap_or_default()
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(head("Tier history"));
+    for h in &data.tier_history {
+        lines.push(Line::from(format!(
+            "  {}  {} → {}  {}",
+            h.on,
+            h.from.map(|t| t.as_str()).unwrap_or("·"),
+            h.to,
+            h.reason
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(head(&format!(
+        "Recent touchpoints ({} of {})",
+        data.touchpoints.len(),
+        data.touchpoint_count
+    )));
+    for t in &data.touchpoints {
+        let next = t
+            .next_step
+            .as_ref()
+            .map(|n| {
+                format!(
+                    "  → {n}{}",
+                    t.next_due.map(|d| format!(" by {d}")).unwrap_or_default()
+                )
+            })
+            .unwrap_or_default();
+        lines.push(Line::from(format!(
+            "  {}  {:<7} {:>3}m  {}{}",
+            t.at,
+            t.kind.as_str(),
+            t.minutes,
+            t.summary,
+            next
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(head("Agreements"));
+    for a in &data.agreements {
+        let style = if a.is_overdue(app.today) {
+            theme.warn()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {:<9} {:<6} due {}  {}",
+                if a.is_overdue(app.today) {
+                    "OVERDUE".to_string()
+                } else {
+                    a.status.to_string()
+                },
+                a.owner.as_str(),
+                a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                a.text
+            ),
+            style,
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(head("Expected payments (newest first)"));
+    for i in data.invoices.iter().rev().take(12) {
+        let overdue = !i.balance.is_zero() && i.invoice.due < app.today;
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {}  due {}  {:>14}  balance {:>14}",
+                i.invoice.month,
+                i.invoice.due,
+                i.invoice.amount.to_human(),
+                i.balance.to_human()
+            ),
+            if overdue {
+                theme.warn()
+            } else {
+                ratatui::style::Style::new()
+            },
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(head("Payments (newest first)"));
+    for p in data.payments.iter().take(12) {
+        lines.push(Line::from(format!(
+            "  {}  {:>14}  {}",
+            p.on,
+            p.amount.to_human(),
+            p.note
+        )));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Client card · j/k scroll · e edit · t tier · Esc back ");
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((card.scroll, 0))
+            .block(block),
+        area,
+    );
+}

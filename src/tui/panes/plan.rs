@@ -1,0 +1,195 @@
+//! Pane 4: the monthly payment plan. The month's figures, target vs received
+//! for the last 12 months, and the month per client.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+
+use crate::domain::Money;
+use crate::domain::money::format_bp;
+use crate::tui::app::App;
+use crate::tui::view::{Theme, compact, window_start};
+
+pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let Some(view) = &app.plan else {
+        f.render_widget(Paragraph::new("loading…"), area);
+        return;
+    };
+    let [top, bottom] = Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(area);
+    let [figures, chart] =
+        Layout::horizontal([Constraint::Length(44), Constraint::Min(10)]).areas(top);
+    let p = &view.plan.figures;
+    let money = |m: Money| format!("{:>16}", m.to_human());
+    let att = p
+        .attainment_bp
+        .map(|b| format!("{} %", format_bp(b)))
+        .unwrap_or_else(|| "-".into());
+    let lines = vec![
+        Line::from(vec![
+            Span::raw("Target      "),
+            Span::raw(
+                p.target
+                    .map(money)
+                    .unwrap_or_else(|| format!("{:>16}", "- (p to set)")),
+            ),
+        ]),
+        Line::from(vec![
+            Span::raw("Received    "),
+            Span::raw(money(p.received)),
+            Span::styled(format!("  {att}"), theme.title()),
+        ]),
+        Line::from(vec![
+            Span::raw("Expected    "),
+            Span::raw(money(p.expected)),
+        ]),
+        Line::from(vec![
+            Span::raw("Outstanding "),
+            Span::raw(money(p.outstanding)),
+        ]),
+        Line::from(vec![
+            Span::raw("Overdue     "),
+            Span::styled(
+                money(p.overdue),
+                if p.overdue.is_zero() {
+                    theme.dim()
+                } else {
+                    theme.warn()
+                },
+            ),
+        ]),
+        Line::from(vec![
+            Span::raw("Forecast    "),
+            Span::raw(money(p.forecast)),
+        ]),
+        Line::from(Span::styled(
+            "forecast = received + not-yet-overdue balances",
+            theme.dim(),
+        )),
+    ];
+    let title = format!(
+        " {} · {} · {} day(s) left  [ ] month ",
+        p.month, view.currency, view.days_left
+    );
+    f.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
+        figures,
+    );
+    draw_history(app, theme, f, chart);
+
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" Clients in {} ", p.month));
+    let visible = usize::from(bottom.height.saturating_sub(3)).max(1);
+    let start = window_start(app.plan_selected, visible);
+    let header = Row::new([
+        "Client",
+        "Expected",
+        "Received",
+        "Outstanding",
+        "Overdue",
+        "Forecast",
+    ])
+    .style(theme.title());
+    let rows: Vec<Row> = view
+        .plan
+        .clients
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(visible)
+        .map(|(i, c)| {
+            let row = Row::new(vec![
+                Cell::from(view.name(c.client_id).to_string()),
+                Cell::from(format!("{:>14}", c.expected.to_human())),
+                Cell::from(format!("{:>14}", c.received.to_human())),
+                Cell::from(format!("{:>14}", c.outstanding.to_human())),
+                Cell::from(format!("{:>14}", c.overdue.to_human())).style(if c.overdue.is_zero() {
+                    theme.dim()
+                } else {
+                    theme.warn()
+                }),
+                Cell::from(format!("{:>14}", c.forecast.to_human())),
+            ]);
+            if i == app.plan_selected && app.card.is_none() {
+                row.style(theme.selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    let widths = [
+        Constraint::Fill(1),
+        Constraint::Length(14),
+        Constraint::Length(14),
+        Constraint::Length(14),
+        Constraint::Length(14),
+        Constraint::Length(14),
+    ];
+    f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
+}
+
+/// Target vs received per month as horizontal bars scaled to the largest figure.
+fn draw_history(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" 12 months: received █ vs target │ ");
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let rows = usize::from(inner.height);
+    let months: Vec<_> = app.history.iter().rev().take(rows).rev().collect();
+    let max = months
+        .iter()
+        .map(|m| m.received.max(m.target.unwrap_or_default()))
+        .max()
+        .unwrap_or_default()
+        .minor()
+        .max(1);
+    // "2026-11 " + bar + " 123 %"
+    let bar_w = usize::from(inner.width).saturating_sub(8 + 16);
+    let scale = |m: Money| -> usize {
+        let v = i128::from(m.minor().max(0)) * bar_w as i128 / i128::from(max);
+        usize::try_from(v).unwrap_or(0).min(bar_w)
+    };
+    let lines: Vec<Line> = months
+        .iter()
+        .map(|m| {
+            let filled = scale(m.received);
+            let target = m.target.map(scale);
+            let mut bar: Vec<char> = (0..bar_w)
+                .map(|i| if i < filled { '█' } else { ' ' })
+                .collect();
+            if let Some(t) = target
+                && bar_w > 0
+            {
+                let pos = t.min(bar_w - 1);
+                bar[pos] = if pos < filled { '┃' } else { '│' };
+            }
+            let style = match m.attainment_bp {
+                Some(bp) if bp >= 10_000 => theme.good(),
+                Some(_) => theme.due(),
+                None => theme.dim(),
+            };
+            let selected = m.month == app.month;
+            Line::from(vec![
+                Span::styled(
+                    format!("{} ", m.month),
+                    if selected {
+                        theme.selected()
+                    } else {
+                        theme.dim()
+                    },
+                ),
+                Span::styled(bar.into_iter().collect::<String>(), style),
+                Span::raw(format!(
+                    " {:>6} {:>7}",
+                    compact(m.received),
+                    m.attainment_bp
+                        .map(|b| format!("{}%", b / 100))
+                        .unwrap_or_else(|| "-".into())
+                )),
+            ])
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,190 @@
+//! Rendering tests: every pane drawn with `TestBackend` on the demo portfolio
+//! with a fixed today, and effects run against a real (in-memory) store.
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::app::{Action, App, Effect, Mode, Pane, update};
+use super::effects::perform;
+use super::load_app;
+use super::view::{Theme, draw};
+use crate::store::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn demo() -> (Store, App) {
+    let mut store = Store::open_in_memory().unwrap();
+    crate::ops::demo::load(&mut store, today()).unwrap();
+    let app = load_app(&mut store, today(), "demo".into(), 120, 40).unwrap();
+    (store, app)
+}
+
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(app, Theme { color: true }, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Press one action and perform its effects, as the event loop does.
+fn press(app: &mut App, store: &mut Store, action: Action) {
+    for e in update(app, action) {
+        perform(app, store, e);
+    }
+}
+
+#[test]
+fn portfolio_board_shows_tiers_and_signals() {
+    let (_s, app) = demo();
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("GOLD · 9"), "{screen}");
+    assert!(screen.contains("POTENTIAL · 12"), "{screen}");
+    assert!(screen.contains("TOXIC · 4"), "{screen}");
+    assert!(screen.contains("Северсталь-Digital"), "{screen}");
+    // ООО Ромашка is the neglected gold client: past cadence is marked.
+    assert!(screen.contains("58d!"), "{screen}");
+    assert!(screen.contains("plan 83.84 %"), "{screen}");
+}
+
+#[test]
+fn every_pane_renders_its_content() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Touchpoints · 1 of"), "{screen}");
+    assert!(screen.contains("Next step"), "{screen}");
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("OVERDUE"), "{screen}");
+    let first_row = screen.lines().nth(4).unwrap_or("");
+    assert!(first_row.contains("OVERDUE"), "overdue first: {first_row}");
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("6 700 000.00"), "target: {screen}");
+    assert!(screen.contains("5 617 000.00"), "received: {screen}");
+    assert!(screen.contains("Clients in 2026-11"), "{screen}");
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    assert!(render(&app, 120, 40).contains("one-on-one briefing"));
+}
+
+#[test]
+fn client_card_opens_and_closes() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::OpenCard);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Tier history"), "{screen}");
+    assert!(screen.contains("Contacts"), "{screen}");
+    press(&mut app, &mut s, Action::Back);
+    assert!(app.card.is_none());
+}
+
+#[test]
+fn filter_matches_cyrillic_case_insensitively() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in "РОМАШ".chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    let shown: usize = app.board.iter().map(Vec::len).sum();
+    assert_eq!(shown, 1);
+    assert!(render(&app, 120, 40).contains("ООО Ромашка"));
+    // The touchpoint log filters by client name too, in SQL over folded text.
+    press(&mut app, &mut s, Action::FilterDone);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in "ромашка".chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    assert!(app.touch.total > 0);
+    assert!(
+        app.touch
+            .rows
+            .iter()
+            .all(|t| app.name(t.client_id) == "ООО Ромашка")
+    );
+}
+
+#[test]
+fn tier_change_through_the_form_is_saved_with_its_reason() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    press(&mut app, &mut s, Action::ChangeTier);
+    assert!(matches!(app.mode, Mode::Form(_)));
+    // Saving without a reason is refused.
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert!(matches!(&app.mode, Mode::Form(f) if f.error.is_some()));
+    for c in "Стратегия на год".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
+    let history = crate::store::clients::tier_history(s.conn(), id).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(last.reason, "Стратегия на год");
+    assert_eq!(last.on, today());
+}
+
+#[test]
+fn deleting_asks_and_then_removes() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    let before = app.touch.total;
+    let id = app.selected_touchpoint().unwrap().id;
+    press(&mut app, &mut s, Action::Delete);
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    press(&mut app, &mut s, Action::ConfirmYes);
+    assert_eq!(app.touch.total, before - 1);
+    assert!(
+        crate::store::log::get_touchpoint(s.conn(), id)
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn help_lists_the_pane_keys() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    press(&mut app, &mut s, Action::Help);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("mark kept"), "{screen}");
+    assert!(screen.contains("quit"), "{screen}");
+}
+
+#[test]
+fn small_terminals_get_a_message_and_no_panic() {
+    let (mut s, mut app) = demo();
+    assert!(render(&app, 40, 10).contains("terminal too small"));
+    for pane in Pane::ALL {
+        press(&mut app, &mut s, Action::SelectPane(pane));
+        for (w, h) in [
+            (1, 1),
+            (2, 1),
+            (1, 30),
+            (59, 15),
+            (60, 16),
+            (80, 24),
+            (200, 60),
+            (300, 100),
+        ] {
+            app.set_size(w, h);
+            render(&app, w, h);
+        }
+    }
+    // A form and a confirmation at the minimum size.
+    app.set_size(60, 16);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
+    press(&mut app, &mut s, Action::Add);
+    render(&app, 60, 16);
+    assert_eq!(update(&mut app, Action::Quit), vec![Effect::Quit]);
+}

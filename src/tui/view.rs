@@ -1,0 +1,351 @@
+//! Drawing: `draw(&App, &mut Frame)`. No logic and no SQL: everything shown
+//! was computed by the domain rules and loaded by the effects.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Mode, Pane};
+use super::form::Form;
+use super::keys;
+use super::panes;
+use crate::domain::money::format_bp;
+use crate::domain::{Money, Tier};
+
+/// The smallest terminal folio draws its panes in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Styles, plain when `NO_COLOR` is set. Tier colours are used as
+/// backgrounds under black text, readable on light and dark themes alike.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn from_env() -> Theme {
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    fn fg(self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn tier(self, t: Tier) -> Style {
+        if !self.color {
+            return Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+        }
+        let bg = match t {
+            Tier::Gold => Color::Yellow,
+            Tier::Potential => Color::Cyan,
+            Tier::Toxic => Color::Magenta,
+        };
+        Style::new()
+            .fg(Color::Black)
+            .bg(bg)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    pub fn warn(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn due(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn good(self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn dim(self) -> Style {
+        if self.color {
+            Style::new().add_modifier(Modifier::DIM)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn title(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+}
+
+pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(f, area);
+        return;
+    }
+    let [header, tabs, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(app, theme, f, header);
+    draw_tabs(app, theme, f, tabs);
+    if let Some(card) = &app.card {
+        panes::card::draw(app, card, theme, f, body);
+    } else {
+        match app.pane {
+            Pane::Portfolio => panes::portfolio::draw(app, theme, f, body),
+            Pane::Touchpoints => panes::touchpoints::draw(app, theme, f, body),
+            Pane::Agreements => panes::agreements::draw(app, theme, f, body),
+            Pane::Plan => panes::plan::draw(app, theme, f, body),
+            Pane::Review => panes::review::draw(app, theme, f, body),
+        }
+    }
+    draw_footer(app, theme, f, footer);
+    match &app.mode {
+        Mode::Form(form) => draw_form(form, theme, f, body),
+        Mode::Confirm(c) => draw_confirm(&c.prompt, theme, f, body),
+        Mode::Help => draw_help(app, theme, f, body),
+        _ => {}
+    }
+}
+
+fn too_small(f: &mut Frame, area: Rect) {
+    let text = format!(
+        "terminal too small: {}x{} (folio needs {MIN_WIDTH}x{MIN_HEIGHT})",
+        area.width, area.height
+    );
+    f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let mut spans = vec![
+        Span::styled(" folio ", theme.title()),
+        Span::raw(format!("· {} · today {} ", app.title, app.today)),
+    ];
+    if let Some(plan) = &app.plan {
+        let p = &plan.plan.figures;
+        let att = p
+            .attainment_bp
+            .map(|b| format!("{} %", format_bp(b)))
+            .unwrap_or_else(|| "no target".into());
+        spans.push(Span::raw(format!(
+            "· {} plan {} (received {} of {}) ",
+            p.month,
+            att,
+            compact(p.received),
+            p.target.map(compact).unwrap_or_else(|| "-".into())
+        )));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    for (i, p) in Pane::ALL.iter().enumerate() {
+        let text = format!(" {} {} ", i + 1, p.title());
+        let style = if *p == app.pane && app.card.is_none() {
+            theme.selected().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(text, style));
+    }
+    if app.card.is_some() {
+        spans.push(Span::styled(" Client card (Esc: back) ", theme.selected()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let line = if let Mode::Filter = app.mode {
+        Line::from(vec![
+            Span::styled(" filter: ", theme.title()),
+            Span::raw(app.filter().to_string()),
+            Span::styled("▏ Enter: keep · Esc: clear", theme.dim()),
+        ])
+    } else if let Some((text, error)) = &app.message {
+        let style = if *error { theme.warn() } else { theme.good() };
+        Line::from(Span::styled(format!(" {text}"), style))
+    } else {
+        let mut spans = Vec::new();
+        if !app.filter().is_empty() {
+            spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
+        }
+        for (k, what) in keys::footer(app.pane, app.card.is_some()) {
+            spans.push(Span::styled(format!(" {k}"), theme.title()));
+            spans.push(Span::raw(format!(" {what} ")));
+        }
+        Line::from(spans)
+    };
+    f.render_widget(Paragraph::new(line), area);
+}
+
+/// A box of `width` x `height` centred in `area`, clamped to fit.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
+    let checks = form.checks();
+    let label_w = form
+        .fields
+        .iter()
+        .map(|fl| fl.label.width())
+        .max()
+        .unwrap_or(0);
+    let height = form.fields.len() as u16 * 2 + 4;
+    let rect = centered(area, 72, height);
+    f.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", form.title))
+        .title_bottom(" Tab: next field · Enter: save · Esc: cancel ");
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, (field, check)) in form.fields.iter().zip(checks.iter()).enumerate() {
+        let focused = i == form.focus;
+        let label = format!("{:>w$} ", field.label, w = label_w);
+        let value_style = if focused {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new()
+        };
+        let shown = match &field.kind {
+            super::form::FieldKind::Choice(_) => format!("‹ {} ›", field.value),
+            _ => field.value.clone(),
+        };
+        if focused {
+            let before: String = field.value.chars().take(field.cursor).collect();
+            let extra = if matches!(field.kind, super::form::FieldKind::Choice(_)) {
+                2
+            } else {
+                0
+            };
+            let x = inner.x + (label_w as u16 + 1) + before.width() as u16 + extra;
+            let y = inner.y + (i as u16) * 2;
+            cursor = Some((x.min(inner.right().saturating_sub(1)), y));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(label, if focused { theme.title() } else { Style::new() }),
+            Span::styled(shown, value_style),
+        ]));
+        let note = match check {
+            Err(e) if !field.value.trim().is_empty() || focused => {
+                Span::styled(format!("{:w$} ✗ {e}", "", w = label_w), theme.warn())
+            }
+            _ => Span::raw(""),
+        };
+        lines.push(Line::from(note));
+    }
+    if let Some(e) = &form.error {
+        lines.push(Line::from(Span::styled(format!("✗ {e}"), theme.warn())));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = cursor
+        && y < inner.bottom()
+    {
+        f.set_cursor_position((x, y));
+    }
+}
+
+fn draw_confirm(prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
+    let width = (prompt.width() as u16 + 6).clamp(30, 76);
+    let rect = centered(area, width, 5);
+    f.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Confirm ")
+        .border_style(theme.warn());
+    f.render_widget(
+        Paragraph::new(prompt.to_string())
+            .wrap(Wrap { trim: true })
+            .block(block),
+        rect,
+    );
+}
+
+fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let entries = keys::help(app.pane, app.card.is_some());
+    let rect = centered(area, 70, entries.len() as u16 + 4);
+    f.render_widget(Clear, rect);
+    let title = if app.card.is_some() {
+        " Keys: client card ".to_string()
+    } else {
+        format!(" Keys: {} ", app.pane.title())
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .title_bottom(" any key closes ");
+    let lines: Vec<Line> = entries
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(format!("{k:>10}  "), theme.title()),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+/// Short amounts for tight columns: 950, 12.5k, 1.25M (display only; exact
+/// figures are in the tables and reports).
+pub fn compact(m: Money) -> String {
+    let major = m.minor() / 100;
+    let sign = if major < 0 { "-" } else { "" };
+    let a = major.unsigned_abs();
+    if a < 10_000 {
+        format!("{sign}{a}")
+    } else if a < 1_000_000 {
+        format!("{sign}{}k", a / 1_000)
+    } else {
+        let tenths = a / 100_000;
+        format!("{sign}{}.{}M", tenths / 10, tenths % 10)
+    }
+}
+
+/// The first visible row so that `selected` is on screen in `height` rows.
+pub fn window_start(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_amounts() {
+        assert_eq!(compact(Money::major(950)), "950");
+        assert_eq!(compact(Money::major(12_500)), "12k");
+        assert_eq!(compact(Money::major(1_250_000)), "1.2M");
+        assert_eq!(compact(Money::major(-3_000_000)), "-3.0M");
+    }
+
+    #[test]
+    fn centered_box_never_exceeds_its_area() {
+        let area = Rect::new(0, 0, 10, 4);
+        let r = centered(area, 72, 20);
+        assert_eq!(r, area);
+    }
+}

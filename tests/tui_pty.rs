@@ -1,0 +1,189 @@
+//! The TUI for real: the binary in a pseudo-terminal, keys typed, the
+//! database checked afterwards.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{Portfolio, TODAY};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Tui {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Tui {
+    fn start(p: &Portfolio) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 110,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty");
+        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("folio"));
+        cmd.args(["--db", common::path_str(&p.db), "--today", TODAY]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("FOLIO_DB");
+        let child = pair.slave.spawn_command(cmd).expect("spawn folio");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Tui {
+            child,
+            writer,
+            output,
+            _master: pair.master,
+        }
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
+    }
+
+    /// The screen as a person sees it: the output run through a terminal emulator.
+    fn screen(&self) -> String {
+        let mut parser = vt100_parser();
+        parser.process(&self.output.lock().unwrap());
+        parser.screen().contents()
+    }
+
+    /// Wait until the screen shows `needle`.
+    fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.screen().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!(
+            "timed out waiting for {needle:?}; screen:\n{}",
+            self.screen()
+        );
+    }
+
+    fn keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            let mut b = [0u8; 4];
+            self.writer
+                .write_all(c.encode_utf8(&mut b).as_bytes())
+                .unwrap();
+            self.writer.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "folio did not exit");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn vt100_parser() -> vt100::Parser {
+    let n = |v: u16| std::num::NonZeroU16::new(v).expect("non-zero");
+    vt100::Parser::new(n(30), n(110), 0)
+}
+
+const LEAVE_ALTERNATE_SCREEN: &str = "\x1b[?1049l";
+
+#[test]
+fn add_a_touchpoint_change_a_tier_and_quit() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let mut tui = Tui::start(&p);
+    tui.wait_for("POTENTIAL");
+
+    // Touchpoints pane, add: the form opens on the client field.
+    tui.keys("2");
+    tui.wait_for("Touchpoints ·");
+    tui.keys("a");
+    tui.wait_for("Log a touchpoint");
+    // Client, Date, Kind -> Summary; then Minutes.
+    tui.keys("\t\t\tPTY test call: обсудили план\t15\r");
+    tui.wait_for("touchpoint logged");
+    assert!(tui.screen().contains("PTY test call"), "{}", tui.screen());
+
+    // Board, change the selected client's tier with a reason.
+    tui.keys("1");
+    tui.wait_for("sort: revenue");
+    tui.keys("t");
+    tui.wait_for("Change tier");
+    tui.keys("Grew into a partner\r");
+    tui.wait_for("is now");
+
+    tui.keys("q");
+    let status = tui.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        tui.text().contains(LEAVE_ALTERNATE_SCREEN),
+        "terminal restored"
+    );
+
+    let conn = rusqlite::Connection::open(&p.db).unwrap();
+    let (minutes, at): (i64, String) = conn
+        .query_row(
+            "SELECT minutes, at FROM touchpoints WHERE summary = 'PTY test call: обсудили план'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the touchpoint is in the database");
+    assert_eq!(minutes, 15);
+    assert_eq!(at, TODAY);
+    let reason: String = conn
+        .query_row(
+            "SELECT reason FROM tier_changes ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reason, "Grew into a partner");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let mut tui = Tui::start(&p);
+    tui.wait_for("POTENTIAL");
+    let pid = tui.child.process_id().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tui.wait_exit();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !tui.text().contains(LEAVE_ALTERNATE_SCREEN) {
+        assert!(Instant::now() < deadline, "alternate screen not left");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Raw mode off and the main screen back: the emulator agrees.
+    let mut parser = vt100_parser();
+    parser.process(tui.text().as_bytes());
+    assert!(!parser.screen().alternate_screen());
+}
