@@ -1,6 +1,9 @@
-//! CSV export: the header rows import reads, UTF-8, `,` delimiter, ISO
-//! dates, amounts as plain decimals. Cells that a spreadsheet would run as a
-//! formula are written with a leading `'` (and read back unchanged).
+//! CSV export: what `folio import` reads back (round trip).
+//!
+//! Header row exactly as the import columns; delimiter `,`; UTF-8 without a
+//! BOM; dates ISO (`YYYY-MM-DD`); amounts `Money::to_plain()` (`1250000.50`);
+//! `None` and empty text as an empty cell. Text cells go through
+//! [`neutralise`] so a spreadsheet shows them as text, never as a formula.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -8,40 +11,73 @@ use std::io::Write;
 use crate::domain::time::iso;
 use crate::domain::{Agreement, Client, Payment, Touchpoint};
 
-/// Prefix a cell that starts with `=`, `+`, `-`, `@` (or a `'`, so that the
-/// guard itself round-trips) with `'`, which spreadsheets show as text.
+/// Header of a clients file.
+pub const CLIENT_COLUMNS: [&str; 5] = ["name", "tier", "cadence_days", "since", "notes"];
+/// Header of a touchpoints file: the contract's five columns, then the
+/// optional `next_step,next_due` so that nothing is lost on a round trip.
+pub const TOUCHPOINT_COLUMNS: [&str; 7] = [
+    "client",
+    "date",
+    "kind",
+    "summary",
+    "minutes",
+    "next_step",
+    "next_due",
+];
+/// Header of an agreements file.
+pub const AGREEMENT_COLUMNS: [&str; 7] = [
+    "client",
+    "date",
+    "text",
+    "owner",
+    "due",
+    "status",
+    "closed_on",
+];
+/// Header of a payments file.
+pub const PAYMENT_COLUMNS: [&str; 4] = ["client", "date", "amount", "note"];
+
+/// Characters that make a spreadsheet read a cell as a formula, plus the
+/// guard character itself (so that a guarded cell round-trips exactly).
+const GUARDED: [char; 5] = ['=', '+', '-', '@', '\''];
+
+/// The formula guard: a cell starting with `=`, `+`, `-`, `@` or `'` gets a
+/// leading `'`, which Excel and LibreOffice take as "this is text".
+/// [`unneutralise`] undoes it exactly.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\'') => Cow::Owned(format!("'{cell}")),
+        Some(first) if GUARDED.contains(&first) => Cow::Owned(format!("'{cell}")),
         _ => Cow::Borrowed(cell),
     }
 }
 
-/// The inverse of [`neutralise`]: strip one leading `'` guarding a formula
-/// character.
+/// The inverse of [`neutralise`]: strips one leading `'` when the character
+/// after it is one of `= + - @ '`. Any other cell is returned unchanged, so a
+/// user's own `'hello` stays `'hello`.
 pub fn unneutralise(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\'']) => rest,
+        Some(rest) if rest.chars().next().is_some_and(|c| GUARDED.contains(&c)) => rest,
         _ => cell,
     }
 }
 
 fn writer<W: Write>(out: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new().from_writer(out)
+    csv::WriterBuilder::new().delimiter(b',').from_writer(out)
 }
 
-fn opt_date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(iso).unwrap_or_default()
+fn opt_date(date: Option<chrono::NaiveDate>) -> String {
+    date.map(iso).unwrap_or_default()
 }
 
 pub fn write_clients<W: Write>(out: W, clients: &[Client]) -> Result<(), csv::Error> {
     let mut w = writer(out);
-    w.write_record(["name", "tier", "cadence_days", "since", "notes"])?;
+    w.write_record(CLIENT_COLUMNS)?;
     for c in clients {
+        let cadence = c.cadence_days.map(|d| d.to_string()).unwrap_or_default();
         w.write_record([
             neutralise(&c.name).as_ref(),
             c.tier.as_str(),
-            &c.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
+            &cadence,
             &iso(c.since),
             neutralise(&c.notes).as_ref(),
         ])?;
@@ -50,28 +86,22 @@ pub fn write_clients<W: Write>(out: W, clients: &[Client]) -> Result<(), csv::Er
     Ok(())
 }
 
+/// Rows are (client name, touchpoint).
 pub fn write_touchpoints<W: Write>(
     out: W,
     rows: &[(String, Touchpoint)],
 ) -> Result<(), csv::Error> {
     let mut w = writer(out);
-    w.write_record([
-        "client",
-        "date",
-        "kind",
-        "summary",
-        "minutes",
-        "next_step",
-        "next_due",
-    ])?;
+    w.write_record(TOUCHPOINT_COLUMNS)?;
     for (client, t) in rows {
+        let next_step = t.next_step.as_deref().unwrap_or_default();
         w.write_record([
             neutralise(client).as_ref(),
             &iso(t.at),
             t.kind.as_str(),
             neutralise(&t.summary).as_ref(),
             &t.minutes.to_string(),
-            neutralise(t.next_step.as_deref().unwrap_or("")).as_ref(),
+            neutralise(next_step).as_ref(),
             &opt_date(t.next_due),
         ])?;
     }
@@ -79,17 +109,10 @@ pub fn write_touchpoints<W: Write>(
     Ok(())
 }
 
+/// Rows are (client name, agreement).
 pub fn write_agreements<W: Write>(out: W, rows: &[(String, Agreement)]) -> Result<(), csv::Error> {
     let mut w = writer(out);
-    w.write_record([
-        "client",
-        "date",
-        "text",
-        "owner",
-        "due",
-        "status",
-        "closed_on",
-    ])?;
+    w.write_record(AGREEMENT_COLUMNS)?;
     for (client, a) in rows {
         w.write_record([
             neutralise(client).as_ref(),
@@ -105,13 +128,16 @@ pub fn write_agreements<W: Write>(out: W, rows: &[(String, Agreement)]) -> Resul
     Ok(())
 }
 
+/// Rows are (client name, payment).
 pub fn write_payments<W: Write>(out: W, rows: &[(String, Payment)]) -> Result<(), csv::Error> {
     let mut w = writer(out);
-    w.write_record(["client", "date", "amount", "note"])?;
+    w.write_record(PAYMENT_COLUMNS)?;
     for (client, p) in rows {
         w.write_record([
             neutralise(client).as_ref(),
             &iso(p.on),
+            // `to_plain` is digits, a dot and at most a leading minus: never a
+            // formula a spreadsheet would run, and it must stay a number.
             &p.amount.to_plain(),
             neutralise(&p.note).as_ref(),
         ])?;
@@ -123,16 +149,160 @@ pub fn write_payments<W: Write>(out: W, rows: &[(String, Payment)]) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{AgreementStatus, Money, Owner, Status, Tier, TouchKind};
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn text(bytes: Vec<u8>) -> String {
+        String::from_utf8(bytes).unwrap()
+    }
 
     #[test]
-    fn formula_guard_round_trips() {
+    fn guard_prefixes_formula_starts_and_undoes_exactly() {
+        assert_eq!(neutralise("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(neutralise("+7 999"), "'+7 999");
+        assert_eq!(neutralise("-note"), "'-note");
+        assert_eq!(neutralise("@x"), "'@x");
+        assert_eq!(neutralise("'quoted"), "''quoted");
+        assert_eq!(neutralise("'"), "''");
+        assert!(matches!(neutralise("plain"), Cow::Borrowed("plain")));
+        assert!(matches!(neutralise(""), Cow::Borrowed("")));
+        assert_eq!(neutralise(" =x"), " =x");
         for cell in [
-            "=SUM(A1)", "+7 999", "-note", "@x", "'quoted", "''", "plain", "", "a=b",
+            "=SUM(A1)",
+            "+7 999",
+            "-note",
+            "@x",
+            "'quoted",
+            "'",
+            "''",
+            "'=x",
+            "plain",
+            "",
+            "Ромашка",
+            "🚀=",
         ] {
-            assert_eq!(unneutralise(&neutralise(cell)), cell, "{cell}");
+            assert_eq!(unneutralise(&neutralise(cell)), cell, "{cell:?}");
         }
-        assert_eq!(neutralise("=1+1"), "'=1+1");
-        assert_eq!(neutralise("ok"), "ok");
+        // A user's own apostrophe before an ordinary character stays.
         assert_eq!(unneutralise("'hello"), "'hello");
+        assert_eq!(unneutralise("'"), "'");
+        assert_eq!(unneutralise("'=1+1"), "=1+1");
+        assert_eq!(unneutralise("''=1"), "'=1");
+    }
+
+    #[test]
+    fn clients_file_layout() {
+        let clients = vec![
+            Client {
+                id: 1,
+                name: "ООО \"Ромашка\", Москва".into(),
+                tier: Tier::Gold,
+                status: Status::Active,
+                since: d(2024, 3, 1),
+                cadence_days: Some(14),
+                channel: None,
+                goal: None,
+                notes: "=HYPERLINK(\"x\")".into(),
+            },
+            Client {
+                id: 2,
+                name: "Acme".into(),
+                tier: Tier::Potential,
+                status: Status::Paused,
+                since: d(2025, 12, 31),
+                cadence_days: None,
+                channel: None,
+                goal: None,
+                notes: String::new(),
+            },
+        ];
+        let mut out = Vec::new();
+        write_clients(&mut out, &clients).unwrap();
+        assert_eq!(
+            text(out),
+            "name,tier,cadence_days,since,notes\n\
+             \"ООО \"\"Ромашка\"\", Москва\",gold,14,2024-03-01,\"'=HYPERLINK(\"\"x\"\")\"\n\
+             Acme,potential,,2025-12-31,\n"
+        );
+    }
+
+    #[test]
+    fn other_files_layout() {
+        let tp = Touchpoint {
+            id: 1,
+            client_id: 1,
+            at: d(2026, 11, 23),
+            kind: TouchKind::Call,
+            summary: "line one\nline two".into(),
+            minutes: 30,
+            next_step: Some("+send deck".into()),
+            next_due: Some(d(2026, 11, 30)),
+        };
+        let mut out = Vec::new();
+        write_touchpoints(&mut out, &[("Acme".into(), tp)]).unwrap();
+        assert_eq!(
+            text(out),
+            "client,date,kind,summary,minutes,next_step,next_due\n\
+             Acme,2026-11-23,call,\"line one\nline two\",30,'+send deck,2026-11-30\n"
+        );
+
+        let ag = Agreement {
+            id: 1,
+            client_id: 1,
+            made_on: d(2026, 1, 5),
+            text: "report; monthly".into(),
+            owner: Owner::Client,
+            due: None,
+            status: AgreementStatus::Cancelled,
+            closed_on: Some(d(2026, 1, 9)),
+        };
+        let mut out = Vec::new();
+        write_agreements(&mut out, &[("@acme".into(), ag)]).unwrap();
+        assert_eq!(
+            text(out),
+            "client,date,text,owner,due,status,closed_on\n'@acme,2026-01-05,report; monthly,client,,cancelled,2026-01-09\n"
+        );
+
+        let pay = Payment {
+            id: 1,
+            client_id: 1,
+            on: d(2026, 2, 28),
+            amount: Money::from_minor(125_000_050),
+            note: "-".into(),
+        };
+        let mut out = Vec::new();
+        write_payments(&mut out, &[("Acme".into(), pay)]).unwrap();
+        assert_eq!(
+            text(out),
+            "client,date,amount,note\nAcme,2026-02-28,1250000.50,'-\n"
+        );
+    }
+
+    #[test]
+    fn empty_exports_have_the_header() {
+        let mut out = Vec::new();
+        write_payments(&mut out, &[]).unwrap();
+        assert_eq!(text(out), "client,date,amount,note\n");
+        let mut out = Vec::new();
+        write_clients(&mut out, &[]).unwrap();
+        assert_eq!(text(out), "name,tier,cadence_days,since,notes\n");
+    }
+
+    #[test]
+    fn write_errors_are_reported() {
+        struct Broken;
+        impl Write for Broken {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Err(std::io::Error::other("disk full"))
+            }
+        }
+        assert!(write_payments(Broken, &[]).is_err());
     }
 }

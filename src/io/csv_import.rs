@@ -1,29 +1,37 @@
-//! CSV import: decode, find columns by header name, parse every row into a
-//! typed record. Every bad row is reported with its line number; nothing is
-//! half-read. Resolving client names against the database is the ops layer's.
+//! CSV import: files as users produce them, parsed into typed rows.
+//!
+//! The contract: a header row; columns found by name (case-insensitive,
+//! trimmed; a space or `-` in a header counts as `_`), in any order; unknown
+//! extra columns ignored; `,` or `;` as delimiter; UTF-8 (with or without a
+//! BOM), Windows-1251 or UTF-16 text. All or nothing: any bad row fails the
+//! import, and the error lists every bad row with its line number and reason.
+//!
+//! Rows are checked on their own here; resolving client names to ids and
+//! checking against the database is the ops layer's job.
 
 use std::collections::HashMap;
+use std::fmt::Display;
 
 use chrono::NaiveDate;
 
-use super::csv_export::unneutralise;
-use super::decode::{decode_text, sniff_delimiter};
-use crate::domain::{AgreementStatus, Money, Owner, Tier, TouchKind, name_key, parse_date};
+use super::csv_export::{
+    AGREEMENT_COLUMNS, CLIENT_COLUMNS, PAYMENT_COLUMNS, TOUCHPOINT_COLUMNS, unneutralise,
+};
+use super::decode::{decode_text, is_blank_char, sniff_delimiter};
+use crate::domain::time::parse_date;
+use crate::domain::{AgreementStatus, Money, Owner, Tier, TouchKind, name_key};
 
-/// The longest field import accepts; longer ones are a row error (a 10 MB
-/// field is read and refused, never stored).
-pub const MAX_FIELD: usize = 10_000;
+/// Longest field accepted, in characters (after trimming).
+pub const MAX_FIELD_CHARS: usize = 10_000;
+/// Most minutes one touchpoint may take: a month of days.
+pub const MAX_MINUTES: u32 = 1440 * 31;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One bad row: the 1-based physical line where the record starts, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
 pub struct RowError {
     pub line: u64,
     pub message: String,
-}
-
-impl std::fmt::Display for RowError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,10 +40,18 @@ pub enum ImportError {
     Empty,
     #[error("missing required column '{0}' in the header (found: {1})")]
     MissingColumn(String, String),
-    #[error("{} bad row(s):\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{} bad row(s):\n{}", .0.len(), list_rows(.0))]
     Rows(Vec<RowError>),
+    /// The file is not CSV as a whole: an unclosed quote, a column named twice.
     #[error("line {line}: {message}")]
     Malformed { line: u64, message: String },
+}
+
+fn list_rows(rows: &[RowError]) -> String {
+    rows.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +64,8 @@ pub struct ClientRow {
     pub notes: Option<String>,
 }
 
+/// A touchpoint row. `next_step` and `next_due` are optional trailing columns
+/// beyond the contract's five, so that an export round-trips completely.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TouchpointRow {
     pub line: u64,
@@ -82,8 +100,8 @@ pub struct PaymentRow {
 }
 
 /// What parsing a file found: the good rows, and every bad row's error. The
-/// caller decides (an import aborts on any error, after checking the good rows
-/// against the database too, so that one report lists every bad row).
+/// caller decides: an import checks the good rows against the database too,
+/// so that one report lists every bad row, then aborts on any error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed<T> {
     pub rows: Vec<T>,
@@ -101,416 +119,1354 @@ impl<T> Parsed<T> {
     }
 }
 
-/// One record with its columns found by name.
-struct Record<'a> {
-    fields: &'a csv::StringRecord,
-    columns: &'a HashMap<String, usize>,
-}
-
-impl Record<'_> {
-    /// The trimmed cell of `column`, `None` when absent or blank.
-    fn get(&self, column: &str) -> Result<Option<String>, String> {
-        let Some(i) = self.columns.get(column) else {
-            return Ok(None);
-        };
-        let raw = self.fields.get(*i).unwrap_or("").trim();
-        if raw.chars().count() > MAX_FIELD {
-            return Err(format!(
-                "{column}: field too long (over {MAX_FIELD} characters)"
-            ));
-        }
-        let value = unneutralise(raw).trim();
-        Ok((!value.is_empty()).then(|| value.to_string()))
-    }
-
-    fn required(&self, column: &str, what: &str) -> Result<String, String> {
-        self.get(column)?.ok_or_else(|| format!("{what} is empty"))
-    }
-
-    fn date(&self, column: &str) -> Result<Option<NaiveDate>, String> {
-        self.get(column)?
-            .map(|v| parse_date(&v).map_err(|e| format!("{column}: {e}")))
-            .transpose()
-    }
-
-    fn parsed<T, E: std::fmt::Display>(
-        &self,
-        column: &str,
-        parse: impl Fn(&str) -> Result<T, E>,
-    ) -> Result<Option<T>, String> {
-        self.get(column)?
-            .map(|v| parse(&v).map_err(|e| format!("{column}: {e}")))
-            .transpose()
-    }
-}
-
-/// Read `bytes` as CSV with the `required` columns, turning each non-blank
-/// record into a row with `build`; all row errors are collected.
-fn parse<T>(
-    bytes: &[u8],
-    required: &[&str],
-    mut build: impl FnMut(u64, &Record<'_>) -> Result<T, String>,
-) -> Result<Parsed<T>, ImportError> {
-    let text = decode_text(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(&text))
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) if h.iter().any(|c| !c.trim().is_empty()) => h.clone(),
-        Ok(_) => return Err(ImportError::Empty),
-        Err(e) => {
-            return Err(ImportError::Malformed {
-                line: 1,
-                message: e.to_string(),
-            });
-        }
-    };
-    let columns: HashMap<String, usize> = headers
-        .iter()
-        .enumerate()
-        .map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i))
-        .collect();
-    for r in required {
-        if !columns.contains_key(*r) {
-            let found: Vec<&str> = headers.iter().map(str::trim).collect();
-            return Err(ImportError::MissingColumn(
-                (*r).to_string(),
-                found.join(", "),
-            ));
-        }
-    }
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut lines = LineCounter::new(&text);
-    loop {
-        let line = lines.at(reader.position().byte());
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record
-                    .position()
-                    .map(|p| lines.at(p.byte()))
-                    .unwrap_or(line);
-                if record.iter().all(|f| f.trim().is_empty()) {
-                    continue;
-                }
-                let rec = Record {
-                    fields: &record,
-                    columns: &columns,
-                };
-                match build(line, &rec) {
-                    Ok(row) => rows.push(row),
-                    Err(message) => errors.push(RowError { line, message }),
-                }
-            }
-            Err(e) => {
-                let line = e.position().map(|p| lines.at(p.byte())).unwrap_or(line);
-                errors.push(RowError {
-                    line,
-                    message: format!("unreadable row: {e}"),
-                });
-                // A broken quote swallows the rest of the file: stop here.
-                break;
-            }
-        }
-    }
-    Ok(Parsed { rows, errors })
-}
-
-/// Physical line numbers from byte offsets. The csv reader's own line count
-/// lags behind blank lines it skips, so count newlines ourselves (moving past
-/// blank lines at the offset), incrementally: O(file) in all.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    byte: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            text: text.as_bytes(),
-            byte: 0,
-            line: 1,
-        }
-    }
-
-    fn at(&mut self, byte: u64) -> u64 {
-        let mut target = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.text.len());
-        while target < self.text.len() && matches!(self.text[target], b'\r' | b'\n') {
-            target += 1;
-        }
-        if target < self.byte {
-            // Never expected (offsets only grow); recount from the start.
-            self.byte = 0;
-            self.line = 1;
-        }
-        self.line += self.text[self.byte..target]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64;
-        self.byte = target;
-        self.line
-    }
-}
-
+/// Clients: `name,tier,cadence_days,since,notes`; `name` required and unique
+/// within the file (compared with `name_key`).
 pub fn parse_clients(bytes: &[u8]) -> Result<Parsed<ClientRow>, ImportError> {
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    parse(bytes, &["name"], |line, r| {
-        let name = r.required("name", "client name")?;
-        let key = name_key(&name);
-        if let Some(first) = seen.get(&key) {
-            return Err(format!("duplicate client '{name}' (first on line {first})"));
+    // name_key -> (line, name as first written)
+    let mut seen: HashMap<String, (u64, String)> = HashMap::new();
+    parse_kind(bytes, &CLIENT_COLUMNS, &["name"], |f| {
+        let name = f.required_text(0);
+        let tier = f.parse(1, None, Tier::parse);
+        let cadence_days = f.parse(2, None, parse_cadence);
+        let since = f.parse(3, None, parse_date);
+        let notes = f.text(4);
+        if let Some(name) = &name {
+            let key = name_key(name);
+            match seen.get(&key) {
+                Some((first_line, first_name)) if first_name == name => f.problems.push(format!(
+                    "duplicate client '{}' (first on line {first_line})",
+                    shown(name)
+                )),
+                Some((first_line, first_name)) => f.problems.push(format!(
+                    "duplicate client '{}' (first on line {first_line} as '{}')",
+                    shown(name),
+                    shown(first_name)
+                )),
+                None => {
+                    seen.insert(key, (f.line, name.clone()));
+                }
+            }
         }
-        let row = ClientRow {
-            line,
-            tier: r.parsed("tier", Tier::parse)?,
-            cadence_days: r.parsed("cadence_days", |v| match v.parse::<u32>() {
-                Ok(n) if (1..=3660).contains(&n) => Ok(n),
-                _ => Err(format!("'{v}' is not a number of days from 1 to 3660")),
-            })?,
-            since: r.date("since")?,
-            notes: r.get("notes")?,
-            name,
-        };
-        seen.insert(key, line);
-        Ok(row)
+        Some(ClientRow {
+            line: f.line,
+            name: name?,
+            tier,
+            cadence_days,
+            since,
+            notes,
+        })
     })
 }
 
-fn minutes(v: &str) -> Result<u32, String> {
-    match v.parse::<u32>() {
-        Ok(n) if n <= crate::ops::MAX_MINUTES => Ok(n),
+/// Touchpoints: `client,date,kind,summary,minutes` (and optionally
+/// `next_step,next_due`); `client` required.
+pub fn parse_touchpoints(bytes: &[u8]) -> Result<Parsed<TouchpointRow>, ImportError> {
+    parse_kind(bytes, &TOUCHPOINT_COLUMNS, &["client"], |f| {
+        let client = f.required_text(0);
+        let date = f.parse(1, None, parse_date);
+        let kind = f.parse(2, None, TouchKind::parse);
+        let summary = f.text(3);
+        let minutes = f.parse(4, None, parse_minutes);
+        let next_step = f.text(5);
+        let next_due = f.parse(6, Some("next_due"), parse_date);
+        Some(TouchpointRow {
+            line: f.line,
+            client: client?,
+            date,
+            kind,
+            summary,
+            minutes,
+            next_step,
+            next_due,
+        })
+    })
+}
+
+/// Agreements: `client,date,text,owner,due,status`; `client` required. A due
+/// date before the agreement's date is allowed.
+pub fn parse_agreements(bytes: &[u8]) -> Result<Parsed<AgreementRow>, ImportError> {
+    parse_kind(bytes, &AGREEMENT_COLUMNS, &["client"], |f| {
+        let client = f.required_text(0);
+        let date = f.parse(1, None, parse_date);
+        let text = f.text(2);
+        let owner = f.parse(3, None, Owner::parse);
+        let due = f.parse(4, Some("due"), parse_date);
+        let status = f.parse(5, None, AgreementStatus::parse);
+        let closed_on = f.parse(6, Some("closed_on"), parse_date);
+        Some(AgreementRow {
+            line: f.line,
+            client: client?,
+            date,
+            text,
+            owner,
+            due,
+            status,
+            closed_on,
+        })
+    })
+}
+
+/// Payments: `client,date,amount,note`; `client`, `date` and `amount`
+/// required; the amount greater than zero with at most two decimals.
+pub fn parse_payments(bytes: &[u8]) -> Result<Parsed<PaymentRow>, ImportError> {
+    parse_kind(
+        bytes,
+        &PAYMENT_COLUMNS,
+        &["client", "date", "amount"],
+        |f| {
+            let client = f.required_text(0);
+            let date = f.parse_required(1, parse_date);
+            let amount = f.parse_required(2, Money::parse_positive);
+            let note = f.text(3);
+            Some(PaymentRow {
+                line: f.line,
+                client: client?,
+                date: date?,
+                amount: amount?,
+                note,
+            })
+        },
+    )
+}
+
+fn parse_whole(s: &str) -> Option<u32> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn parse_cadence(s: &str) -> Result<u32, String> {
+    match parse_whole(s) {
+        Some(days) if days > 0 => Ok(days),
         _ => Err(format!(
-            "'{v}' is not a number of minutes from 0 to {}",
-            crate::ops::MAX_MINUTES
+            "cadence_days '{}' is not a positive whole number of days",
+            shown(s)
         )),
     }
 }
 
-pub fn parse_touchpoints(bytes: &[u8]) -> Result<Parsed<TouchpointRow>, ImportError> {
-    parse(bytes, &["client"], |line, r| {
-        Ok(TouchpointRow {
-            line,
-            client: r.required("client", "client name")?,
-            date: r.date("date")?,
-            kind: r.parsed("kind", TouchKind::parse)?,
-            summary: r.get("summary")?,
-            minutes: r.parsed("minutes", minutes)?,
-            next_step: r.get("next_step")?,
-            next_due: r.date("next_due")?,
-        })
-    })
+fn parse_minutes(s: &str) -> Result<u32, String> {
+    match parse_whole(s) {
+        Some(minutes) if minutes <= MAX_MINUTES => Ok(minutes),
+        _ => Err(format!(
+            "minutes '{}' is not a whole number from 0 to {MAX_MINUTES}",
+            shown(s)
+        )),
+    }
 }
 
-pub fn parse_agreements(bytes: &[u8]) -> Result<Parsed<AgreementRow>, ImportError> {
-    parse(bytes, &["client"], |line, r| {
-        Ok(AgreementRow {
-            line,
-            client: r.required("client", "client name")?,
-            date: r.date("date")?,
-            text: r.get("text")?,
-            owner: r.parsed("owner", Owner::parse)?,
-            due: r.date("due")?,
-            status: r.parsed("status", AgreementStatus::parse)?,
-            closed_on: r.date("closed_on")?,
-        })
-    })
+/// A value quoted in a message, cut short if long.
+fn shown(s: &str) -> String {
+    const MAX: usize = 60;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
 }
 
-pub fn parse_payments(bytes: &[u8]) -> Result<Parsed<PaymentRow>, ImportError> {
-    parse(bytes, &["client", "date", "amount"], |line, r| {
-        Ok(PaymentRow {
+/// One field of a row, for the columns a kind asks for.
+enum Cell {
+    /// No such column, a short row, or a blank field.
+    Missing,
+    /// Trimmed, with the formula guard undone.
+    Text(String),
+    /// Already reported as a problem of the row.
+    Bad,
+}
+
+/// A data row being parsed: its cells, and its problems so far.
+struct Fields {
+    line: u64,
+    cells: Vec<Cell>,
+    problems: Vec<String>,
+}
+
+impl Fields {
+    fn take(&mut self, i: usize) -> Cell {
+        match self.cells.get_mut(i) {
+            Some(cell) => std::mem::replace(cell, Cell::Missing),
+            None => Cell::Missing,
+        }
+    }
+
+    fn text(&mut self, i: usize) -> Option<String> {
+        match self.take(i) {
+            Cell::Text(s) => Some(s),
+            Cell::Missing | Cell::Bad => None,
+        }
+    }
+
+    /// The first column of every kind: the client's name.
+    fn required_text(&mut self, i: usize) -> Option<String> {
+        match self.take(i) {
+            Cell::Text(s) => Some(s),
+            Cell::Missing => {
+                self.problems.push("client name is empty".to_string());
+                None
+            }
+            Cell::Bad => None,
+        }
+    }
+
+    /// An optional field: blank is `None`, anything else must parse. `label`
+    /// prefixes the message where the parser's own would be ambiguous (a
+    /// second date in the row).
+    fn parse<T, E: Display>(
+        &mut self,
+        i: usize,
+        label: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        match self.take(i) {
+            Cell::Text(s) => match parse(&s) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    self.problems.push(match label {
+                        Some(label) => format!("{label}: {e}"),
+                        None => e.to_string(),
+                    });
+                    None
+                }
+            },
+            Cell::Missing | Cell::Bad => None,
+        }
+    }
+
+    /// A required field: blank is parsed as `""`, whose error says it is empty.
+    fn parse_required<T, E: Display>(
+        &mut self,
+        i: usize,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        let text = match self.take(i) {
+            Cell::Text(s) => s,
+            Cell::Missing => String::new(),
+            Cell::Bad => return None,
+        };
+        match parse(&text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problems.push(e.to_string());
+                None
+            }
+        }
+    }
+}
+
+/// Read the rows of a kind and build each with `build`, which must look at
+/// every field before giving up on a row (so all its problems are listed).
+fn parse_kind<T>(
+    bytes: &[u8],
+    columns: &[&str],
+    required: &[&str],
+    mut build: impl FnMut(&mut Fields) -> Option<T>,
+) -> Result<Parsed<T>, ImportError> {
+    let rows = read_rows(bytes, columns, required)?;
+    let mut out = Vec::with_capacity(rows.len());
+    let mut errors = Vec::new();
+    for mut fields in rows {
+        let built = build(&mut fields);
+        match built {
+            Some(row) if fields.problems.is_empty() => out.push(row),
+            _ => errors.push(RowError {
+                line: fields.line,
+                message: if fields.problems.is_empty() {
+                    "invalid row".to_string()
+                } else {
+                    fields.problems.join("; ")
+                },
+            }),
+        }
+    }
+    Ok(Parsed { rows: out, errors })
+}
+
+/// Header cell to a column name: trimmed (a stray BOM too), lowercase, a
+/// space or `-` as `_`.
+fn column_name(header: &str) -> String {
+    header
+        .trim_matches(is_blank_char)
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+fn is_blank_record(record: &csv::StringRecord) -> bool {
+    record
+        .iter()
+        .all(|f| f.trim_matches(is_blank_char).is_empty())
+}
+
+/// Before the header, a line of nothing but delimiters (`,,,` in a `;` file)
+/// is blank too, as [`sniff_delimiter`] skips it when finding the header.
+fn is_blank_before_header(record: &csv::StringRecord) -> bool {
+    record
+        .iter()
+        .all(|f| f.chars().all(|c| is_blank_char(c) || c == ',' || c == ';'))
+}
+
+/// Excel's `sep=;` hint line, which may precede the header.
+fn is_sep_hint(record: &csv::StringRecord) -> bool {
+    let mut fields = record.iter().map(|f| f.trim_matches(is_blank_char));
+    let first = fields.next().unwrap_or_default().to_ascii_lowercase();
+    let rest_blank = fields.all(str::is_empty);
+    rest_blank && (first == "sep=" || (first.len() == 5 && first.starts_with("sep=")))
+}
+
+/// Physical line numbers (1-based) of byte offsets, counting `\n`, `\r\n` and
+/// a lone `\r` as one line break each. Offsets must not decrease.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: u64,
+    prev_cr: bool,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            pos: 0,
+            line: 1,
+            prev_cr: false,
+        }
+    }
+
+    fn line_at(&mut self, offset: usize) -> u64 {
+        let end = offset.min(self.bytes.len());
+        while self.pos < end {
+            match self.bytes.get(self.pos) {
+                Some(b'\n') => {
+                    if !self.prev_cr {
+                        self.line += 1;
+                    }
+                    self.prev_cr = false;
+                }
+                Some(b'\r') => {
+                    self.line += 1;
+                    self.prev_cr = true;
+                }
+                _ => self.prev_cr = false,
+            }
+            self.pos += 1;
+        }
+        self.line
+    }
+
+    /// The line where a record starts, given the offset where the reader began
+    /// looking for it: skips the line breaks (and empty lines) before it.
+    fn record_line(&mut self, from: u64) -> u64 {
+        let mut start = usize::try_from(from)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        self.line_at(start)
+    }
+}
+
+/// Where a quoted field that is never closed opens, if one is, reading as
+/// csv-core does (a quote opens a quoted field only at the start of a field;
+/// `""` inside one is a quote; after the closing quote the field goes on).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut opened = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+        state = match state {
+            State::FieldStart if b == b'"' => {
+                opened = i;
+                State::Quoted
+            }
+            State::FieldStart | State::Unquoted | State::QuoteInQuoted if ends_field => {
+                State::FieldStart
+            }
+            State::FieldStart | State::Unquoted => State::Unquoted,
+            State::Quoted if b == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if b == b'"' => State::Quoted,
+            State::QuoteInQuoted => State::Unquoted,
+        };
+    }
+    matches!(state, State::Quoted).then_some(opened)
+}
+
+/// Decode, find the header and the requested columns, and cut the data rows
+/// into cells (trimmed, guard undone, length checked). Blank rows are skipped.
+fn read_rows(
+    bytes: &[u8],
+    columns: &[&str],
+    required: &[&str],
+) -> Result<Vec<Fields>, ImportError> {
+    let text = decode_text(bytes);
+    let delimiter = sniff_delimiter(&text);
+    let mut lines = LineCounter::new(text.as_bytes());
+    if let Some(offset) = unclosed_quote(&text, delimiter) {
+        return Err(ImportError::Malformed {
+            line: lines.line_at(offset),
+            message: "a quoted field starts here and is never closed (unbalanced '\"')".to_string(),
+        });
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+
+    // For each requested column, its index in the file (if present).
+    let mut index: Option<Vec<Option<usize>>> = None;
+    let mut header_len = 0;
+    let mut hint_allowed = true;
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = match e.position() {
+                    Some(pos) => lines.record_line(pos.byte()),
+                    None => lines.line,
+                };
+                return Err(ImportError::Malformed {
+                    line,
+                    message: e.to_string(),
+                });
+            }
+        }
+        let from = record.position().map_or(0, csv::Position::byte);
+        let line = lines.record_line(from);
+        if is_blank_record(&record) {
+            continue;
+        }
+        let Some(index) = &index else {
+            if is_blank_before_header(&record) {
+                continue;
+            }
+            if std::mem::take(&mut hint_allowed) && is_sep_hint(&record) {
+                continue;
+            }
+            index = Some(map_header(&record, line, columns, required)?);
+            header_len = record.len();
+            continue;
+        };
+        let mut fields = Fields {
             line,
-            client: r.required("client", "client name")?,
-            date: r.date("date")?.ok_or("date is empty")?,
-            amount: r
-                .parsed("amount", Money::parse_positive)?
-                .ok_or("amount is empty")?,
-            note: r.get("note")?,
-        })
-    })
+            cells: Vec::with_capacity(columns.len()),
+            problems: Vec::new(),
+        };
+        // Trailing blank fields beyond the header are fine; values are not.
+        let used = record
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.trim_matches(is_blank_char).is_empty())
+            .last()
+            .map_or(0, |(last, _)| last + 1);
+        if used > header_len {
+            fields.problems.push(format!(
+                "the row has {used} fields but the header only {header_len} (put values that contain '{}' in quotes)",
+                char::from(delimiter)
+            ));
+        }
+        for (column, at) in columns.iter().zip(index) {
+            let raw = at.and_then(|j| record.get(j)).unwrap_or_default();
+            let trimmed = raw.trim_matches(is_blank_char);
+            let cell = if trimmed.is_empty() {
+                Cell::Missing
+            } else if trimmed.len() > MAX_FIELD_CHARS && trimmed.chars().count() > MAX_FIELD_CHARS {
+                fields.problems.push(format!(
+                    "{column}: field too long ({} characters; at most {MAX_FIELD_CHARS})",
+                    trimmed.chars().count()
+                ));
+                Cell::Bad
+            } else {
+                Cell::Text(unneutralise(trimmed).to_string())
+            };
+            fields.cells.push(cell);
+        }
+        rows.push(fields);
+    }
+    if index.is_none() {
+        return Err(ImportError::Empty);
+    }
+    Ok(rows)
+}
+
+/// Find each requested column in the header; refuse a missing required column
+/// and a requested column named twice.
+fn map_header(
+    header: &csv::StringRecord,
+    line: u64,
+    columns: &[&str],
+    required: &[&str],
+) -> Result<Vec<Option<usize>>, ImportError> {
+    let names: Vec<String> = header.iter().map(column_name).collect();
+    let mut index = Vec::with_capacity(columns.len());
+    for column in columns {
+        let mut hits = names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| name == column)
+            .map(|(i, _)| i);
+        let first = hits.next();
+        if hits.next().is_some() {
+            return Err(ImportError::Malformed {
+                line,
+                message: format!("column '{column}' appears more than once in the header"),
+            });
+        }
+        index.push(first);
+    }
+    for column in required {
+        let present = columns
+            .iter()
+            .zip(&index)
+            .any(|(c, at)| c == column && at.is_some());
+        if !present {
+            let found: Vec<String> = header
+                .iter()
+                .map(|h| h.trim_matches(is_blank_char))
+                .filter(|h| !h.is_empty())
+                .map(shown)
+                .collect();
+            return Err(ImportError::MissingColumn(
+                (*column).to_string(),
+                found.join(", "),
+            ));
+        }
+    }
+    Ok(index)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Client;
-    use crate::io::csv_export;
 
-    fn lines(e: ImportError) -> Vec<u64> {
-        match e {
-            ImportError::Rows(rows) => rows.iter().map(|r| r.line).collect(),
-            other => panic!("expected row errors, got {other}"),
+    // The tests read the all-or-nothing shape an import acts on.
+    fn parse_clients(b: &[u8]) -> Result<Vec<ClientRow>, ImportError> {
+        super::parse_clients(b).and_then(Parsed::into_result)
+    }
+    fn parse_touchpoints(b: &[u8]) -> Result<Vec<TouchpointRow>, ImportError> {
+        super::parse_touchpoints(b).and_then(Parsed::into_result)
+    }
+    fn parse_agreements(b: &[u8]) -> Result<Vec<AgreementRow>, ImportError> {
+        super::parse_agreements(b).and_then(Parsed::into_result)
+    }
+    fn parse_payments(b: &[u8]) -> Result<Vec<PaymentRow>, ImportError> {
+        super::parse_payments(b).and_then(Parsed::into_result)
+    }
+    use crate::domain::{Agreement, Client, Payment, Status, Touchpoint};
+    use crate::io::csv_export::{
+        write_agreements, write_clients, write_payments, write_touchpoints,
+    };
+    use encoding_rs::WINDOWS_1251;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn rows_err<T: std::fmt::Debug>(r: Result<T, ImportError>) -> Vec<RowError> {
+        match r {
+            Err(ImportError::Rows(rows)) => rows,
+            other => panic!("expected row errors, got {other:?}"),
         }
     }
 
-    #[test]
-    fn excel_russian_payments() {
-        let text = "\u{feff}Клиент;client;date;amount;note\n;ООО Ромашка;05.11.2026;1 250 000,50;счёт 118\n";
-        let rows = parse_payments(text.as_bytes())
-            .and_then(Parsed::into_result)
-            .unwrap();
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].client, "ООО Ромашка");
-        assert_eq!(rows[0].amount, Money::from_minor(125_000_050));
-        assert_eq!(rows[0].date, NaiveDate::from_ymd_opt(2026, 11, 5).unwrap());
-        assert_eq!(rows[0].line, 2);
+    fn lines_of(errors: &[RowError]) -> Vec<u64> {
+        errors.iter().map(|e| e.line).collect()
     }
 
     #[test]
-    fn windows_1251_bytes() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("name;tier\nПекарня Хлебница;gold\n");
-        let rows = parse_clients(&bytes).and_then(Parsed::into_result).unwrap();
-        assert_eq!(rows[0].name, "Пекарня Хлебница");
+    fn russian_excel_payments_bom_semicolon_dates_and_amounts() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(
+            "Клиент;Дата;x\r\n"
+                .replace("Клиент;Дата;x", "client;date;amount;note")
+                .as_bytes(),
+        );
+        bytes.extend_from_slice(
+            "ООО Ромашка;23.11.2026;1 250 000,50;аванс, часть 1\r\n\
+             Acme;2026-01-05;1,250,000.50;\r\n\
+             Ёлка;1.2.2026;99,9;\"кавычки \"\"да\"\"\"\r\n"
+                .as_bytes(),
+        );
+        let rows = parse_payments(&bytes).unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                PaymentRow {
+                    line: 2,
+                    client: "ООО Ромашка".into(),
+                    date: d(2026, 11, 23),
+                    amount: Money::from_minor(125_000_050),
+                    note: Some("аванс, часть 1".into()),
+                },
+                PaymentRow {
+                    line: 3,
+                    client: "Acme".into(),
+                    date: d(2026, 1, 5),
+                    amount: Money::from_minor(125_000_050),
+                    note: None,
+                },
+                PaymentRow {
+                    line: 4,
+                    client: "Ёлка".into(),
+                    date: d(2026, 2, 1),
+                    amount: Money::from_minor(9_990),
+                    note: Some("кавычки \"да\"".into()),
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn windows_1251_clients() {
+        let text = "name;tier;cadence_days;since;notes\n\
+                    ООО Ромашка;gold;14;01.03.2024;Звонить после обеда\n\
+                    ИП Ёжиков;Potential;;;\n";
+        let (bytes, _, unmappable) = WINDOWS_1251.encode(text);
+        assert!(!unmappable);
+        assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
+        let rows = parse_clients(&bytes).unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                ClientRow {
+                    line: 2,
+                    name: "ООО Ромашка".into(),
+                    tier: Some(Tier::Gold),
+                    cadence_days: Some(14),
+                    since: Some(d(2024, 3, 1)),
+                    notes: Some("Звонить после обеда".into()),
+                },
+                ClientRow {
+                    line: 3,
+                    name: "ИП Ёжиков".into(),
+                    tier: Some(Tier::Potential),
+                    cadence_days: None,
+                    since: None,
+                    notes: None,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_newlines_and_delimiters_keep_line_numbers_right() {
+        let text = "client,date,text,owner,due,status\n\
+                    \"Acme, Inc\",2026-01-05,\"line one\nline two, with comma\nline three\",us,,open\n\
+                    Beta,2026-01-06,short,client,2026-01-01,kept\n\
+                    Gamma,bad-date,x,us,,open\n";
+        let err = rows_err(parse_agreements(text.as_bytes()));
+        assert_eq!(lines_of(&err), vec![6]);
+        assert_eq!(
+            err[0].message,
+            "'bad-date' is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+        );
+
+        let good = text.replace("bad-date", "2026-01-07");
+        let rows = parse_agreements(good.as_bytes()).unwrap();
+        assert_eq!(lines_of_rows(&rows), vec![2, 5, 6]);
+        assert_eq!(rows[0].client, "Acme, Inc");
+        assert_eq!(
+            rows[0].text.as_deref(),
+            Some("line one\nline two, with comma\nline three")
+        );
+        // A due date before the agreement's date is fine.
+        assert_eq!(rows[1].due, Some(d(2026, 1, 1)));
+        assert_eq!(rows[1].owner, Some(Owner::Client));
+        assert_eq!(rows[1].status, Some(AgreementStatus::Kept));
+    }
+
+    fn lines_of_rows(rows: &[AgreementRow]) -> Vec<u64> {
+        rows.iter().map(|r| r.line).collect()
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_line_numbers() {
+        let crlf =
+            "client;date;amount\r\nA;2026-01-01;1\r\n\r\nB;2026-01-01;x\r\nC;2026-01-01;-1\r\n";
+        assert_eq!(
+            lines_of(&rows_err(parse_payments(crlf.as_bytes()))),
+            vec![4, 5]
+        );
+        let cr = crlf.replace("\r\n", "\r");
+        assert_eq!(
+            lines_of(&rows_err(parse_payments(cr.as_bytes()))),
+            vec![4, 5]
+        );
+        let quoted =
+            "client;date;amount;note\r\nA;2026-01-01;1;\"a\r\nb\r\nc\"\r\nB;2026-01-01;x\r\n";
+        assert_eq!(
+            lines_of(&rows_err(parse_payments(quoted.as_bytes()))),
+            vec![5]
+        );
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_counted() {
+        let text = "\n\nname\n\nAcme\n   \n,,,\n\"\"\n\nBeta\n\n";
+        let rows = parse_clients(text.as_bytes()).unwrap();
+        let got: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.name.as_str())).collect();
+        assert_eq!(got, vec![(5, "Acme"), (10, "Beta")]);
+        // Excel pads rows of a `;` file with delimiters; lines of nothing but
+        // delimiters before the header are skipped too.
+        let text = ",,,\r\n;;\r\nname;tier\r\n;;\r\nAcme;gold\r\n;\r\n";
+        let rows = parse_clients(text.as_bytes()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!((rows[0].line, rows[0].tier), (5, Some(Tier::Gold)));
+        // In a `,` file, `;;;` after the header is data, not a blank line.
+        let rows = parse_clients(b"name,tier\n;;;\n").unwrap();
+        assert_eq!(rows[0].name, ";;;");
+    }
+
+    #[test]
+    fn missing_optional_columns_and_short_rows() {
+        let rows = parse_touchpoints(b"client\nAcme\n").unwrap();
+        assert_eq!(
+            rows,
+            vec![TouchpointRow {
+                line: 2,
+                client: "Acme".into(),
+                date: None,
+                kind: None,
+                summary: None,
+                minutes: None,
+                next_step: None,
+                next_due: None,
+            }]
+        );
+        // Rows with fewer fields than the header: the rest is None.
+        let rows = parse_touchpoints(
+            b"client,date,kind,summary,minutes\nAcme,2026-03-01\nBeta,,Meeting\n",
+        )
+        .unwrap();
+        assert_eq!(rows[0].date, Some(d(2026, 3, 1)));
+        assert_eq!(rows[0].kind, None);
+        assert_eq!(rows[1].date, None);
+        assert_eq!(rows[1].kind, Some(TouchKind::Meeting));
+        assert_eq!(rows[1].minutes, None);
+    }
+
+    #[test]
+    fn extra_columns_other_order_and_header_spelling() {
+        let text = "  Amount ;Comment;DATE;Note;Client\n\
+                    10;ignored;2026-05-01;n;Acme\n\
+                    20,5;;02.05.2026;;Beta\n";
+        let rows = parse_payments(text.as_bytes()).unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                PaymentRow {
+                    line: 2,
+                    client: "Acme".into(),
+                    date: d(2026, 5, 1),
+                    amount: Money::major(10),
+                    note: Some("n".into()),
+                },
+                PaymentRow {
+                    line: 3,
+                    client: "Beta".into(),
+                    date: d(2026, 5, 2),
+                    amount: Money::from_minor(2_050),
+                    note: None,
+                },
+            ]
+        );
+        let rows = parse_clients(b"Cadence Days,NAME\n7,Acme\n").unwrap();
+        assert_eq!(rows[0].cadence_days, Some(7));
+        // Trailing empty fields beyond the header are fine.
+        let rows = parse_clients(b"name,tier\nAcme,gold,,\n").unwrap();
         assert_eq!(rows[0].tier, Some(Tier::Gold));
     }
 
     #[test]
-    fn quoted_newlines_keep_line_numbers_right() {
-        let text =
-            "client,summary,date\nA,\"two\nlines, and a comma\",2026-01-01\nB,x,2026-13-01\n";
-        let err = parse_touchpoints(text.as_bytes())
-            .and_then(Parsed::into_result)
-            .unwrap_err();
-        assert_eq!(lines(err), vec![4]);
-        let ok = parse_touchpoints(b"client,summary\nA,\"two\nlines\"\n")
-            .and_then(Parsed::into_result)
-            .unwrap();
-        assert_eq!(ok[0].summary.as_deref(), Some("two\nlines"));
+    fn more_fields_than_the_header_is_an_error() {
+        // A decimal comma in a comma-separated file splits the amount.
+        let err = rows_err(parse_payments(
+            b"client,date,amount\nAcme,2026-01-01,1250,50\n",
+        ));
+        assert_eq!(lines_of(&err), vec![2]);
+        assert_eq!(
+            err[0].message,
+            "the row has 4 fields but the header only 3 (put values that contain ',' in quotes)"
+        );
+        let err = rows_err(parse_payments(b"client;date;amount\nA;2026-01-01;1;x;;\n"));
+        assert_eq!(
+            err[0].message,
+            "the row has 4 fields but the header only 3 (put values that contain ';' in quotes)"
+        );
+    }
+
+    #[test]
+    fn missing_required_column_and_empty_files() {
+        assert_eq!(
+            parse_payments(b"client;date;note\nAcme;2026-01-01;x\n"),
+            Err(ImportError::MissingColumn(
+                "amount".into(),
+                "client, date, note".into()
+            ))
+        );
+        let err = parse_clients("client,tier\n".as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "missing required column 'name' in the header (found: client, tier)"
+        );
+        assert_eq!(parse_clients(b""), Err(ImportError::Empty));
+        assert_eq!(
+            parse_clients(b"\xEF\xBB\xBF\r\n  \n;;\n"),
+            Err(ImportError::Empty)
+        );
+        assert_eq!(parse_clients(b"name\n"), Ok(vec![]));
+        assert_eq!(
+            parse_clients(b"name,Name\nAcme,Beta\n"),
+            Err(ImportError::Malformed {
+                line: 1,
+                message: "column 'name' appears more than once in the header".into()
+            })
+        );
     }
 
     #[test]
     fn every_bad_row_is_listed() {
-        let text = "client,date,amount\nA,2026-11-01,100\nA,2026-13-01,1\nA,2026-11-01,1.255\nA,2026-11-01,-5\n\nA,,5\n,2026-11-01,5\n";
-        let err = parse_payments(text.as_bytes())
-            .and_then(Parsed::into_result)
-            .unwrap_err();
-        assert_eq!(lines(err), vec![3, 4, 5, 7, 8]);
-    }
-
-    #[test]
-    fn missing_required_column_and_empty_file() {
+        let text = "client,date,amount,note\n\
+                    Acme,2026-01-01,100,ok\n\
+                    Beta,2026-01-02,abc,bad amount\n\
+                    Gamma,2026-01-03,5,ok\n\
+                    ,2026-01-04,5,no client\n\
+                    Delta,31.04.2026,0,bad date and zero\n";
+        let err = parse_payments(text.as_bytes()).unwrap_err();
         assert_eq!(
-            parse_payments(b"client,amount\nA,5\n")
-                .and_then(Parsed::into_result)
-                .unwrap_err(),
-            ImportError::MissingColumn("date".into(), "client, amount".into())
+            err.to_string(),
+            "3 bad row(s):\n\
+             line 3: 'abc' is not an amount (use digits, e.g. 1250000.50 or 1 250 000,50)\n\
+             line 5: client name is empty\n\
+             line 6: '31.04.2026' is not a date (use YYYY-MM-DD or DD.MM.YYYY); '0' must be greater than zero"
         );
         assert_eq!(
-            parse_clients(b"")
-                .and_then(Parsed::into_result)
-                .unwrap_err(),
-            ImportError::Empty
+            lines_of(&rows_err(parse_payments(text.as_bytes()))),
+            vec![3, 5, 6]
         );
-        // Only the first column is required for clients; others may be absent.
-        let rows = parse_clients(b"NAME\nAcme\n")
-            .and_then(Parsed::into_result)
-            .unwrap();
-        assert_eq!(rows[0].tier, None);
     }
 
     #[test]
-    fn extra_and_reordered_columns() {
-        let rows = parse_touchpoints(b"minutes,extra,client,kind\n30,zzz,Acme,Meeting\n")
-            .and_then(Parsed::into_result)
-            .unwrap();
-        assert_eq!(rows[0].client, "Acme");
-        assert_eq!(rows[0].minutes, Some(30));
-        assert_eq!(rows[0].kind, Some(TouchKind::Meeting));
-        // Short rows: missing trailing cells are empty.
-        let rows = parse_touchpoints(b"client,kind,minutes\nAcme\n")
-            .and_then(Parsed::into_result)
-            .unwrap();
-        assert_eq!(rows[0].kind, None);
+    fn payments_need_date_and_amount_and_exact_positive_amounts() {
+        let text = "client,date,amount\n\
+                    A,2026-01-01,1.255\n\
+                    B,2026-01-01,-5\n\
+                    C,2026-01-01,0\n\
+                    D,,10\n\
+                    E,2026-01-01,\n\
+                    F,2026-01-01,\"1,250\"\n\
+                    G\n\
+                    H,2026-01-01,'-5\n";
+        let err = rows_err(parse_payments(text.as_bytes()));
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    2,
+                    "'1.255' has more than two digits after the decimal separator"
+                ),
+                (3, "'-5' is negative; amounts must be zero or more"),
+                (4, "'0' must be greater than zero"),
+                (5, "date is empty"),
+                (6, "amount is empty"),
+                (
+                    7,
+                    "'1,250' is ambiguous: write 1250 or 1,25 (a lone comma before three digits)"
+                ),
+                (8, "date is empty; amount is empty"),
+                (9, "'-5' is negative; amounts must be zero or more"),
+            ]
+        );
     }
 
     #[test]
-    fn duplicate_clients_name_the_first_line() {
-        let err = parse_clients("name\nООО Ромашка\nAcme\nооо ромашка\n".as_bytes())
-            .and_then(Parsed::into_result)
-            .unwrap_err();
-        match err {
-            ImportError::Rows(rows) => {
-                assert_eq!(rows[0].line, 4);
-                assert!(rows[0].message.contains("line 2"), "{}", rows[0].message);
-            }
-            other => panic!("{other}"),
+    fn invalid_dates_everywhere() {
+        let err = rows_err(parse_clients(
+            b"name,since\nA,2025-02-29\nB,01.02.25\nC,tomorrow\nD,29.02.2024\n",
+        ));
+        assert_eq!(lines_of(&err), vec![2, 3, 4]);
+        assert_eq!(
+            err[0].message,
+            "'2025-02-29' is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+        );
+        let err = rows_err(parse_agreements(
+            b"client,date,due\nA,2026-13-01,2026-01-32\n",
+        ));
+        assert_eq!(
+            err[0].message,
+            "'2026-13-01' is not a date (use YYYY-MM-DD or DD.MM.YYYY); \
+             due: '2026-01-32' is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+        );
+        let err = rows_err(parse_touchpoints(b"client,date,next_due\nA,,x\n"));
+        assert_eq!(
+            err[0].message,
+            "next_due: 'x' is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+        );
+    }
+
+    #[test]
+    fn client_fields() {
+        let text = "name,tier,cadence_days\n\
+                    A,gold,0\n\
+                    B,silver,-3\n\
+                    C,,abc\n\
+                    D,toxic,4294967296\n\
+                    E,GOLD,30\n\
+                    F,,7.5\n";
+        let err = rows_err(parse_clients(text.as_bytes()));
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, "cadence_days '0' is not a positive whole number of days"),
+                (
+                    3,
+                    "'silver' is not a tier (use one of: gold potential toxic); \
+                     cadence_days '-3' is not a positive whole number of days"
+                ),
+                (
+                    4,
+                    "cadence_days 'abc' is not a positive whole number of days"
+                ),
+                (
+                    5,
+                    "cadence_days '4294967296' is not a positive whole number of days"
+                ),
+                (
+                    7,
+                    "cadence_days '7.5' is not a positive whole number of days"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn touchpoint_fields() {
+        let text = "client,date,kind,summary,minutes\n\
+                    A,2026-01-01,call,ok,0\n\
+                    B,2026-01-01,e-mail,,44640\n\
+                    C,2026-01-01,fax,,44641\n\
+                    D,2026-01-01,chat,,-1\n\
+                    E,2026-01-01,Meeting,,1.5\n";
+        let err = rows_err(parse_touchpoints(text.as_bytes()));
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    4,
+                    "'fax' is not a touchpoint kind (use one of: call meeting email message report other); \
+                     minutes '44641' is not a whole number from 0 to 44640"
+                ),
+                (5, "minutes '-1' is not a whole number from 0 to 44640"),
+                (6, "minutes '1.5' is not a whole number from 0 to 44640"),
+            ]
+        );
+        let ok = "client,date,kind,summary,minutes\nA,2026-01-01,call,ok,0\nB,2026-01-01,e-mail,,44640\n";
+        let rows = parse_touchpoints(ok.as_bytes()).unwrap();
+        assert_eq!(rows[0].minutes, Some(0));
+        assert_eq!(rows[0].kind, Some(TouchKind::Call));
+        assert_eq!(rows[1].minutes, Some(44640));
+        assert_eq!(rows[1].kind, Some(TouchKind::Email));
+        assert_eq!(rows[1].summary, None);
+    }
+
+    #[test]
+    fn agreement_fields() {
+        let err = rows_err(parse_agreements(
+            b"client,owner,status\nA,me,done\nB,We,Canceled\n",
+        ));
+        assert_eq!(
+            err,
+            vec![RowError {
+                line: 2,
+                message: "'me' is not a owner (use one of: us client); \
+                          'done' is not a agreement status (use one of: open kept broken cancelled)"
+                    .into()
+            }]
+        );
+    }
+
+    #[test]
+    fn duplicate_clients() {
+        let text = "name\nООО Ромашка\nAcme\nооо  ромашка\nAcme\nBeta\n";
+        let err = parse_clients(text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "2 bad row(s):\n\
+             line 4: duplicate client 'ооо  ромашка' (first on line 2 as 'ООО Ромашка')\n\
+             line 5: duplicate client 'Acme' (first on line 3)"
+        );
+    }
+
+    #[test]
+    fn field_too_long() {
+        let long = "я".repeat(MAX_FIELD_CHARS + 1);
+        let ok = "я".repeat(MAX_FIELD_CHARS);
+        let text = format!("name,notes\nA,{ok}\nB,{long}\n{long},x\n");
+        let err = rows_err(parse_clients(text.as_bytes()));
+        assert_eq!(
+            err,
+            vec![
+                RowError {
+                    line: 3,
+                    message: "notes: field too long (10001 characters; at most 10000)".into()
+                },
+                RowError {
+                    line: 4,
+                    message: "name: field too long (10001 characters; at most 10000)".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn ten_megabyte_field_does_not_hang() {
+        let huge = "x".repeat(10 * 1024 * 1024);
+        let started = std::time::Instant::now();
+        let text =
+            format!("client,date,amount,note\nA,2026-01-01,1,\"{huge}\"\nB,2026-01-01,{huge}\n");
+        let err = rows_err(parse_payments(text.as_bytes()));
+        assert_eq!(lines_of(&err), vec![2, 3]);
+        assert!(err[0].message.contains("field too long"));
+        assert!(err[1].message.starts_with("amount: field too long"));
+        // Unclosed and unquoted huge fields, and a huge header, too.
+        assert!(matches!(
+            parse_payments(format!("client\n\"{huge}").as_bytes()),
+            Err(ImportError::Malformed { line: 2, .. })
+        ));
+        let err = parse_payments(format!("{huge}\nA\n").as_bytes()).unwrap_err();
+        assert!(err.to_string().len() < 300);
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    }
+
+    #[test]
+    fn unclosed_quote_is_malformed() {
+        let text = "client,date,amount,note\nA,2026-01-01,1,\"ok\"\nB,2026-01-01,2,\"oops\nC,2026-01-01,3,x\n";
+        assert_eq!(
+            parse_payments(text.as_bytes()),
+            Err(ImportError::Malformed {
+                line: 3,
+                message: "a quoted field starts here and is never closed (unbalanced '\"')".into()
+            })
+        );
+        // A quote inside an unquoted field is just a character.
+        let rows = parse_clients(b"name,notes\nA,5\" screen\nB,x\"\"y\n").unwrap();
+        assert_eq!(rows[0].notes.as_deref(), Some("5\" screen"));
+        assert_eq!(rows[1].notes.as_deref(), Some("x\"\"y"));
+    }
+
+    #[test]
+    fn excel_sep_hint_line() {
+        let rows = parse_clients(b"sep=;\nname;tier\nAcme, Inc;gold\n").unwrap();
+        assert_eq!(rows[0].line, 3);
+        assert_eq!(rows[0].name, "Acme, Inc");
+        assert_eq!(rows[0].tier, Some(Tier::Gold));
+    }
+
+    #[test]
+    fn formula_cells_round_trip() {
+        let cells = ["=SUM(A1)", "+7 999", "-note", "@x", "'quoted", "'=x", "''"];
+        let clients: Vec<Client> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| Client {
+                id: i as i64,
+                name: format!("{cell} {i}"),
+                tier: Tier::Gold,
+                status: Status::Active,
+                since: d(2026, 1, 1),
+                cadence_days: None,
+                channel: None,
+                goal: None,
+                notes: (*cell).to_string(),
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_clients(&mut out, &clients).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(
+            text.contains("\n'=SUM(A1) 0,gold,,2026-01-01,'=SUM(A1)\n"),
+            "{text}"
+        );
+        assert!(text.contains(",''quoted\n"), "{text}");
+        let rows = parse_clients(&out).unwrap();
+        let notes: Vec<&str> = rows.iter().filter_map(|r| r.notes.as_deref()).collect();
+        assert_eq!(notes, cells);
+        let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+        let want: Vec<String> = clients.iter().map(|c| c.name.clone()).collect();
+        assert_eq!(names, want);
+
+        let payments: Vec<(String, Payment)> = cells
+            .iter()
+            .map(|cell| {
+                (
+                    (*cell).to_string(),
+                    Payment {
+                        id: 1,
+                        client_id: 1,
+                        on: d(2026, 1, 1),
+                        amount: Money::from_minor(1),
+                        note: (*cell).to_string(),
+                    },
+                )
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_payments(&mut out, &payments).unwrap();
+        let rows = parse_payments(&out).unwrap();
+        for (row, cell) in rows.iter().zip(cells) {
+            assert_eq!(row.client, cell);
+            assert_eq!(row.note.as_deref(), Some(cell));
+        }
+    }
+
+    const TRICKY: [&str; 6] = [
+        "ООО «Ромашка», Москва",
+        "Café 🚀 \"Rocket\", Ltd.",
+        "a;b;c",
+        "line one\nline two\r\nline three",
+        "=1+1",
+        "  x\u{a0}y  ",
+    ];
+
+    #[test]
+    fn clients_round_trip() {
+        let clients: Vec<Client> = TRICKY
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Client {
+                id: i as i64 + 1,
+                name: format!("{} #{i}", t.trim()),
+                tier: Tier::ALL[i % Tier::ALL.len()],
+                status: Status::Active,
+                since: d(2020 + i as i32, 1 + i as u32, 28),
+                cadence_days: if i % 2 == 0 { Some(i as u32 + 1) } else { None },
+                channel: None,
+                goal: None,
+                notes: t.trim().to_string(),
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_clients(&mut out, &clients).unwrap();
+        let rows = parse_clients(&out).unwrap();
+        assert_eq!(rows.len(), clients.len());
+        for (row, c) in rows.iter().zip(&clients) {
+            assert_eq!(row.name, c.name);
+            assert_eq!(row.tier, Some(c.tier));
+            assert_eq!(row.cadence_days, c.cadence_days);
+            assert_eq!(row.since, Some(c.since));
+            assert_eq!(row.notes.as_deref(), Some(c.notes.as_str()));
+        }
+        // Line numbers count the embedded line breaks.
+        // (Both name and notes of row 3 hold two line breaks.)
+        assert_eq!(rows[3].line, 5);
+        assert_eq!(rows[4].line, 10);
+    }
+
+    #[test]
+    fn touchpoints_round_trip() {
+        let rows_in: Vec<(String, Touchpoint)> = TRICKY
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                (
+                    t.trim().to_string(),
+                    Touchpoint {
+                        id: 1,
+                        client_id: 1,
+                        at: d(2026, 2, 1 + i as u32),
+                        kind: TouchKind::ALL[i % TouchKind::ALL.len()],
+                        summary: if i == 2 {
+                            String::new()
+                        } else {
+                            t.trim().to_string()
+                        },
+                        minutes: i as u32 * 15,
+                        next_step: (i % 2 == 0).then(|| format!("-{}", t.trim())),
+                        next_due: (i % 3 == 0).then(|| d(2026, 3, 1)),
+                    },
+                )
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_touchpoints(&mut out, &rows_in).unwrap();
+        let rows = parse_touchpoints(&out).unwrap();
+        assert_eq!(rows.len(), rows_in.len());
+        for (row, (client, t)) in rows.iter().zip(&rows_in) {
+            assert_eq!(&row.client, client);
+            assert_eq!(row.date, Some(t.at));
+            assert_eq!(row.kind, Some(t.kind));
+            assert_eq!(row.summary.as_deref().unwrap_or_default(), t.summary);
+            assert_eq!(row.minutes, Some(t.minutes));
+            assert_eq!(row.next_step, t.next_step);
+            assert_eq!(row.next_due, t.next_due);
         }
     }
 
     #[test]
-    fn huge_field_is_refused_not_stored() {
-        let mut text = String::from("client,summary\nAcme,");
-        text.push_str(&"x".repeat(10 * 1024 * 1024));
-        text.push('\n');
-        let err = parse_touchpoints(text.as_bytes())
-            .and_then(Parsed::into_result)
-            .unwrap_err();
-        assert_eq!(lines(err), vec![2]);
+    fn agreements_round_trip() {
+        let rows_in: Vec<(String, Agreement)> = TRICKY
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                (
+                    format!("{} 🚀", t.trim()),
+                    Agreement {
+                        id: 1,
+                        client_id: 1,
+                        made_on: d(2026, 4, 10),
+                        text: t.trim().to_string(),
+                        owner: Owner::ALL[i % Owner::ALL.len()],
+                        due: (i % 2 == 1).then(|| d(2026, 4, 1)),
+                        status: AgreementStatus::ALL[i % AgreementStatus::ALL.len()],
+                        closed_on: None,
+                    },
+                )
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_agreements(&mut out, &rows_in).unwrap();
+        let rows = parse_agreements(&out).unwrap();
+        assert_eq!(rows.len(), rows_in.len());
+        for (row, (client, a)) in rows.iter().zip(&rows_in) {
+            assert_eq!(&row.client, client);
+            assert_eq!(row.date, Some(a.made_on));
+            assert_eq!(row.text.as_deref(), Some(a.text.as_str()));
+            assert_eq!(row.owner, Some(a.owner));
+            assert_eq!(row.due, a.due);
+            assert_eq!(row.status, Some(a.status));
+        }
     }
 
     #[test]
-    fn round_trip_through_export() {
-        let c = Client {
-            id: 1,
-            name: "=Café ☕, \"Lumière\"".into(),
-            tier: Tier::Toxic,
-            status: crate::domain::Status::Active,
-            since: NaiveDate::from_ymd_opt(2024, 2, 29).unwrap(),
-            cadence_days: Some(14),
-            channel: None,
-            goal: None,
-            notes: "-line one\nline two".into(),
-        };
-        let mut buf = Vec::new();
-        csv_export::write_clients(&mut buf, std::slice::from_ref(&c)).unwrap();
-        let rows = parse_clients(&buf).and_then(Parsed::into_result).unwrap();
-        assert_eq!(rows[0].name, c.name);
-        assert_eq!(rows[0].notes.as_deref(), Some(c.notes.as_str()));
-        assert_eq!(rows[0].cadence_days, Some(14));
-        assert_eq!(rows[0].since, Some(c.since));
+    fn payments_round_trip() {
+        let amounts = [1, 99, 100, 125_000_050, 7, crate::domain::money::MAX_AMOUNT];
+        let rows_in: Vec<(String, Payment)> = TRICKY
+            .iter()
+            .zip(amounts)
+            .map(|(t, minor)| {
+                (
+                    t.trim().to_string(),
+                    Payment {
+                        id: 1,
+                        client_id: 1,
+                        on: d(2025, 12, 31),
+                        amount: Money::from_minor(minor),
+                        note: t.trim().to_string(),
+                    },
+                )
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_payments(&mut out, &rows_in).unwrap();
+        let rows = parse_payments(&out).unwrap();
+        assert_eq!(rows.len(), rows_in.len());
+        for (row, (client, p)) in rows.iter().zip(&rows_in) {
+            assert_eq!(&row.client, client);
+            assert_eq!(row.date, p.on);
+            assert_eq!(row.amount, p.amount);
+            assert_eq!(row.note.as_deref(), Some(p.note.as_str()));
+        }
     }
 
-    #[test]
-    fn unbalanced_quote_reads_to_the_end_of_the_file() {
-        // The csv format lets a quoted field run to the end of the file; the
-        // row is kept whole, never split or lost.
-        let rows = parse_touchpoints(b"client,summary\nA,ok\nB,\"never closed\nC,x\n")
-            .and_then(Parsed::into_result)
-            .unwrap();
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1].summary.as_deref(), Some("never closed\nC,x"));
-        assert_eq!(rows[1].line, 3);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
-            for result in [
-                parse_clients(&bytes).and_then(Parsed::into_result).map(|_| ()),
-                parse_touchpoints(&bytes).and_then(Parsed::into_result).map(|_| ()),
-                parse_agreements(&bytes).and_then(Parsed::into_result).map(|_| ()),
-                parse_payments(&bytes).and_then(Parsed::into_result).map(|_| ()),
-            ] {
-                if let Err(ImportError::Rows(rows)) = result {
-                    proptest::prop_assert!(rows.iter().all(|r| r.line >= 2));
+    /// Every parser on some input: no panic; row errors and rows only on
+    /// lines after the header, in file order.
+    fn check_all(bytes: &[u8]) -> Result<(), TestCaseError> {
+        fn check<T>(
+            result: Result<Vec<T>, ImportError>,
+            line: impl Fn(&T) -> u64,
+        ) -> Result<(), TestCaseError> {
+            let lines: Vec<u64> = match &result {
+                Ok(rows) => rows.iter().map(line).collect(),
+                Err(ImportError::Rows(errors)) => {
+                    prop_assert!(!errors.is_empty());
+                    errors.iter().map(|e| e.line).collect()
                 }
-            }
+                Err(_) => Vec::new(),
+            };
+            prop_assert!(lines.iter().all(|&l| l >= 2), "{lines:?}");
+            prop_assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
+            Ok(())
+        }
+        check(parse_clients(bytes), |r| r.line)?;
+        check(parse_touchpoints(bytes), |r| r.line)?;
+        check(parse_agreements(bytes), |r| r.line)?;
+        check(parse_payments(bytes), |r| r.line)?;
+        Ok(())
+    }
+
+    const HEADERS: [&str; 6] = [
+        "name,tier,cadence_days,since,notes\n",
+        "client;date;kind;summary;minutes\n",
+        "client,date,text,owner,due,status\n",
+        "client;date;amount;note\r\n",
+        "\u{feff}amount,client,date\n",
+        "",
+    ];
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            check_all(&bytes)?;
         }
 
         #[test]
-        fn csvish_text_never_panics(text in "[a-zA-Zа-я0-9,;\"\\n\\r .:=+@'-]{0,300}") {
-            let with_header = format!("client,date,amount,note,name,kind,minutes,text,owner,due,status\n{text}");
-            let _ = parse_payments(with_header.as_bytes());
-            let _ = parse_clients(with_header.as_bytes());
-            let _ = parse_touchpoints(with_header.as_bytes());
-            let _ = parse_agreements(with_header.as_bytes());
+        fn csvish_text_never_panics(
+            header in 0..HEADERS.len(),
+            body in "[a-zA-Zя0-9 ,;\"'=+@.\\-\r\n\u{a0}]{0,300}",
+        ) {
+            let text = format!("{}{body}", HEADERS[header]);
+            check_all(text.as_bytes())?;
+            let (cp1251, _, _) = WINDOWS_1251.encode(&text);
+            check_all(&cp1251)?;
+        }
+
+        #[test]
+        fn any_trimmed_text_round_trips(
+            name in any::<String>(),
+            note in any::<String>(),
+            minor in 1..=crate::domain::money::MAX_AMOUNT,
+        ) {
+            let name = format!("{}x", name.trim_matches(is_blank_char));
+            let note = note.trim_matches(is_blank_char).to_string();
+            let payment = Payment {
+                id: 1,
+                client_id: 1,
+                on: d(2026, 1, 1),
+                amount: Money::from_minor(minor),
+                note: note.clone(),
+            };
+            let mut out = Vec::new();
+            write_payments(&mut out, &[(name.clone(), payment)]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let rows = parse_payments(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(rows.len(), 1);
+            prop_assert_eq!(&rows[0].client, &name);
+            prop_assert_eq!(rows[0].amount, Money::from_minor(minor));
+            prop_assert_eq!(rows[0].note.clone().unwrap_or_default(), note);
+        }
+
+        #[test]
+        fn guard_round_trips(cell in "['=+@\\-]{0,3}.{0,8}") {
+            let guarded = crate::io::csv_export::neutralise(&cell);
+            prop_assert_eq!(unneutralise(&guarded), cell.as_str());
         }
     }
 }

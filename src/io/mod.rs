@@ -1,5 +1,5 @@
-//! Files in and out: CSV import (decoding what spreadsheets write) and export.
-//! No SQL here: resolving clients and writing happen in `ops::import`.
+//! Files in and out: CSV import and export. No SQL here: resolving client
+//! names to ids and checking rows against the database is the ops layer's job.
 
 pub mod csv_export;
 pub mod csv_import;
