@@ -84,6 +84,7 @@ pub enum Action {
     Reload,
     Help,
     ChangeTier,
+    ChangeStatus,
     CycleSort,
     ToggleClientScope,
     MarkKept,
@@ -761,6 +762,40 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::ChangeStatus => {
+            let Some(id) = app.selected_client() else {
+                app.warn("no client selected");
+                return Vec::new();
+            };
+            let current = app
+                .portfolio
+                .as_ref()
+                .and_then(|p| p.clients.iter().find(|c| c.client.id == id))
+                .map(|c| c.client.status);
+            let next = match current {
+                Some(crate::domain::Status::Active) => "paused",
+                _ => "active",
+            };
+            app.mode = Mode::Form(Form::new(
+                format!("Change status: {}", app.name(id)),
+                Purpose::ChangeStatus(id),
+                vec![
+                    Field::new(
+                        "Status",
+                        FieldKind::Choice(vec!["active", "paused", "churned"]),
+                        next,
+                    ),
+                    Field::new("Reason", FieldKind::Text { required: true }, ""),
+                    Field::new(
+                        "On",
+                        FieldKind::Date { required: true },
+                        app.today.to_string(),
+                    ),
+                ],
+                Vec::new(),
+            ));
+            Vec::new()
+        }
         Action::MarkKept | Action::MarkBroken | Action::MarkCancelled => {
             if app.pane != Pane::Agreements {
                 return Vec::new();
@@ -783,6 +818,24 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
                     app.warn(format!("already {s}"));
                 }
                 None => app.warn("no agreement selected"),
+            }
+            Vec::new()
+        }
+        Action::Add if app.card.is_some() => {
+            if let Some(id) = app.selected_client() {
+                app.mode = Mode::Form(Form::new(
+                    format!("Add a contact at {}", app.name(id)),
+                    Purpose::AddContact(id),
+                    vec![
+                        Field::new("Person", FieldKind::Text { required: true }, ""),
+                        Field::new("Role", FieldKind::Text { required: false }, ""),
+                        Field::new("Decides", FieldKind::Choice(vec!["no", "yes"]), "no"),
+                        Field::new("Phone", FieldKind::Text { required: false }, ""),
+                        Field::new("Email", FieldKind::Text { required: false }, ""),
+                        Field::new("Birthday", FieldKind::Date { required: false }, ""),
+                    ],
+                    Vec::new(),
+                ));
             }
             Vec::new()
         }
@@ -1038,7 +1091,7 @@ fn add_form(app: &App) -> Form {
 
 fn edit_form(app: &App) -> Option<Form> {
     let names = app.client_names();
-    if app.card.is_some() || app.pane == Pane::Portfolio {
+    if app.card.is_some() || matches!(app.pane, Pane::Portfolio | Pane::Plan) {
         let id = app.selected_client()?;
         let c = app
             .portfolio

@@ -4,8 +4,8 @@
 use super::app::{App, Effect, Mode, Pane, Target};
 use super::form::{Purpose, Value};
 use crate::domain::{
-    AgreementStatus, Money, NewAgreement, NewClient, NewInvoice, NewPayment, NewTouchpoint, Owner,
-    Status, Tier, TouchKind,
+    AgreementStatus, Money, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
+    NewTouchpoint, Owner, Status, Tier, TouchKind,
 };
 use crate::ops::{self, ClientEdit, OpError, OpResult, views};
 use crate::store::Store;
@@ -184,6 +184,33 @@ fn save(app: &App, store: &mut Store, purpose: &Purpose, v: &[Value]) -> OpResul
                 get(2).date().unwrap_or(app.today),
             )?;
             Ok(format!("{} is now {}", c.name, c.tier))
+        }
+        Purpose::ChangeStatus(id) => {
+            let status = get(0).status().ok_or(missing("status"))?;
+            let reason = get(1).text().ok_or(missing("reason"))?;
+            let c = ops::set_status(
+                store,
+                *id,
+                status,
+                &reason,
+                get(2).date().unwrap_or(app.today),
+            )?;
+            Ok(format!("{} is now {}", c.name, c.status))
+        }
+        Purpose::AddContact(id) => {
+            let c = ops::add_contact(
+                store,
+                *id,
+                &NewContact {
+                    name: get(0).text().ok_or(missing("person"))?,
+                    role: get(1).text(),
+                    decision_maker: get(2).yes(),
+                    phone: get(3).text(),
+                    email: get(4).text(),
+                    birthday: get(5).date(),
+                },
+            )?;
+            Ok(format!("added contact {}", c.name))
         }
         Purpose::AddTouchpoint | Purpose::EditTouchpoint(_) => {
             let cid = client_id(store, &get(0))?;

@@ -101,7 +101,7 @@ impl Value {
         }
     }
     pub fn yes(&self) -> bool {
-        matches!(self, Value::YesNo(true))
+        matches!(self, Value::YesNo(true) | Value::Choice("yes"))
     }
     pub fn tier(&self) -> Option<Tier> {
         self.text().and_then(|t| Tier::parse(&t).ok())
@@ -206,6 +206,8 @@ pub enum Purpose {
     AddAgreement,
     EditAgreement(i64),
     ChangeTier(i64),
+    ChangeStatus(i64),
+    AddContact(i64),
     SetTarget,
     AddPayment,
     AddInvoice,

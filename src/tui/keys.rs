@@ -195,6 +195,13 @@ pub const PORTFOLIO: &[Binding] = &[
         Action::CycleSort,
         true,
     ),
+    b(
+        &[Char('S')],
+        "S",
+        "change the client's status (active, paused, churned)",
+        Action::ChangeStatus,
+        false,
+    ),
 ];
 
 pub const TOUCHPOINTS: &[Binding] = &[b(
@@ -244,13 +251,17 @@ pub const PLAN: &[Binding] = &[
 
 pub const REVIEW: &[Binding] = &[];
 
-pub const CARD: &[Binding] = &[b(
-    &[Char('t')],
-    "t",
-    "change tier",
-    Action::ChangeTier,
-    true,
-)];
+pub const CARD: &[Binding] = &[
+    b(&[Char('a')], "a", "add a contact person", Action::Add, true),
+    b(
+        &[Char('S')],
+        "S",
+        "change status (active, paused, churned)",
+        Action::ChangeStatus,
+        true,
+    ),
+    b(&[Char('t')], "t", "change tier", Action::ChangeTier, true),
+];
 
 pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
     if card {

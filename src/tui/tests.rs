@@ -188,3 +188,40 @@ fn small_terminals_get_a_message_and_no_panic() {
     render(&app, 60, 16);
     assert_eq!(update(&mut app, Action::Quit), vec![Effect::Quit]);
 }
+
+#[test]
+fn card_adds_a_contact_and_changes_status() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    press(&mut app, &mut s, Action::OpenCard);
+    press(&mut app, &mut s, Action::Add);
+    assert!(matches!(&app.mode, Mode::Form(f) if f.title.starts_with("Add a contact")));
+    for c in "Вера Ли".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormRight); // Decides: no -> yes
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
+    let contacts = crate::store::clients::contacts_of(s.conn(), id).unwrap();
+    let vera = contacts.iter().find(|c| c.name == "Вера Ли").unwrap();
+    assert!(vera.decision_maker);
+    assert!(
+        render(&app, 120, 40).contains("Вера Ли"),
+        "the card shows it at once"
+    );
+
+    press(&mut app, &mut s, Action::ChangeStatus);
+    assert!(matches!(&app.mode, Mode::Form(f) if f.fields[0].value == "paused"));
+    press(&mut app, &mut s, Action::FormNext);
+    for c in "Seasonal pause".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
+    let history = crate::store::clients::status_history(s.conn(), id).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(last.to, crate::domain::Status::Paused);
+    assert_eq!(last.reason, "Seasonal pause");
+}

@@ -16,10 +16,15 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         f.render_widget(Paragraph::new("loading…"), area);
         return;
     };
-    let [top, bottom] = Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(area);
+    let [top, bottom] = Layout::vertical([Constraint::Length(10), Constraint::Min(3)]).areas(area);
     let [figures, chart] =
         Layout::horizontal([Constraint::Length(44), Constraint::Min(10)]).areas(top);
     let p = &view.plan.figures;
+    let receivables = app
+        .portfolio
+        .as_ref()
+        .map(|v| v.overdue_receivables)
+        .unwrap_or_default();
     let money = |m: Money| format!("{:>16}", m.to_human());
     let att = p
         .attainment_bp
@@ -62,8 +67,20 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             Span::raw("Forecast    "),
             Span::raw(money(p.forecast)),
         ]),
+        Line::from(vec![
+            Span::raw("All overdue "),
+            Span::styled(
+                money(receivables),
+                if receivables.is_zero() {
+                    theme.dim()
+                } else {
+                    theme.warn()
+                },
+            ),
+            Span::styled("  all months", theme.dim()),
+        ]),
         Line::from(Span::styled(
-            "forecast = received + not-yet-overdue balances",
+            "forecast: received + balances not yet overdue",
             theme.dim(),
         )),
     ];
