@@ -328,6 +328,7 @@ pub fn footer(pane: Pane, card: bool) -> Vec<(&'static str, &'static str)> {
         .iter()
         .chain(GLOBAL.iter())
         .filter(|bd| bd.footer && !bd.label.is_empty())
+        .filter(|bd| !(card && matches!(bd.action, Action::StartFilter | Action::OpenCard)))
         .map(|bd| (bd.label, short(bd.help)))
         .collect()
 }

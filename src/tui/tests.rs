@@ -225,3 +225,25 @@ fn card_adds_a_contact_and_changes_status() {
     assert_eq!(last.to, crate::domain::Status::Paused);
     assert_eq!(last.reason, "Seasonal pause");
 }
+
+#[test]
+fn no_color_draws_without_colours() {
+    let (_s, app) = demo();
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| draw(&app, Theme { color: false }, f)).unwrap();
+    let buf = t.backend().buffer();
+    let coloured = buf
+        .content()
+        .iter()
+        .any(|c| c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset);
+    assert!(!coloured, "NO_COLOR: no foreground or background colours");
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| draw(&app, Theme { color: true }, f)).unwrap();
+    assert!(
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|c| c.bg != ratatui::style::Color::Reset)
+    );
+}

@@ -27,16 +27,13 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     ));
     let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
     let start = window_start(app.agreement_selected, inner_rows);
-    let header = Row::new([
-        "Status",
-        "Due",
-        "Owed by",
-        "Client",
-        "Agreement",
-        "Made",
-        "Closed",
-    ])
-    .style(theme.title());
+    // Below 110 columns the dates made and closed give way to the text.
+    let wide = area.width >= 110;
+    let mut titles = vec!["Status", "Due", "Owed by", "Client", "Agreement"];
+    if wide {
+        titles.extend(["Made", "Closed"]);
+    }
+    let header = Row::new(titles).style(theme.title());
     let rows: Vec<Row> = app
         .agreement_rows
         .iter()
@@ -53,15 +50,20 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 AgreementStatus::Broken => ("broken".to_string(), theme.warn()),
                 AgreementStatus::Cancelled => ("cancelled".to_string(), theme.dim()),
             };
-            let row = Row::new(vec![
+            let mut cells = vec![
                 Cell::from(status).style(style),
                 Cell::from(a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into())),
                 Cell::from(a.owner.as_str()),
                 Cell::from(app.name(a.client_id).to_string()),
                 Cell::from(a.text.clone()),
-                Cell::from(a.made_on.to_string()),
-                Cell::from(a.closed_on.map(|d| d.to_string()).unwrap_or_default()),
-            ]);
+            ];
+            if wide {
+                cells.push(Cell::from(a.made_on.to_string()));
+                cells.push(Cell::from(
+                    a.closed_on.map(|d| d.to_string()).unwrap_or_default(),
+                ));
+            }
+            let row = Row::new(cells);
             if pos == app.agreement_selected {
                 row.style(theme.selected())
             } else {
@@ -69,14 +71,15 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(9),
         Constraint::Length(10),
         Constraint::Length(7),
-        Constraint::Max(20),
+        Constraint::Max(if wide { 24 } else { 16 }),
         Constraint::Fill(1),
-        Constraint::Length(10),
-        Constraint::Length(10),
     ];
+    if wide {
+        widths.extend([Constraint::Length(10), Constraint::Length(10)]);
+    }
     f.render_widget(Table::new(rows, widths).header(header).block(block), area);
 }

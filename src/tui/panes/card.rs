@@ -48,6 +48,7 @@ pub fn draw(app: &App, card: &CardState, theme: Theme, f: &mut Frame, area: Rect
         (Some(d), NeglectState::Due) => {
             Span::styled(format!("{d} days since last touch (due)"), theme.due())
         }
+        (Some(1), _) => Span::raw("1 day since last touch".to_string()),
         (Some(d), _) => Span::raw(format!("{d} days since last touch")),
     };
     lines.push(Line::from(vec![

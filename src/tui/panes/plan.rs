@@ -99,15 +99,22 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .title(format!(" Clients in {} ", p.month));
     let visible = usize::from(bottom.height.saturating_sub(3)).max(1);
     let start = window_start(app.plan_selected, visible);
-    let header = Row::new([
-        "Client",
-        "Expected",
-        "Received",
-        "Outstanding",
-        "Overdue",
-        "Forecast",
-    ])
-    .style(theme.title());
+    // Narrow terminals get whole units and no forecast column, so the
+    // client's name keeps room.
+    let wide = bottom.width >= 110;
+    let amount = |m: Money| {
+        if wide {
+            m.to_human()
+        } else {
+            m.to_human_short()
+        }
+    };
+    let w: u16 = if wide { 14 } else { 11 };
+    let mut titles = vec!["Client", "Expected", "Received", "Outstanding", "Overdue"];
+    if wide {
+        titles.push("Forecast");
+    }
+    let header = Row::new(titles).style(theme.title());
     let rows: Vec<Row> = view
         .plan
         .clients
@@ -116,18 +123,22 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .skip(start)
         .take(visible)
         .map(|(i, c)| {
-            let row = Row::new(vec![
+            let right = |m: Money| format!("{:>w$}", amount(m), w = usize::from(w));
+            let mut cells = vec![
                 Cell::from(view.name(c.client_id).to_string()),
-                Cell::from(format!("{:>14}", c.expected.to_human())),
-                Cell::from(format!("{:>14}", c.received.to_human())),
-                Cell::from(format!("{:>14}", c.outstanding.to_human())),
-                Cell::from(format!("{:>14}", c.overdue.to_human())).style(if c.overdue.is_zero() {
+                Cell::from(right(c.expected)),
+                Cell::from(right(c.received)),
+                Cell::from(right(c.outstanding)),
+                Cell::from(right(c.overdue)).style(if c.overdue.is_zero() {
                     theme.dim()
                 } else {
                     theme.warn()
                 }),
-                Cell::from(format!("{:>14}", c.forecast.to_human())),
-            ]);
+            ];
+            if wide {
+                cells.push(Cell::from(right(c.forecast)));
+            }
+            let row = Row::new(cells);
             if i == app.plan_selected && app.card.is_none() {
                 row.style(theme.selected())
             } else {
@@ -135,14 +146,11 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(14),
-        Constraint::Length(14),
-        Constraint::Length(14),
-        Constraint::Length(14),
-        Constraint::Length(14),
-    ];
+    let mut widths = vec![Constraint::Fill(1)];
+    widths.extend(std::iter::repeat_n(
+        Constraint::Length(w),
+        if wide { 5 } else { 4 },
+    ));
     f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
 }
 

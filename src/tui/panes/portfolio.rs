@@ -106,15 +106,19 @@ fn client_lines(c: &ClientStats, theme: Theme, selected: bool, width: u16) -> [L
         Span::raw(" · "),
         Span::styled(touch, touch_style),
     ];
+    // Agreement trouble: words when there is room, else "3 late" / "2 br".
+    let roomy = width >= 36;
     if c.agreements.overdue > 0 {
+        let label = if roomy { "overdue" } else { "late" };
         spans.push(Span::styled(
-            format!(" · {} overdue", c.agreements.overdue),
+            format!(" · {} {label}", c.agreements.overdue),
             theme.warn(),
         ));
     }
     if c.agreements.broken > 0 {
+        let label = if roomy { "broken" } else { "br" };
         spans.push(Span::styled(
-            format!(" · {} broken", c.agreements.broken),
+            format!(" · {} {label}", c.agreements.broken),
             theme.due(),
         ));
     }

@@ -64,7 +64,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .collect();
     let widths = [
         Constraint::Length(10),
-        Constraint::Max(22),
+        Constraint::Max(if area.width >= 110 { 24 } else { 16 }),
         Constraint::Length(7),
         Constraint::Length(4),
         Constraint::Fill(3),
