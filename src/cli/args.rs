@@ -131,9 +131,30 @@ pub enum Command {
     /// Write the demo portfolio into --db PATH (refuses a file holding data)
     #[command(after_help = "Example:\n  folio demo --db /tmp/demo.db")]
     Demo,
+    /// The one-on-one briefing: plan, clients at risk, tier moves, health, next 14 days
+    #[command(
+        after_help = "Examples:\n  folio report                       Markdown for this month on stdout\n  folio report --month 2026-10 --format json --out briefing.json"
+    )]
+    Report {
+        /// The month [default: the current one]
+        #[arg(long, value_parser = month_arg)]
+        month: Option<Month>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Write to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Print the portfolio summary for the month
     #[command(after_help = "Example:\n  folio summary --today 2026-11-23")]
     Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Json,
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use super::args::{Cli, ConfigCmd, ConfigKey, RecordKind};
+use super::args::{Cli, ConfigCmd, ConfigKey, RecordKind, ReportFormat};
 use super::{Session, shown};
 use crate::domain::Month;
 use crate::domain::money::format_bp;
@@ -114,6 +114,44 @@ pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>) -> Result<Stri
         p.finish_and_clear();
     }
     result
+}
+
+/// `folio report`: the briefing as Markdown, JSON or text, to stdout or a file.
+pub fn report(
+    s: &mut Session,
+    month: Option<Month>,
+    format: ReportFormat,
+    out: Option<&Path>,
+) -> Result<String> {
+    let month = month.unwrap_or(Month::of(s.today));
+    let briefing = views::briefing(&mut s.store, month, s.today)?;
+    let text = match format {
+        ReportFormat::Md => crate::io::report::markdown(&briefing),
+        ReportFormat::Text => crate::io::report::text(&briefing),
+        ReportFormat::Json => crate::io::report::json(&briefing)?,
+    };
+    match out {
+        None => Ok(text),
+        Some(path) => {
+            write_atomically(path, text.as_bytes())?;
+            Ok(format!("Wrote the {month} briefing to {}\n", shown(path)))
+        }
+    }
+}
+
+/// Write a whole file or nothing: a temporary file next to it, then rename.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", shown(dir)))?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", shown(path)))?;
+    Ok(())
 }
 
 pub fn backup(s: &mut Session, out: Option<&Path>) -> Result<String> {

@@ -1,6 +1,7 @@
 //! The domain: value types, records and the rules. Pure: no SQL, no files, no
 //! terminal. Every figure shown anywhere in folio is computed here.
 
+pub mod briefing;
 pub mod model;
 pub mod money;
 pub mod plan;

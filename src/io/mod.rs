@@ -4,3 +4,4 @@
 pub mod csv_export;
 pub mod csv_import;
 pub mod decode;
+pub mod report;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{OpError, OpResult};
+use crate::domain::briefing::{self, Briefing};
 use crate::domain::plan::{self, MonthPlan, Settled};
 use crate::domain::signals::{self, ClientInputs, ClientStats, Concentration};
 use crate::domain::{
@@ -267,5 +268,57 @@ pub fn client_card(store: &mut Store, client: &Client, today: NaiveDate) -> OpRe
             overdue,
             outstanding,
         })
+    })
+}
+
+/// The one-on-one briefing for `month` as of `today`: one snapshot, a fixed
+/// number of aggregate queries (none per client or per month), then the
+/// domain rules.
+pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<Briefing> {
+    let currency = super::currency(store)?;
+    let stats = portfolio(store, today)?.clients;
+    let first = month.plus_months(-11);
+    let lookahead = today
+        .checked_add_days(chrono::Days::new(briefing::LOOKAHEAD_DAYS))
+        .unwrap_or(today);
+    store.read(|tx| {
+        let invoices = ledger::invoices(tx, None)?;
+        let paid: HashMap<Id, Money> = ledger::paid_by_client(tx)?.into_iter().collect();
+        let settled = plan::settle(&invoices, &paid);
+        let targets = ledger::targets_between(tx, first, month)?;
+        let received = ledger::received_by_client_month(tx, first, month)?;
+        let back = |n: u32| crate::domain::time::months_before(today, n);
+        let days = |n: u64| {
+            today
+                .checked_sub_days(chrono::Days::new(n))
+                .unwrap_or(today)
+        };
+        let mut windows: HashMap<Id, briefing::Windows> = HashMap::new();
+        for (id, prev, last) in ledger::revenue_windows(tx, back(6), back(3), today)? {
+            let w = windows.entry(id).or_default();
+            w.revenue_prev_3m = prev;
+            w.revenue_last_3m = last;
+        }
+        for (id, prev, last) in log::touch_windows(tx, days(120), days(60), today)? {
+            let w = windows.entry(id).or_default();
+            w.touches_prev_60 = u32::try_from(prev).unwrap_or(0);
+            w.touches_last_60 = u32::try_from(last).unwrap_or(0);
+        }
+        let input = briefing::Input {
+            month,
+            today,
+            currency: &currency,
+            targets: &targets,
+            settled: &settled,
+            received: &received,
+            stats: &stats,
+            contacts: &clients::all_contacts(tx)?,
+            agreements: &log::agreements(tx, None, false)?,
+            tier_changes: &clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
+            status_changes: &clients::status_changes_between(tx, back(12), today)?,
+            windows: &windows,
+            next_steps: &log::next_steps_between(tx, today, lookahead)?,
+        };
+        Ok::<_, OpError>(briefing::build(&input))
     })
 }

@@ -216,3 +216,38 @@ pub fn expected_by_month(
     let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
+
+/// Payments per client and calendar month within `[from, to]`.
+pub fn received_by_client_month(
+    conn: &Connection,
+    from: Month,
+    to: Month,
+) -> Result<Vec<(Id, Month, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, substr(paid_on, 1, 7) AS m, sum(amount) FROM payments
+         WHERE paid_on >= ?1 AND paid_on <= ?2 GROUP BY client_id, m",
+    )?;
+    let rows = stmt.query_map(params![from.first_day(), to.last_day()], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    rows.collect()
+}
+
+/// Per client: payments within `(start, mid]` and within `(mid, end]`.
+pub fn revenue_windows(
+    conn: &Connection,
+    start: NaiveDate,
+    mid: NaiveDate,
+    end: NaiveDate,
+) -> Result<Vec<(Id, Money, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id,
+                coalesce(sum(CASE WHEN paid_on <= ?2 THEN amount END), 0),
+                coalesce(sum(CASE WHEN paid_on > ?2 THEN amount END), 0)
+         FROM payments WHERE paid_on > ?1 AND paid_on <= ?3 GROUP BY client_id",
+    )?;
+    let rows = stmt.query_map(params![start, mid, end], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    rows.collect()
+}

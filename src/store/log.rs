@@ -286,3 +286,34 @@ pub fn agreements(
     let rows = stmt.query_map(params![client_id, only_open], agreement_from_row)?;
     rows.collect()
 }
+
+/// Per client: touchpoints within `(start, mid]` and within `(mid, end]`.
+pub fn touch_windows(
+    conn: &Connection,
+    start: NaiveDate,
+    mid: NaiveDate,
+    end: NaiveDate,
+) -> Result<Vec<(Id, i64, i64)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, sum(at <= ?2), sum(at > ?2) FROM touchpoints
+         WHERE at > ?1 AND at <= ?3 GROUP BY client_id",
+    )?;
+    let rows = stmt.query_map(params![start, mid, end], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
+    rows.collect()
+}
+
+/// Touchpoints whose next step is due within `[from, to]`, by due date.
+pub fn next_steps_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Touchpoint>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {TOUCH_COLUMNS} FROM touchpoints
+         WHERE next_due BETWEEN ?1 AND ?2 AND next_step IS NOT NULL ORDER BY next_due, id"
+    ))?;
+    let rows = stmt.query_map(params![from, to], touch_from_row)?;
+    rows.collect()
+}

@@ -1,0 +1,864 @@
+//! The one-on-one briefing ("The one-on-one briefing" and "More signals" in
+//! DOMAIN.md): where the month stands and which clients need a conversation.
+//! Pure: built from records and aggregates the store gathered in one pass.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use serde::{Serialize, Serializer};
+
+use super::model::{
+    Agreement, AgreementStatus, Contact, Id, Owner, PlanTarget, Status, StatusChange, Tier,
+    TierChange, Touchpoint,
+};
+use super::money::{Money, format_bp, ratio_bp};
+use super::plan::{self, Settled};
+use super::signals::{ClientStats, NeglectState, next_birthday};
+use super::time::Month;
+
+/// What the briefing's forecast means, said wherever it is shown.
+pub const FORECAST_BASIS: &str = "received + balances of this month's invoices not yet overdue";
+/// Concentration above this share of revenue (basis points) is a warning.
+pub const CONCENTRATION_WARNING_BP: i64 = 4_000;
+/// How many days ahead the "next 14 days" section looks.
+pub const LOOKAHEAD_DAYS: u64 = 14;
+/// A client is onboarding for this many days after it starts.
+pub const ONBOARDING_DAYS: i64 = 60;
+/// Broken agreements count against a client for this many days.
+pub const BROKEN_WINDOW_DAYS: i64 = 90;
+/// How many time-eaters the health section names.
+pub const TIME_EATERS: usize = 3;
+
+fn pct<S: Serializer>(bp: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    match bp {
+        Some(bp) => s.serialize_f64(*bp as f64 / 100.0),
+        None => s.serialize_none(),
+    }
+}
+
+/// One month of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthLine {
+    pub month: Month,
+    pub target: Option<Money>,
+    pub expected: Money,
+    pub received: Money,
+    pub outstanding: Money,
+    pub overdue: Money,
+    #[serde(rename = "attainment_pct", serialize_with = "pct")]
+    pub attainment_bp: Option<i64>,
+    pub forecast: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanSection {
+    #[serde(flatten)]
+    pub current: MonthLine,
+    pub days_left: u32,
+    pub forecast_basis: &'static str,
+    /// Clients whose invoices of the month still lack money.
+    pub clients_outstanding: usize,
+    /// The 11 months before, oldest first.
+    pub previous: Vec<MonthLine>,
+}
+
+/// Why a client needs a conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    PastCadence {
+        days_since: Option<i64>,
+        cadence_days: u32,
+        days_over: i64,
+    },
+    OverdueAgreements {
+        ours: u32,
+        theirs: u32,
+    },
+    BrokenAgreements {
+        count: u32,
+        by_us: u32,
+        by_client: u32,
+    },
+    OverdueReceivables {
+        amount: Money,
+    },
+    RevenueDown {
+        last_3_months: Money,
+        previous_3_months: Money,
+    },
+    SilentDecline {
+        touchpoints_last_60_days: u32,
+        touchpoints_previous_60_days: u32,
+    },
+    SingleThread {
+        contacts: u32,
+        decision_makers: u32,
+    },
+    OnboardingGaps {
+        days_since_start: i64,
+        missing: Vec<&'static str>,
+    },
+}
+
+impl Reason {
+    /// One line for people.
+    pub fn describe(&self) -> String {
+        match self {
+            Reason::PastCadence {
+                days_since,
+                cadence_days,
+                days_over,
+            } => match days_since {
+                Some(d) => {
+                    format!("no touchpoint for {d} days (cadence {cadence_days}, {days_over} over)")
+                }
+                None => format!("never contacted (cadence {cadence_days}, {days_over} days over)"),
+            },
+            Reason::OverdueAgreements { ours, theirs } => {
+                let mut parts = Vec::new();
+                if *ours > 0 {
+                    parts.push(format!("{ours} of ours"));
+                }
+                if *theirs > 0 {
+                    parts.push(format!("{theirs} of theirs"));
+                }
+                format!("overdue agreements: {}", parts.join(", "))
+            }
+            Reason::BrokenAgreements {
+                count,
+                by_us,
+                by_client,
+            } => format!(
+                "{count} broken agreement(s) in {BROKEN_WINDOW_DAYS} days ({by_client} by the client, {by_us} by us)"
+            ),
+            Reason::OverdueReceivables { amount } => {
+                format!("{} overdue receivables", amount.to_human_short())
+            }
+            Reason::RevenueDown {
+                last_3_months,
+                previous_3_months,
+            } => format!(
+                "revenue down: {} in the last 3 months vs {} in the 3 before",
+                last_3_months.to_human_short(),
+                previous_3_months.to_human_short()
+            ),
+            Reason::SilentDecline {
+                touchpoints_last_60_days,
+                touchpoints_previous_60_days,
+            } => format!(
+                "going quiet: {touchpoints_last_60_days} touchpoints in 60 days vs {touchpoints_previous_60_days} before, revenue not growing"
+            ),
+            Reason::SingleThread {
+                contacts,
+                decision_makers,
+            } => {
+                if *decision_makers == 0 {
+                    format!("single thread: {contacts} contact(s), no decision maker known")
+                } else {
+                    "single thread: only one contact".to_string()
+                }
+            }
+            Reason::OnboardingGaps {
+                days_since_start,
+                missing,
+            } => format!(
+                "onboarding (day {days_since_start}): missing {}",
+                missing.join(", ")
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AtRisk {
+    pub client: String,
+    #[serde(skip)]
+    pub client_id: Id,
+    pub tier: Tier,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TierMove {
+    pub client: String,
+    #[serde(skip)]
+    pub client_id: Id,
+    pub on: NaiveDate,
+    pub from: Tier,
+    pub to: Tier,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConcentrationLine {
+    pub largest_client: Option<String>,
+    #[serde(rename = "largest_share_pct", serialize_with = "pct")]
+    pub largest_share_bp: Option<i64>,
+    pub clients_for_80pct: usize,
+    pub client_count: usize,
+    pub revenue_12m: Money,
+    /// The largest client brings more than 40 % of revenue.
+    pub warning: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeEater {
+    pub client: String,
+    pub revenue_per_hour: Money,
+    pub revenue_12m: Money,
+    pub minutes_12m: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TierLine {
+    pub tier: Tier,
+    pub clients: usize,
+    pub revenue_12m: Money,
+    #[serde(rename = "revenue_share_pct", serialize_with = "pct")]
+    pub revenue_share_bp: Option<i64>,
+    pub minutes_12m: u64,
+    #[serde(rename = "minutes_share_pct", serialize_with = "pct")]
+    pub minutes_share_bp: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Churn {
+    pub client: String,
+    pub on: NaiveDate,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Health {
+    pub concentration: ConcentrationLine,
+    pub time_eaters: Vec<TimeEater>,
+    pub tiers: Vec<TierLine>,
+    pub churned_12m: Vec<Churn>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpcomingKind {
+    NextStep,
+    Agreement,
+    Invoice,
+    Birthday,
+}
+
+impl UpcomingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            UpcomingKind::NextStep => "next step",
+            UpcomingKind::Agreement => "agreement",
+            UpcomingKind::Invoice => "payment due",
+            UpcomingKind::Birthday => "birthday",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Upcoming {
+    pub date: NaiveDate,
+    pub kind: UpcomingKind,
+    pub client: String,
+    pub text: String,
+    pub amount: Option<Money>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Briefing {
+    pub month: Month,
+    pub today: NaiveDate,
+    pub currency: String,
+    pub plan: PlanSection,
+    pub at_risk: Vec<AtRisk>,
+    pub tier_moves: Vec<TierMove>,
+    pub health: Health,
+    pub next_14_days: Vec<Upcoming>,
+    pub talking_points: Vec<String>,
+}
+
+/// Per-client windows the store aggregates: revenue in the last 3 months
+/// and the 3 before; touchpoints in the last 60 days and the 60 before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Windows {
+    pub revenue_last_3m: Money,
+    pub revenue_prev_3m: Money,
+    pub touches_last_60: u32,
+    pub touches_prev_60: u32,
+}
+
+/// Everything the briefing is computed from.
+pub struct Input<'a> {
+    pub month: Month,
+    pub today: NaiveDate,
+    pub currency: &'a str,
+    /// Targets for the 12 months ending with `month`.
+    pub targets: &'a [PlanTarget],
+    /// Every invoice, settled against every payment.
+    pub settled: &'a [Settled],
+    /// Payments per client and calendar month, covering the 12 months.
+    pub received: &'a [(Id, Month, Money)],
+    /// Every client's signals as of today.
+    pub stats: &'a [ClientStats],
+    pub contacts: &'a [Contact],
+    pub agreements: &'a [Agreement],
+    /// Tier changes dated within `month` (initial tiers included or not: they
+    /// are skipped here).
+    pub tier_changes: &'a [TierChange],
+    /// Status changes of the last 12 months.
+    pub status_changes: &'a [StatusChange],
+    pub windows: &'a HashMap<Id, Windows>,
+    /// Touchpoints whose next step is due within the next 14 days.
+    pub next_steps: &'a [Touchpoint],
+}
+
+fn month_line(
+    month: Month,
+    today: NaiveDate,
+    target: Option<Money>,
+    settled: &[Settled],
+    received: &[(Id, Money)],
+) -> (MonthLine, usize) {
+    let p = plan::month_plan(month, today, target, settled, received);
+    let outstanding_clients = p
+        .clients
+        .iter()
+        .filter(|c| c.outstanding > Money::ZERO)
+        .count();
+    let f = p.figures;
+    (
+        MonthLine {
+            month,
+            target: f.target,
+            expected: f.expected,
+            received: f.received,
+            outstanding: f.outstanding,
+            overdue: f.overdue,
+            attainment_bp: f.attainment_bp,
+            forecast: f.forecast,
+        },
+        outstanding_clients,
+    )
+}
+
+fn plan_section(input: &Input<'_>) -> PlanSection {
+    let months = input.month.trailing(12);
+    let mut by_month: HashMap<Month, Vec<Settled>> = HashMap::new();
+    for s in input.settled {
+        by_month.entry(s.invoice.month).or_default().push(s.clone());
+    }
+    let mut received: HashMap<Month, Vec<(Id, Money)>> = HashMap::new();
+    for (id, m, amount) in input.received {
+        received.entry(*m).or_default().push((*id, *amount));
+    }
+    let targets: HashMap<Month, Money> =
+        input.targets.iter().map(|t| (t.month, t.amount)).collect();
+    let empty_s: Vec<Settled> = Vec::new();
+    let empty_r: Vec<(Id, Money)> = Vec::new();
+    let mut lines: Vec<(MonthLine, usize)> = months
+        .iter()
+        .map(|m| {
+            month_line(
+                *m,
+                input.today,
+                targets.get(m).copied(),
+                by_month.get(m).unwrap_or(&empty_s),
+                received.get(m).unwrap_or(&empty_r),
+            )
+        })
+        .collect();
+    let (current, clients_outstanding) = lines
+        .pop()
+        .unwrap_or_else(|| month_line(input.month, input.today, None, &empty_s, &empty_r));
+    PlanSection {
+        current,
+        days_left: plan::days_left(input.month, input.today),
+        forecast_basis: FORECAST_BASIS,
+        clients_outstanding,
+        previous: lines.into_iter().map(|(l, _)| l).collect(),
+    }
+}
+
+fn tier_rank(t: Tier) -> u8 {
+    match t {
+        Tier::Gold => 0,
+        Tier::Potential => 1,
+        Tier::Toxic => 2,
+    }
+}
+
+fn days_ago(today: NaiveDate, n: i64) -> NaiveDate {
+    today
+        .checked_sub_days(Days::new(n.max(0) as u64))
+        .unwrap_or(today)
+}
+
+fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
+    let today = input.today;
+    let mut contacts: HashMap<Id, (u32, u32)> = HashMap::new();
+    for c in input.contacts {
+        let e = contacts.entry(c.client_id).or_default();
+        e.0 += 1;
+        if c.decision_maker {
+            e.1 += 1;
+        }
+    }
+    let broken_since = days_ago(today, BROKEN_WINDOW_DAYS);
+    let mut broken: HashMap<Id, (u32, u32)> = HashMap::new();
+    for a in input.agreements {
+        let when = a.closed_on.or(a.due).unwrap_or(a.made_on);
+        if a.status == AgreementStatus::Broken && when > broken_since && when <= today {
+            let e = broken.entry(a.client_id).or_default();
+            match a.owner {
+                Owner::Us => e.0 += 1,
+                Owner::Client => e.1 += 1,
+            }
+        }
+    }
+    let mut receivables: HashMap<Id, Money> = HashMap::new();
+    for s in input.settled {
+        if s.invoice.due < today && s.balance > Money::ZERO {
+            let e = receivables.entry(s.invoice.client_id).or_default();
+            *e = e.plus(s.balance);
+        }
+    }
+    let mut out: Vec<AtRisk> = Vec::new();
+    for st in input.stats {
+        let c = &st.client;
+        if c.status == Status::Churned {
+            continue;
+        }
+        let active = c.status == Status::Active;
+        let w = input.windows.get(&c.id).copied().unwrap_or_default();
+        let mut reasons = Vec::new();
+        if active && st.neglect.state == NeglectState::Overdue {
+            reasons.push(Reason::PastCadence {
+                days_since: st.neglect.days_since,
+                cadence_days: c.cadence_days.unwrap_or(0),
+                days_over: st.neglect.days_over,
+            });
+        }
+        let a = st.agreements;
+        if a.overdue > 0 {
+            reasons.push(Reason::OverdueAgreements {
+                ours: a.overdue_ours,
+                theirs: a.overdue_theirs,
+            });
+        }
+        if let Some((by_us, by_client)) = broken.get(&c.id).copied() {
+            reasons.push(Reason::BrokenAgreements {
+                count: by_us + by_client,
+                by_us,
+                by_client,
+            });
+        }
+        if let Some(amount) = receivables.get(&c.id).copied() {
+            reasons.push(Reason::OverdueReceivables { amount });
+        }
+        // Down by more than a third: last < previous * 2/3.
+        let revenue_down = w.revenue_prev_3m > Money::ZERO
+            && i128::from(w.revenue_last_3m.minor()) * 3
+                < i128::from(w.revenue_prev_3m.minor()) * 2;
+        if revenue_down {
+            reasons.push(Reason::RevenueDown {
+                last_3_months: w.revenue_last_3m,
+                previous_3_months: w.revenue_prev_3m,
+            });
+        }
+        // Touchpoints halved while revenue is flat or down.
+        if active
+            && w.touches_prev_60 >= 2
+            && w.touches_last_60 * 2 <= w.touches_prev_60
+            && w.revenue_last_3m <= w.revenue_prev_3m
+        {
+            reasons.push(Reason::SilentDecline {
+                touchpoints_last_60_days: w.touches_last_60,
+                touchpoints_previous_60_days: w.touches_prev_60,
+            });
+        }
+        let (n_contacts, dms) = contacts.get(&c.id).copied().unwrap_or_default();
+        let age = (today - c.since).num_days();
+        let onboarding = (0..=ONBOARDING_DAYS).contains(&age);
+        if onboarding {
+            let mut missing = Vec::new();
+            if c.goal.is_none() {
+                missing.push("goal");
+            }
+            if c.cadence_days.is_none() {
+                missing.push("cadence");
+            }
+            if dms == 0 {
+                missing.push("decision maker");
+            }
+            if !missing.is_empty() {
+                reasons.push(Reason::OnboardingGaps {
+                    days_since_start: age,
+                    missing,
+                });
+            }
+        }
+        if active && (n_contacts <= 1 || dms == 0) && !(onboarding && dms == 0) {
+            reasons.push(Reason::SingleThread {
+                contacts: n_contacts,
+                decision_makers: dms,
+            });
+        }
+        if !reasons.is_empty() {
+            out.push(AtRisk {
+                client: c.name.clone(),
+                client_id: c.id,
+                tier: c.tier,
+                reasons,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        tier_rank(a.tier)
+            .cmp(&tier_rank(b.tier))
+            .then(b.reasons.len().cmp(&a.reasons.len()))
+            .then_with(|| super::model::fold(&a.client).cmp(&super::model::fold(&b.client)))
+    });
+    out
+}
+
+fn health(input: &Input<'_>, names: &HashMap<Id, String>) -> Health {
+    let revenues: Vec<(Id, Money)> = input
+        .stats
+        .iter()
+        .map(|s| (s.client.id, s.revenue_12m))
+        .collect();
+    let c = super::signals::concentration(&revenues);
+    let concentration = ConcentrationLine {
+        largest_client: c.largest_client.and_then(|id| names.get(&id).cloned()),
+        largest_share_bp: c.largest_share_bp,
+        clients_for_80pct: c.clients_for_80pct,
+        client_count: c.client_count,
+        revenue_12m: c.total,
+        warning: c
+            .largest_share_bp
+            .is_some_and(|bp| bp > CONCENTRATION_WARNING_BP),
+    };
+    let mut eaters: Vec<&ClientStats> = input
+        .stats
+        .iter()
+        .filter(|s| s.minutes_12m > 0 && s.client.status != Status::Churned)
+        .collect();
+    eaters.sort_by(|a, b| {
+        a.revenue_per_hour
+            .cmp(&b.revenue_per_hour)
+            .then(b.minutes_12m.cmp(&a.minutes_12m))
+    });
+    let time_eaters = eaters
+        .iter()
+        .take(TIME_EATERS)
+        .map(|s| TimeEater {
+            client: s.client.name.clone(),
+            revenue_per_hour: s.revenue_per_hour.unwrap_or_default(),
+            revenue_12m: s.revenue_12m,
+            minutes_12m: s.minutes_12m,
+        })
+        .collect();
+    let total_minutes: u64 = input.stats.iter().map(|s| s.minutes_12m).sum();
+    let tiers = Tier::ALL
+        .iter()
+        .map(|t| {
+            let of: Vec<&ClientStats> =
+                input.stats.iter().filter(|s| s.client.tier == *t).collect();
+            let revenue: Money = of.iter().map(|s| s.revenue_12m).sum();
+            let minutes: u64 = of.iter().map(|s| s.minutes_12m).sum();
+            TierLine {
+                tier: *t,
+                clients: of.len(),
+                revenue_12m: revenue,
+                revenue_share_bp: ratio_bp(revenue, c.total),
+                minutes_12m: minutes,
+                minutes_share_bp: ratio_bp(
+                    Money::from_minor(i64::try_from(minutes).unwrap_or(i64::MAX)),
+                    Money::from_minor(i64::try_from(total_minutes).unwrap_or(i64::MAX)),
+                ),
+            }
+        })
+        .collect();
+    let year_ago = super::time::months_before(input.today, 12);
+    let churned_12m = input
+        .status_changes
+        .iter()
+        .filter(|s| s.to == Status::Churned && s.on > year_ago && s.on <= input.today)
+        .map(|s| Churn {
+            client: names.get(&s.client_id).cloned().unwrap_or_default(),
+            on: s.on,
+            reason: s.reason.clone(),
+        })
+        .collect();
+    Health {
+        concentration,
+        time_eaters,
+        tiers,
+        churned_12m,
+    }
+}
+
+fn next_14_days(input: &Input<'_>, names: &HashMap<Id, String>) -> Vec<Upcoming> {
+    let today = input.today;
+    let end = today
+        .checked_add_days(Days::new(LOOKAHEAD_DAYS))
+        .unwrap_or(today);
+    let within = |d: NaiveDate| d >= today && d <= end;
+    let name = |id: Id| names.get(&id).cloned().unwrap_or_default();
+    let churned: Vec<Id> = input
+        .stats
+        .iter()
+        .filter(|s| s.client.status == Status::Churned)
+        .map(|s| s.client.id)
+        .collect();
+    let mut out = Vec::new();
+    for t in input.next_steps {
+        if let (Some(due), Some(step)) = (t.next_due, &t.next_step)
+            && within(due)
+        {
+            out.push(Upcoming {
+                date: due,
+                kind: UpcomingKind::NextStep,
+                client: name(t.client_id),
+                text: step.clone(),
+                amount: None,
+            });
+        }
+    }
+    for a in input.agreements {
+        if a.status == AgreementStatus::Open
+            && let Some(due) = a.due
+            && within(due)
+        {
+            let who = match a.owner {
+                Owner::Us => "ours",
+                Owner::Client => "theirs",
+            };
+            out.push(Upcoming {
+                date: due,
+                kind: UpcomingKind::Agreement,
+                client: name(a.client_id),
+                text: format!("{} ({who})", a.text),
+                amount: None,
+            });
+        }
+    }
+    for s in input.settled {
+        if s.balance > Money::ZERO && within(s.invoice.due) {
+            out.push(Upcoming {
+                date: s.invoice.due,
+                kind: UpcomingKind::Invoice,
+                client: name(s.invoice.client_id),
+                text: format!("expected payment for {}", s.invoice.month),
+                amount: Some(s.balance),
+            });
+        }
+    }
+    for c in input.contacts {
+        if let Some(b) = c.birthday
+            && c.decision_maker
+            && !churned.contains(&c.client_id)
+        {
+            let next = next_birthday(b, today);
+            if within(next) {
+                out.push(Upcoming {
+                    date: next,
+                    kind: UpcomingKind::Birthday,
+                    client: name(c.client_id),
+                    text: format!(
+                        "{}{}",
+                        c.name,
+                        c.role
+                            .as_ref()
+                            .map(|r| format!(", {r}"))
+                            .unwrap_or_default()
+                    ),
+                    amount: None,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| a.client.cmp(&b.client))
+    });
+    out
+}
+
+fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    let p = &b.plan.current;
+    let cur = &b.currency;
+    match p.attainment_bp {
+        Some(bp) => out.push(format!(
+            "Plan at {}% with {} day(s) left; {} {cur} outstanding from {} client(s), forecast {} ({}).",
+            format_bp(bp),
+            b.plan.days_left,
+            p.outstanding.to_human_short(),
+            b.plan.clients_outstanding,
+            p.forecast.to_human_short(),
+            FORECAST_BASIS
+        )),
+        None => out.push(format!(
+            "No target set for {}: received {} {cur} so far, forecast {}.",
+            p.month,
+            p.received.to_human_short(),
+            p.forecast.to_human_short()
+        )),
+    }
+    for r in &b.at_risk {
+        for reason in &r.reasons {
+            if let (
+                Tier::Gold,
+                Reason::PastCadence {
+                    days_since,
+                    cadence_days,
+                    ..
+                },
+            ) = (r.tier, reason)
+            {
+                out.push(match days_since {
+                    Some(d) => format!(
+                        "Gold client {} not contacted for {d} days (cadence {cadence_days}).",
+                        r.client
+                    ),
+                    None => format!(
+                        "Gold client {} never contacted (cadence {cadence_days}).",
+                        r.client
+                    ),
+                });
+            }
+        }
+    }
+    let receivables: Vec<(&str, Money)> = b
+        .at_risk
+        .iter()
+        .filter_map(|r| {
+            r.reasons.iter().find_map(|x| match x {
+                Reason::OverdueReceivables { amount } => Some((r.client.as_str(), *amount)),
+                _ => None,
+            })
+        })
+        .collect();
+    if let Some((largest, amount)) = receivables.iter().max_by_key(|(_, m)| *m) {
+        let total: Money = receivables.iter().map(|(_, m)| *m).sum();
+        out.push(format!(
+            "{} {cur} overdue receivables across {} client(s); largest: {largest} ({}).",
+            total.to_human_short(),
+            receivables.len(),
+            amount.to_human_short()
+        ));
+    }
+    let h = &b.health.concentration;
+    if h.warning
+        && let (Some(name), Some(bp)) = (&h.largest_client, h.largest_share_bp)
+    {
+        out.push(format!(
+            "{name} brings {}% of 12-month revenue: a concentration risk to plan for.",
+            format_bp(bp)
+        ));
+    }
+    for m in &b.tier_moves {
+        out.push(format!(
+            "Tier move: {} {} → {} ({}).",
+            m.client, m.from, m.to, m.reason
+        ));
+    }
+    for r in &b.at_risk {
+        if r.reasons
+            .iter()
+            .any(|x| matches!(x, Reason::SilentDecline { .. }))
+        {
+            out.push(format!(
+                "{} is going quiet: fewer touchpoints, revenue not growing.",
+                r.client
+            ));
+        }
+    }
+    if let Some(e) = b.health.time_eaters.first() {
+        out.push(format!(
+            "Time-eater: {} earns {} {cur} per hour of your time ({} min in 12 months); renegotiate the format of work?",
+            e.client,
+            e.revenue_per_hour.to_human_short(),
+            e.minutes_12m
+        ));
+    }
+    // Growth: gold and potential clients with nothing at risk and revenue up.
+    let risky: Vec<Id> = b.at_risk.iter().map(|r| r.client_id).collect();
+    let mut growth: Vec<(&ClientStats, Windows)> = input
+        .stats
+        .iter()
+        .filter(|s| s.client.status == Status::Active && s.client.tier != Tier::Toxic)
+        .filter(|s| !risky.contains(&s.client.id))
+        .filter_map(|s| input.windows.get(&s.client.id).map(|w| (s, *w)))
+        .filter(|(_, w)| w.revenue_last_3m > w.revenue_prev_3m && w.revenue_prev_3m > Money::ZERO)
+        .collect();
+    growth.sort_by_key(|(_, w)| std::cmp::Reverse(w.revenue_last_3m));
+    for (s, w) in growth.iter().take(2) {
+        let up = ratio_bp(
+            w.revenue_last_3m.minus(w.revenue_prev_3m),
+            w.revenue_prev_3m,
+        )
+        .unwrap_or(0);
+        out.push(format!(
+            "Grow {} ({}): revenue up {}% over the last 3 months; discuss the next step of the relationship.",
+            s.client.name,
+            s.client.tier,
+            up / 100
+        ));
+    }
+    if !b.health.churned_12m.is_empty() {
+        out.push(format!(
+            "{} client(s) lost in 12 months: {}.",
+            b.health.churned_12m.len(),
+            b.health
+                .churned_12m
+                .iter()
+                .map(|c| format!("{} ({})", c.client, c.reason))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    }
+    out
+}
+
+/// Build the briefing for `input.month` as of `input.today`.
+pub fn build(input: &Input<'_>) -> Briefing {
+    let names: HashMap<Id, String> = input
+        .stats
+        .iter()
+        .map(|s| (s.client.id, s.client.name.clone()))
+        .collect();
+    let tier_moves = input
+        .tier_changes
+        .iter()
+        .filter(|t| input.month.contains(t.on))
+        .filter_map(|t| {
+            t.from.map(|from| TierMove {
+                client: names.get(&t.client_id).cloned().unwrap_or_default(),
+                client_id: t.client_id,
+                on: t.on,
+                from,
+                to: t.to,
+                reason: t.reason.clone(),
+            })
+        })
+        .collect();
+    let mut b = Briefing {
+        month: input.month,
+        today: input.today,
+        currency: input.currency.to_string(),
+        plan: plan_section(input),
+        at_risk: at_risk(input),
+        tier_moves,
+        health: health(input, &names),
+        next_14_days: next_14_days(input, &names),
+        talking_points: Vec::new(),
+    };
+    b.talking_points = talking_points(&b, input);
+    b
+}

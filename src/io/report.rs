@@ -1,0 +1,412 @@
+//! The briefing rendered for people: Markdown (GitHub, any viewer) and plain
+//! text (terminals, with trend bars). JSON is the `Briefing` itself via serde.
+//! No figures are computed here: everything comes from `domain::briefing`.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::Money;
+use crate::domain::briefing::{Briefing, MonthLine};
+use crate::domain::money::format_bp;
+
+fn pct(bp: Option<i64>) -> String {
+    bp.map(|b| format!("{} %", format_bp(b)))
+        .unwrap_or_else(|| "-".into())
+}
+
+fn opt(m: Option<Money>) -> String {
+    m.map(|m| m.to_human()).unwrap_or_else(|| "-".into())
+}
+
+/// A Markdown table whose raw text also lines up (cells padded by display
+/// width, so Cyrillic and emoji do not break the columns). `right` marks the
+/// numeric columns.
+fn md_table(headers: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+    let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| esc(c)).collect())
+        .collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width().max(3)).collect();
+    for r in &rows {
+        for (i, c) in r.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(c.width());
+            }
+        }
+    }
+    let pad = |s: &str, w: usize, right: bool| {
+        let fill = " ".repeat(w.saturating_sub(s.width()));
+        if right {
+            format!("{fill}{s}")
+        } else {
+            format!("{s}{fill}")
+        }
+    };
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let mut out = line(
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| pad(h, widths[i], right.get(i).copied().unwrap_or(false)))
+            .collect(),
+    );
+    out.push_str(&line(
+        widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if right.get(i).copied().unwrap_or(false) {
+                    format!("{}:", "-".repeat(w - 1))
+                } else {
+                    "-".repeat(*w)
+                }
+            })
+            .collect(),
+    ));
+    for r in &rows {
+        out.push_str(&line(
+            (0..headers.len())
+                .map(|i| {
+                    pad(
+                        r.get(i).map(String::as_str).unwrap_or(""),
+                        widths[i],
+                        right.get(i).copied().unwrap_or(false),
+                    )
+                })
+                .collect(),
+        ));
+    }
+    out
+}
+
+pub fn markdown(b: &Briefing) -> String {
+    let mut o = String::new();
+    o.push_str(&format!("# One-on-one briefing: {}\n\n", b.month));
+    o.push_str(&format!(
+        "As of {} · amounts in {}\n\n",
+        b.today, b.currency
+    ));
+
+    o.push_str("## 1. Plan\n\n");
+    let c = &b.plan.current;
+    o.push_str(&md_table(
+        &["", &c.month.to_string()],
+        &[false, true],
+        &[
+            vec!["Target".into(), opt(c.target)],
+            vec!["Received".into(), c.received.to_human()],
+            vec!["Expected".into(), c.expected.to_human()],
+            vec!["Outstanding".into(), c.outstanding.to_human()],
+            vec!["Overdue".into(), c.overdue.to_human()],
+            vec!["Attainment".into(), pct(c.attainment_bp)],
+            vec!["Forecast to month end".into(), c.forecast.to_human()],
+        ],
+    ));
+    o.push_str(&format!(
+        "\n{} day(s) left. Forecast: {}.\n\n",
+        b.plan.days_left, b.plan.forecast_basis
+    ));
+    o.push_str("### The previous 11 months\n\n");
+    let rows: Vec<Vec<String>> = b
+        .plan
+        .previous
+        .iter()
+        .map(|m| {
+            vec![
+                m.month.to_string(),
+                opt(m.target),
+                m.received.to_human(),
+                m.outstanding.to_human(),
+                m.overdue.to_human(),
+                pct(m.attainment_bp),
+            ]
+        })
+        .collect();
+    o.push_str(&md_table(
+        &[
+            "Month",
+            "Target",
+            "Received",
+            "Outstanding",
+            "Overdue",
+            "Attainment",
+        ],
+        &[false, true, true, true, true, true],
+        &rows,
+    ));
+
+    o.push_str("\n## 2. At risk\n\n");
+    if b.at_risk.is_empty() {
+        o.push_str("No client shows a risk signal.\n");
+    }
+    for r in &b.at_risk {
+        let reasons: Vec<String> = r.reasons.iter().map(|x| x.describe()).collect();
+        o.push_str(&format!(
+            "- **{}** ({}): {}\n",
+            r.client.replace('*', "\\*"),
+            r.tier,
+            reasons.join("; ")
+        ));
+    }
+
+    o.push_str("\n## 3. Tier moves this month\n\n");
+    if b.tier_moves.is_empty() {
+        o.push_str("No tier changes this month.\n");
+    } else {
+        let rows: Vec<Vec<String>> = b
+            .tier_moves
+            .iter()
+            .map(|m| {
+                vec![
+                    m.on.to_string(),
+                    m.client.clone(),
+                    m.from.to_string(),
+                    m.to.to_string(),
+                    m.reason.clone(),
+                ]
+            })
+            .collect();
+        o.push_str(&md_table(
+            &["Date", "Client", "From", "To", "Reason"],
+            &[false; 5],
+            &rows,
+        ));
+    }
+
+    o.push_str("\n## 4. Portfolio health\n\n");
+    let h = &b.health;
+    let cn = &h.concentration;
+    match (&cn.largest_client, cn.largest_share_bp) {
+        (Some(name), Some(bp)) => o.push_str(&format!(
+            "- Largest client: **{name}**, {} % of 12-month revenue ({} {}); {} of {} client(s) make 80 % of revenue.{}\n",
+            format_bp(bp),
+            cn.revenue_12m.to_human_short(),
+            b.currency,
+            cn.clients_for_80pct,
+            cn.client_count,
+            if cn.warning {
+                " **Warning: over 40 % from one client.**"
+            } else {
+                ""
+            }
+        )),
+        _ => o.push_str("- No revenue in the last 12 months.\n"),
+    }
+    if !h.time_eaters.is_empty() {
+        o.push_str("\nTime-eaters (lowest revenue per hour of logged time):\n\n");
+        let rows: Vec<Vec<String>> = h
+            .time_eaters
+            .iter()
+            .map(|e| {
+                vec![
+                    e.client.clone(),
+                    e.revenue_per_hour.to_human(),
+                    e.revenue_12m.to_human(),
+                    e.minutes_12m.to_string(),
+                ]
+            })
+            .collect();
+        o.push_str(&md_table(
+            &["Client", "Revenue per hour", "Revenue 12m", "Minutes 12m"],
+            &[false, true, true, true],
+            &rows,
+        ));
+    }
+    o.push_str("\nAttention against return, by tier:\n\n");
+    let rows: Vec<Vec<String>> = h
+        .tiers
+        .iter()
+        .map(|t| {
+            vec![
+                t.tier.to_string(),
+                t.clients.to_string(),
+                t.revenue_12m.to_human(),
+                pct(t.revenue_share_bp),
+                pct(t.minutes_share_bp),
+            ]
+        })
+        .collect();
+    o.push_str(&md_table(
+        &[
+            "Tier",
+            "Clients",
+            "Revenue 12m",
+            "Share of revenue",
+            "Share of your minutes",
+        ],
+        &[false, true, true, true, true],
+        &rows,
+    ));
+    if h.churned_12m.is_empty() {
+        o.push_str("\nNo clients lost in the last 12 months.\n");
+    } else {
+        o.push_str("\nClients lost in the last 12 months:\n\n");
+        for c in &h.churned_12m {
+            o.push_str(&format!("- {} on {}: {}\n", c.client, c.on, c.reason));
+        }
+    }
+
+    o.push_str("\n## 5. Next 14 days\n\n");
+    if b.next_14_days.is_empty() {
+        o.push_str("Nothing due in the next 14 days.\n");
+    } else {
+        let rows: Vec<Vec<String>> = b
+            .next_14_days
+            .iter()
+            .map(|u| {
+                vec![
+                    u.date.to_string(),
+                    u.kind.label().to_string(),
+                    u.client.clone(),
+                    u.text.clone(),
+                    u.amount.map(|m| m.to_human()).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        o.push_str(&md_table(
+            &["Date", "What", "Client", "Detail", "Amount"],
+            &[false, false, false, false, true],
+            &rows,
+        ));
+    }
+
+    o.push_str("\n## 6. Talking points\n\n");
+    for (i, t) in b.talking_points.iter().enumerate() {
+        o.push_str(&format!("{}. {t}\n", i + 1));
+    }
+    o
+}
+
+/// A bar of attainment for text output: one block per 10 %, to 150 %.
+pub fn bar(bp: Option<i64>) -> String {
+    match bp {
+        None => "·".into(),
+        Some(bp) => "█".repeat((bp.clamp(0, 15_000) / 1_000) as usize),
+    }
+}
+
+fn month_text(m: &MonthLine) -> String {
+    format!(
+        "  {}  {:>16}  {:>16}  {:>9}  {}\n",
+        m.month,
+        opt(m.target),
+        m.received.to_human(),
+        pct(m.attainment_bp),
+        bar(m.attainment_bp)
+    )
+}
+
+pub fn text(b: &Briefing) -> String {
+    let mut o = String::new();
+    o.push_str(&format!(
+        "ONE-ON-ONE BRIEFING {} · as of {} · {}\n\n",
+        b.month, b.today, b.currency
+    ));
+    let c = &b.plan.current;
+    o.push_str("1. PLAN\n");
+    o.push_str(&format!("  Target       {:>16}\n", opt(c.target)));
+    o.push_str(&format!(
+        "  Received     {:>16}  {}\n",
+        c.received.to_human(),
+        pct(c.attainment_bp)
+    ));
+    o.push_str(&format!(
+        "  Outstanding  {:>16}\n",
+        c.outstanding.to_human()
+    ));
+    o.push_str(&format!("  Overdue      {:>16}\n", c.overdue.to_human()));
+    o.push_str(&format!(
+        "  Forecast     {:>16}  ({}; {} day(s) left)\n\n",
+        c.forecast.to_human(),
+        b.plan.forecast_basis,
+        b.plan.days_left
+    ));
+    o.push_str("  Month               Target          Received  Attained\n");
+    for m in b.plan.previous.iter().chain(std::iter::once(c)) {
+        o.push_str(&month_text(m));
+    }
+    o.push_str("\n2. AT RISK\n");
+    if b.at_risk.is_empty() {
+        o.push_str("  No client shows a risk signal.\n");
+    }
+    for r in &b.at_risk {
+        o.push_str(&format!("  {} ({})\n", r.client, r.tier));
+        for x in &r.reasons {
+            o.push_str(&format!("    - {}\n", x.describe()));
+        }
+    }
+    o.push_str("\n3. TIER MOVES THIS MONTH\n");
+    if b.tier_moves.is_empty() {
+        o.push_str("  None.\n");
+    }
+    for m in &b.tier_moves {
+        o.push_str(&format!(
+            "  {}  {}: {} -> {}  ({})\n",
+            m.on, m.client, m.from, m.to, m.reason
+        ));
+    }
+    o.push_str("\n4. PORTFOLIO HEALTH\n");
+    let cn = &b.health.concentration;
+    if let (Some(name), Some(bp)) = (&cn.largest_client, cn.largest_share_bp) {
+        o.push_str(&format!(
+            "  Largest client {name}: {} % of revenue; {} client(s) make 80 %{}\n",
+            format_bp(bp),
+            cn.clients_for_80pct,
+            if cn.warning {
+                "  WARNING: over 40 %"
+            } else {
+                ""
+            }
+        ));
+    }
+    for e in &b.health.time_eaters {
+        o.push_str(&format!(
+            "  Time-eater {}: {} per hour ({} min)\n",
+            e.client,
+            e.revenue_per_hour.to_human_short(),
+            e.minutes_12m
+        ));
+    }
+    for t in &b.health.tiers {
+        o.push_str(&format!(
+            "  {:<9} {:>3} client(s)  revenue {:>9}  minutes {:>9}\n",
+            t.tier.as_str(),
+            t.clients,
+            pct(t.revenue_share_bp),
+            pct(t.minutes_share_bp)
+        ));
+    }
+    for ch in &b.health.churned_12m {
+        o.push_str(&format!(
+            "  Lost {} on {}: {}\n",
+            ch.client, ch.on, ch.reason
+        ));
+    }
+    o.push_str("\n5. NEXT 14 DAYS\n");
+    if b.next_14_days.is_empty() {
+        o.push_str("  Nothing due.\n");
+    }
+    for u in &b.next_14_days {
+        o.push_str(&format!(
+            "  {}  {:<11} {}: {}{}\n",
+            u.date,
+            u.kind.label(),
+            u.client,
+            u.text,
+            u.amount
+                .map(|m| format!(" ({})", m.to_human()))
+                .unwrap_or_default()
+        ));
+    }
+    o.push_str("\n6. TALKING POINTS\n");
+    for (i, t) in b.talking_points.iter().enumerate() {
+        o.push_str(&format!("  {}. {t}\n", i + 1));
+    }
+    o
+}
+
+pub fn json(b: &Briefing) -> Result<String, serde_json::Error> {
+    let mut s = serde_json::to_string_pretty(b)?;
+    s.push('\n');
+    Ok(s)
+}
