@@ -133,25 +133,11 @@ pub fn report(
     match out {
         None => Ok(text),
         Some(path) => {
-            write_atomically(path, text.as_bytes())?;
+            crate::io::write_atomically(path, text.as_bytes())
+                .with_context(|| format!("cannot write {}", shown(path)))?;
             Ok(format!("Wrote the {month} briefing to {}\n", shown(path)))
         }
     }
-}
-
-/// Write a whole file or nothing: a temporary file next to it, then rename.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", shown(dir)))?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", shown(path)))?;
-    Ok(())
 }
 
 pub fn backup(s: &mut Session, out: Option<&Path>) -> Result<String> {

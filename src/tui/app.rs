@@ -92,6 +92,7 @@ pub enum Action {
     MarkCancelled,
     MonthPrev,
     MonthNext,
+    WriteReport,
     SetTarget,
     AddInvoice,
     ConfirmYes,
@@ -126,6 +127,8 @@ pub enum Effect {
     Reload,
     LoadTouchWindow,
     LoadPlan,
+    LoadReview,
+    WriteReport,
     LoadCard(Id),
     Save(Purpose, Vec<Value>),
     Delete(Target),
@@ -208,6 +211,10 @@ pub struct App {
     pub plan: Option<MonthView>,
     pub history: Vec<MonthTotals>,
     pub plan_selected: usize,
+    pub review: Option<crate::domain::briefing::Briefing>,
+    pub review_selected: usize,
+    /// Where `w` writes the briefing (the folder folio was started in).
+    pub report_dir: std::path::PathBuf,
     pub filters: [String; 5],
     pub card: Option<CardState>,
     /// Rows a list shows at the current terminal size.
@@ -239,6 +246,9 @@ impl App {
             plan: None,
             history: Vec::new(),
             plan_selected: 0,
+            review: None,
+            review_selected: 0,
+            report_dir: std::path::PathBuf::from("."),
             filters: Default::default(),
             card: None,
             list_height: 10,
@@ -393,7 +403,11 @@ impl App {
                 .as_ref()
                 .and_then(|p| p.plan.clients.get(self.plan_selected))
                 .map(|c| c.client_id),
-            Pane::Review => None,
+            Pane::Review => self
+                .review
+                .as_ref()
+                .and_then(|r| r.at_risk.get(self.review_selected))
+                .map(|r| r.client_id),
         }
     }
 
@@ -415,7 +429,7 @@ impl App {
             Pane::Touchpoints => self.touch.total,
             Pane::Agreements => self.agreement_rows.len(),
             Pane::Plan => self.plan.as_ref().map_or(0, |p| p.plan.clients.len()),
-            Pane::Review => 0,
+            Pane::Review => self.review.as_ref().map_or(0, |r| r.at_risk.len()),
         }
     }
 
@@ -424,7 +438,8 @@ impl App {
             Pane::Portfolio => &mut self.board_selected[self.column],
             Pane::Touchpoints => &mut self.touch.selected,
             Pane::Agreements => &mut self.agreement_selected,
-            Pane::Plan | Pane::Review => &mut self.plan_selected,
+            Pane::Plan => &mut self.plan_selected,
+            Pane::Review => &mut self.review_selected,
         }
     }
 
@@ -715,13 +730,21 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             app.touch.offset = 0;
             vec![Effect::LoadTouchWindow]
         }
-        Action::MonthPrev | Action::MonthNext if app.pane == Pane::Plan => {
+        Action::MonthPrev | Action::MonthNext if matches!(app.pane, Pane::Plan | Pane::Review) => {
             app.month = app
                 .month
                 .plus_months(if action == Action::MonthPrev { -1 } else { 1 });
             app.plan_selected = 0;
-            vec![Effect::LoadPlan]
+            app.review_selected = 0;
+            if app.pane == Pane::Review {
+                vec![Effect::LoadPlan, Effect::LoadReview]
+            } else {
+                vec![Effect::LoadPlan]
+            }
         }
+        Action::WriteReport if app.pane == Pane::Review => vec![Effect::WriteReport],
+        Action::WriteReport => Vec::new(),
+
         Action::MonthPrev | Action::MonthNext => Vec::new(),
         Action::ChangeTier => {
             let Some(id) = app.selected_client() else {
@@ -925,6 +948,7 @@ fn switch_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
     match pane {
         Pane::Touchpoints => vec![Effect::LoadTouchWindow],
         Pane::Plan => vec![Effect::LoadPlan],
+        Pane::Review => vec![Effect::LoadReview],
         _ => Vec::new(),
     }
 }

@@ -22,6 +22,8 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
         Effect::Reload => reload(app, store),
         Effect::LoadTouchWindow => load_touch_window(app, store),
         Effect::LoadPlan => load_plan(app, store),
+        Effect::LoadReview => load_review(app, store),
+        Effect::WriteReport => write_report(app),
         Effect::LoadCard(id) => load_card(app, store, id),
         Effect::Save(purpose, values) => match save(app, store, &purpose, &values) {
             Ok(message) => {
@@ -67,6 +69,12 @@ pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
     app.set_agreements(ops::agreements(store, None, false)?);
     load_touch_window(app, store)?;
     load_plan(app, store)?;
+    if app.pane == Pane::Review {
+        load_review(app, store)?;
+    } else {
+        // Rebuilt when the pane is next opened.
+        app.review = None;
+    }
     if let Some(card) = &app.card {
         let id = card.client_id;
         if ops::client_by_id(store, id).is_ok() {
@@ -116,6 +124,32 @@ pub fn load_plan(app: &mut App, store: &mut Store) -> OpResult<()> {
     let n = app.plan.as_ref().map_or(0, |p| p.plan.clients.len());
     app.plan_selected = app.plan_selected.min(n.saturating_sub(1));
     Ok(())
+}
+
+pub fn load_review(app: &mut App, store: &mut Store) -> OpResult<()> {
+    let b = views::briefing(store, app.month, app.today)?;
+    app.review_selected = app.review_selected.min(b.at_risk.len().saturating_sub(1));
+    app.review = Some(b);
+    Ok(())
+}
+
+/// The briefing as Markdown in the current folder, named by its month.
+fn write_report(app: &mut App) -> OpResult<()> {
+    let Some(b) = &app.review else {
+        return Err(ops::invalid("report", "the briefing is not loaded yet"));
+    };
+    let path = app.report_dir.join(format!("briefing-{}.md", b.month));
+    let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+    match crate::io::write_atomically(&path, crate::io::report::markdown(b).as_bytes()) {
+        Ok(()) => {
+            app.message = Some((format!("wrote {}", shown.display()), false));
+            Ok(())
+        }
+        Err(e) => Err(ops::invalid(
+            "report",
+            format!("cannot write {}: {e}", shown.display()),
+        )),
+    }
 }
 
 pub fn load_card(app: &mut App, store: &mut Store, id: i64) -> OpResult<()> {

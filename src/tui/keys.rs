@@ -249,7 +249,23 @@ pub const PLAN: &[Binding] = &[
     ),
 ];
 
-pub const REVIEW: &[Binding] = &[];
+pub const REVIEW: &[Binding] = &[
+    b(
+        &[Char('[')],
+        "[ ]",
+        "previous / next month",
+        Action::MonthPrev,
+        true,
+    ),
+    b(&[Char(']')], "", "", Action::MonthNext, false),
+    b(
+        &[Char('w')],
+        "w",
+        "write the briefing as Markdown to a file",
+        Action::WriteReport,
+        true,
+    ),
+];
 
 pub const CARD: &[Binding] = &[
     b(&[Char('a')], "a", "add a contact person", Action::Add, true),
@@ -329,6 +345,10 @@ pub fn footer(pane: Pane, card: bool) -> Vec<(&'static str, &'static str)> {
         .chain(GLOBAL.iter())
         .filter(|bd| bd.footer && !bd.label.is_empty())
         .filter(|bd| !(card && matches!(bd.action, Action::StartFilter | Action::OpenCard)))
+        .filter(|bd| {
+            bd.action != Action::StartFilter
+                || matches!(pane, Pane::Portfolio | Pane::Touchpoints | Pane::Agreements)
+        })
         .map(|bd| (bd.label, short(bd.help)))
         .collect()
 }

@@ -74,7 +74,7 @@ fn every_pane_renders_its_content() {
     assert!(screen.contains("5 617 000.00"), "received: {screen}");
     assert!(screen.contains("Clients in 2026-11"), "{screen}");
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
-    assert!(render(&app, 120, 40).contains("one-on-one briefing"));
+    assert!(render(&app, 120, 40).contains("Talking points"));
 }
 
 #[test]
@@ -246,4 +246,35 @@ fn no_color_draws_without_colours() {
             .iter()
             .any(|c| c.bg != ratatui::style::Color::Reset)
     );
+}
+
+#[test]
+fn review_pane_shows_the_briefing_and_writes_markdown() {
+    let (mut s, mut app) = demo();
+    let dir = tempfile::tempdir().unwrap();
+    app.report_dir = dir.path().to_path_buf();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("83.84 % of 6.7M"), "{screen}");
+    assert!(screen.contains("At risk · 19 client(s)"), "{screen}");
+    assert!(
+        screen.contains("Silverline Hotels  potential → gold"),
+        "{screen}"
+    );
+    assert!(screen.contains("Next 14 days"), "{screen}");
+    // Enter opens the card of the selected at-risk client.
+    let first = app.review.as_ref().unwrap().at_risk[0].client_id;
+    press(&mut app, &mut s, Action::OpenCard);
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(first));
+    press(&mut app, &mut s, Action::Back);
+    // w writes the Markdown briefing and says where.
+    press(&mut app, &mut s, Action::WriteReport);
+    let file = dir.path().join("briefing-2026-11.md");
+    let md = std::fs::read_to_string(&file).unwrap();
+    assert!(md.starts_with("# One-on-one briefing: 2026-11"));
+    let (msg, error) = app.message.clone().unwrap();
+    assert!(!error && msg.contains("briefing-2026-11.md"), "{msg}");
+    // [ moves the month and rebuilds the briefing.
+    press(&mut app, &mut s, Action::MonthPrev);
+    assert_eq!(app.review.as_ref().unwrap().month.to_string(), "2026-10");
 }

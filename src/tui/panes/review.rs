@@ -1,22 +1,259 @@
-//! Pane 5: reserved for the one-on-one briefing, which has its own issue.
+//! Pane 5: the one-on-one briefing for the selected month: plan gauge and
+//! 12-month bars, clients at risk (Enter opens the card), tier moves, the
+//! next 14 days and the talking points.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
+use crate::domain::briefing::Briefing;
+use crate::domain::money::format_bp;
 use crate::tui::app::App;
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, compact, window_start};
 
-pub fn draw(_app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let text = "The one-on-one briefing will live here: plan vs actual, clients at risk and why, \
-tier moves, the next 14 days and talking points.\n\nIt is not built yet. Until then: the Plan pane (4) \
-has the month's figures, the Portfolio board (1) marks neglected clients, and Agreements (3) puts \
-overdue ones at the top.";
+pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let Some(b) = &app.review else {
+        f.render_widget(Paragraph::new("building the briefing…"), area);
+        return;
+    };
+    let [top, middle] = Layout::vertical([Constraint::Length(8), Constraint::Min(4)]).areas(area);
+    let [plan, bars] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(top);
+    draw_plan(b, theme, f, plan);
+    draw_bars(b, theme, f, bars);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
+    let [risk, points] = Layout::vertical([Constraint::Min(4), Constraint::Length(7)]).areas(left);
+    draw_risk(app, b, theme, f, risk);
+    draw_points(b, theme, f, points);
+    let moves_h = (b.tier_moves.len() as u16 + 2).clamp(3, 6);
+    let [moves, next] =
+        Layout::vertical([Constraint::Length(moves_h), Constraint::Min(3)]).areas(right);
+    draw_moves(b, theme, f, moves);
+    draw_next(b, theme, f, next);
+}
+
+fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    let c = &b.plan.current;
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " Plan {} · {} day(s) left · [ ] month · w write .md ",
+        b.month, b.plan.days_left
+    ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let [gauge, lines] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let ratio = c
+        .attainment_bp
+        .map(|bp| (bp.clamp(0, 10_000) as f64) / 10_000.0)
+        .unwrap_or(0.0);
+    let label = match c.attainment_bp {
+        Some(bp) => format!(
+            "{} % of {}",
+            format_bp(bp),
+            c.target.map(compact).unwrap_or_default()
+        ),
+        None => "no target".to_string(),
+    };
     f.render_widget(
-        Paragraph::new(text)
-            .style(theme.dim())
+        Gauge::default().ratio(ratio).label(label).gauge_style(
+            if c.attainment_bp.is_some_and(|bp| bp >= 10_000) {
+                theme.good()
+            } else {
+                theme.due()
+            },
+        ),
+        gauge,
+    );
+    let text = vec![
+        Line::from(format!(
+            "received {}  expected {}",
+            c.received.to_human_short(),
+            c.expected.to_human_short()
+        )),
+        Line::from(vec![
+            Span::raw(format!("outstanding {}  ", c.outstanding.to_human_short())),
+            Span::styled(
+                format!("overdue {}", c.overdue.to_human_short()),
+                if c.overdue.is_zero() {
+                    theme.dim()
+                } else {
+                    theme.warn()
+                },
+            ),
+        ]),
+        Line::from(format!(
+            "forecast {} {}",
+            c.forecast.to_human_short(),
+            b.currency
+        )),
+        Line::from(Span::styled(
+            "= received + balances not yet overdue",
+            theme.dim(),
+        )),
+    ];
+    f.render_widget(Paragraph::new(text), lines);
+}
+
+fn draw_bars(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" 12 months: attainment ");
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let months: Vec<_> = b
+        .plan
+        .previous
+        .iter()
+        .chain(std::iter::once(&b.plan.current))
+        .collect();
+    // Vertical bars, one column per month, scaled to 150 %.
+    let height = usize::from(inner.height.saturating_sub(1)).max(1);
+    let col = (usize::from(inner.width) / months.len().max(1)).clamp(1, 6);
+    let mut rows: Vec<Line> = Vec::new();
+    for level in (0..height).rev() {
+        let mut spans = Vec::new();
+        for m in &months {
+            let filled = m
+                .attainment_bp
+                .map(|bp| (bp.clamp(0, 15_000) as usize * height).div_ceil(15_000))
+                .unwrap_or(0);
+            let style = match m.attainment_bp {
+                Some(bp) if bp >= 10_000 => theme.good(),
+                Some(_) => theme.due(),
+                None => theme.dim(),
+            };
+            let cell = if filled > level { "█" } else { " " };
+            spans.push(Span::styled(
+                format!("{:<col$}", cell.repeat(col.saturating_sub(1).max(1))),
+                style,
+            ));
+        }
+        rows.push(Line::from(spans));
+    }
+    let labels: String = months
+        .iter()
+        .map(|m| format!("{:<col$}", &format!("{:02}", m.month.month())[..2.min(col)]))
+        .collect();
+    rows.push(Line::from(Span::styled(labels, theme.dim())));
+    f.render_widget(Paragraph::new(rows), inner);
+}
+
+fn draw_risk(app: &App, b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " At risk · {} client(s) · Enter: card ",
+        b.at_risk.len()
+    ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if b.at_risk.is_empty() {
+        f.render_widget(
+            Paragraph::new("No client shows a risk signal.").style(theme.dim()),
+            inner,
+        );
+        return;
+    }
+    // Two lines per client: name and tier, then the reasons.
+    let visible = usize::from(inner.height / 2).max(1);
+    let start = window_start(app.review_selected, visible);
+    let mut lines = Vec::new();
+    for (i, r) in b.at_risk.iter().enumerate().skip(start).take(visible) {
+        let selected = i == app.review_selected && app.card.is_none();
+        let base = if selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {} ", r.tier.as_str()), theme.tier(r.tier)),
+            Span::styled(
+                format!(" {}", r.client),
+                base.add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+        ]));
+        let reasons: Vec<String> = r.reasons.iter().map(|x| x.describe()).collect();
+        lines.push(Line::from(Span::styled(
+            format!("   {}", reasons.join("; ")),
+            base,
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_points(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = b
+        .talking_points
+        .iter()
+        .map(|t| Line::from(format!("• {t}")))
+        .collect();
+    f.render_widget(
+        Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(Block::default().borders(Borders::ALL).title(" Review ")),
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(" Talking points "),
+            )
+            .style(
+                theme
+                    .title()
+                    .remove_modifier(ratatui::style::Modifier::BOLD),
+            ),
+        area,
+    );
+}
+
+fn draw_moves(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = if b.tier_moves.is_empty() {
+        vec![Line::from(Span::styled("none this month", theme.dim()))]
+    } else {
+        b.tier_moves
+            .iter()
+            .map(|m| {
+                Line::from(vec![
+                    Span::raw(format!("{} {} ", m.on.format("%d.%m"), m.client)),
+                    Span::styled(format!(" {} ", m.from.as_str()), theme.tier(m.from)),
+                    Span::raw("→"),
+                    Span::styled(format!(" {} ", m.to.as_str()), theme.tier(m.to)),
+                    Span::styled(format!(" {}", m.reason), theme.dim()),
+                ])
+            })
+            .collect()
+    };
+    f.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Tier moves ")),
+        area,
+    );
+}
+
+fn draw_next(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = if b.next_14_days.is_empty() {
+        vec![Line::from(Span::styled("nothing due", theme.dim()))]
+    } else {
+        b.next_14_days
+            .iter()
+            .map(|u| {
+                Line::from(vec![
+                    Span::styled(u.date.format("%d.%m ").to_string(), theme.title()),
+                    Span::styled(format!("{:<11}", u.kind.label()), theme.dim()),
+                    Span::raw(format!(
+                        "{}: {}{}",
+                        u.client,
+                        u.text,
+                        u.amount
+                            .map(|m| format!(" ({})", m.to_human_short()))
+                            .unwrap_or_default()
+                    )),
+                ])
+            })
+            .collect()
+    };
+    f.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(" Next 14 days "),
+        ),
         area,
     );
 }
