@@ -136,58 +136,62 @@ impl PortfolioView {
 
 pub fn portfolio(store: &mut Store, today: NaiveDate) -> OpResult<PortfolioView> {
     let currency = super::currency(store)?;
+    store.read(|tx| portfolio_in(tx, today, currency))
+}
+
+/// [`portfolio`] within a caller's snapshot.
+fn portfolio_in(
+    tx: &rusqlite::Connection,
+    today: NaiveDate,
+    currency: String,
+) -> OpResult<PortfolioView> {
     let (start, end) = signals::last_12_months(today);
-    store.read(|tx| {
-        let all = clients::list(tx)?;
-        let last: HashMap<Id, NaiveDate> =
-            log::last_touch_by_client(tx, today)?.into_iter().collect();
-        let minutes_12m: HashMap<Id, i64> = log::minutes_by_client(tx, start, end)?
-            .into_iter()
-            .map(|(id, m, _)| (id, m))
-            .collect();
-        let revenue_12m: HashMap<Id, (Money, i64)> = ledger::received_by_client(tx, start, end)?
-            .into_iter()
-            .map(|(id, sum, n)| (id, (sum, n)))
-            .collect();
-        let lifetime: HashMap<Id, Money> = ledger::paid_by_client(tx)?.into_iter().collect();
-        let mut agreements: HashMap<Id, Vec<Agreement>> = HashMap::new();
-        for a in log::agreements(tx, None, false)? {
-            agreements.entry(a.client_id).or_default().push(a);
-        }
-        let invoices = ledger::invoices(tx, None)?;
-        let settled = plan::settle(&invoices, &lifetime);
-        let inputs: Vec<ClientInputs> = all
-            .into_iter()
-            .map(|client| {
-                let id = client.id;
-                let (revenue, payments) = revenue_12m.get(&id).copied().unwrap_or_default();
-                ClientInputs {
-                    last_touch: last.get(&id).copied(),
-                    revenue_12m: revenue,
-                    payments_12m: u32::try_from(payments).unwrap_or(u32::MAX),
-                    revenue_lifetime: lifetime.get(&id).copied().unwrap_or_default(),
-                    minutes_12m: u64::try_from(minutes_12m.get(&id).copied().unwrap_or(0))
-                        .unwrap_or(0),
-                    minutes_lifetime: 0,
-                    agreements: agreements
-                        .get(&id)
-                        .map(|a| signals::agreement_counts(a, today))
-                        .unwrap_or_default(),
-                    first_payment: None,
-                    client,
-                }
-            })
-            .collect();
-        let stats = signals::portfolio_stats(&inputs, today);
-        let revenues: Vec<(Id, Money)> =
-            stats.iter().map(|s| (s.client.id, s.revenue_12m)).collect();
-        Ok::<_, OpError>(PortfolioView {
-            today,
-            currency,
-            concentration: signals::concentration(&revenues),
-            clients: stats,
-            overdue_receivables: plan::overdue_total(&settled, today),
+    let all = clients::list(tx)?;
+    let last: HashMap<Id, NaiveDate> = log::last_touch_by_client(tx, today)?.into_iter().collect();
+    let minutes_12m: HashMap<Id, i64> = log::minutes_by_client(tx, start, end)?
+        .into_iter()
+        .map(|(id, m, _)| (id, m))
+        .collect();
+    let revenue_12m: HashMap<Id, (Money, i64)> = ledger::received_by_client(tx, start, end)?
+        .into_iter()
+        .map(|(id, sum, n)| (id, (sum, n)))
+        .collect();
+    let lifetime: HashMap<Id, Money> = ledger::paid_by_client(tx)?.into_iter().collect();
+    let mut agreements: HashMap<Id, Vec<Agreement>> = HashMap::new();
+    for a in log::agreements(tx, None, false)? {
+        agreements.entry(a.client_id).or_default().push(a);
+    }
+    let invoices = ledger::invoices(tx, None)?;
+    let settled = plan::settle(&invoices, &lifetime);
+    let inputs: Vec<ClientInputs> = all
+        .into_iter()
+        .map(|client| {
+            let id = client.id;
+            let (revenue, payments) = revenue_12m.get(&id).copied().unwrap_or_default();
+            ClientInputs {
+                last_touch: last.get(&id).copied(),
+                revenue_12m: revenue,
+                payments_12m: u32::try_from(payments).unwrap_or(u32::MAX),
+                revenue_lifetime: lifetime.get(&id).copied().unwrap_or_default(),
+                minutes_12m: u64::try_from(minutes_12m.get(&id).copied().unwrap_or(0)).unwrap_or(0),
+                minutes_lifetime: 0,
+                agreements: agreements
+                    .get(&id)
+                    .map(|a| signals::agreement_counts(a, today))
+                    .unwrap_or_default(),
+                first_payment: None,
+                client,
+            }
         })
+        .collect();
+    let stats = signals::portfolio_stats(&inputs, today);
+    let revenues: Vec<(Id, Money)> = stats.iter().map(|s| (s.client.id, s.revenue_12m)).collect();
+    Ok(PortfolioView {
+        today,
+        currency,
+        concentration: signals::concentration(&revenues),
+        clients: stats,
+        overdue_receivables: plan::overdue_total(&settled, today),
     })
 }
 
@@ -276,12 +280,12 @@ pub fn client_card(store: &mut Store, client: &Client, today: NaiveDate) -> OpRe
 /// domain rules.
 pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<Briefing> {
     let currency = super::currency(store)?;
-    let stats = portfolio(store, today)?.clients;
     let first = month.plus_months(-11);
     let lookahead = today
         .checked_add_days(chrono::Days::new(briefing::LOOKAHEAD_DAYS))
         .unwrap_or(today);
     store.read(|tx| {
+        let stats = portfolio_in(tx, today, currency.clone())?.clients;
         let invoices = ledger::invoices(tx, None)?;
         let paid: HashMap<Id, Money> = ledger::paid_by_client(tx)?.into_iter().collect();
         let settled = plan::settle(&invoices, &paid);
