@@ -665,7 +665,7 @@ fn delete_needs_force_when_history_exists() {
     ]);
     let err = p.fails(&["client", "delete", "Northwind"], 1);
     assert!(err.contains("--force"), "{err}");
-    p.ok(&["client", "delete", "Northwind", "--force"]);
+    let out = p.ok(&["client", "delete", "Northwind", "--force"]);
     p.fails(&["client", "show", "Northwind"], 1);
     assert!(
         p.json(&["touch", "list", "--json"])
@@ -673,6 +673,25 @@ fn delete_needs_force_when_history_exists() {
             .unwrap()
             .is_empty()
     );
+    // A backup of the file before the delete is kept next to it, owner-only.
+    let backup = p.dir.path().join("portfolio.db.bak-delete-20261123-2");
+    assert!(out.contains("bak-delete-20261123-2"), "{out}");
+    let q = Portfolio {
+        dir: tempfile::tempdir().unwrap(),
+        db: backup.clone(),
+    };
+    let restored = q.json(&["client", "show", "Northwind", "--json"]);
+    assert_eq!(restored["touchpoint_count"], 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // A client with no records needs no --force and leaves no backup.
+    p.ok(&["client", "add", "Empty Co"]);
+    let out = p.ok(&["client", "delete", "Empty Co"]);
+    assert_eq!(out, "Deleted client Empty Co\n");
 }
 
 #[test]

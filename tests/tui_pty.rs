@@ -187,3 +187,27 @@ fn sigterm_gives_the_terminal_back() {
     parser.process(tui.text().as_bytes());
     assert!(!parser.screen().alternate_screen());
 }
+
+/// The TUI open while the command line writes to the same file: the write
+/// succeeds at once, and the TUI shows it on its next refresh without a key.
+#[test]
+fn cli_writes_show_up_in_an_open_tui() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let mut tui = Tui::start(&p);
+    tui.wait_for("POTENTIAL");
+    assert!(!tui.screen().contains("Zeta Concurrent"));
+    p.ok(&["client", "add", "Zeta Concurrent", "--tier", "toxic"]);
+    p.ok(&[
+        "touch",
+        "add",
+        "Zeta Concurrent",
+        "--kind",
+        "call",
+        "--summary",
+        "hello",
+    ]);
+    tui.wait_for("Zeta Concurrent");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+}

@@ -174,11 +174,15 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     c.name
                 );
             }
-            ops::delete_client(&mut s.store, c.id)?;
-            Ok(format!(
-                "Deleted client {} and {records} record(s)\n",
-                c.name
-            ))
+            let backup = ops::delete_client_with_backup(&mut s.store, c.id, s.today)?;
+            Ok(match backup {
+                Some(b) => format!(
+                    "Deleted client {} and {records} record(s); the file before the delete is kept as {}\n",
+                    c.name,
+                    b.display()
+                ),
+                None => format!("Deleted client {}\n", c.name),
+            })
         }
         ClientCmd::Contact(ContactCmd::Add {
             name,

@@ -228,6 +228,37 @@ pub fn client_record_count(store: &Store, id: Id) -> OpResult<i64> {
     Ok(clients::record_count(store.conn(), id)?)
 }
 
+/// Delete a client with everything recorded about it, after writing a
+/// backup copy of the file next to it when the client has any records
+/// (`portfolio.db.bak-delete-YYYYMMDD-<id>`): a delete can always be undone by
+/// restoring that copy. Returns the backup's path.
+pub fn delete_client_with_backup(
+    store: &mut Store,
+    id: Id,
+    today: NaiveDate,
+) -> OpResult<Option<std::path::PathBuf>> {
+    let backup = match (client_record_count(store, id)?, store.path()) {
+        (n, Some(path)) if n > 0 => {
+            let stem = format!(
+                "{}.bak-delete-{}-{id}",
+                path.display(),
+                today.format("%Y%m%d")
+            );
+            let mut dest = std::path::PathBuf::from(&stem);
+            let mut n = 1;
+            while dest.exists() {
+                n += 1;
+                dest = std::path::PathBuf::from(format!("{stem}-{n}"));
+            }
+            store.backup_to(&dest)?;
+            Some(dest)
+        }
+        _ => None,
+    };
+    delete_client(store, id)?;
+    Ok(backup)
+}
+
 /// Delete a client and everything recorded about it.
 pub fn delete_client(store: &mut Store, id: Id) -> OpResult<()> {
     store.write(|tx| {

@@ -40,7 +40,7 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
                 Ok(())
             }
         },
-        Effect::Delete(target) => delete(store, target).and_then(|msg| {
+        Effect::Delete(target) => delete(store, target, app.today).and_then(|msg| {
             if matches!(target, Target::Client(_)) {
                 app.card = None;
             }
@@ -357,12 +357,14 @@ fn save(app: &App, store: &mut Store, purpose: &Purpose, v: &[Value]) -> OpResul
     }
 }
 
-fn delete(store: &mut Store, target: Target) -> OpResult<String> {
+fn delete(store: &mut Store, target: Target, today: chrono::NaiveDate) -> OpResult<String> {
     match target {
         Target::Client(id) => {
             let c = ops::client_by_id(store, id)?;
-            ops::delete_client(store, id)?;
-            Ok(format!("deleted {}", c.name))
+            match ops::delete_client_with_backup(store, id, today)? {
+                Some(b) => Ok(format!("deleted {} (backup: {})", c.name, b.display())),
+                None => Ok(format!("deleted {}", c.name)),
+            }
         }
         Target::Touchpoint(id) => {
             ops::delete_touchpoint(store, id)?;

@@ -165,22 +165,29 @@ fn help_lists_the_pane_keys() {
 fn small_terminals_get_a_message_and_no_panic() {
     let (mut s, mut app) = demo();
     assert!(render(&app, 40, 10).contains("terminal too small"));
+    // Every pane, and the card, across sizes from 1x1 to 300x100.
+    let sizes: Vec<(u16, u16)> = (1..=300u16)
+        .step_by(29)
+        .chain([59, 60, 80, 300])
+        .flat_map(|w| {
+            (1..=100u16)
+                .step_by(9)
+                .chain([15, 16, 24, 100])
+                .map(move |h| (w, h))
+        })
+        .collect();
     for pane in Pane::ALL {
         press(&mut app, &mut s, Action::SelectPane(pane));
-        for (w, h) in [
-            (1, 1),
-            (2, 1),
-            (1, 30),
-            (59, 15),
-            (60, 16),
-            (80, 24),
-            (200, 60),
-            (300, 100),
-        ] {
+        for &(w, h) in &sizes {
             app.set_size(w, h);
             render(&app, w, h);
         }
     }
+    press(&mut app, &mut s, Action::OpenCard);
+    for &(w, h) in &sizes {
+        render(&app, w, h);
+    }
+    press(&mut app, &mut s, Action::Back);
     // A form and a confirmation at the minimum size.
     app.set_size(60, 16);
     press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
