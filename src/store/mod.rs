@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use rusqlite::Error as DbError;
 
-use schema::{APPLICATION_ID, CURRENT_VERSION, MIGRATIONS};
+use schema::{APPLICATION_ID, MIGRATIONS};
 
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -95,6 +95,17 @@ impl Store {
     /// is an SQLite database of folio and not newer than this program before
     /// anything writes to it; then sets the pragmas and migrates forward.
     pub fn open(path: &Path, create: Create) -> Result<(Store, OpenReport), OpenError> {
+        Store::open_with(path, create, MIGRATIONS)
+    }
+
+    /// [`Store::open`] with an explicit list of migrations (tests use it to
+    /// exercise an upgrade before a second schema version exists).
+    pub fn open_with(
+        path: &Path,
+        create: Create,
+        migrations: &[&str],
+    ) -> Result<(Store, OpenReport), OpenError> {
+        let known = i32::try_from(migrations.len()).unwrap_or(i32::MAX);
         let mut report = OpenReport::default();
         let io = |source| OpenError::Io {
             path: path.to_path_buf(),
@@ -133,18 +144,18 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
         let (app_id, version, objects) = identify(&conn).map_err(|e| classify(path, e))?;
-        if version > CURRENT_VERSION {
+        if version > known {
             return Err(OpenError::Newer {
                 path: path.to_path_buf(),
                 found: version,
-                known: CURRENT_VERSION,
+                known,
             });
         }
         let fresh = app_id == 0 && version == 0 && objects == 0;
         if app_id != APPLICATION_ID && !fresh {
             return Err(OpenError::Foreign(path.to_path_buf()));
         }
-        if version > 0 && version < CURRENT_VERSION {
+        if version > 0 && version < known {
             let backup = backup_path(path, version);
             fs::copy(path, &backup).map_err(|source| OpenError::Backup {
                 path: path.to_path_buf(),
@@ -161,10 +172,12 @@ impl Store {
             path: Some(path.to_path_buf()),
         };
         store.configure().map_err(|e| classify(path, e))?;
-        if version < CURRENT_VERSION {
-            store.migrate(version).map_err(|e| classify(path, e))?;
+        if version < known {
+            store
+                .migrate(migrations, version)
+                .map_err(|e| classify(path, e))?;
             if version > 0 {
-                report.migrated = Some((version, CURRENT_VERSION));
+                report.migrated = Some((version, known));
             }
         }
         Ok((store, report))
@@ -175,7 +188,7 @@ impl Store {
         let conn = Connection::open_in_memory()?;
         let mut store = Store { conn, path: None };
         store.configure()?;
-        store.migrate(0)?;
+        store.migrate(MIGRATIONS, 0)?;
         Ok(store)
     }
 
@@ -254,11 +267,11 @@ impl Store {
         Ok(())
     }
 
-    fn migrate(&mut self, from: i32) -> Result<(), DbError> {
+    fn migrate(&mut self, migrations: &[&str], from: i32) -> Result<(), DbError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)?;
-        for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        for (index, sql) in migrations.iter().enumerate().skip(from.max(0) as usize) {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", index as i32 + 1)?;
         }
@@ -449,7 +462,7 @@ mod tests {
             .conn()
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(v, CURRENT_VERSION);
+        assert_eq!(v, schema::CURRENT_VERSION);
         assert!(store.is_empty().unwrap());
         let fk: i32 = store
             .conn()
@@ -457,6 +470,44 @@ mod tests {
             .unwrap();
         assert_eq!(fk, 1);
         assert!(store.check().unwrap().is_empty());
+    }
+
+    #[test]
+    fn upgrading_a_file_backs_it_up_first_and_keeps_every_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portfolio.db");
+        {
+            let (mut store, report) = Store::open(&path, Create::FileOnly).unwrap();
+            assert!(report.created);
+            store
+                .write(|tx| set_setting(tx, "currency", "EUR"))
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        // A second version that adds a table: the v1 file must be upgraded.
+        const V2: &str = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;";
+        let migrations = [schema::MIGRATIONS[0], V2];
+        let (store, report) = Store::open_with(&path, Create::Never, &migrations).unwrap();
+        assert_eq!(report.migrated, Some((1, 2)));
+        let backup = report.backup.clone().unwrap();
+        assert_eq!(backup, dir.path().join("portfolio.db.bak-v1"));
+        assert_eq!(std::fs::read(&backup).unwrap().len(), before.len());
+        let version: i32 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+        assert_eq!(store.setting("currency").unwrap().as_deref(), Some("EUR"));
+        drop(store);
+        // The current program refuses the upgraded (newer) file.
+        assert!(matches!(
+            Store::open(&path, Create::Never),
+            Err(OpenError::Newer {
+                found: 2,
+                known: 1,
+                ..
+            })
+        ));
     }
 
     #[test]
