@@ -145,6 +145,20 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Generate a synthetic portfolio for benchmarks (refuses a file holding data)
+    #[command(
+        after_help = "Example:\n  folio gen --db /tmp/l.db --clients 10000 --touchpoints 1000000 --months 120"
+    )]
+    Gen {
+        #[arg(long, default_value_t = 50)]
+        clients: u32,
+        #[arg(long, default_value_t = 5_000)]
+        touchpoints: u64,
+        #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=600))]
+        months: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print the portfolio summary for the month
     #[command(after_help = "Example:\n  folio summary --today 2026-11-23")]
     Summary,

@@ -215,6 +215,39 @@ pub fn demo(cli: &Cli, today: NaiveDate) -> Result<String> {
     ))
 }
 
+/// `folio gen --db PATH`: a synthetic portfolio for benchmarks.
+pub fn synth(cli: &Cli, size: crate::ops::synth::GenSize, today: NaiveDate) -> Result<String> {
+    let Some(path) = &cli.db else {
+        bail!("say where to write: folio gen --db PATH");
+    };
+    let (mut store, _) = Store::open(path, Create::FileOnly)?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new(100);
+        b.set_message("generating");
+        b
+    });
+    let started = std::time::Instant::now();
+    let counts = crate::ops::synth::generate(&mut store, size, today, &mut |pct| {
+        if let Some(b) = &bar {
+            b.set_position(pct);
+        }
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(format!(
+        "Generated {} clients, {} touchpoints, {} agreements, {} invoices, {} payments over {} months in {:.1} s into {}\n",
+        counts.clients,
+        counts.touchpoints,
+        counts.agreements,
+        counts.invoices,
+        counts.payments,
+        size.months,
+        started.elapsed().as_secs_f64(),
+        shown(path)
+    ))
+}
+
 /// The portfolio at a glance: the month's figures and who needs attention.
 pub fn summary(s: &mut Session) -> Result<String> {
     let month = Month::of(s.today);

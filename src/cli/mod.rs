@@ -81,6 +81,20 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     match &cli.command {
         Some(Command::Completions { shell }) => return Ok(data::completions(*shell)),
         Some(Command::Demo) => return data::demo(&cli, today),
+        Some(Command::Gen {
+            clients,
+            touchpoints,
+            months,
+            seed,
+        }) => {
+            let size = crate::ops::synth::GenSize {
+                clients: *clients,
+                touchpoints: *touchpoints,
+                months: *months,
+                seed: *seed,
+            };
+            return data::synth(&cli, size, today);
+        }
         _ => {}
     }
     let mut s = open_session(&cli, today)?;
@@ -109,7 +123,9 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
             data::report(&mut s, month, format, out.as_deref())
         }
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
-        Some(Command::Completions { .. } | Command::Demo) => bail!("unreachable command"),
+        Some(Command::Completions { .. } | Command::Demo | Command::Gen { .. }) => {
+            bail!("unreachable command")
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod demo;
 pub mod import;
+pub mod synth;
 pub mod views;
 
 use chrono::NaiveDate;

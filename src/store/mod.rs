@@ -21,6 +21,9 @@ pub use rusqlite::Error as DbError;
 
 use schema::{APPLICATION_ID, MIGRATIONS};
 
+/// The page cache per connection (SQLite's default is 2 MB).
+pub const DEFAULT_CACHE_KIB: i64 = 16 * 1024;
+
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -263,6 +266,7 @@ impl Store {
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.set_cache_kib(DEFAULT_CACHE_KIB)?;
         self.conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
@@ -326,6 +330,11 @@ impl Store {
             [],
             |r| r.get(0),
         )
+    }
+
+    /// Size the page cache (bulk writes raise it for their duration).
+    pub fn set_cache_kib(&self, kib: i64) -> Result<(), DbError> {
+        self.conn.pragma_update(None, "cache_size", -kib.max(64))
     }
 
     /// Changes whenever another connection commits to the file: lets the TUI

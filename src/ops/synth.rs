@@ -1,0 +1,312 @@
+//! `folio gen`: a deterministic synthetic portfolio of any size, for
+//! benchmarks. Tiers, cadences, contacts, agreements, plans, expected and
+//! received payments spread over `months`, touchpoints spread over clients and
+//! time. Written in one transaction with cached statements.
+
+use chrono::{Days, NaiveDate};
+
+use super::{OpError, OpResult};
+use crate::domain::{
+    AgreementStatus, Money, Month, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
+    NewTouchpoint, Owner, Status, Tier, TouchKind,
+};
+use crate::store::{Store, clients, ledger, log};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GenSize {
+    pub clients: u32,
+    pub touchpoints: u64,
+    pub months: u32,
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct GenCounts {
+    pub clients: u64,
+    pub touchpoints: u64,
+    pub agreements: u64,
+    pub invoices: u64,
+    pub payments: u64,
+}
+
+/// splitmix64, as in the demo: deterministic and cheap.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
+    }
+}
+
+const WORDS_RU: &[&str] = &[
+    "Ромашка",
+    "Вектор",
+    "Горизонт",
+    "Уют",
+    "Северный",
+    "Альфа",
+    "Гранд",
+    "Лидер",
+];
+const WORDS_EN: &[&str] = &[
+    "Northwind",
+    "Bluefern",
+    "Helios",
+    "Orbit",
+    "Atlas",
+    "Pinecrest",
+    "Silverline",
+    "Quantum",
+];
+const SUMMARIES: &[&str] = &[
+    "Monthly results call",
+    "Обсудили бюджет на квартал",
+    "Sent the report",
+    "Согласовали креативы",
+    "Strategy session",
+    "Ответили на вопросы по статистике",
+];
+
+fn shift(d: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        d.checked_add_days(Days::new(days as u64)).unwrap_or(d)
+    } else {
+        d.checked_sub_days(Days::new(days.unsigned_abs()))
+            .unwrap_or(d)
+    }
+}
+
+/// Fill an empty store; `progress` is told the share done (0..=100).
+pub fn generate(
+    store: &mut Store,
+    size: GenSize,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(u64),
+) -> OpResult<GenCounts> {
+    if !store.is_empty()? {
+        return Err(super::invalid(
+            "gen",
+            "the file already holds a portfolio; gen writes only into a new or empty file",
+        ));
+    }
+    let months = size.months.max(1);
+    let first = Month::of(today).plus_months(-(months as i32 - 1));
+    let start = first.first_day();
+    let span = (today - start).num_days().max(1) as u64;
+    let mut rng = Rng(size.seed ^ 0xF01_10);
+    // A bulk write: keep the pages it touches in memory (256 MB at most)
+    // rather than spilling them to the WAL mid-transaction.
+    store.set_cache_kib(256 * 1024)?;
+    let result = store.write(|tx| {
+        let mut counts = GenCounts::default();
+        let mut ids = Vec::with_capacity(size.clients as usize);
+        let mut fees = Vec::with_capacity(size.clients as usize);
+        let mut expected_by_month = vec![0i64; months as usize];
+        for i in 0..size.clients {
+            let tier = match i % 10 {
+                0 | 1 => Tier::Gold,
+                8 | 9 => Tier::Toxic,
+                _ => Tier::Potential,
+            };
+            let name = if i % 2 == 0 {
+                format!(
+                    "ООО {} {:05}",
+                    WORDS_RU[(i as usize / 2) % WORDS_RU.len()],
+                    i + 1
+                )
+            } else {
+                format!(
+                    "{} {:05} Ltd",
+                    WORDS_EN[(i as usize / 2) % WORDS_EN.len()],
+                    i + 1
+                )
+            };
+            let since = shift(start, -(rng.below(400) as i64));
+            let client = NewClient {
+                name,
+                tier,
+                status: if i % 50 == 49 {
+                    Status::Churned
+                } else {
+                    Status::Active
+                },
+                since,
+                cadence_days: Some([7, 14, 30][rng.below(3) as usize]),
+                channel: Some("email".into()),
+                goal: (i % 7 != 0).then(|| "Grow qualified leads".to_string()),
+                notes: String::new(),
+            };
+            let id = clients::insert(tx, &client)?;
+            clients::insert_tier_change(tx, id, since, None, tier, "initial tier")?;
+            clients::insert_status_change(tx, id, since, None, Status::Active, "client added")?;
+            for c in 0..(1 + rng.below(3)) {
+                clients::insert_contact(
+                    tx,
+                    id,
+                    &NewContact {
+                        name: format!("Contact {c} of {}", i + 1),
+                        role: Some(if c == 0 { "CEO" } else { "Marketing" }.into()),
+                        decision_maker: c == 0,
+                        phone: None,
+                        email: None,
+                        birthday: NaiveDate::from_ymd_opt(1980, 1 + (i % 12), 1 + (c as u32 % 28)),
+                    },
+                )?;
+            }
+            ids.push(id);
+            fees.push(20_000 + rng.below(880) as i64 * 1_000);
+            counts.clients += 1;
+        }
+        progress(10);
+        // Money: one invoice per client per month, paid mostly on time.
+        for (k, (id, fee)) in ids.iter().zip(&fees).enumerate() {
+            let mut month = first;
+            for m in 0..months as usize {
+                let due = NaiveDate::from_ymd_opt(month.year(), month.month(), 10)
+                    .unwrap_or(month.first_day());
+                ledger::insert_invoice(
+                    tx,
+                    *id,
+                    &NewInvoice {
+                        month,
+                        amount: Money::major(*fee),
+                        due,
+                    },
+                )?;
+                expected_by_month[m] += fee;
+                counts.invoices += 1;
+                let roll = rng.below(100);
+                let paid_on = shift(
+                    due,
+                    rng.below(12) as i64 - 5 + if roll < 10 { 30 } else { 0 },
+                );
+                if roll < 88 && paid_on <= today {
+                    ledger::insert_payment(
+                        tx,
+                        *id,
+                        &NewPayment {
+                            on: paid_on,
+                            amount: Money::major(*fee),
+                            note: String::new(),
+                        },
+                    )?;
+                    counts.payments += 1;
+                }
+                month = month.next();
+            }
+            if k % 1000 == 999 {
+                progress(10 + 40 * k as u64 / ids.len().max(1) as u64);
+            }
+        }
+        let mut month = first;
+        for expected in &expected_by_month {
+            ledger::set_target(tx, month, Money::major((expected / 50_000).max(1) * 50_000))?;
+            month = month.next();
+        }
+        // Agreements: three per client on average.
+        for id in &ids {
+            for _ in 0..rng.below(6) {
+                let made_on = shift(start, rng.below(span) as i64);
+                let due = shift(made_on, 5 + rng.below(25) as i64);
+                let open = due >= shift(today, -10);
+                let status = if open {
+                    AgreementStatus::Open
+                } else if rng.below(10) == 0 {
+                    AgreementStatus::Broken
+                } else {
+                    AgreementStatus::Kept
+                };
+                log::insert_agreement(
+                    tx,
+                    *id,
+                    &NewAgreement {
+                        made_on,
+                        text: "Deliver the monthly report".into(),
+                        owner: if rng.below(2) == 0 {
+                            Owner::Us
+                        } else {
+                            Owner::Client
+                        },
+                        due: Some(due),
+                        status,
+                        closed_on: (!open).then_some(due),
+                    },
+                )?;
+                counts.agreements += 1;
+            }
+        }
+        progress(55);
+        // Touchpoints spread over clients and time.
+        let kinds = TouchKind::ALL;
+        for n in 0..size.touchpoints {
+            let id = ids[rng.below(ids.len() as u64) as usize];
+            let kind = kinds[rng.below(kinds.len() as u64) as usize];
+            let at = shift(start, rng.below(span + 1) as i64).min(today);
+            let next = rng.below(5) == 0;
+            log::insert_touchpoint(
+                tx,
+                id,
+                &NewTouchpoint {
+                    at,
+                    kind,
+                    summary: SUMMARIES[rng.below(SUMMARIES.len() as u64) as usize].to_string(),
+                    minutes: 5 + rng.below(90) as u32,
+                    next_step: next.then(|| "Follow up".to_string()),
+                    next_due: next.then(|| shift(at, 7)),
+                },
+            )?;
+            counts.touchpoints += 1;
+            if n % 100_000 == 99_999 {
+                progress(55 + 45 * n / size.touchpoints.max(1));
+            }
+        }
+        progress(100);
+        Ok::<_, OpError>(counts)
+    });
+    store.set_cache_kib(crate::store::DEFAULT_CACHE_KIB)?;
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generates_the_requested_sizes_deterministically() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let size = GenSize {
+            clients: 50,
+            touchpoints: 500,
+            months: 24,
+            seed: 7,
+        };
+        let mut a = Store::open_in_memory().unwrap();
+        let counts = generate(&mut a, size, today, &mut |_| {}).unwrap();
+        assert_eq!(counts.clients, 50);
+        assert_eq!(counts.touchpoints, 500);
+        assert_eq!(counts.invoices, 50 * 24);
+        assert!(counts.payments > 50 * 24 * 7 / 10, "most invoices are paid");
+        let mut b = Store::open_in_memory().unwrap();
+        assert_eq!(generate(&mut b, size, today, &mut |_| {}).unwrap(), counts);
+        // The same seed, the same data.
+        let sum = |s: &Store| -> i64 {
+            s.conn()
+                .query_row("SELECT total(amount) FROM payments", [], |r| {
+                    r.get::<_, f64>(0)
+                })
+                .unwrap() as i64
+        };
+        assert_eq!(sum(&a), sum(&b));
+        // Refuses a file that already holds data.
+        assert!(generate(&mut a, size, today, &mut |_| {}).is_err());
+        assert!(a.check().unwrap().is_empty());
+    }
+}
