@@ -101,7 +101,7 @@ pub fn generate(
     let first = Month::of(today).plus_months(-(months as i32 - 1));
     let start = first.first_day();
     let span = (today - start).num_days().max(1) as u64;
-    let mut rng = Rng(size.seed ^ 0xF01_10);
+    let mut rng = Rng(size.seed ^ 0x000F_0110);
     // A bulk write: keep the pages it touches in memory (256 MB at most)
     // rather than spilling them to the WAL mid-transaction.
     store.set_cache_kib(256 * 1024)?;
@@ -169,7 +169,7 @@ pub fn generate(
         // Money: one invoice per client per month, paid mostly on time.
         for (k, (id, fee)) in ids.iter().zip(&fees).enumerate() {
             let mut month = first;
-            for m in 0..months as usize {
+            for expected in expected_by_month.iter_mut() {
                 let due = NaiveDate::from_ymd_opt(month.year(), month.month(), 10)
                     .unwrap_or(month.first_day());
                 ledger::insert_invoice(
@@ -181,7 +181,7 @@ pub fn generate(
                         due,
                     },
                 )?;
-                expected_by_month[m] += fee;
+                *expected += fee;
                 counts.invoices += 1;
                 let roll = rng.below(100);
                 let paid_on = shift(
