@@ -296,8 +296,11 @@ pub struct Input<'a> {
     pub currency: &'a str,
     /// Targets for the 12 months ending with `month`.
     pub targets: &'a [PlanTarget],
-    /// Every invoice, settled against every payment.
+    /// The invoices of the 12 months and those due in the next 14 days,
+    /// settled against every payment.
     pub settled: &'a [Settled],
+    /// Per client: balances of its invoices due before today.
+    pub receivables: &'a HashMap<Id, Money>,
     /// Payments per client and calendar month, covering the 12 months.
     pub received: &'a [(Id, Month, Money)],
     /// Every client's signals as of today.
@@ -417,13 +420,7 @@ fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
             }
         }
     }
-    let mut receivables: HashMap<Id, Money> = HashMap::new();
-    for s in input.settled {
-        if s.invoice.due < today && s.balance > Money::ZERO {
-            let e = receivables.entry(s.invoice.client_id).or_default();
-            *e = e.plus(s.balance);
-        }
-    }
+    let receivables = input.receivables;
     let mut out: Vec<AtRisk> = Vec::new();
     for st in input.stats {
         let c = &st.client;
@@ -454,7 +451,7 @@ fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
                 by_client,
             });
         }
-        if let Some(amount) = receivables.get(&c.id).copied() {
+        if let Some(amount) = receivables.get(&c.id).copied().filter(|m| *m > Money::ZERO) {
             reasons.push(Reason::OverdueReceivables { amount });
         }
         // Down by more than a third: last < previous * 2/3.

@@ -226,6 +226,30 @@ pub fn overdue_total(settled: &[Settled], today: NaiveDate) -> Money {
         .sum()
 }
 
+/// Settle one invoice from running totals: `billed_before` is the sum of the
+/// client's invoices ahead of it in settlement order, `paid_total` everything
+/// the client has paid. The same result as [`settle`] over the whole history:
+/// payments fill invoices in order, so this one gets what is left after the
+/// ones before it, up to its amount.
+pub fn settle_with_totals(invoice: Invoice, billed_before: Money, paid_total: Money) -> Settled {
+    let paid = paid_total
+        .minus(billed_before)
+        .max(Money::ZERO)
+        .min(invoice.amount.max(Money::ZERO));
+    Settled {
+        balance: invoice.amount.minus(paid),
+        paid,
+        invoice,
+    }
+}
+
+/// A client's overdue receivables from running totals: its invoices due
+/// before today form a prefix of the settlement order, so what they still
+/// lack is their sum minus everything paid, if positive.
+pub fn overdue_from_totals(billed_due_before_today: Money, paid_total: Money) -> Money {
+    billed_due_before_today.minus(paid_total).max(Money::ZERO)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -637,5 +661,29 @@ mod tests {
         assert_eq!(plan.figures.forecast, Money::major(400));
         assert_eq!(plan.figures.attainment_bp, Some(5000));
         assert_eq!(overdue_total(&all, d(2026, 2, 21)), Money::major(150));
+    }
+
+    #[test]
+    fn totals_settle_like_the_whole_history() {
+        let invoices = vec![
+            inv(1, 7, mon(2026, 9), 100, d(2026, 9, 10)),
+            inv(2, 7, mon(2026, 10), 300, d(2026, 10, 10)),
+            inv(3, 7, mon(2026, 11), 300, d(2026, 11, 10)),
+        ];
+        for paid_major in [0, 50, 100, 250, 400, 699, 700, 5_000] {
+            let full = settle(&invoices, &paid(&[(7, paid_major)]));
+            let mut before = Money::ZERO;
+            for (i, invoice) in invoices.iter().enumerate() {
+                let fast = settle_with_totals(invoice.clone(), before, Money::major(paid_major));
+                assert_eq!(fast, full[i], "paid {paid_major}, invoice {}", invoice.id);
+                before = before.plus(invoice.amount);
+            }
+            let today = d(2026, 11, 1);
+            assert_eq!(
+                overdue_from_totals(Money::major(400), Money::major(paid_major)),
+                overdue_total(&full, today),
+                "paid {paid_major}"
+            );
+        }
     }
 }

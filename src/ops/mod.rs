@@ -628,11 +628,16 @@ pub fn invoices(
     month: Option<Month>,
 ) -> OpResult<Vec<crate::domain::plan::Settled>> {
     store.read(|tx| {
-        let invoices = ledger::invoices(tx, client_id)?;
-        let paid = ledger::paid_by_client(tx)?.into_iter().collect();
-        Ok(crate::domain::plan::settle(&invoices, &paid)
+        let rows = match month {
+            Some(m) => ledger::invoices_with_totals_in_months(tx, m, m)?
+                .into_iter()
+                .filter(|(i, _, _)| client_id.is_none_or(|c| i.client_id == c))
+                .collect(),
+            None => ledger::invoices_with_totals(tx, client_id)?,
+        };
+        Ok(rows
             .into_iter()
-            .filter(|s| month.is_none_or(|m| s.invoice.month == m))
+            .map(|(i, before, paid)| crate::domain::plan::settle_with_totals(i, before, paid))
             .collect())
     })
 }

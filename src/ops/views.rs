@@ -38,13 +38,11 @@ pub fn month_view(store: &mut Store, month: Month, today: NaiveDate) -> OpResult
     let currency = super::currency(store)?;
     store.read(|tx| {
         let target = ledger::target(tx, month)?;
-        // Settlement of this month's invoices needs every invoice of the
-        // clients billed in it, and each client's total payments.
-        let invoices = ledger::invoices_of_clients_billed_in(tx, month)?;
-        let paid: HashMap<Id, Money> = ledger::paid_by_client(tx)?.into_iter().collect();
-        let settled: Vec<Settled> = plan::settle(&invoices, &paid)
+        // This month's invoices only: the running totals kept with them say
+        // what earlier invoices and payments leave for each.
+        let settled: Vec<Settled> = ledger::invoices_with_totals_in_months(tx, month, month)?
             .into_iter()
-            .filter(|s| s.invoice.month == month)
+            .map(|(i, before, paid)| plan::settle_with_totals(i, before, paid))
             .collect();
         let received: Vec<(Id, Money)> = ledger::received_by_client(
             tx,
@@ -156,13 +154,15 @@ fn portfolio_in(
         .into_iter()
         .map(|(id, sum, n)| (id, (sum, n)))
         .collect();
-    let lifetime: HashMap<Id, Money> = ledger::paid_by_client(tx)?.into_iter().collect();
+    let lifetime: HashMap<Id, Money> = ledger::paid_totals(tx)?.into_iter().collect();
     let mut agreements: HashMap<Id, Vec<Agreement>> = HashMap::new();
     for a in log::agreements(tx, None, false)? {
         agreements.entry(a.client_id).or_default().push(a);
     }
-    let invoices = ledger::invoices(tx, None)?;
-    let settled = plan::settle(&invoices, &lifetime);
+    let overdue_receivables: Money = ledger::billed_before_day(tx, today)?
+        .into_iter()
+        .map(|(_, billed, paid)| plan::overdue_from_totals(billed, paid))
+        .sum();
     let inputs: Vec<ClientInputs> = all
         .into_iter()
         .map(|client| {
@@ -191,7 +191,7 @@ fn portfolio_in(
         currency,
         concentration: signals::concentration(&revenues),
         clients: stats,
-        overdue_receivables: plan::overdue_total(&settled, today),
+        overdue_receivables,
     })
 }
 
@@ -286,9 +286,22 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         .unwrap_or(today);
     store.read(|tx| {
         let stats = portfolio_in(tx, today, currency.clone())?.clients;
-        let invoices = ledger::invoices(tx, None)?;
-        let paid: HashMap<Id, Money> = ledger::paid_by_client(tx)?.into_iter().collect();
-        let settled = plan::settle(&invoices, &paid);
+        // The 12 months' invoices and those due in the next 14 days, settled
+        // from running totals; receivables per client from the same totals.
+        let mut settled: Vec<Settled> = ledger::invoices_with_totals_in_months(tx, first, month)?
+            .into_iter()
+            .chain(ledger::invoices_with_totals_due_between(
+                tx, today, lookahead,
+            )?)
+            .map(|(i, before, paid)| plan::settle_with_totals(i, before, paid))
+            .collect();
+        settled.sort_by_key(|s| s.invoice.id);
+        settled.dedup_by_key(|s| s.invoice.id);
+        let receivables: HashMap<Id, Money> = ledger::billed_before_day(tx, today)?
+            .into_iter()
+            .map(|(id, billed, paid)| (id, plan::overdue_from_totals(billed, paid)))
+            .filter(|(_, m)| *m > Money::ZERO)
+            .collect();
         let targets = ledger::targets_between(tx, first, month)?;
         let received = ledger::received_by_client_month(tx, first, month)?;
         let back = |n: u32| crate::domain::time::months_before(today, n);
@@ -314,6 +327,7 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
             currency: &currency,
             targets: &targets,
             settled: &settled,
+            receivables: &receivables,
             received: &received,
             stats: &stats,
             contacts: &clients::all_contacts(tx)?,
@@ -325,4 +339,139 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         };
         Ok::<_, OpError>(briefing::build(&input))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::NewInvoice;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    /// The running totals equal what they summarise, row by row.
+    fn assert_totals_exact(store: &Store) {
+        let conn = store.conn();
+        let bad: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM clients c WHERE
+                   c.paid_total <> coalesce((SELECT sum(amount) FROM payments p WHERE p.client_id = c.id), 0)
+                   OR c.billed_total <> coalesce((SELECT sum(amount) FROM invoices i WHERE i.client_id = c.id), 0)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(bad, 0, "client totals drifted");
+        let bad: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM invoices i WHERE i.billed_before <> coalesce((
+                   SELECT sum(j.amount) FROM invoices j WHERE j.client_id = i.client_id
+                   AND (j.due, j.month, j.id) < (i.due, i.month, i.id)), 0)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(bad, 0, "billed_before drifted");
+    }
+
+    /// Month figures and receivables by settling the whole history: the
+    /// reference the fast path must match.
+    fn reference(store: &mut Store, month: Month) -> (plan::MonthFigures, Money) {
+        let conn = store.conn();
+        let invoices = ledger::invoices(conn, None).unwrap();
+        let paid: HashMap<Id, Money> = ledger::paid_by_client(conn).unwrap().into_iter().collect();
+        let settled = plan::settle(&invoices, &paid);
+        let in_month: Vec<Settled> = settled
+            .iter()
+            .filter(|s| s.invoice.month == month)
+            .cloned()
+            .collect();
+        let received: Vec<(Id, Money)> = ledger::received_by_client(
+            conn,
+            month.first_day().pred_opt().unwrap(),
+            month.last_day(),
+        )
+        .unwrap()
+        .into_iter()
+        .map(|(id, m, _)| (id, m))
+        .collect();
+        let target = ledger::target(conn, month).unwrap();
+        let figures = plan::month_plan(month, today(), target, &in_month, &received).figures;
+        (figures, plan::overdue_total(&settled, today()))
+    }
+
+    fn assert_fast_equals_reference(store: &mut Store) {
+        assert_totals_exact(store);
+        for back in -1..20 {
+            let month = Month::of(today()).plus_months(-back);
+            let fast = month_view(store, month, today()).unwrap().plan.figures;
+            let (slow, receivables) = reference(store, month);
+            assert_eq!(fast, slow, "{month}");
+            assert_eq!(
+                portfolio(store, today()).unwrap().overdue_receivables,
+                receivables
+            );
+        }
+    }
+
+    #[test]
+    fn running_totals_stay_exact_through_edits_and_match_full_settlement() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::ops::demo::load(&mut store, today()).unwrap();
+        assert_fast_equals_reference(&mut store);
+
+        let invoices = ledger::invoices(store.conn(), None).unwrap();
+        let payments = ledger::payments(store.conn(), None).unwrap();
+        let clients = clients::list(store.conn()).unwrap();
+        // Reorder settlement: move due dates back and forth, change amounts,
+        // move invoices between clients.
+        for (n, inv) in invoices.iter().enumerate() {
+            let mut edited = inv.clone();
+            match n % 9 {
+                0 => edited.due = edited.due - chrono::Days::new(45),
+                1 => edited.due = edited.due + chrono::Days::new(40),
+                2 => edited.amount = edited.amount.plus(Money::major(1_234)),
+                3 => edited.client_id = clients[n % clients.len()].id,
+                4 => edited.month = edited.month.plus_months(-2),
+                _ => continue,
+            }
+            crate::ops::edit_invoice(&mut store, &edited).unwrap();
+        }
+        assert_fast_equals_reference(&mut store);
+        // Deletes and new rows.
+        for inv in invoices.iter().step_by(7) {
+            let _ = crate::ops::delete_invoice(&mut store, inv.id);
+        }
+        for (n, p) in payments.iter().enumerate() {
+            match n % 5 {
+                0 => crate::ops::delete_payment(&mut store, p.id).unwrap(),
+                1 => {
+                    let mut q = p.clone();
+                    q.amount = q.amount.plus(Money::major(500));
+                    q.client_id = clients[(n * 7) % clients.len()].id;
+                    crate::ops::edit_payment(&mut store, &q).unwrap();
+                }
+                _ => {}
+            }
+        }
+        let c = clients[3].id;
+        for k in 0..5 {
+            crate::ops::add_invoice(
+                &mut store,
+                c,
+                &NewInvoice {
+                    month: Month::of(today()).plus_months(-k),
+                    amount: Money::major(10_000 + k as i64),
+                    // Out of order on purpose: earlier dues inserted later.
+                    due: today() - chrono::Days::new(10 * k as u64 + 3),
+                },
+            )
+            .unwrap();
+        }
+        assert_fast_equals_reference(&mut store);
+        // Deleting a client cascades to its rows; the others stay exact.
+        crate::ops::delete_client(&mut store, clients[5].id).unwrap();
+        assert_fast_equals_reference(&mut store);
+    }
 }

@@ -94,21 +94,6 @@ pub fn invoices(conn: &Connection, client_id: Option<Id>) -> Result<Vec<Invoice>
     rows.collect()
 }
 
-/// Every invoice of the clients that have an invoice in `month`, in
-/// settlement order: what settling that month's invoices needs.
-pub fn invoices_of_clients_billed_in(
-    conn: &Connection,
-    month: Month,
-) -> Result<Vec<Invoice>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {INVOICE_COLUMNS} FROM invoices
-         WHERE client_id IN (SELECT client_id FROM invoices WHERE month = ?1)
-         ORDER BY client_id, due, month, id"
-    ))?;
-    let rows = stmt.query_map([month], invoice_from_row)?;
-    rows.collect()
-}
-
 const PAYMENT_COLUMNS: &str = "id, client_id, paid_on, amount, note";
 
 fn payment_from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
@@ -163,7 +148,17 @@ pub fn payments(conn: &Connection, client_id: Option<Id>) -> Result<Vec<Payment>
     rows.collect()
 }
 
-/// Per client: the sum of all its payments (what settlement pools).
+/// Per client: the sum of all its payments as kept by the payment triggers in
+/// `clients.paid_total` (one row per client, no scan of the payments).
+pub fn paid_totals(conn: &Connection) -> Result<Vec<(Id, Money)>, DbError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, paid_total FROM clients WHERE paid_total <> 0")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// Per client: the sum of all its payments, summed from the payments
+/// themselves (the reference the maintained totals are checked against).
 pub fn paid_by_client(conn: &Connection) -> Result<Vec<(Id, Money)>, DbError> {
     let mut stmt =
         conn.prepare_cached("SELECT client_id, sum(amount) FROM payments GROUP BY client_id")?;
@@ -249,5 +244,72 @@ pub fn revenue_windows(
     let rows = stmt.query_map(params![start, mid, end], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
     })?;
+    rows.collect()
+}
+
+const INVOICE_TOTALS: &str =
+    "SELECT i.id, i.client_id, i.month, i.amount, i.due, i.billed_before, c.paid_total
+     FROM invoices i JOIN clients c ON c.id = i.client_id";
+
+fn invoice_totals_from_row(r: &Row<'_>) -> rusqlite::Result<(Invoice, Money, Money)> {
+    Ok((invoice_from_row(r)?, r.get(5)?, r.get(6)?))
+}
+
+/// Invoices assigned to months within `[from, to]`, each with what its
+/// settlement needs: the client's invoices billed before it (settlement order)
+/// and the client's total paid, both kept current by triggers.
+pub fn invoices_with_totals_in_months(
+    conn: &Connection,
+    from: Month,
+    to: Month,
+) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{INVOICE_TOTALS} WHERE i.month BETWEEN ?1 AND ?2 ORDER BY i.client_id, i.due, i.month, i.id"
+    ))?;
+    let rows = stmt.query_map(params![from, to], invoice_totals_from_row)?;
+    rows.collect()
+}
+
+/// Invoices due within `[from, to]`, with their settlement totals.
+pub fn invoices_with_totals_due_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{INVOICE_TOTALS} WHERE i.due BETWEEN ?1 AND ?2 ORDER BY i.client_id, i.due, i.month, i.id"
+    ))?;
+    let rows = stmt.query_map(params![from, to], invoice_totals_from_row)?;
+    rows.collect()
+}
+
+/// Invoices of one client or all, with their settlement totals.
+pub fn invoices_with_totals(
+    conn: &Connection,
+    client_id: Option<Id>,
+) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{INVOICE_TOTALS} WHERE ?1 IS NULL OR i.client_id = ?1 ORDER BY i.client_id, i.due, i.month, i.id"
+    ))?;
+    let rows = stmt.query_map([client_id], invoice_totals_from_row)?;
+    rows.collect()
+}
+
+/// Per client: the sum of its invoices due before `today` (a prefix in
+/// settlement order, read from its last such invoice) and its total paid.
+/// One index seek per client.
+pub fn billed_before_day(
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<Vec<(Id, Money, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id,
+                coalesce((SELECT i.billed_before + i.amount FROM invoices i
+                          WHERE i.client_id = c.id AND i.due < ?1
+                          ORDER BY i.due DESC, i.month DESC, i.id DESC LIMIT 1), 0),
+                c.paid_total
+         FROM clients c",
+    )?;
+    let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     rows.collect()
 }

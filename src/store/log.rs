@@ -167,11 +167,21 @@ pub fn last_touch_by_client(
     conn: &Connection,
     today: NaiveDate,
 ) -> Result<Vec<(Id, NaiveDate)>, DbError> {
+    // One index seek per client (touchpoints_client_at) instead of grouping
+    // the whole log.
     let mut stmt = conn.prepare_cached(
-        "SELECT client_id, max(at) FROM touchpoints WHERE at <= ?1 GROUP BY client_id",
+        "SELECT c.id, (SELECT max(t.at) FROM touchpoints t WHERE t.client_id = c.id AND t.at <= ?1)
+         FROM clients c",
     )?;
-    let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    let rows = stmt.query_map([today], |r| {
+        Ok((r.get::<_, Id>(0)?, r.get::<_, Option<NaiveDate>>(1)?))
+    })?;
+    rows.filter_map(|r| match r {
+        Ok((id, Some(at))) => Some(Ok((id, at))),
+        Ok((_, None)) => None,
+        Err(e) => Some(Err(e)),
+    })
+    .collect()
 }
 
 /// Per client: minutes logged and touchpoint count within `(after, upto]`.

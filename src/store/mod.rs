@@ -159,15 +159,23 @@ impl Store {
             return Err(OpenError::Foreign(path.to_path_buf()));
         }
         if version > 0 && version < known {
+            // SQLite's online backup, not a file copy: it includes what is
+            // still in another process's write-ahead log.
             let backup = backup_path(path, version);
-            fs::copy(path, &backup).map_err(|source| OpenError::Backup {
+            let failed = |source| OpenError::Backup {
                 path: path.to_path_buf(),
                 source,
-            })?;
-            restrict_permissions(&backup).map_err(|source| OpenError::Backup {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            };
+            if backup.exists() {
+                fs::remove_file(&backup).map_err(failed)?;
+            }
+            create_private_file(&backup).map_err(failed)?;
+            conn.backup(
+                rusqlite::MAIN_DB,
+                &backup,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .map_err(|e| failed(std::io::Error::other(e)))?;
             report.backup = Some(backup);
         }
         let mut store = Store {
@@ -450,16 +458,6 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     options.open(path).map(drop)
 }
 
-fn restrict_permissions(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
-    }
-    let _ = path;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -486,36 +484,43 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("portfolio.db");
         {
-            let (mut store, report) = Store::open(&path, Create::FileOnly).unwrap();
+            // A file as the first released version left it.
+            let (mut store, report) =
+                Store::open_with(&path, Create::FileOnly, &schema::MIGRATIONS[..1]).unwrap();
             assert!(report.created);
             store
                 .write(|tx| set_setting(tx, "currency", "EUR"))
                 .unwrap();
         }
-        let before = std::fs::read(&path).unwrap();
-        // A second version that adds a table: the v1 file must be upgraded.
-        const V2: &str = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;";
-        let migrations = [schema::MIGRATIONS[0], V2];
-        let (store, report) = Store::open_with(&path, Create::Never, &migrations).unwrap();
-        assert_eq!(report.migrated, Some((1, 2)));
+        let (store, report) = Store::open(&path, Create::Never).unwrap();
+        assert_eq!(report.migrated, Some((1, schema::CURRENT_VERSION)));
         let backup = report.backup.clone().unwrap();
         assert_eq!(backup, dir.path().join("portfolio.db.bak-v1"));
-        assert_eq!(std::fs::read(&backup).unwrap().len(), before.len());
+        // The backup is the file as it was: version 1, same records.
+        let old = Connection::open(&backup).unwrap();
+        let old_version: i32 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(old_version, 1);
+        let currency: String = old
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'currency'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(currency, "EUR");
         let version: i32 = store
             .conn()
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, schema::CURRENT_VERSION);
         assert_eq!(store.setting("currency").unwrap().as_deref(), Some("EUR"));
         drop(store);
-        // The current program refuses the upgraded (newer) file.
+        // A program that knows only version 1 refuses the upgraded file.
         assert!(matches!(
-            Store::open(&path, Create::Never),
-            Err(OpenError::Newer {
-                found: 2,
-                known: 1,
-                ..
-            })
+            Store::open_with(&path, Create::Never, &schema::MIGRATIONS[..1]),
+            Err(OpenError::Newer { known: 1, .. })
         ));
     }
 

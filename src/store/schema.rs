@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x464F_4C49;
 
 /// Migrations in order: `MIGRATIONS[0]` takes a file from version 0 to 1.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The newest schema version this program knows.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -120,4 +120,77 @@ CREATE TABLE payments (
 ) STRICT;
 CREATE INDEX payments_paid_on ON payments(paid_on, client_id);
 CREATE INDEX payments_client ON payments(client_id, paid_on);
+"#;
+
+/// Version 2: covering indexes for date windows, and running totals for settlement, maintained by triggers in the
+/// same transaction as every write, so a month's balances are computed from
+/// that month's invoices alone (not by settling the whole history):
+/// - `clients.paid_total`: the sum of the client's payments;
+/// - `clients.billed_total`: the sum of the client's invoices;
+/// - `invoices.billed_before`: the sum of the client's invoices that come
+///   before this one in settlement order (due, month, id).
+/// An invoice's paid part is then min(amount, max(0, paid_total - billed_before)).
+const V2: &str = r#"
+-- Covering indexes for the date-window aggregates (revenue, minutes and
+-- touchpoint counts per client over 12 months, 6 months, 120 days): the
+-- index alone answers them, with no lookup per row.
+DROP INDEX payments_paid_on;
+CREATE INDEX payments_day_client_amount ON payments(paid_on, client_id, amount);
+CREATE INDEX touchpoints_day_client_minutes ON touchpoints(at, client_id, minutes);
+
+ALTER TABLE clients ADD COLUMN paid_total INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE clients ADD COLUMN billed_total INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE invoices ADD COLUMN billed_before INTEGER NOT NULL DEFAULT 0;
+
+UPDATE clients SET
+    paid_total = coalesce((SELECT sum(amount) FROM payments p WHERE p.client_id = clients.id), 0),
+    billed_total = coalesce((SELECT sum(amount) FROM invoices i WHERE i.client_id = clients.id), 0);
+UPDATE invoices SET billed_before = coalesce((
+    SELECT sum(j.amount) FROM invoices j
+    WHERE j.client_id = invoices.client_id
+      AND (j.due, j.month, j.id) < (invoices.due, invoices.month, invoices.id)), 0);
+
+CREATE TRIGGER payments_totals_insert AFTER INSERT ON payments BEGIN
+    UPDATE clients SET paid_total = paid_total + NEW.amount WHERE id = NEW.client_id;
+END;
+CREATE TRIGGER payments_totals_delete AFTER DELETE ON payments BEGIN
+    UPDATE clients SET paid_total = paid_total - OLD.amount WHERE id = OLD.client_id;
+END;
+CREATE TRIGGER payments_totals_update AFTER UPDATE OF amount, client_id ON payments BEGIN
+    UPDATE clients SET paid_total = paid_total - OLD.amount WHERE id = OLD.client_id;
+    UPDATE clients SET paid_total = paid_total + NEW.amount WHERE id = NEW.client_id;
+END;
+
+CREATE TRIGGER invoices_totals_insert AFTER INSERT ON invoices BEGIN
+    -- Usually the new invoice is the client's latest: what came before is
+    -- the client's billed total so far, no scan needed.
+    UPDATE invoices SET billed_before = CASE
+        WHEN EXISTS (SELECT 1 FROM invoices j WHERE j.client_id = NEW.client_id
+                     AND (j.due, j.month, j.id) > (NEW.due, NEW.month, NEW.id))
+        THEN coalesce((SELECT sum(j.amount) FROM invoices j WHERE j.client_id = NEW.client_id
+                       AND (j.due, j.month, j.id) < (NEW.due, NEW.month, NEW.id)), 0)
+        ELSE (SELECT billed_total FROM clients WHERE id = NEW.client_id)
+    END WHERE id = NEW.id;
+    UPDATE invoices SET billed_before = billed_before + NEW.amount
+     WHERE client_id = NEW.client_id AND (due, month, id) > (NEW.due, NEW.month, NEW.id);
+    UPDATE clients SET billed_total = billed_total + NEW.amount WHERE id = NEW.client_id;
+END;
+CREATE TRIGGER invoices_totals_delete AFTER DELETE ON invoices BEGIN
+    UPDATE invoices SET billed_before = billed_before - OLD.amount
+     WHERE client_id = OLD.client_id AND (due, month, id) > (OLD.due, OLD.month, OLD.id);
+    UPDATE clients SET billed_total = billed_total - OLD.amount WHERE id = OLD.client_id;
+END;
+CREATE TRIGGER invoices_totals_update AFTER UPDATE OF client_id, due, month, amount ON invoices BEGIN
+    UPDATE invoices SET billed_before = billed_before - OLD.amount
+     WHERE client_id = OLD.client_id AND (due, month, id) > (OLD.due, OLD.month, OLD.id)
+       AND id <> NEW.id;
+    UPDATE clients SET billed_total = billed_total - OLD.amount WHERE id = OLD.client_id;
+    UPDATE invoices SET billed_before = billed_before + NEW.amount
+     WHERE client_id = NEW.client_id AND (due, month, id) > (NEW.due, NEW.month, NEW.id);
+    UPDATE invoices SET billed_before = coalesce((
+        SELECT sum(j.amount) FROM invoices j WHERE j.client_id = NEW.client_id
+           AND (j.due, j.month, j.id) < (NEW.due, NEW.month, NEW.id)), 0)
+     WHERE id = NEW.id;
+    UPDATE clients SET billed_total = billed_total + NEW.amount WHERE id = NEW.client_id;
+END;
 "#;
