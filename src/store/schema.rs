@@ -122,13 +122,15 @@ CREATE INDEX payments_paid_on ON payments(paid_on, client_id);
 CREATE INDEX payments_client ON payments(client_id, paid_on);
 "#;
 
-/// Version 2: covering indexes for date windows, and running totals for settlement, maintained by triggers in the
-/// same transaction as every write, so a month's balances are computed from
-/// that month's invoices alone (not by settling the whole history):
+/// Version 2: covering indexes for date windows, and running totals for
+/// settlement, maintained by triggers in the same transaction as every write,
+/// so a month's balances are computed from that month's invoices alone (not
+/// by settling the whole history):
 /// - `clients.paid_total`: the sum of the client's payments;
 /// - `clients.billed_total`: the sum of the client's invoices;
 /// - `invoices.billed_before`: the sum of the client's invoices that come
 ///   before this one in settlement order (due, month, id).
+///
 /// An invoice's paid part is then min(amount, max(0, paid_total - billed_before)).
 const V2: &str = r#"
 -- Covering indexes for the date-window aggregates (revenue, minutes and
