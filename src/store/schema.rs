@@ -137,6 +137,8 @@ const V2: &str = r#"
 -- touchpoint counts per client over 12 months, 6 months, 120 days): the
 -- index alone answers them, with no lookup per row.
 DROP INDEX payments_paid_on;
+DROP INDEX invoices_month;
+CREATE INDEX invoices_month_cover ON invoices(month, client_id, due, id, amount, billed_before);
 CREATE INDEX payments_day_client_amount ON payments(paid_on, client_id, amount);
 CREATE INDEX touchpoints_day_client_minutes ON touchpoints(at, client_id, minutes);
 
