@@ -257,14 +257,15 @@ fn invoice_totals_from_row(r: &Row<'_>) -> rusqlite::Result<(Invoice, Money, Mon
 
 /// Invoices assigned to months within `[from, to]`, each with what its
 /// settlement needs: the client's invoices billed before it (settlement order)
-/// and the client's total paid, both kept current by triggers.
+/// and the client's total paid, both kept current by triggers. In index
+/// order (month, client, due), so no sort is needed.
 pub fn invoices_with_totals_in_months(
     conn: &Connection,
     from: Month,
     to: Month,
 ) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{INVOICE_TOTALS} WHERE i.month BETWEEN ?1 AND ?2 ORDER BY i.client_id, i.due, i.month, i.id"
+        "{INVOICE_TOTALS} WHERE i.month BETWEEN ?1 AND ?2 ORDER BY i.month, i.client_id, i.due, i.id"
     ))?;
     let rows = stmt.query_map(params![from, to], invoice_totals_from_row)?;
     rows.collect()
