@@ -32,7 +32,7 @@ fn core(c: &mut Criterion) {
         b.iter(|| views::briefing(&mut store, month, today).expect("briefing"))
     });
     c.bench_function("touchpoint window, filtered (S)", |b| {
-        b.iter(|| ops::touch_window(&store, None, "отчёт", 2_000, 36).expect("window"))
+        b.iter(|| ops::touch_window(&store, None, "отчёт", 2_000, 36, false).expect("window"))
     });
     let client = ops::list_clients(&store).expect("clients")[0].id;
     c.bench_function("add one touchpoint, WAL + synchronous=FULL (S)", |b| {

@@ -644,14 +644,16 @@ pub fn invoices(
 
 /// A window of the touchpoint log for a list view: newest first, optionally
 /// one client's, filtered case-insensitively in any script by summary, next
-/// step or client name. Only `limit` rows are read; the total is counted.
+/// step or client name. Only `limit` rows are read; with `count`, the matching
+/// total is counted too.
 pub fn touch_window(
     store: &Store,
     client_id: Option<Id>,
     filter: &str,
     offset: i64,
     limit: i64,
-) -> OpResult<(Vec<Touchpoint>, i64)> {
+    count: bool,
+) -> OpResult<(Vec<Touchpoint>, Option<i64>)> {
     let needle = crate::domain::fold(filter.trim());
     let matching: Vec<Id> = if needle.is_empty() {
         Vec::new()
@@ -669,5 +671,6 @@ pub fn touch_window(
         &matching,
         limit,
         offset,
+        count,
     )?)
 }

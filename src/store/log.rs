@@ -122,7 +122,9 @@ pub fn touchpoints_between(
 
 /// A window of touchpoints, newest first, matching a filter: `needle` (already
 /// folded) found in the summary or next step, or the touchpoint belongs to one
-/// of `client_ids` (clients whose name matches). Also returns the total count.
+/// of `client_ids` (clients whose name matches). With `count`, also the
+/// number of matching touchpoints (a scan: callers count once per filter, not
+/// per scroll step).
 pub fn touchpoints_matching(
     conn: &Connection,
     client_id: Option<Id>,
@@ -130,7 +132,8 @@ pub fn touchpoints_matching(
     client_ids: &[Id],
     limit: i64,
     offset: i64,
-) -> Result<(Vec<Touchpoint>, i64), DbError> {
+    count: bool,
+) -> Result<(Vec<Touchpoint>, Option<i64>), DbError> {
     let ids = format!(
         "[{}]",
         client_ids
@@ -151,9 +154,14 @@ pub fn touchpoints_matching(
             touch_from_row,
         )?
         .collect::<Result<Vec<_>, _>>()?;
-    let total = conn
-        .prepare_cached(&format!("SELECT count(*) FROM touchpoints WHERE {WHERE}"))?
-        .query_row(params![client_id, needle, ids], |r| r.get(0))?;
+    let total = if count {
+        Some(
+            conn.prepare_cached(&format!("SELECT count(*) FROM touchpoints WHERE {WHERE}"))?
+                .query_row(params![client_id, needle, ids], |r| r.get(0))?,
+        )
+    } else {
+        None
+    };
     Ok((rows, total))
 }
 

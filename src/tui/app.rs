@@ -180,6 +180,9 @@ pub struct TouchList {
     pub selected: usize,
     /// Only this client's touchpoints.
     pub scope: Option<Id>,
+    /// The (scope, filter) `total` was counted for: scrolling reuses it, a
+    /// new filter, scope or reload counts again.
+    pub counted: Option<(Option<Id>, String)>,
 }
 
 #[derive(Debug, Clone)]

@@ -64,6 +64,8 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
 /// Re-read what the panes show. Cheap: aggregate queries, and only the
 /// visible window of the touchpoint log.
 pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
+    // The data may have changed: count the log again.
+    app.touch.counted = None;
     let view = views::portfolio(store, app.today)?;
     app.set_portfolio(view);
     app.set_agreements(ops::agreements(store, None, false)?);
@@ -89,15 +91,22 @@ pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
 pub fn load_touch_window(app: &mut App, store: &mut Store) -> OpResult<()> {
     let filter = app.filters[Pane::Touchpoints.index()].clone();
     let limit = app.list_height.max(1) as i64;
-    let (rows, total) = ops::touch_window(
+    // Count once per (scope, filter); scrolling only reads the window.
+    let key = (app.touch.scope, filter.clone());
+    let count = app.touch.counted.as_ref() != Some(&key);
+    let (rows, counted) = ops::touch_window(
         store,
         app.touch.scope,
         &filter,
         app.touch.offset as i64,
         limit,
+        count,
     )?;
-    let total = usize::try_from(total).unwrap_or(0);
-    app.touch.total = total;
+    if let Some(n) = counted {
+        app.touch.total = usize::try_from(n).unwrap_or(0);
+        app.touch.counted = Some(key);
+    }
+    let total = app.touch.total;
     if total > 0 && app.touch.selected >= total {
         app.touch.selected = total - 1;
     }
@@ -110,6 +119,7 @@ pub fn load_touch_window(app: &mut App, store: &mut Store) -> OpResult<()> {
             &filter,
             app.touch.offset as i64,
             limit,
+            false,
         )?;
         app.touch.rows = rows;
     } else {
