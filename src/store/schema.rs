@@ -137,14 +137,15 @@ const V2: &str = r#"
 -- touchpoint counts per client over 12 months, 6 months, 120 days): the
 -- index alone answers them, with no lookup per row.
 DROP INDEX payments_paid_on;
-DROP INDEX invoices_month;
-CREATE INDEX invoices_month_cover ON invoices(month, client_id, due, id, amount, billed_before);
 CREATE INDEX payments_day_client_amount ON payments(paid_on, client_id, amount);
 CREATE INDEX touchpoints_day_client_minutes ON touchpoints(at, client_id, minutes);
 
 ALTER TABLE clients ADD COLUMN paid_total INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE clients ADD COLUMN billed_total INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE invoices ADD COLUMN billed_before INTEGER NOT NULL DEFAULT 0;
+-- A month's invoices with what settling them needs, from the index alone.
+DROP INDEX invoices_month;
+CREATE INDEX invoices_month_cover ON invoices(month, client_id, due, id, amount, billed_before);
 
 UPDATE clients SET
     paid_total = coalesce((SELECT sum(amount) FROM payments p WHERE p.client_id = clients.id), 0),
