@@ -166,7 +166,8 @@ pub fn generate(
             counts.clients += 1;
         }
         progress(10);
-        // Money: one invoice per client per month, paid mostly on time.
+        // Money: one invoice per client per month, paid mostly on time; one in
+        // ten about a month late, one in fifty never.
         for (k, (id, fee)) in ids.iter().zip(&fees).enumerate() {
             let mut month = first;
             for expected in expected_by_month.iter_mut() {
@@ -188,7 +189,7 @@ pub fn generate(
                     due,
                     rng.below(12) as i64 - 5 + if roll < 10 { 30 } else { 0 },
                 );
-                if roll < 88 && paid_on <= today {
+                if roll < 98 && paid_on <= today {
                     ledger::insert_payment(
                         tx,
                         *id,
