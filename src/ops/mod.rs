@@ -96,6 +96,26 @@ pub fn check_cadence(cadence: Option<u32>) -> OpResult<Option<u32>> {
     }
 }
 
+/// A record that must be there, or NotFound naming it.
+fn found<T>(value: Option<T>, what: &'static str, id: Id) -> OpResult<T> {
+    value.ok_or(OpError::NotFound { what, id })
+}
+
+/// The client a new record belongs to must exist (checked in the write's
+/// transaction, so a concurrent delete cannot slip between).
+fn require_client(conn: &rusqlite::Connection, client_id: Id) -> OpResult<()> {
+    found(clients::get(conn, client_id)?, "client", client_id).map(drop)
+}
+
+/// An update that touched no row means the record is gone.
+fn updated<T: Clone>(changed: bool, value: &T, what: &'static str, id: Id) -> OpResult<T> {
+    if changed {
+        Ok(value.clone())
+    } else {
+        Err(OpError::NotFound { what, id })
+    }
+}
+
 /// Look a client up by name (ignoring case in any script).
 pub fn client_by_name(store: &Store, name: &str) -> OpResult<Client> {
     clients::find_by_name(store.conn(), name)?
@@ -103,7 +123,7 @@ pub fn client_by_name(store: &Store, name: &str) -> OpResult<Client> {
 }
 
 pub fn client_by_id(store: &Store, id: Id) -> OpResult<Client> {
-    clients::get(store.conn(), id)?.ok_or(OpError::NotFound { what: "client", id })
+    found(clients::get(store.conn(), id)?, "client", id)
 }
 
 fn validate_new_client(c: &NewClient) -> OpResult<NewClient> {
@@ -128,7 +148,7 @@ fn insert_client(conn: &rusqlite::Connection, c: &NewClient) -> OpResult<Client>
     let id = clients::insert(conn, c)?;
     clients::insert_tier_change(conn, id, c.since, None, c.tier, "initial tier")?;
     clients::insert_status_change(conn, id, c.since, None, c.status, "client added")?;
-    clients::get(conn, id)?.ok_or(OpError::NotFound { what: "client", id })
+    found(clients::get(conn, id)?, "client", id)
 }
 
 pub fn add_client(store: &mut Store, c: &NewClient) -> OpResult<Client> {
@@ -150,7 +170,7 @@ pub struct ClientEdit {
 
 pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Client> {
     store.write(|tx| {
-        let mut c = clients::get(tx, id)?.ok_or(OpError::NotFound { what: "client", id })?;
+        let mut c = found(clients::get(tx, id)?, "client", id)?;
         if let Some(name) = &edit.name {
             let name = required_text("name", name)?;
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -191,7 +211,7 @@ pub fn set_tier(
 ) -> OpResult<Client> {
     let reason = required_text("reason", reason)?;
     store.write(|tx| {
-        let c = clients::get(tx, id)?.ok_or(OpError::NotFound { what: "client", id })?;
+        let c = found(clients::get(tx, id)?, "client", id)?;
         if c.tier == tier {
             return Err(invalid("tier", format!("{} is already {}", c.name, tier)));
         }
@@ -211,7 +231,7 @@ pub fn set_status(
 ) -> OpResult<Client> {
     let reason = required_text("reason", reason)?;
     store.write(|tx| {
-        let c = clients::get(tx, id)?.ok_or(OpError::NotFound { what: "client", id })?;
+        let c = found(clients::get(tx, id)?, "client", id)?;
         if c.status == status {
             return Err(invalid(
                 "status",
@@ -280,10 +300,7 @@ pub fn add_contact(store: &mut Store, client_id: Id, c: &NewContact) -> OpResult
         ..c.clone()
     };
     store.write(|tx| {
-        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
-            what: "client",
-            id: client_id,
-        })?;
+        require_client(tx, client_id)?;
         let id = clients::insert_contact(tx, client_id, &c)?;
         Ok(Contact {
             id,
@@ -316,15 +333,9 @@ fn validate_touchpoint(t: &NewTouchpoint) -> OpResult<NewTouchpoint> {
 pub fn add_touchpoint(store: &mut Store, client_id: Id, t: &NewTouchpoint) -> OpResult<Touchpoint> {
     let t = validate_touchpoint(t)?;
     store.write(|tx| {
-        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
-            what: "client",
-            id: client_id,
-        })?;
+        require_client(tx, client_id)?;
         let id = log::insert_touchpoint(tx, client_id, &t)?;
-        log::get_touchpoint(tx, id)?.ok_or(OpError::NotFound {
-            what: "touchpoint",
-            id,
-        })
+        found(log::get_touchpoint(tx, id)?, "touchpoint", id)
     })
 }
 
@@ -342,16 +353,7 @@ pub fn edit_touchpoint(store: &mut Store, t: &Touchpoint) -> OpResult<Touchpoint
         next_step: v.next_step,
         ..t.clone()
     };
-    store.write(|tx| {
-        if log::update_touchpoint(tx, &t)? {
-            Ok(t.clone())
-        } else {
-            Err(OpError::NotFound {
-                what: "touchpoint",
-                id: t.id,
-            })
-        }
-    })
+    store.write(|tx| updated(log::update_touchpoint(tx, &t)?, &t, "touchpoint", t.id))
 }
 
 pub fn delete_touchpoint(store: &mut Store, id: Id) -> OpResult<()> {
@@ -395,15 +397,9 @@ fn validate_agreement(a: &NewAgreement) -> OpResult<NewAgreement> {
 pub fn add_agreement(store: &mut Store, client_id: Id, a: &NewAgreement) -> OpResult<Agreement> {
     let a = validate_agreement(a)?;
     store.write(|tx| {
-        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
-            what: "client",
-            id: client_id,
-        })?;
+        require_client(tx, client_id)?;
         let id = log::insert_agreement(tx, client_id, &a)?;
-        log::get_agreement(tx, id)?.ok_or(OpError::NotFound {
-            what: "agreement",
-            id,
-        })
+        found(log::get_agreement(tx, id)?, "agreement", id)
     })
 }
 
@@ -420,16 +416,7 @@ pub fn edit_agreement(store: &mut Store, a: &Agreement) -> OpResult<Agreement> {
         text: v.text,
         ..a.clone()
     };
-    store.write(|tx| {
-        if log::update_agreement(tx, &a)? {
-            Ok(a.clone())
-        } else {
-            Err(OpError::NotFound {
-                what: "agreement",
-                id: a.id,
-            })
-        }
-    })
+    store.write(|tx| updated(log::update_agreement(tx, &a)?, &a, "agreement", a.id))
 }
 
 /// Close an open agreement as kept, broken or cancelled on `on`.
@@ -443,10 +430,7 @@ pub fn close_agreement(
         return Err(invalid("status", "close as kept, broken or cancelled"));
     }
     store.write(|tx| {
-        let a = log::get_agreement(tx, id)?.ok_or(OpError::NotFound {
-            what: "agreement",
-            id,
-        })?;
+        let a = found(log::get_agreement(tx, id)?, "agreement", id)?;
         if a.status != AgreementStatus::Open {
             return Err(invalid(
                 "status",
@@ -486,30 +470,15 @@ fn positive(field: &'static str, amount: Money) -> OpResult<()> {
 pub fn add_invoice(store: &mut Store, client_id: Id, i: &NewInvoice) -> OpResult<Invoice> {
     positive("amount", i.amount)?;
     store.write(|tx| {
-        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
-            what: "client",
-            id: client_id,
-        })?;
+        require_client(tx, client_id)?;
         let id = ledger::insert_invoice(tx, client_id, i)?;
-        ledger::get_invoice(tx, id)?.ok_or(OpError::NotFound {
-            what: "invoice",
-            id,
-        })
+        found(ledger::get_invoice(tx, id)?, "invoice", id)
     })
 }
 
 pub fn edit_invoice(store: &mut Store, i: &Invoice) -> OpResult<Invoice> {
     positive("amount", i.amount)?;
-    store.write(|tx| {
-        if ledger::update_invoice(tx, i)? {
-            Ok(i.clone())
-        } else {
-            Err(OpError::NotFound {
-                what: "invoice",
-                id: i.id,
-            })
-        }
-    })
+    store.write(|tx| updated(ledger::update_invoice(tx, i)?, i, "invoice", i.id))
 }
 
 pub fn delete_invoice(store: &mut Store, id: Id) -> OpResult<()> {
@@ -523,30 +492,15 @@ pub fn add_payment(store: &mut Store, client_id: Id, p: &NewPayment) -> OpResult
         ..p.clone()
     };
     store.write(|tx| {
-        clients::get(tx, client_id)?.ok_or(OpError::NotFound {
-            what: "client",
-            id: client_id,
-        })?;
+        require_client(tx, client_id)?;
         let id = ledger::insert_payment(tx, client_id, &p)?;
-        ledger::get_payment(tx, id)?.ok_or(OpError::NotFound {
-            what: "payment",
-            id,
-        })
+        found(ledger::get_payment(tx, id)?, "payment", id)
     })
 }
 
 pub fn edit_payment(store: &mut Store, p: &Payment) -> OpResult<Payment> {
     positive("amount", p.amount)?;
-    store.write(|tx| {
-        if ledger::update_payment(tx, p)? {
-            Ok(p.clone())
-        } else {
-            Err(OpError::NotFound {
-                what: "payment",
-                id: p.id,
-            })
-        }
-    })
+    store.write(|tx| updated(ledger::update_payment(tx, p)?, p, "payment", p.id))
 }
 
 pub fn delete_payment(store: &mut Store, id: Id) -> OpResult<()> {
