@@ -1,0 +1,340 @@
+//! Bad input never gets through: property tests for money, dates and months,
+//! every importer fed arbitrary bytes, and a corpus of nasty CSV files
+//! (tests/fixtures/csv/EXPECTED.md) run through the real binary.
+
+mod common;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use common::{Portfolio, path_str};
+use folio::domain::money::MAX_AMOUNT;
+use folio::domain::{Money, Month, NewClient, Status, Tier, parse_date};
+use folio::ops::import::{ImportOptions, Kind, import};
+use folio::ops::{OpError, add_client};
+use folio::store::Store;
+use proptest::prelude::*;
+
+proptest! {
+    #[test]
+    fn money_round_trips(minor in 0..=MAX_AMOUNT) {
+        let m = Money::from_minor(minor);
+        prop_assert_eq!(Money::parse(&m.to_plain()), Ok(m));
+        prop_assert_eq!(Money::parse(&m.to_human()), Ok(m));
+        if minor % 100 == 0 {
+            prop_assert_eq!(Money::parse(&m.to_human_short()), Ok(m));
+        }
+        // Russian style: spaces between thousands, comma for decimals.
+        let ru = m.to_human().replace('.', ",");
+        prop_assert_eq!(Money::parse(&ru), Ok(m));
+    }
+
+    #[test]
+    fn money_parsing_never_panics(s in "\\PC{0,40}") {
+        if let Ok(m) = Money::parse(&s) {
+            prop_assert!((0..=MAX_AMOUNT).contains(&m.minor()));
+        }
+        if let Ok(m) = Money::parse_positive(&s) {
+            prop_assert!(m.minor() > 0);
+        }
+        let _ = Money::parse_signed(&s);
+    }
+
+    #[test]
+    fn money_parsing_of_number_like_strings(s in "[-+ 0-9.,'\u{a0}]{0,40}") {
+        if let Ok(m) = Money::parse(&s) {
+            prop_assert!((0..=MAX_AMOUNT).contains(&m.minor()));
+            // Whatever was accepted formats and parses back to itself.
+            prop_assert_eq!(Money::parse(&m.to_plain()), Ok(m));
+        }
+    }
+
+    #[test]
+    fn dates_round_trip_in_both_forms(days in 0i64..3_287_000) {
+        let d = NaiveDate::from_ymd_opt(1000, 1, 1).unwrap() + chrono::Days::new(days as u64);
+        prop_assume!(d.year_ce().1 <= 9999);
+        prop_assert_eq!(parse_date(&d.format("%Y-%m-%d").to_string()), Ok(d));
+        prop_assert_eq!(parse_date(&d.format("%d.%m.%Y").to_string()), Ok(d));
+    }
+
+    #[test]
+    fn date_and_month_parsing_never_panic(s in "\\PC{0,24}") {
+        let _ = parse_date(&s);
+        let _ = Month::parse(&s);
+    }
+
+    #[test]
+    fn month_arithmetic_is_consistent(y in 1000i32..9000, m in 1u32..=12, a in -600i32..600, b in -600i32..600) {
+        let month = Month::new(y, m).unwrap();
+        prop_assert_eq!(Month::parse(&month.to_string()), Ok(month));
+        prop_assert_eq!(month.plus_months(a).plus_months(b), month.plus_months(a + b));
+        prop_assert_eq!(month.prev().next(), month);
+        prop_assert_eq!(month.months_until(month.plus_months(a)), a);
+        prop_assert!(month.contains(month.first_day()) && month.contains(month.last_day()));
+    }
+}
+
+use chrono::Datelike;
+
+fn counts(store: &Store) -> [i64; 4] {
+    let c = |t: &str| -> i64 {
+        store
+            .conn()
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    [
+        c("clients"),
+        c("touchpoints"),
+        c("agreements"),
+        c("payments"),
+    ]
+}
+
+fn store_with_acme() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    add_client(
+        &mut store,
+        &NewClient {
+            name: "Acme".into(),
+            tier: Tier::Gold,
+            status: Status::Active,
+            since: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            cadence_days: None,
+            channel: None,
+            goal: None,
+            notes: String::new(),
+        },
+    )
+    .unwrap();
+    store
+}
+
+fn check_import(kind: Kind, bytes: &[u8], create_clients: bool) -> Result<(), TestCaseError> {
+    let mut store = store_with_acme();
+    let before = counts(&store);
+    let opts = ImportOptions {
+        dry_run: false,
+        create_clients,
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    };
+    match import(&mut store, kind, bytes, opts) {
+        Ok(summary) => {
+            let after = counts(&store);
+            let grew: i64 = after.iter().zip(before).map(|(a, b)| a - b).sum();
+            let expected = summary.rows as i64
+                + if kind == Kind::Clients {
+                    0
+                } else {
+                    summary.created_clients.len() as i64
+                };
+            prop_assert_eq!(grew, expected, "rows written = rows reported");
+        }
+        Err(e) => {
+            if let OpError::Import(folio::io::csv_import::ImportError::Rows(rows)) = &e {
+                prop_assert!(!rows.is_empty());
+                prop_assert!(rows.iter().all(|r| r.line >= 2), "{e}");
+            }
+            prop_assert_eq!(
+                counts(&store),
+                before,
+                "a failed import writes nothing: {}",
+                e
+            );
+        }
+    }
+    Ok(())
+}
+
+const KINDS: [Kind; 4] = [
+    Kind::Clients,
+    Kind::Touchpoints,
+    Kind::Agreements,
+    Kind::Payments,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn importers_survive_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400), create in any::<bool>()) {
+        for kind in KINDS {
+            check_import(kind, &bytes, create)?;
+        }
+    }
+
+    #[test]
+    fn importers_survive_csvish_rows(
+        rows in proptest::collection::vec("[A-Za-zа-яА-Я0-9 ,;\".:=+@'\\-]{0,40}", 0..8),
+        create in any::<bool>(),
+    ) {
+        let headers = [
+            "name,tier,cadence_days,since,notes",
+            "client,date,kind,summary,minutes",
+            "client,date,text,owner,due,status",
+            "client,date,amount,note",
+        ];
+        for (kind, header) in KINDS.iter().zip(headers) {
+            let text = format!("{header}\n{}\n", rows.join("\n"));
+            check_import(*kind, text.as_bytes(), create)?;
+        }
+    }
+}
+
+fn corpus(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/csv")
+        .join(name)
+}
+
+fn portfolio() -> Portfolio {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    p.ok(&["client", "add", "ООО Ромашка"]);
+    p
+}
+
+fn kind_of(file: &str) -> &str {
+    file.split('_').next().unwrap()
+}
+
+#[test]
+fn corpus_files_that_import() {
+    for (file, n) in [
+        ("payments_bom_semicolon_ru.csv", 2),
+        ("clients_windows1251.csv", 2),
+        ("touchpoints_quoted_newlines.csv", 2),
+        ("touchpoints_empty_lines.csv", 2),
+        ("agreements_missing_optional_columns.csv", 2),
+        ("payments_extra_columns.csv", 2),
+        ("touchpoints_formulas.csv", 2),
+    ] {
+        let p = portfolio();
+        let out = p.ok(&["import", kind_of(file), path_str(&corpus(file))]);
+        assert!(out.starts_with(&format!("Imported {n} ")), "{file}: {out}");
+    }
+    // Spot checks of what was read.
+    let p = portfolio();
+    p.ok(&[
+        "import",
+        "payments",
+        path_str(&corpus("payments_bom_semicolon_ru.csv")),
+    ]);
+    let pays = p.json(&["pay", "list", "--json"]);
+    let rom = pays
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["client"] == "ООО Ромашка")
+        .unwrap();
+    assert_eq!(rom["amount"], "1250000.50");
+    assert_eq!(rom["on"], "2026-11-05");
+    assert_eq!(rom["note"], "счёт 118");
+    p.ok(&[
+        "import",
+        "clients",
+        path_str(&corpus("clients_windows1251.csv")),
+    ]);
+    let card = p.json(&["client", "show", "пекарня хлебница", "--json"]);
+    assert_eq!(card["stats"]["client"]["tier"], "gold");
+    assert_eq!(card["stats"]["client"]["cadence_days"], 14);
+    assert_eq!(card["stats"]["client"]["notes"], "Ёлки, палки");
+    p.ok(&[
+        "import",
+        "touchpoints",
+        path_str(&corpus("touchpoints_quoted_newlines.csv")),
+    ]);
+    p.ok(&[
+        "import",
+        "touchpoints",
+        path_str(&corpus("touchpoints_formulas.csv")),
+    ]);
+    let touches = p.json(&["touch", "list", "--json", "--limit", "0"]);
+    let summaries: Vec<&str> = touches
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["summary"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "line one\nline two, with a comma",
+        "said \"hi\"",
+        "=SUM(A1)",
+        "+7 999 123",
+    ] {
+        assert!(
+            summaries.contains(&expected),
+            "{expected:?} in {summaries:?}"
+        );
+    }
+    p.ok(&[
+        "import",
+        "agreements",
+        path_str(&corpus("agreements_missing_optional_columns.csv")),
+    ]);
+    let agreements = p.json(&["agree", "list", "--json"]);
+    assert!(
+        agreements
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["owner"] == "us" && a["status"] == "open")
+    );
+}
+
+#[test]
+fn corpus_files_that_are_refused_change_nothing() {
+    for (file, lines, says) in [
+        (
+            "payments_missing_amount_column.csv",
+            vec![],
+            "missing required column 'amount'",
+        ),
+        ("clients_duplicates.csv", vec![4], "first on line 2"),
+        ("payments_invalid_dates.csv", vec![2, 3, 5], "is not a date"),
+        (
+            "payments_three_decimals.csv",
+            vec![3],
+            "more than two digits",
+        ),
+        ("payments_negative_and_zero.csv", vec![2, 3], "negative"),
+        (
+            "payments_unknown_client.csv",
+            vec![2],
+            "unknown client 'Nobody Ltd'",
+        ),
+        ("touchpoints_unclosed_quote.csv", vec![2], "never closed"),
+        (
+            "payments_comma_decimal_in_comma_file.csv",
+            vec![2],
+            "header only 3",
+        ),
+    ] {
+        let p = portfolio();
+        let before = p.snapshot();
+        let err = p.fails(&["import", kind_of(file), path_str(&corpus(file))], 1);
+        assert!(err.contains(says), "{file}: {err}");
+        for line in &lines {
+            assert!(
+                err.contains(&format!("line {line}")),
+                "{file}: line {line} in {err}"
+            );
+        }
+        let listed = err.matches("line ").count();
+        assert!(listed >= lines.len(), "{file}: {err}");
+        assert_eq!(p.snapshot(), before, "{file} changed the database");
+    }
+}
+
+#[test]
+fn a_ten_megabyte_field_is_refused_quickly() {
+    let p = portfolio();
+    let mut text = String::from("client,date,kind,summary\nAcme,2026-11-01,call,");
+    text.push_str(&"x".repeat(10 * 1024 * 1024));
+    text.push('\n');
+    let file = p.write("huge.csv", text.as_bytes());
+    let before = p.snapshot();
+    let err = p.fails(&["import", "touchpoints", path_str(&file)], 1);
+    assert!(err.contains("line 2") && err.contains("too long"), "{err}");
+    assert_eq!(p.snapshot(), before);
+}
