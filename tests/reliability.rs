@@ -226,9 +226,31 @@ fn released_schema_versions_open_with_all_records() {
         ("tier_changes", 29),
         ("status_changes", 27),
     ];
-    // Opening it (and any migration) happens on the first command.
-    let clients = p.json(&["client", "list", "--json"]);
+    // The first command migrates it: a backup first, and folio says so.
+    let out = p.cmd(&["client", "list", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    let backup = p.dir.path().join("portfolio.db.bak-v1");
+    assert!(
+        said.contains("upgraded") && said.contains("portfolio.db.bak-v1"),
+        "{said}"
+    );
+    assert!(backup.exists());
+    let clients: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(clients.as_array().unwrap().len(), 25);
+    // The backup is the old version, whole.
+    let old = rusqlite::Connection::open(&backup).unwrap();
+    let v: i32 = old
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 1);
+    let n: i64 = old
+        .query_row("SELECT count(*) FROM touchpoints", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1066);
+    // A second open does not migrate again.
+    let again = p.cmd(&["client", "list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).is_empty());
     let conn = rusqlite::Connection::open(&p.db).unwrap();
     for (table, n) in expected {
         let count: i64 = conn
