@@ -338,3 +338,43 @@ fn a_ten_megabyte_field_is_refused_quickly() {
     assert!(err.contains("line 2") && err.contains("too long"), "{err}");
     assert_eq!(p.snapshot(), before);
 }
+
+/// A bulk import drops and rebuilds the log's indexes; a bad row anywhere
+/// rolls all of it back, indexes included.
+#[test]
+fn bulk_imports_rebuild_indexes_and_roll_back_whole() {
+    let n = folio::ops::import::BULK_ROWS + 10;
+    let mut good = String::from("client,date,kind,summary,minutes\n");
+    for i in 0..n {
+        good.push_str(&format!("Acme,2026-10-{:02},call,bulk {i},5\n", 1 + i % 28));
+    }
+    let mut bad = good.clone();
+    bad.push_str("Acme,2026-13-01,call,bad date,5\n");
+    let mut store = store_with_acme();
+    let indexes = |s: &Store| -> Vec<String> {
+        let mut stmt = s
+            .conn()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touchpoints' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = indexes(&store);
+    assert_eq!(before.len(), 4);
+    let opts = ImportOptions {
+        dry_run: false,
+        create_clients: false,
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    };
+    let err = import(&mut store, Kind::Touchpoints, bad.as_bytes(), opts);
+    assert!(err.is_err());
+    assert_eq!(counts(&store)[1], 0, "nothing written");
+    assert_eq!(indexes(&store), before, "indexes restored by the rollback");
+    let summary = import(&mut store, Kind::Touchpoints, good.as_bytes(), opts).unwrap();
+    assert_eq!(summary.rows, n);
+    assert_eq!(counts(&store)[1], n as i64);
+    assert_eq!(indexes(&store), before, "indexes rebuilt");
+    assert!(store.check().unwrap().is_empty());
+}

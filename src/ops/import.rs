@@ -19,6 +19,9 @@ use crate::domain::{
 use crate::io::csv_import::{self, ImportError, RowError};
 use crate::store::{Store, clients, ledger, log};
 
+/// Page cache for bulk writes (imports, gen): 256 MB at most.
+pub const BULK_CACHE_KIB: i64 = 256 * 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -59,7 +62,11 @@ pub struct ImportOptions {
 /// missing clients when allowed, and collecting the rows it cannot resolve.
 struct Resolver<'a> {
     conn: &'a rusqlite::Connection,
+    /// Folded name -> id.
     known: HashMap<String, Id>,
+    /// Names exactly as written in the file -> id: rows repeat their client,
+    /// so most lookups skip folding.
+    seen: HashMap<String, Id>,
     create: bool,
     created: Vec<String>,
     errors: Vec<RowError>,
@@ -79,15 +86,20 @@ impl<'a> Resolver<'a> {
             conn,
             known,
             create,
+            seen: HashMap::new(),
             created: Vec::new(),
             errors: parse_errors,
         })
     }
 
     fn resolve(&mut self, line: u64, name: &str, since: NaiveDate) -> OpResult<Option<Id>> {
-        let key = name_key(name);
-        if let Some(id) = self.known.get(&key) {
+        if let Some(id) = self.seen.get(name) {
             return Ok(Some(*id));
+        }
+        let key = name_key(name);
+        if let Some(id) = self.known.get(&key).copied() {
+            self.seen.insert(name.to_string(), id);
+            return Ok(Some(id));
         }
         if !self.create {
             self.errors.push(RowError {
@@ -150,12 +162,16 @@ pub fn import(
     bytes: &[u8],
     opts: ImportOptions,
 ) -> OpResult<ImportSummary> {
-    match kind {
+    // A bulk write: keep the pages it touches in memory for its duration.
+    store.set_cache_kib(BULK_CACHE_KIB)?;
+    let result = match kind {
         Kind::Clients => import_clients(store, bytes, opts),
         Kind::Touchpoints => import_touchpoints(store, bytes, opts),
         Kind::Agreements => import_agreements(store, bytes, opts),
         Kind::Payments => import_payments(store, bytes, opts),
-    }
+    };
+    store.set_cache_kib(crate::store::DEFAULT_CACHE_KIB)?;
+    result
 }
 
 fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpResult<ImportSummary> {
@@ -196,28 +212,51 @@ fn import_touchpoints(
     let rows = parsed.rows;
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
-        for row in &rows {
-            let at = row.date.unwrap_or(opts.today);
-            let Some(client_id) = r.resolve(row.line, &row.client, at)? else {
-                continue;
-            };
-            let t = NewTouchpoint {
-                at,
-                kind: row.kind.unwrap_or(TouchKind::Other),
-                summary: row.summary.clone().unwrap_or_default(),
-                minutes: row.minutes.unwrap_or(0),
-                next_step: row.next_step.clone(),
-                next_due: row.next_due,
-            };
-            match validate_touchpoint(&t) {
-                Ok(t) => {
-                    log::insert_touchpoint(tx, client_id, &t)?;
-                }
-                Err(e) => r.row_error(row.line, e)?,
+        let load = |r: &mut Resolver| -> OpResult<()> {
+            for row in &rows {
+                load_touchpoint(tx, r, row, opts.today)?;
             }
+            Ok(())
+        };
+        // Large loads rebuild the log's indexes once instead of updating
+        // them row by row.
+        if rows.len() >= BULK_ROWS {
+            crate::store::with_indexes_rebuilt(tx, "touchpoints", || load(&mut r))?;
+        } else {
+            load(&mut r)?;
         }
         r.finish(Kind::Touchpoints, rows.len(), opts.dry_run)
     })
+}
+
+/// Imports at least this big drop and rebuild secondary indexes.
+pub const BULK_ROWS: usize = 50_000;
+
+fn load_touchpoint(
+    tx: &rusqlite::Connection,
+    r: &mut Resolver,
+    row: &csv_import::TouchpointRow,
+    today: NaiveDate,
+) -> OpResult<()> {
+    let at = row.date.unwrap_or(today);
+    let Some(client_id) = r.resolve(row.line, &row.client, at)? else {
+        return Ok(());
+    };
+    let t = NewTouchpoint {
+        at,
+        kind: row.kind.unwrap_or(TouchKind::Other),
+        summary: row.summary.clone().unwrap_or_default(),
+        minutes: row.minutes.unwrap_or(0),
+        next_step: row.next_step.clone(),
+        next_due: row.next_due,
+    };
+    match validate_touchpoint(&t) {
+        Ok(t) => {
+            log::insert_touchpoint(tx, client_id, &t)?;
+            Ok(())
+        }
+        Err(e) => r.row_error(row.line, e),
+    }
 }
 
 fn import_agreements(

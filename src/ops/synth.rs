@@ -104,7 +104,7 @@ pub fn generate(
     let mut rng = Rng(size.seed ^ 0x000F_0110);
     // A bulk write: keep the pages it touches in memory (256 MB at most)
     // rather than spilling them to the WAL mid-transaction.
-    store.set_cache_kib(256 * 1024)?;
+    store.set_cache_kib(super::import::BULK_CACHE_KIB)?;
     let result = store.write(|tx| {
         let mut counts = GenCounts::default();
         let mut ids = Vec::with_capacity(size.clients as usize);
