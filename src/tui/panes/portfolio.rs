@@ -55,10 +55,10 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         }
         if rows.is_empty() {
             lines.push(Line::from(Span::styled(
-                if app.filter().is_empty() {
-                    "no clients"
-                } else {
-                    "no match"
+                match (app.filter().is_empty(), focused) {
+                    (false, _) => "no match",
+                    (true, true) => "no clients: a adds one",
+                    (true, false) => "no clients",
                 },
                 theme.dim(),
             )));
