@@ -126,6 +126,10 @@ pub enum Effect {
     /// Re-read everything shown (after a write, or on request).
     Reload,
     LoadTouchWindow,
+    /// The window for a changed filter now; its count when input is idle.
+    FilterTouch,
+    /// Count the filtered log (run when no input is waiting).
+    CountTouch,
     LoadPlan,
     LoadReview,
     WriteReport,
@@ -183,6 +187,9 @@ pub struct TouchList {
     /// The (scope, filter) `total` was counted for: scrolling reuses it, a
     /// new filter, scope or reload counts again.
     pub counted: Option<(Option<Id>, String)>,
+    /// `total` is provisional (the filter changed while typing): the runner
+    /// counts when no key is waiting.
+    pub count_pending: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -600,7 +607,7 @@ fn refilter(app: &mut App) -> Vec<Effect> {
         Pane::Touchpoints => {
             app.touch.selected = 0;
             app.touch.offset = 0;
-            vec![Effect::LoadTouchWindow]
+            vec![Effect::FilterTouch]
         }
         _ => Vec::new(),
     }

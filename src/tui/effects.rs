@@ -20,7 +20,9 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
             Ok(())
         }
         Effect::Reload => reload(app, store),
-        Effect::LoadTouchWindow => load_touch_window(app, store),
+        Effect::LoadTouchWindow => load_touch_window(app, store, false),
+        Effect::FilterTouch => load_touch_window(app, store, true),
+        Effect::CountTouch => count_touch(app, store),
         Effect::LoadPlan => load_plan(app, store),
         Effect::LoadReview => load_review(app, store),
         Effect::WriteReport => write_report(app),
@@ -69,7 +71,7 @@ pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
     let view = views::portfolio(store, app.today)?;
     app.set_portfolio(view);
     app.set_agreements(ops::agreements(store, None, false)?);
-    load_touch_window(app, store)?;
+    load_touch_window(app, store, false)?;
     load_plan(app, store)?;
     if app.pane == Pane::Review {
         load_review(app, store)?;
@@ -88,12 +90,15 @@ pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
     Ok(())
 }
 
-pub fn load_touch_window(app: &mut App, store: &mut Store) -> OpResult<()> {
+/// Load the visible window of the log. The matching total is counted once
+/// per (scope, filter); with `defer_count` (typing a filter) the window comes
+/// at once and the count waits for the runner's next idle moment.
+pub fn load_touch_window(app: &mut App, store: &mut Store, defer_count: bool) -> OpResult<()> {
     let filter = app.filters[Pane::Touchpoints.index()].clone();
     let limit = app.list_height.max(1) as i64;
-    // Count once per (scope, filter); scrolling only reads the window.
     let key = (app.touch.scope, filter.clone());
-    let count = app.touch.counted.as_ref() != Some(&key);
+    let stale = app.touch.counted.as_ref() != Some(&key);
+    let count = stale && !defer_count;
     let (rows, counted) = ops::touch_window(
         store,
         app.touch.scope,
@@ -105,6 +110,12 @@ pub fn load_touch_window(app: &mut App, store: &mut Store) -> OpResult<()> {
     if let Some(n) = counted {
         app.touch.total = usize::try_from(n).unwrap_or(0);
         app.touch.counted = Some(key);
+        app.touch.count_pending = false;
+    } else if stale {
+        // Provisional: what is on screen, and one more if the window is full.
+        let full = rows.len() as i64 == limit;
+        app.touch.total = app.touch.offset + rows.len() + usize::from(full);
+        app.touch.count_pending = true;
     }
     let total = app.touch.total;
     if total > 0 && app.touch.selected >= total {
@@ -124,6 +135,15 @@ pub fn load_touch_window(app: &mut App, store: &mut Store) -> OpResult<()> {
         app.touch.rows = rows;
     } else {
         app.touch.rows = rows;
+    }
+    Ok(())
+}
+
+/// Count the filtered log now (the runner calls this when input is idle).
+pub fn count_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
+    if app.touch.count_pending {
+        app.touch.counted = None;
+        load_touch_window(app, store, false)?;
     }
     Ok(())
 }

@@ -85,6 +85,11 @@ pub fn run(mut session: Session) -> Result<()> {
         version = session.store.data_version().unwrap_or(version);
         if !app.quit {
             guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+            // Work deferred while typing runs once no key is waiting.
+            if app.touch.count_pending && !event::poll(Duration::ZERO)? {
+                effects::perform(&mut app, &mut session.store, app::Effect::CountTouch);
+                guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+            }
         }
     }
     Ok(())

@@ -285,3 +285,31 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     press(&mut app, &mut s, Action::MonthPrev);
     assert_eq!(app.review.as_ref().unwrap().month.to_string(), "2026-10");
 }
+
+#[test]
+fn typing_a_log_filter_defers_the_count_until_idle() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    let all = app.touch.total;
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in "ромашка".chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    // The window is there at once; the total is provisional.
+    assert!(app.touch.count_pending);
+    assert!(!app.touch.rows.is_empty());
+    assert!(render(&app, 120, 40).contains("(counting…)"));
+    // The runner counts when no key is waiting.
+    perform(&mut app, &mut s, Effect::CountTouch);
+    assert!(!app.touch.count_pending);
+    let exact = crate::ops::touch_window(&s, None, "ромашка", 0, 1, true)
+        .unwrap()
+        .1
+        .unwrap();
+    assert_eq!(app.touch.total as i64, exact);
+    assert!(app.touch.total < all);
+    // Clearing the filter restores the full count.
+    press(&mut app, &mut s, Action::FilterClear);
+    perform(&mut app, &mut s, Effect::CountTouch);
+    assert_eq!(app.touch.total, all);
+}

@@ -15,10 +15,10 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .scope
         .map(|id| format!(" · only {}", app.name(id)))
         .unwrap_or_default();
-    let position = if t.total == 0 {
-        "0".to_string()
-    } else {
-        format!("{} of {}", t.selected + 1, t.total)
+    let position = match (t.total, t.count_pending) {
+        (0, _) => "0".to_string(),
+        (n, true) => format!("{} of {n}+ (counting…)", t.selected + 1),
+        (n, false) => format!("{} of {n}", t.selected + 1),
     };
     let block = Block::default()
         .borders(Borders::ALL)
