@@ -756,77 +756,45 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         Action::WriteReport => Vec::new(),
 
         Action::MonthPrev | Action::MonthNext => Vec::new(),
-        Action::ChangeTier => {
+        Action::ChangeTier | Action::ChangeStatus => {
             let Some(id) = app.selected_client() else {
                 app.warn("no client selected");
                 return Vec::new();
             };
-            let current = app
+            let client = app
                 .portfolio
                 .as_ref()
                 .and_then(|p| p.clients.iter().find(|c| c.client.id == id))
-                .map(|c| c.client.tier);
-            let next = match current {
-                Some(Tier::Gold) => "potential",
-                Some(Tier::Potential) => "gold",
-                _ => "potential",
+                .map(|c| &c.client);
+            let form = if action == Action::ChangeTier {
+                // Preselect the likely move: potential <-> gold, toxic -> potential.
+                let next = match client.map(|c| c.tier) {
+                    Some(Tier::Potential) => "gold",
+                    _ => "potential",
+                };
+                change_form(
+                    app,
+                    id,
+                    "tier",
+                    Purpose::ChangeTier(id),
+                    vec!["gold", "potential", "toxic"],
+                    next,
+                )
+            } else {
+                let next = match client.map(|c| c.status) {
+                    Some(crate::domain::Status::Active) => "paused",
+                    _ => "active",
+                };
+                change_form(
+                    app,
+                    id,
+                    "status",
+                    Purpose::ChangeStatus(id),
+                    vec!["active", "paused", "churned"],
+                    next,
+                )
             };
-            app.mode = Mode::Form(Form::new(
-                format!("Change tier: {}", app.name(id)),
-                Purpose::ChangeTier(id),
-                vec![
-                    Field::new(
-                        "Tier",
-                        FieldKind::Choice(vec!["gold", "potential", "toxic"]),
-                        next,
-                    ),
-                    Field::new("Reason", FieldKind::Text { required: true }, ""),
-                    Field::new(
-                        "On",
-                        FieldKind::Date { required: true },
-                        app.today.to_string(),
-                    ),
-                ],
-                Vec::new(),
-            ));
-            // Start on the reason: the tier is preselected.
-            if let Mode::Form(f) = &mut app.mode {
-                f.focus = 1;
-            }
-            Vec::new()
-        }
-        Action::ChangeStatus => {
-            let Some(id) = app.selected_client() else {
-                app.warn("no client selected");
-                return Vec::new();
-            };
-            let current = app
-                .portfolio
-                .as_ref()
-                .and_then(|p| p.clients.iter().find(|c| c.client.id == id))
-                .map(|c| c.client.status);
-            let next = match current {
-                Some(crate::domain::Status::Active) => "paused",
-                _ => "active",
-            };
-            app.mode = Mode::Form(Form::new(
-                format!("Change status: {}", app.name(id)),
-                Purpose::ChangeStatus(id),
-                vec![
-                    Field::new(
-                        "Status",
-                        FieldKind::Choice(vec!["active", "paused", "churned"]),
-                        next,
-                    ),
-                    Field::new("Reason", FieldKind::Text { required: true }, ""),
-                    Field::new(
-                        "On",
-                        FieldKind::Date { required: true },
-                        app.today.to_string(),
-                    ),
-                ],
-                Vec::new(),
-            ));
+            app.mode = Mode::Form(form);
             Vec::new()
         }
         Action::MarkKept | Action::MarkBroken | Action::MarkCancelled => {
@@ -950,6 +918,35 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => Vec::new(),
     }
+}
+
+/// A form moving a client to another tier or status: the likely choice
+/// preselected, the reason (required) focused, dated today.
+fn change_form(
+    app: &App,
+    id: Id,
+    what: &'static str,
+    purpose: Purpose,
+    choices: Vec<&'static str>,
+    preselected: &str,
+) -> Form {
+    let label = if what == "tier" { "Tier" } else { "Status" };
+    let mut form = Form::new(
+        format!("Change {what}: {}", app.name(id)),
+        purpose,
+        vec![
+            Field::new(label, FieldKind::Choice(choices), preselected),
+            Field::new("Reason", FieldKind::Text { required: true }, ""),
+            Field::new(
+                "On",
+                FieldKind::Date { required: true },
+                app.today.to_string(),
+            ),
+        ],
+        Vec::new(),
+    );
+    form.focus = 1;
+    form
 }
 
 fn switch_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
