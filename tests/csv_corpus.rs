@@ -691,7 +691,6 @@ fn imported_client_names_are_cleaned_like_added_ones() {
 /// be in year 0 (months run 0001-01 to 9999-12). The payment is stored, and
 /// any month report whose window reaches year 0 then fails reading it back.
 #[test]
-#[ignore = "bug: dates in year 0000 are imported, then break month reports"]
 fn year_zero_dates_are_refused() {
     let p = portfolio();
     let path = corpus("payments_year_zero.csv");

@@ -44,6 +44,10 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
         m.parse::<u32>().map_err(|_| invalid())?,
         d.parse::<u32>().map_err(|_| invalid())?,
     );
+    // Years 0001-9999 only: every date folio stores must have a Month.
+    if !(1..=9999).contains(&y) {
+        return Err(invalid());
+    }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(invalid)
 }
 
@@ -216,6 +220,8 @@ mod tests {
             "23-11-2026",
             "2026-11-23T10:00",
             "+2026-1-1",
+            "0000-01-01",
+            "01.01.0000",
             "tomorrow",
         ] {
             assert!(parse_date(bad).is_err(), "{bad} should be refused");
