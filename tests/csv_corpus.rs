@@ -676,7 +676,6 @@ fn a_ten_megabyte_windows_1251_name_is_refused() {
 /// collapses spaces too, but `import clients` keeps the name as written:
 /// runs of spaces, and a line break from a quoted cell.
 #[test]
-#[ignore = "bug: import clients does not collapse whitespace in names as client add does"]
 fn imported_client_names_are_cleaned_like_added_ones() {
     let p = imported("clients_whitespace_names.csv", &[]);
     let mut names: Vec<String> = listed(&p, "clients")

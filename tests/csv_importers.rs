@@ -1197,7 +1197,6 @@ fn payments_summing_past_the_limit_fail_with_a_line_number() {
 /// collapses spaces too), but a clients import keeps runs of spaces and line
 /// breaks from quoted cells in the name.
 #[test]
-#[ignore = "bug: import clients does not collapse whitespace in names as add_client does"]
 fn imported_client_names_are_cleaned_like_added_ones() {
     let mut store = fresh_store();
     let text = "name,tier\n\"Acme   Two\",gold\n\"Line\nBreak\",gold\n\"Tab\there\",toxic\n";

@@ -110,10 +110,16 @@ word_enum!(
 /// Row ids are SQLite rowids.
 pub type Id = i64;
 
+/// A client name as stored: surrounding and repeated whitespace (spaces,
+/// tabs, line breaks) collapsed to single spaces.
+pub fn clean_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Fold a client name for uniqueness and lookups: Unicode lowercase (so "ООО
 /// Ромашка" and "ооо ромашка" are one name), inner whitespace collapsed.
 pub fn name_key(name: &str) -> String {
-    fold(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+    fold(&clean_name(name))
 }
 
 /// Case-insensitive matching for every script (SQLite's `lower()` folds ASCII only).

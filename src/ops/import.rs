@@ -112,7 +112,7 @@ impl<'a> Resolver<'a> {
             return Ok(None);
         }
         let client = NewClient {
-            name: name.split_whitespace().collect::<Vec<_>>().join(" "),
+            name: crate::domain::clean_name(name),
             tier: Tier::Potential,
             status: Status::Active,
             since,
@@ -182,7 +182,7 @@ fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpRes
         for row in &rows {
             let client = (|| {
                 Ok::<_, OpError>(NewClient {
-                    name: required_text("name", &row.name)?,
+                    name: crate::domain::clean_name(&required_text("name", &row.name)?),
                     tier: row.tier.unwrap_or(Tier::Potential),
                     status: Status::Active,
                     since: row.since.unwrap_or(opts.today),

@@ -128,7 +128,7 @@ pub fn client_by_id(store: &Store, id: Id) -> OpResult<Client> {
 
 fn validate_new_client(c: &NewClient) -> OpResult<NewClient> {
     let name = required_text("name", &c.name)?;
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::domain::clean_name(&name);
     Ok(NewClient {
         name,
         cadence_days: check_cadence(c.cadence_days)?,
@@ -173,7 +173,7 @@ pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Cli
         let mut c = found(clients::get(tx, id)?, "client", id)?;
         if let Some(name) = &edit.name {
             let name = required_text("name", name)?;
-            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let name = crate::domain::clean_name(&name);
             if let Some(other) = clients::find_by_name(tx, &name)?
                 && other.id != id
             {
