@@ -1166,7 +1166,6 @@ proptest! {
 /// Nothing is written, but the promise is "a clean import or an error with
 /// a line number".
 #[test]
-#[ignore = "bug: a client's payments summing past i64 fail with a database error, no line number"]
 fn payments_summing_past_the_limit_fail_with_a_line_number() {
     let rows = (i64::MAX / folio::domain::money::MAX_AMOUNT + 1) as usize;
     let mut text = String::from("client,date,amount\n");

@@ -8,11 +8,19 @@ use super::time::Month;
 
 /// Error for a word that is not one of an enum's values.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{value}' is not a {what} (use one of: {allowed})")]
+#[error("'{value}' is not {} {what} (use one of: {allowed})", article(.what))]
 pub struct UnknownValue {
     pub what: &'static str,
     pub value: String,
     pub allowed: &'static str,
+}
+
+/// "a" or "an" before a word, by its first letter.
+fn article(word: &str) -> &'static str {
+    match word.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
 }
 
 /// Enums stored and typed as lowercase words, with serde names to match.
@@ -316,6 +324,10 @@ mod tests {
         for t in Tier::ALL {
             assert_eq!(Tier::parse(t.as_str()), Ok(*t));
         }
+        assert_eq!(
+            Owner::parse("boss").unwrap_err().to_string(),
+            "'boss' is not an owner (use one of: us client)"
+        );
     }
 
     #[test]

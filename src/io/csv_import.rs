@@ -1097,8 +1097,8 @@ mod tests {
             err,
             vec![RowError {
                 line: 2,
-                message: "'me' is not a owner (use one of: us client); \
-                          'done' is not a agreement status (use one of: open kept broken cancelled)"
+                message: "'me' is not an owner (use one of: us client); \
+                          'done' is not an agreement status (use one of: open kept broken cancelled)"
                     .into()
             }]
         );

@@ -13,8 +13,8 @@ use super::{
     validate_touchpoint,
 };
 use crate::domain::{
-    Agreement, AgreementStatus, Id, NewAgreement, NewClient, NewPayment, NewTouchpoint, Owner,
-    Payment, Status, Tier, TouchKind, Touchpoint, name_key,
+    Agreement, AgreementStatus, Id, Money, NewAgreement, NewClient, NewPayment, NewTouchpoint,
+    Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
 use crate::io::csv_import::{self, ImportError, RowError};
 use crate::store::{Store, clients, ledger, log};
@@ -301,6 +301,7 @@ fn import_payments(
     let rows = parsed.rows;
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
+        let mut totals: HashMap<Id, Money> = HashMap::new();
         for row in &rows {
             let Some(client_id) = r.resolve(row.line, &row.client, row.date)? else {
                 continue;
@@ -310,7 +311,19 @@ fn import_payments(
                 amount: row.amount,
                 note: row.note.clone().unwrap_or_default(),
             };
-            ledger::insert_payment(tx, client_id, &p)?;
+            // Keep each client's running total within range: an overflow is
+            // this row's error, not a database failure without a line.
+            let total = match totals.get(&client_id) {
+                Some(t) => *t,
+                None => clients::totals(tx, client_id)?.0,
+            };
+            match super::check_total(total, p.amount, "amount") {
+                Ok(t) => {
+                    totals.insert(client_id, t);
+                    ledger::insert_payment(tx, client_id, &p)?;
+                }
+                Err(e) => r.row_error(row.line, e)?,
+            }
         }
         r.finish(Kind::Payments, rows.len(), opts.dry_run)
     })

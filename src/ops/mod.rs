@@ -107,6 +107,21 @@ fn require_client(conn: &rusqlite::Connection, client_id: Id) -> OpResult<()> {
     found(clients::get(conn, client_id)?, "client", client_id).map(drop)
 }
 
+/// A client's total paid or billed must stay within what folio stores
+/// (i64 minor units): refuse the amount that would take it past.
+fn check_total(current: Money, add: Money, what: &'static str) -> OpResult<Money> {
+    current
+        .minor()
+        .checked_add(add.minor())
+        .map(Money::from_minor)
+        .ok_or_else(|| {
+            invalid(
+                what,
+                "would take the client's total past what folio can store",
+            )
+        })
+}
+
 /// An update that touched no row means the record is gone.
 fn updated<T: Clone>(changed: bool, value: &T, what: &'static str, id: Id) -> OpResult<T> {
     if changed {
@@ -471,6 +486,7 @@ pub fn add_invoice(store: &mut Store, client_id: Id, i: &NewInvoice) -> OpResult
     positive("amount", i.amount)?;
     store.write(|tx| {
         require_client(tx, client_id)?;
+        check_total(clients::totals(tx, client_id)?.1, i.amount, "amount")?;
         let id = ledger::insert_invoice(tx, client_id, i)?;
         found(ledger::get_invoice(tx, id)?, "invoice", id)
     })
@@ -493,6 +509,7 @@ pub fn add_payment(store: &mut Store, client_id: Id, p: &NewPayment) -> OpResult
     };
     store.write(|tx| {
         require_client(tx, client_id)?;
+        check_total(clients::totals(tx, client_id)?.0, p.amount, "amount")?;
         let id = ledger::insert_payment(tx, client_id, &p)?;
         found(ledger::get_payment(tx, id)?, "payment", id)
     })

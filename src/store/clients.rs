@@ -5,7 +5,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::DbError;
 use crate::domain::{
-    Client, Contact, Id, NewClient, NewContact, Status, StatusChange, Tier, TierChange, name_key,
+    Client, Contact, Id, Money, NewClient, NewContact, Status, StatusChange, Tier, TierChange,
+    name_key,
 };
 
 const CLIENT_COLUMNS: &str = "id, name, tier, status, since, cadence_days, channel, goal, notes";
@@ -278,4 +279,12 @@ pub fn record_count(conn: &Connection, id: Id) -> Result<i64, DbError> {
               + (SELECT count(*) FROM payments WHERE client_id = ?1)",
     )?
     .query_row([id], |r| r.get(0))
+}
+
+/// A client's running totals (kept by triggers): paid and billed.
+pub fn totals(conn: &Connection, id: Id) -> Result<(Money, Money), DbError> {
+    conn.prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map(|t| t.unwrap_or_default())
 }
