@@ -474,7 +474,10 @@ fn touchpoints(
             summary = rng.pick(t.unplanned).copied().unwrap_or("").to_string();
             minutes = rng.range(40, 110);
         }
-        let (next_step, next_due) = if rng.chance(22) || (today - at).num_days() < 10 {
+        // Next steps on recent touchpoints (older ones are long done); a few
+        // from the last weeks are still open past their date.
+        let age = (today - at).num_days();
+        let (next_step, next_due) = if age < 10 || (age < 45 && rng.chance(30)) {
             let due = shift(at, rng.range(3, 12));
             (rng.pick(t.next).map(|s| s.to_string()), Some(due))
         } else {
@@ -614,6 +617,10 @@ fn money(
             fee += round_to(p.fee * 30 / 100, 1000);
         }
         let due = day_of(month, 10).max(start);
+        if end < today && due > end {
+            // Churned or paused before this month's invoice was due.
+            break;
+        }
         let amount = Money::major(fee);
         invoices.push(NewInvoice { month, amount, due });
         let (delay, share) = match p.story {
@@ -623,7 +630,8 @@ fn money(
             Story::Prepaid if month == first => (0, 0),
             _ => (rng.range(-5, 3), 100),
         };
-        let on = shift(due, delay);
+        // Never paid before the relationship began.
+        let on = shift(due, delay).max(start);
         if share > 0 && on <= today {
             payments.push(NewPayment {
                 on,
@@ -654,10 +662,12 @@ fn targets(clients: &[DemoClient], today: NaiveDate) -> Vec<PlanTarget> {
     let mut month = first;
     let mut i = 0;
     while month <= current.next() {
+        // Next month is only partly billed yet: plan it on this month's basis.
+        let basis = month.min(current);
         let expected: i64 = clients
             .iter()
             .flat_map(|c| c.invoices.iter())
-            .filter(|inv| inv.month == month)
+            .filter(|inv| inv.month == basis)
             .map(|inv| inv.amount.minor() / 100)
             .sum();
         if expected > 0 {
@@ -756,6 +766,19 @@ mod tests {
             assert!(c.tier_history[0].1.is_none());
             assert_eq!(c.tier_history.last().map(|h| h.2), Some(c.client.tier));
             assert!(c.client.since <= today);
+            assert!(
+                c.payments.iter().all(|p| p.on >= c.client.since),
+                "{}: paid before since",
+                c.client.name
+            );
+            if c.client.status != Status::Active {
+                let left = c.status_history.last().map(|h| h.0).unwrap_or(today);
+                assert!(
+                    c.invoices.iter().all(|i| i.due <= left),
+                    "{}: billed after leaving",
+                    c.client.name
+                );
+            }
             for a in &c.agreements {
                 assert_eq!(a.status == AgreementStatus::Open, a.closed_on.is_none());
                 assert!(a.due.is_none_or(|due| due >= a.made_on));
@@ -814,6 +837,26 @@ mod tests {
                 .any(|c| c.client.status == Status::Churned)
         );
         assert!(demo.targets.iter().any(|t| t.month == Month::of(today)));
+        // Next month's target is planned on a full month, not a partial bill.
+        let target = |m: Month| {
+            demo.targets
+                .iter()
+                .find(|t| t.month == m)
+                .map(|t| t.amount.minor())
+        };
+        let (this, next) = (target(Month::of(today)), target(Month::of(today).next()));
+        assert!(
+            next.unwrap_or(0) * 10 >= this.unwrap_or(0) * 8,
+            "{next:?} vs {this:?}"
+        );
+        // Open next steps past their date are a handful, not hundreds.
+        let stale = demo
+            .clients
+            .iter()
+            .flat_map(|c| &c.touchpoints)
+            .filter(|t| t.next_due.is_some_and(|d| d < today))
+            .count();
+        assert!(stale <= 60, "{stale} next steps past due");
     }
 
     #[test]

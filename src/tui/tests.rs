@@ -263,7 +263,7 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
     let screen = render(&app, 120, 40);
     assert!(screen.contains("83.84 % of 6.7M"), "{screen}");
-    assert!(screen.contains("At risk · 19 client(s)"), "{screen}");
+    assert!(screen.contains("At risk · 18 client(s)"), "{screen}");
     assert!(
         screen.contains("Silverline Hotels  potential → gold"),
         "{screen}"
