@@ -107,19 +107,6 @@ pub fn touchpoints(
     rows.collect()
 }
 
-/// Touchpoints oldest first within `[from, to]` (export, reports).
-pub fn touchpoints_between(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<Touchpoint>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {TOUCH_COLUMNS} FROM touchpoints WHERE at BETWEEN ?1 AND ?2 ORDER BY at, id"
-    ))?;
-    let rows = stmt.query_map(params![from, to], touch_from_row)?;
-    rows.collect()
-}
-
 /// A window of touchpoints, newest first, matching a filter: `needle` (already
 /// folded) found in the summary or next step, or the touchpoint belongs to one
 /// of `client_ids` (clients whose name matches). With `count`, also the

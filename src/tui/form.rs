@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::{AgreementStatus, Money, Month, Owner, Status, Tier, TouchKind, parse_date};
+use crate::domain::{Money, Month, Owner, Status, Tier, TouchKind, parse_date};
 
 /// What a field holds, and so how its text is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,9 +114,6 @@ impl Value {
     }
     pub fn owner(&self) -> Option<Owner> {
         self.text().and_then(|t| Owner::parse(&t).ok())
-    }
-    pub fn agreement_status(&self) -> Option<AgreementStatus> {
-        self.text().and_then(|t| AgreementStatus::parse(&t).ok())
     }
 }
 
