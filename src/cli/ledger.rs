@@ -233,10 +233,7 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
             month,
             json: as_json,
         } => {
-            let client_id = match &client {
-                Some(name) => Some(ops::client_by_name(&s.store, name)?.id),
-                None => None,
-            };
+            let client_id = super::client_filter(s, client.as_deref())?;
             let rows = ops::invoices(&mut s.store, client_id, month)?;
             let names = ops::client_names(&s.store)?;
             let name = |id| names.get(&id).map(String::as_str).unwrap_or("");
@@ -325,10 +322,7 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
             month,
             json: as_json,
         } => {
-            let client_id = match &client {
-                Some(name) => Some(ops::client_by_name(&s.store, name)?.id),
-                None => None,
-            };
+            let client_id = super::client_filter(s, client.as_deref())?;
             let rows = ops::payments(&s.store, client_id, month)?;
             let names = ops::client_names(&s.store)?;
             let name = |id| names.get(&id).map(String::as_str).unwrap_or("");

@@ -1,19 +1,13 @@
 //! `folio touch ...` and `folio agree ...`
 
-use std::collections::HashMap;
-
 use anyhow::Result;
 use serde::Serialize;
 
 use super::args::{AgreeCmd, TouchCmd};
 use super::table::{Align, Table};
 use super::{Session, json};
-use crate::domain::{Agreement, AgreementStatus, Id, NewAgreement, NewTouchpoint, Touchpoint};
+use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Touchpoint};
 use crate::ops;
-
-fn names(s: &Session) -> Result<HashMap<Id, String>> {
-    Ok(ops::client_names(&s.store)?)
-}
 
 pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
     match cmd {
@@ -49,13 +43,11 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
             limit,
             json: as_json,
         } => {
-            let client_id = match &client {
-                Some(name) => Some(ops::client_by_name(&s.store, name)?.id),
-                None => None,
-            };
+            let client_id = super::client_filter(s, client.as_deref())?;
             let limit = if limit == 0 { -1 } else { i64::from(limit) };
-            let (rows, total) = ops::touchpoints(&s.store, client_id, limit, 0)?;
-            let names = names(s)?;
+            let (rows, total) = ops::touch_window(&s.store, client_id, "", 0, limit, true)?;
+            let total = total.unwrap_or_default();
+            let names = ops::client_names(&s.store)?;
             if as_json {
                 let out: Vec<TouchRow> = rows
                     .iter()
@@ -166,12 +158,9 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
             client,
             json: as_json,
         } => {
-            let client_id = match &client {
-                Some(name) => Some(ops::client_by_name(&s.store, name)?.id),
-                None => None,
-            };
+            let client_id = super::client_filter(s, client.as_deref())?;
             let rows = ops::agreements(&s.store, client_id, open)?;
-            let names = names(s)?;
+            let names = ops::client_names(&s.store)?;
             if as_json {
                 let out: Vec<AgreementRow> = rows
                     .iter()

@@ -136,6 +136,14 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// `--client NAME` on a list: the client's id, or an error naming it.
+fn client_filter(s: &Session, name: Option<&str>) -> Result<Option<crate::domain::Id>> {
+    match name {
+        Some(name) => Ok(Some(crate::ops::client_by_name(&s.store, name)?.id)),
+        None => Ok(None),
+    }
+}
+
 /// JSON for scripts: pretty, with a trailing newline.
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     let mut s = serde_json::to_string_pretty(value)?;

@@ -558,18 +558,6 @@ pub fn list_clients(store: &Store) -> OpResult<Vec<Client>> {
     Ok(clients::list(store.conn())?)
 }
 
-/// A window of touchpoints, newest first, and how many there are in all.
-pub fn touchpoints(
-    store: &Store,
-    client_id: Option<Id>,
-    limit: i64,
-    offset: i64,
-) -> OpResult<(Vec<Touchpoint>, i64)> {
-    let rows = log::touchpoints(store.conn(), client_id, limit, offset)?;
-    let total = log::count_touchpoints(store.conn(), client_id)?;
-    Ok((rows, total))
-}
-
 /// Agreements, open first (overdue at the top), then the closed ones.
 pub fn agreements(
     store: &Store,
