@@ -232,19 +232,8 @@ pub fn client_card(store: &mut Store, client: &Client, today: NaiveDate) -> OpRe
             .iter()
             .filter(|p| p.on > start && p.on <= end)
             .collect();
-        let minutes: i64 = log::minutes_by_client(tx, start, end)?
-            .into_iter()
-            .find(|(c, _, _)| *c == id)
-            .map(|(_, m, _)| m)
-            .unwrap_or(0);
-        let last_touch = log::last_touch_by_client(tx, today)?
-            .into_iter()
-            .find(|(c, _)| *c == id)
-            .map(|(_, d)| d);
-        let total_12m: Money = ledger::received_by_client(tx, start, end)?
-            .into_iter()
-            .map(|(_, m, _)| m)
-            .sum();
+        let (last_touch, minutes) = log::touch_facts_of(tx, id, today, start, end)?;
+        let total_12m = ledger::received_total(tx, start, end)?;
         let input = ClientInputs {
             client: client.clone(),
             last_touch,
@@ -473,5 +462,27 @@ mod tests {
         // Deleting a client cascades to its rows; the others stay exact.
         crate::ops::delete_client(&mut store, clients[5].id).unwrap();
         assert_fast_equals_reference(&mut store);
+    }
+
+    #[test]
+    fn the_card_agrees_with_the_portfolio_for_every_client() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::ops::demo::load(&mut store, today()).unwrap();
+        let view = portfolio(&mut store, today()).unwrap();
+        for stats in &view.clients {
+            let card = client_card(&mut store, &stats.client, today()).unwrap();
+            assert_eq!(
+                card.stats.last_touch, stats.last_touch,
+                "{}",
+                stats.client.name
+            );
+            assert_eq!(
+                card.stats.minutes_12m, stats.minutes_12m,
+                "{}",
+                stats.client.name
+            );
+            assert_eq!(card.stats.share_bp, stats.share_bp, "{}", stats.client.name);
+            assert_eq!(card.stats.neglect, stats.neglect, "{}", stats.client.name);
+        }
     }
 }

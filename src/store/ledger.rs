@@ -314,3 +314,15 @@ pub fn billed_before_day(
     let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     rows.collect()
 }
+
+/// The sum of all payments dated within `(after, upto]`.
+pub fn received_total(
+    conn: &Connection,
+    after: NaiveDate,
+    upto: NaiveDate,
+) -> Result<Money, DbError> {
+    conn.prepare_cached(
+        "SELECT coalesce(sum(amount), 0) FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
+    )?
+    .query_row(params![after, upto], |r| r.get(0))
+}

@@ -322,3 +322,21 @@ pub fn next_steps_between(
     let rows = stmt.query_map(params![from, to], touch_from_row)?;
     rows.collect()
 }
+
+/// One client's last touchpoint on or before `today`, and its minutes logged
+/// within `(after, upto]` (index seeks on touchpoints_client_at).
+pub fn touch_facts_of(
+    conn: &Connection,
+    client_id: Id,
+    today: NaiveDate,
+    after: NaiveDate,
+    upto: NaiveDate,
+) -> Result<(Option<NaiveDate>, i64), DbError> {
+    conn.prepare_cached(
+        "SELECT (SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2),
+                (SELECT total(minutes) FROM touchpoints WHERE client_id = ?1 AND at > ?3 AND at <= ?4)",
+    )?
+    .query_row(params![client_id, today, after, upto], |r| {
+        Ok((r.get(0)?, r.get::<_, f64>(1)? as i64))
+    })
+}
