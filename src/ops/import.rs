@@ -8,10 +8,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{
-    OpError, OpResult, check_cadence, optional_text, required_text, validate_agreement,
-    validate_touchpoint,
-};
+use super::{OpError, OpResult, validate_agreement, validate_touchpoint};
 use crate::domain::{
     Agreement, AgreementStatus, Id, Money, NewAgreement, NewClient, NewPayment, NewTouchpoint,
     Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
@@ -180,18 +177,17 @@ fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpRes
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, false, parsed.errors)?;
         for row in &rows {
-            let client = (|| {
-                Ok::<_, OpError>(NewClient {
-                    name: crate::domain::clean_name(&required_text("name", &row.name)?),
-                    tier: row.tier.unwrap_or(Tier::Potential),
-                    status: Status::Active,
-                    since: row.since.unwrap_or(opts.today),
-                    cadence_days: check_cadence(row.cadence_days)?,
-                    channel: None,
-                    goal: None,
-                    notes: optional_text("notes", row.notes.as_deref())?.unwrap_or_default(),
-                })
-            })();
+            // The same validation as `client add`.
+            let client = super::validate_new_client(&NewClient {
+                name: row.name.clone(),
+                tier: row.tier.unwrap_or(Tier::Potential),
+                status: Status::Active,
+                since: row.since.unwrap_or(opts.today),
+                cadence_days: row.cadence_days,
+                channel: None,
+                goal: None,
+                notes: row.notes.clone().unwrap_or_default(),
+            });
             match client.and_then(|c| super::insert_client(tx, &c)) {
                 Ok(c) => {
                     r.known.insert(name_key(&c.name), c.id);
