@@ -214,10 +214,10 @@ fn import_touchpoints(
             }
             Ok(())
         };
-        // Large loads rebuild the log's indexes once instead of updating
-        // them row by row.
+        // Large loads rebuild the log's indexes and derived totals once
+        // instead of updating them row by row.
         if rows.len() >= BULK_ROWS {
-            crate::store::with_indexes_rebuilt(tx, "touchpoints", || load(&mut r))?;
+            crate::store::bulk_load(tx, &["touchpoints"], || load(&mut r))?;
         } else {
             load(&mut r)?;
         }

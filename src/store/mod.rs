@@ -362,33 +362,50 @@ impl Store {
     }
 }
 
-/// Run a bulk load into `table` with its secondary indexes dropped, then
-/// rebuild them from their own definitions (read from `sqlite_master`):
-/// building an index once by sorting beats a million random index inserts.
-/// Call inside a transaction: a failure rolls the indexes back with the rows.
-pub fn with_indexes_rebuilt<T, E>(
+/// Run a bulk load into `tables` with their secondary indexes and triggers
+/// dropped, then rebuild the indexes from their own definitions (read from
+/// `sqlite_master`), recompute what the triggers maintain with set-based SQL
+/// ([`schema::rebuild_derived`]) and recreate the triggers: building an index
+/// once by sorting, and a running total once by a window, beats a million
+/// random index updates and trigger runs. Call inside a transaction: a
+/// failure rolls everything back with the rows.
+pub fn bulk_load<T, E>(
     conn: &Connection,
-    table: &str,
+    tables: &[&str],
     f: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E>
 where
     E: From<DbError>,
 {
-    let indexes: Vec<(String, String)> = {
+    let mut dropped: Vec<(String, String, String)> = Vec::new();
+    for table in tables {
         let mut stmt = conn.prepare(
-            "SELECT name, sql FROM sqlite_master
-             WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
+            "SELECT type, name, sql FROM sqlite_master
+             WHERE type IN ('index', 'trigger') AND tbl_name = ?1 AND sql IS NOT NULL",
         )?;
-        let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    for (name, _) in &indexes {
-        // Index names come from sqlite_master, not from users.
-        conn.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+        let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        for row in rows {
+            dropped.push(row?);
+        }
+    }
+    for (kind, name, _) in &dropped {
+        // Names come from sqlite_master, not from users.
+        let kind = if kind == "index" { "INDEX" } else { "TRIGGER" };
+        conn.execute_batch(&format!("DROP {kind} \"{}\"", name.replace('"', "\"\"")))?;
     }
     let value = f()?;
-    for (_, sql) in &indexes {
-        conn.execute_batch(sql)?;
+    for (kind, _, sql) in &dropped {
+        if kind == "index" {
+            conn.execute_batch(sql)?;
+        }
+    }
+    for table in tables {
+        schema::rebuild_derived(conn, table)?;
+    }
+    for (kind, _, sql) in &dropped {
+        if kind == "trigger" {
+            conn.execute_batch(sql)?;
+        }
     }
     Ok(value)
 }

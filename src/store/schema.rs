@@ -203,3 +203,31 @@ CREATE TRIGGER invoices_totals_update AFTER UPDATE OF client_id, due, month, amo
     UPDATE clients SET billed_total = billed_total + NEW.amount WHERE id = NEW.client_id;
 END;
 "#;
+
+/// Recompute from scratch what the triggers maintain for rows of `table`,
+/// with set-based SQL: used after a bulk load that ran with the triggers
+/// dropped (see [`super::bulk_load`]). The result equals what the triggers
+/// would have left, row by row.
+pub fn rebuild_derived(conn: &rusqlite::Connection, table: &str) -> rusqlite::Result<()> {
+    match table {
+        "payments" => conn.execute_batch(
+            "UPDATE clients SET paid_total = 0 WHERE paid_total <> 0;
+             UPDATE clients SET paid_total = t.s
+               FROM (SELECT client_id, sum(amount) AS s FROM payments GROUP BY client_id) AS t
+              WHERE t.client_id = clients.id;",
+        ),
+        "invoices" => conn.execute_batch(
+            "UPDATE clients SET billed_total = 0 WHERE billed_total <> 0;
+             UPDATE clients SET billed_total = t.s
+               FROM (SELECT client_id, sum(amount) AS s FROM invoices GROUP BY client_id) AS t
+              WHERE t.client_id = clients.id;
+             UPDATE invoices SET billed_before = r.b
+               FROM (SELECT id, coalesce(sum(amount) OVER (
+                        PARTITION BY client_id ORDER BY due, month, id
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS b
+                     FROM invoices) AS r
+              WHERE r.id = invoices.id AND invoices.billed_before <> r.b;",
+        ),
+        _ => Ok(()),
+    }
+}
