@@ -260,6 +260,36 @@ fn released_schema_versions_open_with_all_records() {
     }
     let plan = p.json(&["plan", "show", "--month", "2026-11", "--json"]);
     assert_eq!(plan["received"], "5617000.00");
+    // What the migrations derive (v2 settlement totals, v3 last touch, open
+    // invoices and month totals) equals what it summarises.
+    let drift = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    for (what, sql) in [
+        (
+            "paid_total",
+            "SELECT count(*) FROM clients c WHERE paid_total <>
+               coalesce((SELECT sum(amount) FROM payments WHERE client_id = c.id), 0)",
+        ),
+        (
+            "last_touch",
+            "SELECT count(*) FROM clients c WHERE last_touch IS NOT
+               (SELECT max(at) FROM touchpoints WHERE client_id = c.id)",
+        ),
+        (
+            "open",
+            "SELECT count(*) FROM invoices i JOIN clients c ON c.id = i.client_id
+             WHERE i.open <> (i.billed_before + i.amount > c.paid_total)",
+        ),
+        (
+            "month_totals",
+            "SELECT count(*) FROM month_totals t WHERE
+               expected <> coalesce((SELECT sum(amount) FROM invoices WHERE month = t.month), 0)
+               OR received <> coalesce((SELECT sum(amount) FROM payments
+                                        WHERE substr(paid_on, 1, 7) = t.month), 0)",
+        ),
+    ] {
+        assert_eq!(drift(sql), 0, "{what}");
+    }
+    assert!(drift("SELECT count(*) FROM month_totals") >= 12);
     assert_eq!(integrity(&p.db), "ok");
 }
 

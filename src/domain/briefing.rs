@@ -289,6 +289,14 @@ pub struct Windows {
     pub touches_prev_60: u32,
 }
 
+/// A calendar month's invoiced (expected) and received sums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthTotal {
+    pub month: Month,
+    pub expected: Money,
+    pub received: Money,
+}
+
 /// Everything the briefing is computed from.
 pub struct Input<'a> {
     pub month: Month,
@@ -296,13 +304,14 @@ pub struct Input<'a> {
     pub currency: &'a str,
     /// Targets for the 12 months ending with `month`.
     pub targets: &'a [PlanTarget],
-    /// The invoices of the 12 months and those due in the next 14 days,
-    /// settled against every payment.
+    /// Every invoice with a balance left (any month), settled against every
+    /// payment: the month lines' outstanding, overdue and forecast and the
+    /// invoices due soon come from these; fully paid invoices add nothing.
     pub settled: &'a [Settled],
     /// Per client: balances of its invoices due before today.
     pub receivables: &'a HashMap<Id, Money>,
-    /// Payments per client and calendar month, covering the 12 months.
-    pub received: &'a [(Id, Month, Money)],
+    /// Expected and received per calendar month, covering the 12 months.
+    pub month_totals: &'a [MonthTotal],
     /// Every client's signals as of today.
     pub stats: &'a [ClientStats],
     pub contacts: &'a [Contact],
@@ -317,64 +326,68 @@ pub struct Input<'a> {
     pub next_steps: &'a [Touchpoint],
 }
 
+/// A month's line from its totals and its invoices with a balance left
+/// (DOMAIN.md, "The month's figures"), and how many clients still owe on it.
 fn month_line(
     month: Month,
     today: NaiveDate,
     target: Option<Money>,
-    settled: &[Settled],
-    received: &[(Id, Money)],
+    totals: Option<&MonthTotal>,
+    open: &[&Settled],
 ) -> (MonthLine, usize) {
-    let p = plan::month_plan(month, today, target, settled, received);
-    let outstanding_clients = p
-        .clients
-        .iter()
-        .filter(|c| c.outstanding > Money::ZERO)
-        .count();
-    let f = p.figures;
+    let expected = totals.map(|t| t.expected).unwrap_or_default();
+    let received = totals.map(|t| t.received).unwrap_or_default();
+    let mut outstanding = Money::ZERO;
+    let mut overdue = Money::ZERO;
+    let mut not_due = Money::ZERO;
+    let mut owing: Vec<Id> = Vec::new();
+    for s in open.iter().filter(|s| s.balance > Money::ZERO) {
+        outstanding = outstanding.plus(s.balance);
+        if s.invoice.due < today {
+            overdue = overdue.plus(s.balance);
+        } else {
+            not_due = not_due.plus(s.balance);
+        }
+        owing.push(s.invoice.client_id);
+    }
+    owing.sort_unstable();
+    owing.dedup();
     (
         MonthLine {
             month,
-            target: f.target,
-            expected: f.expected,
-            received: f.received,
-            outstanding: f.outstanding,
-            overdue: f.overdue,
-            attainment_bp: f.attainment_bp,
-            forecast: f.forecast,
+            target,
+            expected,
+            received,
+            outstanding,
+            overdue,
+            attainment_bp: target.and_then(|t| ratio_bp(received, t)),
+            forecast: received.plus(not_due),
         },
-        outstanding_clients,
+        owing.len(),
     )
 }
 
 fn plan_section(input: &Input<'_>) -> PlanSection {
     let months = input.month.trailing(12);
-    let mut by_month: HashMap<Month, Vec<Settled>> = HashMap::new();
+    let mut by_month: HashMap<Month, Vec<&Settled>> = HashMap::new();
     for s in input.settled {
-        by_month.entry(s.invoice.month).or_default().push(s.clone());
+        by_month.entry(s.invoice.month).or_default().push(s);
     }
-    let mut received: HashMap<Month, Vec<(Id, Money)>> = HashMap::new();
-    for (id, m, amount) in input.received {
-        received.entry(*m).or_default().push((*id, *amount));
-    }
+    let totals: HashMap<Month, &MonthTotal> =
+        input.month_totals.iter().map(|t| (t.month, t)).collect();
     let targets: HashMap<Month, Money> =
         input.targets.iter().map(|t| (t.month, t.amount)).collect();
-    let empty_s: Vec<Settled> = Vec::new();
-    let empty_r: Vec<(Id, Money)> = Vec::new();
-    let mut lines: Vec<(MonthLine, usize)> = months
-        .iter()
-        .map(|m| {
-            month_line(
-                *m,
-                input.today,
-                targets.get(m).copied(),
-                by_month.get(m).unwrap_or(&empty_s),
-                received.get(m).unwrap_or(&empty_r),
-            )
-        })
-        .collect();
-    let (current, clients_outstanding) = lines
-        .pop()
-        .unwrap_or_else(|| month_line(input.month, input.today, None, &empty_s, &empty_r));
+    let line = |m: Month| {
+        month_line(
+            m,
+            input.today,
+            targets.get(&m).copied(),
+            totals.get(&m).copied(),
+            by_month.get(&m).map(Vec::as_slice).unwrap_or(&[]),
+        )
+    };
+    let mut lines: Vec<(MonthLine, usize)> = months.iter().map(|m| line(*m)).collect();
+    let (current, clients_outstanding) = lines.pop().unwrap_or_else(|| line(input.month));
     PlanSection {
         current,
         days_left: plan::days_left(input.month, input.today),
@@ -511,11 +524,13 @@ fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
             });
         }
     }
-    out.sort_by(|a, b| {
-        tier_rank(a.tier)
-            .cmp(&tier_rank(b.tier))
-            .then(b.reasons.len().cmp(&a.reasons.len()))
-            .then_with(|| super::model::fold(&a.client).cmp(&super::model::fold(&b.client)))
+    // Each name folded once, not once per comparison.
+    out.sort_by_cached_key(|a| {
+        (
+            tier_rank(a.tier),
+            std::cmp::Reverse(a.reasons.len()),
+            super::model::fold(&a.client),
+        )
     });
     out
 }

@@ -81,7 +81,8 @@ pub struct MonthTotals {
     pub attainment_bp: Option<i64>,
 }
 
-/// The `count` months ending with `last`, oldest first, in three queries.
+/// The `count` months ending with `last`, oldest first, in two queries (the
+/// month totals are kept by triggers).
 pub fn plan_history(store: &mut Store, last: Month, count: u32) -> OpResult<Vec<MonthTotals>> {
     let first = last.plus_months(-(count.max(1) as i32 - 1));
     store.read(|tx| {
@@ -89,22 +90,20 @@ pub fn plan_history(store: &mut Store, last: Month, count: u32) -> OpResult<Vec<
             .into_iter()
             .map(|t| (t.month, t.amount))
             .collect();
-        let received: HashMap<Month, Money> = ledger::received_by_month(tx, first, last)?
+        let totals: HashMap<Month, (Money, Money)> = ledger::month_totals(tx, first, last)?
             .into_iter()
-            .collect();
-        let expected: HashMap<Month, Money> = ledger::expected_by_month(tx, first, last)?
-            .into_iter()
+            .map(|(m, expected, received)| (m, (expected, received)))
             .collect();
         Ok::<_, OpError>(
             last.trailing(count.max(1))
                 .into_iter()
                 .map(|m| {
                     let target = targets.get(&m).copied();
-                    let received = received.get(&m).copied().unwrap_or_default();
+                    let (expected, received) = totals.get(&m).copied().unwrap_or_default();
                     MonthTotals {
                         month: m,
                         target,
-                        expected: expected.get(&m).copied().unwrap_or_default(),
+                        expected,
                         received,
                         attainment_bp: target
                             .and_then(|t| crate::domain::money::ratio_bp(received, t)),
@@ -134,51 +133,91 @@ impl PortfolioView {
 
 pub fn portfolio(store: &mut Store, today: NaiveDate) -> OpResult<PortfolioView> {
     let currency = super::currency(store)?;
-    store.read(|tx| portfolio_in(tx, today, currency))
+    store.read(|tx| Ok(facts(tx, today, currency)?.view))
 }
 
-/// [`portfolio`] within a caller's snapshot.
-fn portfolio_in(
-    tx: &rusqlite::Connection,
-    today: NaiveDate,
-    currency: String,
-) -> OpResult<PortfolioView> {
+/// What the portfolio and the briefing read, within one snapshot.
+struct Facts {
+    view: PortfolioView,
+    /// Every invoice with a balance left, settled.
+    open: Vec<Settled>,
+    /// Per client: balances of its invoices due before today, where positive.
+    receivables: HashMap<Id, Money>,
+    windows: HashMap<Id, briefing::Windows>,
+    /// Every agreement, grouped by client.
+    agreements: Vec<Agreement>,
+}
+
+/// The portfolio's per-client facts in a fixed number of queries, each
+/// reading one row per client or one date window of an index (never the
+/// whole history): the clients with their kept totals, one pass over the
+/// last 12 months of touchpoints and one of payments (split into the
+/// windows the signals compare), and the invoices with a balance left.
+fn facts(tx: &rusqlite::Connection, today: NaiveDate, currency: String) -> OpResult<Facts> {
     let (start, end) = signals::last_12_months(today);
+    let cut = |d: NaiveDate| d.clamp(start, end);
+    let days = |n: u64| {
+        cut(today
+            .checked_sub_days(chrono::Days::new(n))
+            .unwrap_or(today))
+    };
+    let back = |n: u32| cut(crate::domain::time::months_before(today, n));
     let all = clients::list(tx)?;
     let last: HashMap<Id, NaiveDate> = log::last_touch_by_client(tx, today)?.into_iter().collect();
-    let minutes_12m: HashMap<Id, i64> = log::minutes_by_client(tx, start, end)?
-        .into_iter()
-        .map(|(id, m, _)| (id, m))
-        .collect();
-    let revenue_12m: HashMap<Id, (Money, i64)> = ledger::received_by_client(tx, start, end)?
-        .into_iter()
-        .map(|(id, sum, n)| (id, (sum, n)))
-        .collect();
+    // Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
+    let touches = log::touch_windows_by_client(tx, &[start, days(120), days(60), end])?;
+    // Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
+    let payments = ledger::payment_windows(tx, &[start, back(6), back(3), end])?;
     let lifetime: HashMap<Id, Money> = ledger::paid_totals(tx)?.into_iter().collect();
-    let mut agreements: HashMap<Id, Vec<Agreement>> = HashMap::new();
-    for a in log::agreements(tx, None, false)? {
-        agreements.entry(a.client_id).or_default().push(a);
-    }
-    let overdue_receivables: Money = ledger::billed_before_day(tx, today)?
+    // Grouped by client so each client's counts read one slice.
+    let mut agreements = log::all_agreements(tx)?;
+    agreements.sort_unstable_by_key(|a| (a.client_id, a.id));
+    let counts: HashMap<Id, signals::AgreementCounts> = agreements
+        .chunk_by(|a, b| a.client_id == b.client_id)
+        .map(|group| (group[0].client_id, signals::agreement_counts(group, today)))
+        .collect();
+    let open: Vec<Settled> = ledger::open_invoices_with_totals(tx)?
         .into_iter()
-        .map(|(_, billed, paid)| plan::overdue_from_totals(billed, paid))
-        .sum();
+        .map(|(i, before, paid)| plan::settle_with_totals(i, before, paid))
+        .collect();
+    let mut receivables: HashMap<Id, Money> = HashMap::new();
+    for s in open
+        .iter()
+        .filter(|s| s.invoice.due < today && s.balance > Money::ZERO)
+    {
+        let r = receivables.entry(s.invoice.client_id).or_default();
+        *r = r.plus(s.balance);
+    }
+    let mut windows: HashMap<Id, briefing::Windows> = HashMap::new();
+    let window = |w: Option<&crate::store::WindowSums>, k: usize| {
+        w.and_then(|w| Some((*w.count.get(k)?, *w.sum.get(k)?)))
+            .unwrap_or_default()
+    };
     let inputs: Vec<ClientInputs> = all
         .into_iter()
         .map(|client| {
             let id = client.id;
-            let (revenue, payments) = revenue_12m.get(&id).copied().unwrap_or_default();
+            let t = touches.get(&id);
+            let p = payments.get(&id);
+            if t.is_some() || p.is_some() {
+                windows.insert(
+                    id,
+                    briefing::Windows {
+                        revenue_prev_3m: Money::from_minor(window(p, 1).1),
+                        revenue_last_3m: Money::from_minor(window(p, 2).1),
+                        touches_prev_60: window(t, 1).0,
+                        touches_last_60: window(t, 2).0,
+                    },
+                );
+            }
             ClientInputs {
                 last_touch: last.get(&id).copied(),
-                revenue_12m: revenue,
-                payments_12m: u32::try_from(payments).unwrap_or(u32::MAX),
+                revenue_12m: Money::from_minor(p.map_or(0, |p| p.total_sum())),
+                payments_12m: p.map_or(0, |p| p.total_count()),
                 revenue_lifetime: lifetime.get(&id).copied().unwrap_or_default(),
-                minutes_12m: u64::try_from(minutes_12m.get(&id).copied().unwrap_or(0)).unwrap_or(0),
+                minutes_12m: u64::try_from(t.map_or(0, |t| t.total_sum())).unwrap_or(0),
                 minutes_lifetime: 0,
-                agreements: agreements
-                    .get(&id)
-                    .map(|a| signals::agreement_counts(a, today))
-                    .unwrap_or_default(),
+                agreements: counts.get(&id).copied().unwrap_or_default(),
                 first_payment: None,
                 client,
             }
@@ -186,12 +225,18 @@ fn portfolio_in(
         .collect();
     let stats = signals::portfolio_stats(&inputs, today);
     let revenues: Vec<(Id, Money)> = stats.iter().map(|s| (s.client.id, s.revenue_12m)).collect();
-    Ok(PortfolioView {
-        today,
-        currency,
-        concentration: signals::concentration(&revenues),
-        clients: stats,
-        overdue_receivables,
+    Ok(Facts {
+        view: PortfolioView {
+            today,
+            currency,
+            concentration: signals::concentration(&revenues),
+            clients: stats,
+            overdue_receivables: receivables.values().copied().sum(),
+        },
+        open,
+        receivables,
+        windows,
+        agreements,
     })
 }
 
@@ -274,56 +319,31 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         .checked_add_days(chrono::Days::new(briefing::LOOKAHEAD_DAYS))
         .unwrap_or(today);
     store.read(|tx| {
-        let stats = portfolio_in(tx, today, currency.clone())?.clients;
-        // The 12 months' invoices and those due in the next 14 days, settled
-        // from running totals; receivables per client from the same totals.
-        let mut settled: Vec<Settled> = ledger::invoices_with_totals_in_months(tx, first, month)?
-            .into_iter()
-            .chain(ledger::invoices_with_totals_due_between(
-                tx, today, lookahead,
-            )?)
-            .map(|(i, before, paid)| plan::settle_with_totals(i, before, paid))
-            .collect();
-        settled.sort_by_key(|s| s.invoice.id);
-        settled.dedup_by_key(|s| s.invoice.id);
-        let receivables: HashMap<Id, Money> = ledger::billed_before_day(tx, today)?
-            .into_iter()
-            .map(|(id, billed, paid)| (id, plan::overdue_from_totals(billed, paid)))
-            .filter(|(_, m)| *m > Money::ZERO)
-            .collect();
+        let facts = facts(tx, today, currency.clone())?;
         let targets = ledger::targets_between(tx, first, month)?;
-        let received = ledger::received_by_client_month(tx, first, month)?;
+        let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
+            .into_iter()
+            .map(|(month, expected, received)| briefing::MonthTotal {
+                month,
+                expected,
+                received,
+            })
+            .collect();
         let back = |n: u32| crate::domain::time::months_before(today, n);
-        let days = |n: u64| {
-            today
-                .checked_sub_days(chrono::Days::new(n))
-                .unwrap_or(today)
-        };
-        let mut windows: HashMap<Id, briefing::Windows> = HashMap::new();
-        for (id, prev, last) in ledger::revenue_windows(tx, back(6), back(3), today)? {
-            let w = windows.entry(id).or_default();
-            w.revenue_prev_3m = prev;
-            w.revenue_last_3m = last;
-        }
-        for (id, prev, last) in log::touch_windows(tx, days(120), days(60), today)? {
-            let w = windows.entry(id).or_default();
-            w.touches_prev_60 = u32::try_from(prev).unwrap_or(0);
-            w.touches_last_60 = u32::try_from(last).unwrap_or(0);
-        }
         let input = briefing::Input {
             month,
             today,
             currency: &currency,
             targets: &targets,
-            settled: &settled,
-            receivables: &receivables,
-            received: &received,
-            stats: &stats,
+            settled: &facts.open,
+            receivables: &facts.receivables,
+            month_totals: &month_totals,
+            stats: &facts.view.clients,
             contacts: &clients::all_contacts(tx)?,
-            agreements: &log::agreements(tx, None, false)?,
+            agreements: &facts.agreements,
             tier_changes: &clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
             status_changes: &clients::status_changes_between(tx, back(12), today)?,
-            windows: &windows,
+            windows: &facts.windows,
             next_steps: &log::next_steps_between(tx, today, lookahead)?,
         };
         Ok::<_, OpError>(briefing::build(&input))
@@ -362,6 +382,39 @@ mod tests {
             )
             .unwrap();
         assert_eq!(bad, 0, "billed_before drifted");
+        let bad: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM clients c WHERE c.last_touch IS NOT
+                   (SELECT max(at) FROM touchpoints t WHERE t.client_id = c.id)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(bad, 0, "last_touch drifted");
+        let bad: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM invoices i JOIN clients c ON c.id = i.client_id
+                 WHERE i.open <> (i.billed_before + i.amount > c.paid_total)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(bad, 0, "open flags drifted");
+        let bad: i64 = conn
+            .query_row(
+                "WITH e AS (SELECT month, sum(amount) s FROM invoices GROUP BY month),
+                      r AS (SELECT substr(paid_on, 1, 7) month, sum(amount) s FROM payments GROUP BY 1),
+                      m AS (SELECT month FROM e UNION SELECT month FROM r UNION SELECT month FROM month_totals)
+                 SELECT count(*) FROM m
+                   LEFT JOIN e USING (month) LEFT JOIN r USING (month)
+                   LEFT JOIN month_totals t USING (month)
+                 WHERE coalesce(t.expected, 0) <> coalesce(e.s, 0)
+                    OR coalesce(t.received, 0) <> coalesce(r.s, 0)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(bad, 0, "month totals drifted");
     }
 
     /// Month figures and receivables by settling the whole history: the
@@ -392,6 +445,42 @@ mod tests {
 
     fn assert_fast_equals_reference(store: &mut Store) {
         assert_totals_exact(store);
+        // The briefing's month lines (month totals and open invoices) agree
+        // with the month view (every invoice of the month) for all 12 months.
+        for back in [-1, 0, 5] {
+            let month = Month::of(today()).plus_months(-back);
+            let b = briefing(store, month, today()).unwrap();
+            let lines = b.plan.previous.iter().chain([&b.plan.current]);
+            for line in lines {
+                let f = month_view(store, line.month, today()).unwrap().plan.figures;
+                let got = (
+                    line.expected,
+                    line.received,
+                    line.outstanding,
+                    line.overdue,
+                    line.forecast,
+                    line.attainment_bp,
+                );
+                let want = (
+                    f.expected,
+                    f.received,
+                    f.outstanding,
+                    f.overdue,
+                    f.forecast,
+                    f.attainment_bp,
+                );
+                assert_eq!(got, want, "briefing line {}", line.month);
+            }
+        }
+        for h in plan_history(store, Month::of(today()).next(), 24).unwrap() {
+            let f = month_view(store, h.month, today()).unwrap().plan.figures;
+            assert_eq!(
+                (h.expected, h.received),
+                (f.expected, f.received),
+                "{}",
+                h.month
+            );
+        }
         for back in -1..20 {
             let month = Month::of(today()).plus_months(-back);
             let fast = month_view(store, month, today()).unwrap().plan.figures;
@@ -457,6 +546,21 @@ mod tests {
                 },
             )
             .unwrap();
+        }
+        assert_fast_equals_reference(&mut store);
+        // Touchpoints: the latest deleted, dates moved, moved between clients.
+        let touches = log::touchpoints(store.conn(), None, 10_000, 0).unwrap();
+        for (n, t) in touches.iter().enumerate() {
+            match n % 4 {
+                0 => crate::ops::delete_touchpoint(&mut store, t.id).unwrap(),
+                1 => {
+                    let mut u = t.clone();
+                    u.at = u.at - chrono::Days::new(400);
+                    u.client_id = clients[(n * 3) % clients.len()].id;
+                    crate::ops::edit_touchpoint(&mut store, &u).unwrap();
+                }
+                _ => {}
+            }
         }
         assert_fast_equals_reference(&mut store);
         // Deleting a client cascades to its rows; the others stay exact.

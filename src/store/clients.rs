@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::DbError;
+use super::convert::{day, opt_day};
 use crate::domain::{
     Client, Contact, Id, Money, NewClient, NewContact, Status, StatusChange, Tier, TierChange,
     name_key,
@@ -17,7 +18,7 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
         name: r.get(1)?,
         tier: r.get(2)?,
         status: r.get(3)?,
-        since: r.get(4)?,
+        since: day(r, 4)?,
         cadence_days: r.get(5)?,
         channel: r.get(6)?,
         goal: r.get(7)?,
@@ -151,7 +152,7 @@ fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
     Ok(TierChange {
         id: r.get(0)?,
         client_id: r.get(1)?,
-        on: r.get(2)?,
+        on: day(r, 2)?,
         from: r.get(3)?,
         to: r.get(4)?,
         reason: r.get(5)?,
@@ -186,7 +187,7 @@ fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
     Ok(StatusChange {
         id: r.get(0)?,
         client_id: r.get(1)?,
-        on: r.get(2)?,
+        on: day(r, 2)?,
         from: r.get(3)?,
         to: r.get(4)?,
         reason: r.get(5)?,
@@ -228,7 +229,7 @@ fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
         decision_maker: r.get(4)?,
         phone: r.get(5)?,
         email: r.get(6)?,
-        birthday: r.get(7)?,
+        birthday: opt_day(r, 7)?,
     })
 }
 
@@ -261,11 +262,13 @@ pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbE
 
 /// Every contact of the portfolio (birthdays, single-thread signals).
 pub fn all_contacts(conn: &Connection) -> Result<Vec<Contact>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {CONTACT_COLUMNS} FROM contacts ORDER BY client_id, id"
-    ))?;
+    // Read in table order and sorted here: ordering by the client index
+    // would look up every row in the table.
+    let mut stmt = conn.prepare_cached(&format!("SELECT {CONTACT_COLUMNS} FROM contacts"))?;
     let rows = stmt.query_map([], contact_from_row)?;
-    rows.collect()
+    let mut all: Vec<Contact> = rows.collect::<Result<_, _>>()?;
+    all.sort_unstable_by_key(|c| (c.client_id, c.id));
+    Ok(all)
 }
 
 /// How many records hang off a client (contacts, touchpoints, agreements,

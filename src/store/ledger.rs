@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::DbError;
+use super::convert::day;
 use crate::domain::{Id, Invoice, Money, Month, NewInvoice, NewPayment, Payment, PlanTarget};
 
 pub fn set_target(conn: &Connection, month: Month, amount: Money) -> Result<(), DbError> {
@@ -48,7 +49,7 @@ fn invoice_from_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
         client_id: r.get(1)?,
         month: r.get(2)?,
         amount: r.get(3)?,
-        due: r.get(4)?,
+        due: day(r, 4)?,
     })
 }
 
@@ -100,7 +101,7 @@ fn payment_from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
     Ok(Payment {
         id: r.get(0)?,
         client_id: r.get(1)?,
-        on: r.get(2)?,
+        on: day(r, 2)?,
         amount: r.get(3)?,
         note: r.get(4)?,
     })
@@ -182,71 +183,6 @@ pub fn received_by_client(
     rows.collect()
 }
 
-/// Per calendar month within `[from, to]`: the sum of payments dated in it.
-pub fn received_by_month(
-    conn: &Connection,
-    from: Month,
-    to: Month,
-) -> Result<Vec<(Month, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT substr(paid_on, 1, 7) AS m, sum(amount) FROM payments
-         WHERE paid_on >= ?1 AND paid_on <= ?2 GROUP BY m ORDER BY m",
-    )?;
-    let rows = stmt.query_map(params![from.first_day(), to.last_day()], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })?;
-    rows.collect()
-}
-
-/// Per month within `[from, to]`: the sum of invoices assigned to it.
-pub fn expected_by_month(
-    conn: &Connection,
-    from: Month,
-    to: Month,
-) -> Result<Vec<(Month, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT month, sum(amount) FROM invoices WHERE month BETWEEN ?1 AND ?2
-         GROUP BY month ORDER BY month",
-    )?;
-    let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
-}
-
-/// Payments per client and calendar month within `[from, to]`.
-pub fn received_by_client_month(
-    conn: &Connection,
-    from: Month,
-    to: Month,
-) -> Result<Vec<(Id, Month, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT client_id, substr(paid_on, 1, 7) AS m, sum(amount) FROM payments
-         WHERE paid_on >= ?1 AND paid_on <= ?2 GROUP BY client_id, m",
-    )?;
-    let rows = stmt.query_map(params![from.first_day(), to.last_day()], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?;
-    rows.collect()
-}
-
-/// Per client: payments within `(start, mid]` and within `(mid, end]`.
-pub fn revenue_windows(
-    conn: &Connection,
-    start: NaiveDate,
-    mid: NaiveDate,
-    end: NaiveDate,
-) -> Result<Vec<(Id, Money, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT client_id,
-                coalesce(sum(CASE WHEN paid_on <= ?2 THEN amount END), 0),
-                coalesce(sum(CASE WHEN paid_on > ?2 THEN amount END), 0)
-         FROM payments WHERE paid_on > ?1 AND paid_on <= ?3 GROUP BY client_id",
-    )?;
-    let rows = stmt.query_map(params![start, mid, end], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?;
-    rows.collect()
-}
-
 const INVOICE_TOTALS: &str =
     "SELECT i.id, i.client_id, i.month, i.amount, i.due, i.billed_before, c.paid_total
      FROM invoices i JOIN clients c ON c.id = i.client_id";
@@ -271,19 +207,6 @@ pub fn invoices_with_totals_in_months(
     rows.collect()
 }
 
-/// Invoices due within `[from, to]`, with their settlement totals.
-pub fn invoices_with_totals_due_between(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{INVOICE_TOTALS} WHERE i.due BETWEEN ?1 AND ?2 ORDER BY i.client_id, i.due, i.month, i.id"
-    ))?;
-    let rows = stmt.query_map(params![from, to], invoice_totals_from_row)?;
-    rows.collect()
-}
-
 /// Invoices of one client or all, with their settlement totals.
 pub fn invoices_with_totals(
     conn: &Connection,
@@ -293,25 +216,6 @@ pub fn invoices_with_totals(
         "{INVOICE_TOTALS} WHERE ?1 IS NULL OR i.client_id = ?1 ORDER BY i.client_id, i.due, i.month, i.id"
     ))?;
     let rows = stmt.query_map([client_id], invoice_totals_from_row)?;
-    rows.collect()
-}
-
-/// Per client: the sum of its invoices due before `today` (a prefix in
-/// settlement order, read from its last such invoice) and its total paid.
-/// One index seek per client.
-pub fn billed_before_day(
-    conn: &Connection,
-    today: NaiveDate,
-) -> Result<Vec<(Id, Money, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id,
-                coalesce((SELECT i.billed_before + i.amount FROM invoices i
-                          WHERE i.client_id = c.id AND i.due < ?1
-                          ORDER BY i.due DESC, i.month DESC, i.id DESC LIMIT 1), 0),
-                c.paid_total
-         FROM clients c",
-    )?;
-    let rows = stmt.query_map([today], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     rows.collect()
 }
 
@@ -325,4 +229,44 @@ pub fn received_total(
         "SELECT coalesce(sum(amount), 0) FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
     )?
     .query_row(params![after, upto], |r| r.get(0))
+}
+
+/// Per client: payments (count and sum) in each window `(cuts[k], cuts[k+1]]`,
+/// one pass over the covering index of payment dates.
+pub fn payment_windows(
+    conn: &Connection,
+    cuts: &[NaiveDate],
+) -> Result<super::IdMap<super::WindowSums>, DbError> {
+    super::window_sums(
+        conn,
+        "SELECT paid_on, client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
+        cuts,
+    )
+}
+
+/// Invoices with a balance left (flagged `open` by the triggers), each with
+/// its settlement totals, in settlement order per client.
+pub fn open_invoices_with_totals(
+    conn: &Connection,
+) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{INVOICE_TOTALS} WHERE i.open ORDER BY i.client_id, i.due, i.month, i.id"
+    ))?;
+    let rows = stmt.query_map([], invoice_totals_from_row)?;
+    rows.collect()
+}
+
+/// Expected (invoiced) and received sums per month within `[from, to]`,
+/// from the totals the triggers keep: one row per month.
+pub fn month_totals(
+    conn: &Connection,
+    from: Month,
+    to: Month,
+) -> Result<Vec<(Month, Money, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT month, expected, received FROM month_totals
+         WHERE month BETWEEN ?1 AND ?2 ORDER BY month",
+    )?;
+    let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::DbError;
+use super::convert::{day, opt_day};
 use crate::domain::{
     Agreement, AgreementStatus, Id, NewAgreement, NewTouchpoint, Touchpoint, fold,
 };
@@ -24,12 +25,12 @@ fn touch_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
     Ok(Touchpoint {
         id: r.get(0)?,
         client_id: r.get(1)?,
-        at: r.get(2)?,
+        at: day(r, 2)?,
         kind: r.get(3)?,
         summary: r.get(4)?,
         minutes: r.get(5)?,
         next_step: r.get(6)?,
-        next_due: r.get(7)?,
+        next_due: opt_day(r, 7)?,
     })
 }
 
@@ -157,42 +158,43 @@ pub fn count_touchpoints(conn: &Connection, client_id: Option<Id>) -> Result<i64
         .query_row([client_id], |r| r.get(0))
 }
 
-/// Per client: the date of its last touchpoint on or before `today`.
+/// Per client: the date of its last touchpoint on or before `today`. Read
+/// from `clients.last_touch` (kept by triggers); only a client whose latest
+/// touchpoint is dated after `today` needs a seek in its own log.
 pub fn last_touch_by_client(
     conn: &Connection,
     today: NaiveDate,
 ) -> Result<Vec<(Id, NaiveDate)>, DbError> {
-    // One index seek per client (touchpoints_client_at) instead of grouping
-    // the whole log.
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, (SELECT max(t.at) FROM touchpoints t WHERE t.client_id = c.id AND t.at <= ?1)
-         FROM clients c",
-    )?;
-    let rows = stmt.query_map([today], |r| {
-        Ok((r.get::<_, Id>(0)?, r.get::<_, Option<NaiveDate>>(1)?))
-    })?;
-    rows.filter_map(|r| match r {
-        Ok((id, Some(at))) => Some(Ok((id, at))),
-        Ok((_, None)) => None,
-        Err(e) => Some(Err(e)),
-    })
-    .collect()
+    let mut stmt =
+        conn.prepare_cached("SELECT id, last_touch FROM clients WHERE last_touch IS NOT NULL")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, NaiveDate>(1)?)))?;
+    let mut seek =
+        conn.prepare_cached("SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2")?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, last) = row?;
+        if last <= today {
+            out.push((id, last));
+        } else if let Some(at) =
+            seek.query_row(params![id, today], |r| r.get::<_, Option<NaiveDate>>(0))?
+        {
+            out.push((id, at));
+        }
+    }
+    Ok(out)
 }
 
-/// Per client: minutes logged and touchpoint count within `(after, upto]`.
-pub fn minutes_by_client(
+/// Per client: touchpoints (count and minutes) in each window
+/// `(cuts[k], cuts[k+1]]`, one pass over the covering index of dates.
+pub fn touch_windows_by_client(
     conn: &Connection,
-    after: NaiveDate,
-    upto: NaiveDate,
-) -> Result<Vec<(Id, i64, i64)>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT client_id, total(minutes), count(*) FROM touchpoints
-         WHERE at > ?1 AND at <= ?2 GROUP BY client_id",
-    )?;
-    let rows = stmt.query_map(params![after, upto], |r| {
-        Ok((r.get(0)?, r.get::<_, f64>(1)? as i64, r.get(2)?))
-    })?;
-    rows.collect()
+    cuts: &[NaiveDate],
+) -> Result<super::IdMap<super::WindowSums>, DbError> {
+    super::window_sums(
+        conn,
+        "SELECT at, client_id, minutes FROM touchpoints WHERE at > ?1 AND at <= ?2",
+        cuts,
+    )
 }
 
 const AGREEMENT_COLUMNS: &str = "id, client_id, made_on, text, owner, due, status, closed_on";
@@ -201,12 +203,12 @@ fn agreement_from_row(r: &Row<'_>) -> rusqlite::Result<Agreement> {
     Ok(Agreement {
         id: r.get(0)?,
         client_id: r.get(1)?,
-        made_on: r.get(2)?,
+        made_on: day(r, 2)?,
         text: r.get(3)?,
         owner: r.get(4)?,
-        due: r.get(5)?,
+        due: opt_day(r, 5)?,
         status: r.get(6)?,
-        closed_on: r.get(7)?,
+        closed_on: opt_day(r, 7)?,
     })
 }
 
@@ -292,20 +294,11 @@ pub fn agreements(
     rows.collect()
 }
 
-/// Per client: touchpoints within `(start, mid]` and within `(mid, end]`.
-pub fn touch_windows(
-    conn: &Connection,
-    start: NaiveDate,
-    mid: NaiveDate,
-    end: NaiveDate,
-) -> Result<Vec<(Id, i64, i64)>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT client_id, sum(at <= ?2), sum(at > ?2) FROM touchpoints
-         WHERE at > ?1 AND at <= ?3 GROUP BY client_id",
-    )?;
-    let rows = stmt.query_map(params![start, mid, end], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-    })?;
+/// Every agreement, in no particular order (for per-client counts: sorting
+/// them as [`agreements`] does costs more than reading them).
+pub fn all_agreements(conn: &Connection) -> Result<Vec<Agreement>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {AGREEMENT_COLUMNS} FROM agreements"))?;
+    let rows = stmt.query_map([], agreement_from_row)?;
     rows.collect()
 }
 

@@ -410,6 +410,90 @@ where
     Ok(value)
 }
 
+/// How many consecutive windows one pass of [`window_sums`] can split.
+pub const MAX_WINDOWS: usize = 4;
+
+/// Per client: row counts and sums of a value over consecutive date windows
+/// `(cuts[k], cuts[k + 1]]`, from one pass over a date-ordered index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WindowSums {
+    pub count: [u32; MAX_WINDOWS],
+    pub sum: [i64; MAX_WINDOWS],
+}
+
+impl WindowSums {
+    pub fn total_count(&self) -> u32 {
+        self.count.iter().sum()
+    }
+
+    pub fn total_sum(&self) -> i64 {
+        self.sum.iter().fold(0, |a, b| a.saturating_add(*b))
+    }
+}
+
+/// A hasher for row ids: they are already well spread integers, so one
+/// multiply (Fibonacci hashing) does; SipHash would cost more than the
+/// aggregation it serves.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by row id.
+pub type IdMap<V> = std::collections::HashMap<i64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// Runs `sql` (which must select `date, client_id, value` for dates in
+/// `(?1, ?2]`) with the first and last of `cuts` (ascending, at most
+/// [`MAX_WINDOWS`] + 1), and adds each row to its client's window. No GROUP
+/// BY: grouping in SQLite would sort the rows; a hash map per client does not.
+fn window_sums(
+    conn: &Connection,
+    sql: &str,
+    cuts: &[chrono::NaiveDate],
+) -> Result<IdMap<WindowSums>, DbError> {
+    let mut out: IdMap<WindowSums> = IdMap::default();
+    let (Some(first), Some(last)) = (cuts.first(), cuts.last()) else {
+        return Ok(out);
+    };
+    debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
+    // Upper bounds of the windows as stored text: ISO dates compare as text.
+    let bounds: Vec<String> = cuts
+        .iter()
+        .skip(1)
+        .take(MAX_WINDOWS)
+        .map(|d| d.to_string())
+        .collect();
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(rusqlite::params![first, last])?;
+    while let Some(r) = rows.next()? {
+        let day = r.get_ref(0)?.as_str()?;
+        let client: i64 = r.get(1)?;
+        let value: i64 = r.get(2)?;
+        let k = bounds
+            .iter()
+            .position(|b| day <= b.as_str())
+            .unwrap_or(bounds.len().saturating_sub(1));
+        let w = out.entry(client).or_default();
+        w.count[k] = w.count[k].saturating_add(1);
+        w.sum[k] = w.sum[k].saturating_add(value);
+    }
+    Ok(out)
+}
+
 pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x464F_4C49;
 
 /// Migrations in order: `MIGRATIONS[0]` takes a file from version 0 to 1.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The newest schema version this program knows.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -204,18 +204,100 @@ CREATE TRIGGER invoices_totals_update AFTER UPDATE OF client_id, due, month, amo
 END;
 "#;
 
+/// Version 3: what the briefing reads per client, kept by triggers so a
+/// report reads one row per client or per month instead of the history:
+/// - `clients.last_touch`: the date of the client's latest touchpoint;
+/// - `invoices.open`: 1 while the invoice has a balance left (its paid part,
+///   min(amount, max(0, paid_total - billed_before)), is short of its
+///   amount), with a partial index: the receivables are the open invoices;
+/// - `month_totals`: per calendar month, the sum of invoices assigned to it
+///   (expected) and of payments dated in it (received).
+const V3: &str = r#"
+ALTER TABLE clients ADD COLUMN last_touch TEXT;
+ALTER TABLE invoices ADD COLUMN open INTEGER NOT NULL DEFAULT 0 CHECK (open IN (0, 1));
+CREATE INDEX invoices_open ON invoices(client_id, due, month, id, amount, billed_before) WHERE open;
+CREATE TABLE month_totals (
+    month    TEXT PRIMARY KEY,
+    expected INTEGER NOT NULL DEFAULT 0,
+    received INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+UPDATE clients SET last_touch = (SELECT max(at) FROM touchpoints t WHERE t.client_id = clients.id);
+UPDATE invoices SET open = (billed_before + amount > (SELECT paid_total FROM clients c WHERE c.id = invoices.client_id));
+INSERT INTO month_totals (month, expected)
+    SELECT month, sum(amount) FROM invoices WHERE true GROUP BY month;
+INSERT INTO month_totals (month, received)
+    SELECT substr(paid_on, 1, 7) AS m, sum(amount) FROM payments WHERE true GROUP BY m
+ON CONFLICT (month) DO UPDATE SET received = excluded.received;
+
+CREATE TRIGGER touchpoints_last_insert AFTER INSERT ON touchpoints BEGIN
+    UPDATE clients SET last_touch = NEW.at
+     WHERE id = NEW.client_id AND (last_touch IS NULL OR last_touch < NEW.at);
+END;
+CREATE TRIGGER touchpoints_last_delete AFTER DELETE ON touchpoints BEGIN
+    UPDATE clients SET last_touch = (SELECT max(at) FROM touchpoints WHERE client_id = OLD.client_id)
+     WHERE id = OLD.client_id AND last_touch = OLD.at;
+END;
+CREATE TRIGGER touchpoints_last_update AFTER UPDATE OF at, client_id ON touchpoints BEGIN
+    UPDATE clients SET last_touch = (SELECT max(at) FROM touchpoints WHERE client_id = clients.id)
+     WHERE id IN (OLD.client_id, NEW.client_id);
+END;
+
+-- Every change to a client's invoices or payments ends by updating its
+-- billed or paid total (the v2 triggers do that last): re-mark its invoices.
+CREATE TRIGGER clients_open_invoices AFTER UPDATE OF paid_total, billed_total ON clients BEGIN
+    UPDATE invoices SET open = (billed_before + amount > NEW.paid_total)
+     WHERE client_id = NEW.id AND open <> (billed_before + amount > NEW.paid_total);
+END;
+
+CREATE TRIGGER invoices_month_insert AFTER INSERT ON invoices BEGIN
+    INSERT INTO month_totals (month, expected) VALUES (NEW.month, NEW.amount)
+    ON CONFLICT (month) DO UPDATE SET expected = expected + excluded.expected;
+END;
+CREATE TRIGGER invoices_month_delete AFTER DELETE ON invoices BEGIN
+    UPDATE month_totals SET expected = expected - OLD.amount WHERE month = OLD.month;
+END;
+CREATE TRIGGER invoices_month_update AFTER UPDATE OF month, amount ON invoices BEGIN
+    UPDATE month_totals SET expected = expected - OLD.amount WHERE month = OLD.month;
+    INSERT INTO month_totals (month, expected) VALUES (NEW.month, NEW.amount)
+    ON CONFLICT (month) DO UPDATE SET expected = expected + excluded.expected;
+END;
+CREATE TRIGGER payments_month_insert AFTER INSERT ON payments BEGIN
+    INSERT INTO month_totals (month, received) VALUES (substr(NEW.paid_on, 1, 7), NEW.amount)
+    ON CONFLICT (month) DO UPDATE SET received = received + excluded.received;
+END;
+CREATE TRIGGER payments_month_delete AFTER DELETE ON payments BEGIN
+    UPDATE month_totals SET received = received - OLD.amount
+     WHERE month = substr(OLD.paid_on, 1, 7);
+END;
+CREATE TRIGGER payments_month_update AFTER UPDATE OF paid_on, amount ON payments BEGIN
+    UPDATE month_totals SET received = received - OLD.amount
+     WHERE month = substr(OLD.paid_on, 1, 7);
+    INSERT INTO month_totals (month, received) VALUES (substr(NEW.paid_on, 1, 7), NEW.amount)
+    ON CONFLICT (month) DO UPDATE SET received = received + excluded.received;
+END;
+"#;
+
 /// Recompute from scratch what the triggers maintain for rows of `table`,
 /// with set-based SQL: used after a bulk load that ran with the triggers
 /// dropped (see [`super::bulk_load`]). The result equals what the triggers
 /// would have left, row by row.
 pub fn rebuild_derived(conn: &rusqlite::Connection, table: &str) -> rusqlite::Result<()> {
     match table {
+        "touchpoints" => conn.execute_batch(
+            "UPDATE clients SET last_touch = (SELECT max(at) FROM touchpoints t WHERE t.client_id = clients.id);",
+        ),
         "payments" => conn.execute_batch(
             "UPDATE clients SET paid_total = 0 WHERE paid_total <> 0;
              UPDATE clients SET paid_total = t.s
                FROM (SELECT client_id, sum(amount) AS s FROM payments GROUP BY client_id) AS t
-              WHERE t.client_id = clients.id;",
-        ),
+              WHERE t.client_id = clients.id;
+             UPDATE month_totals SET received = 0 WHERE received <> 0;
+             INSERT INTO month_totals (month, received)
+               SELECT substr(paid_on, 1, 7) AS m, sum(amount) FROM payments WHERE true GROUP BY m
+             ON CONFLICT (month) DO UPDATE SET received = excluded.received;",
+        )
+        .and_then(|()| mark_open_invoices(conn)),
         "invoices" => conn.execute_batch(
             "UPDATE clients SET billed_total = 0 WHERE billed_total <> 0;
              UPDATE clients SET billed_total = t.s
@@ -226,8 +308,21 @@ pub fn rebuild_derived(conn: &rusqlite::Connection, table: &str) -> rusqlite::Re
                         PARTITION BY client_id ORDER BY due, month, id
                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS b
                      FROM invoices) AS r
-              WHERE r.id = invoices.id AND invoices.billed_before <> r.b;",
-        ),
+              WHERE r.id = invoices.id AND invoices.billed_before <> r.b;
+             UPDATE month_totals SET expected = 0 WHERE expected <> 0;
+             INSERT INTO month_totals (month, expected)
+               SELECT month, sum(amount) FROM invoices WHERE true GROUP BY month
+             ON CONFLICT (month) DO UPDATE SET expected = excluded.expected;",
+        )
+        .and_then(|()| mark_open_invoices(conn)),
         _ => Ok(()),
     }
+}
+
+fn mark_open_invoices(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "UPDATE invoices SET open = (billed_before + amount > c.paid_total)
+           FROM clients AS c
+          WHERE c.id = invoices.client_id AND invoices.open <> (billed_before + amount > c.paid_total);",
+    )
 }
