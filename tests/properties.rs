@@ -333,7 +333,9 @@ proptest! {
         y in "[0-9]{4}", m in "[0-9]{1,2}", d in "[0-9]{1,2}", dotted in any::<bool>(),
     ) {
         let text = if dotted { format!("{d}.{m}.{y}") } else { format!("{y}-{m}-{d}") };
-        let want = NaiveDate::from_ymd_opt(y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap());
+        // Year 0000 exists for chrono but not for folio (years 1 to 9999).
+        let want = NaiveDate::from_ymd_opt(y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap())
+            .filter(|date| date.year() >= 1);
         prop_assert_eq!(parse_date(&text).ok(), want, "{:?}", text);
     }
 
