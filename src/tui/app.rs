@@ -131,6 +131,7 @@ pub enum Effect {
     /// Count the filtered log (run when no input is waiting).
     CountTouch,
     LoadPlan,
+    LoadAgreements,
     LoadReview,
     WriteReport,
     LoadCard(Id),
@@ -952,11 +953,14 @@ fn change_form(
 fn switch_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
     app.card = None;
     app.pane = pane;
+    // Each pane reads what it shows when opened; the log's window comes at
+    // once and its count when input is idle.
     match pane {
-        Pane::Touchpoints => vec![Effect::LoadTouchWindow],
+        Pane::Portfolio => Vec::new(),
+        Pane::Touchpoints => vec![Effect::FilterTouch],
+        Pane::Agreements => vec![Effect::LoadAgreements],
         Pane::Plan => vec![Effect::LoadPlan],
         Pane::Review => vec![Effect::LoadReview],
-        _ => Vec::new(),
     }
 }
 

@@ -24,6 +24,7 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
         Effect::FilterTouch => load_touch_window(app, store, true),
         Effect::CountTouch => count_touch(app, store),
         Effect::LoadPlan => load_plan(app, store),
+        Effect::LoadAgreements => load_agreements(app, store),
         Effect::LoadReview => load_review(app, store),
         Effect::WriteReport => write_report(app),
         Effect::LoadCard(id) => load_card(app, store, id),
@@ -68,14 +69,20 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
 pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
     // The data may have changed: count the log again.
     app.touch.counted = None;
+    // The portfolio names the clients every pane shows. The other panes
+    // load what they show when they are opened (see `switch_pane`), so
+    // starting over a large log does not wait for panes nobody looks at.
     let view = views::portfolio(store, app.today)?;
     app.set_portfolio(view);
-    app.set_agreements(ops::agreements(store, None, false)?);
-    load_touch_window(app, store, false)?;
-    load_plan(app, store)?;
-    if app.pane == Pane::Review {
-        load_review(app, store)?;
-    } else {
+    app.history = views::plan_history(store, app.month, HISTORY_MONTHS)?;
+    match app.pane {
+        Pane::Portfolio => {}
+        Pane::Touchpoints => load_touch_window(app, store, true)?,
+        Pane::Agreements => load_agreements(app, store)?,
+        Pane::Plan => load_plan(app, store)?,
+        Pane::Review => load_review(app, store)?,
+    }
+    if app.pane != Pane::Review {
         // Rebuilt when the pane is next opened.
         app.review = None;
     }
@@ -145,6 +152,11 @@ pub fn count_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
         app.touch.counted = None;
         load_touch_window(app, store, false)?;
     }
+    Ok(())
+}
+
+pub fn load_agreements(app: &mut App, store: &mut Store) -> OpResult<()> {
+    app.set_agreements(ops::agreements(store, None, false)?);
     Ok(())
 }
 

@@ -67,6 +67,10 @@ pub fn run(mut session: Session) -> Result<()> {
                 effects::perform(&mut app, &mut session.store, app::Effect::Reload);
                 guard.terminal.draw(|f| view::draw(&app, theme, f))?;
             }
+            if app.touch.count_pending {
+                effects::perform(&mut app, &mut session.store, app::Effect::CountTouch);
+                guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+            }
             continue;
         }
         let action = match event::read()? {

@@ -43,6 +43,13 @@ fn press(app: &mut App, store: &mut Store, action: Action) {
     }
 }
 
+/// What the event loop does once no key is waiting: count the log.
+fn idle(app: &mut App, store: &mut Store) {
+    if app.touch.count_pending {
+        perform(app, store, Effect::CountTouch);
+    }
+}
+
 #[test]
 fn portfolio_board_shows_tiers_and_signals() {
     let (_s, app) = demo();
@@ -138,11 +145,13 @@ fn tier_change_through_the_form_is_saved_with_its_reason() {
 fn deleting_asks_and_then_removes() {
     let (mut s, mut app) = demo();
     press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
     let before = app.touch.total;
     let id = app.selected_touchpoint().unwrap().id;
     press(&mut app, &mut s, Action::Delete);
     assert!(matches!(app.mode, Mode::Confirm(_)));
     press(&mut app, &mut s, Action::ConfirmYes);
+    idle(&mut app, &mut s);
     assert_eq!(app.touch.total, before - 1);
     assert!(
         crate::store::log::get_touchpoint(s.conn(), id)
@@ -290,6 +299,9 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
 fn typing_a_log_filter_defers_the_count_until_idle() {
     let (mut s, mut app) = demo();
     press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    // Opening the pane shows the window at once and counts when idle.
+    assert!(app.touch.count_pending);
+    idle(&mut app, &mut s);
     let all = app.touch.total;
     press(&mut app, &mut s, Action::StartFilter);
     for c in "ромашка".chars() {

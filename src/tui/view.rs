@@ -133,8 +133,9 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         Span::styled(" folio ", theme.title()),
         Span::raw(format!("· {} · today {} ", app.title, app.today)),
     ];
-    if let Some(plan) = &app.plan {
-        let p = &plan.plan.figures;
+    // The month's line of the plan history (kept month totals): the header
+    // needs no settlement of the month's invoices.
+    if let Some(p) = app.history.iter().rev().find(|h| h.month == app.month) {
         let att = p
             .attainment_bp
             .map(|b| format!("{} %", format_bp(b)))
