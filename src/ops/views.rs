@@ -351,7 +351,7 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::NewInvoice;
 
@@ -360,7 +360,7 @@ mod tests {
     }
 
     /// The running totals equal what they summarise, row by row.
-    fn assert_totals_exact(store: &Store) {
+    pub(crate) fn assert_totals_exact(store: &Store) {
         let conn = store.conn();
         let bad: i64 = conn
             .query_row(

@@ -394,13 +394,20 @@ where
         conn.execute_batch(&format!("DROP {kind} \"{}\"", name.replace('"', "\"\"")))?;
     }
     let value = f()?;
-    for (kind, _, sql) in &dropped {
-        if kind == "index" {
-            conn.execute_batch(sql)?;
-        }
+    // Indexes over derived columns are built after the derivation, so it
+    // does not update them row by row; the others first, as it reads them.
+    let (late, early): (Vec<_>, Vec<_>) = dropped
+        .iter()
+        .filter(|(kind, _, _)| kind == "index")
+        .partition(|(_, _, sql)| schema::indexes_derived(sql));
+    for (_, _, sql) in early {
+        conn.execute_batch(sql)?;
     }
     for table in tables {
         schema::rebuild_derived(conn, table)?;
+    }
+    for (_, _, sql) in late {
+        conn.execute_batch(sql)?;
     }
     for (kind, _, sql) in &dropped {
         if kind == "trigger" {
