@@ -4,8 +4,13 @@
 # in a temporary folder, times each measurement (median of several runs) and
 # prints one table: measurement, figure, bar, ratio, pass/fail.
 #
+# The TUI rows come from two benches: benches/frames.rs (criterion, each pane
+# drawn with TestBackend at S and L) and benches/latency.rs (the release
+# binary in a pseudo-terminal: start to first frame, key to frame, peak
+# memory).
+#
 # Needs: cargo, sqlite3 (apt-get install sqlite3). Size L takes a minute or
-# two to generate; BENCH_QUICK=1 skips it.
+# two to generate; BENCH_QUICK=1 skips it (the TUI rows then run on S).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TODAY=2026-11-23
@@ -89,7 +94,63 @@ if [ "${BENCH_QUICK:-0}" != 1 ]; then
   row "report, 120 vs 12 months of history (${b} ms)" "${a} ms" "${bb} ms" "$ratio" "$ok"
 fi
 
-row "frames, key latency, start, memory" "-" "-" "-" "see cargo bench; not yet scripted"
+# The TUI. Size L unless BENCH_QUICK=1 (then S, and no L frames).
+if [ "${BENCH_QUICK:-0}" = 1 ]; then TDB="$S"; TL=S; else TDB="$L"; TL=L; fi
+
+# Frames: each pane drawn at 120x40 with TestBackend (benches/frames.rs),
+# criterion's median estimate from target/criterion.
+FL=""; [ "$TL" = L ] && FL="$L"
+echo "frames: each pane at 120x40, S${FL:+ and L} (criterion)..." >&2
+FOLIO_BENCH_L="$FL" cargo bench --quiet --bench frames -- --warm-up-time 0.5 --measurement-time 1 > "$TMP/frames.txt" 2>&1 \
+  || { cat "$TMP/frames.txt" >&2; exit 1; }
+frame_us() {
+  sed -n 's/.*"median":{"confidence_interval":{[^}]*},"point_estimate":\([0-9.e+-]*\).*/\1/p' \
+    "target/criterion/frame 120x40 $1 ($2)/new/estimates.json" | awk '{ printf "%.1f", $1 / 1000 }'
+}
+for pane in Portfolio Touchpoints Agreements Plan Review; do
+  s=$(frame_us "$pane" S)
+  read -r ratio ok <<< "$(verdict "$s" 1000)"
+  row "frame 120x40 $pane (S)" "${s} us" "1000 us" "$ratio" "$ok"
+  [ "$TL" = L ] || continue
+  l=$(frame_us "$pane" L)
+  read -r ratio ok <<< "$(verdict "$l" 1000)"
+  row "frame 120x40 $pane (L)" "${l} us" "1000 us" "$ratio" "$ok"
+  sb=$(awk -v s="$s" 'BEGIN { printf "%.1f", s * 1.2 }')
+  read -r ratio ok <<< "$(verdict "$l" "$sb")"
+  row "  vs size S (${s} us)" "${l} us" "${sb} us" "$ratio" "$ok"
+done
+
+# Start, keys, memory: the release binary in a pty (benches/latency.rs).
+echo "TUI in a pty: start, keys, memory at size $TL (about a minute)..." >&2
+E="$TMP/empty.db"
+"$BIN" --db "$E" client list > /dev/null
+cargo bench --quiet --bench latency -- --folio "$BIN" --db "$TDB" --empty "$E" --today $TODAY \
+  > "$TMP/latency.txt"
+lat() { awk -v k="$1" '$1 == k { print $2 }' "$TMP/latency.txt"; }
+e=$(lat start_empty_ms); f=$(lat start_db_ms)
+read -r ratio ok <<< "$(verdict "$e" 100)"
+row "TUI start to first frame, empty file" "${e} ms" "100 ms" "$ratio" "$ok"
+read -r ratio ok <<< "$(verdict "$f" 100)"
+row "TUI start to first frame ($TL)" "${f} ms" "100 ms" "$ratio" "$ok"
+eb=$(awk -v e="$e" 'BEGIN { printf "%.2f", e * 1.5 }')
+read -r ratio ok <<< "$(verdict "$f" "$eb")"
+row "  vs empty file (${e} ms)" "${f} ms" "${eb} ms" "$ratio" "$ok"
+for k in "scroll:keys: scroll the log at its end" \
+         "scroll_top:keys: scroll the log near its top" \
+         "filter:keys: filter the log by typing"; do
+  name=${k%%:*}; what=${k#*:}
+  m=$(lat "${name}_median_ms"); p=$(lat "${name}_p99_ms")
+  read -r ratio ok <<< "$(verdict "$m" 5)"
+  row "$what ($TL), median" "${m} ms" "5 ms" "$ratio" "$ok"
+  read -r ratio ok <<< "$(verdict "$p" 16)"
+  miss=$(lat "${name}_misses")
+  [ "$miss" = 0 ] || ok="FAIL"
+  row "  p99 ($(lat "${name}_n") keys, ${miss} missed)" "${p} ms" "16 ms" "$ratio" "$ok"
+done
+row "  filter key to counted frame, median" "$(lat filter_count_median_ms) ms" "-" "-" "info"
+mb=$(awk -v k="$(lat vmhwm_kib)" 'BEGIN { printf "%.1f", k / 1024 }')
+read -r ratio ok <<< "$(verdict "$mb" 50)"
+row "TUI peak memory (VmHWM) after the keys ($TL)" "${mb} MB" "50 MB" "$ratio" "$ok"
 
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)"
