@@ -103,8 +103,20 @@ pub fn generate(
     let span = (today - start).num_days().max(1) as u64;
     let mut rng = Rng(size.seed ^ 0x000F_0110);
     // A bulk write: keep the pages it touches in memory (256 MB at most)
-    // rather than spilling them to the WAL mid-transaction.
+    // rather than spilling them to disk mid-transaction.
     store.set_cache_kib(super::import::BULK_CACHE_KIB)?;
+    // The file holds no portfolio, so a rollback journal has next to nothing
+    // to save, and the pages go straight into the file once. Through the WAL
+    // every page is written twice (log, then checkpoint) and those spilled
+    // mid-transaction are read back: ~1 s of a commit at size L. Still one
+    // transaction with synchronous=FULL, so a crash leaves the empty file.
+    // Best effort: with another connection open the mode stays WAL.
+    let rollback_journal = store
+        .conn()
+        .pragma_update_and_check(None, "journal_mode", "TRUNCATE", |r| {
+            r.get::<_, String>(0)
+        })
+        .is_ok_and(|mode| mode.eq_ignore_ascii_case("truncate"));
     let result = store.write(|tx| {
         let mut counts = GenCounts::default();
         let mut ids = Vec::with_capacity(size.clients as usize);
@@ -299,6 +311,13 @@ pub fn generate(
         Ok::<_, OpError>(counts)
     });
     store.set_cache_kib(crate::store::DEFAULT_CACHE_KIB)?;
+    if rollback_journal {
+        // Back to WAL, as every open sets it; were this refused (another
+        // process opened the file meanwhile), the next open sets it again.
+        let _ = store
+            .conn()
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
+    }
     result
 }
 
