@@ -601,10 +601,12 @@ pub fn invoices(
     })
 }
 
+pub use crate::store::log::{Seek, TouchFilter, TouchKey};
+
 /// A window of the touchpoint log for a list view: newest first, optionally
 /// one client's, filtered case-insensitively in any script by summary, next
-/// step or client name. Only `limit` rows are read; with `count`, the matching
-/// total is counted too.
+/// step or client name. Only `limit` rows are read (after `offset`); with
+/// `count`, the matching total is counted too.
 pub fn touch_window(
     store: &Store,
     client_id: Option<Id>,
@@ -613,23 +615,47 @@ pub fn touch_window(
     limit: i64,
     count: bool,
 ) -> OpResult<(Vec<Touchpoint>, Option<i64>)> {
-    let needle = crate::domain::fold(filter.trim());
-    let matching: Vec<Id> = if needle.is_empty() {
-        Vec::new()
+    let filter = TouchFilter::new(client_id, filter);
+    let rows = log::touch_page(store.conn(), &filter, Seek::Newest, offset, limit)?;
+    let total = if count {
+        Some(log::count_touch(store.conn(), &filter)?)
     } else {
-        clients::list(store.conn())?
-            .into_iter()
-            .filter(|c| crate::domain::matches_folded(&c.name, &needle))
-            .map(|c| c.id)
-            .collect()
+        None
     };
-    Ok(log::touchpoints_matching(
+    Ok((rows, total))
+}
+
+/// One page of the log, newest first: `limit` rows from `seek`, skipping
+/// `skip` in the seek's direction. Deep pages cost what the first one does.
+pub fn touch_page(
+    store: &Store,
+    filter: &TouchFilter,
+    seek: Seek,
+    skip: usize,
+    limit: usize,
+) -> OpResult<Vec<Touchpoint>> {
+    let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+    Ok(log::touch_page(
         store.conn(),
-        client_id,
-        &needle,
-        &matching,
-        limit,
-        offset,
-        count,
+        filter,
+        seek,
+        n(skip),
+        n(limit),
+    )?)
+}
+
+/// One slice of counting what `filter` matches, after `after` (see
+/// [`log::count_touch_slice`]): the slice's matches and where the next
+/// slice starts, `None` when done.
+pub fn count_touch_slice(
+    store: &Store,
+    filter: &TouchFilter,
+    after: Option<TouchKey>,
+) -> OpResult<(i64, Option<TouchKey>)> {
+    Ok(log::count_touch_slice(
+        store.conn(),
+        filter,
+        after,
+        log::COUNT_SLICE,
     )?)
 }

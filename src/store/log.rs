@@ -1,7 +1,8 @@
 //! The relationship log: touchpoints and agreements.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::DbError;
 use super::convert::{day, opt_day};
@@ -108,50 +109,164 @@ pub fn touchpoints(
     rows.collect()
 }
 
-/// A window of touchpoints, newest first, matching a filter: `needle` (already
-/// folded) found in the summary or next step, or the touchpoint belongs to one
-/// of `client_ids` (clients whose name matches). With `count`, also the
-/// number of matching touchpoints (a scan: callers count once per filter, not
-/// per scroll step).
-pub fn touchpoints_matching(
-    conn: &Connection,
-    client_id: Option<Id>,
-    needle: &str,
-    client_ids: &[Id],
-    limit: i64,
-    offset: i64,
-    count: bool,
-) -> Result<(Vec<Touchpoint>, Option<i64>), DbError> {
-    let ids = format!(
-        "[{}]",
-        client_ids
-            .iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    const WHERE: &str = "(?1 IS NULL OR client_id = ?1)
-         AND (?2 = '' OR instr(search, ?2) > 0 OR client_id IN (SELECT value FROM json_each(?3)))";
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {TOUCH_COLUMNS} FROM touchpoints WHERE {WHERE}
-         ORDER BY at DESC, id DESC LIMIT ?4 OFFSET ?5"
-    ))?;
-    let rows = stmt
-        .query_map(
-            params![client_id, needle, ids, limit, offset],
-            touch_from_row,
-        )?
-        .collect::<Result<Vec<_>, _>>()?;
-    let total = if count {
-        Some(
-            conn.prepare_cached(&format!("SELECT count(*) FROM touchpoints WHERE {WHERE}"))?
-                .query_row(params![client_id, needle, ids], |r| r.get(0))?,
-        )
-    } else {
-        None
-    };
-    Ok((rows, total))
+/// Which touchpoints a log view shows: one client's or everyone's, and a
+/// filter already folded with [`fold`]: found in the summary or next step, or
+/// in the client's name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TouchFilter {
+    pub client_id: Option<Id>,
+    pub needle: String,
 }
+
+/// A touchpoint's place in the log, which runs newest first: by date, then id
+/// (later ids first), both descending.
+pub type TouchKey = (NaiveDate, Id);
+
+/// Where a page of the log starts. Pages are found by key (a seek in the
+/// index of dates), not by counting rows from the top, so a page a million
+/// rows deep costs what the first one does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seek {
+    /// From the newest touchpoint down.
+    Newest,
+    /// From the oldest touchpoint up (the page is still returned newest first).
+    Oldest,
+    /// Touchpoints after this one in the log (older).
+    Older(TouchKey),
+    /// This touchpoint (if it is still there) and the ones after it.
+    AtOrOlder(TouchKey),
+    /// Touchpoints before this one in the log (newer), nearest first.
+    Newer(TouchKey),
+}
+
+impl TouchFilter {
+    /// A filter as typed: trimmed and folded.
+    pub fn new(client_id: Option<Id>, text: &str) -> Self {
+        TouchFilter {
+            client_id,
+            needle: fold(text.trim()),
+        }
+    }
+
+    /// The WHERE clause and its parameters, with extra key bounds.
+    fn clause(&self, bounds: &[(&str, TouchKey)]) -> (String, Vec<Value>) {
+        let mut terms = Vec::new();
+        let mut values = Vec::new();
+        if let Some(id) = self.client_id {
+            terms.push("client_id = ?".to_string());
+            values.push(Value::Integer(id));
+        }
+        if !self.needle.is_empty() {
+            // name_key is the client's name folded the same way (clients.rs).
+            terms.push(
+                "(instr(search, ?) > 0 OR client_id IN \
+                 (SELECT id FROM clients WHERE instr(name_key, ?) > 0))"
+                    .to_string(),
+            );
+            values.push(Value::Text(self.needle.clone()));
+            values.push(Value::Text(self.needle.clone()));
+        }
+        for (op, (at, id)) in bounds {
+            terms.push(format!("(at, id) {op} (?, ?)"));
+            values.push(Value::Text(at.to_string()));
+            values.push(Value::Integer(*id));
+        }
+        let clause = if terms.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", terms.join(" AND "))
+        };
+        (clause, values)
+    }
+}
+
+/// One page of the log, newest first: `limit` touchpoints from `seek`,
+/// skipping the first `skip` of them (counted in the seek's direction).
+pub fn touch_page(
+    conn: &Connection,
+    filter: &TouchFilter,
+    seek: Seek,
+    skip: i64,
+    limit: i64,
+) -> Result<Vec<Touchpoint>, DbError> {
+    let (bound, ascending) = match seek {
+        Seek::Newest => (None, false),
+        Seek::Oldest => (None, true),
+        Seek::Older(k) => (Some(("<", k)), false),
+        Seek::AtOrOlder(k) => (Some(("<=", k)), false),
+        Seek::Newer(k) => (Some((">", k)), true),
+    };
+    let (clause, mut values) = filter.clause(bound.as_slice());
+    let order = if ascending { "ASC" } else { "DESC" };
+    values.push(Value::Integer(limit));
+    values.push(Value::Integer(skip));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {TOUCH_COLUMNS} FROM touchpoints {clause}
+         ORDER BY at {order}, id {order} LIMIT ? OFFSET ?"
+    ))?;
+    let mut rows = stmt
+        .query_map(params_from_iter(values), touch_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    if ascending {
+        rows.reverse();
+    }
+    Ok(rows)
+}
+
+/// One slice of counting the touchpoints a filter matches: those after
+/// `after` in the log (all, with `None`), at most `chunk` index entries
+/// (`chunk` > 0). Returns the matches in the slice and where the next slice
+/// starts, `None` once the log is counted. A long count runs slice by slice
+/// so a waiting key is never stuck behind a scan of the whole log.
+pub fn count_touch_slice(
+    conn: &Connection,
+    filter: &TouchFilter,
+    after: Option<TouchKey>,
+    chunk: i64,
+) -> Result<(i64, Option<TouchKey>), DbError> {
+    let upper: Vec<(&str, TouchKey)> = after.map(|k| ("<", k)).into_iter().collect();
+    // Where the slice ends: the key `chunk` entries on, scope applied, the
+    // filter not (so the step is a walk of the index, not of matches).
+    let scope = TouchFilter {
+        client_id: filter.client_id,
+        needle: String::new(),
+    };
+    let (clause, mut values) = scope.clause(&upper);
+    values.push(Value::Integer(chunk - 1));
+    let end: Option<TouchKey> = conn
+        .prepare_cached(&format!(
+            "SELECT at, id FROM touchpoints {clause}
+             ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"
+        ))?
+        .query_row(params_from_iter(values), |r| Ok((day(r, 0)?, r.get(1)?)))
+        .optional()?;
+    let mut bounds = upper;
+    if let Some(k) = end {
+        bounds.push((">=", k));
+    }
+    let (clause, values) = filter.clause(&bounds);
+    let n = conn
+        .prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
+        .query_row(params_from_iter(values), |r| r.get(0))?;
+    Ok((n, end))
+}
+
+/// All the touchpoints a filter matches (slice by slice, see
+/// [`count_touch_slice`]).
+pub fn count_touch(conn: &Connection, filter: &TouchFilter) -> Result<i64, DbError> {
+    let (mut total, mut after) = (0, None);
+    loop {
+        let (n, next) = count_touch_slice(conn, filter, after, COUNT_SLICE)?;
+        total += n;
+        match next {
+            Some(k) => after = Some(k),
+            None => return Ok(total),
+        }
+    }
+}
+
+/// Index entries one slice of a count walks: a few milliseconds at most.
+pub const COUNT_SLICE: i64 = 16_384;
 
 pub fn count_touchpoints(conn: &Connection, client_id: Option<Id>) -> Result<i64, DbError> {
     conn.prepare_cached("SELECT count(*) FROM touchpoints WHERE ?1 IS NULL OR client_id = ?1")?
@@ -332,4 +447,141 @@ pub fn touch_facts_of(
     .query_row(params![client_id, today, after, upto], |r| {
         Ok((r.get(0)?, r.get::<_, f64>(1)? as i64))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// A log where many touchpoints share a date, of two clients.
+    fn log() -> Store {
+        let store = Store::open_in_memory().unwrap();
+        let c = store.conn();
+        c.execute_batch(
+            "INSERT INTO clients (id, name, name_key, tier, since)
+             VALUES (1, 'Ромашка', 'ромашка', 'gold', '2020-01-01'),
+                    (2, 'Acme', 'acme', 'toxic', '2020-01-01');",
+        )
+        .unwrap();
+        for i in 0..200 {
+            let t = NewTouchpoint {
+                at: NaiveDate::from_ymd_opt(2026, 1, 1 + (i * 7 % 28) as u32).unwrap(),
+                kind: crate::domain::TouchKind::Call,
+                summary: if i % 3 == 0 {
+                    "Отчёт sent"
+                } else {
+                    "call"
+                }
+                .into(),
+                minutes: 5,
+                next_step: None,
+                next_due: None,
+            };
+            insert_touchpoint(c, 1 + i % 2, &t).unwrap();
+        }
+        store
+    }
+
+    fn plain_count(c: &Connection, f: &TouchFilter) -> i64 {
+        let rows = touchpoints(c, f.client_id, -1, 0).unwrap();
+        rows.iter()
+            .filter(|t| {
+                f.needle.is_empty()
+                    || fold(&t.summary).contains(&f.needle)
+                    || (t.client_id == 1 && "ромашка".contains(&f.needle))
+            })
+            .count() as i64
+    }
+
+    #[test]
+    fn counting_in_slices_adds_up_to_the_plain_count() {
+        let store = log();
+        let c = store.conn();
+        for (scope, text) in [
+            (None, ""),
+            (None, "ОТЧЁТ"),
+            (Some(2), "отч"),
+            (None, "РОМ"),
+            (Some(1), ""),
+        ] {
+            let f = TouchFilter::new(scope, text);
+            for chunk in [1, 7, 100, 200, 1000] {
+                let (mut total, mut after, mut slices) = (0, None, 0);
+                loop {
+                    let (n, next) = count_touch_slice(c, &f, after, chunk).unwrap();
+                    total += n;
+                    slices += 1;
+                    match next {
+                        Some(k) => after = Some(k),
+                        None => break,
+                    }
+                }
+                assert_eq!(total, plain_count(c, &f), "{f:?} in slices of {chunk}");
+                assert!(
+                    slices >= 200 / chunk.min(200) / 2,
+                    "{f:?}: {slices} slices of {chunk}"
+                );
+            }
+            assert_eq!(count_touch(c, &f).unwrap(), plain_count(c, &f));
+        }
+    }
+
+    #[test]
+    fn pages_by_key_match_pages_by_offset() {
+        let store = log();
+        let c = store.conn();
+        let f = TouchFilter::new(None, "");
+        let all = touchpoints(c, None, -1, 0).unwrap();
+        let key = |i: usize| (all[i].at, all[i].id);
+        let ids = |r: Vec<Touchpoint>| r.into_iter().map(|t| t.id).collect::<Vec<_>>();
+        let want = |a: usize, b: usize| all[a..b].iter().map(|t| t.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(touch_page(c, &f, Seek::Newest, 3, 5).unwrap()),
+            want(3, 8)
+        );
+        assert_eq!(
+            ids(touch_page(c, &f, Seek::Oldest, 0, 5).unwrap()),
+            want(195, 200)
+        );
+        assert_eq!(
+            ids(touch_page(c, &f, Seek::Older(key(50)), 2, 5).unwrap()),
+            want(53, 58)
+        );
+        assert_eq!(
+            ids(touch_page(c, &f, Seek::AtOrOlder(key(50)), 0, 5).unwrap()),
+            want(50, 55)
+        );
+        assert_eq!(
+            ids(touch_page(c, &f, Seek::Newer(key(50)), 0, 5).unwrap()),
+            want(45, 50)
+        );
+        assert_eq!(
+            ids(touch_page(c, &f, Seek::Newer(key(50)), 10, 5).unwrap()),
+            want(35, 40)
+        );
+        assert_eq!(
+            ids(touch_page(c, &f, Seek::Newer(key(2)), 0, 5).unwrap()),
+            want(0, 2)
+        );
+        // The seeks use the indexes, not a scan of the log.
+        for sql in [
+            "SELECT id FROM touchpoints WHERE (at, id) < ('2026-01-05', 9) ORDER BY at DESC, id DESC LIMIT 5",
+            "SELECT id FROM touchpoints WHERE client_id = 1 AND (at, id) > ('2026-01-05', 9) ORDER BY at ASC, id ASC LIMIT 5",
+        ] {
+            let plan: Vec<String> = c
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap()
+                .query_map([], |r| r.get(3))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            assert!(
+                plan.iter()
+                    .any(|p| p.contains("SEARCH") && p.contains("INDEX")),
+                "{plan:?}"
+            );
+            assert!(!plan.iter().any(|p| p.contains("TEMP B-TREE")), "{plan:?}");
+        }
+    }
 }
