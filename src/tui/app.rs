@@ -12,6 +12,7 @@ use crate::domain::{
     Agreement, AgreementStatus, Id, Month, Tier, TouchKind, Touchpoint, fold, matches_folded,
 };
 use crate::ops::views::{ClientCard, MonthTotals, MonthView, PortfolioView};
+use crate::ops::{TouchFilter, TouchKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -179,18 +180,35 @@ pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
 #[derive(Debug, Clone, Default)]
 pub struct TouchList {
     pub rows: Vec<Touchpoint>,
-    /// Index (in the whole filtered log) of `rows[0]`.
+    /// Where the window should be: index (in the whole filtered log) of the
+    /// first visible row. Moving the selection sets it; loading the window
+    /// brings `rows` there.
     pub offset: usize,
+    /// Where `rows` are: index of `rows[0]`, and the scope and filter they
+    /// were read for (pages are fetched next to them, by key).
+    pub rows_at: usize,
+    pub rows_for: Option<TouchFilter>,
     pub total: usize,
     pub selected: usize,
     /// Only this client's touchpoints.
     pub scope: Option<Id>,
-    /// The (scope, filter) `total` was counted for: scrolling reuses it, a
+    /// The scope and filter `total` was counted for: scrolling reuses it, a
     /// new filter, scope or reload counts again.
-    pub counted: Option<(Option<Id>, String)>,
-    /// `total` is provisional (the filter changed while typing): the runner
-    /// counts when no key is waiting.
+    pub counted: Option<TouchFilter>,
+    /// `total` is provisional: the log is being counted, slice by slice,
+    /// whenever no key is waiting (`count` holds how far it got).
     pub count_pending: bool,
+    pub count: Option<CountJob>,
+}
+
+/// A count of the filtered log in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountJob {
+    pub filter: TouchFilter,
+    /// Where the next slice starts (`None`: at the newest row).
+    pub after: Option<TouchKey>,
+    /// Matches counted so far.
+    pub so_far: i64,
 }
 
 #[derive(Debug, Clone)]

@@ -1,13 +1,14 @@
 //! Performing effects: the only part of the TUI that talks to the store, and
 //! only through the ops layer (the same operations as the command line).
 
-use super::app::{App, Effect, Mode, Pane, Target};
+use super::app::{App, CountJob, Effect, Mode, Pane, Target};
 use super::form::{Purpose, Value};
+use super::window;
 use crate::domain::{
     AgreementStatus, Money, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
 };
-use crate::ops::{self, ClientEdit, OpError, OpResult, views};
+use crate::ops::{self, ClientEdit, OpError, OpResult, TouchFilter, views};
 use crate::store::Store;
 
 /// How many months of history the plan pane's chart shows.
@@ -69,6 +70,7 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
 pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
     // The data may have changed: count the log again.
     app.touch.counted = None;
+    app.touch.count = None;
     // The portfolio names the clients every pane shows. The other panes
     // load what they show when they are opened (see `switch_pane`), so
     // starting over a large log does not wait for panes nobody looks at.
@@ -97,60 +99,83 @@ pub fn reload(app: &mut App, store: &mut Store) -> OpResult<()> {
     Ok(())
 }
 
-/// Load the visible window of the log. The matching total is counted once
-/// per (scope, filter); with `defer_count` (typing a filter) the window comes
-/// at once and the count waits for the runner's next idle moment.
-pub fn load_touch_window(app: &mut App, store: &mut Store, defer_count: bool) -> OpResult<()> {
-    let filter = app.filters[Pane::Touchpoints.index()].clone();
-    let limit = app.list_height.max(1) as i64;
-    let key = (app.touch.scope, filter.clone());
-    let stale = app.touch.counted.as_ref() != Some(&key);
-    let count = stale && !defer_count;
-    let (rows, counted) = ops::touch_window(
-        store,
-        app.touch.scope,
-        &filter,
-        app.touch.offset as i64,
-        limit,
-        count,
-    )?;
-    if let Some(n) = counted {
-        app.touch.total = usize::try_from(n).unwrap_or(0);
-        app.touch.counted = Some(key);
-        app.touch.count_pending = false;
-    } else if stale {
-        // Provisional: what is on screen, and one more if the window is full.
-        let full = rows.len() as i64 == limit;
-        app.touch.total = app.touch.offset + rows.len() + usize::from(full);
-        app.touch.count_pending = true;
-    }
-    let total = app.touch.total;
-    if total > 0 && app.touch.selected >= total {
-        app.touch.selected = total - 1;
-    }
-    if rows.is_empty() && app.touch.offset > 0 && total > 0 {
-        // The log shrank under us (a delete elsewhere): step back into range.
-        app.touch.offset = total.saturating_sub(app.list_height.max(1));
-        let (rows, _) = ops::touch_window(
-            store,
-            app.touch.scope,
-            &filter,
-            app.touch.offset as i64,
-            limit,
-            false,
-        )?;
-        app.touch.rows = rows;
+/// Load the visible window of the log at `app.touch.offset`, fetching next
+/// to the rows on hand by key (see `window`). `refresh`: the data or the
+/// filter may have changed, so nothing on hand is reused as is. The matching
+/// total is counted once per scope and filter, slice by slice when no key is
+/// waiting (`count_touch`); until then it is provisional.
+pub fn load_touch_window(app: &mut App, store: &mut Store, refresh: bool) -> OpResult<()> {
+    let filter = TouchFilter::new(app.touch.scope, &app.filters[Pane::Touchpoints.index()]);
+    let height = app.list_height.max(1);
+    let t = &mut app.touch;
+    let on_hand = match (t.rows_for.as_ref(), t.rows.first(), t.rows.last()) {
+        (Some(f), Some(first), Some(last)) if *f == filter => Some(window::OnHand {
+            at: t.rows_at,
+            len: t.rows.len(),
+            first: (first.at, first.id),
+            last: (last.at, last.id),
+        }),
+        _ => None,
+    };
+    let counted = (t.counted.as_ref() == Some(&filter)).then_some(t.total);
+    let plan = window::plan(on_hand, t.offset, height, counted, refresh);
+    let fetched = if plan.limit == 0 {
+        Vec::new()
     } else {
-        app.touch.rows = rows;
+        ops::touch_page(store, &filter, plan.seek, plan.skip, plan.limit)?
+    };
+    t.rows = plan.join(&t.rows, fetched, height);
+    if t.rows.is_empty() && t.offset > 0 {
+        // The log shrank under us (a delete elsewhere): show its end.
+        t.rows = ops::touch_page(store, &filter, ops::Seek::Oldest, 0, height)?;
+        t.offset = counted.unwrap_or(t.offset).saturating_sub(t.rows.len());
+    }
+    t.rows_at = t.offset;
+    t.rows_for = Some(filter.clone());
+    if t.counted.as_ref() != Some(&filter) {
+        if t.count.as_ref().map(|job| &job.filter) != Some(&filter) {
+            t.count = Some(CountJob {
+                filter,
+                after: None,
+                so_far: 0,
+            });
+        }
+        t.count_pending = true;
+        // Provisional: what is on screen, and one more if the window is full.
+        t.total = t.offset + t.rows.len() + usize::from(t.rows.len() == height);
+    }
+    if t.total > 0 && t.selected >= t.total {
+        t.selected = t.total - 1;
     }
     Ok(())
 }
 
-/// Count the filtered log now (the runner calls this when input is idle).
+/// Count one slice of the filtered log (the runner calls this while no key
+/// is waiting, until `count_pending` clears).
 pub fn count_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
-    if app.touch.count_pending {
-        app.touch.counted = None;
-        load_touch_window(app, store, false)?;
+    let t = &mut app.touch;
+    let Some(job) = t.count.as_mut() else {
+        t.count_pending = false;
+        return Ok(());
+    };
+    let (n, next) = match ops::count_touch_slice(store, &job.filter, job.after) {
+        Ok(slice) => slice,
+        Err(e) => {
+            // Give up (the total stays provisional); the next load retries.
+            t.count = None;
+            t.count_pending = false;
+            return Err(e);
+        }
+    };
+    job.so_far += n;
+    job.after = next;
+    if next.is_none() {
+        t.total = usize::try_from(job.so_far).unwrap_or(0);
+        t.counted = t.count.take().map(|job| job.filter);
+        t.count_pending = false;
+        if t.total > 0 && t.selected >= t.total {
+            t.selected = t.total - 1;
+        }
     }
     Ok(())
 }

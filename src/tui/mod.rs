@@ -9,6 +9,7 @@ pub mod keys;
 pub mod panes;
 pub mod terminal;
 pub mod view;
+pub mod window;
 
 #[cfg(test)]
 mod tests;
@@ -59,16 +60,19 @@ pub fn run(mut session: Session) -> Result<()> {
     let mut version = session.store.data_version().unwrap_or(0);
     guard.terminal.draw(|f| view::draw(&app, theme, f))?;
     while !app.quit {
-        // Block for input; wake rarely to notice writes by other processes.
-        if !event::poll(WATCH_INTERVAL)? {
+        // Work deferred while keys come in (counting the filtered log) runs
+        // in short slices while none is waiting.
+        if app.touch.count_pending && count_while_idle(&mut app, &mut session.store)? {
+            guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+        }
+        if app.touch.count_pending {
+            // A key is waiting: take it first.
+        } else if !event::poll(WATCH_INTERVAL)? {
+            // Idle: wake rarely to notice writes by other processes.
             let now = session.store.data_version().unwrap_or(version);
             if now != version {
                 version = now;
                 effects::perform(&mut app, &mut session.store, app::Effect::Reload);
-                guard.terminal.draw(|f| view::draw(&app, theme, f))?;
-            }
-            if app.touch.count_pending {
-                effects::perform(&mut app, &mut session.store, app::Effect::CountTouch);
                 guard.terminal.draw(|f| view::draw(&app, theme, f))?;
             }
             continue;
@@ -89,12 +93,19 @@ pub fn run(mut session: Session) -> Result<()> {
         version = session.store.data_version().unwrap_or(version);
         if !app.quit {
             guard.terminal.draw(|f| view::draw(&app, theme, f))?;
-            // Work deferred while typing runs once no key is waiting.
-            if app.touch.count_pending && !event::poll(Duration::ZERO)? {
-                effects::perform(&mut app, &mut session.store, app::Effect::CountTouch);
-                guard.terminal.draw(|f| view::draw(&app, theme, f))?;
-            }
         }
     }
     Ok(())
+}
+
+/// Count slices of the log until the count is done (true: redraw) or a key
+/// is waiting (false).
+fn count_while_idle(app: &mut App, store: &mut crate::store::Store) -> Result<bool> {
+    while app.touch.count_pending {
+        if event::poll(Duration::ZERO)? {
+            return Ok(false);
+        }
+        effects::perform(app, store, app::Effect::CountTouch);
+    }
+    Ok(true)
 }
