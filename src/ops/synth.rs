@@ -113,9 +113,7 @@ pub fn generate(
     // Best effort: with another connection open the mode stays WAL.
     let rollback_journal = store
         .conn()
-        .pragma_update_and_check(None, "journal_mode", "TRUNCATE", |r| {
-            r.get::<_, String>(0)
-        })
+        .pragma_update_and_check(None, "journal_mode", "TRUNCATE", |r| r.get::<_, String>(0))
         .is_ok_and(|mode| mode.eq_ignore_ascii_case("truncate"));
     let result = store.write(|tx| {
         let mut counts = GenCounts::default();

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::form::{Field, FieldKind, Form, Purpose, Value};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{
-    Agreement, AgreementStatus, Id, Month, Tier, TouchKind, Touchpoint, fold, matches_folded,
+    Agreement, AgreementStatus, Id, Money, Month, Tier, TouchKind, Touchpoint, fold, matches_folded,
 };
 use crate::ops::views::{ClientCard, MonthTotals, MonthView, PortfolioView};
 use crate::ops::{TouchFilter, TouchKey};
@@ -230,9 +230,18 @@ pub struct App {
     pub column: usize,
     /// Indices into `portfolio.clients` per tier column, filtered and sorted.
     pub board: [Vec<usize>; 3],
+    /// Each column's 12-month revenue (its clients as filtered), summed when
+    /// the board is built, not per frame.
+    pub board_revenue: [Money; 3],
+    /// `portfolio.clients`' names folded once per load, for filtering and
+    /// sorting the board without folding per key or per comparison.
+    pub name_keys: Vec<String>,
     pub board_selected: [usize; 3],
     pub touch: TouchList,
     pub agreements: Vec<Agreement>,
+    /// Open and overdue agreements of all `agreements`, counted when they
+    /// are loaded (the pane's title), not per frame.
+    pub agreement_tally: (usize, usize),
     /// Indices into `agreements` after the filter.
     pub agreement_rows: Vec<usize>,
     pub agreement_selected: usize,
@@ -266,9 +275,12 @@ impl App {
             sort: Sort::Revenue,
             column: 0,
             board: [Vec::new(), Vec::new(), Vec::new()],
+            board_revenue: [Money::ZERO; 3],
+            name_keys: Vec::new(),
             board_selected: [0; 3],
             touch: TouchList::default(),
             agreements: Vec::new(),
+            agreement_tally: (0, 0),
             agreement_rows: Vec::new(),
             agreement_selected: 0,
             month: Month::of(today),
@@ -308,12 +320,19 @@ impl App {
             .iter()
             .map(|c| (c.client.id, c.client.name.clone()))
             .collect();
+        self.name_keys = view.clients.iter().map(|c| fold(&c.client.name)).collect();
         self.portfolio = Some(view);
         self.rebuild_board();
         self.rebuild_agreements();
     }
 
     pub fn set_agreements(&mut self, rows: Vec<Agreement>) {
+        self.agreement_tally = (
+            rows.iter()
+                .filter(|a| a.status == AgreementStatus::Open)
+                .count(),
+            rows.iter().filter(|a| a.is_overdue(self.today)).count(),
+        );
         self.agreements = rows;
         self.rebuild_agreements();
     }
@@ -323,13 +342,13 @@ impl App {
             return;
         };
         let needle = fold(self.filters[Pane::Portfolio.index()].trim());
+        let keys = &self.name_keys;
         for (col, tier) in TIERS.iter().enumerate() {
             let mut idx: Vec<usize> = view
                 .clients
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.client.tier == *tier)
-                .filter(|(_, c)| matches_folded(&c.client.name, &needle))
+                .filter(|(i, c)| c.client.tier == *tier && keys[*i].contains(needle.as_str()))
                 .map(|(i, _)| i)
                 .collect();
             let clients = &view.clients;
@@ -338,9 +357,7 @@ impl App {
                     clients[*b]
                         .revenue_12m
                         .cmp(&clients[*a].revenue_12m)
-                        .then_with(|| {
-                            fold(&clients[*a].client.name).cmp(&fold(&clients[*b].client.name))
-                        })
+                        .then_with(|| keys[*a].cmp(&keys[*b]))
                 }),
                 Sort::Neglect => idx.sort_by_key(|i| {
                     let c = &clients[*i];
@@ -349,8 +366,9 @@ impl App {
                         std::cmp::Reverse(c.neglect.days_since.unwrap_or(i64::MAX)),
                     )
                 }),
-                Sort::Name => idx.sort_by_key(|i| fold(&clients[*i].client.name)),
+                Sort::Name => idx.sort_by(|a, b| keys[*a].cmp(&keys[*b])),
             }
+            self.board_revenue[col] = idx.iter().map(|i| clients[*i].revenue_12m).sum();
             self.board[col] = idx;
             self.board_selected[col] =
                 self.board_selected[col].min(self.board[col].len().saturating_sub(1));

@@ -76,6 +76,22 @@ fn every_pane_renders_its_content() {
     assert!(screen.contains("OVERDUE"), "{screen}");
     let first_row = screen.lines().nth(4).unwrap_or("");
     assert!(first_row.contains("OVERDUE"), "overdue first: {first_row}");
+    // The title counts every agreement loaded (tallied once, on load).
+    let open = app
+        .agreements
+        .iter()
+        .filter(|a| a.status == crate::domain::AgreementStatus::Open)
+        .count();
+    let overdue = app
+        .agreements
+        .iter()
+        .filter(|a| a.is_overdue(today()))
+        .count();
+    assert!(overdue > 0 && open > overdue);
+    assert!(
+        screen.contains(&format!("{open} open, {overdue} overdue")),
+        "{screen}"
+    );
     press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
     let screen = render(&app, 120, 40);
     assert!(screen.contains("6 700 000.00"), "target: {screen}");
@@ -414,4 +430,44 @@ fn log_pages_by_key_show_the_same_rows_as_offsets() {
         idle(&mut app, &mut s);
         assert!(app.touch.total > 0, "{round}");
     }
+}
+
+/// A large portfolio: the review's lists show what fits and say how much
+/// more there is; the board's column totals are the sums of their clients.
+#[test]
+fn big_lists_are_cut_to_the_screen_with_a_count() {
+    let mut s = Store::open_in_memory().unwrap();
+    let size = crate::ops::synth::GenSize {
+        clients: 400,
+        touchpoints: 2_000,
+        months: 6,
+        seed: 3,
+    };
+    crate::ops::synth::generate(&mut s, size, today(), &mut |_| {}).unwrap();
+    let mut app = load_app(&mut s, today(), "gen".into(), 120, 40).unwrap();
+    let view = app.portfolio.as_ref().unwrap();
+    for (col, rows) in app.board.iter().enumerate() {
+        let sum: crate::domain::Money = rows.iter().map(|i| view.clients[*i].revenue_12m).sum();
+        assert_eq!(app.board_revenue[col], sum);
+    }
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let upcoming = app.review.as_ref().unwrap().next_14_days.len();
+    assert!(upcoming > 40, "{upcoming} upcoming items");
+    let screen = render(&app, 120, 40);
+    let more = screen
+        .lines()
+        .find_map(|l| {
+            let at = l.find("… and ")?;
+            l[at + "… and ".len()..]
+                .split(' ')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("no '… and N more' line:\n{screen}"));
+    // The box shows the rest: at most the screen's height of them.
+    assert!(
+        more < upcoming && upcoming - more < 40,
+        "{more} more of {upcoming}"
+    );
 }

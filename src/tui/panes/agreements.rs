@@ -11,16 +11,7 @@ use crate::tui::view::{Theme, window_start};
 
 pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let n = app.agreement_rows.len();
-    let open = app
-        .agreements
-        .iter()
-        .filter(|a| a.status == AgreementStatus::Open)
-        .count();
-    let overdue = app
-        .agreements
-        .iter()
-        .filter(|a| a.is_overdue(app.today))
-        .count();
+    let (open, overdue) = app.agreement_tally;
     let block = Block::default().borders(Borders::ALL).title(format!(
         " Agreements · {open} open, {overdue} overdue · {} shown ",
         n

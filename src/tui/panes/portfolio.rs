@@ -22,7 +22,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     for (col, tier) in TIERS.iter().enumerate() {
         let rows = &app.board[col];
         let focused = col == app.column;
-        let revenue: crate::domain::Money = rows.iter().map(|i| view.clients[*i].revenue_12m).sum();
+        let revenue = app.board_revenue[col];
         let title = Line::from(vec![Span::styled(
             format!(
                 " {} · {} · {} ",

@@ -181,19 +181,27 @@ fn draw_risk(app: &App, b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
 }
 
 fn draw_points(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    // Each point takes a line at least (more when wrapped): build no more
+    // than fit; the title counts them all.
+    let room = usize::from(area.height.saturating_sub(2));
     let lines: Vec<Line> = b
         .talking_points
         .iter()
+        .take(room)
         .map(|t| Line::from(format!("• {t}")))
         .collect();
+    let title = if b.talking_points.len() > room {
+        format!(
+            " Talking points · {} (w writes them all) ",
+            b.talking_points.len()
+        )
+    } else {
+        " Talking points ".to_string()
+    };
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .title(" Talking points "),
-            )
+            .block(Block::default().borders(Borders::ALL).title(title))
             .style(
                 theme
                     .title()
@@ -203,22 +211,43 @@ fn draw_points(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     );
 }
 
+/// Lines for a list in a bordered box of `area`: only as many items as fit
+/// are built; when some do not, the last line says how many.
+fn fitted<'a, T>(
+    items: &'a [T],
+    area: Rect,
+    theme: Theme,
+    line: impl Fn(&'a T) -> Line<'a>,
+) -> Vec<Line<'a>> {
+    let room = usize::from(area.height.saturating_sub(2)).max(1);
+    let shown = if items.len() > room {
+        room - 1
+    } else {
+        items.len()
+    };
+    let mut lines: Vec<Line> = items[..shown].iter().map(line).collect();
+    if shown < items.len() {
+        lines.push(Line::from(Span::styled(
+            format!("… and {} more (w writes them all)", items.len() - shown),
+            theme.dim(),
+        )));
+    }
+    lines
+}
+
 fn draw_moves(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     let lines: Vec<Line> = if b.tier_moves.is_empty() {
         vec![Line::from(Span::styled("none this month", theme.dim()))]
     } else {
-        b.tier_moves
-            .iter()
-            .map(|m| {
-                Line::from(vec![
-                    Span::raw(format!("{} {} ", m.on.format("%d.%m"), m.client)),
-                    Span::styled(format!(" {} ", m.from.as_str()), theme.tier(m.from)),
-                    Span::raw("→"),
-                    Span::styled(format!(" {} ", m.to.as_str()), theme.tier(m.to)),
-                    Span::styled(format!(" {}", m.reason), theme.dim()),
-                ])
-            })
-            .collect()
+        fitted(&b.tier_moves, area, theme, |m| {
+            Line::from(vec![
+                Span::raw(format!("{} {} ", m.on.format("%d.%m"), m.client)),
+                Span::styled(format!(" {} ", m.from.as_str()), theme.tier(m.from)),
+                Span::raw("→"),
+                Span::styled(format!(" {} ", m.to.as_str()), theme.tier(m.to)),
+                Span::styled(format!(" {}", m.reason), theme.dim()),
+            ])
+        })
     };
     f.render_widget(
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Tier moves ")),
@@ -230,23 +259,20 @@ fn draw_next(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     let lines: Vec<Line> = if b.next_14_days.is_empty() {
         vec![Line::from(Span::styled("nothing due", theme.dim()))]
     } else {
-        b.next_14_days
-            .iter()
-            .map(|u| {
-                Line::from(vec![
-                    Span::styled(u.date.format("%d.%m ").to_string(), theme.title()),
-                    Span::styled(format!("{:<11}", u.kind.label()), theme.dim()),
-                    Span::raw(format!(
-                        "{}: {}{}",
-                        u.client,
-                        u.text,
-                        u.amount
-                            .map(|m| format!(" ({})", m.to_human_short()))
-                            .unwrap_or_default()
-                    )),
-                ])
-            })
-            .collect()
+        fitted(&b.next_14_days, area, theme, |u| {
+            Line::from(vec![
+                Span::styled(u.date.format("%d.%m ").to_string(), theme.title()),
+                Span::styled(format!("{:<11}", u.kind.label()), theme.dim()),
+                Span::raw(format!(
+                    "{}: {}{}",
+                    u.client,
+                    u.text,
+                    u.amount
+                        .map(|m| format!(" ({})", m.to_human_short()))
+                        .unwrap_or_default()
+                )),
+            ])
+        })
     };
     f.render_widget(
         Paragraph::new(lines).block(
