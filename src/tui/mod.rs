@@ -27,14 +27,17 @@ use view::Theme;
 /// `PRAGMA data_version` is one cheap read; nothing is redrawn unless it moved.
 const WATCH_INTERVAL: Duration = Duration::from_secs(2);
 
-/// Build the initial state for a session: everything loaded once.
-pub fn initial_app(session: &mut Session, width: u16, height: u16) -> Result<App> {
+/// The initial state for a session, before anything is read: the first
+/// frame (header, tabs, "loading…") is drawn from it at once.
+fn initial_app(session: &Session, width: u16, height: u16) -> App {
     let title = if session.demo {
         "demo portfolio".to_string()
     } else {
         session.path.display().to_string()
     };
-    load_app(&mut session.store, session.today, title, width, height)
+    let mut app = App::new(session.today, title);
+    app.set_size(width, height);
+    app
 }
 
 /// A fresh `App` over `store` with everything loaded.
@@ -56,7 +59,12 @@ pub fn run(mut session: Session) -> Result<()> {
     let theme = Theme::from_env();
     let mut guard = terminal::Guard::enter().context("cannot start the terminal interface")?;
     let size = guard.terminal.size()?;
-    let mut app = initial_app(&mut session, size.width, size.height)?;
+    // Draw before reading: start to first frame does not grow with the
+    // portfolio, and the reading that follows (the board's signals) is
+    // shown as loading rather than as a blank terminal.
+    let mut app = initial_app(&session, size.width, size.height);
+    guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+    effects::reload(&mut app, &mut session.store)?;
     let mut version = session.store.data_version().unwrap_or(0);
     guard.terminal.draw(|f| view::draw(&app, theme, f))?;
     while !app.quit {
