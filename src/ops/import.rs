@@ -206,8 +206,24 @@ fn import_touchpoints(
 ) -> OpResult<ImportSummary> {
     let parsed = csv_import::parse_touchpoints(bytes)?;
     let rows = parsed.rows;
+    let bulk = rows.len() >= BULK_ROWS;
+    if bulk && !opts.dry_run {
+        return store.with_rollback_journal(|store| {
+            import_touchpoint_rows(store, rows, parsed.errors, opts, bulk)
+        });
+    }
+    import_touchpoint_rows(store, rows, parsed.errors, opts, bulk)
+}
+
+fn import_touchpoint_rows(
+    store: &mut Store,
+    rows: Vec<csv_import::TouchpointRow>,
+    errors: Vec<csv_import::RowError>,
+    opts: ImportOptions,
+    bulk: bool,
+) -> OpResult<ImportSummary> {
     store.write_or_rehearse(!opts.dry_run, |tx| {
-        let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
+        let mut r = Resolver::new(tx, opts.create_clients, errors)?;
         let load = |r: &mut Resolver| -> OpResult<()> {
             for row in &rows {
                 load_touchpoint(tx, r, row, opts.today)?;
@@ -216,7 +232,7 @@ fn import_touchpoints(
         };
         // Large loads rebuild the log's indexes and derived totals once
         // instead of updating them row by row.
-        if rows.len() >= BULK_ROWS {
+        if bulk {
             crate::store::bulk_load(tx, &["touchpoints"], || load(&mut r))?;
         } else {
             load(&mut r)?;

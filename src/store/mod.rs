@@ -341,6 +341,34 @@ impl Store {
     }
 
     /// Size the page cache (bulk writes raise it for their duration).
+    /// Run a bulk write with the file in rollback-journal mode, then go
+    /// back to WAL. A bulk load mostly appends pages, which a rollback
+    /// journal need not save; through the WAL every page is written twice
+    /// (log, then checkpoint) and pages spilled mid-transaction are read
+    /// back. Still one transaction with synchronous=FULL: a crash leaves the
+    /// file as it was. Best effort: with another connection open the mode
+    /// stays WAL (the switch is refused at once), and every open sets WAL
+    /// again should the switch back be refused. A program opening the file
+    /// meanwhile waits (busy timeout) for the write to commit, as it would
+    /// for any writer holding the file.
+    pub fn with_rollback_journal<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
+        // Refused at once (no busy wait) while another connection is open.
+        let mode = |conn: &Connection, to: &str| {
+            conn.busy_timeout(Duration::ZERO)?;
+            let mode =
+                conn.pragma_update_and_check(None, "journal_mode", to, |r| r.get::<_, String>(0));
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            mode
+        };
+        let switched =
+            mode(&self.conn, "TRUNCATE").is_ok_and(|m| m.eq_ignore_ascii_case("truncate"));
+        let value = f(self);
+        if switched {
+            let _ = mode(&self.conn, "WAL");
+        }
+        value
+    }
+
     pub fn set_cache_kib(&self, kib: i64) -> Result<(), DbError> {
         self.conn.pragma_update(None, "cache_size", -kib.max(64))
     }
@@ -616,6 +644,42 @@ mod tests {
             .unwrap();
         assert_eq!(fk, 1);
         assert!(store.check().unwrap().is_empty());
+    }
+
+    #[test]
+    fn bulk_writes_go_through_a_rollback_journal_and_back_to_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portfolio.db");
+        let mode = |c: &Connection| {
+            c.pragma_query_value(None, "journal_mode", |r| r.get::<_, String>(0))
+                .unwrap()
+        };
+        let (mut store, _) = Store::open(&path, Create::FileOnly).unwrap();
+        assert_eq!(mode(store.conn()), "wal");
+        let inside = store.with_rollback_journal(|s| {
+            s.write(|tx| set_setting(tx, "currency", "EUR")).unwrap();
+            mode(s.conn())
+        });
+        assert_eq!(inside, "truncate");
+        assert_eq!(mode(store.conn()), "wal");
+        // Another connection holds the file: the write still happens, in WAL.
+        let other = Connection::open(&path).unwrap();
+        assert_eq!(setting_of(&other, "currency"), Some("EUR".into()));
+        let inside = store.with_rollback_journal(|s| {
+            s.write(|tx| set_setting(tx, "currency", "USD")).unwrap();
+            mode(s.conn())
+        });
+        assert_eq!(inside, "wal");
+        assert_eq!(setting_of(&other, "currency"), Some("USD".into()));
+    }
+
+    fn setting_of(c: &Connection, key: &str) -> Option<String> {
+        use rusqlite::OptionalExtension;
+        c.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()
+        .unwrap()
     }
 
     #[test]
