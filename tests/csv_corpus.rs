@@ -1,5 +1,5 @@
 //! The corpus of nasty CSV files (tests/fixtures/csv/, with the expected
-//! result of each in EXPECTED.md and EXPECTED_MORE.md) through the real
+//! result of each in EXPECTED.md) through the real
 //! binary: exactly the rows reported and stored, or exit 1 with exactly the
 //! bad lines named and the database file byte-for-byte unchanged; a dry run
 //! gives the same answer and writes nothing.
@@ -87,7 +87,7 @@ const CASES: &[Case] = &[
         "payments_comma_decimal_in_comma_file.csv",
         Refused(&[2], &["the row has 4 fields but the header only 3"]),
     ),
-    // EXPECTED_MORE.md
+    // Added later, same table.
     case("payments_windows1251_semicolon.csv", Imported(3)),
     case("payments_utf16le_bom.csv", Imported(2)),
     case("payments_amount_forms.csv", Imported(11)),
@@ -358,9 +358,7 @@ fn every_corpus_file_gives_its_expected_result() {
 
 #[test]
 fn the_corpus_and_its_expectations_agree() {
-    let documented = ["EXPECTED.md", "EXPECTED_MORE.md"]
-        .map(|f| std::fs::read_to_string(corpus(f)).unwrap())
-        .join("\n");
+    let documented = std::fs::read_to_string(corpus("EXPECTED.md")).unwrap();
     let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -375,7 +373,7 @@ fn the_corpus_and_its_expectations_agree() {
         );
         assert!(
             documented.contains(&format!("| {file} | {} |", kind_of(file))),
-            "{file} is not in EXPECTED.md or EXPECTED_MORE.md"
+            "{file} is not in EXPECTED.md"
         );
     }
     for (i, c) in CASES.iter().enumerate() {
