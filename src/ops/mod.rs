@@ -644,6 +644,17 @@ pub fn touch_page(
     )?)
 }
 
+/// How many touchpoints `filter` matches newer than `key` (and older than
+/// `after`, if given): see [`log::count_newer`].
+pub fn count_newer(
+    store: &Store,
+    filter: &TouchFilter,
+    after: Option<TouchKey>,
+    key: TouchKey,
+) -> OpResult<i64> {
+    Ok(log::count_newer(store.conn(), filter, after, key)?)
+}
+
 /// One slice of counting what `filter` matches, after `after` (see
 /// [`log::count_touch_slice`]): the slice's matches and where the next
 /// slice starts, `None` when done.

@@ -251,6 +251,22 @@ pub fn count_touch_slice(
     Ok((n, end))
 }
 
+/// How many touchpoints a filter matches before `key` in the log (newer),
+/// counting only those after `after` if given: with the slices counted
+/// before, the position of `key` in the filtered log.
+pub fn count_newer(
+    conn: &Connection,
+    filter: &TouchFilter,
+    after: Option<TouchKey>,
+    key: TouchKey,
+) -> Result<i64, DbError> {
+    let mut bounds = vec![(">", key)];
+    bounds.extend(after.map(|k| ("<", k)));
+    let (clause, values) = filter.clause(&bounds);
+    conn.prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
+        .query_row(params_from_iter(values), |r| r.get(0))
+}
+
 /// All the touchpoints a filter matches (slice by slice, see
 /// [`count_touch_slice`]).
 pub fn count_touch(conn: &Connection, filter: &TouchFilter) -> Result<i64, DbError> {
@@ -564,6 +580,20 @@ mod tests {
             ids(touch_page(c, &f, Seek::Newer(key(2)), 0, 5).unwrap()),
             want(0, 2)
         );
+        // Positions: rows newer than a key, optionally only those older than
+        // another.
+        let f = TouchFilter::new(None, "ОТЧЁТ");
+        let hits: Vec<&Touchpoint> = all
+            .iter()
+            .filter(|t| t.summary.starts_with("Отчёт"))
+            .collect();
+        for (i, t) in hits.iter().enumerate().step_by(7) {
+            let k = (t.at, t.id);
+            assert_eq!(count_newer(c, &f, None, k).unwrap(), i as i64);
+            let after = (hits[i / 2].at, hits[i / 2].id);
+            let between = if i == 0 { 0 } else { i - i / 2 - 1 };
+            assert_eq!(count_newer(c, &f, Some(after), k).unwrap(), between as i64);
+        }
         // The seeks use the indexes, not a scan of the log.
         for sql in [
             "SELECT id FROM touchpoints WHERE (at, id) < ('2026-01-05', 9) ORDER BY at DESC, id DESC LIMIT 5",

@@ -209,6 +209,11 @@ pub struct CountJob {
     pub after: Option<TouchKey>,
     /// Matches counted so far.
     pub so_far: i64,
+    /// A row whose position is not known for sure (the window was re-read
+    /// by key after the data changed): its key and the position assumed.
+    /// The count finds its true position on the way and the window's
+    /// numbers are corrected.
+    pub anchor: Option<(TouchKey, usize)>,
 }
 
 #[derive(Debug, Clone)]

@@ -134,10 +134,17 @@ pub fn load_touch_window(app: &mut App, store: &mut Store, refresh: bool) -> OpR
     t.rows_for = Some(filter.clone());
     if t.counted.as_ref() != Some(&filter) {
         if t.count.as_ref().map(|job| &job.filter) != Some(&filter) {
+            // Re-read by key: the first row's position is assumed until the
+            // count finds it.
+            let anchor = match (plan.seek, t.rows.first()) {
+                (ops::Seek::AtOrOlder(_), Some(first)) => Some(((first.at, first.id), t.rows_at)),
+                _ => None,
+            };
             t.count = Some(CountJob {
                 filter,
                 after: None,
                 so_far: 0,
+                anchor,
             });
         }
         t.count_pending = true;
@@ -158,7 +165,21 @@ pub fn count_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
         t.count_pending = false;
         return Ok(());
     };
-    let (n, next) = match ops::count_touch_slice(store, &job.filter, job.after) {
+    let slice = ops::count_touch_slice(store, &job.filter, job.after).and_then(|(n, next)| {
+        // The anchor's position, once the slice holding it is counted: the
+        // matches before this slice and those newer than it in the slice.
+        let found = match job.anchor {
+            Some((key, assumed))
+                if job.after.is_none_or(|a| key < a) && next.is_none_or(|end| key >= end) =>
+            {
+                let newer = ops::count_newer(store, &job.filter, job.after, key)?;
+                Some((usize::try_from(job.so_far + newer).unwrap_or(0), assumed))
+            }
+            _ => None,
+        };
+        Ok((n, next, found))
+    });
+    let (n, next, found) = match slice {
         Ok(slice) => slice,
         Err(e) => {
             // Give up (the total stays provisional); the next load retries.
@@ -169,9 +190,21 @@ pub fn count_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
     };
     job.so_far += n;
     job.after = next;
+    if found.is_some() {
+        job.anchor = None;
+    }
+    if let Some((position, assumed)) = found {
+        // Shift the window's numbers; the rows on screen stay.
+        let shift = |v: usize| (v + position).saturating_sub(assumed);
+        t.offset = shift(t.offset);
+        t.rows_at = shift(t.rows_at);
+        t.selected = shift(t.selected);
+    }
     if next.is_none() {
-        t.total = usize::try_from(job.so_far).unwrap_or(0);
-        t.counted = t.count.take().map(|job| job.filter);
+        t.total = t.count.take().map_or(0, |job| {
+            t.counted = Some(job.filter);
+            usize::try_from(job.so_far).unwrap_or(0)
+        });
         t.count_pending = false;
         if t.total > 0 && t.selected >= t.total {
             t.selected = t.total - 1;

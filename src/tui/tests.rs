@@ -343,16 +343,41 @@ fn typing_a_log_filter_defers_the_count_until_idle() {
     assert_eq!(app.touch.total, all);
 }
 
-/// Scrolling, jumping and filtering the log of a generated portfolio (many
-/// touchpoints share a date, so ids break ties): after every key the window
-/// holds exactly the rows the plain LIMIT/OFFSET query gives at that offset,
-/// and the sliced count equals a plain count.
-#[test]
-fn log_pages_by_key_show_the_same_rows_as_offsets() {
+/// The log's window equals the plain LIMIT/OFFSET query at its offset, and
+/// a finished count equals a plain count.
+fn check_log_window(app: &App, s: &Store, what: &str) {
+    let filter = app.filters[Pane::Touchpoints.index()].clone();
+    let (rows, total) = crate::ops::touch_window(
+        s,
+        app.touch.scope,
+        &filter,
+        app.touch.offset as i64,
+        app.list_height as i64,
+        true,
+    )
+    .unwrap();
+    let ids = |r: &[crate::domain::Touchpoint]| r.iter().map(|t| t.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&app.touch.rows),
+        ids(&rows),
+        "{what} at {}",
+        app.touch.offset
+    );
+    if !app.touch.count_pending {
+        assert_eq!(app.touch.total as i64, total.unwrap(), "{what}");
+    }
+    let sel = app.touch.selected;
+    assert!(
+        sel >= app.touch.offset && sel < app.touch.offset + app.list_height.max(1),
+        "{what}"
+    );
+}
+
+fn generated(touchpoints: u64) -> (Store, App) {
     let mut s = Store::open_in_memory().unwrap();
     let size = crate::ops::synth::GenSize {
         clients: 30,
-        touchpoints: 3_000,
+        touchpoints,
         months: 6,
         seed: 7,
     };
@@ -360,28 +385,66 @@ fn log_pages_by_key_show_the_same_rows_as_offsets() {
     let mut app = load_app(&mut s, today(), "gen".into(), 120, 40).unwrap();
     press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
     idle(&mut app, &mut s);
-    let check = |app: &App, s: &Store, what: &str| {
-        let filter = app.filters[Pane::Touchpoints.index()].clone();
-        let (rows, total) = crate::ops::touch_window(
-            s,
-            app.touch.scope,
-            &filter,
-            app.touch.offset as i64,
-            app.list_height as i64,
-            true,
-        )
-        .unwrap();
-        let ids = |r: &[crate::domain::Touchpoint]| r.iter().map(|t| t.id).collect::<Vec<_>>();
-        assert_eq!(
-            ids(&app.touch.rows),
-            ids(&rows),
-            "{what} at {}",
-            app.touch.offset
-        );
-        if !app.touch.count_pending {
-            assert_eq!(app.touch.total as i64, total.unwrap(), "{what}");
-        }
+    (s, app)
+}
+
+/// Deep in the log: deleting, resizing, a write from elsewhere and deleting
+/// the very last row keep the window equal to the offset query.
+#[test]
+fn log_window_stays_true_through_deletes_resizes_and_reloads() {
+    let (mut s, mut app) = generated(3_000);
+    for _ in 0..5 {
+        press(&mut app, &mut s, Action::PageDown);
+    }
+    press(&mut app, &mut s, Action::Down);
+    check_log_window(&app, &s, "deep");
+    let gone = app.selected_touchpoint().unwrap().clone();
+    press(&mut app, &mut s, Action::Delete);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    idle(&mut app, &mut s);
+    check_log_window(&app, &s, "after delete");
+    assert_eq!(app.touch.total, 2_999);
+    assert!(app.touch.rows.iter().all(|t| t.id != gone.id));
+    for (w, h) in [(100, 20), (140, 50), (120, 40)] {
+        press(&mut app, &mut s, Action::Resize(w, h));
+        check_log_window(&app, &s, &format!("resized to {w}x{h}"));
+    }
+    // Another program logs a touchpoint dated inside the window.
+    let on_screen = app.touch.rows[3].clone();
+    let t = crate::domain::NewTouchpoint {
+        at: on_screen.at,
+        kind: crate::domain::TouchKind::Call,
+        summary: "written elsewhere".into(),
+        minutes: 5,
+        next_step: None,
+        next_due: None,
     };
+    crate::ops::add_touchpoint(&mut s, on_screen.client_id, &t).unwrap();
+    perform(&mut app, &mut s, Effect::Reload);
+    idle(&mut app, &mut s);
+    check_log_window(&app, &s, "after a write elsewhere");
+    assert_eq!(app.touch.total, 3_000);
+    // The very last row.
+    press(&mut app, &mut s, Action::Bottom);
+    check_log_window(&app, &s, "bottom");
+    let last = app.selected_touchpoint().unwrap().id;
+    press(&mut app, &mut s, Action::Delete);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    idle(&mut app, &mut s);
+    check_log_window(&app, &s, "after deleting the last row");
+    assert_eq!(app.touch.total, 2_999);
+    assert_eq!(app.touch.selected, 2_998);
+    assert!(app.touch.rows.iter().all(|t| t.id != last));
+}
+
+/// Scrolling, jumping and filtering the log of a generated portfolio (many
+/// touchpoints share a date, so ids break ties): after every key the window
+/// holds exactly the rows the plain LIMIT/OFFSET query gives at that offset,
+/// and the sliced count equals a plain count.
+#[test]
+fn log_pages_by_key_show_the_same_rows_as_offsets() {
+    let (mut s, mut app) = generated(3_000);
+    let check = check_log_window;
     assert_eq!(app.touch.total, 3_000);
     let moves = [
         Action::PageDown,
@@ -470,4 +533,43 @@ fn big_lists_are_cut_to_the_screen_with_a_count() {
         more < upcoming && upcoming - more < 40,
         "{more} more of {upcoming}"
     );
+}
+
+/// A log longer than one count slice: a write from elsewhere above a deep
+/// window is found by the count (in a later slice) and the window's position
+/// corrected, the same rows staying on screen.
+#[test]
+fn a_deep_window_keeps_its_rows_and_learns_its_true_position() {
+    let (mut s, mut app) = generated(40_000);
+    assert_eq!(app.touch.total, 40_000);
+    press(&mut app, &mut s, Action::Bottom);
+    for _ in 0..3 {
+        press(&mut app, &mut s, Action::PageUp);
+    }
+    check_log_window(&app, &s, "deep");
+    let shown: Vec<i64> = app.touch.rows.iter().map(|t| t.id).collect();
+    let (at, selected) = (app.touch.offset, app.touch.selected);
+    // Three touchpoints logged elsewhere, newer than everything.
+    for _ in 0..3 {
+        let t = crate::domain::NewTouchpoint {
+            at: today(),
+            kind: crate::domain::TouchKind::Email,
+            summary: "elsewhere".into(),
+            minutes: 1,
+            next_step: None,
+            next_due: None,
+        };
+        let client = app.touch.rows[0].client_id;
+        crate::ops::add_touchpoint(&mut s, client, &t).unwrap();
+    }
+    perform(&mut app, &mut s, Effect::Reload);
+    let ids: Vec<i64> = app.touch.rows.iter().map(|t| t.id).collect();
+    assert_eq!(ids, shown, "the same rows stay on screen");
+    idle(&mut app, &mut s);
+    check_log_window(&app, &s, "after the count");
+    assert_eq!(
+        (app.touch.offset, app.touch.selected),
+        (at + 3, selected + 3)
+    );
+    assert_eq!(app.touch.total, 40_003);
 }
