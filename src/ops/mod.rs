@@ -644,6 +644,27 @@ pub fn touch_page(
     )?)
 }
 
+/// Index entries one step of filling a filtered page may walk.
+pub const FILL_SLICE: i64 = 8_192;
+
+/// A page going down the log that walks at most [`FILL_SLICE`] index
+/// entries: the matches found, and where the walk stopped if the page is
+/// short (see [`log::touch_page_within`]).
+pub fn touch_page_within(
+    store: &Store,
+    filter: &TouchFilter,
+    seek: Seek,
+    limit: usize,
+) -> OpResult<(Vec<Touchpoint>, Option<TouchKey>)> {
+    Ok(log::touch_page_within(
+        store.conn(),
+        filter,
+        seek,
+        i64::try_from(limit).unwrap_or(i64::MAX),
+        FILL_SLICE,
+    )?)
+}
+
 /// How many touchpoints `filter` matches newer than `key` (and older than
 /// `after`, if given): see [`log::count_newer`].
 pub fn count_newer(

@@ -213,6 +213,64 @@ pub fn touch_page(
     Ok(rows)
 }
 
+/// Like [`touch_page`] going down the log (`Newest`, `Older`, `AtOrOlder`,
+/// nothing skipped), but walking at most `budget` index entries: a filter
+/// that matches rarely (or nothing) is not a scan of the whole log. Returns
+/// the matches found and, when the page is short because the walk stopped,
+/// the key it stopped at (go on with `Older` from there).
+pub fn touch_page_within(
+    conn: &Connection,
+    filter: &TouchFilter,
+    seek: Seek,
+    limit: i64,
+    budget: i64,
+) -> Result<(Vec<Touchpoint>, Option<TouchKey>), DbError> {
+    let start: Vec<(&str, TouchKey)> = match seek {
+        Seek::Older(k) => vec![("<", k)],
+        Seek::AtOrOlder(k) => vec![("<=", k)],
+        Seek::Newest => Vec::new(),
+        Seek::Oldest | Seek::Newer(_) => {
+            return Ok((touch_page(conn, filter, seek, 0, limit)?, None));
+        }
+    };
+    let end = slice_end(conn, filter.client_id, &start, budget)?;
+    let mut bounds = start;
+    bounds.extend(end.map(|k| (">=", k)));
+    let (clause, mut values) = filter.clause(&bounds);
+    values.push(Value::Integer(limit));
+    let rows = conn
+        .prepare_cached(&format!(
+            "SELECT {TOUCH_COLUMNS} FROM touchpoints {clause}
+             ORDER BY at DESC, id DESC LIMIT ?"
+        ))?
+        .query_map(params_from_iter(values), touch_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    let short = (rows.len() as i64) < limit;
+    Ok((rows, end.filter(|_| short)))
+}
+
+/// The key `budget` entries down the log from `start` (one client's or
+/// all, no filter: a walk of the index), or `None` if the log ends first.
+fn slice_end(
+    conn: &Connection,
+    client_id: Option<Id>,
+    start: &[(&str, TouchKey)],
+    budget: i64,
+) -> Result<Option<TouchKey>, DbError> {
+    let scope = TouchFilter {
+        client_id,
+        needle: String::new(),
+    };
+    let (clause, mut values) = scope.clause(start);
+    values.push(Value::Integer(budget.max(1) - 1));
+    conn.prepare_cached(&format!(
+        "SELECT at, id FROM touchpoints {clause}
+         ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"
+    ))?
+    .query_row(params_from_iter(values), |r| Ok((day(r, 0)?, r.get(1)?)))
+    .optional()
+}
+
 /// One slice of counting the touchpoints a filter matches: those after
 /// `after` in the log (all, with `None`), at most `chunk` index entries
 /// (`chunk` > 0). Returns the matches in the slice and where the next slice
@@ -227,19 +285,7 @@ pub fn count_touch_slice(
     let upper: Vec<(&str, TouchKey)> = after.map(|k| ("<", k)).into_iter().collect();
     // Where the slice ends: the key `chunk` entries on, scope applied, the
     // filter not (so the step is a walk of the index, not of matches).
-    let scope = TouchFilter {
-        client_id: filter.client_id,
-        needle: String::new(),
-    };
-    let (clause, mut values) = scope.clause(&upper);
-    values.push(Value::Integer(chunk - 1));
-    let end: Option<TouchKey> = conn
-        .prepare_cached(&format!(
-            "SELECT at, id FROM touchpoints {clause}
-             ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"
-        ))?
-        .query_row(params_from_iter(values), |r| Ok((day(r, 0)?, r.get(1)?)))
-        .optional()?;
+    let end = slice_end(conn, filter.client_id, &upper, chunk)?;
     let mut bounds = upper;
     if let Some(k) = end {
         bounds.push((">=", k));
@@ -593,6 +639,24 @@ mod tests {
             let after = (hits[i / 2].at, hits[i / 2].id);
             let between = if i == 0 { 0 } else { i - i / 2 - 1 };
             assert_eq!(count_newer(c, &f, Some(after), k).unwrap(), between as i64);
+        }
+        // Walking a few entries at a time and going on where each walk
+        // stopped gives the same page as one query.
+        for (text, budget) in [("ОТЧЁТ", 5), ("call", 1), ("", 3), ("nothing", 50)] {
+            let f = TouchFilter::new(None, text);
+            let whole = ids(touch_page(c, &f, Seek::Older(key(10)), 0, 40).unwrap());
+            let mut got = Vec::new();
+            let mut seek = Seek::Older(key(10));
+            loop {
+                let want = 40 - got.len() as i64;
+                let (rows, stopped) = touch_page_within(c, &f, seek, want, budget).unwrap();
+                got.extend(ids(rows));
+                match stopped {
+                    Some(k) if got.len() < 40 => seek = Seek::Older(k),
+                    _ => break,
+                }
+            }
+            assert_eq!(got, whole, "{text} by {budget}");
         }
         // The seeks use the indexes, not a scan of the log.
         for sql in [

@@ -131,6 +131,8 @@ pub enum Effect {
     FilterTouch,
     /// Count the filtered log (run when no input is waiting).
     CountTouch,
+    /// Fill a short window of the filtered log one slice further.
+    FillTouch,
     LoadPlan,
     LoadAgreements,
     LoadReview,
@@ -199,6 +201,9 @@ pub struct TouchList {
     /// whenever no key is waiting (`count` holds how far it got).
     pub count_pending: bool,
     pub count: Option<CountJob>,
+    /// The window is short because a rare filter's walk stopped: where to
+    /// go on filling it, a slice at a time, while no key is waiting.
+    pub fill: Option<(TouchFilter, TouchKey)>,
 }
 
 /// A count of the filtered log in progress.

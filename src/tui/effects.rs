@@ -24,6 +24,7 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
         Effect::LoadTouchWindow => load_touch_window(app, store, false),
         Effect::FilterTouch => load_touch_window(app, store, true),
         Effect::CountTouch => count_touch(app, store),
+        Effect::FillTouch => fill_touch(app, store),
         Effect::LoadPlan => load_plan(app, store),
         Effect::LoadAgreements => load_agreements(app, store),
         Effect::LoadReview => load_review(app, store),
@@ -119,12 +120,24 @@ pub fn load_touch_window(app: &mut App, store: &mut Store, refresh: bool) -> OpR
     };
     let counted = (t.counted.as_ref() == Some(&filter)).then_some(t.total);
     let plan = window::plan(on_hand, t.offset, height, counted, refresh);
-    let fetched = if plan.limit == 0 {
-        Vec::new()
+    // A filter may match rarely: going down, walk a slice of the log at a
+    // time and fill the rest of the window while no key is waiting.
+    let down = matches!(
+        plan.seek,
+        ops::Seek::Newest | ops::Seek::Older(_) | ops::Seek::AtOrOlder(_)
+    );
+    let (fetched, stopped) = if plan.limit == 0 {
+        (Vec::new(), None)
+    } else if !filter.needle.is_empty() && down && plan.skip == 0 {
+        ops::touch_page_within(store, &filter, plan.seek, plan.limit)?
     } else {
-        ops::touch_page(store, &filter, plan.seek, plan.skip, plan.limit)?
+        (
+            ops::touch_page(store, &filter, plan.seek, plan.skip, plan.limit)?,
+            None,
+        )
     };
     t.rows = plan.join(&t.rows, fetched, height);
+    t.fill = stopped.map(|k| (filter.clone(), k));
     if t.rows.is_empty() && t.offset > 0 {
         // The log shrank under us (a delete elsewhere): show its end.
         t.rows = ops::touch_page(store, &filter, ops::Seek::Oldest, 0, height)?;
@@ -153,6 +166,29 @@ pub fn load_touch_window(app: &mut App, store: &mut Store, refresh: bool) -> OpR
     }
     if t.total > 0 && t.selected >= t.total {
         t.selected = t.total - 1;
+    }
+    Ok(())
+}
+
+/// Fill a short window one slice further (the runner calls this while no
+/// key is waiting, before counting).
+pub fn fill_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
+    let height = app.list_height.max(1);
+    let t = &mut app.touch;
+    let Some((filter, after)) = t.fill.take() else {
+        return Ok(());
+    };
+    let want = height.saturating_sub(t.rows.len());
+    if want == 0 || t.rows_for.as_ref() != Some(&filter) {
+        return Ok(());
+    }
+    let (rows, stopped) = ops::touch_page_within(store, &filter, ops::Seek::Older(after), want)?;
+    t.rows.extend(rows);
+    t.fill = stopped.map(|k| (filter, k));
+    if t.count_pending {
+        t.total = t
+            .total
+            .max(t.offset + t.rows.len() + usize::from(t.rows.len() == height));
     }
     Ok(())
 }

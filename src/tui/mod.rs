@@ -70,10 +70,13 @@ pub fn run(mut session: Session) -> Result<()> {
     while !app.quit {
         // Work deferred while keys come in (counting the filtered log) runs
         // in short slices while none is waiting.
-        if app.touch.count_pending && count_while_idle(&mut app, &mut session.store)? {
-            guard.terminal.draw(|f| view::draw(&app, theme, f))?;
-        }
-        if app.touch.count_pending {
+        idle_work(&mut app, &mut session.store, &mut |app| {
+            guard
+                .terminal
+                .draw(|f| view::draw(app, theme, f))
+                .map(|_| ())
+        })?;
+        if has_idle_work(&app) {
             // A key is waiting: take it first.
         } else if !event::poll(WATCH_INTERVAL)? {
             // Idle: wake rarely to notice writes by other processes.
@@ -106,14 +109,31 @@ pub fn run(mut session: Session) -> Result<()> {
     Ok(())
 }
 
-/// Count slices of the log until the count is done (true: redraw) or a key
-/// is waiting (false).
-fn count_while_idle(app: &mut App, store: &mut crate::store::Store) -> Result<bool> {
-    while app.touch.count_pending {
+fn has_idle_work(app: &App) -> bool {
+    app.touch.fill.is_some() || app.touch.count_pending
+}
+
+/// Work deferred while keys come in, in short slices while none is waiting:
+/// filling a short window of the filtered log, then counting it. `draw` runs
+/// when a slice changed what is on screen.
+fn idle_work(
+    app: &mut App,
+    store: &mut crate::store::Store,
+    draw: &mut dyn FnMut(&App) -> std::io::Result<()>,
+) -> Result<()> {
+    while has_idle_work(app) {
         if event::poll(Duration::ZERO)? {
-            return Ok(false);
+            return Ok(());
         }
-        effects::perform(app, store, app::Effect::CountTouch);
+        if app.touch.fill.is_some() {
+            effects::perform(app, store, app::Effect::FillTouch);
+            draw(app)?;
+        } else {
+            effects::perform(app, store, app::Effect::CountTouch);
+            if !app.touch.count_pending {
+                draw(app)?;
+            }
+        }
     }
-    Ok(true)
+    Ok(())
 }

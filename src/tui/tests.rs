@@ -46,6 +46,9 @@ fn press(app: &mut App, store: &mut Store, action: Action) {
 /// What the event loop does once no key is waiting: count the log, slice
 /// by slice.
 fn idle(app: &mut App, store: &mut Store) {
+    while app.touch.fill.is_some() {
+        perform(app, store, Effect::FillTouch);
+    }
     while app.touch.count_pending {
         perform(app, store, Effect::CountTouch);
     }
@@ -572,4 +575,49 @@ fn a_deep_window_keeps_its_rows_and_learns_its_true_position() {
         (at + 3, selected + 3)
     );
     assert_eq!(app.touch.total, 40_003);
+}
+
+/// A filter that matches only rows deep in a long log: the first frame
+/// after the key comes from one slice of the log (empty here), and the
+/// window fills while no key is waiting, a slice at a time.
+#[test]
+fn a_rare_filter_fills_its_window_slice_by_slice() {
+    let (mut s, mut app) = generated(40_000);
+    let client = app.touch.rows[0].client_id;
+    for day in 1..=3 {
+        let t = crate::domain::NewTouchpoint {
+            at: NaiveDate::from_ymd_opt(2001, 1, day).unwrap(),
+            kind: crate::domain::TouchKind::Meeting,
+            summary: "Редкость".into(),
+            minutes: 1,
+            next_step: None,
+            next_due: None,
+        };
+        crate::ops::add_touchpoint(&mut s, client, &t).unwrap();
+    }
+    perform(&mut app, &mut s, Effect::Reload);
+    idle(&mut app, &mut s);
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in "РЕДК".chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    assert!(app.touch.rows.is_empty(), "one slice holds no match");
+    assert!(app.touch.fill.is_some());
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Touchpoints · searching…"), "{screen}");
+    assert!(!screen.contains("no touchpoint matches"), "{screen}");
+    let mut steps = 0;
+    while app.touch.fill.is_some() {
+        perform(&mut app, &mut s, Effect::FillTouch);
+        steps += 1;
+    }
+    assert!(steps >= 4, "{steps} slices of {}", crate::ops::FILL_SLICE);
+    idle(&mut app, &mut s);
+    check_log_window(&app, &s, "rare filter");
+    assert_eq!(app.touch.total, 3);
+    assert!(app.touch.rows.iter().all(|t| t.summary == "Редкость"));
+    // A filter matching nothing says so once the log is searched.
+    press(&mut app, &mut s, Action::FilterInput('Ж'));
+    idle(&mut app, &mut s);
+    assert!(render(&app, 120, 40).contains("no touchpoint matches the filter"));
 }

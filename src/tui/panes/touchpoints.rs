@@ -15,7 +15,10 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .scope
         .map(|id| format!(" · only {}", app.name(id)))
         .unwrap_or_default();
+    // Still searching (a short window filling, or the count) is not "none".
+    let searching = t.fill.is_some() || t.count_pending;
     let position = match (t.total, t.count_pending) {
+        (0, _) if searching => "searching…".to_string(),
         (0, _) => "0".to_string(),
         (n, true) => format!("{} of {n}+ (counting…)", t.selected + 1),
         (n, false) => format!("{} of {n}", t.selected + 1),
@@ -73,7 +76,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     ];
     let table = Table::new(rows, widths).header(header).block(block);
     f.render_widget(table, area);
-    if t.total == 0 {
+    if t.total == 0 && !searching {
         let msg = if app.filter().is_empty() {
             "  no touchpoints yet: press a to log one"
         } else {
