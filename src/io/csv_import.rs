@@ -363,10 +363,10 @@ fn parse_kind<T>(
     required: &[&str],
     mut build: impl FnMut(&mut Fields) -> Option<T>,
 ) -> Result<Parsed<T>, ImportError> {
-    let rows = read_rows(bytes, columns, required)?;
-    let mut out = Vec::with_capacity(rows.len());
+    let mut out = Vec::new();
     let mut errors = Vec::new();
-    for mut fields in rows {
+    // Each row is built as it is read: a large file is not held twice.
+    read_rows(bytes, columns, required, |mut fields| {
         let built = build(&mut fields);
         match built {
             Some(row) if fields.problems.is_empty() => out.push(row),
@@ -379,7 +379,7 @@ fn parse_kind<T>(
                 },
             }),
         }
-    }
+    })?;
     Ok(Parsed { rows: out, errors })
 }
 
@@ -504,12 +504,14 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
 }
 
 /// Decode, find the header and the requested columns, and cut the data rows
-/// into cells (trimmed, guard undone, length checked). Blank rows are skipped.
+/// into cells (trimmed, guard undone, length checked), handing each to
+/// `each` in file order. Blank rows are skipped.
 fn read_rows(
     bytes: &[u8],
     columns: &[&str],
     required: &[&str],
-) -> Result<Vec<Fields>, ImportError> {
+    mut each: impl FnMut(Fields),
+) -> Result<(), ImportError> {
     let text = decode_text(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut lines = LineCounter::new(text.as_bytes());
@@ -529,7 +531,6 @@ fn read_rows(
     let mut index: Option<Vec<Option<usize>>> = None;
     let mut header_len = 0;
     let mut hint_allowed = true;
-    let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -596,12 +597,12 @@ fn read_rows(
             };
             fields.cells.push(cell);
         }
-        rows.push(fields);
+        each(fields);
     }
     if index.is_none() {
         return Err(ImportError::Empty);
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// Find each requested column in the header; refuse a missing required column
