@@ -1,6 +1,7 @@
 //! Domain rules and queries on a size S synthetic portfolio: the month's
-//! figures, the portfolio signals, the briefing, a touchpoint window and
-//! adding one touchpoint (one transaction, cached statements).
+//! figures, the portfolio signals, the briefing, touchpoint windows (by
+//! offset and by key), a slice of a filtered count, and adding one
+//! touchpoint (one transaction, cached statements).
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -33,6 +34,18 @@ fn core(c: &mut Criterion) {
     });
     c.bench_function("touchpoint window, filtered (S)", |b| {
         b.iter(|| ops::touch_window(&store, None, "отчёт", 2_000, 36, false).expect("window"))
+    });
+    // Paging by key from a row deep in the log (what the TUI does while
+    // scrolling), and one slice of counting a filter.
+    let all = ops::TouchFilter::new(None, "");
+    let deep = ops::touch_page(&store, &all, ops::Seek::Oldest, 0, 1).expect("oldest");
+    let key = deep.first().map(|t| (t.at, t.id)).expect("a touchpoint");
+    c.bench_function("touchpoint page by key, deepest (S)", |b| {
+        b.iter(|| ops::touch_page(&store, &all, ops::Seek::Newer(key), 0, 36).expect("page"))
+    });
+    let filtered = ops::TouchFilter::new(None, "отчёт");
+    c.bench_function("touchpoint count, one slice, filtered (S)", |b| {
+        b.iter(|| ops::count_touch_slice(&store, &filtered, None).expect("count"))
     });
     let client = ops::list_clients(&store).expect("clients")[0].id;
     c.bench_function("add one touchpoint, WAL + synchronous=FULL (S)", |b| {
