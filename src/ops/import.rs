@@ -224,8 +224,9 @@ fn import_touchpoint_rows(
 ) -> OpResult<ImportSummary> {
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, errors)?;
+        let n = rows.len();
         let load = |r: &mut Resolver| -> OpResult<()> {
-            for row in &rows {
+            for row in rows {
                 load_touchpoint(tx, r, row, opts.today)?;
             }
             Ok(())
@@ -237,7 +238,7 @@ fn import_touchpoint_rows(
         } else {
             load(&mut r)?;
         }
-        r.finish(Kind::Touchpoints, rows.len(), opts.dry_run)
+        r.finish(Kind::Touchpoints, n, opts.dry_run)
     })
 }
 
@@ -247,7 +248,7 @@ pub const BULK_ROWS: usize = 50_000;
 fn load_touchpoint(
     tx: &rusqlite::Connection,
     r: &mut Resolver,
-    row: &csv_import::TouchpointRow,
+    row: csv_import::TouchpointRow,
     today: NaiveDate,
 ) -> OpResult<()> {
     let at = row.date.unwrap_or(today);
@@ -257,9 +258,9 @@ fn load_touchpoint(
     let t = NewTouchpoint {
         at,
         kind: row.kind.unwrap_or(TouchKind::Other),
-        summary: row.summary.clone().unwrap_or_default(),
+        summary: row.summary.unwrap_or_default(),
         minutes: row.minutes.unwrap_or(0),
-        next_step: row.next_step.clone(),
+        next_step: row.next_step,
         next_due: row.next_due,
     };
     match validate_touchpoint(&t) {

@@ -339,9 +339,12 @@ fn validate_touchpoint(t: &NewTouchpoint) -> OpResult<NewTouchpoint> {
         return Err(invalid("next due", "needs a next step to be due"));
     }
     Ok(NewTouchpoint {
+        at: t.at,
+        kind: t.kind,
         summary: optional_text("summary", Some(&t.summary))?.unwrap_or_default(),
+        minutes: t.minutes,
         next_step,
-        ..t.clone()
+        next_due: t.next_due,
     })
 }
 
