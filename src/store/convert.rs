@@ -73,6 +73,47 @@ fn day_of(value: ValueRef<'_>) -> FromSqlResult<NaiveDate> {
         .map_err(|e| FromSqlError::Other(Box::new(e)))
 }
 
+/// A date to bind as `YYYY-MM-DD` text, written without a format string
+/// (bulk imports bind millions). Years outside 0..=9999 take chrono's text,
+/// so the result always equals rusqlite's own binding of the date.
+pub enum DayText {
+    Iso([u8; 10]),
+    Other(String),
+}
+
+impl DayText {
+    pub fn new(d: NaiveDate) -> Self {
+        use chrono::Datelike;
+        let y = d.year();
+        if !(0..=9999).contains(&y) {
+            return DayText::Other(d.format("%F").to_string());
+        }
+        let (y, m, day) = (y as u32, d.month(), d.day());
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        DayText::Iso([
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ])
+    }
+}
+
+impl ToSql for DayText {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(match self {
+            DayText::Iso(b) => b,
+            DayText::Other(s) => s.as_bytes(),
+        })))
+    }
+}
+
 /// Column `i` of `r` as a date.
 pub fn day(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
     day_of(r.get_ref(i)?).map_err(|e| from_sql_error(r, i, e))
@@ -104,6 +145,30 @@ fn from_sql_error(r: &Row<'_>, i: usize, e: FromSqlError) -> rusqlite::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_bind_as_rusqlite_binds_them() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let days = [
+            NaiveDate::from_ymd_opt(1, 1, 1),
+            NaiveDate::from_ymd_opt(999, 12, 31),
+            NaiveDate::from_ymd_opt(2026, 2, 28),
+            NaiveDate::from_ymd_opt(9999, 12, 31),
+            NaiveDate::from_ymd_opt(0, 6, 15),
+            NaiveDate::from_ymd_opt(-44, 3, 15),
+            NaiveDate::from_ymd_opt(12345, 1, 2),
+        ];
+        for d in days.into_iter().flatten() {
+            let (ours, theirs): (String, String) = conn
+                .query_row(
+                    "SELECT ?1, ?2",
+                    rusqlite::params![DayText::new(d), d],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(ours, theirs, "{d:?}");
+        }
+    }
 
     #[test]
     fn dates_decode_like_chrono_and_refuse_what_it_refuses() {

@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::DbError;
-use super::convert::{day, opt_day};
+use super::convert::{DayText, day, opt_day};
 use crate::domain::{
     Agreement, AgreementStatus, Id, NewAgreement, NewTouchpoint, Touchpoint, fold,
 };
@@ -46,12 +46,12 @@ pub fn insert_touchpoint(
     )?
     .execute(params![
         client_id,
-        t.at,
+        DayText::new(t.at),
         t.kind,
         t.summary,
         t.minutes,
         t.next_step,
-        t.next_due,
+        t.next_due.map(DayText::new),
         search_key(&t.summary, t.next_step.as_deref())
     ])?;
     Ok(conn.last_insert_rowid())
