@@ -161,48 +161,25 @@ pub fn parse_clients(bytes: &[u8]) -> Result<Parsed<ClientRow>, ImportError> {
 /// Touchpoints: `client,date,kind,summary,minutes` (and optionally
 /// `next_step,next_due`); `client` required.
 pub fn parse_touchpoints(bytes: &[u8]) -> Result<Parsed<TouchpointRow>, ImportError> {
-    let mut out = Parsed {
-        rows: Vec::new(),
-        errors: Vec::new(),
-    };
-    each_touchpoint(bytes, |row| match row {
-        Ok(row) => out.rows.push(row),
-        Err(e) => out.errors.push(e),
-    })?;
-    Ok(out)
-}
-
-/// Touchpoints as they are read, each row or its error in file order (see
-/// [`parse_touchpoints`]); for importing while the file is still being read.
-pub fn each_touchpoint(
-    bytes: &[u8],
-    each: impl FnMut(Result<TouchpointRow, RowError>),
-) -> Result<(), ImportError> {
-    each_of_kind(
-        bytes,
-        &TOUCHPOINT_COLUMNS,
-        &["client"],
-        |f| {
-            let client = f.required_text(0);
-            let date = f.parse(1, None, parse_date);
-            let kind = f.parse(2, None, TouchKind::parse);
-            let summary = f.text(3);
-            let minutes = f.parse(4, None, parse_minutes);
-            let next_step = f.text(5);
-            let next_due = f.parse(6, Some("next_due"), parse_date);
-            Some(TouchpointRow {
-                line: f.line,
-                client: client?,
-                date,
-                kind,
-                summary,
-                minutes,
-                next_step,
-                next_due,
-            })
-        },
-        each,
-    )
+    parse_kind(bytes, &TOUCHPOINT_COLUMNS, &["client"], |f| {
+        let client = f.required_text(0);
+        let date = f.parse(1, None, parse_date);
+        let kind = f.parse(2, None, TouchKind::parse);
+        let summary = f.text(3);
+        let minutes = f.parse(4, None, parse_minutes);
+        let next_step = f.text(5);
+        let next_due = f.parse(6, Some("next_due"), parse_date);
+        Some(TouchpointRow {
+            line: f.line,
+            client: client?,
+            date,
+            kind,
+            summary,
+            minutes,
+            next_step,
+            next_due,
+        })
+    })
 }
 
 /// Agreements: `client,date,text,owner,due,status`; `client` required. A due
@@ -384,31 +361,16 @@ fn parse_kind<T>(
     bytes: &[u8],
     columns: &[&str],
     required: &[&str],
-    build: impl FnMut(&mut Fields) -> Option<T>,
+    mut build: impl FnMut(&mut Fields) -> Option<T>,
 ) -> Result<Parsed<T>, ImportError> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    each_of_kind(bytes, columns, required, build, |row| match row {
-        Ok(row) => out.push(row),
-        Err(e) => errors.push(e),
-    })?;
-    Ok(Parsed { rows: out, errors })
-}
-
-/// Like [`parse_kind`], handing each row (or its error) to `each` in file
-/// order as it is read: a large file is not held twice.
-fn each_of_kind<T>(
-    bytes: &[u8],
-    columns: &[&str],
-    required: &[&str],
-    mut build: impl FnMut(&mut Fields) -> Option<T>,
-    mut each: impl FnMut(Result<T, RowError>),
-) -> Result<(), ImportError> {
+    // Each row is built as it is read: a large file is not held twice.
     read_rows(bytes, columns, required, |mut fields| {
         let built = build(&mut fields);
-        each(match built {
-            Some(row) if fields.problems.is_empty() => Ok(row),
-            _ => Err(RowError {
+        match built {
+            Some(row) if fields.problems.is_empty() => out.push(row),
+            _ => errors.push(RowError {
                 line: fields.line,
                 message: if fields.problems.is_empty() {
                     "invalid row".to_string()
@@ -416,8 +378,9 @@ fn each_of_kind<T>(
                     fields.problems.join("; ")
                 },
             }),
-        })
-    })
+        }
+    })?;
+    Ok(Parsed { rows: out, errors })
 }
 
 /// Header cell to a column name: trimmed (a stray BOM too), lowercase, a

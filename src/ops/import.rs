@@ -204,80 +204,41 @@ fn import_touchpoints(
     bytes: &[u8],
     opts: ImportOptions,
 ) -> OpResult<ImportSummary> {
-    // About BULK_ROWS lines or more (quoted line breaks count too): a bulk
-    // load, written through a rollback journal.
-    let bulk = bytes.iter().filter(|b| **b == b'\n').count() >= BULK_ROWS;
+    let parsed = csv_import::parse_touchpoints(bytes)?;
+    let rows = parsed.rows;
+    let bulk = rows.len() >= BULK_ROWS;
     if bulk && !opts.dry_run {
-        return store.with_rollback_journal(|store| stream_touchpoints(store, bytes, opts, bulk));
+        return store.with_rollback_journal(|store| {
+            import_touchpoint_rows(store, rows, parsed.errors, opts, bulk)
+        });
     }
-    stream_touchpoints(store, bytes, opts, bulk)
+    import_touchpoint_rows(store, rows, parsed.errors, opts, bulk)
 }
 
-/// Rows handed from the reading thread to the writing one at a time.
-const BATCH: usize = 1024;
-
-/// Import touchpoints while the file is read: one thread reads and checks
-/// the CSV, this one writes each batch of rows as it comes, in one
-/// transaction. Every error (the file's and the database's) is listed in the
-/// end and, if there is any, nothing is kept.
-fn stream_touchpoints(
+fn import_touchpoint_rows(
     store: &mut Store,
-    bytes: &[u8],
+    rows: Vec<csv_import::TouchpointRow>,
+    errors: Vec<csv_import::RowError>,
     opts: ImportOptions,
     bulk: bool,
 ) -> OpResult<ImportSummary> {
     store.write_or_rehearse(!opts.dry_run, |tx| {
-        std::thread::scope(|scope| {
-            let (send, batches) = std::sync::mpsc::sync_channel::<
-                Vec<Result<csv_import::TouchpointRow, RowError>>,
-            >(16);
-            let reader = scope.spawn(move || {
-                let mut batch = Vec::with_capacity(BATCH);
-                let read = csv_import::each_touchpoint(bytes, |row| {
-                    batch.push(row);
-                    if batch.len() == BATCH {
-                        // A closed channel: the writer stopped on an error.
-                        let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                    }
-                });
-                if !batch.is_empty() {
-                    let _ = send.send(batch);
-                }
-                read
-            });
-            let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
-            let mut n = 0;
-            // Owns the receiving end: however it ends, the reader is not left
-            // waiting on a full channel.
-            let load = move |r: &mut Resolver, n: &mut usize| -> OpResult<()> {
-                for batch in batches {
-                    for row in batch {
-                        match row {
-                            Ok(row) => {
-                                *n += 1;
-                                load_touchpoint(tx, r, row, opts.today)?;
-                            }
-                            Err(e) => r.errors.push(e),
-                        }
-                    }
-                }
-                Ok(())
-            };
-            // Large loads rebuild the log's indexes and derived totals once
-            // instead of updating them row by row.
-            let loaded = if bulk {
-                crate::store::bulk_load(tx, &["touchpoints"], || load(&mut r, &mut n))
-            } else {
-                load(&mut r, &mut n)
-            };
-            // A file that cannot be read says so first.
-            match reader.join() {
-                Ok(read) => read?,
-                Err(panic) => std::panic::resume_unwind(panic),
+        let mut r = Resolver::new(tx, opts.create_clients, errors)?;
+        let n = rows.len();
+        let load = |r: &mut Resolver| -> OpResult<()> {
+            for row in rows {
+                load_touchpoint(tx, r, row, opts.today)?;
             }
-            loaded?;
-            r.finish(Kind::Touchpoints, n, opts.dry_run)
-        })
+            Ok(())
+        };
+        // Large loads rebuild the log's indexes and derived totals once
+        // instead of updating them row by row.
+        if bulk {
+            crate::store::bulk_load(tx, &["touchpoints"], || load(&mut r))?;
+        } else {
+            load(&mut r)?;
+        }
+        r.finish(Kind::Touchpoints, n, opts.dry_run)
     })
 }
 
