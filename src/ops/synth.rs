@@ -3,6 +3,8 @@
 //! received payments spread over `months`, touchpoints spread over clients and
 //! time. Written in one transaction with cached statements.
 
+use std::collections::BTreeMap;
+
 use chrono::{Days, NaiveDate};
 
 use super::{OpError, OpResult};
@@ -10,7 +12,7 @@ use crate::domain::{
     AgreementStatus, Money, Month, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
 };
-use crate::store::{Store, clients, ledger, log};
+use crate::store::{Derived, Store, clients, ledger, log};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GenSize {
@@ -177,14 +179,18 @@ pub fn generate(
         }
         progress(10);
         // The history goes in with the tables' indexes and triggers dropped;
-        // bulk_load rebuilds the indexes once and derives the kept totals
-        // set-based, which equals what the triggers would have left.
-        // Payments are derived before invoices: each derivation ends by
-        // re-marking the open invoices, and with the paid totals already in
-        // place the invoices' pass finds almost every flag right (payments
-        // after invoices would first mark all 1.2M invoices open at size L,
-        // then clear them again).
-        crate::store::bulk_load(
+        // bulk_load rebuilds the indexes once. What the triggers keep (client
+        // totals and latest touch, each invoice's billed_before and open
+        // flag, month totals) gen derives itself as it writes the rows: it
+        // knows every row of the tables, so this costs a few sums in memory
+        // instead of ~2 s of set-based SQL over the written tables at size L.
+        // The values equal what the triggers would have left (the test below
+        // checks every one against its source rows).
+        let mut paid_totals = vec![Money::ZERO; ids.len()];
+        let mut billed_totals = vec![Money::ZERO; ids.len()];
+        let mut last_touch: Vec<Option<NaiveDate>> = vec![None; ids.len()];
+        let mut received_by_month: BTreeMap<Month, Money> = BTreeMap::new();
+        crate::store::bulk_load_with(
             tx,
             &[
                 "clients",
@@ -193,43 +199,66 @@ pub fn generate(
                 "agreements",
                 "touchpoints",
             ],
+            Derived::Written,
             || {
                 // Money: one invoice per client per month, paid mostly on time; one in
                 // ten about a month late, one in fifty never.
+                let mut bills: Vec<(NewInvoice, Option<NewPayment>)> =
+                    Vec::with_capacity(months as usize);
+                let mut before = vec![Money::ZERO; months as usize];
+                let mut order: Vec<usize> = Vec::with_capacity(months as usize);
                 for (k, (id, fee)) in ids.iter().zip(&fees).enumerate() {
+                    bills.clear();
                     let mut month = first;
                     for expected in expected_by_month.iter_mut() {
                         let due = NaiveDate::from_ymd_opt(month.year(), month.month(), 10)
                             .unwrap_or(month.first_day());
-                        ledger::insert_invoice(
-                            tx,
-                            *id,
-                            &NewInvoice {
-                                month,
-                                amount: Money::major(*fee),
-                                due,
-                            },
-                        )?;
+                        let invoice = NewInvoice {
+                            month,
+                            amount: Money::major(*fee),
+                            due,
+                        };
                         *expected += fee;
-                        counts.invoices += 1;
                         let roll = rng.below(100);
                         let paid_on = shift(
                             due,
                             rng.below(12) as i64 - 5 + if roll < 10 { 30 } else { 0 },
                         );
-                        if roll < 98 && paid_on <= today {
-                            ledger::insert_payment(
-                                tx,
-                                *id,
-                                &NewPayment {
-                                    on: paid_on,
-                                    amount: Money::major(*fee),
-                                    note: String::new(),
-                                },
-                            )?;
-                            counts.payments += 1;
-                        }
+                        let payment = (roll < 98 && paid_on <= today).then(|| NewPayment {
+                            on: paid_on,
+                            amount: Money::major(*fee),
+                            note: String::new(),
+                        });
+                        bills.push((invoice, payment));
                         month = month.next();
+                    }
+                    // The client's kept values: its totals, and for each
+                    // invoice the sum of those before it in settlement order
+                    // (due, month, id; ids are given in the order written).
+                    let paid = bills
+                        .iter()
+                        .filter_map(|(_, p)| p.as_ref())
+                        .fold(Money::ZERO, |sum, p| sum.plus(p.amount));
+                    order.clear();
+                    order.extend(0..bills.len());
+                    order.sort_by_key(|&j| (bills[j].0.due, bills[j].0.month, j));
+                    let mut billed = Money::ZERO;
+                    for &j in &order {
+                        before[j] = billed;
+                        billed = billed.plus(bills[j].0.amount);
+                    }
+                    paid_totals[k] = paid;
+                    billed_totals[k] = billed;
+                    for (j, (invoice, _)) in bills.iter().enumerate() {
+                        let open = before[j].plus(invoice.amount) > paid;
+                        ledger::insert_invoice_derived(tx, *id, invoice, before[j], open)?;
+                        counts.invoices += 1;
+                    }
+                    for payment in bills.iter().filter_map(|(_, p)| p.as_ref()) {
+                        ledger::insert_payment(tx, *id, payment)?;
+                        let received = received_by_month.entry(Month::of(payment.on)).or_default();
+                        *received = received.plus(payment.amount);
+                        counts.payments += 1;
                     }
                     if k % 1000 == 999 {
                         progress(10 + 40 * k as u64 / ids.len().max(1) as u64);
@@ -280,7 +309,8 @@ pub fn generate(
                 // Touchpoints spread over clients and time.
                 let kinds = TouchKind::ALL;
                 for n in 0..size.touchpoints {
-                    let id = ids[rng.below(ids.len() as u64) as usize];
+                    let k = rng.below(ids.len() as u64) as usize;
+                    let id = ids[k];
                     let kind = kinds[rng.below(kinds.len() as u64) as usize];
                     let at = shift(start, rng.below(span + 1) as i64).min(today);
                     let next = rng.below(5) == 0;
@@ -297,10 +327,39 @@ pub fn generate(
                             next_due: next.then(|| shift(at, 7)),
                         },
                     )?;
+                    if last_touch[k].is_none_or(|last| last < at) {
+                        last_touch[k] = Some(at);
+                    }
                     counts.touchpoints += 1;
                     if n % 100_000 == 99_999 {
                         progress(55 + 45 * n / size.touchpoints.max(1));
                     }
+                }
+                for (k, id) in ids.iter().enumerate() {
+                    clients::set_kept_totals(
+                        tx,
+                        *id,
+                        paid_totals[k],
+                        billed_totals[k],
+                        last_touch[k],
+                    )?;
+                }
+                // A month has a row once an invoice is assigned to it or a
+                // payment dated in it: every month of the span has invoices
+                // when there are clients.
+                let mut month_totals: BTreeMap<Month, (Money, Money)> = BTreeMap::new();
+                if !ids.is_empty() {
+                    let mut month = first;
+                    for expected in &expected_by_month {
+                        month_totals.entry(month).or_default().0 = Money::major(*expected);
+                        month = month.next();
+                    }
+                }
+                for (month, received) in &received_by_month {
+                    month_totals.entry(*month).or_default().1 = *received;
+                }
+                for (month, (expected, received)) in month_totals {
+                    ledger::insert_month_totals(tx, month, expected, received)?;
                 }
                 Ok::<_, OpError>(())
             },

@@ -284,6 +284,23 @@ pub fn record_count(conn: &Connection, id: Id) -> Result<i64, DbError> {
     .query_row([id], |r| r.get(0))
 }
 
+/// Set a client's kept columns, for a bulk load that derives them itself
+/// ([`super::Derived::Written`]): the sums of its payments and invoices and
+/// the date of its latest touchpoint.
+pub fn set_kept_totals(
+    conn: &Connection,
+    id: Id,
+    paid: Money,
+    billed: Money,
+    last_touch: Option<NaiveDate>,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "UPDATE clients SET paid_total = ?2, billed_total = ?3, last_touch = ?4 WHERE id = ?1",
+    )?
+    .execute(params![id, paid, billed, last_touch])?;
+    Ok(())
+}
+
 /// A client's running totals (kept by triggers): paid and billed.
 pub fn totals(conn: &Connection, id: Id) -> Result<(Money, Money), DbError> {
     conn.prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?

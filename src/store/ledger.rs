@@ -61,6 +61,32 @@ pub fn insert_invoice(conn: &Connection, client_id: Id, i: &NewInvoice) -> Resul
     Ok(conn.last_insert_rowid())
 }
 
+/// An invoice with its kept columns given, for a bulk load that derives them
+/// itself ([`super::Derived::Written`]): `billed_before` is the sum of the
+/// client's invoices before it in settlement order (due, month, id), `open`
+/// whether `billed_before + amount` exceeds the client's paid total.
+pub fn insert_invoice_derived(
+    conn: &Connection,
+    client_id: Id,
+    i: &NewInvoice,
+    billed_before: Money,
+    open: bool,
+) -> Result<Id, DbError> {
+    conn.prepare_cached(
+        "INSERT INTO invoices (client_id, month, amount, due, billed_before, open)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        client_id,
+        i.month,
+        i.amount,
+        i.due,
+        billed_before,
+        open
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
 pub fn update_invoice(conn: &Connection, i: &Invoice) -> Result<bool, DbError> {
     Ok(conn
         .prepare_cached(
@@ -254,6 +280,22 @@ pub fn open_invoices_with_totals(
     ))?;
     let rows = stmt.query_map([], invoice_totals_from_row)?;
     rows.collect()
+}
+
+/// One month's row of `month_totals`, for a bulk load that derives them
+/// itself ([`super::Derived::Written`]): the sum of the invoices assigned to
+/// `month` and of the payments dated in it.
+pub fn insert_month_totals(
+    conn: &Connection,
+    month: Month,
+    expected: Money,
+    received: Money,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "INSERT INTO month_totals (month, expected, received) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![month, expected, received])?;
+    Ok(())
 }
 
 /// Expected (invoiced) and received sums per month within `[from, to]`,

@@ -405,6 +405,32 @@ pub fn bulk_load<T, E>(
 where
     E: From<DbError>,
 {
+    bulk_load_with(conn, tables, Derived::Rebuild, f)
+}
+
+/// Who computes the kept (trigger-maintained) values after a bulk load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derived {
+    /// Set-based SQL after the load ([`schema::rebuild_derived`]).
+    Rebuild,
+    /// The load wrote them itself, exactly as the triggers would have left
+    /// them: `clients.paid_total`, `billed_total` and `last_touch`,
+    /// `invoices.billed_before` and `open`, and `month_totals`, for every
+    /// row it wrote. Only for a loader that knows every row of the tables
+    /// (`gen` into an empty file); nothing checks it here.
+    Written,
+}
+
+/// [`bulk_load`], with the derivation step chosen by `derived`.
+pub fn bulk_load_with<T, E>(
+    conn: &Connection,
+    tables: &[&str],
+    derived: Derived,
+    f: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<DbError>,
+{
     let mut dropped: Vec<(String, String, String)> = Vec::new();
     for table in tables {
         let mut stmt = conn.prepare(
@@ -431,8 +457,10 @@ where
     for (_, _, sql) in early {
         conn.execute_batch(sql)?;
     }
-    for table in tables {
-        schema::rebuild_derived(conn, table)?;
+    if derived == Derived::Rebuild {
+        for table in tables {
+            schema::rebuild_derived(conn, table)?;
+        }
     }
     for (_, _, sql) in late {
         conn.execute_batch(sql)?;
