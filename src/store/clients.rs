@@ -284,20 +284,17 @@ pub fn record_count(conn: &Connection, id: Id) -> Result<i64, DbError> {
     .query_row([id], |r| r.get(0))
 }
 
-/// Set a client's kept columns, for a bulk load that derives them itself
-/// ([`super::Derived::Written`]): the sums of its payments and invoices and
-/// the date of its latest touchpoint.
+/// Set a client's paid and billed totals, for a bulk load that derives them
+/// itself ([`super::Derived::Written`]): the sums of its payments and of its
+/// invoices.
 pub fn set_kept_totals(
     conn: &Connection,
     id: Id,
     paid: Money,
     billed: Money,
-    last_touch: Option<NaiveDate>,
 ) -> Result<(), DbError> {
-    conn.prepare_cached(
-        "UPDATE clients SET paid_total = ?2, billed_total = ?3, last_touch = ?4 WHERE id = ?1",
-    )?
-    .execute(params![id, paid, billed, last_touch])?;
+    conn.prepare_cached("UPDATE clients SET paid_total = ?2, billed_total = ?3 WHERE id = ?1")?
+        .execute(params![id, paid, billed])?;
     Ok(())
 }
 

@@ -57,6 +57,38 @@ pub fn insert_touchpoint(
     Ok(conn.last_insert_rowid())
 }
 
+/// Touchpoints in one statement per [`TOUCH_BATCH`] rows, in order (ids
+/// ascending as given), for bulk loads. Besides the fewer statement runs, the
+/// `kind IN (...)` check builds its lookup table once per statement run, not
+/// once per row.
+pub fn insert_touchpoints(conn: &Connection, rows: &[(Id, NewTouchpoint)]) -> Result<(), DbError> {
+    for chunk in rows.chunks(TOUCH_BATCH) {
+        let values = vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+        let mut stmt = conn.prepare_cached(&format!(
+            "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
+             VALUES {values}"
+        ))?;
+        let mut n = 0;
+        for (client_id, t) in chunk {
+            let search = search_key(&t.summary, t.next_step.as_deref());
+            stmt.raw_bind_parameter(n + 1, client_id)?;
+            stmt.raw_bind_parameter(n + 2, t.at)?;
+            stmt.raw_bind_parameter(n + 3, t.kind)?;
+            stmt.raw_bind_parameter(n + 4, &t.summary)?;
+            stmt.raw_bind_parameter(n + 5, t.minutes)?;
+            stmt.raw_bind_parameter(n + 6, &t.next_step)?;
+            stmt.raw_bind_parameter(n + 7, t.next_due)?;
+            stmt.raw_bind_parameter(n + 8, search)?;
+            n += 8;
+        }
+        stmt.raw_execute()?;
+    }
+    Ok(())
+}
+
+/// Rows per statement of [`insert_touchpoints`].
+pub const TOUCH_BATCH: usize = 256;
+
 pub fn update_touchpoint(conn: &Connection, t: &Touchpoint) -> Result<bool, DbError> {
     Ok(conn
         .prepare_cached(

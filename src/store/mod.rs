@@ -15,7 +15,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 
 pub use rusqlite::Error as DbError;
 
@@ -194,6 +194,58 @@ impl Store {
         Ok((store, report))
     }
 
+    /// A scratch portfolio in memory, shared by name within this process: a
+    /// loader thread fills some of its tables while the main connection
+    /// writes others (SQLite runs one writer per database, so this is how a
+    /// load uses a second core); the main connection attaches it
+    /// ([`Store::attach_scratch`], before its transaction) and copies the
+    /// tables in ([`copy_attached`]). No journal and no syncing: it is
+    /// thrown away with its last connection. `name` must be unique in the
+    /// process ([`scratch_name`]).
+    pub fn open_scratch(name: &str) -> Result<Store, DbError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(scratch_uri(name), flags)?;
+        // memdb stops at 1 GiB unless told otherwise (~4M touchpoints).
+        let mut limit = i64::MAX;
+        conn.file_control(
+            Some(rusqlite::MAIN_DB),
+            rusqlite::FileControl::SizeLimit(&mut limit),
+        )?;
+        conn.pragma_update(None, "journal_mode", "OFF")?;
+        conn.pragma_update(None, "synchronous", "OFF")?;
+        // Its tables hold some of a load, not whole portfolios: rows refer
+        // to clients in the main database.
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        let mut store = Store { conn, path: None };
+        store.migrate(MIGRATIONS, 0)?;
+        Ok(store)
+    }
+
+    /// Attach the scratch portfolio `name` as schema `alias`. Outside a
+    /// transaction (SQLite refuses ATTACH inside one).
+    pub fn attach_scratch(&self, name: &str, alias: &str) -> Result<(), DbError> {
+        self.conn
+            .execute("ATTACH ?1 AS ?2", params![scratch_uri(name), alias])?;
+        Ok(())
+    }
+
+    /// Detach schema `alias`; outside a transaction.
+    pub fn detach(&self, alias: &str) -> Result<(), DbError> {
+        self.conn.execute("DETACH ?1", [alias])?;
+        Ok(())
+    }
+
+    /// Turn foreign key enforcement on or off; outside a transaction (SQLite
+    /// ignores it inside one).
+    pub fn set_foreign_keys(&self, on: bool) -> Result<(), DbError> {
+        self.conn
+            .pragma_update(None, "foreign_keys", if on { "ON" } else { "OFF" })
+    }
+
     /// A private in-memory portfolio, for tests.
     pub fn open_in_memory() -> Result<Store, DbError> {
         let conn = Connection::open_in_memory()?;
@@ -221,6 +273,25 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Like [`Store::write`], but DEFERRED: the first write takes the lock,
+    /// and only on the database it writes. For a writer with a scratch
+    /// database attached that another thread fills meanwhile
+    /// ([`Store::open_scratch`]): IMMEDIATE would lock that one too.
+    pub fn write_deferred<T, E>(
+        &mut self,
+        f: impl FnOnce(&Transaction) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -414,10 +485,11 @@ pub enum Derived {
     /// Set-based SQL after the load ([`schema::rebuild_derived`]).
     Rebuild,
     /// The load wrote them itself, exactly as the triggers would have left
-    /// them: `clients.paid_total`, `billed_total` and `last_touch`,
-    /// `invoices.billed_before` and `open`, and `month_totals`, for every
-    /// row it wrote. Only for a loader that knows every row of the tables
-    /// (`gen` into an empty file); nothing checks it here.
+    /// them, for the rows of the tables it loads: of `clients`,
+    /// `paid_total` and `billed_total` (`last_touch` too with touchpoints),
+    /// `invoices.billed_before` and `open`, and `month_totals`. Only for a
+    /// loader that knows every row of the tables (`gen` into an empty
+    /// file); nothing checks it here.
     Written,
 }
 
@@ -471,6 +543,51 @@ where
         }
     }
     Ok(value)
+}
+
+/// A name for [`Store::open_scratch`] not used before in this process.
+pub fn scratch_name() -> String {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("folio-scratch-{}-{n}", std::process::id())
+}
+
+fn scratch_uri(name: &str) -> String {
+    // memdb with a name starting with '/': one database per name, shared by
+    // every connection of the process that opens it.
+    format!("file:/{name}?vfs=memdb")
+}
+
+/// Copy every row of `table` from the attached schema `from` into the same,
+/// empty, table of main, with main's triggers on it dropped meanwhile and
+/// what they keep derived afterwards ([`schema::rebuild_derived`]). The
+/// indexes stay: with the same schema on both sides and foreign keys off
+/// ([`Store::set_foreign_keys`]), SQLite transfers the rows and then each
+/// index's entries in index order, with no sort and no per-row checks. With
+/// rows already in main, or foreign keys on, it inserts row by row instead:
+/// slower, same result. Call inside a transaction.
+pub fn copy_attached(conn: &Connection, from: &str, table: &str) -> Result<(), DbError> {
+    let triggers: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT name, sql FROM main.sqlite_master
+             WHERE type = 'trigger' AND tbl_name = ?1 AND sql IS NOT NULL",
+        )?
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
+    for (name, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER main.{}", quote(name)))?;
+    }
+    conn.execute_batch(&format!(
+        "INSERT INTO main.{t} SELECT * FROM {f}.{t}",
+        t = quote(table),
+        f = quote(from)
+    ))?;
+    schema::rebuild_derived(conn, table)?;
+    for (_, sql) in &triggers {
+        conn.execute_batch(sql)?;
+    }
+    Ok(())
 }
 
 /// How many consecutive windows one pass of [`window_sums`] can split.
