@@ -127,15 +127,20 @@ pub fn generate(
     // rather than spilling them to disk mid-transaction.
     store.set_cache_kib(super::import::BULK_CACHE_KIB)?;
     // The file holds no portfolio, so a rollback journal has next to nothing
-    // to save, and the pages go straight into the file once. Through the WAL
-    // every page is written twice (log, then checkpoint) and those spilled
-    // mid-transaction are read back: ~1 s of a commit at size L. Still one
-    // transaction with synchronous=FULL, so a crash leaves the empty file.
-    // Best effort: with another connection open the mode stays WAL.
-    let rollback_journal = store
-        .conn()
-        .pragma_update_and_check(None, "journal_mode", "TRUNCATE", |r| r.get::<_, String>(0))
-        .is_ok_and(|mode| mode.eq_ignore_ascii_case("truncate"));
+    // to save and the pages go straight into the file once (through the WAL
+    // every page is written twice): see `Store::with_rollback_journal`.
+    let counts = store.with_rollback_journal(|store| generate_in(store, size, span, progress));
+    store.set_cache_kib(crate::store::DEFAULT_CACHE_KIB)?;
+    counts
+}
+
+/// [`generate`] with the file's journal chosen and its cache set.
+fn generate_in(
+    store: &mut Store,
+    size: GenSize,
+    span: Span,
+    progress: &mut dyn FnMut(u64),
+) -> OpResult<GenCounts> {
     // The touchpoints (half the work at size L: their rows and four indexes)
     // are written by a second thread into a scratch database in memory while
     // this one writes the rest, then copied in by SQLite's transfer, which
@@ -159,14 +164,6 @@ pub fn generate(
     let foreign_keys = store.set_foreign_keys(true);
     // Fails only when the attach did; the scratch goes with its last connection.
     let _ = store.detach(SCRATCH);
-    store.set_cache_kib(crate::store::DEFAULT_CACHE_KIB)?;
-    if rollback_journal {
-        // Back to WAL, as every open sets it; were this refused (another
-        // process opened the file meanwhile), the next open sets it again.
-        let _ = store
-            .conn()
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
-    }
     let counts = result?;
     foreign_keys?;
     Ok(counts)
