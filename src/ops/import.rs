@@ -226,9 +226,16 @@ fn import_touchpoint_rows(
         let mut r = Resolver::new(tx, opts.create_clients, errors)?;
         let n = rows.len();
         let load = |r: &mut Resolver| -> OpResult<()> {
+            // A statement per batch of rows (see log::insert_touchpoints).
+            let mut batch = Vec::with_capacity(log::TOUCH_BATCH);
             for row in rows {
-                load_touchpoint(tx, r, row, opts.today)?;
+                batch.extend(checked_touchpoint(r, row, opts.today)?);
+                if batch.len() == log::TOUCH_BATCH {
+                    log::insert_touchpoints(tx, &batch)?;
+                    batch.clear();
+                }
             }
+            log::insert_touchpoints(tx, &batch)?;
             Ok(())
         };
         // Large loads rebuild the log's indexes and derived totals once
@@ -245,15 +252,16 @@ fn import_touchpoint_rows(
 /// Imports at least this big drop and rebuild secondary indexes.
 pub const BULK_ROWS: usize = 50_000;
 
-fn load_touchpoint(
-    tx: &rusqlite::Connection,
+/// A row as the touchpoint to insert and its client, or `None` when the row
+/// is refused (its error recorded).
+fn checked_touchpoint(
     r: &mut Resolver,
     row: csv_import::TouchpointRow,
     today: NaiveDate,
-) -> OpResult<()> {
+) -> OpResult<Option<(Id, NewTouchpoint)>> {
     let at = row.date.unwrap_or(today);
     let Some(client_id) = r.resolve(row.line, &row.client, at)? else {
-        return Ok(());
+        return Ok(None);
     };
     let t = NewTouchpoint {
         at,
@@ -264,11 +272,8 @@ fn load_touchpoint(
         next_due: row.next_due,
     };
     match validate_touchpoint(&t) {
-        Ok(t) => {
-            log::insert_touchpoint(tx, client_id, &t)?;
-            Ok(())
-        }
-        Err(e) => r.row_error(row.line, e),
+        Ok(t) => Ok(Some((client_id, t))),
+        Err(e) => r.row_error(row.line, e).map(|()| None),
     }
 }
 

@@ -72,12 +72,12 @@ pub fn insert_touchpoints(conn: &Connection, rows: &[(Id, NewTouchpoint)]) -> Re
         for (client_id, t) in chunk {
             let search = search_key(&t.summary, t.next_step.as_deref());
             stmt.raw_bind_parameter(n + 1, client_id)?;
-            stmt.raw_bind_parameter(n + 2, t.at)?;
+            stmt.raw_bind_parameter(n + 2, DayText::new(t.at))?;
             stmt.raw_bind_parameter(n + 3, t.kind)?;
             stmt.raw_bind_parameter(n + 4, &t.summary)?;
             stmt.raw_bind_parameter(n + 5, t.minutes)?;
             stmt.raw_bind_parameter(n + 6, &t.next_step)?;
-            stmt.raw_bind_parameter(n + 7, t.next_due)?;
+            stmt.raw_bind_parameter(n + 7, t.next_due.map(DayText::new))?;
             stmt.raw_bind_parameter(n + 8, search)?;
             n += 8;
         }
