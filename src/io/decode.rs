@@ -2,35 +2,35 @@
 //! BOM, Windows-1251 from older Excel, UTF-16 from Excel's "Unicode text"; and
 //! the delimiter, `;` from Excel in Russian locales or `,` everywhere else.
 
+use std::borrow::Cow;
+
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1251};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 
-/// Bytes of a text file to a String: strips a UTF-8 BOM; valid UTF-8 is used
+/// Bytes of a text file as text: strips a UTF-8 BOM; valid UTF-8 is used
 /// as is; otherwise decoded as Windows-1251 (`encoding_rs::WINDOWS_1251`).
 ///
 /// A file with a UTF-16 LE/BE BOM (Excel's "Unicode text") is decoded as
 /// UTF-16. A file that declares UTF-8 with a BOM but holds a stray invalid
 /// byte keeps its UTF-8 text, with U+FFFD for the bad bytes, rather than
 /// being read as Windows-1251 throughout. Never fails, never panics.
-pub fn decode_text(bytes: &[u8]) -> String {
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
-        return String::from_utf8_lossy(rest).into_owned();
+        return String::from_utf8_lossy(rest);
     }
     if let Some(rest) = bytes.strip_prefix(UTF16LE_BOM) {
-        return UTF_16LE.decode_without_bom_handling(rest).0.into_owned();
+        return UTF_16LE.decode_without_bom_handling(rest).0;
     }
     if let Some(rest) = bytes.strip_prefix(UTF16BE_BOM) {
-        return UTF_16BE.decode_without_bom_handling(rest).0.into_owned();
+        return UTF_16BE.decode_without_bom_handling(rest).0;
     }
+    // UTF-8 as it is (most files): borrowed, not copied.
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => WINDOWS_1251
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => WINDOWS_1251.decode_without_bom_handling(bytes).0,
     }
 }
 
