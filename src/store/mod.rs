@@ -411,7 +411,6 @@ impl Store {
         )
     }
 
-    /// Size the page cache (bulk writes raise it for their duration).
     /// Run a bulk write with the file in rollback-journal mode, then go
     /// back to WAL. A bulk load mostly appends pages, which a rollback
     /// journal need not save; through the WAL every page is written twice
@@ -440,6 +439,7 @@ impl Store {
         value
     }
 
+    /// Size the page cache (bulk writes raise it for their duration).
     pub fn set_cache_kib(&self, kib: i64) -> Result<(), DbError> {
         self.conn.pragma_update(None, "cache_size", -kib.max(64))
     }

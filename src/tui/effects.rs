@@ -138,21 +138,27 @@ pub fn load_touch_window(app: &mut App, store: &mut Store, refresh: bool) -> OpR
     };
     t.rows = plan.join(&t.rows, fetched, height);
     t.fill = stopped.map(|k| (filter.clone(), k));
-    if t.rows.is_empty() && t.offset > 0 {
-        // The log shrank under us (a delete elsewhere): show its end.
+    // Re-read by key: the first row's position is assumed until the count
+    // finds it.
+    let mut anchored = matches!(plan.seek, ops::Seek::AtOrOlder(_));
+    if t.rows.is_empty() && t.offset > 0 && t.fill.is_none() {
+        // Nothing at this position, and the whole log below it was read:
+        // it shrank under us (a delete elsewhere). Show its end.
         t.rows = ops::touch_page(store, &filter, ops::Seek::Oldest, 0, height)?;
         t.offset = counted.unwrap_or(t.offset).saturating_sub(t.rows.len());
+        anchored = counted.is_none();
     }
     t.rows_at = t.offset;
     t.rows_for = Some(filter.clone());
     if t.counted.as_ref() != Some(&filter) {
         if t.count.as_ref().map(|job| &job.filter) != Some(&filter) {
-            // Re-read by key: the first row's position is assumed until the
-            // count finds it.
-            let anchor = match (plan.seek, t.rows.first()) {
-                (ops::Seek::AtOrOlder(_), Some(first)) => Some(((first.at, first.id), t.rows_at)),
+            let anchor = match (anchored, t.rows.first()) {
+                (true, Some(first)) => Some(((first.at, first.id), t.rows_at)),
                 _ => None,
             };
+            // The total shown from now on is this filter's, provisional: a
+            // count of another filter no longer stands for it.
+            t.counted = None;
             t.count = Some(CountJob {
                 filter,
                 after: None,
@@ -161,8 +167,10 @@ pub fn load_touch_window(app: &mut App, store: &mut Store, refresh: bool) -> OpR
             });
         }
         t.count_pending = true;
-        // Provisional: what is on screen, and one more if the window is full.
-        t.total = t.offset + t.rows.len() + usize::from(t.rows.len() == height);
+        // Provisional: what is on screen, and one more if the window is full
+        // or still filling.
+        let more = t.rows.len() == height || t.fill.is_some();
+        t.total = t.offset + t.rows.len() + usize::from(more);
     }
     if t.total > 0 && t.selected >= t.total {
         t.selected = t.total - 1;
@@ -186,9 +194,8 @@ pub fn fill_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
     t.rows.extend(rows);
     t.fill = stopped.map(|k| (filter, k));
     if t.count_pending {
-        t.total = t
-            .total
-            .max(t.offset + t.rows.len() + usize::from(t.rows.len() == height));
+        let more = t.rows.len() == height || t.fill.is_some();
+        t.total = t.total.max(t.offset + t.rows.len() + usize::from(more));
     }
     Ok(())
 }

@@ -101,7 +101,6 @@ pub fn run(mut session: Session) -> Result<()> {
         for effect in update(&mut app, action) {
             effects::perform(&mut app, &mut session.store, effect);
         }
-        version = session.store.data_version().unwrap_or(version);
         if !app.quit {
             guard.terminal.draw(|f| view::draw(&app, theme, f))?;
         }

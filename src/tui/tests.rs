@@ -621,3 +621,76 @@ fn a_rare_filter_fills_its_window_slice_by_slice() {
     idle(&mut app, &mut s);
     assert!(render(&app, 120, 40).contains("no touchpoint matches the filter"));
 }
+
+/// Undoing a filter key before its count ran: the total shown is the
+/// unfiltered log's again once counted, not the filter's.
+#[test]
+fn a_filter_undone_at_once_counts_the_log_it_shows() {
+    let (mut s, mut app) = generated(3_000);
+    assert_eq!(app.touch.total, 3_000);
+    press(&mut app, &mut s, Action::StartFilter);
+    press(&mut app, &mut s, Action::FilterInput('z'));
+    // No idle moment: the key that undoes it comes at once.
+    press(&mut app, &mut s, Action::FilterBackspace);
+    idle(&mut app, &mut s);
+    check_log_window(&app, &s, "back to the whole log");
+    assert_eq!(app.touch.total, 3_000);
+    // The same with the client scope toggled twice.
+    press(&mut app, &mut s, Action::FilterDone);
+    press(&mut app, &mut s, Action::ToggleClientScope);
+    press(&mut app, &mut s, Action::ToggleClientScope);
+    idle(&mut app, &mut s);
+    check_log_window(&app, &s, "scope back to all");
+    assert_eq!(app.touch.total, 3_000);
+}
+
+/// A rare filter with a gap of more than one slice between its matches:
+/// paging down shows the matches past the gap at their true positions.
+#[test]
+fn paging_a_rare_filter_across_a_gap_skips_nothing() {
+    let (mut s, mut app) = generated(40_000);
+    let client = app.touch.rows[0].client_id;
+    let add = |s: &mut Store, at: NaiveDate| {
+        let t = crate::domain::NewTouchpoint {
+            at,
+            kind: crate::domain::TouchKind::Meeting,
+            summary: "Редкость".into(),
+            minutes: 1,
+            next_step: None,
+            next_due: None,
+        };
+        crate::ops::add_touchpoint(s, client, &t).unwrap();
+    };
+    let h = app.list_height;
+    for _ in 0..=h {
+        add(&mut s, today() + chrono::Days::new(30));
+    }
+    for d in 0..100 {
+        add(
+            &mut s,
+            NaiveDate::from_ymd_opt(2001, 1, 1).unwrap() + chrono::Days::new(d),
+        );
+    }
+    perform(&mut app, &mut s, Effect::Reload);
+    idle(&mut app, &mut s);
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in "РЕДК".chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    press(&mut app, &mut s, Action::FilterDone);
+    idle(&mut app, &mut s);
+    assert_eq!(app.touch.total, h + 101);
+    for i in 0..3 {
+        press(&mut app, &mut s, Action::PageDown);
+        // Between the key and the fill: the selection stays in the window.
+        let sel = app.touch.selected;
+        assert!(
+            sel >= app.touch.offset && sel < app.touch.offset + h,
+            "page {i}"
+        );
+        idle(&mut app, &mut s);
+        check_log_window(&app, &s, &format!("page down {i}"));
+        assert_eq!(app.touch.selected, (i + 1) * h, "page {i}");
+        assert_eq!(app.touch.total, h + 101);
+    }
+}

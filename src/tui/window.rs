@@ -75,7 +75,7 @@ pub fn plan(
     let height = height.max(1);
     // The last page of a counted log: read up from the oldest row.
     let tail = total
-        .filter(|&t| want > 0 && want + height >= t)
+        .filter(|&t| want > 0 && want < t && want + height >= t)
         .map(|t| Plan::whole(Seek::Oldest, 0, t - want));
     let Some(h) = on_hand.filter(|h| h.len > 0) else {
         return match tail {
@@ -209,6 +209,16 @@ mod tests {
         // A reload keeps the place by key.
         let p = plan(here, 500_000, 35, None, true);
         assert_eq!(p.seek, Seek::AtOrOlder(key(n, 500_000)));
+    }
+
+    #[test]
+    fn a_position_past_a_stale_total_never_underflows() {
+        // The total counted before rows were deleted elsewhere.
+        let p = plan(None, 50, 10, Some(40), true);
+        assert_eq!(p, Plan::whole(Seek::Newest, 50, 10));
+        let rows: Vec<usize> = (45..55).collect();
+        let p = plan(on_hand(100, &rows), 60, 10, Some(40), false);
+        assert_eq!(p.seek, Seek::Older(key(100, 54)));
     }
 
     #[test]

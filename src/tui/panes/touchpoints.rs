@@ -18,6 +18,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     // Still searching (a short window filling, or the count) is not "none".
     let searching = t.fill.is_some() || t.count_pending;
     let position = match (t.total, t.count_pending) {
+        _ if t.rows.is_empty() && t.fill.is_some() => "searching…".to_string(),
         (0, _) if searching => "searching…".to_string(),
         (0, _) => "0".to_string(),
         (n, true) => format!("{} of {n}+ (counting…)", t.selected + 1),
