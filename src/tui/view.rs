@@ -326,6 +326,21 @@ pub fn compact(m: Money) -> String {
     }
 }
 
+/// Draw `lines` one per row of `area`, cut at its width and height: what a
+/// `Paragraph` without wrapping draws (a line's style covers its whole row),
+/// without its per-line reflow.
+pub fn put_lines(buf: &mut ratatui::buffer::Buffer, area: Rect, lines: &[Line<'_>]) {
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        let row = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        buf.set_style(row, line.style);
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
 /// The first visible row so that `selected` is on screen in `height` rows.
 pub fn window_start(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height.saturating_sub(1))

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::domain::money::format_bp;
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::tui::app::{App, TIERS};
-use crate::tui::view::{Theme, compact, window_start};
+use crate::tui::view::{Theme, compact, put_lines, window_start};
 
 pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(area);
@@ -63,7 +63,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 theme.dim(),
             )));
         }
-        f.render_widget(Paragraph::new(lines), inner);
+        put_lines(f.buffer_mut(), inner, &lines);
     }
 }
 
