@@ -89,6 +89,9 @@ fn shift(d: NaiveDate, days: i64) -> NaiveDate {
 
 /// The attached scratch database the touchpoints are written into.
 const SCRATCH: &str = "gen_scratch";
+/// The scratch database's page cache. Its pages are in memory already; a
+/// large cache would hold them twice.
+const SCRATCH_CACHE_KIB: i64 = 8 * 1024;
 
 /// The dates a generation spans.
 #[derive(Clone, Copy)]
@@ -123,8 +126,7 @@ pub fn generate(
         start,
         days: (today - start).num_days().max(1) as u64,
     };
-    // A bulk write: keep the pages it touches in memory (256 MB at most)
-    // rather than spilling them to disk mid-transaction.
+    // A bulk write: a larger page cache (64 MB at most) for its duration.
     store.set_cache_kib(super::import::BULK_CACHE_KIB)?;
     // The file holds no portfolio, so a rollback journal has next to nothing
     // to save and the pages go straight into the file once (through the WAL
@@ -151,7 +153,7 @@ fn generate_in(
     let name = crate::store::scratch_name();
     let result = Store::open_scratch(&name)
         .and_then(|scratch| {
-            scratch.set_cache_kib(super::import::BULK_CACHE_KIB)?;
+            scratch.set_cache_kib(SCRATCH_CACHE_KIB)?;
             store.attach_scratch(&name, SCRATCH)?;
             Ok(scratch)
         })
