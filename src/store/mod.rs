@@ -270,12 +270,7 @@ impl Store {
     where
         E: From<DbError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        self.transact(TransactionBehavior::Immediate, true, f)
     }
 
     /// Like [`Store::write`], but DEFERRED: the first write takes the lock,
@@ -289,12 +284,7 @@ impl Store {
     where
         E: From<DbError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        self.transact(TransactionBehavior::Deferred, true, f)
     }
 
     /// Like [`Store::write`], but rolls back even on success when `commit` is
@@ -307,9 +297,21 @@ impl Store {
     where
         E: From<DbError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.transact(TransactionBehavior::Immediate, commit, f)
+    }
+
+    /// Run `f` in one transaction begun with `behavior`; on `Ok`, commit it
+    /// (or, without `commit`, roll it back); on `Err`, roll it back.
+    fn transact<T, E>(
+        &mut self,
+        behavior: TransactionBehavior,
+        commit: bool,
+        f: impl FnOnce(&Transaction) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let tx = self.conn.transaction_with_behavior(behavior)?;
         let value = f(&tx)?;
         if commit {
             tx.commit()?;
@@ -503,21 +505,9 @@ pub fn bulk_load_with<T, E>(
 where
     E: From<DbError>,
 {
-    let mut dropped: Vec<(String, String, String)> = Vec::new();
+    let mut dropped = Vec::new();
     for table in tables {
-        let mut stmt = conn.prepare(
-            "SELECT type, name, sql FROM sqlite_master
-             WHERE type IN ('index', 'trigger') AND tbl_name = ?1 AND sql IS NOT NULL",
-        )?;
-        let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        for row in rows {
-            dropped.push(row?);
-        }
-    }
-    for (kind, name, _) in &dropped {
-        // Names come from sqlite_master, not from users.
-        let kind = if kind == "index" { "INDEX" } else { "TRIGGER" };
-        conn.execute_batch(&format!("DROP {kind} \"{}\"", name.replace('"', "\"\"")))?;
+        dropped.extend(drop_from(conn, table, true)?);
     }
     let value = f()?;
     // Indexes over derived columns are built after the derivation, so it
@@ -567,27 +557,47 @@ fn scratch_uri(name: &str) -> String {
 /// rows already in main, or foreign keys on, it inserts row by row instead:
 /// slower, same result. Call inside a transaction.
 pub fn copy_attached(conn: &Connection, from: &str, table: &str) -> Result<(), DbError> {
-    let triggers: Vec<(String, String)> = conn
-        .prepare(
-            "SELECT name, sql FROM main.sqlite_master
-             WHERE type = 'trigger' AND tbl_name = ?1 AND sql IS NOT NULL",
-        )?
-        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    let quote = |name: &str| format!("\"{}\"", name.replace('"', "\"\""));
-    for (name, _) in &triggers {
-        conn.execute_batch(&format!("DROP TRIGGER main.{}", quote(name)))?;
-    }
+    let triggers = drop_from(conn, table, false)?;
     conn.execute_batch(&format!(
         "INSERT INTO main.{t} SELECT * FROM {f}.{t}",
         t = quote(table),
         f = quote(from)
     ))?;
     schema::rebuild_derived(conn, table)?;
-    for (_, sql) in &triggers {
+    for (_, _, sql) in &triggers {
         conn.execute_batch(sql)?;
     }
     Ok(())
+}
+
+/// Drop the triggers (and, with `indexes`, the indexes) on `table` of main,
+/// returning each as (type, name, sql) to create it again.
+fn drop_from(
+    conn: &Connection,
+    table: &str,
+    indexes: bool,
+) -> Result<Vec<(String, String, String)>, DbError> {
+    let dropped: Vec<(String, String, String)> = conn
+        .prepare(
+            "SELECT type, name, sql FROM main.sqlite_master
+             WHERE (type = 'trigger' OR (?2 AND type = 'index'))
+               AND tbl_name = ?1 AND sql IS NOT NULL",
+        )?
+        .query_map(params![table, indexes], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    for (kind, name, _) in &dropped {
+        // Names come from sqlite_master, not from users.
+        let kind = if kind == "index" { "INDEX" } else { "TRIGGER" };
+        conn.execute_batch(&format!("DROP {kind} main.{}", quote(name)))?;
+    }
+    Ok(dropped)
+}
+
+/// An SQL identifier, quoted.
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 /// How many consecutive windows one pass of [`window_sums`] can split.
