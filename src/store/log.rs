@@ -40,20 +40,7 @@ pub fn insert_touchpoint(
     client_id: Id,
     t: &NewTouchpoint,
 ) -> Result<Id, DbError> {
-    conn.prepare_cached(
-        "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        client_id,
-        DayText::new(t.at),
-        t.kind,
-        t.summary,
-        t.minutes,
-        t.next_step,
-        t.next_due.map(DayText::new),
-        search_key(&t.summary, t.next_step.as_deref())
-    ])?;
+    insert_rows(conn, std::iter::once((client_id, t)))?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -63,26 +50,33 @@ pub fn insert_touchpoint(
 /// once per row.
 pub fn insert_touchpoints(conn: &Connection, rows: &[(Id, NewTouchpoint)]) -> Result<(), DbError> {
     for chunk in rows.chunks(TOUCH_BATCH) {
-        let values = vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
-        let mut stmt = conn.prepare_cached(&format!(
-            "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
-             VALUES {values}"
-        ))?;
-        let mut n = 0;
-        for (client_id, t) in chunk {
-            let search = search_key(&t.summary, t.next_step.as_deref());
-            stmt.raw_bind_parameter(n + 1, client_id)?;
-            stmt.raw_bind_parameter(n + 2, DayText::new(t.at))?;
-            stmt.raw_bind_parameter(n + 3, t.kind)?;
-            stmt.raw_bind_parameter(n + 4, &t.summary)?;
-            stmt.raw_bind_parameter(n + 5, t.minutes)?;
-            stmt.raw_bind_parameter(n + 6, &t.next_step)?;
-            stmt.raw_bind_parameter(n + 7, t.next_due.map(DayText::new))?;
-            stmt.raw_bind_parameter(n + 8, search)?;
-            n += 8;
-        }
-        stmt.raw_execute()?;
+        insert_rows(conn, chunk.iter().map(|(id, t)| (*id, t)))?;
     }
+    Ok(())
+}
+
+/// One INSERT of these touchpoints (at most [`TOUCH_BATCH`]).
+fn insert_rows<'a>(
+    conn: &Connection,
+    rows: impl ExactSizeIterator<Item = (Id, &'a NewTouchpoint)>,
+) -> Result<(), DbError> {
+    let values = vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; rows.len()].join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
+         VALUES {values}"
+    ))?;
+    for (row, (client_id, t)) in rows.enumerate() {
+        let n = row * 8;
+        stmt.raw_bind_parameter(n + 1, client_id)?;
+        stmt.raw_bind_parameter(n + 2, DayText::new(t.at))?;
+        stmt.raw_bind_parameter(n + 3, t.kind)?;
+        stmt.raw_bind_parameter(n + 4, &t.summary)?;
+        stmt.raw_bind_parameter(n + 5, t.minutes)?;
+        stmt.raw_bind_parameter(n + 6, &t.next_step)?;
+        stmt.raw_bind_parameter(n + 7, t.next_due.map(DayText::new))?;
+        stmt.raw_bind_parameter(n + 8, search_key(&t.summary, t.next_step.as_deref()))?;
+    }
+    stmt.raw_execute()?;
     Ok(())
 }
 
@@ -228,21 +222,44 @@ pub fn touch_page(
         Seek::AtOrOlder(k) => (Some(("<=", k)), false),
         Seek::Newer(k) => (Some((">", k)), true),
     };
-    let (clause, mut values) = filter.clause(bound.as_slice());
-    let order = if ascending { "ASC" } else { "DESC" };
-    values.push(Value::Integer(limit));
-    values.push(Value::Integer(skip));
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {TOUCH_COLUMNS} FROM touchpoints {clause}
-         ORDER BY at {order}, id {order} LIMIT ? OFFSET ?"
-    ))?;
-    let mut rows = stmt
-        .query_map(params_from_iter(values), touch_from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut rows = select_page(conn, filter, bound.as_slice(), ascending, skip, limit)?;
     if ascending {
         rows.reverse();
     }
     Ok(rows)
+}
+
+/// Touchpoints `filter` matches within `bounds`, in log order (or the
+/// reverse, `ascending`): `limit` of them after skipping `skip`.
+fn select_page(
+    conn: &Connection,
+    filter: &TouchFilter,
+    bounds: &[(&str, TouchKey)],
+    ascending: bool,
+    skip: i64,
+    limit: i64,
+) -> Result<Vec<Touchpoint>, DbError> {
+    let (clause, mut values) = filter.clause(bounds);
+    let order = if ascending { "ASC" } else { "DESC" };
+    values.push(Value::Integer(limit));
+    values.push(Value::Integer(skip));
+    conn.prepare_cached(&format!(
+        "SELECT {TOUCH_COLUMNS} FROM touchpoints {clause}
+         ORDER BY at {order}, id {order} LIMIT ? OFFSET ?"
+    ))?
+    .query_map(params_from_iter(values), touch_from_row)?
+    .collect()
+}
+
+/// How many touchpoints `filter` matches within `bounds`.
+fn count_where(
+    conn: &Connection,
+    filter: &TouchFilter,
+    bounds: &[(&str, TouchKey)],
+) -> Result<i64, DbError> {
+    let (clause, values) = filter.clause(bounds);
+    conn.prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
+        .query_row(params_from_iter(values), |r| r.get(0))
 }
 
 /// Like [`touch_page`] going down the log (`Newest`, `Older`, `AtOrOlder`,
@@ -268,15 +285,7 @@ pub fn touch_page_within(
     let end = slice_end(conn, filter.client_id, &start, budget)?;
     let mut bounds = start;
     bounds.extend(end.map(|k| (">=", k)));
-    let (clause, mut values) = filter.clause(&bounds);
-    values.push(Value::Integer(limit));
-    let rows = conn
-        .prepare_cached(&format!(
-            "SELECT {TOUCH_COLUMNS} FROM touchpoints {clause}
-             ORDER BY at DESC, id DESC LIMIT ?"
-        ))?
-        .query_map(params_from_iter(values), touch_from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
+    let rows = select_page(conn, filter, &bounds, false, 0, limit)?;
     let short = (rows.len() as i64) < limit;
     Ok((rows, end.filter(|_| short)))
 }
@@ -319,14 +328,8 @@ pub fn count_touch_slice(
     // filter not (so the step is a walk of the index, not of matches).
     let end = slice_end(conn, filter.client_id, &upper, chunk)?;
     let mut bounds = upper;
-    if let Some(k) = end {
-        bounds.push((">=", k));
-    }
-    let (clause, values) = filter.clause(&bounds);
-    let n = conn
-        .prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
-        .query_row(params_from_iter(values), |r| r.get(0))?;
-    Ok((n, end))
+    bounds.extend(end.map(|k| (">=", k)));
+    Ok((count_where(conn, filter, &bounds)?, end))
 }
 
 /// How many touchpoints a filter matches before `key` in the log (newer),
@@ -340,9 +343,7 @@ pub fn count_newer(
 ) -> Result<i64, DbError> {
     let mut bounds = vec![(">", key)];
     bounds.extend(after.map(|k| ("<", k)));
-    let (clause, values) = filter.clause(&bounds);
-    conn.prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
-        .query_row(params_from_iter(values), |r| r.get(0))
+    count_where(conn, filter, &bounds)
 }
 
 /// All the touchpoints a filter matches (slice by slice, see
@@ -630,34 +631,19 @@ mod tests {
         let key = |i: usize| (all[i].at, all[i].id);
         let ids = |r: Vec<Touchpoint>| r.into_iter().map(|t| t.id).collect::<Vec<_>>();
         let want = |a: usize, b: usize| all[a..b].iter().map(|t| t.id).collect::<Vec<_>>();
-        assert_eq!(
-            ids(touch_page(c, &f, Seek::Newest, 3, 5).unwrap()),
-            want(3, 8)
-        );
-        assert_eq!(
-            ids(touch_page(c, &f, Seek::Oldest, 0, 5).unwrap()),
-            want(195, 200)
-        );
-        assert_eq!(
-            ids(touch_page(c, &f, Seek::Older(key(50)), 2, 5).unwrap()),
-            want(53, 58)
-        );
-        assert_eq!(
-            ids(touch_page(c, &f, Seek::AtOrOlder(key(50)), 0, 5).unwrap()),
-            want(50, 55)
-        );
-        assert_eq!(
-            ids(touch_page(c, &f, Seek::Newer(key(50)), 0, 5).unwrap()),
-            want(45, 50)
-        );
-        assert_eq!(
-            ids(touch_page(c, &f, Seek::Newer(key(50)), 10, 5).unwrap()),
-            want(35, 40)
-        );
-        assert_eq!(
-            ids(touch_page(c, &f, Seek::Newer(key(2)), 0, 5).unwrap()),
-            want(0, 2)
-        );
+        let cases = [
+            (Seek::Newest, 3, (3, 8)),
+            (Seek::Oldest, 0, (195, 200)),
+            (Seek::Older(key(50)), 2, (53, 58)),
+            (Seek::AtOrOlder(key(50)), 0, (50, 55)),
+            (Seek::Newer(key(50)), 0, (45, 50)),
+            (Seek::Newer(key(50)), 10, (35, 40)),
+            (Seek::Newer(key(2)), 0, (0, 2)),
+        ];
+        for (seek, skip, (a, b)) in cases {
+            let page = touch_page(c, &f, seek, skip, 5).unwrap();
+            assert_eq!(ids(page), want(a, b), "{seek:?} skipping {skip}");
+        }
         // Positions: rows newer than a key, optionally only those older than
         // another.
         let f = TouchFilter::new(None, "ОТЧЁТ");
