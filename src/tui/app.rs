@@ -197,13 +197,33 @@ pub struct TouchList {
     /// The scope and filter `total` was counted for: scrolling reuses it, a
     /// new filter, scope or reload counts again.
     pub counted: Option<TouchFilter>,
-    /// `total` is provisional: the log is being counted, slice by slice,
-    /// whenever no key is waiting (`count` holds how far it got).
-    pub count_pending: bool,
+    /// The count in progress, slice by slice whenever no key is waiting;
+    /// meanwhile `total` is provisional.
     pub count: Option<CountJob>,
     /// The window is short because a rare filter's walk stopped: where to
     /// go on filling it, a slice at a time, while no key is waiting.
     pub fill: Option<(TouchFilter, TouchKey)>,
+}
+
+impl TouchList {
+    /// `total` is provisional: the log is still being counted.
+    pub fn count_pending(&self) -> bool {
+        self.count.is_some()
+    }
+
+    /// A total while counting: the rows on screen, and one more if the
+    /// window of `height` rows is full or still filling.
+    pub fn provisional_total(&self, height: usize) -> usize {
+        let more = self.rows.len() == height || self.fill.is_some();
+        self.offset + self.rows.len() + usize::from(more)
+    }
+
+    /// Keep the selection within the total.
+    pub fn clamp_selection(&mut self) {
+        if self.total > 0 && self.selected >= self.total {
+            self.selected = self.total - 1;
+        }
+    }
 }
 
 /// A count of the filtered log in progress.

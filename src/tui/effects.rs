@@ -166,15 +166,9 @@ pub fn load_touch_window(app: &mut App, store: &mut Store, refresh: bool) -> OpR
                 anchor,
             });
         }
-        t.count_pending = true;
-        // Provisional: what is on screen, and one more if the window is full
-        // or still filling.
-        let more = t.rows.len() == height || t.fill.is_some();
-        t.total = t.offset + t.rows.len() + usize::from(more);
+        t.total = t.provisional_total(height);
     }
-    if t.total > 0 && t.selected >= t.total {
-        t.selected = t.total - 1;
-    }
+    t.clamp_selection();
     Ok(())
 }
 
@@ -193,19 +187,17 @@ pub fn fill_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
     let (rows, stopped) = ops::touch_page_within(store, &filter, ops::Seek::Older(after), want)?;
     t.rows.extend(rows);
     t.fill = stopped.map(|k| (filter, k));
-    if t.count_pending {
-        let more = t.rows.len() == height || t.fill.is_some();
-        t.total = t.total.max(t.offset + t.rows.len() + usize::from(more));
+    if t.count_pending() {
+        t.total = t.total.max(t.provisional_total(height));
     }
     Ok(())
 }
 
 /// Count one slice of the filtered log (the runner calls this while no key
-/// is waiting, until `count_pending` clears).
+/// is waiting, until the count is done).
 pub fn count_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
     let t = &mut app.touch;
     let Some(job) = t.count.as_mut() else {
-        t.count_pending = false;
         return Ok(());
     };
     let slice = ops::count_touch_slice(store, &job.filter, job.after).and_then(|(n, next)| {
@@ -227,16 +219,13 @@ pub fn count_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
         Err(e) => {
             // Give up (the total stays provisional); the next load retries.
             t.count = None;
-            t.count_pending = false;
             return Err(e);
         }
     };
     job.so_far += n;
     job.after = next;
-    if found.is_some() {
-        job.anchor = None;
-    }
     if let Some((position, assumed)) = found {
+        job.anchor = None;
         // Shift the window's numbers; the rows on screen stay.
         let shift = |v: usize| (v + position).saturating_sub(assumed);
         t.offset = shift(t.offset);
@@ -248,10 +237,7 @@ pub fn count_touch(app: &mut App, store: &mut Store) -> OpResult<()> {
             t.counted = Some(job.filter);
             usize::try_from(job.so_far).unwrap_or(0)
         });
-        t.count_pending = false;
-        if t.total > 0 && t.selected >= t.total {
-            t.selected = t.total - 1;
-        }
+        t.clamp_selection();
     }
     Ok(())
 }

@@ -109,7 +109,7 @@ pub fn run(mut session: Session) -> Result<()> {
 }
 
 fn has_idle_work(app: &App) -> bool {
-    app.touch.fill.is_some() || app.touch.count_pending
+    app.touch.fill.is_some() || app.touch.count_pending()
 }
 
 /// Work deferred while keys come in, in short slices while none is waiting:
@@ -129,7 +129,7 @@ fn idle_work(
             draw(app)?;
         } else {
             effects::perform(app, store, app::Effect::CountTouch);
-            if !app.touch.count_pending {
+            if !app.touch.count_pending() {
                 draw(app)?;
             }
         }

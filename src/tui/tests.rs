@@ -49,7 +49,7 @@ fn idle(app: &mut App, store: &mut Store) {
     while app.touch.fill.is_some() {
         perform(app, store, Effect::FillTouch);
     }
-    while app.touch.count_pending {
+    while app.touch.count_pending() {
         perform(app, store, Effect::CountTouch);
     }
 }
@@ -320,7 +320,7 @@ fn typing_a_log_filter_defers_the_count_until_idle() {
     let (mut s, mut app) = demo();
     press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
     // Opening the pane shows the window at once and counts when idle.
-    assert!(app.touch.count_pending);
+    assert!(app.touch.count_pending());
     idle(&mut app, &mut s);
     let all = app.touch.total;
     press(&mut app, &mut s, Action::StartFilter);
@@ -328,12 +328,12 @@ fn typing_a_log_filter_defers_the_count_until_idle() {
         press(&mut app, &mut s, Action::FilterInput(c));
     }
     // The window is there at once; the total is provisional.
-    assert!(app.touch.count_pending);
+    assert!(app.touch.count_pending());
     assert!(!app.touch.rows.is_empty());
     assert!(render(&app, 120, 40).contains("(counting…)"));
     // The runner counts when no key is waiting.
     idle(&mut app, &mut s);
-    assert!(!app.touch.count_pending);
+    assert!(!app.touch.count_pending());
     let exact = crate::ops::touch_window(&s, None, "ромашка", 0, 1, true)
         .unwrap()
         .1
@@ -366,7 +366,7 @@ fn check_log_window(app: &App, s: &Store, what: &str) {
         "{what} at {}",
         app.touch.offset
     );
-    if !app.touch.count_pending {
+    if !app.touch.count_pending() {
         assert_eq!(app.touch.total as i64, total.unwrap(), "{what}");
     }
     let sel = app.touch.selected;

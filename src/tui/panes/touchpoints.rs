@@ -16,8 +16,8 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .map(|id| format!(" · only {}", app.name(id)))
         .unwrap_or_default();
     // Still searching (a short window filling, or the count) is not "none".
-    let searching = t.fill.is_some() || t.count_pending;
-    let position = match (t.total, t.count_pending) {
+    let searching = t.fill.is_some() || t.count_pending();
+    let position = match (t.total, t.count_pending()) {
         _ if t.rows.is_empty() && t.fill.is_some() => "searching…".to_string(),
         (0, _) if searching => "searching…".to_string(),
         (0, _) => "0".to_string(),
