@@ -637,14 +637,18 @@ pub fn touch_page(
     skip: usize,
     limit: usize,
 ) -> OpResult<Vec<Touchpoint>> {
-    let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
     Ok(log::touch_page(
         store.conn(),
         filter,
         seek,
-        n(skip),
-        n(limit),
+        rows_i64(skip),
+        rows_i64(limit),
     )?)
+}
+
+/// A row count for SQL (LIMIT, OFFSET), saturating.
+fn rows_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// Index entries one step of filling a filtered page may walk.
@@ -663,7 +667,7 @@ pub fn touch_page_within(
         store.conn(),
         filter,
         seek,
-        i64::try_from(limit).unwrap_or(i64::MAX),
+        rows_i64(limit),
         FILL_SLICE,
     )?)
 }

@@ -547,24 +547,21 @@ mod tests {
         assert!(a.check().unwrap().is_empty());
         // Loaded in bulk, yet every kept total is what the triggers keep.
         crate::ops::views::tests::assert_totals_exact(&a);
-        let triggers: i64 = a
-            .conn()
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        let fresh: i64 = Store::open_in_memory()
-            .unwrap()
-            .conn()
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(triggers, fresh, "triggers restored after gen");
+        let triggers = |s: &Store| -> i64 {
+            s.conn()
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        let fresh = Store::open_in_memory().unwrap();
+        assert_eq!(
+            triggers(&a),
+            triggers(&fresh),
+            "triggers restored after gen"
+        );
         // The touchpoints' scratch database is gone and foreign keys are on.
         let schemas: i64 = a
             .conn()
