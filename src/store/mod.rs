@@ -81,6 +81,9 @@ pub struct OpenReport {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// A second connection, read-only, for [`Store::read_split`]; opened on
+    /// first use.
+    reader: Option<Connection>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +184,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            reader: None,
         };
         store.configure().map_err(|e| classify(path, e))?;
         if version < known {
@@ -220,7 +224,11 @@ impl Store {
         // to clients in the main database.
         conn.pragma_update(None, "foreign_keys", "OFF")?;
         conn.set_prepared_statement_cache_capacity(64);
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            reader: None,
+        };
         store.migrate(MIGRATIONS, 0)?;
         Ok(store)
     }
@@ -249,7 +257,11 @@ impl Store {
     /// A private in-memory portfolio, for tests.
     pub fn open_in_memory() -> Result<Store, DbError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            reader: None,
+        };
         store.configure()?;
         store.migrate(MIGRATIONS, 0)?;
         Ok(store)
@@ -335,6 +347,90 @@ impl Store {
         Ok(value)
     }
 
+    /// Run `here` on this connection and `there` on a second, read-only one
+    /// to the same file, on two threads (two cores for the portfolio's
+    /// aggregate reads), both over one snapshot: this connection takes the
+    /// write lock first, so nothing can commit between the two starting to
+    /// read (other programs' writes wait on the busy timeout for the few
+    /// milliseconds it lasts; their reads go on). Where that cannot be had (in
+    /// memory, a read-only file, another writer holding the lock) both run
+    /// here, one after the other, in one read transaction.
+    pub fn read_split<A, B, E>(
+        &mut self,
+        here: impl FnOnce(&Connection) -> Result<A, E>,
+        there: impl FnOnce(&Connection) -> Result<B, E> + Send,
+    ) -> Result<(A, B), E>
+    where
+        B: Send,
+        E: From<DbError> + Send,
+    {
+        if !self.pin_snapshot() {
+            return self.read(|tx| Ok((here(tx)?, there(tx)?)));
+        }
+        let Some(reader) = self.reader.as_mut() else {
+            unreachable!("pin_snapshot opens the reader");
+        };
+        let conn = &self.conn;
+        let (a, b) = std::thread::scope(|scope| {
+            let other = scope.spawn(move || there(reader));
+            let a = here(conn);
+            let b = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (a, b)
+        });
+        let ended = self.end_split();
+        let (a, b) = (a?, b?);
+        ended?;
+        Ok((a, b))
+    }
+
+    /// Start the read transactions of [`Store::read_split`]: the write lock
+    /// here (at once or not at all), then a read on the reader, which now
+    /// sees the latest commit, the one this connection sees. False (and
+    /// nothing left open) when any step fails.
+    fn pin_snapshot(&mut self) -> bool {
+        let Some(path) = self.path.clone() else {
+            return false;
+        };
+        let locked = self.conn.busy_timeout(Duration::ZERO).is_ok()
+            && self.conn.execute_batch("BEGIN IMMEDIATE").is_ok();
+        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
+        if !locked {
+            return false;
+        }
+        if self.reader.is_none() {
+            self.reader = open_reader(&path).ok();
+        }
+        let started = self.reader.as_ref().is_some_and(|r| {
+            r.execute_batch("BEGIN").is_ok()
+                && r.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+                    row.get::<_, i64>(0)
+                })
+                .is_ok()
+        });
+        if !started {
+            let _ = self.end_split();
+            // A reader that failed once is not kept.
+            self.reader = None;
+        }
+        started
+    }
+
+    /// End both transactions of a split read (nothing was written).
+    fn end_split(&mut self) -> Result<(), DbError> {
+        let reader = match self.reader.as_ref() {
+            Some(r) if !r.is_autocommit() => r.execute_batch("ROLLBACK"),
+            _ => Ok(()),
+        };
+        let here = if self.conn.is_autocommit() {
+            Ok(())
+        } else {
+            self.conn.execute_batch("ROLLBACK")
+        };
+        here.and(reader)
+    }
+
     fn configure(&mut self) -> Result<(), DbError> {
         // WAL: readers never block the writer, and a crash mid-write leaves the
         // last committed state. synchronous=FULL: a commit is on disk (WAL
@@ -348,6 +444,7 @@ impl Store {
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.set_cache_kib(DEFAULT_CACHE_KIB)?;
+        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
         self.conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
@@ -424,6 +521,8 @@ impl Store {
     /// meanwhile waits (busy timeout) for the write to commit, as it would
     /// for any writer holding the file.
     pub fn with_rollback_journal<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
+        // Our own reader would count as another connection.
+        self.reader = None;
         // Refused at once (no busy wait) while another connection is open.
         let mode = |conn: &Connection, to: &str| {
             conn.busy_timeout(Duration::ZERO)?;
@@ -693,6 +792,19 @@ pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbEr
     Ok(())
 }
 
+/// The read-only second connection of [`Store::read_split`].
+fn open_reader(path: &Path) -> Result<Connection, DbError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_KIB)?;
+    conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
+}
+
 /// `portfolio.db` -> `portfolio.db.bak-v1`.
 pub fn backup_path(path: &Path, version: i32) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
@@ -826,6 +938,98 @@ mod tests {
         });
         assert_eq!(inside, "wal");
         assert_eq!(setting_of(&other, "currency"), Some("USD".into()));
+    }
+
+    /// Both halves of a split read see one snapshot: while they run, no
+    /// other connection can commit; the reader runs on another thread and
+    /// sees what this connection sees; afterwards both are out of their
+    /// transactions and writes go on.
+    #[test]
+    fn a_split_read_runs_on_two_connections_over_one_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portfolio.db");
+        let (mut store, _) = Store::open(&path, Create::FileOnly).unwrap();
+        store
+            .write(|tx| set_setting(tx, "currency", "EUR"))
+            .unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.busy_timeout(Duration::ZERO).unwrap();
+        let main_thread = std::thread::current().id();
+        let (here, there) = store
+            .read_split(
+                |c| {
+                    // Another program's write cannot land meanwhile.
+                    let refused =
+                        other.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')", []);
+                    assert!(refused.is_err(), "a write committed during the split read");
+                    Ok::<_, DbError>((setting_of(c, "currency"), std::thread::current().id()))
+                },
+                |c| Ok((setting_of(c, "currency"), std::thread::current().id())),
+            )
+            .unwrap();
+        assert_eq!(here, (Some("EUR".into()), main_thread));
+        assert_eq!(there.0, Some("EUR".into()));
+        assert_ne!(there.1, main_thread, "the second half ran on this thread");
+        assert!(store.conn().is_autocommit());
+        // The lock is released, and the reader sees later commits.
+        other
+            .execute(
+                "UPDATE settings SET value = 'USD' WHERE key = 'currency'",
+                [],
+            )
+            .unwrap();
+        let (_, there) = store
+            .read_split(|_| Ok::<_, DbError>(()), |c| Ok(setting_of(c, "currency")))
+            .unwrap();
+        assert_eq!(there, Some("USD".into()));
+        store
+            .write(|tx| set_setting(tx, "currency", "RUB"))
+            .unwrap();
+    }
+
+    /// Without a second connection to be had (another writer holds the lock,
+    /// or the store is in memory) both halves run here, still correct; an
+    /// error in either half ends both transactions.
+    #[test]
+    fn a_split_read_falls_back_to_one_connection_and_ends_cleanly_on_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portfolio.db");
+        let (mut store, _) = Store::open(&path, Create::FileOnly).unwrap();
+        store
+            .write(|tx| set_setting(tx, "currency", "EUR"))
+            .unwrap();
+        let main_thread = std::thread::current().id();
+        let other = Connection::open(&path).unwrap();
+        other.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let (here, there) = store
+            .read_split(
+                |c| Ok::<_, DbError>(setting_of(c, "currency")),
+                |c| Ok((setting_of(c, "currency"), std::thread::current().id())),
+            )
+            .unwrap();
+        assert_eq!(here, Some("EUR".into()));
+        assert_eq!(there, (Some("EUR".into()), main_thread));
+        other.execute_batch("ROLLBACK").unwrap();
+
+        let failed = store.read_split(
+            |c| Ok::<_, DbError>(setting_of(c, "currency")),
+            |c| c.query_row("SELECT nothing FROM nowhere", [], |r| r.get::<_, i64>(0)),
+        );
+        assert!(failed.is_err());
+        assert!(store.conn().is_autocommit());
+        store
+            .write(|tx| set_setting(tx, "currency", "USD"))
+            .unwrap();
+        assert_eq!(setting_of(&other, "currency"), Some("USD".into()));
+
+        let mut memory = Store::open_in_memory().unwrap();
+        let (a, b) = memory
+            .read_split(
+                |_| Ok::<_, DbError>(std::thread::current().id()),
+                |_| Ok(std::thread::current().id()),
+            )
+            .unwrap();
+        assert_eq!((a, b), (main_thread, main_thread));
     }
 
     fn setting_of(c: &Connection, key: &str) -> Option<String> {
