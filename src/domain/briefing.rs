@@ -8,8 +8,8 @@ use chrono::{Days, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use super::model::{
-    Agreement, AgreementStatus, Contact, Id, Owner, PlanTarget, Status, StatusChange, Tier,
-    TierChange, Touchpoint,
+    Agreement, AgreementStatus, Contact, Id, NextStep, Owner, PlanTarget, Status, StatusChange,
+    Tier, TierChange,
 };
 use super::money::{Money, format_bp, ratio_bp};
 use super::plan::{self, Settled};
@@ -315,6 +315,7 @@ pub struct Input<'a> {
     /// Every client's signals as of today.
     pub stats: &'a [ClientStats],
     pub contacts: &'a [Contact],
+    /// The open and broken agreements (others may be given: they are skipped).
     pub agreements: &'a [Agreement],
     /// Tier changes dated within `month` (initial tiers included or not: they
     /// are skipped here).
@@ -323,7 +324,7 @@ pub struct Input<'a> {
     pub status_changes: &'a [StatusChange],
     pub windows: &'a HashMap<Id, Windows>,
     /// Touchpoints whose next step is due within the next 14 days.
-    pub next_steps: &'a [Touchpoint],
+    pub next_steps: &'a [NextStep],
 }
 
 /// A month's line from its totals and its invoices with a balance left
@@ -535,7 +536,7 @@ fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
     out
 }
 
-fn health(input: &Input<'_>, names: &HashMap<Id, String>) -> Health {
+fn health(input: &Input<'_>, names: &HashMap<Id, &str>) -> Health {
     let revenues: Vec<(Id, Money)> = input
         .stats
         .iter()
@@ -543,7 +544,9 @@ fn health(input: &Input<'_>, names: &HashMap<Id, String>) -> Health {
         .collect();
     let c = super::signals::concentration(&revenues);
     let concentration = ConcentrationLine {
-        largest_client: c.largest_client.and_then(|id| names.get(&id).cloned()),
+        largest_client: c
+            .largest_client
+            .and_then(|id| names.get(&id).map(|n| n.to_string())),
         largest_share_bp: c.largest_share_bp,
         clients_for_80pct: c.clients_for_80pct,
         client_count: c.client_count,
@@ -599,7 +602,10 @@ fn health(input: &Input<'_>, names: &HashMap<Id, String>) -> Health {
         .iter()
         .filter(|s| s.to == Status::Churned && s.on > year_ago && s.on <= input.today)
         .map(|s| Churn {
-            client: names.get(&s.client_id).cloned().unwrap_or_default(),
+            client: names
+                .get(&s.client_id)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             on: s.on,
             reason: s.reason.clone(),
         })
@@ -612,32 +618,28 @@ fn health(input: &Input<'_>, names: &HashMap<Id, String>) -> Health {
     }
 }
 
-fn next_14_days(input: &Input<'_>, names: &HashMap<Id, String>) -> Vec<Upcoming> {
+fn next_14_days(input: &Input<'_>, names: &HashMap<Id, &str>) -> Vec<Upcoming> {
     let today = input.today;
     let end = today
         .checked_add_days(Days::new(LOOKAHEAD_DAYS))
         .unwrap_or(today);
     let within = |d: NaiveDate| d >= today && d <= end;
-    let name = |id: Id| names.get(&id).cloned().unwrap_or_default();
-    let churned: Vec<Id> = input
+    let name = |id: Id| names.get(&id).map(|n| n.to_string()).unwrap_or_default();
+    let churned: std::collections::HashSet<Id> = input
         .stats
         .iter()
         .filter(|s| s.client.status == Status::Churned)
         .map(|s| s.client.id)
         .collect();
     let mut out = Vec::new();
-    for t in input.next_steps {
-        if let (Some(due), Some(step)) = (t.next_due, &t.next_step)
-            && within(due)
-        {
-            out.push(Upcoming {
-                date: due,
-                kind: UpcomingKind::NextStep,
-                client: name(t.client_id),
-                text: step.clone(),
-                amount: None,
-            });
-        }
+    for t in input.next_steps.iter().filter(|t| within(t.due)) {
+        out.push(Upcoming {
+            date: t.due,
+            kind: UpcomingKind::NextStep,
+            client: name(t.client_id),
+            text: t.step.clone(),
+            amount: None,
+        });
     }
     for a in input.agreements {
         if a.status == AgreementStatus::Open
@@ -800,7 +802,7 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
         ));
     }
     // Growth: gold and potential clients with nothing at risk and revenue up.
-    let risky: Vec<Id> = b.at_risk.iter().map(|r| r.client_id).collect();
+    let risky: std::collections::HashSet<Id> = b.at_risk.iter().map(|r| r.client_id).collect();
     let mut growth: Vec<(&ClientStats, Windows)> = input
         .stats
         .iter()
@@ -840,10 +842,10 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
 
 /// Build the briefing for `input.month` as of `input.today`.
 pub fn build(input: &Input<'_>) -> Briefing {
-    let names: HashMap<Id, String> = input
+    let names: HashMap<Id, &str> = input
         .stats
         .iter()
-        .map(|s| (s.client.id, s.client.name.clone()))
+        .map(|s| (s.client.id, s.client.name.as_str()))
         .collect();
     let tier_moves = input
         .tier_changes
@@ -851,7 +853,10 @@ pub fn build(input: &Input<'_>) -> Briefing {
         .filter(|t| input.month.contains(t.on))
         .filter_map(|t| {
             t.from.map(|from| TierMove {
-                client: names.get(&t.client_id).cloned().unwrap_or_default(),
+                client: names
+                    .get(&t.client_id)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
                 client_id: t.client_id,
                 on: t.on,
                 from,

@@ -225,6 +225,14 @@ pub struct Touchpoint {
     pub next_due: Option<NaiveDate>,
 }
 
+/// A touchpoint's next step and when it is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextStep {
+    pub client_id: Id,
+    pub due: NaiveDate,
+    pub step: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewTouchpoint {
     pub at: NaiveDate,

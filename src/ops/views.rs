@@ -133,7 +133,9 @@ impl PortfolioView {
 
 pub fn portfolio(store: &mut Store, today: NaiveDate) -> OpResult<PortfolioView> {
     let currency = super::currency(store)?;
-    store.read(|tx| Ok(facts(tx, today, currency)?.view))
+    let (people, money) =
+        store.read_split(|tx| read_people(tx, today), |tx| read_money(tx, today))?;
+    Ok(facts(people, money, today, currency).view)
 }
 
 /// What the portfolio and the briefing read, within one snapshot.
@@ -144,38 +146,79 @@ struct Facts {
     /// Per client: balances of its invoices due before today, where positive.
     receivables: HashMap<Id, Money>,
     windows: HashMap<Id, briefing::Windows>,
-    /// Every agreement, grouped by client.
+    /// The open and broken agreements, grouped by client (kept ones are
+    /// only counted).
     agreements: Vec<Agreement>,
 }
 
-/// The portfolio's per-client facts in a fixed number of queries, each
-/// reading one row per client or one date window of an index (never the
-/// whole history): the clients with their kept totals, one pass over the
-/// last 12 months of touchpoints and one of payments (split into the
-/// windows the signals compare), and the invoices with a balance left.
-fn facts(tx: &rusqlite::Connection, today: NaiveDate, currency: String) -> OpResult<Facts> {
+/// The portfolio's per-client facts come from a fixed number of queries,
+/// each reading one row per client or one date window of an index (never
+/// the whole history), in two halves read side by side
+/// ([`Store::read_split`]): the clients with their touchpoints and
+/// agreements, and the money.
+struct People {
+    clients: Vec<Client>,
+    last_touch: HashMap<Id, NaiveDate>,
+    /// Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
+    touches: crate::store::IdMap<crate::store::WindowSums>,
+    /// Open and broken agreements, grouped by client.
+    agreements: Vec<Agreement>,
+    agreement_counts: HashMap<Id, signals::AgreementCounts>,
+}
+
+struct MoneyFacts {
+    /// Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
+    payments: crate::store::IdMap<crate::store::WindowSums>,
+    lifetime: HashMap<Id, Money>,
+    open: Vec<Settled>,
+    receivables: HashMap<Id, Money>,
+}
+
+/// Windows of the last 12 months ending `today`, cut where the signals
+/// compare: `days` back (touchpoints) or `months` back (payments).
+fn cuts(today: NaiveDate, days: [u64; 2], months: [u32; 2]) -> ([NaiveDate; 4], [NaiveDate; 4]) {
     let (start, end) = signals::last_12_months(today);
     let cut = |d: NaiveDate| d.clamp(start, end);
-    let days = |n: u64| {
+    let day = |n: u64| {
         cut(today
             .checked_sub_days(chrono::Days::new(n))
             .unwrap_or(today))
     };
-    let back = |n: u32| cut(crate::domain::time::months_before(today, n));
-    let all = clients::list(tx)?;
-    let last: HashMap<Id, NaiveDate> = log::last_touch_by_client(tx, today)?.into_iter().collect();
-    // Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
-    let touches = log::touch_windows_by_client(tx, &[start, days(120), days(60), end])?;
-    // Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
-    let payments = ledger::payment_windows(tx, &[start, back(6), back(3), end])?;
-    let lifetime: HashMap<Id, Money> = ledger::paid_totals(tx)?.into_iter().collect();
-    // Grouped by client so each client's counts read one slice.
-    let mut agreements = log::all_agreements(tx)?;
-    agreements.sort_unstable_by_key(|a| (a.client_id, a.id));
-    let counts: HashMap<Id, signals::AgreementCounts> = agreements
+    let month = |n: u32| cut(crate::domain::time::months_before(today, n));
+    (
+        [start, day(days[0]), day(days[1]), end],
+        [start, month(months[0]), month(months[1]), end],
+    )
+}
+
+fn read_people(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<People> {
+    let (touch_cuts, _) = cuts(today, [120, 60], [6, 3]);
+    let clients = clients::list(tx)?;
+    let last_touch = log::last_touch_by_client(tx, today)?.into_iter().collect();
+    let touches = log::touch_windows_by_client(tx, &touch_cuts)?;
+    // Open and broken ones whole, grouped by client so each client's counts
+    // read one slice; kept ones counted in SQL.
+    let agreements = log::open_and_broken_agreements(tx)?;
+    let mut agreement_counts: HashMap<Id, signals::AgreementCounts> = agreements
         .chunk_by(|a, b| a.client_id == b.client_id)
         .map(|group| (group[0].client_id, signals::agreement_counts(group, today)))
         .collect();
+    for (id, n) in log::kept_by_client(tx)? {
+        agreement_counts.entry(id).or_default().kept = n;
+    }
+    Ok(People {
+        clients,
+        last_touch,
+        touches,
+        agreements,
+        agreement_counts,
+    })
+}
+
+fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFacts> {
+    let (_, payment_cuts) = cuts(today, [120, 60], [6, 3]);
+    let payments = ledger::payment_windows(tx, &payment_cuts)?;
+    let lifetime = ledger::paid_totals(tx)?.into_iter().collect();
     let open: Vec<Settled> = ledger::open_invoices_with_totals(tx)?
         .into_iter()
         .map(|(i, before, paid)| plan::settle_with_totals(i, before, paid))
@@ -188,12 +231,35 @@ fn facts(tx: &rusqlite::Connection, today: NaiveDate, currency: String) -> OpRes
         let r = receivables.entry(s.invoice.client_id).or_default();
         *r = r.plus(s.balance);
     }
+    Ok(MoneyFacts {
+        payments,
+        lifetime,
+        open,
+        receivables,
+    })
+}
+
+/// The two halves joined into each client's inputs, then the signals.
+fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) -> Facts {
+    let People {
+        clients,
+        last_touch,
+        touches,
+        agreements,
+        agreement_counts,
+    } = people;
+    let MoneyFacts {
+        payments,
+        lifetime,
+        open,
+        receivables,
+    } = money;
     let mut windows: HashMap<Id, briefing::Windows> = HashMap::new();
     let window = |w: Option<&crate::store::WindowSums>, k: usize| {
         w.and_then(|w| Some((*w.count.get(k)?, *w.sum.get(k)?)))
             .unwrap_or_default()
     };
-    let inputs: Vec<ClientInputs> = all
+    let inputs: Vec<ClientInputs> = clients
         .into_iter()
         .map(|client| {
             let id = client.id;
@@ -211,13 +277,13 @@ fn facts(tx: &rusqlite::Connection, today: NaiveDate, currency: String) -> OpRes
                 );
             }
             ClientInputs {
-                last_touch: last.get(&id).copied(),
+                last_touch: last_touch.get(&id).copied(),
                 revenue_12m: Money::from_minor(p.map_or(0, |p| p.total_sum())),
                 payments_12m: p.map_or(0, |p| p.total_count()),
                 revenue_lifetime: lifetime.get(&id).copied().unwrap_or_default(),
                 minutes_12m: u64::try_from(t.map_or(0, |t| t.total_sum())).unwrap_or(0),
                 minutes_lifetime: 0,
-                agreements: counts.get(&id).copied().unwrap_or_default(),
+                agreements: agreement_counts.get(&id).copied().unwrap_or_default(),
                 first_payment: None,
                 client,
             }
@@ -225,7 +291,7 @@ fn facts(tx: &rusqlite::Connection, today: NaiveDate, currency: String) -> OpRes
         .collect();
     let stats = signals::portfolio_stats(&inputs, today);
     let revenues: Vec<(Id, Money)> = stats.iter().map(|s| (s.client.id, s.revenue_12m)).collect();
-    Ok(Facts {
+    Facts {
         view: PortfolioView {
             today,
             currency,
@@ -237,7 +303,7 @@ fn facts(tx: &rusqlite::Connection, today: NaiveDate, currency: String) -> OpRes
         receivables,
         windows,
         agreements,
-    })
+    }
 }
 
 /// Everything about one client, for `client show` and the client card.
@@ -318,36 +384,49 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
     let lookahead = today
         .checked_add_days(chrono::Days::new(briefing::LOOKAHEAD_DAYS))
         .unwrap_or(today);
-    store.read(|tx| {
-        let facts = facts(tx, today, currency.clone())?;
-        let targets = ledger::targets_between(tx, first, month)?;
-        let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
-            .into_iter()
-            .map(|(month, expected, received)| briefing::MonthTotal {
-                month,
-                expected,
-                received,
-            })
-            .collect();
-        let back = |n: u32| crate::domain::time::months_before(today, n);
-        let input = briefing::Input {
-            month,
-            today,
-            currency: &currency,
-            targets: &targets,
-            settled: &facts.open,
-            receivables: &facts.receivables,
-            month_totals: &month_totals,
-            stats: &facts.view.clients,
-            contacts: &clients::all_contacts(tx)?,
-            agreements: &facts.agreements,
-            tier_changes: &clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
-            status_changes: &clients::status_changes_between(tx, back(12), today)?,
-            windows: &facts.windows,
-            next_steps: &log::next_steps_between(tx, today, lookahead)?,
-        };
-        Ok::<_, OpError>(briefing::build(&input))
-    })
+    let back = |n: u32| crate::domain::time::months_before(today, n);
+    let (people, (money, rest)) = store.read_split(
+        |tx| read_people(tx, today),
+        |tx| {
+            let money = read_money(tx, today)?;
+            let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
+                .into_iter()
+                .map(|(month, expected, received)| briefing::MonthTotal {
+                    month,
+                    expected,
+                    received,
+                })
+                .collect();
+            let rest = (
+                ledger::targets_between(tx, first, month)?,
+                month_totals,
+                clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
+                clients::status_changes_between(tx, back(12), today)?,
+                log::next_steps_between(tx, today, lookahead)?,
+                clients::all_contacts(tx)?,
+            );
+            Ok((money, rest))
+        },
+    )?;
+    let (targets, month_totals, tier_changes, status_changes, next_steps, contacts) = rest;
+    let facts = facts(people, money, today, currency.clone());
+    let input = briefing::Input {
+        month,
+        today,
+        currency: &currency,
+        targets: &targets,
+        settled: &facts.open,
+        receivables: &facts.receivables,
+        month_totals: &month_totals,
+        stats: &facts.view.clients,
+        contacts: &contacts,
+        agreements: &facts.agreements,
+        tier_changes: &tier_changes,
+        status_changes: &status_changes,
+        windows: &facts.windows,
+        next_steps: &next_steps,
+    };
+    Ok(briefing::build(&input))
 }
 
 #[cfg(test)]
@@ -637,6 +716,40 @@ pub(crate) mod tests {
             );
             assert_eq!(card.stats.share_bp, stats.share_bp, "{}", stats.client.name);
             assert_eq!(card.stats.neglect, stats.neglect, "{}", stats.client.name);
+            // The card counts every agreement; the portfolio reads open and
+            // broken ones and counts kept ones in SQL.
+            assert_eq!(
+                card.stats.agreements, stats.agreements,
+                "{}",
+                stats.client.name
+            );
         }
+        assert!(view.clients.iter().any(|s| s.agreements.kept > 0));
+        assert!(view.clients.iter().any(|s| s.agreements.broken > 0));
+    }
+
+    /// On a file the portfolio and the briefing read on two connections
+    /// side by side; in memory on one. Same records, same results.
+    #[test]
+    fn split_reads_on_a_file_equal_one_connection_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut file, _) =
+            Store::open(&dir.path().join("p.db"), crate::store::Create::FileOnly).unwrap();
+        let mut memory = Store::open_in_memory().unwrap();
+        for store in [&mut file, &mut memory] {
+            crate::ops::demo::load(store, today()).unwrap();
+        }
+        for back in [-1, 0, 1, 6] {
+            let month = Month::of(today()).plus_months(-back);
+            let a = briefing(&mut file, month, today()).unwrap();
+            let b = briefing(&mut memory, month, today()).unwrap();
+            assert!(!a.at_risk.is_empty());
+            assert_eq!(a, b, "{month}");
+        }
+        let json = |v: &PortfolioView| serde_json::to_value(v).unwrap();
+        assert_eq!(
+            json(&portfolio(&mut file, today()).unwrap()),
+            json(&portfolio(&mut memory, today()).unwrap())
+        );
     }
 }

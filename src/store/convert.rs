@@ -105,12 +105,19 @@ impl DayText {
     }
 }
 
-impl ToSql for DayText {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::Borrowed(ValueRef::Text(match self {
+impl DayText {
+    /// The text as stored.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
             DayText::Iso(b) => b,
             DayText::Other(s) => s.as_bytes(),
-        })))
+        }
+    }
+}
+
+impl ToSql for DayText {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(ValueRef::Text(self.as_bytes())))
     }
 }
 

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use super::DbError;
 use super::convert::{DayText, day, opt_day};
 use crate::domain::{
-    Agreement, AgreementStatus, Id, NewAgreement, NewTouchpoint, Touchpoint, fold,
+    Agreement, AgreementStatus, Id, NewAgreement, NewTouchpoint, NextStep, Touchpoint, fold,
 };
 
 /// The folded text a touchpoint filter searches.
@@ -504,11 +504,27 @@ pub fn agreements(
     rows.collect()
 }
 
-/// Every agreement, in no particular order (for per-client counts: sorting
-/// them as [`agreements`] does costs more than reading them).
-pub fn all_agreements(conn: &Connection) -> Result<Vec<Agreement>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {AGREEMENT_COLUMNS} FROM agreements"))?;
+/// The open and broken agreements of every client, grouped by client (the
+/// signals and the briefing read these whole; kept ones only as a count, see
+/// [`kept_by_client`]). Most agreements end kept, so this reads a fraction.
+pub fn open_and_broken_agreements(conn: &Connection) -> Result<Vec<Agreement>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE status IN ('open', 'broken')"
+    ))?;
     let rows = stmt.query_map([], agreement_from_row)?;
+    let mut all: Vec<Agreement> = rows.collect::<Result<_, _>>()?;
+    all.sort_unstable_by_key(|a| (a.client_id, a.id));
+    Ok(all)
+}
+
+/// Per client: how many agreements were kept, from the client index alone
+/// (`+status` keeps SQLite off the status index, which would look up every
+/// kept row in the table and sort them by client).
+pub fn kept_by_client(conn: &Connection) -> Result<super::IdMap<u32>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, count(*) FROM agreements WHERE +status = 'kept' GROUP BY client_id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     rows.collect()
 }
 
@@ -517,12 +533,18 @@ pub fn next_steps_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<Touchpoint>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {TOUCH_COLUMNS} FROM touchpoints
-         WHERE next_due BETWEEN ?1 AND ?2 AND next_step IS NOT NULL ORDER BY next_due, id"
-    ))?;
-    let rows = stmt.query_map(params![from, to], touch_from_row)?;
+) -> Result<Vec<NextStep>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, next_due, next_step FROM touchpoints
+         WHERE next_due BETWEEN ?1 AND ?2 AND next_step IS NOT NULL ORDER BY next_due, id",
+    )?;
+    let rows = stmt.query_map(params![DayText::new(from), DayText::new(to)], |r| {
+        Ok(NextStep {
+            client_id: r.get(0)?,
+            due: day(r, 1)?,
+            step: r.get(2)?,
+        })
+    })?;
     rows.collect()
 }
 

@@ -760,22 +760,22 @@ fn window_sums(
     };
     debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
     // Upper bounds of the windows as stored text: ISO dates compare as text.
-    let bounds: Vec<String> = cuts
+    // Upper bounds of the windows as stored text: ISO dates compare as bytes.
+    let bounds: Vec<convert::DayText> = cuts
         .iter()
         .skip(1)
         .take(MAX_WINDOWS)
-        .map(|d| d.to_string())
+        .map(|d| convert::DayText::new(*d))
         .collect();
+    let bounds: Vec<&[u8]> = bounds.iter().map(convert::DayText::as_bytes).collect();
+    let last_window = bounds.len().saturating_sub(1);
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query(rusqlite::params![first, last])?;
     while let Some(r) = rows.next()? {
-        let day = r.get_ref(0)?.as_str()?;
+        let day = r.get_ref(0)?.as_bytes()?;
         let client: i64 = r.get(1)?;
         let value: i64 = r.get(2)?;
-        let k = bounds
-            .iter()
-            .position(|b| day <= b.as_str())
-            .unwrap_or(bounds.len().saturating_sub(1));
+        let k = bounds.iter().position(|b| day <= *b).unwrap_or(last_window);
         let w = out.entry(client).or_default();
         w.count[k] = w.count[k].saturating_add(1);
         w.sum[k] = w.sum[k].saturating_add(value);

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x464F_4C49;
 
 /// Migrations in order: `MIGRATIONS[0]` takes a file from version 0 to 1.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The newest schema version this program knows.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -276,6 +276,15 @@ CREATE TRIGGER payments_month_update AFTER UPDATE OF paid_on, amount ON payments
     INSERT INTO month_totals (month, received) VALUES (substr(NEW.paid_on, 1, 7), NEW.amount)
     ON CONFLICT (month) DO UPDATE SET received = received + excluded.received;
 END;
+"#;
+
+/// Version 4: the next steps due soon (the briefing's "next 14 days") from
+/// the index alone: the old index on the due date alone looked up every
+/// row in the table, one random page each.
+const V4: &str = r#"
+DROP INDEX touchpoints_next_due;
+CREATE INDEX touchpoints_next_step ON touchpoints(next_due, client_id, next_step)
+    WHERE next_due IS NOT NULL AND next_step IS NOT NULL;
 "#;
 
 /// Does this index definition cover a column the triggers maintain?
