@@ -98,8 +98,12 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
         _ => {}
     }
     let mut s = open_session(&cli, today)?;
+    let tui = cli.command.is_none() && interactive();
+    if !tui {
+        s.store.map_file()?;
+    }
     match cli.command {
-        None if interactive() => {
+        None if tui => {
             crate::tui::run(s)?;
             Ok(String::new())
         }

@@ -26,6 +26,8 @@ pub const DEFAULT_CACHE_KIB: i64 = 16 * 1024;
 
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How much of the file [`Store::map_file`] maps.
+pub const MMAP_BYTES: i64 = 1 << 30;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -84,6 +86,8 @@ pub struct Store {
     /// A second connection, read-only, for [`Store::read_split`]; opened on
     /// first use.
     reader: Option<Connection>,
+    /// Bytes of the file read through a memory map ([`Store::map_file`]).
+    mmap: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +189,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             reader: None,
+            mmap: 0,
         };
         store.configure().map_err(|e| classify(path, e))?;
         if version < known {
@@ -228,6 +233,7 @@ impl Store {
             conn,
             path: None,
             reader: None,
+            mmap: 0,
         };
         store.migrate(MIGRATIONS, 0)?;
         Ok(store)
@@ -261,6 +267,7 @@ impl Store {
             conn,
             path: None,
             reader: None,
+            mmap: 0,
         };
         store.configure()?;
         store.migrate(MIGRATIONS, 0)?;
@@ -400,7 +407,7 @@ impl Store {
             return false;
         }
         if self.reader.is_none() {
-            self.reader = open_reader(&path).ok();
+            self.reader = open_reader(&path, self.mmap).ok();
         }
         let started = self.reader.as_ref().is_some_and(|r| {
             r.execute_batch("BEGIN").is_ok()
@@ -444,7 +451,6 @@ impl Store {
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         self.set_cache_kib(DEFAULT_CACHE_KIB)?;
-        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
         self.conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
@@ -538,6 +544,20 @@ impl Store {
             let _ = mode(&self.conn, "WAL");
         }
         value
+    }
+
+    /// Read the file through a memory map (its first [`MMAP_BYTES`]), on
+    /// both connections: pages come straight from the OS cache, with no
+    /// copy into SQLite's (the report at size L runs ~10% faster). For
+    /// one-shot commands: mapped pages count as the process's resident
+    /// memory while it runs, so the TUI, open all day, reads without.
+    pub fn map_file(&mut self) -> Result<(), DbError> {
+        self.mmap = MMAP_BYTES;
+        self.conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+        if let Some(reader) = &self.reader {
+            reader.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+        }
+        Ok(())
     }
 
     /// Size the page cache (bulk writes raise it for their duration).
@@ -793,14 +813,14 @@ pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbEr
 }
 
 /// The read-only second connection of [`Store::read_split`].
-fn open_reader(path: &Path) -> Result<Connection, DbError> {
+fn open_reader(path: &Path, mmap: i64) -> Result<Connection, DbError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_KIB)?;
-    conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+    conn.pragma_update(None, "mmap_size", mmap)?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }
