@@ -8,8 +8,8 @@ use chrono::{Days, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use super::model::{
-    Agreement, AgreementStatus, Contact, Id, NextStep, Owner, PlanTarget, Status, StatusChange,
-    Tier, TierChange,
+    Agreement, AgreementStatus, Contact, ContactRole, Id, NextStep, Owner, PlanTarget, Status,
+    StatusChange, Tier, TierChange,
 };
 use super::money::{Money, format_bp, ratio_bp};
 use super::plan::{self, Settled};
@@ -314,7 +314,11 @@ pub struct Input<'a> {
     pub month_totals: &'a [MonthTotal],
     /// Every client's signals as of today.
     pub stats: &'a [ClientStats],
-    pub contacts: &'a [Contact],
+    /// Every contact, without texts (the single-thread signal counts them).
+    pub contacts: &'a [ContactRole],
+    /// The contacts whose birthday the next 14 days may hold, whole
+    /// ([`birthday_contacts`] picks them; others given are skipped).
+    pub birthday_contacts: &'a [Contact],
     /// The open and broken agreements (others may be given: they are skipped).
     pub agreements: &'a [Agreement],
     /// Tier changes dated within `month` (initial tiers included or not: they
@@ -670,7 +674,7 @@ fn next_14_days(input: &Input<'_>, names: &HashMap<Id, &str>) -> Vec<Upcoming> {
             });
         }
     }
-    for c in input.contacts {
+    for c in input.birthday_contacts {
         if let Some(b) = c.birthday
             && c.decision_maker
             && !churned.contains(&c.client_id)
@@ -701,6 +705,20 @@ fn next_14_days(input: &Input<'_>, names: &HashMap<Id, &str>) -> Vec<Upcoming> {
             .then_with(|| a.client.cmp(&b.client))
     });
     out
+}
+
+/// The decision makers whose next birthday falls within the next 14 days
+/// (the contacts the "next 14 days" section names), by contact id.
+pub fn birthday_contacts(contacts: &[ContactRole], today: NaiveDate) -> Vec<Id> {
+    let end = today
+        .checked_add_days(Days::new(LOOKAHEAD_DAYS))
+        .unwrap_or(today);
+    contacts
+        .iter()
+        .filter(|c| c.decision_maker)
+        .filter(|c| c.birthday.is_some_and(|b| next_birthday(b, today) <= end))
+        .map(|c| c.id)
+        .collect()
 }
 
 fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
@@ -878,4 +896,36 @@ pub fn build(input: &Input<'_>) -> Briefing {
     };
     b.talking_points = talking_points(&b, input);
     b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn birthday_contacts_are_decision_makers_within_the_next_14_days() {
+        let role = |id: Id, decision_maker: bool, birthday: Option<NaiveDate>| ContactRole {
+            id,
+            client_id: 1,
+            decision_maker,
+            birthday,
+        };
+        let contacts = [
+            role(1, true, Some(d(1980, 12, 20))),  // today
+            role(2, true, Some(d(1980, 1, 3))),    // across the new year, day 14
+            role(3, true, Some(d(1980, 1, 4))),    // day 15: too late
+            role(4, false, Some(d(1980, 12, 25))), // not a decision maker
+            role(5, true, None),
+            role(6, true, Some(d(1980, 12, 19))), // yesterday: next year
+        ];
+        assert_eq!(birthday_contacts(&contacts, d(2026, 12, 20)), vec![1, 2]);
+        // 29 February falls on 28 February in a common year.
+        let leap = [role(7, true, Some(d(1992, 2, 29)))];
+        assert_eq!(birthday_contacts(&leap, d(2027, 2, 14)), vec![7]);
+        assert_eq!(birthday_contacts(&leap, d(2027, 2, 13)), Vec::<Id>::new());
+    }
 }

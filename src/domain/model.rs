@@ -180,6 +180,16 @@ pub struct Contact {
     pub birthday: Option<NaiveDate>,
 }
 
+/// What the briefing needs of every contact: whose it is, whether a
+/// decision maker, the birthday (no texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContactRole {
+    pub id: Id,
+    pub client_id: Id,
+    pub decision_maker: bool,
+    pub birthday: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewContact {
     pub name: String,

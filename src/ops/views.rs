@@ -397,18 +397,29 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
                     received,
                 })
                 .collect();
+            let roles = clients::contact_roles(tx)?;
+            let birthdays = briefing::birthday_contacts(&roles, today);
             let rest = (
                 ledger::targets_between(tx, first, month)?,
                 month_totals,
                 clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
                 clients::status_changes_between(tx, back(12), today)?,
                 log::next_steps_between(tx, today, lookahead)?,
-                clients::all_contacts(tx)?,
+                roles,
+                clients::contacts_by_id(tx, &birthdays)?,
             );
             Ok((money, rest))
         },
     )?;
-    let (targets, month_totals, tier_changes, status_changes, next_steps, contacts) = rest;
+    let (
+        targets,
+        month_totals,
+        tier_changes,
+        status_changes,
+        next_steps,
+        contacts,
+        birthday_contacts,
+    ) = rest;
     let facts = facts(people, money, today, currency.clone());
     let input = briefing::Input {
         month,
@@ -420,6 +431,7 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         month_totals: &month_totals,
         stats: &facts.view.clients,
         contacts: &contacts,
+        birthday_contacts: &birthday_contacts,
         agreements: &facts.agreements,
         tier_changes: &tier_changes,
         status_changes: &status_changes,

@@ -6,8 +6,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::DbError;
 use super::convert::{day, opt_day};
 use crate::domain::{
-    Client, Contact, Id, Money, NewClient, NewContact, Status, StatusChange, Tier, TierChange,
-    name_key,
+    Client, Contact, ContactRole, Id, Money, NewClient, NewContact, Status, StatusChange, Tier,
+    TierChange, name_key,
 };
 
 const CLIENT_COLUMNS: &str = "id, name, tier, status, since, cadence_days, channel, goal, notes";
@@ -260,15 +260,35 @@ pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbE
     rows.collect()
 }
 
-/// Every contact of the portfolio (birthdays, single-thread signals).
-pub fn all_contacts(conn: &Connection) -> Result<Vec<Contact>, DbError> {
-    // Read in table order and sorted here: ordering by the client index
-    // would look up every row in the table.
-    let mut stmt = conn.prepare_cached(&format!("SELECT {CONTACT_COLUMNS} FROM contacts"))?;
-    let rows = stmt.query_map([], contact_from_row)?;
-    let mut all: Vec<Contact> = rows.collect::<Result<_, _>>()?;
-    all.sort_unstable_by_key(|c| (c.client_id, c.id));
-    Ok(all)
+/// Every contact's client, decision-maker flag and birthday (the
+/// single-thread signal counts them; birthdays are looked ahead at), without
+/// the texts.
+pub fn contact_roles(conn: &Connection) -> Result<Vec<ContactRole>, DbError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, client_id, decision_maker, birthday FROM contacts")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ContactRole {
+            id: r.get(0)?,
+            client_id: r.get(1)?,
+            decision_maker: r.get(2)?,
+            birthday: opt_day(r, 3)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// The contacts with these ids, in the order given (unknown ids skipped).
+pub fn contacts_by_id(conn: &Connection, ids: &[Id]) -> Result<Vec<Contact>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
+    ))?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(c) = stmt.query_row([id], contact_from_row).optional()? {
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 /// How many records hang off a client (contacts, touchpoints, agreements,
