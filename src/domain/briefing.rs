@@ -8,8 +8,8 @@ use chrono::{Days, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use super::model::{
-    Agreement, AgreementStatus, Contact, ContactRole, Id, NextStep, Owner, PlanTarget, Status,
-    StatusChange, Tier, TierChange,
+    Agreement, AgreementStatus, Contact, ContactRole, Id, IdMap, IdSet, NextStep, Owner,
+    PlanTarget, Status, StatusChange, Tier, TierChange,
 };
 use super::money::{Money, format_bp, ratio_bp};
 use super::plan::{self, Settled};
@@ -309,7 +309,7 @@ pub struct Input<'a> {
     /// invoices due soon come from these; fully paid invoices add nothing.
     pub settled: &'a [Settled],
     /// Per client: balances of its invoices due before today.
-    pub receivables: &'a HashMap<Id, Money>,
+    pub receivables: &'a IdMap<Money>,
     /// Expected and received per calendar month, covering the 12 months.
     pub month_totals: &'a [MonthTotal],
     /// Every client's signals as of today.
@@ -326,7 +326,7 @@ pub struct Input<'a> {
     pub tier_changes: &'a [TierChange],
     /// Status changes of the last 12 months.
     pub status_changes: &'a [StatusChange],
-    pub windows: &'a HashMap<Id, Windows>,
+    pub windows: &'a IdMap<Windows>,
     /// Touchpoints whose next step is due within the next 14 days.
     pub next_steps: &'a [NextStep],
 }
@@ -418,7 +418,7 @@ fn days_ago(today: NaiveDate, n: i64) -> NaiveDate {
 
 fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
     let today = input.today;
-    let mut contacts: HashMap<Id, (u32, u32)> = HashMap::new();
+    let mut contacts: IdMap<(u32, u32)> = IdMap::default();
     for c in input.contacts {
         let e = contacts.entry(c.client_id).or_default();
         e.0 += 1;
@@ -427,7 +427,7 @@ fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
         }
     }
     let broken_since = days_ago(today, BROKEN_WINDOW_DAYS);
-    let mut broken: HashMap<Id, (u32, u32)> = HashMap::new();
+    let mut broken: IdMap<(u32, u32)> = IdMap::default();
     for a in input.agreements {
         let when = a.closed_on.or(a.due).unwrap_or(a.made_on);
         if a.status == AgreementStatus::Broken && when > broken_since && when <= today {
@@ -540,7 +540,7 @@ fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
     out
 }
 
-fn health(input: &Input<'_>, names: &HashMap<Id, &str>) -> Health {
+fn health(input: &Input<'_>, names: &IdMap<&str>) -> Health {
     let revenues: Vec<(Id, Money)> = input
         .stats
         .iter()
@@ -622,14 +622,14 @@ fn health(input: &Input<'_>, names: &HashMap<Id, &str>) -> Health {
     }
 }
 
-fn next_14_days(input: &Input<'_>, names: &HashMap<Id, &str>) -> Vec<Upcoming> {
+fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
     let today = input.today;
     let end = today
         .checked_add_days(Days::new(LOOKAHEAD_DAYS))
         .unwrap_or(today);
     let within = |d: NaiveDate| d >= today && d <= end;
     let name = |id: Id| names.get(&id).map(|n| n.to_string()).unwrap_or_default();
-    let churned: std::collections::HashSet<Id> = input
+    let churned: IdSet = input
         .stats
         .iter()
         .filter(|s| s.client.status == Status::Churned)
@@ -820,7 +820,7 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
         ));
     }
     // Growth: gold and potential clients with nothing at risk and revenue up.
-    let risky: std::collections::HashSet<Id> = b.at_risk.iter().map(|r| r.client_id).collect();
+    let risky: IdSet = b.at_risk.iter().map(|r| r.client_id).collect();
     let mut growth: Vec<(&ClientStats, Windows)> = input
         .stats
         .iter()
@@ -860,7 +860,7 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
 
 /// Build the briefing for `input.month` as of `input.today`.
 pub fn build(input: &Input<'_>) -> Briefing {
-    let names: HashMap<Id, &str> = input
+    let names: IdMap<&str> = input
         .stats
         .iter()
         .map(|s| (s.client.id, s.client.name.as_str()))

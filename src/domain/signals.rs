@@ -215,9 +215,12 @@ pub fn client_stats(
     total_revenue_12m: Money,
     today: NaiveDate,
 ) -> ClientStats {
-    let client = &input.client;
+    stats_of(input.clone(), total_revenue_12m, today)
+}
+
+fn stats_of(input: ClientInputs, total_revenue_12m: Money, today: NaiveDate) -> ClientStats {
+    let client = input.client;
     ClientStats {
-        client: client.clone(),
         revenue_12m: input.revenue_12m,
         revenue_lifetime: input.revenue_lifetime,
         share_bp: ratio_bp(input.revenue_12m, total_revenue_12m),
@@ -228,16 +231,17 @@ pub fn client_stats(
         revenue_per_hour: revenue_per_hour(input.revenue_12m, input.minutes_12m),
         agreements: input.agreements,
         months_active: months_active(client.since, today),
+        client,
     }
 }
 
 /// Convenience: compute the total 12-month revenue, then stats for all inputs,
-/// in the same order.
-pub fn portfolio_stats(inputs: &[ClientInputs], today: NaiveDate) -> Vec<ClientStats> {
+/// in the same order (each client moved into its stats, not copied).
+pub fn portfolio_stats(inputs: Vec<ClientInputs>, today: NaiveDate) -> Vec<ClientStats> {
     let total: Money = inputs.iter().map(|i| i.revenue_12m).sum();
     inputs
-        .iter()
-        .map(|i| client_stats(i, total, today))
+        .into_iter()
+        .map(|i| stats_of(i, total, today))
         .collect()
 }
 
@@ -634,14 +638,14 @@ mod tests {
             inputs(1, 300, 1, 0),
             inputs(2, 100, 1, 30),
         ];
-        let stats = portfolio_stats(&all, today);
+        let stats = portfolio_stats(all.clone(), today);
         let ids: Vec<Id> = stats.iter().map(|s| s.client.id).collect();
         assert_eq!(ids, vec![3, 1, 2], "same order as the inputs");
         let shares: Vec<Option<i64>> = stats.iter().map(|s| s.share_bp).collect();
         assert_eq!(shares, vec![Some(6000), Some(3000), Some(1000)]);
         assert_eq!(stats[1].revenue_per_hour, None);
         assert_eq!(stats[2].revenue_per_hour, Some(Money::major(200)));
-        assert!(portfolio_stats(&[], today).is_empty());
+        assert!(portfolio_stats(Vec::new(), today).is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::domain::briefing::{self, Briefing};
 use crate::domain::plan::{self, MonthPlan, Settled};
 use crate::domain::signals::{self, ClientInputs, ClientStats, Concentration};
 use crate::domain::{
-    Agreement, Client, Contact, Id, Money, Month, Payment, StatusChange, Tier, TierChange,
+    Agreement, Client, Contact, Id, IdMap, Money, Month, Payment, StatusChange, Tier, TierChange,
     Touchpoint,
 };
 use crate::store::{Store, clients, ledger, log};
@@ -144,8 +144,8 @@ struct Facts {
     /// Every invoice with a balance left, settled.
     open: Vec<Settled>,
     /// Per client: balances of its invoices due before today, where positive.
-    receivables: HashMap<Id, Money>,
-    windows: HashMap<Id, briefing::Windows>,
+    receivables: IdMap<Money>,
+    windows: IdMap<briefing::Windows>,
     /// The open and broken agreements, grouped by client (kept ones are
     /// only counted).
     agreements: Vec<Agreement>,
@@ -158,20 +158,20 @@ struct Facts {
 /// agreements, and the money.
 struct People {
     clients: Vec<Client>,
-    last_touch: HashMap<Id, NaiveDate>,
+    last_touch: IdMap<NaiveDate>,
     /// Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
-    touches: crate::store::IdMap<crate::store::WindowSums>,
+    touches: IdMap<crate::store::WindowSums>,
     /// Open and broken agreements, grouped by client.
     agreements: Vec<Agreement>,
-    agreement_counts: HashMap<Id, signals::AgreementCounts>,
+    agreement_counts: IdMap<signals::AgreementCounts>,
 }
 
 struct MoneyFacts {
     /// Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
-    payments: crate::store::IdMap<crate::store::WindowSums>,
-    lifetime: HashMap<Id, Money>,
+    payments: IdMap<crate::store::WindowSums>,
+    lifetime: IdMap<Money>,
     open: Vec<Settled>,
-    receivables: HashMap<Id, Money>,
+    receivables: IdMap<Money>,
 }
 
 /// Windows of the last 12 months ending `today`, cut where the signals
@@ -199,7 +199,7 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<People> 
     // Open and broken ones whole, grouped by client so each client's counts
     // read one slice; kept ones counted in SQL.
     let agreements = log::open_and_broken_agreements(tx)?;
-    let mut agreement_counts: HashMap<Id, signals::AgreementCounts> = agreements
+    let mut agreement_counts: IdMap<signals::AgreementCounts> = agreements
         .chunk_by(|a, b| a.client_id == b.client_id)
         .map(|group| (group[0].client_id, signals::agreement_counts(group, today)))
         .collect();
@@ -223,7 +223,7 @@ fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFact
         .into_iter()
         .map(|(i, before, paid)| plan::settle_with_totals(i, before, paid))
         .collect();
-    let mut receivables: HashMap<Id, Money> = HashMap::new();
+    let mut receivables: IdMap<Money> = IdMap::default();
     for s in open
         .iter()
         .filter(|s| s.invoice.due < today && s.balance > Money::ZERO)
@@ -254,7 +254,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         open,
         receivables,
     } = money;
-    let mut windows: HashMap<Id, briefing::Windows> = HashMap::new();
+    let mut windows: IdMap<briefing::Windows> = IdMap::default();
     let window = |w: Option<&crate::store::WindowSums>, k: usize| {
         w.and_then(|w| Some((*w.count.get(k)?, *w.sum.get(k)?)))
             .unwrap_or_default()
@@ -289,7 +289,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
             }
         })
         .collect();
-    let stats = signals::portfolio_stats(&inputs, today);
+    let stats = signals::portfolio_stats(inputs, today);
     let revenues: Vec<(Id, Money)> = stats.iter().map(|s| (s.client.id, s.revenue_12m)).collect();
     Facts {
         view: PortfolioView {
@@ -385,6 +385,8 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         .checked_add_days(chrono::Days::new(briefing::LOOKAHEAD_DAYS))
         .unwrap_or(today);
     let back = |n: u32| crate::domain::time::months_before(today, n);
+    // Two halves of about the same cost: people here; money, contacts and
+    // the month's other records on the second connection.
     let (people, (money, rest)) = store.read_split(
         |tx| read_people(tx, today),
         |tx| {
@@ -397,16 +399,16 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
                     received,
                 })
                 .collect();
-            let roles = clients::contact_roles(tx)?;
-            let birthdays = briefing::birthday_contacts(&roles, today);
+            let contacts = clients::contact_roles(tx)?;
+            let birthdays = briefing::birthday_contacts(&contacts, today);
             let rest = (
                 ledger::targets_between(tx, first, month)?,
                 month_totals,
                 clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
                 clients::status_changes_between(tx, back(12), today)?,
                 log::next_steps_between(tx, today, lookahead)?,
-                roles,
                 clients::contacts_by_id(tx, &birthdays)?,
+                contacts,
             );
             Ok((money, rest))
         },
@@ -417,8 +419,8 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         tier_changes,
         status_changes,
         next_steps,
-        contacts,
         birthday_contacts,
+        contacts,
     ) = rest;
     let facts = facts(people, money, today, currency.clone());
     let input = briefing::Input {

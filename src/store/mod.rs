@@ -371,57 +371,52 @@ impl Store {
         B: Send,
         E: From<DbError> + Send,
     {
-        if !self.pin_snapshot() {
+        let Some(path) = self.path.clone() else {
+            return self.read(|tx| Ok((here(tx)?, there(tx)?)));
+        };
+        if !self.lock_at_once() {
             return self.read(|tx| Ok((here(tx)?, there(tx)?)));
         }
-        let Some(reader) = self.reader.as_mut() else {
-            unreachable!("pin_snapshot opens the reader");
-        };
+        // The write lock is held and this connection's snapshot taken: a read
+        // the reader starts from now on sees the same latest commit. It is
+        // opened (first time) and started on its own thread, while the first
+        // half runs here.
+        let (reader, mmap) = (self.reader.take(), self.mmap);
         let conn = &self.conn;
-        let (a, b) = std::thread::scope(|scope| {
-            let other = scope.spawn(move || there(reader));
+        let (a, (b, reader)) = std::thread::scope(|scope| {
+            let other = scope.spawn(move || {
+                let reader = reader.or_else(|| open_reader(&path, mmap).ok());
+                match reader {
+                    Some(r) if start_read(&r) => (Ok(there(&r)), Some(r)),
+                    // Hand the second half back: it runs here, in the
+                    // snapshot the lock keeps. A reader that failed is dropped.
+                    _ => (Err(there), None),
+                }
+            });
             let a = here(conn);
             let b = other
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (a, b)
         });
+        self.reader = reader;
+        let result = match (a, b) {
+            (Err(e), _) => Err(e),
+            (Ok(a), Ok(b)) => b.map(|b| (a, b)),
+            (Ok(a), Err(there)) => there(&self.conn).map(|b| (a, b)),
+        };
         let ended = self.end_split();
-        let (a, b) = (a?, b?);
+        let value = result?;
         ended?;
-        Ok((a, b))
+        Ok(value)
     }
 
-    /// Start the read transactions of [`Store::read_split`]: the write lock
-    /// here (at once or not at all), then a read on the reader, which now
-    /// sees the latest commit, the one this connection sees. False (and
-    /// nothing left open) when any step fails.
-    fn pin_snapshot(&mut self) -> bool {
-        let Some(path) = self.path.clone() else {
-            return false;
-        };
+    /// BEGIN IMMEDIATE without waiting: the write lock now, or false.
+    fn lock_at_once(&mut self) -> bool {
         let locked = self.conn.busy_timeout(Duration::ZERO).is_ok()
             && self.conn.execute_batch("BEGIN IMMEDIATE").is_ok();
         let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
-        if !locked {
-            return false;
-        }
-        if self.reader.is_none() {
-            self.reader = open_reader(&path, self.mmap).ok();
-        }
-        let started = self.reader.as_ref().is_some_and(|r| {
-            r.execute_batch("BEGIN").is_ok()
-                && r.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
-                    row.get::<_, i64>(0)
-                })
-                .is_ok()
-        });
-        if !started {
-            let _ = self.end_split();
-            // A reader that failed once is not kept.
-            self.reader = None;
-        }
-        started
+        locked
     }
 
     /// End both transactions of a split read (nothing was written).
@@ -740,30 +735,7 @@ impl WindowSums {
     }
 }
 
-/// A hasher for row ids: they are already well spread integers, so one
-/// multiply (Fibonacci hashing) does; SipHash would cost more than the
-/// aggregation it serves.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_i64(&mut self, n: i64) {
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// A map keyed by row id.
-pub type IdMap<V> = std::collections::HashMap<i64, V, std::hash::BuildHasherDefault<IdHasher>>;
+pub use crate::domain::IdMap;
 
 /// Runs `sql` (which must select `date, client_id, value` for dates in
 /// `(?1, ?2]`) with the first and last of `cuts` (ascending, at most
@@ -810,6 +782,21 @@ pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbEr
         [key, value],
     )?;
     Ok(())
+}
+
+/// Start a read transaction on `reader` (its snapshot is taken at the first
+/// read); false, with nothing left open, when it cannot.
+fn start_read(reader: &Connection) -> bool {
+    let started = reader.execute_batch("BEGIN").is_ok()
+        && reader
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .is_ok();
+    if !started && !reader.is_autocommit() {
+        let _ = reader.execute_batch("ROLLBACK");
+    }
+    started
 }
 
 /// The read-only second connection of [`Store::read_split`].
