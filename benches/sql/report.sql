@@ -2,12 +2,14 @@
 -- plain SQL over the same file, query for query (src/ops/views.rs, `facts`
 -- and `briefing`): the clients, their last touch (kept by triggers), one
 -- window over the last 12 months of touchpoints and of payments split at
--- 120/60 days and 6/3 months, lifetime paid totals, agreements, the invoices
--- with a balance left, month totals and targets of the 12 months, contacts,
--- tier and status changes, and next steps of the next 14 days.
+-- 120/60 days and 6/3 months, lifetime paid totals, open and broken
+-- agreements with kept ones counted, the invoices with a balance left, month
+-- totals and targets of the 12 months, contacts' roles, tier and status
+-- changes, and next steps of the next 14 days. (folio reads these on two
+-- connections side by side; the shell runs them one after the other.)
 SELECT count(*), sum(length(name)) FROM (
-  SELECT id, name, tier, status, since, cadence_days, channel, goal, notes
-  FROM clients ORDER BY name_key);
+  SELECT id, name, tier, status, since, cadence_days, channel, goal, notes, name_key
+  FROM clients);
 SELECT count(*) FROM clients WHERE last_touch IS NOT NULL AND last_touch <= '2026-11-23';
 SELECT count(*), sum(m) FROM (
   SELECT client_id, sum(at <= '2026-07-26'), sum(at > '2026-07-26' AND at <= '2026-09-24'),
@@ -20,19 +22,22 @@ SELECT count(*), sum(s) FROM (
   FROM payments WHERE paid_on > '2025-11-23' AND paid_on <= '2026-11-23' GROUP BY client_id);
 SELECT count(*), sum(paid_total) FROM clients WHERE paid_total <> 0;
 SELECT count(*), sum(length(text)) FROM (
-  SELECT id, client_id, made_on, text, owner, due, status, closed_on FROM agreements);
+  SELECT id, client_id, made_on, text, owner, due, status, closed_on FROM agreements
+  WHERE status IN ('open', 'broken'));
+SELECT count(*), sum(n) FROM (
+  SELECT client_id, count(*) AS n FROM agreements WHERE +status = 'kept' GROUP BY client_id);
 SELECT count(*), sum(i.amount - min(i.amount, max(0, c.paid_total - i.billed_before)))
   FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.open;
 SELECT count(*), sum(amount) FROM plan_targets WHERE month BETWEEN '2025-12' AND '2026-11';
 SELECT count(*), sum(expected), sum(received) FROM month_totals
   WHERE month BETWEEN '2025-12' AND '2026-11';
-SELECT count(*), sum(length(name)) FROM (
-  SELECT id, client_id, name, role, decision_maker, phone, email, birthday FROM contacts);
+SELECT count(*), sum(decision_maker) FROM (
+  SELECT id, client_id, decision_maker, birthday FROM contacts);
 SELECT count(*) FROM tier_changes
   WHERE on_date BETWEEN '2026-11-01' AND '2026-11-30' AND from_tier IS NOT NULL;
 SELECT count(*) FROM status_changes
   WHERE on_date BETWEEN '2025-11-23' AND '2026-11-23' AND from_status IS NOT NULL;
-SELECT count(*), sum(length(summary)) FROM (
-  SELECT id, client_id, at, kind, summary, minutes, next_step, next_due FROM touchpoints
+SELECT count(*), sum(length(next_step)) FROM (
+  SELECT client_id, next_due, next_step FROM touchpoints
   WHERE next_due BETWEEN '2026-11-23' AND '2026-12-07' AND next_step IS NOT NULL
   ORDER BY next_due, id);
