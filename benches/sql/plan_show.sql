@@ -19,4 +19,4 @@ SELECT
   (SELECT sum(amount - paid) FROM inv),
   (SELECT sum(amount - paid) FROM inv WHERE due < '2026-11-23'),
   (SELECT count(*) FROM (SELECT client_id FROM inv UNION SELECT client_id FROM rec)),
-  (SELECT group_concat(name) FROM (SELECT name FROM clients ORDER BY name_key));
+  (SELECT sum(length(name)) FROM (SELECT id, name FROM clients));

@@ -551,10 +551,7 @@ pub fn set_currency(store: &mut Store, code: &str) -> OpResult<String> {
 
 /// Every client's name by id.
 pub fn client_names(store: &Store) -> OpResult<std::collections::HashMap<Id, String>> {
-    Ok(clients::list(store.conn())?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect())
+    Ok(clients::names(store.conn())?)
 }
 
 pub fn list_clients(store: &Store) -> OpResult<Vec<Client>> {

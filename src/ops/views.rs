@@ -53,7 +53,7 @@ pub fn month_view(store: &mut Store, month: Month, today: NaiveDate) -> OpResult
         .map(|(id, sum, _)| (id, sum))
         .collect();
         let plan = plan::month_plan(month, today, target, &settled, &received);
-        let names = client_names(tx)?;
+        let names = clients::names(tx)?;
         Ok::<_, OpError>(MonthView {
             currency,
             today,
@@ -62,13 +62,6 @@ pub fn month_view(store: &mut Store, month: Month, today: NaiveDate) -> OpResult
             names,
         })
     })
-}
-
-fn client_names(conn: &rusqlite::Connection) -> OpResult<HashMap<Id, String>> {
-    Ok(clients::list(conn)?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect())
 }
 
 /// One month of the plan history: target, expected and received.

@@ -106,6 +106,14 @@ pub fn list(conn: &Connection) -> Result<Vec<Client>, DbError> {
     Ok(keyed.into_iter().map(|(_, c)| c).collect())
 }
 
+/// Every client's name by id (no other column: the month's lines and the
+/// lists that name clients need nothing else).
+pub fn names(conn: &Connection) -> Result<std::collections::HashMap<Id, String>, DbError> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM clients")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
 pub fn count(conn: &Connection) -> Result<i64, DbError> {
     conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
 }
