@@ -371,12 +371,12 @@ impl Store {
         B: Send,
         E: From<DbError> + Send,
     {
-        let Some(path) = self.path.clone() else {
-            return self.read(|tx| Ok((here(tx)?, there(tx)?)));
+        // The write lock at once, or everything on this connection.
+        let lock = |c: &Connection| without_waiting(c, |c| c.execute_batch("BEGIN IMMEDIATE"));
+        let path = match self.path.clone() {
+            Some(path) if lock(&self.conn).is_ok() => path,
+            _ => return self.read(|tx| Ok((here(tx)?, there(tx)?))),
         };
-        if !self.lock_at_once() {
-            return self.read(|tx| Ok((here(tx)?, there(tx)?)));
-        }
         // The write lock is held and this connection's snapshot taken: a read
         // the reader starts from now on sees the same latest commit. It is
         // opened (first time) and started on its own thread, while the first
@@ -409,14 +409,6 @@ impl Store {
         let value = result?;
         ended?;
         Ok(value)
-    }
-
-    /// BEGIN IMMEDIATE without waiting: the write lock now, or false.
-    fn lock_at_once(&mut self) -> bool {
-        let locked = self.conn.busy_timeout(Duration::ZERO).is_ok()
-            && self.conn.execute_batch("BEGIN IMMEDIATE").is_ok();
-        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
-        locked
     }
 
     /// End both transactions of a split read (nothing was written).
@@ -526,11 +518,9 @@ impl Store {
         self.reader = None;
         // Refused at once (no busy wait) while another connection is open.
         let mode = |conn: &Connection, to: &str| {
-            conn.busy_timeout(Duration::ZERO)?;
-            let mode =
-                conn.pragma_update_and_check(None, "journal_mode", to, |r| r.get::<_, String>(0));
-            conn.busy_timeout(BUSY_TIMEOUT)?;
-            mode
+            without_waiting(conn, |c| {
+                c.pragma_update_and_check(None, "journal_mode", to, |r| r.get::<_, String>(0))
+            })
         };
         let switched =
             mode(&self.conn, "TRUNCATE").is_ok_and(|m| m.eq_ignore_ascii_case("truncate"));
@@ -784,6 +774,16 @@ pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbEr
     Ok(())
 }
 
+/// Run `f` on `conn` without the busy wait: a lock another connection holds
+/// refuses at once instead of after [`BUSY_TIMEOUT`].
+fn without_waiting<T>(conn: &Connection, f: impl FnOnce(&Connection) -> T) -> T {
+    // Setting the timeout cannot fail on an open connection.
+    let _ = conn.busy_timeout(Duration::ZERO);
+    let value = f(conn);
+    let _ = conn.busy_timeout(BUSY_TIMEOUT);
+    value
+}
+
 /// Start a read transaction on `reader` (its snapshot is taken at the first
 /// read); false, with nothing left open, when it cannot.
 fn start_read(reader: &Connection) -> bool {
@@ -947,18 +947,25 @@ mod tests {
         assert_eq!(setting_of(&other, "currency"), Some("USD".into()));
     }
 
-    /// Both halves of a split read see one snapshot: while they run, no
-    /// other connection can commit; the reader runs on another thread and
-    /// sees what this connection sees; afterwards both are out of their
-    /// transactions and writes go on.
-    #[test]
-    fn a_split_read_runs_on_two_connections_over_one_snapshot() {
+    /// A portfolio file (in a folder dropped with the first value) whose
+    /// currency is EUR.
+    fn file_in_euros() -> (tempfile::TempDir, PathBuf, Store) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("portfolio.db");
         let (mut store, _) = Store::open(&path, Create::FileOnly).unwrap();
         store
             .write(|tx| set_setting(tx, "currency", "EUR"))
             .unwrap();
+        (dir, path, store)
+    }
+
+    /// Both halves of a split read see one snapshot: while they run, no
+    /// other connection can commit; the reader runs on another thread and
+    /// sees what this connection sees; afterwards both are out of their
+    /// transactions and writes go on.
+    #[test]
+    fn a_split_read_runs_on_two_connections_over_one_snapshot() {
+        let (_dir, path, mut store) = file_in_euros();
         let other = Connection::open(&path).unwrap();
         other.busy_timeout(Duration::ZERO).unwrap();
         let main_thread = std::thread::current().id();
@@ -999,12 +1006,7 @@ mod tests {
     /// error in either half ends both transactions.
     #[test]
     fn a_split_read_falls_back_to_one_connection_and_ends_cleanly_on_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("portfolio.db");
-        let (mut store, _) = Store::open(&path, Create::FileOnly).unwrap();
-        store
-            .write(|tx| set_setting(tx, "currency", "EUR"))
-            .unwrap();
+        let (_dir, path, mut store) = file_in_euros();
         let main_thread = std::thread::current().id();
         let other = Connection::open(&path).unwrap();
         other.execute_batch("BEGIN IMMEDIATE").unwrap();
