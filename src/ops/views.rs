@@ -167,25 +167,21 @@ struct MoneyFacts {
     receivables: IdMap<Money>,
 }
 
-/// Windows of the last 12 months ending `today`, cut where the signals
-/// compare: `days` back (touchpoints) or `months` back (payments).
-fn cuts(today: NaiveDate, days: [u64; 2], months: [u32; 2]) -> ([NaiveDate; 4], [NaiveDate; 4]) {
+/// The last 12 months ending `today` cut at two earlier dates (kept within
+/// them): the windows `(cuts[k], cuts[k + 1]]` the signals compare.
+fn cuts(today: NaiveDate, inner: [NaiveDate; 2]) -> [NaiveDate; 4] {
     let (start, end) = signals::last_12_months(today);
     let cut = |d: NaiveDate| d.clamp(start, end);
-    let day = |n: u64| {
-        cut(today
-            .checked_sub_days(chrono::Days::new(n))
-            .unwrap_or(today))
-    };
-    let month = |n: u32| cut(crate::domain::time::months_before(today, n));
-    (
-        [start, day(days[0]), day(days[1]), end],
-        [start, month(months[0]), month(months[1]), end],
-    )
+    [start, cut(inner[0]), cut(inner[1]), end]
 }
 
 fn read_people(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<People> {
-    let (touch_cuts, _) = cuts(today, [120, 60], [6, 3]);
+    let days = |n: u64| {
+        today
+            .checked_sub_days(chrono::Days::new(n))
+            .unwrap_or(today)
+    };
+    let touch_cuts = cuts(today, [days(120), days(60)]);
     let clients = clients::list(tx)?;
     let last_touch = log::last_touch_by_client(tx, today)?.into_iter().collect();
     let touches = log::touch_windows_by_client(tx, &touch_cuts)?;
@@ -209,7 +205,8 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<People> 
 }
 
 fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFacts> {
-    let (_, payment_cuts) = cuts(today, [120, 60], [6, 3]);
+    let back = |n: u32| crate::domain::time::months_before(today, n);
+    let payment_cuts = cuts(today, [back(6), back(3)]);
     let payments = ledger::payment_windows(tx, &payment_cuts)?;
     let lifetime = ledger::paid_totals(tx)?.into_iter().collect();
     let open: Vec<Settled> = ledger::open_invoices_with_totals(tx)?
