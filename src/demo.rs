@@ -692,9 +692,7 @@ mod tests {
     use crate::domain::{name_key, signals};
     use std::collections::HashSet;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::domain::time::d;
 
     const TODAY: (i32, u32, u32) = (2026, 11, 23);
 

@@ -902,9 +902,7 @@ pub fn build(input: &Input<'_>) -> Briefing {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::domain::time::d;
 
     #[test]
     fn birthday_contacts_are_decision_makers_within_the_next_14_days() {

@@ -254,9 +254,7 @@ pub fn overdue_from_totals(billed_due_before_today: Money, paid_total: Money) ->
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::domain::time::d;
 
     fn mon(y: i32, m: u32) -> Month {
         Month::new(y, m).unwrap()

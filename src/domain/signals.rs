@@ -323,9 +323,7 @@ mod tests {
     use super::*;
     use crate::domain::model::{Status, Tier};
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::domain::time::d;
 
     fn client(id: Id, since: NaiveDate, cadence_days: Option<u32>) -> Client {
         Client {

@@ -150,11 +150,8 @@ pub fn write_payments<W: Write>(out: W, rows: &[(String, Payment)]) -> Result<()
 mod tests {
     use super::*;
     use crate::domain::{AgreementStatus, Money, Owner, Status, Tier, TouchKind};
-    use chrono::NaiveDate;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::domain::time::d;
 
     fn text(bytes: Vec<u8>) -> String {
         String::from_utf8(bytes).unwrap()

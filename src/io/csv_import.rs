@@ -675,9 +675,7 @@ mod tests {
     use encoding_rs::WINDOWS_1251;
     use proptest::prelude::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::domain::time::d;
 
     fn rows_err<T: std::fmt::Debug>(r: Result<T, ImportError>) -> Vec<RowError> {
         match r {
