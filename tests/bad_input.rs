@@ -348,8 +348,16 @@ fn bulk_imports_rebuild_indexes_and_roll_back_whole() {
     for i in 0..n {
         good.push_str(&format!("Acme,2026-10-{:02},call,bulk {i},5\n", 1 + i % 28));
     }
+    // Bad rows found by the parser and by the checks against the database,
+    // before and after the rows read ahead to choose the bulk path.
     let mut bad = good.clone();
     bad.push_str("Acme,2026-13-01,call,bad date,5\n");
+    bad.push_str("Nobody,2026-10-01,call,unknown client,5\n");
+    let bad = bad.replacen(
+        "Acme,2026-10-03,call,bulk 2,5",
+        "Nobody,2026-10-03,call,bulk 2,5",
+        1,
+    );
     let mut store = store_with_acme();
     let indexes = |s: &Store| -> Vec<String> {
         let mut stmt = s
@@ -369,7 +377,16 @@ fn bulk_imports_rebuild_indexes_and_roll_back_whole() {
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     };
     let err = import(&mut store, Kind::Touchpoints, bad.as_bytes(), opts);
-    assert!(err.is_err());
+    let Err(OpError::Import(folio::io::csv_import::ImportError::Rows(rows))) = err else {
+        panic!("{err:?}");
+    };
+    let lines: Vec<u64> = rows.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [4, n as u64 + 2, n as u64 + 3]);
+    assert!(
+        rows[0].message.contains("unknown client 'Nobody'"),
+        "{rows:?}"
+    );
+    assert!(rows[1].message.contains("2026-13-01"), "{rows:?}");
     assert_eq!(counts(&store)[1], 0, "nothing written");
     assert_eq!(indexes(&store), before, "indexes restored by the rollback");
     let summary = import(&mut store, Kind::Touchpoints, good.as_bytes(), opts).unwrap();

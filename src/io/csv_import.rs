@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Display;
+use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
 
@@ -161,7 +162,24 @@ pub fn parse_clients(bytes: &[u8]) -> Result<Parsed<ClientRow>, ImportError> {
 /// Touchpoints: `client,date,kind,summary,minutes` (and optionally
 /// `next_step,next_due`); `client` required.
 pub fn parse_touchpoints(bytes: &[u8]) -> Result<Parsed<TouchpointRow>, ImportError> {
-    parse_kind(bytes, &TOUCHPOINT_COLUMNS, &["client"], |f| {
+    let mut rows = Vec::new();
+    let errors = parse_touchpoints_in_batches(bytes, usize::MAX, |batch| {
+        rows.extend(batch);
+        ControlFlow::Continue(())
+    })?;
+    Ok(Parsed { rows, errors })
+}
+
+/// [`parse_touchpoints`], handing the good rows to `send` in file order, in
+/// batches of `batch` rows (the last one shorter), as they are read: an
+/// import writes the first rows while the rest are still being parsed.
+/// `send` may stop the parse early. Returns every bad row's error.
+pub fn parse_touchpoints_in_batches(
+    bytes: &[u8],
+    batch: usize,
+    send: impl FnMut(Vec<TouchpointRow>) -> ControlFlow<()>,
+) -> Result<Vec<RowError>, ImportError> {
+    parse_kind_in_batches(bytes, &TOUCHPOINT_COLUMNS, &["client"], batch, send, |f| {
         let client = f.required_text(0);
         let date = f.parse(1, None, parse_date);
         let kind = f.parse(2, None, TouchKind::parse);
@@ -361,15 +379,40 @@ fn parse_kind<T>(
     bytes: &[u8],
     columns: &[&str],
     required: &[&str],
-    mut build: impl FnMut(&mut Fields) -> Option<T>,
+    build: impl FnMut(&mut Fields) -> Option<T>,
 ) -> Result<Parsed<T>, ImportError> {
+    let mut rows = Vec::new();
+    let send = |batch: Vec<T>| {
+        rows.extend(batch);
+        ControlFlow::Continue(())
+    };
+    let errors = parse_kind_in_batches(bytes, columns, required, usize::MAX, send, build)?;
+    Ok(Parsed { rows, errors })
+}
+
+/// [`parse_kind`], handing the good rows on in batches of `batch` rows as
+/// they are built (see [`parse_touchpoints_in_batches`]).
+fn parse_kind_in_batches<T>(
+    bytes: &[u8],
+    columns: &[&str],
+    required: &[&str],
+    batch: usize,
+    mut send: impl FnMut(Vec<T>) -> ControlFlow<()>,
+    mut build: impl FnMut(&mut Fields) -> Option<T>,
+) -> Result<Vec<RowError>, ImportError> {
+    let batch = batch.max(1);
     let mut out = Vec::new();
     let mut errors = Vec::new();
     // Each row is built as it is read: a large file is not held twice.
     read_rows(bytes, columns, required, |mut fields| {
         let built = build(&mut fields);
         match built {
-            Some(row) if fields.problems.is_empty() => out.push(row),
+            Some(row) if fields.problems.is_empty() => {
+                out.push(row);
+                if out.len() >= batch {
+                    return send(std::mem::take(&mut out));
+                }
+            }
             _ => errors.push(RowError {
                 line: fields.line,
                 message: if fields.problems.is_empty() {
@@ -379,8 +422,13 @@ fn parse_kind<T>(
                 },
             }),
         }
+        ControlFlow::Continue(())
     })?;
-    Ok(Parsed { rows: out, errors })
+    if !out.is_empty() {
+        // Stopped or not, nothing is read after this.
+        let _ = send(out);
+    }
+    Ok(errors)
 }
 
 /// Header cell to a column name: trimmed (a stray BOM too), lowercase, a
@@ -505,12 +553,12 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
 
 /// Decode, find the header and the requested columns, and cut the data rows
 /// into cells (trimmed, guard undone, length checked), handing each to
-/// `each` in file order. Blank rows are skipped.
+/// `each` in file order until it says to stop. Blank rows are skipped.
 fn read_rows(
     bytes: &[u8],
     columns: &[&str],
     required: &[&str],
-    mut each: impl FnMut(Fields),
+    mut each: impl FnMut(Fields) -> ControlFlow<()>,
 ) -> Result<(), ImportError> {
     let text = decode_text(bytes);
     let delimiter = sniff_delimiter(&text);
@@ -597,7 +645,9 @@ fn read_rows(
             };
             fields.cells.push(cell);
         }
-        each(fields);
+        if each(fields).is_break() {
+            break;
+        }
     }
     if index.is_none() {
         return Err(ImportError::Empty);
@@ -1053,6 +1103,50 @@ mod tests {
                     "cadence_days '7.5' is not a positive whole number of days"
                 ),
             ]
+        );
+    }
+
+    /// Batches come in file order, of the size asked (the last shorter),
+    /// bad rows apart; a refused batch stops the parse.
+    #[test]
+    fn touchpoints_in_batches() {
+        let mut text = String::from("client,date,kind\n");
+        for i in 0..7 {
+            text.push_str(&format!("C{i},2026-01-0{},call\n", 1 + i % 9));
+        }
+        text.push_str("Bad,2026-13-01,call\nC7,,email\n");
+        let mut batches = Vec::new();
+        let errors = parse_touchpoints_in_batches(text.as_bytes(), 3, |b| {
+            batches.push(
+                b.iter()
+                    .map(|r| (r.line, r.client.clone()))
+                    .collect::<Vec<_>>(),
+            );
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        let sizes: Vec<usize> = batches.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [3, 3, 2]);
+        let lines: Vec<u64> = batches.iter().flatten().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [2, 3, 4, 5, 6, 7, 8, 10]);
+        assert_eq!(batches[2][1].1, "C7");
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [9]);
+
+        let mut seen = 0;
+        let errors = parse_touchpoints_in_batches(text.as_bytes(), 3, |b| {
+            seen += b.len();
+            ControlFlow::Break(())
+        })
+        .unwrap();
+        assert_eq!(seen, 3, "nothing handed over after a refusal");
+        assert!(errors.is_empty(), "the bad row after the stop is not read");
+        // A broken header is still an error of the whole file.
+        let broken = parse_touchpoints_in_batches(b"date,kind\n2026-01-01,call\n", 3, |_| {
+            ControlFlow::Continue(())
+        });
+        assert!(
+            matches!(broken, Err(ImportError::MissingColumn(..))),
+            "{broken:?}"
         );
     }
 

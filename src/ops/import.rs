@@ -1,9 +1,13 @@
-//! CSV import and export as operations: parse every row first (io layer),
-//! then resolve clients and write everything in one transaction. Any bad row,
-//! in the file or against the database, aborts the whole import and every bad
-//! row is reported with its line number.
+//! CSV import and export as operations: parse the rows (io layer), resolve
+//! clients and write everything in one transaction. Any bad row, in the file
+//! or against the database, aborts the whole import and every bad row is
+//! reported with its line number. Touchpoints, the one kind imported by the
+//! million, are parsed on a second thread while the first rows are written.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
+use std::sync::mpsc::Receiver;
+use std::thread::ScopedJoinHandle;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -207,38 +211,106 @@ fn import_touchpoints(
     bytes: &[u8],
     opts: ImportOptions,
 ) -> OpResult<ImportSummary> {
-    let parsed = csv_import::parse_touchpoints(bytes)?;
-    let rows = parsed.rows;
-    let bulk = rows.len() >= BULK_ROWS;
-    if bulk && !opts.dry_run {
-        return store.with_rollback_journal(|store| {
-            import_touchpoint_rows(store, rows, parsed.errors, opts, bulk)
+    // Two threads: one parses the file and hands its rows over in batches,
+    // this one resolves, checks and writes them as they come (a large file
+    // costs about what writing it costs, not parsing plus writing).
+    std::thread::scope(|scope| {
+        let (send, rows) = std::sync::mpsc::sync_channel(PARSED_AHEAD);
+        let parser = scope.spawn(move || {
+            csv_import::parse_touchpoints_in_batches(bytes, PARSE_BATCH, |batch| {
+                // A refusal means the writer gave up: stop parsing.
+                match send.send(batch) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(_) => ControlFlow::Break(()),
+                }
+            })
         });
+        // How to write depends on the size: read ahead until that is known.
+        let mut head = Vec::new();
+        let mut head_rows = 0;
+        while head_rows < BULK_ROWS {
+            let Ok(batch) = rows.recv() else { break };
+            head_rows += batch.len();
+            head.push(batch);
+        }
+        let bulk = head_rows >= BULK_ROWS;
+        let mut parsed = Parsed {
+            head: head.into_iter(),
+            rest: rows,
+            parser: Some(parser),
+            errors: Vec::new(),
+        };
+        if !bulk {
+            // The whole file is read: a broken one fails before any write.
+            parsed.finish()?;
+        }
+        if bulk && !opts.dry_run {
+            return store
+                .with_rollback_journal(|store| import_touchpoint_rows(store, parsed, opts, bulk));
+        }
+        import_touchpoint_rows(store, parsed, opts, bulk)
+    })
+}
+
+/// Rows parsed per batch handed to the writer.
+const PARSE_BATCH: usize = 2048;
+/// Batches the parser may run ahead of the writer.
+const PARSED_AHEAD: usize = 64;
+
+/// Touchpoint rows as the parser thread hands them over: the batches read
+/// ahead, then the rest as they come; then the parse's outcome.
+struct Parsed<'scope> {
+    head: std::vec::IntoIter<Vec<csv_import::TouchpointRow>>,
+    rest: Receiver<Vec<csv_import::TouchpointRow>>,
+    parser: Option<ScopedJoinHandle<'scope, Result<Vec<RowError>, ImportError>>>,
+    /// The parser's bad rows, once it has finished.
+    errors: Vec<RowError>,
+}
+
+impl Parsed<'_> {
+    fn next_batch(&mut self) -> Option<Vec<csv_import::TouchpointRow>> {
+        self.head.next().or_else(|| self.rest.recv().ok())
     }
-    import_touchpoint_rows(store, rows, parsed.errors, opts, bulk)
+
+    /// Wait for the parser and keep the bad rows it found; fail if the file
+    /// as a whole cannot be read. Later calls change nothing.
+    fn finish(&mut self) -> OpResult<()> {
+        if let Some(parser) = self.parser.take() {
+            let outcome = parser
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            self.errors = outcome?;
+        }
+        Ok(())
+    }
 }
 
 fn import_touchpoint_rows(
     store: &mut Store,
-    rows: Vec<csv_import::TouchpointRow>,
-    errors: Vec<csv_import::RowError>,
+    mut parsed: Parsed,
     opts: ImportOptions,
     bulk: bool,
 ) -> OpResult<ImportSummary> {
     store.write_or_rehearse(!opts.dry_run, |tx| {
-        let mut r = Resolver::new(tx, opts.create_clients, errors)?;
-        let n = rows.len();
-        let load = |r: &mut Resolver| -> OpResult<()> {
+        let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
+        let mut n = 0;
+        let mut load = |r: &mut Resolver| -> OpResult<()> {
             // A statement per batch of rows (see log::insert_touchpoints).
             let mut batch = Vec::with_capacity(log::TOUCH_BATCH);
-            for row in rows {
-                batch.extend(checked_touchpoint(r, row, opts.today)?);
-                if batch.len() == log::TOUCH_BATCH {
-                    log::insert_touchpoints(tx, &batch)?;
-                    batch.clear();
+            while let Some(rows) = parsed.next_batch() {
+                n += rows.len();
+                for row in rows {
+                    batch.extend(checked_touchpoint(r, row, opts.today)?);
+                    if batch.len() == log::TOUCH_BATCH {
+                        log::insert_touchpoints(tx, &batch)?;
+                        batch.clear();
+                    }
                 }
             }
             log::insert_touchpoints(tx, &batch)?;
+            // A file broken further down fails the whole import here.
+            parsed.finish()?;
+            r.errors.append(&mut parsed.errors);
             Ok(())
         };
         // Large loads rebuild the log's indexes and derived totals once
