@@ -245,8 +245,10 @@ fn import_touchpoints(
             parsed.finish()?;
         }
         if bulk && !opts.dry_run {
-            return store
-                .with_rollback_journal(|store| import_touchpoint_rows(store, parsed, opts, bulk));
+            // Every row is typed and its client resolved here.
+            return store.with_rollback_journal(|store| {
+                store.with_typed_rows(|store| import_touchpoint_rows(store, parsed, opts, bulk))
+            });
         }
         import_touchpoint_rows(store, parsed, opts, bulk)
     })
