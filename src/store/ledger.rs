@@ -265,7 +265,7 @@ pub fn payment_windows(
 ) -> Result<super::IdMap<super::WindowSums>, DbError> {
     super::window_sums(
         conn,
-        "SELECT paid_on, client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
+        "SELECT client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
         cuts,
     )
 }

@@ -402,7 +402,7 @@ pub fn touch_windows_by_client(
 ) -> Result<super::IdMap<super::WindowSums>, DbError> {
     super::window_sums(
         conn,
-        "SELECT at, client_id, minutes FROM touchpoints WHERE at > ?1 AND at <= ?2",
+        "SELECT client_id, minutes FROM touchpoints WHERE at > ?1 AND at <= ?2",
         cuts,
     )
 }

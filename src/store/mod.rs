@@ -783,40 +783,30 @@ impl WindowSums {
 
 pub use crate::domain::IdMap;
 
-/// Runs `sql` (which must select `date, client_id, value` for dates in
-/// `(?1, ?2]`) with the first and last of `cuts` (ascending, at most
-/// [`MAX_WINDOWS`] + 1), and adds each row to its client's window. No GROUP
-/// BY: grouping in SQLite would sort the rows; a hash map per client does not.
+/// Runs `sql` (which must select `client_id, value` for dates in
+/// `(?1, ?2]`) once per window `(cuts[k], cuts[k + 1]]` (`cuts` ascending, at
+/// most [`MAX_WINDOWS`] + 1), adding each row to its client's window k. Each
+/// run is one range of a date-ordered index; the rows carry no date to read
+/// and compare (one pass splitting rows by their date measured ~10% slower
+/// for the whole report). No GROUP BY: grouping in SQLite would sort the
+/// rows; a hash map per client does not.
 fn window_sums(
     conn: &Connection,
     sql: &str,
     cuts: &[chrono::NaiveDate],
 ) -> Result<IdMap<WindowSums>, DbError> {
     let mut out: IdMap<WindowSums> = IdMap::default();
-    let (Some(first), Some(last)) = (cuts.first(), cuts.last()) else {
-        return Ok(out);
-    };
     debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
-    // Upper bounds of the windows as stored text: ISO dates compare as text.
-    // Upper bounds of the windows as stored text: ISO dates compare as bytes.
-    let bounds: Vec<convert::DayText> = cuts
-        .iter()
-        .skip(1)
-        .take(MAX_WINDOWS)
-        .map(|d| convert::DayText::new(*d))
-        .collect();
-    let bounds: Vec<&[u8]> = bounds.iter().map(convert::DayText::as_bytes).collect();
-    let last_window = bounds.len().saturating_sub(1);
     let mut stmt = conn.prepare_cached(sql)?;
-    let mut rows = stmt.query(rusqlite::params![first, last])?;
-    while let Some(r) = rows.next()? {
-        let day = r.get_ref(0)?.as_bytes()?;
-        let client: i64 = r.get(1)?;
-        let value: i64 = r.get(2)?;
-        let k = bounds.iter().position(|b| day <= *b).unwrap_or(last_window);
-        let w = out.entry(client).or_default();
-        w.count[k] = w.count[k].saturating_add(1);
-        w.sum[k] = w.sum[k].saturating_add(value);
+    for (k, w) in cuts.windows(2).take(MAX_WINDOWS).enumerate() {
+        let mut rows = stmt.query(rusqlite::params![w[0], w[1]])?;
+        while let Some(r) = rows.next()? {
+            let client: i64 = r.get(0)?;
+            let value: i64 = r.get(1)?;
+            let w = out.entry(client).or_default();
+            w.count[k] = w.count[k].saturating_add(1);
+            w.sum[k] = w.sum[k].saturating_add(value);
+        }
     }
     Ok(out)
 }
