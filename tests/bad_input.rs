@@ -395,3 +395,38 @@ fn bulk_imports_rebuild_indexes_and_roll_back_whole() {
     assert_eq!(indexes(&store), before, "indexes rebuilt");
     assert!(store.check().unwrap().is_empty());
 }
+
+/// A touchpoint row is checked on the parser thread and its client resolved
+/// on the writer's: a row wrong in both ways reports its unknown client (as
+/// `touch add` would refuse the client first), a row wrong in one way
+/// reports that, and each error keeps its line.
+#[test]
+fn touchpoint_rows_report_the_client_before_the_fields() {
+    let mut store = store_with_acme();
+    let csv = "client,date,kind,summary,next_step,next_due\n\
+               Nobody,2026-11-02,call,both wrong,,2026-11-30\n\
+               Acme,2026-11-03,call,no step,,2026-11-30\n\
+               Nobody,2026-11-04,call,unknown only,,\n\
+               Acme,2026-11-05,call,fine,,\n";
+    let opts = ImportOptions {
+        dry_run: false,
+        create_clients: false,
+        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    };
+    let err = import(&mut store, Kind::Touchpoints, csv.as_bytes(), opts);
+    let Err(OpError::Import(folio::io::csv_import::ImportError::Rows(rows))) = err else {
+        panic!("{err:?}");
+    };
+    let got: Vec<(u64, bool, bool)> = rows
+        .iter()
+        .map(|e| {
+            (
+                e.line,
+                e.message.contains("unknown client 'Nobody'"),
+                e.message.contains("needs a next step"),
+            )
+        })
+        .collect();
+    assert_eq!(got, [(2, true, false), (3, false, true), (4, true, false)]);
+    assert_eq!(counts(&store)[1], 0, "nothing written");
+}

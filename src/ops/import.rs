@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
 use std::thread::ScopedJoinHandle;
 
 use chrono::NaiveDate;
@@ -211,15 +211,25 @@ fn import_touchpoints(
     bytes: &[u8],
     opts: ImportOptions,
 ) -> OpResult<ImportSummary> {
-    // Two threads: one parses the file and hands its rows over in batches,
-    // this one resolves, checks and writes them as they come (a large file
-    // costs about what writing it costs, not parsing plus writing).
+    // Two threads: one parses the file and checks each row, handing them
+    // over in batches; this one resolves clients and writes the rows as they
+    // come (a large file costs about what writing it costs, not parsing plus
+    // writing). What the parser allocated goes back to it to be freed:
+    // freeing on another thread contends for the allocator's locks (glibc:
+    // a sixth of the writer's time).
     std::thread::scope(|scope| {
         let (send, rows) = std::sync::mpsc::sync_channel(PARSED_AHEAD);
+        let (give_back, given_back) = std::sync::mpsc::channel::<Garbage>();
+        let today = opts.today;
         let parser = scope.spawn(move || {
             csv_import::parse_touchpoints_in_batches(bytes, PARSE_BATCH, |batch| {
+                given_back.try_iter().for_each(drop);
+                let ready: Vec<ReadyRow> = batch
+                    .into_iter()
+                    .map(|row| ReadyRow::new(row, today))
+                    .collect();
                 // A refusal means the writer gave up: stop parsing.
-                match send.send(batch) {
+                match send.send(ready) {
                     Ok(()) => ControlFlow::Continue(()),
                     Err(_) => ControlFlow::Break(()),
                 }
@@ -237,6 +247,7 @@ fn import_touchpoints(
         let mut parsed = Parsed {
             head: head.into_iter(),
             rest: rows,
+            give_back,
             parser: Some(parser),
             errors: Vec::new(),
         };
@@ -259,19 +270,59 @@ const PARSE_BATCH: usize = 2048;
 /// Batches the parser may run ahead of the writer.
 const PARSED_AHEAD: usize = 64;
 
+/// A touchpoint row made ready on the parser thread: its client as written
+/// (resolved by the writer, in the transaction) and the touchpoint checked
+/// as `touch add` checks it, or why it is refused.
+struct ReadyRow {
+    line: u64,
+    client: String,
+    /// The date a client created for this row starts on.
+    at: NaiveDate,
+    touch: Option<OpResult<NewTouchpoint>>,
+}
+
+impl ReadyRow {
+    fn new(row: csv_import::TouchpointRow, today: NaiveDate) -> Self {
+        let at = row.date.unwrap_or(today);
+        let t = NewTouchpoint {
+            at,
+            kind: row.kind.unwrap_or(TouchKind::Other),
+            summary: row.summary.unwrap_or_default(),
+            minutes: row.minutes.unwrap_or(0),
+            next_step: row.next_step,
+            next_due: row.next_due,
+        };
+        ReadyRow {
+            line: row.line,
+            client: row.client,
+            at,
+            touch: Some(validate_touchpoint(&t)),
+        }
+    }
+}
+
+/// What the writer is done with, back to the parser thread to be freed.
+type Garbage = Box<dyn Send>;
+
 /// Touchpoint rows as the parser thread hands them over: the batches read
 /// ahead, then the rest as they come; then the parse's outcome.
 struct Parsed<'scope> {
-    head: std::vec::IntoIter<Vec<csv_import::TouchpointRow>>,
-    rest: Receiver<Vec<csv_import::TouchpointRow>>,
+    head: std::vec::IntoIter<Vec<ReadyRow>>,
+    rest: Receiver<Vec<ReadyRow>>,
+    give_back: Sender<Garbage>,
     parser: Option<ScopedJoinHandle<'scope, Result<Vec<RowError>, ImportError>>>,
     /// The parser's bad rows, once it has finished.
     errors: Vec<RowError>,
 }
 
 impl Parsed<'_> {
-    fn next_batch(&mut self) -> Option<Vec<csv_import::TouchpointRow>> {
+    fn next_batch(&mut self) -> Option<Vec<ReadyRow>> {
         self.head.next().or_else(|| self.rest.recv().ok())
+    }
+
+    /// Free `garbage` on the parser thread (here if it has finished).
+    fn give_back(&self, garbage: Garbage) {
+        let _ = self.give_back.send(garbage);
     }
 
     /// Wait for the parser and keep the bad rows it found; fail if the file
@@ -299,15 +350,26 @@ fn import_touchpoint_rows(
         let mut load = |r: &mut Resolver| -> OpResult<()> {
             // A statement per batch of rows (see log::insert_touchpoints).
             let mut batch = Vec::with_capacity(log::TOUCH_BATCH);
-            while let Some(rows) = parsed.next_batch() {
+            while let Some(mut rows) = parsed.next_batch() {
                 n += rows.len();
-                for row in rows {
-                    batch.extend(checked_touchpoint(r, row, opts.today)?);
+                for row in &mut rows {
+                    // The client first: an unknown one is the row's error.
+                    let Some(client_id) = r.resolve(row.line, &row.client, row.at)? else {
+                        continue;
+                    };
+                    match row.touch.take() {
+                        Some(Ok(t)) => batch.push((client_id, t)),
+                        Some(Err(e)) => r.row_error(row.line, e)?,
+                        None => {}
+                    }
                     if batch.len() == log::TOUCH_BATCH {
                         log::insert_touchpoints(tx, &batch)?;
-                        batch.clear();
+                        let written =
+                            std::mem::replace(&mut batch, Vec::with_capacity(log::TOUCH_BATCH));
+                        parsed.give_back(Box::new(written));
                     }
                 }
+                parsed.give_back(Box::new(rows));
             }
             log::insert_touchpoints(tx, &batch)?;
             // A file broken further down fails the whole import here.
@@ -328,31 +390,6 @@ fn import_touchpoint_rows(
 
 /// Imports at least this big drop and rebuild secondary indexes.
 pub const BULK_ROWS: usize = 50_000;
-
-/// A row as the touchpoint to insert and its client, or `None` when the row
-/// is refused (its error recorded).
-fn checked_touchpoint(
-    r: &mut Resolver,
-    row: csv_import::TouchpointRow,
-    today: NaiveDate,
-) -> OpResult<Option<(Id, NewTouchpoint)>> {
-    let at = row.date.unwrap_or(today);
-    let Some(client_id) = r.resolve(row.line, &row.client, at)? else {
-        return Ok(None);
-    };
-    let t = NewTouchpoint {
-        at,
-        kind: row.kind.unwrap_or(TouchKind::Other),
-        summary: row.summary.unwrap_or_default(),
-        minutes: row.minutes.unwrap_or(0),
-        next_step: row.next_step,
-        next_due: row.next_due,
-    };
-    match validate_touchpoint(&t) {
-        Ok(t) => Ok(Some((client_id, t))),
-        Err(e) => r.row_error(row.line, e).map(|()| None),
-    }
-}
 
 fn import_agreements(
     store: &mut Store,
