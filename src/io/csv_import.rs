@@ -162,12 +162,7 @@ pub fn parse_clients(bytes: &[u8]) -> Result<Parsed<ClientRow>, ImportError> {
 /// Touchpoints: `client,date,kind,summary,minutes` (and optionally
 /// `next_step,next_due`); `client` required.
 pub fn parse_touchpoints(bytes: &[u8]) -> Result<Parsed<TouchpointRow>, ImportError> {
-    let mut rows = Vec::new();
-    let errors = parse_touchpoints_in_batches(bytes, usize::MAX, |batch| {
-        rows.extend(batch);
-        ControlFlow::Continue(())
-    })?;
-    Ok(Parsed { rows, errors })
+    parse_kind(bytes, &TOUCHPOINT_COLUMNS, &["client"], touchpoint_row)
 }
 
 /// [`parse_touchpoints`], handing the good rows to `send` in file order, in
@@ -179,24 +174,27 @@ pub fn parse_touchpoints_in_batches(
     batch: usize,
     send: impl FnMut(Vec<TouchpointRow>) -> ControlFlow<()>,
 ) -> Result<Vec<RowError>, ImportError> {
-    parse_kind_in_batches(bytes, &TOUCHPOINT_COLUMNS, &["client"], batch, send, |f| {
-        let client = f.required_text(0);
-        let date = f.parse(1, None, parse_date);
-        let kind = f.parse(2, None, TouchKind::parse);
-        let summary = f.text(3);
-        let minutes = f.parse(4, None, parse_minutes);
-        let next_step = f.text(5);
-        let next_due = f.parse(6, Some("next_due"), parse_date);
-        Some(TouchpointRow {
-            line: f.line,
-            client: client?,
-            date,
-            kind,
-            summary,
-            minutes,
-            next_step,
-            next_due,
-        })
+    let columns = &TOUCHPOINT_COLUMNS;
+    parse_kind_in_batches(bytes, columns, &["client"], batch, send, touchpoint_row)
+}
+
+fn touchpoint_row(f: &mut Fields) -> Option<TouchpointRow> {
+    let client = f.required_text(0);
+    let date = f.parse(1, None, parse_date);
+    let kind = f.parse(2, None, TouchKind::parse);
+    let summary = f.text(3);
+    let minutes = f.parse(4, None, parse_minutes);
+    let next_step = f.text(5);
+    let next_due = f.parse(6, Some("next_due"), parse_date);
+    Some(TouchpointRow {
+        line: f.line,
+        client: client?,
+        date,
+        kind,
+        summary,
+        minutes,
+        next_step,
+        next_due,
     })
 }
 
