@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use common::{Portfolio, path_str};
 use folio::domain::money::MAX_AMOUNT;
 use folio::domain::{Money, Month, NewClient, Status, Tier, parse_date};
+use folio::io::csv_import::{ImportError, RowError};
 use folio::ops::import::{ImportOptions, Kind, import};
 use folio::ops::{OpError, add_client};
 use folio::store::Store;
@@ -110,15 +111,33 @@ fn store_with_acme() -> Store {
     store
 }
 
-fn check_import(kind: Kind, bytes: &[u8], create_clients: bool) -> Result<(), TestCaseError> {
-    let mut store = store_with_acme();
-    let before = counts(&store);
-    let opts = ImportOptions {
+/// An import that writes (no dry run) on 2026-11-23.
+fn import_options(create_clients: bool) -> ImportOptions {
+    ImportOptions {
         dry_run: false,
         create_clients,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    }
+}
+
+/// The bad rows a touchpoint import refuses `csv` for (it must refuse it).
+fn refused_touchpoint_rows(store: &mut Store, csv: &str) -> Vec<RowError> {
+    let err = import(
+        store,
+        Kind::Touchpoints,
+        csv.as_bytes(),
+        import_options(false),
+    );
+    let Err(OpError::Import(ImportError::Rows(rows))) = err else {
+        panic!("{err:?}");
     };
-    match import(&mut store, kind, bytes, opts) {
+    rows
+}
+
+fn check_import(kind: Kind, bytes: &[u8], create_clients: bool) -> Result<(), TestCaseError> {
+    let mut store = store_with_acme();
+    let before = counts(&store);
+    match import(&mut store, kind, bytes, import_options(create_clients)) {
         Ok(summary) => {
             let after = counts(&store);
             let grew: i64 = after.iter().zip(before).map(|(a, b)| a - b).sum();
@@ -131,7 +150,7 @@ fn check_import(kind: Kind, bytes: &[u8], create_clients: bool) -> Result<(), Te
             prop_assert_eq!(grew, expected, "rows written = rows reported");
         }
         Err(e) => {
-            if let OpError::Import(folio::io::csv_import::ImportError::Rows(rows)) = &e {
+            if let OpError::Import(ImportError::Rows(rows)) = &e {
                 prop_assert!(!rows.is_empty());
                 prop_assert!(rows.iter().all(|r| r.line >= 2), "{e}");
             }
@@ -371,15 +390,7 @@ fn bulk_imports_rebuild_indexes_and_roll_back_whole() {
     };
     let before = indexes(&store);
     assert_eq!(before.len(), 4);
-    let opts = ImportOptions {
-        dry_run: false,
-        create_clients: false,
-        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    };
-    let err = import(&mut store, Kind::Touchpoints, bad.as_bytes(), opts);
-    let Err(OpError::Import(folio::io::csv_import::ImportError::Rows(rows))) = err else {
-        panic!("{err:?}");
-    };
+    let rows = refused_touchpoint_rows(&mut store, &bad);
     let lines: Vec<u64> = rows.iter().map(|e| e.line).collect();
     assert_eq!(lines, [4, n as u64 + 2, n as u64 + 3]);
     assert!(
@@ -389,7 +400,13 @@ fn bulk_imports_rebuild_indexes_and_roll_back_whole() {
     assert!(rows[1].message.contains("2026-13-01"), "{rows:?}");
     assert_eq!(counts(&store)[1], 0, "nothing written");
     assert_eq!(indexes(&store), before, "indexes restored by the rollback");
-    let summary = import(&mut store, Kind::Touchpoints, good.as_bytes(), opts).unwrap();
+    let summary = import(
+        &mut store,
+        Kind::Touchpoints,
+        good.as_bytes(),
+        import_options(false),
+    )
+    .unwrap();
     assert_eq!(summary.rows, n);
     assert_eq!(counts(&store)[1], n as i64);
     assert_eq!(indexes(&store), before, "indexes rebuilt");
@@ -408,15 +425,7 @@ fn touchpoint_rows_report_the_client_before_the_fields() {
                Acme,2026-11-03,call,no step,,2026-11-30\n\
                Nobody,2026-11-04,call,unknown only,,\n\
                Acme,2026-11-05,call,fine,,\n";
-    let opts = ImportOptions {
-        dry_run: false,
-        create_clients: false,
-        today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-    };
-    let err = import(&mut store, Kind::Touchpoints, csv.as_bytes(), opts);
-    let Err(OpError::Import(folio::io::csv_import::ImportError::Rows(rows))) = err else {
-        panic!("{err:?}");
-    };
+    let rows = refused_touchpoint_rows(&mut store, csv);
     let got: Vec<(u64, bool, bool)> = rows
         .iter()
         .map(|e| {
