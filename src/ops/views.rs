@@ -208,10 +208,13 @@ fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFact
     let back = |n: u32| crate::domain::time::months_before(today, n);
     let payment_cuts = cuts(today, [back(6), back(3)]);
     let payments = ledger::payment_windows(tx, &payment_cuts)?;
-    let lifetime = ledger::paid_totals(tx)?.into_iter().collect();
-    let open: Vec<Settled> = ledger::open_invoices_with_totals(tx)?
+    let lifetime: IdMap<Money> = ledger::paid_totals(tx)?.into_iter().collect();
+    let open: Vec<Settled> = ledger::open_invoices(tx)?
         .into_iter()
-        .map(|(i, before, paid)| plan::settle_with_totals(i, before, paid))
+        .map(|(i, before)| {
+            let paid = lifetime.get(&i.client_id).copied().unwrap_or_default();
+            plan::settle_with_totals(i, before, paid)
+        })
         .collect();
     let mut receivables: IdMap<Money> = IdMap::default();
     for s in open

@@ -271,14 +271,15 @@ pub fn payment_windows(
 }
 
 /// Invoices with a balance left (flagged `open` by the triggers), each with
-/// its settlement totals, in settlement order per client.
-pub fn open_invoices_with_totals(
-    conn: &Connection,
-) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{INVOICE_TOTALS} WHERE i.open ORDER BY i.client_id, i.due, i.month, i.id"
-    ))?;
-    let rows = stmt.query_map([], invoice_totals_from_row)?;
+/// what its client was billed before it, in settlement order per client.
+/// Read from the covering partial index alone: the client's paid total
+/// comes from [`paid_totals`] (joining the clients here looked each one up).
+pub fn open_invoices(conn: &Connection) -> Result<Vec<(Invoice, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, month, amount, due, billed_before FROM invoices
+         WHERE open ORDER BY client_id, due, month, id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((invoice_from_row(r)?, r.get(5)?)))?;
     rows.collect()
 }
 
