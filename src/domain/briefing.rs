@@ -312,7 +312,8 @@ pub struct Input<'a> {
     pub receivables: &'a IdMap<Money>,
     /// Expected and received per calendar month, covering the 12 months.
     pub month_totals: &'a [MonthTotal],
-    /// Every client's signals as of today.
+    /// Every client's signals as of today, by name (folded, as the store
+    /// lists clients): lists of clients keep this order within their ranks.
     pub stats: &'a [ClientStats],
     /// Every contact, without texts (the single-thread signal counts them).
     pub contacts: &'a [ContactRole],
@@ -439,7 +440,7 @@ fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
         }
     }
     let receivables = input.receivables;
-    let mut out: Vec<AtRisk> = Vec::new();
+    let mut out: Vec<AtRisk> = Vec::with_capacity(input.stats.len());
     for st in input.stats {
         let c = &st.client;
         if c.status == Status::Churned {
@@ -529,15 +530,27 @@ fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
             });
         }
     }
-    // Each name folded once, not once per comparison.
-    out.sort_by_cached_key(|a| {
-        (
-            tier_rank(a.tier),
-            std::cmp::Reverse(a.reasons.len()),
-            super::model::fold(&a.client),
-        )
-    });
+    // Stable: within a tier and a number of reasons, the stats' order (by
+    // name) stays.
+    out.sort_by_key(|a| (tier_rank(a.tier), std::cmp::Reverse(a.reasons.len())));
     out
+}
+
+/// The first `n` of `items` as a stable sort by `order` would leave them,
+/// without sorting the rest (a portfolio names 3 time-eaters of 10,000).
+fn first_n<T>(
+    items: impl Iterator<Item = T>,
+    n: usize,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    let mut ranked: Vec<(usize, T)> = items.enumerate().collect();
+    let by = |a: &(usize, T), b: &(usize, T)| order(&a.1, &b.1).then(a.0.cmp(&b.0));
+    if ranked.len() > n {
+        ranked.select_nth_unstable_by(n, by);
+        ranked.truncate(n);
+    }
+    ranked.sort_unstable_by(by);
+    ranked.into_iter().map(|(_, item)| item).collect()
 }
 
 fn health(input: &Input<'_>, names: &IdMap<&str>) -> Health {
@@ -559,19 +572,22 @@ fn health(input: &Input<'_>, names: &IdMap<&str>) -> Health {
             .largest_share_bp
             .is_some_and(|bp| bp > CONCENTRATION_WARNING_BP),
     };
-    let mut eaters: Vec<&ClientStats> = input
-        .stats
-        .iter()
-        .filter(|s| s.minutes_12m > 0 && s.client.status != Status::Churned)
-        .collect();
-    eaters.sort_by(|a, b| {
-        a.revenue_per_hour
-            .cmp(&b.revenue_per_hour)
-            .then(b.minutes_12m.cmp(&a.minutes_12m))
-    });
+    // The lowest revenue per hour first, then the most minutes, then the
+    // stats' order (by name).
+    let eaters = first_n(
+        input
+            .stats
+            .iter()
+            .filter(|s| s.minutes_12m > 0 && s.client.status != Status::Churned),
+        TIME_EATERS,
+        |a, b| {
+            a.revenue_per_hour
+                .cmp(&b.revenue_per_hour)
+                .then(b.minutes_12m.cmp(&a.minutes_12m))
+        },
+    );
     let time_eaters = eaters
         .iter()
-        .take(TIME_EATERS)
         .map(|s| TimeEater {
             client: s.client.name.clone(),
             revenue_per_hour: s.revenue_per_hour.unwrap_or_default(),
@@ -903,6 +919,23 @@ mod tests {
     use super::*;
 
     use crate::domain::time::d;
+
+    proptest::proptest! {
+        #[test]
+        fn first_n_is_the_head_of_a_stable_sort(
+            items in proptest::collection::vec((0u8..4, 0u8..4), 0..40),
+            n in 0usize..8,
+        ) {
+            // Sorted on the first field only: ties keep their input order.
+            let mut sorted = items.clone();
+            sorted.sort_by_key(|p| p.0);
+            sorted.truncate(n);
+            proptest::prop_assert_eq!(
+                first_n(items.into_iter(), n, |a, b| a.0.cmp(&b.0)),
+                sorted
+            );
+        }
+    }
 
     #[test]
     fn birthday_contacts_are_decision_makers_within_the_next_14_days() {
