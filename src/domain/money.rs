@@ -13,6 +13,11 @@ use serde::{Serialize, Serializer};
 /// Minor units per major unit: every currency folio handles uses two decimals.
 pub const MINOR_PER_MAJOR: i64 = 100;
 
+/// The longest plain form: a sign, 19 digits and the point.
+const PLAIN_MAX: usize = 21;
+// `Money::plain` writes two fractional digits.
+const _: () = assert!(MINOR_PER_MAJOR == 100);
+
 /// The largest amount one record may hold: one trillion major units. Far above
 /// any real invoice, and low enough that sums of tens of thousands of such
 /// records stay inside `i64` (sums saturate rather than wrap beyond that).
@@ -214,10 +219,37 @@ impl Money {
 
     /// Machine form: `1250000.50`, `-3.05`. Used in JSON and CSV; parses back exactly.
     pub fn to_plain(self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        let per = MINOR_PER_MAJOR.unsigned_abs();
-        format!("{sign}{}.{:02}", abs / per, abs % per)
+        self.plain(&mut [0; PLAIN_MAX]).to_string()
+    }
+
+    /// [`Money::to_plain`] written into `buf`, without allocating (JSON
+    /// writes thousands of amounts).
+    fn plain(self, buf: &mut [u8; PLAIN_MAX]) -> &str {
+        let mut rest = self.0.unsigned_abs();
+        let mut at = buf.len();
+        let mut put = |at: &mut usize, byte: u8| {
+            *at -= 1;
+            buf[*at] = byte;
+        };
+        // Two fractional digits (MINOR_PER_MAJOR is 100), the point, then
+        // at least one digit of the major units.
+        for _ in 0..2 {
+            put(&mut at, b'0' + (rest % 10) as u8);
+            rest /= 10;
+        }
+        put(&mut at, b'.');
+        loop {
+            put(&mut at, b'0' + (rest % 10) as u8);
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if self.0 < 0 {
+            put(&mut at, b'-');
+        }
+        // Only ASCII digits, '.' and '-' were written.
+        std::str::from_utf8(&buf[at..]).unwrap_or_default()
     }
 
     /// Human form for tables: `1 250 000.50` with spaces grouping thousands.
@@ -268,7 +300,7 @@ impl FromStr for Money {
 /// Amounts in JSON are decimal strings with two fractional digits.
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_plain())
+        serializer.serialize_str(self.plain(&mut [0; PLAIN_MAX]))
     }
 }
 
@@ -385,6 +417,22 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&Money::from_minor(125_000_050)).ok(),
             Some("\"1250000.50\"".to_string())
+        );
+    }
+
+    #[test]
+    fn plain_form_of_the_extremes() {
+        let reference = |minor: i64| {
+            let sign = if minor < 0 { "-" } else { "" };
+            let abs = minor.unsigned_abs();
+            format!("{sign}{}.{:02}", abs / 100, abs % 100)
+        };
+        for minor in [0, -1, 10, -100, 1_000_001, i64::MAX, i64::MIN] {
+            assert_eq!(Money::from_minor(minor).to_plain(), reference(minor));
+        }
+        assert_eq!(
+            Money::from_minor(i64::MIN).to_plain(),
+            "-92233720368547758.08"
         );
     }
 
