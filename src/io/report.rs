@@ -406,7 +406,11 @@ pub fn text(b: &Briefing) -> String {
 }
 
 pub fn json(b: &Briefing) -> Result<String, serde_json::Error> {
-    let mut s = serde_json::to_string_pretty(b)?;
-    s.push('\n');
-    Ok(s)
+    // Room for the whole document up front: growing a 4 MB buffer by
+    // doubling copies it over and over (only the pages written are used).
+    let entries = b.at_risk.len() + b.next_14_days.len() + b.talking_points.len();
+    let mut out = Vec::with_capacity(16 * 1024 + 512 * entries);
+    serde_json::to_writer_pretty(&mut out, b)?;
+    out.push(b'\n');
+    String::from_utf8(out).map_err(serde::ser::Error::custom)
 }
