@@ -372,6 +372,22 @@ fn markdown_and_text_carry_the_same_sections() {
     let msg = p.ok(&["report", "--out", common::path_str(&out)]);
     assert!(msg.contains("brief.md"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
+    // JSON is written as it is produced, to stdout or the file: the same text.
+    let json = p.ok(&["report", "--format", "json"]);
+    assert!(
+        json.starts_with("{\n  \"month\"") && json.ends_with("}\n"),
+        "{json}"
+    );
+    let out = p.dir.path().join("brief.json");
+    let msg = p.ok(&[
+        "report",
+        "--format",
+        "json",
+        "--out",
+        common::path_str(&out),
+    ]);
+    assert!(msg.contains("brief.json"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), json);
 }
 
 #[test]
@@ -422,4 +438,28 @@ fn demo_has_content_in_every_section() {
     assert!(!r["health"]["churned_12m"].as_array().unwrap().is_empty());
     assert!(!r["next_14_days"].as_array().unwrap().is_empty());
     assert!(r["talking_points"].as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn json_to_a_closed_pipe_is_not_an_error() {
+    // `folio report --format json | head -c 0`: the reader is gone before
+    // folio writes; like every other output, that ends quietly with 0.
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("folio"))
+        .env_remove("FOLIO_DB")
+        .args(["--db", common::path_str(&p.db), "--today", "2026-11-23"])
+        .args(["report", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
 }

@@ -128,7 +128,21 @@ pub fn report(
     let text = match format {
         ReportFormat::Md => crate::io::report::markdown(&briefing),
         ReportFormat::Text => crate::io::report::text(&briefing),
-        ReportFormat::Json => crate::io::report::json(&briefing)?,
+        // Megabytes for a large portfolio: written as produced, not held.
+        ReportFormat::Json => {
+            let json = |w: &mut dyn Write| crate::io::report::write_json(&briefing, w);
+            return match out {
+                None => {
+                    to_stdout(json)?;
+                    Ok(String::new())
+                }
+                Some(path) => {
+                    crate::io::write_atomically_with(path, json)
+                        .with_context(|| format!("cannot write {}", shown(path)))?;
+                    Ok(format!("Wrote the {month} briefing to {}\n", shown(path)))
+                }
+            };
+        }
     };
     match out {
         None => Ok(text),
@@ -137,6 +151,17 @@ pub fn report(
                 .with_context(|| format!("cannot write {}", shown(path)))?;
             Ok(format!("Wrote the {month} briefing to {}\n", shown(path)))
         }
+    }
+}
+
+/// Write straight to standard output; a closed pipe (`folio report | head`)
+/// is not an error, as for the text `main` prints.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    match write(&mut std::io::stdout().lock()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("cannot write output"))
+        }
+        _ => Ok(()),
     }
 }
 

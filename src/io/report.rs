@@ -405,12 +405,18 @@ pub fn text(b: &Briefing) -> String {
     o
 }
 
-pub fn json(b: &Briefing) -> Result<String, serde_json::Error> {
-    // Room for the whole document up front: growing a 4 MB buffer by
-    // doubling copies it over and over (only the pages written are used).
-    let entries = b.at_risk.len() + b.next_14_days.len() + b.talking_points.len();
-    let mut out = Vec::with_capacity(16 * 1024 + 512 * entries);
+/// The briefing as pretty JSON, written as it is produced (a portfolio's
+/// document runs to megabytes: no copy of it is held).
+pub fn write_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
     serde_json::to_writer_pretty(&mut out, b)?;
-    out.push(b'\n');
-    String::from_utf8(out).map_err(serde::ser::Error::custom)
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+pub fn json(b: &Briefing) -> std::io::Result<String> {
+    let mut out = Vec::new();
+    write_json(b, &mut out)?;
+    String::from_utf8(out).map_err(std::io::Error::other)
 }
