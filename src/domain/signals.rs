@@ -216,7 +216,10 @@ pub fn client_stats(
     stats_of(input.clone(), total_revenue_12m, today)
 }
 
-fn stats_of(input: ClientInputs, total_revenue_12m: Money, today: NaiveDate) -> ClientStats {
+/// [`client_stats`] taking the inputs (the client moves into its stats):
+/// a portfolio's stats built one client at a time, `total_revenue_12m`
+/// summed beforehand.
+pub fn stats_of(input: ClientInputs, total_revenue_12m: Money, today: NaiveDate) -> ClientStats {
     let client = input.client;
     ClientStats {
         revenue_12m: input.revenue_12m,

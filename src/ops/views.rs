@@ -247,12 +247,17 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         open,
         receivables,
     } = money;
-    let mut windows: IdMap<briefing::Windows> = IdMap::default();
     let window = |w: Option<&crate::store::WindowSums>, k: usize| {
         w.and_then(|w| Some((*w.count.get(k)?, *w.sum.get(k)?)))
             .unwrap_or_default()
     };
-    let inputs: Vec<ClientInputs> = clients
+    // One pass from each client to its stats (no list of inputs in
+    // between); the share of revenue needs the total first.
+    let revenue_12m = |id: Id| Money::from_minor(payments.get(&id).map_or(0, |p| p.total_sum()));
+    let total_12m: Money = clients.iter().map(|c| revenue_12m(c.id)).sum();
+    let mut windows: IdMap<briefing::Windows> =
+        IdMap::with_capacity_and_hasher(clients.len(), Default::default());
+    let stats: Vec<ClientStats> = clients
         .into_iter()
         .map(|client| {
             let id = client.id;
@@ -269,9 +274,9 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
                     },
                 );
             }
-            ClientInputs {
+            let input = ClientInputs {
                 last_touch: last_touch.get(&id).copied(),
-                revenue_12m: Money::from_minor(p.map_or(0, |p| p.total_sum())),
+                revenue_12m: revenue_12m(id),
                 payments_12m: p.map_or(0, |p| p.total_count()),
                 revenue_lifetime: lifetime.get(&id).copied().unwrap_or_default(),
                 minutes_12m: u64::try_from(t.map_or(0, |t| t.total_sum())).unwrap_or(0),
@@ -279,10 +284,10 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
                 agreements: agreement_counts.get(&id).copied().unwrap_or_default(),
                 first_payment: None,
                 client,
-            }
+            };
+            signals::stats_of(input, total_12m, today)
         })
         .collect();
-    let stats = signals::portfolio_stats(inputs, today);
     let revenues: Vec<(Id, Money)> = stats.iter().map(|s| (s.client.id, s.revenue_12m)).collect();
     Facts {
         view: PortfolioView {
