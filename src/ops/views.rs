@@ -184,7 +184,7 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<People> 
     let touch_cuts = cuts(today, [days(120), days(60)]);
     let clients = clients::list(tx)?;
     let last_touch = log::last_touch_by_client(tx, today)?.into_iter().collect();
-    let touches = log::touch_windows_by_client(tx, &touch_cuts)?;
+    let touches = log::touch_windows_by_client(tx, &touch_cuts, clients.len())?;
     // Open and broken ones whole, grouped by client so each client's counts
     // read one slice; kept ones counted in SQL.
     let agreements = log::open_and_broken_agreements(tx)?;
@@ -207,8 +207,9 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<People> 
 fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFacts> {
     let back = |n: u32| crate::domain::time::months_before(today, n);
     let payment_cuts = cuts(today, [back(6), back(3)]);
-    let payments = ledger::payment_windows(tx, &payment_cuts)?;
+    // Clients who ever paid: about the number the windows will hold.
     let lifetime: IdMap<Money> = ledger::paid_totals(tx)?.into_iter().collect();
+    let payments = ledger::payment_windows(tx, &payment_cuts, lifetime.len())?;
     let open: Vec<Settled> = ledger::open_invoices(tx)?
         .into_iter()
         .map(|(i, before)| {

@@ -262,11 +262,13 @@ pub fn received_total(
 pub fn payment_windows(
     conn: &Connection,
     cuts: &[NaiveDate],
+    clients: usize,
 ) -> Result<super::IdMap<super::WindowSums>, DbError> {
     super::window_sums(
         conn,
         "SELECT client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
         cuts,
+        clients,
     )
 }
 

@@ -399,11 +399,13 @@ pub fn last_touch_by_client(
 pub fn touch_windows_by_client(
     conn: &Connection,
     cuts: &[NaiveDate],
+    clients: usize,
 ) -> Result<super::IdMap<super::WindowSums>, DbError> {
     super::window_sums(
         conn,
         "SELECT client_id, minutes FROM touchpoints WHERE at > ?1 AND at <= ?2",
         cuts,
+        clients,
     )
 }
 
