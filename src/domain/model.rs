@@ -40,6 +40,11 @@ macro_rules! word_enum {
 
             /// Parse case-insensitively, accepting a few aliases.
             pub fn parse(input: &str) -> Result<$name, UnknownValue> {
+                // The stored form (every row read back) needs no folding.
+                match input {
+                    $($word => return Ok($name::$variant),)+
+                    _ => {}
+                }
                 let lower = input.trim().to_lowercase();
                 $(
                     if lower == $word $(|| lower == $alias)* {
