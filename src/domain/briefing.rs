@@ -417,7 +417,8 @@ fn days_ago(today: NaiveDate, n: i64) -> NaiveDate {
         .unwrap_or(today)
 }
 
-fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
+/// The clients to talk about and why, gold first, the most reasons first.
+pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
     let today = input.today;
     let mut contacts: IdMap<(u32, u32)> = IdMap::default();
     for c in input.contacts {
@@ -876,6 +877,13 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
 
 /// Build the briefing for `input.month` as of `input.today`.
 pub fn build(input: &Input<'_>) -> Briefing {
+    build_with(input, || at_risk(input))
+}
+
+/// [`build`], with the at-risk list (the costliest section at thousands of
+/// clients) from `at_risk`, called once the other sections are done: a
+/// caller can compute it on another thread meanwhile.
+pub fn build_with(input: &Input<'_>, at_risk: impl FnOnce() -> Vec<AtRisk>) -> Briefing {
     let names: IdMap<&str> = input
         .stats
         .iter()
@@ -904,12 +912,13 @@ pub fn build(input: &Input<'_>) -> Briefing {
         today: input.today,
         currency: input.currency.to_string(),
         plan: plan_section(input),
-        at_risk: at_risk(input),
+        at_risk: Vec::new(),
         tier_moves,
         health: health(input, &names),
         next_14_days: next_14_days(input, &names),
         talking_points: Vec::new(),
     };
+    b.at_risk = at_risk();
     b.talking_points = talking_points(&b, input);
     b
 }
