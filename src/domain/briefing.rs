@@ -266,6 +266,8 @@ pub struct Upcoming {
     pub amount: Option<Money>,
 }
 
+/// The JSON form lists these fields by name in `io::report::write_json`
+/// (a test there compares it with this derive's output).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Briefing {
     pub month: Month,

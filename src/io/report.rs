@@ -406,17 +406,212 @@ pub fn text(b: &Briefing) -> String {
 }
 
 /// The briefing as pretty JSON, written as it is produced (a portfolio's
-/// document runs to megabytes: no copy of it is held).
+/// document runs to megabytes: no copy of it is held). The same text as
+/// `serde_json::to_writer_pretty`, with the at-risk list (most of it at
+/// thousands of clients) serialized in two halves on two threads.
 pub fn write_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     use std::io::Write as _;
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    serde_json::to_writer_pretty(&mut out, b)?;
-    out.write_all(b"\n")?;
-    out.flush()
+    // The first half is never empty while the list is not.
+    let (first, second) = b.at_risk.split_at(b.at_risk.len().div_ceil(2));
+    std::thread::scope(|scope| {
+        let tail = scope.spawn(|| -> std::io::Result<Vec<u8>> {
+            let mut buf = Vec::with_capacity(512 * second.len());
+            for a in second {
+                buf.extend_from_slice(b",\n    ");
+                pretty_at(&mut buf, 2, a)?;
+            }
+            Ok(buf)
+        });
+        let field = |out: &mut dyn std::io::Write, name: &str, first: bool| {
+            let sep = if first { "{\n" } else { ",\n" };
+            write!(out, "{sep}  \"{name}\": ")
+        };
+        field(&mut out, "month", true)?;
+        pretty_at(&mut out, 1, &b.month)?;
+        field(&mut out, "today", false)?;
+        pretty_at(&mut out, 1, &b.today)?;
+        field(&mut out, "currency", false)?;
+        pretty_at(&mut out, 1, &b.currency)?;
+        field(&mut out, "plan", false)?;
+        pretty_at(&mut out, 1, &b.plan)?;
+        field(&mut out, "at_risk", false)?;
+        if first.is_empty() {
+            out.write_all(b"[]")?;
+        } else {
+            out.write_all(b"[")?;
+            for (i, a) in first.iter().enumerate() {
+                out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+                pretty_at(&mut out, 2, a)?;
+            }
+            let tail = tail
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            out.write_all(&tail)?;
+            out.write_all(b"\n  ]")?;
+        }
+        field(&mut out, "tier_moves", false)?;
+        pretty_at(&mut out, 1, &b.tier_moves)?;
+        field(&mut out, "health", false)?;
+        pretty_at(&mut out, 1, &b.health)?;
+        field(&mut out, "next_14_days", false)?;
+        pretty_at(&mut out, 1, &b.next_14_days)?;
+        field(&mut out, "talking_points", false)?;
+        pretty_at(&mut out, 1, &b.talking_points)?;
+        out.write_all(b"\n}\n")?;
+        out.flush()
+    })
+}
+
+/// `value` as serde_json's pretty form would write it `level` objects or
+/// arrays deep (two spaces a level).
+fn pretty_at<T: serde::Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    level: usize,
+    value: &T,
+) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(
+        out,
+        Pretty {
+            level,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut ser).map_err(std::io::Error::from)
+}
+
+/// serde_json's `PrettyFormatter` (two-space indent) started at a given
+/// depth, so pieces serialized apart join into the text it writes whole.
+struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, sep: &[u8]) -> std::io::Result<()> {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        w.write_all(sep)?;
+        let mut left = self.level * 2;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            w.write_all(&SPACES[..n])?;
+            left -= n;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, b"\n")?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, if first { b"\n" } else { b",\n" })
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, b"\n")?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, if first { b"\n" } else { b",\n" })
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 pub fn json(b: &Briefing) -> std::io::Result<String> {
     let mut out = Vec::new();
     write_json(b, &mut out)?;
     String::from_utf8(out).map_err(std::io::Error::other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Month;
+    use crate::domain::time::d;
+    use crate::ops::{synth, views};
+    use crate::store::Store;
+
+    fn briefing_of(fill: impl FnOnce(&mut Store)) -> Briefing {
+        let mut store = Store::open_in_memory().unwrap();
+        fill(&mut store);
+        let today = d(2026, 11, 23);
+        views::briefing(&mut store, Month::of(today), today).unwrap()
+    }
+
+    /// The text serde_json writes for the whole briefing at once.
+    fn reference(b: &Briefing) -> String {
+        serde_json::to_string_pretty(b).unwrap() + "\n"
+    }
+
+    #[test]
+    fn json_in_pieces_is_the_text_serde_writes_whole() {
+        let demo = briefing_of(|s| {
+            crate::ops::demo::load(s, d(2026, 11, 23)).unwrap();
+        });
+        let synthetic = briefing_of(|s| {
+            let size = synth::GenSize {
+                clients: 60,
+                touchpoints: 2_000,
+                months: 14,
+                seed: 3,
+            };
+            synth::generate(s, size, d(2026, 11, 23), &mut |_| {}).unwrap();
+        });
+        let empty = briefing_of(|_| {});
+        assert!(synthetic.at_risk.len() > 10, "{}", synthetic.at_risk.len());
+        assert!(empty.at_risk.is_empty() && empty.tier_moves.is_empty());
+        for b in [&demo, &synthetic, &empty] {
+            assert_eq!(json(b).unwrap(), reference(b));
+        }
+        // Every split of the at-risk list: none, one, two, three entries.
+        for n in 0..4 {
+            let mut b = synthetic.clone();
+            b.at_risk.truncate(n);
+            assert_eq!(json(&b).unwrap(), reference(&b), "{n} at risk");
+        }
+    }
 }
