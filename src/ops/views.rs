@@ -182,8 +182,10 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<People> 
             .unwrap_or(today)
     };
     let touch_cuts = cuts(today, [days(120), days(60)]);
-    let clients = clients::list(tx)?;
-    let last_touch = log::last_touch_by_client(tx, today)?.into_iter().collect();
+    let (clients, latest) = clients::list_and_last_touch(tx)?;
+    let last_touch = log::last_touch_by_client(tx, today, latest)?
+        .into_iter()
+        .collect();
     let touches = log::touch_windows_by_client(tx, &touch_cuts, clients.len())?;
     // Open and broken ones whole, grouped by client so each client's counts
     // read one slice; kept ones counted in SQL.
@@ -480,6 +482,60 @@ pub(crate) mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn last_touch_is_the_latest_on_or_before_today() {
+        use crate::domain::{NewClient, NewTouchpoint, TouchKind};
+        let mut store = Store::open_in_memory().unwrap();
+        let client = |name: &str| NewClient {
+            name: name.to_string(),
+            tier: Tier::Gold,
+            status: crate::domain::Status::Active,
+            since: today() - chrono::Days::new(400),
+            cadence_days: Some(30),
+            channel: None,
+            goal: None,
+            notes: String::new(),
+        };
+        let touch = |at: NaiveDate| NewTouchpoint {
+            at,
+            kind: TouchKind::Call,
+            summary: String::new(),
+            minutes: 10,
+            next_step: None,
+            next_due: None,
+        };
+        let days = |n: u64| today() - chrono::Days::new(n);
+        let later = |n: u64| today() + chrono::Days::new(n);
+        // Past and planned touchpoints; only planned ones; none; only past.
+        let both = crate::ops::add_client(&mut store, &client("Both")).unwrap();
+        for at in [days(40), days(3), later(5)] {
+            crate::ops::add_touchpoint(&mut store, both.id, &touch(at)).unwrap();
+        }
+        let planned = crate::ops::add_client(&mut store, &client("Planned")).unwrap();
+        crate::ops::add_touchpoint(&mut store, planned.id, &touch(later(2))).unwrap();
+        let none = crate::ops::add_client(&mut store, &client("None")).unwrap();
+        let past = crate::ops::add_client(&mut store, &client("Past")).unwrap();
+        crate::ops::add_touchpoint(&mut store, past.id, &touch(today())).unwrap();
+        let view = portfolio(&mut store, today()).unwrap();
+        let last = |id: Id| {
+            view.clients
+                .iter()
+                .find(|s| s.client.id == id)
+                .unwrap()
+                .last_touch
+        };
+        assert_eq!(last(both.id), Some(days(3)));
+        assert_eq!(last(planned.id), None);
+        assert_eq!(last(none.id), None);
+        assert_eq!(last(past.id), Some(today()));
+        let names: Vec<&str> = view
+            .clients
+            .iter()
+            .map(|s| s.client.name.as_str())
+            .collect();
+        assert_eq!(names, ["Both", "None", "Past", "Planned"]);
     }
 
     /// The running totals equal what they summarise, row by row.

@@ -368,26 +368,22 @@ pub fn count_touchpoints(conn: &Connection, client_id: Option<Id>) -> Result<i64
         .query_row([client_id], |r| r.get(0))
 }
 
-/// Per client: the date of its last touchpoint on or before `today`. Read
-/// from `clients.last_touch` (kept by triggers); only a client whose latest
+/// Per client: the date of its last touchpoint on or before `today`, from
+/// the date of its latest one (`clients.last_touch`, kept by triggers:
+/// [`super::clients::list_and_last_touch`]); only a client whose latest
 /// touchpoint is dated after `today` needs a seek in its own log.
 pub fn last_touch_by_client(
     conn: &Connection,
     today: NaiveDate,
+    latest: super::clients::LatestTouches,
 ) -> Result<Vec<(Id, NaiveDate)>, DbError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, last_touch FROM clients WHERE last_touch IS NOT NULL")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, NaiveDate>(1)?)))?;
     let mut seek =
         conn.prepare_cached("SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2")?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, last) = row?;
+    let mut out = Vec::with_capacity(latest.len());
+    for (id, last) in latest {
         if last <= today {
             out.push((id, last));
-        } else if let Some(at) =
-            seek.query_row(params![id, today], |r| r.get::<_, Option<NaiveDate>>(0))?
-        {
+        } else if let Some(at) = seek.query_row(params![id, today], |r| opt_day(r, 0))? {
             out.push((id, at));
         }
     }
