@@ -28,6 +28,17 @@ impl ToSql for Month {
 
 impl FromSql for Month {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        // The stored `YYYY-MM` decoded directly (every invoice row has one);
+        // anything else goes through the full parser and its error.
+        if let ValueRef::Text(&[y0, y1, y2, y3, b'-', m0, m1]) = value {
+            let digits = [y0, y1, y2, y3, m0, m1];
+            if digits.iter().all(u8::is_ascii_digit) {
+                let n = |d: &[u8]| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
+                if let Some(month) = Month::new(n(&digits[..4]) as i32, n(&digits[4..])) {
+                    return Ok(month);
+                }
+            }
+        }
         let text = value.as_str()?;
         Month::parse(text).map_err(|e| FromSqlError::Other(Box::new(e)))
     }
@@ -175,6 +186,22 @@ mod tests {
                 .unwrap();
             assert_eq!(ours, theirs, "{d:?}");
         }
+    }
+
+    #[test]
+    fn months_decode_like_month_parse() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let read = |text: &str| {
+            conn.query_row("SELECT ?1", [text], |r| r.get::<_, Month>(0))
+                .ok()
+        };
+        for text in [
+            "2026-11", "0001-01", "9999-12", "2026-1", "2026-00", "2026-13", "0000-05", "20x6-01",
+            "2026-1x", " 2026-03", "2026/03", "", "2026-111",
+        ] {
+            assert_eq!(read(text), Month::parse(text).ok(), "{text:?}");
+        }
+        assert_eq!(read("2026-11"), Month::new(2026, 11));
     }
 
     #[test]
