@@ -330,14 +330,43 @@ pub fn compact(m: Money) -> String {
 /// `Paragraph` without wrapping draws (a line's style covers its whole row),
 /// without its per-line reflow.
 pub fn put_lines(buf: &mut ratatui::buffer::Buffer, area: Rect, lines: &[Line<'_>]) {
+    let area = buf.area.intersection(area);
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
         let row = Rect {
             y,
             height: 1,
             ..area
         };
-        buf.set_style(row, line.style);
-        buf.set_line(area.x, y, line, area.width);
+        // An empty style changes no cell.
+        if line.style != Style::default() {
+            buf.set_style(row, line.style);
+        }
+        put_line(buf, area.x, y, line, area.width);
+    }
+}
+
+/// `Buffer::set_line`, with printable ASCII spans (most of folio's text)
+/// written a byte a cell: each is one grapheme one column wide, so the
+/// grapheme and width tables ratatui consults for any text are skipped.
+fn put_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
+    let right = x.saturating_add(width).min(buf.area.right());
+    let mut x = x;
+    for span in line {
+        if x >= right {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let text = span.content.as_bytes();
+        if text.iter().all(|b| (b' '..=b'~').contains(b)) {
+            for &b in text.iter().take(usize::from(right - x)) {
+                buf[(x, y)].set_char(char::from(b)).set_style(style);
+                x += 1;
+            }
+        } else {
+            x = buf
+                .set_stringn(x, y, &span.content, usize::from(right - x), style)
+                .0;
+        }
     }
 }
 
@@ -356,6 +385,36 @@ mod tests {
         assert_eq!(compact(Money::major(12_500)), "12k");
         assert_eq!(compact(Money::major(1_250_000)), "1.2M");
         assert_eq!(compact(Money::major(-3_000_000)), "-3.0M");
+    }
+
+    proptest::proptest! {
+        /// put_lines writes what a row of ratatui's own set_line would.
+        #[test]
+        fn put_lines_draws_what_set_line_draws(
+            texts in proptest::collection::vec(
+                proptest::string::string_regex("[ -~]{0,12}|[а-яЁ]{0,5}|[😀e\u{301}\t界]{0,4}").unwrap(),
+                1..5,
+            ),
+            x in 0u16..6,
+            width in 0u16..30,
+            styled in proptest::bool::ANY,
+        ) {
+            let area = Rect::new(0, 0, 24, 3);
+            let spans: Vec<Span> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Span::styled(t.clone(), if i % 2 == 0 { Style::new().fg(Color::Red) } else { Style::new() }))
+                .collect();
+            let line = Line::from(spans).style(if styled { Style::new().bg(Color::Blue) } else { Style::new() });
+            let target = Rect::new(x, 1, width, 1);
+            let mut ours = ratatui::buffer::Buffer::empty(area);
+            put_lines(&mut ours, target, std::slice::from_ref(&line));
+            let mut theirs = ratatui::buffer::Buffer::empty(area);
+            let row = theirs.area.intersection(target);
+            theirs.set_style(row, line.style);
+            theirs.set_line(row.x, row.y, &line, row.width);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]
