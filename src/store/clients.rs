@@ -310,17 +310,25 @@ pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbE
 /// single-thread signal counts them; birthdays are looked ahead at), without
 /// the texts.
 pub fn contact_roles(conn: &Connection) -> Result<Vec<ContactRole>, DbError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, client_id, decision_maker, birthday FROM contacts")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(ContactRole {
-            id: r.get(0)?,
-            client_id: r.get(1)?,
-            decision_maker: r.get(2)?,
-            birthday: opt_day(r, 3)?,
-        })
-    })?;
-    rows.collect()
+    // Every contact of the portfolio (20,000 at size L): read raw.
+    let mut query = super::raw::RawQuery::prepare(
+        conn,
+        "SELECT id, client_id, decision_maker, birthday FROM contacts",
+    )?;
+    query.start(&[])?;
+    let mut out = Vec::new();
+    while let Some(r) = query.next()? {
+        out.push(ContactRole {
+            id: r.int(0),
+            client_id: r.int(1),
+            decision_maker: r.int(2) != 0,
+            birthday: r.decode(3, |v| match v {
+                rusqlite::types::ValueRef::Null => Ok(None),
+                v => super::convert::day_of(v).map(Some),
+            })?,
+        });
+    }
+    Ok(out)
 }
 
 /// The contacts with these ids, in the order given (unknown ids skipped).

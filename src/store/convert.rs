@@ -65,7 +65,7 @@ word_sql!(Tier, Status, TouchKind, Owner, AgreementStatus);
 /// hot row readers (clients, agreements, invoices, payments, touchpoints)
 /// read tens of thousands of dates per report. Anything else falls back to
 /// chrono's own parser, and fails as rusqlite would.
-fn day_of(value: ValueRef<'_>) -> FromSqlResult<NaiveDate> {
+pub(super) fn day_of(value: ValueRef<'_>) -> FromSqlResult<NaiveDate> {
     let text = value.as_str()?;
     let b = text.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {

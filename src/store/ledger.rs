@@ -277,12 +277,25 @@ pub fn payment_windows(
 /// Read from the covering partial index alone: the client's paid total
 /// comes from [`paid_totals`] (joining the clients here looked each one up).
 pub fn open_invoices(conn: &Connection) -> Result<Vec<(Invoice, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(
+    // Tens of thousands at size L: read raw.
+    let mut query = super::raw::RawQuery::prepare(
+        conn,
         "SELECT id, client_id, month, amount, due, billed_before FROM invoices
          WHERE open ORDER BY client_id, due, month, id",
     )?;
-    let rows = stmt.query_map([], |r| Ok((invoice_from_row(r)?, r.get(5)?)))?;
-    rows.collect()
+    query.start(&[])?;
+    let mut out = Vec::new();
+    while let Some(r) = query.next()? {
+        let invoice = Invoice {
+            id: r.int(0),
+            client_id: r.int(1),
+            month: r.decode(2, <Month as rusqlite::types::FromSql>::column_result)?,
+            amount: Money::from_minor(r.int(3)),
+            due: r.decode(4, super::convert::day_of)?,
+        };
+        out.push((invoice, Money::from_minor(r.int(5))));
+    }
+    Ok(out)
 }
 
 /// One month's row of `month_totals`, for a bulk load that derives them

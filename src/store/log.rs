@@ -517,13 +517,19 @@ pub fn open_and_broken_agreements(conn: &Connection) -> Result<Vec<Agreement>, D
 
 /// Per client: how many agreements were kept, from the client index alone
 /// (`+status` keeps SQLite off the status index, which would look up every
-/// kept row in the table and sort them by client).
+/// kept row in the table). Counted here: SQLite's GROUP BY cost three times
+/// reading the ids raw.
 pub fn kept_by_client(conn: &Connection) -> Result<super::IdMap<u32>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT client_id, count(*) FROM agreements WHERE +status = 'kept' GROUP BY client_id",
+    let mut query = super::raw::RawQuery::prepare(
+        conn,
+        "SELECT client_id FROM agreements WHERE +status = 'kept'",
     )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    query.start(&[])?;
+    let mut out: super::IdMap<u32> = super::IdMap::default();
+    while let Some(r) = query.next()? {
+        *out.entry(r.int(0)).or_default() += 1;
+    }
+    Ok(out)
 }
 
 /// Touchpoints whose next step is due within `[from, to]`, by due date.

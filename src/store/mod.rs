@@ -793,7 +793,7 @@ fn window_sums(
     let mut out: IdMap<WindowSums> = IdMap::with_capacity_and_hasher(clients, Default::default());
     debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
     // Two integers a row, read raw: a quarter of the cost of `Row::get`.
-    let mut query = raw::IntQuery::prepare(conn, sql)?;
+    let mut query = raw::RawQuery::prepare(conn, sql)?;
     for (k, w) in cuts.windows(2).take(MAX_WINDOWS).enumerate() {
         let (from, to) = (convert::DayText::new(w[0]), convert::DayText::new(w[1]));
         query.start(&[from.as_bytes(), to.as_bytes()])?;

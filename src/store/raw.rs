@@ -1,8 +1,9 @@
 //! A read-only statement stepped through SQLite's C API, for the few loops
-//! that read hundreds of thousands of integer rows (the report's signal
-//! windows): rusqlite's typed getter asks each column's type, then its
-//! value, then converts through `FromSql`, about four times the work of
-//! one `sqlite3_column_int64`. Everything else reads through rusqlite.
+//! that read tens or hundreds of thousands of rows per report (signal
+//! windows, open invoices, contacts, kept agreements): rusqlite's typed
+//! getter asks each column's type, then its value, then converts through
+//! `FromSql`, about four times the work of one `sqlite3_column_int64`.
+//! Everything else reads through rusqlite.
 
 use std::ffi::{CStr, CString, c_int};
 use std::marker::PhantomData;
@@ -14,13 +15,13 @@ use super::DbError;
 
 /// One prepared statement on `conn`; it cannot outlive the connection nor
 /// leave its thread (`&Connection` is neither `Send` nor `Sync`-shared).
-pub(super) struct IntQuery<'c> {
+pub(super) struct RawQuery<'c> {
     stmt: NonNull<ffi::sqlite3_stmt>,
     db: *mut ffi::sqlite3,
     _conn: PhantomData<&'c Connection>,
 }
 
-impl<'c> IntQuery<'c> {
+impl<'c> RawQuery<'c> {
     pub fn prepare(conn: &'c Connection, sql: &str) -> Result<Self, DbError> {
         let text = CString::new(sql).map_err(|_| DbError::InvalidQuery)?;
         // SAFETY: the handle is the open connection `conn` borrows for 'c.
@@ -34,7 +35,7 @@ impl<'c> IntQuery<'c> {
             return Err(error(db, rc));
         }
         let stmt = NonNull::new(stmt).ok_or(DbError::InvalidQuery)?;
-        Ok(IntQuery {
+        Ok(RawQuery {
             stmt,
             db,
             _conn: PhantomData,
@@ -65,31 +66,63 @@ impl<'c> IntQuery<'c> {
     }
 
     /// The next row: `Some` with integer columns readable through `int`.
-    pub fn next(&mut self) -> Result<Option<IntRow<'_, 'c>>, DbError> {
+    pub fn next(&mut self) -> Result<Option<RawRow<'_, 'c>>, DbError> {
         // SAFETY: `stmt` is a live statement of this connection.
         match unsafe { ffi::sqlite3_step(self.stmt.as_ptr()) } {
-            ffi::SQLITE_ROW => Ok(Some(IntRow { query: self })),
+            ffi::SQLITE_ROW => Ok(Some(RawRow { query: self })),
             ffi::SQLITE_DONE => Ok(None),
             rc => Err(error(self.db, rc)),
         }
     }
 }
 
-/// The current row of an [`IntQuery`].
-pub(super) struct IntRow<'q, 'c> {
-    query: &'q IntQuery<'c>,
+/// The current row of an [`RawQuery`].
+pub(super) struct RawRow<'q, 'c> {
+    query: &'q RawQuery<'c>,
 }
 
-impl IntRow<'_, '_> {
+impl RawRow<'_, '_> {
     /// Column `col` as an integer (NULL reads 0, as in SQLite's C API).
     pub fn int(&self, col: c_int) -> i64 {
         // SAFETY: the statement is stepped to a row; an out-of-range column
         // reads 0 in SQLite, never undefined behaviour.
         unsafe { ffi::sqlite3_column_int64(self.query.stmt.as_ptr(), col) }
     }
+
+    /// Column `col` as text bytes, `None` for NULL (numbers read as their
+    /// text, as in SQLite's C API). Valid until the next step.
+    pub fn text(&self, col: c_int) -> Option<&[u8]> {
+        let stmt = self.query.stmt.as_ptr();
+        // SAFETY: the statement is stepped to a row and `&self` borrows
+        // the query, so no step or reset can run while the slice lives;
+        // the length is asked after the text, as SQLite requires.
+        unsafe {
+            let text = ffi::sqlite3_column_text(stmt, col);
+            if text.is_null() {
+                return None;
+            }
+            let len = usize::try_from(ffi::sqlite3_column_bytes(stmt, col)).unwrap_or(0);
+            Some(std::slice::from_raw_parts(text, len))
+        }
+    }
+
+    /// Column `col` decoded as `T` (a date, a month) from its text or NULL,
+    /// failing as rusqlite's getter would.
+    pub fn decode<T>(
+        &self,
+        col: c_int,
+        from: impl FnOnce(rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<T>,
+    ) -> Result<T, DbError> {
+        use rusqlite::types::{Type, ValueRef};
+        let value = self.text(col).map_or(ValueRef::Null, ValueRef::Text);
+        from(value).map_err(|e| {
+            let index = usize::try_from(col).unwrap_or(0);
+            DbError::FromSqlConversionFailure(index, Type::Text, Box::new(e))
+        })
+    }
 }
 
-impl Drop for IntQuery<'_> {
+impl Drop for RawQuery<'_> {
     fn drop(&mut self) {
         // SAFETY: finalized once, here; the connection is still open ('c).
         unsafe {
@@ -120,7 +153,7 @@ mod tests {
              INSERT INTO t VALUES ('x', 1, 10), ('y', 2, NULL), ('y', 3, -7);",
         )
         .unwrap();
-        let mut q = IntQuery::prepare(&conn, "SELECT a, b FROM t WHERE k = ?1 ORDER BY a").unwrap();
+        let mut q = RawQuery::prepare(&conn, "SELECT a, b FROM t WHERE k = ?1 ORDER BY a").unwrap();
         let mut rows = |key: &str| {
             q.start(&[key.as_bytes()]).unwrap();
             let mut out = Vec::new();
@@ -132,10 +165,26 @@ mod tests {
         assert_eq!(rows("y"), [(2, 0), (3, -7)]);
         assert_eq!(rows("x"), [(1, 10)]);
         assert_eq!(rows("z"), []);
-        let bad = IntQuery::prepare(&conn, "SELECT nope FROM t")
+        q.start(&[b"x"]).unwrap();
+        let r = q.next().unwrap().unwrap();
+        assert_eq!(r.text(0), Some(&b"1"[..]));
+        let mut t = RawQuery::prepare(&conn, "SELECT k, NULL, 'жук' FROM t ORDER BY a").unwrap();
+        t.start(&[]).unwrap();
+        let r = t.next().unwrap().unwrap();
+        assert_eq!(r.text(0), Some(&b"x"[..]));
+        assert_eq!(r.text(1), None);
+        assert_eq!(r.text(2), Some("жук".as_bytes()));
+        let date = |v: rusqlite::types::ValueRef<'_>| v.as_str().map(str::len);
+        assert_eq!(r.decode(2, date).unwrap(), "жук".len());
+        let err = r.decode(1, date).err().unwrap();
+        assert!(
+            matches!(err, DbError::FromSqlConversionFailure(1, ..)),
+            "{err:?}"
+        );
+        let bad = RawQuery::prepare(&conn, "SELECT nope FROM t")
             .err()
             .unwrap();
         assert!(bad.to_string().contains("no such column"), "{bad}");
-        assert!(IntQuery::prepare(&conn, "SELECT 1\0").is_err());
+        assert!(RawQuery::prepare(&conn, "SELECT 1\0").is_err());
     }
 }
