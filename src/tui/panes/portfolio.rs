@@ -7,8 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
-use crate::domain::money::format_bp;
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::tui::app::{App, TIERS};
 use crate::tui::view::{Theme, compact, put_lines, window_start};
@@ -67,42 +67,50 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     }
 }
 
-fn client_lines(c: &ClientStats, theme: Theme, selected: bool, width: u16) -> [Line<'static>; 2] {
+/// A client's two lines, borrowing its name: only the short figures are
+/// formatted (the board draws up to ~50 clients a frame).
+fn client_lines<'a>(c: &'a ClientStats, theme: Theme, selected: bool, width: u16) -> [Line<'a>; 2] {
     let base = if selected {
         theme.selected()
     } else {
         Style::new()
     };
-    let name = crate::cli::table::truncate(&c.client.name, usize::from(width).saturating_sub(1));
+    let bold = base.add_modifier(ratatui::style::Modifier::BOLD);
+    let room = usize::from(width).saturating_sub(1);
+    let name: std::borrow::Cow<'a, str> = if c.client.name.width() <= room {
+        c.client.name.as_str().into()
+    } else {
+        crate::cli::table::truncate(&c.client.name, room).into()
+    };
     let status = match c.client.status {
-        crate::domain::Status::Active => String::new(),
-        s => format!(" ({s})"),
+        crate::domain::Status::Active => "",
+        crate::domain::Status::Paused => " (paused)",
+        crate::domain::Status::Churned => " (churned)",
     };
-    let first = Line::from(vec![Span::styled(
-        format!("{name}{status}"),
-        base.add_modifier(ratatui::style::Modifier::BOLD),
-    )]);
+    let first = Line::from(vec![Span::styled(name, bold), Span::styled(status, bold)]);
+    let mark = match c.neglect.state {
+        NeglectState::Overdue => "!",
+        NeglectState::Due => "~",
+        _ => "",
+    };
     let touch = match c.neglect.days_since {
-        None => "never".to_string(),
-        Some(d) => format!("{d}d"),
+        None => format!("never{mark}"),
+        Some(d) => format!("{d}d{mark}"),
     };
-    let (touch, touch_style) = match c.neglect.state {
-        NeglectState::Overdue => (format!("{touch}!"), theme.warn()),
-        NeglectState::Due => (format!("{touch}~"), theme.due()),
-        _ => (touch, Style::new()),
+    let touch_style = match c.neglect.state {
+        NeglectState::Overdue => theme.warn(),
+        NeglectState::Due => theme.due(),
+        _ => Style::new(),
+    };
+    // Whole percent, rounded down.
+    let share = match c.share_bp {
+        Some(bp) => format!(" {}%", bp / 100),
+        None => " -".to_string(),
     };
     let mut spans = vec![
         Span::raw("  "),
         Span::raw(compact(c.revenue_12m)),
-        Span::styled(
-            format!(
-                " {}",
-                c.share_bp
-                    .map(|b| format!("{}%", format_bp(b - b % 100).trim_end_matches(".00")))
-                    .unwrap_or("-".into())
-            ),
-            theme.dim(),
-        ),
+        Span::styled(share, theme.dim()),
         Span::raw(" · "),
         Span::styled(touch, touch_style),
     ];
@@ -124,4 +132,46 @@ fn client_lines(c: &ClientStats, theme: Theme, selected: bool, width: u16) -> [L
     }
     let second = Line::from(spans).style(base);
     [first, second]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Status;
+
+    fn text(line: &Line<'_>) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_row_names_the_client_cut_to_width_with_its_status() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        crate::ops::demo::load(&mut store, today).unwrap();
+        let view = crate::ops::views::portfolio(&mut store, today).unwrap();
+        let theme = Theme { color: true };
+        let paused = view
+            .clients
+            .iter()
+            .find(|c| c.client.status == Status::Paused)
+            .unwrap();
+        let [first, second] = client_lines(paused, theme, false, 60);
+        assert_eq!(text(&first), format!("{} (paused)", paused.client.name));
+        assert!(text(&second).starts_with("  "), "{}", text(&second));
+        // Too narrow for the name: cut with an ellipsis, borrowed otherwise.
+        let [cut, _] = client_lines(paused, theme, false, 6);
+        assert!(text(&cut).starts_with(&crate::cli::table::truncate(&paused.client.name, 5)));
+        assert!(text(&cut).contains('…'), "{}", text(&cut));
+        let active = view
+            .clients
+            .iter()
+            .find(|c| c.client.status == Status::Active)
+            .unwrap();
+        let [first, _] = client_lines(active, theme, false, 60);
+        assert_eq!(text(&first), active.client.name);
+        assert!(matches!(
+            first.spans[0].content,
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }
