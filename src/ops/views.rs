@@ -432,11 +432,16 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         .checked_add_days(chrono::Days::new(briefing::LOOKAHEAD_DAYS))
         .unwrap_or(today);
     let back = |n: u32| crate::domain::time::months_before(today, n);
-    // Two halves of about the same cost: people here; money, contacts and
-    // the month's other records on the second connection.
-    let (people, (money, rest)) = store.read_split(
-        // The briefing's rules never look at kept agreements.
-        |tx| read_people(tx, today, Kept::Skipped),
+    // Two halves of about the same cost: people and contacts here (the
+    // briefing's rules never look at kept agreements); money and the
+    // month's other records on the second connection.
+    let ((people, (contacts, birthday_contacts)), (money, rest)) = store.read_split(
+        |tx| {
+            let people = read_people(tx, today, Kept::Skipped)?;
+            let contacts = clients::contact_roles(tx)?;
+            let birthdays = briefing::birthday_contacts(&contacts, today);
+            Ok::<_, OpError>((people, (contacts, clients::contacts_by_id(tx, &birthdays)?)))
+        },
         |tx| {
             let money = read_money(tx, today)?;
             let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
@@ -447,29 +452,17 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
                     received,
                 })
                 .collect();
-            let contacts = clients::contact_roles(tx)?;
-            let birthdays = briefing::birthday_contacts(&contacts, today);
             let rest = (
                 ledger::targets_between(tx, first, month)?,
                 month_totals,
                 clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
                 clients::status_changes_between(tx, back(12), today)?,
                 log::next_steps_between(tx, today, lookahead)?,
-                clients::contacts_by_id(tx, &birthdays)?,
-                contacts,
             );
             Ok((money, rest))
         },
     )?;
-    let (
-        targets,
-        month_totals,
-        tier_changes,
-        status_changes,
-        next_steps,
-        birthday_contacts,
-        contacts,
-    ) = rest;
+    let (targets, month_totals, tier_changes, status_changes, next_steps) = rest;
     let facts = facts(people, money, today, currency.clone());
     let input = briefing::Input {
         month,
