@@ -126,28 +126,22 @@ pub fn report(
     let month = month.unwrap_or(Month::of(s.today));
     let briefing = views::briefing(&mut s.store, month, s.today)?;
     let text = match format {
-        ReportFormat::Md => crate::io::report::markdown(&briefing),
-        ReportFormat::Text => crate::io::report::text(&briefing),
+        ReportFormat::Md => Some(crate::io::report::markdown(&briefing)),
+        ReportFormat::Text => Some(crate::io::report::text(&briefing)),
+        ReportFormat::Json => None,
+    };
+    let write = |w: &mut dyn Write| match &text {
+        Some(text) => w.write_all(text.as_bytes()),
         // Megabytes for a large portfolio: written as produced, not held.
-        ReportFormat::Json => {
-            let json = |w: &mut dyn Write| crate::io::report::write_json(&briefing, w);
-            return match out {
-                None => {
-                    to_stdout(json)?;
-                    Ok(String::new())
-                }
-                Some(path) => {
-                    crate::io::write_atomically_with(path, json)
-                        .with_context(|| format!("cannot write {}", shown(path)))?;
-                    Ok(format!("Wrote the {month} briefing to {}\n", shown(path)))
-                }
-            };
-        }
+        None => crate::io::report::write_json(&briefing, w),
     };
     match out {
-        None => Ok(text),
+        None => {
+            to_stdout(write)?;
+            Ok(String::new())
+        }
         Some(path) => {
-            crate::io::write_atomically(path, text.as_bytes())
+            crate::io::write_atomically_with(path, write)
                 .with_context(|| format!("cannot write {}", shown(path)))?;
             Ok(format!("Wrote the {month} briefing to {}\n", shown(path)))
         }

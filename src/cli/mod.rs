@@ -75,8 +75,6 @@ pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
     })
 }
 
-/// Run a parsed command line; returns what to print on stdout. Nothing is
-/// printed on failure, so a failed command writes nothing.
 /// A one-shot command builds its answer once and exits: glibc would map
 /// each large allocation (128 KB and up) fresh and unmap it when freed, and
 /// every fresh page costs a fault (a tenth of a report's time at size L).
@@ -92,6 +90,8 @@ fn keep_freed_memory() {
     }
 }
 
+/// Run a parsed command line; returns what to print on stdout. Nothing is
+/// printed on failure, so a failed command writes nothing.
 pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     match &cli.command {
         Some(Command::Completions { shell }) => return Ok(data::completions(*shell)),
