@@ -417,50 +417,67 @@ pub fn write_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::io::Result
     std::thread::scope(|scope| {
         let tail = scope.spawn(|| -> std::io::Result<Vec<u8>> {
             let mut buf = Vec::with_capacity(512 * second.len());
-            for a in second {
-                buf.extend_from_slice(b",\n    ");
-                pretty_at(&mut buf, 2, a)?;
-            }
+            elements(&mut buf, second, false)?;
             Ok(buf)
         });
-        let field = |out: &mut dyn std::io::Write, name: &str, first: bool| {
-            let sep = if first { "{\n" } else { ",\n" };
-            write!(out, "{sep}  \"{name}\": ")
-        };
-        field(&mut out, "month", true)?;
-        pretty_at(&mut out, 1, &b.month)?;
-        field(&mut out, "today", false)?;
-        pretty_at(&mut out, 1, &b.today)?;
-        field(&mut out, "currency", false)?;
-        pretty_at(&mut out, 1, &b.currency)?;
-        field(&mut out, "plan", false)?;
-        pretty_at(&mut out, 1, &b.plan)?;
-        field(&mut out, "at_risk", false)?;
+        field(&mut out, true, "month", &b.month)?;
+        field(&mut out, false, "today", &b.today)?;
+        field(&mut out, false, "currency", &b.currency)?;
+        field(&mut out, false, "plan", &b.plan)?;
+        key(&mut out, false, "at_risk")?;
         if first.is_empty() {
             out.write_all(b"[]")?;
         } else {
             out.write_all(b"[")?;
-            for (i, a) in first.iter().enumerate() {
-                out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-                pretty_at(&mut out, 2, a)?;
-            }
+            elements(&mut out, first, true)?;
             let tail = tail
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
             out.write_all(&tail)?;
             out.write_all(b"\n  ]")?;
         }
-        field(&mut out, "tier_moves", false)?;
-        pretty_at(&mut out, 1, &b.tier_moves)?;
-        field(&mut out, "health", false)?;
-        pretty_at(&mut out, 1, &b.health)?;
-        field(&mut out, "next_14_days", false)?;
-        pretty_at(&mut out, 1, &b.next_14_days)?;
-        field(&mut out, "talking_points", false)?;
-        pretty_at(&mut out, 1, &b.talking_points)?;
+        field(&mut out, false, "tier_moves", &b.tier_moves)?;
+        field(&mut out, false, "health", &b.health)?;
+        field(&mut out, false, "next_14_days", &b.next_14_days)?;
+        field(&mut out, false, "talking_points", &b.talking_points)?;
         out.write_all(b"\n}\n")?;
         out.flush()
     })
+}
+
+/// A key of the top-level object, opening it when `first`.
+fn key(out: &mut dyn std::io::Write, first: bool, name: &str) -> std::io::Result<()> {
+    let sep = if first { "{\n" } else { ",\n" };
+    write!(out, "{sep}  \"{name}\": ")
+}
+
+/// A key of the top-level object and its value.
+fn field<T: serde::Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    first: bool,
+    name: &str,
+    value: &T,
+) -> std::io::Result<()> {
+    key(out, first, name)?;
+    pretty_at(out, 1, value)
+}
+
+/// Entries of a top-level array, one a line; the first opens the array
+/// when `opens`, every other follows a comma.
+fn elements<T: serde::Serialize>(
+    out: &mut dyn std::io::Write,
+    items: &[T],
+    opens: bool,
+) -> std::io::Result<()> {
+    for (i, item) in items.iter().enumerate() {
+        out.write_all(if opens && i == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        })?;
+        pretty_at(out, 2, item)?;
+    }
+    Ok(())
 }
 
 /// `value` as serde_json's pretty form would write it `level` objects or
@@ -501,19 +518,42 @@ impl Pretty {
     }
 }
 
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+impl Pretty {
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
         self.level += 1;
         self.has_value = false;
-        w.write_all(b"[")
+        w.write_all(bracket)
     }
 
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
         self.level -= 1;
         if self.has_value {
             self.newline(w, b"\n")?;
         }
-        w.write_all(b"]")
+        w.write_all(bracket)
+    }
+
+    /// Before an array's entry or an object's key.
+    fn entry<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.newline(w, if first { b"\n" } else { b",\n" })
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
     }
 
     fn begin_array_value<W: ?Sized + std::io::Write>(
@@ -521,7 +561,7 @@ impl serde_json::ser::Formatter for Pretty {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.newline(w, if first { b"\n" } else { b",\n" })
+        self.entry(w, first)
     }
 
     fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
@@ -530,17 +570,11 @@ impl serde_json::ser::Formatter for Pretty {
     }
 
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        w.write_all(b"{")
+        self.open(w, b"{")
     }
 
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.newline(w, b"\n")?;
-        }
-        w.write_all(b"}")
+        self.close(w, b"}")
     }
 
     fn begin_object_key<W: ?Sized + std::io::Write>(
@@ -548,7 +582,7 @@ impl serde_json::ser::Formatter for Pretty {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.newline(w, if first { b"\n" } else { b",\n" })
+        self.entry(w, first)
     }
 
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
