@@ -200,7 +200,8 @@ pub struct ClientStats {
     pub months_active: u32,
 }
 
-/// A client's stats from its aggregates and the portfolio's 12-month revenue.
+/// A client's stats from its aggregates (the client moves into them) and
+/// the portfolio's 12-month revenue.
 ///
 /// share_bp = revenue_12m / total_revenue_12m (None when the total is 0);
 /// average check = revenue_12m / payments_12m (None when 0 payments);
@@ -209,17 +210,10 @@ pub struct ClientStats {
 /// of both months (since 2026-01-15, today 2026-03-01 -> 3), 0 if since is
 /// after today.
 pub fn client_stats(
-    input: &ClientInputs,
+    input: ClientInputs,
     total_revenue_12m: Money,
     today: NaiveDate,
 ) -> ClientStats {
-    stats_of(input.clone(), total_revenue_12m, today)
-}
-
-/// [`client_stats`] taking the inputs (the client moves into its stats):
-/// a portfolio's stats built one client at a time, `total_revenue_12m`
-/// summed beforehand.
-pub fn stats_of(input: ClientInputs, total_revenue_12m: Money, today: NaiveDate) -> ClientStats {
     let client = input.client;
     ClientStats {
         revenue_12m: input.revenue_12m,
@@ -234,16 +228,6 @@ pub fn stats_of(input: ClientInputs, total_revenue_12m: Money, today: NaiveDate)
         months_active: months_active(client.since, today),
         client,
     }
-}
-
-/// Convenience: compute the total 12-month revenue, then stats for all inputs,
-/// in the same order (each client moved into its stats, not copied).
-pub fn portfolio_stats(inputs: Vec<ClientInputs>, today: NaiveDate) -> Vec<ClientStats> {
-    let total: Money = inputs.iter().map(|i| i.revenue_12m).sum();
-    inputs
-        .into_iter()
-        .map(|i| stats_of(i, total, today))
-        .collect()
 }
 
 /// How much of the revenue rests on few clients.
@@ -597,7 +581,7 @@ mod tests {
         input.client.since = d(2025, 11, 20);
         input.last_touch = Some(d(2026, 3, 5));
         input.agreements.broken = 2;
-        let stats = client_stats(&input, Money::major(12_000), today);
+        let stats = client_stats(input.clone(), Money::major(12_000), today);
         assert_eq!(stats.client, input.client);
         assert_eq!(stats.revenue_12m, Money::major(3000));
         assert_eq!(stats.revenue_lifetime, Money::major(6000));
@@ -625,7 +609,7 @@ mod tests {
         input.last_touch = None;
         input.client.cadence_days = None;
         input.client.since = d(2026, 4, 1);
-        let stats = client_stats(&input, Money::ZERO, today);
+        let stats = client_stats(input, Money::ZERO, today);
         assert_eq!(stats.share_bp, None);
         assert_eq!(stats.average_check_12m, None);
         assert_eq!(stats.revenue_per_hour, None);
@@ -637,21 +621,22 @@ mod tests {
     }
 
     #[test]
-    fn portfolio_stats_shares_sum_over_total() {
+    fn shares_sum_over_the_portfolio_total() {
         let today = d(2026, 3, 15);
         let all = vec![
             inputs(3, 600, 2, 60),
             inputs(1, 300, 1, 0),
             inputs(2, 100, 1, 30),
         ];
-        let stats = portfolio_stats(all.clone(), today);
-        let ids: Vec<Id> = stats.iter().map(|s| s.client.id).collect();
-        assert_eq!(ids, vec![3, 1, 2], "same order as the inputs");
+        let total: Money = all.iter().map(|i| i.revenue_12m).sum();
+        let stats: Vec<ClientStats> = all
+            .into_iter()
+            .map(|i| client_stats(i, total, today))
+            .collect();
         let shares: Vec<Option<i64>> = stats.iter().map(|s| s.share_bp).collect();
         assert_eq!(shares, vec![Some(6000), Some(3000), Some(1000)]);
         assert_eq!(stats[1].revenue_per_hour, None);
         assert_eq!(stats[2].revenue_per_hour, Some(Money::major(200)));
-        assert!(portfolio_stats(Vec::new(), today).is_empty());
     }
 
     #[test]

@@ -198,7 +198,7 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate, kept: Kept) -> OpRes
         .collect();
     let touches = log::touch_windows_by_client(tx, &touch_cuts, clients.len())?;
     // Open and broken ones whole, grouped by client so each client's counts
-    // read one slice; kept ones counted in SQL.
+    // read one slice; kept ones only counted, and only when asked.
     let agreements = log::open_and_broken_agreements(tx)?;
     let mut agreement_counts: IdMap<signals::AgreementCounts> = agreements
         .chunk_by(|a, b| a.client_id == b.client_id)
@@ -281,7 +281,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
             first_payment: None,
             client,
         };
-        signals::stats_of(input, total_12m, today)
+        signals::client_stats(input, total_12m, today)
     };
     // Each client straight to its stats (no list of inputs in between), in
     // two halves on two threads (the second core is idle after the reads),
@@ -407,7 +407,7 @@ pub fn client_card(store: &mut Store, client: &Client, today: NaiveDate) -> OpRe
         let outstanding = settled.iter().map(|s| s.balance).sum();
         Ok::<_, OpError>(ClientCard {
             currency,
-            stats: signals::client_stats(&input, total_12m, today),
+            stats: signals::client_stats(input, total_12m, today),
             contacts: clients::contacts_of(tx, id)?,
             tier_history: clients::tier_history(tx, id)?,
             status_history: clients::status_history(tx, id)?,
