@@ -315,17 +315,13 @@ pub fn contact_roles(conn: &Connection) -> Result<Vec<ContactRole>, DbError> {
         conn,
         "SELECT id, client_id, decision_maker, birthday FROM contacts",
     )?;
-    query.start(&[])?;
     let mut out = Vec::new();
     while let Some(r) = query.next()? {
         out.push(ContactRole {
             id: r.int(0),
             client_id: r.int(1),
             decision_maker: r.int(2) != 0,
-            birthday: r.decode(3, |v| match v {
-                rusqlite::types::ValueRef::Null => Ok(None),
-                v => super::convert::day_of(v).map(Some),
-            })?,
+            birthday: r.decode(3, super::convert::opt_day_of)?,
         });
     }
     Ok(out)

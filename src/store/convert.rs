@@ -139,9 +139,14 @@ pub fn day(r: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
 
 /// Column `i` of `r` as a date, or `None` for NULL.
 pub fn opt_day(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    match r.get_ref(i)? {
+    opt_day_of(r.get_ref(i)?).map_err(|e| from_sql_error(r, i, e))
+}
+
+/// [`day_of`], `None` for NULL.
+pub(super) fn opt_day_of(value: ValueRef<'_>) -> FromSqlResult<Option<NaiveDate>> {
+    match value {
         ValueRef::Null => Ok(None),
-        v => day_of(v).map(Some).map_err(|e| from_sql_error(r, i, e)),
+        v => day_of(v).map(Some),
     }
 }
 

@@ -283,7 +283,6 @@ pub fn open_invoices(conn: &Connection) -> Result<Vec<(Invoice, Money)>, DbError
         "SELECT id, client_id, month, amount, due, billed_before FROM invoices
          WHERE open ORDER BY client_id, due, month, id",
     )?;
-    query.start(&[])?;
     let mut out = Vec::new();
     while let Some(r) = query.next()? {
         let invoice = Invoice {

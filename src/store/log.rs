@@ -524,7 +524,6 @@ pub fn kept_by_client(conn: &Connection) -> Result<super::IdMap<u32>, DbError> {
         conn,
         "SELECT client_id FROM agreements WHERE +status = 'kept'",
     )?;
-    query.start(&[])?;
     let mut out: super::IdMap<u32> = super::IdMap::default();
     while let Some(r) = query.next()? {
         *out.entry(r.int(0)).or_default() += 1;

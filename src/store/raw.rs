@@ -22,6 +22,7 @@ pub(super) struct RawQuery<'c> {
 }
 
 impl<'c> RawQuery<'c> {
+    /// Ready to step; [`RawQuery::start`] rewinds it and binds parameters.
     pub fn prepare(conn: &'c Connection, sql: &str) -> Result<Self, DbError> {
         let text = CString::new(sql).map_err(|_| DbError::InvalidQuery)?;
         // SAFETY: the handle is the open connection `conn` borrows for 'c.
@@ -169,7 +170,6 @@ mod tests {
         let r = q.next().unwrap().unwrap();
         assert_eq!(r.text(0), Some(&b"1"[..]));
         let mut t = RawQuery::prepare(&conn, "SELECT k, NULL, 'жук' FROM t ORDER BY a").unwrap();
-        t.start(&[]).unwrap();
         let r = t.next().unwrap().unwrap();
         assert_eq!(r.text(0), Some(&b"x"[..]));
         assert_eq!(r.text(1), None);
