@@ -150,11 +150,13 @@ mod tests {
         crate::ops::demo::load(&mut store, today).unwrap();
         let view = crate::ops::views::portfolio(&mut store, today).unwrap();
         let theme = Theme { color: true };
-        let paused = view
-            .clients
-            .iter()
-            .find(|c| c.client.status == Status::Paused)
-            .unwrap();
+        let with = |status: Status| {
+            view.clients
+                .iter()
+                .find(|c| c.client.status == status)
+                .unwrap()
+        };
+        let paused = with(Status::Paused);
         let [first, second] = client_lines(paused, theme, false, 60);
         assert_eq!(text(&first), format!("{} (paused)", paused.client.name));
         assert!(text(&second).starts_with("  "), "{}", text(&second));
@@ -162,11 +164,7 @@ mod tests {
         let [cut, _] = client_lines(paused, theme, false, 6);
         assert!(text(&cut).starts_with(&crate::cli::table::truncate(&paused.client.name, 5)));
         assert!(text(&cut).contains('…'), "{}", text(&cut));
-        let active = view
-            .clients
-            .iter()
-            .find(|c| c.client.status == Status::Active)
-            .unwrap();
+        let active = with(Status::Active);
         let [first, _] = client_lines(active, theme, false, 60);
         assert_eq!(text(&first), active.client.name);
         assert!(matches!(
