@@ -446,14 +446,14 @@ pub fn write_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::io::Result
 }
 
 /// A key of the top-level object, opening it when `first`.
-fn key(out: &mut dyn std::io::Write, first: bool, name: &str) -> std::io::Result<()> {
+fn key<W: std::io::Write>(out: &mut W, first: bool, name: &str) -> std::io::Result<()> {
     let sep = if first { "{\n" } else { ",\n" };
     write!(out, "{sep}  \"{name}\": ")
 }
 
 /// A key of the top-level object and its value.
-fn field<T: serde::Serialize + ?Sized>(
-    out: &mut dyn std::io::Write,
+fn field<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    out: &mut W,
     first: bool,
     name: &str,
     value: &T,
@@ -464,8 +464,8 @@ fn field<T: serde::Serialize + ?Sized>(
 
 /// Entries of a top-level array, one a line; the first opens the array
 /// when `opens`, every other follows a comma.
-fn elements<T: serde::Serialize>(
-    out: &mut dyn std::io::Write,
+fn elements<W: std::io::Write, T: serde::Serialize>(
+    out: &mut W,
     items: &[T],
     opens: bool,
 ) -> std::io::Result<()> {
@@ -482,8 +482,8 @@ fn elements<T: serde::Serialize>(
 
 /// `value` as serde_json's pretty form would write it `level` objects or
 /// arrays deep (two spaces a level).
-fn pretty_at<T: serde::Serialize + ?Sized>(
-    out: &mut dyn std::io::Write,
+fn pretty_at<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    out: &mut W,
     level: usize,
     value: &T,
 ) -> std::io::Result<()> {
