@@ -135,17 +135,14 @@ pub fn report(
         // Megabytes for a large portfolio: written as produced, not held.
         None => crate::io::report::write_json(&briefing, w),
     };
-    match out {
-        None => {
-            to_stdout(write)?;
-            Ok(String::new())
-        }
-        Some(path) => {
-            crate::io::write_atomically_with(path, write)
-                .with_context(|| format!("cannot write {}", shown(path)))?;
-            Ok(format!("Wrote the {month} briefing to {}\n", shown(path)))
-        }
-    }
+    let done = match out {
+        None => to_stdout(write).map(|()| String::new()),
+        Some(path) => crate::io::write_atomically_with(path, write)
+            .with_context(|| format!("cannot write {}", shown(path)))
+            .map(|()| format!("Wrote the {month} briefing to {}\n", shown(path))),
+    };
+    crate::ops::discard((briefing, text));
+    done
 }
 
 /// Write straight to standard output; a closed pipe (`folio report | head`)

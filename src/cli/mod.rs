@@ -116,6 +116,7 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     let tui = cli.command.is_none() && interactive();
     if !tui {
         keep_freed_memory();
+        crate::ops::exit_reclaims_memory();
         s.store.map_file()?;
     }
     match cli.command {

@@ -481,14 +481,17 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
     };
     // The at-risk list on a second thread while the other sections build.
     let input = &input;
-    Ok(std::thread::scope(|scope| {
+    let built = std::thread::scope(|scope| {
         let at_risk = scope.spawn(|| briefing::at_risk(input));
         briefing::build_with(input, || {
             at_risk
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })
-    }))
+    });
+    super::discard((facts, targets, month_totals, tier_changes, status_changes));
+    super::discard((contacts, birthday_contacts, next_steps));
+    Ok(built)
 }
 
 #[cfg(test)]
