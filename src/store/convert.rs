@@ -66,20 +66,22 @@ word_sql!(Tier, Status, TouchKind, Owner, AgreementStatus);
 /// read tens of thousands of dates per report. Anything else falls back to
 /// chrono's own parser, and fails as rusqlite would.
 pub(super) fn day_of(value: ValueRef<'_>) -> FromSqlResult<NaiveDate> {
-    let text = value.as_str()?;
-    let b = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r)?.iter().try_fold(0u32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
-                return Ok(date);
+    // Digits and dashes are ASCII: the stored form needs no UTF-8 check.
+    if let ValueRef::Text(b) = value {
+        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+            b.get(r)?.iter().try_fold(0u32, |n, c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+            if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                    return Ok(date);
+                }
             }
         }
     }
+    let text = value.as_str()?;
     text.parse::<NaiveDate>()
         .map_err(|e| FromSqlError::Other(Box::new(e)))
 }
