@@ -154,6 +154,8 @@ struct Facts {
 struct People {
     clients: Vec<Client>,
     last_touch: IdMap<NaiveDate>,
+    /// Each client's payments, all time (where not zero).
+    lifetime: IdMap<Money>,
     /// Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
     touches: IdMap<crate::store::WindowSums>,
     /// Open and broken agreements, grouped by client.
@@ -164,9 +166,9 @@ struct People {
 struct MoneyFacts {
     /// Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
     payments: IdMap<crate::store::WindowSums>,
-    lifetime: IdMap<Money>,
-    open: Vec<Settled>,
-    receivables: IdMap<Money>,
+    /// Invoices with a balance left, each with what its client was billed
+    /// before it (settled once the paid totals join them).
+    open: Vec<(crate::domain::Invoice, Money)>,
 }
 
 /// The last 12 months ending `today` cut at two earlier dates (kept within
@@ -192,7 +194,11 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate, kept: Kept) -> OpRes
             .unwrap_or(today)
     };
     let touch_cuts = cuts(today, [days(120), days(60)]);
-    let (clients, latest) = clients::list_and_last_touch(tx)?;
+    let clients::ClientRows {
+        clients,
+        latest,
+        paid,
+    } = clients::list_with_totals(tx)?;
     let last_touch = log::last_touch_by_client(tx, today, latest)?
         .into_iter()
         .collect();
@@ -212,6 +218,7 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate, kept: Kept) -> OpRes
     Ok(People {
         clients,
         last_touch,
+        lifetime: paid.into_iter().collect(),
         touches,
         agreements,
         agreement_counts,
@@ -221,10 +228,22 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate, kept: Kept) -> OpRes
 fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFacts> {
     let back = |n: u32| crate::domain::time::months_before(today, n);
     let payment_cuts = cuts(today, [back(6), back(3)]);
-    // Clients who ever paid: about the number the windows will hold.
-    let lifetime: IdMap<Money> = ledger::paid_totals(tx)?.into_iter().collect();
-    let payments = ledger::payment_windows(tx, &payment_cuts, lifetime.len())?;
-    let open: Vec<Settled> = ledger::open_invoices(tx)?
+    // Sized for every client (an upper bound of those who paid).
+    let clients = usize::try_from(clients::count(tx)?).unwrap_or(0);
+    Ok(MoneyFacts {
+        payments: ledger::payment_windows(tx, &payment_cuts, clients)?,
+        open: ledger::open_invoices(tx)?,
+    })
+}
+
+/// The open invoices settled against their clients' paid totals, and per
+/// client the balances of those due before `today` (where positive).
+fn settle_open(
+    open: Vec<(crate::domain::Invoice, Money)>,
+    lifetime: &IdMap<Money>,
+    today: NaiveDate,
+) -> (Vec<Settled>, IdMap<Money>) {
+    let open: Vec<Settled> = open
         .into_iter()
         .map(|(i, before)| {
             let paid = lifetime.get(&i.client_id).copied().unwrap_or_default();
@@ -239,12 +258,7 @@ fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFact
         let r = receivables.entry(s.invoice.client_id).or_default();
         *r = r.plus(s.balance);
     }
-    Ok(MoneyFacts {
-        payments,
-        lifetime,
-        open,
-        receivables,
-    })
+    (open, receivables)
 }
 
 /// The two halves joined into each client's inputs, then the signals.
@@ -252,16 +266,12 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
     let People {
         mut clients,
         last_touch,
+        lifetime,
         touches,
         agreements,
         agreement_counts,
     } = people;
-    let MoneyFacts {
-        payments,
-        lifetime,
-        open,
-        receivables,
-    } = money;
+    let MoneyFacts { payments, open } = money;
     let revenue_12m = |id: Id| Money::from_minor(payments.get(&id).map_or(0, |p| p.total_sum()));
     let revenues: Vec<(Id, Money)> = clients.iter().map(|c| (c.id, revenue_12m(c.id))).collect();
     // The share of revenue needs the total before any client's stats.
@@ -291,7 +301,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
     let second = clients.split_off(n / 2);
     let mut stats: Vec<ClientStats> = Vec::with_capacity(n);
     let (head, tail) = stats.spare_capacity_mut()[..n].split_at_mut(clients.len());
-    let (concentration, windows) = std::thread::scope(|scope| {
+    let (concentration, (open, receivables), windows) = std::thread::scope(|scope| {
         let other = scope.spawn(|| {
             for (slot, client) in tail.iter_mut().zip(second) {
                 slot.write(stats_of(client));
@@ -302,10 +312,11 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
             slot.write(stats_of(client));
         }
         let concentration = signals::concentration(&revenues);
+        let settled = settle_open(open, &lifetime, today);
         let windows = other
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (concentration, windows)
+        (concentration, settled, windows)
     });
     // SAFETY: `head` and `tail` split the first `n` slots, and each was
     // zipped with a list of exactly its length (`clients` and `second`

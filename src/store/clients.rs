@@ -99,17 +99,35 @@ pub fn list(conn: &Connection) -> Result<Vec<Client>, DbError> {
 /// Each client's id with the date of its latest touchpoint.
 pub type LatestTouches = Vec<(Id, NaiveDate)>;
 
-/// All clients by name, and the date of each one's latest touchpoint
-/// (`clients.last_touch`, kept by triggers; it may lie after today) where
-/// it has any: one pass over the table for both.
-pub fn list_and_last_touch(conn: &Connection) -> Result<(Vec<Client>, LatestTouches), DbError> {
-    let mut latest = Vec::new();
-    let clients = list_with(conn, ", last_touch", opt_day, |id, at| {
+/// All clients by name, with what the triggers keep on each row.
+pub struct ClientRows {
+    pub clients: Vec<Client>,
+    /// The date of each client's latest touchpoint where it has any
+    /// (`clients.last_touch`; it may lie after today).
+    pub latest: LatestTouches,
+    /// The sum of each client's payments where not zero
+    /// (`clients.paid_total`, kept by the payment triggers).
+    pub paid: Vec<(Id, Money)>,
+}
+
+/// All clients by name with their latest touch and paid total: one pass
+/// over the table for all three.
+pub fn list_with_totals(conn: &Connection) -> Result<ClientRows, DbError> {
+    let (mut latest, mut paid) = (Vec::new(), Vec::new());
+    let read = |r: &Row<'_>, i: usize| Ok((opt_day(r, i)?, r.get::<_, Money>(i + 1)?));
+    let clients = list_with(conn, ", last_touch, paid_total", read, |id, (at, total)| {
         if let Some(at) = at {
             latest.push((id, at));
         }
+        if total != Money::ZERO {
+            paid.push((id, total));
+        }
     })?;
-    Ok((clients, latest))
+    Ok(ClientRows {
+        clients,
+        latest,
+        paid,
+    })
 }
 
 /// The clients sorted by name, with `extra` columns after their own: `read`
@@ -457,7 +475,7 @@ mod tests {
     }
 
     #[test]
-    fn lists_every_client_by_folded_name_with_its_last_touch() {
+    fn lists_every_client_by_folded_name_with_its_totals() {
         let store = crate::store::Store::open_in_memory().unwrap();
         let conn = store.conn();
         let names = [
@@ -498,7 +516,31 @@ mod tests {
         crate::store::log::insert_touchpoint(conn, ids[1], &touched(2)).unwrap();
         crate::store::log::insert_touchpoint(conn, ids[1], &touched(9)).unwrap();
         crate::store::log::insert_touchpoint(conn, ids[3], &touched(4)).unwrap();
-        let (clients, latest) = list_and_last_touch(conn).unwrap();
+        let pay = |id: Id, minor: i64| {
+            let p = crate::domain::NewPayment {
+                on: d(2026, 3, 1),
+                amount: Money::from_minor(minor),
+                note: String::new(),
+            };
+            crate::store::ledger::insert_payment(conn, id, &p).unwrap();
+        };
+        pay(ids[0], 15_000);
+        pay(ids[0], 5_000);
+        pay(ids[4], 700);
+        let ClientRows {
+            clients,
+            latest,
+            paid,
+        } = list_with_totals(conn).unwrap();
+        let mut paid = paid;
+        paid.sort();
+        assert_eq!(
+            paid,
+            [
+                (ids[0], Money::from_minor(20_000)),
+                (ids[4], Money::from_minor(700))
+            ]
+        );
         let mut expected: Vec<&str> = names.to_vec();
         expected.sort_by_key(|n| name_key(n));
         let listed: Vec<&str> = clients.iter().map(|c| c.name.as_str()).collect();

@@ -175,15 +175,6 @@ pub fn payments(conn: &Connection, client_id: Option<Id>) -> Result<Vec<Payment>
     rows.collect()
 }
 
-/// Per client: the sum of all its payments as kept by the payment triggers in
-/// `clients.paid_total` (one row per client, no scan of the payments).
-pub fn paid_totals(conn: &Connection) -> Result<Vec<(Id, Money)>, DbError> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, paid_total FROM clients WHERE paid_total <> 0")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
-}
-
 /// Per client: the sum of all its payments, summed from the payments
 /// themselves (the reference the maintained totals are checked against).
 pub fn paid_by_client(conn: &Connection) -> Result<Vec<(Id, Money)>, DbError> {
@@ -275,7 +266,8 @@ pub fn payment_windows(
 /// Invoices with a balance left (flagged `open` by the triggers), each with
 /// what its client was billed before it, in settlement order per client.
 /// Read from the covering partial index alone: the client's paid total
-/// comes from [`paid_totals`] (joining the clients here looked each one up).
+/// comes from [`super::clients::list_with_totals`] (joining the clients here
+/// looked each one up).
 pub fn open_invoices(conn: &Connection) -> Result<Vec<(Invoice, Money)>, DbError> {
     // Tens of thousands at size L: read raw.
     let mut query = super::raw::RawQuery::prepare(

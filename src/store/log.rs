@@ -370,7 +370,7 @@ pub fn count_touchpoints(conn: &Connection, client_id: Option<Id>) -> Result<i64
 
 /// Per client: the date of its last touchpoint on or before `today`, from
 /// the date of its latest one (`clients.last_touch`, kept by triggers:
-/// [`super::clients::list_and_last_touch`]); only a client whose latest
+/// [`super::clients::list_with_totals`]); only a client whose latest
 /// touchpoint is dated after `today` needs a seek in its own log.
 pub fn last_touch_by_client(
     conn: &Connection,
