@@ -8,8 +8,8 @@ use chrono::{Days, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use super::model::{
-    Agreement, AgreementStatus, Contact, ContactRole, Id, IdMap, IdSet, NextStep, Owner,
-    PlanTarget, Status, StatusChange, Tier, TierChange,
+    Agreement, AgreementStatus, Contact, ContactCounts, ContactRole, Id, IdMap, IdSet, NextStep,
+    Owner, PlanTarget, Status, StatusChange, Tier, TierChange,
 };
 use super::money::{Money, format_bp, ratio_bp};
 use super::plan::{self, Settled};
@@ -317,8 +317,9 @@ pub struct Input<'a> {
     /// Every client's signals as of today, by name (folded, as the store
     /// lists clients): lists of clients keep this order within their ranks.
     pub stats: &'a [ClientStats],
-    /// Every contact, without texts (the single-thread signal counts them).
-    pub contacts: &'a [ContactRole],
+    /// Per client: its contacts and decision makers (the single-thread
+    /// signal); clients without contacts may be left out.
+    pub contact_counts: &'a IdMap<ContactCounts>,
     /// The contacts whose birthday the next 14 days may hold, whole
     /// ([`birthday_contacts`] picks them; others given are skipped).
     pub birthday_contacts: &'a [Contact],
@@ -422,14 +423,6 @@ fn days_ago(today: NaiveDate, n: i64) -> NaiveDate {
 /// The clients to talk about and why, gold first, the most reasons first.
 pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
     let today = input.today;
-    let mut contacts: IdMap<(u32, u32)> = IdMap::default();
-    for c in input.contacts {
-        let e = contacts.entry(c.client_id).or_default();
-        e.0 += 1;
-        if c.decision_maker {
-            e.1 += 1;
-        }
-    }
     let broken_since = days_ago(today, BROKEN_WINDOW_DAYS);
     let mut broken: IdMap<(u32, u32)> = IdMap::default();
     for a in input.agreements {
@@ -497,7 +490,10 @@ pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
                 touchpoints_previous_60_days: w.touches_prev_60,
             });
         }
-        let (n_contacts, dms) = contacts.get(&c.id).copied().unwrap_or_default();
+        let ContactCounts {
+            contacts: n_contacts,
+            decision_makers: dms,
+        } = input.contact_counts.get(&c.id).copied().unwrap_or_default();
         let age = (today - c.since).num_days();
         let onboarding = (0..=ONBOARDING_DAYS).contains(&age);
         if onboarding {

@@ -185,8 +185,15 @@ pub struct Contact {
     pub birthday: Option<NaiveDate>,
 }
 
-/// What the briefing needs of every contact: whose it is, whether a
-/// decision maker, the birthday (no texts).
+/// How many contacts a client has, and how many of them decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ContactCounts {
+    pub contacts: u32,
+    pub decision_makers: u32,
+}
+
+/// What the briefing needs of a contact: whose it is, whether a decision
+/// maker, the birthday (no texts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ContactRole {
     pub id: Id,

@@ -450,8 +450,15 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         |tx| read_people(tx, today, Kept::Skipped),
         |tx| {
             let money = read_money(tx, today)?;
-            let contacts = clients::contact_roles(tx)?;
-            let birthdays = briefing::birthday_contacts(&contacts, today);
+            let contacts = clients::contact_counts(tx)?;
+            // A day more: a 29 February birthday falls on the 28th in a
+            // common year, and a range ending on the 28th would miss it.
+            let near = clients::decision_maker_birthdays(
+                tx,
+                today,
+                lookahead.succ_opt().unwrap_or(lookahead),
+            )?;
+            let birthdays = briefing::birthday_contacts(&near, today);
             let birthday_contacts = clients::contacts_by_id(tx, &birthdays)?;
             let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
                 .into_iter()
@@ -482,7 +489,7 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         receivables: &facts.receivables,
         month_totals: &month_totals,
         stats: &facts.view.clients,
-        contacts: &contacts,
+        contact_counts: &contacts,
         birthday_contacts: &birthday_contacts,
         agreements: &facts.agreements,
         tier_changes: &tier_changes,

@@ -6,8 +6,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::DbError;
 use super::convert::{day, opt_day};
 use crate::domain::{
-    Client, Contact, ContactRole, Id, Money, NewClient, NewContact, Status, StatusChange, Tier,
-    TierChange, name_key,
+    Client, Contact, ContactCounts, ContactRole, Id, IdMap, Money, NewClient, NewContact, Status,
+    StatusChange, Tier, TierChange, name_key,
 };
 
 const CLIENT_COLUMNS: &str = "id, name, tier, status, since, cadence_days, channel, goal, notes";
@@ -381,24 +381,57 @@ pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbE
     rows.collect()
 }
 
-/// Every contact's client, decision-maker flag and birthday (the
-/// single-thread signal counts them; birthdays are looked ahead at), without
-/// the texts.
-pub fn contact_roles(conn: &Connection) -> Result<Vec<ContactRole>, DbError> {
+/// Each client's contacts and decision makers, counted (clients without
+/// contacts left out), from the (client, decision maker) index alone.
+pub fn contact_counts(conn: &Connection) -> Result<IdMap<ContactCounts>, DbError> {
     // Every contact of the portfolio (20,000 at size L): read raw.
+    let mut query =
+        super::raw::RawQuery::prepare(conn, "SELECT client_id, decision_maker FROM contacts")?;
+    let mut out: IdMap<ContactCounts> = IdMap::default();
+    while let Some(r) = query.next()? {
+        let c = out.entry(r.int(0)).or_default();
+        c.contacts += 1;
+        c.decision_makers += u32::from(r.int(1) != 0);
+    }
+    Ok(out)
+}
+
+/// The decision makers whose birthday's month and day lie from those of
+/// `from` to those of `to` (past the new year when `to`'s come first), by
+/// their text: a 29 February birthday is found only in a range that holds
+/// the 29th, which a common year's dates never name. By contact id.
+pub fn decision_maker_birthdays(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<ContactRole>, DbError> {
     let mut query = super::raw::RawQuery::prepare(
         conn,
-        "SELECT id, client_id, decision_maker, birthday FROM contacts",
+        "SELECT id, client_id, birthday FROM contacts
+         WHERE decision_maker AND birthday IS NOT NULL
+           AND substr(birthday, 6) BETWEEN ?1 AND ?2",
     )?;
+    let day = |d: NaiveDate| d.format("%m-%d").to_string();
+    let (from, to) = (day(from), day(to));
+    let ranges = if from <= to {
+        vec![(from, to)]
+    } else {
+        vec![(from, "12-31".to_string()), ("01-01".to_string(), to)]
+    };
     let mut out = Vec::new();
-    while let Some(r) = query.next()? {
-        out.push(ContactRole {
-            id: r.int(0),
-            client_id: r.int(1),
-            decision_maker: r.int(2) != 0,
-            birthday: r.decode(3, super::convert::opt_day_of)?,
-        });
+    for (a, b) in &ranges {
+        query.start(&[a.as_bytes(), b.as_bytes()])?;
+        while let Some(r) = query.next()? {
+            out.push(ContactRole {
+                id: r.int(0),
+                client_id: r.int(1),
+                decision_maker: true,
+                birthday: r.decode(2, super::convert::opt_day_of)?,
+            });
+        }
     }
+    // In the table's order, as a pass over all contacts would give them.
+    out.sort_unstable_by_key(|c| c.id);
     Ok(out)
 }
 
@@ -472,6 +505,118 @@ mod tests {
             permute(&mut items, sort_keys.order());
             proptest::prop_assert_eq!(items, expected);
         }
+    }
+
+    fn client(conn: &Connection, name: &str) -> Id {
+        insert(
+            conn,
+            &NewClient {
+                name: name.to_string(),
+                tier: Tier::Potential,
+                status: Status::Active,
+                since: d(2025, 1, 1),
+                cadence_days: None,
+                channel: None,
+                goal: None,
+                notes: String::new(),
+            },
+        )
+        .unwrap()
+    }
+
+    fn contact(conn: &Connection, client: Id, decision_maker: bool, birthday: Option<NaiveDate>) {
+        let c = NewContact {
+            name: "Контакт".to_string(),
+            role: None,
+            decision_maker,
+            phone: None,
+            email: None,
+            birthday,
+        };
+        insert_contact(conn, client, &c).unwrap();
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// The birthdays read by month and day, narrowed by the briefing's
+        /// rule, are the ones the rule picks from every contact: across the
+        /// new year and 29 February in leap and common years.
+        #[test]
+        fn near_birthdays_are_the_ones_the_rule_picks_from_all(
+            births in proptest::collection::vec((0u32..1461, proptest::bool::ANY), 1..30),
+            today in 0u32..1461,
+        ) {
+            use crate::domain::briefing::{LOOKAHEAD_DAYS, birthday_contacts};
+            let store = crate::store::Store::open_in_memory().unwrap();
+            let conn = store.conn();
+            let id = client(conn, "Ёлка");
+            // Four years from 2023, 2024 a leap year; days picked often
+            // enough to land on 29 February and the turn of the year.
+            let day = |n: u32| d(2023, 1, 1) + chrono::Days::new(u64::from(n));
+            let mut all = Vec::new();
+            for (n, dm) in &births {
+                contact(conn, id, *dm, Some(day(*n)));
+                all.push(ContactRole {
+                    id: conn.last_insert_rowid(),
+                    client_id: id,
+                    decision_maker: *dm,
+                    birthday: Some(day(*n)),
+                });
+            }
+            let today = day(today);
+            let end = today + chrono::Days::new(LOOKAHEAD_DAYS + 1);
+            let near = decision_maker_birthdays(conn, today, end).unwrap();
+            proptest::prop_assert_eq!(
+                birthday_contacts(&near, today),
+                birthday_contacts(&all, today)
+            );
+        }
+    }
+
+    #[test]
+    fn contact_counts_and_birthdays_read_indexes_not_the_table() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let conn = store.conn();
+        let (a, b, none) = (client(conn, "A"), client(conn, "B"), client(conn, "C"));
+        contact(conn, a, true, None);
+        contact(conn, a, false, Some(d(1990, 2, 28)));
+        contact(conn, a, true, Some(d(1988, 2, 29)));
+        contact(conn, b, false, None);
+        let counts = contact_counts(conn).unwrap();
+        let of = |id| counts.get(&id).copied();
+        let c = |contacts, decision_makers| ContactCounts {
+            contacts,
+            decision_makers,
+        };
+        assert_eq!(of(a), Some(c(3, 2)));
+        assert_eq!(of(b), Some(c(1, 0)));
+        assert_eq!(of(none), None);
+        // Only decision makers, and only within the range (29 February
+        // needs a range that names it).
+        let near = |from, to| -> Vec<Option<NaiveDate>> {
+            let found = decision_maker_birthdays(conn, from, to).unwrap();
+            found.iter().map(|r| r.birthday).collect()
+        };
+        assert_eq!(near(d(2027, 2, 20), d(2027, 3, 1)), [Some(d(1988, 2, 29))]);
+        assert!(near(d(2027, 2, 20), d(2027, 2, 28)).is_empty());
+        assert_eq!(near(d(2027, 12, 30), d(2028, 3, 2)), [Some(d(1988, 2, 29))]);
+        // The plans: each from its index, no pass over the table's rows.
+        let plan = |sql: &str| -> String {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+            rows.map(Result::unwrap).collect::<Vec<_>>().join("; ")
+        };
+        let counts_plan = plan("SELECT client_id, decision_maker FROM contacts");
+        assert!(
+            counts_plan.contains("COVERING INDEX contacts_client_role"),
+            "{counts_plan}"
+        );
+        let near_plan = plan(
+            "SELECT id, client_id, birthday FROM contacts
+             WHERE decision_maker AND birthday IS NOT NULL
+               AND substr(birthday, 6) BETWEEN '01-01' AND '01-15'",
+        );
+        assert!(near_plan.contains("INDEX contacts_birthday"), "{near_plan}");
     }
 
     #[test]
