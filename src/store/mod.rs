@@ -82,11 +82,13 @@ pub struct OpenReport {
 
 /// An open portfolio file.
 pub struct Store {
+    /// A second connection, read-only, for [`Store::read_split`]; opened on
+    /// first use. Declared (so dropped) before `conn`: the last connection
+    /// to close checkpoints the WAL and removes it and the shared-memory
+    /// file, which a read-only one cannot do.
+    reader: Option<Connection>,
     conn: Connection,
     path: Option<PathBuf>,
-    /// A second connection, read-only, for [`Store::read_split`]; opened on
-    /// first use.
-    reader: Option<Connection>,
     /// Bytes of the file read through a memory map ([`Store::map_file`]).
     mmap: i64,
 }
@@ -1113,6 +1115,18 @@ mod tests {
         store
             .write(|tx| set_setting(tx, "currency", "RUB"))
             .unwrap();
+        // Closed last, the writing connection removes the WAL and the
+        // shared memory: nothing is left beside the file.
+        drop(other);
+        drop(store);
+        let mut left: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["portfolio.db"]);
+        let (store, _) = Store::open(&path, Create::Never).unwrap();
+        assert_eq!(setting_of(store.conn(), "currency"), Some("RUB".into()));
     }
 
     /// Without a second connection to be had (another writer holds the lock,
