@@ -282,7 +282,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         let p = payments.get(&id);
         let input = ClientInputs {
             last_touch: last_touch.get(&id).copied(),
-            revenue_12m: revenue_12m(id),
+            revenue_12m: Money::from_minor(p.map_or(0, |p| p.total_sum())),
             payments_12m: p.map_or(0, |p| p.total_count()),
             revenue_lifetime: lifetime.get(&id).copied().unwrap_or_default(),
             minutes_12m: u64::try_from(t.map_or(0, |t| t.total_sum())).unwrap_or(0),
