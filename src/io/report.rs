@@ -466,11 +466,7 @@ fn field<W: std::io::Write, T: serde::Serialize + ?Sized>(
 /// every other follows a comma.
 fn elements<W: std::io::Write>(out: &mut W, items: &[AtRisk], opens: bool) -> std::io::Result<()> {
     for (i, item) in items.iter().enumerate() {
-        out.write_all(if opens && i == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        })?;
+        entry_line(out, opens && i == 0, 2)?;
         at_risk_entry(out, item)?;
     }
     Ok(())
@@ -483,30 +479,32 @@ fn elements<W: std::io::Write>(out: &mut W, items: &[AtRisk], opens: bool) -> st
 /// values costs about twice as much. The tests compare the two for every
 /// reason.
 fn at_risk_entry<W: std::io::Write>(out: &mut W, r: &AtRisk) -> std::io::Result<()> {
-    out.write_all(b"{\n      \"client\": ")?;
-    pretty_at(out, 3, &r.client)?;
-    out.write_all(b",\n      \"tier\": ")?;
-    pretty_at(out, 3, &r.tier)?;
-    out.write_all(b",\n      \"reasons\": [")?;
+    out.write_all(b"{")?;
+    let mut f = Fields::new(out, 3);
+    f.value("client", &r.client)?;
+    f.value("tier", &r.tier)?;
+    f.key("reasons")?;
+    let out = f.out;
+    out.write_all(b"[")?;
     for (i, reason) in r.reasons.iter().enumerate() {
-        out.write_all(if i == 0 {
-            b"\n        {"
-        } else {
-            b",\n        {"
-        })?;
+        entry_line(out, i == 0, 4)?;
+        out.write_all(b"{")?;
         reason_fields(out, reason)?;
-        out.write_all(b"\n        }")?;
+        newline(out, b"\n", 4)?;
+        out.write_all(b"}")?;
     }
     if !r.reasons.is_empty() {
-        out.write_all(b"\n      ")?;
+        newline(out, b"\n", 3)?;
     }
-    out.write_all(b"]\n    }")
+    out.write_all(b"]")?;
+    newline(out, b"\n", 2)?;
+    out.write_all(b"}")
 }
 
 /// A reason's fields (the tag `kind` first), in declaration order as serde
-/// derives them, each on its own line four levels deep.
+/// derives them, each on its own line five levels deep.
 fn reason_fields<W: std::io::Write>(out: &mut W, reason: &Reason) -> std::io::Result<()> {
-    let mut f = Fields { out };
+    let mut f = Fields::new(out, 5);
     match reason {
         Reason::PastCadence {
             days_since,
@@ -572,15 +570,26 @@ fn reason_fields<W: std::io::Write>(out: &mut W, reason: &Reason) -> std::io::Re
     }
 }
 
-/// Writes `"key": value` lines of an object four levels deep.
+/// Writes an object's `"key": value` lines, `level` objects or arrays deep,
+/// the first after the opening brace the caller wrote.
 struct Fields<'w, W> {
     out: &'w mut W,
+    level: usize,
+    first: bool,
 }
 
-impl<W: std::io::Write> Fields<'_, W> {
-    /// The tag, the object's first line (variant names need no escaping).
+impl<'w, W: std::io::Write> Fields<'w, W> {
+    fn new(out: &'w mut W, level: usize) -> Self {
+        Fields {
+            out,
+            level,
+            first: true,
+        }
+    }
+
+    /// The tag (variant names need no escaping).
     fn kind(&mut self, variant: &str) -> std::io::Result<()> {
-        self.key(true, "kind")?;
+        self.key("kind")?;
         self.out.write_all(b"\"")?;
         self.out.write_all(variant.as_bytes())?;
         self.out.write_all(b"\"")
@@ -591,19 +600,45 @@ impl<W: std::io::Write> Fields<'_, W> {
         name: &str,
         value: &T,
     ) -> std::io::Result<()> {
-        self.key(false, name)?;
-        pretty_at(self.out, 5, value)
+        self.key(name)?;
+        pretty_at(self.out, self.level, value)
     }
 
-    fn key(&mut self, first: bool, name: &str) -> std::io::Result<()> {
-        self.out.write_all(if first {
-            b"\n          \""
-        } else {
-            b",\n          \""
-        })?;
+    /// The next line's `"name": `; its value is the caller's to write.
+    fn key(&mut self, name: &str) -> std::io::Result<()> {
+        entry_line(
+            self.out,
+            std::mem::replace(&mut self.first, false),
+            self.level,
+        )?;
+        self.out.write_all(b"\"")?;
         self.out.write_all(name.as_bytes())?;
         self.out.write_all(b"\": ")
     }
+}
+
+/// A line break `level` objects or arrays deep, as serde_json's pretty form
+/// writes it: `sep`, then two spaces a level.
+fn newline<W: ?Sized + std::io::Write>(w: &mut W, sep: &[u8], level: usize) -> std::io::Result<()> {
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    w.write_all(sep)?;
+    let mut left = level * 2;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        w.write_all(&SPACES[..n])?;
+        left -= n;
+    }
+    Ok(())
+}
+
+/// The line an array's entry or an object's key starts on: after a comma
+/// unless it is the first.
+fn entry_line<W: ?Sized + std::io::Write>(
+    w: &mut W,
+    first: bool,
+    level: usize,
+) -> std::io::Result<()> {
+    newline(w, if first { b"\n" } else { b",\n" }, level)
 }
 
 /// `value` as serde_json's pretty form would write it `level` objects or
@@ -631,20 +666,6 @@ struct Pretty {
 }
 
 impl Pretty {
-    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, sep: &[u8]) -> std::io::Result<()> {
-        const SPACES: &[u8; 64] = &[b' '; 64];
-        w.write_all(sep)?;
-        let mut left = self.level * 2;
-        while left > 0 {
-            let n = left.min(SPACES.len());
-            w.write_all(&SPACES[..n])?;
-            left -= n;
-        }
-        Ok(())
-    }
-}
-
-impl Pretty {
     fn open<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
@@ -662,14 +683,14 @@ impl Pretty {
     ) -> std::io::Result<()> {
         self.level -= 1;
         if self.has_value {
-            self.newline(w, b"\n")?;
+            newline(w, b"\n", self.level)?;
         }
         w.write_all(bracket)
     }
 
     /// Before an array's entry or an object's key.
     fn entry<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        self.newline(w, if first { b"\n" } else { b",\n" })
+        entry_line(w, first, self.level)
     }
 }
 
