@@ -381,12 +381,19 @@ pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbE
     rows.collect()
 }
 
+/// Read from the index on (client, decision maker) alone.
+const CONTACT_COUNTS: &str = "SELECT client_id, decision_maker FROM contacts";
+
+/// Read through the index on the decision makers' birthdays' month and day.
+const NEAR_BIRTHDAYS: &str = "SELECT id, client_id, birthday FROM contacts
+     WHERE decision_maker AND birthday IS NOT NULL
+       AND substr(birthday, 6) BETWEEN ?1 AND ?2";
+
 /// Each client's contacts and decision makers, counted (clients without
 /// contacts left out), from the (client, decision maker) index alone.
 pub fn contact_counts(conn: &Connection) -> Result<IdMap<ContactCounts>, DbError> {
     // Every contact of the portfolio (20,000 at size L): read raw.
-    let mut query =
-        super::raw::RawQuery::prepare(conn, "SELECT client_id, decision_maker FROM contacts")?;
+    let mut query = super::raw::RawQuery::prepare(conn, CONTACT_COUNTS)?;
     let mut out: IdMap<ContactCounts> = IdMap::default();
     while let Some(r) = query.next()? {
         let c = out.entry(r.int(0)).or_default();
@@ -405,12 +412,7 @@ pub fn decision_maker_birthdays(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<ContactRole>, DbError> {
-    let mut query = super::raw::RawQuery::prepare(
-        conn,
-        "SELECT id, client_id, birthday FROM contacts
-         WHERE decision_maker AND birthday IS NOT NULL
-           AND substr(birthday, 6) BETWEEN ?1 AND ?2",
-    )?;
+    let mut query = super::raw::RawQuery::prepare(conn, NEAR_BIRTHDAYS)?;
     let day = |d: NaiveDate| d.format("%m-%d").to_string();
     let (from, to) = (day(from), day(to));
     let ranges = if from <= to {
@@ -601,21 +603,18 @@ mod tests {
         assert!(near(d(2027, 2, 20), d(2027, 2, 28)).is_empty());
         assert_eq!(near(d(2027, 12, 30), d(2028, 3, 2)), [Some(d(1988, 2, 29))]);
         // The plans: each from its index, no pass over the table's rows.
-        let plan = |sql: &str| -> String {
+        let plan = |sql: &str, params: &[&str]| -> String {
             let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+            let params = rusqlite::params_from_iter(params);
+            let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).unwrap();
             rows.map(Result::unwrap).collect::<Vec<_>>().join("; ")
         };
-        let counts_plan = plan("SELECT client_id, decision_maker FROM contacts");
+        let counts_plan = plan(CONTACT_COUNTS, &[]);
         assert!(
             counts_plan.contains("COVERING INDEX contacts_client_role"),
             "{counts_plan}"
         );
-        let near_plan = plan(
-            "SELECT id, client_id, birthday FROM contacts
-             WHERE decision_maker AND birthday IS NOT NULL
-               AND substr(birthday, 6) BETWEEN '01-01' AND '01-15'",
-        );
+        let near_plan = plan(NEAR_BIRTHDAYS, &["01-01", "01-15"]);
         assert!(near_plan.contains("INDEX contacts_birthday"), "{near_plan}");
     }
 
