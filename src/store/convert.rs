@@ -30,14 +30,11 @@ impl FromSql for Month {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         // The stored `YYYY-MM` decoded directly (every invoice row has one);
         // anything else goes through the full parser and its error.
-        if let ValueRef::Text(&[y0, y1, y2, y3, b'-', m0, m1]) = value {
-            let digits = [y0, y1, y2, y3, m0, m1];
-            if digits.iter().all(u8::is_ascii_digit) {
-                let n = |d: &[u8]| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0'));
-                if let Some(month) = Month::new(n(&digits[..4]) as i32, n(&digits[4..])) {
-                    return Ok(month);
-                }
-            }
+        if let ValueRef::Text(b @ &[_, _, _, _, b'-', _, _]) = value
+            && let (Some(y), Some(m)) = (digits(&b[..4]), digits(&b[5..]))
+            && let Some(month) = Month::new(y as i32, m)
+        {
+            return Ok(month);
         }
         let text = value.as_str()?;
         Month::parse(text).map_err(|e| FromSqlError::Other(Box::new(e)))
@@ -61,25 +58,25 @@ macro_rules! word_sql {
 
 word_sql!(Tier, Status, TouchKind, Owner, AgreementStatus);
 
+/// The number ASCII digits write (at most four here), `None` if any byte
+/// is not a digit.
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
 /// A stored `YYYY-MM-DD` date, decoded without a format-string parser: the
 /// hot row readers (clients, agreements, invoices, payments, touchpoints)
 /// read tens of thousands of dates per report. Anything else falls back to
 /// chrono's own parser, and fails as rusqlite would.
 pub(super) fn day_of(value: ValueRef<'_>) -> FromSqlResult<NaiveDate> {
     // Digits and dashes are ASCII: the stored form needs no UTF-8 check.
-    if let ValueRef::Text(b) = value {
-        let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-            b.get(r)?.iter().try_fold(0u32, |n, c| {
-                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-            })
-        };
-        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-            if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
-                    return Ok(date);
-                }
-            }
-        }
+    if let ValueRef::Text(b @ &[_, _, _, _, b'-', _, _, b'-', _, _]) = value
+        && let (Some(y), Some(m), Some(d)) = (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..]))
+        && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+    {
+        return Ok(date);
     }
     let text = value.as_str()?;
     text.parse::<NaiveDate>()

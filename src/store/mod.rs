@@ -778,8 +778,9 @@ impl WindowSums {
 pub use crate::domain::IdMap;
 
 /// Runs `sql` (which must select `client_id, value` for dates in
-/// `(?1, ?2]`; about `clients` distinct ids expected) once per window `(cuts[k], cuts[k + 1]]` (`cuts` ascending, at
-/// most [`MAX_WINDOWS`] + 1), adding each row to its client's window k. Each
+/// `(?1, ?2]`; about `clients` distinct ids expected) once per window
+/// `(cuts[k], cuts[k + 1]]` (`cuts` ascending, at most [`MAX_WINDOWS`] +
+/// 1), adding each row to its client's window k. Each
 /// run is one range of a date-ordered index; the rows carry no date to read
 /// and compare (one pass splitting rows by their date measured ~10% slower
 /// for the whole report). No GROUP BY: grouping in SQLite would sort the
