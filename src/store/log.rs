@@ -405,7 +405,15 @@ pub fn touch_windows_by_client(
     )
 }
 
-const AGREEMENT_COLUMNS: &str = "id, client_id, made_on, text, owner, due, status, closed_on";
+/// The columns [`agreement_from_row`] reads, in its order (a macro, so
+/// constant queries can `concat!` them).
+macro_rules! agreement_columns {
+    () => {
+        "id, client_id, made_on, text, owner, due, status, closed_on"
+    };
+}
+
+const AGREEMENT_COLUMNS: &str = agreement_columns!();
 
 fn agreement_from_row(r: &Row<'_>) -> rusqlite::Result<Agreement> {
     Ok(Agreement {
@@ -502,18 +510,24 @@ pub fn agreements(
     rows.collect()
 }
 
-/// The open and broken agreements of every client, grouped by client (the
+/// The open and broken agreements of every client, by client and id (the
 /// signals and the briefing read these whole; kept ones only as a count, see
 /// [`kept_by_client`]). Most agreements end kept, so this reads a fraction.
 pub fn open_and_broken_agreements(conn: &Connection) -> Result<Vec<Agreement>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE status IN ('open', 'broken')"
-    ))?;
+    let mut stmt = conn.prepare_cached(OPEN_AND_BROKEN)?;
     let rows = stmt.query_map([], agreement_from_row)?;
-    let mut all: Vec<Agreement> = rows.collect::<Result<_, _>>()?;
-    all.sort_unstable_by_key(|a| (a.client_id, a.id));
-    Ok(all)
+    rows.collect()
 }
+
+/// Named: without statistics SQLite's planner prefers the status index
+/// (then a lookup in the table per row and a sort); this one holds every
+/// column, in the order wanted.
+const OPEN_AND_BROKEN: &str = concat!(
+    "SELECT ",
+    agreement_columns!(),
+    " FROM agreements INDEXED BY agreements_live
+      WHERE status IN ('open', 'broken') ORDER BY client_id, id"
+);
 
 /// Per client: how many agreements were kept, from the client index alone
 /// (`+status` keeps SQLite off the status index, which would look up every
@@ -612,6 +626,56 @@ mod tests {
                     || (t.client_id == 1 && "ромашка".contains(&f.needle))
             })
             .count() as i64
+    }
+
+    #[test]
+    fn open_and_broken_agreements_come_from_their_index_by_client_and_id() {
+        use crate::domain::{AgreementStatus as S, NewAgreement, Owner};
+        let store = log();
+        let c = store.conn();
+        let statuses = [S::Open, S::Kept, S::Broken, S::Cancelled];
+        let mut ids = Vec::new();
+        for i in 0..24usize {
+            let a = NewAgreement {
+                made_on: NaiveDate::from_ymd_opt(2026, 2, 1 + i as u32).unwrap(),
+                text: format!("Обещание {i}"),
+                owner: if i % 2 == 0 { Owner::Us } else { Owner::Client },
+                due: (i % 3 != 0).then(|| NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()),
+                status: statuses[i % 4],
+                closed_on: None,
+            };
+            // Clients interleaved: the rows' order is not the clients'.
+            ids.push(insert_agreement(c, 2 - (i % 3 == 0) as i64, &a).unwrap());
+        }
+        // Statuses moving in and out of the index's condition.
+        for (k, status) in [(0, S::Kept), (1, S::Broken), (3, S::Open)] {
+            let mut a = agreements(c, None, false)
+                .unwrap()
+                .into_iter()
+                .find(|a| a.id == ids[k])
+                .unwrap();
+            a.status = status;
+            assert!(update_agreement(c, &a).unwrap());
+        }
+        let mut expected: Vec<Agreement> = agreements(c, None, false)
+            .unwrap()
+            .into_iter()
+            .filter(|a| matches!(a.status, S::Open | S::Broken))
+            .collect();
+        expected.sort_by_key(|a| (a.client_id, a.id));
+        assert_eq!(expected.len(), 13);
+        assert_eq!(open_and_broken_agreements(c).unwrap(), expected);
+        let plan: Vec<String> = c
+            .prepare(&format!("EXPLAIN QUERY PLAN {OPEN_AND_BROKEN}"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            plan,
+            ["SCAN agreements USING COVERING INDEX agreements_live"]
+        );
     }
 
     #[test]
