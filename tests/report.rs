@@ -463,3 +463,37 @@ fn json_to_a_closed_pipe_is_not_an_error() {
     );
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn the_file_is_closed_whole_when_a_report_returns() {
+    // The report closes the portfolio while it writes its answer; by the
+    // exit the last connection has checkpointed and removed the WAL and
+    // the shared-memory file, whatever the format or destination.
+    let p = fixture();
+    let files = || {
+        let mut names: Vec<String> = std::fs::read_dir(p.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("portfolio") || n.starts_with("brief"))
+            .collect();
+        names.sort();
+        names
+    };
+    let out = p.dir.path().join("brief.md");
+    for args in [
+        vec!["report", "--format", "json"],
+        vec!["report", "--format", "text"],
+        vec!["report", "--out", common::path_str(&out)],
+    ] {
+        let printed = p.ok(&args);
+        assert!(!printed.is_empty(), "{args:?}");
+        assert_eq!(
+            files().iter().filter(|n| n.contains("portfolio")).count(),
+            1,
+            "{:?}",
+            files()
+        );
+    }
+    assert_eq!(files(), ["brief.md", "portfolio.db"]);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("# "));
+}

@@ -141,7 +141,7 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
         Some(Command::Backup { out }) => data::backup(&mut s, out.as_deref()),
         Some(Command::Check) => data::check(&mut s),
         Some(Command::Report { month, format, out }) => {
-            data::report(&mut s, month, format, out.as_deref())
+            data::report(s, month, format, out.as_deref())
         }
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
         Some(Command::Completions { .. } | Command::Demo | Command::Gen { .. }) => {
