@@ -378,9 +378,19 @@ fn month_line(
 
 fn plan_section(input: &Input<'_>) -> PlanSection {
     let months = input.month.trailing(12);
-    let mut by_month: HashMap<Month, Vec<&Settled>> = HashMap::new();
+    let first = months.first().copied().unwrap_or(input.month);
+    // The open invoices of the 12 months, by month (tens of thousands of
+    // them at size L, most of other months: an index, not a hash each).
+    let slot = |m: Month| {
+        usize::try_from(first.months_until(m))
+            .ok()
+            .filter(|&k| k < 12)
+    };
+    let mut by_month: [Vec<&Settled>; 12] = Default::default();
     for s in input.settled {
-        by_month.entry(s.invoice.month).or_default().push(s);
+        if let Some(k) = slot(s.invoice.month) {
+            by_month[k].push(s);
+        }
     }
     let totals: HashMap<Month, &MonthTotal> =
         input.month_totals.iter().map(|t| (t.month, t)).collect();
@@ -392,7 +402,7 @@ fn plan_section(input: &Input<'_>) -> PlanSection {
             input.today,
             targets.get(&m).copied(),
             totals.get(&m).copied(),
-            by_month.get(&m).map(Vec::as_slice).unwrap_or(&[]),
+            slot(m).map_or(&[][..], |k| by_month[k].as_slice()),
         )
     };
     let mut lines: Vec<(MonthLine, usize)> = months.iter().map(|m| line(*m)).collect();
