@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x464F_4C49;
 
 /// Migrations in order: `MIGRATIONS[0]` takes a file from version 0 to 1.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The newest schema version this program knows.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -308,9 +308,19 @@ CREATE INDEX agreements_live
     WHERE status IN ('open', 'broken');
 "#;
 
+/// Version 7: the clients in name order with every column the lists and
+/// the portfolio read (~1.4 MB at 10,000 clients), so those reads are one
+/// scan of it: no sort, and no lookup in the table per client.
+const V7: &str = r#"
+CREATE INDEX clients_by_name ON clients(name_key, id, name, tier, status, since,
+    cadence_days, channel, goal, notes, last_touch, paid_total);
+"#;
+
 /// Does this index definition cover a column the triggers maintain?
 pub fn indexes_derived(index_sql: &str) -> bool {
-    index_sql.contains("billed_before") || index_sql.contains("WHERE open")
+    ["billed_before", "WHERE open", "last_touch", "paid_total"]
+        .iter()
+        .any(|column| index_sql.contains(column))
 }
 
 /// Recompute from scratch what the triggers maintain for rows of `table`,
