@@ -519,34 +519,37 @@ impl<'a> LineCounter<'a> {
 /// Where a quoted field that is never closed opens, if one is, reading as
 /// csv-core does (a quote opens a quoted field only at the start of a field;
 /// `""` inside one is a quote; after the closing quote the field goes on).
+/// Jumps from quote to quote (a vectorized search), not byte by byte: the
+/// whole file is checked before its first row is read, and a byte-wise pass
+/// over an 83 MB log took ~140 ms while the writer waited.
 fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
-    #[derive(Clone, Copy)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
-    }
-    let mut state = State::FieldStart;
-    let mut opened = 0;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        let ends_field = b == delimiter || b == b'\n' || b == b'\r';
-        state = match state {
-            State::FieldStart if b == b'"' => {
-                opened = i;
-                State::Quoted
+    let bytes = text.as_bytes();
+    let starts_field =
+        |at: usize| at == 0 || matches!(bytes[at - 1], b'\n' | b'\r') || bytes[at - 1] == delimiter;
+    let mut from = 0;
+    while let Some(found) = text[from..].find('"') {
+        let open = from + found;
+        from = open + 1;
+        // Anywhere but at a field's start a quote is just a character.
+        // (The byte before is never a closing quote: one followed by a
+        // quote is an escaped quote, skipped below.)
+        if !starts_field(open) {
+            continue;
+        }
+        loop {
+            let Some(quote) = text[from..].find('"') else {
+                return Some(open);
+            };
+            let quote = from + quote;
+            from = quote + 1;
+            if bytes.get(from) == Some(&b'"') {
+                from += 1; // `""`: a quote inside the field
+            } else {
+                break; // closed
             }
-            State::FieldStart | State::Unquoted | State::QuoteInQuoted if ends_field => {
-                State::FieldStart
-            }
-            State::FieldStart | State::Unquoted => State::Unquoted,
-            State::Quoted if b == b'"' => State::QuoteInQuoted,
-            State::Quoted => State::Quoted,
-            State::QuoteInQuoted if b == b'"' => State::Quoted,
-            State::QuoteInQuoted => State::Unquoted,
-        };
+        }
     }
-    matches!(state, State::Quoted).then_some(opened)
+    None
 }
 
 /// Decode, find the header and the requested columns, and cut the data rows
@@ -1513,7 +1516,50 @@ mod tests {
         "",
     ];
 
+    /// The byte-by-byte reading [`unclosed_quote`] must agree with.
+    fn unclosed_quote_bytewise(text: &str, delimiter: u8) -> Option<usize> {
+        #[derive(Clone, Copy)]
+        enum State {
+            FieldStart,
+            Unquoted,
+            Quoted,
+            QuoteInQuoted,
+        }
+        let mut state = State::FieldStart;
+        let mut opened = 0;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+            state = match state {
+                State::FieldStart if b == b'"' => {
+                    opened = i;
+                    State::Quoted
+                }
+                State::FieldStart | State::Unquoted | State::QuoteInQuoted if ends_field => {
+                    State::FieldStart
+                }
+                State::FieldStart | State::Unquoted => State::Unquoted,
+                State::Quoted if b == b'"' => State::QuoteInQuoted,
+                State::Quoted => State::Quoted,
+                State::QuoteInQuoted if b == b'"' => State::Quoted,
+                State::QuoteInQuoted => State::Unquoted,
+            };
+        }
+        matches!(state, State::Quoted).then_some(opened)
+    }
+
     proptest! {
+        #[test]
+        fn unclosed_quote_agrees_with_the_bytewise_reading(
+            text in "[\"\"\",;\r\na ж]{0,60}",
+            semicolon in any::<bool>(),
+        ) {
+            let delimiter = if semicolon { b';' } else { b',' };
+            prop_assert_eq!(
+                unclosed_quote(&text, delimiter),
+                unclosed_quote_bytewise(&text, delimiter)
+            );
+        }
+
         #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
             check_all(&bytes)?;
