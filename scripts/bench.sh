@@ -77,15 +77,21 @@ if [ "${BENCH_QUICK:-0}" != 1 ]; then
   echo "import: exporting 1M touchpoints from L..." >&2
   "$BIN" --db "$L" export clients --out "$TMP/clients.csv" > /dev/null
   "$BIN" --db "$L" export touchpoints --out "$TMP/touch.csv" > /dev/null
+  # Median of three imports, each into a fresh file holding the clients.
   I="$TMP/import.db"
-  "$BIN" --db "$I" --today $TODAY import clients "$TMP/clients.csv" > /dev/null
-  t0=$(date +%s%N)
-  "$BIN" --db "$I" --today $TODAY import touchpoints "$TMP/touch.csv" > /dev/null
-  t1=$(date +%s%N)
-  ms=$(( (t1 - t0) / 1000000 ))
+  times=()
+  for _ in 1 2 3; do
+    rm -f "$I" "$I-wal" "$I-shm"
+    "$BIN" --db "$I" --today $TODAY import clients "$TMP/clients.csv" > /dev/null
+    t0=$(date +%s%N)
+    "$BIN" --db "$I" --today $TODAY import touchpoints "$TMP/touch.csv" > /dev/null
+    t1=$(date +%s%N)
+    times+=($(( (t1 - t0) / 1000000 )))
+  done
+  ms=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
   rate=$(( 1000000 * 1000 / (ms > 0 ? ms : 1) ))
   read -r ratio ok <<< "$(awk -v r="$rate" 'BEGIN { x = 300000 / r; printf "%.2f %s", x, (x <= 1 ? "pass" : "FAIL") }')"
-  row "import 1M touchpoints (one transaction)" "${rate} rows/s" "300000 rows/s" "$ratio" "$ok"
+  row "import 1M touchpoints (one transaction, median of 3)" "${rate} rows/s" "300000 rows/s" "$ratio" "$ok"
 
   echo "months scaling: L with 12 months..." >&2
   L12="$TMP/l12.db"
