@@ -110,12 +110,15 @@ pub struct ClientRows {
     pub paid: Vec<(Id, Money)>,
 }
 
+/// The kept columns [`list_with_totals`] reads after each client's own.
+const TOTALS_COLUMNS: &str = ", last_touch, paid_total";
+
 /// All clients by name with their latest touch and paid total: one pass
 /// over the table for all three.
 pub fn list_with_totals(conn: &Connection) -> Result<ClientRows, DbError> {
     let (mut latest, mut paid) = (Vec::new(), Vec::new());
     let read = |r: &Row<'_>, i: usize| Ok((opt_day(r, i)?, r.get::<_, Money>(i + 1)?));
-    let clients = list_with(conn, ", last_touch, paid_total", read, |id, (at, total)| {
+    let clients = list_with(conn, TOTALS_COLUMNS, read, |id, (at, total)| {
         if let Some(at) = at {
             latest.push((id, at));
         }
@@ -144,9 +147,7 @@ fn list_with<T>(
     // 4x slower at 10,000; reading the table and sorting took ~1.5 ms).
     // Sized up front: growing by doubling copies every client read so far.
     let n = usize::try_from(count(conn)?).unwrap_or(0);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {CLIENT_COLUMNS}{extra} FROM clients INDEXED BY clients_by_name ORDER BY name_key"
-    ))?;
+    let mut stmt = conn.prepare_cached(&list_query(extra))?;
     let first_extra = CLIENT_COLUMNS.split(',').count();
     let mut rows = stmt.query([])?;
     let mut clients = Vec::with_capacity(n);
@@ -156,6 +157,13 @@ fn list_with<T>(
         clients.push(client);
     }
     Ok(clients)
+}
+
+/// The query [`list_with`] runs: the clients' columns, then `extra`.
+fn list_query(extra: &str) -> String {
+    format!(
+        "SELECT {CLIENT_COLUMNS}{extra} FROM clients INDEXED BY clients_by_name ORDER BY name_key"
+    )
 }
 
 /// Every client's name by id (no other column: the month's lines and the
@@ -531,12 +539,8 @@ mod tests {
         assert!(near(d(2027, 2, 20), d(2027, 2, 28)).is_empty());
         assert_eq!(near(d(2027, 12, 30), d(2028, 3, 2)), [Some(d(1988, 2, 29))]);
         // The plans: each from its index, no pass over the table's rows.
-        let plan = |sql: &str, params: &[&str]| -> String {
-            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            let params = rusqlite::params_from_iter(params);
-            let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).unwrap();
-            rows.map(Result::unwrap).collect::<Vec<_>>().join("; ")
-        };
+        let plan =
+            |sql: &str, params: &[&str]| crate::store::query_plan(conn, sql, params).join("; ");
         let counts_plan = plan(CONTACT_COUNTS, &[]);
         assert!(
             counts_plan.contains("COVERING INDEX contacts_client_role"),
@@ -644,17 +648,9 @@ mod tests {
             assert_eq!(Some(c), get(conn, c.id).unwrap().as_ref());
         }
         // One scan of the covering index: no sort, no lookup in the table.
-        let sql = format!(
-            "EXPLAIN QUERY PLAN SELECT {CLIENT_COLUMNS}, last_touch, paid_total FROM clients
-             INDEXED BY clients_by_name ORDER BY name_key"
+        assert_eq!(
+            crate::store::query_plan(conn, &list_query(TOTALS_COLUMNS), &[]),
+            ["SCAN clients USING COVERING INDEX clients_by_name"]
         );
-        let plan: Vec<String> = conn
-            .prepare(&sql)
-            .unwrap()
-            .query_map([], |r| r.get(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        assert_eq!(plan, ["SCAN clients USING COVERING INDEX clients_by_name"]);
     }
 }

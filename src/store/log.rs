@@ -665,15 +665,8 @@ mod tests {
         expected.sort_by_key(|a| (a.client_id, a.id));
         assert_eq!(expected.len(), 13);
         assert_eq!(open_and_broken_agreements(c).unwrap(), expected);
-        let plan: Vec<String> = c
-            .prepare(&format!("EXPLAIN QUERY PLAN {OPEN_AND_BROKEN}"))
-            .unwrap()
-            .query_map([], |r| r.get(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
         assert_eq!(
-            plan,
+            crate::store::query_plan(c, OPEN_AND_BROKEN, &[]),
             ["SCAN agreements USING COVERING INDEX agreements_live"]
         );
     }
@@ -770,13 +763,7 @@ mod tests {
             "SELECT id FROM touchpoints WHERE (at, id) < ('2026-01-05', 9) ORDER BY at DESC, id DESC LIMIT 5",
             "SELECT id FROM touchpoints WHERE client_id = 1 AND (at, id) > ('2026-01-05', 9) ORDER BY at ASC, id ASC LIMIT 5",
         ] {
-            let plan: Vec<String> = c
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .unwrap()
-                .query_map([], |r| r.get(3))
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
+            let plan = crate::store::query_plan(c, sql, &[]);
             assert!(
                 plan.iter()
                     .any(|p| p.contains("SEARCH") && p.contains("INDEX")),

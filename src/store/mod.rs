@@ -944,6 +944,18 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     options.open(path).map(drop)
 }
 
+/// The steps of the plan SQLite picks for `sql` with `params` bound, for
+/// tests that pin which index a hot query reads.
+#[cfg(test)]
+pub(crate) fn query_plan(conn: &Connection, sql: &str, params: &[&str]) -> Vec<String> {
+    conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map(rusqlite::params_from_iter(params), |r| r.get(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
