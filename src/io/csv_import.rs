@@ -282,25 +282,37 @@ fn shown(s: &str) -> String {
     }
 }
 
-/// One field of a row, for the columns a kind asks for.
-enum Cell {
+/// One field of a row, for the columns a kind asks for: a view of the row
+/// as read, so that only the values kept (names, texts) are copied.
+#[derive(Clone, Copy)]
+enum Cell<'a> {
     /// No such column, a short row, or a blank field.
     Missing,
     /// Trimmed, with the formula guard undone.
-    Text(String),
+    Text(&'a str),
     /// Already reported as a problem of the row.
     Bad,
 }
 
+/// The most columns a kind asks for (the cells of a row live on the stack).
+const MAX_COLUMNS: usize = 8;
+
+const _: () = assert!(
+    CLIENT_COLUMNS.len() <= MAX_COLUMNS
+        && TOUCHPOINT_COLUMNS.len() <= MAX_COLUMNS
+        && AGREEMENT_COLUMNS.len() <= MAX_COLUMNS
+        && PAYMENT_COLUMNS.len() <= MAX_COLUMNS
+);
+
 /// A data row being parsed: its cells, and its problems so far.
-struct Fields {
+struct Fields<'a> {
     line: u64,
-    cells: Vec<Cell>,
+    cells: [Cell<'a>; MAX_COLUMNS],
     problems: Vec<String>,
 }
 
-impl Fields {
-    fn take(&mut self, i: usize) -> Cell {
+impl<'a> Fields<'a> {
+    fn take(&mut self, i: usize) -> Cell<'a> {
         match self.cells.get_mut(i) {
             Some(cell) => std::mem::replace(cell, Cell::Missing),
             None => Cell::Missing,
@@ -309,7 +321,7 @@ impl Fields {
 
     fn text(&mut self, i: usize) -> Option<String> {
         match self.take(i) {
-            Cell::Text(s) => Some(s),
+            Cell::Text(s) => Some(s.to_string()),
             Cell::Missing | Cell::Bad => None,
         }
     }
@@ -317,7 +329,7 @@ impl Fields {
     /// The first column of every kind: the client's name.
     fn required_text(&mut self, i: usize) -> Option<String> {
         match self.take(i) {
-            Cell::Text(s) => Some(s),
+            Cell::Text(s) => Some(s.to_string()),
             Cell::Missing => {
                 self.problems.push("client name is empty".to_string());
                 None
@@ -336,7 +348,7 @@ impl Fields {
         parse: impl FnOnce(&str) -> Result<T, E>,
     ) -> Option<T> {
         match self.take(i) {
-            Cell::Text(s) => match parse(&s) {
+            Cell::Text(s) => match parse(s) {
                 Ok(v) => Some(v),
                 Err(e) => {
                     self.problems.push(match label {
@@ -358,10 +370,10 @@ impl Fields {
     ) -> Option<T> {
         let text = match self.take(i) {
             Cell::Text(s) => s,
-            Cell::Missing => String::new(),
+            Cell::Missing => "",
             Cell::Bad => return None,
         };
-        match parse(&text) {
+        match parse(text) {
             Ok(v) => Some(v),
             Err(e) => {
                 self.problems.push(e.to_string());
@@ -614,7 +626,7 @@ fn read_rows(
         };
         let mut fields = Fields {
             line,
-            cells: Vec::with_capacity(columns.len()),
+            cells: [Cell::Missing; MAX_COLUMNS],
             problems: Vec::new(),
         };
         // Trailing blank fields beyond the header are fine; values are not.
@@ -630,7 +642,7 @@ fn read_rows(
                 char::from(delimiter)
             ));
         }
-        for (column, at) in columns.iter().zip(index) {
+        for ((column, at), slot) in columns.iter().zip(index).zip(&mut fields.cells) {
             let raw = at.and_then(|j| record.get(j)).unwrap_or_default();
             let trimmed = raw.trim_matches(is_blank_char);
             let cell = if trimmed.is_empty() {
@@ -642,9 +654,9 @@ fn read_rows(
                 ));
                 Cell::Bad
             } else {
-                Cell::Text(unneutralise(trimmed).to_string())
+                Cell::Text(unneutralise(trimmed))
             };
-            fields.cells.push(cell);
+            *slot = cell;
         }
         if each(fields).is_break() {
             break;

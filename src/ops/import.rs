@@ -296,7 +296,7 @@ impl ReadyRow {
             line: row.line,
             client: row.client,
             at,
-            touch: Some(validate_touchpoint(&t)),
+            touch: Some(validate_touchpoint(t)),
         }
     }
 }

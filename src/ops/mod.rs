@@ -98,12 +98,35 @@ pub fn required_text(field: &'static str, text: &str) -> OpResult<String> {
 pub fn optional_text(field: &'static str, text: Option<&str>) -> OpResult<Option<String>> {
     match text.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(t) if t.chars().count() > MAX_TEXT => Err(invalid(
+        Some(t) => check_length(field, t).map(|()| Some(t.to_string())),
+    }
+}
+
+/// [`optional_text`] of a text already owned: kept as it is when there is
+/// nothing to trim (bulk imports check a million texts without copying).
+fn owned_text(field: &'static str, text: Option<String>) -> OpResult<Option<String>> {
+    let Some(text) = text else { return Ok(None) };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    check_length(field, trimmed)?;
+    if trimmed.len() == text.len() {
+        Ok(Some(text))
+    } else {
+        Ok(Some(trimmed.to_string()))
+    }
+}
+
+fn check_length(field: &'static str, text: &str) -> OpResult<()> {
+    // A character is at least a byte: count only what may be too long.
+    if text.len() > MAX_TEXT && text.chars().count() > MAX_TEXT {
+        return Err(invalid(
             field,
             format!("is longer than {MAX_TEXT} characters"),
-        )),
-        Some(t) => Ok(Some(t.to_string())),
+        ));
     }
+    Ok(())
 }
 
 pub fn check_cadence(cadence: Option<u32>) -> OpResult<Option<u32>> {
@@ -351,26 +374,23 @@ pub fn add_contact(store: &mut Store, client_id: Id, c: &NewContact) -> OpResult
     })
 }
 
-fn validate_touchpoint(t: &NewTouchpoint) -> OpResult<NewTouchpoint> {
+fn validate_touchpoint(t: NewTouchpoint) -> OpResult<NewTouchpoint> {
     if t.minutes > MAX_MINUTES {
         return Err(invalid("minutes", format!("must be at most {MAX_MINUTES}")));
     }
-    let next_step = optional_text("next step", t.next_step.as_deref())?;
+    let next_step = owned_text("next step", t.next_step)?;
     if t.next_due.is_some() && next_step.is_none() {
         return Err(invalid("next due", "needs a next step to be due"));
     }
     Ok(NewTouchpoint {
-        at: t.at,
-        kind: t.kind,
-        summary: optional_text("summary", Some(&t.summary))?.unwrap_or_default(),
-        minutes: t.minutes,
+        summary: owned_text("summary", Some(t.summary))?.unwrap_or_default(),
         next_step,
-        next_due: t.next_due,
+        ..t
     })
 }
 
 pub fn add_touchpoint(store: &mut Store, client_id: Id, t: &NewTouchpoint) -> OpResult<Touchpoint> {
-    let t = validate_touchpoint(t)?;
+    let t = validate_touchpoint(t.clone())?;
     store.write(|tx| {
         require_client(tx, client_id)?;
         let id = log::insert_touchpoint(tx, client_id, &t)?;
@@ -379,7 +399,7 @@ pub fn add_touchpoint(store: &mut Store, client_id: Id, t: &NewTouchpoint) -> Op
 }
 
 pub fn edit_touchpoint(store: &mut Store, t: &Touchpoint) -> OpResult<Touchpoint> {
-    let v = validate_touchpoint(&NewTouchpoint {
+    let v = validate_touchpoint(NewTouchpoint {
         at: t.at,
         kind: t.kind,
         summary: t.summary.clone(),
@@ -731,5 +751,39 @@ mod tests {
         let drops = std::cell::Cell::new(0);
         super::discard(Counted(&drops));
         assert_eq!(drops.get(), 1);
+    }
+
+    /// Owned texts are checked as borrowed ones are: trimmed, blank as none,
+    /// and at most `MAX_TEXT` characters (not bytes).
+    #[test]
+    fn owned_texts_are_checked_as_borrowed_ones() {
+        use super::{MAX_TEXT, optional_text, owned_text};
+        let cases = [
+            None,
+            Some(String::new()),
+            Some("  \t ".to_string()),
+            Some("Звонок".to_string()),
+            Some("  Звонок 📞 ".to_string()),
+            Some("ж".repeat(MAX_TEXT)),
+            Some(format!(" {} ", "ж".repeat(MAX_TEXT))),
+            Some("ж".repeat(MAX_TEXT + 1)),
+            Some("a".repeat(MAX_TEXT + 1)),
+        ];
+        for text in cases {
+            let borrowed = optional_text("note", text.as_deref());
+            let owned = owned_text("note", text.clone());
+            assert_eq!(owned.is_ok(), borrowed.is_ok(), "{text:?}");
+            if let (Ok(owned), Ok(borrowed)) = (&owned, &borrowed) {
+                assert_eq!(owned, borrowed, "{text:?}");
+            }
+            let refused = text
+                .as_deref()
+                .is_some_and(|t| t.trim().chars().count() > MAX_TEXT);
+            assert_eq!(owned.is_err(), refused, "{text:?}");
+        }
+        assert_eq!(
+            owned_text("note", Some(" a ".into())).unwrap().as_deref(),
+            Some("a")
+        );
     }
 }
