@@ -18,6 +18,7 @@ use crate::domain::{
     Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
 use crate::io::csv_import::{self, ImportError, RowError};
+use crate::store::log::KeyedTouchpoint;
 use crate::store::{Store, clients, ledger, log};
 
 /// Page cache for bulk writes (imports, gen): 64 MB at most. Bulk writes go
@@ -272,13 +273,15 @@ const PARSED_AHEAD: usize = 64;
 
 /// A touchpoint row made ready on the parser thread: its client as written
 /// (resolved by the writer, in the transaction) and the touchpoint checked
-/// as `touch add` checks it, or why it is refused.
+/// as `touch add` checks it, with its search key, or why it is refused.
 struct ReadyRow {
     line: u64,
     client: String,
+    /// The client's id, once the writer has resolved it.
+    client_id: Option<Id>,
     /// The date a client created for this row starts on.
     at: NaiveDate,
-    touch: Option<OpResult<NewTouchpoint>>,
+    touch: Option<OpResult<KeyedTouchpoint>>,
 }
 
 impl ReadyRow {
@@ -295,8 +298,9 @@ impl ReadyRow {
         ReadyRow {
             line: row.line,
             client: row.client,
+            client_id: None,
             at,
-            touch: Some(validate_touchpoint(t)),
+            touch: Some(validate_touchpoint(t).map(KeyedTouchpoint::new)),
         }
     }
 }
@@ -348,30 +352,25 @@ fn import_touchpoint_rows(
         let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
         let mut n = 0;
         let mut load = |r: &mut Resolver| -> OpResult<()> {
-            // A statement per batch of rows (see log::insert_touchpoints).
-            let mut batch = Vec::with_capacity(log::TOUCH_BATCH);
             while let Some(mut rows) = parsed.next_batch() {
                 n += rows.len();
                 for row in &mut rows {
                     // The client first: an unknown one is the row's error.
-                    let Some(client_id) = r.resolve(row.line, &row.client, row.at)? else {
-                        continue;
-                    };
-                    match row.touch.take() {
-                        Some(Ok(t)) => batch.push((client_id, t)),
-                        Some(Err(e)) => r.row_error(row.line, e)?,
-                        None => {}
-                    }
-                    if batch.len() == log::TOUCH_BATCH {
-                        log::insert_touchpoints(tx, &batch)?;
-                        let written =
-                            std::mem::replace(&mut batch, Vec::with_capacity(log::TOUCH_BATCH));
-                        parsed.give_back(Box::new(written));
+                    row.client_id = r.resolve(row.line, &row.client, row.at)?;
+                    if row.client_id.is_some()
+                        && let Some(Err(e)) = row.touch.take_if(|t| t.is_err())
+                    {
+                        r.row_error(row.line, e)?;
                     }
                 }
+                let ready: Vec<(Id, &KeyedTouchpoint)> = rows
+                    .iter()
+                    .filter_map(|row| Some((row.client_id?, row.touch.as_ref()?.as_ref().ok()?)))
+                    .collect();
+                log::insert_touchpoints(tx, &ready)?;
+                drop(ready);
                 parsed.give_back(Box::new(rows));
             }
-            log::insert_touchpoints(tx, &batch)?;
             // A file broken further down fails the whole import here.
             parsed.finish()?;
             r.errors.append(&mut parsed.errors);

@@ -13,6 +13,7 @@ use crate::domain::{
     AgreementStatus, Id, Money, Month, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
 };
+use crate::store::log::KeyedTouchpoint;
 use crate::store::{Derived, Store, clients, ledger, log};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +90,8 @@ fn shift(d: NaiveDate, days: i64) -> NaiveDate {
 
 /// The attached scratch database the touchpoints are written into.
 const SCRATCH: &str = "gen_scratch";
+/// Touchpoints handed to [`log::insert_touchpoints`] at a time.
+const BATCH: usize = 2048;
 /// The scratch database's page cache. Its pages are in memory already; a
 /// large cache would hold them twice.
 const SCRATCH_CACHE_KIB: i64 = 8 * 1024;
@@ -482,7 +485,7 @@ fn write_touchpoints(
     let kinds = TouchKind::ALL;
     scratch.write(|tx| {
         crate::store::bulk_load(tx, &["touchpoints"], || {
-            let mut batch = Vec::with_capacity(log::TOUCH_BATCH);
+            let mut batch = Vec::with_capacity(BATCH);
             for k in 0..n {
                 let id = ids[rng.below(ids.len() as u64) as usize];
                 let kind = kinds[rng.below(kinds.len() as u64) as usize];
@@ -490,16 +493,16 @@ fn write_touchpoints(
                 let next = rng.below(5) == 0;
                 batch.push((
                     id,
-                    NewTouchpoint {
+                    KeyedTouchpoint::new(NewTouchpoint {
                         at,
                         kind,
                         summary: SUMMARIES[rng.below(SUMMARIES.len() as u64) as usize].to_string(),
                         minutes: 5 + rng.below(90) as u32,
                         next_step: next.then(|| "Follow up".to_string()),
                         next_due: next.then(|| shift(at, 7)),
-                    },
+                    }),
                 ));
-                if batch.len() == log::TOUCH_BATCH || k + 1 == n {
+                if batch.len() == BATCH || k + 1 == n {
                     log::insert_touchpoints(tx, &batch)?;
                     batch.clear();
                 }
