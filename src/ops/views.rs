@@ -157,7 +157,7 @@ struct People {
     /// Each client's payments, all time (where not zero).
     lifetime: IdMap<Money>,
     /// Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
-    touches: IdMap<crate::store::WindowSums>,
+    touches: crate::store::WindowTable,
     /// Open and broken agreements, grouped by client.
     agreements: Vec<Agreement>,
     agreement_counts: IdMap<signals::AgreementCounts>,
@@ -165,7 +165,7 @@ struct People {
 
 struct MoneyFacts {
     /// Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
-    payments: IdMap<crate::store::WindowSums>,
+    payments: crate::store::WindowTable,
     /// Invoices with a balance left, each with what its client was billed
     /// before it (settled once the paid totals join them).
     open: Vec<(crate::domain::Invoice, Money)>,
@@ -272,20 +272,20 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         agreement_counts,
     } = people;
     let MoneyFacts { payments, open } = money;
-    let revenue_12m = |id: Id| Money::from_minor(payments.get(&id).map_or(0, |p| p.total_sum()));
+    let revenue_12m = |id: Id| Money::from_minor(payments.get(id).total_sum());
     let revenues: Vec<(Id, Money)> = clients.iter().map(|c| (c.id, revenue_12m(c.id))).collect();
     // The share of revenue needs the total before any client's stats.
     let total_12m: Money = revenues.iter().map(|r| r.1).sum();
     let stats_of = |client: Client| {
         let id = client.id;
-        let t = touches.get(&id);
-        let p = payments.get(&id);
+        let t = touches.get(id);
+        let p = payments.get(id);
         let input = ClientInputs {
             last_touch: last_touch.get(&id).copied(),
-            revenue_12m: Money::from_minor(p.map_or(0, |p| p.total_sum())),
-            payments_12m: p.map_or(0, |p| p.total_count()),
+            revenue_12m: Money::from_minor(p.total_sum()),
+            payments_12m: p.total_count(),
             revenue_lifetime: lifetime.get(&id).copied().unwrap_or_default(),
-            minutes_12m: u64::try_from(t.map_or(0, |t| t.total_sum())).unwrap_or(0),
+            minutes_12m: u64::try_from(t.total_sum()).unwrap_or(0),
             minutes_lifetime: 0,
             agreements: agreement_counts.get(&id).copied().unwrap_or_default(),
             first_payment: None,
@@ -310,7 +310,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
             }
             (
                 signals::concentration(&revenues),
-                windows(&touches, &payments),
+                windows(&touches, &payments, n),
             )
         });
         for (slot, client) in head.iter_mut().zip(clients) {
@@ -345,23 +345,20 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
 /// The briefing's windows of every client with touchpoints or payments in
 /// the last 12 months.
 fn windows(
-    touches: &IdMap<crate::store::WindowSums>,
-    payments: &IdMap<crate::store::WindowSums>,
+    touches: &crate::store::WindowTable,
+    payments: &crate::store::WindowTable,
+    clients: usize,
 ) -> IdMap<briefing::Windows> {
-    let window = |w: Option<&crate::store::WindowSums>, k: usize| {
-        w.and_then(|w| Some((*w.count.get(k)?, *w.sum.get(k)?)))
-            .unwrap_or_default()
-    };
     let mut out: IdMap<briefing::Windows> =
-        IdMap::with_capacity_and_hasher(touches.len().max(payments.len()), Default::default());
-    for &id in touches.keys().chain(payments.keys()) {
+        IdMap::with_capacity_and_hasher(clients, Default::default());
+    for id in touches.ids().chain(payments.ids()) {
         out.entry(id).or_insert_with(|| {
-            let (t, p) = (touches.get(&id), payments.get(&id));
+            let (t, p) = (touches.get(id), payments.get(id));
             briefing::Windows {
-                revenue_prev_3m: Money::from_minor(window(p, 1).1),
-                revenue_last_3m: Money::from_minor(window(p, 2).1),
-                touches_prev_60: window(t, 1).0,
-                touches_last_60: window(t, 2).0,
+                revenue_prev_3m: Money::from_minor(p.sum[1]),
+                revenue_last_3m: Money::from_minor(p.sum[2]),
+                touches_prev_60: t.count[1],
+                touches_last_60: t.count[2],
             }
         });
     }

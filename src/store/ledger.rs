@@ -254,7 +254,7 @@ pub fn payment_windows(
     conn: &Connection,
     cuts: &[NaiveDate],
     clients: usize,
-) -> Result<super::IdMap<super::WindowSums>, DbError> {
+) -> Result<super::WindowTable, DbError> {
     super::window_sums(
         conn,
         "SELECT client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",

@@ -449,7 +449,7 @@ pub fn touch_windows_by_client(
     conn: &Connection,
     cuts: &[NaiveDate],
     clients: usize,
-) -> Result<super::IdMap<super::WindowSums>, DbError> {
+) -> Result<super::WindowTable, DbError> {
     super::window_sums(
         conn,
         "SELECT client_id, minutes FROM touchpoints WHERE at > ?1 AND at <= ?2",
