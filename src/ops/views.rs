@@ -444,12 +444,13 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         .checked_add_days(chrono::Days::new(briefing::LOOKAHEAD_DAYS))
         .unwrap_or(today);
     let back = |n: u32| crate::domain::time::months_before(today, n);
-    // Two halves of about the same cost (measured): people and their
-    // contacts here (the briefing's rules never look at kept agreements);
-    // money and the month's other records on the second connection.
-    let ((people, (contacts, birthday_contacts)), (money, rest)) = store.read_split(
+    // Two halves of about the same cost (measured): the people here (the
+    // briefing's rules never look at kept agreements); money, contacts and
+    // the month's other records on the second connection.
+    let (people, (money, (contacts, birthday_contacts), rest)) = store.read_split(
+        |tx| read_people(tx, today, Kept::Skipped),
         |tx| {
-            let people = read_people(tx, today, Kept::Skipped)?;
+            let money = read_money(tx, today)?;
             let contacts = clients::contact_counts(tx)?;
             // A day more: a 29 February birthday falls on the 28th in a
             // common year, and a range ending on the 28th would miss it.
@@ -460,10 +461,6 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
             )?;
             let birthdays = briefing::birthday_contacts(&near, today);
             let birthday_contacts = clients::contacts_by_id(tx, &birthdays)?;
-            OpResult::Ok((people, (contacts, birthday_contacts)))
-        },
-        |tx| {
-            let money = read_money(tx, today)?;
             let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
                 .into_iter()
                 .map(|(month, expected, received)| briefing::MonthTotal {
@@ -479,7 +476,7 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
                 clients::status_changes_between(tx, back(12), today)?,
                 log::next_steps_between(tx, today, lookahead)?,
             );
-            Ok((money, rest))
+            Ok((money, (contacts, birthday_contacts), rest))
         },
     )?;
     let (targets, month_totals, tier_changes, status_changes, next_steps) = rest;
