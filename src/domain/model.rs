@@ -396,12 +396,13 @@ pub type IdSet = std::collections::HashSet<Id, std::hash::BuildHasherDefault<IdH
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// The letter-by-letter fold is `char::to_lowercase` for every
     /// character it handles, and `fold` is `str::to_lowercase` for text
     /// within, across and outside those characters.
     #[test]
     fn fold_is_unicode_lowercase() {
-        use super::{fold, fold_common};
         let mut handled = 0;
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             if let Some(lower) = fold_common(c) {
@@ -434,11 +435,9 @@ mod tests {
                 "([A-Za-z0-9 ]|[À-ÿ]|[Ѐ-џ]|[ΣΑσς]|[İǅ🚀ẞ\u{301}])*"
             ).unwrap()
         ) {
-            proptest::prop_assert_eq!(super::fold(&text), text.to_lowercase());
+            proptest::prop_assert_eq!(fold(&text), text.to_lowercase());
         }
     }
-
-    use super::*;
 
     #[test]
     fn enums_parse_case_insensitively_with_aliases() {

@@ -272,8 +272,10 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         agreement_counts,
     } = people;
     let MoneyFacts { payments, open } = money;
-    let revenue_12m = |id: Id| Money::from_minor(payments.get(id).total_sum());
-    let revenues: Vec<(Id, Money)> = clients.iter().map(|c| (c.id, revenue_12m(c.id))).collect();
+    let revenues: Vec<(Id, Money)> = clients
+        .iter()
+        .map(|c| (c.id, Money::from_minor(payments.get(c.id).total_sum())))
+        .collect();
     // The share of revenue needs the total before any client's stats.
     let total_12m: Money = revenues.iter().map(|r| r.1).sum();
     let stats_of = |client: Client| {

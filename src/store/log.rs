@@ -832,11 +832,12 @@ mod tests {
     fn bulk_inserts_write_what_single_inserts_write() {
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
         let n = 2 * TOUCH_BATCH + 5;
+        let kinds = crate::domain::TouchKind::ALL;
         let rows: Vec<(Id, KeyedTouchpoint)> = (0..n)
             .map(|i| {
                 let t = NewTouchpoint {
                     at: day(1 + (i % 28) as u32),
-                    kind: crate::domain::TouchKind::ALL[i % 6],
+                    kind: kinds[i % kinds.len()],
                     summary: format!("Ёлка {i} ÉTÉ 🎄"),
                     minutes: i as u32,
                     next_step: (i % 3 == 0).then(|| format!("Звонок ÄÖ {i}")),

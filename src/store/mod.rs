@@ -22,6 +22,8 @@ pub use rusqlite::Error as DbError;
 
 use schema::{APPLICATION_ID, MIGRATIONS};
 
+use crate::domain::Id;
+
 /// The page cache per connection (SQLite's default is 2 MB).
 pub const DEFAULT_CACHE_KIB: i64 = 16 * 1024;
 
@@ -775,7 +777,6 @@ impl WindowSums {
     }
 }
 
-use crate::domain::Id;
 pub use crate::domain::IdMap;
 
 /// [`WindowSums`] of every client, by id: what [`window_sums`] adds up.
