@@ -398,21 +398,9 @@ pub fn add_touchpoint(store: &mut Store, client_id: Id, t: &NewTouchpoint) -> Op
     })
 }
 
+/// Replace touchpoint `t.id` with `t` (checked as a new one would be).
 pub fn edit_touchpoint(store: &mut Store, t: &Touchpoint) -> OpResult<Touchpoint> {
-    let v = validate_touchpoint(NewTouchpoint {
-        at: t.at,
-        kind: t.kind,
-        summary: t.summary.clone(),
-        minutes: t.minutes,
-        next_step: t.next_step.clone(),
-        next_due: t.next_due,
-    })?;
-    let t = Touchpoint {
-        summary: v.summary,
-        next_step: v.next_step,
-        ..t.clone()
-    };
-    store.write(|tx| updated(log::update_touchpoint(tx, &t)?, &t, "touchpoint", t.id))
+    change(store, t.id, |old: &mut Touchpoint| *old = t.clone())
 }
 
 pub fn delete_touchpoint(store: &mut Store, id: Id) -> OpResult<()> {
@@ -462,20 +450,9 @@ pub fn add_agreement(store: &mut Store, client_id: Id, a: &NewAgreement) -> OpRe
     })
 }
 
+/// Replace agreement `a.id` with `a` (checked as a new one would be).
 pub fn edit_agreement(store: &mut Store, a: &Agreement) -> OpResult<Agreement> {
-    let v = validate_agreement(&NewAgreement {
-        made_on: a.made_on,
-        text: a.text.clone(),
-        owner: a.owner,
-        due: a.due,
-        status: a.status,
-        closed_on: a.closed_on,
-    })?;
-    let a = Agreement {
-        text: v.text,
-        ..a.clone()
-    };
-    store.write(|tx| updated(log::update_agreement(tx, &a)?, &a, "agreement", a.id))
+    change(store, a.id, |old: &mut Agreement| *old = a.clone())
 }
 
 /// Close an open agreement as kept, broken or cancelled on `on`.
@@ -536,9 +513,9 @@ pub fn add_invoice(store: &mut Store, client_id: Id, i: &NewInvoice) -> OpResult
     })
 }
 
+/// Replace invoice `i.id` with `i` (checked as a new one would be).
 pub fn edit_invoice(store: &mut Store, i: &Invoice) -> OpResult<Invoice> {
-    positive("amount", i.amount)?;
-    store.write(|tx| updated(ledger::update_invoice(tx, i)?, i, "invoice", i.id))
+    change(store, i.id, |old: &mut Invoice| *old = i.clone())
 }
 
 pub fn delete_invoice(store: &mut Store, id: Id) -> OpResult<()> {
@@ -559,13 +536,177 @@ pub fn add_payment(store: &mut Store, client_id: Id, p: &NewPayment) -> OpResult
     })
 }
 
+/// Replace payment `p.id` with `p` (checked as a new one would be).
 pub fn edit_payment(store: &mut Store, p: &Payment) -> OpResult<Payment> {
-    positive("amount", p.amount)?;
-    store.write(|tx| updated(ledger::update_payment(tx, p)?, p, "payment", p.id))
+    change(store, p.id, |old: &mut Payment| *old = p.clone())
 }
 
 pub fn delete_payment(store: &mut Store, id: Id) -> OpResult<()> {
     delete_with(store, id, "payment", ledger::delete_payment)
+}
+
+/// A record edited in place: read, changed and written back in one
+/// transaction, so what another folio changed meanwhile (the TUI, a command
+/// in another terminal) is read before the change applies, never written
+/// over with what was read earlier.
+pub trait Editable: Clone {
+    /// What it is called in messages ("touchpoint").
+    const WHAT: &'static str;
+    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError>;
+    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError>;
+    fn id(&self) -> Id;
+    fn client_id(&self) -> Id;
+    /// The changed record checked as a new one would be (`old` is how it
+    /// was stored), in the form it is stored (texts trimmed).
+    fn check(self, conn: &rusqlite::Connection, old: &Self) -> OpResult<Self>;
+}
+
+/// Apply `edit` to record `id` and store the result, all in one
+/// transaction: an unknown id, a changed id, a client that is not there or
+/// a record that fails its checks changes nothing.
+pub fn change<T: Editable>(store: &mut Store, id: Id, edit: impl FnOnce(&mut T)) -> OpResult<T> {
+    store.write(|tx| {
+        let old = found(T::get(tx, id)?, T::WHAT, id)?;
+        let mut new = old.clone();
+        edit(&mut new);
+        if new.id() != id {
+            return Err(invalid("id", format!("{} {id} keeps its id", T::WHAT)));
+        }
+        if new.client_id() != old.client_id() {
+            require_client(tx, new.client_id())?;
+        }
+        let new = new.check(tx, &old)?;
+        updated(T::update(tx, &new)?, &new, T::WHAT, id)
+    })
+}
+
+impl Editable for Touchpoint {
+    const WHAT: &'static str = "touchpoint";
+    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
+        log::get_touchpoint(conn, id)
+    }
+    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
+        log::update_touchpoint(conn, value)
+    }
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn client_id(&self) -> Id {
+        self.client_id
+    }
+    fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
+        let v = validate_touchpoint(NewTouchpoint {
+            at: self.at,
+            kind: self.kind,
+            summary: self.summary,
+            minutes: self.minutes,
+            next_step: self.next_step,
+            next_due: self.next_due,
+        })?;
+        Ok(Touchpoint {
+            summary: v.summary,
+            next_step: v.next_step,
+            ..self
+        })
+    }
+}
+
+impl Editable for Agreement {
+    const WHAT: &'static str = "agreement";
+    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
+        log::get_agreement(conn, id)
+    }
+    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
+        log::update_agreement(conn, value)
+    }
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn client_id(&self) -> Id {
+        self.client_id
+    }
+    fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
+        let v = validate_agreement(&NewAgreement {
+            made_on: self.made_on,
+            text: self.text,
+            owner: self.owner,
+            due: self.due,
+            status: self.status,
+            closed_on: self.closed_on,
+        })?;
+        Ok(Agreement {
+            text: v.text,
+            ..self
+        })
+    }
+}
+
+/// The client's total (paid or billed: `total`) with `old`'s amount taken
+/// off when it stays with the same client, and `new` added: refused past
+/// what folio can store, as an added record would be.
+fn check_changed_total(
+    conn: &rusqlite::Connection,
+    total: fn((Money, Money)) -> Money,
+    (old_client, old_amount): (Id, Money),
+    (new_client, new_amount): (Id, Money),
+) -> OpResult<()> {
+    positive("amount", new_amount)?;
+    let mut current = total(clients::totals(conn, new_client)?);
+    if new_client == old_client {
+        current = current.minus(old_amount);
+    }
+    check_total(current, new_amount, "amount").map(drop)
+}
+
+impl Editable for Invoice {
+    const WHAT: &'static str = "invoice";
+    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
+        ledger::get_invoice(conn, id)
+    }
+    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
+        ledger::update_invoice(conn, value)
+    }
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn client_id(&self) -> Id {
+        self.client_id
+    }
+    fn check(self, conn: &rusqlite::Connection, old: &Self) -> OpResult<Self> {
+        check_changed_total(
+            conn,
+            |(_, billed)| billed,
+            (old.client_id, old.amount),
+            (self.client_id, self.amount),
+        )?;
+        Ok(self)
+    }
+}
+
+impl Editable for Payment {
+    const WHAT: &'static str = "payment";
+    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
+        ledger::get_payment(conn, id)
+    }
+    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
+        ledger::update_payment(conn, value)
+    }
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn client_id(&self) -> Id {
+        self.client_id
+    }
+    fn check(self, conn: &rusqlite::Connection, old: &Self) -> OpResult<Self> {
+        check_changed_total(
+            conn,
+            |(paid, _)| paid,
+            (old.client_id, old.amount),
+            (self.client_id, self.amount),
+        )?;
+        let note = optional_text("note", Some(&self.note))?.unwrap_or_default();
+        Ok(Payment { note, ..self })
+    }
 }
 
 /// The portfolio's currency code (default RUB).
@@ -785,5 +926,66 @@ mod tests {
             owned_text("note", Some(" a ".into())).unwrap().as_deref(),
             Some("a")
         );
+    }
+
+    /// An edit is read, checked and written in one transaction: a refused
+    /// one (gone client, changed id, failed check) leaves the record as it
+    /// was; an accepted one moves the client's kept totals with it.
+    #[test]
+    fn edits_apply_whole_or_not_at_all() {
+        use super::*;
+        use crate::domain::time::d;
+        let mut store = Store::open_in_memory().unwrap();
+        let client = |name: &str| NewClient {
+            name: name.into(),
+            tier: Tier::Gold,
+            status: Status::Active,
+            since: d(2025, 1, 1),
+            cadence_days: None,
+            channel: None,
+            goal: None,
+            notes: String::new(),
+        };
+        let (a, b) = (
+            add_client(&mut store, &client("A")).unwrap().id,
+            add_client(&mut store, &client("B")).unwrap().id,
+        );
+        let pay = |amount: i64| NewPayment {
+            on: d(2026, 11, 2),
+            amount: Money::from_minor(amount),
+            note: String::new(),
+        };
+        let p = add_payment(&mut store, a, &pay(500)).unwrap();
+        let paid = |store: &Store, id: Id| clients::totals(store.conn(), id).unwrap().0.minor();
+
+        let moved = change(&mut store, p.id, |p: &mut Payment| {
+            p.client_id = b;
+            p.amount = Money::from_minor(700);
+            p.note = "  moved ".into();
+        })
+        .unwrap();
+        assert_eq!((moved.client_id, moved.note.as_str()), (b, "moved"));
+        assert_eq!((paid(&store, a), paid(&store, b)), (0, 700));
+
+        let refused: [fn(&mut Payment); 3] = [
+            |p| p.client_id = 999,
+            |p| p.id += 1,
+            |p| p.amount = Money::ZERO,
+        ];
+        for edit in refused {
+            assert!(change(&mut store, p.id, edit).is_err());
+            assert_eq!(
+                ledger::get_payment(store.conn(), p.id).unwrap(),
+                Some(moved.clone())
+            );
+        }
+        assert_eq!((paid(&store, a), paid(&store, b)), (0, 700));
+        assert!(matches!(
+            change(&mut store, 42, |_: &mut Payment| {}),
+            Err(OpError::NotFound {
+                what: "payment",
+                id: 42
+            })
+        ));
     }
 }
