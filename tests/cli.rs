@@ -867,3 +867,158 @@ fn completions_and_help_examples() {
         assert!(out.contains("Example"), "{sub:?} --help has no example");
     }
 }
+
+/// `edit` changes only the fields given, moves records between clients,
+/// and refuses bad input (an unknown id or client, a due date before the
+/// agreement, a due date without a next step) without changing anything.
+#[test]
+fn edits_change_only_the_fields_given() {
+    let p = small();
+    p.ok(&[
+        "touch",
+        "add",
+        "Northwind",
+        "--kind",
+        "call",
+        "--summary",
+        "Q1 budget",
+        "--minutes",
+        "30",
+        "--at",
+        "2026-11-20",
+        "--next",
+        "Send proposal",
+        "--next-due",
+        "2026-11-30",
+    ]);
+    let out = p.ok(&[
+        "touch",
+        "edit",
+        "1",
+        "--minutes",
+        "45",
+        "--client",
+        "ооо ромашка",
+    ]);
+    assert!(out.contains("Updated touchpoint 1"), "{out}");
+    let t = &p.json(&["touch", "list", "--json"])[0];
+    assert_eq!(t["client"], "ООО Ромашка");
+    assert_eq!(t["minutes"], 45);
+    assert_eq!(t["summary"], "Q1 budget");
+    assert_eq!(t["at"], "2026-11-20");
+    assert_eq!(t["next_due"], "2026-11-30");
+    // Dropping the next step drops its due date with it.
+    p.ok(&["touch", "edit", "1", "--no-next"]);
+    let t = &p.json(&["touch", "list", "--json"])[0];
+    assert!(t["next_step"].is_null() && t["next_due"].is_null(), "{t}");
+
+    p.ok(&[
+        "agree",
+        "add",
+        "Northwind",
+        "--text",
+        "Media plan",
+        "--owner",
+        "us",
+        "--due",
+        "2026-11-27",
+        "--on",
+        "2026-11-20",
+    ]);
+    p.ok(&[
+        "agree",
+        "edit",
+        "1",
+        "--text",
+        "  Медиаплан на Q1 ",
+        "--no-due",
+    ]);
+    let a = &p.json(&["agree", "list", "--json"])[0];
+    assert_eq!(a["text"], "Медиаплан на Q1");
+    assert!(a["due"].is_null());
+    assert_eq!(a["owner"], "us");
+    assert_eq!(a["status"], "open");
+
+    p.ok(&[
+        "invoice",
+        "add",
+        "Northwind",
+        "--month",
+        "2026-10",
+        "--amount",
+        "1000",
+        "--due",
+        "2026-10-15",
+    ]);
+    p.ok(&[
+        "pay",
+        "add",
+        "Northwind",
+        "--on",
+        "2026-10-10",
+        "--amount",
+        "400",
+    ]);
+    p.ok(&["invoice", "edit", "1", "--amount", "1 500,50"]);
+    p.ok(&[
+        "pay",
+        "edit",
+        "1",
+        "--note",
+        "part one",
+        "--on",
+        "2026-10-11",
+    ]);
+    let inv = &p.json(&["invoice", "list", "--json"])[0];
+    assert_eq!(inv["amount"], "1500.50");
+    assert_eq!(inv["balance"], "1100.50");
+    assert_eq!(inv["due"], "2026-10-15");
+    let pay = &p.json(&["pay", "list", "--json"])[0];
+    assert_eq!(pay["note"], "part one");
+    assert_eq!(pay["on"], "2026-10-11");
+    assert_eq!(pay["amount"], "400.00");
+    // The client's paid total follows a payment to its new client.
+    p.ok(&["pay", "edit", "1", "--client", "ООО Ромашка"]);
+    let inv = &p.json(&["invoice", "list", "--json"])[0];
+    assert_eq!(inv["balance"], "1500.50");
+
+    let before = p.snapshot();
+    let refused: [(&[&str], i32, &str); 7] = [
+        (
+            &["touch", "edit", "99", "--minutes", "5"],
+            1,
+            "no touchpoint with id 99",
+        ),
+        (
+            &["touch", "edit", "1", "--client", "Nobody"],
+            1,
+            "no client named 'Nobody'",
+        ),
+        (
+            &["touch", "edit", "1", "--next-due", "2026-12-01"],
+            1,
+            "next due",
+        ),
+        (
+            &["agree", "edit", "1", "--due", "2026-01-01"],
+            1,
+            "before the agreement was made",
+        ),
+        (&["invoice", "edit", "1", "--amount", "-5"], 2, "negative"),
+        (
+            &["pay", "edit", "7", "--amount", "5"],
+            1,
+            "no payment with id 7",
+        ),
+        (
+            &["pay", "edit", "1"],
+            2,
+            "required arguments were not provided",
+        ),
+    ];
+    for (args, code, says) in refused {
+        let err = p.fails(args, code);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert!(p.snapshot() == before, "a refused edit changed the file");
+}

@@ -347,6 +347,42 @@ pub enum TouchCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change a touchpoint: only the fields given
+    #[command(
+        after_help = "Example:\n  folio touch edit 42 --minutes 45 --next \"Send the revised proposal\" --next-due 2026-12-04",
+        group(clap::ArgGroup::new("change").required(true).multiple(true)
+            .args(["client", "kind", "summary", "at", "minutes", "next", "no_next", "next_due", "no_next_due"]))
+    )]
+    Edit {
+        id: i64,
+        /// Move it to this client
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long, value_parser = kind_arg)]
+        kind: Option<TouchKind>,
+        #[arg(long, allow_hyphen_values = true)]
+        summary: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        at: Option<NaiveDate>,
+        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=44640))]
+        minutes: Option<u32>,
+        /// The next step agreed
+        #[arg(
+            long,
+            value_name = "TEXT",
+            allow_hyphen_values = true,
+            conflicts_with = "no_next"
+        )]
+        next: Option<String>,
+        /// Remove the next step (and its due date)
+        #[arg(long)]
+        no_next: bool,
+        #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with_all = ["no_next", "no_next_due"])]
+        next_due: Option<NaiveDate>,
+        /// Remove the next step's due date
+        #[arg(long)]
+        no_next_due: bool,
+    },
     /// Delete a touchpoint by id
     #[command(after_help = "Example:\n  folio touch delete 42")]
     Delete { id: i64 },
@@ -413,6 +449,30 @@ pub enum AgreeCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change an agreement: only the fields given (close it with `agree close`)
+    #[command(
+        after_help = "Example:\n  folio agree edit 12 --due 2026-12-05 --text \"Send the media plan for Q1\"",
+        group(clap::ArgGroup::new("change").required(true).multiple(true)
+            .args(["client", "text", "owner", "due", "no_due", "on"]))
+    )]
+    Edit {
+        id: i64,
+        /// Move it to this client
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        text: Option<String>,
+        #[arg(long, value_parser = owner_arg)]
+        owner: Option<Owner>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with = "no_due")]
+        due: Option<NaiveDate>,
+        /// Remove the due date
+        #[arg(long)]
+        no_due: bool,
+        /// When it was agreed
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        on: Option<NaiveDate>,
+    },
     /// Delete an agreement by id
     #[command(after_help = "Example:\n  folio agree delete 12")]
     Delete { id: i64 },
@@ -472,6 +532,24 @@ pub enum InvoiceCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change an expected payment: only the fields given
+    #[command(
+        after_help = "Example:\n  folio invoice edit 7 --amount \"300 000\" --due 15.11.2026",
+        group(clap::ArgGroup::new("change").required(true).multiple(true)
+            .args(["client", "month", "amount", "due"]))
+    )]
+    Edit {
+        id: i64,
+        /// Move it to this client
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long, value_parser = month_arg)]
+        month: Option<Month>,
+        #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
+        amount: Option<Money>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        due: Option<NaiveDate>,
+    },
     /// Delete an expected payment by id
     #[command(after_help = "Example:\n  folio invoice delete 7")]
     Delete { id: i64 },
@@ -501,6 +579,24 @@ pub enum PayCmd {
         month: Option<Month>,
         #[arg(long)]
         json: bool,
+    },
+    /// Change a payment received: only the fields given
+    #[command(
+        after_help = "Example:\n  folio pay edit 3 --on 2026-11-13 --note \"Invoice 118, second part\"",
+        group(clap::ArgGroup::new("change").required(true).multiple(true)
+            .args(["client", "on", "amount", "note"]))
+    )]
+    Edit {
+        id: i64,
+        /// Move it to this client
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        on: Option<NaiveDate>,
+        #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
+        amount: Option<Money>,
+        #[arg(long, allow_hyphen_values = true)]
+        note: Option<String>,
     },
     /// Delete a payment by id
     #[command(after_help = "Example:\n  folio pay delete 3")]

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::args::{InvoiceCmd, PayCmd, PlanCmd};
 use super::table::{Align, Table};
-use super::{Session, json};
+use super::{Session, json, set};
 use crate::domain::money::{bp_to_pct, format_bp};
-use crate::domain::{Money, Month, NewInvoice, NewPayment};
+use crate::domain::{Invoice, Money, Month, NewInvoice, NewPayment, Payment};
 use crate::ops::{self, views};
 
 /// `plan show --json`: the contract scripts rely on.
@@ -285,6 +285,30 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
             }
             Ok(t.render())
         }
+        InvoiceCmd::Edit {
+            id,
+            client,
+            month,
+            amount,
+            due,
+        } => {
+            let client_id = super::client_filter(s, client.as_deref())?;
+            let i = ops::change(&mut s.store, id, |i: &mut Invoice| {
+                set(&mut i.client_id, client_id);
+                set(&mut i.month, month);
+                set(&mut i.amount, amount);
+                set(&mut i.due, due);
+            })?;
+            let c = ops::client_by_id(&s.store, i.client_id)?;
+            Ok(format!(
+                "Updated expected payment {} from {}: {} for {}, due {}\n",
+                i.id,
+                c.name,
+                i.amount.to_human(),
+                i.month,
+                i.due
+            ))
+        }
         InvoiceCmd::Delete { id } => {
             ops::delete_invoice(&mut s.store, id)?;
             Ok(format!("Deleted expected payment {id}\n"))
@@ -362,6 +386,29 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                 t.render(),
                 total.to_human(),
                 rows.len()
+            ))
+        }
+        PayCmd::Edit {
+            id,
+            client,
+            on,
+            amount,
+            note,
+        } => {
+            let client_id = super::client_filter(s, client.as_deref())?;
+            let p = ops::change(&mut s.store, id, |p: &mut Payment| {
+                set(&mut p.client_id, client_id);
+                set(&mut p.on, on);
+                set(&mut p.amount, amount);
+                set(&mut p.note, note);
+            })?;
+            let c = ops::client_by_id(&s.store, p.client_id)?;
+            Ok(format!(
+                "Updated payment {} from {}: {} on {}\n",
+                p.id,
+                c.name,
+                p.amount.to_human(),
+                p.on
             ))
         }
         PayCmd::Delete { id } => {

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::args::{AgreeCmd, TouchCmd};
 use super::table::{Align, Table};
-use super::{Session, json};
+use super::{Session, json, set};
 use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Touchpoint};
 use crate::ops;
 
@@ -97,6 +97,44 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
             }
             Ok(out)
         }
+        TouchCmd::Edit {
+            id,
+            client,
+            kind,
+            summary,
+            at,
+            minutes,
+            next,
+            no_next,
+            next_due,
+            no_next_due,
+        } => {
+            let client_id = super::client_filter(s, client.as_deref())?;
+            let t = ops::change(&mut s.store, id, |t: &mut Touchpoint| {
+                set(&mut t.client_id, client_id);
+                set(&mut t.kind, kind);
+                set(&mut t.summary, summary);
+                set(&mut t.at, at);
+                set(&mut t.minutes, minutes);
+                if no_next {
+                    (t.next_step, t.next_due) = (None, None);
+                }
+                if next.is_some() {
+                    t.next_step = next;
+                }
+                if no_next_due {
+                    t.next_due = None;
+                }
+                if next_due.is_some() {
+                    t.next_due = next_due;
+                }
+            })?;
+            let c = ops::client_by_id(&s.store, t.client_id)?;
+            Ok(format!(
+                "Updated touchpoint {}: {} with {} on {}\n",
+                t.id, t.kind, c.name, t.at
+            ))
+        }
         TouchCmd::Delete { id } => {
             ops::delete_touchpoint(&mut s.store, id)?;
             Ok(format!("Deleted touchpoint {id}\n"))
@@ -147,6 +185,38 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 c.name,
                 a.owner,
                 a.due.map(|d| format!(", due {d}")).unwrap_or_default()
+            ))
+        }
+        AgreeCmd::Edit {
+            id,
+            client,
+            text,
+            owner,
+            due,
+            no_due,
+            on,
+        } => {
+            let client_id = super::client_filter(s, client.as_deref())?;
+            let a = ops::change(&mut s.store, id, |a: &mut Agreement| {
+                set(&mut a.client_id, client_id);
+                set(&mut a.text, text);
+                set(&mut a.owner, owner);
+                set(&mut a.made_on, on);
+                if no_due {
+                    a.due = None;
+                }
+                if due.is_some() {
+                    a.due = due;
+                }
+            })?;
+            let c = ops::client_by_id(&s.store, a.client_id)?;
+            Ok(format!(
+                "Updated agreement {} with {} (owed by {}{}, {})\n",
+                a.id,
+                c.name,
+                a.owner,
+                a.due.map(|d| format!(", due {d}")).unwrap_or_default(),
+                a.status
             ))
         }
         AgreeCmd::Close { id, close, on } => {

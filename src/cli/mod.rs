@@ -197,6 +197,13 @@ fn client_filter(s: &Session, name: Option<&str>) -> Result<Option<crate::domain
     }
 }
 
+/// An edit's field: changed where given, kept where not.
+fn set<T>(field: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *field = value;
+    }
+}
+
 /// JSON for scripts: pretty, with a trailing newline.
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     let mut s = serde_json::to_string_pretty(value)?;
