@@ -162,6 +162,72 @@ fn client_edit_and_contacts() {
     assert_eq!(contacts[0]["name"], "Анна Петрова");
     assert_eq!(contacts[0]["decision_maker"], true);
     assert_eq!(contacts[0]["birthday"], "1985-02-14");
+
+    // Edit: only the fields given; a `--no-...` flag clears one.
+    let id = contacts[0]["id"].to_string();
+    let out = p.ok(&[
+        "client",
+        "contact",
+        "edit",
+        &id,
+        "--role",
+        " CEO ",
+        "--no-decision-maker",
+        "--no-birthday",
+        "--phone",
+        "+7 916 100-10-11",
+    ]);
+    assert!(
+        out.contains("Updated contact Анна Петрова at ООО Ромашка"),
+        "{out}"
+    );
+    let c = &p.json(&["client", "contact", "list", "ООО Ромашка", "--json"])[0];
+    assert_eq!(c["name"], "Анна Петрова");
+    assert_eq!(c["role"], "CEO");
+    assert_eq!(c["decision_maker"], false);
+    assert!(c["birthday"].is_null());
+    assert_eq!(c["phone"], "+7 916 100-10-11");
+    assert!(
+        p.ok(&["client", "contact", "list", "ООО Ромашка"])
+            .contains(&id)
+    );
+
+    let before = p.snapshot();
+    assert!(
+        p.fails(&["client", "contact", "edit", &id, "--person", " "], 1)
+            .contains("person")
+    );
+    assert!(
+        p.fails(&["client", "contact", "edit", "99", "--role", "x"], 1)
+            .contains("no contact with id 99")
+    );
+    p.fails(
+        &["client", "contact", "edit", &id, "--role", "x", "--no-role"],
+        2,
+    );
+    assert!(p.snapshot() == before, "a refused edit changed the file");
+
+    // Moved to another client, then deleted.
+    p.ok(&[
+        "client",
+        "contact",
+        "edit",
+        &id,
+        "--client",
+        "northwind analytics",
+    ]);
+    let moved = p.json(&["client", "contact", "list", "Northwind Analytics", "--json"]);
+    assert_eq!(moved[0]["name"], "Анна Петрова");
+    assert!(
+        p.ok(&["client", "contact", "list", "ООО Ромашка"])
+            .contains("No contacts")
+    );
+    p.ok(&["client", "contact", "delete", &id]);
+    assert!(
+        p.ok(&["client", "contact", "list", "Northwind Analytics"])
+            .contains("No contacts")
+    );
+    p.fails(&["client", "contact", "delete", &id], 1);
 }
 
 #[test]

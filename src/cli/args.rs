@@ -311,6 +311,44 @@ pub enum ContactCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change a contact (by the id `contact list` shows): only the fields given
+    #[command(
+        after_help = "Example:\n  folio client contact edit 3 --role CEO --decision-maker --no-phone",
+        group(clap::ArgGroup::new("change").required(true).multiple(true)
+            .args(["client", "person", "role", "no_role", "decision_maker", "no_decision_maker",
+                   "phone", "no_phone", "email", "no_email", "birthday", "no_birthday"]))
+    )]
+    Edit {
+        id: i64,
+        /// Move the contact to this client
+        #[arg(long)]
+        client: Option<String>,
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long, conflicts_with = "no_role")]
+        role: Option<String>,
+        #[arg(long)]
+        no_role: bool,
+        #[arg(long, conflicts_with = "no_decision_maker")]
+        decision_maker: bool,
+        #[arg(long)]
+        no_decision_maker: bool,
+        #[arg(long, conflicts_with = "no_phone")]
+        phone: Option<String>,
+        #[arg(long)]
+        no_phone: bool,
+        #[arg(long, conflicts_with = "no_email")]
+        email: Option<String>,
+        #[arg(long)]
+        no_email: bool,
+        #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with = "no_birthday")]
+        birthday: Option<NaiveDate>,
+        #[arg(long)]
+        no_birthday: bool,
+    },
+    /// Delete a contact by id
+    #[command(after_help = "Example:\n  folio client contact delete 3")]
+    Delete { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use super::args::{ClientCmd, ContactCmd};
 use super::table::{Align, Table};
-use super::{Session, json};
+use super::{Session, json, set};
 use crate::domain::money::{bp_to_pct, format_bp};
 use crate::domain::signals::{ClientStats, NeglectState};
-use crate::domain::{Money, NewClient, NewContact, Status};
+use crate::domain::{Contact, Money, NewClient, NewContact, Status};
 use crate::ops::{self, ClientEdit, views};
 
 pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
@@ -229,6 +229,50 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             }
             Ok(contacts_table(&card))
         }
+        ClientCmd::Contact(ContactCmd::Edit {
+            id,
+            client,
+            person,
+            role,
+            no_role,
+            decision_maker,
+            no_decision_maker,
+            phone,
+            no_phone,
+            email,
+            no_email,
+            birthday,
+            no_birthday,
+        }) => {
+            let client_id = super::client_filter(s, client.as_deref())?;
+            // A `--no-...` flag clears the field; a value replaces it.
+            let clear = |no: bool, value: Option<String>| (no || value.is_some()).then_some(value);
+            let (role, phone, email) = (
+                clear(no_role, role),
+                clear(no_phone, phone),
+                clear(no_email, email),
+            );
+            let birthday = (no_birthday || birthday.is_some()).then_some(birthday);
+            let decides = (decision_maker || no_decision_maker).then_some(decision_maker);
+            let c = ops::change(&mut s.store, id, |c: &mut Contact| {
+                set(&mut c.client_id, client_id);
+                set(&mut c.name, person);
+                set(&mut c.role, role);
+                set(&mut c.decision_maker, decides);
+                set(&mut c.phone, phone);
+                set(&mut c.email, email);
+                set(&mut c.birthday, birthday);
+            })?;
+            let at = ops::client_by_id(&s.store, c.client_id)?;
+            Ok(format!(
+                "Updated contact {} at {} (id {})\n",
+                c.name, at.name, c.id
+            ))
+        }
+        ClientCmd::Contact(ContactCmd::Delete { id }) => {
+            ops::delete_contact(&mut s.store, id)?;
+            Ok(format!("Deleted contact {id}\n"))
+        }
     }
 }
 
@@ -299,6 +343,7 @@ fn contacts_table(card: &views::ClientCard) -> String {
         return "No contacts.\n".into();
     }
     let mut t = Table::new(&[
+        ("Id", Align::Right),
         ("Person", Align::Left),
         ("Role", Align::Left),
         ("Decides", Align::Left),
@@ -308,6 +353,7 @@ fn contacts_table(card: &views::ClientCard) -> String {
     ]);
     for p in &card.contacts {
         t.row(vec![
+            p.id.to_string(),
             p.name.clone(),
             p.role.clone().unwrap_or_default(),
             if p.decision_maker { "yes" } else { "" }.into(),

@@ -350,28 +350,29 @@ pub fn delete_client(store: &mut Store, id: Id) -> OpResult<()> {
     })
 }
 
-pub fn add_contact(store: &mut Store, client_id: Id, c: &NewContact) -> OpResult<Contact> {
-    let c = NewContact {
+/// A contact as stored: the person's name required, other texts trimmed
+/// (blank as none).
+fn validate_contact(c: NewContact) -> OpResult<NewContact> {
+    Ok(NewContact {
         name: required_text("person", &c.name)?,
         role: optional_text("role", c.role.as_deref())?,
         phone: optional_text("phone", c.phone.as_deref())?,
         email: optional_text("email", c.email.as_deref())?,
-        ..c.clone()
-    };
+        ..c
+    })
+}
+
+pub fn add_contact(store: &mut Store, client_id: Id, c: &NewContact) -> OpResult<Contact> {
+    let c = validate_contact(c.clone())?;
     store.write(|tx| {
         require_client(tx, client_id)?;
         let id = clients::insert_contact(tx, client_id, &c)?;
-        Ok(Contact {
-            id,
-            client_id,
-            name: c.name.clone(),
-            role: c.role.clone(),
-            decision_maker: c.decision_maker,
-            phone: c.phone.clone(),
-            email: c.email.clone(),
-            birthday: c.birthday,
-        })
+        found(clients::get_contact(tx, id)?, "contact", id)
     })
+}
+
+pub fn delete_contact(store: &mut Store, id: Id) -> OpResult<()> {
+    delete_with(store, id, "contact", clients::delete_contact)
 }
 
 fn validate_touchpoint(t: NewTouchpoint) -> OpResult<NewTouchpoint> {
@@ -636,6 +637,39 @@ impl Editable for Agreement {
         })?;
         Ok(Agreement {
             text: v.text,
+            ..self
+        })
+    }
+}
+
+impl Editable for Contact {
+    const WHAT: &'static str = "contact";
+    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
+        clients::get_contact(conn, id)
+    }
+    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
+        clients::update_contact(conn, value)
+    }
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn client_id(&self) -> Id {
+        self.client_id
+    }
+    fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
+        let v = validate_contact(NewContact {
+            name: self.name,
+            role: self.role,
+            decision_maker: self.decision_maker,
+            phone: self.phone,
+            email: self.email,
+            birthday: self.birthday,
+        })?;
+        Ok(Contact {
+            name: v.name,
+            role: v.role,
+            phone: v.phone,
+            email: v.email,
             ..self
         })
     }

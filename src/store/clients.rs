@@ -324,6 +324,40 @@ pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> Resul
     Ok(conn.last_insert_rowid())
 }
 
+pub fn update_contact(conn: &Connection, c: &Contact) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached(
+            "UPDATE contacts SET client_id = ?2, name = ?3, role = ?4, decision_maker = ?5,
+                    phone = ?6, email = ?7, birthday = ?8 WHERE id = ?1",
+        )?
+        .execute(params![
+            c.id,
+            c.client_id,
+            c.name,
+            c.role,
+            c.decision_maker,
+            c.phone,
+            c.email,
+            c.birthday
+        ])?
+        > 0)
+}
+
+pub fn delete_contact(conn: &Connection, id: Id) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached("DELETE FROM contacts WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}
+
+pub fn get_contact(conn: &Connection, id: Id) -> Result<Option<Contact>, DbError> {
+    conn.prepare_cached(&format!(
+        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
+    ))?
+    .query_row([id], contact_from_row)
+    .optional()
+}
+
 /// A client's contacts, decision makers first.
 pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbError> {
     let mut stmt = conn.prepare_cached(&format!(
