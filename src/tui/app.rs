@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use super::form::{Field, FieldKind, Form, Purpose, Value};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{
-    Agreement, AgreementStatus, Id, Money, Month, Tier, TouchKind, Touchpoint, fold, matches_folded,
+    Agreement, AgreementStatus, Contact, Id, Money, Month, Tier, TouchKind, Touchpoint, fold,
+    matches_folded,
 };
 use crate::ops::views::{ClientCard, MonthTotals, MonthView, PortfolioView};
 use crate::ops::{TouchFilter, TouchKey};
@@ -96,6 +97,9 @@ pub enum Action {
     WriteReport,
     SetTarget,
     AddInvoice,
+    NextContact,
+    EditContact,
+    DeleteContact,
     ConfirmYes,
     ConfirmNo,
     FormInput(char),
@@ -119,6 +123,7 @@ pub enum Target {
     Client(Id),
     Touchpoint(Id),
     Agreement(Id),
+    Contact(Id),
 }
 
 /// Work for the runner: reads and writes through the ops layer.
@@ -246,6 +251,16 @@ pub struct CardState {
     pub client_id: Id,
     pub data: Option<ClientCard>,
     pub scroll: u16,
+    /// The contact `E` edits and `D` deletes (`n` moves it).
+    pub contact: usize,
+}
+
+impl CardState {
+    /// The marked contact, if the card has any.
+    pub fn marked_contact(&self) -> Option<&Contact> {
+        let contacts = &self.data.as_ref()?.contacts;
+        contacts.get(self.contact.min(contacts.len().checked_sub(1)?))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -773,6 +788,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
                     client_id: id,
                     data: None,
                     scroll: 0,
+                    contact: 0,
                 });
                 vec![Effect::LoadCard(id)]
             }
@@ -889,19 +905,52 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::NextContact => {
+            match app.card.as_mut() {
+                Some(card) => {
+                    let n = card.data.as_ref().map_or(0, |d| d.contacts.len());
+                    if n == 0 {
+                        app.warn("no contacts yet: a adds one");
+                    } else {
+                        card.contact = (card.contact.min(n - 1) + 1) % n;
+                    }
+                }
+                None => app.warn("open a client card first"),
+            }
+            Vec::new()
+        }
+        Action::EditContact => {
+            match app.card.as_ref().and_then(CardState::marked_contact) {
+                Some(c) => {
+                    app.mode = Mode::Form(Form::new(
+                        format!("Edit contact {}", c.name),
+                        Purpose::EditContact(c.id),
+                        contact_fields(Some(c)),
+                        Vec::new(),
+                    ));
+                }
+                None => app.warn("no contact to edit"),
+            }
+            Vec::new()
+        }
+        Action::DeleteContact => {
+            match app.card.as_ref().and_then(CardState::marked_contact) {
+                Some(c) => {
+                    app.mode = Mode::Confirm(Confirm {
+                        prompt: format!("Delete contact {}? y/n", c.name),
+                        effect: Effect::Delete(Target::Contact(c.id)),
+                    });
+                }
+                None => app.warn("no contact to delete"),
+            }
+            Vec::new()
+        }
         Action::Add if app.card.is_some() => {
             if let Some(id) = app.selected_client() {
                 app.mode = Mode::Form(Form::new(
                     format!("Add a contact at {}", app.name(id)),
                     Purpose::AddContact(id),
-                    vec![
-                        Field::new("Person", FieldKind::Text { required: true }, ""),
-                        Field::new("Role", FieldKind::Text { required: false }, ""),
-                        Field::new("Decides", FieldKind::Choice(vec!["no", "yes"]), "no"),
-                        Field::new("Phone", FieldKind::Text { required: false }, ""),
-                        Field::new("Email", FieldKind::Text { required: false }, ""),
-                        Field::new("Birthday", FieldKind::Date { required: false }, ""),
-                    ],
+                    contact_fields(None),
                     Vec::new(),
                 ));
             }
@@ -985,6 +1034,49 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The contact form's fields: blank for a new contact, or `c`'s values.
+fn contact_fields(c: Option<&Contact>) -> Vec<Field> {
+    let text = |f: fn(&Contact) -> Option<&String>| c.and_then(f).cloned().unwrap_or_default();
+    vec![
+        Field::new(
+            "Person",
+            FieldKind::Text { required: true },
+            c.map(|c| c.name.clone()).unwrap_or_default(),
+        ),
+        Field::new(
+            "Role",
+            FieldKind::Text { required: false },
+            text(|c| c.role.as_ref()),
+        ),
+        Field::new(
+            "Decides",
+            FieldKind::Choice(vec!["no", "yes"]),
+            if c.is_some_and(|c| c.decision_maker) {
+                "yes"
+            } else {
+                "no"
+            },
+        ),
+        Field::new(
+            "Phone",
+            FieldKind::Text { required: false },
+            text(|c| c.phone.as_ref()),
+        ),
+        Field::new(
+            "Email",
+            FieldKind::Text { required: false },
+            text(|c| c.email.as_ref()),
+        ),
+        Field::new(
+            "Birthday",
+            FieldKind::Date { required: false },
+            c.and_then(|c| c.birthday)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
+    ]
 }
 
 /// A form moving a client to another tier or status: the likely choice

@@ -5,7 +5,7 @@ use super::app::{App, CountJob, Effect, Mode, Pane, Target};
 use super::form::{Purpose, Value};
 use super::window;
 use crate::domain::{
-    AgreementStatus, Money, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
+    AgreementStatus, Contact, Money, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
 };
 use crate::ops::{self, ClientEdit, OpError, OpResult, TouchFilter, views};
@@ -301,6 +301,18 @@ fn missing(field: &'static str) -> OpError {
     ops::invalid(field, "is required")
 }
 
+/// The contact form's values (see `contact_fields` in the app).
+fn contact_values(get: &impl Fn(usize) -> Value) -> OpResult<NewContact> {
+    Ok(NewContact {
+        name: get(0).text().ok_or(missing("person"))?,
+        role: get(1).text(),
+        decision_maker: get(2).yes(),
+        phone: get(3).text(),
+        email: get(4).text(),
+        birthday: get(5).date(),
+    })
+}
+
 /// Save a form through the operations; returns the line to show.
 fn save(app: &App, store: &mut Store, purpose: &Purpose, v: &[Value]) -> OpResult<String> {
     let get = |i: usize| v.get(i).cloned().unwrap_or(Value::Text(None));
@@ -360,20 +372,17 @@ fn save(app: &App, store: &mut Store, purpose: &Purpose, v: &[Value]) -> OpResul
             )?;
             Ok(format!("{} is now {}", c.name, c.status))
         }
-        Purpose::AddContact(id) => {
-            let c = ops::add_contact(
-                store,
-                *id,
-                &NewContact {
-                    name: get(0).text().ok_or(missing("person"))?,
-                    role: get(1).text(),
-                    decision_maker: get(2).yes(),
-                    phone: get(3).text(),
-                    email: get(4).text(),
-                    birthday: get(5).date(),
-                },
-            )?;
+        Purpose::AddContact(client) => {
+            let c = ops::add_contact(store, *client, &contact_values(&get)?)?;
             Ok(format!("added contact {}", c.name))
+        }
+        Purpose::EditContact(id) => {
+            let new = contact_values(&get)?;
+            let c = ops::change(store, *id, |c: &mut Contact| {
+                (c.name, c.role, c.decision_maker) = (new.name, new.role, new.decision_maker);
+                (c.phone, c.email, c.birthday) = (new.phone, new.email, new.birthday);
+            })?;
+            Ok(format!("saved contact {}", c.name))
         }
         Purpose::AddTouchpoint | Purpose::EditTouchpoint(_) => {
             let cid = client_id(store, &get(0))?;
@@ -502,6 +511,10 @@ fn delete(store: &mut Store, target: Target, today: chrono::NaiveDate) -> OpResu
         Target::Agreement(id) => {
             ops::delete_agreement(store, id)?;
             Ok("agreement deleted".into())
+        }
+        Target::Contact(id) => {
+            ops::delete_contact(store, id)?;
+            Ok("contact deleted".into())
         }
     }
 }

@@ -205,6 +205,7 @@ pub enum Purpose {
     ChangeTier(i64),
     ChangeStatus(i64),
     AddContact(i64),
+    EditContact(i64),
     SetTarget,
     AddPayment,
     AddInvoice,

@@ -270,6 +270,27 @@ pub const REVIEW: &[Binding] = &[
 pub const CARD: &[Binding] = &[
     b(&[Char('a')], "a", "add a contact person", Action::Add, true),
     b(
+        &[Char('n')],
+        "n",
+        "mark the next contact (▸)",
+        Action::NextContact,
+        true,
+    ),
+    b(
+        &[Char('E')],
+        "E",
+        "edit the marked contact",
+        Action::EditContact,
+        true,
+    ),
+    b(
+        &[Char('D')],
+        "D",
+        "delete the marked contact (asks first)",
+        Action::DeleteContact,
+        true,
+    ),
+    b(
         &[Char('S')],
         "S",
         "change status (active, paused, churned)",

@@ -225,6 +225,76 @@ fn small_terminals_get_a_message_and_no_panic() {
     assert_eq!(update(&mut app, Action::Quit), vec![Effect::Quit]);
 }
 
+/// On the card `n` marks the next contact, `E` edits the marked one in a
+/// form filled with its values, `D` deletes it after a `y`.
+#[test]
+fn card_edits_and_deletes_the_marked_contact() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    let contacts = |s: &Store| crate::store::clients::contacts_of(s.conn(), id).unwrap();
+    for name in ["Зоя Ким", "Élodie Roux"] {
+        let new = crate::domain::NewContact {
+            name: name.into(),
+            role: Some("PM".into()),
+            decision_maker: false,
+            phone: None,
+            email: None,
+            birthday: None,
+        };
+        crate::ops::add_contact(&mut s, id, &new).unwrap();
+    }
+    press(&mut app, &mut s, Action::OpenCard);
+    let before = contacts(&s);
+    assert!(before.len() >= 2);
+    // The mark starts on the first contact and wraps round.
+    press(&mut app, &mut s, Action::NextContact);
+    let second = before[1].clone();
+    assert!(render(&app, 120, 40).contains(&format!("▸ {}", second.name)));
+    for _ in 0..before.len() - 1 {
+        press(&mut app, &mut s, Action::NextContact);
+    }
+    press(&mut app, &mut s, Action::NextContact);
+    assert!(render(&app, 120, 40).contains(&format!("▸ {}", second.name)));
+
+    press(&mut app, &mut s, Action::EditContact);
+    let Mode::Form(f) = &app.mode else {
+        panic!("no form: {:?}", app.mode)
+    };
+    assert_eq!(f.fields[0].value, second.name);
+    assert_eq!(f.fields[1].value, second.role.clone().unwrap_or_default());
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormEnd);
+    for c in " (lead)".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
+    let edited = contacts(&s)
+        .into_iter()
+        .find(|c| c.id == second.id)
+        .unwrap();
+    let role = format!("{} (lead)", second.role.clone().unwrap_or_default());
+    assert_eq!(edited.role.as_deref(), Some(role.trim()));
+    assert_eq!(
+        (&edited.name, edited.phone.as_ref()),
+        (&second.name, second.phone.as_ref())
+    );
+    assert!(
+        render(&app, 120, 40).contains(role.trim()),
+        "the card shows it at once"
+    );
+
+    press(&mut app, &mut s, Action::DeleteContact);
+    assert!(matches!(&app.mode, Mode::Confirm(c) if c.prompt.contains(&second.name)));
+    press(&mut app, &mut s, Action::ConfirmNo);
+    assert_eq!(contacts(&s).len(), before.len());
+    press(&mut app, &mut s, Action::DeleteContact);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    let after = contacts(&s);
+    assert_eq!(after.len(), before.len() - 1);
+    assert!(after.iter().all(|c| c.id != second.id));
+}
+
 #[test]
 fn card_adds_a_contact_and_changes_status() {
     let (mut s, mut app) = demo();

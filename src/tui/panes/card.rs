@@ -89,9 +89,16 @@ pub fn draw(app: &App, card: &CardState, theme: Theme, f: &mut Frame, area: Rect
             theme.warn(),
         )));
     }
+    let marked = card.marked_contact().map(|c| c.id);
     for p in &data.contacts {
+        // `n` moves the mark (only worth showing with more than one).
+        let mark = if data.contacts.len() > 1 && marked == Some(p.id) {
+            "▸ "
+        } else {
+            "  "
+        };
         lines.push(Line::from(format!(
-            "  {}{} · {} · {} {} {}",
+            "{mark}{}{} · {} · {} {} {}",
             p.name,
             if p.decision_maker { " ★ decides" } else { "" },
             p.role.as_deref().unwrap_or("-"),
