@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::args::{ClientCmd, ContactCmd};
 use super::table::{Align, Table};
-use super::{Session, json, set};
+use super::{Session, json, set, set_or_clear};
 use crate::domain::money::{bp_to_pct, format_bp};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Contact, Money, NewClient, NewContact, Status};
@@ -245,23 +245,15 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             no_birthday,
         }) => {
             let client_id = super::client_filter(s, client.as_deref())?;
-            // A `--no-...` flag clears the field; a value replaces it.
-            let clear = |no: bool, value: Option<String>| (no || value.is_some()).then_some(value);
-            let (role, phone, email) = (
-                clear(no_role, role),
-                clear(no_phone, phone),
-                clear(no_email, email),
-            );
-            let birthday = (no_birthday || birthday.is_some()).then_some(birthday);
             let decides = (decision_maker || no_decision_maker).then_some(decision_maker);
             let c = ops::change(&mut s.store, id, |c: &mut Contact| {
                 set(&mut c.client_id, client_id);
                 set(&mut c.name, person);
-                set(&mut c.role, role);
+                set_or_clear(&mut c.role, no_role, role);
                 set(&mut c.decision_maker, decides);
-                set(&mut c.phone, phone);
-                set(&mut c.email, email);
-                set(&mut c.birthday, birthday);
+                set_or_clear(&mut c.phone, no_phone, phone);
+                set_or_clear(&mut c.email, no_email, email);
+                set_or_clear(&mut c.birthday, no_birthday, birthday);
             })?;
             let at = ops::client_by_id(&s.store, c.client_id)?;
             Ok(format!(

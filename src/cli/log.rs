@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::args::{AgreeCmd, TouchCmd};
 use super::table::{Align, Table};
-use super::{Session, json, set};
+use super::{Session, json, set, set_or_clear};
 use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Touchpoint};
 use crate::ops;
 
@@ -116,18 +116,9 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                 set(&mut t.summary, summary);
                 set(&mut t.at, at);
                 set(&mut t.minutes, minutes);
-                if no_next {
-                    (t.next_step, t.next_due) = (None, None);
-                }
-                if next.is_some() {
-                    t.next_step = next;
-                }
-                if no_next_due {
-                    t.next_due = None;
-                }
-                if next_due.is_some() {
-                    t.next_due = next_due;
-                }
+                // No next step, no due date for it.
+                set_or_clear(&mut t.next_step, no_next, next);
+                set_or_clear(&mut t.next_due, no_next || no_next_due, next_due);
             })?;
             let c = ops::client_by_id(&s.store, t.client_id)?;
             Ok(format!(
@@ -202,12 +193,7 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 set(&mut a.text, text);
                 set(&mut a.owner, owner);
                 set(&mut a.made_on, on);
-                if no_due {
-                    a.due = None;
-                }
-                if due.is_some() {
-                    a.due = due;
-                }
+                set_or_clear(&mut a.due, no_due, due);
             })?;
             let c = ops::client_by_id(&s.store, a.client_id)?;
             Ok(format!(

@@ -204,6 +204,15 @@ fn set<T>(field: &mut T, value: Option<T>) {
     }
 }
 
+/// An edit's optional field: `--no-...` (`clear`) empties it, a value
+/// replaces it (clap lets only one of them through), neither keeps it.
+fn set_or_clear<T>(field: &mut Option<T>, clear: bool, value: Option<T>) {
+    if clear {
+        *field = None;
+    }
+    set(field, value.map(Some));
+}
+
 /// JSON for scripts: pretty, with a trailing newline.
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     let mut s = serde_json::to_string_pretty(value)?;

@@ -581,20 +581,28 @@ pub fn change<T: Editable>(store: &mut Store, id: Id, edit: impl FnOnce(&mut T))
     })
 }
 
+/// The part of [`Editable`] every record states the same way: its name,
+/// the store's get and update for it, and its `id` and `client_id` fields.
+macro_rules! stored_record {
+    ($what:literal, $get:path, $update:path) => {
+        const WHAT: &'static str = $what;
+        fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
+            $get(conn, id)
+        }
+        fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
+            $update(conn, value)
+        }
+        fn id(&self) -> Id {
+            self.id
+        }
+        fn client_id(&self) -> Id {
+            self.client_id
+        }
+    };
+}
+
 impl Editable for Touchpoint {
-    const WHAT: &'static str = "touchpoint";
-    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
-        log::get_touchpoint(conn, id)
-    }
-    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
-        log::update_touchpoint(conn, value)
-    }
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn client_id(&self) -> Id {
-        self.client_id
-    }
+    stored_record!("touchpoint", log::get_touchpoint, log::update_touchpoint);
     fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
         let v = validate_touchpoint(NewTouchpoint {
             at: self.at,
@@ -613,19 +621,7 @@ impl Editable for Touchpoint {
 }
 
 impl Editable for Agreement {
-    const WHAT: &'static str = "agreement";
-    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
-        log::get_agreement(conn, id)
-    }
-    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
-        log::update_agreement(conn, value)
-    }
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn client_id(&self) -> Id {
-        self.client_id
-    }
+    stored_record!("agreement", log::get_agreement, log::update_agreement);
     fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
         let v = validate_agreement(&NewAgreement {
             made_on: self.made_on,
@@ -643,19 +639,7 @@ impl Editable for Agreement {
 }
 
 impl Editable for Contact {
-    const WHAT: &'static str = "contact";
-    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
-        clients::get_contact(conn, id)
-    }
-    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
-        clients::update_contact(conn, value)
-    }
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn client_id(&self) -> Id {
-        self.client_id
-    }
+    stored_record!("contact", clients::get_contact, clients::update_contact);
     fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
         let v = validate_contact(NewContact {
             name: self.name,
@@ -693,19 +677,7 @@ fn check_changed_total(
 }
 
 impl Editable for Invoice {
-    const WHAT: &'static str = "invoice";
-    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
-        ledger::get_invoice(conn, id)
-    }
-    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
-        ledger::update_invoice(conn, value)
-    }
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn client_id(&self) -> Id {
-        self.client_id
-    }
+    stored_record!("invoice", ledger::get_invoice, ledger::update_invoice);
     fn check(self, conn: &rusqlite::Connection, old: &Self) -> OpResult<Self> {
         check_changed_total(
             conn,
@@ -718,19 +690,7 @@ impl Editable for Invoice {
 }
 
 impl Editable for Payment {
-    const WHAT: &'static str = "payment";
-    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
-        ledger::get_payment(conn, id)
-    }
-    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
-        ledger::update_payment(conn, value)
-    }
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn client_id(&self) -> Id {
-        self.client_id
-    }
+    stored_record!("payment", ledger::get_payment, ledger::update_payment);
     fn check(self, conn: &rusqlite::Connection, old: &Self) -> OpResult<Self> {
         check_changed_total(
             conn,
