@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod files;
 pub mod io;
 pub mod ops;
 pub mod store;

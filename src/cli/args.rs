@@ -104,15 +104,22 @@ pub enum Command {
     Export {
         #[arg(value_enum)]
         kind: RecordKind,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (`-`: standard output)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace an existing file, or write to the file a symbolic link points to (never a database)
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Write a consistent copy of the portfolio (safe while folio is in use)
     #[command(after_help = "Example:\n  folio backup --out ~/backups/portfolio-2026-11.db")]
     Backup {
+        /// Where to write the copy [default: the portfolio's name with .backup-YYYYMMDD]
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace an existing file, or write to the file a symbolic link points to (never a database)
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Check the file's integrity (exit 1 on problems)
     #[command(after_help = "Example:\n  folio check")]
@@ -141,9 +148,12 @@ pub enum Command {
         month: Option<Month>,
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (`-`: standard output)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace an existing file, or write to the file a symbolic link points to (never a database)
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Generate a synthetic portfolio for benchmarks (refuses a file holding data)
     #[command(

@@ -2,7 +2,7 @@
 //! completions, demo, summary.
 
 use std::fs;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -14,6 +14,7 @@ use super::{Session, shown};
 use crate::domain::Month;
 use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
+use crate::files::Out;
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
@@ -82,38 +83,35 @@ pub fn import(
     Ok(out)
 }
 
-pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>) -> Result<String> {
-    let progress = spinner("exporting…");
-    let result = match out {
-        Some(path) => {
-            // Write next to the target and rename, so a failed export never
-            // leaves half a file where a good one was.
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write in {}", shown(dir)))?;
-            let n = import::export(&mut s.store, kind(k), &mut tmp)?;
-            tmp.flush()?;
-            tmp.persist(path)
-                .with_context(|| format!("cannot write {}", shown(path)))?;
-            Ok::<_, anyhow::Error>(format!(
-                "Exported {n} {} to {}\n",
-                kind(k).as_str(),
-                shown(path)
-            ))
-        }
-        None => {
-            let mut buf = Vec::new();
-            import::export(&mut s.store, kind(k), &mut buf)?;
-            Ok(String::from_utf8(buf).context("export produced invalid UTF-8")?)
-        }
+/// Where `--out FILE` (with `--force` or not) may write, by the one rule
+/// for every file folio writes ([`crate::files`]).
+fn out_file(s: &Session, path: &Path, force: bool) -> Result<Out> {
+    Ok(Out::resolve(path, force, Some(&s.path))?)
+}
+
+pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>, force: bool) -> Result<String> {
+    let out = match out {
+        Some(path) => out_file(s, path, force)?,
+        None => Out::Stdout,
     };
+    let progress = spinner("exporting…");
+    let mut n = 0;
+    let result = out.write(|w| {
+        n = import::export(&mut s.store, kind(k), w).map_err(std::io::Error::other)?;
+        Ok(())
+    });
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    result
+    result?;
+    Ok(match out {
+        Out::Stdout => String::new(),
+        _ => format!(
+            "Exported {n} {} to {}\n",
+            kind(k).as_str(),
+            shown(out.path())
+        ),
+    })
 }
 
 /// `folio report`: the briefing as Markdown, JSON or text, to stdout or a file.
@@ -122,7 +120,12 @@ pub fn report(
     month: Option<Month>,
     format: ReportFormat,
     out: Option<&Path>,
+    force: bool,
 ) -> Result<String> {
+    let out = match out {
+        Some(path) => out_file(&s, path, force)?,
+        None => Out::Stdout,
+    };
     let month = month.unwrap_or(Month::of(s.today));
     let briefing = views::briefing(&mut s.store, month, s.today)?;
     // Everything is read: the file closes on another thread while the
@@ -130,7 +133,7 @@ pub fn report(
     // and is closed before this returns.
     let done = std::thread::scope(|scope| {
         scope.spawn(move || drop(s));
-        write_report(&briefing, month, format, out)
+        write_report(&briefing, month, format, &out)
     });
     crate::ops::discard(briefing);
     done
@@ -140,59 +143,45 @@ fn write_report(
     briefing: &crate::domain::briefing::Briefing,
     month: Month,
     format: ReportFormat,
-    out: Option<&Path>,
+    out: &Out,
 ) -> Result<String> {
     let text = match format {
         ReportFormat::Md => Some(crate::io::report::markdown(briefing)),
         ReportFormat::Text => Some(crate::io::report::text(briefing)),
         ReportFormat::Json => None,
     };
-    let write = |w: &mut dyn Write| match &text {
+    let done = out.write(|w| match &text {
         Some(text) => w.write_all(text.as_bytes()),
         // Megabytes for a large portfolio: written as produced, not held.
         None => crate::io::report::write_json(briefing, w),
-    };
-    let done = match out {
-        None => to_stdout(write).map(|()| String::new()),
-        Some(path) => crate::io::write_atomically_with(path, write)
-            .with_context(|| format!("cannot write {}", shown(path)))
-            .map(|()| format!("Wrote the {month} briefing to {}\n", shown(path))),
-    };
+    });
     crate::ops::discard(text);
-    done
+    done?;
+    Ok(match out {
+        Out::Stdout => String::new(),
+        _ => format!("Wrote the {month} briefing to {}\n", shown(out.path())),
+    })
 }
 
-/// Write straight to standard output; a closed pipe (`folio report | head`)
-/// is not an error, as for the text `main` prints.
-fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
-    match write(&mut std::io::stdout().lock()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(anyhow::Error::new(e).context("cannot write output"))
-        }
-        _ => Ok(()),
-    }
-}
-
-pub fn backup(s: &mut Session, out: Option<&Path>) -> Result<String> {
+pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String> {
     let dest = match out {
         Some(p) => p.to_path_buf(),
         None => {
+            // The default name never collides: a second backup on one day
+            // is `.backup-YYYYMMDD-2`.
             let mut name = s.path.as_os_str().to_owned();
             name.push(format!(".backup-{}", s.today.format("%Y%m%d")));
-            name.into()
+            crate::files::unused_name(Path::new(&name))
         }
     };
-    if dest.exists() {
-        bail!("{} already exists; choose another --out", shown(&dest));
-    }
+    let out = out_file(s, &dest, force)?;
     s.store
-        .backup_to(&dest)
+        .backup_into(&out)
         .with_context(|| format!("cannot write the backup to {}", shown(&dest)))?;
-    Ok(format!(
-        "Backed up {} to {}\n",
-        shown(&s.path),
-        shown(&dest)
-    ))
+    Ok(match out {
+        Out::Stdout => String::new(),
+        _ => format!("Backed up {} to {}\n", shown(&s.path), shown(out.path())),
+    })
 }
 
 pub fn check(s: &mut Session) -> Result<String> {

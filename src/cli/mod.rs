@@ -59,6 +59,12 @@ pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
         None => (default_db_path()?, Create::WithFolder),
     };
     let (store, report) = Store::open(&path, create)?;
+    for (file, mode) in &report.tightened {
+        eprintln!(
+            "folio: made {} private to its owner (its mode was {mode:04o}; client records are not for other users)",
+            file.display()
+        );
+    }
     if let (Some((from, to)), Some(backup)) = (report.migrated, &report.backup) {
         eprintln!(
             "folio: upgraded {} from schema version {from} to {to}; the previous file is kept as {}",
@@ -169,12 +175,17 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
             dry_run,
             create_clients,
         }) => data::import(&mut s, kind, &file, dry_run, create_clients),
-        Some(Command::Export { kind, out }) => data::export(&mut s, kind, out.as_deref()),
-        Some(Command::Backup { out }) => data::backup(&mut s, out.as_deref()),
-        Some(Command::Check) => data::check(&mut s),
-        Some(Command::Report { month, format, out }) => {
-            data::report(s, month, format, out.as_deref())
+        Some(Command::Export { kind, out, force }) => {
+            data::export(&mut s, kind, out.as_deref(), force)
         }
+        Some(Command::Backup { out, force }) => data::backup(&mut s, out.as_deref(), force),
+        Some(Command::Check) => data::check(&mut s),
+        Some(Command::Report {
+            month,
+            format,
+            out,
+            force,
+        }) => data::report(s, month, format, out.as_deref(), force),
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
         Some(Command::Completions { .. } | Command::Demo | Command::Gen { .. }) => {
             bail!("unreachable command")

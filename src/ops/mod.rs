@@ -38,6 +38,8 @@ pub enum OpError {
     },
     #[error(transparent)]
     Import(#[from] crate::io::csv_import::ImportError),
+    #[error(transparent)]
+    File(#[from] crate::files::OutError),
     #[error("the portfolio file is busy (another folio is writing); try again")]
     Busy,
     #[error("database error: {0}")]
@@ -319,17 +321,12 @@ pub fn delete_client_with_backup(
 ) -> OpResult<Option<std::path::PathBuf>> {
     let backup = match (client_record_count(store, id)?, store.path()) {
         (n, Some(path)) if n > 0 => {
-            let stem = format!(
+            let name = format!(
                 "{}.bak-delete-{}-{id}",
                 path.display(),
                 today.format("%Y%m%d")
             );
-            let mut dest = std::path::PathBuf::from(&stem);
-            let mut n = 1;
-            while dest.exists() {
-                n += 1;
-                dest = std::path::PathBuf::from(format!("{stem}-{n}"));
-            }
+            let dest = crate::files::unused_name(std::path::Path::new(&name));
             store.backup_to(&dest)?;
             Some(dest)
         }

@@ -23,6 +23,7 @@ pub use rusqlite::Error as DbError;
 use schema::{APPLICATION_ID, MIGRATIONS};
 
 use crate::domain::Id;
+use crate::files::{self, Out, OutError};
 
 /// The page cache per connection (SQLite's default is 2 MB).
 pub const DEFAULT_CACHE_KIB: i64 = 16 * 1024;
@@ -66,10 +67,7 @@ pub enum OpenError {
     #[error("cannot open {path}: {source}")]
     Db { path: PathBuf, source: DbError },
     #[error("cannot back up {path} before migrating it: {source}")]
-    Backup {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Backup { path: PathBuf, source: OutError },
 }
 
 /// What happened while opening, for the caller to tell the user.
@@ -80,6 +78,8 @@ pub struct OpenReport {
     pub migrated: Option<(i32, i32)>,
     /// The backup written before migrating.
     pub backup: Option<PathBuf>,
+    /// Files made owner-only on opening, with the mode each had.
+    pub tightened: Vec<(PathBuf, u32)>,
 }
 
 /// An open portfolio file.
@@ -139,7 +139,7 @@ impl Store {
                     && !dir.exists()
                 {
                     if create == Create::WithFolder {
-                        fs::create_dir_all(dir).map_err(io)?;
+                        files::create_private_folder(dir).map_err(io)?;
                     } else {
                         return Err(OpenError::MissingDirectory(dir.to_path_buf()));
                     }
@@ -148,6 +148,20 @@ impl Store {
                 report.created = true;
             }
             Err(e) => return Err(io(e)),
+        }
+        // Client records are private: the portfolio, its sidecars and the
+        // default data folder are owner-only. A file of another user cannot
+        // be changed here and keeps the mode its owner gave it.
+        let mut private = files::sidecars(path);
+        if create == Create::WithFolder
+            && let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        {
+            private.push(dir.to_path_buf());
+        }
+        for p in private {
+            if let Ok(Some(mode)) = files::make_private(&p) {
+                report.tightened.push((p, mode));
+            }
         }
         let db = |source| OpenError::Db {
             path: path.to_path_buf(),
@@ -173,22 +187,15 @@ impl Store {
         if version > 0 && version < known {
             // SQLite's online backup, not a file copy: it includes what is
             // still in another process's write-ahead log.
-            let backup = backup_path(path, version);
             let failed = |source| OpenError::Backup {
                 path: path.to_path_buf(),
                 source,
             };
-            if backup.exists() {
-                fs::remove_file(&backup).map_err(failed)?;
-            }
-            create_private_file(&backup).map_err(failed)?;
-            conn.backup(
-                rusqlite::MAIN_DB,
-                &backup,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
-            .map_err(|e| failed(std::io::Error::other(e)))?;
-            report.backup = Some(backup);
+            let dest = files::unused_name(&backup_path(path, version));
+            Out::resolve(&dest, false, Some(path))
+                .and_then(|out| out.fill(|tmp| online_backup(&conn, tmp)))
+                .map_err(failed)?;
+            report.backup = Some(dest);
         }
         let mut store = Store {
             conn,
@@ -459,17 +466,18 @@ impl Store {
         tx.commit()
     }
 
-    /// Consistent copy of the open database to `dest` while it may be in use
-    /// (SQLite's online backup), created owner-only.
-    pub fn backup_to(&self, dest: &Path) -> Result<(), DbError> {
-        if !dest.exists() {
-            create_private_file(dest).map_err(|e| DbError::ToSqlConversionFailure(Box::new(e)))?;
-        }
-        self.conn.backup(
-            rusqlite::MAIN_DB,
-            dest,
-            None::<fn(rusqlite::backup::Progress)>,
-        )
+    /// Consistent copy of the open database (SQLite's online backup, safe
+    /// while it is in use) as a new file `dest`; an existing `dest` is
+    /// refused. Written as every file folio writes ([`files`]): whole or
+    /// not at all, owner-only.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), OutError> {
+        self.backup_into(&Out::resolve(dest, false, self.path())?)
+    }
+
+    /// [`Store::backup_to`] where the caller has applied the rule already
+    /// (`backup --out FILE --force`).
+    pub fn backup_into(&self, out: &Out) -> Result<(), OutError> {
+        out.fill(|tmp| online_backup(&self.conn, tmp))
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`: the problems found,
@@ -986,6 +994,16 @@ fn classify(path: &Path, e: DbError) -> OpenError {
             source: e,
         },
     }
+}
+
+/// SQLite's online backup of `conn` into the file at `dest`.
+fn online_backup(conn: &Connection, dest: &Path) -> std::io::Result<()> {
+    conn.backup(
+        rusqlite::MAIN_DB,
+        dest,
+        None::<fn(rusqlite::backup::Progress)>,
+    )
+    .map_err(std::io::Error::other)
 }
 
 /// Create an empty file readable by its owner only: client records are private.

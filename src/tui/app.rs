@@ -141,7 +141,11 @@ pub enum Effect {
     LoadPlan,
     LoadAgreements,
     LoadReview,
-    WriteReport,
+    /// Write the briefing as Markdown; `replace` once the user said `y` to
+    /// replacing the file there.
+    WriteReport {
+        replace: bool,
+    },
     LoadCard(Id),
     Save(Purpose, Vec<Value>),
     Delete(Target),
@@ -835,7 +839,9 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![Effect::LoadPlan]
             }
         }
-        Action::WriteReport if app.pane == Pane::Review => vec![Effect::WriteReport],
+        Action::WriteReport if app.pane == Pane::Review => {
+            vec![Effect::WriteReport { replace: false }]
+        }
         Action::WriteReport => Vec::new(),
 
         Action::MonthPrev | Action::MonthNext => Vec::new(),

@@ -1,13 +1,14 @@
 //! Performing effects: the only part of the TUI that talks to the store, and
 //! only through the ops layer (the same operations as the command line).
 
-use super::app::{App, CountJob, Effect, Mode, Pane, Target};
+use super::app::{App, Confirm, CountJob, Effect, Mode, Pane, Target};
 use super::form::{Purpose, Value};
 use super::window;
 use crate::domain::{
     AgreementStatus, Contact, Money, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
 };
+use crate::files::{Out, OutError};
 use crate::ops::{self, ClientEdit, OpError, OpResult, TouchFilter, views};
 use crate::store::Store;
 
@@ -28,7 +29,7 @@ pub fn perform(app: &mut App, store: &mut Store, effect: Effect) {
         Effect::LoadPlan => load_plan(app, store),
         Effect::LoadAgreements => load_agreements(app, store),
         Effect::LoadReview => load_review(app, store),
-        Effect::WriteReport => write_report(app),
+        Effect::WriteReport { replace } => write_report(app, store, replace),
         Effect::LoadCard(id) => load_card(app, store, id),
         Effect::Save(purpose, values) => match save(app, store, &purpose, &values) {
             Ok(message) => {
@@ -262,23 +263,33 @@ pub fn load_review(app: &mut App, store: &mut Store) -> OpResult<()> {
     Ok(())
 }
 
-/// The briefing as Markdown in the current folder, named by its month.
-fn write_report(app: &mut App) -> OpResult<()> {
+/// The briefing as Markdown in the current folder, named by its month. An
+/// existing file is replaced only after a `y` to a question naming it; the
+/// portfolio and other databases never (the rule of [`crate::files`]).
+fn write_report(app: &mut App, store: &Store, replace: bool) -> OpResult<()> {
     let Some(b) = &app.review else {
         return Err(ops::invalid("report", "the briefing is not loaded yet"));
     };
     let path = app.report_dir.join(format!("briefing-{}.md", b.month));
     let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
-    match crate::io::write_atomically(&path, crate::io::report::markdown(b).as_bytes()) {
-        Ok(()) => {
-            app.message = Some((format!("wrote {}", shown.display()), false));
-            Ok(())
+    let out = match Out::resolve(&path, replace, store.path()) {
+        Ok(out) => out,
+        Err(e @ (OutError::Exists(_) | OutError::Symlink(_))) => {
+            let question = match e {
+                OutError::Exists(_) => "exists. Replace it?",
+                _ => "is a symbolic link. Write to the file it points to?",
+            };
+            app.mode = Mode::Confirm(Confirm {
+                prompt: format!("{} {question} y/n", shown.display()),
+                effect: Effect::WriteReport { replace: true },
+            });
+            return Ok(());
         }
-        Err(e) => Err(ops::invalid(
-            "report",
-            format!("cannot write {}: {e}", shown.display()),
-        )),
-    }
+        Err(e) => return Err(e.into()),
+    };
+    out.write(|w| w.write_all(crate::io::report::markdown(b).as_bytes()))?;
+    app.message = Some((format!("wrote {}", shown.display()), false));
+    Ok(())
 }
 
 pub fn load_card(app: &mut App, store: &mut Store, id: i64) -> OpResult<()> {

@@ -380,6 +380,36 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     assert!(md.starts_with("# One-on-one briefing: 2026-11"));
     let (msg, error) = app.message.clone().unwrap();
     assert!(!error && msg.contains("briefing-2026-11.md"), "{msg}");
+    // A second w asks before replacing the file, naming it; n keeps it.
+    std::fs::write(&file, "mine\n").unwrap();
+    press(&mut app, &mut s, Action::WriteReport);
+    assert!(
+        matches!(&app.mode, Mode::Confirm(c) if c.prompt.contains("briefing-2026-11.md exists")),
+        "{:?}",
+        app.mode
+    );
+    press(&mut app, &mut s, Action::ConfirmNo);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine\n");
+    press(&mut app, &mut s, Action::WriteReport);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# One-on-one")
+    );
+    // A database under that name is never replaced, not even after a y.
+    let db = dir.path().join("briefing-2026-11.md");
+    std::fs::remove_file(&db).unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let before = std::fs::read(&db).unwrap();
+    press(&mut app, &mut s, Action::WriteReport);
+    assert!(matches!(app.mode, Mode::Normal));
+    let (msg, error) = app.message.clone().unwrap();
+    assert!(error && msg.contains("SQLite database"), "{msg}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
     // [ moves the month and rebuilds the briefing.
     press(&mut app, &mut s, Action::MonthPrev);
     assert_eq!(app.review.as_ref().unwrap().month.to_string(), "2026-10");
