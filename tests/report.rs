@@ -440,6 +440,21 @@ fn demo_has_content_in_every_section() {
     assert!(r["talking_points"].as_array().unwrap().len() >= 3);
 }
 
+/// The demo's briefing as JSON, byte for byte: scripts read it, and the
+/// writer behind it may change (to serde) but not what it writes.
+#[test]
+fn demo_briefing_json_is_pinned() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let json = p.ok(&["report", "--format", "json"]);
+    let golden = include_str!("fixtures/briefing-demo-2026-11-23.json");
+    assert!(
+        json == golden,
+        "the demo's briefing JSON changed; if on purpose, regenerate with\n  \
+         folio --demo --today 2026-11-23 report --format json > tests/fixtures/briefing-demo-2026-11-23.json"
+    );
+}
+
 #[test]
 fn json_to_a_closed_pipe_is_not_an_error() {
     // `folio report --format json | head -c 0`: the reader is gone before
