@@ -4,6 +4,8 @@
 //! rules), `store` (the only SQL), `ops` (the operations both doors call),
 //! `io` (CSV), `cli` (the command-line door), `demo` (the demo portfolio).
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod demo;
 pub mod domain;

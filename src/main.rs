@@ -2,6 +2,8 @@
 //! that does), run, print. Errors become one sentence on stderr and exit 1;
 //! usage errors exit 2 (clap).
 
+#![forbid(unsafe_code)]
+
 use std::io::Write;
 use std::process::ExitCode;
 

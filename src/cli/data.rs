@@ -116,27 +116,19 @@ pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>, force: bool) -
 
 /// `folio report`: the briefing as Markdown, JSON or text, to stdout or a file.
 pub fn report(
-    mut s: Session,
+    s: &mut Session,
     month: Option<Month>,
     format: ReportFormat,
     out: Option<&Path>,
     force: bool,
 ) -> Result<String> {
     let out = match out {
-        Some(path) => out_file(&s, path, force)?,
+        Some(path) => out_file(s, path, force)?,
         None => Out::Stdout,
     };
     let month = month.unwrap_or(Month::of(s.today));
     let briefing = views::briefing(&mut s.store, month, s.today)?;
-    // Everything is read: the file closes on another thread while the
-    // answer is written (closing unmaps what was read, ~1 ms at size L),
-    // and is closed before this returns.
-    let done = std::thread::scope(|scope| {
-        scope.spawn(move || drop(s));
-        write_report(&briefing, month, format, &out)
-    });
-    crate::ops::discard(briefing);
-    done
+    write_report(&briefing, month, format, &out)
 }
 
 fn write_report(
@@ -155,7 +147,6 @@ fn write_report(
         // Megabytes for a large portfolio: written as produced, not held.
         None => crate::io::report::write_json(briefing, w),
     });
-    crate::ops::discard(text);
     done?;
     Ok(match out {
         Out::Stdout => String::new(),

@@ -81,53 +81,6 @@ pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
     })
 }
 
-/// A one-shot command builds its answer once and exits: glibc would map
-/// each large allocation (128 KB and up) fresh and unmap it when freed, and
-/// every fresh page costs a fault (a tenth of a report's time at size L).
-/// Large blocks come from the heap instead, and freed memory stays there
-/// for the next ones. The TUI, which lives for hours, keeps the defaults.
-fn keep_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets glibc's allocator thresholds (it takes the
-    // allocator's own lock); no memory is touched.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_TOP_PAD, HEAP_STEP as libc::c_int);
-    }
-    huge_heap();
-}
-
-/// How far the heap grows at a time in a one-shot command.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const HEAP_STEP: usize = 64 << 20;
-
-/// Back the main heap with transparent huge pages where the kernel offers
-/// them on request (`madvise` mode, the common default): of a report's
-/// ~4,300 page faults at size L, ~1,600 were 4 KB pages of fresh heap (the
-/// report ~3 ms faster without them). The heap is grown by [`HEAP_STEP`]
-/// first (a block taken and given back, kept by the trim threshold), then
-/// that range is marked. Marking changes no byte and no mapping, only how
-/// later faults are served; with THP off nothing changes. Called on the
-/// main thread (other threads allocate from arenas of their own).
-fn huge_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: sbrk(0) only reads the current end of the heap; the block
-    // is malloc's own, freed at once; madvise(MADV_HUGEPAGE) on a range
-    // of the heap's mapping sets a flag on it and leaves its contents.
-    unsafe {
-        const HUGE: usize = 2 << 20;
-        let start = libc::sbrk(0) as usize;
-        // black_box: a compiler may drop a malloc that is only freed.
-        libc::free(std::hint::black_box(libc::malloc(HUGE * 4)));
-        let end = libc::sbrk(0) as usize;
-        let from = start.next_multiple_of(HUGE);
-        if start != usize::MAX && end > from {
-            libc::madvise(from as *mut libc::c_void, end - from, libc::MADV_HUGEPAGE);
-        }
-    }
-}
-
 /// Run a parsed command line; returns what to print on stdout. Nothing is
 /// printed on failure, so a failed command writes nothing.
 pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
@@ -152,11 +105,6 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     }
     let mut s = open_session(&cli, today)?;
     let tui = cli.command.is_none() && interactive();
-    if !tui {
-        keep_freed_memory();
-        crate::ops::exit_reclaims_memory();
-        s.store.map_file()?;
-    }
     match cli.command {
         None if tui => {
             crate::tui::run(s)?;
@@ -185,7 +133,7 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
             format,
             out,
             force,
-        }) => data::report(s, month, format, out.as_deref(), force),
+        }) => data::report(&mut s, month, format, out.as_deref(), force),
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
         Some(Command::Completions { .. } | Command::Demo | Command::Gen { .. }) => {
             bail!("unreachable command")

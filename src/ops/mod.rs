@@ -59,27 +59,6 @@ impl From<DbError> for OpError {
 
 pub type OpResult<T> = Result<T, OpError>;
 
-/// Set once a process knows it runs one command and exits (never in the
-/// TUI): see [`discard`].
-static EXIT_RECLAIMS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// This process runs one command and exits: from now on [`discard`] leaves
-/// what it is given to the exit.
-pub fn exit_reclaims_memory() {
-    EXIT_RECLAIMS.store(true, std::sync::atomic::Ordering::Relaxed);
-}
-
-/// Drop `value`, plain data a caller is done with; in a one-shot process
-/// (see [`exit_reclaims_memory`]) leave it instead: the exit gives all of
-/// its memory back at once, where freeing a large portfolio's briefing
-/// piece by piece takes milliseconds (~35,000 allocations at size L).
-/// Never for values that hold a file, a lock or a connection.
-pub fn discard<T>(value: T) {
-    if EXIT_RECLAIMS.load(std::sync::atomic::Ordering::Relaxed) {
-        std::mem::forget(value);
-    }
-}
-
 pub fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
     OpError::Invalid {
         field,
@@ -871,20 +850,6 @@ pub fn count_touch_slice(
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn discard_drops_unless_the_process_is_one_shot() {
-        // Test processes never call `exit_reclaims_memory`: the value drops.
-        struct Counted<'a>(&'a std::cell::Cell<u32>);
-        impl Drop for Counted<'_> {
-            fn drop(&mut self) {
-                self.0.set(self.0.get() + 1);
-            }
-        }
-        let drops = std::cell::Cell::new(0);
-        super::discard(Counted(&drops));
-        assert_eq!(drops.get(), 1);
-    }
-
     /// Owned texts are checked as borrowed ones are: trimmed, blank as none,
     /// and at most `MAX_TEXT` characters (not bytes).
     #[test]

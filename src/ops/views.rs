@@ -264,7 +264,7 @@ fn settle_open(
 /// The two halves joined into each client's inputs, then the signals.
 fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) -> Facts {
     let People {
-        mut clients,
+        clients,
         last_touch,
         lifetime,
         touches,
@@ -295,40 +295,10 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         };
         signals::client_stats(input, total_12m, today)
     };
-    // Each client straight to its stats (no list of inputs in between), in
-    // two halves on two threads (the second core is idle after the reads),
-    // each written in place into one list: no second list to allocate and
-    // copy over (3 MB at size L, every page of it a fault).
-    let n = clients.len();
-    let second = clients.split_off(n / 2);
-    let mut stats: Vec<ClientStats> = Vec::with_capacity(n);
-    let (head, tail) = stats.spare_capacity_mut()[..n].split_at_mut(clients.len());
-    // The other thread takes the concentration too (two sorts of every
-    // client's revenue, ~1 ms at size L): this one settles the invoices.
-    let (concentration, (open, receivables), windows) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| {
-            for (slot, client) in tail.iter_mut().zip(second) {
-                slot.write(stats_of(client));
-            }
-            (
-                signals::concentration(&revenues),
-                windows(&touches, &payments, n),
-            )
-        });
-        for (slot, client) in head.iter_mut().zip(clients) {
-            slot.write(stats_of(client));
-        }
-        let settled = settle_open(open, &lifetime, today);
-        let (concentration, windows) = other
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (concentration, settled, windows)
-    });
-    // SAFETY: `head` and `tail` split the first `n` slots, and each was
-    // zipped with a list of exactly its length (`clients` and `second`
-    // split at `head`'s length): all `n` are written. A panic on either
-    // thread leaves this scope before here (the written stats leak).
-    unsafe { stats.set_len(n) };
+    let stats: Vec<ClientStats> = clients.into_iter().map(stats_of).collect();
+    let (open, receivables) = settle_open(open, &lifetime, today);
+    let concentration = signals::concentration(&revenues);
+    let windows = windows(&touches, &payments, stats.len());
     Facts {
         view: PortfolioView {
             today,
@@ -510,8 +480,6 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })
     });
-    super::discard((facts, targets, month_totals, tier_changes, status_changes));
-    super::discard((contacts, birthday_contacts, next_steps));
     Ok(built)
 }
 

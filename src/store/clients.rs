@@ -379,13 +379,13 @@ const NEAR_BIRTHDAYS: &str = "SELECT id, client_id, birthday FROM contacts
 /// Each client's contacts and decision makers, counted (clients without
 /// contacts left out), from the (client, decision maker) index alone.
 pub fn contact_counts(conn: &Connection) -> Result<IdMap<ContactCounts>, DbError> {
-    // Every contact of the portfolio (20,000 at size L): read raw.
-    let mut query = super::raw::RawQuery::prepare(conn, CONTACT_COUNTS)?;
+    let mut stmt = conn.prepare_cached(CONTACT_COUNTS)?;
+    let mut rows = stmt.query([])?;
     let mut out: IdMap<ContactCounts> = IdMap::default();
-    while let Some(r) = query.next()? {
-        let c = out.entry(r.int(0)).or_default();
+    while let Some(r) = rows.next()? {
+        let c = out.entry(r.get(0)?).or_default();
         c.contacts += 1;
-        c.decision_makers += u32::from(r.int(1) != 0);
+        c.decision_makers += u32::from(r.get::<_, bool>(1)?);
     }
     Ok(out)
 }
@@ -399,7 +399,7 @@ pub fn decision_maker_birthdays(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<ContactRole>, DbError> {
-    let mut query = super::raw::RawQuery::prepare(conn, NEAR_BIRTHDAYS)?;
+    let mut stmt = conn.prepare_cached(NEAR_BIRTHDAYS)?;
     let day = |d: NaiveDate| d.format("%m-%d").to_string();
     let (from, to) = (day(from), day(to));
     let ranges = if from <= to {
@@ -409,13 +409,13 @@ pub fn decision_maker_birthdays(
     };
     let mut out = Vec::new();
     for (a, b) in &ranges {
-        query.start(&[a.as_bytes(), b.as_bytes()])?;
-        while let Some(r) = query.next()? {
+        let mut rows = stmt.query([a, b])?;
+        while let Some(r) = rows.next()? {
             out.push(ContactRole {
-                id: r.int(0),
-                client_id: r.int(1),
+                id: r.get(0)?,
+                client_id: r.get(1)?,
                 decision_maker: true,
-                birthday: r.decode(2, super::convert::opt_day_of)?,
+                birthday: super::convert::opt_day(r, 2)?,
             });
         }
     }

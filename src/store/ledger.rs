@@ -269,24 +269,21 @@ pub fn payment_windows(
 /// comes from [`super::clients::list_with_totals`] (joining the clients here
 /// looked each one up).
 pub fn open_invoices(conn: &Connection) -> Result<Vec<(Invoice, Money)>, DbError> {
-    // Tens of thousands at size L: read raw.
-    let mut query = super::raw::RawQuery::prepare(
-        conn,
+    let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, month, amount, due, billed_before FROM invoices
          WHERE open ORDER BY client_id, due, month, id",
     )?;
-    let mut out = Vec::new();
-    while let Some(r) = query.next()? {
+    let rows = stmt.query_map([], |r| {
         let invoice = Invoice {
-            id: r.int(0),
-            client_id: r.int(1),
-            month: r.decode(2, <Month as rusqlite::types::FromSql>::column_result)?,
-            amount: Money::from_minor(r.int(3)),
-            due: r.decode(4, super::convert::day_of)?,
+            id: r.get(0)?,
+            client_id: r.get(1)?,
+            month: r.get(2)?,
+            amount: Money::from_minor(r.get(3)?),
+            due: super::convert::day(r, 4)?,
         };
-        out.push((invoice, Money::from_minor(r.int(5))));
-    }
-    Ok(out)
+        Ok((invoice, Money::from_minor(r.get(5)?)))
+    })?;
+    rows.collect()
 }
 
 /// One month's row of `month_totals`, for a bulk load that derives them

@@ -587,13 +587,12 @@ const OPEN_AND_BROKEN: &str = concat!(
 /// kept row in the table). Counted here: SQLite's GROUP BY cost three times
 /// reading the ids raw.
 pub fn kept_by_client(conn: &Connection) -> Result<super::IdMap<u32>, DbError> {
-    let mut query = super::raw::RawQuery::prepare(
-        conn,
-        "SELECT client_id FROM agreements WHERE +status = 'kept'",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT client_id FROM agreements WHERE +status = 'kept'")?;
+    let mut rows = stmt.query([])?;
     let mut out: super::IdMap<u32> = super::IdMap::default();
-    while let Some(r) = query.next()? {
-        *out.entry(r.int(0)).or_default() += 1;
+    while let Some(r) = rows.next()? {
+        *out.entry(r.get(0)?).or_default() += 1;
     }
     Ok(out)
 }

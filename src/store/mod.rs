@@ -4,7 +4,6 @@
 //! layer can run several of them inside one transaction.
 
 mod convert;
-mod raw;
 pub mod schema;
 
 pub mod clients;
@@ -30,8 +29,6 @@ pub const DEFAULT_CACHE_KIB: i64 = 16 * 1024;
 
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-/// How much of the file [`Store::map_file`] maps.
-pub const MMAP_BYTES: i64 = 1 << 30;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -91,8 +88,6 @@ pub struct Store {
     reader: Option<Connection>,
     conn: Connection,
     path: Option<PathBuf>,
-    /// Bytes of the file read through a memory map ([`Store::map_file`]).
-    mmap: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +196,6 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             reader: None,
-            mmap: 0,
         };
         store.configure().map_err(|e| classify(path, e))?;
         if version < known {
@@ -245,7 +239,6 @@ impl Store {
             conn,
             path: None,
             reader: None,
-            mmap: 0,
         };
         store.migrate(MIGRATIONS, 0)?;
         Ok(store)
@@ -279,7 +272,6 @@ impl Store {
             conn,
             path: None,
             reader: None,
-            mmap: 0,
         };
         store.configure()?;
         store.migrate(MIGRATIONS, 0)?;
@@ -393,11 +385,11 @@ impl Store {
         // the reader starts from now on sees the same latest commit. It is
         // opened (first time) and started on its own thread, while the first
         // half runs here.
-        let (reader, mmap) = (self.reader.take(), self.mmap);
+        let reader = self.reader.take();
         let conn = &self.conn;
         let (a, (b, reader)) = std::thread::scope(|scope| {
             let other = scope.spawn(move || {
-                let reader = reader.or_else(|| open_reader(&path, mmap).ok());
+                let reader = reader.or_else(|| open_reader(&path).ok());
                 match reader {
                     Some(r) if start_read(&r) => (Ok(there(&r)), Some(r)),
                     // Hand the second half back: it runs here, in the
@@ -571,20 +563,6 @@ impl Store {
         let value = value?;
         restored?;
         Ok(value)
-    }
-
-    /// Read the file through a memory map (its first [`MMAP_BYTES`]), on
-    /// both connections: pages come straight from the OS cache, with no
-    /// copy into SQLite's (the report at size L runs ~10% faster). For
-    /// one-shot commands: mapped pages count as the process's resident
-    /// memory while it runs, so the TUI, open all day, reads without.
-    pub fn map_file(&mut self) -> Result<(), DbError> {
-        self.mmap = MMAP_BYTES;
-        self.conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
-        if let Some(reader) = &self.reader {
-            reader.pragma_update(None, "mmap_size", MMAP_BYTES)?;
-        }
-        Ok(())
     }
 
     /// Size the page cache (bulk writes raise it for their duration).
@@ -839,14 +817,13 @@ fn window_sums(
     let dense_ids = clients.saturating_mul(4).saturating_add(1024);
     let mut table = WindowTable::default();
     let mut run: Vec<(u32, i64)> = Vec::new();
-    // Two integers a row, read raw: a quarter of the cost of `Row::get`.
-    let mut query = raw::RawQuery::prepare(conn, sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     for (k, w) in cuts.windows(2).take(MAX_WINDOWS).enumerate() {
         let (from, to) = (convert::DayText::new(w[0]), convert::DayText::new(w[1]));
-        query.start(&[from.as_bytes(), to.as_bytes()])?;
+        let mut rows = stmt.query(params![from, to])?;
         run.clear();
-        while let Some(r) = query.next()? {
-            let (client, value) = (r.int(0), r.int(1));
+        while let Some(r) = rows.next()? {
+            let (client, value): (i64, i64) = (r.get(0)?, r.get(1)?);
             match usize::try_from(client).ok().filter(|&i| i < dense_ids) {
                 Some(i) => {
                     if i >= run.len() {
@@ -909,14 +886,13 @@ fn start_read(reader: &Connection) -> bool {
 }
 
 /// The read-only second connection of [`Store::read_split`].
-fn open_reader(path: &Path, mmap: i64) -> Result<Connection, DbError> {
+fn open_reader(path: &Path) -> Result<Connection, DbError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_KIB)?;
-    conn.pragma_update(None, "mmap_size", mmap)?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }
