@@ -266,8 +266,7 @@ pub struct Upcoming {
     pub amount: Option<Money>,
 }
 
-/// The JSON form lists these fields by name in `io::report::write_json`
-/// (a test there compares it with this derive's output).
+/// The briefing; its JSON form (`report --format json`) is this derive's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Briefing {
     pub month: Month,
