@@ -126,10 +126,12 @@ impl PortfolioView {
 
 pub fn portfolio(store: &mut Store, today: NaiveDate) -> OpResult<PortfolioView> {
     let currency = super::currency(store)?;
-    let (people, money) = store.read_split(
-        |tx| read_people(tx, today, Kept::Counted),
-        |tx| read_money(tx, today),
-    )?;
+    let (people, money) = store.read(|tx| {
+        Ok::<_, OpError>((
+            read_people(tx, today, Kept::Counted)?,
+            read_money(tx, today)?,
+        ))
+    })?;
     Ok(facts(people, money, today, currency).view)
 }
 
@@ -148,8 +150,7 @@ struct Facts {
 
 /// The portfolio's per-client facts come from a fixed number of queries,
 /// each reading one row per client or one date window of an index (never
-/// the whole history), in two halves read side by side
-/// ([`Store::read_split`]): the clients with their touchpoints and
+/// the whole history), in two parts: the clients with their touchpoints and
 /// agreements, and the money.
 struct People {
     clients: Vec<Client>,
@@ -416,12 +417,11 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         .checked_add_days(chrono::Days::new(briefing::LOOKAHEAD_DAYS))
         .unwrap_or(today);
     let back = |n: u32| crate::domain::time::months_before(today, n);
-    // Two halves of about the same cost (measured): the people here (the
-    // briefing's rules never look at kept agreements); money, contacts and
-    // the month's other records on the second connection.
-    let (people, (money, (contacts, birthday_contacts), rest)) = store.read_split(
-        |tx| read_people(tx, today, Kept::Skipped),
-        |tx| {
+    // One snapshot for every figure (the briefing's rules never look at
+    // kept agreements).
+    let (people, (money, (contacts, birthday_contacts), rest)) = store.read(|tx| {
+        let people = read_people(tx, today, Kept::Skipped)?;
+        {
             let money = read_money(tx, today)?;
             let contacts = clients::contact_counts(tx)?;
             // A day more: a 29 February birthday falls on the 28th in a
@@ -448,9 +448,9 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
                 clients::status_changes_between(tx, back(12), today)?,
                 log::next_steps_between(tx, today, lookahead)?,
             );
-            Ok((money, (contacts, birthday_contacts), rest))
-        },
-    )?;
+            Ok::<_, OpError>((people, (money, (contacts, birthday_contacts), rest)))
+        }
+    })?;
     let (targets, month_totals, tier_changes, status_changes, next_steps) = rest;
     let facts = facts(people, money, today, currency.clone());
     let input = briefing::Input {

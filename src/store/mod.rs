@@ -81,11 +81,6 @@ pub struct OpenReport {
 
 /// An open portfolio file.
 pub struct Store {
-    /// A second connection, read-only, for [`Store::read_split`]; opened on
-    /// first use. Declared (so dropped) before `conn`: the last connection
-    /// to close checkpoints the WAL and removes it and the shared-memory
-    /// file, which a read-only one cannot do.
-    reader: Option<Connection>,
     conn: Connection,
     path: Option<PathBuf>,
 }
@@ -195,7 +190,6 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
-            reader: None,
         };
         store.configure().map_err(|e| classify(path, e))?;
         if version < known {
@@ -235,11 +229,7 @@ impl Store {
         // to clients in the main database.
         conn.pragma_update(None, "foreign_keys", "OFF")?;
         conn.set_prepared_statement_cache_capacity(64);
-        let mut store = Store {
-            conn,
-            path: None,
-            reader: None,
-        };
+        let mut store = Store { conn, path: None };
         store.migrate(MIGRATIONS, 0)?;
         Ok(store)
     }
@@ -268,11 +258,7 @@ impl Store {
     /// A private in-memory portfolio, for tests.
     pub fn open_in_memory() -> Result<Store, DbError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store {
-            conn,
-            path: None,
-            reader: None,
-        };
+        let mut store = Store { conn, path: None };
         store.configure()?;
         store.migrate(MIGRATIONS, 0)?;
         Ok(store)
@@ -356,77 +342,6 @@ impl Store {
         let value = f(&tx)?;
         tx.finish()?;
         Ok(value)
-    }
-
-    /// Run `here` on this connection and `there` on a second, read-only one
-    /// to the same file, on two threads (two cores for the portfolio's
-    /// aggregate reads), both over one snapshot: this connection takes the
-    /// write lock first, so nothing can commit between the two starting to
-    /// read (other programs' writes wait on the busy timeout for the few
-    /// milliseconds it lasts; their reads go on). Where that cannot be had (in
-    /// memory, a read-only file, another writer holding the lock) both run
-    /// here, one after the other, in one read transaction.
-    pub fn read_split<A, B, E>(
-        &mut self,
-        here: impl FnOnce(&Connection) -> Result<A, E>,
-        there: impl FnOnce(&Connection) -> Result<B, E> + Send,
-    ) -> Result<(A, B), E>
-    where
-        B: Send,
-        E: From<DbError> + Send,
-    {
-        // The write lock at once, or everything on this connection.
-        let lock = |c: &Connection| without_waiting(c, |c| c.execute_batch("BEGIN IMMEDIATE"));
-        let path = match self.path.clone() {
-            Some(path) if lock(&self.conn).is_ok() => path,
-            _ => return self.read(|tx| Ok((here(tx)?, there(tx)?))),
-        };
-        // The write lock is held and this connection's snapshot taken: a read
-        // the reader starts from now on sees the same latest commit. It is
-        // opened (first time) and started on its own thread, while the first
-        // half runs here.
-        let reader = self.reader.take();
-        let conn = &self.conn;
-        let (a, (b, reader)) = std::thread::scope(|scope| {
-            let other = scope.spawn(move || {
-                let reader = reader.or_else(|| open_reader(&path).ok());
-                match reader {
-                    Some(r) if start_read(&r) => (Ok(there(&r)), Some(r)),
-                    // Hand the second half back: it runs here, in the
-                    // snapshot the lock keeps. A reader that failed is dropped.
-                    _ => (Err(there), None),
-                }
-            });
-            let a = here(conn);
-            let b = other
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (a, b)
-        });
-        self.reader = reader;
-        let result = match (a, b) {
-            (Err(e), _) => Err(e),
-            (Ok(a), Ok(b)) => b.map(|b| (a, b)),
-            (Ok(a), Err(there)) => there(&self.conn).map(|b| (a, b)),
-        };
-        let ended = self.end_split();
-        let value = result?;
-        ended?;
-        Ok(value)
-    }
-
-    /// End both transactions of a split read (nothing was written).
-    fn end_split(&mut self) -> Result<(), DbError> {
-        let reader = match self.reader.as_ref() {
-            Some(r) if !r.is_autocommit() => r.execute_batch("ROLLBACK"),
-            _ => Ok(()),
-        };
-        let here = if self.conn.is_autocommit() {
-            Ok(())
-        } else {
-            self.conn.execute_batch("ROLLBACK")
-        };
-        here.and(reader)
     }
 
     fn configure(&mut self) -> Result<(), DbError> {
@@ -519,8 +434,6 @@ impl Store {
     /// meanwhile waits (busy timeout) for the write to commit, as it would
     /// for any writer holding the file.
     pub fn with_rollback_journal<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
-        // Our own reader would count as another connection.
-        self.reader = None;
         // Refused at once (no busy wait) while another connection is open.
         let mode = |conn: &Connection, to: &str| {
             without_waiting(conn, |c| {
@@ -870,33 +783,6 @@ fn without_waiting<T>(conn: &Connection, f: impl FnOnce(&Connection) -> T) -> T 
     value
 }
 
-/// Start a read transaction on `reader` (its snapshot is taken at the first
-/// read); false, with nothing left open, when it cannot.
-fn start_read(reader: &Connection) -> bool {
-    let started = reader.execute_batch("BEGIN").is_ok()
-        && reader
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
-                row.get::<_, i64>(0)
-            })
-            .is_ok();
-    if !started && !reader.is_autocommit() {
-        let _ = reader.execute_batch("ROLLBACK");
-    }
-    started
-}
-
-/// The read-only second connection of [`Store::read_split`].
-fn open_reader(path: &Path) -> Result<Connection, DbError> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
-    let conn = Connection::open_with_flags(path, flags)?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "cache_size", -DEFAULT_CACHE_KIB)?;
-    conn.set_prepared_statement_cache_capacity(64);
-    Ok(conn)
-}
-
 /// `portfolio.db` -> `portfolio.db.bak-v1`.
 pub fn backup_path(path: &Path, version: i32) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
@@ -1138,98 +1024,31 @@ mod tests {
         (dir, path, store)
     }
 
-    /// Both halves of a split read see one snapshot: while they run, no
-    /// other connection can commit; the reader runs on another thread and
-    /// sees what this connection sees; afterwards both are out of their
-    /// transactions and writes go on.
+    /// A read holds a snapshot and no lock: another program writes
+    /// meanwhile without waiting, and the read goes on seeing the figures
+    /// it started with; the next read sees the new ones.
     #[test]
-    fn a_split_read_runs_on_two_connections_over_one_snapshot() {
+    fn a_read_takes_no_write_lock_and_sees_one_snapshot() {
         let (_dir, path, mut store) = file_in_euros();
         let other = Connection::open(&path).unwrap();
         other.busy_timeout(Duration::ZERO).unwrap();
-        let main_thread = std::thread::current().id();
-        let (here, there) = store
-            .read_split(
-                |c| {
-                    // Another program's write cannot land meanwhile.
-                    let refused =
-                        other.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')", []);
-                    assert!(refused.is_err(), "a write committed during the split read");
-                    Ok::<_, DbError>((setting_of(c, "currency"), std::thread::current().id()))
-                },
-                |c| Ok((setting_of(c, "currency"), std::thread::current().id())),
-            )
+        let (before, after) = store
+            .read(|tx| {
+                let before = setting_of(tx, "currency");
+                other.execute(
+                    "UPDATE settings SET value = 'USD' WHERE key = 'currency'",
+                    [],
+                )?;
+                Ok::<_, DbError>((before, setting_of(tx, "currency")))
+            })
             .unwrap();
-        assert_eq!(here, (Some("EUR".into()), main_thread));
-        assert_eq!(there.0, Some("EUR".into()));
-        assert_ne!(there.1, main_thread, "the second half ran on this thread");
+        assert_eq!(before, Some("EUR".into()));
+        assert_eq!(after, Some("EUR".into()), "one snapshot for the whole read");
         assert!(store.conn().is_autocommit());
-        // The lock is released, and the reader sees later commits.
-        other
-            .execute(
-                "UPDATE settings SET value = 'USD' WHERE key = 'currency'",
-                [],
-            )
+        let now = store
+            .read(|tx| Ok::<_, DbError>(setting_of(tx, "currency")))
             .unwrap();
-        let (_, there) = store
-            .read_split(|_| Ok::<_, DbError>(()), |c| Ok(setting_of(c, "currency")))
-            .unwrap();
-        assert_eq!(there, Some("USD".into()));
-        store
-            .write(|tx| set_setting(tx, "currency", "RUB"))
-            .unwrap();
-        // Closed last, the writing connection removes the WAL and the
-        // shared memory: nothing is left beside the file.
-        drop(other);
-        drop(store);
-        let mut left: Vec<String> = std::fs::read_dir(path.parent().unwrap())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        left.sort();
-        assert_eq!(left, ["portfolio.db"]);
-        let (store, _) = Store::open(&path, Create::Never).unwrap();
-        assert_eq!(setting_of(store.conn(), "currency"), Some("RUB".into()));
-    }
-
-    /// Without a second connection to be had (another writer holds the lock,
-    /// or the store is in memory) both halves run here, still correct; an
-    /// error in either half ends both transactions.
-    #[test]
-    fn a_split_read_falls_back_to_one_connection_and_ends_cleanly_on_error() {
-        let (_dir, path, mut store) = file_in_euros();
-        let main_thread = std::thread::current().id();
-        let other = Connection::open(&path).unwrap();
-        other.execute_batch("BEGIN IMMEDIATE").unwrap();
-        let (here, there) = store
-            .read_split(
-                |c| Ok::<_, DbError>(setting_of(c, "currency")),
-                |c| Ok((setting_of(c, "currency"), std::thread::current().id())),
-            )
-            .unwrap();
-        assert_eq!(here, Some("EUR".into()));
-        assert_eq!(there, (Some("EUR".into()), main_thread));
-        other.execute_batch("ROLLBACK").unwrap();
-
-        let failed = store.read_split(
-            |c| Ok::<_, DbError>(setting_of(c, "currency")),
-            |c| c.query_row("SELECT nothing FROM nowhere", [], |r| r.get::<_, i64>(0)),
-        );
-        assert!(failed.is_err());
-        assert!(store.conn().is_autocommit());
-        store
-            .write(|tx| set_setting(tx, "currency", "USD"))
-            .unwrap();
-        assert_eq!(setting_of(&other, "currency"), Some("USD".into()));
-
-        let mut memory = Store::open_in_memory().unwrap();
-        let (a, b) = memory
-            .read_split(
-                |_| Ok::<_, DbError>(std::thread::current().id()),
-                |_| Ok(std::thread::current().id()),
-            )
-            .unwrap();
-        assert_eq!((a, b), (main_thread, main_thread));
+        assert_eq!(now, Some("USD".into()));
     }
 
     fn setting_of(c: &Connection, key: &str) -> Option<String> {
