@@ -260,8 +260,8 @@ fn released_schema_versions_open_with_all_records() {
     }
     let plan = p.json(&["plan", "show", "--month", "2026-11", "--json"]);
     assert_eq!(plan["received"], "5617000.00");
-    // What the migrations derive (v2 settlement totals, v3 last touch, open
-    // invoices and month totals) equals what it summarises.
+    // What the migrations derive (v2 paid and billed totals, v3 last touch
+    // and month totals) equals what it summarises.
     let drift = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     for (what, sql) in [
         (
@@ -275,9 +275,9 @@ fn released_schema_versions_open_with_all_records() {
                (SELECT max(at) FROM touchpoints WHERE client_id = c.id)",
         ),
         (
-            "open",
-            "SELECT count(*) FROM invoices i JOIN clients c ON c.id = i.client_id
-             WHERE i.open <> (i.billed_before + i.amount > c.paid_total)",
+            "billed_total",
+            "SELECT count(*) FROM clients c WHERE billed_total <>
+               coalesce((SELECT sum(amount) FROM invoices WHERE client_id = c.id), 0)",
         ),
         (
             "month_totals",

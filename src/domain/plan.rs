@@ -25,49 +25,98 @@ pub struct Settled {
 
 /// The order in which a client's payments settle its invoices: oldest due date
 /// first, then earlier month, then lower id.
-fn settlement_key(invoice: &Invoice) -> (NaiveDate, Month, Id) {
+pub fn settlement_key(invoice: &Invoice) -> (NaiveDate, Month, Id) {
     (invoice.due, invoice.month, invoice.id)
 }
 
-/// Settle each client's payments against its invoices, oldest due date first
-/// (ties: earlier month, then lower id), across months. `paid_by_client` is the
-/// total of all payments per client. A payment beyond all invoices is a credit
-/// that settles the next invoice. Returns one Settled per input invoice, in the
-/// input order.
+/// Settlement, the rule behind every balance folio shows (DOMAIN.md,
+/// "Money"): a client's payments settle its invoices oldest due date first
+/// (ties: earlier month, then lower id), across months, and a payment beyond
+/// all invoices is a credit that settles the next invoice.
 ///
-/// A client missing from `paid_by_client` (or with a total of zero or less) has
-/// paid nothing; an invoice with a negative amount (never stored) settles nothing.
-pub fn settle(invoices: &[Invoice], paid_by_client: &HashMap<Id, Money>) -> Vec<Settled> {
-    // Indices of the invoices in settlement order; a stable sort keeps the
-    // input order for exact duplicates.
-    let mut order: Vec<usize> = (0..invoices.len()).collect();
-    order.sort_by_key(|&i| settlement_key(&invoices[i]));
+/// So what a client still owes, its billed total minus its paid total, sits
+/// on its newest invoices: walking them newest first (the reverse of
+/// [`settlement_key`]), each lacks what is left of that sum, up to its
+/// amount, until nothing is left; every older invoice is paid in full. That
+/// walk is how folio computes balances: the store hands a client's invoices
+/// newest first and reading stops as soon as [`Unsettled::done`] says so,
+/// so a report reads only the invoices with a balance, however long the
+/// history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsettled {
+    /// What is still owed on the invoices not yet walked.
+    left: Money,
+}
 
-    let mut pools: HashMap<Id, Money> = HashMap::new();
-    let mut paid = vec![Money::ZERO; invoices.len()];
-    for i in order {
-        let invoice = &invoices[i];
-        let pool = pools.entry(invoice.client_id).or_insert_with(|| {
-            paid_by_client
-                .get(&invoice.client_id)
-                .copied()
-                .unwrap_or(Money::ZERO)
-                .max(Money::ZERO)
-        });
-        let applied = invoice.amount.max(Money::ZERO).min(*pool);
-        *pool = pool.minus(applied);
-        paid[i] = applied;
+impl Unsettled {
+    /// A client who was billed `billed_total` (the sum of its invoices) and
+    /// has paid `paid_total` (the sum of its payments).
+    pub fn new(billed_total: Money, paid_total: Money) -> Unsettled {
+        Unsettled {
+            left: billed_total.minus(paid_total.max(Money::ZERO)),
+        }
     }
 
-    invoices
-        .iter()
-        .zip(paid)
-        .map(|(invoice, paid)| Settled {
-            invoice: invoice.clone(),
-            paid,
+    /// Nothing is owed on the invoices not yet walked: all are paid.
+    pub fn done(&self) -> bool {
+        self.left <= Money::ZERO
+    }
+
+    /// The client's next invoice, newest first, settled.
+    pub fn settle(&mut self, invoice: Invoice) -> Settled {
+        // An invoice with a negative amount (never stored) settles nothing.
+        let amount = invoice.amount.max(Money::ZERO);
+        let lacks = amount.min(self.left.max(Money::ZERO));
+        self.left = self.left.minus(amount);
+        let paid = amount.minus(lacks);
+        Settled {
             balance: invoice.amount.minus(paid),
+            paid,
+            invoice,
+        }
+    }
+}
+
+/// An invoice that the walk of its client ([`Unsettled`]) did not reach:
+/// paid in full.
+pub fn paid_in_full(invoice: Invoice) -> Settled {
+    let paid = invoice.amount.max(Money::ZERO);
+    Settled {
+        balance: invoice.amount.minus(paid),
+        paid,
+        invoice,
+    }
+}
+
+/// Settle each client's payments against its invoices by the rule of
+/// [`Unsettled`]. `paid_by_client` is the total of all payments per client
+/// (missing, zero or less: nothing paid). Returns one Settled per input
+/// invoice, in the input order.
+pub fn settle(invoices: &[Invoice], paid_by_client: &HashMap<Id, Money>) -> Vec<Settled> {
+    let mut billed: HashMap<Id, Money> = HashMap::new();
+    for invoice in invoices {
+        let sum = billed.entry(invoice.client_id).or_insert(Money::ZERO);
+        *sum = sum.plus(invoice.amount.max(Money::ZERO));
+    }
+    let mut walks: HashMap<Id, Unsettled> = billed
+        .into_iter()
+        .map(|(id, billed)| {
+            let paid = paid_by_client.get(&id).copied().unwrap_or(Money::ZERO);
+            (id, Unsettled::new(billed, paid))
         })
-        .collect()
+        .collect();
+    // Newest first; a stable sort keeps exact duplicates in input order.
+    let mut order: Vec<usize> = (0..invoices.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(settlement_key(&invoices[i])));
+    let mut out: Vec<Option<Settled>> = vec![None; invoices.len()];
+    for i in order {
+        let invoice = invoices[i].clone();
+        out[i] = Some(match walks.get_mut(&invoice.client_id) {
+            Some(walk) => walk.settle(invoice),
+            None => paid_in_full(invoice),
+        });
+    }
+    out.into_iter().flatten().collect()
 }
 
 /// Each client's credit: what its payments exceed all its invoices by, after
@@ -224,30 +273,6 @@ pub fn overdue_total(settled: &[Settled], today: NaiveDate) -> Money {
         .filter(|s| s.invoice.due < today)
         .map(|s| s.balance)
         .sum()
-}
-
-/// Settle one invoice from running totals: `billed_before` is the sum of the
-/// client's invoices ahead of it in settlement order, `paid_total` everything
-/// the client has paid. The same result as [`settle`] over the whole history:
-/// payments fill invoices in order, so this one gets what is left after the
-/// ones before it, up to its amount.
-pub fn settle_with_totals(invoice: Invoice, billed_before: Money, paid_total: Money) -> Settled {
-    let paid = paid_total
-        .minus(billed_before)
-        .max(Money::ZERO)
-        .min(invoice.amount.max(Money::ZERO));
-    Settled {
-        balance: invoice.amount.minus(paid),
-        paid,
-        invoice,
-    }
-}
-
-/// A client's overdue receivables from running totals: its invoices due
-/// before today form a prefix of the settlement order, so what they still
-/// lack is their sum minus everything paid, if positive.
-pub fn overdue_from_totals(billed_due_before_today: Money, paid_total: Money) -> Money {
-    billed_due_before_today.minus(paid_total).max(Money::ZERO)
 }
 
 #[cfg(test)]
@@ -661,27 +686,61 @@ mod tests {
         assert_eq!(overdue_total(&all, d(2026, 2, 21)), Money::major(150));
     }
 
+    /// The walk newest first against what is owed gives what DOMAIN.md
+    /// defines: a pool of everything paid, filling the invoices oldest due
+    /// date first (the definition, written here the way it reads).
     #[test]
-    fn totals_settle_like_the_whole_history() {
+    fn the_walk_is_oldest_first_settlement() {
+        fn by_definition(invoices: &[Invoice], paid: Money) -> Vec<Money> {
+            let mut order: Vec<usize> = (0..invoices.len()).collect();
+            order.sort_by_key(|&i| settlement_key(&invoices[i]));
+            let mut pool = paid.max(Money::ZERO);
+            let mut balances = vec![Money::ZERO; invoices.len()];
+            for i in order {
+                let applied = invoices[i].amount.min(pool);
+                pool = pool.minus(applied);
+                balances[i] = invoices[i].amount.minus(applied);
+            }
+            balances
+        }
         let invoices = vec![
+            inv(3, 7, mon(2026, 11), 300, d(2026, 11, 10)),
             inv(1, 7, mon(2026, 9), 100, d(2026, 9, 10)),
             inv(2, 7, mon(2026, 10), 300, d(2026, 10, 10)),
-            inv(3, 7, mon(2026, 11), 300, d(2026, 11, 10)),
+            inv(4, 7, mon(2026, 10), 50, d(2026, 10, 10)),
+            inv(5, 7, mon(2026, 9), 0, d(2026, 12, 1)),
         ];
-        for paid_major in [0, 50, 100, 250, 400, 699, 700, 5_000] {
-            let full = settle(&invoices, &paid(&[(7, paid_major)]));
-            let mut before = Money::ZERO;
-            for (i, invoice) in invoices.iter().enumerate() {
-                let fast = settle_with_totals(invoice.clone(), before, Money::major(paid_major));
-                assert_eq!(fast, full[i], "paid {paid_major}, invoice {}", invoice.id);
-                before = before.plus(invoice.amount);
-            }
-            let today = d(2026, 11, 1);
-            assert_eq!(
-                overdue_from_totals(Money::major(400), Money::major(paid_major)),
-                overdue_total(&full, today),
-                "paid {paid_major}"
-            );
+        for paid_major in [-10, 0, 50, 100, 250, 400, 449, 450, 699, 750, 5_000] {
+            let paid = Money::major(paid_major);
+            let walked: Vec<Money> = settle(&invoices, &HashMap::from([(7, paid)]))
+                .iter()
+                .map(|s| s.balance)
+                .collect();
+            assert_eq!(walked, by_definition(&invoices, paid), "paid {paid_major}");
         }
+    }
+
+    /// The walk stops at the first invoice older than what is owed: the
+    /// invoices it never reads are the paid ones.
+    #[test]
+    fn the_walk_stops_once_what_is_owed_is_placed() {
+        let newest_first = [
+            inv(3, 7, mon(2026, 11), 300, d(2026, 11, 10)),
+            inv(2, 7, mon(2026, 10), 300, d(2026, 10, 10)),
+            inv(1, 7, mon(2026, 9), 100, d(2026, 9, 10)),
+        ];
+        let mut walk = Unsettled::new(Money::major(700), Money::major(250));
+        let mut read = Vec::new();
+        for invoice in newest_first {
+            if walk.done() {
+                break;
+            }
+            read.push(walk.settle(invoice));
+        }
+        assert_eq!(summary(&read), vec![(3, 0, 300), (2, 150, 150)]);
+        assert!(walk.done());
+        // Paid beyond what was billed: a credit, nothing owed, nothing read.
+        assert!(Unsettled::new(Money::major(700), Money::major(900)).done());
+        assert!(Unsettled::new(Money::ZERO, Money::ZERO).done());
     }
 }

@@ -2,6 +2,7 @@
 //! (the command line and the TUI). Each write validates its input, then runs in
 //! one transaction: it either happens whole or not at all.
 
+pub mod balances;
 pub mod demo;
 pub mod import;
 pub mod synth;
@@ -739,17 +740,14 @@ pub fn invoices(
     month: Option<Month>,
 ) -> OpResult<Vec<crate::domain::plan::Settled>> {
     store.read(|tx| {
-        let rows = match month {
-            Some(m) => ledger::invoices_with_totals_in_months(tx, m, m)?
+        let listed = match month {
+            Some(m) => ledger::invoices_in_months(tx, m, m)?
                 .into_iter()
-                .filter(|(i, _, _)| client_id.is_none_or(|c| i.client_id == c))
+                .filter(|i| client_id.is_none_or(|c| i.client_id == c))
                 .collect(),
-            None => ledger::invoices_with_totals(tx, client_id)?,
+            None => ledger::invoices(tx, client_id)?,
         };
-        Ok(rows
-            .into_iter()
-            .map(|(i, before, paid)| crate::domain::plan::settle_with_totals(i, before, paid))
-            .collect())
+        Ok(balances::settle_listed(tx, listed)?)
     })
 }
 

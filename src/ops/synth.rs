@@ -318,8 +318,7 @@ fn write(
             });
             // The history goes in with the tables' indexes and triggers
             // dropped; bulk_load rebuilds the indexes once. What the triggers
-            // keep (client totals, each invoice's billed_before and open flag,
-            // month totals) gen derives itself as it writes the rows: it knows
+            // keep (client totals, month totals) gen derives itself as it writes the rows: it knows
             // every row of the tables, so this costs a few sums in memory
             // instead of ~2 s of set-based SQL over the written tables at size
             // L. The values equal what the triggers would have left (the test
@@ -382,8 +381,7 @@ fn due_day(month: Month) -> NaiveDate {
 
 /// The invoices and payments, client by client as drawn (`paid_on`: per
 /// client and month, the payment's date if paid), with the kept values: the
-/// clients' paid and billed totals, each invoice's billed_before and open
-/// flag, and the month totals.
+/// clients' paid and billed totals and the month totals.
 #[allow(clippy::too_many_arguments)]
 fn write_money(
     tx: &rusqlite::Connection,
@@ -398,8 +396,6 @@ fn write_money(
     let months = expected_by_month.len().max(1);
     let mut received_by_month: BTreeMap<Month, Money> = BTreeMap::new();
     let mut bills: Vec<(NewInvoice, Option<NewPayment>)> = Vec::with_capacity(months);
-    let mut before = vec![Money::ZERO; months];
-    let mut order: Vec<usize> = Vec::with_capacity(months);
     for (k, ((id, fee), paid_on)) in ids.iter().zip(fees).zip(paid_on.chunks(months)).enumerate() {
         bills.clear();
         let mut month = first;
@@ -418,24 +414,16 @@ fn write_money(
             bills.push((invoice, payment));
             month = month.next();
         }
-        // The client's kept values: its totals, and for each invoice the sum
-        // of those before it in settlement order (due, month, id; ids are
-        // given in the order written).
+        // The client's kept sums: what it was billed and has paid.
         let paid = bills
             .iter()
             .filter_map(|(_, p)| p.as_ref())
             .fold(Money::ZERO, |sum, p| sum.plus(p.amount));
-        order.clear();
-        order.extend(0..bills.len());
-        order.sort_by_key(|&j| (bills[j].0.due, bills[j].0.month, j));
-        let mut billed = Money::ZERO;
-        for &j in &order {
-            before[j] = billed;
-            billed = billed.plus(bills[j].0.amount);
-        }
-        for (j, (invoice, _)) in bills.iter().enumerate() {
-            let open = before[j].plus(invoice.amount) > paid;
-            ledger::insert_invoice_derived(tx, *id, invoice, before[j], open)?;
+        let billed = bills
+            .iter()
+            .fold(Money::ZERO, |sum, (i, _)| sum.plus(i.amount));
+        for (invoice, _) in &bills {
+            ledger::insert_invoice(tx, *id, invoice)?;
             counts.invoices += 1;
         }
         for payment in bills.iter().filter_map(|(_, p)| p.as_ref()) {

@@ -38,12 +38,10 @@ pub fn month_view(store: &mut Store, month: Month, today: NaiveDate) -> OpResult
     let currency = super::currency(store)?;
     store.read(|tx| {
         let target = ledger::target(tx, month)?;
-        // This month's invoices only: the running totals kept with them say
-        // what earlier invoices and payments leave for each.
-        let settled: Vec<Settled> = ledger::invoices_with_totals_in_months(tx, month, month)?
-            .into_iter()
-            .map(|(i, before, paid)| plan::settle_with_totals(i, before, paid))
-            .collect();
+        // This month's invoices only, and of their clients only the
+        // invoices that still have a balance.
+        let listed = ledger::invoices_in_months(tx, month, month)?;
+        let settled: Vec<Settled> = super::balances::settle_listed(tx, listed)?;
         let received: Vec<(Id, Money)> = ledger::received_by_client(
             tx,
             month.first_day().pred_opt().unwrap_or(month.first_day()),
@@ -167,9 +165,8 @@ struct People {
 struct MoneyFacts {
     /// Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
     payments: crate::store::WindowTable,
-    /// Invoices with a balance left, each with what its client was billed
-    /// before it (settled once the paid totals join them).
-    open: Vec<(crate::domain::Invoice, Money)>,
+    /// Invoices with a balance left, settled.
+    open: Vec<Settled>,
 }
 
 /// The last 12 months ending `today` cut at two earlier dates (kept within
@@ -233,24 +230,13 @@ fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFact
     let clients = usize::try_from(clients::count(tx)?).unwrap_or(0);
     Ok(MoneyFacts {
         payments: ledger::payment_windows(tx, &payment_cuts, clients)?,
-        open: ledger::open_invoices(tx)?,
+        open: super::balances::all_unsettled(tx)?,
     })
 }
 
-/// The open invoices settled against their clients' paid totals, and per
-/// client the balances of those due before `today` (where positive).
-fn settle_open(
-    open: Vec<(crate::domain::Invoice, Money)>,
-    lifetime: &IdMap<Money>,
-    today: NaiveDate,
-) -> (Vec<Settled>, IdMap<Money>) {
-    let open: Vec<Settled> = open
-        .into_iter()
-        .map(|(i, before)| {
-            let paid = lifetime.get(&i.client_id).copied().unwrap_or_default();
-            plan::settle_with_totals(i, before, paid)
-        })
-        .collect();
+/// Per client, the balances of its invoices due before `today` (where
+/// positive).
+fn receivables_of(open: &[Settled], today: NaiveDate) -> IdMap<Money> {
     let mut receivables: IdMap<Money> = IdMap::default();
     for s in open
         .iter()
@@ -259,7 +245,7 @@ fn settle_open(
         let r = receivables.entry(s.invoice.client_id).or_default();
         *r = r.plus(s.balance);
     }
-    (open, receivables)
+    receivables
 }
 
 /// The two halves joined into each client's inputs, then the signals.
@@ -297,7 +283,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         signals::client_stats(input, total_12m, today)
     };
     let stats: Vec<ClientStats> = clients.into_iter().map(stats_of).collect();
-    let (open, receivables) = settle_open(open, &lifetime, today);
+    let receivables = receivables_of(&open, today);
     let concentration = signals::concentration(&revenues);
     let windows = windows(&touches, &payments, stats.len());
     Facts {
@@ -561,16 +547,6 @@ pub(crate) mod tests {
         assert_eq!(bad, 0, "client totals drifted");
         let bad: i64 = conn
             .query_row(
-                "SELECT count(*) FROM invoices i WHERE i.billed_before <> coalesce((
-                   SELECT sum(j.amount) FROM invoices j WHERE j.client_id = i.client_id
-                   AND (j.due, j.month, j.id) < (i.due, i.month, i.id)), 0)",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(bad, 0, "billed_before drifted");
-        let bad: i64 = conn
-            .query_row(
                 "SELECT count(*) FROM clients c WHERE c.last_touch IS NOT
                    (SELECT max(at) FROM touchpoints t WHERE t.client_id = c.id)",
                 [],
@@ -578,15 +554,6 @@ pub(crate) mod tests {
             )
             .unwrap();
         assert_eq!(bad, 0, "last_touch drifted");
-        let bad: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM invoices i JOIN clients c ON c.id = i.client_id
-                 WHERE i.open <> (i.billed_before + i.amount > c.paid_total)",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(bad, 0, "open flags drifted");
         let bad: i64 = conn
             .query_row(
                 "WITH e AS (SELECT month, sum(amount) s FROM invoices GROUP BY month),
@@ -836,28 +803,58 @@ pub(crate) mod tests {
         assert!(view.clients.iter().any(|s| s.agreements.broken > 0));
     }
 
-    /// On a file the portfolio and the briefing read on two connections
-    /// side by side; in memory on one. Same records, same results.
+    /// A file of schema version 7 (settlement flags kept by triggers)
+    /// moves to version 8 (the rule in `domain::plan` alone): backed up
+    /// first, every record kept, and every figure as a fresh file gives.
     #[test]
-    fn split_reads_on_a_file_equal_one_connection_in_memory() {
+    fn a_version_7_file_migrates_with_every_record_and_figure() {
+        use crate::store::{Create, schema};
         let dir = tempfile::tempdir().unwrap();
-        let (mut file, _) =
-            Store::open(&dir.path().join("p.db"), crate::store::Create::FileOnly).unwrap();
-        let mut memory = Store::open_in_memory().unwrap();
-        for store in [&mut file, &mut memory] {
-            crate::ops::demo::load(store, today()).unwrap();
-        }
+        let path = dir.path().join("p.db");
+        let tables = [
+            "clients",
+            "contacts",
+            "touchpoints",
+            "agreements",
+            "invoices",
+            "payments",
+        ];
+        let count = |conn: &rusqlite::Connection, table: &str| -> i64 {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        let before: Vec<i64> = {
+            let (mut v7, _) =
+                Store::open_with(&path, Create::FileOnly, &schema::MIGRATIONS[..7]).unwrap();
+            crate::ops::demo::load(&mut v7, today()).unwrap();
+            let has_flags: i64 = v7
+                .conn()
+                .query_row(
+                    "SELECT count(*) FROM pragma_table_info('invoices') WHERE name = 'open'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(has_flags, 1, "a version 7 file");
+            tables.iter().map(|t| count(v7.conn(), t)).collect()
+        };
+        let (mut migrated, report) = Store::open(&path, Create::Never).unwrap();
+        assert_eq!(report.migrated, Some((7, schema::CURRENT_VERSION)));
+        let backup = report.backup.unwrap();
+        let old = rusqlite::Connection::open(&backup).unwrap();
+        let after: Vec<i64> = tables.iter().map(|t| count(migrated.conn(), t)).collect();
+        assert_eq!(after, before);
+        let kept: Vec<i64> = tables.iter().map(|t| count(&old, t)).collect();
+        assert_eq!(kept, before, "the backup holds the file as it was");
+        assert_totals_exact(&migrated);
+        let mut fresh = Store::open_in_memory().unwrap();
+        crate::ops::demo::load(&mut fresh, today()).unwrap();
         for back in [-1, 0, 1, 6] {
             let month = Month::of(today()).plus_months(-back);
-            let a = briefing(&mut file, month, today()).unwrap();
-            let b = briefing(&mut memory, month, today()).unwrap();
+            let a = briefing(&mut migrated, month, today()).unwrap();
+            let b = briefing(&mut fresh, month, today()).unwrap();
             assert!(!a.at_risk.is_empty());
             assert_eq!(a, b, "{month}");
         }
-        let json = |v: &PortfolioView| serde_json::to_value(v).unwrap();
-        assert_eq!(
-            json(&portfolio(&mut file, today()).unwrap()),
-            json(&portfolio(&mut memory, today()).unwrap())
-        );
     }
 }

@@ -61,32 +61,6 @@ pub fn insert_invoice(conn: &Connection, client_id: Id, i: &NewInvoice) -> Resul
     Ok(conn.last_insert_rowid())
 }
 
-/// An invoice with its kept columns given, for a bulk load that derives them
-/// itself ([`super::Derived::Written`]): `billed_before` is the sum of the
-/// client's invoices before it in settlement order (due, month, id), `open`
-/// whether `billed_before + amount` exceeds the client's paid total.
-pub fn insert_invoice_derived(
-    conn: &Connection,
-    client_id: Id,
-    i: &NewInvoice,
-    billed_before: Money,
-    open: bool,
-) -> Result<Id, DbError> {
-    conn.prepare_cached(
-        "INSERT INTO invoices (client_id, month, amount, due, billed_before, open)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        client_id,
-        i.month,
-        i.amount,
-        i.due,
-        billed_before,
-        open
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
 pub fn update_invoice(conn: &Connection, i: &Invoice) -> Result<bool, DbError> {
     Ok(conn
         .prepare_cached(
@@ -200,40 +174,49 @@ pub fn received_by_client(
     rows.collect()
 }
 
-const INVOICE_TOTALS: &str =
-    "SELECT i.id, i.client_id, i.month, i.amount, i.due, i.billed_before, c.paid_total
-     FROM invoices i JOIN clients c ON c.id = i.client_id";
-
-fn invoice_totals_from_row(r: &Row<'_>) -> rusqlite::Result<(Invoice, Money, Money)> {
-    Ok((invoice_from_row(r)?, r.get(5)?, r.get(6)?))
-}
-
-/// Invoices assigned to months within `[from, to]`, each with what its
-/// settlement needs: the client's invoices billed before it (settlement order)
-/// and the client's total paid, both kept current by triggers. In index
-/// order (month, client, due), so no sort is needed.
-pub fn invoices_with_totals_in_months(
+/// Invoices assigned to months within `[from, to]`, by month and client.
+pub fn invoices_in_months(
     conn: &Connection,
     from: Month,
     to: Month,
-) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
+) -> Result<Vec<Invoice>, DbError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{INVOICE_TOTALS} WHERE i.month BETWEEN ?1 AND ?2 ORDER BY i.month, i.client_id, i.due, i.id"
+        "SELECT {INVOICE_COLUMNS} FROM invoices WHERE month BETWEEN ?1 AND ?2
+         ORDER BY month, client_id, due, id"
     ))?;
-    let rows = stmt.query_map(params![from, to], invoice_totals_from_row)?;
+    let rows = stmt.query_map(params![from, to], invoice_from_row)?;
     rows.collect()
 }
 
-/// Invoices of one client or all, with their settlement totals.
-pub fn invoices_with_totals(
-    conn: &Connection,
-    client_id: Option<Id>,
-) -> Result<Vec<(Invoice, Money, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{INVOICE_TOTALS} WHERE ?1 IS NULL OR i.client_id = ?1 ORDER BY i.client_id, i.due, i.month, i.id"
-    ))?;
-    let rows = stmt.query_map([client_id], invoice_totals_from_row)?;
+/// What each client with invoices was billed and has paid in all (the
+/// sums the triggers keep), by client id.
+pub fn billed_and_paid(conn: &Connection) -> Result<Vec<(Id, Money, Money)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, billed_total, paid_total FROM clients WHERE billed_total <> 0 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     rows.collect()
+}
+
+/// One client's invoices newest first in settlement order (due, month, id
+/// descending), handed to `next` until it returns false: the settlement
+/// walk reads only as far as a balance is left.
+pub fn invoices_newest_first(
+    conn: &Connection,
+    client_id: Id,
+    mut next: impl FnMut(Invoice) -> bool,
+) -> Result<(), DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {INVOICE_COLUMNS} FROM invoices WHERE client_id = ?1
+         ORDER BY due DESC, month DESC, id DESC"
+    ))?;
+    let mut rows = stmt.query([client_id])?;
+    while let Some(r) = rows.next()? {
+        if !next(invoice_from_row(r)?) {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// The sum of all payments dated within `(after, upto]`.
@@ -261,29 +244,6 @@ pub fn payment_windows(
         cuts,
         clients,
     )
-}
-
-/// Invoices with a balance left (flagged `open` by the triggers), each with
-/// what its client was billed before it, in settlement order per client.
-/// Read from the covering partial index alone: the client's paid total
-/// comes from [`super::clients::list_with_totals`] (joining the clients here
-/// looked each one up).
-pub fn open_invoices(conn: &Connection) -> Result<Vec<(Invoice, Money)>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, client_id, month, amount, due, billed_before FROM invoices
-         WHERE open ORDER BY client_id, due, month, id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let invoice = Invoice {
-            id: r.get(0)?,
-            client_id: r.get(1)?,
-            month: r.get(2)?,
-            amount: Money::from_minor(r.get(3)?),
-            due: super::convert::day(r, 4)?,
-        };
-        Ok((invoice, Money::from_minor(r.get(5)?)))
-    })?;
-    rows.collect()
 }
 
 /// One month's row of `month_totals`, for a bulk load that derives them

@@ -526,7 +526,7 @@ pub enum Derived {
     /// The load wrote them itself, exactly as the triggers would have left
     /// them, for the rows of the tables it loads: of `clients`,
     /// `paid_total` and `billed_total` (`last_touch` too with touchpoints),
-    /// `invoices.billed_before` and `open`, and `month_totals`. Only for a
+    /// and `month_totals`. Only for a
     /// loader that knows every row of the tables (`gen` into an empty
     /// file); nothing checks it here.
     Written,

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x464F_4C49;
 
 /// Migrations in order: `MIGRATIONS[0]` takes a file from version 0 to 1.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The newest schema version this program knows.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -316,9 +316,39 @@ CREATE INDEX clients_by_name ON clients(name_key, id, name, tier, status, since,
     cadence_days, channel, goal, notes, last_touch, paid_total);
 "#;
 
+/// Version 8: the settlement rule lives in one place, `domain::plan`
+/// (`Unsettled`), no longer also in SQL. Gone: `invoices.billed_before` and
+/// `invoices.open`, their indexes, and the triggers that decided which
+/// invoice a payment settles. Kept: the plain sums a write adds to or takes
+/// from (`clients.billed_total` and `paid_total`, `month_totals`,
+/// `clients.last_touch`), which is how the walk knows what a client owes.
+/// A month's invoices are found by (month, client).
+const V8: &str = r#"
+DROP TRIGGER clients_open_invoices;
+DROP TRIGGER invoices_totals_insert;
+DROP TRIGGER invoices_totals_delete;
+DROP TRIGGER invoices_totals_update;
+DROP INDEX invoices_open;
+DROP INDEX invoices_month_cover;
+ALTER TABLE invoices DROP COLUMN open;
+ALTER TABLE invoices DROP COLUMN billed_before;
+CREATE INDEX invoices_month ON invoices(month, client_id);
+
+CREATE TRIGGER invoices_totals_insert AFTER INSERT ON invoices BEGIN
+    UPDATE clients SET billed_total = billed_total + NEW.amount WHERE id = NEW.client_id;
+END;
+CREATE TRIGGER invoices_totals_delete AFTER DELETE ON invoices BEGIN
+    UPDATE clients SET billed_total = billed_total - OLD.amount WHERE id = OLD.client_id;
+END;
+CREATE TRIGGER invoices_totals_update AFTER UPDATE OF client_id, amount ON invoices BEGIN
+    UPDATE clients SET billed_total = billed_total - OLD.amount WHERE id = OLD.client_id;
+    UPDATE clients SET billed_total = billed_total + NEW.amount WHERE id = NEW.client_id;
+END;
+"#;
+
 /// Does this index definition cover a column the triggers maintain?
 pub fn indexes_derived(index_sql: &str) -> bool {
-    ["billed_before", "WHERE open", "last_touch", "paid_total"]
+    ["last_touch", "paid_total"]
         .iter()
         .any(|column| index_sql.contains(column))
 }
@@ -341,33 +371,17 @@ pub fn rebuild_derived(conn: &rusqlite::Connection, table: &str) -> rusqlite::Re
              INSERT INTO month_totals (month, received)
                SELECT substr(paid_on, 1, 7) AS m, sum(amount) FROM payments WHERE true GROUP BY m
              ON CONFLICT (month) DO UPDATE SET received = excluded.received;",
-        )
-        .and_then(|()| mark_open_invoices(conn)),
+        ),
         "invoices" => conn.execute_batch(
             "UPDATE clients SET billed_total = 0 WHERE billed_total <> 0;
              UPDATE clients SET billed_total = t.s
                FROM (SELECT client_id, sum(amount) AS s FROM invoices GROUP BY client_id) AS t
               WHERE t.client_id = clients.id;
-             UPDATE invoices SET billed_before = r.b
-               FROM (SELECT id, coalesce(sum(amount) OVER (
-                        PARTITION BY client_id ORDER BY due, month, id
-                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS b
-                     FROM invoices) AS r
-              WHERE r.id = invoices.id AND invoices.billed_before <> r.b;
              UPDATE month_totals SET expected = 0 WHERE expected <> 0;
              INSERT INTO month_totals (month, expected)
                SELECT month, sum(amount) FROM invoices WHERE true GROUP BY month
              ON CONFLICT (month) DO UPDATE SET expected = excluded.expected;",
-        )
-        .and_then(|()| mark_open_invoices(conn)),
+        ),
         _ => Ok(()),
     }
-}
-
-fn mark_open_invoices(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
-    conn.execute_batch(
-        "UPDATE invoices SET open = (billed_before + amount > c.paid_total)
-           FROM clients AS c
-          WHERE c.id = invoices.client_id AND invoices.open <> (billed_before + amount > c.paid_total);",
-    )
 }
