@@ -2,6 +2,7 @@
 //! operations, print tables or JSON. No SQL and no rules here.
 
 pub mod args;
+mod backups;
 mod client;
 mod data;
 mod ledger;
@@ -128,6 +129,8 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     match &cli.command {
         Some(Command::Completions { shell }) => return Ok(data::completions(*shell)),
         Some(Command::Demo) => return data::demo(&cli, today),
+        Some(Command::Restore { file }) => return backups::restore(&cli, file, today),
+        Some(Command::Backups { json }) => return backups::list(&cli, *json),
         Some(Command::Gen {
             clients,
             touchpoints,
@@ -176,9 +179,13 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
             data::report(s, month, format, out.as_deref())
         }
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
-        Some(Command::Completions { .. } | Command::Demo | Command::Gen { .. }) => {
-            bail!("unreachable command")
-        }
+        Some(
+            Command::Completions { .. }
+            | Command::Demo
+            | Command::Gen { .. }
+            | Command::Restore { .. }
+            | Command::Backups { .. },
+        ) => bail!("unreachable command"),
     }
 }
 
