@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::args::Cli;
 use super::{json, open_session, shown};
-use crate::ops::backups::{self, BackupCopy};
+use crate::ops::backups::{self, BackupCopy, Pruned};
 use crate::store::schema::CURRENT_VERSION;
 
 /// The portfolio file the flags name, without opening it.
@@ -18,6 +18,18 @@ fn portfolio_path(cli: &Cli) -> Result<PathBuf> {
         Some(p) => Ok(p.clone()),
         None => super::default_db_path(),
     }
+}
+
+/// Tell on stderr which old copies were pruned (or could not be).
+pub fn say_pruned(pruned: &Pruned) {
+    if let Some(note) = pruned.note() {
+        eprintln!("folio: {note}");
+    }
+}
+
+/// After a migration's copy: prune those beyond the newest ten, and say so.
+pub fn prune_migrations(portfolio: &Path) {
+    say_pruned(&backups::prune(portfolio, backups::CopyKind::Migration));
 }
 
 /// `folio restore FILE`: check FILE (read-only) before the portfolio is

@@ -67,6 +67,9 @@ pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
             backup.display()
         );
     }
+    if report.backup.is_some() {
+        backups::prune_migrations(&path);
+    }
     Ok(Session {
         store,
         today,
