@@ -124,6 +124,20 @@ pub enum Command {
     /// Check the file's integrity (exit 1 on problems)
     #[command(after_help = "Example:\n  folio check")]
     Check,
+    /// Replace the portfolio with a copy of it (checked first; the current one is kept)
+    #[command(
+        after_help = "The copy must be a sound folio file, not newer than this folio; an older one is upgraded.\nThe portfolio as it was is kept as <portfolio>.bak-before-restore (then -2, -3, ...).\n\nExamples:\n  folio backups\n  folio restore ~/backups/portfolio-2026-11.db"
+    )]
+    Restore {
+        /// The copy to restore from
+        file: PathBuf,
+    },
+    /// List the backup copies next to the portfolio, newest first
+    #[command(after_help = "Example:\n  folio backups --json")]
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
     /// Portfolio settings
     #[command(subcommand)]
     Config(ConfigCmd),

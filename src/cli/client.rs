@@ -174,8 +174,9 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     c.name
                 );
             }
-            let backup = ops::delete_client_with_backup(&mut s.store, c.id, s.today)?;
-            Ok(match backup {
+            let deleted = ops::backups::delete_client_and_prune(&mut s.store, c.id, s.today)?;
+            super::backups::say_pruned(&deleted.pruned);
+            Ok(match deleted.backup {
                 Some(b) => format!(
                     "Deleted client {} and {records} record(s); the file before the delete is kept as {}\n",
                     c.name,

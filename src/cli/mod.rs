@@ -2,6 +2,7 @@
 //! operations, print tables or JSON. No SQL and no rules here.
 
 pub mod args;
+mod backups;
 mod client;
 mod data;
 mod ledger;
@@ -72,6 +73,9 @@ pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
             backup.display()
         );
     }
+    if report.backup.is_some() {
+        backups::prune_migrations(&path);
+    }
     Ok(Session {
         store,
         today,
@@ -87,6 +91,8 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     match &cli.command {
         Some(Command::Completions { shell }) => return Ok(data::completions(*shell)),
         Some(Command::Demo) => return data::demo(&cli, today),
+        Some(Command::Restore { file }) => return backups::restore(&cli, file, today),
+        Some(Command::Backups { json }) => return backups::list(&cli, *json),
         Some(Command::Gen {
             clients,
             touchpoints,
@@ -135,9 +141,13 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
             force,
         }) => data::report(&mut s, month, format, out.as_deref(), force),
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
-        Some(Command::Completions { .. } | Command::Demo | Command::Gen { .. }) => {
-            bail!("unreachable command")
-        }
+        Some(
+            Command::Completions { .. }
+            | Command::Demo
+            | Command::Gen { .. }
+            | Command::Restore { .. }
+            | Command::Backups { .. },
+        ) => bail!("unreachable command"),
     }
 }
 

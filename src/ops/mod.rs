@@ -2,6 +2,7 @@
 //! (the command line and the TUI). Each write validates its input, then runs in
 //! one transaction: it either happens whole or not at all.
 
+pub mod backups;
 pub mod balances;
 pub mod demo;
 pub mod import;

@@ -9,6 +9,7 @@ pub mod schema;
 pub mod clients;
 pub mod ledger;
 pub mod log;
+pub mod restore;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;

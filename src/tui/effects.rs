@@ -510,8 +510,15 @@ fn delete(store: &mut Store, target: Target, today: chrono::NaiveDate) -> OpResu
     match target {
         Target::Client(id) => {
             let c = ops::client_by_id(store, id)?;
-            match ops::delete_client_with_backup(store, id, today)? {
-                Some(b) => Ok(format!("deleted {} (backup: {})", c.name, b.display())),
+            let deleted = ops::backups::delete_client_and_prune(store, id, today)?;
+            let pruned = deleted.pruned.note().map(|n| format!("; {n}"));
+            match deleted.backup {
+                Some(b) => Ok(format!(
+                    "deleted {} (backup: {}){}",
+                    c.name,
+                    b.display(),
+                    pruned.unwrap_or_default()
+                )),
                 None => Ok(format!("deleted {}", c.name)),
             }
         }
