@@ -1,7 +1,6 @@
 //! Whole-portfolio commands: import, export, backup, check, config,
 //! completions, demo, summary.
 
-use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -14,6 +13,7 @@ use super::{Session, shown};
 use crate::domain::Month;
 use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
+use crate::io::InputError;
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
@@ -44,7 +44,16 @@ pub fn import(
     dry_run: bool,
     create_clients: bool,
 ) -> Result<String> {
-    let bytes = fs::read(file).with_context(|| format!("cannot read {}", shown(file)))?;
+    let name = if crate::io::is_stdin(file) {
+        "standard input".to_string()
+    } else {
+        shown(file)
+    };
+    let bytes = match crate::io::read_input(file, crate::io::MAX_INPUT_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e @ InputError::TooLarge { .. }) => bail!("{name} is {e}"),
+        Err(InputError::Io(e)) => return Err(e).with_context(|| format!("cannot read {name}")),
+    };
     let progress = spinner("importing…");
     let result = import::import(
         &mut s.store,
@@ -60,13 +69,13 @@ pub fn import(
         p.finish_and_clear();
     }
     let summary =
-        result.with_context(|| format!("import of {} failed; nothing was written", shown(file)))?;
+        result.with_context(|| format!("import of {name} failed; nothing was written"))?;
     let mut out = format!(
         "{} {} {} from {}\n",
         if dry_run { "Would import" } else { "Imported" },
         summary.rows,
         summary.kind.as_str(),
-        shown(file)
+        name
     );
     if !summary.created_clients.is_empty() {
         out.push_str(&format!(
