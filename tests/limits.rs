@@ -229,3 +229,87 @@ fn a_line_over_1_mib_is_refused_with_its_number() {
     assert!(err.len() < 500, "the error does not echo the line");
     assert_eq!(p.snapshot(), before);
 }
+
+// ------------------------------------------------- item 7: paths are paths --
+
+/// folio in `dir` with only `args` (no `--db` of its own), `FOLIO_DB` as given.
+fn folio_in(dir: &Path, folio_db: Option<&str>, args: &[&str]) -> std::process::Output {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("folio"));
+    c.current_dir(dir)
+        .env_remove("FOLIO_DB")
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .args(["--today", TODAY])
+        .args(args);
+    if let Some(db) = folio_db {
+        c.env("FOLIO_DB", db);
+    }
+    c.output().expect("run folio")
+}
+
+/// `:memory:` and `file:` URIs said "Added client" and kept nothing: now
+/// refused before anything is created, as `--db`, as `FOLIO_DB`, and for
+/// the commands that write a new portfolio.
+#[test]
+fn memory_and_uris_are_refused_as_the_portfolio() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: [(Option<&str>, &[&str]); 6] = [
+        (None, &["--db", ":memory:", "client", "add", "Acme"]),
+        (
+            None,
+            &["--db", "file:portfolio.db", "client", "add", "Acme"],
+        ),
+        (
+            None,
+            &["--db", "file::memory:?cache=shared", "client", "list"],
+        ),
+        (Some(":memory:"), &["client", "add", "Acme"]),
+        (
+            Some("file:portfolio.db?mode=memory"),
+            &["client", "add", "Acme"],
+        ),
+        (None, &["demo", "--db", ":memory:"]),
+    ];
+    for (env, args) in cases {
+        let out = folio_in(dir.path(), env, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{env:?} {args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{env:?} {args:?}");
+        assert!(
+            stderr.contains("is not a file path: folio keeps a portfolio in a file"),
+            "{env:?} {args:?}: {stderr}"
+        );
+        // Nothing was created, under any name.
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert!(left.is_empty(), "{env:?} {args:?} left {left:?}");
+    }
+    let out = folio_in(dir.path(), None, &["--db", ":memory:", "client", "list"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "folio: ':memory:' is not a file path: folio keeps a portfolio in a file, \
+         not in memory or at an SQLite URI (for a file of that name, write ./:memory:)\n"
+    );
+}
+
+/// Files of those names, written as paths, are kept like any other.
+#[test]
+fn files_named_like_uris_are_files_when_written_as_paths() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for db in ["./:memory:", "./file:portfolio.db"] {
+        let out = folio_in(dir.path(), None, &["--db", db, "client", "add", "Acme"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = folio_in(dir.path(), Some(db), &["client", "list"]);
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Acme"),
+            "{db}"
+        );
+        assert!(dir.path().join(&db[2..]).metadata().expect("kept").len() > 0);
+    }
+}

@@ -56,6 +56,10 @@ pub enum OpenError {
     },
     #[error("{0} is a folder, not a portfolio file")]
     IsDirectory(PathBuf),
+    /// `:memory:`, a `file:` URI or an empty path: SQLite would keep
+    /// nothing, or open something other than the file named.
+    #[error("{}", not_a_path_message(.0))]
+    NotAPath(PathBuf),
     #[error("the folder {0} does not exist")]
     MissingDirectory(PathBuf),
     #[error("cannot open {path}: {source}")]
@@ -120,6 +124,9 @@ impl Store {
         create: Create,
         migrations: &[&str],
     ) -> Result<(Store, OpenReport), OpenError> {
+        if !is_file_path(path) {
+            return Err(OpenError::NotAPath(path.to_path_buf()));
+        }
         let known = i32::try_from(migrations.len()).unwrap_or(i32::MAX);
         let mut report = OpenReport::default();
         let io = |source| OpenError::Io {
@@ -153,6 +160,10 @@ impl Store {
             path: path.to_path_buf(),
             source,
         };
+        // URIs stay on for this connection: it ATTACHes the scratch
+        // database by URI ([`Store::attach_scratch`]), and the bundled
+        // SQLite reads `file:` names as URIs even without the flag
+        // (SQLITE_USE_URI). `is_file_path` above keeps the user's a path.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
@@ -988,6 +999,25 @@ fn classify(path: &Path, e: DbError) -> OpenError {
     }
 }
 
+/// A path SQLite opens as the file it names: not empty (a private
+/// temporary database), not `:memory:`, not starting with `file:` (a URI,
+/// which may name another file or memory). SQLite compares both exactly,
+/// so `./:memory:` and `./file:x` are paths and allowed.
+fn is_file_path(path: &Path) -> bool {
+    let name = path.as_os_str().as_encoded_bytes();
+    !(name.is_empty() || name == b":memory:" || name.starts_with(b"file:"))
+}
+
+fn not_a_path_message(path: &Path) -> String {
+    if path.as_os_str().is_empty() {
+        return "an empty path names no portfolio file; give the path of one".to_string();
+    }
+    format!(
+        "'{0}' is not a file path: folio keeps a portfolio in a file, not in memory or at an SQLite URI (for a file of that name, write ./{0})",
+        path.display()
+    )
+}
+
 /// Create an empty file readable by its owner only: client records are private.
 fn create_private_file(path: &Path) -> std::io::Result<()> {
     let mut options = OpenOptions::new();
@@ -1031,6 +1061,44 @@ mod tests {
             .unwrap();
         assert_eq!(fk, 1);
         assert!(store.check().unwrap().is_empty());
+    }
+
+    #[test]
+    fn memory_uris_and_empty_paths_are_not_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "",
+            ":memory:",
+            "file:portfolio.db",
+            "file::memory:?cache=shared",
+        ] {
+            let path = Path::new(name);
+            let err = Store::open(path, Create::FileOnly).err();
+            assert!(
+                matches!(&err, Some(OpenError::NotAPath(p)) if p == path),
+                "{name}: {err:?}"
+            );
+        }
+        assert_eq!(
+            OpenError::NotAPath(":memory:".into()).to_string(),
+            "':memory:' is not a file path: folio keeps a portfolio in a file, not in memory or at an SQLite URI (for a file of that name, write ./:memory:)"
+        );
+        assert_eq!(
+            OpenError::NotAPath("".into()).to_string(),
+            "an empty path names no portfolio file; give the path of one"
+        );
+        // Files of those names, as paths, are files.
+        for name in [":memory:", "file:portfolio.db", "FILE:x.db"] {
+            let path = dir.path().join(name);
+            let (mut store, report) = Store::open(&path, Create::FileOnly).unwrap();
+            assert!(report.created);
+            store
+                .write(|tx| set_setting(tx, "currency", "EUR"))
+                .unwrap();
+            drop(store);
+            let (store, _) = Store::open(&path, Create::Never).unwrap();
+            assert_eq!(store.setting("currency").unwrap().as_deref(), Some("EUR"));
+        }
     }
 
     #[test]
