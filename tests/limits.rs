@@ -41,6 +41,24 @@ fn folio(p: &Portfolio, args: &[&str]) -> Command {
     c
 }
 
+/// `inner` run by `sh -c script` (which ends in `exec "$@"`), with its
+/// arguments and environment: for limits set with `ulimit`.
+fn in_sh(script: &str, inner: Command) -> Command {
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg(script)
+        .arg("sh")
+        .arg(inner.get_program())
+        .args(inner.get_args());
+    for (k, v) in inner.get_envs() {
+        match v {
+            Some(v) => c.env(k, v),
+            None => c.env_remove(k),
+        };
+    }
+    c
+}
+
 /// Write zeros into `w` a mebibyte at a time until it is closed or `FED`
 /// bytes are written; returns how many were written.
 fn feed_zeros(mut w: impl Write) -> usize {
@@ -67,18 +85,7 @@ fn importing_dev_zero_stops_at_256_mib() {
     let p = portfolio();
     let before = p.snapshot();
     let inner = folio(&p, &["import", "payments", "/dev/zero"]);
-    let mut c = Command::new("sh");
-    c.arg("-c")
-        .arg("ulimit -v 3145728 && exec \"$@\"")
-        .arg("sh")
-        .arg(inner.get_program())
-        .args(inner.get_args());
-    for (k, v) in inner.get_envs() {
-        match v {
-            Some(v) => c.env(k, v),
-            None => c.env_remove(k),
-        };
-    }
+    let mut c = in_sh("ulimit -v 3145728 && exec \"$@\"", inner);
     let out = c.output().expect("run folio");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -312,4 +319,146 @@ fn files_named_like_uris_are_files_when_written_as_paths() {
         );
         assert!(dir.path().join(&db[2..]).metadata().expect("kept").len() > 0);
     }
+}
+
+// ---------------------------------------------------- item 8: a full disk --
+
+fn dev_full() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full")
+}
+
+/// Output to a full disk (`/dev/full` refuses every write with ENOSPC):
+/// said as such, exit 1, for the text main prints and for the report
+/// written as it is produced.
+#[test]
+fn output_to_a_full_disk_says_the_disk_is_full() {
+    let p = portfolio();
+    for args in [
+        &["client", "list"][..],
+        &["report"],
+        &["report", "--format", "json"],
+    ] {
+        let out = folio(&p, args)
+            .stdout(dev_full())
+            .output()
+            .expect("run folio");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "folio: cannot write output: the disk is full (no space left on device)\n",
+            "{args:?}"
+        );
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+    }
+}
+
+/// SQLite meeting a disk it cannot write to: the file-size limit of the
+/// process (`ulimit -f`, its signal ignored) makes every write past it
+/// fail, as a full disk would (SQLITE_IOERR_WRITE; a real full disk gives
+/// SQLITE_FULL, and SHMSIZE when the `-shm` file cannot grow: those are
+/// unit-tested in `store::failure`, as no small disk can be mounted here).
+/// The import fails with the plain sentence and changes nothing.
+#[test]
+fn a_write_the_disk_refuses_says_the_disk_is_full_and_changes_nothing() {
+    let p = portfolio();
+    let mut csv = String::from("client,date,kind,summary,minutes\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "Acme,2026-10-{:02},call,touchpoint {i},5\n",
+            1 + i % 28
+        ));
+    }
+    let file = p.write("touch.csv", csv.as_bytes());
+    let before = p.snapshot();
+    // 1024 blocks: 512 KiB in dash's units, 1 MiB in bash's; the import
+    // writes megabytes, opening the portfolio far less.
+    let inner = folio(&p, &["import", "touchpoints", path_str(&file)]);
+    let mut c = in_sh("trap '' XFSZ && ulimit -f 1024 && exec \"$@\"", inner);
+    let out = c.output().expect("run folio");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "folio: import of {} failed; nothing was written: \
+             the disk is full (or failing): nothing was changed\n",
+            file.display()
+        )
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(p.snapshot(), before);
+    assert!(p.ok(&["check"]).ends_with(": ok\n"));
+}
+
+/// A portfolio on a real disk that fills up: a 1 MiB tmpfs. Mounting needs
+/// root and a system that allows it, so this runs only when asked
+/// (`cargo test --test limits -- --ignored`) and skips where `mount` fails.
+#[test]
+#[ignore = "mounts a tmpfs: needs root"]
+fn a_portfolio_on_a_full_tmpfs() {
+    struct Mounted<'a>(&'a Path);
+    impl Drop for Mounted<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(self.0).status();
+        }
+    }
+    let p = Portfolio::new();
+    let mnt = p.dir.path().join("small");
+    std::fs::create_dir(&mnt).expect("mount point");
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+        .arg(&mnt)
+        .stderr(Stdio::null())
+        .status();
+    if !mounted.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    }
+    let _unmount = Mounted(&mnt);
+    let db = mnt.join("portfolio.db");
+    let on_small = |args: &[&str]| folio_in(p.dir.path(), Some(path_str(&db)), args);
+    assert!(on_small(&["client", "add", "Acme"]).status.success());
+    // Fill the disk to the last byte, less a reserve freed below.
+    std::fs::write(mnt.join("reserve"), vec![0u8; 64 << 10]).expect("reserve");
+    let mut fill = std::fs::File::create(mnt.join("fill")).expect("fill");
+    while fill.write_all(&[0u8; 4096]).is_ok() {}
+    while fill.write_all(&[0u8; 1]).is_ok() {}
+    drop(fill);
+
+    // 100 % full: the `-shm` file cannot grow (SQLITE_IOERR_SHMSIZE).
+    let out = on_small(&["client", "list"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "folio: cannot open {}: the disk is full (or failing): nothing was changed\n",
+            db.display()
+        )
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    // Room to open, none to write the import (SQLITE_FULL).
+    std::fs::remove_file(mnt.join("reserve")).expect("free the reserve");
+    let mut csv = String::from("client,date,kind,summary,minutes\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "Acme,2026-10-{:02},call,touchpoint {i},5\n",
+            1 + i % 28
+        ));
+    }
+    let file = p.write("touch.csv", csv.as_bytes());
+    let out = on_small(&["import", "touchpoints", path_str(&file)]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "folio: import of {} failed; nothing was written: \
+             the disk is full (or failing): nothing was changed\n",
+            file.display()
+        )
+    );
+    assert_eq!(out.status.code(), Some(1));
+    std::fs::remove_file(mnt.join("fill")).expect("free the disk");
+    let listed = on_small(&["touch", "list"]);
+    assert!(listed.status.success());
+    assert!(!String::from_utf8_lossy(&listed.stdout).contains("touchpoint 1"));
 }

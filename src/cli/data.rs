@@ -176,7 +176,7 @@ fn write_report(
 fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match write(&mut std::io::stdout().lock()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(anyhow::Error::new(e).context("cannot write output"))
+            Err(anyhow::anyhow!(super::cannot_write_output(&e)))
         }
         _ => Ok(()),
     }
@@ -205,7 +205,7 @@ pub fn backup(s: &mut Session, out: Option<&Path>) -> Result<String> {
 }
 
 pub fn check(s: &mut Session) -> Result<String> {
-    let problems = s.store.check()?;
+    let problems = s.store.check().map_err(ops::OpError::from)?;
     if problems.is_empty() {
         return Ok(format!("{}: ok\n", shown(&s.path)));
     }
@@ -244,7 +244,7 @@ pub fn demo(cli: &Cli, today: NaiveDate) -> Result<String> {
         bail!("say where to write the demo: folio demo --db PATH (or try `folio --demo`)");
     };
     let (mut store, _) = Store::open(path, Create::FileOnly)?;
-    if !store.is_empty()? {
+    if !store.is_empty().map_err(ops::OpError::from)? {
         bail!(
             "{} already holds a portfolio; the demo goes only into a new or empty file",
             shown(path)

@@ -149,7 +149,7 @@ pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     if !tui {
         keep_freed_memory();
         crate::ops::exit_reclaims_memory();
-        s.store.map_file()?;
+        s.store.map_file().map_err(crate::ops::OpError::from)?;
     }
     match cli.command {
         None if tui => {
@@ -218,6 +218,18 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     let mut s = serde_json::to_string_pretty(value)?;
     s.push('\n');
     Ok(s)
+}
+
+/// Why standard output could not be written, as one sentence: a full disk
+/// (`folio client list > /dev/full`) said plainly, anything else as the
+/// system says it.
+pub fn cannot_write_output(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => {
+            "cannot write output: the disk is full (no space left on device)".to_string()
+        }
+        _ => format!("cannot write output: {e}"),
+    }
 }
 
 /// Display a path for messages.

@@ -4,6 +4,7 @@
 //! layer can run several of them inside one transaction.
 
 mod convert;
+mod failure;
 mod raw;
 pub mod schema;
 
@@ -18,6 +19,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 
+pub use failure::Failure;
 pub use rusqlite::Error as DbError;
 
 use schema::{APPLICATION_ID, MIGRATIONS};
@@ -69,6 +71,8 @@ pub enum OpenError {
     },
     #[error("cannot open {path}: {source}")]
     Db { path: PathBuf, source: DbError },
+    #[error("cannot open {0}: the disk is full (or failing): nothing was changed")]
+    DiskFull(PathBuf),
     #[error("cannot back up {path} before migrating it: {source}")]
     Backup {
         path: PathBuf,
@@ -992,6 +996,7 @@ fn classify(path: &Path, e: DbError) -> OpenError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => OpenError::NotSqlite(path.to_path_buf()),
         Some(ErrorCode::DatabaseCorrupt) => OpenError::Truncated(path.to_path_buf()),
+        _ if Failure::of(&e) == Failure::DiskFull => OpenError::DiskFull(path.to_path_buf()),
         _ => OpenError::Db {
             path: path.to_path_buf(),
             source: e,
