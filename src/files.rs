@@ -45,16 +45,27 @@ pub enum OutError {
     Special(PathBuf),
     #[error("the folder {0} does not exist")]
     MissingFolder(PathBuf),
-    #[error("cannot write {path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
+    #[error("cannot write {}: {}", .path.display(), describe(.reason))]
+    Io { path: PathBuf, reason: io::Error },
+    #[error("cannot write output: {}", describe(.0))]
+    Output(io::Error),
 }
 
 impl OutError {
-    fn io(path: &Path, source: io::Error) -> OutError {
+    fn io(path: &Path, reason: io::Error) -> OutError {
         OutError::Io {
             path: path.to_path_buf(),
-            source,
+            reason,
         }
+    }
+}
+
+/// An I/O error as one phrase: a full disk said plainly, anything else as
+/// the system says it.
+pub fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::StorageFull => "the disk is full (no space left on device)".to_string(),
+        _ => e.to_string(),
     }
 }
 
@@ -144,9 +155,7 @@ impl Out {
             Out::Stdout => {
                 let mut out = io::stdout().lock();
                 match write(&mut out).and_then(|()| out.flush()) {
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                        Err(OutError::io(self.path(), e))
-                    }
+                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(OutError::Output(e)),
                     _ => Ok(()),
                 }
             }

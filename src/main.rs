@@ -23,7 +23,7 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("folio: cannot write output: {e}");
+                    eprintln!("folio: {}", folio::cli::cannot_write_output(&e));
                     ExitCode::FAILURE
                 }
             }

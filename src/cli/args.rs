@@ -91,6 +91,7 @@ pub enum Command {
     Import {
         #[arg(value_enum)]
         kind: RecordKind,
+        /// The CSV file, or - for standard input (at most 256 MiB)
         file: PathBuf,
         /// Check every row and report, but write nothing
         #[arg(long)]

@@ -1,7 +1,6 @@
 //! Whole-portfolio commands: import, export, backup, check, config,
 //! completions, demo, summary.
 
-use std::fs;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -15,6 +14,7 @@ use crate::domain::Month;
 use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
 use crate::files::Out;
+use crate::io::InputError;
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
@@ -45,7 +45,16 @@ pub fn import(
     dry_run: bool,
     create_clients: bool,
 ) -> Result<String> {
-    let bytes = fs::read(file).with_context(|| format!("cannot read {}", shown(file)))?;
+    let name = if crate::io::is_stdin(file) {
+        "standard input".to_string()
+    } else {
+        shown(file)
+    };
+    let bytes = match crate::io::read_input(file, crate::io::MAX_INPUT_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e @ InputError::TooLarge { .. }) => bail!("{name} is {e}"),
+        Err(InputError::Io(e)) => return Err(e).with_context(|| format!("cannot read {name}")),
+    };
     let progress = spinner("importing…");
     let result = import::import(
         &mut s.store,
@@ -61,13 +70,13 @@ pub fn import(
         p.finish_and_clear();
     }
     let summary =
-        result.with_context(|| format!("import of {} failed; nothing was written", shown(file)))?;
+        result.with_context(|| format!("import of {name} failed; nothing was written"))?;
     let mut out = format!(
         "{} {} {} from {}\n",
         if dry_run { "Would import" } else { "Imported" },
         summary.rows,
         summary.kind.as_str(),
-        shown(file)
+        name
     );
     if !summary.created_clients.is_empty() {
         out.push_str(&format!(
@@ -176,7 +185,7 @@ pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String
 }
 
 pub fn check(s: &mut Session) -> Result<String> {
-    let problems = s.store.check()?;
+    let problems = s.store.check().map_err(ops::OpError::from)?;
     if problems.is_empty() {
         return Ok(format!("{}: ok\n", shown(&s.path)));
     }
@@ -215,7 +224,7 @@ pub fn demo(cli: &Cli, today: NaiveDate) -> Result<String> {
         bail!("say where to write the demo: folio demo --db PATH (or try `folio --demo`)");
     };
     let (mut store, _) = Store::open(path, Create::FileOnly)?;
-    if !store.is_empty()? {
+    if !store.is_empty().map_err(ops::OpError::from)? {
         bail!(
             "{} already holds a portfolio; the demo goes only into a new or empty file",
             shown(path)

@@ -189,6 +189,13 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     Ok(s)
 }
 
+/// Why standard output could not be written, as one sentence: a full disk
+/// (`folio client list > /dev/full`) said plainly, anything else as the
+/// system says it.
+pub fn cannot_write_output(e: &std::io::Error) -> String {
+    format!("cannot write output: {}", crate::files::describe(e))
+}
+
 /// Display a path for messages.
 fn shown(path: &Path) -> String {
     path.display().to_string()

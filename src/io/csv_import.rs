@@ -26,6 +26,11 @@ use crate::domain::{AgreementStatus, Money, Owner, Tier, TouchKind, name_key};
 pub const MAX_FIELD_CHARS: usize = 10_000;
 /// Most minutes one touchpoint may take: a month of days.
 pub const MAX_MINUTES: u32 = 1440 * 31;
+/// Longest physical line accepted, in bytes of the decoded (UTF-8) text,
+/// its line break not counted. A row of folio's columns with every field
+/// at [`MAX_FIELD_CHARS`] fits many times over; a longer line is not a CSV
+/// file folio wrote or a person typed.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 /// One bad row: the 1-based physical line where the record starts, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,6 +51,9 @@ pub enum ImportError {
     /// The file is not CSV as a whole: an unclosed quote, a column named twice.
     #[error("line {line}: {message}")]
     Malformed { line: u64, message: String },
+    /// A physical line longer than `max` bytes (see [`MAX_LINE_BYTES`]).
+    #[error("line {line}: the line is too long; folio reads lines of at most {}", crate::io::size_shown(*.max as u64))]
+    LineTooLong { line: u64, max: usize },
 }
 
 fn list_rows(rows: &[RowError]) -> String {
@@ -564,6 +572,30 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     None
 }
 
+/// Where the first physical line longer than `max` bytes starts, if one
+/// is: a line ends at `\n`, `\r\n` or a lone `\r`, as [`LineCounter`]
+/// counts them. Physical lines, not records: a quoted field may span many
+/// lines, each of which counts on its own (a record's size is bounded by
+/// the input limit and each field's by [`MAX_FIELD_CHARS`]).
+///
+/// Steps a window of `max + 1` bytes from line break to line break,
+/// looking for the last break in it from its end: a window with no break
+/// is a line too long; otherwise the next window starts after that break.
+/// Each step moves on by about `max` bytes and looks at about one line, so
+/// a large file costs a few hundred short scans, not a pass over it.
+fn long_line(text: &str, max: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while bytes.len() - start > max {
+        let window = &bytes[start..start + max + 1];
+        match window.iter().rposition(|b| matches!(b, b'\n' | b'\r')) {
+            Some(at) => start += at + 1,
+            None => return Some(start),
+        }
+    }
+    None
+}
+
 /// Decode, find the header and the requested columns, and cut the data rows
 /// into cells (trimmed, guard undone, length checked), handing each to
 /// `each` in file order until it says to stop. Blank rows are skipped.
@@ -574,8 +606,14 @@ fn read_rows(
     mut each: impl FnMut(Fields) -> ControlFlow<()>,
 ) -> Result<(), ImportError> {
     let text = decode_text(bytes);
-    let delimiter = sniff_delimiter(&text);
     let mut lines = LineCounter::new(text.as_bytes());
+    if let Some(offset) = long_line(&text, MAX_LINE_BYTES) {
+        return Err(ImportError::LineTooLong {
+            line: lines.line_at(offset),
+            max: MAX_LINE_BYTES,
+        });
+    }
+    let delimiter = sniff_delimiter(&text);
     if let Some(offset) = unclosed_quote(&text, delimiter) {
         return Err(ImportError::Malformed {
             line: lines.line_at(offset),
@@ -1247,20 +1285,92 @@ mod tests {
     fn ten_megabyte_field_does_not_hang() {
         let huge = "x".repeat(10 * 1024 * 1024);
         let started = std::time::Instant::now();
+        // Lines this long are refused before any row is read.
         let text =
             format!("client,date,amount,note\nA,2026-01-01,1,\"{huge}\"\nB,2026-01-01,{huge}\n");
+        assert!(matches!(
+            parse_payments(text.as_bytes()),
+            Err(ImportError::LineTooLong { line: 2, .. })
+        ));
+        // Huge fields on short lines are refused field by field.
+        let tall = "x\n".repeat(5 * 1024 * 1024);
+        let text = format!(
+            "client,date,amount,note\nA,2026-01-01,1,\"{tall}\"\nB,2026-01-01,\"{tall}\"\n"
+        );
         let err = rows_err(parse_payments(text.as_bytes()));
-        assert_eq!(lines_of(&err), vec![2, 3]);
+        assert_eq!(lines_of(&err), vec![2, 2 + 5 * 1024 * 1024 + 1]);
         assert!(err[0].message.contains("field too long"));
         assert!(err[1].message.starts_with("amount: field too long"));
         // Unclosed and unquoted huge fields, and a huge header, too.
         assert!(matches!(
-            parse_payments(format!("client\n\"{huge}").as_bytes()),
+            parse_payments(format!("client\n\"{tall}").as_bytes()),
             Err(ImportError::Malformed { line: 2, .. })
         ));
         let err = parse_payments(format!("{huge}\nA\n").as_bytes()).unwrap_err();
         assert!(err.to_string().len() < 300);
         assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    }
+
+    #[test]
+    fn long_lines_are_found_where_they_start() {
+        assert_eq!(long_line("", 0), None);
+        assert_eq!(long_line("abc", 3), None);
+        assert_eq!(long_line("abcd", 3), Some(0));
+        assert_eq!(long_line("abc\nabc\r\nabc\rabc\n", 3), None);
+        assert_eq!(long_line("abc\nabcd\n", 3), Some(4));
+        assert_eq!(long_line("abc\r\nabcd", 3), Some(5));
+        assert_eq!(long_line("ab\rabcd\rab", 3), Some(3));
+        // Line breaks are not part of a line; empty lines are fine.
+        assert_eq!(long_line("\n\n\r\n\r\r", 0), None);
+        assert_eq!(long_line("\r\nx", 0), Some(2));
+        // Bytes of UTF-8, not characters: "яя" is four bytes.
+        assert_eq!(long_line("яя", 3), Some(0));
+        assert_eq!(long_line("яя", 4), None);
+        // Many short lines, then a long one.
+        let text = format!("{}{}\n", "ab\n".repeat(1000), "x".repeat(11));
+        assert_eq!(long_line(&text, 10), Some(3000));
+        assert_eq!(long_line(&text, 11), None);
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_with_its_number() {
+        let max = "x".repeat(MAX_LINE_BYTES - 2);
+        let over = "x".repeat(MAX_LINE_BYTES + 1);
+        // At the limit: read, and refused for its field only.
+        let text = format!("name,notes\r\nA,{max}\r\n");
+        let err = rows_err(parse_clients(text.as_bytes()));
+        assert!(err[0].message.contains("field too long"), "{err:?}");
+        // Past it, anywhere: the whole file is refused at that line.
+        let text = format!("name,notes\nA,x\n\nB,\"{over}\"\nC,x\n");
+        assert_eq!(
+            parse_clients(text.as_bytes()),
+            Err(ImportError::LineTooLong {
+                line: 4,
+                max: MAX_LINE_BYTES
+            })
+        );
+        assert_eq!(
+            ImportError::LineTooLong {
+                line: 4,
+                max: MAX_LINE_BYTES
+            }
+            .to_string(),
+            "line 4: the line is too long; folio reads lines of at most 1 MiB"
+        );
+        // A quoted field over many short lines is not one long line.
+        let many = "x\n".repeat(MAX_LINE_BYTES);
+        let text = format!("name,notes\nA,\"{many}\"\n");
+        let err = rows_err(parse_clients(text.as_bytes()));
+        assert!(err[0].message.contains("field too long"), "{err:?}");
+        // Measured after decoding: 600,000 Cyrillic letters are 600 KB in
+        // Windows-1251 and 1.2 MB as text.
+        let text = format!("name;notes\n{};x\n", "я".repeat(600_000));
+        let (bytes, _, _) = WINDOWS_1251.encode(&text);
+        assert!(bytes.len() < MAX_LINE_BYTES);
+        assert!(matches!(
+            parse_clients(&bytes),
+            Err(ImportError::LineTooLong { line: 2, .. })
+        ));
     }
 
     #[test]
@@ -1560,6 +1670,23 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn long_line_agrees_with_splitting_the_lines(
+            text in "([ab\r\n]|я){0,60}",
+            max in 0usize..8,
+        ) {
+            let mut start = 0;
+            let mut expected = None;
+            for line in text.split(['\n', '\r']) {
+                if line.len() > max {
+                    expected = Some(start);
+                    break;
+                }
+                start += line.len() + 1;
+            }
+            prop_assert_eq!(long_line(&text, max), expected);
+        }
+
         #[test]
         fn unclosed_quote_agrees_with_the_bytewise_reading(
             text in "[\"\"\",;\r\na ж]{0,60}",

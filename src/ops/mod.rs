@@ -44,17 +44,20 @@ pub enum OpError {
     File(#[from] crate::files::OutError),
     #[error("the portfolio file is busy (another folio is writing); try again")]
     Busy,
+    /// SQLite could not write, grow or sync a file (see
+    /// [`store::Failure::DiskFull`]); the transaction was rolled back.
+    #[error("the disk is full (or failing): nothing was changed")]
+    DiskFull,
     #[error("database error: {0}")]
     Db(DbError),
 }
 
 impl From<DbError> for OpError {
     fn from(e: DbError) -> Self {
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                OpError::Busy
-            }
-            _ => OpError::Db(e),
+        match store::Failure::of(&e) {
+            store::Failure::Busy => OpError::Busy,
+            store::Failure::DiskFull => OpError::DiskFull,
+            store::Failure::Other => OpError::Db(e),
         }
     }
 }
@@ -849,6 +852,40 @@ pub fn count_touch_slice(
 
 #[cfg(test)]
 mod tests {
+    use super::{DbError, OpError};
+    use rusqlite::ffi;
+
+    fn op_error(code: i32) -> OpError {
+        OpError::from(DbError::SqliteFailure(
+            ffi::Error::new(code),
+            Some("disk I/O error".into()),
+        ))
+    }
+
+    #[test]
+    fn a_full_disk_is_said_plainly() {
+        // The "disk I/O error ... Error code 4874" among them.
+        for code in [
+            ffi::SQLITE_FULL,
+            ffi::SQLITE_IOERR_WRITE,
+            ffi::SQLITE_IOERR_FSYNC,
+            ffi::SQLITE_IOERR_DIR_FSYNC,
+            ffi::SQLITE_IOERR_TRUNCATE,
+            ffi::SQLITE_IOERR_SHMSIZE,
+            ffi::SQLITE_IOERR_SHMMAP,
+        ] {
+            let e = op_error(code);
+            assert!(matches!(e, OpError::DiskFull), "{code}: {e:?}");
+            assert_eq!(
+                e.to_string(),
+                "the disk is full (or failing): nothing was changed"
+            );
+        }
+        assert!(matches!(op_error(ffi::SQLITE_BUSY), OpError::Busy));
+        assert!(matches!(op_error(ffi::SQLITE_IOERR_READ), OpError::Db(_)));
+        assert!(matches!(op_error(ffi::SQLITE_CORRUPT), OpError::Db(_)));
+    }
+
     /// Owned texts are checked as borrowed ones are: trimmed, blank as none,
     /// and at most `MAX_TEXT` characters (not bytes).
     #[test]

@@ -4,6 +4,7 @@
 //! layer can run several of them inside one transaction.
 
 mod convert;
+mod failure;
 pub mod schema;
 
 pub mod clients;
@@ -18,6 +19,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 
+pub use failure::Failure;
 pub use rusqlite::Error as DbError;
 
 use schema::{APPLICATION_ID, MIGRATIONS};
@@ -55,17 +57,23 @@ pub enum OpenError {
     },
     #[error("{0} is a folder, not a portfolio file")]
     IsDirectory(PathBuf),
+    /// `:memory:`, a `file:` URI or an empty path: SQLite would keep
+    /// nothing, or open something other than the file named.
+    #[error("{}", not_a_path_message(.0))]
+    NotAPath(PathBuf),
     #[error("the folder {0} does not exist")]
     MissingDirectory(PathBuf),
-    #[error("cannot open {path}: {source}")]
+    #[error("cannot open {path}: {reason}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
-    #[error("cannot open {path}: {source}")]
-    Db { path: PathBuf, source: DbError },
-    #[error("cannot back up {path} before migrating it: {source}")]
-    Backup { path: PathBuf, source: OutError },
+    #[error("cannot open {path}: {reason}")]
+    Db { path: PathBuf, reason: DbError },
+    #[error("cannot open {0}: the disk is full (or failing): nothing was changed")]
+    DiskFull(PathBuf),
+    #[error("cannot back up {path} before migrating it: {reason}")]
+    Backup { path: PathBuf, reason: OutError },
 }
 
 /// What happened while opening, for the caller to tell the user.
@@ -111,11 +119,14 @@ impl Store {
         create: Create,
         migrations: &[&str],
     ) -> Result<(Store, OpenReport), OpenError> {
+        if !is_file_path(path) {
+            return Err(OpenError::NotAPath(path.to_path_buf()));
+        }
         let known = i32::try_from(migrations.len()).unwrap_or(i32::MAX);
         let mut report = OpenReport::default();
-        let io = |source| OpenError::Io {
+        let io = |reason| OpenError::Io {
             path: path.to_path_buf(),
-            source,
+            reason,
         };
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => return Err(OpenError::IsDirectory(path.to_path_buf())),
@@ -154,10 +165,14 @@ impl Store {
                 report.tightened.push((p, mode));
             }
         }
-        let db = |source| OpenError::Db {
+        let db = |reason| OpenError::Db {
             path: path.to_path_buf(),
-            source,
+            reason,
         };
+        // URIs stay on for this connection: it ATTACHes the scratch
+        // database by URI ([`Store::attach_scratch`]), and the bundled
+        // SQLite reads `file:` names as URIs even without the flag
+        // (SQLITE_USE_URI). `is_file_path` above keeps the user's a path.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
@@ -178,9 +193,9 @@ impl Store {
         if version > 0 && version < known {
             // SQLite's online backup, not a file copy: it includes what is
             // still in another process's write-ahead log.
-            let failed = |source| OpenError::Backup {
+            let failed = |reason| OpenError::Backup {
                 path: path.to_path_buf(),
-                source,
+                reason,
             };
             let dest = files::unused_name(&backup_path(path, version));
             Out::resolve(&dest, false, Some(path))
@@ -795,20 +810,20 @@ pub fn backup_path(path: &Path, version: i32) -> PathBuf {
 /// SQLite, or one shorter than its header claims (truncated).
 fn precheck(path: &Path) -> Result<(), OpenError> {
     let mut header = [0u8; 100];
-    let mut file = fs::File::open(path).map_err(|source| OpenError::Io {
+    let mut file = fs::File::open(path).map_err(|reason| OpenError::Io {
         path: path.to_path_buf(),
-        source,
+        reason,
     })?;
     let len = file
         .metadata()
-        .map_err(|source| OpenError::Io {
+        .map_err(|reason| OpenError::Io {
             path: path.to_path_buf(),
-            source,
+            reason,
         })?
         .len();
-    let read = read_up_to(&mut file, &mut header).map_err(|source| OpenError::Io {
+    let read = read_up_to(&mut file, &mut header).map_err(|reason| OpenError::Io {
         path: path.to_path_buf(),
-        source,
+        reason,
     })?;
     if read < 100 || &header[..16] != SQLITE_MAGIC {
         return Err(OpenError::NotSqlite(path.to_path_buf()));
@@ -852,9 +867,10 @@ fn classify(path: &Path, e: DbError) -> OpenError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => OpenError::NotSqlite(path.to_path_buf()),
         Some(ErrorCode::DatabaseCorrupt) => OpenError::Truncated(path.to_path_buf()),
+        _ if Failure::of(&e) == Failure::DiskFull => OpenError::DiskFull(path.to_path_buf()),
         _ => OpenError::Db {
             path: path.to_path_buf(),
-            source: e,
+            reason: e,
         },
     }
 }
@@ -867,6 +883,25 @@ fn online_backup(conn: &Connection, dest: &Path) -> std::io::Result<()> {
         None::<fn(rusqlite::backup::Progress)>,
     )
     .map_err(std::io::Error::other)
+}
+
+/// A path SQLite opens as the file it names: not empty (a private
+/// temporary database), not `:memory:`, not starting with `file:` (a URI,
+/// which may name another file or memory). SQLite compares both exactly,
+/// so `./:memory:` and `./file:x` are paths and allowed.
+fn is_file_path(path: &Path) -> bool {
+    let name = path.as_os_str().as_encoded_bytes();
+    !(name.is_empty() || name == b":memory:" || name.starts_with(b"file:"))
+}
+
+fn not_a_path_message(path: &Path) -> String {
+    if path.as_os_str().is_empty() {
+        return "an empty path names no portfolio file; give the path of one".to_string();
+    }
+    format!(
+        "'{0}' is not a file path: folio keeps a portfolio in a file, not in memory or at an SQLite URI (for a file of that name, write ./{0})",
+        path.display()
+    )
 }
 
 /// Create an empty file readable by its owner only: client records are private.
@@ -912,6 +947,44 @@ mod tests {
             .unwrap();
         assert_eq!(fk, 1);
         assert!(store.check().unwrap().is_empty());
+    }
+
+    #[test]
+    fn memory_uris_and_empty_paths_are_not_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "",
+            ":memory:",
+            "file:portfolio.db",
+            "file::memory:?cache=shared",
+        ] {
+            let path = Path::new(name);
+            let err = Store::open(path, Create::FileOnly).err();
+            assert!(
+                matches!(&err, Some(OpenError::NotAPath(p)) if p == path),
+                "{name}: {err:?}"
+            );
+        }
+        assert_eq!(
+            OpenError::NotAPath(":memory:".into()).to_string(),
+            "':memory:' is not a file path: folio keeps a portfolio in a file, not in memory or at an SQLite URI (for a file of that name, write ./:memory:)"
+        );
+        assert_eq!(
+            OpenError::NotAPath("".into()).to_string(),
+            "an empty path names no portfolio file; give the path of one"
+        );
+        // Files of those names, as paths, are files.
+        for name in [":memory:", "file:portfolio.db", "FILE:x.db"] {
+            let path = dir.path().join(name);
+            let (mut store, report) = Store::open(&path, Create::FileOnly).unwrap();
+            assert!(report.created);
+            store
+                .write(|tx| set_setting(tx, "currency", "EUR"))
+                .unwrap();
+            drop(store);
+            let (store, _) = Store::open(&path, Create::Never).unwrap();
+            assert_eq!(store.setting("currency").unwrap().as_deref(), Some("EUR"));
+        }
     }
 
     #[test]

@@ -81,7 +81,7 @@ impl Source {
             return Err(SourceError::IsDirectory(path.to_path_buf()));
         }
         precheck(path).map_err(|e| match e {
-            OpenError::Io { source, .. } => unreadable(source),
+            OpenError::Io { reason, .. } => unreadable(reason),
             e => e.into(),
         })?;
         let sidecars = Sidecars::before_opening(path);
