@@ -29,7 +29,10 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("folio: {e:#}");
+            // Errors quote what was typed or stored ("no client named
+            // '...'"): its control characters are shown, never sent.
+            let message = format!("{e:#}");
+            eprintln!("folio: {}", folio::domain::text::escape_lines(&message));
             ExitCode::FAILURE
         }
     }

@@ -67,11 +67,12 @@ pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
         );
     }
     if let (Some((from, to)), Some(backup)) = (report.migrated, &report.backup) {
-        eprintln!(
+        let message = format!(
             "folio: upgraded {} from schema version {from} to {to}; the previous file is kept as {}",
             path.display(),
             backup.display()
         );
+        eprintln!("{}", crate::domain::text::escape_lines(&message));
     }
     if report.backup.is_some() {
         backups::prune_migrations(&path);
@@ -87,7 +88,28 @@ pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
 
 /// Run a parsed command line; returns what to print on stdout. Nothing is
 /// printed on failure, so a failed command writes nothing.
+///
+/// Text from the data never drives the terminal: control characters in
+/// what a command prints (tables, cards, confirmations) come out as
+/// `\u001b`, whether or not stdout is a terminal. Line feeds and tabs
+/// stay. JSON stays JSON: serde already writes C0 as `\u001b` inside
+/// strings, and the same form for DEL and C1 is the same string to a
+/// parser. CSV on stdout and completion scripts are data and stay as they
+/// are.
 pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
+    let verbatim = matches!(
+        cli.command,
+        Some(Command::Export { out: None, .. } | Command::Completions { .. })
+    );
+    let out = dispatch(cli, today)?;
+    Ok(if verbatim {
+        out
+    } else {
+        crate::domain::text::escape_lines_owned(out)
+    })
+}
+
+fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
     match &cli.command {
         Some(Command::Completions { shell }) => return Ok(data::completions(*shell)),
         Some(Command::Demo) => return data::demo(&cli, today),

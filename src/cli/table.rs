@@ -92,11 +92,10 @@ impl Table {
     }
 }
 
-/// Newlines and tabs would break the grid: show them as spaces.
+/// Newlines and tabs would break the grid: show them as spaces; any other
+/// control character as `\u001b` (see `domain::text::escape`).
 fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    crate::domain::text::escape(&crate::domain::text::cell_as_line(s)).into_owned()
 }
 
 /// Cut `s` to at most `max` columns, ending with `…` when cut.
@@ -136,6 +135,16 @@ mod tests {
         assert_eq!(ends[2], ends[3]);
         assert_eq!(ends[3], ends[4]);
         assert!(lines[2].starts_with("ООО Ромашка  "));
+    }
+
+    #[test]
+    fn cells_show_control_characters_and_keep_one_line() {
+        let mut t = Table::new(&[("note", Align::Left), ("n", Align::Right)]);
+        t.row(vec!["a\nb\tc\u{1b}]0;pwned\u{7}\u{9b}".into(), "1".into()]);
+        let out = t.render();
+        assert_eq!(out.lines().count(), 3, "{out}");
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        assert!(out.contains("a b c\\u001b]0;pwned\\u0007\\u009b"), "{out}");
     }
 
     #[test]

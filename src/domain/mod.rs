@@ -6,8 +6,10 @@ pub mod model;
 pub mod money;
 pub mod plan;
 pub mod signals;
+pub mod text;
 pub mod time;
 
 pub use model::*;
 pub use money::{Money, MoneyError};
+pub use text::{Lines, TextError};
 pub use time::{DateError, Month, parse_date};

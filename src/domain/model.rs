@@ -130,9 +130,11 @@ pub fn clean_name(name: &str) -> String {
 }
 
 /// Fold a client name for uniqueness and lookups: Unicode lowercase (so "ООО
-/// Ромашка" and "ооо ромашка" are one name), inner whitespace collapsed.
+/// Ромашка" and "ооо ромашка" are one name), invisible characters left out
+/// (`text::is_invisible`: "Ромашка\u{200B}" is "Ромашка"), inner whitespace
+/// collapsed.
 pub fn name_key(name: &str) -> String {
-    fold(&clean_name(name))
+    fold(&clean_name(&super::text::strip_invisible(name)))
 }
 
 /// Case-insensitive matching for every script (SQLite's `lower()` folds ASCII
@@ -466,6 +468,8 @@ mod tests {
         assert_eq!(name_key("ООО Ромашка"), name_key("ооо  ромашка"));
         assert_eq!(name_key("Éclair Studio"), name_key("éclair studio"));
         assert_ne!(name_key("Acme"), name_key("Acme 2"));
+        assert_eq!(name_key("Ромашка\u{200B}"), name_key("ромашка"));
+        assert_eq!(name_key("\u{feff}A \u{200d} B\u{202e}"), name_key("a b"));
         assert!(matches_folded("ООО Ромашка", &fold("РОМАШ")));
         assert!(matches_folded("Café 🚀 Lab", &fold("CAFÉ")));
         assert!(!matches_folded("Acme", &fold("ромашка")));

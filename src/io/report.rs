@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::domain::Money;
 use crate::domain::briefing::{Briefing, MonthLine};
 use crate::domain::money::format_bp;
+use crate::domain::text::escape_lines_owned;
 
 fn pct(bp: Option<i64>) -> String {
     bp.map(|b| format!("{} %", format_bp(b)))
@@ -79,6 +80,9 @@ fn md_table(headers: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// The briefing as Markdown. Control characters in the data come out as
+/// `\u001b` (`domain::text::escape_lines`), to a terminal or a file alike:
+/// a file is `cat`-ed later.
 pub fn markdown(b: &Briefing) -> String {
     let mut o = String::new();
     o.push_str(&format!("# One-on-one briefing: {}\n\n", b.month));
@@ -274,7 +278,8 @@ pub fn markdown(b: &Briefing) -> String {
     for (i, t) in b.talking_points.iter().enumerate() {
         o.push_str(&format!("{}. {t}\n", i + 1));
     }
-    o
+    // Names, agreements and reasons are the data's: shown, never sent.
+    escape_lines_owned(o)
 }
 
 /// A bar of attainment for text output: one block per 10 %, to 150 %.
@@ -296,6 +301,8 @@ fn month_text(m: &MonthLine) -> String {
     )
 }
 
+/// The briefing as plain text, its control characters shown as in
+/// [`markdown`].
 pub fn text(b: &Briefing) -> String {
     let mut o = String::new();
     o.push_str(&format!(
@@ -402,7 +409,7 @@ pub fn text(b: &Briefing) -> String {
     for (i, t) in b.talking_points.iter().enumerate() {
         o.push_str(&format!("  {}. {t}\n", i + 1));
     }
-    o
+    escape_lines_owned(o)
 }
 
 /// The briefing as pretty JSON (serde's derive on the domain types),
@@ -413,4 +420,42 @@ pub fn write_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::io::Result
     serde_json::to_writer_pretty(&mut out, b)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Month;
+    use crate::domain::time::d;
+    use crate::ops::views;
+    use crate::store::Store;
+
+    fn briefing_of(fill: impl FnOnce(&mut Store)) -> Briefing {
+        let mut store = Store::open_in_memory().unwrap();
+        fill(&mut store);
+        let today = d(2026, 11, 23);
+        views::briefing(&mut store, Month::of(today), today).unwrap()
+    }
+
+    /// Names and texts from the data reach Markdown and text with their
+    /// control characters shown, their lines and tabs kept.
+    #[test]
+    fn people_formats_show_control_characters() {
+        let mut b = briefing_of(|s| {
+            crate::ops::demo::load(s, d(2026, 11, 23)).unwrap();
+        });
+        assert!(!b.at_risk.is_empty());
+        b.at_risk[0].client = "Acme\u{1b}]52;c;aGVsbG8=\u{7}\tTab\u{9b}2J".into();
+        for out in [markdown(&b), text(&b)] {
+            let bad: Vec<char> = out
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+                .collect();
+            assert!(bad.is_empty(), "{bad:?}");
+            assert!(
+                out.contains("Acme\\u001b]52;c;aGVsbG8=\\u0007\tTab\\u009b2J"),
+                "{out}"
+            );
+        }
+    }
 }

@@ -13,9 +13,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{OpError, OpResult, validate_agreement, validate_touchpoint};
+use crate::domain::text;
 use crate::domain::{
-    Agreement, AgreementStatus, Id, Money, NewAgreement, NewClient, NewPayment, NewTouchpoint,
-    Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
+    Agreement, AgreementStatus, Id, Lines, Money, NewAgreement, NewClient, NewPayment,
+    NewTouchpoint, Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
 use crate::io::csv_import::{self, ImportError, RowError};
 use crate::store::log::KeyedTouchpoint;
@@ -101,7 +102,15 @@ impl<'a> Resolver<'a> {
         if let Some(id) = self.seen.get(name) {
             return Ok(Some(*id));
         }
-        let key = name_key(name);
+        // One line: a break or tab in the cell is a space, as `name_key`
+        // and a created client's name take it; any other control character
+        // is this row's error.
+        let line_name = text::cell_as_line(name);
+        if let Err(e) = text::single_line("client", &line_name) {
+            self.row_error(line, e.into())?;
+            return Ok(None);
+        }
+        let key = name_key(&line_name);
         if let Some(id) = self.known.get(&key).copied() {
             self.seen.insert(name.to_string(), id);
             return Ok(Some(id));
@@ -117,7 +126,7 @@ impl<'a> Resolver<'a> {
             return Ok(None);
         }
         let client = NewClient {
-            name: crate::domain::clean_name(name),
+            name: line_name.into_owned(),
             tier: Tier::Potential,
             status: Status::Active,
             since,
@@ -126,7 +135,16 @@ impl<'a> Resolver<'a> {
             goal: None,
             notes: String::new(),
         };
-        let created = super::insert_client(self.conn, &client)?;
+        // Checked as `client add` checks it (a name of only invisible
+        // characters is this row's error); new, as its key is not known.
+        let client = match super::validate_new_client(&client) {
+            Ok(client) => client,
+            Err(e) => {
+                self.row_error(line, e)?;
+                return Ok(None);
+            }
+        };
+        let created = super::insert_new_client(self.conn, &client)?;
         self.known.insert(key, created.id);
         self.created.push(created.name);
         Ok(Some(created.id))
@@ -187,7 +205,7 @@ fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpRes
         for row in &rows {
             // The same validation as `client add`.
             let client = super::validate_new_client(&NewClient {
-                name: row.name.clone(),
+                name: text::cell_as_line(&row.name).into_owned(),
                 tier: row.tier.unwrap_or(Tier::Potential),
                 status: Status::Active,
                 since: row.since.unwrap_or(opts.today),
@@ -196,7 +214,13 @@ fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpRes
                 goal: None,
                 notes: row.notes.clone().unwrap_or_default(),
             });
-            match client.and_then(|c| super::insert_client(tx, &c)) {
+            // Duplicates against the names read once (as `client add`
+            // compares them), not a look-up per row.
+            let inserted = client.and_then(|c| match r.known.get(&name_key(&c.name)) {
+                Some(_) => Err(OpError::DuplicateClient(c.name)),
+                None => super::insert_new_client(tx, &c),
+            });
+            match inserted {
                 Ok(c) => {
                     r.known.insert(name_key(&c.name), c.id);
                 }
@@ -437,10 +461,17 @@ fn import_payments(
             let Some(client_id) = r.resolve(row.line, &row.client, row.date)? else {
                 continue;
             };
-            let p = NewPayment {
-                on: row.date,
-                amount: row.amount,
-                note: row.note.clone().unwrap_or_default(),
+            let note = super::optional_text("note", Lines::Many, row.note.as_deref());
+            let p = match note {
+                Ok(note) => NewPayment {
+                    on: row.date,
+                    amount: row.amount,
+                    note: note.unwrap_or_default(),
+                },
+                Err(e) => {
+                    r.row_error(row.line, e)?;
+                    continue;
+                }
             };
             // Keep each client's running total within range: an overflow is
             // this row's error, not a database failure without a line.

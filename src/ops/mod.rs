@@ -9,8 +9,11 @@ pub mod import;
 pub mod synth;
 pub mod views;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
+use crate::domain::text::{self, Lines, TextError};
 use crate::domain::{
     Agreement, AgreementStatus, Client, Contact, Id, Invoice, Money, Month, NewAgreement,
     NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint, Payment, Status, Tier,
@@ -27,9 +30,12 @@ pub const MAX_CADENCE: u32 = 3660;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpError {
-    #[error("no client named '{0}' (see `folio client list`)")]
+    #[error("no client named '{}' (see `folio client list`)", text::escape(.0))]
     UnknownClient(String),
-    #[error("a client named '{0}' already exists (names are compared ignoring case)")]
+    #[error(
+        "a client named '{}' already exists (names are compared ignoring case and invisible characters)",
+        text::escape(.0)
+    )]
     DuplicateClient(String),
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: Id },
@@ -62,6 +68,12 @@ impl From<DbError> for OpError {
     }
 }
 
+impl From<TextError> for OpError {
+    fn from(e: TextError) -> Self {
+        invalid(e.field, e.message())
+    }
+}
+
 pub type OpResult<T> = Result<T, OpError>;
 
 pub fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
@@ -71,37 +83,60 @@ pub fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
     }
 }
 
-/// A required piece of text: trimmed, not empty, not absurdly long.
-pub fn required_text(field: &'static str, text: &str) -> OpResult<String> {
+/// A required piece of text: trimmed, not empty, not absurdly long, and
+/// with no character its kind of field (`lines`) refuses (see
+/// `domain::text`; a multi-line text keeps CRLF as LF).
+pub fn required_text(field: &'static str, lines: Lines, text: &str) -> OpResult<String> {
     let t = text.trim();
     if t.is_empty() {
         return Err(invalid(field, "is required"));
     }
-    optional_text(field, Some(t)).map(|t| t.unwrap_or_default())
+    optional_text(field, lines, Some(t)).map(|t| t.unwrap_or_default())
 }
 
-/// Optional text: trimmed, empty becomes `None`.
-pub fn optional_text(field: &'static str, text: Option<&str>) -> OpResult<Option<String>> {
+/// Optional text: trimmed, empty becomes `None`; checked as [`required_text`].
+pub fn optional_text(
+    field: &'static str,
+    lines: Lines,
+    text: Option<&str>,
+) -> OpResult<Option<String>> {
     match text.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(t) => check_length(field, t).map(|()| Some(t.to_string())),
+        Some(t) => {
+            check_length(field, t)?;
+            Ok(Some(text::check(field, t, lines)?.into_owned()))
+        }
     }
 }
 
 /// [`optional_text`] of a text already owned: kept as it is when there is
-/// nothing to trim (bulk imports check a million texts without copying).
-fn owned_text(field: &'static str, text: Option<String>) -> OpResult<Option<String>> {
+/// nothing to trim nor change (bulk imports check a million texts without
+/// copying).
+fn owned_text(field: &'static str, lines: Lines, text: Option<String>) -> OpResult<Option<String>> {
     let Some(text) = text else { return Ok(None) };
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Ok(None);
     }
     check_length(field, trimmed)?;
-    if trimmed.len() == text.len() {
-        Ok(Some(text))
-    } else {
-        Ok(Some(trimmed.to_string()))
+    let changed = match text::check(field, trimmed, lines)? {
+        Cow::Borrowed(t) if t.len() == text.len() => None,
+        checked => Some(checked.into_owned()),
+    };
+    Ok(Some(changed.unwrap_or(text)))
+}
+
+/// A person's or a client's name: required, one line, and something visible
+/// once invisible characters (zero-width, bidi controls) are ignored.
+pub fn name_text(field: &'static str, name: &str) -> OpResult<String> {
+    let name = required_text(field, Lines::One, name)?;
+    if !text::has_visible(&name) {
+        return Err(invalid(
+            field,
+            "has nothing visible (only invisible characters such as zero-width spaces)",
+        ));
     }
+    Ok(name)
 }
 
 fn check_length(field: &'static str, text: &str) -> OpResult<()> {
@@ -172,14 +207,14 @@ pub fn client_by_id(store: &Store, id: Id) -> OpResult<Client> {
 }
 
 fn validate_new_client(c: &NewClient) -> OpResult<NewClient> {
-    let name = required_text("name", &c.name)?;
+    let name = name_text("name", &c.name)?;
     let name = crate::domain::clean_name(&name);
     Ok(NewClient {
         name,
         cadence_days: check_cadence(c.cadence_days)?,
-        channel: optional_text("channel", c.channel.as_deref())?,
-        goal: optional_text("goal", c.goal.as_deref())?,
-        notes: optional_text("notes", Some(&c.notes))?.unwrap_or_default(),
+        channel: optional_text("channel", Lines::One, c.channel.as_deref())?,
+        goal: optional_text("goal", Lines::Many, c.goal.as_deref())?,
+        notes: optional_text("notes", Lines::Many, Some(&c.notes))?.unwrap_or_default(),
         ..c.clone()
     })
 }
@@ -190,6 +225,12 @@ fn insert_client(conn: &rusqlite::Connection, c: &NewClient) -> OpResult<Client>
     if clients::find_by_name(conn, &c.name)?.is_some() {
         return Err(OpError::DuplicateClient(c.name.clone()));
     }
+    insert_new_client(conn, c)
+}
+
+/// [`insert_client`] for a caller that has checked the name is new itself
+/// (an import, against every client's name read once).
+fn insert_new_client(conn: &rusqlite::Connection, c: &NewClient) -> OpResult<Client> {
     let id = clients::insert(conn, c)?;
     clients::insert_tier_change(conn, id, c.since, None, c.tier, "initial tier")?;
     clients::insert_status_change(conn, id, c.since, None, c.status, "client added")?;
@@ -217,14 +258,16 @@ pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Cli
     store.write(|tx| {
         let mut c = found(clients::get(tx, id)?, "client", id)?;
         if let Some(name) = &edit.name {
-            let name = required_text("name", name)?;
-            let name = crate::domain::clean_name(&name);
-            if let Some(other) = clients::find_by_name(tx, &name)?
-                && other.id != id
-            {
-                return Err(OpError::DuplicateClient(name));
-            }
-            c.name = name;
+            let name = name_text("name", name)?;
+            c.name = crate::domain::clean_name(&name);
+        }
+        // Every edit stores the name's key anew: checked even when the name
+        // stays, as a key stored before invisible characters were left out
+        // of keys may now be another client's.
+        if let Some(other) = clients::find_by_name(tx, &c.name)?
+            && other.id != id
+        {
+            return Err(OpError::DuplicateClient(c.name));
         }
         if let Some(since) = edit.since {
             c.since = since;
@@ -233,13 +276,13 @@ pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Cli
             c.cadence_days = check_cadence(cadence)?;
         }
         if let Some(channel) = &edit.channel {
-            c.channel = optional_text("channel", Some(channel))?;
+            c.channel = optional_text("channel", Lines::One, Some(channel))?;
         }
         if let Some(goal) = &edit.goal {
-            c.goal = optional_text("goal", Some(goal))?;
+            c.goal = optional_text("goal", Lines::Many, Some(goal))?;
         }
         if let Some(notes) = &edit.notes {
-            c.notes = optional_text("notes", Some(notes))?.unwrap_or_default();
+            c.notes = optional_text("notes", Lines::Many, Some(notes))?.unwrap_or_default();
         }
         clients::update(tx, &c)?;
         Ok(c)
@@ -254,7 +297,7 @@ pub fn set_tier(
     reason: &str,
     on: NaiveDate,
 ) -> OpResult<Client> {
-    let reason = required_text("reason", reason)?;
+    let reason = required_text("reason", Lines::Many, reason)?;
     store.write(|tx| {
         let c = found(clients::get(tx, id)?, "client", id)?;
         if c.tier == tier {
@@ -274,7 +317,7 @@ pub fn set_status(
     reason: &str,
     on: NaiveDate,
 ) -> OpResult<Client> {
-    let reason = required_text("reason", reason)?;
+    let reason = required_text("reason", Lines::Many, reason)?;
     store.write(|tx| {
         let c = found(clients::get(tx, id)?, "client", id)?;
         if c.status == status {
@@ -335,10 +378,10 @@ pub fn delete_client(store: &mut Store, id: Id) -> OpResult<()> {
 /// (blank as none).
 fn validate_contact(c: NewContact) -> OpResult<NewContact> {
     Ok(NewContact {
-        name: required_text("person", &c.name)?,
-        role: optional_text("role", c.role.as_deref())?,
-        phone: optional_text("phone", c.phone.as_deref())?,
-        email: optional_text("email", c.email.as_deref())?,
+        name: name_text("person", &c.name)?,
+        role: optional_text("role", Lines::One, c.role.as_deref())?,
+        phone: optional_text("phone", Lines::One, c.phone.as_deref())?,
+        email: optional_text("email", Lines::One, c.email.as_deref())?,
         ..c
     })
 }
@@ -360,12 +403,12 @@ fn validate_touchpoint(t: NewTouchpoint) -> OpResult<NewTouchpoint> {
     if t.minutes > MAX_MINUTES {
         return Err(invalid("minutes", format!("must be at most {MAX_MINUTES}")));
     }
-    let next_step = owned_text("next step", t.next_step)?;
+    let next_step = owned_text("next step", Lines::Many, t.next_step)?;
     if t.next_due.is_some() && next_step.is_none() {
         return Err(invalid("next due", "needs a next step to be due"));
     }
     Ok(NewTouchpoint {
-        summary: owned_text("summary", Some(t.summary))?.unwrap_or_default(),
+        summary: owned_text("summary", Lines::Many, Some(t.summary))?.unwrap_or_default(),
         next_step,
         ..t
     })
@@ -405,7 +448,7 @@ fn delete_with(
 }
 
 fn validate_agreement(a: &NewAgreement) -> OpResult<NewAgreement> {
-    let text = required_text("text", &a.text)?;
+    let text = required_text("text", Lines::Many, &a.text)?;
     if a.status == AgreementStatus::Open && a.closed_on.is_some() {
         return Err(invalid(
             "closed on",
@@ -507,7 +550,7 @@ pub fn delete_invoice(store: &mut Store, id: Id) -> OpResult<()> {
 pub fn add_payment(store: &mut Store, client_id: Id, p: &NewPayment) -> OpResult<Payment> {
     positive("amount", p.amount)?;
     let p = NewPayment {
-        note: optional_text("note", Some(&p.note))?.unwrap_or_default(),
+        note: optional_text("note", Lines::Many, Some(&p.note))?.unwrap_or_default(),
         ..p.clone()
     };
     store.write(|tx| {
@@ -679,7 +722,7 @@ impl Editable for Payment {
             (old.client_id, old.amount),
             (self.client_id, self.amount),
         )?;
-        let note = optional_text("note", Some(&self.note))?.unwrap_or_default();
+        let note = optional_text("note", Lines::Many, Some(&self.note))?.unwrap_or_default();
         Ok(Payment { note, ..self })
     }
 }
@@ -890,7 +933,7 @@ mod tests {
     /// and at most `MAX_TEXT` characters (not bytes).
     #[test]
     fn owned_texts_are_checked_as_borrowed_ones() {
-        use super::{MAX_TEXT, optional_text, owned_text};
+        use super::{Lines, MAX_TEXT, optional_text, owned_text};
         let cases = [
             None,
             Some(String::new()),
@@ -903,8 +946,8 @@ mod tests {
             Some("a".repeat(MAX_TEXT + 1)),
         ];
         for text in cases {
-            let borrowed = optional_text("note", text.as_deref());
-            let owned = owned_text("note", text.clone());
+            let borrowed = optional_text("note", Lines::Many, text.as_deref());
+            let owned = owned_text("note", Lines::Many, text.clone());
             assert_eq!(owned.is_ok(), borrowed.is_ok(), "{text:?}");
             if let (Ok(owned), Ok(borrowed)) = (&owned, &borrowed) {
                 assert_eq!(owned, borrowed, "{text:?}");
@@ -915,7 +958,9 @@ mod tests {
             assert_eq!(owned.is_err(), refused, "{text:?}");
         }
         assert_eq!(
-            owned_text("note", Some(" a ".into())).unwrap().as_deref(),
+            owned_text("note", Lines::Many, Some(" a ".into()))
+                .unwrap()
+                .as_deref(),
             Some("a")
         );
     }

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::DbError;
 use super::convert::{day, opt_day};
+use crate::domain::text::is_invisible;
 use crate::domain::{
     Client, Contact, ContactCounts, ContactRole, Id, IdMap, Money, NewClient, NewContact, Status,
     StatusChange, Tier, TierChange, name_key,
@@ -82,13 +83,41 @@ pub fn get(conn: &Connection, id: Id) -> Result<Option<Client>, DbError> {
     .optional()
 }
 
-/// Find a client by name, regardless of case in any script.
+/// Find a client by name, regardless of case in any script and of
+/// invisible characters (see `name_key`).
 pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Client>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {CLIENT_COLUMNS} FROM clients WHERE name_key = ?1"
-    ))?
-    .query_row([name_key(name)], client_from_row)
-    .optional()
+    let key = name_key(name);
+    let found = conn
+        .prepare_cached(&format!(
+            "SELECT {CLIENT_COLUMNS} FROM clients WHERE name_key = ?1"
+        ))?
+        .query_row([&key], client_from_row)
+        .optional()?;
+    match found {
+        Some(c) => Ok(Some(c)),
+        None => match stale_key_match(conn, &key)? {
+            Some(id) => get(conn, id),
+            None => Ok(None),
+        },
+    }
+}
+
+/// The client whose key was stored before keys left invisible characters
+/// out (it still holds some) and whose name now has `key`. Read only on a
+/// miss: one pass over the name index, the names compared only where the
+/// stored key holds an invisible character (none, in a file written since).
+fn stale_key_match(conn: &Connection, key: &str) -> Result<Option<Id>, DbError> {
+    let mut stmt = conn.prepare_cached("SELECT id, name_key, name FROM clients")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let stored = r.get_ref(1)?.as_str().unwrap_or_default();
+        if stored.contains(is_invisible)
+            && name_key(r.get_ref(2)?.as_str().unwrap_or_default()) == key
+        {
+            return Ok(Some(r.get(0)?));
+        }
+    }
+    Ok(None)
 }
 
 /// All clients, by name (case-folded).

@@ -3,6 +3,7 @@
 //! group of records, as free functions over a `&Connection` so that the ops
 //! layer can run several of them inside one transaction.
 
+mod audit;
 mod convert;
 mod failure;
 pub mod schema;
@@ -403,8 +404,10 @@ impl Store {
         out.fill(|tmp| online_backup(&self.conn, tmp))
     }
 
-    /// `PRAGMA integrity_check` and `foreign_key_check`: the problems found,
-    /// empty when the file is sound.
+    /// `PRAGMA integrity_check` and `foreign_key_check`, and stored texts
+    /// folio would refuse today (control characters; client names made one
+    /// by ignoring invisible characters): the problems found, empty when
+    /// the file is sound.
     pub fn check(&self) -> Result<Vec<String>, DbError> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
@@ -427,6 +430,7 @@ impl Store {
         for row in rows {
             problems.push(row?);
         }
+        problems.extend(audit::text_problems(&self.conn)?);
         Ok(problems)
     }
 

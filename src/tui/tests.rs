@@ -794,3 +794,44 @@ fn paging_a_rare_filter_across_a_gap_skips_nothing() {
         assert_eq!(app.touch.total, h + 101);
     }
 }
+
+/// Texts stored with control characters (written before folio refused
+/// them) reach no cell of the screen: ratatui leaves out every grapheme
+/// holding one, and folio's own fast path takes printable ASCII only.
+#[test]
+fn stored_control_characters_never_reach_the_screen() {
+    let mut store = Store::open_in_memory().unwrap();
+    crate::ops::demo::load(&mut store, today()).unwrap();
+    // Plain ASCII around ESC and BEL (the byte-a-cell path), and with a
+    // C1 CSI (the grapheme path).
+    let osc = "char(27) || ']0;pwned' || char(7)";
+    let csi = "char(155) || '2J' || char(27) || '[31m'";
+    store
+        .conn()
+        .execute_batch(&format!(
+            "UPDATE clients SET name = name || {osc}, notes = {csi}, goal = {osc};
+             UPDATE touchpoints SET summary = {osc}, next_step = {csi};
+             UPDATE agreements SET text = {osc};
+             UPDATE contacts SET name = {csi}, phone = {osc};"
+        ))
+        .unwrap();
+    let mut app = load_app(&mut store, today(), "demo".into(), 120, 40).unwrap();
+    let clean = |screen: &str| !screen.chars().any(|c| c.is_control() && c != '\n');
+    let mut seen = false;
+    for pane in Pane::ALL {
+        press(&mut app, &mut store, Action::SelectPane(pane));
+        idle(&mut app, &mut store);
+        let screen = render(&app, 120, 40);
+        assert!(clean(&screen), "{pane:?}: {screen:?}");
+        seen |= screen.contains("]0;pwned");
+    }
+    assert!(
+        seen,
+        "the texts are drawn, without their control characters"
+    );
+    press(&mut app, &mut store, Action::SelectPane(Pane::Portfolio));
+    press(&mut app, &mut store, Action::OpenCard);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Tier history"), "{screen}");
+    assert!(clean(&screen), "card: {screen:?}");
+}
