@@ -2,12 +2,10 @@
 //! clients and write everything in one transaction. Any bad row, in the file
 //! or against the database, aborts the whole import and every bad row is
 //! reported with its line number. Touchpoints, the one kind imported by the
-//! million, are parsed on a second thread while the first rows are written.
+//! million, are read and written a batch at a time.
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::sync::mpsc::{Receiver, Sender};
-use std::thread::ScopedJoinHandle;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -19,13 +17,11 @@ use crate::domain::{
     NewTouchpoint, Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
 use crate::io::csv_import::{self, ImportError, RowError};
-use crate::store::log::KeyedTouchpoint;
 use crate::store::{Store, clients, ledger, log};
 
-/// Page cache for bulk writes (imports, gen): 64 MB at most. Bulk writes go
-/// through a rollback journal, where pages spilled mid-transaction are
-/// written once into the file; a larger cache measured no faster and held
-/// up to 256 MB more.
+/// Page cache for bulk writes (imports, gen): a million rows touch the
+/// log's indexes all over, and pages kept in memory are not written and
+/// read back during the transaction.
 pub const BULK_CACHE_KIB: i64 = 64 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -236,82 +232,48 @@ fn import_touchpoints(
     bytes: &[u8],
     opts: ImportOptions,
 ) -> OpResult<ImportSummary> {
-    // Two threads: one parses the file and checks each row, handing them
-    // over in batches; this one resolves clients and writes the rows as they
-    // come (a large file costs about what writing it costs, not parsing plus
-    // writing). What the parser allocated goes back to it to be freed:
-    // freeing on another thread contends for the allocator's locks (glibc:
-    // a sixth of the writer's time).
-    std::thread::scope(|scope| {
-        let (send, rows) = std::sync::mpsc::sync_channel(PARSED_AHEAD);
-        let (give_back, given_back) = std::sync::mpsc::channel::<Garbage>();
-        let today = opts.today;
-        let parser = scope.spawn(move || {
-            csv_import::parse_touchpoints_in_batches(bytes, PARSE_BATCH, |batch| {
-                given_back.try_iter().for_each(drop);
-                let ready: Vec<ReadyRow> = batch
-                    .into_iter()
-                    .map(|row| ReadyRow::new(row, today))
-                    .collect();
-                // A refusal means the writer gave up: stop parsing.
-                match send.send(ready) {
-                    Ok(()) => ControlFlow::Continue(()),
-                    Err(_) => ControlFlow::Break(()),
+    // Read and written a batch at a time, so a million rows are never all
+    // in memory; one transaction, so a bad row anywhere writes nothing.
+    store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
+        let mut n = 0;
+        let mut failed = None;
+        let bad_rows = csv_import::parse_touchpoints_in_batches(bytes, BATCH, |rows| {
+            n += rows.len();
+            match write_touchpoints(tx, &mut r, rows, opts.today) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    failed = Some(e);
+                    ControlFlow::Break(())
                 }
-            })
+            }
         });
-        // How to write depends on the size: read ahead until that is known.
-        let mut head = Vec::new();
-        let mut head_rows = 0;
-        while head_rows < BULK_ROWS {
-            let Ok(batch) = rows.recv() else { break };
-            head_rows += batch.len();
-            head.push(batch);
+        if let Some(e) = failed {
+            return Err(e);
         }
-        let bulk = head_rows >= BULK_ROWS;
-        let mut parsed = Parsed {
-            head: head.into_iter(),
-            rest: rows,
-            give_back,
-            parser: Some(parser),
-            errors: Vec::new(),
-        };
-        if !bulk {
-            // The whole file is read: a broken one fails before any write.
-            parsed.finish()?;
-        }
-        if bulk && !opts.dry_run {
-            // Every row is typed and its client resolved here.
-            return store.with_rollback_journal(|store| {
-                store.with_typed_rows(|store| import_touchpoint_rows(store, parsed, opts, bulk))
-            });
-        }
-        import_touchpoint_rows(store, parsed, opts, bulk)
+        r.errors.extend(bad_rows?);
+        r.finish(Kind::Touchpoints, n, opts.dry_run)
     })
 }
 
-/// Rows parsed per batch handed to the writer.
-const PARSE_BATCH: usize = 2048;
-/// Batches the parser may run ahead of the writer.
-const PARSED_AHEAD: usize = 64;
+/// Rows parsed and written per batch of a touchpoint import.
+const BATCH: usize = 4096;
 
-/// A touchpoint row made ready on the parser thread: its client as written
-/// (resolved by the writer, in the transaction) and the touchpoint checked
-/// as `touch add` checks it, with its search key, or why it is refused.
-struct ReadyRow {
-    line: u64,
-    client: String,
-    /// The client's id, once the writer has resolved it.
-    client_id: Option<Id>,
-    /// The date a client created for this row starts on.
-    at: NaiveDate,
-    touch: Option<OpResult<KeyedTouchpoint>>,
-}
-
-impl ReadyRow {
-    fn new(row: csv_import::TouchpointRow, today: NaiveDate) -> Self {
+/// Resolve each row's client, check the touchpoint as `touch add` does, and
+/// write it; a bad row is kept as an error of its line.
+fn write_touchpoints(
+    tx: &rusqlite::Connection,
+    r: &mut Resolver,
+    rows: Vec<csv_import::TouchpointRow>,
+    today: NaiveDate,
+) -> OpResult<()> {
+    for row in rows {
         let at = row.date.unwrap_or(today);
-        let t = NewTouchpoint {
+        // The client first: an unknown one is the row's error.
+        let Some(client_id) = r.resolve(row.line, &row.client, at)? else {
+            continue;
+        };
+        let touch = NewTouchpoint {
             at,
             kind: row.kind.unwrap_or(TouchKind::Other),
             summary: row.summary.unwrap_or_default(),
@@ -319,100 +281,15 @@ impl ReadyRow {
             next_step: row.next_step,
             next_due: row.next_due,
         };
-        ReadyRow {
-            line: row.line,
-            client: row.client,
-            client_id: None,
-            at,
-            touch: Some(validate_touchpoint(t).map(KeyedTouchpoint::new)),
-        }
-    }
-}
-
-/// What the writer is done with, back to the parser thread to be freed.
-type Garbage = Box<dyn Send>;
-
-/// Touchpoint rows as the parser thread hands them over: the batches read
-/// ahead, then the rest as they come; then the parse's outcome.
-struct Parsed<'scope> {
-    head: std::vec::IntoIter<Vec<ReadyRow>>,
-    rest: Receiver<Vec<ReadyRow>>,
-    give_back: Sender<Garbage>,
-    parser: Option<ScopedJoinHandle<'scope, Result<Vec<RowError>, ImportError>>>,
-    /// The parser's bad rows, once it has finished.
-    errors: Vec<RowError>,
-}
-
-impl Parsed<'_> {
-    fn next_batch(&mut self) -> Option<Vec<ReadyRow>> {
-        self.head.next().or_else(|| self.rest.recv().ok())
-    }
-
-    /// Free `garbage` on the parser thread (here if it has finished).
-    fn give_back(&self, garbage: Garbage) {
-        let _ = self.give_back.send(garbage);
-    }
-
-    /// Wait for the parser and keep the bad rows it found; fail if the file
-    /// as a whole cannot be read. Later calls change nothing.
-    fn finish(&mut self) -> OpResult<()> {
-        if let Some(parser) = self.parser.take() {
-            let outcome = parser
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            self.errors = outcome?;
-        }
-        Ok(())
-    }
-}
-
-fn import_touchpoint_rows(
-    store: &mut Store,
-    mut parsed: Parsed,
-    opts: ImportOptions,
-    bulk: bool,
-) -> OpResult<ImportSummary> {
-    store.write_or_rehearse(!opts.dry_run, |tx| {
-        let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
-        let mut n = 0;
-        let mut load = |r: &mut Resolver| -> OpResult<()> {
-            while let Some(mut rows) = parsed.next_batch() {
-                n += rows.len();
-                for row in &mut rows {
-                    // The client first: an unknown one is the row's error.
-                    row.client_id = r.resolve(row.line, &row.client, row.at)?;
-                    if row.client_id.is_some()
-                        && let Some(Err(e)) = row.touch.take_if(|t| t.is_err())
-                    {
-                        r.row_error(row.line, e)?;
-                    }
-                }
-                let ready: Vec<(Id, &KeyedTouchpoint)> = rows
-                    .iter()
-                    .filter_map(|row| Some((row.client_id?, row.touch.as_ref()?.as_ref().ok()?)))
-                    .collect();
-                log::insert_touchpoints(tx, &ready)?;
-                drop(ready);
-                parsed.give_back(Box::new(rows));
+        match validate_touchpoint(touch) {
+            Ok(t) => {
+                log::insert_touchpoint(tx, client_id, &t)?;
             }
-            // A file broken further down fails the whole import here.
-            parsed.finish()?;
-            r.errors.append(&mut parsed.errors);
-            Ok(())
-        };
-        // Large loads rebuild the log's indexes and derived totals once
-        // instead of updating them row by row.
-        if bulk {
-            crate::store::bulk_load(tx, &["touchpoints"], || load(&mut r))?;
-        } else {
-            load(&mut r)?;
+            Err(e) => r.row_error(row.line, e)?,
         }
-        r.finish(Kind::Touchpoints, n, opts.dry_run)
-    })
+    }
+    Ok(())
 }
-
-/// Imports at least this big drop and rebuild secondary indexes.
-pub const BULK_ROWS: usize = 50_000;
 
 fn import_agreements(
     store: &mut Store,

@@ -480,20 +480,6 @@ pub fn record_count(conn: &Connection, id: Id) -> Result<i64, DbError> {
     .query_row([id], |r| r.get(0))
 }
 
-/// Set a client's paid and billed totals, for a bulk load that derives them
-/// itself ([`super::Derived::Written`]): the sums of its payments and of its
-/// invoices.
-pub fn set_kept_totals(
-    conn: &Connection,
-    id: Id,
-    paid: Money,
-    billed: Money,
-) -> Result<(), DbError> {
-    conn.prepare_cached("UPDATE clients SET paid_total = ?2, billed_total = ?3 WHERE id = ?1")?
-        .execute(params![id, paid, billed])?;
-    Ok(())
-}
-
 /// A client's running totals (kept by triggers): paid and billed.
 pub fn totals(conn: &Connection, id: Id) -> Result<(Money, Money), DbError> {
     conn.prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?

@@ -246,22 +246,6 @@ pub fn payment_windows(
     )
 }
 
-/// One month's row of `month_totals`, for a bulk load that derives them
-/// itself ([`super::Derived::Written`]): the sum of the invoices assigned to
-/// `month` and of the payments dated in it.
-pub fn insert_month_totals(
-    conn: &Connection,
-    month: Month,
-    expected: Money,
-    received: Money,
-) -> Result<(), DbError> {
-    conn.prepare_cached(
-        "INSERT INTO month_totals (month, expected, received) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![month, expected, received])?;
-    Ok(())
-}
-
 /// Expected (invoiced) and received sums per month within `[from, to]`,
 /// from the totals the triggers keep: one row per month.
 pub fn month_totals(

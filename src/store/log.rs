@@ -1,11 +1,8 @@
 //! The relationship log: touchpoints and agreements.
 
-use std::borrow::Borrow;
-use std::sync::OnceLock;
-
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, Statement, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use super::DbError;
 use super::convert::{DayText, day, opt_day};
@@ -43,98 +40,22 @@ pub fn insert_touchpoint(
     client_id: Id,
     t: &NewTouchpoint,
 ) -> Result<Id, DbError> {
-    let search = search_key(&t.summary, t.next_step.as_deref());
-    let mut stmt = conn.prepare_cached(&insert_sql(1))?;
-    bind_rows(&mut stmt, std::iter::once((client_id, t, search.as_str())))?;
-    stmt.raw_execute()?;
+    conn.prepare_cached(
+        "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        client_id,
+        DayText::new(t.at),
+        t.kind,
+        t.summary,
+        t.minutes,
+        t.next_step,
+        t.next_due.map(DayText::new),
+        search_key(&t.summary, t.next_step.as_deref()),
+    ])?;
     Ok(conn.last_insert_rowid())
 }
-
-/// A touchpoint with the folded text its filter searches, made wherever the
-/// caller likes: a bulk import folds on its parsing thread, so that its
-/// writing thread only writes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyedTouchpoint {
-    pub touch: NewTouchpoint,
-    search: String,
-}
-
-impl KeyedTouchpoint {
-    pub fn new(touch: NewTouchpoint) -> Self {
-        let search = search_key(&touch.summary, touch.next_step.as_deref());
-        KeyedTouchpoint { touch, search }
-    }
-}
-
-/// Touchpoints in one statement per [`TOUCH_BATCH`] rows, in order (ids
-/// ascending as given), for bulk loads: one statement run and one
-/// statement lookup for many rows.
-pub fn insert_touchpoints<T: Borrow<KeyedTouchpoint>>(
-    conn: &Connection,
-    rows: &[(Id, T)],
-) -> Result<(), DbError> {
-    fn keyed<T: Borrow<KeyedTouchpoint>>(
-        chunk: &[(Id, T)],
-    ) -> impl Iterator<Item = (Id, &NewTouchpoint, &str)> {
-        chunk.iter().map(|(id, t)| {
-            let t = t.borrow();
-            (*id, &t.touch, t.search.as_str())
-        })
-    }
-    let mut chunks = rows.chunks_exact(TOUCH_BATCH);
-    if chunks.len() > 0 {
-        static FULL: OnceLock<String> = OnceLock::new();
-        let mut stmt = conn.prepare_cached(FULL.get_or_init(|| insert_sql(TOUCH_BATCH)))?;
-        for chunk in &mut chunks {
-            bind_rows(&mut stmt, keyed(chunk))?;
-            stmt.raw_execute()?;
-        }
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut stmt = conn.prepare_cached(&insert_sql(rest.len()))?;
-        bind_rows(&mut stmt, keyed(rest))?;
-        stmt.raw_execute()?;
-    }
-    Ok(())
-}
-
-/// An INSERT of `rows` touchpoints.
-fn insert_sql(rows: usize) -> String {
-    let values = vec!["(?, ?, ?, ?, ?, ?, ?, ?)"; rows].join(", ");
-    format!(
-        "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
-         VALUES {values}"
-    )
-}
-
-/// Bind `rows` (client, touchpoint, search key) to an [`insert_sql`] of as
-/// many rows.
-fn bind_rows<'a>(
-    stmt: &mut Statement,
-    rows: impl Iterator<Item = (Id, &'a NewTouchpoint, &'a str)>,
-) -> Result<(), DbError> {
-    for (row, (client_id, t, search)) in rows.enumerate() {
-        let n = row * 8;
-        stmt.raw_bind_parameter(n + 1, client_id)?;
-        stmt.raw_bind_parameter(n + 2, DayText::new(t.at))?;
-        stmt.raw_bind_parameter(n + 3, t.kind)?;
-        stmt.raw_bind_parameter(n + 4, &t.summary)?;
-        stmt.raw_bind_parameter(n + 5, t.minutes)?;
-        stmt.raw_bind_parameter(n + 6, &t.next_step)?;
-        stmt.raw_bind_parameter(n + 7, t.next_due.map(DayText::new))?;
-        stmt.raw_bind_parameter(n + 8, search)?;
-    }
-    Ok(())
-}
-
-/// Rows per statement of [`insert_touchpoints`]. Small on purpose: SQLite
-/// copies each bound text, and while a statement's ~5 texts a row fit in
-/// the connection's lookaside slots (a ~100-slot pool for small
-/// allocations) no copy goes through `malloc`. At 256 rows they did, and
-/// `malloc` and `free` took ~40% of the writing thread (1 M rows: 1.3 s of
-/// writing at 256, 0.93 s at 32, 1.0 s at 16 or 64).
-pub const TOUCH_BATCH: usize = 32;
 
 pub fn update_touchpoint(conn: &Connection, t: &Touchpoint) -> Result<bool, DbError> {
     Ok(conn
@@ -825,50 +746,34 @@ mod tests {
         }
     }
 
-    /// Bulk inserts, in full statements and a shorter last one, write the
-    /// same rows, ids and search keys as one insert per row.
+    /// A touchpoint is written with the folded text its filter searches:
+    /// the summary, then the next step on a line of its own.
     #[test]
-    fn bulk_inserts_write_what_single_inserts_write() {
+    fn inserts_keep_the_folded_search_text() {
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
-        let n = 2 * TOUCH_BATCH + 5;
-        let kinds = crate::domain::TouchKind::ALL;
-        let rows: Vec<(Id, KeyedTouchpoint)> = (0..n)
-            .map(|i| {
-                let t = NewTouchpoint {
-                    at: day(1 + (i % 28) as u32),
-                    kind: kinds[i % kinds.len()],
-                    summary: format!("Ёлка {i} ÉTÉ 🎄"),
-                    minutes: i as u32,
-                    next_step: (i % 3 == 0).then(|| format!("Звонок ÄÖ {i}")),
-                    next_due: (i % 3 == 0).then(|| day(28)),
-                };
-                (1 + (i % 2) as Id, KeyedTouchpoint::new(t))
-            })
-            .collect();
-        let dump = |c: &Connection| -> Vec<(Touchpoint, String)> {
-            c.prepare(&format!(
-                "SELECT {TOUCH_COLUMNS}, search FROM touchpoints ORDER BY id"
-            ))
-            .unwrap()
-            .query_map([], |r| Ok((touch_from_row(r)?, r.get(8)?)))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
+        let store = log();
+        let t = NewTouchpoint {
+            at: day(3),
+            kind: crate::domain::TouchKind::Call,
+            summary: "Ёлка ÉTÉ 🎄".into(),
+            minutes: 5,
+            next_step: Some("Звонок ÄÖ".into()),
+            next_due: Some(day(28)),
         };
-        let (bulk, single) = (log(), log());
-        let before = dump(bulk.conn()).len();
-        insert_touchpoints(bulk.conn(), &rows).unwrap();
-        for (id, t) in &rows {
-            insert_touchpoint(single.conn(), *id, &t.touch).unwrap();
-        }
-        let (bulk, single) = (dump(bulk.conn()), dump(single.conn()));
-        assert_eq!(bulk.len(), before + n);
-        assert_eq!(bulk, single);
-        let (last, search) = bulk.last().unwrap();
-        assert_eq!(last.summary, format!("Ёлка {} ÉTÉ 🎄", n - 1));
-        assert_eq!(search, &format!("ёлка {} été 🎄", n - 1));
-        let (stepped, search) = &bulk[before + 3];
-        assert_eq!(stepped.next_step.as_deref(), Some("Звонок ÄÖ 3"));
-        assert_eq!(search, "ёлка 3 été 🎄\nзвонок äö 3");
+        let id = insert_touchpoint(store.conn(), 1, &t).unwrap();
+        let (back, search): (Touchpoint, String) = store
+            .conn()
+            .query_row(
+                &format!("SELECT {TOUCH_COLUMNS}, search FROM touchpoints WHERE id = ?1"),
+                [id],
+                |r| Ok((touch_from_row(r)?, r.get(8)?)),
+            )
+            .unwrap();
+        assert_eq!(back.summary, t.summary);
+        assert_eq!(back.next_due, t.next_due);
+        assert_eq!(
+            search,
+            format!("{}\n{}", fold("Ёлка ÉTÉ 🎄"), fold("Звонок ÄÖ"))
+        );
     }
 }

@@ -220,58 +220,6 @@ impl Store {
         Ok((store, report))
     }
 
-    /// A scratch portfolio in memory, shared by name within this process: a
-    /// loader thread fills some of its tables while the main connection
-    /// writes others (SQLite runs one writer per database, so this is how a
-    /// load uses a second core); the main connection attaches it
-    /// ([`Store::attach_scratch`], before its transaction) and copies the
-    /// tables in ([`copy_attached`]). No journal and no syncing: it is
-    /// thrown away with its last connection. `name` must be unique in the
-    /// process ([`scratch_name`]).
-    pub fn open_scratch(name: &str) -> Result<Store, DbError> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(scratch_uri(name), flags)?;
-        // memdb stops at 1 GiB unless told otherwise (~4M touchpoints).
-        let mut limit = i64::MAX;
-        conn.file_control(
-            Some(rusqlite::MAIN_DB),
-            rusqlite::FileControl::SizeLimit(&mut limit),
-        )?;
-        conn.pragma_update(None, "journal_mode", "OFF")?;
-        conn.pragma_update(None, "synchronous", "OFF")?;
-        // Its tables hold some of a load, not whole portfolios: rows refer
-        // to clients in the main database.
-        conn.pragma_update(None, "foreign_keys", "OFF")?;
-        conn.set_prepared_statement_cache_capacity(64);
-        let mut store = Store { conn, path: None };
-        store.migrate(MIGRATIONS, 0)?;
-        Ok(store)
-    }
-
-    /// Attach the scratch portfolio `name` as schema `alias`. Outside a
-    /// transaction (SQLite refuses ATTACH inside one).
-    pub fn attach_scratch(&self, name: &str, alias: &str) -> Result<(), DbError> {
-        self.conn
-            .execute("ATTACH ?1 AS ?2", params![scratch_uri(name), alias])?;
-        Ok(())
-    }
-
-    /// Detach schema `alias`; outside a transaction.
-    pub fn detach(&self, alias: &str) -> Result<(), DbError> {
-        self.conn.execute("DETACH ?1", [alias])?;
-        Ok(())
-    }
-
-    /// Turn foreign key enforcement on or off; outside a transaction (SQLite
-    /// ignores it inside one).
-    pub fn set_foreign_keys(&self, on: bool) -> Result<(), DbError> {
-        self.conn
-            .pragma_update(None, "foreign_keys", if on { "ON" } else { "OFF" })
-    }
-
     /// A private in-memory portfolio, for tests.
     pub fn open_in_memory() -> Result<Store, DbError> {
         let conn = Connection::open_in_memory()?;
@@ -297,20 +245,6 @@ impl Store {
         E: From<DbError>,
     {
         self.transact(TransactionBehavior::Immediate, true, f)
-    }
-
-    /// Like [`Store::write`], but DEFERRED: the first write takes the lock,
-    /// and only on the database it writes. For a writer with a scratch
-    /// database attached that another thread fills meanwhile
-    /// ([`Store::open_scratch`]): IMMEDIATE would lock that one too.
-    pub fn write_deferred<T, E>(
-        &mut self,
-        f: impl FnOnce(&Transaction) -> Result<T, E>,
-    ) -> Result<T, E>
-    where
-        E: From<DbError>,
-    {
-        self.transact(TransactionBehavior::Deferred, true, f)
     }
 
     /// Like [`Store::write`], but rolls back even on success when `commit` is
@@ -443,16 +377,13 @@ impl Store {
         )
     }
 
-    /// Run a bulk write with the file in rollback-journal mode, then go
-    /// back to WAL. A bulk load mostly appends pages, which a rollback
-    /// journal need not save; through the WAL every page is written twice
-    /// (log, then checkpoint) and pages spilled mid-transaction are read
-    /// back. Still one transaction with synchronous=FULL: a crash leaves the
-    /// file as it was. Best effort: with another connection open the mode
-    /// stays WAL (the switch is refused at once), and every open sets WAL
-    /// again should the switch back be refused. A program opening the file
-    /// meanwhile waits (busy timeout) for the write to commit, as it would
-    /// for any writer holding the file.
+    /// Run `f` with the file in rollback-journal mode, then go back to WAL:
+    /// for a restore from a copy whose page size differs, which SQLite
+    /// copies into a WAL file only through this mode. Still one transaction
+    /// with synchronous=FULL: a crash leaves the file as it was. Best
+    /// effort: with another connection open the mode stays WAL (the switch
+    /// is refused at once), and every open sets WAL again should the switch
+    /// back be refused.
     pub fn with_rollback_journal<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
         // Refused at once (no busy wait) while another connection is open.
         let mode = |conn: &Connection, to: &str| {
@@ -467,35 +398,6 @@ impl Store {
             let _ = mode(&self.conn, "WAL");
         }
         value
-    }
-
-    /// Run a bulk write of rows built from typed values with the row checks
-    /// the types already guarantee switched off: foreign keys (the loader
-    /// resolved every id in its own transaction) and CHECK constraints (enum
-    /// columns, non-negative counts). For 1 M touchpoints they cost ~0.6 s
-    /// of a ~2.5 s insert: a lookup in `clients` and one in the `kind IN
-    /// (...)` list per row. NOT NULL and types still apply. Call outside a
-    /// transaction (SQLite ignores the foreign key switch inside one); both
-    /// are on again afterwards, failed or not.
-    pub fn with_typed_rows<T, E>(
-        &mut self,
-        f: impl FnOnce(&mut Store) -> Result<T, E>,
-    ) -> Result<T, E>
-    where
-        E: From<DbError>,
-    {
-        let checks = |conn: &Connection, on: bool| -> Result<(), DbError> {
-            conn.pragma_update(None, "foreign_keys", on)?;
-            conn.pragma_update(None, "ignore_check_constraints", !on)
-        };
-        checks(&self.conn, false)?;
-        let value = f(self);
-        // Both are flags: changing them expires compiled statements, so
-        // none compiled without the checks runs after this.
-        let restored = checks(&self.conn, true);
-        let value = value?;
-        restored?;
-        Ok(value)
     }
 
     /// Size the page cache (bulk writes raise it for their duration).
@@ -518,161 +420,6 @@ impl Store {
             })
             .optional()
     }
-}
-
-/// Run a bulk load into `tables` with their secondary indexes and triggers
-/// dropped, then rebuild the indexes from their own definitions (read from
-/// `sqlite_master`), recompute what the triggers maintain with set-based SQL
-/// ([`schema::rebuild_derived`]) and recreate the triggers: building an index
-/// once by sorting, and a running total once by a window, beats a million
-/// random index updates and trigger runs. Call inside a transaction: a
-/// failure rolls everything back with the rows.
-pub fn bulk_load<T, E>(
-    conn: &Connection,
-    tables: &[&str],
-    f: impl FnOnce() -> Result<T, E>,
-) -> Result<T, E>
-where
-    E: From<DbError>,
-{
-    bulk_load_with(conn, tables, Derived::Rebuild, f)
-}
-
-/// Who computes the kept (trigger-maintained) values after a bulk load.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Derived {
-    /// Set-based SQL after the load ([`schema::rebuild_derived`]).
-    Rebuild,
-    /// The load wrote them itself, exactly as the triggers would have left
-    /// them, for the rows of the tables it loads: of `clients`,
-    /// `paid_total` and `billed_total` (`last_touch` too with touchpoints),
-    /// and `month_totals`. Only for a
-    /// loader that knows every row of the tables (`gen` into an empty
-    /// file); nothing checks it here.
-    Written,
-}
-
-/// [`bulk_load`], with the derivation step chosen by `derived`.
-pub fn bulk_load_with<T, E>(
-    conn: &Connection,
-    tables: &[&str],
-    derived: Derived,
-    f: impl FnOnce() -> Result<T, E>,
-) -> Result<T, E>
-where
-    E: From<DbError>,
-{
-    let mut dropped = Vec::new();
-    for table in tables {
-        dropped.extend(drop_from(conn, table, true)?);
-    }
-    let value = f()?;
-    // Indexes over derived columns are built after the derivation, so it
-    // does not update them row by row; the others first, as it reads them.
-    let (late, early): (Vec<_>, Vec<_>) = dropped
-        .iter()
-        .filter(|(kind, _, _)| kind == "index")
-        .partition(|(_, _, sql)| schema::indexes_derived(sql));
-    build_indexes(conn, early.iter().map(|(_, _, sql)| sql.as_str()))?;
-    if derived == Derived::Rebuild {
-        for table in tables {
-            schema::rebuild_derived(conn, table)?;
-        }
-    }
-    build_indexes(conn, late.iter().map(|(_, _, sql)| sql.as_str()))?;
-    for (kind, _, sql) in &dropped {
-        if kind == "trigger" {
-            conn.execute_batch(sql)?;
-        }
-    }
-    Ok(value)
-}
-
-/// Run the `CREATE INDEX` statements `sqls` with SQLite's sorter cutting
-/// each index's entries into runs of a few MB, each sorted on a helper
-/// thread while the next is read, then merged: the log's four indexes at
-/// size L take ~1.0 s this way against ~1.65 s sorting all of an index's
-/// entries in one run. The page cache (which sizes the runs) and the thread
-/// count are restored after.
-fn build_indexes<'a>(
-    conn: &Connection,
-    sqls: impl IntoIterator<Item = &'a str>,
-) -> Result<(), DbError> {
-    let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    conn.pragma_update(None, "cache_size", -SORT_RUN_KIB)?;
-    conn.pragma_update(None, "threads", 2)?;
-    let result = sqls.into_iter().try_for_each(|sql| conn.execute_batch(sql));
-    conn.pragma_update(None, "threads", 0)?;
-    conn.pragma_update(None, "cache_size", cache)?;
-    result
-}
-
-/// Size of [`build_indexes`]'s sort runs (measured best of 2 to 64 MB).
-const SORT_RUN_KIB: i64 = 4 * 1024;
-
-/// A name for [`Store::open_scratch`] not used before in this process.
-pub fn scratch_name() -> String {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    format!("folio-scratch-{}-{n}", std::process::id())
-}
-
-fn scratch_uri(name: &str) -> String {
-    // memdb with a name starting with '/': one database per name, shared by
-    // every connection of the process that opens it.
-    format!("file:/{name}?vfs=memdb")
-}
-
-/// Copy every row of `table` from the attached schema `from` into the same,
-/// empty, table of main, with main's triggers on it dropped meanwhile and
-/// what they keep derived afterwards ([`schema::rebuild_derived`]). The
-/// indexes stay: with the same schema on both sides and foreign keys off
-/// ([`Store::set_foreign_keys`]), SQLite transfers the rows and then each
-/// index's entries in index order, with no sort and no per-row checks. With
-/// rows already in main, or foreign keys on, it inserts row by row instead:
-/// slower, same result. Call inside a transaction.
-pub fn copy_attached(conn: &Connection, from: &str, table: &str) -> Result<(), DbError> {
-    let triggers = drop_from(conn, table, false)?;
-    conn.execute_batch(&format!(
-        "INSERT INTO main.{t} SELECT * FROM {f}.{t}",
-        t = quote(table),
-        f = quote(from)
-    ))?;
-    schema::rebuild_derived(conn, table)?;
-    for (_, _, sql) in &triggers {
-        conn.execute_batch(sql)?;
-    }
-    Ok(())
-}
-
-/// Drop the triggers (and, with `indexes`, the indexes) on `table` of main,
-/// returning each as (type, name, sql) to create it again.
-fn drop_from(
-    conn: &Connection,
-    table: &str,
-    indexes: bool,
-) -> Result<Vec<(String, String, String)>, DbError> {
-    let dropped: Vec<(String, String, String)> = conn
-        .prepare(
-            "SELECT type, name, sql FROM main.sqlite_master
-             WHERE (type = 'trigger' OR (?2 AND type = 'index'))
-               AND tbl_name = ?1 AND sql IS NOT NULL",
-        )?
-        .query_map(params![table, indexes], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    for (kind, name, _) in &dropped {
-        // Names come from sqlite_master, not from users.
-        let kind = if kind == "index" { "INDEX" } else { "TRIGGER" };
-        conn.execute_batch(&format!("DROP {kind} main.{}", quote(name)))?;
-    }
-    Ok(dropped)
-}
-
-/// An SQL identifier, quoted.
-fn quote(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 /// How many consecutive windows one pass of [`window_sums`] can split.
@@ -1016,78 +763,6 @@ mod tests {
         });
         assert_eq!(inside, "wal");
         assert_eq!(setting_of(&other, "currency"), Some("USD".into()));
-    }
-
-    /// A bulk load builds its indexes with the sorter's small runs and
-    /// helper thread, then gives the connection its page cache and thread
-    /// count back, failed or not; the indexes it built answer queries.
-    #[test]
-    fn bulk_load_restores_cache_and_threads() {
-        let store = Store::open_in_memory().unwrap();
-        let conn = store.conn();
-        let get =
-            |name: &str| -> i64 { conn.pragma_query_value(None, name, |r| r.get(0)).unwrap() };
-        store.set_cache_kib(12_345).unwrap();
-        let tx = conn.unchecked_transaction().unwrap();
-        tx.execute("INSERT INTO clients (name, name_key, tier, status, since) VALUES ('A', 'a', 'gold', 'active', '2026-01-01')", [])
-            .unwrap();
-        let loaded: Result<(), DbError> = bulk_load(&tx, &["touchpoints"], || {
-            let mut insert = tx
-                .prepare("INSERT INTO touchpoints (client_id, at, kind) VALUES (1, ?1, 'call')")
-                .unwrap();
-            for day in (1..=28).rev() {
-                insert.execute([format!("2026-02-{day:02}")]).unwrap();
-            }
-            Ok(())
-        });
-        loaded.unwrap();
-        assert_eq!((get("cache_size"), get("threads")), (-12_345, 0));
-        let last: String = tx
-            .query_row(
-                "SELECT at FROM touchpoints INDEXED BY touchpoints_client_at WHERE client_id = 1 ORDER BY at DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(last, "2026-02-28");
-        let failed: Result<(), DbError> =
-            bulk_load(&tx, &["touchpoints"], || Err(DbError::InvalidQuery));
-        assert!(failed.is_err());
-        assert_eq!((get("cache_size"), get("threads")), (-12_345, 0));
-    }
-
-    /// Inside `with_typed_rows` a row the types would never produce gets in
-    /// (the checks are off); afterwards the same row is refused again, and
-    /// statements compiled inside are not reused without their checks.
-    #[test]
-    fn typed_rows_switch_checks_off_for_their_duration_only() {
-        let mut store = Store::open_in_memory().unwrap();
-        let insert = |s: &Store, kind: &str| {
-            s.conn()
-                .prepare_cached(
-                    "INSERT INTO touchpoints (client_id, at, kind) VALUES (99, '2026-01-01', ?1)",
-                )
-                .unwrap()
-                .execute([kind])
-        };
-        let inside: Result<usize, DbError> =
-            store.with_typed_rows(|s| Ok(insert(s, "fax").unwrap()));
-        assert_eq!(inside.unwrap(), 1);
-        assert!(
-            insert(&store, "fax").is_err(),
-            "CHECK and foreign key back on"
-        );
-        let fk: i64 = store
-            .conn()
-            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-            .unwrap();
-        assert_eq!(fk, 1);
-        let failed: Result<(), DbError> = store.with_typed_rows(|_| Err(DbError::InvalidQuery));
-        assert!(failed.is_err());
-        assert!(
-            insert(&store, "call").is_err(),
-            "no client 99: refused after a failure too"
-        );
     }
 
     /// A portfolio file (in a folder dropped with the first value) whose
