@@ -125,41 +125,27 @@ pub fn list(conn: &Connection) -> Result<Vec<Client>, DbError> {
     list_with(conn, "", |_, _| Ok(()), |_, ()| {})
 }
 
-/// Each client's id with the date of its latest touchpoint.
-pub type LatestTouches = Vec<(Id, NaiveDate)>;
-
 /// All clients by name, with what the triggers keep on each row.
 pub struct ClientRows {
     pub clients: Vec<Client>,
-    /// The date of each client's latest touchpoint where it has any
-    /// (`clients.last_touch`; it may lie after today).
-    pub latest: LatestTouches,
     /// The sum of each client's payments where not zero
     /// (`clients.paid_total`, kept by the payment triggers).
     pub paid: Vec<(Id, Money)>,
 }
 
 /// The kept columns [`list_with_totals`] reads after each client's own.
-const TOTALS_COLUMNS: &str = ", last_touch, paid_total";
+const TOTALS_COLUMNS: &str = ", paid_total";
 
-/// All clients by name with their latest touch and paid total: one pass
-/// over the table for all three.
+/// All clients by name with their paid totals: one pass over the index.
 pub fn list_with_totals(conn: &Connection) -> Result<ClientRows, DbError> {
-    let (mut latest, mut paid) = (Vec::new(), Vec::new());
-    let read = |r: &Row<'_>, i: usize| Ok((opt_day(r, i)?, r.get::<_, Money>(i + 1)?));
-    let clients = list_with(conn, TOTALS_COLUMNS, read, |id, (at, total)| {
-        if let Some(at) = at {
-            latest.push((id, at));
-        }
+    let mut paid = Vec::new();
+    let read = |r: &Row<'_>, i: usize| r.get::<_, Money>(i);
+    let clients = list_with(conn, TOTALS_COLUMNS, read, |id, total| {
         if total != Money::ZERO {
             paid.push((id, total));
         }
     })?;
-    Ok(ClientRows {
-        clients,
-        latest,
-        paid,
-    })
+    Ok(ClientRows { clients, paid })
 }
 
 /// The clients sorted by name, with `extra` columns after their own: `read`
@@ -652,11 +638,7 @@ mod tests {
         pay(ids[0], 15_000);
         pay(ids[0], 5_000);
         pay(ids[4], 700);
-        let ClientRows {
-            clients,
-            latest,
-            paid,
-        } = list_with_totals(conn).unwrap();
+        let ClientRows { clients, paid } = list_with_totals(conn).unwrap();
         let mut paid = paid;
         paid.sort();
         assert_eq!(
@@ -678,9 +660,18 @@ mod tests {
             assert_eq!(c.cadence_days, (i % 2 == 0).then_some(14));
             assert_eq!(Some(c), get(conn, c.id).unwrap().as_ref());
         }
-        let mut latest = latest;
-        latest.sort();
-        assert_eq!(latest, [(ids[1], d(2026, 3, 9)), (ids[3], d(2026, 3, 4))]);
+        let latest = |today| {
+            crate::store::log::last_touch_by_client(conn, today, ids.iter().copied()).unwrap()
+        };
+        assert_eq!(
+            latest(d(2026, 3, 31)),
+            [(ids[1], d(2026, 3, 9)), (ids[3], d(2026, 3, 4))]
+        );
+        // A touchpoint dated after today is not the last touch yet.
+        assert_eq!(
+            latest(d(2026, 3, 5)),
+            [(ids[1], d(2026, 3, 2)), (ids[3], d(2026, 3, 4))]
+        );
         assert_eq!(list(conn).unwrap(), clients);
         // Edits reach the index the lists read: a rename moves a client to
         // its new place, a new tier and a later touch show at once.
@@ -692,7 +683,7 @@ mod tests {
         crate::store::log::insert_touchpoint(conn, ids[1], &touched(20)).unwrap();
         let again = list_with_totals(conn).unwrap();
         assert_eq!(again.clients[0], zebra);
-        assert!(again.latest.contains(&(ids[1], d(2026, 3, 20))));
+        assert!(latest(d(2026, 3, 31)).contains(&(ids[1], d(2026, 3, 20))));
         for c in &again.clients {
             assert_eq!(Some(c), get(conn, c.id).unwrap().as_ref());
         }

@@ -342,22 +342,19 @@ pub fn count_touchpoints(conn: &Connection, client_id: Option<Id>) -> Result<i64
         .query_row([client_id], |r| r.get(0))
 }
 
-/// Per client: the date of its last touchpoint on or before `today`, from
-/// the date of its latest one (`clients.last_touch`, kept by triggers:
-/// [`super::clients::list_with_totals`]); only a client whose latest
-/// touchpoint is dated after `today` needs a seek in its own log.
+/// Per client of `clients`: the date of its last touchpoint on or before
+/// `today`, where it has one: one seek in the (client, date) index each.
 pub fn last_touch_by_client(
     conn: &Connection,
     today: NaiveDate,
-    latest: super::clients::LatestTouches,
+    clients: impl IntoIterator<Item = Id>,
 ) -> Result<Vec<(Id, NaiveDate)>, DbError> {
     let mut seek =
         conn.prepare_cached("SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2")?;
-    let mut out = Vec::with_capacity(latest.len());
-    for (id, last) in latest {
-        if last <= today {
-            out.push((id, last));
-        } else if let Some(at) = seek.query_row(params![id, today], |r| opt_day(r, 0))? {
+    let today = DayText::new(today);
+    let mut out = Vec::new();
+    for id in clients {
+        if let Some(at) = seek.query_row(params![id, today], |r| opt_day(r, 0))? {
             out.push((id, at));
         }
     }
