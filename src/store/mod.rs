@@ -879,14 +879,28 @@ fn classify(path: &Path, e: DbError) -> OpenError {
     }
 }
 
-/// SQLite's online backup of `conn` into the file at `dest`.
+/// SQLite's online backup of `conn` into the file at `dest`, every page
+/// in one step, so one read transaction on `conn` lasts the whole copy.
+/// In steps (rusqlite's `Connection::backup` takes 100 pages at a time)
+/// each step begins a read transaction of its own; a file read through a
+/// read-only `-shm` (SQLite's "unreliable" WAL index) counts as changed
+/// at the start of every one, which sends the copy back to page 1: on a
+/// file of more than 100 pages the backup never ended (issue 20).
 fn online_backup(conn: &Connection, dest: &Path) -> std::io::Result<()> {
-    conn.backup(
-        rusqlite::MAIN_DB,
-        dest,
-        None::<fn(rusqlite::backup::Progress)>,
-    )
-    .map_err(std::io::Error::other)
+    use rusqlite::backup::{Backup, StepResult};
+    let copy = || -> Result<(), DbError> {
+        let mut to = Connection::open(dest)?;
+        let backup = Backup::new(conn, &mut to)?;
+        match backup.step(-1)? {
+            StepResult::Done => Ok(()),
+            // Busy or Locked (More cannot follow a step of every page).
+            _ => Err(DbError::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                Some("the portfolio file stayed locked by another program".into()),
+            )),
+        }
+    };
+    copy().map_err(std::io::Error::other)
 }
 
 /// A path SQLite opens as the file it names: not empty (a private
