@@ -75,6 +75,9 @@ pub enum OpenError {
     DiskFull(PathBuf),
     #[error("cannot back up {path} before migrating it: {reason}")]
     Backup { path: PathBuf, reason: OutError },
+    /// SQLite had to write to open the file and could not.
+    #[error("cannot open {0}: the file is read-only and SQLite needs to write to read it")]
+    ReadOnly(PathBuf),
 }
 
 /// What happened while opening, for the caller to tell the user.
@@ -872,6 +875,7 @@ fn classify(path: &Path, e: DbError) -> OpenError {
         Some(ErrorCode::NotADatabase) => OpenError::NotSqlite(path.to_path_buf()),
         Some(ErrorCode::DatabaseCorrupt) => OpenError::Truncated(path.to_path_buf()),
         _ if Failure::of(&e) == Failure::DiskFull => OpenError::DiskFull(path.to_path_buf()),
+        _ if Failure::of(&e) == Failure::ReadOnly => OpenError::ReadOnly(path.to_path_buf()),
         _ => OpenError::Db {
             path: path.to_path_buf(),
             reason: e,
