@@ -51,7 +51,8 @@ pub fn restore(cli: &Cli, file: &Path, today: NaiveDate) -> Result<String> {
             shown(&target)
         )
     })?;
-    let restored = backups::restore(&mut s.store, &source, new)?;
+    let restored = backups::restore(&mut s.store, &source, new)
+        .map_err(|e| super::name_read_only(e.into(), &s.path))?;
     drop(source);
     let path = s.path.clone();
     drop(s);

@@ -36,6 +36,19 @@ pub struct Session {
     _demo_dir: Option<tempfile::TempDir>,
 }
 
+impl Session {
+    /// The file, for the TUI's header: said read-only when it was opened
+    /// so, since every save will be refused.
+    pub fn file_title(&self) -> String {
+        let read_only = if self.store.is_read_only() {
+            " (read-only)"
+        } else {
+            ""
+        };
+        format!("{}{read_only}", self.path.display())
+    }
+}
+
 /// Open the portfolio the flags name: `--demo`, else `--db`/`FOLIO_DB`, else
 /// the default file (created with its folder on first use).
 pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
@@ -132,8 +145,9 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
         _ => {}
     }
     let mut s = open_session(&cli, today)?;
+    let path = s.path.clone();
     let tui = cli.command.is_none() && interactive();
-    match cli.command {
+    let result = match cli.command {
         None if tui => {
             crate::tui::run(s)?;
             Ok(String::new())
@@ -170,6 +184,26 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             | Command::Restore { .. }
             | Command::Backups { .. },
         ) => bail!("unreachable command"),
+    };
+    result.map_err(|e| name_read_only(e, &path))
+}
+
+/// A write refused because the portfolio is read-only, as one sentence
+/// naming the file, whatever context the command wrapped it in.
+pub(crate) fn name_read_only(e: anyhow::Error, path: &Path) -> anyhow::Error {
+    use crate::store::{DbError, Failure};
+    let read_only = e.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<crate::ops::OpError>(),
+            Some(crate::ops::OpError::ReadOnly)
+        ) || cause
+            .downcast_ref::<DbError>()
+            .is_some_and(|d| Failure::of(d) == Failure::ReadOnly)
+    });
+    if read_only {
+        anyhow::anyhow!("the file {} is read-only: nothing was changed", shown(path))
+    } else {
+        e
     }
 }
 

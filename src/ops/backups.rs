@@ -316,6 +316,14 @@ pub fn restore(store: &mut Store, source: &Source, new: bool) -> Result<Restored
     if same_file(&from, &into) {
         return Err(RestoreError::SameFile(from));
     }
+    if store.is_read_only() {
+        // Refused before the copy of the portfolio is written.
+        return Err(RestoreError::Copy {
+            from,
+            into,
+            source: OpError::ReadOnly,
+        });
+    }
     let copy_failed = |e: DbError| RestoreError::Copy {
         from: from.clone(),
         into: into.clone(),

@@ -54,6 +54,11 @@ pub enum OpError {
     /// [`store::Failure::DiskFull`]); the transaction was rolled back.
     #[error("the disk is full (or failing): nothing was changed")]
     DiskFull,
+    /// The portfolio was opened read-only (see [`store::Access`]), or
+    /// SQLite found it could not write it after all. The command line
+    /// names the file ([`crate::cli`]).
+    #[error("the file is read-only: nothing was changed")]
+    ReadOnly,
     #[error("database error: {0}")]
     Db(DbError),
 }
@@ -63,6 +68,7 @@ impl From<DbError> for OpError {
         match store::Failure::of(&e) {
             store::Failure::Busy => OpError::Busy,
             store::Failure::DiskFull => OpError::DiskFull,
+            store::Failure::ReadOnly => OpError::ReadOnly,
             store::Failure::Other => OpError::Db(e),
         }
     }
@@ -925,6 +931,9 @@ mod tests {
             );
         }
         assert!(matches!(op_error(ffi::SQLITE_BUSY), OpError::Busy));
+        let e = op_error(ffi::SQLITE_READONLY_DBMOVED);
+        assert!(matches!(e, OpError::ReadOnly), "{e:?}");
+        assert_eq!(e.to_string(), "the file is read-only: nothing was changed");
         assert!(matches!(op_error(ffi::SQLITE_IOERR_READ), OpError::Db(_)));
         assert!(matches!(op_error(ffi::SQLITE_CORRUPT), OpError::Db(_)));
     }

@@ -1,7 +1,7 @@
 //! What a failed SQLite call means to the person using folio, read from
 //! its result code. The one place that knows SQLite's codes: the layers
-//! above ask [`Failure::of`] and say "busy" or "the disk is full" without
-//! matching rusqlite's types.
+//! above ask [`Failure::of`] and say "busy", "the disk is full" or "the
+//! file is read-only" without matching rusqlite's types.
 
 use rusqlite::{ErrorCode, ffi};
 
@@ -15,6 +15,12 @@ pub enum Failure {
     /// writing, growing the shared memory or syncing ([`DISK_IO_ERRORS`]).
     /// The transaction that met it was rolled back.
     DiskFull,
+    /// SQLite would not write: the file was opened read-only
+    /// ([`super::Access`]), or could not be written after all
+    /// (`SQLITE_READONLY` and its extended codes: a read-only `-shm` that
+    /// needs recovery, a hot journal it cannot roll back, a file moved or
+    /// made read-only underneath). Nothing was changed.
+    ReadOnly,
     /// Anything else: said as SQLite says it.
     Other,
 }
@@ -43,6 +49,7 @@ impl Failure {
         match err.code {
             ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Failure::Busy,
             ErrorCode::DiskFull => Failure::DiskFull,
+            ErrorCode::ReadOnly => Failure::ReadOnly,
             ErrorCode::SystemIoFailure if DISK_IO_ERRORS.contains(&err.extended_code) => {
                 Failure::DiskFull
             }
@@ -96,7 +103,6 @@ mod tests {
             ffi::SQLITE_IOERR_NOMEM,
             ffi::SQLITE_CORRUPT,
             ffi::SQLITE_NOTADB,
-            ffi::SQLITE_READONLY,
             ffi::SQLITE_CANTOPEN,
             ffi::SQLITE_CONSTRAINT_UNIQUE,
         ] {
@@ -123,6 +129,31 @@ mod tests {
             crate::store::classify(path, other),
             crate::store::OpenError::Db { .. }
         ));
+    }
+
+    /// `SQLITE_READONLY` and every extended code of it (sqlite.org/rescode.html).
+    #[test]
+    fn read_only_and_its_extended_codes() {
+        for code in [
+            ffi::SQLITE_READONLY,
+            ffi::SQLITE_READONLY_RECOVERY,
+            ffi::SQLITE_READONLY_CANTLOCK,
+            ffi::SQLITE_READONLY_ROLLBACK,
+            ffi::SQLITE_READONLY_DBMOVED,
+            ffi::SQLITE_READONLY_CANTINIT,
+            ffi::SQLITE_READONLY_DIRECTORY,
+        ] {
+            assert_eq!(failure(code), Failure::ReadOnly, "{code}");
+        }
+        let path = std::path::Path::new("/data/portfolio.db");
+        let e = crate::store::classify(
+            path,
+            DbError::SqliteFailure(ffi::Error::new(ffi::SQLITE_READONLY_CANTINIT), None),
+        );
+        assert_eq!(
+            e.to_string(),
+            "cannot open /data/portfolio.db: the file is read-only and SQLite needs to write to read it"
+        );
     }
 
     #[test]

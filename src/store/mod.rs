@@ -76,6 +76,49 @@ pub enum OpenError {
     DiskFull(PathBuf),
     #[error("cannot back up {path} before migrating it: {reason}")]
     Backup { path: PathBuf, reason: OutError },
+    /// Reading would need a migration first, which a read-only file
+    /// cannot take.
+    #[error(
+        "{path} is an older folio file (schema version {found}) and is read-only: it must be upgraded before use; make it writable, or copy it, and open it again"
+    )]
+    ReadOnlyOlder { path: PathBuf, found: i32 },
+    /// An empty file folio cannot make a portfolio of.
+    #[error("{0} is empty and read-only: folio cannot start a portfolio in it; make it writable")]
+    ReadOnlyEmpty(PathBuf),
+    /// The file and its folder cannot be written, and its `-wal` holds
+    /// commits that only a connection using the WAL index could read.
+    #[error(
+        "{path} cannot be read safely: it and its folder are read-only, and immutable mode would ignore the committed records in {wal}; make the folder writable, or copy both files elsewhere"
+    )]
+    ReadOnlyWal { path: PathBuf, wal: PathBuf },
+    /// The file and its folder cannot be written, and its `-journal`
+    /// holds an interrupted write that must be rolled back first.
+    #[error(
+        "{path} cannot be read safely: it and its folder are read-only, and {journal} holds an interrupted write that must be undone first; make the folder writable and open it again"
+    )]
+    ReadOnlyJournal { path: PathBuf, journal: PathBuf },
+    /// SQLite had to write to open the file and could not.
+    #[error("cannot open {0}: the file is read-only and SQLite needs to write to read it")]
+    ReadOnly(PathBuf),
+}
+
+/// How a portfolio file is opened: decided by trying, before SQLite sees
+/// it ([`access_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read and written: the usual case.
+    ReadWrite,
+    /// The file cannot be written but its folder can, or the folder
+    /// cannot but the `-wal` and `-shm` are there: `SQLITE_OPEN_READ_ONLY`.
+    /// SQLite reads the WAL through its `-shm` (creating both where it
+    /// can) and refuses every write with `SQLITE_READONLY`.
+    ReadOnly,
+    /// The folder cannot be written, the file has no `-wal` and `-shm` to
+    /// read through (nor writes it could use), and no sidecar holds
+    /// records: opened `immutable`, so SQLite reads the file alone, with
+    /// no locks and no `-shm` (which it could not create). Nothing can
+    /// write the file meanwhile without first writing its folder.
+    Immutable,
 }
 
 /// What happened while opening, for the caller to tell the user.
@@ -94,6 +137,7 @@ pub struct OpenReport {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    access: Access,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,14 +197,20 @@ impl Store {
             }
             Err(e) => return Err(io(e)),
         }
+        let access = access_of(path)?;
         // Client records are private: the portfolio, its sidecars and the
         // default data folder are owner-only. A file of another user cannot
-        // be changed here and keeps the mode its owner gave it.
+        // be changed here and keeps the mode its owner gave it; so does a
+        // file opened read-only, whose owner may have made it so (0444 would
+        // become 0600, writable): reading it changes nothing.
         let mut private = files::sidecars(path);
         if create == Create::WithFolder
             && let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty())
         {
             private.push(dir.to_path_buf());
+        }
+        if access != Access::ReadWrite {
+            private.clear();
         }
         for p in private {
             if let Ok(Some(mode)) = files::make_private(&p) {
@@ -174,11 +224,22 @@ impl Store {
         // URIs stay on for this connection: it ATTACHes the scratch
         // database by URI ([`Store::attach_scratch`]), and the bundled
         // SQLite reads `file:` names as URIs even without the flag
-        // (SQLITE_USE_URI). `is_file_path` above keeps the user's a path.
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        // (SQLITE_USE_URI). `is_file_path` above keeps the user's a path;
+        // only the immutable one is a URI, built here.
+        let base = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let read_only = base | OpenFlags::SQLITE_OPEN_READ_ONLY;
+        let conn = match access {
+            Access::ReadWrite => {
+                Connection::open_with_flags(path, base | OpenFlags::SQLITE_OPEN_READ_WRITE)
+            }
+            Access::ReadOnly => Connection::open_with_flags(path, read_only),
+            Access::Immutable => {
+                let absolute = std::path::absolute(path).map_err(io)?;
+                let uri = format!("{}?immutable=1", file_uri(&absolute));
+                Connection::open_with_flags(uri, read_only)
+            }
+        }
+        .map_err(|e| classify(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
         let (app_id, version, objects) = identify(&conn).map_err(|e| classify(path, e))?;
         if version > known {
@@ -191,6 +252,18 @@ impl Store {
         let fresh = app_id == 0 && version == 0 && objects == 0;
         if app_id != APPLICATION_ID && !fresh {
             return Err(OpenError::Foreign(path.to_path_buf()));
+        }
+        if access != Access::ReadWrite && version < known {
+            // Every query reads the current schema: an older file is
+            // migrated first, and a read-only one cannot be.
+            return Err(if fresh {
+                OpenError::ReadOnlyEmpty(path.to_path_buf())
+            } else {
+                OpenError::ReadOnlyOlder {
+                    path: path.to_path_buf(),
+                    found: version,
+                }
+            });
         }
         if version > 0 && version < known {
             // SQLite's online backup, not a file copy: it includes what is
@@ -208,6 +281,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            access,
         };
         store.configure().map_err(|e| classify(path, e))?;
         if version < known {
@@ -224,7 +298,11 @@ impl Store {
     /// A private in-memory portfolio, for tests.
     pub fn open_in_memory() -> Result<Store, DbError> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            access: Access::ReadWrite,
+        };
         store.configure()?;
         store.migrate(MIGRATIONS, 0)?;
         Ok(store)
@@ -232,6 +310,16 @@ impl Store {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// How the file was opened: anything but [`Access::ReadWrite`] refuses
+    /// every write ([`Failure::ReadOnly`]).
+    pub fn access(&self) -> Access {
+        self.access
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.access != Access::ReadWrite
     }
 
     pub fn conn(&self) -> &Connection {
@@ -300,11 +388,14 @@ impl Store {
         // WAL: readers never block the writer, and a crash mid-write leaves the
         // last committed state. synchronous=FULL: a commit is on disk (WAL
         // fsynced) before folio reports it done, so even a power cut keeps it.
-        let mode: String = self
-            .conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
-            return Err(DbError::InvalidQuery);
+        // A read-only file keeps the mode it has: setting one is a write.
+        if self.access == Access::ReadWrite {
+            let mode: String =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
+                return Err(DbError::InvalidQuery);
+            }
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -630,6 +721,7 @@ fn classify(path: &Path, e: DbError) -> OpenError {
         Some(ErrorCode::NotADatabase) => OpenError::NotSqlite(path.to_path_buf()),
         Some(ErrorCode::DatabaseCorrupt) => OpenError::Truncated(path.to_path_buf()),
         _ if Failure::of(&e) == Failure::DiskFull => OpenError::DiskFull(path.to_path_buf()),
+        _ if Failure::of(&e) == Failure::ReadOnly => OpenError::ReadOnly(path.to_path_buf()),
         _ => OpenError::Db {
             path: path.to_path_buf(),
             reason: e,
@@ -637,14 +729,28 @@ fn classify(path: &Path, e: DbError) -> OpenError {
     }
 }
 
-/// SQLite's online backup of `conn` into the file at `dest`.
+/// SQLite's online backup of `conn` into the file at `dest`, every page
+/// in one step, so one read transaction on `conn` lasts the whole copy.
+/// In steps (rusqlite's `Connection::backup` takes 100 pages at a time)
+/// each step begins a read transaction of its own; a file read through a
+/// read-only `-shm` (SQLite's "unreliable" WAL index) counts as changed
+/// at the start of every one, which sends the copy back to page 1: on a
+/// file of more than 100 pages the backup never ended (issue 20).
 fn online_backup(conn: &Connection, dest: &Path) -> std::io::Result<()> {
-    conn.backup(
-        rusqlite::MAIN_DB,
-        dest,
-        None::<fn(rusqlite::backup::Progress)>,
-    )
-    .map_err(std::io::Error::other)
+    use rusqlite::backup::{Backup, StepResult};
+    let copy = || -> Result<(), DbError> {
+        let mut to = Connection::open(dest)?;
+        let backup = Backup::new(conn, &mut to)?;
+        match backup.step(-1)? {
+            StepResult::Done => Ok(()),
+            // Busy or Locked (More cannot follow a step of every page).
+            _ => Err(DbError::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                Some("the portfolio file stayed locked by another program".into()),
+            )),
+        }
+    };
+    copy().map_err(std::io::Error::other)
 }
 
 /// A path SQLite opens as the file it names: not empty (a private
@@ -664,6 +770,89 @@ fn not_a_path_message(path: &Path) -> String {
         "'{0}' is not a file path: folio keeps a portfolio in a file, not in memory or at an SQLite URI (for a file of that name, write ./{0})",
         path.display()
     )
+}
+
+/// How `path` (an existing file) can be opened, found by trying rather
+/// than by reading modes (root, ACLs, read-only mounts): can it be opened
+/// for writing, and can a file be created in its folder (SQLite creates
+/// the `-wal` and `-shm` there)? In a folder that cannot be written,
+/// SQLite reads a WAL-mode file read-only through an existing `-wal` and
+/// `-shm` (even a read-only `-shm`); without them it must read the file
+/// `immutable`, alone: refused while a sidecar holds records.
+fn access_of(path: &Path) -> Result<Access, OpenError> {
+    let writable = |p: &Path| OpenOptions::new().write(true).open(p).is_ok();
+    let beside = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let (wal, shm, journal) = (beside("-wal"), beside("-shm"), beside("-journal"));
+    let file = writable(path);
+    if folder_writable(path) {
+        return Ok(if file {
+            Access::ReadWrite
+        } else {
+            Access::ReadOnly
+        });
+    }
+    // A writable file whose WAL sidecars are there and writable is
+    // written as ever: SQLite needs to create nothing.
+    if file && writable(&wal) && writable(&shm) {
+        return Ok(Access::ReadWrite);
+    }
+    if wal.exists() && shm.exists() {
+        return Ok(Access::ReadOnly);
+    }
+    // The -wal holds commits not yet copied into the file; a -journal
+    // left by an interrupted write holds what undoes it.
+    let holds_records = |p: &Path| fs::metadata(p).is_ok_and(|m| m.len() > 0);
+    if holds_records(&wal) {
+        return Err(OpenError::ReadOnlyWal {
+            path: path.to_path_buf(),
+            wal,
+        });
+    }
+    if holds_records(&journal) {
+        return Err(OpenError::ReadOnlyJournal {
+            path: path.to_path_buf(),
+            journal,
+        });
+    }
+    Ok(Access::Immutable)
+}
+
+/// Can a file be created in `path`'s folder? Tried with a temporary file
+/// that is gone at once (unnamed where the system allows).
+fn folder_writable(path: &Path) -> bool {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    tempfile::tempfile_in(dir).is_ok()
+}
+
+/// `path` (absolute) as an SQLite `file:` URI with no query: `%`, `?`
+/// and `#` (and anything but plain ASCII) percent-encoded, so the name
+/// SQLite decodes is the file's. Always with an empty authority
+/// (`file:///...`): a path starting `//` is still a path. On Windows the
+/// separators become `/` and a drive gets its leading `/`
+/// (`file:///C:/...`), as SQLite expects.
+fn file_uri(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut uri = String::from("file://");
+    if cfg!(windows) && !bytes.starts_with(b"/") && !bytes.starts_with(b"\\") {
+        uri.push('/');
+    }
+    for &b in bytes {
+        match b {
+            b'\\' if cfg!(windows) => uri.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'~' | b':' => {
+                uri.push(char::from(b))
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri
 }
 
 /// Create an empty file readable by its owner only: client records are private.
@@ -867,6 +1056,46 @@ mod tests {
             Store::open_with(&path, Create::Never, &schema::MIGRATIONS[..1]),
             Err(OpenError::Newer { known: 1, .. })
         ));
+    }
+
+    #[test]
+    fn file_uris_encode_what_sqlite_would_read_as_uri_syntax() {
+        assert_eq!(
+            file_uri(Path::new("/data/folio/portfolio.db")),
+            "file:///data/folio/portfolio.db"
+        );
+        assert_eq!(
+            file_uri(Path::new("/a?b#c%d e/ж.db")),
+            "file:///a%3Fb%23c%25d%20e/%D0%B6.db"
+        );
+        // Two leading slashes stay a path, not an authority.
+        assert_eq!(file_uri(Path::new("//x/p.db")), "file:////x/p.db");
+    }
+
+    /// The URI opens the very file named, whatever its name holds, and
+    /// `immutable` reads it read-only.
+    #[test]
+    fn an_immutable_uri_opens_the_file_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("q?#%20 ж");
+        fs::create_dir(&folder).unwrap();
+        let path = folder.join("p%41?.db");
+        let (mut store, _) = Store::open(&path, Create::FileOnly).unwrap();
+        store
+            .write(|tx| set_setting(tx, "currency", "EUR"))
+            .unwrap();
+        drop(store);
+        let uri = format!("{}?immutable=1", file_uri(&path));
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(uri, flags).unwrap();
+        assert_eq!(setting_of(&conn, "currency"), Some("EUR".into()));
+        let write = conn.execute("DELETE FROM settings", []);
+        assert_eq!(
+            Failure::of(&write.unwrap_err()),
+            Failure::ReadOnly,
+            "a write is refused as read-only"
+        );
+        assert_eq!(fs::read_dir(&folder).unwrap().count(), 1, "no sidecars");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{BUSY_TIMEOUT, DbError, OpenError, Store, classify, identify, precheck};
+use super::{Access, BUSY_TIMEOUT, DbError, OpenError, Store, classify, identify, precheck};
 use crate::store::schema::{APPLICATION_ID, MIGRATIONS};
 
 /// Why a file cannot be restored from. Nothing was changed in any case.
@@ -91,6 +91,7 @@ impl Source {
         let store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            access: Access::ReadOnly,
         };
         let source = Source {
             store,

@@ -33,7 +33,7 @@ fn initial_app(session: &Session, width: u16, height: u16) -> App {
     let title = if session.demo {
         "demo portfolio".to_string()
     } else {
-        session.path.display().to_string()
+        session.file_title()
     };
     let mut app = App::new(session.today, title);
     app.set_size(width, height);
