@@ -29,7 +29,7 @@ pub enum InputError {
 
 /// A size for messages: `256 MiB`, or bytes when not whole mebibytes.
 pub fn size_shown(bytes: u64) -> String {
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else {
         format!("{bytes} bytes")
