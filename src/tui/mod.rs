@@ -19,7 +19,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use crossterm::event::{self, Event, KeyEventKind};
 
-use crate::cli::Session;
+use crate::session::Session;
 use app::{Action, App, update};
 use view::Theme;
 

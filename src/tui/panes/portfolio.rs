@@ -80,7 +80,7 @@ fn client_lines<'a>(c: &'a ClientStats, theme: Theme, selected: bool, width: u16
     let name: std::borrow::Cow<'a, str> = if c.client.name.width() <= room {
         c.client.name.as_str().into()
     } else {
-        crate::cli::table::truncate(&c.client.name, room).into()
+        crate::format::truncate(&c.client.name, room).into()
     };
     let status = match c.client.status {
         crate::domain::Status::Active => "",
@@ -162,7 +162,7 @@ mod tests {
         assert!(text(&second).starts_with("  "), "{}", text(&second));
         // Too narrow for the name: cut with an ellipsis, borrowed otherwise.
         let [cut, _] = client_lines(paused, theme, false, 6);
-        assert!(text(&cut).starts_with(&crate::cli::table::truncate(&paused.client.name, 5)));
+        assert!(text(&cut).starts_with(&crate::format::truncate(&paused.client.name, 5)));
         assert!(text(&cut).contains('…'), "{}", text(&cut));
         let active = with(Status::Active);
         let [first, _] = client_lines(active, theme, false, 60);
