@@ -7,13 +7,15 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::form::{Field, FieldKind, Form, Purpose, Value};
+use super::panes::touchpoints::{self, TouchList};
+use crate::domain::briefing::Briefing;
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{
     Agreement, AgreementStatus, Contact, Id, Money, Month, Tier, TouchKind, Touchpoint, fold,
     matches_folded,
 };
+use crate::ops::TouchFilter;
 use crate::ops::views::{ClientCard, MonthTotals, MonthView, PortfolioView};
-use crate::ops::{TouchFilter, TouchKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -126,31 +128,79 @@ pub enum Target {
     Contact(Id),
 }
 
-/// Work for the runner: reads and writes through the ops layer.
+/// Work for the runner: reads and writes through the ops layer. Each is
+/// answered with a [`Msg`] that goes back through `update`; effects never
+/// change the `App` themselves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Re-read everything shown (after a write, or on request).
+    /// Re-read everything shown (after a write, or on request): the
+    /// portfolio, then what the open pane and the card show.
     Reload,
-    LoadTouchWindow,
-    /// The window for a changed filter now; its count when input is idle.
-    FilterTouch,
-    /// Count the filtered log (run when no input is waiting).
-    CountTouch,
-    /// Fill a short window of the filtered log one slice further.
-    FillTouch,
-    LoadPlan,
+    /// The plan history (12 months up to this one) for the header and chart.
+    LoadHistory(Month),
+    /// Read the touchpoint log: its window, a slice of its count or fill.
+    Touch(touchpoints::Read),
+    LoadPlan(Month),
     LoadAgreements,
-    LoadReview,
-    /// Write the briefing as Markdown; `replace` once the user said `y` to
-    /// replacing the file there.
-    WriteReport {
-        replace: bool,
-    },
+    LoadReview(Month),
+    /// Write the briefing as Markdown.
+    WriteReport(Box<Report>),
     LoadCard(Id),
     Save(Purpose, Vec<Value>),
     Delete(Target),
     Close(Id, AgreementStatus),
-    Quit,
+}
+
+/// The briefing to write, where, and whether the user said `y` to
+/// replacing the file there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub briefing: Briefing,
+    pub dir: std::path::PathBuf,
+    pub replace: bool,
+}
+
+/// What `update` takes: what a key meant, or what an effect found.
+#[derive(Debug)]
+pub enum Msg {
+    Action(Action),
+    Loaded(Box<Loaded>),
+    /// A write went through (or was refused: the reason).
+    Saved(Result<Saved, String>),
+    /// An effect needs a `y` first (a file to replace).
+    Ask(Confirm),
+    /// Done, nothing to re-read (a file written): what to say.
+    Done(String),
+    /// An effect failed: the reason, for the footer.
+    Failed(String),
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
+}
+
+/// Data read for the panes.
+#[derive(Debug)]
+pub enum Loaded {
+    /// The clients every pane names, with their signals.
+    Portfolio(PortfolioView),
+    History(Vec<MonthTotals>),
+    Touch(touchpoints::Reply),
+    Plan(MonthView),
+    Agreements(Vec<Agreement>),
+    Review(Briefing),
+    /// A client's card; `None`: the client is gone (deleted elsewhere).
+    Card(Id, Option<ClientCard>),
+}
+
+/// A write that went through: what to say, and the client it deleted (its
+/// card closes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub message: String,
+    pub deleted_client: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,69 +236,6 @@ impl Sort {
 }
 
 pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
-
-/// The touchpoint log holds only the visible window of rows.
-#[derive(Debug, Clone, Default)]
-pub struct TouchList {
-    pub rows: Vec<Touchpoint>,
-    /// Where the window should be: index (in the whole filtered log) of the
-    /// first visible row. Moving the selection sets it; loading the window
-    /// brings `rows` there.
-    pub offset: usize,
-    /// Where `rows` are: index of `rows[0]`, and the scope and filter they
-    /// were read for (pages are fetched next to them, by key).
-    pub rows_at: usize,
-    pub rows_for: Option<TouchFilter>,
-    pub total: usize,
-    pub selected: usize,
-    /// Only this client's touchpoints.
-    pub scope: Option<Id>,
-    /// The scope and filter `total` was counted for: scrolling reuses it, a
-    /// new filter, scope or reload counts again.
-    pub counted: Option<TouchFilter>,
-    /// The count in progress, slice by slice whenever no key is waiting;
-    /// meanwhile `total` is provisional.
-    pub count: Option<CountJob>,
-    /// The window is short because a rare filter's walk stopped: where to
-    /// go on filling it, a slice at a time, while no key is waiting.
-    pub fill: Option<(TouchFilter, TouchKey)>,
-}
-
-impl TouchList {
-    /// `total` is provisional: the log is still being counted.
-    pub fn count_pending(&self) -> bool {
-        self.count.is_some()
-    }
-
-    /// A total while counting: the rows on screen, and one more if the
-    /// window of `height` rows is full or still filling.
-    pub fn provisional_total(&self, height: usize) -> usize {
-        let more = self.rows.len() == height || self.fill.is_some();
-        self.offset + self.rows.len() + usize::from(more)
-    }
-
-    /// Keep the selection within the total.
-    pub fn clamp_selection(&mut self) {
-        if self.total > 0 && self.selected >= self.total {
-            self.selected = self.total - 1;
-        }
-    }
-}
-
-/// A count of the filtered log in progress.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CountJob {
-    pub filter: TouchFilter,
-    /// Where the next slice starts (`None`: at the newest row).
-    pub after: Option<TouchKey>,
-    /// Matches counted so far.
-    pub so_far: i64,
-    /// A row whose position is not known for sure (the window was re-read
-    /// by key after the data changed): its key and the position assumed.
-    /// The count finds its true position on the way and the window's
-    /// numbers are corrected.
-    pub anchor: Option<(TouchKey, usize)>,
-}
 
 #[derive(Debug, Clone)]
 pub struct CardState {
@@ -298,7 +285,7 @@ pub struct App {
     pub plan: Option<MonthView>,
     pub history: Vec<MonthTotals>,
     pub plan_selected: usize,
-    pub review: Option<crate::domain::briefing::Briefing>,
+    pub review: Option<Briefing>,
     pub review_selected: usize,
     /// Where `w` writes the briefing (the folder folio was started in).
     pub report_dir: std::path::PathBuf,
@@ -475,9 +462,26 @@ impl App {
     }
 
     pub fn selected_touchpoint(&self) -> Option<&Touchpoint> {
-        self.touch
-            .rows
-            .get(self.touch.selected.checked_sub(self.touch.offset)?)
+        self.touch.selected_row()
+    }
+
+    /// The log's scope and filter as typed.
+    fn touch_filter(&self) -> TouchFilter {
+        TouchFilter::new(self.touch.scope, &self.filters[Pane::Touchpoints.index()])
+    }
+
+    /// The read that brings the log's window where it should be.
+    fn touch_window(&self, refresh: bool) -> Effect {
+        Effect::Touch(
+            self.touch
+                .window(self.touch_filter(), self.list_height, refresh),
+        )
+    }
+
+    /// Work deferred while keys come in (filling a short window of the
+    /// filtered log, then counting it), for a moment when none is waiting.
+    pub fn idle_effect(&mut self) -> Option<Effect> {
+        self.touch.idle(self.list_height).map(Effect::Touch)
     }
 
     pub fn selected_agreement(&self) -> Option<&Agreement> {
@@ -542,6 +546,15 @@ impl App {
     /// Move the selection to `to` (clamped); for the touchpoint log, slide
     /// the window and ask for the rows when the selection leaves it.
     fn select(&mut self, to: isize) -> Vec<Effect> {
+        if self.pane == Pane::Touchpoints {
+            let filter = self.touch_filter();
+            return self
+                .touch
+                .select(to, filter, self.list_height)
+                .map(Effect::Touch)
+                .into_iter()
+                .collect();
+        }
         let len = self.list_len();
         let target = if len == 0 {
             0
@@ -549,19 +562,6 @@ impl App {
             to.clamp(0, len as isize - 1) as usize
         };
         *self.selected_mut() = target;
-        if self.pane == Pane::Touchpoints {
-            let h = self.list_height.max(1);
-            let t = &mut self.touch;
-            let old = t.offset;
-            if t.selected < t.offset {
-                t.offset = t.selected;
-            } else if t.selected >= t.offset + h {
-                t.offset = t.selected + 1 - h;
-            }
-            if t.offset != old || t.rows.len() < h.min(t.total.saturating_sub(t.offset)) {
-                return vec![Effect::LoadTouchWindow];
-            }
-        }
         Vec::new()
     }
 
@@ -587,43 +587,146 @@ fn neglect_rank(c: &ClientStats) -> u8 {
     }
 }
 
-/// Apply one action to the state; returns the effects to perform.
-pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+/// Apply what a key meant or what an effect found to the state; returns
+/// the effects to perform (their answers come back here).
+pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
+    let action = match msg.into() {
+        Msg::Action(action) => action,
+        other => return answer(app, other),
+    };
     if !matches!(action, Action::Resize(..)) {
         app.message = None;
+    }
+    if action == Action::Quit {
+        app.quit = true;
+        return Vec::new();
     }
     match std::mem::replace(&mut app.mode, Mode::Normal) {
         Mode::Form(mut form) => {
             let effects = update_form(&mut form, action);
-            if !matches!(action, Action::FormCancel | Action::Quit) {
+            if action != Action::FormCancel {
                 app.mode = Mode::Form(form);
-            }
-            if action == Action::Quit {
-                return vec![Effect::Quit];
             }
             return effects;
         }
         Mode::Confirm(c) => {
             return match action {
                 Action::ConfirmYes => vec![c.effect],
-                Action::Quit => vec![Effect::Quit],
                 _ => {
                     app.notify("cancelled");
                     Vec::new()
                 }
             };
         }
-        Mode::Help => {
-            return if action == Action::Quit {
-                vec![Effect::Quit]
-            } else {
-                Vec::new()
-            };
-        }
+        Mode::Help => return Vec::new(),
         Mode::Filter => return update_filter(app, action),
         Mode::Normal => {}
     }
     update_normal(app, action)
+}
+
+/// An effect's answer.
+fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Action(action) => update(app, action),
+        Msg::Loaded(loaded) => apply(app, *loaded),
+        Msg::Saved(Ok(saved)) => {
+            // Close the form, say what was done, and read it all again.
+            app.mode = Mode::Normal;
+            if saved.deleted_client.is_some()
+                && app.card.as_ref().map(|c| c.client_id) == saved.deleted_client
+            {
+                app.card = None;
+            }
+            app.notify(saved.message);
+            vec![Effect::Reload]
+        }
+        Msg::Saved(Err(e)) => {
+            // A form stays open with the reason under it.
+            match &mut app.mode {
+                Mode::Form(f) => f.error = Some(e),
+                _ => app.warn(e),
+            }
+            Vec::new()
+        }
+        Msg::Ask(confirm) => {
+            app.mode = Mode::Confirm(confirm);
+            Vec::new()
+        }
+        Msg::Done(text) => {
+            app.notify(text);
+            Vec::new()
+        }
+        Msg::Failed(e) => {
+            app.warn(e);
+            Vec::new()
+        }
+    }
+}
+
+/// Install data an effect read.
+fn apply(app: &mut App, loaded: Loaded) -> Vec<Effect> {
+    match loaded {
+        Loaded::Portfolio(view) => {
+            // The data may have changed: count the log again.
+            app.touch.forget_count();
+            app.set_portfolio(view);
+            // The portfolio names the clients every pane shows; the open
+            // pane reads what it shows (the others when opened, so starting
+            // over a large log does not wait for panes nobody looks at).
+            let mut effects = vec![Effect::LoadHistory(app.month)];
+            effects.extend(match app.pane {
+                Pane::Portfolio => None,
+                Pane::Touchpoints => Some(app.touch_window(true)),
+                Pane::Agreements => Some(Effect::LoadAgreements),
+                Pane::Plan => Some(Effect::LoadPlan(app.month)),
+                Pane::Review => Some(Effect::LoadReview(app.month)),
+            });
+            if app.pane != Pane::Review {
+                // Rebuilt when the pane is next opened.
+                app.review = None;
+            }
+            effects.extend(app.card.as_ref().map(|c| Effect::LoadCard(c.client_id)));
+            effects
+        }
+        Loaded::History(history) => {
+            app.history = history;
+            Vec::new()
+        }
+        Loaded::Touch(reply) => {
+            let filter = app.touch_filter();
+            match app.touch.loaded(reply, filter, app.list_height) {
+                Ok(again) => again.map(Effect::Touch).into_iter().collect(),
+                Err(e) => {
+                    app.warn(e);
+                    Vec::new()
+                }
+            }
+        }
+        Loaded::Plan(view) => {
+            let n = view.plan.clients.len();
+            app.plan = Some(view);
+            app.plan_selected = app.plan_selected.min(n.saturating_sub(1));
+            Vec::new()
+        }
+        Loaded::Agreements(rows) => {
+            app.set_agreements(rows);
+            Vec::new()
+        }
+        Loaded::Review(b) => {
+            app.review_selected = app.review_selected.min(b.at_risk.len().saturating_sub(1));
+            app.review = Some(b);
+            Vec::new()
+        }
+        Loaded::Card(id, data) => {
+            match (&mut app.card, data) {
+                (Some(c), Some(data)) if c.client_id == id => c.data = Some(data),
+                (Some(c), None) if c.client_id == id => app.card = None,
+                _ => {}
+            }
+            Vec::new()
+        }
+    }
 }
 
 fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
@@ -665,7 +768,6 @@ fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
             return refilter(app);
         }
         Action::FilterDone => return Vec::new(),
-        Action::Quit => return vec![Effect::Quit],
         Action::Up | Action::Down => {
             app.mode = Mode::Filter;
             let cur = app.current();
@@ -693,7 +795,7 @@ fn refilter(app: &mut App) -> Vec<Effect> {
         Pane::Touchpoints => {
             app.touch.selected = 0;
             app.touch.offset = 0;
-            vec![Effect::FilterTouch]
+            vec![app.touch_window(true)]
         }
         _ => Vec::new(),
     }
@@ -702,17 +804,17 @@ fn refilter(app: &mut App) -> Vec<Effect> {
 fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
     let page = app.list_height.max(1) as isize;
     match action {
-        Action::Quit => {
-            app.quit = true;
-            vec![Effect::Quit]
-        }
         Action::Resize(w, h) => {
             app.set_size(w, h);
             if app.pane == Pane::Touchpoints {
+                // Keep the selection in view; read the window at its height.
                 let cur = app.current();
-                let mut e = app.select(cur);
-                e.push(Effect::LoadTouchWindow);
-                return e;
+                let e = app.select(cur);
+                return if e.is_empty() {
+                    vec![app.touch_window(false)]
+                } else {
+                    e
+                };
             }
             Vec::new()
         }
@@ -825,7 +927,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.touch.selected = 0;
             app.touch.offset = 0;
-            vec![Effect::LoadTouchWindow]
+            vec![app.touch_window(false)]
         }
         Action::MonthPrev | Action::MonthNext if matches!(app.pane, Pane::Plan | Pane::Review) => {
             app.month = app
@@ -833,15 +935,24 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
                 .plus_months(if action == Action::MonthPrev { -1 } else { 1 });
             app.plan_selected = 0;
             app.review_selected = 0;
+            let month = app.month;
             if app.pane == Pane::Review {
-                vec![Effect::LoadPlan, Effect::LoadReview]
+                vec![Effect::LoadHistory(month), Effect::LoadReview(month)]
             } else {
-                vec![Effect::LoadPlan]
+                vec![Effect::LoadHistory(month), Effect::LoadPlan(month)]
             }
         }
-        Action::WriteReport if app.pane == Pane::Review => {
-            vec![Effect::WriteReport { replace: false }]
-        }
+        Action::WriteReport if app.pane == Pane::Review => match &app.review {
+            Some(b) => vec![Effect::WriteReport(Box::new(Report {
+                briefing: b.clone(),
+                dir: app.report_dir.clone(),
+                replace: false,
+            }))],
+            None => {
+                app.warn("report: the briefing is not loaded yet");
+                Vec::new()
+            }
+        },
         Action::WriteReport => Vec::new(),
 
         Action::MonthPrev | Action::MonthNext => Vec::new(),
@@ -1121,10 +1232,10 @@ fn switch_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
     // once and its count when input is idle.
     match pane {
         Pane::Portfolio => Vec::new(),
-        Pane::Touchpoints => vec![Effect::FilterTouch],
+        Pane::Touchpoints => vec![app.touch_window(true)],
         Pane::Agreements => vec![Effect::LoadAgreements],
-        Pane::Plan => vec![Effect::LoadPlan],
-        Pane::Review => vec![Effect::LoadReview],
+        Pane::Plan => vec![Effect::LoadPlan(app.month)],
+        Pane::Review => vec![Effect::LoadReview(app.month)],
     }
 }
 
@@ -1378,7 +1489,7 @@ mod tests {
         let mut a = app();
         assert_eq!(
             update(&mut a, Action::SelectPane(Pane::Plan)),
-            vec![Effect::LoadPlan]
+            vec![Effect::LoadPlan(a.month)]
         );
         assert_eq!(a.pane, Pane::Plan);
         update(&mut a, Action::NextPane);
@@ -1400,7 +1511,10 @@ mod tests {
         let e = update(&mut a, Action::PageDown);
         assert_eq!(a.touch.selected, h);
         assert_eq!(a.touch.offset, 1);
-        assert_eq!(e, vec![Effect::LoadTouchWindow]);
+        assert!(
+            matches!(e.as_slice(), [Effect::Touch(touchpoints::Read::Window(_))]),
+            "{e:?}"
+        );
         update(&mut a, Action::Bottom);
         assert_eq!(a.touch.selected, 999_999);
         assert_eq!(a.touch.offset, 1_000_000 - h);
@@ -1408,6 +1522,127 @@ mod tests {
         assert_eq!((a.touch.selected, a.touch.offset), (0, 0));
         update(&mut a, Action::Up);
         assert_eq!(a.touch.selected, 0, "never above the first row");
+    }
+
+    /// A log of `n` touchpoints, newest first (row `i` at position `i`),
+    /// and what the store would answer to a read of its window: the log's
+    /// paging, driven through `update` with no database.
+    fn log(n: usize) -> Vec<Touchpoint> {
+        let day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+        (0..n)
+            .map(|i| Touchpoint {
+                id: i as Id + 1,
+                client_id: 1,
+                at: day + chrono::Days::new((n - i) as u64),
+                kind: TouchKind::Call,
+                summary: format!("row {i}"),
+                minutes: 0,
+                next_step: None,
+                next_due: None,
+            })
+            .collect()
+    }
+
+    fn answer(log: &[Touchpoint], effect: &Effect) -> Msg {
+        use crate::ops::Seek;
+        let Effect::Touch(touchpoints::Read::Window(read)) = effect else {
+            panic!("not a window read: {effect:?}")
+        };
+        let at = |k: (NaiveDate, Id)| log.iter().position(|t| (t.at, t.id) == k).unwrap_or(0);
+        let p = &read.plan;
+        let mut rows: Vec<Touchpoint> = match p.seek {
+            Seek::Newest => log.to_vec(),
+            Seek::Oldest => log.iter().rev().cloned().collect(),
+            Seek::Older(k) => log[at(k) + 1..].to_vec(),
+            Seek::AtOrOlder(k) => log[at(k)..].to_vec(),
+            Seek::Newer(k) => log[..at(k)].iter().rev().cloned().collect(),
+        };
+        rows = rows.into_iter().skip(p.skip).take(p.limit).collect();
+        if matches!(p.seek, Seek::Oldest | Seek::Newer(_)) {
+            rows.reverse();
+        }
+        let reply = touchpoints::Reply::Window {
+            read: read.clone(),
+            rows,
+            stopped: None,
+            end: None,
+        };
+        Msg::Loaded(Box::new(Loaded::Touch(reply)))
+    }
+
+    fn shown(a: &App) -> Vec<String> {
+        a.touch.rows.iter().map(|t| t.summary.clone()).collect()
+    }
+
+    fn rows(from: usize, to: usize) -> Vec<String> {
+        (from..to).map(|i| format!("row {i}")).collect()
+    }
+
+    #[test]
+    fn the_log_pages_by_key_through_messages_without_a_store() {
+        let log = log(1000);
+        let mut a = app();
+        a.set_size(100, 17); // ten rows a page
+        let h = a.list_height;
+        assert_eq!(h, 10);
+        // Opening the pane asks for the newest page; its answer shows it
+        // and starts the count (the total is provisional meanwhile).
+        let e = update(&mut a, Action::SelectPane(Pane::Touchpoints));
+        assert!(update(&mut a, answer(&log, &e[0])).is_empty());
+        assert_eq!(shown(&a), rows(0, 10));
+        assert!(a.touch.count_pending());
+        assert_eq!(a.touch.total, 11, "the rows shown and one more");
+        // An idle moment counts a slice; the last settles the total.
+        let Some(Effect::Touch(touchpoints::Read::Count(read))) = a.idle_effect() else {
+            panic!("no count")
+        };
+        let counted = touchpoints::Reply::Count {
+            read,
+            counted: Ok((1000, None, None)),
+        };
+        update(&mut a, Msg::Loaded(Box::new(Loaded::Touch(counted))));
+        assert_eq!((a.touch.total, a.touch.count_pending()), (1000, false));
+        // Moving inside the window reads nothing.
+        for _ in 0..9 {
+            assert!(update(&mut a, Action::Down).is_empty());
+        }
+        // One row past it: the row after the last key, the rest kept.
+        let e = update(&mut a, Action::Down);
+        let Effect::Touch(touchpoints::Read::Window(read)) = &e[0] else {
+            panic!("{e:?}")
+        };
+        assert_eq!(
+            read.plan.seek,
+            crate::ops::Seek::Older((log[9].at, log[9].id))
+        );
+        assert_eq!(read.plan.limit, 1);
+        update(&mut a, answer(&log, &e[0]));
+        assert_eq!(shown(&a), rows(1, 11));
+        assert_eq!(a.selected_touchpoint().map(|t| t.id), Some(11));
+        // Two pages down before the first answer comes: that answer is for
+        // a place the window no longer is, so it is asked for again.
+        let first = update(&mut a, Action::PageDown);
+        let second = update(&mut a, Action::PageDown);
+        let again = update(&mut a, answer(&log, &first[0]));
+        assert_eq!(again, second, "the stale answer asks for the window again");
+        assert_eq!(shown(&a), rows(1, 11), "and changes nothing");
+        update(&mut a, answer(&log, &again[0]));
+        assert_eq!(shown(&a), rows(21, 31));
+        assert_eq!(a.touch.selected, 30);
+        // The end of a counted log, far off, is read from its oldest row.
+        let e = update(&mut a, Action::Bottom);
+        let Effect::Touch(touchpoints::Read::Window(read)) = &e[0] else {
+            panic!("{e:?}")
+        };
+        assert_eq!(read.plan.seek, crate::ops::Seek::Oldest);
+        update(&mut a, answer(&log, &e[0]));
+        assert_eq!(shown(&a), rows(990, 1000));
+        assert_eq!(a.selected_touchpoint().map(|t| t.id), Some(1000));
+        // A page up from there: the rows before the first key.
+        let e = update(&mut a, Action::PageUp);
+        update(&mut a, answer(&log, &e[0]));
+        assert_eq!(a.touch.selected, 989);
+        assert_eq!(shown(&a), rows(989, 999));
     }
 
     #[test]

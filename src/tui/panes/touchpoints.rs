@@ -1,13 +1,472 @@
 //! Pane 2: the touchpoint log, newest first, for all clients or one. Only
 //! the visible window of rows is loaded and drawn.
+//!
+//! Paging is planned here, without a store: a move asks for a [`Read`] of
+//! the rows next to those on hand (see `window`), the effects run it and the
+//! answer ([`Reply`]) comes back to be joined to the window. The count of a
+//! filtered log and the filling of a short window run the same way, a slice
+//! at a time while no key is waiting.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
+use crate::domain::Touchpoint;
+use crate::ops::{self, Seek, TouchFilter, TouchKey};
+use crate::store::Store;
 use crate::tui::app::App;
 use crate::tui::view::Theme;
+use crate::tui::window::{self, OnHand, Plan};
+
+/// The touchpoint log holds only the visible window of rows.
+#[derive(Debug, Clone, Default)]
+pub struct TouchList {
+    pub rows: Vec<Touchpoint>,
+    /// Where the window should be: index (in the whole filtered log) of the
+    /// first visible row. Moving the selection sets it; loading the window
+    /// brings `rows` there.
+    pub offset: usize,
+    /// Where `rows` are: index of `rows[0]`, and the scope and filter they
+    /// were read for (pages are fetched next to them, by key).
+    pub rows_at: usize,
+    pub rows_for: Option<TouchFilter>,
+    pub total: usize,
+    pub selected: usize,
+    /// Only this client's touchpoints.
+    pub scope: Option<crate::domain::Id>,
+    /// The scope and filter `total` was counted for: scrolling reuses it, a
+    /// new filter, scope or reload counts again.
+    pub counted: Option<TouchFilter>,
+    /// The count in progress, slice by slice whenever no key is waiting;
+    /// meanwhile `total` is provisional.
+    pub count: Option<CountJob>,
+    /// The window is short because a rare filter's walk stopped: where to
+    /// go on filling it, a slice at a time, while no key is waiting.
+    pub fill: Option<(TouchFilter, TouchKey)>,
+}
+
+/// A count of the filtered log in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountJob {
+    pub filter: TouchFilter,
+    /// Where the next slice starts (`None`: at the newest row).
+    pub after: Option<TouchKey>,
+    /// Matches counted so far.
+    pub so_far: i64,
+    /// A row whose position is not known for sure (the window was re-read
+    /// by key after the data changed): its key and the position assumed.
+    /// The count finds its true position on the way and the window's
+    /// numbers are corrected.
+    pub anchor: Option<(TouchKey, usize)>,
+}
+
+/// A read of the log for the runner to perform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Read {
+    /// The window at `want`, planned against the rows on hand.
+    Window(WindowRead),
+    /// One slice of the count.
+    Count(CountRead),
+    /// One slice further filling a short window.
+    Fill(FillRead),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowRead {
+    pub filter: TouchFilter,
+    pub plan: Plan,
+    /// Going down with a filter: walk a slice of the log at a time, so a
+    /// rare filter answers at once with what one slice holds.
+    pub within: bool,
+    /// The rows on hand the plan was made against (it joins only to them),
+    /// the position and height asked for, and whether this re-reads after
+    /// a change of data or filter.
+    pub basis: Option<OnHand>,
+    pub want: usize,
+    pub height: usize,
+    pub refresh: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountRead {
+    pub filter: TouchFilter,
+    pub after: Option<TouchKey>,
+    /// The key of the row whose position the count is to find.
+    pub anchor: Option<TouchKey>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FillRead {
+    pub filter: TouchFilter,
+    pub after: TouchKey,
+    pub want: usize,
+}
+
+/// What a [`Read`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    Window {
+        read: WindowRead,
+        rows: Vec<Touchpoint>,
+        /// A walk within a slice stopped short here.
+        stopped: Option<TouchKey>,
+        /// Nothing was at the position asked for, and the log below it was
+        /// read: it shrank under us (a delete elsewhere); its end instead.
+        end: Option<Vec<Touchpoint>>,
+    },
+    Count {
+        read: CountRead,
+        /// The slice's matches, where the next slice starts (`None`: done)
+        /// and, when the anchor was in this slice, how many matches in it
+        /// are newer than the anchor. An error gives the count up.
+        counted: Result<(i64, Option<TouchKey>, Option<i64>), String>,
+    },
+    Fill {
+        read: FillRead,
+        /// The matches found and where the walk stopped; an error gives
+        /// the filling up.
+        found: Result<(Vec<Touchpoint>, Option<TouchKey>), String>,
+    },
+}
+
+/// Run a read against the store (the only part of this file that does).
+pub fn perform(store: &Store, read: Read) -> ops::OpResult<Reply> {
+    Ok(match read {
+        Read::Window(read) => {
+            let p = &read.plan;
+            let (rows, stopped) = if p.limit == 0 {
+                (Vec::new(), None)
+            } else if read.within {
+                ops::touch_page_within(store, &read.filter, p.seek, p.limit)?
+            } else {
+                (
+                    ops::touch_page(store, &read.filter, p.seek, p.skip, p.limit)?,
+                    None,
+                )
+            };
+            let end = if rows.is_empty() && p.keep.is_empty() && stopped.is_none() && read.want > 0
+            {
+                Some(ops::touch_page(
+                    store,
+                    &read.filter,
+                    Seek::Oldest,
+                    0,
+                    read.height,
+                )?)
+            } else {
+                None
+            };
+            Reply::Window {
+                read,
+                rows,
+                stopped,
+                end,
+            }
+        }
+        Read::Count(read) => {
+            let counted = count_slice(store, &read).map_err(|e| e.to_string());
+            Reply::Count { read, counted }
+        }
+        Read::Fill(read) => {
+            let found =
+                ops::touch_page_within(store, &read.filter, Seek::Older(read.after), read.want)
+                    .map_err(|e| e.to_string());
+            Reply::Fill { read, found }
+        }
+    })
+}
+
+fn count_slice(
+    store: &Store,
+    read: &CountRead,
+) -> ops::OpResult<(i64, Option<TouchKey>, Option<i64>)> {
+    let (n, next) = ops::count_touch_slice(store, &read.filter, read.after)?;
+    // The anchor's position, once the slice holding it is counted: the
+    // matches newer than it in the slice.
+    let newer = match read.anchor {
+        Some(key) if read.after.is_none_or(|a| key < a) && next.is_none_or(|end| key >= end) => {
+            Some(ops::count_newer(store, &read.filter, read.after, key)?)
+        }
+        _ => None,
+    };
+    Ok((n, next, newer))
+}
+
+impl TouchList {
+    /// `total` is provisional: the log is still being counted.
+    pub fn count_pending(&self) -> bool {
+        self.count.is_some()
+    }
+
+    /// A total while counting: the rows on screen, and one more if the
+    /// window of `height` rows is full or still filling.
+    pub fn provisional_total(&self, height: usize) -> usize {
+        let more = self.rows.len() == height || self.fill.is_some();
+        self.offset + self.rows.len() + usize::from(more)
+    }
+
+    /// Keep the selection within the total.
+    pub fn clamp_selection(&mut self) {
+        if self.total > 0 && self.selected >= self.total {
+            self.selected = self.total - 1;
+        }
+    }
+
+    /// The selected touchpoint, when its row is loaded.
+    pub fn selected_row(&self) -> Option<&Touchpoint> {
+        self.rows.get(self.selected.checked_sub(self.offset)?)
+    }
+
+    /// Forget the count: the data may have changed.
+    pub fn forget_count(&mut self) {
+        self.counted = None;
+        self.count = None;
+    }
+
+    /// Move the selection to `to` (clamped) and slide the window to keep it
+    /// in view; a read when the window moved or is short.
+    pub fn select(&mut self, to: isize, filter: TouchFilter, height: usize) -> Option<Read> {
+        let target = if self.total == 0 {
+            0
+        } else {
+            to.clamp(0, self.total as isize - 1) as usize
+        };
+        self.selected = target;
+        let h = height.max(1);
+        let old = self.offset;
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + h {
+            self.offset = self.selected + 1 - h;
+        }
+        let short = self.rows.len() < h.min(self.total.saturating_sub(self.offset));
+        (self.offset != old || short).then(|| self.window(filter, height, false))
+    }
+
+    /// The rows on hand, when they were read for `filter`.
+    fn on_hand(&self, filter: &TouchFilter) -> Option<OnHand> {
+        match (self.rows_for.as_ref(), self.rows.first(), self.rows.last()) {
+            (Some(f), Some(first), Some(last)) if f == filter => Some(OnHand {
+                at: self.rows_at,
+                len: self.rows.len(),
+                first: (first.at, first.id),
+                last: (last.at, last.id),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The read that brings the window to `offset`, fetching next to the
+    /// rows on hand by key. `refresh`: the data or the filter may have
+    /// changed, so nothing on hand is reused as is.
+    pub fn window(&self, filter: TouchFilter, height: usize, refresh: bool) -> Read {
+        let height = height.max(1);
+        let basis = self.on_hand(&filter);
+        let counted = (self.counted.as_ref() == Some(&filter)).then_some(self.total);
+        let plan = window::plan(basis, self.offset, height, counted, refresh);
+        // A filter may match rarely: going down, walk a slice of the log at
+        // a time and fill the rest of the window while no key is waiting.
+        let down = matches!(
+            plan.seek,
+            Seek::Newest | Seek::Older(_) | Seek::AtOrOlder(_)
+        );
+        let within = !filter.needle.is_empty() && down && plan.skip == 0;
+        Read::Window(WindowRead {
+            filter,
+            plan,
+            within,
+            basis,
+            want: self.offset,
+            height,
+            refresh,
+        })
+    }
+
+    /// Work for an idle moment: fill a short window a slice further, else
+    /// count a slice.
+    pub fn idle(&mut self, height: usize) -> Option<Read> {
+        if let Some((filter, after)) = &self.fill {
+            let want = height.max(1).saturating_sub(self.rows.len());
+            if want > 0 && self.rows_for.as_ref() == Some(filter) {
+                return Some(Read::Fill(FillRead {
+                    filter: filter.clone(),
+                    after: *after,
+                    want,
+                }));
+            }
+            self.fill = None;
+        }
+        self.count.as_ref().map(|job| {
+            Read::Count(CountRead {
+                filter: job.filter.clone(),
+                after: job.after,
+                anchor: job.anchor.map(|(key, _)| key),
+            })
+        })
+    }
+
+    /// Apply what a read found. `filter` and `height` are the current ones:
+    /// a window read for another place, filter or height (the state moved
+    /// on since it was asked for) is asked for again. Returns a new read
+    /// when one is needed, or an error to show.
+    pub fn loaded(
+        &mut self,
+        reply: Reply,
+        filter: TouchFilter,
+        height: usize,
+    ) -> Result<Option<Read>, String> {
+        match reply {
+            Reply::Window {
+                read,
+                rows,
+                stopped,
+                end,
+            } => {
+                let fresh = read.filter == filter
+                    && read.want == self.offset
+                    && read.height == height.max(1)
+                    && read.basis == self.on_hand(&read.filter);
+                if !fresh {
+                    return Ok(Some(self.window(filter, height, read.refresh)));
+                }
+                self.window_loaded(read, rows, stopped, end);
+                Ok(None)
+            }
+            Reply::Count { read, counted } => self.counted(read, counted).map(|()| None),
+            Reply::Fill { read, found } => self.filled(read, found, height).map(|()| None),
+        }
+    }
+
+    fn window_loaded(
+        &mut self,
+        read: WindowRead,
+        fetched: Vec<Touchpoint>,
+        stopped: Option<TouchKey>,
+        end: Option<Vec<Touchpoint>>,
+    ) {
+        let WindowRead {
+            filter,
+            plan,
+            height,
+            ..
+        } = read;
+        let counted = (self.counted.as_ref() == Some(&filter)).then_some(self.total);
+        self.rows = plan.join(&self.rows, fetched, height);
+        self.fill = stopped.map(|k| (filter.clone(), k));
+        // Re-read by key: the first row's position is assumed until the
+        // count finds it.
+        let mut anchored = matches!(plan.seek, Seek::AtOrOlder(_));
+        if let Some(end) = end {
+            // Nothing at this position, and the whole log below it was
+            // read: it shrank under us (a delete elsewhere). Show its end.
+            self.rows = end;
+            self.offset = counted
+                .unwrap_or(self.offset)
+                .saturating_sub(self.rows.len());
+            anchored = counted.is_none();
+        }
+        self.rows_at = self.offset;
+        self.rows_for = Some(filter.clone());
+        if self.counted.as_ref() != Some(&filter) {
+            if self.count.as_ref().map(|job| &job.filter) != Some(&filter) {
+                let anchor = match (anchored, self.rows.first()) {
+                    (true, Some(first)) => Some(((first.at, first.id), self.rows_at)),
+                    _ => None,
+                };
+                // The total shown from now on is this filter's,
+                // provisional: a count of another filter no longer stands
+                // for it.
+                self.counted = None;
+                self.count = Some(CountJob {
+                    filter,
+                    after: None,
+                    so_far: 0,
+                    anchor,
+                });
+            }
+            self.total = self.provisional_total(height);
+        }
+        self.clamp_selection();
+    }
+
+    /// One slice of the count: add it up, correct the window's numbers
+    /// when the anchor's true position is found, and settle the total when
+    /// done. A slice of a count no longer running is dropped.
+    fn counted(
+        &mut self,
+        read: CountRead,
+        counted: Result<(i64, Option<TouchKey>, Option<i64>), String>,
+    ) -> Result<(), String> {
+        let Some(job) = self.count.as_mut() else {
+            return Ok(());
+        };
+        if job.filter != read.filter
+            || job.after != read.after
+            || job.anchor.map(|(key, _)| key) != read.anchor
+        {
+            return Ok(());
+        }
+        let (n, next, newer) = match counted {
+            Ok(slice) => slice,
+            Err(e) => {
+                // Give up (the total stays provisional); the next load retries.
+                self.count = None;
+                return Err(e);
+            }
+        };
+        // The anchor's position: the matches before this slice and those
+        // newer than it in the slice.
+        let found = match (job.anchor, newer) {
+            (Some((_, assumed)), Some(newer)) => {
+                Some((usize::try_from(job.so_far + newer).unwrap_or(0), assumed))
+            }
+            _ => None,
+        };
+        job.so_far += n;
+        job.after = next;
+        if let Some((position, assumed)) = found {
+            job.anchor = None;
+            // Shift the window's numbers; the rows on screen stay.
+            let shift = |v: usize| (v + position).saturating_sub(assumed);
+            self.offset = shift(self.offset);
+            self.rows_at = shift(self.rows_at);
+            self.selected = shift(self.selected);
+        }
+        if next.is_none() {
+            self.total = self.count.take().map_or(0, |job| {
+                self.counted = Some(job.filter);
+                usize::try_from(job.so_far).unwrap_or(0)
+            });
+            self.clamp_selection();
+        }
+        Ok(())
+    }
+
+    /// One slice further filling a short window; dropped when the window
+    /// changed since it was asked for.
+    fn filled(
+        &mut self,
+        read: FillRead,
+        found: Result<(Vec<Touchpoint>, Option<TouchKey>), String>,
+        height: usize,
+    ) -> Result<(), String> {
+        let height = height.max(1);
+        let same = self.fill.as_ref() == Some(&(read.filter.clone(), read.after))
+            && self.rows_for.as_ref() == Some(&read.filter)
+            && height.saturating_sub(self.rows.len()) == read.want;
+        if !same {
+            return Ok(());
+        }
+        let (rows, stopped) = found.inspect_err(|_| self.fill = None)?;
+        self.rows.extend(rows);
+        self.fill = stopped.map(|k| (read.filter, k));
+        if self.count_pending() {
+            self.total = self.total.max(self.provisional_total(height));
+        }
+        Ok(())
+    }
+}
 
 pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let t = &app.touch;
