@@ -22,7 +22,7 @@ fn today() -> NaiveDate {
 fn frames_of(c: &mut Criterion, store: &mut Store, label: &str) {
     let mut app = load_app(store, today(), "bench".into(), 120, 40).expect("app");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    for pane in Pane::ALL {
+    for &pane in Pane::ALL {
         let effects = update(&mut app, Action::SelectPane(pane));
         run_effects(&mut app, store, effects);
         c.bench_function(&format!("frame 120x40 {} ({label})", pane.title()), |b| {

@@ -5,14 +5,13 @@
 
 use chrono::NaiveDate;
 
-use super::app::{Confirm, Effect, Loaded, Msg, Report, Saved, Target};
+use super::action::{Effect, Loaded, Msg, Saved, Target};
 use super::form::{Purpose, Value};
-use super::panes::touchpoints;
+use super::panes;
 use crate::domain::{
     Agreement, AgreementStatus, Contact, Money, NewAgreement, NewClient, NewContact, NewInvoice,
     NewPayment, NewTouchpoint, Owner, Status, Tier, TouchKind,
 };
-use crate::files::{Out, OutError};
 use crate::ops::{self, ClientEdit, OpError, OpResult, views};
 use crate::store::Store;
 
@@ -27,17 +26,7 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
         Effect::LoadHistory(month) => {
             views::plan_history(store, month, HISTORY_MONTHS).map(|h| loaded(Loaded::History(h)))
         }
-        Effect::Touch(read) => touchpoints::perform(store, read).map(|r| loaded(Loaded::Touch(r))),
-        Effect::LoadPlan(month) => {
-            views::month_view(store, month, today).map(|v| loaded(Loaded::Plan(v)))
-        }
-        Effect::LoadAgreements => {
-            ops::agreements(store, None, false).map(|a| loaded(Loaded::Agreements(a)))
-        }
-        Effect::LoadReview(month) => {
-            views::briefing(store, month, today).map(|b| loaded(Loaded::Review(b)))
-        }
-        Effect::WriteReport(report) => write_report(store, *report),
+        Effect::Pane(request) => Ok(panes::perform(store, today, request)),
         Effect::LoadCard(id) => match ops::client_by_id(store, id) {
             Ok(client) => views::client_card(store, &client, today)
                 .map(|card| loaded(Loaded::Card(id, Some(card)))),
@@ -69,34 +58,6 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
         }),
     };
     result.unwrap_or_else(|e| Msg::Failed(e.to_string()))
-}
-
-/// The briefing as Markdown in the folder given, named by its month. An
-/// existing file is replaced only after a `y` to a question naming it; the
-/// portfolio and other databases never (the rule of [`crate::files`]).
-fn write_report(store: &Store, report: Report) -> OpResult<Msg> {
-    let b = &report.briefing;
-    let path = report.dir.join(format!("briefing-{}.md", b.month));
-    let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
-    let out = match Out::resolve(&path, report.replace, store.path()) {
-        Ok(out) => out,
-        Err(e @ (OutError::Exists(_) | OutError::Symlink(_))) => {
-            let question = match e {
-                OutError::Exists(_) => "exists. Replace it?",
-                _ => "is a symbolic link. Write to the file it points to?",
-            };
-            return Ok(Msg::Ask(Confirm {
-                prompt: format!("{} {question} y/n", shown.display()),
-                effect: Effect::WriteReport(Box::new(Report {
-                    replace: true,
-                    ..report
-                })),
-            }));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    out.write(|w| w.write_all(crate::io::report::markdown(b).as_bytes()))?;
-    Ok(Msg::Done(format!("wrote {}", shown.display())))
 }
 
 fn client_id(store: &Store, v: &Value) -> OpResult<i64> {

@@ -1,11 +1,18 @@
-//! The TUI door: state (`app`), key bindings (`keys`), effects against the
-//! store (`effects`), drawing (`view`, `panes/`), terminal handling
-//! (`terminal`). Elm style: key -> action -> update -> effects, whose
-//! answers (messages) go back through update -> draw.
+//! The TUI door, Elm style: key -> `Action` (`keys`) -> `update` (`app`)
+//! -> effects run against the store (`effects`), whose answers (`Msg`,
+//! `action`) go back through `update` -> draw (`view`).
+//!
+//! `app` holds the shared state and routes messages; each pane (`panes/`)
+//! owns its state, its update, what it reads and its drawing. Forms: `form`
+//! is the widget (fields, cursor, checks), `forms` says which fields each
+//! form has. `window` plans the log's pages; `terminal` sets up and
+//! restores the terminal.
 
+pub mod action;
 pub mod app;
 pub mod effects;
 pub mod form;
+pub mod forms;
 pub mod keys;
 pub mod panes;
 pub mod terminal;
@@ -24,7 +31,7 @@ use crossterm::event::{self, Event, KeyEventKind};
 use crate::session::Session;
 use crate::store::Store;
 use app::{Action, App, Effect, Msg, update};
-use panes::touchpoints;
+use panes::{Request, touchpoints};
 use view::Theme;
 
 /// How often an idle TUI checks whether another process changed the file.
@@ -61,7 +68,7 @@ pub fn load_app(
 /// Read what the first screen shows; a portfolio that cannot be read at
 /// all stops the TUI with the reason.
 fn first_load(app: &mut App, store: &mut Store) -> Result<()> {
-    match effects::perform(store, app.today, Effect::Reload) {
+    match effects::perform(store, app.shared.today, Effect::Reload) {
         Msg::Failed(e) => anyhow::bail!(e),
         msg => {
             let effects = update(app, msg);
@@ -76,7 +83,7 @@ fn first_load(app: &mut App, store: &mut Store) -> Result<()> {
 pub fn run_effects(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
     let mut queue = VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
-        let msg = effects::perform(store, app.today, effect);
+        let msg = effects::perform(store, app.shared.today, effect);
         for next in update(app, msg).into_iter().rev() {
             queue.push_front(next);
         }
@@ -117,7 +124,7 @@ pub fn run(mut session: Session) -> Result<()> {
         }
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                keys::map_key(&app.mode, app.pane, app.card.is_some(), &key)
+                keys::map_key(&app.shared.mode, app.pane, app.card.is_some(), &key)
             }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
@@ -147,9 +154,12 @@ fn idle_work(
         if event::poll(Duration::ZERO)? {
             return Ok(true);
         }
-        let fill = matches!(effect, Effect::Touch(touchpoints::Read::Fill(_)));
+        let fill = matches!(
+            effect,
+            Effect::Pane(Request::Touch(touchpoints::Read::Fill(_)))
+        );
         run_effects(app, store, vec![effect]);
-        if fill || !app.touch.count_pending() {
+        if fill || !app.panes.touch.count_pending() {
             draw(app)?;
         }
     }

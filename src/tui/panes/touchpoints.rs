@@ -12,12 +12,18 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use crate::domain::Touchpoint;
+use super::{Component, Request, target};
+use crate::domain::{Id, Touchpoint};
 use crate::ops::{self, Seek, TouchFilter, TouchKey};
 use crate::store::Store;
-use crate::tui::app::App;
+use crate::tui::action::{Action, Effect, Target};
+use crate::tui::app::{Confirm, Mode, Shared};
+use crate::tui::form::Form;
+use crate::tui::forms;
 use crate::tui::view::Theme;
 use crate::tui::window::{self, OnHand, Plan};
+
+pub const TITLE: &str = "Touchpoints";
 
 /// The touchpoint log holds only the visible window of rows.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +50,8 @@ pub struct TouchList {
     /// The window is short because a rare filter's walk stopped: where to
     /// go on filling it, a slice at a time, while no key is waiting.
     pub fill: Option<(TouchFilter, TouchKey)>,
+    /// The filter as typed.
+    pub filter: String,
 }
 
 /// A count of the filtered log in progress.
@@ -224,9 +232,14 @@ impl TouchList {
         self.count = None;
     }
 
+    /// The scope and filter the rows are read for.
+    pub fn touch_filter(&self) -> TouchFilter {
+        TouchFilter::new(self.scope, &self.filter)
+    }
+
     /// Move the selection to `to` (clamped) and slide the window to keep it
     /// in view; a read when the window moved or is short.
-    pub fn select(&mut self, to: isize, filter: TouchFilter, height: usize) -> Option<Read> {
+    pub fn select(&mut self, to: isize, height: usize) -> Option<Read> {
         let target = if self.total == 0 {
             0
         } else {
@@ -241,7 +254,7 @@ impl TouchList {
             self.offset = self.selected + 1 - h;
         }
         let short = self.rows.len() < h.min(self.total.saturating_sub(self.offset));
-        (self.offset != old || short).then(|| self.window(filter, height, false))
+        (self.offset != old || short).then(|| self.window(height, false))
     }
 
     /// The rows on hand, when they were read for `filter`.
@@ -260,8 +273,9 @@ impl TouchList {
     /// The read that brings the window to `offset`, fetching next to the
     /// rows on hand by key. `refresh`: the data or the filter may have
     /// changed, so nothing on hand is reused as is.
-    pub fn window(&self, filter: TouchFilter, height: usize, refresh: bool) -> Read {
+    pub fn window(&self, height: usize, refresh: bool) -> Read {
         let height = height.max(1);
+        let filter = self.touch_filter();
         let basis = self.on_hand(&filter);
         let counted = (self.counted.as_ref() == Some(&filter)).then_some(self.total);
         let plan = window::plan(basis, self.offset, height, counted, refresh);
@@ -285,7 +299,7 @@ impl TouchList {
 
     /// Work for an idle moment: fill a short window a slice further, else
     /// count a slice.
-    pub fn idle(&mut self, height: usize) -> Option<Read> {
+    pub fn idle_read(&mut self, height: usize) -> Option<Read> {
         if let Some((filter, after)) = &self.fill {
             let want = height.max(1).saturating_sub(self.rows.len());
             if want > 0 && self.rows_for.as_ref() == Some(filter) {
@@ -306,16 +320,23 @@ impl TouchList {
         })
     }
 
-    /// Apply what a read found. `filter` and `height` are the current ones:
-    /// a window read for another place, filter or height (the state moved
-    /// on since it was asked for) is asked for again. Returns a new read
-    /// when one is needed, or an error to show.
-    pub fn loaded(
-        &mut self,
-        reply: Reply,
-        filter: TouchFilter,
-        height: usize,
-    ) -> Result<Option<Read>, String> {
+    /// Apply what a read found; an error goes to the footer.
+    pub fn loaded(&mut self, reply: Reply, shared: &mut Shared) -> Vec<Effect> {
+        match self.apply(reply, shared.list_height) {
+            Ok(again) => again.map(read).into_iter().collect(),
+            Err(e) => {
+                shared.warn(e);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Apply what a read found at window height `height`: a window read for
+    /// another place, filter or height (the state moved on since it was
+    /// asked for) is asked for again. Returns a new read when one is
+    /// needed, or an error to show.
+    pub fn apply(&mut self, reply: Reply, height: usize) -> Result<Option<Read>, String> {
+        let filter = self.touch_filter();
         match reply {
             Reply::Window {
                 read,
@@ -328,7 +349,7 @@ impl TouchList {
                     && read.height == height.max(1)
                     && read.basis == self.on_hand(&read.filter);
                 if !fresh {
-                    return Ok(Some(self.window(filter, height, read.refresh)));
+                    return Ok(Some(self.window(height, read.refresh)));
                 }
                 self.window_loaded(read, rows, stopped, end);
                 Ok(None)
@@ -468,11 +489,121 @@ impl TouchList {
     }
 }
 
-pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let t = &app.touch;
+/// A read as an effect.
+fn read(read: Read) -> Effect {
+    Effect::Pane(Request::Touch(read))
+}
+
+impl TouchList {
+    /// `c`: only the client selected on the board, or all clients again.
+    pub fn toggle_scope(
+        &mut self,
+        board: Option<(Id, String)>,
+        shared: &mut Shared,
+    ) -> Vec<Effect> {
+        if self.scope.is_some() {
+            self.scope = None;
+            shared.notify("all clients");
+        } else if let Some((id, name)) = board {
+            self.scope = Some(id);
+            shared.notify(format!("only {name}"));
+        } else {
+            shared.warn("select a client on the board first");
+        }
+        self.selected = 0;
+        self.offset = 0;
+        vec![read(self.window(shared.list_height, false))]
+    }
+}
+
+impl Component for TouchList {
+    fn open(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        // The window at once; its count when input is idle.
+        vec![read(self.window(shared.list_height, true))]
+    }
+
+    fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
+        // The data may have changed: count the log again.
+        self.forget_count();
+        if open { self.open(shared) } else { Vec::new() }
+    }
+
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
+        if let Some(to) = target(action, self.selected, shared.list_height) {
+            return self
+                .select(to, shared.list_height)
+                .map(read)
+                .into_iter()
+                .collect();
+        }
+        match action {
+            Action::Edit => match self.selected_row() {
+                Some(t) => {
+                    let client = shared.name(t.client_id).to_string();
+                    shared.open_form(forms::touchpoint(shared, Some(t), client));
+                }
+                None => shared.warn("nothing to edit here"),
+            },
+            Action::Delete => match self.selected_row() {
+                Some(t) => {
+                    shared.mode = Mode::Confirm(Confirm {
+                        prompt: format!("Delete touchpoint of {} «{}»? y/n", t.at, t.summary),
+                        effect: Effect::Delete(Target::Touchpoint(t.id)),
+                    })
+                }
+                None => shared.warn("nothing to delete here"),
+            },
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        draw(self, shared, theme, f, area);
+    }
+
+    fn selected_client(&self, _shared: &Shared) -> Option<Id> {
+        self.selected_row().map(|t| t.client_id)
+    }
+
+    /// A touchpoint with the selected one's client.
+    fn add(&self, shared: &Shared) -> Option<Form> {
+        let client = self
+            .selected_row()
+            .map(|t| shared.name(t.client_id).to_string());
+        Some(forms::touchpoint(shared, None, client.unwrap_or_default()))
+    }
+
+    fn filter(&self) -> Option<&str> {
+        Some(&self.filter)
+    }
+
+    fn filter_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.filter)
+    }
+
+    fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        self.selected = 0;
+        self.offset = 0;
+        vec![read(self.window(shared.list_height, true))]
+    }
+
+    fn resized(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        // Keep the selection in view; read the window at its new height.
+        let h = shared.list_height;
+        let moved = self.select(self.selected as isize, h);
+        vec![read(moved.unwrap_or_else(|| self.window(h, false)))]
+    }
+
+    fn idle(&mut self, shared: &Shared) -> Option<Effect> {
+        self.idle_read(shared.list_height).map(read)
+    }
+}
+
+fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let scope = t
         .scope
-        .map(|id| format!(" · only {}", app.name(id)))
+        .map(|id| format!(" · only {}", shared.name(id)))
         .unwrap_or_default();
     // Still searching (a short window filling, or the count) is not "none".
     let searching = t.fill.is_some() || t.count_pending();
@@ -502,13 +633,13 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(i, tp)| {
             let due_style = match tp.next_due {
-                Some(d) if d < app.today => theme.warn(),
-                Some(d) if d <= app.today + chrono::Days::new(1) => theme.due(),
+                Some(d) if d < shared.today => theme.warn(),
+                Some(d) if d <= shared.today + chrono::Days::new(1) => theme.due(),
                 _ => theme.dim(),
             };
             let row = Row::new(vec![
                 Cell::from(tp.at.to_string()),
-                Cell::from(app.name(tp.client_id).to_string()),
+                Cell::from(shared.name(tp.client_id).to_string()),
                 Cell::from(tp.kind.as_str()),
                 Cell::from(tp.minutes.to_string()),
                 Cell::from(tp.summary.clone()),
@@ -518,7 +649,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                     due_style,
                 )),
             ]);
-            if t.offset + i == t.selected && app.card.is_none() {
+            if t.offset + i == t.selected {
                 row.style(theme.selected())
             } else {
                 row
@@ -537,7 +668,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let table = Table::new(rows, widths).header(header).block(block);
     f.render_widget(table, area);
     if t.total == 0 && !searching {
-        let msg = if app.filter().is_empty() {
+        let msg = if t.filter.is_empty() {
             "  no touchpoints yet: press a to log one"
         } else {
             "  no touchpoint matches the filter"
@@ -551,5 +682,156 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             ratatui::widgets::Paragraph::new(msg).style(theme.dim()),
             inner.intersection(area),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::tui::action::{Loaded, Msg};
+    use crate::tui::app::{App, Pane, update};
+    use crate::tui::panes;
+
+    fn app() -> App {
+        let mut a = App::new(
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+            "test",
+        );
+        a.set_size(100, 30);
+        a
+    }
+
+    /// A log of `n` touchpoints, newest first (row `i` at position `i`),
+    /// and what the store would answer to a read of its window: the log's
+    /// paging, driven through `update` with no database.
+    fn log(n: usize) -> Vec<Touchpoint> {
+        let day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+        (0..n)
+            .map(|i| Touchpoint {
+                id: i as Id + 1,
+                client_id: 1,
+                at: day + chrono::Days::new((n - i) as u64),
+                kind: crate::domain::TouchKind::Call,
+                summary: format!("row {i}"),
+                minutes: 0,
+                next_step: None,
+                next_due: None,
+            })
+            .collect()
+    }
+
+    fn answer(log: &[Touchpoint], effect: &Effect) -> Msg {
+        use crate::ops::Seek;
+        let Effect::Pane(Request::Touch(Read::Window(read))) = effect else {
+            panic!("not a window read: {effect:?}")
+        };
+        let at = |k: (NaiveDate, Id)| log.iter().position(|t| (t.at, t.id) == k).unwrap_or(0);
+        let p = &read.plan;
+        let mut rows: Vec<Touchpoint> = match p.seek {
+            Seek::Newest => log.to_vec(),
+            Seek::Oldest => log.iter().rev().cloned().collect(),
+            Seek::Older(k) => log[at(k) + 1..].to_vec(),
+            Seek::AtOrOlder(k) => log[at(k)..].to_vec(),
+            Seek::Newer(k) => log[..at(k)].iter().rev().cloned().collect(),
+        };
+        rows = rows.into_iter().skip(p.skip).take(p.limit).collect();
+        if matches!(p.seek, Seek::Oldest | Seek::Newer(_)) {
+            rows.reverse();
+        }
+        let reply = Reply::Window {
+            read: read.clone(),
+            rows,
+            stopped: None,
+            end: None,
+        };
+        Msg::Loaded(Box::new(Loaded::Pane(panes::Reply::Touch(reply))))
+    }
+
+    fn shown(a: &App) -> Vec<String> {
+        a.panes
+            .touch
+            .rows
+            .iter()
+            .map(|t| t.summary.clone())
+            .collect()
+    }
+
+    fn rows(from: usize, to: usize) -> Vec<String> {
+        (from..to).map(|i| format!("row {i}")).collect()
+    }
+
+    #[test]
+    fn the_log_pages_by_key_through_messages_without_a_store() {
+        let log = log(1000);
+        let mut a = app();
+        a.set_size(100, 17); // ten rows a page
+        let h = a.shared.list_height;
+        assert_eq!(h, 10);
+        // Opening the pane asks for the newest page; its answer shows it
+        // and starts the count (the total is provisional meanwhile).
+        let e = update(&mut a, Action::SelectPane(Pane::Touchpoints));
+        assert!(update(&mut a, answer(&log, &e[0])).is_empty());
+        assert_eq!(shown(&a), rows(0, 10));
+        assert!(a.panes.touch.count_pending());
+        assert_eq!(a.panes.touch.total, 11, "the rows shown and one more");
+        // An idle moment counts a slice; the last settles the total.
+        let Some(Effect::Pane(Request::Touch(Read::Count(read)))) = a.idle_effect() else {
+            panic!("no count")
+        };
+        let counted = Reply::Count {
+            read,
+            counted: Ok((1000, None, None)),
+        };
+        update(
+            &mut a,
+            Msg::Loaded(Box::new(Loaded::Pane(panes::Reply::Touch(counted)))),
+        );
+        assert_eq!(
+            (a.panes.touch.total, a.panes.touch.count_pending()),
+            (1000, false)
+        );
+        // Moving inside the window reads nothing.
+        for _ in 0..9 {
+            assert!(update(&mut a, Action::Down).is_empty());
+        }
+        // One row past it: the row after the last key, the rest kept.
+        let e = update(&mut a, Action::Down);
+        let Effect::Pane(Request::Touch(Read::Window(read))) = &e[0] else {
+            panic!("{e:?}")
+        };
+        assert_eq!(
+            read.plan.seek,
+            crate::ops::Seek::Older((log[9].at, log[9].id))
+        );
+        assert_eq!(read.plan.limit, 1);
+        update(&mut a, answer(&log, &e[0]));
+        assert_eq!(shown(&a), rows(1, 11));
+        assert_eq!(a.panes.touch.selected_row().map(|t| t.id), Some(11));
+        // Two pages down before the first answer comes: that answer is for
+        // a place the window no longer is, so it is asked for again.
+        let first = update(&mut a, Action::PageDown);
+        let second = update(&mut a, Action::PageDown);
+        let again = update(&mut a, answer(&log, &first[0]));
+        assert_eq!(again, second, "the stale answer asks for the window again");
+        assert_eq!(shown(&a), rows(1, 11), "and changes nothing");
+        update(&mut a, answer(&log, &again[0]));
+        assert_eq!(shown(&a), rows(21, 31));
+        assert_eq!(a.panes.touch.selected, 30);
+        // The end of a counted log, far off, is read from its oldest row.
+        let e = update(&mut a, Action::Bottom);
+        let Effect::Pane(Request::Touch(Read::Window(read))) = &e[0] else {
+            panic!("{e:?}")
+        };
+        assert_eq!(read.plan.seek, crate::ops::Seek::Oldest);
+        update(&mut a, answer(&log, &e[0]));
+        assert_eq!(shown(&a), rows(990, 1000));
+        assert_eq!(a.panes.touch.selected_row().map(|t| t.id), Some(1000));
+        // A page up from there: the rows before the first key.
+        let e = update(&mut a, Action::PageUp);
+        update(&mut a, answer(&log, &e[0]));
+        assert_eq!(a.panes.touch.selected, 989);
+        assert_eq!(shown(&a), rows(989, 999));
     }
 }
