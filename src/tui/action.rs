@@ -5,7 +5,7 @@ use crate::domain::{AgreementStatus, Id, Month};
 use crate::ops::views::{ClientCard, MonthTotals, PortfolioView};
 
 use super::app::Confirm;
-use super::form::{Purpose, Value};
+use super::forms;
 use super::panes::{self, Pane};
 
 /// What a key means; the key tables (`keys`) map keys to these.
@@ -131,7 +131,8 @@ pub enum Effect {
     /// What a pane asks for (see `panes::Request`).
     Pane(panes::Request),
     LoadCard(Id),
-    Save(Purpose, Vec<Value>),
+    /// A form's values, parsed.
+    Save(forms::Save),
     Delete(Target),
     Close(Id, AgreementStatus),
 }

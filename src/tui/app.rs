@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use super::action::{Action, Effect, Loaded, Msg, Saved, Target};
-use super::form::Form;
-use super::forms;
+use super::forms::client::Changing;
+use super::forms::{ChangeForm, Form, NewClientForm};
 use super::panes::card::Card;
 pub use super::panes::{Component, Pane, Panes};
 use crate::domain::{Client, Id, Month, fold};
@@ -29,7 +29,7 @@ pub struct Confirm {
 pub enum Mode {
     Normal,
     Filter,
-    Form(Form),
+    Form(Box<Form>),
     Confirm(Confirm),
     Help,
 }
@@ -79,7 +79,7 @@ impl Shared {
     }
 
     pub fn open_form(&mut self, form: Form) {
-        self.mode = Mode::Form(form);
+        self.mode = Mode::Form(Box::new(form));
     }
 
     pub fn notify(&mut self, text: impl Into<String>) {
@@ -299,13 +299,10 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
         }
         Action::FormPrev => form.prev_field(),
         Action::FormComplete => form.complete(),
-        Action::FormSubmit => {
-            form.complete();
-            match form.values() {
-                Ok(values) => return vec![Effect::Save(form.purpose.clone(), values)],
-                Err(e) => form.error = Some(e),
-            }
-        }
+        Action::FormSubmit => match form.submit() {
+            Ok(save) => return vec![Effect::Save(save)],
+            Err(e) => form.error = Some(e.to_string()),
+        },
         _ => {}
     }
     Vec::new()
@@ -387,8 +384,12 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ChangeTier | Action::ChangeStatus => {
             match app.selected_client() {
                 Some(id) => {
-                    let tier = action == Action::ChangeTier;
-                    let form = forms::change(&app.shared, id, tier);
+                    let changing = if action == Action::ChangeTier {
+                        Changing::Tier
+                    } else {
+                        Changing::Status
+                    };
+                    let form = ChangeForm::open(&app.shared, id, changing);
                     app.shared.open_form(form);
                 }
                 None => app.shared.warn("no client selected"),
@@ -414,7 +415,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
                 // What the pane lists; where it lists nothing of its own
                 // (the board, the review), a client in the board's column.
                 let form = app.current().add(&app.shared).unwrap_or_else(|| {
-                    forms::add_client(&app.shared, app.panes.portfolio.column_tier())
+                    NewClientForm::open(&app.shared, app.panes.portfolio.column_tier())
                 });
                 app.shared.open_form(form);
                 return Vec::new();
@@ -436,7 +437,7 @@ fn switch_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
 mod tests {
     use super::*;
     use crate::domain::{Agreement, AgreementStatus};
-    use crate::tui::form::{Purpose, Value};
+    use crate::tui::forms::{Kind, Save};
     use crate::tui::panes::{Request, touchpoints};
 
     fn app() -> App {
@@ -516,7 +517,7 @@ mod tests {
         let Mode::Form(f) = &a.shared.mode else {
             panic!("expected a form")
         };
-        assert_eq!(f.purpose, Purpose::AddPayment);
+        assert!(matches!(f.kind, Kind::Payment(_)), "{f:?}");
         // Empty client and amount: Enter does not save, it explains.
         assert!(update(&mut a, Action::FormSubmit).is_empty());
         let Mode::Form(f) = &a.shared.mode else {
@@ -546,12 +547,10 @@ mod tests {
         }
         let effects = update(&mut a, Action::FormSubmit);
         match effects.as_slice() {
-            [Effect::Save(Purpose::AddPayment, values)] => {
-                assert_eq!(values[0], Value::Client("ООО Ромашка".into()));
-                assert_eq!(
-                    values[2],
-                    Value::Amount(crate::domain::Money::from_minor(125_000_050))
-                );
+            [Effect::Save(Save::AddPayment(client, p))] => {
+                assert_eq!(client, "ООО Ромашка");
+                assert_eq!(p.amount, crate::domain::Money::from_minor(125_000_050));
+                assert_eq!((p.on, p.note.as_str()), (a.shared.today, ""));
             }
             other => panic!("{other:?}"),
         }

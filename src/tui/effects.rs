@@ -6,13 +6,10 @@
 use chrono::NaiveDate;
 
 use super::action::{Effect, Loaded, Msg, Saved, Target};
-use super::form::{Purpose, Value};
+use super::forms::Save;
 use super::panes;
-use crate::domain::{
-    Agreement, AgreementStatus, Contact, Money, NewAgreement, NewClient, NewContact, NewInvoice,
-    NewPayment, NewTouchpoint, Owner, Status, Tier, TouchKind,
-};
-use crate::ops::{self, ClientEdit, OpError, OpResult, views};
+use crate::domain::{Agreement, Contact, Id, Touchpoint};
+use crate::ops::{self, OpError, OpResult, views};
 use crate::store::Store;
 
 /// How many months of history the plan pane's chart shows.
@@ -33,8 +30,8 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
             Err(OpError::NotFound { .. }) => Ok(loaded(Loaded::Card(id, None))),
             Err(e) => Err(e),
         },
-        Effect::Save(purpose, values) => Ok(Msg::Saved(
-            save(store, today, &purpose, &values)
+        Effect::Save(values) => Ok(Msg::Saved(
+            save(store, values)
                 .map(|message| Saved {
                     message,
                     deleted_client: None,
@@ -60,177 +57,94 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
     result.unwrap_or_else(|e| Msg::Failed(e.to_string()))
 }
 
-fn client_id(store: &Store, v: &Value) -> OpResult<i64> {
-    let name = v.text().unwrap_or_default();
-    Ok(ops::client_by_name(store, &name)?.id)
+/// The client a form names (the form checked the name; it may have gone
+/// since, or been renamed elsewhere).
+fn client_id(store: &Store, name: &str) -> OpResult<Id> {
+    Ok(ops::client_by_name(store, name)?.id)
 }
 
-fn missing(field: &'static str) -> OpError {
-    ops::invalid(field, "is required")
-}
-
-/// The contact form's values (see `contact_fields` in the app).
-fn contact_values(get: &impl Fn(usize) -> Value) -> OpResult<NewContact> {
-    Ok(NewContact {
-        name: get(0).text().ok_or(missing("person"))?,
-        role: get(1).text(),
-        decision_maker: get(2).yes(),
-        phone: get(3).text(),
-        email: get(4).text(),
-        birthday: get(5).date(),
-    })
-}
-
-/// Save a form through the operations; returns the line to show.
-fn save(store: &mut Store, today: NaiveDate, purpose: &Purpose, v: &[Value]) -> OpResult<String> {
-    let get = |i: usize| v.get(i).cloned().unwrap_or(Value::Text(None));
-    match purpose {
-        Purpose::AddClient => {
-            let c = ops::add_client(
-                store,
-                &NewClient {
-                    name: get(0).text().ok_or(missing("name"))?,
-                    tier: get(1).tier().unwrap_or(Tier::Potential),
-                    status: Status::Active,
-                    since: get(3).date().unwrap_or(today),
-                    cadence_days: get(2).number(),
-                    channel: get(4).text(),
-                    goal: get(5).text(),
-                    notes: String::new(),
-                },
-            )?;
+/// Save a form's values through the operations; returns the line to show.
+fn save(store: &mut Store, save: Save) -> OpResult<String> {
+    match save {
+        Save::AddClient(new) => {
+            let c = ops::add_client(store, &new)?;
             Ok(format!("added {}", c.name))
         }
-        Purpose::EditClient(id) => {
-            let c = ops::edit_client(
-                store,
-                *id,
-                &ClientEdit {
-                    name: get(0).text(),
-                    cadence_days: Some(get(1).number()),
-                    since: get(2).date(),
-                    channel: Some(get(3).text().unwrap_or_default()),
-                    goal: Some(get(4).text().unwrap_or_default()),
-                    notes: Some(get(5).text().unwrap_or_default()),
-                },
-            )?;
+        Save::EditClient(id, edit) => {
+            let c = ops::edit_client(store, id, &edit)?;
             Ok(format!("saved {}", c.name))
         }
-        Purpose::ChangeTier(id) => {
-            let tier = get(0).tier().ok_or(missing("tier"))?;
-            let reason = get(1).text().ok_or(missing("reason"))?;
-            let c = ops::set_tier(store, *id, tier, &reason, get(2).date().unwrap_or(today))?;
+        Save::Tier {
+            client,
+            tier,
+            reason,
+            on,
+        } => {
+            let c = ops::set_tier(store, client, tier, &reason, on)?;
             Ok(format!("{} is now {}", c.name, c.tier))
         }
-        Purpose::ChangeStatus(id) => {
-            let status = get(0).status().ok_or(missing("status"))?;
-            let reason = get(1).text().ok_or(missing("reason"))?;
-            let c = ops::set_status(store, *id, status, &reason, get(2).date().unwrap_or(today))?;
+        Save::Status {
+            client,
+            status,
+            reason,
+            on,
+        } => {
+            let c = ops::set_status(store, client, status, &reason, on)?;
             Ok(format!("{} is now {}", c.name, c.status))
         }
-        Purpose::AddContact(client) => {
-            let c = ops::add_contact(store, *client, &contact_values(&get)?)?;
+        Save::AddContact(client, new) => {
+            let c = ops::add_contact(store, client, &new)?;
             Ok(format!("added contact {}", c.name))
         }
-        Purpose::EditContact(id) => {
-            let new = contact_values(&get)?;
-            let c = ops::change(store, *id, |c: &mut Contact| {
+        Save::EditContact(id, new) => {
+            let c = ops::change(store, id, |c: &mut Contact| {
                 (c.name, c.role, c.decision_maker) = (new.name, new.role, new.decision_maker);
                 (c.phone, c.email, c.birthday) = (new.phone, new.email, new.birthday);
             })?;
             Ok(format!("saved contact {}", c.name))
         }
-        Purpose::AddTouchpoint | Purpose::EditTouchpoint(_) => {
-            let cid = client_id(store, &get(0))?;
-            let t = NewTouchpoint {
-                at: get(1).date().unwrap_or(today),
-                kind: get(2).kind().unwrap_or(TouchKind::Other),
-                summary: get(3).text().unwrap_or_default(),
-                minutes: get(4).number().unwrap_or(0),
-                next_step: get(5).text(),
-                next_due: get(6).date(),
-            };
-            if let Purpose::EditTouchpoint(id) = purpose {
-                ops::edit_touchpoint(
-                    store,
-                    &crate::domain::Touchpoint {
-                        id: *id,
-                        client_id: cid,
-                        at: t.at,
-                        kind: t.kind,
-                        summary: t.summary,
-                        minutes: t.minutes,
-                        next_step: t.next_step,
-                        next_due: t.next_due,
-                    },
-                )?;
-                Ok("touchpoint saved".into())
-            } else {
-                ops::add_touchpoint(store, cid, &t)?;
-                Ok("touchpoint logged".into())
-            }
+        Save::AddTouchpoint(client, t) => {
+            let cid = client_id(store, &client)?;
+            ops::add_touchpoint(store, cid, &t)?;
+            Ok("touchpoint logged".into())
         }
-        Purpose::AddAgreement | Purpose::EditAgreement(_) => {
-            let cid = client_id(store, &get(0))?;
-            let text = get(1).text().ok_or(missing("agreement"))?;
-            let owner = get(2).owner().unwrap_or(Owner::Us);
-            let due = get(3).date();
-            let made_on = get(4).date().unwrap_or(today);
-            if let Purpose::EditAgreement(id) = purpose {
-                // Read and written in one transaction: what changed
-                // meanwhile (its status, elsewhere) is kept.
-                ops::change(store, *id, |a: &mut Agreement| {
-                    (a.client_id, a.text, a.owner) = (cid, text, owner);
-                    (a.due, a.made_on) = (due, made_on);
-                })?;
-                Ok("agreement saved".into())
-            } else {
-                ops::add_agreement(
-                    store,
-                    cid,
-                    &NewAgreement {
-                        made_on,
-                        text,
-                        owner,
-                        due,
-                        status: AgreementStatus::Open,
-                        closed_on: None,
-                    },
-                )?;
-                Ok("agreement recorded".into())
-            }
+        Save::EditTouchpoint(id, client, t) => {
+            let cid = client_id(store, &client)?;
+            // Read and written in one transaction, as the command line does.
+            ops::change(store, id, |old: &mut Touchpoint| {
+                (old.client_id, old.at, old.kind) = (cid, t.at, t.kind);
+                (old.summary, old.minutes) = (t.summary, t.minutes);
+                (old.next_step, old.next_due) = (t.next_step, t.next_due);
+            })?;
+            Ok("touchpoint saved".into())
         }
-        Purpose::SetTarget => {
-            let month = get(0).month().ok_or(missing("month"))?;
-            let amount = get(1).amount().unwrap_or(Money::ZERO);
+        Save::AddAgreement(client, a) => {
+            let cid = client_id(store, &client)?;
+            ops::add_agreement(store, cid, &a)?;
+            Ok("agreement recorded".into())
+        }
+        Save::EditAgreement(id, client, a) => {
+            let cid = client_id(store, &client)?;
+            // Read and written in one transaction: what changed meanwhile
+            // (its status, elsewhere) is kept.
+            ops::change(store, id, |old: &mut Agreement| {
+                (old.client_id, old.text, old.owner) = (cid, a.text, a.owner);
+                (old.due, old.made_on) = (a.due, a.made_on);
+            })?;
+            Ok("agreement saved".into())
+        }
+        Save::Target(month, amount) => {
             ops::set_target(store, month, amount)?;
             Ok(format!("target for {month}: {}", amount.to_human()))
         }
-        Purpose::AddPayment => {
-            let cid = client_id(store, &get(0))?;
-            let p = ops::add_payment(
-                store,
-                cid,
-                &NewPayment {
-                    on: get(1).date().unwrap_or(today),
-                    amount: get(2).amount().ok_or(missing("amount"))?,
-                    note: get(3).text().unwrap_or_default(),
-                },
-            )?;
+        Save::AddPayment(client, p) => {
+            let cid = client_id(store, &client)?;
+            let p = ops::add_payment(store, cid, &p)?;
             Ok(format!("payment of {} recorded", p.amount.to_human()))
         }
-        Purpose::AddInvoice => {
-            let cid = client_id(store, &get(0))?;
-            let month = get(1).month().ok_or(missing("month"))?;
-            let i = ops::add_invoice(
-                store,
-                cid,
-                &NewInvoice {
-                    month,
-                    amount: get(2).amount().ok_or(missing("amount"))?,
-                    due: get(3).date().unwrap_or(month.last_day()),
-                },
-            )?;
+        Save::AddInvoice(client, i) => {
+            let cid = client_id(store, &client)?;
+            let i = ops::add_invoice(store, cid, &i)?;
             Ok(format!(
                 "expected payment of {} for {}",
                 i.amount.to_human(),

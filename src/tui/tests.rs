@@ -6,6 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::app::{Action, App, Effect, Mode, Pane, update};
+use super::forms::Kind;
 use super::view::{Theme, draw};
 use super::{load_app, run_effects};
 use crate::store::Store;
@@ -263,11 +264,14 @@ fn card_edits_and_deletes_the_marked_contact() {
     assert!(render(&app, 120, 40).contains(&format!("▸ {}", second.name)));
 
     press(&mut app, &mut s, Action::EditContact);
-    let Mode::Form(f) = &app.shared.mode else {
+    let Mode::Form(form) = &app.shared.mode else {
         panic!("no form: {:?}", app.shared.mode)
     };
-    assert_eq!(f.fields[0].value, second.name);
-    assert_eq!(f.fields[1].value, second.role.clone().unwrap_or_default());
+    let Kind::Contact(f) = &form.kind else {
+        panic!("not a contact: {form:?}")
+    };
+    assert_eq!(f.name.value, second.name);
+    assert_eq!(f.role.value, second.role.clone().unwrap_or_default());
     press(&mut app, &mut s, Action::FormNext);
     press(&mut app, &mut s, Action::FormEnd);
     for c in " (lead)".chars() {
@@ -327,7 +331,7 @@ fn card_adds_a_contact_and_changes_status() {
     press(&mut app, &mut s, Action::ChangeStatus);
     // Like a tier change: the likely status preselected, the reason focused.
     assert!(
-        matches!(&app.shared.mode, Mode::Form(f) if f.fields[0].value == "paused" && f.focus == 1)
+        matches!(&app.shared.mode, Mode::Form(f) if matches!(&f.kind, Kind::Change(c) if c.to.value == "paused") && f.focus == 1)
     );
     for c in "Seasonal pause".chars() {
         press(&mut app, &mut s, Action::FormInput(c));

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Mode, Pane};
-use super::form::Form;
+use super::form::FieldKind;
+use super::forms::Form;
 use super::keys;
 use crate::domain::money::format_bp;
 use crate::domain::{Money, Tier};
@@ -204,13 +205,9 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     let checks = form.checks();
-    let label_w = form
-        .fields
-        .iter()
-        .map(|fl| fl.label.width())
-        .max()
-        .unwrap_or(0);
-    let height = form.fields.len() as u16 * 2 + 4;
+    let fields = form.fields();
+    let label_w = fields.iter().map(|fl| fl.label.width()).max().unwrap_or(0);
+    let height = fields.len() as u16 * 2 + 4;
     let rect = centered(area, 72, height);
     f.render_widget(Clear, rect);
     let block = Block::default()
@@ -221,7 +218,7 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     f.render_widget(block, rect);
     let mut lines = Vec::new();
     let mut cursor = None;
-    for (i, (field, check)) in form.fields.iter().zip(checks.iter()).enumerate() {
+    for (i, (field, check)) in fields.iter().zip(checks.iter()).enumerate() {
         let focused = i == form.focus;
         let label = format!("{:>w$} ", field.label, w = label_w);
         let value_style = if focused {
@@ -230,12 +227,12 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
             Style::new()
         };
         let shown = match &field.kind {
-            super::form::FieldKind::Choice(_) => format!("‹ {} ›", field.value),
+            FieldKind::Choice(_) => format!("‹ {} ›", field.value),
             _ => field.value.clone(),
         };
         if focused {
             let before: String = field.value.chars().take(field.cursor).collect();
-            let extra = if matches!(field.kind, super::form::FieldKind::Choice(_)) {
+            let extra = if matches!(field.kind, FieldKind::Choice(_)) {
                 2
             } else {
                 0

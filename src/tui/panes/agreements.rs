@@ -12,8 +12,7 @@ use crate::ops::{self, OpResult};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::{Confirm, Mode, Shared};
-use crate::tui::form::Form;
-use crate::tui::forms;
+use crate::tui::forms::{AgreementForm, Form};
 use crate::tui::view::{Theme, window_start};
 
 pub const TITLE: &str = "Agreements";
@@ -135,7 +134,7 @@ impl Component for Agreements {
             Action::Edit => match self.selected_row() {
                 Some(a) => {
                     let client = shared.name(a.client_id).to_string();
-                    shared.open_form(forms::agreement(shared, Some(a), client));
+                    shared.open_form(AgreementForm::open(shared, Some(a), client));
                 }
                 None => shared.warn("nothing to edit here"),
             },
@@ -166,7 +165,11 @@ impl Component for Agreements {
         let client = self
             .selected_row()
             .map(|a| shared.name(a.client_id).to_string());
-        Some(forms::agreement(shared, None, client.unwrap_or_default()))
+        Some(AgreementForm::open(
+            shared,
+            None,
+            client.unwrap_or_default(),
+        ))
     }
 
     fn filter(&self) -> Option<&str> {

@@ -13,7 +13,7 @@ use crate::domain::{Contact, Id};
 use crate::ops::views::ClientCard;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::{Confirm, Mode, Shared};
-use crate::tui::forms;
+use crate::tui::forms::{ClientEditForm, ContactForm};
 use crate::tui::view::Theme;
 
 #[derive(Debug, Clone)]
@@ -59,7 +59,7 @@ impl Card {
                 }
             }
             Action::EditContact => match self.marked_contact() {
-                Some(c) => shared.open_form(forms::contact(shared, id, Some(c))),
+                Some(c) => shared.open_form(ContactForm::open(shared, id, Some(c))),
                 None => shared.warn("no contact to edit"),
             },
             Action::DeleteContact => match self.marked_contact() {
@@ -71,8 +71,8 @@ impl Card {
                 }
                 None => shared.warn("no contact to delete"),
             },
-            Action::Add => shared.open_form(forms::contact(shared, id, None)),
-            Action::Edit => match forms::edit_client(shared, id) {
+            Action::Add => shared.open_form(ContactForm::open(shared, id, None)),
+            Action::Edit => match ClientEditForm::open(shared, id) {
                 Some(form) => shared.open_form(form),
                 None => shared.warn("nothing to edit here"),
             },

@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect, Loaded, Msg};
 use super::app::Shared;
-use super::form::Form;
+use super::forms::Form;
 use super::view::Theme;
 use crate::domain::Id;
 use crate::store::Store;

@@ -15,8 +15,7 @@ use crate::ops::views::{self, MonthView};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
-use crate::tui::form::Form;
-use crate::tui::forms;
+use crate::tui::forms::{ClientEditForm, Form, InvoiceForm, PaymentForm, TargetForm};
 use crate::tui::view::{Theme, compact, window_start};
 
 pub const TITLE: &str = "Plan";
@@ -86,13 +85,16 @@ impl Component for PlanPane {
                     .and_then(|p| p.plan.figures.target)
                     .map(|t| t.to_plain())
                     .unwrap_or_default();
-                shared.open_form(forms::target(shared, current));
+                shared.open_form(TargetForm::open(shared, current));
             }
             Action::AddInvoice => {
-                let form = forms::invoice(shared, client().unwrap_or_default());
+                let form = InvoiceForm::open(shared, client().unwrap_or_default());
                 shared.open_form(form);
             }
-            Action::Edit => match self.client().and_then(|id| forms::edit_client(shared, id)) {
+            Action::Edit => match self
+                .client()
+                .and_then(|id| ClientEditForm::open(shared, id))
+            {
                 Some(form) => shared.open_form(form),
                 None => shared.warn("nothing to edit here"),
             },
@@ -113,7 +115,7 @@ impl Component for PlanPane {
     /// A payment received from the selected client.
     fn add(&self, shared: &Shared) -> Option<Form> {
         let client = self.client().map(|id| shared.name(id).to_string());
-        Some(forms::payment(shared, client.unwrap_or_default()))
+        Some(PaymentForm::open(shared, client.unwrap_or_default()))
     }
 }
 

@@ -14,7 +14,7 @@ use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::{Confirm, Mode, Shared};
-use crate::tui::forms;
+use crate::tui::forms::ClientEditForm;
 use crate::tui::view::{Theme, compact, window_start};
 
 pub const TITLE: &str = "Portfolio";
@@ -159,7 +159,7 @@ impl Component for Board {
             }
             Action::Edit => {
                 let id = self.client(shared).map(|c| c.client.id);
-                match id.and_then(|id| forms::edit_client(shared, id)) {
+                match id.and_then(|id| ClientEditForm::open(shared, id)) {
                     Some(form) => shared.open_form(form),
                     None => shared.warn("nothing to edit here"),
                 }

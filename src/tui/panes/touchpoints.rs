@@ -18,8 +18,7 @@ use crate::ops::{self, Seek, TouchFilter, TouchKey};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::{Confirm, Mode, Shared};
-use crate::tui::form::Form;
-use crate::tui::forms;
+use crate::tui::forms::{Form, TouchForm};
 use crate::tui::view::Theme;
 use crate::tui::window::{self, OnHand, Plan};
 
@@ -540,7 +539,7 @@ impl Component for TouchList {
             Action::Edit => match self.selected_row() {
                 Some(t) => {
                     let client = shared.name(t.client_id).to_string();
-                    shared.open_form(forms::touchpoint(shared, Some(t), client));
+                    shared.open_form(TouchForm::open(shared, Some(t), client));
                 }
                 None => shared.warn("nothing to edit here"),
             },
@@ -571,7 +570,7 @@ impl Component for TouchList {
         let client = self
             .selected_row()
             .map(|t| shared.name(t.client_id).to_string());
-        Some(forms::touchpoint(shared, None, client.unwrap_or_default()))
+        Some(TouchForm::open(shared, None, client.unwrap_or_default()))
     }
 
     fn filter(&self) -> Option<&str> {
