@@ -9,9 +9,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use folio::ops::synth::{GenSize, generate};
 use folio::store::{Create, Store};
 use folio::tui::app::{Action, Pane, update};
-use folio::tui::effects::perform;
-use folio::tui::load_app;
 use folio::tui::view::{Theme, draw};
+use folio::tui::{load_app, run_effects};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -23,10 +22,9 @@ fn today() -> NaiveDate {
 fn frames_of(c: &mut Criterion, store: &mut Store, label: &str) {
     let mut app = load_app(store, today(), "bench".into(), 120, 40).expect("app");
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    for pane in Pane::ALL {
-        for e in update(&mut app, Action::SelectPane(pane)) {
-            perform(&mut app, store, e);
-        }
+    for &pane in Pane::ALL {
+        let effects = update(&mut app, Action::SelectPane(pane));
+        run_effects(&mut app, store, effects);
         c.bench_function(&format!("frame 120x40 {} ({label})", pane.title()), |b| {
             b.iter(|| {
                 terminal

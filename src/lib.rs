@@ -2,7 +2,8 @@
 //!
 //! Layers (see ARCHITECTURE.md in the shared docs): `domain` (types and pure
 //! rules), `store` (the only SQL), `ops` (the operations both doors call),
-//! `io` (CSV), `cli` (the command-line door), `demo` (the demo portfolio).
+//! `io` (CSV), `session` and `format` (what both doors share), `cli` (the
+//! command-line door), `tui` (the terminal door), `demo` (the demo portfolio).
 
 #![forbid(unsafe_code)]
 
@@ -10,7 +11,9 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod files;
+pub mod format;
 pub mod io;
 pub mod ops;
+pub mod session;
 pub mod store;
 pub mod tui;

@@ -27,11 +27,6 @@ pub fn say_pruned(pruned: &Pruned) {
     }
 }
 
-/// After a migration's copy: prune those beyond the newest ten, and say so.
-pub fn prune_migrations(portfolio: &Path) {
-    say_pruned(&backups::prune(portfolio, backups::CopyKind::Migration));
-}
-
 /// `folio restore FILE`: check FILE (read-only) before the portfolio is
 /// even opened, keep a copy of the portfolio, replace its content with
 /// FILE's, and bring an older FILE up to this program's schema at once.

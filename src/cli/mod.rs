@@ -9,94 +9,20 @@ mod ledger;
 mod log;
 pub mod table;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 pub use args::Cli;
 use args::Command;
 
-use crate::store::{Create, Store};
-
-/// Where the portfolio lives when neither `--db` nor `FOLIO_DB` says.
-pub fn default_db_path() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "folio")
-        .context("cannot find a home folder to keep the portfolio in; pass --db PATH")?;
-    Ok(dirs.data_dir().join("portfolio.db"))
-}
-
-/// An open portfolio for one command. A demo lives in a temporary folder that
-/// is removed when the session ends.
-pub struct Session {
-    pub store: Store,
-    pub today: NaiveDate,
-    pub path: PathBuf,
-    pub demo: bool,
-    _demo_dir: Option<tempfile::TempDir>,
-}
-
-impl Session {
-    /// The file, for the TUI's header: said read-only when it was opened
-    /// so, since every save will be refused.
-    pub fn file_title(&self) -> String {
-        let read_only = if self.store.is_read_only() {
-            " (read-only)"
-        } else {
-            ""
-        };
-        format!("{}{read_only}", self.path.display())
-    }
-}
+pub use crate::session::{Session, default_db_path};
 
 /// Open the portfolio the flags name: `--demo`, else `--db`/`FOLIO_DB`, else
 /// the default file (created with its folder on first use).
 pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
-    if cli.demo {
-        let dir = tempfile::Builder::new()
-            .prefix("folio-demo-")
-            .tempdir()
-            .context("cannot create a temporary folder for the demo")?;
-        let path = dir.path().join("demo.db");
-        let (mut store, _) = Store::open(&path, Create::FileOnly)?;
-        crate::ops::demo::load(&mut store, today)?;
-        return Ok(Session {
-            store,
-            today,
-            path,
-            demo: true,
-            _demo_dir: Some(dir),
-        });
-    }
-    let (path, create) = match &cli.db {
-        Some(p) => (p.clone(), Create::FileOnly),
-        None => (default_db_path()?, Create::WithFolder),
-    };
-    let (store, report) = Store::open(&path, create)?;
-    for (file, mode) in &report.tightened {
-        eprintln!(
-            "folio: made {} private to its owner (its mode was {mode:04o}; client records are not for other users)",
-            file.display()
-        );
-    }
-    if let (Some((from, to)), Some(backup)) = (report.migrated, &report.backup) {
-        let message = format!(
-            "folio: upgraded {} from schema version {from} to {to}; the previous file is kept as {}",
-            path.display(),
-            backup.display()
-        );
-        eprintln!("{}", crate::domain::text::escape_lines(&message));
-    }
-    if report.backup.is_some() {
-        backups::prune_migrations(&path);
-    }
-    Ok(Session {
-        store,
-        today,
-        path,
-        demo: false,
-        _demo_dir: None,
-    })
+    crate::session::open(cli.demo, cli.db.as_deref(), today)
 }
 
 /// Run a parsed command line; returns what to print on stdout. Nothing is

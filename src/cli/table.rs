@@ -1,7 +1,9 @@
 //! Aligned text tables. Widths are measured as the terminal shows them
 //! (unicode-width), so Cyrillic, accents and emoji line up.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
+
+use crate::format::truncate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -98,25 +100,6 @@ fn one_line(s: &str) -> String {
     crate::domain::text::escape(&crate::domain::text::cell_as_line(s)).into_owned()
 }
 
-/// Cut `s` to at most `max` columns, ending with `…` when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,12 +128,5 @@ mod tests {
         assert_eq!(out.lines().count(), 3, "{out}");
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
         assert!(out.contains("a b c\\u001b]0;pwned\\u0007\\u009b"), "{out}");
-    }
-
-    #[test]
-    fn truncates_wide_text() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("北京北京", 5), "北京…");
-        assert_eq!(truncate("ok", 4), "ok");
     }
 }

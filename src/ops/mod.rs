@@ -249,7 +249,7 @@ pub fn add_client(store: &mut Store, c: &NewClient) -> OpResult<Client> {
 }
 
 /// Changes to a client's details; `None` leaves a field as it is.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClientEdit {
     pub name: Option<String>,
     pub since: Option<NaiveDate>,

@@ -1,10 +1,12 @@
-//! Forms: labelled fields, validated as you type with the same parsers as
-//! the command line. A form with an invalid field cannot be saved, and says why
-//! next to the field.
+//! The form widget: labelled fields, checked as you type with the same
+//! parsers as the command line, edited with a cursor. Which fields a form
+//! has and what it parses into is `forms`'.
+
+use std::fmt;
 
 use chrono::NaiveDate;
 
-use crate::domain::{Money, Month, Owner, Status, Tier, TouchKind, parse_date};
+use crate::domain::{Money, Month, parse_date};
 
 /// What a field holds, and so how its text is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +31,6 @@ pub enum FieldKind {
     Choice(Vec<&'static str>),
     /// A client name that must exist (checked against the names given).
     Client,
-    YesNo,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,20 +42,7 @@ pub struct Field {
     pub cursor: usize,
 }
 
-impl Field {
-    pub fn new(label: &'static str, kind: FieldKind, value: impl Into<String>) -> Field {
-        let value = value.into();
-        let cursor = value.chars().count();
-        Field {
-            label,
-            kind,
-            value,
-            cursor,
-        }
-    }
-}
-
-/// A parsed field value.
+/// A checked field value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Text(Option<String>),
@@ -64,56 +52,18 @@ pub enum Value {
     Number(Option<u32>),
     Choice(&'static str),
     Client(String),
-    YesNo(bool),
 }
 
-impl Value {
-    pub fn text(&self) -> Option<String> {
-        match self {
-            Value::Text(t) => t.clone(),
-            Value::Client(c) => Some(c.clone()),
-            Value::Choice(c) => Some((*c).to_string()),
-            _ => None,
-        }
-    }
-    pub fn date(&self) -> Option<NaiveDate> {
-        match self {
-            Value::Date(d) => *d,
-            _ => None,
-        }
-    }
-    pub fn month(&self) -> Option<Month> {
-        match self {
-            Value::Month(m) => Some(*m),
-            _ => None,
-        }
-    }
-    pub fn amount(&self) -> Option<Money> {
-        match self {
-            Value::Amount(m) => Some(*m),
-            _ => None,
-        }
-    }
-    pub fn number(&self) -> Option<u32> {
-        match self {
-            Value::Number(n) => *n,
-            _ => None,
-        }
-    }
-    pub fn yes(&self) -> bool {
-        matches!(self, Value::YesNo(true) | Value::Choice("yes"))
-    }
-    pub fn tier(&self) -> Option<Tier> {
-        self.text().and_then(|t| Tier::parse(&t).ok())
-    }
-    pub fn status(&self) -> Option<Status> {
-        self.text().and_then(|t| Status::parse(&t).ok())
-    }
-    pub fn kind(&self) -> Option<TouchKind> {
-        self.text().and_then(|t| TouchKind::parse(&t).ok())
-    }
-    pub fn owner(&self) -> Option<Owner> {
-        self.text().and_then(|t| Owner::parse(&t).ok())
+/// Why a form cannot be saved: which field, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
     }
 }
 
@@ -185,211 +135,219 @@ pub fn validate(field: &Field, clients: &[String]) -> Result<Value, String> {
                 .map(|c| Value::Client(c.clone()))
                 .ok_or_else(|| "no such client".into())
         }
-        FieldKind::YesNo => match v.to_lowercase().as_str() {
-            "yes" | "y" | "да" | "true" => Ok(Value::YesNo(true)),
-            "no" | "n" | "нет" | "false" | "" => Ok(Value::YesNo(false)),
-            _ => Err("yes or no".into()),
-        },
     }
 }
 
-/// What a form is for: decides what saving it does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Purpose {
-    AddClient,
-    EditClient(i64),
-    AddTouchpoint,
-    EditTouchpoint(i64),
-    AddAgreement,
-    EditAgreement(i64),
-    ChangeTier(i64),
-    ChangeStatus(i64),
-    AddContact(i64),
-    EditContact(i64),
-    SetTarget,
-    AddPayment,
-    AddInvoice,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Form {
-    pub title: String,
-    pub purpose: Purpose,
-    pub fields: Vec<Field>,
-    pub focus: usize,
-    /// Names a Client field accepts (and completes from).
-    pub clients: Vec<String>,
-    /// An error from saving (e.g. a duplicate name), shown under the form.
-    pub error: Option<String>,
-}
-
-impl Form {
-    pub fn new(
-        title: impl Into<String>,
-        purpose: Purpose,
-        fields: Vec<Field>,
-        clients: Vec<String>,
-    ) -> Form {
-        Form {
-            title: title.into(),
-            purpose,
-            fields,
-            focus: 0,
-            clients,
-            error: None,
+impl Field {
+    pub fn new(label: &'static str, kind: FieldKind, value: impl Into<String>) -> Field {
+        let value = value.into();
+        let cursor = value.chars().count();
+        Field {
+            label,
+            kind,
+            value,
+            cursor,
         }
     }
 
-    /// Each field's check, in order.
-    pub fn checks(&self) -> Vec<Result<Value, String>> {
-        self.fields
-            .iter()
-            .map(|f| validate(f, &self.clients))
-            .collect()
+    pub fn text(label: &'static str, required: bool, value: impl Into<String>) -> Field {
+        Field::new(label, FieldKind::Text { required }, value)
     }
 
-    /// All values when every field is valid.
-    pub fn values(&self) -> Result<Vec<Value>, String> {
-        let mut out = Vec::with_capacity(self.fields.len());
-        for (f, check) in self.fields.iter().zip(self.checks()) {
-            match check {
-                Ok(v) => out.push(v),
-                Err(e) => return Err(format!("{}: {e}", f.label)),
-            }
-        }
-        Ok(out)
+    pub fn date(label: &'static str, required: bool, value: Option<NaiveDate>) -> Field {
+        let value = value.map(|d| d.to_string()).unwrap_or_default();
+        Field::new(label, FieldKind::Date { required }, value)
     }
 
-    pub fn is_valid(&self) -> bool {
-        self.checks().iter().all(Result::is_ok)
+    pub fn choice(label: &'static str, options: Vec<&'static str>, value: &str) -> Field {
+        Field::new(label, FieldKind::Choice(options), value)
     }
 
-    pub fn next_field(&mut self) {
-        if !self.fields.is_empty() {
-            self.focus = (self.focus + 1) % self.fields.len();
+    // Reading a checked field as the type its kind gives. A form reads
+    // each field by name; asking a field for a type its kind does not give
+    // is a mistake in the form, said as an error naming the field.
+
+    fn error(&self, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: self.label,
+            message: message.into(),
         }
     }
 
-    pub fn prev_field(&mut self) {
-        if !self.fields.is_empty() {
-            self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+    fn checked(&self, clients: &[String]) -> Result<Value, FieldError> {
+        validate(self, clients).map_err(|e| self.error(e))
+    }
+
+    fn mismatch(&self, wanted: &str) -> FieldError {
+        self.error(format!("is not {wanted} field"))
+    }
+
+    /// A text field: trimmed, `None` when empty.
+    pub fn optional_text(&self) -> Result<Option<String>, FieldError> {
+        match self.checked(&[])? {
+            Value::Text(t) => Ok(t),
+            _ => Err(self.mismatch("a text")),
         }
     }
 
-    fn field(&mut self) -> Option<&mut Field> {
-        self.fields.get_mut(self.focus)
+    pub fn required_text(&self) -> Result<String, FieldError> {
+        self.optional_text()?.ok_or_else(|| self.error("required"))
     }
+
+    pub fn optional_date(&self) -> Result<Option<NaiveDate>, FieldError> {
+        match self.checked(&[])? {
+            Value::Date(d) => Ok(d),
+            _ => Err(self.mismatch("a date")),
+        }
+    }
+
+    pub fn required_date(&self) -> Result<NaiveDate, FieldError> {
+        self.optional_date()?.ok_or_else(|| self.error("required"))
+    }
+
+    pub fn month(&self) -> Result<Month, FieldError> {
+        match self.checked(&[])? {
+            Value::Month(m) => Ok(m),
+            _ => Err(self.mismatch("a month")),
+        }
+    }
+
+    pub fn amount(&self) -> Result<Money, FieldError> {
+        match self.checked(&[])? {
+            Value::Amount(m) => Ok(m),
+            _ => Err(self.mismatch("an amount")),
+        }
+    }
+
+    /// A number field: `None` when empty.
+    pub fn number(&self) -> Result<Option<u32>, FieldError> {
+        match self.checked(&[])? {
+            Value::Number(n) => Ok(n),
+            _ => Err(self.mismatch("a number")),
+        }
+    }
+
+    /// A choice, parsed into the domain's type (`Tier::parse`, ...).
+    pub fn choice_as<T, E>(&self, parse: impl Fn(&str) -> Result<T, E>) -> Result<T, FieldError> {
+        match self.checked(&[])? {
+            Value::Choice(c) => parse(c).map_err(|_| self.error(format!("cannot be {c}"))),
+            _ => Err(self.mismatch("a choice")),
+        }
+    }
+
+    /// A yes/no choice.
+    pub fn yes(&self) -> Result<bool, FieldError> {
+        self.choice_as(|c| match c {
+            "yes" => Ok(true),
+            "no" => Ok(false),
+            _ => Err(()),
+        })
+    }
+
+    /// A client field: the name as the portfolio spells it.
+    pub fn client(&self, clients: &[String]) -> Result<String, FieldError> {
+        match self.checked(clients)? {
+            Value::Client(name) => Ok(name),
+            _ => Err(self.mismatch("a client")),
+        }
+    }
+
+    // Editing.
 
     pub fn insert(&mut self, c: char) {
-        self.error = None;
-        if let Some(f) = self.field() {
-            if let FieldKind::Choice(options) = &f.kind {
-                // Typing a letter picks the first option starting with it.
-                let lower = c.to_lowercase().to_string();
-                if let Some(o) = options.iter().find(|o| o.starts_with(&lower)) {
-                    f.value = (*o).to_string();
-                    f.cursor = f.value.chars().count();
-                }
-                return;
+        if let FieldKind::Choice(options) = &self.kind {
+            // Typing a letter picks the first option starting with it.
+            let lower = c.to_lowercase().to_string();
+            if let Some(o) = options.iter().find(|o| o.starts_with(&lower)) {
+                self.value = (*o).to_string();
+                self.cursor = self.value.chars().count();
             }
-            let byte = byte_index(&f.value, f.cursor);
-            f.value.insert(byte, c);
-            f.cursor += 1;
+            return;
         }
+        let byte = byte_index(&self.value, self.cursor);
+        self.value.insert(byte, c);
+        self.cursor += 1;
     }
 
     pub fn backspace(&mut self) {
-        self.error = None;
-        if let Some(f) = self.field()
-            && f.cursor > 0
-        {
-            let byte = byte_index(&f.value, f.cursor - 1);
-            f.value.remove(byte);
-            f.cursor -= 1;
+        if self.cursor > 0 {
+            let byte = byte_index(&self.value, self.cursor - 1);
+            self.value.remove(byte);
+            self.cursor -= 1;
         }
     }
 
     pub fn delete(&mut self) {
-        if let Some(f) = self.field()
-            && f.cursor < f.value.chars().count()
-        {
-            let byte = byte_index(&f.value, f.cursor);
-            f.value.remove(byte);
+        if self.cursor < self.value.chars().count() {
+            let byte = byte_index(&self.value, self.cursor);
+            self.value.remove(byte);
         }
     }
 
     pub fn left(&mut self) {
-        if let Some(f) = self.field() {
-            if let FieldKind::Choice(options) = &f.kind {
-                cycle(f, options.clone(), -1);
-            } else {
-                f.cursor = f.cursor.saturating_sub(1);
-            }
+        if let FieldKind::Choice(options) = &self.kind {
+            let options = options.clone();
+            self.cycle(&options, -1);
+        } else {
+            self.cursor = self.cursor.saturating_sub(1);
         }
     }
 
     pub fn right(&mut self) {
-        if let Some(f) = self.field() {
-            if let FieldKind::Choice(options) = &f.kind {
-                cycle(f, options.clone(), 1);
-            } else {
-                f.cursor = (f.cursor + 1).min(f.value.chars().count());
-            }
+        if let FieldKind::Choice(options) = &self.kind {
+            let options = options.clone();
+            self.cycle(&options, 1);
+        } else {
+            self.cursor = (self.cursor + 1).min(self.value.chars().count());
         }
     }
 
     pub fn home(&mut self) {
-        if let Some(f) = self.field() {
-            f.cursor = 0;
-        }
+        self.cursor = 0;
     }
 
     pub fn end(&mut self) {
-        if let Some(f) = self.field() {
-            f.cursor = f.value.chars().count();
+        self.cursor = self.value.chars().count();
+    }
+
+    /// Complete a Client field from the known names (first match by
+    /// prefix, then by substring, ignoring case).
+    pub fn complete(&mut self, clients: &[String]) {
+        if self.kind != FieldKind::Client {
+            return;
+        }
+        let typed = crate::domain::fold(self.value.trim());
+        if typed.is_empty() {
+            return;
+        }
+        let found = clients
+            .iter()
+            .find(|c| crate::domain::fold(c).starts_with(&typed))
+            .or_else(|| {
+                clients
+                    .iter()
+                    .find(|c| crate::domain::fold(c).contains(&typed))
+            });
+        if let Some(name) = found {
+            self.value = name.clone();
+            self.cursor = self.value.chars().count();
         }
     }
 
-    /// Complete a Client field from the known names (first match by prefix,
-    /// then by substring, ignoring case).
-    pub fn complete(&mut self) {
-        let clients = self.clients.clone();
-        if let Some(f) = self.field()
-            && f.kind == FieldKind::Client
-        {
-            let typed = crate::domain::fold(f.value.trim());
-            if typed.is_empty() {
-                return;
-            }
-            let found = clients
-                .iter()
-                .find(|c| crate::domain::fold(c).starts_with(&typed))
-                .or_else(|| {
-                    clients
-                        .iter()
-                        .find(|c| crate::domain::fold(c).contains(&typed))
-                });
-            if let Some(name) = found {
-                f.value = name.clone();
-                f.cursor = f.value.chars().count();
-            }
+    fn cycle(&mut self, options: &[&'static str], step: i32) {
+        let n = options.len() as i32;
+        if n == 0 {
+            return;
         }
+        let current = options
+            .iter()
+            .position(|o| o.eq_ignore_ascii_case(self.value.trim()))
+            .map(|i| i as i32)
+            .unwrap_or(-1);
+        let next = (current + step).rem_euclid(n) as usize;
+        self.value = options[next].to_string();
+        self.cursor = self.value.chars().count();
     }
-}
-
-fn cycle(f: &mut Field, options: Vec<&'static str>, step: i32) {
-    let n = options.len() as i32;
-    if n == 0 {
-        return;
-    }
-    let current = options
-        .iter()
-        .position(|o| o.eq_ignore_ascii_case(f.value.trim()))
-        .map(|i| i as i32)
-        .unwrap_or(-1);
-    let next = (current + step).rem_euclid(n) as usize;
-    f.value = options[next].to_string();
-    f.cursor = f.value.chars().count();
 }
 
 fn byte_index(s: &str, chars: usize) -> usize {
@@ -402,15 +360,6 @@ fn byte_index(s: &str, chars: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn form(fields: Vec<Field>) -> Form {
-        Form::new(
-            "t",
-            Purpose::AddClient,
-            fields,
-            vec!["ООО Ромашка".into(), "Acme".into()],
-        )
-    }
 
     #[test]
     fn validates_with_the_cli_rules() {
@@ -466,58 +415,71 @@ mod tests {
 
     #[test]
     fn editing_handles_multibyte_text() {
-        let mut fm = form(vec![Field::new(
-            "name",
-            FieldKind::Text { required: true },
-            "",
-        )]);
+        let mut f = Field::text("name", true, "");
         for c in "Рома".chars() {
-            fm.insert(c);
+            f.insert(c);
         }
-        fm.left();
-        fm.backspace();
-        assert_eq!(fm.fields[0].value, "Роа");
-        fm.home();
-        fm.insert('🚀');
-        assert_eq!(fm.fields[0].value, "🚀Роа");
-        fm.end();
-        fm.delete();
-        assert_eq!(fm.fields[0].value, "🚀Роа");
+        f.left();
+        f.backspace();
+        assert_eq!(f.value, "Роа");
+        f.home();
+        f.insert('🚀');
+        assert_eq!(f.value, "🚀Роа");
+        f.end();
+        f.delete();
+        assert_eq!(f.value, "🚀Роа");
     }
 
     #[test]
-    fn invalid_form_cannot_produce_values() {
-        let mut fm = form(vec![
-            Field::new("client", FieldKind::Client, ""),
-            Field::new("amount", FieldKind::Amount { positive: true }, "1.255"),
-        ]);
-        assert!(!fm.is_valid());
-        let err = fm.values().unwrap_err();
-        assert!(err.starts_with("client"), "{err}");
-        fm.fields[0].value = "ром".into();
-        fm.focus = 0;
-        fm.complete();
-        assert_eq!(fm.fields[0].value, "ООО Ромашка");
-        fm.fields[1].value = "1 000".into();
-        assert!(fm.is_valid());
-        assert_eq!(fm.values().unwrap()[1], Value::Amount(Money::major(1000)));
+    fn fields_read_as_their_type_or_name_themselves() {
+        let clients = ["ООО Ромашка".to_string(), "Acme".to_string()];
+        let mut client = Field::new("Client", FieldKind::Client, "ром");
+        assert_eq!(
+            client.client(&clients),
+            Err(FieldError {
+                field: "Client",
+                message: "no such client".into()
+            })
+        );
+        client.complete(&clients);
+        assert_eq!(client.value, "ООО Ромашка");
+        assert_eq!(client.client(&clients).as_deref(), Ok("ООО Ромашка"));
+        let amount = Field::new("Amount", FieldKind::Amount { positive: true }, "1.255");
+        assert!(
+            amount
+                .amount()
+                .unwrap_err()
+                .to_string()
+                .starts_with("Amount: ")
+        );
+        let amount = Field::new("Amount", FieldKind::Amount { positive: true }, "1 000");
+        assert_eq!(amount.amount(), Ok(Money::major(1000)));
+        assert_eq!(Field::text("Note", false, "  ").optional_text(), Ok(None));
+        assert_eq!(
+            Field::text("Reason", true, "")
+                .required_text()
+                .unwrap_err()
+                .field,
+            "Reason"
+        );
+        // Asking a field for what its kind does not give is an error, not a
+        // default.
+        assert!(Field::text("Note", false, "x").optional_date().is_err());
     }
 
     #[test]
     fn choices_cycle_and_pick_by_letter() {
-        let mut fm = form(vec![Field::new(
-            "kind",
-            FieldKind::Choice(vec!["call", "meeting", "email"]),
-            "call",
-        )]);
-        fm.right();
-        assert_eq!(fm.fields[0].value, "meeting");
-        fm.left();
-        fm.left();
-        assert_eq!(fm.fields[0].value, "email");
-        fm.insert('c');
-        assert_eq!(fm.fields[0].value, "call");
-        fm.next_field();
-        assert_eq!(fm.focus, 0);
+        let mut f = Field::choice("kind", vec!["call", "meeting", "email"], "call");
+        f.right();
+        assert_eq!(f.value, "meeting");
+        f.left();
+        f.left();
+        assert_eq!(f.value, "email");
+        f.insert('c');
+        assert_eq!(f.value, "call");
+        assert_eq!(
+            f.choice_as(crate::domain::TouchKind::parse),
+            Ok(crate::domain::TouchKind::Call)
+        );
     }
 }

@@ -3,7 +3,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{Action, Mode, Pane};
+use super::action::Action;
+use super::app::Mode;
+use super::panes::Pane;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -359,17 +361,15 @@ pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Act
     }
 }
 
-/// `(keys, what)` pairs for the footer of this pane.
-pub fn footer(pane: Pane, card: bool) -> Vec<(&'static str, &'static str)> {
+/// `(keys, what)` pairs for the footer of this pane; `filterable`: the
+/// pane has a filter (and the card is not over it).
+pub fn footer(pane: Pane, card: bool, filterable: bool) -> Vec<(&'static str, &'static str)> {
     pane_bindings(pane, card)
         .iter()
         .chain(GLOBAL.iter())
         .filter(|bd| bd.footer && !bd.label.is_empty())
-        .filter(|bd| !(card && matches!(bd.action, Action::StartFilter | Action::OpenCard)))
-        .filter(|bd| {
-            bd.action != Action::StartFilter
-                || matches!(pane, Pane::Portfolio | Pane::Touchpoints | Pane::Agreements)
-        })
+        .filter(|bd| !(card && bd.action == Action::OpenCard))
+        .filter(|bd| bd.action != Action::StartFilter || filterable)
         .map(|bd| (bd.label, short(bd.help)))
         .collect()
 }
@@ -438,11 +438,11 @@ mod tests {
 
     #[test]
     fn every_action_with_a_label_has_help_text() {
-        for pane in Pane::ALL {
+        for &pane in Pane::ALL {
             for (label, help) in help(pane, false) {
                 assert!(!help.is_empty(), "{label} has no help");
             }
-            assert!(footer(pane, false).iter().any(|(k, _)| *k == "q"));
+            assert!(footer(pane, false, true).iter().any(|(k, _)| *k == "q"));
         }
     }
 }

@@ -1,10 +1,18 @@
-//! The TUI door: state (`app`), key bindings (`keys`), effects against the
-//! store (`effects`), drawing (`view`, `panes/`), terminal handling
-//! (`terminal`). Elm style: key -> action -> update -> effects -> draw.
+//! The TUI door, Elm style: key -> `Action` (`keys`) -> `update` (`app`)
+//! -> effects run against the store (`effects`), whose answers (`Msg`,
+//! `action`) go back through `update` -> draw (`view`).
+//!
+//! `app` holds the shared state and routes messages; each pane (`panes/`)
+//! owns its state, its update, what it reads and its drawing. Forms: `form`
+//! is the widget (fields, cursor, checks), `forms` says which fields each
+//! form has. `window` plans the log's pages; `terminal` sets up and
+//! restores the terminal.
 
+pub mod action;
 pub mod app;
 pub mod effects;
 pub mod form;
+pub mod forms;
 pub mod keys;
 pub mod panes;
 pub mod terminal;
@@ -14,13 +22,16 @@ pub mod window;
 #[cfg(test)]
 mod tests;
 
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 use crossterm::event::{self, Event, KeyEventKind};
 
-use crate::cli::Session;
-use app::{Action, App, update};
+use crate::session::Session;
+use crate::store::Store;
+use app::{Action, App, Effect, Msg, update};
+use panes::{Request, touchpoints};
 use view::Theme;
 
 /// How often an idle TUI checks whether another process changed the file.
@@ -42,7 +53,7 @@ fn initial_app(session: &Session, width: u16, height: u16) -> App {
 
 /// A fresh `App` over `store` with everything loaded.
 pub fn load_app(
-    store: &mut crate::store::Store,
+    store: &mut Store,
     today: chrono::NaiveDate,
     title: String,
     width: u16,
@@ -50,8 +61,33 @@ pub fn load_app(
 ) -> Result<App> {
     let mut app = App::new(today, title);
     app.set_size(width, height);
-    effects::reload(&mut app, store)?;
+    first_load(&mut app, store)?;
     Ok(app)
+}
+
+/// Read what the first screen shows; a portfolio that cannot be read at
+/// all stops the TUI with the reason.
+fn first_load(app: &mut App, store: &mut Store) -> Result<()> {
+    match effects::perform(store, app.shared.today, Effect::Reload) {
+        Msg::Failed(e) => anyhow::bail!(e),
+        msg => {
+            let effects = update(app, msg);
+            run_effects(app, store, effects);
+            Ok(())
+        }
+    }
+}
+
+/// Perform effects, each answer going back through `update`; the effects
+/// an answer asks for run before the next one in line.
+pub fn run_effects(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
+    let mut queue = VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        let msg = effects::perform(store, app.shared.today, effect);
+        for next in update(app, msg).into_iter().rev() {
+            queue.push_front(next);
+        }
+    }
 }
 
 /// Run the TUI until the user quits.
@@ -64,33 +100,31 @@ pub fn run(mut session: Session) -> Result<()> {
     // shown as loading rather than as a blank terminal.
     let mut app = initial_app(&session, size.width, size.height);
     guard.terminal.draw(|f| view::draw(&app, theme, f))?;
-    effects::reload(&mut app, &mut session.store)?;
+    first_load(&mut app, &mut session.store)?;
     let mut version = session.store.data_version().unwrap_or(0);
     guard.terminal.draw(|f| view::draw(&app, theme, f))?;
     while !app.quit {
-        // Work deferred while keys come in (counting the filtered log) runs
-        // in short slices while none is waiting.
-        idle_work(&mut app, &mut session.store, &mut |app| {
+        // Work deferred while keys come in (filling and counting the
+        // filtered log) runs in short slices while none is waiting.
+        let waiting = idle_work(&mut app, &mut session.store, &mut |app| {
             guard
                 .terminal
                 .draw(|f| view::draw(app, theme, f))
                 .map(|_| ())
         })?;
-        if has_idle_work(&app) {
-            // A key is waiting: take it first.
-        } else if !event::poll(WATCH_INTERVAL)? {
+        if !waiting && !event::poll(WATCH_INTERVAL)? {
             // Idle: wake rarely to notice writes by other processes.
             let now = session.store.data_version().unwrap_or(version);
             if now != version {
                 version = now;
-                effects::perform(&mut app, &mut session.store, app::Effect::Reload);
+                run_effects(&mut app, &mut session.store, vec![Effect::Reload]);
                 guard.terminal.draw(|f| view::draw(&app, theme, f))?;
             }
             continue;
         }
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                keys::map_key(&app.mode, app.pane, app.card.is_some(), &key)
+                keys::map_key(&app.shared.mode, app.pane, app.card.is_some(), &key)
             }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
@@ -98,9 +132,8 @@ pub fn run(mut session: Session) -> Result<()> {
         let Some(action) = action else {
             continue;
         };
-        for effect in update(&mut app, action) {
-            effects::perform(&mut app, &mut session.store, effect);
-        }
+        let effects = update(&mut app, action);
+        run_effects(&mut app, &mut session.store, effects);
         if !app.quit {
             guard.terminal.draw(|f| view::draw(&app, theme, f))?;
         }
@@ -108,31 +141,27 @@ pub fn run(mut session: Session) -> Result<()> {
     Ok(())
 }
 
-fn has_idle_work(app: &App) -> bool {
-    app.touch.fill.is_some() || app.touch.count_pending()
-}
-
 /// Work deferred while keys come in, in short slices while none is waiting:
 /// filling a short window of the filtered log, then counting it. `draw` runs
-/// when a slice changed what is on screen.
+/// when a slice changed what is on screen. True when it stopped because a
+/// key is waiting.
 fn idle_work(
     app: &mut App,
-    store: &mut crate::store::Store,
+    store: &mut Store,
     draw: &mut dyn FnMut(&App) -> std::io::Result<()>,
-) -> Result<()> {
-    while has_idle_work(app) {
+) -> Result<bool> {
+    while let Some(effect) = app.idle_effect() {
         if event::poll(Duration::ZERO)? {
-            return Ok(());
+            return Ok(true);
         }
-        if app.touch.fill.is_some() {
-            effects::perform(app, store, app::Effect::FillTouch);
+        let fill = matches!(
+            effect,
+            Effect::Pane(Request::Touch(touchpoints::Read::Fill(_)))
+        );
+        run_effects(app, store, vec![effect]);
+        if fill || !app.panes.touch.count_pending() {
             draw(app)?;
-        } else {
-            effects::perform(app, store, app::Effect::CountTouch);
-            if !app.touch.count_pending() {
-                draw(app)?;
-            }
         }
     }
-    Ok(())
+    Ok(false)
 }

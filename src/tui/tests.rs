@@ -6,9 +6,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::app::{Action, App, Effect, Mode, Pane, update};
-use super::effects::perform;
-use super::load_app;
+use super::forms::Kind;
 use super::view::{Theme, draw};
+use super::{load_app, run_effects};
 use crate::store::Store;
 
 fn today() -> NaiveDate {
@@ -38,20 +38,21 @@ fn render(app: &App, w: u16, h: u16) -> String {
 
 /// Press one action and perform its effects, as the event loop does.
 fn press(app: &mut App, store: &mut Store, action: Action) {
-    for e in update(app, action) {
-        perform(app, store, e);
+    let effects = update(app, action);
+    run_effects(app, store, effects);
+}
+
+/// What the event loop does once no key is waiting: fill a short window of
+/// the log, then count it, slice by slice.
+fn idle(app: &mut App, store: &mut Store) {
+    while let Some(e) = app.idle_effect() {
+        run_effects(app, store, vec![e]);
     }
 }
 
-/// What the event loop does once no key is waiting: count the log, slice
-/// by slice.
-fn idle(app: &mut App, store: &mut Store) {
-    while app.touch.fill.is_some() {
-        perform(app, store, Effect::FillTouch);
-    }
-    while app.touch.count_pending() {
-        perform(app, store, Effect::CountTouch);
-    }
+/// What the event loop does when another program wrote to the file.
+fn reload(app: &mut App, store: &mut Store) {
+    run_effects(app, store, vec![Effect::Reload]);
 }
 
 #[test]
@@ -81,12 +82,16 @@ fn every_pane_renders_its_content() {
     assert!(first_row.contains("OVERDUE"), "overdue first: {first_row}");
     // The title counts every agreement loaded (tallied once, on load).
     let open = app
+        .panes
         .agreements
+        .rows
         .iter()
         .filter(|a| a.status == crate::domain::AgreementStatus::Open)
         .count();
     let overdue = app
+        .panes
         .agreements
+        .rows
         .iter()
         .filter(|a| a.is_overdue(today()))
         .count();
@@ -122,7 +127,7 @@ fn filter_matches_cyrillic_case_insensitively() {
     for c in "РОМАШ".chars() {
         press(&mut app, &mut s, Action::FilterInput(c));
     }
-    let shown: usize = app.board.iter().map(Vec::len).sum();
+    let shown: usize = app.panes.portfolio.columns.iter().map(Vec::len).sum();
     assert_eq!(shown, 1);
     assert!(render(&app, 120, 40).contains("ООО Ромашка"));
     // The touchpoint log filters by client name too, in SQL over folded text.
@@ -132,9 +137,10 @@ fn filter_matches_cyrillic_case_insensitively() {
     for c in "ромашка".chars() {
         press(&mut app, &mut s, Action::FilterInput(c));
     }
-    assert!(app.touch.total > 0);
+    assert!(app.panes.touch.total > 0);
     assert!(
-        app.touch
+        app.panes
+            .touch
             .rows
             .iter()
             .all(|t| app.name(t.client_id) == "ООО Ромашка")
@@ -146,15 +152,15 @@ fn tier_change_through_the_form_is_saved_with_its_reason() {
     let (mut s, mut app) = demo();
     let id = app.selected_client().unwrap();
     press(&mut app, &mut s, Action::ChangeTier);
-    assert!(matches!(app.mode, Mode::Form(_)));
+    assert!(matches!(app.shared.mode, Mode::Form(_)));
     // Saving without a reason is refused.
     press(&mut app, &mut s, Action::FormSubmit);
-    assert!(matches!(&app.mode, Mode::Form(f) if f.error.is_some()));
+    assert!(matches!(&app.shared.mode, Mode::Form(f) if f.error.is_some()));
     for c in "Стратегия на год".chars() {
         press(&mut app, &mut s, Action::FormInput(c));
     }
     press(&mut app, &mut s, Action::FormSubmit);
-    assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
     let history = crate::store::clients::tier_history(s.conn(), id).unwrap();
     let last = history.last().unwrap();
     assert_eq!(last.reason, "Стратегия на год");
@@ -166,13 +172,13 @@ fn deleting_asks_and_then_removes() {
     let (mut s, mut app) = demo();
     press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
     idle(&mut app, &mut s);
-    let before = app.touch.total;
-    let id = app.selected_touchpoint().unwrap().id;
+    let before = app.panes.touch.total;
+    let id = app.panes.touch.selected_row().unwrap().id;
     press(&mut app, &mut s, Action::Delete);
-    assert!(matches!(app.mode, Mode::Confirm(_)));
+    assert!(matches!(app.shared.mode, Mode::Confirm(_)));
     press(&mut app, &mut s, Action::ConfirmYes);
     idle(&mut app, &mut s);
-    assert_eq!(app.touch.total, before - 1);
+    assert_eq!(app.panes.touch.total, before - 1);
     assert!(
         crate::store::log::get_touchpoint(s.conn(), id)
             .unwrap()
@@ -205,7 +211,7 @@ fn small_terminals_get_a_message_and_no_panic() {
                 .map(move |h| (w, h))
         })
         .collect();
-    for pane in Pane::ALL {
+    for &pane in Pane::ALL {
         press(&mut app, &mut s, Action::SelectPane(pane));
         for &(w, h) in &sizes {
             app.set_size(w, h);
@@ -222,7 +228,8 @@ fn small_terminals_get_a_message_and_no_panic() {
     press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
     press(&mut app, &mut s, Action::Add);
     render(&app, 60, 16);
-    assert_eq!(update(&mut app, Action::Quit), vec![Effect::Quit]);
+    assert!(update(&mut app, Action::Quit).is_empty());
+    assert!(app.quit);
 }
 
 /// On the card `n` marks the next contact, `E` edits the marked one in a
@@ -257,18 +264,21 @@ fn card_edits_and_deletes_the_marked_contact() {
     assert!(render(&app, 120, 40).contains(&format!("▸ {}", second.name)));
 
     press(&mut app, &mut s, Action::EditContact);
-    let Mode::Form(f) = &app.mode else {
-        panic!("no form: {:?}", app.mode)
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("no form: {:?}", app.shared.mode)
     };
-    assert_eq!(f.fields[0].value, second.name);
-    assert_eq!(f.fields[1].value, second.role.clone().unwrap_or_default());
+    let Kind::Contact(f) = &form.kind else {
+        panic!("not a contact: {form:?}")
+    };
+    assert_eq!(f.name.value, second.name);
+    assert_eq!(f.role.value, second.role.clone().unwrap_or_default());
     press(&mut app, &mut s, Action::FormNext);
     press(&mut app, &mut s, Action::FormEnd);
     for c in " (lead)".chars() {
         press(&mut app, &mut s, Action::FormInput(c));
     }
     press(&mut app, &mut s, Action::FormSubmit);
-    assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
     let edited = contacts(&s)
         .into_iter()
         .find(|c| c.id == second.id)
@@ -285,7 +295,7 @@ fn card_edits_and_deletes_the_marked_contact() {
     );
 
     press(&mut app, &mut s, Action::DeleteContact);
-    assert!(matches!(&app.mode, Mode::Confirm(c) if c.prompt.contains(&second.name)));
+    assert!(matches!(&app.shared.mode, Mode::Confirm(c) if c.prompt.contains(&second.name)));
     press(&mut app, &mut s, Action::ConfirmNo);
     assert_eq!(contacts(&s).len(), before.len());
     press(&mut app, &mut s, Action::DeleteContact);
@@ -301,7 +311,7 @@ fn card_adds_a_contact_and_changes_status() {
     let id = app.selected_client().unwrap();
     press(&mut app, &mut s, Action::OpenCard);
     press(&mut app, &mut s, Action::Add);
-    assert!(matches!(&app.mode, Mode::Form(f) if f.title.starts_with("Add a contact")));
+    assert!(matches!(&app.shared.mode, Mode::Form(f) if f.title.starts_with("Add a contact")));
     for c in "Вера Ли".chars() {
         press(&mut app, &mut s, Action::FormInput(c));
     }
@@ -309,7 +319,7 @@ fn card_adds_a_contact_and_changes_status() {
     press(&mut app, &mut s, Action::FormNext);
     press(&mut app, &mut s, Action::FormRight); // Decides: no -> yes
     press(&mut app, &mut s, Action::FormSubmit);
-    assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
     let contacts = crate::store::clients::contacts_of(s.conn(), id).unwrap();
     let vera = contacts.iter().find(|c| c.name == "Вера Ли").unwrap();
     assert!(vera.decision_maker);
@@ -320,12 +330,14 @@ fn card_adds_a_contact_and_changes_status() {
 
     press(&mut app, &mut s, Action::ChangeStatus);
     // Like a tier change: the likely status preselected, the reason focused.
-    assert!(matches!(&app.mode, Mode::Form(f) if f.fields[0].value == "paused" && f.focus == 1));
+    assert!(
+        matches!(&app.shared.mode, Mode::Form(f) if matches!(&f.kind, Kind::Change(c) if c.to.value == "paused") && f.focus == 1)
+    );
     for c in "Seasonal pause".chars() {
         press(&mut app, &mut s, Action::FormInput(c));
     }
     press(&mut app, &mut s, Action::FormSubmit);
-    assert_eq!(app.mode, Mode::Normal, "{:?}", app.message);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
     let history = crate::store::clients::status_history(s.conn(), id).unwrap();
     let last = history.last().unwrap();
     assert_eq!(last.to, crate::domain::Status::Paused);
@@ -358,7 +370,7 @@ fn no_color_draws_without_colours() {
 fn review_pane_shows_the_briefing_and_writes_markdown() {
     let (mut s, mut app) = demo();
     let dir = tempfile::tempdir().unwrap();
-    app.report_dir = dir.path().to_path_buf();
+    app.shared.report_dir = dir.path().to_path_buf();
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
     let screen = render(&app, 120, 40);
     assert!(screen.contains("83.84 % of 6.7M"), "{screen}");
@@ -369,7 +381,7 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     );
     assert!(screen.contains("Next 14 days"), "{screen}");
     // Enter opens the card of the selected at-risk client.
-    let first = app.review.as_ref().unwrap().at_risk[0].client_id;
+    let first = app.panes.review.briefing.as_ref().unwrap().at_risk[0].client_id;
     press(&mut app, &mut s, Action::OpenCard);
     assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(first));
     press(&mut app, &mut s, Action::Back);
@@ -378,15 +390,15 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     let file = dir.path().join("briefing-2026-11.md");
     let md = std::fs::read_to_string(&file).unwrap();
     assert!(md.starts_with("# One-on-one briefing: 2026-11"));
-    let (msg, error) = app.message.clone().unwrap();
+    let (msg, error) = app.shared.message.clone().unwrap();
     assert!(!error && msg.contains("briefing-2026-11.md"), "{msg}");
     // A second w asks before replacing the file, naming it; n keeps it.
     std::fs::write(&file, "mine\n").unwrap();
     press(&mut app, &mut s, Action::WriteReport);
     assert!(
-        matches!(&app.mode, Mode::Confirm(c) if c.prompt.contains("briefing-2026-11.md exists")),
+        matches!(&app.shared.mode, Mode::Confirm(c) if c.prompt.contains("briefing-2026-11.md exists")),
         "{:?}",
-        app.mode
+        app.shared.mode
     );
     press(&mut app, &mut s, Action::ConfirmNo);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine\n");
@@ -406,13 +418,22 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
         .unwrap();
     let before = std::fs::read(&db).unwrap();
     press(&mut app, &mut s, Action::WriteReport);
-    assert!(matches!(app.mode, Mode::Normal));
-    let (msg, error) = app.message.clone().unwrap();
+    assert!(matches!(app.shared.mode, Mode::Normal));
+    let (msg, error) = app.shared.message.clone().unwrap();
     assert!(error && msg.contains("SQLite database"), "{msg}");
     assert_eq!(std::fs::read(&db).unwrap(), before);
     // [ moves the month and rebuilds the briefing.
     press(&mut app, &mut s, Action::MonthPrev);
-    assert_eq!(app.review.as_ref().unwrap().month.to_string(), "2026-10");
+    assert_eq!(
+        app.panes
+            .review
+            .briefing
+            .as_ref()
+            .unwrap()
+            .month
+            .to_string(),
+        "2026-10"
+    );
 }
 
 #[test]
@@ -420,58 +441,59 @@ fn typing_a_log_filter_defers_the_count_until_idle() {
     let (mut s, mut app) = demo();
     press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
     // Opening the pane shows the window at once and counts when idle.
-    assert!(app.touch.count_pending());
+    assert!(app.panes.touch.count_pending());
     idle(&mut app, &mut s);
-    let all = app.touch.total;
+    let all = app.panes.touch.total;
     press(&mut app, &mut s, Action::StartFilter);
     for c in "ромашка".chars() {
         press(&mut app, &mut s, Action::FilterInput(c));
     }
     // The window is there at once; the total is provisional.
-    assert!(app.touch.count_pending());
-    assert!(!app.touch.rows.is_empty());
+    assert!(app.panes.touch.count_pending());
+    assert!(!app.panes.touch.rows.is_empty());
     assert!(render(&app, 120, 40).contains("(counting…)"));
     // The runner counts when no key is waiting.
     idle(&mut app, &mut s);
-    assert!(!app.touch.count_pending());
+    assert!(!app.panes.touch.count_pending());
     let exact = crate::ops::touch_window(&s, None, "ромашка", 0, 1, true)
         .unwrap()
         .1
         .unwrap();
-    assert_eq!(app.touch.total as i64, exact);
-    assert!(app.touch.total < all);
+    assert_eq!(app.panes.touch.total as i64, exact);
+    assert!(app.panes.touch.total < all);
     // Clearing the filter restores the full count.
     press(&mut app, &mut s, Action::FilterClear);
     idle(&mut app, &mut s);
-    assert_eq!(app.touch.total, all);
+    assert_eq!(app.panes.touch.total, all);
 }
 
 /// The log's window equals the plain LIMIT/OFFSET query at its offset, and
 /// a finished count equals a plain count.
 fn check_log_window(app: &App, s: &Store, what: &str) {
-    let filter = app.filters[Pane::Touchpoints.index()].clone();
+    let filter = app.panes.touch.filter.clone();
     let (rows, total) = crate::ops::touch_window(
         s,
-        app.touch.scope,
+        app.panes.touch.scope,
         &filter,
-        app.touch.offset as i64,
-        app.list_height as i64,
+        app.panes.touch.offset as i64,
+        app.shared.list_height as i64,
         true,
     )
     .unwrap();
     let ids = |r: &[crate::domain::Touchpoint]| r.iter().map(|t| t.id).collect::<Vec<_>>();
     assert_eq!(
-        ids(&app.touch.rows),
+        ids(&app.panes.touch.rows),
         ids(&rows),
         "{what} at {}",
-        app.touch.offset
+        app.panes.touch.offset
     );
-    if !app.touch.count_pending() {
-        assert_eq!(app.touch.total as i64, total.unwrap(), "{what}");
+    if !app.panes.touch.count_pending() {
+        assert_eq!(app.panes.touch.total as i64, total.unwrap(), "{what}");
     }
-    let sel = app.touch.selected;
+    let sel = app.panes.touch.selected;
     assert!(
-        sel >= app.touch.offset && sel < app.touch.offset + app.list_height.max(1),
+        sel >= app.panes.touch.offset
+            && sel < app.panes.touch.offset + app.shared.list_height.max(1),
         "{what}"
     );
 }
@@ -501,19 +523,19 @@ fn log_window_stays_true_through_deletes_resizes_and_reloads() {
     }
     press(&mut app, &mut s, Action::Down);
     check_log_window(&app, &s, "deep");
-    let gone = app.selected_touchpoint().unwrap().clone();
+    let gone = app.panes.touch.selected_row().unwrap().clone();
     press(&mut app, &mut s, Action::Delete);
     press(&mut app, &mut s, Action::ConfirmYes);
     idle(&mut app, &mut s);
     check_log_window(&app, &s, "after delete");
-    assert_eq!(app.touch.total, 2_999);
-    assert!(app.touch.rows.iter().all(|t| t.id != gone.id));
+    assert_eq!(app.panes.touch.total, 2_999);
+    assert!(app.panes.touch.rows.iter().all(|t| t.id != gone.id));
     for (w, h) in [(100, 20), (140, 50), (120, 40)] {
         press(&mut app, &mut s, Action::Resize(w, h));
         check_log_window(&app, &s, &format!("resized to {w}x{h}"));
     }
     // Another program logs a touchpoint dated inside the window.
-    let on_screen = app.touch.rows[3].clone();
+    let on_screen = app.panes.touch.rows[3].clone();
     let t = crate::domain::NewTouchpoint {
         at: on_screen.at,
         kind: crate::domain::TouchKind::Call,
@@ -523,21 +545,21 @@ fn log_window_stays_true_through_deletes_resizes_and_reloads() {
         next_due: None,
     };
     crate::ops::add_touchpoint(&mut s, on_screen.client_id, &t).unwrap();
-    perform(&mut app, &mut s, Effect::Reload);
+    reload(&mut app, &mut s);
     idle(&mut app, &mut s);
     check_log_window(&app, &s, "after a write elsewhere");
-    assert_eq!(app.touch.total, 3_000);
+    assert_eq!(app.panes.touch.total, 3_000);
     // The very last row.
     press(&mut app, &mut s, Action::Bottom);
     check_log_window(&app, &s, "bottom");
-    let last = app.selected_touchpoint().unwrap().id;
+    let last = app.panes.touch.selected_row().unwrap().id;
     press(&mut app, &mut s, Action::Delete);
     press(&mut app, &mut s, Action::ConfirmYes);
     idle(&mut app, &mut s);
     check_log_window(&app, &s, "after deleting the last row");
-    assert_eq!(app.touch.total, 2_999);
-    assert_eq!(app.touch.selected, 2_998);
-    assert!(app.touch.rows.iter().all(|t| t.id != last));
+    assert_eq!(app.panes.touch.total, 2_999);
+    assert_eq!(app.panes.touch.selected, 2_998);
+    assert!(app.panes.touch.rows.iter().all(|t| t.id != last));
 }
 
 /// Scrolling, jumping and filtering the log of a generated portfolio (many
@@ -548,7 +570,7 @@ fn log_window_stays_true_through_deletes_resizes_and_reloads() {
 fn log_pages_by_key_show_the_same_rows_as_offsets() {
     let (mut s, mut app) = generated(3_000);
     let check = check_log_window;
-    assert_eq!(app.touch.total, 3_000);
+    assert_eq!(app.panes.touch.total, 3_000);
     let moves = [
         Action::PageDown,
         Action::PageDown,
@@ -573,14 +595,22 @@ fn log_pages_by_key_show_the_same_rows_as_offsets() {
                 }
                 press(&mut app, &mut s, Action::FilterDone);
                 idle(&mut app, &mut s);
-                assert!((1..3_000).contains(&app.touch.total), "{}", app.touch.total);
+                assert!(
+                    (1..3_000).contains(&app.panes.touch.total),
+                    "{}",
+                    app.panes.touch.total
+                );
             }
             "one client" => {
                 press(&mut app, &mut s, Action::FilterClear);
                 press(&mut app, &mut s, Action::ToggleClientScope);
-                assert!(app.touch.scope.is_some());
+                assert!(app.panes.touch.scope.is_some());
                 idle(&mut app, &mut s);
-                assert!((1..3_000).contains(&app.touch.total), "{}", app.touch.total);
+                assert!(
+                    (1..3_000).contains(&app.panes.touch.total),
+                    "{}",
+                    app.panes.touch.total
+                );
             }
             _ => {}
         }
@@ -594,7 +624,7 @@ fn log_pages_by_key_show_the_same_rows_as_offsets() {
             }
         }
         idle(&mut app, &mut s);
-        assert!(app.touch.total > 0, "{round}");
+        assert!(app.panes.touch.total > 0, "{round}");
     }
 }
 
@@ -611,13 +641,20 @@ fn big_lists_are_cut_to_the_screen_with_a_count() {
     };
     crate::ops::synth::generate(&mut s, size, today(), &mut |_| {}).unwrap();
     let mut app = load_app(&mut s, today(), "gen".into(), 120, 40).unwrap();
-    let view = app.portfolio.as_ref().unwrap();
-    for (col, rows) in app.board.iter().enumerate() {
+    let view = app.shared.portfolio.as_ref().unwrap();
+    for (col, rows) in app.panes.portfolio.columns.iter().enumerate() {
         let sum: crate::domain::Money = rows.iter().map(|i| view.clients[*i].revenue_12m).sum();
-        assert_eq!(app.board_revenue[col], sum);
+        assert_eq!(app.panes.portfolio.revenue[col], sum);
     }
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
-    let upcoming = app.review.as_ref().unwrap().next_14_days.len();
+    let upcoming = app
+        .panes
+        .review
+        .briefing
+        .as_ref()
+        .unwrap()
+        .next_14_days
+        .len();
     assert!(upcoming > 40, "{upcoming} upcoming items");
     let screen = render(&app, 120, 40);
     let more = screen
@@ -644,14 +681,14 @@ fn big_lists_are_cut_to_the_screen_with_a_count() {
 #[test]
 fn a_deep_window_keeps_its_rows_and_learns_its_true_position() {
     let (mut s, mut app) = generated(40_000);
-    assert_eq!(app.touch.total, 40_000);
+    assert_eq!(app.panes.touch.total, 40_000);
     press(&mut app, &mut s, Action::Bottom);
     for _ in 0..3 {
         press(&mut app, &mut s, Action::PageUp);
     }
     check_log_window(&app, &s, "deep");
-    let shown: Vec<i64> = app.touch.rows.iter().map(|t| t.id).collect();
-    let (at, selected) = (app.touch.offset, app.touch.selected);
+    let shown: Vec<i64> = app.panes.touch.rows.iter().map(|t| t.id).collect();
+    let (at, selected) = (app.panes.touch.offset, app.panes.touch.selected);
     // Three touchpoints logged elsewhere, newer than everything.
     for _ in 0..3 {
         let t = crate::domain::NewTouchpoint {
@@ -662,19 +699,19 @@ fn a_deep_window_keeps_its_rows_and_learns_its_true_position() {
             next_step: None,
             next_due: None,
         };
-        let client = app.touch.rows[0].client_id;
+        let client = app.panes.touch.rows[0].client_id;
         crate::ops::add_touchpoint(&mut s, client, &t).unwrap();
     }
-    perform(&mut app, &mut s, Effect::Reload);
-    let ids: Vec<i64> = app.touch.rows.iter().map(|t| t.id).collect();
+    reload(&mut app, &mut s);
+    let ids: Vec<i64> = app.panes.touch.rows.iter().map(|t| t.id).collect();
     assert_eq!(ids, shown, "the same rows stay on screen");
     idle(&mut app, &mut s);
     check_log_window(&app, &s, "after the count");
     assert_eq!(
-        (app.touch.offset, app.touch.selected),
+        (app.panes.touch.offset, app.panes.touch.selected),
         (at + 3, selected + 3)
     );
-    assert_eq!(app.touch.total, 40_003);
+    assert_eq!(app.panes.touch.total, 40_003);
 }
 
 /// A filter that matches only rows deep in a long log: the first frame
@@ -683,7 +720,7 @@ fn a_deep_window_keeps_its_rows_and_learns_its_true_position() {
 #[test]
 fn a_rare_filter_fills_its_window_slice_by_slice() {
     let (mut s, mut app) = generated(40_000);
-    let client = app.touch.rows[0].client_id;
+    let client = app.panes.touch.rows[0].client_id;
     for day in 1..=3 {
         let t = crate::domain::NewTouchpoint {
             at: NaiveDate::from_ymd_opt(2001, 1, day).unwrap(),
@@ -695,27 +732,28 @@ fn a_rare_filter_fills_its_window_slice_by_slice() {
         };
         crate::ops::add_touchpoint(&mut s, client, &t).unwrap();
     }
-    perform(&mut app, &mut s, Effect::Reload);
+    reload(&mut app, &mut s);
     idle(&mut app, &mut s);
     press(&mut app, &mut s, Action::StartFilter);
     for c in "РЕДК".chars() {
         press(&mut app, &mut s, Action::FilterInput(c));
     }
-    assert!(app.touch.rows.is_empty(), "one slice holds no match");
-    assert!(app.touch.fill.is_some());
+    assert!(app.panes.touch.rows.is_empty(), "one slice holds no match");
+    assert!(app.panes.touch.fill.is_some());
     let screen = render(&app, 120, 40);
     assert!(screen.contains("Touchpoints · searching…"), "{screen}");
     assert!(!screen.contains("no touchpoint matches"), "{screen}");
     let mut steps = 0;
-    while app.touch.fill.is_some() {
-        perform(&mut app, &mut s, Effect::FillTouch);
+    while app.panes.touch.fill.is_some() {
+        let fill = app.idle_effect().unwrap();
+        run_effects(&mut app, &mut s, vec![fill]);
         steps += 1;
     }
     assert!(steps >= 4, "{steps} slices of {}", crate::ops::FILL_SLICE);
     idle(&mut app, &mut s);
     check_log_window(&app, &s, "rare filter");
-    assert_eq!(app.touch.total, 3);
-    assert!(app.touch.rows.iter().all(|t| t.summary == "Редкость"));
+    assert_eq!(app.panes.touch.total, 3);
+    assert!(app.panes.touch.rows.iter().all(|t| t.summary == "Редкость"));
     // A filter matching nothing says so once the log is searched.
     press(&mut app, &mut s, Action::FilterInput('Ж'));
     idle(&mut app, &mut s);
@@ -727,21 +765,21 @@ fn a_rare_filter_fills_its_window_slice_by_slice() {
 #[test]
 fn a_filter_undone_at_once_counts_the_log_it_shows() {
     let (mut s, mut app) = generated(3_000);
-    assert_eq!(app.touch.total, 3_000);
+    assert_eq!(app.panes.touch.total, 3_000);
     press(&mut app, &mut s, Action::StartFilter);
     press(&mut app, &mut s, Action::FilterInput('z'));
     // No idle moment: the key that undoes it comes at once.
     press(&mut app, &mut s, Action::FilterBackspace);
     idle(&mut app, &mut s);
     check_log_window(&app, &s, "back to the whole log");
-    assert_eq!(app.touch.total, 3_000);
+    assert_eq!(app.panes.touch.total, 3_000);
     // The same with the client scope toggled twice.
     press(&mut app, &mut s, Action::FilterDone);
     press(&mut app, &mut s, Action::ToggleClientScope);
     press(&mut app, &mut s, Action::ToggleClientScope);
     idle(&mut app, &mut s);
     check_log_window(&app, &s, "scope back to all");
-    assert_eq!(app.touch.total, 3_000);
+    assert_eq!(app.panes.touch.total, 3_000);
 }
 
 /// A rare filter with a gap of more than one slice between its matches:
@@ -749,7 +787,7 @@ fn a_filter_undone_at_once_counts_the_log_it_shows() {
 #[test]
 fn paging_a_rare_filter_across_a_gap_skips_nothing() {
     let (mut s, mut app) = generated(40_000);
-    let client = app.touch.rows[0].client_id;
+    let client = app.panes.touch.rows[0].client_id;
     let add = |s: &mut Store, at: NaiveDate| {
         let t = crate::domain::NewTouchpoint {
             at,
@@ -761,7 +799,7 @@ fn paging_a_rare_filter_across_a_gap_skips_nothing() {
         };
         crate::ops::add_touchpoint(s, client, &t).unwrap();
     };
-    let h = app.list_height;
+    let h = app.shared.list_height;
     for _ in 0..=h {
         add(&mut s, today() + chrono::Days::new(30));
     }
@@ -771,7 +809,7 @@ fn paging_a_rare_filter_across_a_gap_skips_nothing() {
             NaiveDate::from_ymd_opt(2001, 1, 1).unwrap() + chrono::Days::new(d),
         );
     }
-    perform(&mut app, &mut s, Effect::Reload);
+    reload(&mut app, &mut s);
     idle(&mut app, &mut s);
     press(&mut app, &mut s, Action::StartFilter);
     for c in "РЕДК".chars() {
@@ -779,31 +817,30 @@ fn paging_a_rare_filter_across_a_gap_skips_nothing() {
     }
     press(&mut app, &mut s, Action::FilterDone);
     idle(&mut app, &mut s);
-    assert_eq!(app.touch.total, h + 101);
+    assert_eq!(app.panes.touch.total, h + 101);
     for i in 0..3 {
         press(&mut app, &mut s, Action::PageDown);
         // Between the key and the fill: the selection stays in the window.
-        let sel = app.touch.selected;
+        let sel = app.panes.touch.selected;
         assert!(
-            sel >= app.touch.offset && sel < app.touch.offset + h,
+            sel >= app.panes.touch.offset && sel < app.panes.touch.offset + h,
             "page {i}"
         );
         idle(&mut app, &mut s);
         check_log_window(&app, &s, &format!("page down {i}"));
-        assert_eq!(app.touch.selected, (i + 1) * h, "page {i}");
-        assert_eq!(app.touch.total, h + 101);
+        assert_eq!(app.panes.touch.selected, (i + 1) * h, "page {i}");
+        assert_eq!(app.panes.touch.total, h + 101);
     }
 }
 
 /// Texts stored with control characters (written before folio refused
 /// them) reach no cell of the screen: ratatui leaves out every grapheme
-/// holding one, and folio's own fast path takes printable ASCII only.
+/// holding one, and every pane draws through ratatui's spans.
 #[test]
 fn stored_control_characters_never_reach_the_screen() {
     let mut store = Store::open_in_memory().unwrap();
     crate::ops::demo::load(&mut store, today()).unwrap();
-    // Plain ASCII around ESC and BEL (the byte-a-cell path), and with a
-    // C1 CSI (the grapheme path).
+    // Plain ASCII around ESC and BEL, and with a C1 CSI.
     let osc = "char(27) || ']0;pwned' || char(7)";
     let csi = "char(155) || '2J' || char(27) || '[31m'";
     store
@@ -818,7 +855,7 @@ fn stored_control_characters_never_reach_the_screen() {
     let mut app = load_app(&mut store, today(), "demo".into(), 120, 40).unwrap();
     let clean = |screen: &str| !screen.chars().any(|c| c.is_control() && c != '\n');
     let mut seen = false;
-    for pane in Pane::ALL {
+    for &pane in Pane::ALL {
         press(&mut app, &mut store, Action::SelectPane(pane));
         idle(&mut app, &mut store);
         let screen = render(&app, 120, 40);

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Mode, Pane};
-use super::form::Form;
+use super::form::FieldKind;
+use super::forms::Form;
 use super::keys;
-use super::panes;
 use crate::domain::money::format_bp;
 use crate::domain::{Money, Tier};
 
@@ -100,19 +100,12 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     .areas(area);
     draw_header(app, theme, f, header);
     draw_tabs(app, theme, f, tabs);
-    if let Some(card) = &app.card {
-        panes::card::draw(app, card, theme, f, body);
-    } else {
-        match app.pane {
-            Pane::Portfolio => panes::portfolio::draw(app, theme, f, body),
-            Pane::Touchpoints => panes::touchpoints::draw(app, theme, f, body),
-            Pane::Agreements => panes::agreements::draw(app, theme, f, body),
-            Pane::Plan => panes::plan::draw(app, theme, f, body),
-            Pane::Review => panes::review::draw(app, theme, f, body),
-        }
+    match &app.card {
+        Some(card) => card.draw(&app.shared, theme, f, body),
+        None => app.current().draw(&app.shared, theme, f, body),
     }
     draw_footer(app, theme, f, footer);
-    match &app.mode {
+    match &app.shared.mode {
         Mode::Form(form) => draw_form(form, theme, f, body),
         Mode::Confirm(c) => draw_confirm(&c.prompt, theme, f, body),
         Mode::Help => draw_help(app, theme, f, body),
@@ -129,13 +122,19 @@ fn too_small(f: &mut Frame, area: Rect) {
 }
 
 fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let shared = &app.shared;
     let mut spans = vec![
         Span::styled(" folio ", theme.title()),
-        Span::raw(format!("· {} · today {} ", app.title, app.today)),
+        Span::raw(format!("· {} · today {} ", shared.title, shared.today)),
     ];
     // The month's line of the plan history (kept month totals): the header
     // needs no settlement of the month's invoices.
-    if let Some(p) = app.history.iter().rev().find(|h| h.month == app.month) {
+    if let Some(p) = shared
+        .history
+        .iter()
+        .rev()
+        .find(|h| h.month == shared.month)
+    {
         let att = p
             .attainment_bp
             .map(|b| format!("{} %", format_bp(b)))
@@ -169,13 +168,13 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
 }
 
 fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let line = if let Mode::Filter = app.mode {
+    let line = if let Mode::Filter = app.shared.mode {
         Line::from(vec![
             Span::styled(" filter: ", theme.title()),
             Span::raw(app.filter().to_string()),
             Span::styled("▏ Enter: keep · Esc: clear", theme.dim()),
         ])
-    } else if let Some((text, error)) = &app.message {
+    } else if let Some((text, error)) = &app.shared.message {
         let style = if *error { theme.warn() } else { theme.good() };
         Line::from(Span::styled(format!(" {text}"), style))
     } else {
@@ -183,7 +182,7 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         if !app.filter().is_empty() {
             spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
         }
-        for (k, what) in keys::footer(app.pane, app.card.is_some()) {
+        for (k, what) in keys::footer(app.pane, app.card.is_some(), app.filterable()) {
             spans.push(Span::styled(format!(" {k}"), theme.title()));
             spans.push(Span::raw(format!(" {what} ")));
         }
@@ -206,13 +205,9 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     let checks = form.checks();
-    let label_w = form
-        .fields
-        .iter()
-        .map(|fl| fl.label.width())
-        .max()
-        .unwrap_or(0);
-    let height = form.fields.len() as u16 * 2 + 4;
+    let fields = form.fields();
+    let label_w = fields.iter().map(|fl| fl.label.width()).max().unwrap_or(0);
+    let height = fields.len() as u16 * 2 + 4;
     let rect = centered(area, 72, height);
     f.render_widget(Clear, rect);
     let block = Block::default()
@@ -223,7 +218,7 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     f.render_widget(block, rect);
     let mut lines = Vec::new();
     let mut cursor = None;
-    for (i, (field, check)) in form.fields.iter().zip(checks.iter()).enumerate() {
+    for (i, (field, check)) in fields.iter().zip(checks.iter()).enumerate() {
         let focused = i == form.focus;
         let label = format!("{:>w$} ", field.label, w = label_w);
         let value_style = if focused {
@@ -232,12 +227,12 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
             Style::new()
         };
         let shown = match &field.kind {
-            super::form::FieldKind::Choice(_) => format!("‹ {} ›", field.value),
+            FieldKind::Choice(_) => format!("‹ {} ›", field.value),
             _ => field.value.clone(),
         };
         if focused {
             let before: String = field.value.chars().take(field.cursor).collect();
-            let extra = if matches!(field.kind, super::form::FieldKind::Choice(_)) {
+            let extra = if matches!(field.kind, FieldKind::Choice(_)) {
                 2
             } else {
                 0
@@ -326,50 +321,6 @@ pub fn compact(m: Money) -> String {
     }
 }
 
-/// Draw `lines` one per row of `area`, cut at its width and height: what a
-/// `Paragraph` without wrapping draws (a line's style covers its whole row),
-/// without its per-line reflow.
-pub fn put_lines(buf: &mut ratatui::buffer::Buffer, area: Rect, lines: &[Line<'_>]) {
-    let area = buf.area.intersection(area);
-    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        let row = Rect {
-            y,
-            height: 1,
-            ..area
-        };
-        // An empty style changes no cell.
-        if line.style != Style::default() {
-            buf.set_style(row, line.style);
-        }
-        put_line(buf, area.x, y, line, area.width);
-    }
-}
-
-/// `Buffer::set_line`, with printable ASCII spans (most of folio's text)
-/// written a byte a cell: each is one grapheme one column wide, so the
-/// grapheme and width tables ratatui consults for any text are skipped.
-fn put_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
-    let right = x.saturating_add(width).min(buf.area.right());
-    let mut x = x;
-    for span in line {
-        if x >= right {
-            break;
-        }
-        let style = line.style.patch(span.style);
-        let text = span.content.as_bytes();
-        if text.iter().all(|b| (b' '..=b'~').contains(b)) {
-            for &b in text.iter().take(usize::from(right - x)) {
-                buf[(x, y)].set_char(char::from(b)).set_style(style);
-                x += 1;
-            }
-        } else {
-            x = buf
-                .set_stringn(x, y, &span.content, usize::from(right - x), style)
-                .0;
-        }
-    }
-}
-
 /// The first visible row so that `selected` is on screen in `height` rows.
 pub fn window_start(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height.saturating_sub(1))
@@ -385,36 +336,6 @@ mod tests {
         assert_eq!(compact(Money::major(12_500)), "12k");
         assert_eq!(compact(Money::major(1_250_000)), "1.2M");
         assert_eq!(compact(Money::major(-3_000_000)), "-3.0M");
-    }
-
-    proptest::proptest! {
-        /// put_lines writes what a row of ratatui's own set_line would.
-        #[test]
-        fn put_lines_draws_what_set_line_draws(
-            texts in proptest::collection::vec(
-                proptest::string::string_regex("[ -~]{0,12}|[а-яЁ]{0,5}|[😀e\u{301}\t界]{0,4}").unwrap(),
-                1..5,
-            ),
-            x in 0u16..6,
-            width in 0u16..30,
-            styled in proptest::bool::ANY,
-        ) {
-            let area = Rect::new(0, 0, 24, 3);
-            let spans: Vec<Span> = texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Span::styled(t.clone(), if i % 2 == 0 { Style::new().fg(Color::Red) } else { Style::new() }))
-                .collect();
-            let line = Line::from(spans).style(if styled { Style::new().bg(Color::Blue) } else { Style::new() });
-            let target = Rect::new(x, 1, width, 1);
-            let mut ours = ratatui::buffer::Buffer::empty(area);
-            put_lines(&mut ours, target, std::slice::from_ref(&line));
-            let mut theirs = ratatui::buffer::Buffer::empty(area);
-            let row = theirs.area.intersection(target);
-            theirs.set_style(row, line.style);
-            theirs.set_line(row.x, row.y, &line, row.width);
-            proptest::prop_assert_eq!(ours, theirs);
-        }
     }
 
     #[test]

@@ -1,23 +1,201 @@
 //! Pane 3: agreements. Open ones first with overdue at the top, then kept,
 //! broken, cancelled; who owes it and by when.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use crate::domain::AgreementStatus;
-use crate::tui::app::App;
+use super::{Component, Request, moved};
+use crate::domain::{Agreement, AgreementStatus, Id, fold, matches_folded};
+use crate::ops::{self, OpResult};
+use crate::store::Store;
+use crate::tui::action::{Action, Effect, Target};
+use crate::tui::app::{Confirm, Mode, Shared};
+use crate::tui::forms::{AgreementForm, Form};
 use crate::tui::view::{Theme, window_start};
 
-pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let n = app.agreement_rows.len();
-    let (open, overdue) = app.agreement_tally;
+pub const TITLE: &str = "Agreements";
+
+#[derive(Debug, Clone, Default)]
+pub struct Agreements {
+    /// Every agreement, as read.
+    pub rows: Vec<Agreement>,
+    /// Open and overdue agreements of all `rows`, counted when they are
+    /// read (the pane's title), not per frame.
+    pub tally: (usize, usize),
+    /// Indices into `rows` after the filter, in the pane's order.
+    pub shown: Vec<usize>,
+    pub selected: usize,
+    pub filter: String,
+}
+
+/// What the pane reads: every agreement.
+pub fn read(store: &Store) -> OpResult<Vec<Agreement>> {
+    ops::agreements(store, None, false)
+}
+
+impl Agreements {
+    /// Install the agreements read.
+    pub fn loaded(&mut self, rows: Vec<Agreement>, shared: &Shared) -> Vec<Effect> {
+        self.tally = (
+            rows.iter()
+                .filter(|a| a.status == AgreementStatus::Open)
+                .count(),
+            rows.iter().filter(|a| a.is_overdue(shared.today)).count(),
+        );
+        self.rows = rows;
+        self.rebuild(shared);
+        Vec::new()
+    }
+
+    /// Agreements in the pane's order: open ones first with overdue at the
+    /// top, then kept, broken, cancelled; filtered by text or client.
+    pub fn rebuild(&mut self, shared: &Shared) {
+        let needle = fold(self.filter.trim());
+        let today = shared.today;
+        let mut idx: Vec<usize> = (0..self.rows.len())
+            .filter(|i| {
+                let a = &self.rows[*i];
+                matches_folded(&a.text, &needle)
+                    || matches_folded(
+                        shared
+                            .names
+                            .get(&a.client_id)
+                            .map(String::as_str)
+                            .unwrap_or(""),
+                        &needle,
+                    )
+            })
+            .collect();
+        let rank = |a: &Agreement| match a.status {
+            AgreementStatus::Open if a.is_overdue(today) => 0,
+            AgreementStatus::Open => 1,
+            AgreementStatus::Kept => 2,
+            AgreementStatus::Broken => 3,
+            AgreementStatus::Cancelled => 4,
+        };
+        idx.sort_by(|x, y| {
+            let (a, b) = (&self.rows[*x], &self.rows[*y]);
+            rank(a)
+                .cmp(&rank(b))
+                .then_with(|| match a.status {
+                    AgreementStatus::Open => a
+                        .due
+                        .unwrap_or(NaiveDate::MAX)
+                        .cmp(&b.due.unwrap_or(NaiveDate::MAX)),
+                    _ => b.closed_on.cmp(&a.closed_on),
+                })
+                .then(a.id.cmp(&b.id))
+        });
+        self.shown = idx;
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    pub fn selected_row(&self) -> Option<&Agreement> {
+        self.rows.get(*self.shown.get(self.selected)?)
+    }
+
+    /// `K`, `B`, `C`: close the selected open agreement, after a `y`.
+    fn close(&self, status: AgreementStatus, shared: &mut Shared) {
+        match self.selected_row() {
+            Some(a) if a.status == AgreementStatus::Open => {
+                shared.mode = Mode::Confirm(Confirm {
+                    prompt: format!("Mark «{}» as {status}? y/n", a.text),
+                    effect: Effect::Close(a.id, status),
+                });
+            }
+            Some(a) => shared.warn(format!("already {}", a.status)),
+            None => shared.warn("no agreement selected"),
+        }
+    }
+}
+
+impl Component for Agreements {
+    fn open(&mut self, _shared: &mut Shared) -> Vec<Effect> {
+        vec![Effect::Pane(Request::Agreements)]
+    }
+
+    fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
+        // Client names may have changed: the filter matches them.
+        self.rebuild(shared);
+        if open { self.open(shared) } else { Vec::new() }
+    }
+
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
+        if let Some(to) = moved(action, self.selected, self.shown.len(), shared.list_height) {
+            self.selected = to;
+            return Vec::new();
+        }
+        match action {
+            Action::MarkKept => self.close(AgreementStatus::Kept, shared),
+            Action::MarkBroken => self.close(AgreementStatus::Broken, shared),
+            Action::MarkCancelled => self.close(AgreementStatus::Cancelled, shared),
+            Action::Edit => match self.selected_row() {
+                Some(a) => {
+                    let client = shared.name(a.client_id).to_string();
+                    shared.open_form(AgreementForm::open(shared, Some(a), client));
+                }
+                None => shared.warn("nothing to edit here"),
+            },
+            Action::Delete => match self.selected_row() {
+                Some(a) => {
+                    shared.mode = Mode::Confirm(Confirm {
+                        prompt: format!("Delete agreement «{}»? y/n", a.text),
+                        effect: Effect::Delete(Target::Agreement(a.id)),
+                    })
+                }
+                None => shared.warn("nothing to delete here"),
+            },
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        draw(self, shared, theme, f, area);
+    }
+
+    fn selected_client(&self, _shared: &Shared) -> Option<Id> {
+        self.selected_row().map(|a| a.client_id)
+    }
+
+    /// An agreement with the selected one's client.
+    fn add(&self, shared: &Shared) -> Option<Form> {
+        let client = self
+            .selected_row()
+            .map(|a| shared.name(a.client_id).to_string());
+        Some(AgreementForm::open(
+            shared,
+            None,
+            client.unwrap_or_default(),
+        ))
+    }
+
+    fn filter(&self) -> Option<&str> {
+        Some(&self.filter)
+    }
+
+    fn filter_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.filter)
+    }
+
+    fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        self.selected = 0;
+        self.rebuild(shared);
+        Vec::new()
+    }
+}
+
+fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+    let n = pane.shown.len();
+    let (open, overdue) = pane.tally;
     let block = Block::default().borders(Borders::ALL).title(format!(
         " Agreements · {open} open, {overdue} overdue · {} shown ",
         n
     ));
     let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
-    let start = window_start(app.agreement_selected, inner_rows);
+    let start = window_start(pane.selected, inner_rows);
     // Below 110 columns the dates made and closed give way to the text.
     let wide = area.width >= 110;
     let mut titles = vec!["Status", "Due", "Owed by", "Client", "Agreement"];
@@ -25,15 +203,15 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         titles.extend(["Made", "Closed"]);
     }
     let header = Row::new(titles).style(theme.title());
-    let rows: Vec<Row> = app
-        .agreement_rows
+    let rows: Vec<Row> = pane
+        .shown
         .iter()
         .enumerate()
         .skip(start)
         .take(inner_rows)
-        .filter_map(|(pos, i)| app.agreements.get(*i).map(|a| (pos, a)))
+        .filter_map(|(pos, i)| pane.rows.get(*i).map(|a| (pos, a)))
         .map(|(pos, a)| {
-            let overdue = a.is_overdue(app.today);
+            let overdue = a.is_overdue(shared.today);
             let (status, style) = match a.status {
                 AgreementStatus::Open if overdue => ("OVERDUE".to_string(), theme.warn()),
                 AgreementStatus::Open => ("open".to_string(), theme.due()),
@@ -45,7 +223,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 Cell::from(status).style(style),
                 Cell::from(a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into())),
                 Cell::from(a.owner.as_str()),
-                Cell::from(app.name(a.client_id).to_string()),
+                Cell::from(shared.name(a.client_id).to_string()),
                 Cell::from(a.text.clone()),
             ];
             if wide {
@@ -55,7 +233,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 ));
             }
             let row = Row::new(cells);
-            if pos == app.agreement_selected {
+            if pos == pane.selected {
                 row.style(theme.selected())
             } else {
                 row

@@ -1,5 +1,6 @@
-//! The client card: details and goal, contacts, tier history with reasons,
-//! recent touchpoints, agreements, payments and expected payments.
+//! The client card, drawn over the panes: details and goal, contacts, tier
+//! history with reasons, recent touchpoints, agreements, payments and
+//! expected payments. `Enter` opens it on the selected client, `Esc` closes.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,10 +9,95 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
-use crate::tui::app::{App, CardState};
+use crate::domain::{Contact, Id};
+use crate::ops::views::ClientCard;
+use crate::tui::action::{Action, Effect, Target};
+use crate::tui::app::{Confirm, Mode, Shared};
+use crate::tui::forms::{ClientEditForm, ContactForm};
 use crate::tui::view::Theme;
 
-pub fn draw(app: &App, card: &CardState, theme: Theme, f: &mut Frame, area: Rect) {
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub client_id: Id,
+    /// `None` until read.
+    pub data: Option<ClientCard>,
+    pub scroll: u16,
+    /// The contact `E` edits and `D` deletes (`n` moves it).
+    pub contact: usize,
+}
+
+impl Card {
+    /// The card of client `id`, to be read (`Effect::LoadCard`).
+    pub fn new(id: Id) -> Card {
+        Card {
+            client_id: id,
+            data: None,
+            scroll: 0,
+            contact: 0,
+        }
+    }
+
+    /// The marked contact, if the card has any.
+    pub fn marked_contact(&self) -> Option<&Contact> {
+        let contacts = &self.data.as_ref()?.contacts;
+        contacts.get(self.contact.min(contacts.len().checked_sub(1)?))
+    }
+
+    /// An action while the card is open; `None` when it is not the card's
+    /// (the pane under it, or the app, takes it).
+    pub fn update(&mut self, action: Action, shared: &mut Shared) -> Option<Vec<Effect>> {
+        let id = self.client_id;
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::NextContact => {
+                let n = self.data.as_ref().map_or(0, |d| d.contacts.len());
+                if n == 0 {
+                    shared.warn("no contacts yet: a adds one");
+                } else {
+                    self.contact = (self.contact.min(n - 1) + 1) % n;
+                }
+            }
+            Action::EditContact => match self.marked_contact() {
+                Some(c) => shared.open_form(ContactForm::open(shared, id, Some(c))),
+                None => shared.warn("no contact to edit"),
+            },
+            Action::DeleteContact => match self.marked_contact() {
+                Some(c) => {
+                    shared.mode = Mode::Confirm(Confirm {
+                        prompt: format!("Delete contact {}? y/n", c.name),
+                        effect: Effect::Delete(Target::Contact(c.id)),
+                    });
+                }
+                None => shared.warn("no contact to delete"),
+            },
+            Action::Add => shared.open_form(ContactForm::open(shared, id, None)),
+            Action::Edit => match ClientEditForm::open(shared, id) {
+                Some(form) => shared.open_form(form),
+                None => shared.warn("nothing to edit here"),
+            },
+            Action::Delete => {
+                shared.mode = Mode::Confirm(Confirm {
+                    prompt: format!("Delete client {} and all its records? y/n", shared.name(id)),
+                    effect: Effect::Delete(Target::Client(id)),
+                });
+            }
+            _ => return None,
+        }
+        Some(Vec::new())
+    }
+
+    /// Install the card's data, read.
+    pub fn loaded(&mut self, data: ClientCard) {
+        self.data = Some(data);
+    }
+
+    pub fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        draw(self, shared, theme, f, area);
+    }
+}
+
+fn draw(card: &Card, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let Some(data) = &card.data else {
         f.render_widget(Paragraph::new("loading…"), area);
         return;
@@ -149,7 +235,7 @@ pub fn draw(app: &App, card: &CardState, theme: Theme, f: &mut Frame, area: Rect
     lines.push(Line::from(""));
     lines.push(head("Agreements"));
     for a in &data.agreements {
-        let style = if a.is_overdue(app.today) {
+        let style = if a.is_overdue(shared.today) {
             theme.warn()
         } else {
             ratatui::style::Style::new()
@@ -157,7 +243,7 @@ pub fn draw(app: &App, card: &CardState, theme: Theme, f: &mut Frame, area: Rect
         lines.push(Line::from(Span::styled(
             format!(
                 "  {:<9} {:<6} due {}  {}",
-                if a.is_overdue(app.today) {
+                if a.is_overdue(shared.today) {
                     "OVERDUE".to_string()
                 } else {
                     a.status.to_string()
@@ -172,7 +258,7 @@ pub fn draw(app: &App, card: &CardState, theme: Theme, f: &mut Frame, area: Rect
     lines.push(Line::from(""));
     lines.push(head("Expected payments (newest first)"));
     for i in data.invoices.iter().rev().take(12) {
-        let overdue = !i.balance.is_zero() && i.invoice.due < app.today;
+        let overdue = !i.balance.is_zero() && i.invoice.due < shared.today;
         lines.push(Line::from(Span::styled(
             format!(
                 "  {}  due {}  {:>14}  balance {:>14}",

@@ -1,18 +1,126 @@
 //! Pane 4: the monthly payment plan. The month's figures, target vs received
 //! for the last 12 months, and the month per client.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
-use crate::domain::Money;
+use super::{Component, Request, moved};
 use crate::domain::money::format_bp;
-use crate::tui::app::App;
+use crate::domain::{Id, Money, Month};
+use crate::ops::OpResult;
+use crate::ops::views::{self, MonthView};
+use crate::store::Store;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::Shared;
+use crate::tui::forms::{ClientEditForm, Form, InvoiceForm, PaymentForm, TargetForm};
 use crate::tui::view::{Theme, compact, window_start};
 
-pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let Some(view) = &app.plan else {
+pub const TITLE: &str = "Plan";
+
+/// The month shown is `Shared::month` (the review's too).
+#[derive(Debug, Clone, Default)]
+pub struct PlanPane {
+    pub view: Option<MonthView>,
+    /// The client row selected.
+    pub selected: usize,
+}
+
+/// What the pane reads: the month's figures, per client.
+pub fn read(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<MonthView> {
+    views::month_view(store, month, today)
+}
+
+impl PlanPane {
+    /// Install the month read; another month starts at its first row.
+    pub fn loaded(&mut self, view: MonthView) -> Vec<Effect> {
+        let month = |v: &MonthView| v.plan.figures.month;
+        if self.view.as_ref().map(month) != Some(month(&view)) {
+            self.selected = 0;
+        }
+        self.selected = self.selected.min(view.plan.clients.len().saturating_sub(1));
+        self.view = Some(view);
+        Vec::new()
+    }
+
+    fn client(&self) -> Option<Id> {
+        let view = self.view.as_ref()?;
+        Some(view.plan.clients.get(self.selected)?.client_id)
+    }
+}
+
+impl Component for PlanPane {
+    fn open(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        vec![Effect::Pane(Request::Plan(shared.month))]
+    }
+
+    fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
+        if open { self.open(shared) } else { Vec::new() }
+    }
+
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
+        let len = self.view.as_ref().map_or(0, |v| v.plan.clients.len());
+        if let Some(to) = moved(action, self.selected, len, shared.list_height) {
+            self.selected = to;
+            return Vec::new();
+        }
+        let client = || self.client().map(|id| shared.name(id).to_string());
+        match action {
+            Action::MonthPrev | Action::MonthNext => {
+                let by = if action == Action::MonthPrev { -1 } else { 1 };
+                shared.month = shared.month.plus_months(by);
+                self.selected = 0;
+                let month = shared.month;
+                return vec![
+                    Effect::LoadHistory(month),
+                    Effect::Pane(Request::Plan(month)),
+                ];
+            }
+            Action::SetTarget => {
+                let current = self
+                    .view
+                    .as_ref()
+                    .and_then(|p| p.plan.figures.target)
+                    .map(|t| t.to_plain())
+                    .unwrap_or_default();
+                shared.open_form(TargetForm::open(shared, current));
+            }
+            Action::AddInvoice => {
+                let form = InvoiceForm::open(shared, client().unwrap_or_default());
+                shared.open_form(form);
+            }
+            Action::Edit => match self
+                .client()
+                .and_then(|id| ClientEditForm::open(shared, id))
+            {
+                Some(form) => shared.open_form(form),
+                None => shared.warn("nothing to edit here"),
+            },
+            Action::Delete => shared.warn("nothing to delete here"),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        draw(self, shared, theme, f, area);
+    }
+
+    fn selected_client(&self, _shared: &Shared) -> Option<Id> {
+        self.client()
+    }
+
+    /// A payment received from the selected client.
+    fn add(&self, shared: &Shared) -> Option<Form> {
+        let client = self.client().map(|id| shared.name(id).to_string());
+        Some(PaymentForm::open(shared, client.unwrap_or_default()))
+    }
+}
+
+fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+    let Some(view) = &pane.view else {
         f.render_widget(Paragraph::new("loading…"), area);
         return;
     };
@@ -20,7 +128,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let [figures, chart] =
         Layout::horizontal([Constraint::Length(44), Constraint::Min(10)]).areas(top);
     let p = &view.plan.figures;
-    let receivables = app
+    let receivables = shared
         .portfolio
         .as_ref()
         .map(|v| v.overdue_receivables)
@@ -92,13 +200,13 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
         figures,
     );
-    draw_history(app, theme, f, chart);
+    draw_history(shared, theme, f, chart);
 
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" Clients in {} ", p.month));
     let visible = usize::from(bottom.height.saturating_sub(3)).max(1);
-    let start = window_start(app.plan_selected, visible);
+    let start = window_start(pane.selected, visible);
     // Narrow terminals get whole units and no forecast column, so the
     // client's name keeps room.
     let wide = bottom.width >= 110;
@@ -139,7 +247,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 cells.push(Cell::from(right(c.forecast)));
             }
             let row = Row::new(cells);
-            if i == app.plan_selected && app.card.is_none() {
+            if i == pane.selected {
                 row.style(theme.selected())
             } else {
                 row
@@ -155,14 +263,14 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
 }
 
 /// Target vs received per month as horizontal bars scaled to the largest figure.
-fn draw_history(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(" 12 months: received █ vs target │ ");
     let inner = block.inner(area);
     f.render_widget(block, area);
     let rows = usize::from(inner.height);
-    let months: Vec<_> = app.history.iter().rev().take(rows).rev().collect();
+    let months: Vec<_> = shared.history.iter().rev().take(rows).rev().collect();
     let max = months
         .iter()
         .map(|m| m.received.max(m.target.unwrap_or_default()))
@@ -195,7 +303,7 @@ fn draw_history(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 Some(_) => theme.due(),
                 None => theme.dim(),
             };
-            let selected = m.month == app.month;
+            let selected = m.month == shared.month;
             Line::from(vec![
                 Span::styled(
                     format!("{} ", m.month),

@@ -9,20 +9,208 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use super::{Component, moved};
 use crate::domain::signals::{ClientStats, NeglectState};
-use crate::tui::app::{App, TIERS};
-use crate::tui::view::{Theme, compact, put_lines, window_start};
+use crate::domain::{Id, Money, Tier, fold};
+use crate::tui::action::{Action, Effect, Target};
+use crate::tui::app::{Confirm, Mode, Shared};
+use crate::tui::forms::ClientEditForm;
+use crate::tui::view::{Theme, compact, window_start};
 
-pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+pub const TITLE: &str = "Portfolio";
+
+/// The board's columns.
+pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Revenue,
+    Neglect,
+    Name,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Revenue => "revenue",
+            Sort::Neglect => "neglect",
+            Sort::Name => "name",
+        }
+    }
+}
+
+/// The board: the portfolio's clients (in `Shared`) by tier, filtered and
+/// sorted.
+#[derive(Debug, Clone, Default)]
+pub struct Board {
+    pub sort: Sort,
+    /// The column the keys move in.
+    pub column: usize,
+    /// Indices into `portfolio.clients` per tier column, filtered and sorted.
+    pub columns: [Vec<usize>; 3],
+    /// Each column's 12-month revenue (its clients as filtered), summed when
+    /// the board is built, not per frame.
+    pub revenue: [Money; 3],
+    /// `portfolio.clients`' names folded once per load, for filtering and
+    /// sorting the board without folding per key or per comparison.
+    pub name_keys: Vec<String>,
+    pub selected: [usize; 3],
+    pub filter: String,
+}
+
+impl Board {
+    /// The tier of the column the keys move in.
+    pub fn column_tier(&self) -> Tier {
+        TIERS[self.column]
+    }
+
+    /// Rebuild the columns from the portfolio, filtered and sorted.
+    pub fn rebuild(&mut self, shared: &Shared) {
+        let Some(view) = &shared.portfolio else {
+            return;
+        };
+        let needle = fold(self.filter.trim());
+        let keys = &self.name_keys;
+        for (col, tier) in TIERS.iter().enumerate() {
+            let mut idx: Vec<usize> = view
+                .clients
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| c.client.tier == *tier && keys[*i].contains(needle.as_str()))
+                .map(|(i, _)| i)
+                .collect();
+            let clients = &view.clients;
+            match self.sort {
+                Sort::Revenue => idx.sort_by(|a, b| {
+                    clients[*b]
+                        .revenue_12m
+                        .cmp(&clients[*a].revenue_12m)
+                        .then_with(|| keys[*a].cmp(&keys[*b]))
+                }),
+                Sort::Neglect => idx.sort_by_key(|i| {
+                    let c = &clients[*i];
+                    (
+                        std::cmp::Reverse(neglect_rank(c)),
+                        std::cmp::Reverse(c.neglect.days_since.unwrap_or(i64::MAX)),
+                    )
+                }),
+                Sort::Name => idx.sort_by(|a, b| keys[*a].cmp(&keys[*b])),
+            }
+            self.revenue[col] = idx.iter().map(|i| clients[*i].revenue_12m).sum();
+            self.columns[col] = idx;
+            self.selected[col] = self.selected[col].min(self.columns[col].len().saturating_sub(1));
+        }
+    }
+
+    /// The selected client's figures.
+    pub fn client<'a>(&self, shared: &'a Shared) -> Option<&'a ClientStats> {
+        let view = shared.portfolio.as_ref()?;
+        let i = *self.columns[self.column].get(self.selected[self.column])?;
+        view.clients.get(i)
+    }
+}
+
+fn neglect_rank(c: &ClientStats) -> u8 {
+    match c.neglect.state {
+        NeglectState::Overdue => 3,
+        NeglectState::Due => 2,
+        NeglectState::Fine => 1,
+        NeglectState::NoCadence => 0,
+    }
+}
+
+impl Component for Board {
+    fn open(&mut self, _shared: &mut Shared) -> Vec<Effect> {
+        // The portfolio is always loaded.
+        Vec::new()
+    }
+
+    fn reloaded(&mut self, shared: &mut Shared, _open: bool) -> Vec<Effect> {
+        if let Some(view) = &shared.portfolio {
+            self.name_keys = view.clients.iter().map(|c| fold(&c.client.name)).collect();
+        }
+        self.rebuild(shared);
+        Vec::new()
+    }
+
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
+        let col = self.column;
+        if let Some(to) = moved(
+            action,
+            self.selected[col],
+            self.columns[col].len(),
+            shared.list_height,
+        ) {
+            self.selected[col] = to;
+            return Vec::new();
+        }
+        match action {
+            Action::Left => self.column = (self.column + 2) % 3,
+            Action::Right => self.column = (self.column + 1) % 3,
+            Action::CycleSort => {
+                self.sort = match self.sort {
+                    Sort::Revenue => Sort::Neglect,
+                    Sort::Neglect => Sort::Name,
+                    Sort::Name => Sort::Revenue,
+                };
+                self.rebuild(shared);
+                shared.notify(format!("sorted by {}", self.sort.label()));
+            }
+            Action::Edit => {
+                let id = self.client(shared).map(|c| c.client.id);
+                match id.and_then(|id| ClientEditForm::open(shared, id)) {
+                    Some(form) => shared.open_form(form),
+                    None => shared.warn("nothing to edit here"),
+                }
+            }
+            Action::Delete => match self.client(shared).map(|c| &c.client) {
+                Some(c) => {
+                    shared.mode = Mode::Confirm(Confirm {
+                        prompt: format!("Delete client {} and all its records? y/n", c.name),
+                        effect: Effect::Delete(Target::Client(c.id)),
+                    })
+                }
+                None => shared.warn("nothing to delete here"),
+            },
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        draw(self, shared, theme, f, area);
+    }
+
+    fn selected_client(&self, shared: &Shared) -> Option<Id> {
+        self.client(shared).map(|c| c.client.id)
+    }
+
+    fn filter(&self) -> Option<&str> {
+        Some(&self.filter)
+    }
+
+    fn filter_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.filter)
+    }
+
+    fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        self.selected = [0; 3];
+        self.rebuild(shared);
+        Vec::new()
+    }
+}
+
+fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(area);
-    let Some(view) = &app.portfolio else {
+    let Some(view) = &shared.portfolio else {
         f.render_widget(Paragraph::new("loading…"), area);
         return;
     };
     for (col, tier) in TIERS.iter().enumerate() {
-        let rows = &app.board[col];
-        let focused = col == app.column;
-        let revenue = app.board_revenue[col];
+        let rows = &board.columns[col];
+        let focused = col == board.column;
+        let revenue = board.revenue[col];
         let title = Line::from(vec![Span::styled(
             format!(
                 " {} · {} · {} ",
@@ -36,7 +224,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             .borders(Borders::ALL)
             .title(title)
             .title_bottom(if focused {
-                format!(" sort: {} ", app.sort.label())
+                format!(" sort: {} ", board.sort.label())
             } else {
                 String::new()
             })
@@ -45,17 +233,21 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         f.render_widget(block, columns[col]);
         // Two lines per client; build only the visible ones.
         let visible = usize::from(inner.height / 2).max(1);
-        let selected = app.board_selected[col];
+        let selected = board.selected[col];
         let start = window_start(selected, visible);
         let mut lines = Vec::with_capacity(visible * 2);
         for (pos, i) in rows.iter().enumerate().skip(start).take(visible) {
             let c = &view.clients[*i];
-            let is_sel = focused && pos == selected && app.card.is_none();
-            lines.extend(client_lines(c, theme, is_sel, inner.width));
+            lines.extend(client_lines(
+                c,
+                theme,
+                focused && pos == selected,
+                inner.width,
+            ));
         }
         if rows.is_empty() {
             lines.push(Line::from(Span::styled(
-                match (app.filter().is_empty(), focused) {
+                match (board.filter.is_empty(), focused) {
                     (false, _) => "no match",
                     (true, true) => "no clients: a adds one",
                     (true, false) => "no clients",
@@ -63,7 +255,17 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 theme.dim(),
             )));
         }
-        put_lines(f.buffer_mut(), inner, &lines);
+        // One line a row; a line's style (the selection) covers its row.
+        for (line, y) in lines.iter().zip(inner.top()..inner.bottom()) {
+            f.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+            );
+        }
     }
 }
 
@@ -80,7 +282,7 @@ fn client_lines<'a>(c: &'a ClientStats, theme: Theme, selected: bool, width: u16
     let name: std::borrow::Cow<'a, str> = if c.client.name.width() <= room {
         c.client.name.as_str().into()
     } else {
-        crate::cli::table::truncate(&c.client.name, room).into()
+        crate::format::truncate(&c.client.name, room).into()
     };
     let status = match c.client.status {
         crate::domain::Status::Active => "",
@@ -162,7 +364,7 @@ mod tests {
         assert!(text(&second).starts_with("  "), "{}", text(&second));
         // Too narrow for the name: cut with an ellipsis, borrowed otherwise.
         let [cut, _] = client_lines(paused, theme, false, 6);
-        assert!(text(&cut).starts_with(&crate::cli::table::truncate(&paused.client.name, 5)));
+        assert!(text(&cut).starts_with(&crate::format::truncate(&paused.client.name, 5)));
         assert!(text(&cut).contains('…'), "{}", text(&cut));
         let active = with(Status::Active);
         let [first, _] = client_lines(active, theme, false, 60);

@@ -2,18 +2,157 @@
 //! 12-month bars, clients at risk (Enter opens the card), tier moves, the
 //! next 14 days and the talking points.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
+use super::{Component, Request, moved};
 use crate::domain::briefing::Briefing;
 use crate::domain::money::format_bp;
-use crate::tui::app::App;
+use crate::domain::{Id, Month};
+use crate::files::{Out, OutError};
+use crate::ops::{OpResult, views};
+use crate::store::Store;
+use crate::tui::action::{Action, Effect, Msg};
+use crate::tui::app::{Confirm, Shared};
 use crate::tui::view::{Theme, compact, window_start};
 
-pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let Some(b) = &app.review else {
+pub const TITLE: &str = "Review";
+
+/// The month shown is `Shared::month` (the plan's too).
+#[derive(Debug, Clone, Default)]
+pub struct ReviewPane {
+    /// Built when the pane is opened; dropped when the data changes
+    /// elsewhere (rebuilt when next opened).
+    pub briefing: Option<Briefing>,
+    /// The at-risk client selected.
+    pub selected: usize,
+}
+
+/// The briefing to write, where, and whether the user said `y` to
+/// replacing the file there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub briefing: Briefing,
+    pub dir: std::path::PathBuf,
+    pub replace: bool,
+}
+
+/// What the pane reads: the month's briefing.
+pub fn read(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<Briefing> {
+    views::briefing(store, month, today)
+}
+
+/// The briefing as Markdown in the folder given, named by its month. An
+/// existing file is replaced only after a `y` to a question naming it; the
+/// portfolio and other databases never (the rule of [`crate::files`]).
+pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
+    let b = &report.briefing;
+    let path = report.dir.join(format!("briefing-{}.md", b.month));
+    let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+    let out = match Out::resolve(&path, report.replace, store.path()) {
+        Ok(out) => out,
+        Err(e @ (OutError::Exists(_) | OutError::Symlink(_))) => {
+            let question = match e {
+                OutError::Exists(_) => "exists. Replace it?",
+                _ => "is a symbolic link. Write to the file it points to?",
+            };
+            let again = Report {
+                replace: true,
+                ..report
+            };
+            return Ok(Msg::Ask(Confirm {
+                prompt: format!("{} {question} y/n", shown.display()),
+                effect: Effect::Pane(Request::WriteReport(Box::new(again))),
+            }));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    out.write(|w| w.write_all(crate::io::report::markdown(b).as_bytes()))?;
+    Ok(Msg::Done(format!("wrote {}", shown.display())))
+}
+
+impl ReviewPane {
+    /// Install the briefing read; another month starts at its first row.
+    pub fn loaded(&mut self, b: Briefing) -> Vec<Effect> {
+        if self.briefing.as_ref().map(|old| old.month) != Some(b.month) {
+            self.selected = 0;
+        }
+        self.selected = self.selected.min(b.at_risk.len().saturating_sub(1));
+        self.briefing = Some(b);
+        Vec::new()
+    }
+}
+
+impl Component for ReviewPane {
+    fn open(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        vec![Effect::Pane(Request::Review(shared.month))]
+    }
+
+    fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
+        if open {
+            self.open(shared)
+        } else {
+            // Rebuilt when the pane is next opened.
+            self.briefing = None;
+            Vec::new()
+        }
+    }
+
+    fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
+        let len = self.briefing.as_ref().map_or(0, |b| b.at_risk.len());
+        if let Some(to) = moved(action, self.selected, len, shared.list_height) {
+            self.selected = to;
+            return Vec::new();
+        }
+        match action {
+            Action::MonthPrev | Action::MonthNext => {
+                let by = if action == Action::MonthPrev { -1 } else { 1 };
+                shared.month = shared.month.plus_months(by);
+                self.selected = 0;
+                let month = shared.month;
+                vec![
+                    Effect::LoadHistory(month),
+                    Effect::Pane(Request::Review(month)),
+                ]
+            }
+            Action::WriteReport => match &self.briefing {
+                Some(b) => vec![Effect::Pane(Request::WriteReport(Box::new(Report {
+                    briefing: b.clone(),
+                    dir: shared.report_dir.clone(),
+                    replace: false,
+                })))],
+                None => {
+                    shared.warn("report: the briefing is not loaded yet");
+                    Vec::new()
+                }
+            },
+            Action::Edit => {
+                shared.warn("nothing to edit here");
+                Vec::new()
+            }
+            Action::Delete => {
+                shared.warn("nothing to delete here");
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn draw(&self, _shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        draw(self, theme, f, area);
+    }
+
+    fn selected_client(&self, _shared: &Shared) -> Option<Id> {
+        let b = self.briefing.as_ref()?;
+        Some(b.at_risk.get(self.selected)?.client_id)
+    }
+}
+
+fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
+    let Some(b) = &pane.briefing else {
         f.render_widget(Paragraph::new("building the briefing…"), area);
         return;
     };
@@ -25,7 +164,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
     let [risk, points] = Layout::vertical([Constraint::Min(4), Constraint::Length(7)]).areas(left);
-    draw_risk(app, b, theme, f, risk);
+    draw_risk(pane.selected, b, theme, f, risk);
     draw_points(b, theme, f, points);
     let moves_h = (b.tier_moves.len() as u16 + 2).clamp(3, 6);
     let [moves, next] =
@@ -139,7 +278,7 @@ fn draw_bars(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(rows), inner);
 }
 
-fn draw_risk(app: &App, b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+fn draw_risk(selected: usize, b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     let block = Block::default().borders(Borders::ALL).title(format!(
         " At risk · {} client(s) · Enter: card ",
         b.at_risk.len()
@@ -155,11 +294,10 @@ fn draw_risk(app: &App, b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     }
     // Two lines per client: name and tier, then the reasons.
     let visible = usize::from(inner.height / 2).max(1);
-    let start = window_start(app.review_selected, visible);
+    let start = window_start(selected, visible);
     let mut lines = Vec::new();
     for (i, r) in b.at_risk.iter().enumerate().skip(start).take(visible) {
-        let selected = i == app.review_selected && app.card.is_none();
-        let base = if selected {
+        let base = if i == selected {
             theme.selected()
         } else {
             ratatui::style::Style::new()

@@ -1,0 +1,138 @@
+//! The TUI's messages: what a key means (`Action`), what an effect found
+//! (`Msg`), and the work `update` asks the runner for (`Effect`).
+
+use crate::domain::{AgreementStatus, Id, Month};
+use crate::ops::views::{ClientCard, MonthTotals, PortfolioView};
+
+use super::app::Confirm;
+use super::forms;
+use super::panes::{self, Pane};
+
+/// What a key means; the key tables (`keys`) map keys to these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Left,
+    Right,
+    SelectPane(Pane),
+    NextPane,
+    PrevPane,
+    StartFilter,
+    FilterInput(char),
+    FilterBackspace,
+    FilterClear,
+    FilterDone,
+    OpenCard,
+    Back,
+    Add,
+    Edit,
+    Delete,
+    Reload,
+    Help,
+    ChangeTier,
+    ChangeStatus,
+    CycleSort,
+    ToggleClientScope,
+    MarkKept,
+    MarkBroken,
+    MarkCancelled,
+    MonthPrev,
+    MonthNext,
+    WriteReport,
+    SetTarget,
+    AddInvoice,
+    NextContact,
+    EditContact,
+    DeleteContact,
+    ConfirmYes,
+    ConfirmNo,
+    FormInput(char),
+    FormBackspace,
+    FormDelete,
+    FormLeft,
+    FormRight,
+    FormHome,
+    FormEnd,
+    FormNext,
+    FormPrev,
+    FormSubmit,
+    FormCancel,
+    FormComplete,
+    Resize(u16, u16),
+}
+
+/// What `update` takes: what a key meant, or what an effect found.
+#[derive(Debug)]
+pub enum Msg {
+    Action(Action),
+    Loaded(Box<Loaded>),
+    /// A write went through (or was refused: the reason).
+    Saved(Result<Saved, String>),
+    /// An effect needs a `y` first (a file to replace).
+    Ask(Confirm),
+    /// Done, nothing to re-read (a file written): what to say.
+    Done(String),
+    /// An effect failed: the reason, for the footer.
+    Failed(String),
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Action(action)
+    }
+}
+
+/// Data an effect read.
+#[derive(Debug)]
+pub enum Loaded {
+    /// The clients every pane names, with their signals.
+    Portfolio(PortfolioView),
+    /// The plan history for the header and the plan's chart.
+    History(Vec<MonthTotals>),
+    /// What one pane asked for.
+    Pane(panes::Reply),
+    /// A client's card; `None`: the client is gone (deleted elsewhere).
+    Card(Id, Option<ClientCard>),
+}
+
+/// A write that went through: what to say, and the client it deleted (its
+/// card closes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub message: String,
+    pub deleted_client: Option<Id>,
+}
+
+/// What a deletion removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Client(Id),
+    Touchpoint(Id),
+    Agreement(Id),
+    Contact(Id),
+}
+
+/// Work for the runner: reads and writes through the ops layer. Each is
+/// answered with a [`Msg`] that goes back through `update`; effects never
+/// change the `App` themselves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Re-read everything shown (after a write, or on request): the
+    /// portfolio, then what the open pane and the card show.
+    Reload,
+    /// The plan history (12 months up to this one).
+    LoadHistory(Month),
+    /// What a pane asks for (see `panes::Request`).
+    Pane(panes::Request),
+    LoadCard(Id),
+    /// A form's values, parsed.
+    Save(forms::Save),
+    Delete(Target),
+    Close(Id, AgreementStatus),
+}

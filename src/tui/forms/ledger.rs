@@ -1,0 +1,150 @@
+//! Forms for money: a payment received, an expected payment, the month's
+//! target.
+
+use super::{Form, Kind, Save, Typed};
+use crate::domain::{NewInvoice, NewPayment};
+use crate::tui::app::Shared;
+use crate::tui::form::{Field, FieldError, FieldKind};
+
+/// A payment received from a client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentForm {
+    pub client: Field,
+    pub on: Field,
+    pub amount: Field,
+    pub note: Field,
+}
+
+impl PaymentForm {
+    /// A payment from `client` (a name, maybe empty), received today.
+    pub fn open(shared: &Shared, client: String) -> Form {
+        let form = PaymentForm {
+            client: Field::new("Client", FieldKind::Client, client),
+            on: Field::date("Date", true, Some(shared.today)),
+            amount: Field::new("Amount", FieldKind::Amount { positive: true }, ""),
+            note: Field::text("Note", false, ""),
+        };
+        Form::new(
+            "Record a payment",
+            Kind::Payment(form),
+            shared.client_names(),
+        )
+    }
+}
+
+impl Typed for PaymentForm {
+    fn fields(&self) -> Vec<&Field> {
+        vec![&self.client, &self.on, &self.amount, &self.note]
+    }
+
+    fn fields_mut(&mut self) -> Vec<&mut Field> {
+        vec![
+            &mut self.client,
+            &mut self.on,
+            &mut self.amount,
+            &mut self.note,
+        ]
+    }
+
+    fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
+        Ok(Save::AddPayment(
+            self.client.client(clients)?,
+            NewPayment {
+                on: self.on.required_date()?,
+                amount: self.amount.amount()?,
+                // Left empty: no note.
+                note: self.note.optional_text()?.unwrap_or_default(),
+            },
+        ))
+    }
+}
+
+/// A payment expected from a client (an invoice), counting toward a month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceForm {
+    pub client: Field,
+    pub month: Field,
+    pub amount: Field,
+    pub due: Field,
+}
+
+impl InvoiceForm {
+    /// An invoice to `client` in the month shown, due at its end.
+    pub fn open(shared: &Shared, client: String) -> Form {
+        let form = InvoiceForm {
+            client: Field::new("Client", FieldKind::Client, client),
+            month: Field::new("Month", FieldKind::Month, shared.month.to_string()),
+            amount: Field::new("Amount", FieldKind::Amount { positive: true }, ""),
+            due: Field::date("Due", true, Some(shared.month.last_day())),
+        };
+        Form::new(
+            "Add an expected payment",
+            Kind::Invoice(form),
+            shared.client_names(),
+        )
+    }
+}
+
+impl Typed for InvoiceForm {
+    fn fields(&self) -> Vec<&Field> {
+        vec![&self.client, &self.month, &self.amount, &self.due]
+    }
+
+    fn fields_mut(&mut self) -> Vec<&mut Field> {
+        vec![
+            &mut self.client,
+            &mut self.month,
+            &mut self.amount,
+            &mut self.due,
+        ]
+    }
+
+    fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
+        Ok(Save::AddInvoice(
+            self.client.client(clients)?,
+            NewInvoice {
+                month: self.month.month()?,
+                amount: self.amount.amount()?,
+                due: self.due.required_date()?,
+            },
+        ))
+    }
+}
+
+/// The monthly payment plan's target for a month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetForm {
+    pub month: Field,
+    pub target: Field,
+}
+
+impl TargetForm {
+    /// The month shown, with its target (`current`, plain digits), the
+    /// amount focused.
+    pub fn open(shared: &Shared, current: String) -> Form {
+        let form = TargetForm {
+            month: Field::new("Month", FieldKind::Month, shared.month.to_string()),
+            target: Field::new("Target", FieldKind::Amount { positive: false }, current),
+        };
+        Form::new(
+            format!("Target for {}", shared.month),
+            Kind::Target(form),
+            Vec::new(),
+        )
+        .focused(1)
+    }
+}
+
+impl Typed for TargetForm {
+    fn fields(&self) -> Vec<&Field> {
+        vec![&self.month, &self.target]
+    }
+
+    fn fields_mut(&mut self) -> Vec<&mut Field> {
+        vec![&mut self.month, &mut self.target]
+    }
+
+    fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
+        Ok(Save::Target(self.month.month()?, self.target.amount()?))
+    }
+}
