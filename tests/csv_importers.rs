@@ -1210,3 +1210,29 @@ fn imported_client_names_are_cleaned_like_added_ones() {
     let names = query(&store, "SELECT name FROM clients WHERE id > 2 ORDER BY id");
     assert_eq!(names, [["Acme Two"], ["Line Break"], ["Tab here"]]);
 }
+
+/// A touchpoint import tells how far it has got, batch by batch, up to the
+/// whole file: what the command line's progress bar shows.
+#[test]
+fn a_touchpoint_import_reports_its_progress() {
+    let mut store = fresh_store();
+    let mut text = String::from("client,date,kind,summary\n");
+    for i in 0..10_000 {
+        text.push_str(&format!("Acme,2026-10-{:02},call,call {i}\n", 1 + i % 28));
+    }
+    let mut seen = Vec::new();
+    let summary = folio::ops::import::import_with_progress(
+        &mut store,
+        Kind::Touchpoints,
+        text.as_bytes(),
+        options(false, false),
+        &mut |p| seen.push(p),
+    )
+    .unwrap();
+    assert_eq!(summary.rows, 10_000);
+    assert!(seen.len() >= 2, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].lines < w[1].lines), "{seen:?}");
+    let last = seen.last().unwrap();
+    assert_eq!(last.total, 10_002, "lines, counted by their breaks");
+    assert_eq!(last.lines, 10_001, "the last row's line");
+}

@@ -55,8 +55,14 @@ pub fn import(
         Err(e @ InputError::TooLarge { .. }) => bail!("{name} is {e}"),
         Err(InputError::Io(e)) => return Err(e).with_context(|| format!("cannot read {name}")),
     };
-    let progress = spinner("importing…");
-    let result = import::import(
+    // A bar on a terminal: the lines of the file written so far.
+    let bar = std::io::stderr().is_terminal().then(|| {
+        indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template("importing {wide_bar} {percent:>3}%")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        )
+    });
+    let result = import::import_with_progress(
         &mut s.store,
         kind(k),
         &bytes,
@@ -65,9 +71,15 @@ pub fn import(
             create_clients,
             today: s.today,
         },
+        &mut |p| {
+            if let Some(bar) = &bar {
+                bar.set_length(p.total);
+                bar.set_position(p.lines.min(p.total));
+            }
+        },
     );
-    if let Some(p) = progress {
-        p.finish_and_clear();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     let summary =
         result.with_context(|| format!("import of {name} failed; nothing was written"))?;

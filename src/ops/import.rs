@@ -181,11 +181,31 @@ pub fn import(
     bytes: &[u8],
     opts: ImportOptions,
 ) -> OpResult<ImportSummary> {
+    import_with_progress(store, kind, bytes, opts, &mut |_| {})
+}
+
+/// How far an import has got: lines of the file read and written so far,
+/// of about `total` (quoted cells may span lines).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub lines: u64,
+    pub total: u64,
+}
+
+/// [`import`], telling `progress` how far it has got as it goes (the
+/// touchpoints, the kind imported by the million, after each batch).
+pub fn import_with_progress(
+    store: &mut Store,
+    kind: Kind,
+    bytes: &[u8],
+    opts: ImportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> OpResult<ImportSummary> {
     // A bulk write: keep the pages it touches in memory for its duration.
     store.set_cache_kib(BULK_CACHE_KIB)?;
     let result = match kind {
         Kind::Clients => import_clients(store, bytes, opts),
-        Kind::Touchpoints => import_touchpoints(store, bytes, opts),
+        Kind::Touchpoints => import_touchpoints(store, bytes, opts, progress),
         Kind::Agreements => import_agreements(store, bytes, opts),
         Kind::Payments => import_payments(store, bytes, opts),
     };
@@ -231,7 +251,9 @@ fn import_touchpoints(
     store: &mut Store,
     bytes: &[u8],
     opts: ImportOptions,
+    progress: &mut dyn FnMut(Progress),
 ) -> OpResult<ImportSummary> {
+    let total = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
     // Read and written a batch at a time, so a million rows are never all
     // in memory; one transaction, so a bad row anywhere writes nothing.
     store.write_or_rehearse(!opts.dry_run, |tx| {
@@ -240,8 +262,12 @@ fn import_touchpoints(
         let mut failed = None;
         let bad_rows = csv_import::parse_touchpoints_in_batches(bytes, BATCH, |rows| {
             n += rows.len();
+            let lines = rows.last().map_or(0, |row| row.line);
             match write_touchpoints(tx, &mut r, rows, opts.today) {
-                Ok(()) => ControlFlow::Continue(()),
+                Ok(()) => {
+                    progress(Progress { lines, total });
+                    ControlFlow::Continue(())
+                }
                 Err(e) => {
                     failed = Some(e);
                     ControlFlow::Break(())
