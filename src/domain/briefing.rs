@@ -884,13 +884,6 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
 
 /// Build the briefing for `input.month` as of `input.today`.
 pub fn build(input: &Input<'_>) -> Briefing {
-    build_with(input, || at_risk(input))
-}
-
-/// [`build`], with the at-risk list (the costliest section at thousands of
-/// clients) from `at_risk`, called once the other sections are done: a
-/// caller can compute it on another thread meanwhile.
-pub fn build_with(input: &Input<'_>, at_risk: impl FnOnce() -> Vec<AtRisk>) -> Briefing {
     let names: IdMap<&str> = input
         .stats
         .iter()
@@ -919,13 +912,12 @@ pub fn build_with(input: &Input<'_>, at_risk: impl FnOnce() -> Vec<AtRisk>) -> B
         today: input.today,
         currency: input.currency.to_string(),
         plan: plan_section(input),
-        at_risk: Vec::new(),
+        at_risk: at_risk(input),
         tier_moves,
         health: health(input, &names),
         next_14_days: next_14_days(input, &names),
         talking_points: Vec::new(),
     };
-    b.at_risk = at_risk();
     b.talking_points = talking_points(&b, input);
     b
 }

@@ -452,17 +452,7 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
         windows: &facts.windows,
         next_steps: &next_steps,
     };
-    // The at-risk list on a second thread while the other sections build.
-    let input = &input;
-    let built = std::thread::scope(|scope| {
-        let at_risk = scope.spawn(|| briefing::at_risk(input));
-        briefing::build_with(input, || {
-            at_risk
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        })
-    });
-    Ok(built)
+    Ok(briefing::build(&input))
 }
 
 #[cfg(test)]
