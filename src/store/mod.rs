@@ -547,47 +547,29 @@ impl WindowSums {
 
 pub use crate::domain::IdMap;
 
-/// [`WindowSums`] of every client, by id: what [`window_sums`] adds up.
-/// Ids from 0 to a bound proportional to the number of clients (all of
-/// them, unless ids were set by hand) live in a list indexed by id; others
-/// in a map. A client without rows reads as all zeros.
+/// [`WindowSums`] of every client with rows, by id: what [`window_sums`]
+/// adds up. A client without rows reads as all zeros.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WindowTable {
-    by_id: Vec<WindowSums>,
-    other: IdMap<WindowSums>,
-}
+pub struct WindowTable(IdMap<WindowSums>);
 
 impl WindowTable {
     /// The client's sums (zeros for a client without rows).
     pub fn get(&self, id: Id) -> WindowSums {
-        match usize::try_from(id).ok().and_then(|i| self.by_id.get(i)) {
-            Some(w) => *w,
-            None => self.other.get(&id).copied().unwrap_or_default(),
-        }
+        self.0.get(&id).copied().unwrap_or_default()
     }
 
     /// The ids with at least one row, each once.
     pub fn ids(&self) -> impl Iterator<Item = Id> + '_ {
-        let listed = self.by_id.iter().enumerate();
-        listed
-            .filter(|(_, w)| w.total_count() > 0)
-            .map(|(i, _)| i as Id)
-            .chain(self.other.keys().copied())
+        self.0.keys().copied()
     }
 }
 
 /// Runs `sql` (which must select `client_id, value` for dates in
 /// `(?1, ?2]`; about `clients` distinct ids expected) once per window
 /// `(cuts[k], cuts[k + 1]]` (`cuts` ascending, at most [`MAX_WINDOWS`] +
-/// 1), adding each row to its client's window k. Each run is one range of a
-/// date-ordered index; the rows carry no date to read and compare (one pass
-/// splitting rows by their date measured ~10% slower for the whole
-/// report). No GROUP BY: grouping in SQLite would sort the rows.
-///
-/// Rows come in date order, so their clients in no order: each run adds
-/// into a compact list by id (16 bytes a client, ~160 KB at size L, where
-/// a map of every window's sums took ~900 KB and each row's update was a
-/// miss to main memory), copied into the table in id order after the run.
+/// 1), adding each row to its client's window k: each run is one range of
+/// a date-ordered covering index, summed here rather than grouped (and so
+/// sorted) by SQLite.
 fn window_sums(
     conn: &Connection,
     sql: &str,
@@ -595,42 +577,19 @@ fn window_sums(
     clients: usize,
 ) -> Result<WindowTable, DbError> {
     debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
-    // Ids past this go to the map: a stray large id costs no memory.
-    let dense_ids = clients.saturating_mul(4).saturating_add(1024);
-    let mut table = WindowTable::default();
-    let mut run: Vec<(u32, i64)> = Vec::new();
+    let mut table = IdMap::with_capacity_and_hasher(clients, Default::default());
     let mut stmt = conn.prepare_cached(sql)?;
     for (k, w) in cuts.windows(2).take(MAX_WINDOWS).enumerate() {
         let (from, to) = (convert::DayText::new(w[0]), convert::DayText::new(w[1]));
         let mut rows = stmt.query(params![from, to])?;
-        run.clear();
         while let Some(r) = rows.next()? {
-            let (client, value): (i64, i64) = (r.get(0)?, r.get(1)?);
-            match usize::try_from(client).ok().filter(|&i| i < dense_ids) {
-                Some(i) => {
-                    if i >= run.len() {
-                        run.resize(i + 1, (0, 0));
-                    }
-                    let (count, sum) = &mut run[i];
-                    *count = count.saturating_add(1);
-                    *sum = sum.saturating_add(value);
-                }
-                None => {
-                    let w = table.other.entry(client).or_default();
-                    w.count[k] = w.count[k].saturating_add(1);
-                    w.sum[k] = w.sum[k].saturating_add(value);
-                }
-            }
-        }
-        if table.by_id.len() < run.len() {
-            table.by_id.resize(run.len(), WindowSums::default());
-        }
-        for (w, &(count, sum)) in table.by_id.iter_mut().zip(&run) {
-            w.count[k] = count;
-            w.sum[k] = sum;
+            let (client, value): (Id, i64) = (r.get(0)?, r.get(1)?);
+            let sums: &mut WindowSums = table.entry(client).or_default();
+            sums.count[k] = sums.count[k].saturating_add(1);
+            sums.sum[k] = sums.sum[k].saturating_add(value);
         }
     }
-    Ok(table)
+    Ok(WindowTable(table))
 }
 
 pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
