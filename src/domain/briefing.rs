@@ -378,8 +378,7 @@ fn month_line(
 fn plan_section(input: &Input<'_>) -> PlanSection {
     let months = input.month.trailing(12);
     let first = months.first().copied().unwrap_or(input.month);
-    // The open invoices of the 12 months, by month (tens of thousands of
-    // them at size L, most of other months: an index, not a hash each).
+    // The open invoices of the 12 months, by their place in them.
     let slot = |m: Month| {
         usize::try_from(first.months_until(m))
             .ok()

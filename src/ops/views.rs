@@ -178,7 +178,7 @@ fn cuts(today: NaiveDate, inner: [NaiveDate; 2]) -> [NaiveDate; 4] {
 }
 
 /// Whether the clients' kept agreements are counted (the portfolio shows
-/// them; the briefing's rules never use them: ~20,000 rows at size L).
+/// them; the briefing's rules never use them).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kept {
     Counted,

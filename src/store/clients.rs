@@ -157,10 +157,8 @@ fn list_with<T>(
     read: impl Fn(&Row<'_>, usize) -> rusqlite::Result<T>,
     mut keep: impl FnMut(Id, T),
 ) -> Result<Vec<Client>, DbError> {
-    // In name order from the index that holds every column read here (the
-    // unique one on the name alone would look up each client in the table,
-    // 4x slower at 10,000; reading the table and sorting took ~1.5 ms).
-    // Sized up front: growing by doubling copies every client read so far.
+    // In name order from the index that holds every column read here, so
+    // no client is looked up in the table and nothing is sorted.
     let n = usize::try_from(count(conn)?).unwrap_or(0);
     let mut stmt = conn.prepare_cached(&list_query(extra))?;
     let first_extra = CLIENT_COLUMNS.split(',').count();
