@@ -10,14 +10,14 @@ use rusqlite::Connection;
 
 use crate::domain::plan::{self, Settled, Unsettled};
 use crate::domain::{Id, Invoice, Money};
-use crate::store::{DbError, ledger};
+use crate::store::{StoreResult, ledger};
 
 /// The invoices with a balance of the clients given as (id, billed total,
 /// paid total), each client's in settlement order (oldest due first).
 pub fn unsettled(
     conn: &Connection,
     clients: impl IntoIterator<Item = (Id, Money, Money)>,
-) -> Result<Vec<Settled>, DbError> {
+) -> StoreResult<Vec<Settled>> {
     let mut out = Vec::new();
     for (id, billed, paid) in clients {
         let mut walk = Unsettled::new(billed, paid);
@@ -35,12 +35,12 @@ pub fn unsettled(
 }
 
 /// Every invoice with a balance in the portfolio.
-pub fn all_unsettled(conn: &Connection) -> Result<Vec<Settled>, DbError> {
+pub fn all_unsettled(conn: &Connection) -> StoreResult<Vec<Settled>> {
     unsettled(conn, ledger::billed_and_paid(conn)?)
 }
 
 /// `invoices` (of any clients, in any order) settled, in the same order.
-pub fn settle_listed(conn: &Connection, invoices: Vec<Invoice>) -> Result<Vec<Settled>, DbError> {
+pub fn settle_listed(conn: &Connection, invoices: Vec<Invoice>) -> StoreResult<Vec<Settled>> {
     let listed: std::collections::HashSet<Id> = invoices.iter().map(|i| i.client_id).collect();
     let totals = ledger::billed_and_paid(conn)?
         .into_iter()

@@ -19,7 +19,7 @@ use crate::domain::{
     NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint, Payment, Status, Tier,
     Touchpoint,
 };
-use crate::store::{self, DbError, Store, clients, ledger, log};
+use crate::store::{self, Store, StoreError, StoreResult, clients, ledger, log};
 
 /// The longest text folio keeps in one field; longer input is refused, not cut.
 pub const MAX_TEXT: usize = 10_000;
@@ -60,12 +60,12 @@ pub enum OpError {
     #[error("the file is read-only: nothing was changed")]
     ReadOnly,
     #[error("database error: {0}")]
-    Db(DbError),
+    Db(StoreError),
 }
 
-impl From<DbError> for OpError {
-    fn from(e: DbError) -> Self {
-        match store::Failure::of(&e) {
+impl From<StoreError> for OpError {
+    fn from(e: StoreError) -> Self {
+        match e.kind() {
             store::Failure::Busy => OpError::Busy,
             store::Failure::DiskFull => OpError::DiskFull,
             store::Failure::ReadOnly => OpError::ReadOnly,
@@ -442,7 +442,7 @@ fn delete_with(
     store: &mut Store,
     id: Id,
     what: &'static str,
-    f: fn(&rusqlite::Connection, Id) -> Result<bool, DbError>,
+    f: fn(&rusqlite::Connection, Id) -> StoreResult<bool>,
 ) -> OpResult<()> {
     store.write(|tx| {
         if f(tx, id)? {
@@ -583,8 +583,8 @@ pub fn delete_payment(store: &mut Store, id: Id) -> OpResult<()> {
 pub trait Editable: Clone {
     /// What it is called in messages ("touchpoint").
     const WHAT: &'static str;
-    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError>;
-    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError>;
+    fn get(conn: &rusqlite::Connection, id: Id) -> StoreResult<Option<Self>>;
+    fn update(conn: &rusqlite::Connection, value: &Self) -> StoreResult<bool>;
     fn id(&self) -> Id;
     fn client_id(&self) -> Id;
     /// The changed record checked as a new one would be (`old` is how it
@@ -616,10 +616,10 @@ pub fn change<T: Editable>(store: &mut Store, id: Id, edit: impl FnOnce(&mut T))
 macro_rules! stored_record {
     ($what:literal, $get:path, $update:path) => {
         const WHAT: &'static str = $what;
-        fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
+        fn get(conn: &rusqlite::Connection, id: Id) -> StoreResult<Option<Self>> {
             $get(conn, id)
         }
-        fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
+        fn update(conn: &rusqlite::Connection, value: &Self) -> StoreResult<bool> {
             $update(conn, value)
         }
         fn id(&self) -> Id {
@@ -901,14 +901,11 @@ pub fn count_touch_slice(
 
 #[cfg(test)]
 mod tests {
-    use super::{DbError, OpError};
+    use super::{OpError, StoreError};
     use rusqlite::ffi;
 
     fn op_error(code: i32) -> OpError {
-        OpError::from(DbError::SqliteFailure(
-            ffi::Error::new(code),
-            Some("disk I/O error".into()),
-        ))
+        OpError::from(StoreError::with_code(code))
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::DbError;
+use super::StoreResult;
 use super::convert::{day, opt_day};
 use crate::domain::text::is_invisible;
 use crate::domain::{
@@ -29,7 +29,7 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
 
 /// Insert a client. A name that folds to an existing one violates the unique
 /// `name_key` and fails with a constraint error (the ops layer checks first).
-pub fn insert(conn: &Connection, c: &NewClient) -> Result<Id, DbError> {
+pub fn insert(conn: &Connection, c: &NewClient) -> StoreResult<Id> {
     conn.prepare_cached(
         "INSERT INTO clients (name, name_key, tier, status, since, cadence_days, channel, goal, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -49,7 +49,7 @@ pub fn insert(conn: &Connection, c: &NewClient) -> Result<Id, DbError> {
 }
 
 /// Overwrite a client's editable fields (tier and status change through their histories).
-pub fn update(conn: &Connection, c: &Client) -> Result<(), DbError> {
+pub fn update(conn: &Connection, c: &Client) -> StoreResult<()> {
     conn.prepare_cached(
         "UPDATE clients SET name = ?2, name_key = ?3, since = ?4, cadence_days = ?5,
                 channel = ?6, goal = ?7, notes = ?8
@@ -68,24 +68,25 @@ pub fn update(conn: &Connection, c: &Client) -> Result<(), DbError> {
     Ok(())
 }
 
-pub fn delete(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete(conn: &Connection, id: Id) -> StoreResult<bool> {
     Ok(conn
         .prepare_cached("DELETE FROM clients WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get(conn: &Connection, id: Id) -> Result<Option<Client>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"
-    ))?
-    .query_row([id], client_from_row)
-    .optional()
+pub fn get(conn: &Connection, id: Id) -> StoreResult<Option<Client>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"
+        ))?
+        .query_row([id], client_from_row)
+        .optional()?)
 }
 
 /// Find a client by name, regardless of case in any script and of
 /// invisible characters (see `name_key`).
-pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Client>, DbError> {
+pub fn find_by_name(conn: &Connection, name: &str) -> StoreResult<Option<Client>> {
     let key = name_key(name);
     let found = conn
         .prepare_cached(&format!(
@@ -106,7 +107,7 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Client>, DbE
 /// out (it still holds some) and whose name now has `key`. Read only on a
 /// miss: one pass over the name index, the names compared only where the
 /// stored key holds an invisible character (none, in a file written since).
-fn stale_key_match(conn: &Connection, key: &str) -> Result<Option<Id>, DbError> {
+fn stale_key_match(conn: &Connection, key: &str) -> StoreResult<Option<Id>> {
     let mut stmt = conn.prepare_cached("SELECT id, name_key, name FROM clients")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -121,7 +122,7 @@ fn stale_key_match(conn: &Connection, key: &str) -> Result<Option<Id>, DbError> 
 }
 
 /// All clients, by name (case-folded).
-pub fn list(conn: &Connection) -> Result<Vec<Client>, DbError> {
+pub fn list(conn: &Connection) -> StoreResult<Vec<Client>> {
     list_with(conn, "", |_, _| Ok(()), |_, ()| {})
 }
 
@@ -137,7 +138,7 @@ pub struct ClientRows {
 const TOTALS_COLUMNS: &str = ", paid_total";
 
 /// All clients by name with their paid totals: one pass over the index.
-pub fn list_with_totals(conn: &Connection) -> Result<ClientRows, DbError> {
+pub fn list_with_totals(conn: &Connection) -> StoreResult<ClientRows> {
     let mut paid = Vec::new();
     let read = |r: &Row<'_>, i: usize| r.get::<_, Money>(i);
     let clients = list_with(conn, TOTALS_COLUMNS, read, |id, total| {
@@ -156,7 +157,7 @@ fn list_with<T>(
     extra: &str,
     read: impl Fn(&Row<'_>, usize) -> rusqlite::Result<T>,
     mut keep: impl FnMut(Id, T),
-) -> Result<Vec<Client>, DbError> {
+) -> StoreResult<Vec<Client>> {
     // In name order from the index that holds every column read here (the
     // unique one on the name alone would look up each client in the table,
     // 4x slower at 10,000; reading the table and sorting took ~1.5 ms).
@@ -183,23 +184,23 @@ fn list_query(extra: &str) -> String {
 
 /// Every client's name by id (no other column: the month's lines and the
 /// lists that name clients need nothing else).
-pub fn names(conn: &Connection) -> Result<std::collections::HashMap<Id, String>, DbError> {
+pub fn names(conn: &Connection) -> StoreResult<std::collections::HashMap<Id, String>> {
     let mut stmt = conn.prepare_cached("SELECT id, name FROM clients")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn count(conn: &Connection) -> Result<i64, DbError> {
-    conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+pub fn count(conn: &Connection) -> StoreResult<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?)
 }
 
-pub fn set_tier(conn: &Connection, id: Id, tier: Tier) -> Result<(), DbError> {
+pub fn set_tier(conn: &Connection, id: Id, tier: Tier) -> StoreResult<()> {
     conn.prepare_cached("UPDATE clients SET tier = ?2 WHERE id = ?1")?
         .execute(params![id, tier])?;
     Ok(())
 }
 
-pub fn set_status(conn: &Connection, id: Id, status: Status) -> Result<(), DbError> {
+pub fn set_status(conn: &Connection, id: Id, status: Status) -> StoreResult<()> {
     conn.prepare_cached("UPDATE clients SET status = ?2 WHERE id = ?1")?
         .execute(params![id, status])?;
     Ok(())
@@ -212,7 +213,7 @@ pub fn insert_tier_change(
     from: Option<Tier>,
     to: Tier,
     reason: &str,
-) -> Result<Id, DbError> {
+) -> StoreResult<Id> {
     conn.prepare_cached(
         "INSERT INTO tier_changes (client_id, on_date, from_tier, to_tier, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -228,7 +229,7 @@ pub fn insert_status_change(
     from: Option<Status>,
     to: Status,
     reason: &str,
-) -> Result<Id, DbError> {
+) -> StoreResult<Id> {
     conn.prepare_cached(
         "INSERT INTO status_changes (client_id, on_date, from_status, to_status, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -249,13 +250,13 @@ fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
 }
 
 /// A client's tier history, oldest first.
-pub fn tier_history(conn: &Connection, client_id: Id) -> Result<Vec<TierChange>, DbError> {
+pub fn tier_history(conn: &Connection, client_id: Id) -> StoreResult<Vec<TierChange>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
          WHERE client_id = ?1 ORDER BY on_date, id",
     )?;
     let rows = stmt.query_map([client_id], tier_change_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Tier moves (not initial tiers) dated within `[from, to]`, oldest first.
@@ -263,13 +264,13 @@ pub fn tier_moves_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<TierChange>, DbError> {
+) -> StoreResult<Vec<TierChange>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
          WHERE on_date BETWEEN ?1 AND ?2 AND from_tier IS NOT NULL ORDER BY on_date, id",
     )?;
     let rows = stmt.query_map(params![from, to], tier_change_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
@@ -284,13 +285,13 @@ fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
 }
 
 /// A client's status history, oldest first.
-pub fn status_history(conn: &Connection, client_id: Id) -> Result<Vec<StatusChange>, DbError> {
+pub fn status_history(conn: &Connection, client_id: Id) -> StoreResult<Vec<StatusChange>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
          WHERE client_id = ?1 ORDER BY on_date, id",
     )?;
     let rows = stmt.query_map([client_id], status_change_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Status changes (not initial statuses) dated within `[from, to]`, oldest first.
@@ -298,13 +299,13 @@ pub fn status_changes_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<StatusChange>, DbError> {
+) -> StoreResult<Vec<StatusChange>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
          WHERE on_date BETWEEN ?1 AND ?2 AND from_status IS NOT NULL ORDER BY on_date, id",
     )?;
     let rows = stmt.query_map(params![from, to], status_change_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 const CONTACT_COLUMNS: &str = "id, client_id, name, role, decision_maker, phone, email, birthday";
@@ -322,7 +323,7 @@ fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
-pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> Result<Id, DbError> {
+pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> StoreResult<Id> {
     conn.prepare_cached(
         "INSERT INTO contacts (client_id, name, role, decision_maker, phone, email, birthday)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -339,7 +340,7 @@ pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> Resul
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_contact(conn: &Connection, c: &Contact) -> Result<bool, DbError> {
+pub fn update_contact(conn: &Connection, c: &Contact) -> StoreResult<bool> {
     Ok(conn
         .prepare_cached(
             "UPDATE contacts SET client_id = ?2, name = ?3, role = ?4, decision_maker = ?5,
@@ -358,29 +359,30 @@ pub fn update_contact(conn: &Connection, c: &Contact) -> Result<bool, DbError> {
         > 0)
 }
 
-pub fn delete_contact(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete_contact(conn: &Connection, id: Id) -> StoreResult<bool> {
     Ok(conn
         .prepare_cached("DELETE FROM contacts WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_contact(conn: &Connection, id: Id) -> Result<Option<Contact>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
-    ))?
-    .query_row([id], contact_from_row)
-    .optional()
+pub fn get_contact(conn: &Connection, id: Id) -> StoreResult<Option<Contact>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
+        ))?
+        .query_row([id], contact_from_row)
+        .optional()?)
 }
 
 /// A client's contacts, decision makers first.
-pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbError> {
+pub fn contacts_of(conn: &Connection, client_id: Id) -> StoreResult<Vec<Contact>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE client_id = ?1
          ORDER BY decision_maker DESC, name, id"
     ))?;
     let rows = stmt.query_map([client_id], contact_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Read from the index on (client, decision maker) alone.
@@ -393,7 +395,7 @@ const NEAR_BIRTHDAYS: &str = "SELECT id, client_id, birthday FROM contacts
 
 /// Each client's contacts and decision makers, counted (clients without
 /// contacts left out), from the (client, decision maker) index alone.
-pub fn contact_counts(conn: &Connection) -> Result<IdMap<ContactCounts>, DbError> {
+pub fn contact_counts(conn: &Connection) -> StoreResult<IdMap<ContactCounts>> {
     let mut stmt = conn.prepare_cached(CONTACT_COUNTS)?;
     let mut rows = stmt.query([])?;
     let mut out: IdMap<ContactCounts> = IdMap::default();
@@ -413,7 +415,7 @@ pub fn decision_maker_birthdays(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<ContactRole>, DbError> {
+) -> StoreResult<Vec<ContactRole>> {
     let mut stmt = conn.prepare_cached(NEAR_BIRTHDAYS)?;
     let day = |d: NaiveDate| d.format("%m-%d").to_string();
     let (from, to) = (day(from), day(to));
@@ -440,7 +442,7 @@ pub fn decision_maker_birthdays(
 }
 
 /// The contacts with these ids, in the order given (unknown ids skipped).
-pub fn contacts_by_id(conn: &Connection, ids: &[Id]) -> Result<Vec<Contact>, DbError> {
+pub fn contacts_by_id(conn: &Connection, ids: &[Id]) -> StoreResult<Vec<Contact>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
     ))?;
@@ -455,23 +457,25 @@ pub fn contacts_by_id(conn: &Connection, ids: &[Id]) -> Result<Vec<Contact>, DbE
 
 /// How many records hang off a client (contacts, touchpoints, agreements,
 /// invoices, payments): what deleting it would take with it.
-pub fn record_count(conn: &Connection, id: Id) -> Result<i64, DbError> {
-    conn.prepare_cached(
-        "SELECT (SELECT count(*) FROM contacts WHERE client_id = ?1)
+pub fn record_count(conn: &Connection, id: Id) -> StoreResult<i64> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM contacts WHERE client_id = ?1)
               + (SELECT count(*) FROM touchpoints WHERE client_id = ?1)
               + (SELECT count(*) FROM agreements WHERE client_id = ?1)
               + (SELECT count(*) FROM invoices WHERE client_id = ?1)
               + (SELECT count(*) FROM payments WHERE client_id = ?1)",
-    )?
-    .query_row([id], |r| r.get(0))
+        )?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// A client's running totals (kept by triggers): paid and billed.
-pub fn totals(conn: &Connection, id: Id) -> Result<(Money, Money), DbError> {
-    conn.prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?
+pub fn totals(conn: &Connection, id: Id) -> StoreResult<(Money, Money)> {
+    Ok(conn
+        .prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
-        .map(|t| t.unwrap_or_default())
+        .map(|t| t.unwrap_or_default())?)
 }
 
 #[cfg(test)]

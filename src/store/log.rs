@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use super::DbError;
+use super::StoreResult;
 use super::convert::{DayText, day, opt_day};
 use crate::domain::{
     Agreement, AgreementStatus, Id, NewAgreement, NewTouchpoint, NextStep, Touchpoint, fold,
@@ -35,11 +35,7 @@ fn touch_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
     })
 }
 
-pub fn insert_touchpoint(
-    conn: &Connection,
-    client_id: Id,
-    t: &NewTouchpoint,
-) -> Result<Id, DbError> {
+pub fn insert_touchpoint(conn: &Connection, client_id: Id, t: &NewTouchpoint) -> StoreResult<Id> {
     conn.prepare_cached(
         "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -57,7 +53,7 @@ pub fn insert_touchpoint(
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_touchpoint(conn: &Connection, t: &Touchpoint) -> Result<bool, DbError> {
+pub fn update_touchpoint(conn: &Connection, t: &Touchpoint) -> StoreResult<bool> {
     Ok(conn
         .prepare_cached(
             "UPDATE touchpoints SET client_id = ?2, at = ?3, kind = ?4, summary = ?5, minutes = ?6,
@@ -77,19 +73,20 @@ pub fn update_touchpoint(conn: &Connection, t: &Touchpoint) -> Result<bool, DbEr
         > 0)
 }
 
-pub fn delete_touchpoint(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete_touchpoint(conn: &Connection, id: Id) -> StoreResult<bool> {
     Ok(conn
         .prepare_cached("DELETE FROM touchpoints WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_touchpoint(conn: &Connection, id: Id) -> Result<Option<Touchpoint>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {TOUCH_COLUMNS} FROM touchpoints WHERE id = ?1"
-    ))?
-    .query_row([id], touch_from_row)
-    .optional()
+pub fn get_touchpoint(conn: &Connection, id: Id) -> StoreResult<Option<Touchpoint>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {TOUCH_COLUMNS} FROM touchpoints WHERE id = ?1"
+        ))?
+        .query_row([id], touch_from_row)
+        .optional()?)
 }
 
 /// Touchpoints newest first, for one client or all, as a window of `limit`
@@ -99,14 +96,14 @@ pub fn touchpoints(
     client_id: Option<Id>,
     limit: i64,
     offset: i64,
-) -> Result<Vec<Touchpoint>, DbError> {
+) -> StoreResult<Vec<Touchpoint>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {TOUCH_COLUMNS} FROM touchpoints
          WHERE ?1 IS NULL OR client_id = ?1
          ORDER BY at DESC, id DESC LIMIT ?2 OFFSET ?3"
     ))?;
     let rows = stmt.query_map(params![client_id, limit, offset], touch_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Which touchpoints a log view shows: one client's or everyone's, and a
@@ -188,7 +185,7 @@ pub fn touch_page(
     seek: Seek,
     skip: i64,
     limit: i64,
-) -> Result<Vec<Touchpoint>, DbError> {
+) -> StoreResult<Vec<Touchpoint>> {
     let (bound, ascending) = match seek {
         Seek::Newest => (None, false),
         Seek::Oldest => (None, true),
@@ -212,17 +209,17 @@ fn select_page(
     ascending: bool,
     skip: i64,
     limit: i64,
-) -> Result<Vec<Touchpoint>, DbError> {
+) -> StoreResult<Vec<Touchpoint>> {
     let (clause, mut values) = filter.clause(bounds);
     let order = if ascending { "ASC" } else { "DESC" };
     values.push(Value::Integer(limit));
     values.push(Value::Integer(skip));
-    conn.prepare_cached(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {TOUCH_COLUMNS} FROM touchpoints {clause}
          ORDER BY at {order}, id {order} LIMIT ? OFFSET ?"
-    ))?
-    .query_map(params_from_iter(values), touch_from_row)?
-    .collect()
+    ))?;
+    let rows = stmt.query_map(params_from_iter(values), touch_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// How many touchpoints `filter` matches within `bounds`.
@@ -230,10 +227,11 @@ fn count_where(
     conn: &Connection,
     filter: &TouchFilter,
     bounds: &[(&str, TouchKey)],
-) -> Result<i64, DbError> {
+) -> StoreResult<i64> {
     let (clause, values) = filter.clause(bounds);
-    conn.prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
-        .query_row(params_from_iter(values), |r| r.get(0))
+    Ok(conn
+        .prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
+        .query_row(params_from_iter(values), |r| r.get(0))?)
 }
 
 /// Like [`touch_page`] going down the log (`Newest`, `Older`, `AtOrOlder`,
@@ -247,7 +245,7 @@ pub fn touch_page_within(
     seek: Seek,
     limit: i64,
     budget: i64,
-) -> Result<(Vec<Touchpoint>, Option<TouchKey>), DbError> {
+) -> StoreResult<(Vec<Touchpoint>, Option<TouchKey>)> {
     let start: Vec<(&str, TouchKey)> = match seek {
         Seek::Older(k) => vec![("<", k)],
         Seek::AtOrOlder(k) => vec![("<=", k)],
@@ -271,19 +269,20 @@ fn slice_end(
     client_id: Option<Id>,
     start: &[(&str, TouchKey)],
     budget: i64,
-) -> Result<Option<TouchKey>, DbError> {
+) -> StoreResult<Option<TouchKey>> {
     let scope = TouchFilter {
         client_id,
         needle: String::new(),
     };
     let (clause, mut values) = scope.clause(start);
     values.push(Value::Integer(budget.max(1) - 1));
-    conn.prepare_cached(&format!(
-        "SELECT at, id FROM touchpoints {clause}
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT at, id FROM touchpoints {clause}
          ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"
-    ))?
-    .query_row(params_from_iter(values), |r| Ok((day(r, 0)?, r.get(1)?)))
-    .optional()
+        ))?
+        .query_row(params_from_iter(values), |r| Ok((day(r, 0)?, r.get(1)?)))
+        .optional()?)
 }
 
 /// One slice of counting the touchpoints a filter matches: those after
@@ -296,7 +295,7 @@ pub fn count_touch_slice(
     filter: &TouchFilter,
     after: Option<TouchKey>,
     chunk: i64,
-) -> Result<(i64, Option<TouchKey>), DbError> {
+) -> StoreResult<(i64, Option<TouchKey>)> {
     let upper: Vec<(&str, TouchKey)> = after.map(|k| ("<", k)).into_iter().collect();
     // Where the slice ends: the key `chunk` entries on, scope applied, the
     // filter not (so the step is a walk of the index, not of matches).
@@ -314,7 +313,7 @@ pub fn count_newer(
     filter: &TouchFilter,
     after: Option<TouchKey>,
     key: TouchKey,
-) -> Result<i64, DbError> {
+) -> StoreResult<i64> {
     let mut bounds = vec![(">", key)];
     bounds.extend(after.map(|k| ("<", k)));
     count_where(conn, filter, &bounds)
@@ -322,7 +321,7 @@ pub fn count_newer(
 
 /// All the touchpoints a filter matches (slice by slice, see
 /// [`count_touch_slice`]).
-pub fn count_touch(conn: &Connection, filter: &TouchFilter) -> Result<i64, DbError> {
+pub fn count_touch(conn: &Connection, filter: &TouchFilter) -> StoreResult<i64> {
     let (mut total, mut after) = (0, None);
     loop {
         let (n, next) = count_touch_slice(conn, filter, after, COUNT_SLICE)?;
@@ -337,9 +336,10 @@ pub fn count_touch(conn: &Connection, filter: &TouchFilter) -> Result<i64, DbErr
 /// Index entries one slice of a count walks: a few milliseconds at most.
 pub const COUNT_SLICE: i64 = 16_384;
 
-pub fn count_touchpoints(conn: &Connection, client_id: Option<Id>) -> Result<i64, DbError> {
-    conn.prepare_cached("SELECT count(*) FROM touchpoints WHERE ?1 IS NULL OR client_id = ?1")?
-        .query_row([client_id], |r| r.get(0))
+pub fn count_touchpoints(conn: &Connection, client_id: Option<Id>) -> StoreResult<i64> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM touchpoints WHERE ?1 IS NULL OR client_id = ?1")?
+        .query_row([client_id], |r| r.get(0))?)
 }
 
 /// Per client of `clients`: the date of its last touchpoint on or before
@@ -348,7 +348,7 @@ pub fn last_touch_by_client(
     conn: &Connection,
     today: NaiveDate,
     clients: impl IntoIterator<Item = Id>,
-) -> Result<Vec<(Id, NaiveDate)>, DbError> {
+) -> StoreResult<Vec<(Id, NaiveDate)>> {
     let mut seek =
         conn.prepare_cached("SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2")?;
     let today = DayText::new(today);
@@ -367,7 +367,7 @@ pub fn touch_windows_by_client(
     conn: &Connection,
     cuts: &[NaiveDate],
     clients: usize,
-) -> Result<super::WindowTable, DbError> {
+) -> StoreResult<super::WindowTable> {
     super::window_sums(
         conn,
         "SELECT client_id, minutes FROM touchpoints WHERE at > ?1 AND at <= ?2",
@@ -399,7 +399,7 @@ fn agreement_from_row(r: &Row<'_>) -> rusqlite::Result<Agreement> {
     })
 }
 
-pub fn insert_agreement(conn: &Connection, client_id: Id, a: &NewAgreement) -> Result<Id, DbError> {
+pub fn insert_agreement(conn: &Connection, client_id: Id, a: &NewAgreement) -> StoreResult<Id> {
     conn.prepare_cached(
         "INSERT INTO agreements (client_id, made_on, text, owner, due, status, closed_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -416,7 +416,7 @@ pub fn insert_agreement(conn: &Connection, client_id: Id, a: &NewAgreement) -> R
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_agreement(conn: &Connection, a: &Agreement) -> Result<bool, DbError> {
+pub fn update_agreement(conn: &Connection, a: &Agreement) -> StoreResult<bool> {
     Ok(conn
         .prepare_cached(
             "UPDATE agreements SET client_id = ?2, made_on = ?3, text = ?4, owner = ?5, due = ?6,
@@ -435,19 +435,20 @@ pub fn update_agreement(conn: &Connection, a: &Agreement) -> Result<bool, DbErro
         > 0)
 }
 
-pub fn delete_agreement(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete_agreement(conn: &Connection, id: Id) -> StoreResult<bool> {
     Ok(conn
         .prepare_cached("DELETE FROM agreements WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_agreement(conn: &Connection, id: Id) -> Result<Option<Agreement>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE id = ?1"
-    ))?
-    .query_row([id], agreement_from_row)
-    .optional()
+pub fn get_agreement(conn: &Connection, id: Id) -> StoreResult<Option<Agreement>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE id = ?1"
+        ))?
+        .query_row([id], agreement_from_row)
+        .optional()?)
 }
 
 /// Set an agreement's status and closing date.
@@ -456,7 +457,7 @@ pub fn close_agreement(
     id: Id,
     status: AgreementStatus,
     closed_on: Option<NaiveDate>,
-) -> Result<bool, DbError> {
+) -> StoreResult<bool> {
     Ok(conn
         .prepare_cached("UPDATE agreements SET status = ?2, closed_on = ?3 WHERE id = ?1")?
         .execute(params![id, status, closed_on])?
@@ -469,7 +470,7 @@ pub fn agreements(
     conn: &Connection,
     client_id: Option<Id>,
     only_open: bool,
-) -> Result<Vec<Agreement>, DbError> {
+) -> StoreResult<Vec<Agreement>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {AGREEMENT_COLUMNS} FROM agreements
          WHERE (?1 IS NULL OR client_id = ?1) AND (?2 = 0 OR status = 'open')
@@ -478,16 +479,16 @@ pub fn agreements(
                   coalesce(closed_on, made_on) DESC, id DESC"
     ))?;
     let rows = stmt.query_map(params![client_id, only_open], agreement_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The open and broken agreements of every client, by client and id (the
 /// signals and the briefing read these whole; kept ones only as a count, see
 /// [`kept_by_client`]). Most agreements end kept, so this reads a fraction.
-pub fn open_and_broken_agreements(conn: &Connection) -> Result<Vec<Agreement>, DbError> {
+pub fn open_and_broken_agreements(conn: &Connection) -> StoreResult<Vec<Agreement>> {
     let mut stmt = conn.prepare_cached(OPEN_AND_BROKEN)?;
     let rows = stmt.query_map([], agreement_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Named: without statistics SQLite's planner prefers the status index
@@ -504,7 +505,7 @@ const OPEN_AND_BROKEN: &str = concat!(
 /// (`+status` keeps SQLite off the status index, which would look up every
 /// kept row in the table). Counted here: SQLite's GROUP BY cost three times
 /// reading the ids raw.
-pub fn kept_by_client(conn: &Connection) -> Result<super::IdMap<u32>, DbError> {
+pub fn kept_by_client(conn: &Connection) -> StoreResult<super::IdMap<u32>> {
     let mut stmt =
         conn.prepare_cached("SELECT client_id FROM agreements WHERE +status = 'kept'")?;
     let mut rows = stmt.query([])?;
@@ -520,7 +521,7 @@ pub fn next_steps_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<NextStep>, DbError> {
+) -> StoreResult<Vec<NextStep>> {
     let mut stmt = conn.prepare_cached(
         "SELECT client_id, next_due, next_step FROM touchpoints
          WHERE next_due BETWEEN ?1 AND ?2 AND next_step IS NOT NULL ORDER BY next_due, id",
@@ -532,7 +533,7 @@ pub fn next_steps_between(
             step: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// One client's last touchpoint on or before `today`, and its minutes logged
@@ -543,14 +544,14 @@ pub fn touch_facts_of(
     today: NaiveDate,
     after: NaiveDate,
     upto: NaiveDate,
-) -> Result<(Option<NaiveDate>, i64), DbError> {
-    conn.prepare_cached(
+) -> StoreResult<(Option<NaiveDate>, i64)> {
+    Ok(conn.prepare_cached(
         "SELECT (SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2),
                 (SELECT total(minutes) FROM touchpoints WHERE client_id = ?1 AND at > ?3 AND at <= ?4)",
     )?
     .query_row(params![client_id, today, after, upto], |r| {
         Ok((r.get(0)?, r.get::<_, f64>(1)? as i64))
-    })
+    })?)
 }
 
 #[cfg(test)]

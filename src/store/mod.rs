@@ -21,8 +21,7 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 
-pub use failure::Failure;
-pub use rusqlite::Error as DbError;
+pub use failure::{Failure, StoreError, StoreResult};
 
 use schema::{APPLICATION_ID, MIGRATIONS};
 
@@ -71,7 +70,7 @@ pub enum OpenError {
         reason: std::io::Error,
     },
     #[error("cannot open {path}: {reason}")]
-    Db { path: PathBuf, reason: DbError },
+    Db { path: PathBuf, reason: StoreError },
     #[error("cannot open {0}: the disk is full (or failing): nothing was changed")]
     DiskFull(PathBuf),
     #[error("cannot back up {path} before migrating it: {reason}")]
@@ -239,8 +238,8 @@ impl Store {
                 Connection::open_with_flags(uri, read_only)
             }
         }
-        .map_err(|e| classify(path, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
+        .map_err(|e| classify(path, e.into()))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db(e.into()))?;
         let (app_id, version, objects) = identify(&conn).map_err(|e| classify(path, e))?;
         if version > known {
             return Err(OpenError::Newer {
@@ -296,7 +295,7 @@ impl Store {
     }
 
     /// A private in-memory portfolio, for tests.
-    pub fn open_in_memory() -> Result<Store, DbError> {
+    pub fn open_in_memory() -> StoreResult<Store> {
         let conn = Connection::open_in_memory()?;
         let mut store = Store {
             conn,
@@ -331,7 +330,7 @@ impl Store {
     /// the busy timeout instead of failing halfway through.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<DbError>,
+        E: From<StoreError>,
     {
         self.transact(TransactionBehavior::Immediate, true, f)
     }
@@ -344,7 +343,7 @@ impl Store {
         f: impl FnOnce(&Transaction) -> Result<T, E>,
     ) -> Result<T, E>
     where
-        E: From<DbError>,
+        E: From<StoreError>,
     {
         self.transact(TransactionBehavior::Immediate, commit, f)
     }
@@ -358,14 +357,18 @@ impl Store {
         f: impl FnOnce(&Transaction) -> Result<T, E>,
     ) -> Result<T, E>
     where
-        E: From<DbError>,
+        E: From<StoreError>,
     {
-        let tx = self.conn.transaction_with_behavior(behavior)?;
+        let failed = |e: rusqlite::Error| E::from(StoreError::from(e));
+        let tx = self
+            .conn
+            .transaction_with_behavior(behavior)
+            .map_err(failed)?;
         let value = f(&tx)?;
         if commit {
-            tx.commit()?;
+            tx.commit().map_err(failed)?;
         } else {
-            tx.rollback()?;
+            tx.rollback().map_err(failed)?;
         }
         Ok(value)
     }
@@ -374,17 +377,19 @@ impl Store {
     /// computed from several queries agree even while another process writes.
     pub fn read<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<DbError>,
+        E: From<StoreError>,
     {
+        let failed = |e: rusqlite::Error| E::from(StoreError::from(e));
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(failed)?;
         let value = f(&tx)?;
-        tx.finish()?;
+        tx.finish().map_err(failed)?;
         Ok(value)
     }
 
-    fn configure(&mut self) -> Result<(), DbError> {
+    fn configure(&mut self) -> StoreResult<()> {
         // WAL: readers never block the writer, and a crash mid-write leaves the
         // last committed state. synchronous=FULL: a commit is on disk (WAL
         // fsynced) before folio reports it done, so even a power cut keeps it.
@@ -394,7 +399,7 @@ impl Store {
                 self.conn
                     .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
-                return Err(DbError::InvalidQuery);
+                return Err(rusqlite::Error::InvalidQuery.into());
             }
         }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
@@ -414,7 +419,7 @@ impl Store {
         Ok(())
     }
 
-    fn migrate(&mut self, migrations: &[&str], from: i32) -> Result<(), DbError> {
+    fn migrate(&mut self, migrations: &[&str], from: i32) -> StoreResult<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)?;
@@ -423,7 +428,7 @@ impl Store {
             tx.pragma_update(None, "user_version", index as i32 + 1)?;
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.commit()
+        Ok(tx.commit()?)
     }
 
     /// Consistent copy of the open database (SQLite's online backup, safe
@@ -444,7 +449,7 @@ impl Store {
     /// folio would refuse today (control characters; client names made one
     /// by ignoring invisible characters): the problems found, empty when
     /// the file is sound.
-    pub fn check(&self) -> Result<Vec<String>, DbError> {
+    pub fn check(&self) -> StoreResult<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
@@ -471,12 +476,12 @@ impl Store {
     }
 
     /// True when the portfolio holds no clients and no plan.
-    pub fn is_empty(&self) -> Result<bool, DbError> {
-        self.conn.query_row(
+    pub fn is_empty(&self) -> StoreResult<bool> {
+        Ok(self.conn.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM clients) AND NOT EXISTS (SELECT 1 FROM plan_targets)",
             [],
             |r| r.get(0),
-        )
+        )?)
     }
 
     /// Run `f` with the file in rollback-journal mode, then go back to WAL:
@@ -503,24 +508,26 @@ impl Store {
     }
 
     /// Size the page cache (bulk writes raise it for their duration).
-    pub fn set_cache_kib(&self, kib: i64) -> Result<(), DbError> {
-        self.conn.pragma_update(None, "cache_size", -kib.max(64))
+    pub fn set_cache_kib(&self, kib: i64) -> StoreResult<()> {
+        Ok(self.conn.pragma_update(None, "cache_size", -kib.max(64))?)
     }
 
     /// Changes whenever another connection commits to the file: lets the TUI
     /// notice writes from the command line without re-reading everything.
-    pub fn data_version(&self) -> Result<i64, DbError> {
-        self.conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))
+    pub fn data_version(&self) -> StoreResult<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
-    pub fn setting(&self, key: &str) -> Result<Option<String>, DbError> {
+    pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
         use rusqlite::OptionalExtension;
-        self.conn
+        Ok(self
+            .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
-            .optional()
+            .optional()?)
     }
 }
 
@@ -593,7 +600,7 @@ fn window_sums(
     sql: &str,
     cuts: &[chrono::NaiveDate],
     clients: usize,
-) -> Result<WindowTable, DbError> {
+) -> StoreResult<WindowTable> {
     debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
     // Ids past this go to the map: a stray large id costs no memory.
     let dense_ids = clients.saturating_mul(4).saturating_add(1024);
@@ -633,7 +640,7 @@ fn window_sums(
     Ok(table)
 }
 
-pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
+pub fn set_setting(conn: &Connection, key: &str, value: &str) -> StoreResult<()> {
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -708,20 +715,20 @@ fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(total)
 }
 
-fn identify(conn: &Connection) -> Result<(i32, i32, i64), DbError> {
+fn identify(conn: &Connection) -> StoreResult<(i32, i32, i64)> {
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
     Ok((app_id, version, objects))
 }
 
-fn classify(path: &Path, e: DbError) -> OpenError {
+fn classify(path: &Path, e: StoreError) -> OpenError {
     use rusqlite::ErrorCode;
-    match e.sqlite_error_code() {
+    match e.sqlite().sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => OpenError::NotSqlite(path.to_path_buf()),
         Some(ErrorCode::DatabaseCorrupt) => OpenError::Truncated(path.to_path_buf()),
-        _ if Failure::of(&e) == Failure::DiskFull => OpenError::DiskFull(path.to_path_buf()),
-        _ if Failure::of(&e) == Failure::ReadOnly => OpenError::ReadOnly(path.to_path_buf()),
+        _ if e.kind() == Failure::DiskFull => OpenError::DiskFull(path.to_path_buf()),
+        _ if e.kind() == Failure::ReadOnly => OpenError::ReadOnly(path.to_path_buf()),
         _ => OpenError::Db {
             path: path.to_path_buf(),
             reason: e,
@@ -738,13 +745,13 @@ fn classify(path: &Path, e: DbError) -> OpenError {
 /// file of more than 100 pages the backup never ended (issue 20).
 fn online_backup(conn: &Connection, dest: &Path) -> std::io::Result<()> {
     use rusqlite::backup::{Backup, StepResult};
-    let copy = || -> Result<(), DbError> {
+    let copy = || -> rusqlite::Result<()> {
         let mut to = Connection::open(dest)?;
         let backup = Backup::new(conn, &mut to)?;
         match backup.step(-1)? {
             StepResult::Done => Ok(()),
             // Busy or Locked (More cannot follow a step of every page).
-            _ => Err(DbError::SqliteFailure(
+            _ => Err(rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
                 Some("the portfolio file stayed locked by another program".into()),
             )),
@@ -992,14 +999,14 @@ mod tests {
                     "UPDATE settings SET value = 'USD' WHERE key = 'currency'",
                     [],
                 )?;
-                Ok::<_, DbError>((before, setting_of(tx, "currency")))
+                Ok::<_, StoreError>((before, setting_of(tx, "currency")))
             })
             .unwrap();
         assert_eq!(before, Some("EUR".into()));
         assert_eq!(after, Some("EUR".into()), "one snapshot for the whole read");
         assert!(store.conn().is_autocommit());
         let now = store
-            .read(|tx| Ok::<_, DbError>(setting_of(tx, "currency")))
+            .read(|tx| Ok::<_, StoreError>(setting_of(tx, "currency")))
             .unwrap();
         assert_eq!(now, Some("USD".into()));
     }
