@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::StoreResult;
 use super::convert::{day, opt_day};
+use super::{Db, StoreResult};
 use crate::domain::text::is_invisible;
 use crate::domain::{
     Client, Contact, ContactCounts, ContactRole, Id, IdMap, Money, NewClient, NewContact, Status,
@@ -29,7 +29,8 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
 
 /// Insert a client. A name that folds to an existing one violates the unique
 /// `name_key` and fails with a constraint error (the ops layer checks first).
-pub fn insert(conn: &Connection, c: &NewClient) -> StoreResult<Id> {
+pub fn insert(db: &Db, c: &NewClient) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO clients (name, name_key, tier, status, since, cadence_days, channel, goal, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -49,7 +50,8 @@ pub fn insert(conn: &Connection, c: &NewClient) -> StoreResult<Id> {
 }
 
 /// Overwrite a client's editable fields (tier and status change through their histories).
-pub fn update(conn: &Connection, c: &Client) -> StoreResult<()> {
+pub fn update(db: &Db, c: &Client) -> StoreResult<()> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "UPDATE clients SET name = ?2, name_key = ?3, since = ?4, cadence_days = ?5,
                 channel = ?6, goal = ?7, notes = ?8
@@ -68,14 +70,16 @@ pub fn update(conn: &Connection, c: &Client) -> StoreResult<()> {
     Ok(())
 }
 
-pub fn delete(conn: &Connection, id: Id) -> StoreResult<bool> {
+pub fn delete(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM clients WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get(conn: &Connection, id: Id) -> StoreResult<Option<Client>> {
+pub fn get(db: &Db, id: Id) -> StoreResult<Option<Client>> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"
@@ -86,7 +90,8 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Option<Client>> {
 
 /// Find a client by name, regardless of case in any script and of
 /// invisible characters (see `name_key`).
-pub fn find_by_name(conn: &Connection, name: &str) -> StoreResult<Option<Client>> {
+pub fn find_by_name(db: &Db, name: &str) -> StoreResult<Option<Client>> {
+    let conn = &db.conn;
     let key = name_key(name);
     let found = conn
         .prepare_cached(&format!(
@@ -97,7 +102,7 @@ pub fn find_by_name(conn: &Connection, name: &str) -> StoreResult<Option<Client>
     match found {
         Some(c) => Ok(Some(c)),
         None => match stale_key_match(conn, &key)? {
-            Some(id) => get(conn, id),
+            Some(id) => get(db, id),
             None => Ok(None),
         },
     }
@@ -122,8 +127,8 @@ fn stale_key_match(conn: &Connection, key: &str) -> StoreResult<Option<Id>> {
 }
 
 /// All clients, by name (case-folded).
-pub fn list(conn: &Connection) -> StoreResult<Vec<Client>> {
-    list_with(conn, "", |_, _| Ok(()), |_, ()| {})
+pub fn list(db: &Db) -> StoreResult<Vec<Client>> {
+    list_with(db, "", |_, _| Ok(()), |_, ()| {})
 }
 
 /// All clients by name, with what the triggers keep on each row.
@@ -138,10 +143,10 @@ pub struct ClientRows {
 const TOTALS_COLUMNS: &str = ", paid_total";
 
 /// All clients by name with their paid totals: one pass over the index.
-pub fn list_with_totals(conn: &Connection) -> StoreResult<ClientRows> {
+pub fn list_with_totals(db: &Db) -> StoreResult<ClientRows> {
     let mut paid = Vec::new();
     let read = |r: &Row<'_>, i: usize| r.get::<_, Money>(i);
-    let clients = list_with(conn, TOTALS_COLUMNS, read, |id, total| {
+    let clients = list_with(db, TOTALS_COLUMNS, read, |id, total| {
         if total != Money::ZERO {
             paid.push((id, total));
         }
@@ -153,7 +158,7 @@ pub fn list_with_totals(conn: &Connection) -> StoreResult<ClientRows> {
 /// gets each row and the index of the first extra column, its value goes
 /// to `keep` with the client's id.
 fn list_with<T>(
-    conn: &Connection,
+    db: &Db,
     extra: &str,
     read: impl Fn(&Row<'_>, usize) -> rusqlite::Result<T>,
     mut keep: impl FnMut(Id, T),
@@ -162,7 +167,8 @@ fn list_with<T>(
     // unique one on the name alone would look up each client in the table,
     // 4x slower at 10,000; reading the table and sorting took ~1.5 ms).
     // Sized up front: growing by doubling copies every client read so far.
-    let n = usize::try_from(count(conn)?).unwrap_or(0);
+    let n = usize::try_from(count(db)?).unwrap_or(0);
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&list_query(extra))?;
     let first_extra = CLIENT_COLUMNS.split(',').count();
     let mut rows = stmt.query([])?;
@@ -184,36 +190,41 @@ fn list_query(extra: &str) -> String {
 
 /// Every client's name by id (no other column: the month's lines and the
 /// lists that name clients need nothing else).
-pub fn names(conn: &Connection) -> StoreResult<std::collections::HashMap<Id, String>> {
+pub fn names(db: &Db) -> StoreResult<std::collections::HashMap<Id, String>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached("SELECT id, name FROM clients")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn count(conn: &Connection) -> StoreResult<i64> {
+pub fn count(db: &Db) -> StoreResult<i64> {
+    let conn = &db.conn;
     Ok(conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?)
 }
 
-pub fn set_tier(conn: &Connection, id: Id, tier: Tier) -> StoreResult<()> {
+pub fn set_tier(db: &Db, id: Id, tier: Tier) -> StoreResult<()> {
+    let conn = &db.conn;
     conn.prepare_cached("UPDATE clients SET tier = ?2 WHERE id = ?1")?
         .execute(params![id, tier])?;
     Ok(())
 }
 
-pub fn set_status(conn: &Connection, id: Id, status: Status) -> StoreResult<()> {
+pub fn set_status(db: &Db, id: Id, status: Status) -> StoreResult<()> {
+    let conn = &db.conn;
     conn.prepare_cached("UPDATE clients SET status = ?2 WHERE id = ?1")?
         .execute(params![id, status])?;
     Ok(())
 }
 
 pub fn insert_tier_change(
-    conn: &Connection,
+    db: &Db,
     client_id: Id,
     on: NaiveDate,
     from: Option<Tier>,
     to: Tier,
     reason: &str,
 ) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO tier_changes (client_id, on_date, from_tier, to_tier, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -223,13 +234,14 @@ pub fn insert_tier_change(
 }
 
 pub fn insert_status_change(
-    conn: &Connection,
+    db: &Db,
     client_id: Id,
     on: NaiveDate,
     from: Option<Status>,
     to: Status,
     reason: &str,
 ) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO status_changes (client_id, on_date, from_status, to_status, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -250,7 +262,8 @@ fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
 }
 
 /// A client's tier history, oldest first.
-pub fn tier_history(conn: &Connection, client_id: Id) -> StoreResult<Vec<TierChange>> {
+pub fn tier_history(db: &Db, client_id: Id) -> StoreResult<Vec<TierChange>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
          WHERE client_id = ?1 ORDER BY on_date, id",
@@ -260,11 +273,8 @@ pub fn tier_history(conn: &Connection, client_id: Id) -> StoreResult<Vec<TierCha
 }
 
 /// Tier moves (not initial tiers) dated within `[from, to]`, oldest first.
-pub fn tier_moves_between(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> StoreResult<Vec<TierChange>> {
+pub fn tier_moves_between(db: &Db, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<TierChange>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
          WHERE on_date BETWEEN ?1 AND ?2 AND from_tier IS NOT NULL ORDER BY on_date, id",
@@ -285,7 +295,8 @@ fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
 }
 
 /// A client's status history, oldest first.
-pub fn status_history(conn: &Connection, client_id: Id) -> StoreResult<Vec<StatusChange>> {
+pub fn status_history(db: &Db, client_id: Id) -> StoreResult<Vec<StatusChange>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
          WHERE client_id = ?1 ORDER BY on_date, id",
@@ -296,10 +307,11 @@ pub fn status_history(conn: &Connection, client_id: Id) -> StoreResult<Vec<Statu
 
 /// Status changes (not initial statuses) dated within `[from, to]`, oldest first.
 pub fn status_changes_between(
-    conn: &Connection,
+    db: &Db,
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<StatusChange>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
          WHERE on_date BETWEEN ?1 AND ?2 AND from_status IS NOT NULL ORDER BY on_date, id",
@@ -323,7 +335,8 @@ fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
-pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> StoreResult<Id> {
+pub fn insert_contact(db: &Db, client_id: Id, c: &NewContact) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO contacts (client_id, name, role, decision_maker, phone, email, birthday)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -340,7 +353,8 @@ pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> Store
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_contact(conn: &Connection, c: &Contact) -> StoreResult<bool> {
+pub fn update_contact(db: &Db, c: &Contact) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "UPDATE contacts SET client_id = ?2, name = ?3, role = ?4, decision_maker = ?5,
@@ -359,14 +373,16 @@ pub fn update_contact(conn: &Connection, c: &Contact) -> StoreResult<bool> {
         > 0)
 }
 
-pub fn delete_contact(conn: &Connection, id: Id) -> StoreResult<bool> {
+pub fn delete_contact(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM contacts WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_contact(conn: &Connection, id: Id) -> StoreResult<Option<Contact>> {
+pub fn get_contact(db: &Db, id: Id) -> StoreResult<Option<Contact>> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
@@ -376,7 +392,8 @@ pub fn get_contact(conn: &Connection, id: Id) -> StoreResult<Option<Contact>> {
 }
 
 /// A client's contacts, decision makers first.
-pub fn contacts_of(conn: &Connection, client_id: Id) -> StoreResult<Vec<Contact>> {
+pub fn contacts_of(db: &Db, client_id: Id) -> StoreResult<Vec<Contact>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE client_id = ?1
          ORDER BY decision_maker DESC, name, id"
@@ -395,7 +412,8 @@ const NEAR_BIRTHDAYS: &str = "SELECT id, client_id, birthday FROM contacts
 
 /// Each client's contacts and decision makers, counted (clients without
 /// contacts left out), from the (client, decision maker) index alone.
-pub fn contact_counts(conn: &Connection) -> StoreResult<IdMap<ContactCounts>> {
+pub fn contact_counts(db: &Db) -> StoreResult<IdMap<ContactCounts>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(CONTACT_COUNTS)?;
     let mut rows = stmt.query([])?;
     let mut out: IdMap<ContactCounts> = IdMap::default();
@@ -412,10 +430,11 @@ pub fn contact_counts(conn: &Connection) -> StoreResult<IdMap<ContactCounts>> {
 /// their text: a 29 February birthday is found only in a range that holds
 /// the 29th, which a common year's dates never name. By contact id.
 pub fn decision_maker_birthdays(
-    conn: &Connection,
+    db: &Db,
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<ContactRole>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(NEAR_BIRTHDAYS)?;
     let day = |d: NaiveDate| d.format("%m-%d").to_string();
     let (from, to) = (day(from), day(to));
@@ -442,7 +461,8 @@ pub fn decision_maker_birthdays(
 }
 
 /// The contacts with these ids, in the order given (unknown ids skipped).
-pub fn contacts_by_id(conn: &Connection, ids: &[Id]) -> StoreResult<Vec<Contact>> {
+pub fn contacts_by_id(db: &Db, ids: &[Id]) -> StoreResult<Vec<Contact>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
     ))?;
@@ -457,7 +477,8 @@ pub fn contacts_by_id(conn: &Connection, ids: &[Id]) -> StoreResult<Vec<Contact>
 
 /// How many records hang off a client (contacts, touchpoints, agreements,
 /// invoices, payments): what deleting it would take with it.
-pub fn record_count(conn: &Connection, id: Id) -> StoreResult<i64> {
+pub fn record_count(db: &Db, id: Id) -> StoreResult<i64> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "SELECT (SELECT count(*) FROM contacts WHERE client_id = ?1)
@@ -470,7 +491,8 @@ pub fn record_count(conn: &Connection, id: Id) -> StoreResult<i64> {
 }
 
 /// A client's running totals (kept by triggers): paid and billed.
-pub fn totals(conn: &Connection, id: Id) -> StoreResult<(Money, Money)> {
+pub fn totals(db: &Db, id: Id) -> StoreResult<(Money, Money)> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -484,7 +506,7 @@ mod tests {
     use crate::domain::time::d;
     use crate::domain::{NewTouchpoint, TouchKind};
 
-    fn client(conn: &Connection, name: &str) -> Id {
+    fn client(conn: &Db, name: &str) -> Id {
         insert(
             conn,
             &NewClient {
@@ -501,7 +523,7 @@ mod tests {
         .unwrap()
     }
 
-    fn contact(conn: &Connection, client: Id, decision_maker: bool, birthday: Option<NaiveDate>) {
+    fn contact(conn: &Db, client: Id, decision_maker: bool, birthday: Option<NaiveDate>) {
         let c = NewContact {
             name: "Контакт".to_string(),
             role: None,
@@ -525,7 +547,7 @@ mod tests {
         ) {
             use crate::domain::briefing::{LOOKAHEAD_DAYS, birthday_contacts};
             let store = crate::store::Store::open_in_memory().unwrap();
-            let conn = store.conn();
+            let conn = store.db();
             let id = client(conn, "Ёлка");
             // Four years from 2023, 2024 a leap year; days picked often
             // enough to land on 29 February and the turn of the year.
@@ -534,7 +556,7 @@ mod tests {
             for (n, dm) in &births {
                 contact(conn, id, *dm, Some(day(*n)));
                 all.push(ContactRole {
-                    id: conn.last_insert_rowid(),
+                    id: conn.conn.last_insert_rowid(),
                     client_id: id,
                     decision_maker: *dm,
                     birthday: Some(day(*n)),
@@ -553,7 +575,7 @@ mod tests {
     #[test]
     fn contact_counts_and_birthdays_read_indexes_not_the_table() {
         let store = crate::store::Store::open_in_memory().unwrap();
-        let conn = store.conn();
+        let conn = store.db();
         let (a, b, none) = (client(conn, "A"), client(conn, "B"), client(conn, "C"));
         contact(conn, a, true, None);
         contact(conn, a, false, Some(d(1990, 2, 28)));
@@ -592,7 +614,7 @@ mod tests {
     #[test]
     fn lists_every_client_by_folded_name_with_its_totals() {
         let store = crate::store::Store::open_in_memory().unwrap();
-        let conn = store.conn();
+        let conn = store.db();
         let names = [
             "яблоко",
             "Zebra",

@@ -2,13 +2,14 @@
 //! payments received, with the aggregates the month's figures need.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
-use super::StoreResult;
 use super::convert::day;
+use super::{Db, StoreResult};
 use crate::domain::{Id, Invoice, Money, Month, NewInvoice, NewPayment, Payment, PlanTarget};
 
-pub fn set_target(conn: &Connection, month: Month, amount: Money) -> StoreResult<()> {
+pub fn set_target(db: &Db, month: Month, amount: Money) -> StoreResult<()> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO plan_targets (month, amount) VALUES (?1, ?2)
          ON CONFLICT(month) DO UPDATE SET amount = excluded.amount",
@@ -17,7 +18,8 @@ pub fn set_target(conn: &Connection, month: Month, amount: Money) -> StoreResult
     Ok(())
 }
 
-pub fn target(conn: &Connection, month: Month) -> StoreResult<Option<Money>> {
+pub fn target(db: &Db, month: Month) -> StoreResult<Option<Money>> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("SELECT amount FROM plan_targets WHERE month = ?1")?
         .query_row([month], |r| r.get(0))
@@ -25,7 +27,8 @@ pub fn target(conn: &Connection, month: Month) -> StoreResult<Option<Money>> {
 }
 
 /// Targets for months within `[from, to]`, oldest first.
-pub fn targets_between(conn: &Connection, from: Month, to: Month) -> StoreResult<Vec<PlanTarget>> {
+pub fn targets_between(db: &Db, from: Month, to: Month) -> StoreResult<Vec<PlanTarget>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT month, amount FROM plan_targets WHERE month BETWEEN ?1 AND ?2 ORDER BY month",
     )?;
@@ -50,7 +53,8 @@ fn invoice_from_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
     })
 }
 
-pub fn insert_invoice(conn: &Connection, client_id: Id, i: &NewInvoice) -> StoreResult<Id> {
+pub fn insert_invoice(db: &Db, client_id: Id, i: &NewInvoice) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO invoices (client_id, month, amount, due) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -58,7 +62,8 @@ pub fn insert_invoice(conn: &Connection, client_id: Id, i: &NewInvoice) -> Store
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_invoice(conn: &Connection, i: &Invoice) -> StoreResult<bool> {
+pub fn update_invoice(db: &Db, i: &Invoice) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "UPDATE invoices SET client_id = ?2, month = ?3, amount = ?4, due = ?5 WHERE id = ?1",
@@ -67,14 +72,16 @@ pub fn update_invoice(conn: &Connection, i: &Invoice) -> StoreResult<bool> {
         > 0)
 }
 
-pub fn delete_invoice(conn: &Connection, id: Id) -> StoreResult<bool> {
+pub fn delete_invoice(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM invoices WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_invoice(conn: &Connection, id: Id) -> StoreResult<Option<Invoice>> {
+pub fn get_invoice(db: &Db, id: Id) -> StoreResult<Option<Invoice>> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {INVOICE_COLUMNS} FROM invoices WHERE id = ?1"
@@ -84,7 +91,8 @@ pub fn get_invoice(conn: &Connection, id: Id) -> StoreResult<Option<Invoice>> {
 }
 
 /// Invoices of one client or all, in settlement order (due, month, id).
-pub fn invoices(conn: &Connection, client_id: Option<Id>) -> StoreResult<Vec<Invoice>> {
+pub fn invoices(db: &Db, client_id: Option<Id>) -> StoreResult<Vec<Invoice>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {INVOICE_COLUMNS} FROM invoices WHERE ?1 IS NULL OR client_id = ?1
          ORDER BY client_id, due, month, id"
@@ -105,7 +113,8 @@ fn payment_from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
     })
 }
 
-pub fn insert_payment(conn: &Connection, client_id: Id, p: &NewPayment) -> StoreResult<Id> {
+pub fn insert_payment(db: &Db, client_id: Id, p: &NewPayment) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO payments (client_id, paid_on, amount, note) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -113,7 +122,8 @@ pub fn insert_payment(conn: &Connection, client_id: Id, p: &NewPayment) -> Store
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_payment(conn: &Connection, p: &Payment) -> StoreResult<bool> {
+pub fn update_payment(db: &Db, p: &Payment) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "UPDATE payments SET client_id = ?2, paid_on = ?3, amount = ?4, note = ?5 WHERE id = ?1",
@@ -122,14 +132,16 @@ pub fn update_payment(conn: &Connection, p: &Payment) -> StoreResult<bool> {
         > 0)
 }
 
-pub fn delete_payment(conn: &Connection, id: Id) -> StoreResult<bool> {
+pub fn delete_payment(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM payments WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_payment(conn: &Connection, id: Id) -> StoreResult<Option<Payment>> {
+pub fn get_payment(db: &Db, id: Id) -> StoreResult<Option<Payment>> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {PAYMENT_COLUMNS} FROM payments WHERE id = ?1"
@@ -139,7 +151,8 @@ pub fn get_payment(conn: &Connection, id: Id) -> StoreResult<Option<Payment>> {
 }
 
 /// Payments of one client or all, newest first.
-pub fn payments(conn: &Connection, client_id: Option<Id>) -> StoreResult<Vec<Payment>> {
+pub fn payments(db: &Db, client_id: Option<Id>) -> StoreResult<Vec<Payment>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {PAYMENT_COLUMNS} FROM payments WHERE ?1 IS NULL OR client_id = ?1
          ORDER BY paid_on DESC, id DESC"
@@ -150,7 +163,8 @@ pub fn payments(conn: &Connection, client_id: Option<Id>) -> StoreResult<Vec<Pay
 
 /// Per client: the sum of all its payments, summed from the payments
 /// themselves (the reference the maintained totals are checked against).
-pub fn paid_by_client(conn: &Connection) -> StoreResult<Vec<(Id, Money)>> {
+pub fn paid_by_client(db: &Db) -> StoreResult<Vec<(Id, Money)>> {
+    let conn = &db.conn;
     let mut stmt =
         conn.prepare_cached("SELECT client_id, sum(amount) FROM payments GROUP BY client_id")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -159,10 +173,11 @@ pub fn paid_by_client(conn: &Connection) -> StoreResult<Vec<(Id, Money)>> {
 
 /// Per client: sum, count and first date of payments dated within `(after, upto]`.
 pub fn received_by_client(
-    conn: &Connection,
+    db: &Db,
     after: NaiveDate,
     upto: NaiveDate,
 ) -> StoreResult<Vec<(Id, Money, i64)>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT client_id, sum(amount), count(*) FROM payments
          WHERE paid_on > ?1 AND paid_on <= ?2 GROUP BY client_id",
@@ -174,7 +189,8 @@ pub fn received_by_client(
 }
 
 /// Invoices assigned to months within `[from, to]`, by month and client.
-pub fn invoices_in_months(conn: &Connection, from: Month, to: Month) -> StoreResult<Vec<Invoice>> {
+pub fn invoices_in_months(db: &Db, from: Month, to: Month) -> StoreResult<Vec<Invoice>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {INVOICE_COLUMNS} FROM invoices WHERE month BETWEEN ?1 AND ?2
          ORDER BY month, client_id, due, id"
@@ -185,7 +201,8 @@ pub fn invoices_in_months(conn: &Connection, from: Month, to: Month) -> StoreRes
 
 /// What each client with invoices was billed and has paid in all (the
 /// sums the triggers keep), by client id.
-pub fn billed_and_paid(conn: &Connection) -> StoreResult<Vec<(Id, Money, Money)>> {
+pub fn billed_and_paid(db: &Db) -> StoreResult<Vec<(Id, Money, Money)>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, billed_total, paid_total FROM clients WHERE billed_total <> 0 ORDER BY id",
     )?;
@@ -197,10 +214,11 @@ pub fn billed_and_paid(conn: &Connection) -> StoreResult<Vec<(Id, Money, Money)>
 /// descending), handed to `next` until it returns false: the settlement
 /// walk reads only as far as a balance is left.
 pub fn invoices_newest_first(
-    conn: &Connection,
+    db: &Db,
     client_id: Id,
     mut next: impl FnMut(Invoice) -> bool,
 ) -> StoreResult<()> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {INVOICE_COLUMNS} FROM invoices WHERE client_id = ?1
          ORDER BY due DESC, month DESC, id DESC"
@@ -215,7 +233,8 @@ pub fn invoices_newest_first(
 }
 
 /// The sum of all payments dated within `(after, upto]`.
-pub fn received_total(conn: &Connection, after: NaiveDate, upto: NaiveDate) -> StoreResult<Money> {
+pub fn received_total(db: &Db, after: NaiveDate, upto: NaiveDate) -> StoreResult<Money> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "SELECT coalesce(sum(amount), 0) FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
@@ -226,10 +245,11 @@ pub fn received_total(conn: &Connection, after: NaiveDate, upto: NaiveDate) -> S
 /// Per client: payments (count and sum) in each window `(cuts[k], cuts[k+1]]`,
 /// one pass over the covering index of payment dates.
 pub fn payment_windows(
-    conn: &Connection,
+    db: &Db,
     cuts: &[NaiveDate],
     clients: usize,
 ) -> StoreResult<super::WindowTable> {
+    let conn = &db.conn;
     super::window_sums(
         conn,
         "SELECT client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
@@ -240,11 +260,8 @@ pub fn payment_windows(
 
 /// Expected (invoiced) and received sums per month within `[from, to]`,
 /// from the totals the triggers keep: one row per month.
-pub fn month_totals(
-    conn: &Connection,
-    from: Month,
-    to: Month,
-) -> StoreResult<Vec<(Month, Money, Money)>> {
+pub fn month_totals(db: &Db, from: Month, to: Month) -> StoreResult<Vec<(Month, Money, Money)>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT month, expected, received FROM month_totals
          WHERE month BETWEEN ?1 AND ?2 ORDER BY month",

@@ -1,7 +1,9 @@
 //! The store: the one place with SQL. Opening a portfolio file (checks,
 //! pragmas, migrations) lives here; the queries live in the submodules, one per
-//! group of records, as free functions over a `&Connection` so that the ops
-//! layer can run several of them inside one transaction.
+//! group of records, as free functions over a [`Db`] so that the ops layer
+//! can run several of them inside one transaction. What the layers above
+//! see is the store's own: [`Db`] for the database, [`StoreError`] for what
+//! went wrong; SQLite's (rusqlite's) types stay in here.
 
 mod audit;
 mod convert;
@@ -134,9 +136,19 @@ pub struct OpenReport {
 
 /// An open portfolio file.
 pub struct Store {
-    conn: Connection,
+    db: Db,
     path: Option<PathBuf>,
     access: Access,
+}
+
+/// The open database as the operations see it: what the closures of
+/// [`Store::read`] and [`Store::write`] are given, inside their
+/// transaction, and what [`Store::db`] gives for a single query. The
+/// store's query functions ([`clients`], [`ledger`], [`log`]) take it; the
+/// SQLite connection behind it is the store's alone, so no SQLite type
+/// reaches the layers above.
+pub struct Db {
+    conn: Connection,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,7 +290,7 @@ impl Store {
             report.backup = Some(dest);
         }
         let mut store = Store {
-            conn,
+            db: Db { conn },
             path: Some(path.to_path_buf()),
             access,
         };
@@ -298,7 +310,7 @@ impl Store {
     pub fn open_in_memory() -> StoreResult<Store> {
         let conn = Connection::open_in_memory()?;
         let mut store = Store {
-            conn,
+            db: Db { conn },
             path: None,
             access: Access::ReadWrite,
         };
@@ -321,14 +333,23 @@ impl Store {
         self.access != Access::ReadWrite
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// The database, for a query run on its own (outside [`Store::read`],
+    /// each statement is its own transaction).
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The SQLite connection, for tests that check the file with SQL of
+    /// their own.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.db.conn
     }
 
     /// Run `f` in one write transaction, committed only if it returns `Ok`.
     /// IMMEDIATE takes the write lock up front, so a concurrent writer waits on
     /// the busy timeout instead of failing halfway through.
-    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Db) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
@@ -340,7 +361,7 @@ impl Store {
     pub fn write_or_rehearse<T, E>(
         &mut self,
         commit: bool,
-        f: impl FnOnce(&Transaction) -> Result<T, E>,
+        f: impl FnOnce(&Db) -> Result<T, E>,
     ) -> Result<T, E>
     where
         E: From<StoreError>,
@@ -354,17 +375,17 @@ impl Store {
         &mut self,
         behavior: TransactionBehavior,
         commit: bool,
-        f: impl FnOnce(&Transaction) -> Result<T, E>,
+        f: impl FnOnce(&Db) -> Result<T, E>,
     ) -> Result<T, E>
     where
         E: From<StoreError>,
     {
         let failed = |e: rusqlite::Error| E::from(StoreError::from(e));
-        let tx = self
-            .conn
-            .transaction_with_behavior(behavior)
-            .map_err(failed)?;
-        let value = f(&tx)?;
+        // Begun on a shared borrow of the connection, so that `f` can be
+        // given the `Db` that owns it; `&mut self` keeps any other
+        // transaction from starting meanwhile.
+        let tx = Transaction::new_unchecked(&self.db.conn, behavior).map_err(failed)?;
+        let value = f(&self.db)?;
         if commit {
             tx.commit().map_err(failed)?;
         } else {
@@ -375,16 +396,14 @@ impl Store {
 
     /// Run `f` over one consistent snapshot (a read transaction), so figures
     /// computed from several queries agree even while another process writes.
-    pub fn read<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    pub fn read<T, E>(&mut self, f: impl FnOnce(&Db) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
         let failed = |e: rusqlite::Error| E::from(StoreError::from(e));
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)
+        let tx = Transaction::new_unchecked(&self.db.conn, TransactionBehavior::Deferred)
             .map_err(failed)?;
-        let value = f(&tx)?;
+        let value = f(&self.db)?;
         tx.finish().map_err(failed)?;
         Ok(value)
     }
@@ -396,31 +415,34 @@ impl Store {
         // A read-only file keeps the mode it has: setting one is a write.
         if self.access == Access::ReadWrite {
             let mode: String =
-                self.conn
+                self.db
+                    .conn
                     .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
                 return Err(rusqlite::Error::InvalidQuery.into());
             }
         }
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.db.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.db.conn.pragma_update(None, "foreign_keys", "ON")?;
         // A statement that fires a trigger keeps a journal of its own, to
         // undo just that statement on an error: in memory, not in a
         // temporary file written row by row (five writes a touchpoint).
-        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        self.db.conn.pragma_update(None, "temp_store", "MEMORY")?;
         self.set_cache_kib(DEFAULT_CACHE_KIB)?;
         // A cached statement keeps the plan it was prepared with: without
         // this, SQLite re-prepares (parses and plans anew) a statement each
         // time a value bound to it is new, which for the settlement walk's
         // one query per client was most of a report's time.
-        self.conn
+        self.db
+            .conn
             .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        self.conn.set_prepared_statement_cache_capacity(64);
+        self.db.conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
 
     fn migrate(&mut self, migrations: &[&str], from: i32) -> StoreResult<()> {
         let tx = self
+            .db
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)?;
         for (index, sql) in migrations.iter().enumerate().skip(from.max(0) as usize) {
@@ -442,7 +464,7 @@ impl Store {
     /// [`Store::backup_to`] where the caller has applied the rule already
     /// (`backup --out FILE --force`).
     pub fn backup_into(&self, out: &Out) -> Result<(), OutError> {
-        out.fill(|tmp| online_backup(&self.conn, tmp))
+        out.fill(|tmp| online_backup(&self.db.conn, tmp))
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`, and stored texts
@@ -451,7 +473,7 @@ impl Store {
     /// the file is sound.
     pub fn check(&self) -> StoreResult<Vec<String>> {
         let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut stmt = self.db.conn.prepare("PRAGMA integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         for row in rows {
             let line = row?;
@@ -459,7 +481,7 @@ impl Store {
                 problems.push(line);
             }
         }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let mut stmt = self.db.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = stmt.query_map([], |r| {
             Ok(format!(
                 "{} row {} refers to a missing {}",
@@ -471,13 +493,13 @@ impl Store {
         for row in rows {
             problems.push(row?);
         }
-        problems.extend(audit::text_problems(&self.conn)?);
+        problems.extend(audit::text_problems(&self.db.conn)?);
         Ok(problems)
     }
 
     /// True when the portfolio holds no clients and no plan.
     pub fn is_empty(&self) -> StoreResult<bool> {
-        Ok(self.conn.query_row(
+        Ok(self.db.conn.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM clients) AND NOT EXISTS (SELECT 1 FROM plan_targets)",
             [],
             |r| r.get(0),
@@ -499,23 +521,27 @@ impl Store {
             })
         };
         let switched =
-            mode(&self.conn, "TRUNCATE").is_ok_and(|m| m.eq_ignore_ascii_case("truncate"));
+            mode(&self.db.conn, "TRUNCATE").is_ok_and(|m| m.eq_ignore_ascii_case("truncate"));
         let value = f(self);
         if switched {
-            let _ = mode(&self.conn, "WAL");
+            let _ = mode(&self.db.conn, "WAL");
         }
         value
     }
 
     /// Size the page cache (bulk writes raise it for their duration).
     pub fn set_cache_kib(&self, kib: i64) -> StoreResult<()> {
-        Ok(self.conn.pragma_update(None, "cache_size", -kib.max(64))?)
+        Ok(self
+            .db
+            .conn
+            .pragma_update(None, "cache_size", -kib.max(64))?)
     }
 
     /// Changes whenever another connection commits to the file: lets the TUI
     /// notice writes from the command line without re-reading everything.
     pub fn data_version(&self) -> StoreResult<i64> {
         Ok(self
+            .db
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
@@ -523,6 +549,7 @@ impl Store {
     pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
         use rusqlite::OptionalExtension;
         Ok(self
+            .db
             .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
@@ -640,8 +667,8 @@ fn window_sums(
     Ok(table)
 }
 
-pub fn set_setting(conn: &Connection, key: &str, value: &str) -> StoreResult<()> {
-    conn.execute(
+pub fn set_setting(db: &Db, key: &str, value: &str) -> StoreResult<()> {
+    db.conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, value],
@@ -877,8 +904,9 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
 /// The steps of the plan SQLite picks for `sql` with `params` bound, for
 /// tests that pin which index a hot query reads.
 #[cfg(test)]
-pub(crate) fn query_plan(conn: &Connection, sql: &str, params: &[&str]) -> Vec<String> {
-    conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+pub(crate) fn query_plan(db: &Db, sql: &str, params: &[&str]) -> Vec<String> {
+    db.conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .unwrap()
         .query_map(rusqlite::params_from_iter(params), |r| r.get(3))
         .unwrap()
@@ -994,19 +1022,19 @@ mod tests {
         other.busy_timeout(Duration::ZERO).unwrap();
         let (before, after) = store
             .read(|tx| {
-                let before = setting_of(tx, "currency");
+                let before = setting_of(&tx.conn, "currency");
                 other.execute(
                     "UPDATE settings SET value = 'USD' WHERE key = 'currency'",
                     [],
                 )?;
-                Ok::<_, StoreError>((before, setting_of(tx, "currency")))
+                Ok::<_, StoreError>((before, setting_of(&tx.conn, "currency")))
             })
             .unwrap();
         assert_eq!(before, Some("EUR".into()));
         assert_eq!(after, Some("EUR".into()), "one snapshot for the whole read");
         assert!(store.conn().is_autocommit());
         let now = store
-            .read(|tx| Ok::<_, StoreError>(setting_of(tx, "currency")))
+            .read(|tx| Ok::<_, StoreError>(setting_of(&tx.conn, "currency")))
             .unwrap();
         assert_eq!(now, Some("USD".into()));
     }

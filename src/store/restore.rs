@@ -92,7 +92,7 @@ impl Source {
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| classify(path, e.into()))?;
         let store = Store {
-            conn,
+            db: super::Db { conn },
             path: Some(path.to_path_buf()),
             access: Access::ReadOnly,
         };
@@ -105,7 +105,7 @@ impl Source {
     }
 
     fn check(mut self, path: &Path) -> Result<Source, SourceError> {
-        let conn = &self.store.conn;
+        let conn = &self.store.db.conn;
         let classified = |e: StoreError| SourceError::from(classify(path, e));
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| classified(e.into()))?;
@@ -155,11 +155,11 @@ impl Store {
         let page_size = |c: &Connection| -> StoreResult<i64> {
             Ok(c.pragma_query_value(None, "page_size", |r| r.get(0))?)
         };
-        let from = &source.store.conn;
-        if page_size(from)? == page_size(&self.conn)? {
-            return copy_into(from, &mut self.conn);
+        let from = &source.store.db.conn;
+        if page_size(from)? == page_size(&self.db.conn)? {
+            return copy_into(from, &mut self.db.conn);
         }
-        self.with_rollback_journal(|s| copy_into(from, &mut s.conn))
+        self.with_rollback_journal(|s| copy_into(from, &mut s.db.conn))
     }
 }
 
@@ -285,7 +285,7 @@ mod tests {
                 .unwrap()
         };
         let source = Source::open(&copy).unwrap();
-        assert_eq!(pages(&source.store.conn), 1024);
+        assert_eq!(pages(&source.store.db.conn), 1024);
         let (_, mut live) = portfolio(dir.path(), "live.db", "USD");
         assert_eq!(pages(live.conn()), 4096);
         live.restore_from(&source).unwrap();
