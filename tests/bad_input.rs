@@ -7,7 +7,7 @@ mod common;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use common::{Portfolio, path_str};
+use common::{OpenFile, Portfolio, path_str};
 use folio::domain::money::MAX_AMOUNT;
 use folio::domain::{Money, Month, NewClient, Status, Tier, parse_date};
 use folio::io::csv_import::{ImportError, RowError};
@@ -77,25 +77,15 @@ proptest! {
 
 use chrono::Datelike;
 
-fn counts(store: &Store) -> [i64; 4] {
-    let c = |t: &str| -> i64 {
-        store
-            .conn()
-            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-            .unwrap()
-    };
-    [
-        c("clients"),
-        c("touchpoints"),
-        c("agreements"),
-        c("payments"),
-    ]
+fn counts(p: &OpenFile) -> [i64; 4] {
+    ["clients", "touchpoints", "agreements", "payments"].map(|t| p.count(t))
 }
 
-fn store_with_acme() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+/// A portfolio file holding one client, Acme.
+fn with_acme() -> OpenFile {
+    let mut p = OpenFile::new();
     add_client(
-        &mut store,
+        &mut p.store,
         &NewClient {
             name: "Acme".into(),
             tier: Tier::Gold,
@@ -108,7 +98,7 @@ fn store_with_acme() -> Store {
         },
     )
     .unwrap();
-    store
+    p
 }
 
 /// An import that writes (no dry run) on 2026-11-23.
@@ -135,11 +125,11 @@ fn refused_touchpoint_rows(store: &mut Store, csv: &str) -> Vec<RowError> {
 }
 
 fn check_import(kind: Kind, bytes: &[u8], create_clients: bool) -> Result<(), TestCaseError> {
-    let mut store = store_with_acme();
-    let before = counts(&store);
-    match import(&mut store, kind, bytes, import_options(create_clients)) {
+    let mut p = with_acme();
+    let before = counts(&p);
+    match import(&mut p.store, kind, bytes, import_options(create_clients)) {
         Ok(summary) => {
-            let after = counts(&store);
+            let after = counts(&p);
             let grew: i64 = after.iter().zip(before).map(|(a, b)| a - b).sum();
             let expected = summary.rows as i64
                 + if kind == Kind::Clients {
@@ -154,12 +144,7 @@ fn check_import(kind: Kind, bytes: &[u8], create_clients: bool) -> Result<(), Te
                 prop_assert!(!rows.is_empty());
                 prop_assert!(rows.iter().all(|r| r.line >= 2), "{e}");
             }
-            prop_assert_eq!(
-                counts(&store),
-                before,
-                "a failed import writes nothing: {}",
-                e
-            );
+            prop_assert_eq!(counts(&p), before, "a failed import writes nothing: {}", e);
         }
     }
     Ok(())
@@ -377,10 +362,10 @@ fn large_imports_roll_back_whole() {
         "Nobody,2026-10-03,call,bulk 2,5",
         1,
     );
-    let mut store = store_with_acme();
-    let indexes = |s: &Store| -> Vec<String> {
-        let mut stmt = s
-            .conn()
+    let mut p = with_acme();
+    let indexes = |p: &OpenFile| -> Vec<String> {
+        let mut stmt = p
+            .sql
             .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'touchpoints' ORDER BY name")
             .unwrap();
         stmt.query_map([], |r| r.get(0))
@@ -388,9 +373,9 @@ fn large_imports_roll_back_whole() {
             .map(Result::unwrap)
             .collect()
     };
-    let before = indexes(&store);
+    let before = indexes(&p);
     assert_eq!(before.len(), 4);
-    let rows = refused_touchpoint_rows(&mut store, &bad);
+    let rows = refused_touchpoint_rows(&mut p.store, &bad);
     let lines: Vec<u64> = rows.iter().map(|e| e.line).collect();
     assert_eq!(lines, [4, n as u64 + 2, n as u64 + 3]);
     assert!(
@@ -398,19 +383,19 @@ fn large_imports_roll_back_whole() {
         "{rows:?}"
     );
     assert!(rows[1].message.contains("2026-13-01"), "{rows:?}");
-    assert_eq!(counts(&store)[1], 0, "nothing written");
-    assert_eq!(indexes(&store), before, "indexes restored by the rollback");
+    assert_eq!(counts(&p)[1], 0, "nothing written");
+    assert_eq!(indexes(&p), before, "indexes restored by the rollback");
     let summary = import(
-        &mut store,
+        &mut p.store,
         Kind::Touchpoints,
         good.as_bytes(),
         import_options(false),
     )
     .unwrap();
     assert_eq!(summary.rows, n);
-    assert_eq!(counts(&store)[1], n as i64);
-    assert_eq!(indexes(&store), before);
-    assert!(store.check().unwrap().is_empty());
+    assert_eq!(counts(&p)[1], n as i64);
+    assert_eq!(indexes(&p), before);
+    assert!(p.store.check().unwrap().is_empty());
 }
 
 /// A touchpoint row is checked on the parser thread and its client resolved
@@ -419,13 +404,13 @@ fn large_imports_roll_back_whole() {
 /// reports that, and each error keeps its line.
 #[test]
 fn touchpoint_rows_report_the_client_before_the_fields() {
-    let mut store = store_with_acme();
+    let mut p = with_acme();
     let csv = "client,date,kind,summary,next_step,next_due\n\
                Nobody,2026-11-02,call,both wrong,,2026-11-30\n\
                Acme,2026-11-03,call,no step,,2026-11-30\n\
                Nobody,2026-11-04,call,unknown only,,\n\
                Acme,2026-11-05,call,fine,,\n";
-    let rows = refused_touchpoint_rows(&mut store, csv);
+    let rows = refused_touchpoint_rows(&mut p.store, csv);
     let got: Vec<(u64, bool, bool)> = rows
         .iter()
         .map(|e| {
@@ -437,5 +422,5 @@ fn touchpoint_rows_report_the_client_before_the_fields() {
         })
         .collect();
     assert_eq!(got, [(2, true, false), (3, false, true), (4, true, false)]);
-    assert_eq!(counts(&store)[1], 0, "nothing written");
+    assert_eq!(counts(&p)[1], 0, "nothing written");
 }

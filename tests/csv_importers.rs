@@ -1,4 +1,4 @@
-//! Every CSV importer, in process, against a fresh in-memory portfolio:
+//! Every CSV importer, in process, against a fresh portfolio file:
 //!
 //! - arbitrary bytes and CSV-ish text never panic; a refused import names
 //!   lines after the header and leaves every table byte-for-byte as it was;
@@ -10,12 +10,14 @@
 //!   result: the bad lines, or the rows stored with their values and the
 //!   clients created.
 
+mod common;
+
 use chrono::{Days, NaiveDate};
+use common::OpenFile;
 use folio::domain::{Money, NewClient, Status, Tier, name_key};
 use folio::io::csv_import::ImportError;
 use folio::ops::import::{ImportOptions, ImportSummary, Kind, import};
 use folio::ops::{OpError, add_client};
-use folio::store::Store;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
@@ -42,11 +44,11 @@ fn today() -> NaiveDate {
 /// The clients every generated file may refer to.
 const EXISTING: [&str; 2] = ["Acme", "ООО Ромашка"];
 
-fn fresh_store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+fn fresh_file() -> OpenFile {
+    let mut p = OpenFile::new();
     for name in EXISTING {
         add_client(
-            &mut store,
+            &mut p.store,
             &NewClient {
                 name: name.into(),
                 tier: Tier::Gold,
@@ -60,7 +62,7 @@ fn fresh_store() -> Store {
         )
         .unwrap();
     }
-    store
+    p
 }
 
 fn text_of(v: rusqlite::types::ValueRef<'_>) -> String {
@@ -75,8 +77,8 @@ fn text_of(v: rusqlite::types::ValueRef<'_>) -> String {
 }
 
 /// Rows of a query, every value as text.
-fn query(store: &Store, sql: &str) -> Vec<Vec<String>> {
-    let mut stmt = store.conn().prepare(sql).unwrap();
+fn query(p: &OpenFile, sql: &str) -> Vec<Vec<String>> {
+    let mut stmt = p.sql.prepare(sql).unwrap();
     let n = stmt.column_count();
     stmt.query_map([], |r| {
         (0..n)
@@ -89,16 +91,16 @@ fn query(store: &Store, sql: &str) -> Vec<Vec<String>> {
 }
 
 /// Everything in the database: the schema and every row of every table.
-fn dump(store: &Store) -> Vec<Vec<String>> {
+fn dump(p: &OpenFile) -> Vec<Vec<String>> {
     let schema = query(
-        store,
+        p,
         "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name",
     );
     let mut out = schema.clone();
     for row in schema.iter().filter(|r| r[0] == "table") {
         out.push(vec![format!("-- {}", row[1])]);
         out.extend(query(
-            store,
+            p,
             &format!("SELECT * FROM \"{}\" ORDER BY rowid", row[1]),
         ));
     }
@@ -114,13 +116,8 @@ const TABLES: [&str; 6] = [
     "payments",
 ];
 
-fn counts(store: &Store) -> [i64; 6] {
-    TABLES.map(|t| {
-        store
-            .conn()
-            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-            .unwrap()
-    })
+fn counts(p: &OpenFile) -> [i64; 6] {
+    TABLES.map(|t| p.count(t))
 }
 
 fn options(dry_run: bool, create_clients: bool) -> ImportOptions {
@@ -150,16 +147,16 @@ impl Outcome {
 }
 
 /// Import `bytes` into a fresh portfolio, first as a dry run, and check the
-/// invariants every import keeps. Returns the outcome and the store.
-fn run(kind: Kind, bytes: &[u8], create: bool) -> Result<(Outcome, Store), TestCaseError> {
-    let mut store = fresh_store();
-    let before = dump(&store);
-    let counts_before = counts(&store);
+/// invariants every import keeps. Returns the outcome and the portfolio.
+fn run(kind: Kind, bytes: &[u8], create: bool) -> Result<(Outcome, OpenFile), TestCaseError> {
+    let mut p = fresh_file();
+    let before = dump(&p);
+    let counts_before = counts(&p);
 
-    let rehearsal = import(&mut store, kind, bytes, options(true, create));
-    prop_assert_eq!(&dump(&store), &before, "a dry run writes nothing");
+    let rehearsal = import(&mut p.store, kind, bytes, options(true, create));
+    prop_assert_eq!(&dump(&p), &before, "a dry run writes nothing");
 
-    let real = import(&mut store, kind, bytes, options(false, create));
+    let real = import(&mut p.store, kind, bytes, options(false, create));
     match (&rehearsal, &real) {
         (Ok(dry), Ok(done)) => {
             prop_assert!(dry.dry_run && !done.dry_run);
@@ -181,7 +178,7 @@ fn run(kind: Kind, bytes: &[u8], create: bool) -> Result<(Outcome, Store), TestC
     let outcome = match real {
         Ok(summary) => {
             prop_assert_eq!(summary.kind, kind);
-            let after = counts(&store);
+            let after = counts(&p);
             let delta: Vec<i64> = after
                 .iter()
                 .zip(counts_before)
@@ -199,7 +196,7 @@ fn run(kind: Kind, bytes: &[u8], create: bool) -> Result<(Outcome, Store), TestC
                 Kind::Payments => vec![created, created, created, 0, 0, rows],
             };
             prop_assert_eq!(&delta, &want, "rows written ({:?}) = rows reported", TABLES);
-            prop_assert_eq!(store.check().unwrap(), Vec::<String>::new());
+            prop_assert_eq!(p.store.check().unwrap(), Vec::<String>::new());
             Outcome::Imported(summary)
         }
         Err(e) => {
@@ -226,7 +223,7 @@ fn run(kind: Kind, bytes: &[u8], create: bool) -> Result<(Outcome, Store), TestC
                 other => prop_assert!(false, "not an import error: {}", other),
             }
             prop_assert_eq!(
-                &dump(&store),
+                &dump(&p),
                 &before,
                 "a refused import writes nothing: {}",
                 message
@@ -234,7 +231,7 @@ fn run(kind: Kind, bytes: &[u8], create: bool) -> Result<(Outcome, Store), TestC
             Outcome::Refused(e)
         }
     };
-    Ok((outcome, store))
+    Ok((outcome, p))
 }
 
 // ------------------------------------------------------- any input at all --
@@ -1062,7 +1059,7 @@ fn check_file(kind: Kind, spec: &FileSpec) -> Result<(), TestCaseError> {
     let create = spec.create;
     let (bytes, lines) = spec.write();
     let shown = String::from_utf8_lossy(&bytes).into_owned();
-    let (outcome, store) = run(kind, &bytes, create)?;
+    let (outcome, p) = run(kind, &bytes, create)?;
 
     // A row whose cells are all blank is a blank line, and skipped.
     let live: Vec<(u64, &Row)> = lines
@@ -1128,7 +1125,7 @@ fn check_file(kind: Kind, spec: &FileSpec) -> Result<(), TestCaseError> {
         .map(|(_, s)| *s)
         .unwrap_or_default();
     let want: Vec<Vec<String>> = verdicts.into_iter().map(|(_, v)| v.stored).collect();
-    prop_assert_eq!(query(&store, sql), want, "\n{}", shown);
+    prop_assert_eq!(query(&p, sql), want, "\n{}", shown);
     Ok(())
 }
 
@@ -1172,10 +1169,10 @@ fn payments_summing_past_the_limit_fail_with_a_line_number() {
     for _ in 0..rows {
         text.push_str("Acme,2026-11-01,1000000000000.00\n");
     }
-    let mut store = fresh_store();
-    let before = dump(&store);
+    let mut p = fresh_file();
+    let before = dump(&p);
     let result = import(
-        &mut store,
+        &mut p.store,
         Kind::Payments,
         text.as_bytes(),
         options(false, false),
@@ -1183,7 +1180,7 @@ fn payments_summing_past_the_limit_fail_with_a_line_number() {
     match result {
         Ok(summary) => assert_eq!(summary.rows, rows),
         Err(e) => {
-            assert_eq!(dump(&store), before);
+            assert_eq!(dump(&p), before);
             assert!(
                 matches!(e, OpError::Import(ImportError::Rows(_))),
                 "refused without a line number: {e}"
@@ -1197,17 +1194,17 @@ fn payments_summing_past_the_limit_fail_with_a_line_number() {
 /// breaks from quoted cells in the name.
 #[test]
 fn imported_client_names_are_cleaned_like_added_ones() {
-    let mut store = fresh_store();
+    let mut p = fresh_file();
     let text = "name,tier\n\"Acme   Two\",gold\n\"Line\nBreak\",gold\n\"Tab\there\",toxic\n";
     let summary = import(
-        &mut store,
+        &mut p.store,
         Kind::Clients,
         text.as_bytes(),
         options(false, false),
     )
     .unwrap();
     assert_eq!(summary.rows, 3);
-    let names = query(&store, "SELECT name FROM clients WHERE id > 2 ORDER BY id");
+    let names = query(&p, "SELECT name FROM clients WHERE id > 2 ORDER BY id");
     assert_eq!(names, [["Acme Two"], ["Line Break"], ["Tab here"]]);
 }
 
@@ -1215,14 +1212,14 @@ fn imported_client_names_are_cleaned_like_added_ones() {
 /// whole file: what the command line's progress bar shows.
 #[test]
 fn a_touchpoint_import_reports_its_progress() {
-    let mut store = fresh_store();
+    let mut p = fresh_file();
     let mut text = String::from("client,date,kind,summary\n");
     for i in 0..10_000 {
         text.push_str(&format!("Acme,2026-10-{:02},call,call {i}\n", 1 + i % 28));
     }
     let mut seen = Vec::new();
     let summary = folio::ops::import::import_with_progress(
-        &mut store,
+        &mut p.store,
         Kind::Touchpoints,
         text.as_bytes(),
         options(false, false),

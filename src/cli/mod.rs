@@ -117,14 +117,14 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
 /// A write refused because the portfolio is read-only, as one sentence
 /// naming the file, whatever context the command wrapped it in.
 pub(crate) fn name_read_only(e: anyhow::Error, path: &Path) -> anyhow::Error {
-    use crate::store::{DbError, Failure};
+    use crate::store::{Failure, StoreError};
     let read_only = e.chain().any(|cause| {
         matches!(
             cause.downcast_ref::<crate::ops::OpError>(),
             Some(crate::ops::OpError::ReadOnly)
         ) || cause
-            .downcast_ref::<DbError>()
-            .is_some_and(|d| Failure::of(d) == Failure::ReadOnly)
+            .downcast_ref::<StoreError>()
+            .is_some_and(|d| d.kind() == Failure::ReadOnly)
     });
     if read_only {
         anyhow::anyhow!("the file {} is read-only: nothing was changed", shown(path))

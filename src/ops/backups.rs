@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use super::{OpError, OpResult};
 use crate::domain::Id;
 use crate::store::restore::{Source, SourceError};
-use crate::store::{DbError, Store};
+use crate::store::{Store, StoreError};
 
 /// How many copies of each automatic kind are kept.
 pub const KEEP: usize = 10;
@@ -324,7 +324,7 @@ pub fn restore(store: &mut Store, source: &Source, new: bool) -> Result<Restored
             source: OpError::ReadOnly,
         });
     }
-    let copy_failed = |e: DbError| RestoreError::Copy {
+    let copy_failed = |e: StoreError| RestoreError::Copy {
         from: from.clone(),
         into: into.clone(),
         source: e.into(),

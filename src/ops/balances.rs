@@ -6,23 +6,21 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
-
 use crate::domain::plan::{self, Settled, Unsettled};
 use crate::domain::{Id, Invoice, Money};
-use crate::store::{DbError, ledger};
+use crate::store::{Db, StoreResult, ledger};
 
 /// The invoices with a balance of the clients given as (id, billed total,
 /// paid total), each client's in settlement order (oldest due first).
 pub fn unsettled(
-    conn: &Connection,
+    db: &Db,
     clients: impl IntoIterator<Item = (Id, Money, Money)>,
-) -> Result<Vec<Settled>, DbError> {
+) -> StoreResult<Vec<Settled>> {
     let mut out = Vec::new();
     for (id, billed, paid) in clients {
         let mut walk = Unsettled::new(billed, paid);
         let start = out.len();
-        ledger::invoices_newest_first(conn, id, |invoice| {
+        ledger::invoices_newest_first(db, id, |invoice| {
             if walk.done() {
                 return false;
             }
@@ -35,17 +33,17 @@ pub fn unsettled(
 }
 
 /// Every invoice with a balance in the portfolio.
-pub fn all_unsettled(conn: &Connection) -> Result<Vec<Settled>, DbError> {
-    unsettled(conn, ledger::billed_and_paid(conn)?)
+pub fn all_unsettled(db: &Db) -> StoreResult<Vec<Settled>> {
+    unsettled(db, ledger::billed_and_paid(db)?)
 }
 
 /// `invoices` (of any clients, in any order) settled, in the same order.
-pub fn settle_listed(conn: &Connection, invoices: Vec<Invoice>) -> Result<Vec<Settled>, DbError> {
+pub fn settle_listed(db: &Db, invoices: Vec<Invoice>) -> StoreResult<Vec<Settled>> {
     let listed: std::collections::HashSet<Id> = invoices.iter().map(|i| i.client_id).collect();
-    let totals = ledger::billed_and_paid(conn)?
+    let totals = ledger::billed_and_paid(db)?
         .into_iter()
         .filter(|(id, _, _)| listed.contains(id));
-    let mut open: HashMap<Id, Settled> = unsettled(conn, totals)?
+    let mut open: HashMap<Id, Settled> = unsettled(db, totals)?
         .into_iter()
         .map(|s| (s.invoice.id, s))
         .collect();

@@ -17,7 +17,7 @@ use crate::domain::{
     NewTouchpoint, Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
 use crate::io::csv_import::{self, ImportError, RowError};
-use crate::store::{Store, clients, ledger, log};
+use crate::store::{Db, Store, clients, ledger, log};
 
 /// Page cache for bulk writes (imports, gen): a million rows touch the
 /// log's indexes all over, and pages kept in memory are not written and
@@ -63,7 +63,7 @@ pub struct ImportOptions {
 /// Resolves client names to ids within the import's transaction, creating
 /// missing clients when allowed, and collecting the rows it cannot resolve.
 struct Resolver<'a> {
-    conn: &'a rusqlite::Connection,
+    db: &'a Db,
     /// Folded name -> id.
     known: HashMap<String, Id>,
     /// Names exactly as written in the file -> id: rows repeat their client,
@@ -75,17 +75,13 @@ struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    fn new(
-        conn: &'a rusqlite::Connection,
-        create: bool,
-        parse_errors: Vec<RowError>,
-    ) -> OpResult<Self> {
-        let known = clients::list(conn)?
+    fn new(db: &'a Db, create: bool, parse_errors: Vec<RowError>) -> OpResult<Self> {
+        let known = clients::list(db)?
             .into_iter()
             .map(|c| (name_key(&c.name), c.id))
             .collect();
         Ok(Resolver {
-            conn,
+            db,
             known,
             create,
             seen: HashMap::new(),
@@ -140,7 +136,7 @@ impl<'a> Resolver<'a> {
                 return Ok(None);
             }
         };
-        let created = super::insert_new_client(self.conn, &client)?;
+        let created = super::insert_new_client(self.db, &client)?;
         self.known.insert(key, created.id);
         self.created.push(created.name);
         Ok(Some(created.id))
@@ -288,7 +284,7 @@ const BATCH: usize = 4096;
 /// Resolve each row's client, check the touchpoint as `touch add` does, and
 /// write it; a bad row is kept as an error of its line.
 fn write_touchpoints(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     r: &mut Resolver,
     rows: Vec<csv_import::TouchpointRow>,
     today: NaiveDate,

@@ -19,7 +19,7 @@ use crate::domain::{
     NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint, Payment, Status, Tier,
     Touchpoint,
 };
-use crate::store::{self, DbError, Store, clients, ledger, log};
+use crate::store::{self, Db, Store, StoreError, StoreResult, clients, ledger, log};
 
 /// The longest text folio keeps in one field; longer input is refused, not cut.
 pub const MAX_TEXT: usize = 10_000;
@@ -60,12 +60,12 @@ pub enum OpError {
     #[error("the file is read-only: nothing was changed")]
     ReadOnly,
     #[error("database error: {0}")]
-    Db(DbError),
+    Db(StoreError),
 }
 
-impl From<DbError> for OpError {
-    fn from(e: DbError) -> Self {
-        match store::Failure::of(&e) {
+impl From<StoreError> for OpError {
+    fn from(e: StoreError) -> Self {
+        match e.kind() {
             store::Failure::Busy => OpError::Busy,
             store::Failure::DiskFull => OpError::DiskFull,
             store::Failure::ReadOnly => OpError::ReadOnly,
@@ -174,8 +174,8 @@ fn found<T>(value: Option<T>, what: &'static str, id: Id) -> OpResult<T> {
 
 /// The client a new record belongs to must exist (checked in the write's
 /// transaction, so a concurrent delete cannot slip between).
-fn require_client(conn: &rusqlite::Connection, client_id: Id) -> OpResult<()> {
-    found(clients::get(conn, client_id)?, "client", client_id).map(drop)
+fn require_client(db: &Db, client_id: Id) -> OpResult<()> {
+    found(clients::get(db, client_id)?, "client", client_id).map(drop)
 }
 
 /// A client's total paid or billed must stay within what folio stores
@@ -204,12 +204,12 @@ fn updated<T: Clone>(changed: bool, value: &T, what: &'static str, id: Id) -> Op
 
 /// Look a client up by name (ignoring case in any script).
 pub fn client_by_name(store: &Store, name: &str) -> OpResult<Client> {
-    clients::find_by_name(store.conn(), name)?
+    clients::find_by_name(store.db(), name)?
         .ok_or_else(|| OpError::UnknownClient(name.trim().to_string()))
 }
 
 pub fn client_by_id(store: &Store, id: Id) -> OpResult<Client> {
-    found(clients::get(store.conn(), id)?, "client", id)
+    found(clients::get(store.db(), id)?, "client", id)
 }
 
 fn validate_new_client(c: &NewClient) -> OpResult<NewClient> {
@@ -227,20 +227,20 @@ fn validate_new_client(c: &NewClient) -> OpResult<NewClient> {
 
 /// Insert a validated client with its initial tier and status history entries
 /// (dated on its `since`), inside the caller's transaction.
-fn insert_client(conn: &rusqlite::Connection, c: &NewClient) -> OpResult<Client> {
-    if clients::find_by_name(conn, &c.name)?.is_some() {
+fn insert_client(db: &Db, c: &NewClient) -> OpResult<Client> {
+    if clients::find_by_name(db, &c.name)?.is_some() {
         return Err(OpError::DuplicateClient(c.name.clone()));
     }
-    insert_new_client(conn, c)
+    insert_new_client(db, c)
 }
 
 /// [`insert_client`] for a caller that has checked the name is new itself
 /// (an import, against every client's name read once).
-fn insert_new_client(conn: &rusqlite::Connection, c: &NewClient) -> OpResult<Client> {
-    let id = clients::insert(conn, c)?;
-    clients::insert_tier_change(conn, id, c.since, None, c.tier, "initial tier")?;
-    clients::insert_status_change(conn, id, c.since, None, c.status, "client added")?;
-    found(clients::get(conn, id)?, "client", id)
+fn insert_new_client(db: &Db, c: &NewClient) -> OpResult<Client> {
+    let id = clients::insert(db, c)?;
+    clients::insert_tier_change(db, id, c.since, None, c.tier, "initial tier")?;
+    clients::insert_status_change(db, id, c.since, None, c.status, "client added")?;
+    found(clients::get(db, id)?, "client", id)
 }
 
 pub fn add_client(store: &mut Store, c: &NewClient) -> OpResult<Client> {
@@ -340,7 +340,7 @@ pub fn set_status(
 
 /// How many records deleting the client would take with it.
 pub fn client_record_count(store: &Store, id: Id) -> OpResult<i64> {
-    Ok(clients::record_count(store.conn(), id)?)
+    Ok(clients::record_count(store.db(), id)?)
 }
 
 /// Delete a client with everything recorded about it, after writing a
@@ -442,7 +442,7 @@ fn delete_with(
     store: &mut Store,
     id: Id,
     what: &'static str,
-    f: fn(&rusqlite::Connection, Id) -> Result<bool, DbError>,
+    f: fn(&Db, Id) -> StoreResult<bool>,
 ) -> OpResult<()> {
     store.write(|tx| {
         if f(tx, id)? {
@@ -583,13 +583,13 @@ pub fn delete_payment(store: &mut Store, id: Id) -> OpResult<()> {
 pub trait Editable: Clone {
     /// What it is called in messages ("touchpoint").
     const WHAT: &'static str;
-    fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError>;
-    fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError>;
+    fn get(db: &Db, id: Id) -> StoreResult<Option<Self>>;
+    fn update(db: &Db, value: &Self) -> StoreResult<bool>;
     fn id(&self) -> Id;
     fn client_id(&self) -> Id;
     /// The changed record checked as a new one would be (`old` is how it
     /// was stored), in the form it is stored (texts trimmed).
-    fn check(self, conn: &rusqlite::Connection, old: &Self) -> OpResult<Self>;
+    fn check(self, db: &Db, old: &Self) -> OpResult<Self>;
 }
 
 /// Apply `edit` to record `id` and store the result, all in one
@@ -616,11 +616,11 @@ pub fn change<T: Editable>(store: &mut Store, id: Id, edit: impl FnOnce(&mut T))
 macro_rules! stored_record {
     ($what:literal, $get:path, $update:path) => {
         const WHAT: &'static str = $what;
-        fn get(conn: &rusqlite::Connection, id: Id) -> Result<Option<Self>, DbError> {
-            $get(conn, id)
+        fn get(db: &Db, id: Id) -> StoreResult<Option<Self>> {
+            $get(db, id)
         }
-        fn update(conn: &rusqlite::Connection, value: &Self) -> Result<bool, DbError> {
-            $update(conn, value)
+        fn update(db: &Db, value: &Self) -> StoreResult<bool> {
+            $update(db, value)
         }
         fn id(&self) -> Id {
             self.id
@@ -633,7 +633,7 @@ macro_rules! stored_record {
 
 impl Editable for Touchpoint {
     stored_record!("touchpoint", log::get_touchpoint, log::update_touchpoint);
-    fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
+    fn check(self, _: &Db, _: &Self) -> OpResult<Self> {
         let v = validate_touchpoint(NewTouchpoint {
             at: self.at,
             kind: self.kind,
@@ -652,7 +652,7 @@ impl Editable for Touchpoint {
 
 impl Editable for Agreement {
     stored_record!("agreement", log::get_agreement, log::update_agreement);
-    fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
+    fn check(self, _: &Db, _: &Self) -> OpResult<Self> {
         let v = validate_agreement(&NewAgreement {
             made_on: self.made_on,
             text: self.text,
@@ -670,7 +670,7 @@ impl Editable for Agreement {
 
 impl Editable for Contact {
     stored_record!("contact", clients::get_contact, clients::update_contact);
-    fn check(self, _: &rusqlite::Connection, _: &Self) -> OpResult<Self> {
+    fn check(self, _: &Db, _: &Self) -> OpResult<Self> {
         let v = validate_contact(NewContact {
             name: self.name,
             role: self.role,
@@ -693,13 +693,13 @@ impl Editable for Contact {
 /// off when it stays with the same client, and `new` added: refused past
 /// what folio can store, as an added record would be.
 fn check_changed_total(
-    conn: &rusqlite::Connection,
+    db: &Db,
     total: fn((Money, Money)) -> Money,
     (old_client, old_amount): (Id, Money),
     (new_client, new_amount): (Id, Money),
 ) -> OpResult<()> {
     positive("amount", new_amount)?;
-    let mut current = total(clients::totals(conn, new_client)?);
+    let mut current = total(clients::totals(db, new_client)?);
     if new_client == old_client {
         current = current.minus(old_amount);
     }
@@ -708,9 +708,9 @@ fn check_changed_total(
 
 impl Editable for Invoice {
     stored_record!("invoice", ledger::get_invoice, ledger::update_invoice);
-    fn check(self, conn: &rusqlite::Connection, old: &Self) -> OpResult<Self> {
+    fn check(self, db: &Db, old: &Self) -> OpResult<Self> {
         check_changed_total(
-            conn,
+            db,
             |(_, billed)| billed,
             (old.client_id, old.amount),
             (self.client_id, self.amount),
@@ -721,9 +721,9 @@ impl Editable for Invoice {
 
 impl Editable for Payment {
     stored_record!("payment", ledger::get_payment, ledger::update_payment);
-    fn check(self, conn: &rusqlite::Connection, old: &Self) -> OpResult<Self> {
+    fn check(self, db: &Db, old: &Self) -> OpResult<Self> {
         check_changed_total(
-            conn,
+            db,
             |(paid, _)| paid,
             (old.client_id, old.amount),
             (self.client_id, self.amount),
@@ -757,11 +757,11 @@ pub fn set_currency(store: &mut Store, code: &str) -> OpResult<String> {
 
 /// Every client's name by id.
 pub fn client_names(store: &Store) -> OpResult<std::collections::HashMap<Id, String>> {
-    Ok(clients::names(store.conn())?)
+    Ok(clients::names(store.db())?)
 }
 
 pub fn list_clients(store: &Store) -> OpResult<Vec<Client>> {
-    Ok(clients::list(store.conn())?)
+    Ok(clients::list(store.db())?)
 }
 
 /// Agreements, open first (overdue at the top), then the closed ones.
@@ -770,7 +770,7 @@ pub fn agreements(
     client_id: Option<Id>,
     only_open: bool,
 ) -> OpResult<Vec<Agreement>> {
-    Ok(log::agreements(store.conn(), client_id, only_open)?)
+    Ok(log::agreements(store.db(), client_id, only_open)?)
 }
 
 /// Payments, newest first, optionally of one client and one month.
@@ -779,7 +779,7 @@ pub fn payments(
     client_id: Option<Id>,
     month: Option<Month>,
 ) -> OpResult<Vec<Payment>> {
-    Ok(ledger::payments(store.conn(), client_id)?
+    Ok(ledger::payments(store.db(), client_id)?
         .into_iter()
         .filter(|p| month.is_none_or(|m| m.contains(p.on)))
         .collect())
@@ -819,9 +819,9 @@ pub fn touch_window(
     count: bool,
 ) -> OpResult<(Vec<Touchpoint>, Option<i64>)> {
     let filter = TouchFilter::new(client_id, filter);
-    let rows = log::touch_page(store.conn(), &filter, Seek::Newest, offset, limit)?;
+    let rows = log::touch_page(store.db(), &filter, Seek::Newest, offset, limit)?;
     let total = if count {
-        Some(log::count_touch(store.conn(), &filter)?)
+        Some(log::count_touch(store.db(), &filter)?)
     } else {
         None
     };
@@ -838,7 +838,7 @@ pub fn touch_page(
     limit: usize,
 ) -> OpResult<Vec<Touchpoint>> {
     Ok(log::touch_page(
-        store.conn(),
+        store.db(),
         filter,
         seek,
         rows_i64(skip),
@@ -864,7 +864,7 @@ pub fn touch_page_within(
     limit: usize,
 ) -> OpResult<(Vec<Touchpoint>, Option<TouchKey>)> {
     Ok(log::touch_page_within(
-        store.conn(),
+        store.db(),
         filter,
         seek,
         rows_i64(limit),
@@ -880,7 +880,7 @@ pub fn count_newer(
     after: Option<TouchKey>,
     key: TouchKey,
 ) -> OpResult<i64> {
-    Ok(log::count_newer(store.conn(), filter, after, key)?)
+    Ok(log::count_newer(store.db(), filter, after, key)?)
 }
 
 /// One slice of counting what `filter` matches, after `after` (see
@@ -892,7 +892,7 @@ pub fn count_touch_slice(
     after: Option<TouchKey>,
 ) -> OpResult<(i64, Option<TouchKey>)> {
     Ok(log::count_touch_slice(
-        store.conn(),
+        store.db(),
         filter,
         after,
         log::COUNT_SLICE,
@@ -901,14 +901,11 @@ pub fn count_touch_slice(
 
 #[cfg(test)]
 mod tests {
-    use super::{DbError, OpError};
+    use super::{OpError, StoreError};
     use rusqlite::ffi;
 
     fn op_error(code: i32) -> OpError {
-        OpError::from(DbError::SqliteFailure(
-            ffi::Error::new(code),
-            Some("disk I/O error".into()),
-        ))
+        OpError::from(StoreError::with_code(code))
     }
 
     #[test]
@@ -1002,7 +999,7 @@ mod tests {
             note: String::new(),
         };
         let p = add_payment(&mut store, a, &pay(500)).unwrap();
-        let paid = |store: &Store, id: Id| clients::totals(store.conn(), id).unwrap().0.minor();
+        let paid = |store: &Store, id: Id| clients::totals(store.db(), id).unwrap().0.minor();
 
         let moved = change(&mut store, p.id, |p: &mut Payment| {
             p.client_id = b;
@@ -1021,7 +1018,7 @@ mod tests {
         for edit in refused {
             assert!(change(&mut store, p.id, edit).is_err());
             assert_eq!(
-                ledger::get_payment(store.conn(), p.id).unwrap(),
+                ledger::get_payment(store.db(), p.id).unwrap(),
                 Some(moved.clone())
             );
         }

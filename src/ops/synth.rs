@@ -10,7 +10,7 @@ use crate::domain::{
     AgreementStatus, Id, Money, Month, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
 };
-use crate::store::{Store, clients, ledger, log};
+use crate::store::{Db, Store, clients, ledger, log};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GenSize {
@@ -286,7 +286,7 @@ fn due_day(month: Month) -> NaiveDate {
 /// client and month, the payment's date if paid); adds each month's
 /// invoiced sum to `expected_by_month`.
 fn write_money(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     ids: &[Id],
     fees: &[i64],
     paid_on: &[Option<NaiveDate>],
@@ -324,7 +324,7 @@ fn write_money(
 /// Touchpoints spread over clients and time, drawn from `rng` as it stands
 /// after the agreements. None without clients: there is no one to touch.
 fn write_touchpoints(
-    tx: &rusqlite::Connection,
+    tx: &Db,
     ids: &[Id],
     n: u64,
     span: Span,

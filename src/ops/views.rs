@@ -14,7 +14,7 @@ use crate::domain::{
     Agreement, Client, Contact, Id, IdMap, Money, Month, Payment, StatusChange, Tier, TierChange,
     Touchpoint,
 };
-use crate::store::{Store, clients, ledger, log};
+use crate::store::{Db, Store, clients, ledger, log};
 
 /// The month's figures with the client names the per-client rows refer to.
 #[derive(Debug, Clone, Serialize)]
@@ -185,7 +185,7 @@ enum Kept {
     Skipped,
 }
 
-fn read_people(tx: &rusqlite::Connection, today: NaiveDate, kept: Kept) -> OpResult<People> {
+fn read_people(tx: &Db, today: NaiveDate, kept: Kept) -> OpResult<People> {
     let days = |n: u64| {
         today
             .checked_sub_days(chrono::Days::new(n))
@@ -219,7 +219,7 @@ fn read_people(tx: &rusqlite::Connection, today: NaiveDate, kept: Kept) -> OpRes
     })
 }
 
-fn read_money(tx: &rusqlite::Connection, today: NaiveDate) -> OpResult<MoneyFacts> {
+fn read_money(tx: &Db, today: NaiveDate) -> OpResult<MoneyFacts> {
     let back = |n: u32| crate::domain::time::months_before(today, n);
     let payment_cuts = cuts(today, [back(6), back(3)]);
     // Sized for every client (an upper bound of those who paid).
@@ -551,7 +551,7 @@ pub(crate) mod tests {
     /// Month figures and receivables by settling the whole history: the
     /// reference the fast path must match.
     fn reference(store: &mut Store, month: Month) -> (plan::MonthFigures, Money) {
-        let conn = store.conn();
+        let conn = store.db();
         let invoices = ledger::invoices(conn, None).unwrap();
         let paid: HashMap<Id, Money> = ledger::paid_by_client(conn).unwrap().into_iter().collect();
         let settled = plan::settle(&invoices, &paid);
@@ -630,9 +630,9 @@ pub(crate) mod tests {
         crate::ops::demo::load(&mut store, today()).unwrap();
         assert_fast_equals_reference(&mut store);
 
-        let invoices = ledger::invoices(store.conn(), None).unwrap();
-        let payments = ledger::payments(store.conn(), None).unwrap();
-        let clients = clients::list(store.conn()).unwrap();
+        let invoices = ledger::invoices(store.db(), None).unwrap();
+        let payments = ledger::payments(store.db(), None).unwrap();
+        let clients = clients::list(store.db()).unwrap();
         // Reorder settlement: move due dates back and forth, change amounts,
         // move invoices between clients.
         for (n, inv) in invoices.iter().enumerate() {
@@ -680,7 +680,7 @@ pub(crate) mod tests {
         }
         assert_fast_equals_reference(&mut store);
         // Touchpoints: the latest deleted, dates moved, moved between clients.
-        let touches = log::touchpoints(store.conn(), None, 10_000, 0).unwrap();
+        let touches = log::touchpoints(store.db(), None, 10_000, 0).unwrap();
         for (n, t) in touches.iter().enumerate() {
             match n % 4 {
                 0 => crate::ops::delete_touchpoint(&mut store, t.id).unwrap(),

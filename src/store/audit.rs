@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use super::DbError;
+use super::StoreResult;
 use crate::domain::text::{Lines, code_point, first_refused};
 use crate::domain::{Id, name_key};
 
@@ -38,7 +38,7 @@ const LISTED: usize = 10;
 /// (`touchpoints 12 summary: holds the control character U+001B`), at most
 /// [`LISTED`] per column and a count of the rest; then clients whose names
 /// are one name once invisible characters are ignored.
-pub fn text_problems(conn: &Connection) -> Result<Vec<String>, DbError> {
+pub fn text_problems(conn: &Connection) -> StoreResult<Vec<String>> {
     let mut problems = Vec::new();
     for &(table, column, lines) in TEXT_COLUMNS {
         let mut stmt = conn.prepare(&format!(
@@ -76,7 +76,7 @@ pub fn text_problems(conn: &Connection) -> Result<Vec<String>, DbError> {
 /// Clients whose names are the same once case and invisible characters are
 /// ignored: possible only in files written before invisible characters
 /// were ignored (their keys were stored with them).
-fn same_names(conn: &Connection) -> Result<Vec<String>, DbError> {
+fn same_names(conn: &Connection) -> StoreResult<Vec<String>> {
     let mut stmt = conn.prepare("SELECT id, name FROM clients ORDER BY id")?;
     let mut first: HashMap<String, Id> = HashMap::new();
     let mut problems = Vec::new();

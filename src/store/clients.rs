@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::DbError;
 use super::convert::{day, opt_day};
+use super::{Db, StoreResult};
 use crate::domain::text::is_invisible;
 use crate::domain::{
     Client, Contact, ContactCounts, ContactRole, Id, IdMap, Money, NewClient, NewContact, Status,
@@ -29,7 +29,8 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
 
 /// Insert a client. A name that folds to an existing one violates the unique
 /// `name_key` and fails with a constraint error (the ops layer checks first).
-pub fn insert(conn: &Connection, c: &NewClient) -> Result<Id, DbError> {
+pub fn insert(db: &Db, c: &NewClient) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO clients (name, name_key, tier, status, since, cadence_days, channel, goal, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -49,7 +50,8 @@ pub fn insert(conn: &Connection, c: &NewClient) -> Result<Id, DbError> {
 }
 
 /// Overwrite a client's editable fields (tier and status change through their histories).
-pub fn update(conn: &Connection, c: &Client) -> Result<(), DbError> {
+pub fn update(db: &Db, c: &Client) -> StoreResult<()> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "UPDATE clients SET name = ?2, name_key = ?3, since = ?4, cadence_days = ?5,
                 channel = ?6, goal = ?7, notes = ?8
@@ -68,24 +70,28 @@ pub fn update(conn: &Connection, c: &Client) -> Result<(), DbError> {
     Ok(())
 }
 
-pub fn delete(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM clients WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get(conn: &Connection, id: Id) -> Result<Option<Client>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"
-    ))?
-    .query_row([id], client_from_row)
-    .optional()
+pub fn get(db: &Db, id: Id) -> StoreResult<Option<Client>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"
+        ))?
+        .query_row([id], client_from_row)
+        .optional()?)
 }
 
 /// Find a client by name, regardless of case in any script and of
 /// invisible characters (see `name_key`).
-pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Client>, DbError> {
+pub fn find_by_name(db: &Db, name: &str) -> StoreResult<Option<Client>> {
+    let conn = &db.conn;
     let key = name_key(name);
     let found = conn
         .prepare_cached(&format!(
@@ -96,7 +102,7 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Client>, DbE
     match found {
         Some(c) => Ok(Some(c)),
         None => match stale_key_match(conn, &key)? {
-            Some(id) => get(conn, id),
+            Some(id) => get(db, id),
             None => Ok(None),
         },
     }
@@ -106,7 +112,7 @@ pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<Client>, DbE
 /// out (it still holds some) and whose name now has `key`. Read only on a
 /// miss: one pass over the name index, the names compared only where the
 /// stored key holds an invisible character (none, in a file written since).
-fn stale_key_match(conn: &Connection, key: &str) -> Result<Option<Id>, DbError> {
+fn stale_key_match(conn: &Connection, key: &str) -> StoreResult<Option<Id>> {
     let mut stmt = conn.prepare_cached("SELECT id, name_key, name FROM clients")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -121,8 +127,8 @@ fn stale_key_match(conn: &Connection, key: &str) -> Result<Option<Id>, DbError> 
 }
 
 /// All clients, by name (case-folded).
-pub fn list(conn: &Connection) -> Result<Vec<Client>, DbError> {
-    list_with(conn, "", |_, _| Ok(()), |_, ()| {})
+pub fn list(db: &Db) -> StoreResult<Vec<Client>> {
+    list_with(db, "", |_, _| Ok(()), |_, ()| {})
 }
 
 /// All clients by name, with what the triggers keep on each row.
@@ -137,10 +143,10 @@ pub struct ClientRows {
 const TOTALS_COLUMNS: &str = ", paid_total";
 
 /// All clients by name with their paid totals: one pass over the index.
-pub fn list_with_totals(conn: &Connection) -> Result<ClientRows, DbError> {
+pub fn list_with_totals(db: &Db) -> StoreResult<ClientRows> {
     let mut paid = Vec::new();
     let read = |r: &Row<'_>, i: usize| r.get::<_, Money>(i);
-    let clients = list_with(conn, TOTALS_COLUMNS, read, |id, total| {
+    let clients = list_with(db, TOTALS_COLUMNS, read, |id, total| {
         if total != Money::ZERO {
             paid.push((id, total));
         }
@@ -152,14 +158,15 @@ pub fn list_with_totals(conn: &Connection) -> Result<ClientRows, DbError> {
 /// gets each row and the index of the first extra column, its value goes
 /// to `keep` with the client's id.
 fn list_with<T>(
-    conn: &Connection,
+    db: &Db,
     extra: &str,
     read: impl Fn(&Row<'_>, usize) -> rusqlite::Result<T>,
     mut keep: impl FnMut(Id, T),
-) -> Result<Vec<Client>, DbError> {
+) -> StoreResult<Vec<Client>> {
     // In name order from the index that holds every column read here, so
     // no client is looked up in the table and nothing is sorted.
-    let n = usize::try_from(count(conn)?).unwrap_or(0);
+    let n = usize::try_from(count(db)?).unwrap_or(0);
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&list_query(extra))?;
     let first_extra = CLIENT_COLUMNS.split(',').count();
     let mut rows = stmt.query([])?;
@@ -181,36 +188,41 @@ fn list_query(extra: &str) -> String {
 
 /// Every client's name by id (no other column: the month's lines and the
 /// lists that name clients need nothing else).
-pub fn names(conn: &Connection) -> Result<std::collections::HashMap<Id, String>, DbError> {
+pub fn names(db: &Db) -> StoreResult<std::collections::HashMap<Id, String>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached("SELECT id, name FROM clients")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn count(conn: &Connection) -> Result<i64, DbError> {
-    conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+pub fn count(db: &Db) -> StoreResult<i64> {
+    let conn = &db.conn;
+    Ok(conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?)
 }
 
-pub fn set_tier(conn: &Connection, id: Id, tier: Tier) -> Result<(), DbError> {
+pub fn set_tier(db: &Db, id: Id, tier: Tier) -> StoreResult<()> {
+    let conn = &db.conn;
     conn.prepare_cached("UPDATE clients SET tier = ?2 WHERE id = ?1")?
         .execute(params![id, tier])?;
     Ok(())
 }
 
-pub fn set_status(conn: &Connection, id: Id, status: Status) -> Result<(), DbError> {
+pub fn set_status(db: &Db, id: Id, status: Status) -> StoreResult<()> {
+    let conn = &db.conn;
     conn.prepare_cached("UPDATE clients SET status = ?2 WHERE id = ?1")?
         .execute(params![id, status])?;
     Ok(())
 }
 
 pub fn insert_tier_change(
-    conn: &Connection,
+    db: &Db,
     client_id: Id,
     on: NaiveDate,
     from: Option<Tier>,
     to: Tier,
     reason: &str,
-) -> Result<Id, DbError> {
+) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO tier_changes (client_id, on_date, from_tier, to_tier, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -220,13 +232,14 @@ pub fn insert_tier_change(
 }
 
 pub fn insert_status_change(
-    conn: &Connection,
+    db: &Db,
     client_id: Id,
     on: NaiveDate,
     from: Option<Status>,
     to: Status,
     reason: &str,
-) -> Result<Id, DbError> {
+) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO status_changes (client_id, on_date, from_status, to_status, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -247,27 +260,25 @@ fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
 }
 
 /// A client's tier history, oldest first.
-pub fn tier_history(conn: &Connection, client_id: Id) -> Result<Vec<TierChange>, DbError> {
+pub fn tier_history(db: &Db, client_id: Id) -> StoreResult<Vec<TierChange>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
          WHERE client_id = ?1 ORDER BY on_date, id",
     )?;
     let rows = stmt.query_map([client_id], tier_change_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Tier moves (not initial tiers) dated within `[from, to]`, oldest first.
-pub fn tier_moves_between(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<TierChange>, DbError> {
+pub fn tier_moves_between(db: &Db, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<TierChange>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
          WHERE on_date BETWEEN ?1 AND ?2 AND from_tier IS NOT NULL ORDER BY on_date, id",
     )?;
     let rows = stmt.query_map(params![from, to], tier_change_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
@@ -282,27 +293,29 @@ fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
 }
 
 /// A client's status history, oldest first.
-pub fn status_history(conn: &Connection, client_id: Id) -> Result<Vec<StatusChange>, DbError> {
+pub fn status_history(db: &Db, client_id: Id) -> StoreResult<Vec<StatusChange>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
          WHERE client_id = ?1 ORDER BY on_date, id",
     )?;
     let rows = stmt.query_map([client_id], status_change_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Status changes (not initial statuses) dated within `[from, to]`, oldest first.
 pub fn status_changes_between(
-    conn: &Connection,
+    db: &Db,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<StatusChange>, DbError> {
+) -> StoreResult<Vec<StatusChange>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
          WHERE on_date BETWEEN ?1 AND ?2 AND from_status IS NOT NULL ORDER BY on_date, id",
     )?;
     let rows = stmt.query_map(params![from, to], status_change_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 const CONTACT_COLUMNS: &str = "id, client_id, name, role, decision_maker, phone, email, birthday";
@@ -320,7 +333,8 @@ fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
-pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> Result<Id, DbError> {
+pub fn insert_contact(db: &Db, client_id: Id, c: &NewContact) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO contacts (client_id, name, role, decision_maker, phone, email, birthday)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -337,7 +351,8 @@ pub fn insert_contact(conn: &Connection, client_id: Id, c: &NewContact) -> Resul
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_contact(conn: &Connection, c: &Contact) -> Result<bool, DbError> {
+pub fn update_contact(db: &Db, c: &Contact) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "UPDATE contacts SET client_id = ?2, name = ?3, role = ?4, decision_maker = ?5,
@@ -356,29 +371,33 @@ pub fn update_contact(conn: &Connection, c: &Contact) -> Result<bool, DbError> {
         > 0)
 }
 
-pub fn delete_contact(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete_contact(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM contacts WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_contact(conn: &Connection, id: Id) -> Result<Option<Contact>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
-    ))?
-    .query_row([id], contact_from_row)
-    .optional()
+pub fn get_contact(db: &Db, id: Id) -> StoreResult<Option<Contact>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
+        ))?
+        .query_row([id], contact_from_row)
+        .optional()?)
 }
 
 /// A client's contacts, decision makers first.
-pub fn contacts_of(conn: &Connection, client_id: Id) -> Result<Vec<Contact>, DbError> {
+pub fn contacts_of(db: &Db, client_id: Id) -> StoreResult<Vec<Contact>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE client_id = ?1
          ORDER BY decision_maker DESC, name, id"
     ))?;
     let rows = stmt.query_map([client_id], contact_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Read from the index on (client, decision maker) alone.
@@ -391,7 +410,8 @@ const NEAR_BIRTHDAYS: &str = "SELECT id, client_id, birthday FROM contacts
 
 /// Each client's contacts and decision makers, counted (clients without
 /// contacts left out), from the (client, decision maker) index alone.
-pub fn contact_counts(conn: &Connection) -> Result<IdMap<ContactCounts>, DbError> {
+pub fn contact_counts(db: &Db) -> StoreResult<IdMap<ContactCounts>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(CONTACT_COUNTS)?;
     let mut rows = stmt.query([])?;
     let mut out: IdMap<ContactCounts> = IdMap::default();
@@ -408,10 +428,11 @@ pub fn contact_counts(conn: &Connection) -> Result<IdMap<ContactCounts>, DbError
 /// their text: a 29 February birthday is found only in a range that holds
 /// the 29th, which a common year's dates never name. By contact id.
 pub fn decision_maker_birthdays(
-    conn: &Connection,
+    db: &Db,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<ContactRole>, DbError> {
+) -> StoreResult<Vec<ContactRole>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(NEAR_BIRTHDAYS)?;
     let day = |d: NaiveDate| d.format("%m-%d").to_string();
     let (from, to) = (day(from), day(to));
@@ -438,7 +459,8 @@ pub fn decision_maker_birthdays(
 }
 
 /// The contacts with these ids, in the order given (unknown ids skipped).
-pub fn contacts_by_id(conn: &Connection, ids: &[Id]) -> Result<Vec<Contact>, DbError> {
+pub fn contacts_by_id(db: &Db, ids: &[Id]) -> StoreResult<Vec<Contact>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
     ))?;
@@ -453,23 +475,27 @@ pub fn contacts_by_id(conn: &Connection, ids: &[Id]) -> Result<Vec<Contact>, DbE
 
 /// How many records hang off a client (contacts, touchpoints, agreements,
 /// invoices, payments): what deleting it would take with it.
-pub fn record_count(conn: &Connection, id: Id) -> Result<i64, DbError> {
-    conn.prepare_cached(
-        "SELECT (SELECT count(*) FROM contacts WHERE client_id = ?1)
+pub fn record_count(db: &Db, id: Id) -> StoreResult<i64> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM contacts WHERE client_id = ?1)
               + (SELECT count(*) FROM touchpoints WHERE client_id = ?1)
               + (SELECT count(*) FROM agreements WHERE client_id = ?1)
               + (SELECT count(*) FROM invoices WHERE client_id = ?1)
               + (SELECT count(*) FROM payments WHERE client_id = ?1)",
-    )?
-    .query_row([id], |r| r.get(0))
+        )?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// A client's running totals (kept by triggers): paid and billed.
-pub fn totals(conn: &Connection, id: Id) -> Result<(Money, Money), DbError> {
-    conn.prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?
+pub fn totals(db: &Db, id: Id) -> StoreResult<(Money, Money)> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
-        .map(|t| t.unwrap_or_default())
+        .map(|t| t.unwrap_or_default())?)
 }
 
 #[cfg(test)]
@@ -478,7 +504,7 @@ mod tests {
     use crate::domain::time::d;
     use crate::domain::{NewTouchpoint, TouchKind};
 
-    fn client(conn: &Connection, name: &str) -> Id {
+    fn client(conn: &Db, name: &str) -> Id {
         insert(
             conn,
             &NewClient {
@@ -495,7 +521,7 @@ mod tests {
         .unwrap()
     }
 
-    fn contact(conn: &Connection, client: Id, decision_maker: bool, birthday: Option<NaiveDate>) {
+    fn contact(conn: &Db, client: Id, decision_maker: bool, birthday: Option<NaiveDate>) {
         let c = NewContact {
             name: "Контакт".to_string(),
             role: None,
@@ -519,7 +545,7 @@ mod tests {
         ) {
             use crate::domain::briefing::{LOOKAHEAD_DAYS, birthday_contacts};
             let store = crate::store::Store::open_in_memory().unwrap();
-            let conn = store.conn();
+            let conn = store.db();
             let id = client(conn, "Ёлка");
             // Four years from 2023, 2024 a leap year; days picked often
             // enough to land on 29 February and the turn of the year.
@@ -528,7 +554,7 @@ mod tests {
             for (n, dm) in &births {
                 contact(conn, id, *dm, Some(day(*n)));
                 all.push(ContactRole {
-                    id: conn.last_insert_rowid(),
+                    id: conn.conn.last_insert_rowid(),
                     client_id: id,
                     decision_maker: *dm,
                     birthday: Some(day(*n)),
@@ -547,7 +573,7 @@ mod tests {
     #[test]
     fn contact_counts_and_birthdays_read_indexes_not_the_table() {
         let store = crate::store::Store::open_in_memory().unwrap();
-        let conn = store.conn();
+        let conn = store.db();
         let (a, b, none) = (client(conn, "A"), client(conn, "B"), client(conn, "C"));
         contact(conn, a, true, None);
         contact(conn, a, false, Some(d(1990, 2, 28)));
@@ -586,7 +612,7 @@ mod tests {
     #[test]
     fn lists_every_client_by_folded_name_with_its_totals() {
         let store = crate::store::Store::open_in_memory().unwrap();
-        let conn = store.conn();
+        let conn = store.db();
         let names = [
             "яблоко",
             "Zebra",

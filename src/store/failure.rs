@@ -1,11 +1,38 @@
-//! What a failed SQLite call means to the person using folio, read from
-//! its result code. The one place that knows SQLite's codes: the layers
-//! above ask [`Failure::of`] and say "busy", "the disk is full" or "the
-//! file is read-only" without matching rusqlite's types.
+//! The store's error, and what a failed SQLite call means to the person
+//! using folio, read from its result code. The one place that knows
+//! SQLite's codes: the layers above ask [`StoreError::kind`] and say
+//! "busy", "the disk is full" or "the file is read-only" without seeing
+//! rusqlite's types.
 
 use rusqlite::{ErrorCode, ffi};
 
-use super::DbError;
+/// A query or write the database refused, said as SQLite (or rusqlite)
+/// says it. What callers answer differently is its [`StoreError::kind`];
+/// the SQLite error itself stays inside the store.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct StoreError(#[from] rusqlite::Error);
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+impl StoreError {
+    /// What the failure means to the person using folio.
+    pub fn kind(&self) -> Failure {
+        Failure::of(&self.0)
+    }
+
+    /// The SQLite error, for the store's own classification.
+    pub(super) fn sqlite(&self) -> &rusqlite::Error {
+        &self.0
+    }
+
+    /// An error with SQLite result code `code` (and no message), for
+    /// tests of how each kind of failure is reported.
+    #[cfg(test)]
+    pub(crate) fn with_code(code: i32) -> StoreError {
+        StoreError(rusqlite::Error::SqliteFailure(ffi::Error::new(code), None))
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
@@ -42,7 +69,7 @@ pub const DISK_IO_ERRORS: [i32; 6] = [
 ];
 
 impl Failure {
-    pub fn of(e: &DbError) -> Failure {
+    pub(super) fn of(e: &rusqlite::Error) -> Failure {
         let Some(err) = e.sqlite_error() else {
             return Failure::Other;
         };
@@ -61,6 +88,7 @@ impl Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rusqlite::Error as DbError;
 
     fn failure(code: i32) -> Failure {
         Failure::of(&DbError::SqliteFailure(ffi::Error::new(code), None))
@@ -118,7 +146,7 @@ mod tests {
             ffi::Error::new(ffi::SQLITE_IOERR_SHMSIZE),
             Some("disk I/O error".into()),
         );
-        let e = crate::store::classify(path, full);
+        let e = crate::store::classify(path, full.into());
         assert!(matches!(&e, crate::store::OpenError::DiskFull(p) if p == path));
         assert_eq!(
             e.to_string(),
@@ -126,7 +154,7 @@ mod tests {
         );
         let other = DbError::SqliteFailure(ffi::Error::new(ffi::SQLITE_IOERR_READ), None);
         assert!(matches!(
-            crate::store::classify(path, other),
+            crate::store::classify(path, other.into()),
             crate::store::OpenError::Db { .. }
         ));
     }
@@ -146,10 +174,7 @@ mod tests {
             assert_eq!(failure(code), Failure::ReadOnly, "{code}");
         }
         let path = std::path::Path::new("/data/portfolio.db");
-        let e = crate::store::classify(
-            path,
-            DbError::SqliteFailure(ffi::Error::new(ffi::SQLITE_READONLY_CANTINIT), None),
-        );
+        let e = crate::store::classify(path, StoreError::with_code(ffi::SQLITE_READONLY_CANTINIT));
         assert_eq!(
             e.to_string(),
             "cannot open /data/portfolio.db: the file is read-only and SQLite needs to write to read it"

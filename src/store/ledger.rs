@@ -2,13 +2,14 @@
 //! payments received, with the aggregates the month's figures need.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
-use super::DbError;
 use super::convert::day;
+use super::{Db, StoreResult};
 use crate::domain::{Id, Invoice, Money, Month, NewInvoice, NewPayment, Payment, PlanTarget};
 
-pub fn set_target(conn: &Connection, month: Month, amount: Money) -> Result<(), DbError> {
+pub fn set_target(db: &Db, month: Month, amount: Money) -> StoreResult<()> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO plan_targets (month, amount) VALUES (?1, ?2)
          ON CONFLICT(month) DO UPDATE SET amount = excluded.amount",
@@ -17,18 +18,17 @@ pub fn set_target(conn: &Connection, month: Month, amount: Money) -> Result<(), 
     Ok(())
 }
 
-pub fn target(conn: &Connection, month: Month) -> Result<Option<Money>, DbError> {
-    conn.prepare_cached("SELECT amount FROM plan_targets WHERE month = ?1")?
+pub fn target(db: &Db, month: Month) -> StoreResult<Option<Money>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached("SELECT amount FROM plan_targets WHERE month = ?1")?
         .query_row([month], |r| r.get(0))
-        .optional()
+        .optional()?)
 }
 
 /// Targets for months within `[from, to]`, oldest first.
-pub fn targets_between(
-    conn: &Connection,
-    from: Month,
-    to: Month,
-) -> Result<Vec<PlanTarget>, DbError> {
+pub fn targets_between(db: &Db, from: Month, to: Month) -> StoreResult<Vec<PlanTarget>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT month, amount FROM plan_targets WHERE month BETWEEN ?1 AND ?2 ORDER BY month",
     )?;
@@ -38,7 +38,7 @@ pub fn targets_between(
             amount: r.get(1)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 const INVOICE_COLUMNS: &str = "id, client_id, month, amount, due";
@@ -53,7 +53,8 @@ fn invoice_from_row(r: &Row<'_>) -> rusqlite::Result<Invoice> {
     })
 }
 
-pub fn insert_invoice(conn: &Connection, client_id: Id, i: &NewInvoice) -> Result<Id, DbError> {
+pub fn insert_invoice(db: &Db, client_id: Id, i: &NewInvoice) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO invoices (client_id, month, amount, due) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -61,7 +62,8 @@ pub fn insert_invoice(conn: &Connection, client_id: Id, i: &NewInvoice) -> Resul
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_invoice(conn: &Connection, i: &Invoice) -> Result<bool, DbError> {
+pub fn update_invoice(db: &Db, i: &Invoice) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "UPDATE invoices SET client_id = ?2, month = ?3, amount = ?4, due = ?5 WHERE id = ?1",
@@ -70,29 +72,33 @@ pub fn update_invoice(conn: &Connection, i: &Invoice) -> Result<bool, DbError> {
         > 0)
 }
 
-pub fn delete_invoice(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete_invoice(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM invoices WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_invoice(conn: &Connection, id: Id) -> Result<Option<Invoice>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {INVOICE_COLUMNS} FROM invoices WHERE id = ?1"
-    ))?
-    .query_row([id], invoice_from_row)
-    .optional()
+pub fn get_invoice(db: &Db, id: Id) -> StoreResult<Option<Invoice>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {INVOICE_COLUMNS} FROM invoices WHERE id = ?1"
+        ))?
+        .query_row([id], invoice_from_row)
+        .optional()?)
 }
 
 /// Invoices of one client or all, in settlement order (due, month, id).
-pub fn invoices(conn: &Connection, client_id: Option<Id>) -> Result<Vec<Invoice>, DbError> {
+pub fn invoices(db: &Db, client_id: Option<Id>) -> StoreResult<Vec<Invoice>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {INVOICE_COLUMNS} FROM invoices WHERE ?1 IS NULL OR client_id = ?1
          ORDER BY client_id, due, month, id"
     ))?;
     let rows = stmt.query_map([client_id], invoice_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 const PAYMENT_COLUMNS: &str = "id, client_id, paid_on, amount, note";
@@ -107,7 +113,8 @@ fn payment_from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
     })
 }
 
-pub fn insert_payment(conn: &Connection, client_id: Id, p: &NewPayment) -> Result<Id, DbError> {
+pub fn insert_payment(db: &Db, client_id: Id, p: &NewPayment) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO payments (client_id, paid_on, amount, note) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -115,7 +122,8 @@ pub fn insert_payment(conn: &Connection, client_id: Id, p: &NewPayment) -> Resul
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_payment(conn: &Connection, p: &Payment) -> Result<bool, DbError> {
+pub fn update_payment(db: &Db, p: &Payment) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "UPDATE payments SET client_id = ?2, paid_on = ?3, amount = ?4, note = ?5 WHERE id = ?1",
@@ -124,46 +132,52 @@ pub fn update_payment(conn: &Connection, p: &Payment) -> Result<bool, DbError> {
         > 0)
 }
 
-pub fn delete_payment(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete_payment(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM payments WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_payment(conn: &Connection, id: Id) -> Result<Option<Payment>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {PAYMENT_COLUMNS} FROM payments WHERE id = ?1"
-    ))?
-    .query_row([id], payment_from_row)
-    .optional()
+pub fn get_payment(db: &Db, id: Id) -> StoreResult<Option<Payment>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {PAYMENT_COLUMNS} FROM payments WHERE id = ?1"
+        ))?
+        .query_row([id], payment_from_row)
+        .optional()?)
 }
 
 /// Payments of one client or all, newest first.
-pub fn payments(conn: &Connection, client_id: Option<Id>) -> Result<Vec<Payment>, DbError> {
+pub fn payments(db: &Db, client_id: Option<Id>) -> StoreResult<Vec<Payment>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {PAYMENT_COLUMNS} FROM payments WHERE ?1 IS NULL OR client_id = ?1
          ORDER BY paid_on DESC, id DESC"
     ))?;
     let rows = stmt.query_map([client_id], payment_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Per client: the sum of all its payments, summed from the payments
 /// themselves (the reference the maintained totals are checked against).
-pub fn paid_by_client(conn: &Connection) -> Result<Vec<(Id, Money)>, DbError> {
+pub fn paid_by_client(db: &Db) -> StoreResult<Vec<(Id, Money)>> {
+    let conn = &db.conn;
     let mut stmt =
         conn.prepare_cached("SELECT client_id, sum(amount) FROM payments GROUP BY client_id")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Per client: sum, count and first date of payments dated within `(after, upto]`.
 pub fn received_by_client(
-    conn: &Connection,
+    db: &Db,
     after: NaiveDate,
     upto: NaiveDate,
-) -> Result<Vec<(Id, Money, i64)>, DbError> {
+) -> StoreResult<Vec<(Id, Money, i64)>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT client_id, sum(amount), count(*) FROM payments
          WHERE paid_on > ?1 AND paid_on <= ?2 GROUP BY client_id",
@@ -171,41 +185,40 @@ pub fn received_by_client(
     let rows = stmt.query_map(params![after, upto], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
     })?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Invoices assigned to months within `[from, to]`, by month and client.
-pub fn invoices_in_months(
-    conn: &Connection,
-    from: Month,
-    to: Month,
-) -> Result<Vec<Invoice>, DbError> {
+pub fn invoices_in_months(db: &Db, from: Month, to: Month) -> StoreResult<Vec<Invoice>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {INVOICE_COLUMNS} FROM invoices WHERE month BETWEEN ?1 AND ?2
          ORDER BY month, client_id, due, id"
     ))?;
     let rows = stmt.query_map(params![from, to], invoice_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// What each client with invoices was billed and has paid in all (the
 /// sums the triggers keep), by client id.
-pub fn billed_and_paid(conn: &Connection) -> Result<Vec<(Id, Money, Money)>, DbError> {
+pub fn billed_and_paid(db: &Db) -> StoreResult<Vec<(Id, Money, Money)>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT id, billed_total, paid_total FROM clients WHERE billed_total <> 0 ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// One client's invoices newest first in settlement order (due, month, id
 /// descending), handed to `next` until it returns false: the settlement
 /// walk reads only as far as a balance is left.
 pub fn invoices_newest_first(
-    conn: &Connection,
+    db: &Db,
     client_id: Id,
     mut next: impl FnMut(Invoice) -> bool,
-) -> Result<(), DbError> {
+) -> StoreResult<()> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {INVOICE_COLUMNS} FROM invoices WHERE client_id = ?1
          ORDER BY due DESC, month DESC, id DESC"
@@ -220,24 +233,23 @@ pub fn invoices_newest_first(
 }
 
 /// The sum of all payments dated within `(after, upto]`.
-pub fn received_total(
-    conn: &Connection,
-    after: NaiveDate,
-    upto: NaiveDate,
-) -> Result<Money, DbError> {
-    conn.prepare_cached(
-        "SELECT coalesce(sum(amount), 0) FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
-    )?
-    .query_row(params![after, upto], |r| r.get(0))
+pub fn received_total(db: &Db, after: NaiveDate, upto: NaiveDate) -> StoreResult<Money> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(sum(amount), 0) FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
+        )?
+        .query_row(params![after, upto], |r| r.get(0))?)
 }
 
 /// Per client: payments (count and sum) in each window `(cuts[k], cuts[k+1]]`,
 /// one pass over the covering index of payment dates.
 pub fn payment_windows(
-    conn: &Connection,
+    db: &Db,
     cuts: &[NaiveDate],
     clients: usize,
-) -> Result<super::WindowTable, DbError> {
+) -> StoreResult<super::WindowTable> {
+    let conn = &db.conn;
     super::window_sums(
         conn,
         "SELECT client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
@@ -248,15 +260,12 @@ pub fn payment_windows(
 
 /// Expected (invoiced) and received sums per month within `[from, to]`,
 /// from the totals the triggers keep: one row per month.
-pub fn month_totals(
-    conn: &Connection,
-    from: Month,
-    to: Month,
-) -> Result<Vec<(Month, Money, Money)>, DbError> {
+pub fn month_totals(db: &Db, from: Month, to: Month) -> StoreResult<Vec<(Month, Money, Money)>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT month, expected, received FROM month_totals
          WHERE month BETWEEN ?1 AND ?2 ORDER BY month",
     )?;
     let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
-use super::DbError;
 use super::convert::{DayText, day, opt_day};
+use super::{Db, StoreResult};
 use crate::domain::{
     Agreement, AgreementStatus, Id, NewAgreement, NewTouchpoint, NextStep, Touchpoint, fold,
 };
@@ -35,11 +35,8 @@ fn touch_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
     })
 }
 
-pub fn insert_touchpoint(
-    conn: &Connection,
-    client_id: Id,
-    t: &NewTouchpoint,
-) -> Result<Id, DbError> {
+pub fn insert_touchpoint(db: &Db, client_id: Id, t: &NewTouchpoint) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -57,7 +54,8 @@ pub fn insert_touchpoint(
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_touchpoint(conn: &Connection, t: &Touchpoint) -> Result<bool, DbError> {
+pub fn update_touchpoint(db: &Db, t: &Touchpoint) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "UPDATE touchpoints SET client_id = ?2, at = ?3, kind = ?4, summary = ?5, minutes = ?6,
@@ -77,36 +75,40 @@ pub fn update_touchpoint(conn: &Connection, t: &Touchpoint) -> Result<bool, DbEr
         > 0)
 }
 
-pub fn delete_touchpoint(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete_touchpoint(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM touchpoints WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_touchpoint(conn: &Connection, id: Id) -> Result<Option<Touchpoint>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {TOUCH_COLUMNS} FROM touchpoints WHERE id = ?1"
-    ))?
-    .query_row([id], touch_from_row)
-    .optional()
+pub fn get_touchpoint(db: &Db, id: Id) -> StoreResult<Option<Touchpoint>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {TOUCH_COLUMNS} FROM touchpoints WHERE id = ?1"
+        ))?
+        .query_row([id], touch_from_row)
+        .optional()?)
 }
 
 /// Touchpoints newest first, for one client or all, as a window of `limit`
 /// rows after skipping `offset` (`limit` < 0: no limit).
 pub fn touchpoints(
-    conn: &Connection,
+    db: &Db,
     client_id: Option<Id>,
     limit: i64,
     offset: i64,
-) -> Result<Vec<Touchpoint>, DbError> {
+) -> StoreResult<Vec<Touchpoint>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {TOUCH_COLUMNS} FROM touchpoints
          WHERE ?1 IS NULL OR client_id = ?1
          ORDER BY at DESC, id DESC LIMIT ?2 OFFSET ?3"
     ))?;
     let rows = stmt.query_map(params![client_id, limit, offset], touch_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Which touchpoints a log view shows: one client's or everyone's, and a
@@ -183,12 +185,13 @@ impl TouchFilter {
 /// One page of the log, newest first: `limit` touchpoints from `seek`,
 /// skipping the first `skip` of them (counted in the seek's direction).
 pub fn touch_page(
-    conn: &Connection,
+    db: &Db,
     filter: &TouchFilter,
     seek: Seek,
     skip: i64,
     limit: i64,
-) -> Result<Vec<Touchpoint>, DbError> {
+) -> StoreResult<Vec<Touchpoint>> {
+    let conn = &db.conn;
     let (bound, ascending) = match seek {
         Seek::Newest => (None, false),
         Seek::Oldest => (None, true),
@@ -212,17 +215,17 @@ fn select_page(
     ascending: bool,
     skip: i64,
     limit: i64,
-) -> Result<Vec<Touchpoint>, DbError> {
+) -> StoreResult<Vec<Touchpoint>> {
     let (clause, mut values) = filter.clause(bounds);
     let order = if ascending { "ASC" } else { "DESC" };
     values.push(Value::Integer(limit));
     values.push(Value::Integer(skip));
-    conn.prepare_cached(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {TOUCH_COLUMNS} FROM touchpoints {clause}
          ORDER BY at {order}, id {order} LIMIT ? OFFSET ?"
-    ))?
-    .query_map(params_from_iter(values), touch_from_row)?
-    .collect()
+    ))?;
+    let rows = stmt.query_map(params_from_iter(values), touch_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// How many touchpoints `filter` matches within `bounds`.
@@ -230,10 +233,11 @@ fn count_where(
     conn: &Connection,
     filter: &TouchFilter,
     bounds: &[(&str, TouchKey)],
-) -> Result<i64, DbError> {
+) -> StoreResult<i64> {
     let (clause, values) = filter.clause(bounds);
-    conn.prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
-        .query_row(params_from_iter(values), |r| r.get(0))
+    Ok(conn
+        .prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
+        .query_row(params_from_iter(values), |r| r.get(0))?)
 }
 
 /// Like [`touch_page`] going down the log (`Newest`, `Older`, `AtOrOlder`,
@@ -242,18 +246,19 @@ fn count_where(
 /// the matches found and, when the page is short because the walk stopped,
 /// the key it stopped at (go on with `Older` from there).
 pub fn touch_page_within(
-    conn: &Connection,
+    db: &Db,
     filter: &TouchFilter,
     seek: Seek,
     limit: i64,
     budget: i64,
-) -> Result<(Vec<Touchpoint>, Option<TouchKey>), DbError> {
+) -> StoreResult<(Vec<Touchpoint>, Option<TouchKey>)> {
+    let conn = &db.conn;
     let start: Vec<(&str, TouchKey)> = match seek {
         Seek::Older(k) => vec![("<", k)],
         Seek::AtOrOlder(k) => vec![("<=", k)],
         Seek::Newest => Vec::new(),
         Seek::Oldest | Seek::Newer(_) => {
-            return Ok((touch_page(conn, filter, seek, 0, limit)?, None));
+            return Ok((touch_page(db, filter, seek, 0, limit)?, None));
         }
     };
     let end = slice_end(conn, filter.client_id, &start, budget)?;
@@ -271,19 +276,20 @@ fn slice_end(
     client_id: Option<Id>,
     start: &[(&str, TouchKey)],
     budget: i64,
-) -> Result<Option<TouchKey>, DbError> {
+) -> StoreResult<Option<TouchKey>> {
     let scope = TouchFilter {
         client_id,
         needle: String::new(),
     };
     let (clause, mut values) = scope.clause(start);
     values.push(Value::Integer(budget.max(1) - 1));
-    conn.prepare_cached(&format!(
-        "SELECT at, id FROM touchpoints {clause}
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT at, id FROM touchpoints {clause}
          ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"
-    ))?
-    .query_row(params_from_iter(values), |r| Ok((day(r, 0)?, r.get(1)?)))
-    .optional()
+        ))?
+        .query_row(params_from_iter(values), |r| Ok((day(r, 0)?, r.get(1)?)))
+        .optional()?)
 }
 
 /// One slice of counting the touchpoints a filter matches: those after
@@ -292,11 +298,12 @@ fn slice_end(
 /// starts, `None` once the log is counted. A long count runs slice by slice
 /// so a waiting key is never stuck behind a scan of the whole log.
 pub fn count_touch_slice(
-    conn: &Connection,
+    db: &Db,
     filter: &TouchFilter,
     after: Option<TouchKey>,
     chunk: i64,
-) -> Result<(i64, Option<TouchKey>), DbError> {
+) -> StoreResult<(i64, Option<TouchKey>)> {
+    let conn = &db.conn;
     let upper: Vec<(&str, TouchKey)> = after.map(|k| ("<", k)).into_iter().collect();
     // Where the slice ends: the key `chunk` entries on, scope applied, the
     // filter not (so the step is a walk of the index, not of matches).
@@ -310,11 +317,12 @@ pub fn count_touch_slice(
 /// counting only those after `after` if given: with the slices counted
 /// before, the position of `key` in the filtered log.
 pub fn count_newer(
-    conn: &Connection,
+    db: &Db,
     filter: &TouchFilter,
     after: Option<TouchKey>,
     key: TouchKey,
-) -> Result<i64, DbError> {
+) -> StoreResult<i64> {
+    let conn = &db.conn;
     let mut bounds = vec![(">", key)];
     bounds.extend(after.map(|k| ("<", k)));
     count_where(conn, filter, &bounds)
@@ -322,10 +330,10 @@ pub fn count_newer(
 
 /// All the touchpoints a filter matches (slice by slice, see
 /// [`count_touch_slice`]).
-pub fn count_touch(conn: &Connection, filter: &TouchFilter) -> Result<i64, DbError> {
+pub fn count_touch(db: &Db, filter: &TouchFilter) -> StoreResult<i64> {
     let (mut total, mut after) = (0, None);
     loop {
-        let (n, next) = count_touch_slice(conn, filter, after, COUNT_SLICE)?;
+        let (n, next) = count_touch_slice(db, filter, after, COUNT_SLICE)?;
         total += n;
         match next {
             Some(k) => after = Some(k),
@@ -337,18 +345,21 @@ pub fn count_touch(conn: &Connection, filter: &TouchFilter) -> Result<i64, DbErr
 /// Index entries one slice of a count walks: a few milliseconds at most.
 pub const COUNT_SLICE: i64 = 16_384;
 
-pub fn count_touchpoints(conn: &Connection, client_id: Option<Id>) -> Result<i64, DbError> {
-    conn.prepare_cached("SELECT count(*) FROM touchpoints WHERE ?1 IS NULL OR client_id = ?1")?
-        .query_row([client_id], |r| r.get(0))
+pub fn count_touchpoints(db: &Db, client_id: Option<Id>) -> StoreResult<i64> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM touchpoints WHERE ?1 IS NULL OR client_id = ?1")?
+        .query_row([client_id], |r| r.get(0))?)
 }
 
 /// Per client of `clients`: the date of its last touchpoint on or before
 /// `today`, where it has one: one seek in the (client, date) index each.
 pub fn last_touch_by_client(
-    conn: &Connection,
+    db: &Db,
     today: NaiveDate,
     clients: impl IntoIterator<Item = Id>,
-) -> Result<Vec<(Id, NaiveDate)>, DbError> {
+) -> StoreResult<Vec<(Id, NaiveDate)>> {
+    let conn = &db.conn;
     let mut seek =
         conn.prepare_cached("SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2")?;
     let today = DayText::new(today);
@@ -364,10 +375,11 @@ pub fn last_touch_by_client(
 /// Per client: touchpoints (count and minutes) in each window
 /// `(cuts[k], cuts[k+1]]`, one pass over the covering index of dates.
 pub fn touch_windows_by_client(
-    conn: &Connection,
+    db: &Db,
     cuts: &[NaiveDate],
     clients: usize,
-) -> Result<super::WindowTable, DbError> {
+) -> StoreResult<super::WindowTable> {
+    let conn = &db.conn;
     super::window_sums(
         conn,
         "SELECT client_id, minutes FROM touchpoints WHERE at > ?1 AND at <= ?2",
@@ -399,7 +411,8 @@ fn agreement_from_row(r: &Row<'_>) -> rusqlite::Result<Agreement> {
     })
 }
 
-pub fn insert_agreement(conn: &Connection, client_id: Id, a: &NewAgreement) -> Result<Id, DbError> {
+pub fn insert_agreement(db: &Db, client_id: Id, a: &NewAgreement) -> StoreResult<Id> {
+    let conn = &db.conn;
     conn.prepare_cached(
         "INSERT INTO agreements (client_id, made_on, text, owner, due, status, closed_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -416,7 +429,8 @@ pub fn insert_agreement(conn: &Connection, client_id: Id, a: &NewAgreement) -> R
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update_agreement(conn: &Connection, a: &Agreement) -> Result<bool, DbError> {
+pub fn update_agreement(db: &Db, a: &Agreement) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached(
             "UPDATE agreements SET client_id = ?2, made_on = ?3, text = ?4, owner = ?5, due = ?6,
@@ -435,28 +449,32 @@ pub fn update_agreement(conn: &Connection, a: &Agreement) -> Result<bool, DbErro
         > 0)
 }
 
-pub fn delete_agreement(conn: &Connection, id: Id) -> Result<bool, DbError> {
+pub fn delete_agreement(db: &Db, id: Id) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("DELETE FROM agreements WHERE id = ?1")?
         .execute([id])?
         > 0)
 }
 
-pub fn get_agreement(conn: &Connection, id: Id) -> Result<Option<Agreement>, DbError> {
-    conn.prepare_cached(&format!(
-        "SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE id = ?1"
-    ))?
-    .query_row([id], agreement_from_row)
-    .optional()
+pub fn get_agreement(db: &Db, id: Id) -> StoreResult<Option<Agreement>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE id = ?1"
+        ))?
+        .query_row([id], agreement_from_row)
+        .optional()?)
 }
 
 /// Set an agreement's status and closing date.
 pub fn close_agreement(
-    conn: &Connection,
+    db: &Db,
     id: Id,
     status: AgreementStatus,
     closed_on: Option<NaiveDate>,
-) -> Result<bool, DbError> {
+) -> StoreResult<bool> {
+    let conn = &db.conn;
     Ok(conn
         .prepare_cached("UPDATE agreements SET status = ?2, closed_on = ?3 WHERE id = ?1")?
         .execute(params![id, status, closed_on])?
@@ -465,11 +483,8 @@ pub fn close_agreement(
 
 /// Agreements for one client or all, optionally only open ones: open first,
 /// by due date (none last), then the rest newest first.
-pub fn agreements(
-    conn: &Connection,
-    client_id: Option<Id>,
-    only_open: bool,
-) -> Result<Vec<Agreement>, DbError> {
+pub fn agreements(db: &Db, client_id: Option<Id>, only_open: bool) -> StoreResult<Vec<Agreement>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {AGREEMENT_COLUMNS} FROM agreements
          WHERE (?1 IS NULL OR client_id = ?1) AND (?2 = 0 OR status = 'open')
@@ -478,16 +493,17 @@ pub fn agreements(
                   coalesce(closed_on, made_on) DESC, id DESC"
     ))?;
     let rows = stmt.query_map(params![client_id, only_open], agreement_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The open and broken agreements of every client, by client and id (the
 /// signals and the briefing read these whole; kept ones only as a count, see
 /// [`kept_by_client`]). Most agreements end kept, so this reads a fraction.
-pub fn open_and_broken_agreements(conn: &Connection) -> Result<Vec<Agreement>, DbError> {
+pub fn open_and_broken_agreements(db: &Db) -> StoreResult<Vec<Agreement>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(OPEN_AND_BROKEN)?;
     let rows = stmt.query_map([], agreement_from_row)?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Named: without statistics SQLite's planner prefers the status index
@@ -504,7 +520,8 @@ const OPEN_AND_BROKEN: &str = concat!(
 /// (`+status` keeps SQLite off the status index, which would look up every
 /// kept row in the table). Counted here: SQLite's GROUP BY cost three times
 /// reading the ids raw.
-pub fn kept_by_client(conn: &Connection) -> Result<super::IdMap<u32>, DbError> {
+pub fn kept_by_client(db: &Db) -> StoreResult<super::IdMap<u32>> {
+    let conn = &db.conn;
     let mut stmt =
         conn.prepare_cached("SELECT client_id FROM agreements WHERE +status = 'kept'")?;
     let mut rows = stmt.query([])?;
@@ -516,11 +533,8 @@ pub fn kept_by_client(conn: &Connection) -> Result<super::IdMap<u32>, DbError> {
 }
 
 /// Touchpoints whose next step is due within `[from, to]`, by due date.
-pub fn next_steps_between(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<NextStep>, DbError> {
+pub fn next_steps_between(db: &Db, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<NextStep>> {
+    let conn = &db.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT client_id, next_due, next_step FROM touchpoints
          WHERE next_due BETWEEN ?1 AND ?2 AND next_step IS NOT NULL ORDER BY next_due, id",
@@ -532,25 +546,26 @@ pub fn next_steps_between(
             step: r.get(2)?,
         })
     })?;
-    rows.collect()
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// One client's last touchpoint on or before `today`, and its minutes logged
 /// within `(after, upto]` (index seeks on touchpoints_client_at).
 pub fn touch_facts_of(
-    conn: &Connection,
+    db: &Db,
     client_id: Id,
     today: NaiveDate,
     after: NaiveDate,
     upto: NaiveDate,
-) -> Result<(Option<NaiveDate>, i64), DbError> {
-    conn.prepare_cached(
+) -> StoreResult<(Option<NaiveDate>, i64)> {
+    let conn = &db.conn;
+    Ok(conn.prepare_cached(
         "SELECT (SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2),
                 (SELECT total(minutes) FROM touchpoints WHERE client_id = ?1 AND at > ?3 AND at <= ?4)",
     )?
     .query_row(params![client_id, today, after, upto], |r| {
         Ok((r.get(0)?, r.get::<_, f64>(1)? as i64))
-    })
+    })?)
 }
 
 #[cfg(test)]
@@ -561,13 +576,14 @@ mod tests {
     /// A log where many touchpoints share a date, of two clients.
     fn log() -> Store {
         let store = Store::open_in_memory().unwrap();
-        let c = store.conn();
-        c.execute_batch(
-            "INSERT INTO clients (id, name, name_key, tier, since)
+        let c = store.db();
+        c.conn
+            .execute_batch(
+                "INSERT INTO clients (id, name, name_key, tier, since)
              VALUES (1, 'Ромашка', 'ромашка', 'gold', '2020-01-01'),
                     (2, 'Acme', 'acme', 'toxic', '2020-01-01');",
-        )
-        .unwrap();
+            )
+            .unwrap();
         for i in 0..200 {
             let t = NewTouchpoint {
                 at: NaiveDate::from_ymd_opt(2026, 1, 1 + (i * 7 % 28) as u32).unwrap(),
@@ -587,7 +603,7 @@ mod tests {
         store
     }
 
-    fn plain_count(c: &Connection, f: &TouchFilter) -> i64 {
+    fn plain_count(c: &Db, f: &TouchFilter) -> i64 {
         let rows = touchpoints(c, f.client_id, -1, 0).unwrap();
         rows.iter()
             .filter(|t| {
@@ -602,7 +618,7 @@ mod tests {
     fn open_and_broken_agreements_come_from_their_index_by_client_and_id() {
         use crate::domain::{AgreementStatus as S, NewAgreement, Owner};
         let store = log();
-        let c = store.conn();
+        let c = store.db();
         let statuses = [S::Open, S::Kept, S::Broken, S::Cancelled];
         let mut ids = Vec::new();
         for i in 0..24usize {
@@ -644,7 +660,7 @@ mod tests {
     #[test]
     fn counting_in_slices_adds_up_to_the_plain_count() {
         let store = log();
-        let c = store.conn();
+        let c = store.db();
         for (scope, text) in [
             (None, ""),
             (None, "ОТЧЁТ"),
@@ -677,7 +693,7 @@ mod tests {
     #[test]
     fn pages_by_key_match_pages_by_offset() {
         let store = log();
-        let c = store.conn();
+        let c = store.db();
         let f = TouchFilter::new(None, "");
         let all = touchpoints(c, None, -1, 0).unwrap();
         let key = |i: usize| (all[i].at, all[i].id);
@@ -757,7 +773,7 @@ mod tests {
             next_step: Some("Звонок ÄÖ".into()),
             next_due: Some(day(28)),
         };
-        let id = insert_touchpoint(store.conn(), 1, &t).unwrap();
+        let id = insert_touchpoint(store.db(), 1, &t).unwrap();
         let (back, search): (Touchpoint, String) = store
             .conn()
             .query_row(

@@ -1,7 +1,9 @@
 //! The store: the one place with SQL. Opening a portfolio file (checks,
 //! pragmas, migrations) lives here; the queries live in the submodules, one per
-//! group of records, as free functions over a `&Connection` so that the ops
-//! layer can run several of them inside one transaction.
+//! group of records, as free functions over a [`Db`] so that the ops layer
+//! can run several of them inside one transaction. What the layers above
+//! see is the store's own: [`Db`] for the database, [`StoreError`] for what
+//! went wrong; SQLite's (rusqlite's) types stay in here.
 
 mod audit;
 mod convert;
@@ -21,8 +23,7 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 
-pub use failure::Failure;
-pub use rusqlite::Error as DbError;
+pub use failure::{Failure, StoreError, StoreResult};
 
 use schema::{APPLICATION_ID, MIGRATIONS};
 
@@ -71,7 +72,7 @@ pub enum OpenError {
         reason: std::io::Error,
     },
     #[error("cannot open {path}: {reason}")]
-    Db { path: PathBuf, reason: DbError },
+    Db { path: PathBuf, reason: StoreError },
     #[error("cannot open {0}: the disk is full (or failing): nothing was changed")]
     DiskFull(PathBuf),
     #[error("cannot back up {path} before migrating it: {reason}")]
@@ -135,9 +136,19 @@ pub struct OpenReport {
 
 /// An open portfolio file.
 pub struct Store {
-    conn: Connection,
+    db: Db,
     path: Option<PathBuf>,
     access: Access,
+}
+
+/// The open database as the operations see it: what the closures of
+/// [`Store::read`] and [`Store::write`] are given, inside their
+/// transaction, and what [`Store::db`] gives for a single query. The
+/// store's query functions ([`clients`], [`ledger`], [`log`]) take it; the
+/// SQLite connection behind it is the store's alone, so no SQLite type
+/// reaches the layers above.
+pub struct Db {
+    conn: Connection,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,8 +250,8 @@ impl Store {
                 Connection::open_with_flags(uri, read_only)
             }
         }
-        .map_err(|e| classify(path, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(db)?;
+        .map_err(|e| classify(path, e.into()))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db(e.into()))?;
         let (app_id, version, objects) = identify(&conn).map_err(|e| classify(path, e))?;
         if version > known {
             return Err(OpenError::Newer {
@@ -279,7 +290,7 @@ impl Store {
             report.backup = Some(dest);
         }
         let mut store = Store {
-            conn,
+            db: Db { conn },
             path: Some(path.to_path_buf()),
             access,
         };
@@ -296,10 +307,10 @@ impl Store {
     }
 
     /// A private in-memory portfolio, for tests.
-    pub fn open_in_memory() -> Result<Store, DbError> {
+    pub fn open_in_memory() -> StoreResult<Store> {
         let conn = Connection::open_in_memory()?;
         let mut store = Store {
-            conn,
+            db: Db { conn },
             path: None,
             access: Access::ReadWrite,
         };
@@ -322,16 +333,25 @@ impl Store {
         self.access != Access::ReadWrite
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// The database, for a query run on its own (outside [`Store::read`],
+    /// each statement is its own transaction).
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The SQLite connection, for tests that check the file with SQL of
+    /// their own.
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.db.conn
     }
 
     /// Run `f` in one write transaction, committed only if it returns `Ok`.
     /// IMMEDIATE takes the write lock up front, so a concurrent writer waits on
     /// the busy timeout instead of failing halfway through.
-    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Db) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<DbError>,
+        E: From<StoreError>,
     {
         self.transact(TransactionBehavior::Immediate, true, f)
     }
@@ -341,10 +361,10 @@ impl Store {
     pub fn write_or_rehearse<T, E>(
         &mut self,
         commit: bool,
-        f: impl FnOnce(&Transaction) -> Result<T, E>,
+        f: impl FnOnce(&Db) -> Result<T, E>,
     ) -> Result<T, E>
     where
-        E: From<DbError>,
+        E: From<StoreError>,
     {
         self.transact(TransactionBehavior::Immediate, commit, f)
     }
@@ -355,67 +375,74 @@ impl Store {
         &mut self,
         behavior: TransactionBehavior,
         commit: bool,
-        f: impl FnOnce(&Transaction) -> Result<T, E>,
+        f: impl FnOnce(&Db) -> Result<T, E>,
     ) -> Result<T, E>
     where
-        E: From<DbError>,
+        E: From<StoreError>,
     {
-        let tx = self.conn.transaction_with_behavior(behavior)?;
-        let value = f(&tx)?;
+        let failed = |e: rusqlite::Error| E::from(StoreError::from(e));
+        // Begun on a shared borrow of the connection, so that `f` can be
+        // given the `Db` that owns it; `&mut self` keeps any other
+        // transaction from starting meanwhile.
+        let tx = Transaction::new_unchecked(&self.db.conn, behavior).map_err(failed)?;
+        let value = f(&self.db)?;
         if commit {
-            tx.commit()?;
+            tx.commit().map_err(failed)?;
         } else {
-            tx.rollback()?;
+            tx.rollback().map_err(failed)?;
         }
         Ok(value)
     }
 
     /// Run `f` over one consistent snapshot (a read transaction), so figures
     /// computed from several queries agree even while another process writes.
-    pub fn read<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    pub fn read<T, E>(&mut self, f: impl FnOnce(&Db) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<DbError>,
+        E: From<StoreError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let value = f(&tx)?;
-        tx.finish()?;
+        let failed = |e: rusqlite::Error| E::from(StoreError::from(e));
+        let tx = Transaction::new_unchecked(&self.db.conn, TransactionBehavior::Deferred)
+            .map_err(failed)?;
+        let value = f(&self.db)?;
+        tx.finish().map_err(failed)?;
         Ok(value)
     }
 
-    fn configure(&mut self) -> Result<(), DbError> {
+    fn configure(&mut self) -> StoreResult<()> {
         // WAL: readers never block the writer, and a crash mid-write leaves the
         // last committed state. synchronous=FULL: a commit is on disk (WAL
         // fsynced) before folio reports it done, so even a power cut keeps it.
         // A read-only file keeps the mode it has: setting one is a write.
         if self.access == Access::ReadWrite {
             let mode: String =
-                self.conn
+                self.db
+                    .conn
                     .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
-                return Err(DbError::InvalidQuery);
+                return Err(rusqlite::Error::InvalidQuery.into());
             }
         }
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.db.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.db.conn.pragma_update(None, "foreign_keys", "ON")?;
         // A statement that fires a trigger keeps a journal of its own, to
         // undo just that statement on an error: in memory, not in a
         // temporary file written row by row (five writes a touchpoint).
-        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        self.db.conn.pragma_update(None, "temp_store", "MEMORY")?;
         self.set_cache_kib(DEFAULT_CACHE_KIB)?;
         // A cached statement keeps the plan it was prepared with: without
         // this, SQLite re-prepares (parses and plans anew) a statement each
         // time a value bound to it is new, which for the settlement walk's
         // one query per client was most of a report's time.
-        self.conn
+        self.db
+            .conn
             .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        self.conn.set_prepared_statement_cache_capacity(64);
+        self.db.conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
 
-    fn migrate(&mut self, migrations: &[&str], from: i32) -> Result<(), DbError> {
+    fn migrate(&mut self, migrations: &[&str], from: i32) -> StoreResult<()> {
         let tx = self
+            .db
             .conn
             .transaction_with_behavior(TransactionBehavior::Exclusive)?;
         for (index, sql) in migrations.iter().enumerate().skip(from.max(0) as usize) {
@@ -423,7 +450,7 @@ impl Store {
             tx.pragma_update(None, "user_version", index as i32 + 1)?;
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.commit()
+        Ok(tx.commit()?)
     }
 
     /// Consistent copy of the open database (SQLite's online backup, safe
@@ -437,16 +464,16 @@ impl Store {
     /// [`Store::backup_to`] where the caller has applied the rule already
     /// (`backup --out FILE --force`).
     pub fn backup_into(&self, out: &Out) -> Result<(), OutError> {
-        out.fill(|tmp| online_backup(&self.conn, tmp))
+        out.fill(|tmp| online_backup(&self.db.conn, tmp))
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`, and stored texts
     /// folio would refuse today (control characters; client names made one
     /// by ignoring invisible characters): the problems found, empty when
     /// the file is sound.
-    pub fn check(&self) -> Result<Vec<String>, DbError> {
+    pub fn check(&self) -> StoreResult<Vec<String>> {
         let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut stmt = self.db.conn.prepare("PRAGMA integrity_check")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         for row in rows {
             let line = row?;
@@ -454,7 +481,7 @@ impl Store {
                 problems.push(line);
             }
         }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let mut stmt = self.db.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = stmt.query_map([], |r| {
             Ok(format!(
                 "{} row {} refers to a missing {}",
@@ -466,17 +493,17 @@ impl Store {
         for row in rows {
             problems.push(row?);
         }
-        problems.extend(audit::text_problems(&self.conn)?);
+        problems.extend(audit::text_problems(&self.db.conn)?);
         Ok(problems)
     }
 
     /// True when the portfolio holds no clients and no plan.
-    pub fn is_empty(&self) -> Result<bool, DbError> {
-        self.conn.query_row(
+    pub fn is_empty(&self) -> StoreResult<bool> {
+        Ok(self.db.conn.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM clients) AND NOT EXISTS (SELECT 1 FROM plan_targets)",
             [],
             |r| r.get(0),
-        )
+        )?)
     }
 
     /// Run `f` with the file in rollback-journal mode, then go back to WAL:
@@ -494,33 +521,40 @@ impl Store {
             })
         };
         let switched =
-            mode(&self.conn, "TRUNCATE").is_ok_and(|m| m.eq_ignore_ascii_case("truncate"));
+            mode(&self.db.conn, "TRUNCATE").is_ok_and(|m| m.eq_ignore_ascii_case("truncate"));
         let value = f(self);
         if switched {
-            let _ = mode(&self.conn, "WAL");
+            let _ = mode(&self.db.conn, "WAL");
         }
         value
     }
 
     /// Size the page cache (bulk writes raise it for their duration).
-    pub fn set_cache_kib(&self, kib: i64) -> Result<(), DbError> {
-        self.conn.pragma_update(None, "cache_size", -kib.max(64))
+    pub fn set_cache_kib(&self, kib: i64) -> StoreResult<()> {
+        Ok(self
+            .db
+            .conn
+            .pragma_update(None, "cache_size", -kib.max(64))?)
     }
 
     /// Changes whenever another connection commits to the file: lets the TUI
     /// notice writes from the command line without re-reading everything.
-    pub fn data_version(&self) -> Result<i64, DbError> {
-        self.conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))
+    pub fn data_version(&self) -> StoreResult<i64> {
+        Ok(self
+            .db
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
-    pub fn setting(&self, key: &str) -> Result<Option<String>, DbError> {
+    pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
         use rusqlite::OptionalExtension;
-        self.conn
+        Ok(self
+            .db
+            .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
                 r.get(0)
             })
-            .optional()
+            .optional()?)
     }
 }
 
@@ -575,7 +609,7 @@ fn window_sums(
     sql: &str,
     cuts: &[chrono::NaiveDate],
     clients: usize,
-) -> Result<WindowTable, DbError> {
+) -> StoreResult<WindowTable> {
     debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
     let mut table = IdMap::with_capacity_and_hasher(clients, Default::default());
     let mut stmt = conn.prepare_cached(sql)?;
@@ -592,8 +626,8 @@ fn window_sums(
     Ok(WindowTable(table))
 }
 
-pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(), DbError> {
-    conn.execute(
+pub fn set_setting(db: &Db, key: &str, value: &str) -> StoreResult<()> {
+    db.conn.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, value],
@@ -667,20 +701,20 @@ fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(total)
 }
 
-fn identify(conn: &Connection) -> Result<(i32, i32, i64), DbError> {
+fn identify(conn: &Connection) -> StoreResult<(i32, i32, i64)> {
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
     Ok((app_id, version, objects))
 }
 
-fn classify(path: &Path, e: DbError) -> OpenError {
+fn classify(path: &Path, e: StoreError) -> OpenError {
     use rusqlite::ErrorCode;
-    match e.sqlite_error_code() {
+    match e.sqlite().sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => OpenError::NotSqlite(path.to_path_buf()),
         Some(ErrorCode::DatabaseCorrupt) => OpenError::Truncated(path.to_path_buf()),
-        _ if Failure::of(&e) == Failure::DiskFull => OpenError::DiskFull(path.to_path_buf()),
-        _ if Failure::of(&e) == Failure::ReadOnly => OpenError::ReadOnly(path.to_path_buf()),
+        _ if e.kind() == Failure::DiskFull => OpenError::DiskFull(path.to_path_buf()),
+        _ if e.kind() == Failure::ReadOnly => OpenError::ReadOnly(path.to_path_buf()),
         _ => OpenError::Db {
             path: path.to_path_buf(),
             reason: e,
@@ -697,13 +731,13 @@ fn classify(path: &Path, e: DbError) -> OpenError {
 /// file of more than 100 pages the backup never ended (issue 20).
 fn online_backup(conn: &Connection, dest: &Path) -> std::io::Result<()> {
     use rusqlite::backup::{Backup, StepResult};
-    let copy = || -> Result<(), DbError> {
+    let copy = || -> rusqlite::Result<()> {
         let mut to = Connection::open(dest)?;
         let backup = Backup::new(conn, &mut to)?;
         match backup.step(-1)? {
             StepResult::Done => Ok(()),
             // Busy or Locked (More cannot follow a step of every page).
-            _ => Err(DbError::SqliteFailure(
+            _ => Err(rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
                 Some("the portfolio file stayed locked by another program".into()),
             )),
@@ -829,8 +863,9 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
 /// The steps of the plan SQLite picks for `sql` with `params` bound, for
 /// tests that pin which index a hot query reads.
 #[cfg(test)]
-pub(crate) fn query_plan(conn: &Connection, sql: &str, params: &[&str]) -> Vec<String> {
-    conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+pub(crate) fn query_plan(db: &Db, sql: &str, params: &[&str]) -> Vec<String> {
+    db.conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .unwrap()
         .query_map(rusqlite::params_from_iter(params), |r| r.get(3))
         .unwrap()
@@ -946,19 +981,19 @@ mod tests {
         other.busy_timeout(Duration::ZERO).unwrap();
         let (before, after) = store
             .read(|tx| {
-                let before = setting_of(tx, "currency");
+                let before = setting_of(&tx.conn, "currency");
                 other.execute(
                     "UPDATE settings SET value = 'USD' WHERE key = 'currency'",
                     [],
                 )?;
-                Ok::<_, DbError>((before, setting_of(tx, "currency")))
+                Ok::<_, StoreError>((before, setting_of(&tx.conn, "currency")))
             })
             .unwrap();
         assert_eq!(before, Some("EUR".into()));
         assert_eq!(after, Some("EUR".into()), "one snapshot for the whole read");
         assert!(store.conn().is_autocommit());
         let now = store
-            .read(|tx| Ok::<_, DbError>(setting_of(tx, "currency")))
+            .read(|tx| Ok::<_, StoreError>(setting_of(&tx.conn, "currency")))
             .unwrap();
         assert_eq!(now, Some("USD".into()));
     }

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Access, BUSY_TIMEOUT, DbError, OpenError, Store, classify, identify, precheck};
+use super::{
+    Access, BUSY_TIMEOUT, OpenError, Store, StoreError, StoreResult, classify, identify, precheck,
+};
 use crate::store::schema::{APPLICATION_ID, MIGRATIONS};
 
 /// Why a file cannot be restored from. Nothing was changed in any case.
@@ -87,9 +89,10 @@ impl Source {
         let sidecars = Sidecars::before_opening(path);
         // No SQLITE_OPEN_URI: a file named `file:...` is a file name here.
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| classify(path, e.into()))?;
         let store = Store {
-            conn,
+            db: super::Db { conn },
             path: Some(path.to_path_buf()),
             access: Access::ReadOnly,
         };
@@ -102,11 +105,13 @@ impl Source {
     }
 
     fn check(mut self, path: &Path) -> Result<Source, SourceError> {
-        let conn = &self.store.conn;
-        let classified = |e| SourceError::from(classify(path, e));
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(classified)?;
+        let conn = &self.store.db.conn;
+        let classified = |e: StoreError| SourceError::from(classify(path, e));
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| classified(e.into()))?;
         // The snapshot starts at the first read and lasts until the copy.
-        conn.execute_batch("BEGIN").map_err(classified)?;
+        conn.execute_batch("BEGIN")
+            .map_err(|e| classified(e.into()))?;
         let (app_id, version, _) = identify(conn).map_err(classified)?;
         let known = i32::try_from(MIGRATIONS.len()).unwrap_or(i32::MAX);
         if app_id != APPLICATION_ID || version < 1 {
@@ -146,32 +151,32 @@ impl Store {
     /// content; SQLite copies between different page sizes only outside
     /// WAL, so then the copy runs in rollback-journal mode, which needs
     /// this to be the only connection to the file.
-    pub fn restore_from(&mut self, source: &Source) -> Result<(), DbError> {
-        let page_size = |c: &Connection| -> Result<i64, DbError> {
-            c.pragma_query_value(None, "page_size", |r| r.get(0))
+    pub fn restore_from(&mut self, source: &Source) -> StoreResult<()> {
+        let page_size = |c: &Connection| -> StoreResult<i64> {
+            Ok(c.pragma_query_value(None, "page_size", |r| r.get(0))?)
         };
-        let from = &source.store.conn;
-        if page_size(from)? == page_size(&self.conn)? {
-            return copy_into(from, &mut self.conn);
+        let from = &source.store.db.conn;
+        if page_size(from)? == page_size(&self.db.conn)? {
+            return copy_into(from, &mut self.db.conn);
         }
-        self.with_rollback_journal(|s| copy_into(from, &mut s.conn))
+        self.with_rollback_journal(|s| copy_into(from, &mut s.db.conn))
     }
 }
 
 /// Every page of `from` into `to`, in one step: one transaction on `to`,
 /// whose busy timeout waits for another writer to finish.
-fn copy_into(from: &Connection, to: &mut Connection) -> Result<(), DbError> {
+fn copy_into(from: &Connection, to: &mut Connection) -> StoreResult<()> {
     let backup = Backup::new(from, to)?;
     match backup.step(-1)? {
         StepResult::Done => Ok(()),
         // Busy or Locked once the busy timeout ran out (More cannot follow
         // a step of every page).
-        _ => Err(busy()),
+        _ => Err(busy().into()),
     }
 }
 
-fn busy() -> DbError {
-    DbError::SqliteFailure(
+fn busy() -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(
         rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
         Some("the portfolio file stayed locked by another program".into()),
     )
@@ -280,7 +285,7 @@ mod tests {
                 .unwrap()
         };
         let source = Source::open(&copy).unwrap();
-        assert_eq!(pages(&source.store.conn), 1024);
+        assert_eq!(pages(&source.store.db.conn), 1024);
         let (_, mut live) = portfolio(dir.path(), "live.db", "USD");
         assert_eq!(pages(live.conn()), 4096);
         live.restore_from(&source).unwrap();

@@ -161,7 +161,7 @@ fn tier_change_through_the_form_is_saved_with_its_reason() {
     }
     press(&mut app, &mut s, Action::FormSubmit);
     assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
-    let history = crate::store::clients::tier_history(s.conn(), id).unwrap();
+    let history = crate::store::clients::tier_history(s.db(), id).unwrap();
     let last = history.last().unwrap();
     assert_eq!(last.reason, "Стратегия на год");
     assert_eq!(last.on, today());
@@ -180,7 +180,7 @@ fn deleting_asks_and_then_removes() {
     idle(&mut app, &mut s);
     assert_eq!(app.panes.touch.total, before - 1);
     assert!(
-        crate::store::log::get_touchpoint(s.conn(), id)
+        crate::store::log::get_touchpoint(s.db(), id)
             .unwrap()
             .is_none()
     );
@@ -238,7 +238,7 @@ fn small_terminals_get_a_message_and_no_panic() {
 fn card_edits_and_deletes_the_marked_contact() {
     let (mut s, mut app) = demo();
     let id = app.selected_client().unwrap();
-    let contacts = |s: &Store| crate::store::clients::contacts_of(s.conn(), id).unwrap();
+    let contacts = |s: &Store| crate::store::clients::contacts_of(s.db(), id).unwrap();
     for name in ["Зоя Ким", "Élodie Roux"] {
         let new = crate::domain::NewContact {
             name: name.into(),
@@ -320,7 +320,7 @@ fn card_adds_a_contact_and_changes_status() {
     press(&mut app, &mut s, Action::FormRight); // Decides: no -> yes
     press(&mut app, &mut s, Action::FormSubmit);
     assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
-    let contacts = crate::store::clients::contacts_of(s.conn(), id).unwrap();
+    let contacts = crate::store::clients::contacts_of(s.db(), id).unwrap();
     let vera = contacts.iter().find(|c| c.name == "Вера Ли").unwrap();
     assert!(vera.decision_maker);
     assert!(
@@ -338,7 +338,7 @@ fn card_adds_a_contact_and_changes_status() {
     }
     press(&mut app, &mut s, Action::FormSubmit);
     assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
-    let history = crate::store::clients::status_history(s.conn(), id).unwrap();
+    let history = crate::store::clients::status_history(s.db(), id).unwrap();
     let last = history.last().unwrap();
     assert_eq!(last.to, crate::domain::Status::Paused);
     assert_eq!(last.reason, "Seasonal pause");

@@ -1,9 +1,11 @@
-//! Helpers for tests that drive the real `folio` binary.
+//! Helpers for tests that drive the real `folio` binary, or open a
+//! portfolio in process.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use folio::store::{Create, Store};
 use tempfile::TempDir;
 
 pub const TODAY: &str = "2026-11-23";
@@ -81,6 +83,37 @@ impl Portfolio {
             .expect("checkpoint");
         drop(conn);
         std::fs::read(&self.db).expect("read db")
+    }
+}
+
+/// A new portfolio file opened in process, and a second connection to the
+/// file for checking it with SQL of the test's own (the store keeps its
+/// connection to itself). Fields drop in order: the store, the second
+/// connection, then the folder.
+pub struct OpenFile {
+    pub store: Store,
+    pub sql: rusqlite::Connection,
+    _dir: TempDir,
+}
+
+impl OpenFile {
+    pub fn new() -> OpenFile {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("portfolio.db");
+        let (store, _) = Store::open(&path, Create::FileOnly).expect("open");
+        let sql = rusqlite::Connection::open(&path).expect("second connection");
+        OpenFile {
+            store,
+            sql,
+            _dir: dir,
+        }
+    }
+
+    /// How many rows `table` holds.
+    pub fn count(&self, table: &str) -> i64 {
+        self.sql
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .expect("count")
     }
 }
 
