@@ -232,6 +232,30 @@ pub fn invoices_newest_first(
     Ok(())
 }
 
+/// Every client's invoices together, newest first in settlement order
+/// (due, month, id descending), until `next` returns false: the walk of
+/// many clients at once reads the portfolio's newest invoices, which lie
+/// side by side in the (due, month, id) index, not one place in the index
+/// per client. `next` gets each row's client, and reads the invoice whole
+/// only if it needs it (most rows belong to clients already settled).
+pub fn all_invoices_newest_first(
+    db: &Db,
+    mut next: impl FnMut(Id, &dyn Fn() -> StoreResult<Invoice>) -> StoreResult<bool>,
+) -> StoreResult<()> {
+    let conn = &db.conn;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {INVOICE_COLUMNS} FROM invoices ORDER BY due DESC, month DESC, id DESC"
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let client: Id = r.get(1)?;
+        if !next(client, &|| Ok(invoice_from_row(r)?))? {
+            break;
+        }
+    }
+    Ok(())
+}
+
 /// The sum of all payments dated within `(after, upto]`.
 pub fn received_total(db: &Db, after: NaiveDate, upto: NaiveDate) -> StoreResult<Money> {
     let conn = &db.conn;

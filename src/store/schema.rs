@@ -322,8 +322,9 @@ CREATE INDEX clients_by_name ON clients(name_key, id, name, tier, status, since,
 /// invoice a payment settles. Kept: the plain sums a write adds to or takes
 /// from (`clients.billed_total` and `paid_total`, `month_totals`), which
 /// is how the walk knows what a client owes.
-/// A month's invoices and a client's, newest first, are read from covering
-/// indexes: the settlement walk reads each client's newest invoices only.
+/// A month's invoices, a client's newest first and the portfolio's newest
+/// first are read from covering indexes: the settlement walk reads the
+/// newest invoices only.
 ///
 /// The log's search keys read `ё` as `е` (`domain::fold`).
 ///
@@ -350,6 +351,7 @@ DROP INDEX invoices_month_cover;
 ALTER TABLE invoices DROP COLUMN open;
 ALTER TABLE invoices DROP COLUMN billed_before;
 CREATE INDEX invoices_month ON invoices(month, client_id, due, id, amount);
+CREATE INDEX invoices_due ON invoices(due, month, id, client_id, amount);
 
 -- The log's search keys read ё as е from now on (they were lowercase
 -- already): `/отчет` finds "отчёт".
