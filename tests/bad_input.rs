@@ -374,7 +374,7 @@ fn large_imports_roll_back_whole() {
             .collect()
     };
     let before = indexes(&p);
-    assert_eq!(before.len(), 4);
+    assert_eq!(before.len(), 3);
     let rows = refused_touchpoint_rows(&mut p.store, &bad);
     let lines: Vec<u64> = rows.iter().map(|e| e.line).collect();
     assert_eq!(lines, [4, n as u64 + 2, n as u64 + 3]);
