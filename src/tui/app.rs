@@ -14,6 +14,7 @@ use super::forms::client::Changing;
 use super::forms::{ChangeForm, Form, NewClientForm};
 use super::panes::card::Card;
 pub use super::panes::{Component, Pane, Panes};
+use super::view::{MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{Client, Id, Month, fold};
 use crate::ops::views::{MonthTotals, PortfolioView};
 
@@ -131,6 +132,13 @@ impl App {
         self.shared.list_height = usize::from(height.saturating_sub(7)).max(1);
     }
 
+    /// The terminal is below the smallest size folio draws in: only the
+    /// "too small" message is on screen.
+    pub fn too_small(&self) -> bool {
+        let (w, h) = self.shared.size;
+        w < MIN_WIDTH || h < MIN_HEIGHT
+    }
+
     pub fn name(&self, id: Id) -> &str {
         self.shared.name(id)
     }
@@ -181,6 +189,16 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     }
     if action == Action::Quit {
         app.quit = true;
+        return Vec::new();
+    }
+    // A resize keeps whatever is open (form, question, help).
+    if let Action::Resize(w, h) = action {
+        app.set_size(w, h);
+        return app.panes.get_mut(app.pane).resized(&mut app.shared);
+    }
+    // Behind the "terminal too small" screen nothing can be seen, so no key
+    // may act there (an `x` then a `y` would delete a record unseen).
+    if app.too_small() {
         return Vec::new();
     }
     match std::mem::replace(&mut app.shared.mode, Mode::Normal) {
@@ -337,10 +355,6 @@ fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Resize(w, h) => {
-            app.set_size(w, h);
-            app.panes.get_mut(app.pane).resized(&mut app.shared)
-        }
         Action::SelectPane(p) => switch_pane(app, p),
         Action::NextPane => switch_pane(app, app.pane.step(1)),
         Action::PrevPane => switch_pane(app, app.pane.step(-1)),

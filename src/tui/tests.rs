@@ -872,3 +872,69 @@ fn stored_control_characters_never_reach_the_screen() {
     assert!(screen.contains("Tier history"), "{screen}");
     assert!(clean(&screen), "card: {screen:?}");
 }
+
+/// A key as the event loop takes it: mapped by the current mode, then
+/// pressed with its effects performed.
+fn key(app: &mut App, store: &mut Store, code: crossterm::event::KeyCode) {
+    let ev = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
+    if let Some(action) = super::keys::map_key(&app.shared.mode, app.pane, app.card.is_some(), &ev)
+    {
+        press(app, store, action);
+    }
+}
+
+fn ch(app: &mut App, store: &mut Store, c: char) {
+    key(app, store, crossterm::event::KeyCode::Char(c));
+}
+
+/// Issue 22.11: behind "terminal too small" no key acts but quit and resize:
+/// `x` then `y` there deletes nothing, and a question asked before the
+/// terminal shrank is not answered by a `y` typed blind.
+#[test]
+fn keys_behind_the_too_small_screen_do_nothing() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    let before = app.panes.touch.total;
+    let id = app.panes.touch.selected_row().unwrap().id;
+    press(&mut app, &mut s, Action::Resize(40, 10));
+    assert!(render(&app, 40, 10).contains("terminal too small"));
+    ch(&mut app, &mut s, 'x');
+    assert_eq!(app.shared.mode, Mode::Normal, "x asked nothing unseen");
+    assert!(update(&mut app, Action::ConfirmYes).is_empty());
+    ch(&mut app, &mut s, 'y');
+    // The same with the question asked before the terminal shrank.
+    press(&mut app, &mut s, Action::Resize(120, 40));
+    ch(&mut app, &mut s, 'x');
+    assert!(matches!(app.shared.mode, Mode::Confirm(_)));
+    press(&mut app, &mut s, Action::Resize(59, 40));
+    assert!(
+        matches!(app.shared.mode, Mode::Confirm(_)),
+        "resize keeps it"
+    );
+    ch(&mut app, &mut s, 'y');
+    for a in [
+        Action::ConfirmYes,
+        Action::Delete,
+        Action::Add,
+        Action::Down,
+    ] {
+        assert!(update(&mut app, a).is_empty(), "{a:?}");
+    }
+    idle(&mut app, &mut s);
+    assert!(
+        crate::store::log::get_touchpoint(s.db(), id)
+            .unwrap()
+            .is_some()
+    );
+    // Back to a size it draws in: the question is still there, unanswered.
+    press(&mut app, &mut s, Action::Resize(120, 40));
+    assert!(matches!(app.shared.mode, Mode::Confirm(_)));
+    ch(&mut app, &mut s, 'n');
+    idle(&mut app, &mut s);
+    assert_eq!(app.panes.touch.total, before);
+    // Quit still works behind the message.
+    press(&mut app, &mut s, Action::Resize(40, 10));
+    ch(&mut app, &mut s, 'q');
+    assert!(app.quit);
+}
