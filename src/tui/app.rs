@@ -54,6 +54,8 @@ pub struct Shared {
     pub list_height: usize,
     pub size: (u16, u16),
     pub mode: Mode,
+    /// The first help row shown (help scrolls on a small screen).
+    pub help_scroll: u16,
     /// A line for the footer: what just happened, or what went wrong.
     pub message: Option<(String, bool)>,
 }
@@ -117,6 +119,7 @@ impl App {
                 list_height: 10,
                 size: (80, 24),
                 mode: Mode::Normal,
+                help_scroll: 0,
                 message: None,
             },
             panes: Panes::default(),
@@ -218,7 +221,10 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
                 }
             };
         }
-        Mode::Help => return Vec::new(),
+        Mode::Help => {
+            update_help(app, action);
+            return Vec::new();
+        }
         Mode::Filter => return update_filter(app, action),
         Mode::Normal => {}
     }
@@ -326,6 +332,25 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Help stays open until `Back` (`?`, `Esc`, `q`); movement scrolls it.
+fn update_help(app: &mut App, action: Action) {
+    let max = super::view::help_scroll_max(app);
+    let page = super::view::help_rows(app).max(1);
+    let s = app.shared.help_scroll.min(max);
+    app.shared.help_scroll = match action {
+        Action::Back => return,
+        Action::Down => s.saturating_add(1),
+        Action::Up => s.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::PageDown => s.saturating_add(page),
+        Action::PageUp => s.saturating_sub(page),
+        _ => s,
+    }
+    .min(max);
+    app.shared.mode = Mode::Help;
+}
+
 fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
     let pane = app.panes.get_mut(app.pane);
     let shared = &mut app.shared;
@@ -381,6 +406,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Help => {
             app.shared.mode = Mode::Help;
+            app.shared.help_scroll = 0;
             Vec::new()
         }
         Action::Reload => vec![Effect::Reload],

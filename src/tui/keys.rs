@@ -322,7 +322,25 @@ pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Act
         return Some(Action::Quit);
     }
     match mode {
-        Mode::Help => Some(Action::Back),
+        // Help closes on `?`, `Esc` or `q` only; movement keys scroll it.
+        Mode::Help => match ev.code {
+            KeyCode::Char('?' | 'q') | KeyCode::Esc => Some(Action::Back),
+            _ => GLOBAL
+                .iter()
+                .filter(|bd| {
+                    matches!(
+                        bd.action,
+                        Action::Up
+                            | Action::Down
+                            | Action::Top
+                            | Action::Bottom
+                            | Action::PageUp
+                            | Action::PageDown
+                    )
+                })
+                .find(|bd| bd.keys.iter().any(|k| k.matches(ev)))
+                .map(|bd| bd.action),
+        },
         Mode::Confirm(_) => match ev.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::ConfirmYes),
             _ => Some(Action::ConfirmNo),
@@ -432,6 +450,39 @@ mod tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
             map_key(&Mode::Filter, Pane::Portfolio, false, &ctrl_c),
+            Some(Action::Quit)
+        );
+    }
+
+    /// Issue 22.15: help closes on `?`, `Esc` or `q` only; movement keys
+    /// scroll it and any other key does nothing (it is not swallowed into
+    /// closing help).
+    #[test]
+    fn help_closes_on_its_keys_only_and_scrolls_on_movement() {
+        let m = Mode::Help;
+        let code = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        for ev in [key('?'), key('q'), code(KeyCode::Esc)] {
+            assert_eq!(map_key(&m, Pane::Portfolio, false, &ev), Some(Action::Back));
+        }
+        for (ev, action) in [
+            (key('j'), Action::Down),
+            (code(KeyCode::Down), Action::Down),
+            (key('k'), Action::Up),
+            (key('g'), Action::Top),
+            (key('G'), Action::Bottom),
+            (code(KeyCode::Home), Action::Top),
+            (code(KeyCode::End), Action::Bottom),
+            (code(KeyCode::PageDown), Action::PageDown),
+            (code(KeyCode::PageUp), Action::PageUp),
+        ] {
+            assert_eq!(map_key(&m, Pane::Plan, true, &ev), Some(action), "{ev:?}");
+        }
+        for ev in [key('x'), key('y'), key('a'), key('2'), code(KeyCode::Enter)] {
+            assert_eq!(map_key(&m, Pane::Portfolio, false, &ev), None, "{ev:?}");
+        }
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            map_key(&m, Pane::Portfolio, false, &ctrl_c),
             Some(Action::Quit)
         );
     }

@@ -938,3 +938,101 @@ fn keys_behind_the_too_small_screen_do_nothing() {
     ch(&mut app, &mut s, 'q');
     assert!(app.quit);
 }
+
+/// The help overlay's rows as drawn at `w`x`h`: the text between its side
+/// borders (the box is 70 wide, centred).
+fn help_text(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(app, Theme { color: true }, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let x0 = (w - w.min(70)) / 2;
+    let x1 = x0 + w.min(70);
+    (0..h)
+        .filter_map(|y| {
+            let row: String = (x0..x1).map(|x| buf[(x, y)].symbol()).collect();
+            let inner = row.strip_prefix('│')?.strip_suffix('│')?;
+            Some(inner.trim().to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Issue 22.15: help stays open on other keys (`j` scrolls, `x` does
+/// nothing and is not passed on) and closes on `q`, `Esc` or `?`.
+#[test]
+fn help_closes_only_on_its_keys() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    let total = app.panes.touch.total;
+    for close in [
+        crossterm::event::KeyCode::Char('q'),
+        crossterm::event::KeyCode::Esc,
+        crossterm::event::KeyCode::Char('?'),
+    ] {
+        ch(&mut app, &mut s, '?');
+        assert_eq!(app.shared.mode, Mode::Help);
+        for c in ['j', 'x', 'y', 'a', '3'] {
+            ch(&mut app, &mut s, c);
+            assert_eq!(app.shared.mode, Mode::Help, "{c} keeps help open");
+        }
+        assert_eq!(app.pane, Pane::Touchpoints);
+        assert!(render(&app, 120, 40).contains("Keys: Touchpoints"));
+        key(&mut app, &mut s, close);
+        assert_eq!(app.shared.mode, Mode::Normal, "{close:?} closes help");
+        assert!(!app.quit, "q in help closes help, not folio");
+        assert!(!render(&app, 120, 40).contains("Keys: Touchpoints"));
+    }
+    idle(&mut app, &mut s);
+    assert_eq!(app.panes.touch.total, total, "nothing deleted");
+}
+
+/// Issue 22.14: on a small screen help scrolls to its last row (and no
+/// further); at a size it fits in, it does not scroll at all.
+#[test]
+fn help_scrolls_to_its_last_row_on_small_screens() {
+    let (mut s, mut app) = demo();
+    let last = "quit";
+    // The card's help (its keys, then every pane's) at 80x24; the board's
+    // at smaller sizes.
+    press(&mut app, &mut s, Action::OpenCard);
+    for (w, h) in [(80, 24), (60, 16), (70, 20)] {
+        let first = if app.card.is_some() {
+            "add a contact person"
+        } else {
+            "previous / next tier column"
+        };
+        press(&mut app, &mut s, Action::Resize(w, h));
+        ch(&mut app, &mut s, '?');
+        let shown = help_text(&app, w, h);
+        assert!(shown.contains(first), "{w}x{h}\n{shown}");
+        assert!(!shown.contains(last), "{w}x{h}: too small for all\n{shown}");
+        ch(&mut app, &mut s, 'G');
+        let shown = help_text(&app, w, h);
+        assert!(
+            shown.ends_with(last),
+            "{w}x{h}: last row at the bottom\n{shown}"
+        );
+        assert!(!shown.contains(first), "{w}x{h}\n{shown}");
+        // No scrolling past the end: j at the end changes nothing.
+        ch(&mut app, &mut s, 'j');
+        assert_eq!(help_text(&app, w, h), shown);
+        ch(&mut app, &mut s, 'g');
+        assert!(help_text(&app, w, h).contains(first));
+        // Row by row reaches the end too.
+        for _ in 0..40 {
+            ch(&mut app, &mut s, 'j');
+        }
+        assert!(help_text(&app, w, h).ends_with(last));
+        ch(&mut app, &mut s, 'q');
+        assert_eq!(app.shared.mode, Mode::Normal);
+        app.card = None;
+    }
+    // At a size help fits in it shows every row, first to last.
+    press(&mut app, &mut s, Action::Resize(120, 40));
+    ch(&mut app, &mut s, '?');
+    ch(&mut app, &mut s, 'j');
+    let shown = help_text(&app, 120, 40);
+    let first = "previous / next tier column";
+    assert!(shown.contains(first) && shown.ends_with(last), "{shown}");
+}

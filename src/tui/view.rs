@@ -280,19 +280,56 @@ fn draw_confirm(prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
     );
 }
 
-fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+/// The help box: its entries, its place in the pane's area.
+fn help_box(app: &App, area: Rect) -> (Vec<(&'static str, &'static str)>, Rect) {
     let entries = keys::help(app.pane, app.card.is_some());
-    let rect = centered(area, 70, entries.len() as u16 + 4);
+    let rect = centered(area, 70, entries.len() as u16 + 2);
+    (entries, rect)
+}
+
+/// The area the pane (and help over it) is drawn in at the app's size.
+fn body_area(app: &App) -> Rect {
+    let (w, h) = app.shared.size;
+    Rect::new(0, 2, w, h.saturating_sub(3))
+}
+
+/// Rows of help entries the help box shows at the app's size.
+pub fn help_rows(app: &App) -> u16 {
+    let (_, rect) = help_box(app, body_area(app));
+    rect.height.saturating_sub(2)
+}
+
+/// The last first row help scrolls to: its last entry on the bottom row.
+pub fn help_scroll_max(app: &App) -> u16 {
+    let (entries, _) = help_box(app, body_area(app));
+    (entries.len() as u16).saturating_sub(help_rows(app))
+}
+
+fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
+    let (entries, rect) = help_box(app, area);
     f.render_widget(Clear, rect);
     let title = if app.card.is_some() {
         " Keys: client card ".to_string()
     } else {
         format!(" Keys: {} ", app.pane.title())
     };
+    let rows = rect.height.saturating_sub(2);
+    let max = (entries.len() as u16).saturating_sub(rows);
+    let scroll = app.shared.help_scroll.min(max);
+    let bottom = if max == 0 {
+        " ?/Esc/q close ".to_string()
+    } else {
+        format!(
+            " j/k scroll · {}-{} of {} · ?/Esc/q close ",
+            scroll + 1,
+            scroll + rows,
+            entries.len()
+        )
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title)
-        .title_bottom(" any key closes ");
+        .title_bottom(bottom);
     let lines: Vec<Line> = entries
         .iter()
         .map(|(k, what)| {
@@ -302,7 +339,7 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             ])
         })
         .collect();
-    f.render_widget(Paragraph::new(lines).block(block), rect);
+    f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
 }
 
 /// Short amounts for tight columns: 950, 12.5k, 1.25M (display only; exact
