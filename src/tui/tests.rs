@@ -1036,3 +1036,73 @@ fn help_scrolls_to_its_last_row_on_small_screens() {
     let first = "previous / next tier column";
     assert!(shown.contains(first) && shown.ends_with(last), "{shown}");
 }
+
+/// Issue 22.2: the card scrolls to its last line and no further; `g`, `G`,
+/// `Home`, `End`, `PgUp`, `PgDn` move the card, not the list under it.
+#[test]
+fn card_scrolls_to_its_end_and_no_further() {
+    use crossterm::event::KeyCode;
+    let (mut s, mut app) = demo();
+    let (w, h) = (80, 24);
+    press(&mut app, &mut s, Action::Resize(w, h));
+    ch(&mut app, &mut s, 'j'); // a client that is not the first
+    let under = app.current().selected_client(&app.shared);
+    key(&mut app, &mut s, KeyCode::Enter);
+    let card = app.card.as_ref().unwrap();
+    let data = card.data.as_ref().unwrap();
+    let name = data.stats.client.name.clone();
+    // The card's last line: its oldest payment shown.
+    let last = data.payments.iter().take(12).last().unwrap().on.to_string();
+    // The rows inside the card's border, above the footer.
+    let inside = |app: &App| -> Vec<String> {
+        let screen = render(app, w, h);
+        let rows: Vec<String> = screen.lines().map(str::to_string).collect();
+        rows[3..usize::from(h) - 2].to_vec()
+    };
+    let top = inside(&app);
+    assert!(top[0].contains(&name), "{top:#?}");
+    assert!(!top.iter().any(|r| r.contains(&last)), "{top:#?}");
+    ch(&mut app, &mut s, 'G');
+    let end = inside(&app);
+    assert!(
+        end[end.len() - 2..].iter().any(|r| r.contains(&last)),
+        "G shows the last line at the bottom: {end:#?}"
+    );
+    assert!(
+        end.last().unwrap().trim_matches(['│', ' ']).len() > 0,
+        "{end:#?}"
+    );
+    for _ in 0..5 {
+        ch(&mut app, &mut s, 'j');
+    }
+    key(&mut app, &mut s, KeyCode::PageDown);
+    assert_eq!(inside(&app), end, "no scrolling past the end");
+    ch(&mut app, &mut s, 'g');
+    assert_eq!(inside(&app), top);
+    key(&mut app, &mut s, KeyCode::End);
+    assert_eq!(inside(&app), end);
+    key(&mut app, &mut s, KeyCode::Home);
+    assert_eq!(inside(&app), top);
+    // j from the top reaches the end, one row at a time.
+    for _ in 0..200 {
+        ch(&mut app, &mut s, 'j');
+    }
+    assert_eq!(inside(&app), end);
+    // k right after the end moves up at once (no hidden rows past it).
+    ch(&mut app, &mut s, 'k');
+    assert_ne!(inside(&app), end);
+    key(&mut app, &mut s, KeyCode::PageUp);
+    key(&mut app, &mut s, KeyCode::PageUp);
+    key(&mut app, &mut s, KeyCode::PageUp);
+    key(&mut app, &mut s, KeyCode::PageUp);
+    key(&mut app, &mut s, KeyCode::PageUp);
+    key(&mut app, &mut s, KeyCode::PageUp);
+    assert_eq!(inside(&app), top);
+    key(&mut app, &mut s, KeyCode::PageDown);
+    let paged = inside(&app);
+    assert_ne!(paged, top);
+    // The list under the card did not move.
+    key(&mut app, &mut s, KeyCode::Esc);
+    assert!(app.card.is_none());
+    assert_eq!(app.current().selected_client(&app.shared), under);
+}

@@ -48,8 +48,24 @@ impl Card {
     pub fn update(&mut self, action: Action, shared: &mut Shared) -> Option<Vec<Effect>> {
         let id = self.client_id;
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown => {
+                let (max, page) = (self.max_scroll(shared), page(shared.size).height.max(1));
+                let s = self.scroll.min(max);
+                self.scroll = match action {
+                    Action::Up => s.saturating_sub(1),
+                    Action::Down => s.saturating_add(1),
+                    Action::Top => 0,
+                    Action::Bottom => max,
+                    Action::PageUp => s.saturating_sub(page),
+                    _ => s.saturating_add(page),
+                }
+                .min(max);
+            }
             Action::NextContact => {
                 let n = self.data.as_ref().map_or(0, |d| d.contacts.len());
                 if n == 0 {
@@ -87,6 +103,16 @@ impl Card {
         Some(Vec::new())
     }
 
+    /// The last first row the card scrolls to at the terminal's size: its
+    /// last line on the bottom row, never blank space past it.
+    pub fn max_scroll(&self, shared: &Shared) -> u16 {
+        let Some(data) = &self.data else { return 0 };
+        let page = page(shared.size);
+        let text = paragraph(self, data, shared, Theme { color: false });
+        let rows = text.line_count(page.width);
+        u16::try_from(rows.saturating_sub(usize::from(page.height))).unwrap_or(u16::MAX)
+    }
+
     /// Install the card's data, read.
     pub fn loaded(&mut self, data: ClientCard) {
         self.data = Some(data);
@@ -97,11 +123,34 @@ impl Card {
     }
 }
 
+/// The card's text area at a terminal `size`: the body between the tab
+/// line and the footer, inside the card's border.
+fn page((w, h): (u16, u16)) -> Rect {
+    Rect::new(0, 0, w.saturating_sub(2), h.saturating_sub(5))
+}
+
 fn draw(card: &Card, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let Some(data) = &card.data else {
         f.render_widget(Paragraph::new("loading…"), area);
         return;
     };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Client card · j/k scroll · e edit · t tier · Esc back ");
+    let inner = block.inner(area);
+    let text = paragraph(card, data, shared, theme);
+    let rows = text.line_count(inner.width);
+    let max = u16::try_from(rows.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    f.render_widget(text.scroll((card.scroll.min(max), 0)).block(block), area);
+}
+
+/// The card's lines, wrapped to its width.
+fn paragraph<'a>(
+    card: &Card,
+    data: &'a ClientCard,
+    shared: &Shared,
+    theme: Theme,
+) -> Paragraph<'a> {
     let st = &data.stats;
     let c = &st.client;
     let mut lines: Vec<Line> = Vec::new();
@@ -284,14 +333,5 @@ fn draw(card: &Card, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
             p.note
         )));
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Client card · j/k scroll · e edit · t tier · Esc back ");
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((card.scroll, 0))
-            .block(block),
-        area,
-    );
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
