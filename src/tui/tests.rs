@@ -1106,3 +1106,38 @@ fn card_scrolls_to_its_end_and_no_further() {
     assert!(app.card.is_none());
     assert_eq!(app.current().selected_client(&app.shared), under);
 }
+
+/// Issue 22.1: an empty list's message is drawn inside the pane's border,
+/// which stays intact beside it.
+#[test]
+fn empty_list_message_keeps_the_border() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::Resize(80, 24));
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in "zzzqqq".chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    press(&mut app, &mut s, Action::FilterDone);
+    idle(&mut app, &mut s);
+    assert_eq!(app.panes.touch.total, 0);
+    let check = |screen: &str, msg: &str| {
+        let row = screen
+            .lines()
+            .find(|l| l.contains(msg))
+            .unwrap_or_else(|| panic!("{msg}: {screen}"));
+        assert!(row.starts_with('│'), "left border: {row:?}");
+        assert!(row.ends_with('│'), "right border: {row:?}");
+        // Every row between the top and bottom corners has both borders.
+        for l in screen.lines().skip(3).take(24 - 5) {
+            assert!(l.starts_with('│') && l.ends_with('│'), "{l:?}\n{screen}");
+        }
+    };
+    check(&render(&app, 80, 24), "no touchpoint matches the filter");
+    // An empty log says so, inside the border too.
+    let mut store = Store::open_in_memory().unwrap();
+    let mut app = load_app(&mut store, today(), "empty".into(), 80, 24).unwrap();
+    press(&mut app, &mut store, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut store);
+    check(&render(&app, 80, 24), "no touchpoints yet");
+}

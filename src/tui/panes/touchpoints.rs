@@ -664,6 +664,7 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         Constraint::Fill(2),
         Constraint::Length(10),
     ];
+    let inner = block.inner(area);
     let table = Table::new(rows, widths).header(header).block(block);
     f.render_widget(table, area);
     if t.total == 0 && !searching {
@@ -672,14 +673,15 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         } else {
             "  no touchpoint matches the filter"
         };
-        let inner = Rect {
-            y: area.y + 2,
+        // Inside the border, on the row under the column headers.
+        let row = Rect {
+            y: inner.y + 1,
             height: 1,
-            ..area
+            ..inner
         };
         f.render_widget(
             ratatui::widgets::Paragraph::new(msg).style(theme.dim()),
-            inner.intersection(area),
+            row.intersection(inner),
         );
     }
 }
