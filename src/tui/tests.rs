@@ -1141,3 +1141,40 @@ fn empty_list_message_keeps_the_border() {
     idle(&mut app, &mut store);
     check(&render(&app, 80, 24), "no touchpoints yet");
 }
+
+/// Issue 22.7: review's "Next 14 days" keeps a space between the kind and
+/// the client ("payment due Atlas Legal", not "payment dueAtlas Legal").
+#[test]
+fn review_next_days_separates_the_kind_from_the_client() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    // A payment due first in the list ("payment due" is the widest kind).
+    let b = app.panes.review.briefing.as_mut().unwrap();
+    b.next_14_days.insert(
+        0,
+        crate::domain::briefing::Upcoming {
+            date: today(),
+            kind: crate::domain::briefing::UpcomingKind::Invoice,
+            client: "Atlas Legal".into(),
+            text: "2026-11".into(),
+            amount: Some(crate::domain::Money::major(1200)),
+        },
+    );
+    let next = b.next_14_days.clone();
+    let screen = render(&app, 120, 40);
+    let mut seen = 0;
+    for u in &next {
+        let label = u.kind.label();
+        if let Some(row) = screen
+            .lines()
+            .find(|l| l.contains(&format!("{} ", u.date.format("%d.%m"))) && l.contains(label))
+        {
+            let after = &row[row.find(label).unwrap() + label.len()..];
+            assert!(after.starts_with(' '), "{row:?}");
+            assert!(!row.contains(&format!("{label}{}", u.client)), "{row:?}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "{screen}");
+    assert!(screen.contains("payment due Atlas Legal"), "{screen}");
+}

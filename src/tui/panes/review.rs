@@ -397,10 +397,18 @@ fn draw_next(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     let lines: Vec<Line> = if b.next_14_days.is_empty() {
         vec![Line::from(Span::styled("nothing due", theme.dim()))]
     } else {
+        // The kind as a column as wide as its widest label, then a space:
+        // "payment due" fills it and must not run into the client's name.
+        let w = b
+            .next_14_days
+            .iter()
+            .map(|u| u.kind.label().chars().count())
+            .max()
+            .unwrap_or(0);
         fitted(&b.next_14_days, area, theme, |u| {
             Line::from(vec![
                 Span::styled(u.date.format("%d.%m ").to_string(), theme.title()),
-                Span::styled(format!("{:<11}", u.kind.label()), theme.dim()),
+                Span::styled(format!("{:<w$} ", u.kind.label()), theme.dim()),
                 Span::raw(format!(
                     "{}: {}{}",
                     u.client,
