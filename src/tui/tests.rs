@@ -1178,3 +1178,22 @@ fn review_next_days_separates_the_kind_from_the_client() {
     assert!(seen > 0, "{screen}");
     assert!(screen.contains("payment due Atlas Legal"), "{screen}");
 }
+
+/// Issue 22.12: on the card, a contact with empty fields shows no stray
+/// separators ("CEO ·   · birthday").
+#[test]
+fn card_contact_with_empty_fields_has_no_stray_separators() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::OpenCard);
+    let data = app.card.as_mut().unwrap().data.as_mut().unwrap();
+    let p = &mut data.contacts[0];
+    p.role = Some("CEO".into());
+    p.phone = None;
+    p.email = Some(String::new());
+    p.birthday = NaiveDate::from_ymd_opt(1980, 3, 7);
+    let name = p.name.clone();
+    let screen = render(&app, 120, 40);
+    let row = screen.lines().find(|l| l.contains(&name)).unwrap();
+    assert!(row.contains(" · CEO · birthday 07.03"), "{row:?}");
+    assert!(!row.contains("·  "), "{row:?}");
+}

@@ -123,6 +123,31 @@ impl Card {
     }
 }
 
+/// A contact on one line: name, role, phone, email, birthday, with a
+/// separator only between the fields it has.
+fn contact_line(p: &Contact) -> String {
+    let name = if p.decision_maker {
+        format!("{} ★ decides", p.name)
+    } else {
+        p.name.clone()
+    };
+    let birthday = p
+        .birthday
+        .map(|b| format!("birthday {}", b.format("%d.%m")));
+    [
+        Some(name),
+        p.role.clone(),
+        p.phone.clone(),
+        p.email.clone(),
+        birthday,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|f| !f.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
 /// The card's text area at a terminal `size`: the body between the tab
 /// line and the footer, inside the card's border.
 fn page((w, h): (u16, u16)) -> Rect {
@@ -232,17 +257,7 @@ fn paragraph<'a>(
         } else {
             "  "
         };
-        lines.push(Line::from(format!(
-            "{mark}{}{} · {} · {} {} {}",
-            p.name,
-            if p.decision_maker { " ★ decides" } else { "" },
-            p.role.as_deref().unwrap_or("-"),
-            p.phone.as_deref().unwrap_or(""),
-            p.email.as_deref().unwrap_or(""),
-            p.birthday
-                .map(|b| format!("· birthday {}", b.format("%d.%m")))
-                .unwrap_or_default()
-        )));
+        lines.push(Line::from(format!("{mark}{}", contact_line(p))));
     }
     lines.push(Line::from(""));
     lines.push(head("Tier history"));
@@ -334,4 +349,45 @@ fn paragraph<'a>(
         )));
     }
     Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn contact(role: Option<&str>, phone: Option<&str>, email: Option<&str>) -> Contact {
+        Contact {
+            id: 1,
+            client_id: 1,
+            name: "Anna Petrova".into(),
+            role: role.map(Into::into),
+            decision_maker: false,
+            phone: phone.map(Into::into),
+            email: email.map(Into::into),
+            birthday: NaiveDate::from_ymd_opt(1985, 11, 29),
+        }
+    }
+
+    /// Issue 22.12: a contact with empty fields shows no stray separators.
+    #[test]
+    fn contact_line_separates_only_the_fields_it_has() {
+        assert_eq!(
+            contact_line(&contact(Some("CEO"), None, None)),
+            "Anna Petrova · CEO · birthday 29.11"
+        );
+        assert_eq!(
+            contact_line(&contact(Some("CEO"), Some(""), Some("  "))),
+            "Anna Petrova · CEO · birthday 29.11"
+        );
+        assert_eq!(
+            contact_line(&contact(None, Some("+7 900 000-00-00"), Some("a@b.ru"))),
+            "Anna Petrova · +7 900 000-00-00 · a@b.ru · birthday 29.11"
+        );
+        let mut bare = contact(None, None, None);
+        bare.birthday = None;
+        bare.decision_maker = true;
+        assert_eq!(contact_line(&bare), "Anna Petrova ★ decides");
+    }
 }
