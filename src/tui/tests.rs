@@ -1052,7 +1052,14 @@ fn card_scrolls_to_its_end_and_no_further() {
     let data = card.data.as_ref().unwrap();
     let name = data.stats.client.name.clone();
     // The card's last line: its oldest payment shown.
-    let last = data.payments.iter().take(12).last().unwrap().on.to_string();
+    let last = data
+        .payments
+        .iter()
+        .take(12)
+        .next_back()
+        .unwrap()
+        .on
+        .to_string();
     // The rows inside the card's border, above the footer.
     let inside = |app: &App| -> Vec<String> {
         let screen = render(app, w, h);
@@ -1069,7 +1076,7 @@ fn card_scrolls_to_its_end_and_no_further() {
         "G shows the last line at the bottom: {end:#?}"
     );
     assert!(
-        end.last().unwrap().trim_matches(['│', ' ']).len() > 0,
+        !end.last().unwrap().trim_matches(['│', ' ']).is_empty(),
         "{end:#?}"
     );
     for _ in 0..5 {
