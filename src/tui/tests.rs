@@ -944,3 +944,30 @@ fn a_long_form_error_wraps_under_the_form_without_cutting_words() {
     let shown = words_in_form(&screen, &title).join(" ");
     assert!(shown.contains(&format!("✗ {long}")), "{screen}");
 }
+
+#[test]
+fn a_log_filter_without_yo_finds_a_summary_with_it() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in "отчет".chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    idle(&mut app, &mut s);
+    let rows = &app.panes.touch.rows;
+    assert!(
+        rows.iter().any(|t| t.summary.contains("отчёт")),
+        "{:?}",
+        rows.iter().map(|t| &t.summary).collect::<Vec<_>>()
+    );
+    assert!(rows.iter().all(|t| {
+        let text = format!(
+            "{} {} {}",
+            app.name(t.client_id),
+            t.summary,
+            t.next_step.as_deref().unwrap_or("")
+        );
+        crate::domain::fold(&text).contains("отчет")
+    }));
+    assert!(render(&app, 120, 40).contains("отчёт"));
+}
