@@ -971,3 +971,51 @@ fn a_log_filter_without_yo_finds_a_summary_with_it() {
     }));
     assert!(render(&app, 120, 40).contains("отчёт"));
 }
+
+#[test]
+fn the_contact_form_refuses_an_email_without_at_under_the_field() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    let before = crate::store::clients::contacts_of(s.db(), id).unwrap();
+    press(&mut app, &mut s, Action::OpenCard);
+    press(&mut app, &mut s, Action::Add);
+    for c in "Вера Ли".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    for _ in 0..4 {
+        press(&mut app, &mut s, Action::FormNext); // to Email
+    }
+    for c in "nobody".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("the form stays open: {:?}", app.shared.mode)
+    };
+    let error = form.error.clone().unwrap_or_default();
+    assert!(
+        error.starts_with("email: 'nobody' is not an email address"),
+        "{error}"
+    );
+    let screen = render(&app, 120, 40);
+    let email = screen
+        .lines()
+        .position(|l| l.contains("Email nobody"))
+        .unwrap();
+    let below = screen.lines().nth(email + 1).unwrap_or_default();
+    assert!(below.contains("✗ email: 'nobody'"), "{screen}");
+    assert_eq!(
+        crate::store::clients::contacts_of(s.db(), id).unwrap(),
+        before
+    );
+
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    for c in "vera@example.com".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
+    let contacts = crate::store::clients::contacts_of(s.db(), id).unwrap();
+    let vera = contacts.iter().find(|c| c.name == "Вера Ли").unwrap();
+    assert_eq!(vera.email.as_deref(), Some("vera@example.com"));
+}
