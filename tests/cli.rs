@@ -1088,3 +1088,52 @@ fn edits_change_only_the_fields_given() {
     }
     assert!(p.snapshot() == before, "a refused edit changed the file");
 }
+
+#[test]
+fn a_contact_email_or_phone_that_is_not_one_is_refused_by_name() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    let add = |extra: &[&str]| {
+        let mut args = vec!["client", "contact", "add", "Acme", "--person", "Ann"];
+        args.extend_from_slice(extra);
+        args.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let before = p.snapshot();
+    for (extra, says) in [
+        (
+            &["--email", "nobody"][..],
+            "email: 'nobody' is not an email address",
+        ),
+        (&["--email", "a@b"][..], "email: 'a@b'"),
+        (
+            &["--phone", "12-34"][..],
+            "phone: '12-34' has fewer than 5 digits",
+        ),
+        (&["--phone", "abc12345"][..], "phone: 'abc12345' has 'a'"),
+    ] {
+        let args = add(extra);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = p.fails(&args, 1);
+        assert!(err.contains(says), "{extra:?}: {err}");
+    }
+    assert!(p.snapshot() == before, "a refused contact changed the file");
+
+    let args = add(&[
+        "--email",
+        "ann@example.com",
+        "--phone",
+        "+7 (495) 123-45-67",
+    ]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    p.ok(&args);
+    let c = &p.json(&["client", "contact", "list", "Acme", "--json"])[0];
+    assert_eq!(c["email"], "ann@example.com");
+    assert_eq!(c["phone"], "+7 (495) 123-45-67");
+    let id = c["id"].to_string();
+    let err = p.fails(&["client", "contact", "edit", &id, "--email", "ann"], 1);
+    assert!(err.contains("email: 'ann'"), "{err}");
+    assert_eq!(
+        p.json(&["client", "contact", "list", "Acme", "--json"])[0]["email"],
+        "ann@example.com"
+    );
+}

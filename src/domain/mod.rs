@@ -2,6 +2,7 @@
 //! terminal. Every figure shown anywhere in folio is computed here.
 
 pub mod briefing;
+pub mod contact;
 pub mod model;
 pub mod money;
 pub mod plan;

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use crate::domain::contact;
 use crate::domain::text::{self, Lines, TextError};
 use crate::domain::{
     Agreement, AgreementStatus, Client, Contact, Id, Invoice, Money, Month, NewAgreement,
@@ -71,6 +72,12 @@ impl From<StoreError> for OpError {
             store::Failure::ReadOnly => OpError::ReadOnly,
             store::Failure::Other => OpError::Db(e),
         }
+    }
+}
+
+impl From<contact::ContactError> for OpError {
+    fn from(e: contact::ContactError) -> Self {
+        invalid(e.field, e.message)
     }
 }
 
@@ -382,18 +389,33 @@ pub fn delete_client(store: &mut Store, id: Id) -> OpResult<()> {
 
 /// A contact as stored: the person's name required, other texts trimmed
 /// (blank as none).
-fn validate_contact(c: NewContact) -> OpResult<NewContact> {
-    Ok(NewContact {
+/// A contact's texts checked, and its phone and email by the domain's
+/// rules; `old`: the stored contact being edited, whose phone or email is
+/// not checked again when kept as it was (records from before the rules
+/// stay editable).
+fn validate_contact(c: NewContact, old: Option<&Contact>) -> OpResult<NewContact> {
+    let v = NewContact {
         name: name_text("person", &c.name)?,
         role: optional_text("role", Lines::One, c.role.as_deref())?,
         phone: optional_text("phone", Lines::One, c.phone.as_deref())?,
         email: optional_text("email", Lines::One, c.email.as_deref())?,
         ..c
-    })
+    };
+    if let Some(phone) = &v.phone
+        && old.is_none_or(|o| o.phone.as_ref() != Some(phone))
+    {
+        contact::check_phone(phone)?;
+    }
+    if let Some(email) = &v.email
+        && old.is_none_or(|o| o.email.as_ref() != Some(email))
+    {
+        contact::check_email(email)?;
+    }
+    Ok(v)
 }
 
 pub fn add_contact(store: &mut Store, client_id: Id, c: &NewContact) -> OpResult<Contact> {
-    let c = validate_contact(c.clone())?;
+    let c = validate_contact(c.clone(), None)?;
     store.write(|tx| {
         require_client(tx, client_id)?;
         let id = clients::insert_contact(tx, client_id, &c)?;
@@ -670,15 +692,18 @@ impl Editable for Agreement {
 
 impl Editable for Contact {
     stored_record!("contact", clients::get_contact, clients::update_contact);
-    fn check(self, _: &Db, _: &Self) -> OpResult<Self> {
-        let v = validate_contact(NewContact {
-            name: self.name,
-            role: self.role,
-            decision_maker: self.decision_maker,
-            phone: self.phone,
-            email: self.email,
-            birthday: self.birthday,
-        })?;
+    fn check(self, _: &Db, old: &Self) -> OpResult<Self> {
+        let v = validate_contact(
+            NewContact {
+                name: self.name,
+                role: self.role,
+                decision_maker: self.decision_maker,
+                phone: self.phone,
+                email: self.email,
+                birthday: self.birthday,
+            },
+            Some(old),
+        )?;
         Ok(Contact {
             name: v.name,
             role: v.role,
@@ -1030,5 +1055,60 @@ mod tests {
                 id: 42
             })
         ));
+    }
+
+    /// A contact stored before the email and phone rules (or written by an
+    /// older folio) is not rewritten nor refused for them until its email
+    /// or phone is changed; a new contact is checked.
+    #[test]
+    fn contact_rules_check_what_is_new_and_keep_what_is_stored() {
+        use super::*;
+        use crate::domain::time::d;
+        let mut store = Store::open_in_memory().unwrap();
+        let acme = add_client(
+            &mut store,
+            &NewClient {
+                name: "Acme".into(),
+                tier: Tier::Gold,
+                status: Status::Active,
+                since: d(2025, 1, 1),
+                cadence_days: None,
+                channel: None,
+                goal: None,
+                notes: String::new(),
+            },
+        )
+        .unwrap()
+        .id;
+        let ann = NewContact {
+            name: "Ann".into(),
+            role: None,
+            decision_maker: false,
+            phone: Some("12".into()),
+            email: Some("ann at acme".into()),
+            birthday: None,
+        };
+        let refused = add_contact(&mut store, acme, &ann).unwrap_err();
+        assert_eq!(refused.to_string(), "phone: '12' has fewer than 5 digits");
+        let old = store
+            .write(|tx| Ok::<_, OpError>(clients::insert_contact(tx, acme, &ann)?))
+            .unwrap();
+        let kept = change(&mut store, old, |c: &mut Contact| {
+            c.role = Some("CEO".into())
+        })
+        .unwrap();
+        assert_eq!(
+            (
+                kept.phone.as_deref(),
+                kept.email.as_deref(),
+                kept.role.as_deref()
+            ),
+            (Some("12"), Some("ann at acme"), Some("CEO"))
+        );
+        let e = change(&mut store, old, |c: &mut Contact| {
+            c.email = Some("ann@".into())
+        })
+        .unwrap_err();
+        assert!(e.to_string().starts_with("email: 'ann@'"), "{e}");
     }
 }

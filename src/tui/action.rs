@@ -26,6 +26,10 @@ pub enum Action {
     StartFilter,
     FilterInput(char),
     FilterBackspace,
+    /// Ctrl-W: the last word of the filter goes.
+    FilterDeleteWord,
+    /// Ctrl-U: the filter is emptied (it stays open).
+    FilterDeleteLine,
     FilterClear,
     FilterDone,
     OpenCard,
@@ -55,6 +59,10 @@ pub enum Action {
     FormInput(char),
     FormBackspace,
     FormDelete,
+    /// Ctrl-W: the word before the cursor goes.
+    FormDeleteWord,
+    /// Ctrl-U: the text before the cursor goes.
+    FormDeleteLine,
     FormLeft,
     FormRight,
     FormHome,

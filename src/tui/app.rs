@@ -313,6 +313,8 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
         Action::FormInput(c) => form.insert(c),
         Action::FormBackspace => form.backspace(),
         Action::FormDelete => form.delete(),
+        Action::FormDeleteWord => form.delete_word(),
+        Action::FormDeleteLine => form.delete_line(),
         Action::FormLeft => form.left(),
         Action::FormRight => form.right(),
         Action::FormHome => form.home(),
@@ -364,6 +366,10 @@ fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FilterBackspace => {
             filter.pop();
         }
+        // The filter is edited at its end: Ctrl-U (to the start of the
+        // line, as readline's) empties it.
+        Action::FilterDeleteWord => super::form::drop_last_word(filter),
+        Action::FilterDeleteLine => filter.clear(),
         Action::FilterClear => {
             filter.clear();
             shared.mode = Mode::Normal;
@@ -546,6 +552,37 @@ mod tests {
         update(&mut a, Action::FilterClear);
         assert_eq!(a.panes.portfolio.filter, "");
         assert_eq!(a.shared.mode, Mode::Normal);
+    }
+
+    #[test]
+    fn ctrl_w_and_ctrl_u_edit_the_filter_and_the_form() {
+        let mut a = app();
+        update(&mut a, Action::StartFilter);
+        for c in "ром отчёт".chars() {
+            update(&mut a, Action::FilterInput(c));
+        }
+        update(&mut a, Action::FilterDeleteWord);
+        assert_eq!(a.panes.portfolio.filter, "ром ");
+        update(&mut a, Action::FilterInput('x'));
+        update(&mut a, Action::FilterDeleteLine);
+        assert_eq!(a.panes.portfolio.filter, "");
+        assert_eq!(a.shared.mode, Mode::Filter, "the filter stays open");
+        update(&mut a, Action::FilterDone);
+
+        update(&mut a, Action::Add);
+        for c in "Acme Trading".chars() {
+            update(&mut a, Action::FormInput(c));
+        }
+        update(&mut a, Action::FormDeleteWord);
+        let Mode::Form(form) = &a.shared.mode else {
+            panic!("{:?}", a.shared.mode)
+        };
+        assert_eq!(form.fields()[0].value, "Acme ");
+        update(&mut a, Action::FormDeleteLine);
+        let Mode::Form(form) = &a.shared.mode else {
+            panic!("{:?}", a.shared.mode)
+        };
+        assert_eq!(form.fields()[0].value, "");
     }
 
     #[test]

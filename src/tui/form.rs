@@ -254,11 +254,18 @@ impl Field {
 
     // Editing.
 
+    fn is_choice(&self) -> bool {
+        matches!(self.kind, FieldKind::Choice(_))
+    }
+
     pub fn insert(&mut self, c: char) {
         if let FieldKind::Choice(options) = &self.kind {
             // Typing a letter picks the first option starting with it.
             let lower = c.to_lowercase().to_string();
-            if let Some(o) = options.iter().find(|o| o.starts_with(&lower)) {
+            if let Some(o) = options
+                .iter()
+                .find(|o| o.to_lowercase().starts_with(&lower))
+            {
                 self.value = (*o).to_string();
                 self.cursor = self.value.chars().count();
             }
@@ -269,7 +276,13 @@ impl Field {
         self.cursor += 1;
     }
 
+    // A choice changes only with Left/Right or a first letter: the keys
+    // that delete text leave it as it is.
+
     pub fn backspace(&mut self) {
+        if self.is_choice() {
+            return;
+        }
         if self.cursor > 0 {
             let byte = byte_index(&self.value, self.cursor - 1);
             self.value.remove(byte);
@@ -278,10 +291,39 @@ impl Field {
     }
 
     pub fn delete(&mut self) {
+        if self.is_choice() {
+            return;
+        }
         if self.cursor < self.value.chars().count() {
             let byte = byte_index(&self.value, self.cursor);
             self.value.remove(byte);
         }
+    }
+
+    /// Ctrl-W: delete the word before the cursor, as a shell does.
+    pub fn delete_word(&mut self) {
+        if self.is_choice() {
+            return;
+        }
+        let start = word_start(&self.value, self.cursor);
+        self.delete_before(start);
+    }
+
+    /// Ctrl-U: delete from the start of the line to the cursor (readline's
+    /// Ctrl-U kills to the start too; what is after the cursor stays).
+    pub fn delete_line(&mut self) {
+        if self.is_choice() {
+            return;
+        }
+        self.delete_before(0);
+    }
+
+    /// Delete the characters from `start` up to the cursor.
+    fn delete_before(&mut self, start: usize) {
+        let from = byte_index(&self.value, start);
+        let to = byte_index(&self.value, self.cursor);
+        self.value.replace_range(from..to, "");
+        self.cursor = start;
     }
 
     pub fn left(&mut self) {
@@ -348,6 +390,26 @@ impl Field {
         self.value = options[next].to_string();
         self.cursor = self.value.chars().count();
     }
+}
+
+/// Where the word before `cursor` (in characters) starts, as a shell's
+/// Ctrl-W sees it: the spaces left of the cursor, then the non-spaces.
+pub fn word_start(s: &str, cursor: usize) -> usize {
+    let before: Vec<char> = s.chars().take(cursor).collect();
+    let mut i = before.len();
+    while i > 0 && before[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    while i > 0 && !before[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// A filter line (edited at its end) without its last word: Ctrl-W.
+pub fn drop_last_word(s: &mut String) {
+    let start = word_start(s, s.chars().count());
+    s.truncate(byte_index(s, start));
 }
 
 fn byte_index(s: &str, chars: usize) -> usize {
@@ -481,5 +543,60 @@ mod tests {
             f.choice_as(crate::domain::TouchKind::parse),
             Ok(crate::domain::TouchKind::Call)
         );
+        f.insert('M');
+        assert_eq!(f.value, "meeting", "a capital letter picks too");
+        f.insert('z');
+        assert_eq!(f.value, "meeting", "a letter no choice starts with");
+    }
+
+    #[test]
+    fn keys_that_delete_text_leave_a_choice_alone() {
+        let mut f = Field::choice("Kind", vec!["call", "meeting", "email"], "call");
+        f.backspace();
+        assert_eq!(f.value, "call");
+        f.home();
+        f.delete();
+        assert_eq!(f.value, "call");
+        f.delete_word();
+        f.delete_line();
+        assert_eq!(f.value, "call");
+        assert_eq!(
+            f.choice_as(crate::domain::TouchKind::parse),
+            Ok(crate::domain::TouchKind::Call)
+        );
+    }
+
+    #[test]
+    fn ctrl_w_deletes_a_word_and_ctrl_u_the_line_before_the_cursor() {
+        let mut f = Field::text("Summary", true, "Созвон по  плану ");
+        f.delete_word();
+        assert_eq!((f.value.as_str(), f.cursor), ("Созвон по  ", 11));
+        f.delete_word();
+        assert_eq!((f.value.as_str(), f.cursor), ("Созвон ", 7));
+        // In the middle of a word: only its part left of the cursor goes.
+        let mut f = Field::text("Summary", true, "send the deck");
+        f.cursor = 6; // "send t|he deck"
+        f.delete_word();
+        assert_eq!((f.value.as_str(), f.cursor), ("send he deck", 5));
+        f.delete_line();
+        assert_eq!((f.value.as_str(), f.cursor), ("he deck", 0));
+        f.delete_word();
+        f.delete_line();
+        assert_eq!((f.value.as_str(), f.cursor), ("he deck", 0));
+        f.end();
+        f.delete_line();
+        assert_eq!((f.value.as_str(), f.cursor), ("", 0));
+        // Spaces only: they go, as in a shell.
+        let mut f = Field::text("Note", false, "   ");
+        f.delete_word();
+        assert_eq!(f.value, "");
+
+        let mut filter = String::from("ром  отчёт");
+        drop_last_word(&mut filter);
+        assert_eq!(filter, "ром  ");
+        drop_last_word(&mut filter);
+        assert_eq!(filter, "");
+        drop_last_word(&mut filter);
+        assert_eq!(filter, "");
     }
 }

@@ -351,6 +351,9 @@ pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Act
             KeyCode::Backspace => Some(Action::FilterBackspace),
             KeyCode::Down => Some(Action::Down),
             KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('w') if ctrl(ev) => Some(Action::FilterDeleteWord),
+            KeyCode::Char('u') if ctrl(ev) => Some(Action::FilterDeleteLine),
+            KeyCode::Char(_) if ctrl(ev) => None,
             KeyCode::Char(c) => Some(Action::FilterInput(c)),
             _ => None,
         },
@@ -365,9 +368,10 @@ pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Act
             KeyCode::Right => Some(Action::FormRight),
             KeyCode::Home => Some(Action::FormHome),
             KeyCode::End => Some(Action::FormEnd),
-            KeyCode::Char(' ') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(Action::FormComplete)
-            }
+            KeyCode::Char(' ') if ctrl(ev) => Some(Action::FormComplete),
+            KeyCode::Char('w') if ctrl(ev) => Some(Action::FormDeleteWord),
+            KeyCode::Char('u') if ctrl(ev) => Some(Action::FormDeleteLine),
+            KeyCode::Char(_) if ctrl(ev) => None,
             KeyCode::Char(c) => Some(Action::FormInput(c)),
             _ => None,
         },
@@ -377,6 +381,12 @@ pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Act
             .find(|bd| bd.keys.iter().any(|k| k.matches(ev)))
             .map(|bd| bd.action),
     }
+}
+
+/// A Ctrl+letter chord: a command, never text. Ctrl with Alt is AltGr on
+/// some terminals (Windows), which types text.
+fn ctrl(ev: &KeyEvent) -> bool {
+    ev.modifiers.contains(KeyModifiers::CONTROL) && !ev.modifiers.contains(KeyModifiers::ALT)
 }
 
 /// `(keys, what)` pairs for the footer of this pane; `filterable`: the
@@ -485,6 +495,25 @@ mod tests {
             map_key(&m, Pane::Portfolio, false, &ctrl_c),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn ctrl_w_and_ctrl_u_delete_in_a_filter_and_a_form_and_type_nothing() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let filter = |ev| map_key(&Mode::Filter, Pane::Touchpoints, false, &ev);
+        assert_eq!(filter(ctrl('w')), Some(Action::FilterDeleteWord));
+        assert_eq!(filter(ctrl('u')), Some(Action::FilterDeleteLine));
+        assert_eq!(filter(ctrl('z')), None, "no other chord is text");
+        let s = crate::tui::app::App::new(chrono::NaiveDate::MIN, "t").shared;
+        let in_form = Mode::Form(Box::new(crate::tui::forms::NewClientForm::open(
+            &s,
+            crate::domain::Tier::Gold,
+        )));
+        let form = |ev| map_key(&in_form, Pane::Portfolio, false, &ev);
+        assert_eq!(form(ctrl('w')), Some(Action::FormDeleteWord));
+        assert_eq!(form(ctrl('u')), Some(Action::FormDeleteLine));
+        assert_eq!(form(ctrl('z')), None);
+        assert_eq!(form(key('w')), Some(Action::FormInput('w')));
     }
 
     #[test]

@@ -1204,3 +1204,150 @@ fn card_contact_with_empty_fields_has_no_stray_separators() {
     assert!(row.contains(" · CEO · birthday 07.03"), "{row:?}");
     assert!(!row.contains("·  "), "{row:?}");
 }
+
+/// The words on screen inside the form's box (titled `title`), in order.
+fn words_in_form(screen: &str, title: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let (top, left) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(y, l)| {
+            let s: String = l.iter().collect();
+            let x = s.find(&format!("┌ {title} "))?;
+            Some((y, s[..x].chars().count()))
+        })
+        .expect("the form is drawn");
+    let right = left
+        + 1
+        + lines[top][left + 1..]
+            .iter()
+            .position(|c| *c == '┐')
+            .unwrap();
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l[left] == '│')
+        .flat_map(|l| {
+            let inside: String = l[left + 1..right].iter().collect();
+            inside
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_form_error_wraps_under_the_form_without_cutting_words() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::Resize(80, 24));
+    press(&mut app, &mut s, Action::Add);
+    for c in "ооо ромашка".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    let error = form.error.clone().expect("the duplicate name is refused");
+    assert!(
+        error.contains("names are compared ignoring case"),
+        "{error}"
+    );
+    let screen = render(&app, 80, 24);
+    // Every word whole and in order, across the lines at the form's foot.
+    let shown = words_in_form(&screen, "Add a client").join(" ");
+    let said = error.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(shown.contains(&format!("✗ {said}")), "{screen}");
+
+    // An error naming a field goes under that field, wrapped the same way.
+    press(&mut app, &mut s, Action::FormCancel);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    press(&mut app, &mut s, Action::Add);
+    let Mode::Form(form) = &mut app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    let title = form.title.clone();
+    let long = "Summary: is far too long to be kept in one line of this box, so it wraps between words under the field";
+    form.error = Some(long.into());
+    let screen = render(&app, 80, 24);
+    let summary = screen.lines().position(|l| l.contains("Summary")).unwrap();
+    let below: String = screen.lines().nth(summary + 1).unwrap_or_default().into();
+    assert!(below.contains("✗ Summary: is far too long"), "{screen}");
+    let shown = words_in_form(&screen, &title).join(" ");
+    assert!(shown.contains(&format!("✗ {long}")), "{screen}");
+}
+
+#[test]
+fn a_log_filter_without_yo_finds_a_summary_with_it() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in "отчет".chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    idle(&mut app, &mut s);
+    let rows = &app.panes.touch.rows;
+    assert!(
+        rows.iter().any(|t| t.summary.contains("отчёт")),
+        "{:?}",
+        rows.iter().map(|t| &t.summary).collect::<Vec<_>>()
+    );
+    assert!(rows.iter().all(|t| {
+        let text = format!(
+            "{} {} {}",
+            app.name(t.client_id),
+            t.summary,
+            t.next_step.as_deref().unwrap_or("")
+        );
+        crate::domain::fold(&text).contains("отчет")
+    }));
+    assert!(render(&app, 120, 40).contains("отчёт"));
+}
+
+#[test]
+fn the_contact_form_refuses_an_email_without_at_under_the_field() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    let before = crate::store::clients::contacts_of(s.db(), id).unwrap();
+    press(&mut app, &mut s, Action::OpenCard);
+    press(&mut app, &mut s, Action::Add);
+    for c in "Вера Ли".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    for _ in 0..4 {
+        press(&mut app, &mut s, Action::FormNext); // to Email
+    }
+    for c in "nobody".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("the form stays open: {:?}", app.shared.mode)
+    };
+    let error = form.error.clone().unwrap_or_default();
+    assert!(
+        error.starts_with("email: 'nobody' is not an email address"),
+        "{error}"
+    );
+    let screen = render(&app, 120, 40);
+    let email = screen
+        .lines()
+        .position(|l| l.contains("Email nobody"))
+        .unwrap();
+    let below = screen.lines().nth(email + 1).unwrap_or_default();
+    assert!(below.contains("✗ email: 'nobody'"), "{screen}");
+    assert_eq!(
+        crate::store::clients::contacts_of(s.db(), id).unwrap(),
+        before
+    );
+
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    for c in "vera@example.com".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
+    let contacts = crate::store::clients::contacts_of(s.db(), id).unwrap();
+    let vera = contacts.iter().find(|c| c.name == "Вера Ли").unwrap();
+    assert_eq!(vera.email.as_deref(), Some("vera@example.com"));
+}

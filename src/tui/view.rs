@@ -207,15 +207,19 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     let checks = form.checks();
     let fields = form.fields();
     let label_w = fields.iter().map(|fl| fl.label.width()).max().unwrap_or(0);
-    let height = fields.len() as u16 * 2 + 4;
-    let rect = centered(area, 72, height);
-    f.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", form.title))
-        .title_bottom(" Tab: next field · Enter: save · Esc: cancel ");
-    let inner = block.inner(rect);
-    f.render_widget(block, rect);
+    // The box is 72 wide (less on a narrow terminal); notes wrap inside it.
+    let inner_w = 72.min(area.width).saturating_sub(2) as usize;
+    // A note under a field starts under its value, after "✗ ".
+    let note_indent = label_w + 1;
+    let note_w = inner_w.saturating_sub(note_indent + 2).max(1);
+    // The error saving gave goes under the field it names, if it names
+    // one (a field's own check said again is not repeated).
+    let error_field = form.error.as_deref().and_then(|e| {
+        let (name, _) = e.split_once(": ")?;
+        fields
+            .iter()
+            .position(|fl| fl.label.eq_ignore_ascii_case(name))
+    });
     let mut lines = Vec::new();
     let mut cursor = None;
     for (i, (field, check)) in fields.iter().zip(checks.iter()).enumerate() {
@@ -237,31 +241,101 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
             } else {
                 0
             };
-            let x = inner.x + (label_w as u16 + 1) + before.width() as u16 + extra;
-            let y = inner.y + (i as u16) * 2;
-            cursor = Some((x.min(inner.right().saturating_sub(1)), y));
+            let dx = (label_w as u16 + 1) + before.width() as u16 + extra;
+            cursor = Some((dx, lines.len() as u16));
         }
         lines.push(Line::from(vec![
             Span::styled(label, if focused { theme.title() } else { Style::new() }),
             Span::styled(shown, value_style),
         ]));
-        let note = match check {
-            Err(e) if !field.value.trim().is_empty() || focused => {
-                Span::styled(format!("{:w$} ✗ {e}", "", w = label_w), theme.warn())
+        let mut notes = Vec::new();
+        if let Err(e) = check
+            && (!field.value.trim().is_empty() || focused)
+        {
+            notes.push(e.clone());
+        }
+        if error_field == Some(i)
+            && let Some(e) = &form.error
+            && !notes.iter().any(|n| *e == format!("{}: {n}", field.label))
+        {
+            notes.push(e.clone());
+        }
+        if notes.is_empty() {
+            lines.push(Line::from(""));
+        }
+        for note in notes {
+            for (j, part) in wrap_words(&note, note_w).into_iter().enumerate() {
+                let mark = if j == 0 { "✗ " } else { "  " };
+                lines.push(Line::from(Span::styled(
+                    format!("{:w$}{mark}{part}", "", w = note_indent),
+                    theme.warn(),
+                )));
             }
-            _ => Span::raw(""),
-        };
-        lines.push(Line::from(note));
+        }
     }
-    if let Some(e) = &form.error {
-        lines.push(Line::from(Span::styled(format!("✗ {e}"), theme.warn())));
-    }
-    f.render_widget(Paragraph::new(lines), inner);
-    if let Some((x, y)) = cursor
-        && y < inner.bottom()
+    if error_field.is_none()
+        && let Some(e) = &form.error
     {
-        f.set_cursor_position((x, y));
+        for (j, part) in wrap_words(e, inner_w.saturating_sub(2).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            let mark = if j == 0 { "✗ " } else { "  " };
+            lines.push(Line::from(Span::styled(
+                format!("{mark}{part}"),
+                theme.warn(),
+            )));
+        }
     }
+    let height = (lines.len() as u16 + 2).max(fields.len() as u16 * 2 + 4);
+    let rect = centered(area, 72, height);
+    f.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", form.title))
+        .title_bottom(" Tab: next field · Enter: save · Esc: cancel ");
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((dx, dy)) = cursor {
+        let (x, y) = (inner.x + dx, inner.y + dy);
+        if y < inner.bottom() {
+            f.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
+        }
+    }
+}
+
+/// `text` in lines at most `width` columns wide, broken between words; a
+/// word wider than a line is the only thing broken inside.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let gap = usize::from(!line.is_empty());
+        if line.width() + gap + word.width() <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word longer than a line: cut by display width.
+        for c in word.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if line.width() + cw > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn draw_confirm(prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
@@ -366,6 +440,17 @@ pub fn window_start(selected: usize, height: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_wrap_between_words_by_display_width() {
+        let text = "a client named 'ООО Ромашка' already exists (names are compared ignoring case)";
+        let lines = wrap_words(text, 20);
+        assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
+        assert_eq!(lines.join(" "), text, "no word is cut or lost");
+        assert_eq!(wrap_words("日本語の説明", 4), ["日本", "語の", "説明"]);
+        assert_eq!(wrap_words("", 10), [""]);
+        assert_eq!(wrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+    }
 
     #[test]
     fn compact_amounts() {

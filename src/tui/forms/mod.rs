@@ -207,6 +207,20 @@ impl Form {
         }
     }
 
+    pub fn delete_word(&mut self) {
+        self.error = None;
+        if let Some(f) = self.focused_field() {
+            f.delete_word();
+        }
+    }
+
+    pub fn delete_line(&mut self) {
+        self.error = None;
+        if let Some(f) = self.focused_field() {
+            f.delete_line();
+        }
+    }
+
     pub fn left(&mut self) {
         if let Some(f) = self.focused_field() {
             f.left();
