@@ -1137,3 +1137,44 @@ fn a_contact_email_or_phone_that_is_not_one_is_refused_by_name() {
         "ann@example.com"
     );
 }
+
+/// Bank statements and CRM exports write a time after the date, and call
+/// logs durations: both import, the date as written, the duration rounded
+/// to the minute.
+#[test]
+fn imports_take_dates_with_a_time_and_durations() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "ООО Ромашка"]);
+    let pays = p.write(
+        "pay.csv",
+        "client;date;amount\nООО Ромашка;03.06.2026 11:05;1 250,50\nООО Ромашка;2026-11-05T10:00:00;100\n"
+            .as_bytes(),
+    );
+    p.ok(&["import", "payments", path_str(&pays)]);
+    let list = p.json(&["pay", "list", "--json"]);
+    let dates: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["on"].as_str().unwrap())
+        .collect();
+    assert!(
+        dates.contains(&"2026-06-03") && dates.contains(&"2026-11-05"),
+        "{list}"
+    );
+    let calls = p.write(
+        "calls.csv",
+        b"client,date,kind,summary,minutes\n\"\xd0\x9e\xd0\x9e\xd0\x9e \xd0\xa0\xd0\xbe\xd0\xbc\xd0\xb0\xd1\x88\xd0\xba\xd0\xb0\",2026-11-20 09:30:00,call,Review,02:13:55\n",
+    );
+    p.ok(&["import", "touchpoints", path_str(&calls)]);
+    let log = p.json(&["touch", "list", "--json"]);
+    assert_eq!(log[0]["minutes"], 134, "{log}");
+    assert_eq!(log[0]["at"], "2026-11-20", "{log}");
+    // A time that is not one is still an error naming the line.
+    let bad = p.write(
+        "bad.csv",
+        "client,date,amount\nООО Ромашка,2026-11-05 25:00,10\n".as_bytes(),
+    );
+    let err = p.fails(&["import", "payments", path_str(&bad)], 1);
+    assert!(err.contains("line 2") && err.contains("25:00"), "{err}");
+}

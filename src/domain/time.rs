@@ -51,6 +51,72 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(invalid)
 }
 
+/// [`parse_date`] of a date that may carry a time of day, as banks and CRM
+/// exports write them (`03.06.2022 11:05`, `2019-07-06 00:00:00`,
+/// `2026-11-05T10:00:00`, `2026-11-05T10:00:00Z`): the time is checked to be
+/// one and dropped; the date is the one written, with no time-zone shift.
+pub fn parse_date_with_time(input: &str) -> Result<NaiveDate, DateError> {
+    let s = input.trim();
+    let Some(at) = s.find([' ', 'T']) else {
+        return parse_date(s);
+    };
+    let (date, time) = (&s[..at], s[at + 1..].trim());
+    if !is_time_of_day(time) {
+        return Err(DateError::Invalid(s.to_string()));
+    }
+    parse_date(date).map_err(|_| DateError::Invalid(s.to_string()))
+}
+
+/// `HH:MM` or `HH:MM:SS` (with fractions of a second and a `Z` or `±HH:MM`
+/// offset allowed after it), hours 0-23.
+fn is_time_of_day(t: &str) -> bool {
+    let t = t.strip_suffix('Z').unwrap_or(t);
+    // An offset after the seconds or minutes: `+03:00`, `-0500`.
+    let t = match t.rfind(['+', '-']) {
+        Some(at) if at > 0 => &t[..at],
+        _ => t,
+    };
+    let t = t.split('.').next().unwrap_or(t);
+    let parts: Vec<&str> = t.split(':').collect();
+    let two_digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    let value = |p: &str| p.parse::<u32>().unwrap_or(99);
+    matches!(parts.len(), 2 | 3)
+        && parts.iter().all(|p| two_digits(p))
+        && value(parts[0]) < 24
+        && parts[1..].iter().all(|p| value(p) < 60)
+}
+
+/// Minutes spent, as a whole number (`45`) or a duration (`02:13` for two
+/// hours thirteen minutes, `02:13:55` with seconds, rounded to the nearest
+/// minute). `None` when it is neither.
+pub fn parse_minutes(input: &str) -> Option<u32> {
+    let s = input.trim();
+    let number = |p: &str| {
+        (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = s.split(':').collect();
+    match parts.as_slice() {
+        [m] => number(m),
+        [h, m] | [h, m, _] if m.len() == 2 => {
+            let (h, m) = (number(h)?, number(m)?);
+            let s = match parts.get(2) {
+                Some(s) if s.len() == 2 => number(s)?,
+                Some(_) => return None,
+                None => 0,
+            };
+            if m >= 60 || s >= 60 {
+                return None;
+            }
+            h.checked_mul(60)?
+                .checked_add(m)?
+                .checked_add(u32::from(s >= 30))
+        }
+        _ => None,
+    }
+}
+
 fn split3(s: &str, sep: char) -> Option<(&str, (&str, &str))> {
     let mut it = s.split(sep);
     let a = it.next()?;
@@ -200,6 +266,49 @@ pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_with_a_time_keep_the_date_as_written() {
+        let day = NaiveDate::from_ymd_opt;
+        for (text, y, m, d) in [
+            ("03.06.2022 11:05", 2022, 6, 3),
+            ("2019-07-06 00:00:00", 2019, 7, 6),
+            ("2026-11-05T10:00:00", 2026, 11, 5),
+            ("2026-11-05T23:59:59Z", 2026, 11, 5),
+            ("2026-11-05T01:00:00+03:00", 2026, 11, 5),
+            ("2026-11-05 10:00:00.123", 2026, 11, 5),
+            (" 05.11.2026 ", 2026, 11, 5),
+        ] {
+            assert_eq!(
+                parse_date_with_time(text),
+                Ok(day(y, m, d).unwrap()),
+                "{text}"
+            );
+        }
+        for bad in [
+            "2026-11-05 25:00",
+            "2026-11-05 10",
+            "2026-11-05 later",
+            "31.04.2026 10:00",
+            "10:00",
+        ] {
+            assert!(parse_date_with_time(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn minutes_as_numbers_or_durations() {
+        assert_eq!(parse_minutes("45"), Some(45));
+        assert_eq!(parse_minutes("02:13"), Some(133));
+        assert_eq!(parse_minutes("02:13:55"), Some(134));
+        assert_eq!(parse_minutes("00:00:29"), Some(0));
+        assert_eq!(parse_minutes("0:30"), Some(30));
+        for bad in [
+            "", "1:5", "02:60", "02:13:61", "1.5", "-5", "02:13:5", "a:bc",
+        ] {
+            assert_eq!(parse_minutes(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn parses_both_date_forms() {

@@ -19,7 +19,7 @@ use super::csv_export::{
     AGREEMENT_COLUMNS, CLIENT_COLUMNS, PAYMENT_COLUMNS, TOUCHPOINT_COLUMNS, unneutralise,
 };
 use super::decode::{decode_text, is_blank_char, sniff_delimiter};
-use crate::domain::time::parse_date;
+use crate::domain::time::parse_date_with_time as parse_date;
 use crate::domain::{AgreementStatus, Money, Owner, Tier, TouchKind, name_key};
 
 /// Longest field accepted, in characters (after trimming).
@@ -271,11 +271,13 @@ fn parse_cadence(s: &str) -> Result<u32, String> {
     }
 }
 
+/// Minutes as a whole number or a duration (`02:13:55`, as call logs and
+/// CRMs write them).
 fn parse_minutes(s: &str) -> Result<u32, String> {
-    match parse_whole(s) {
+    match crate::domain::time::parse_minutes(s) {
         Some(minutes) if minutes <= MAX_MINUTES => Ok(minutes),
         _ => Err(format!(
-            "minutes '{}' is not a whole number from 0 to {MAX_MINUTES}",
+            "minutes '{}' is not a whole number from 0 to {MAX_MINUTES} nor a duration HH:MM[:SS]",
             shown(s)
         )),
     }
@@ -1216,12 +1218,27 @@ mod tests {
                 (
                     4,
                     "'fax' is not a touchpoint kind (use one of: call meeting email message report other); \
-                     minutes '44641' is not a whole number from 0 to 44640"
+                     minutes '44641' is not a whole number from 0 to 44640 nor a duration HH:MM[:SS]"
                 ),
-                (5, "minutes '-1' is not a whole number from 0 to 44640"),
-                (6, "minutes '1.5' is not a whole number from 0 to 44640"),
+                (
+                    5,
+                    "minutes '-1' is not a whole number from 0 to 44640 nor a duration HH:MM[:SS]"
+                ),
+                (
+                    6,
+                    "minutes '1.5' is not a whole number from 0 to 44640 nor a duration HH:MM[:SS]"
+                ),
             ]
         );
+        // Durations as call logs write them, and dates with a time of day.
+        let logged = "client,date,kind,summary,minutes\n\
+                      A,03.06.2022 11:05,call,ok,02:13:55\n\
+                      B,2026-11-05T10:00:00,call,ok,00:45\n";
+        let rows = parse_touchpoints(logged.as_bytes()).unwrap();
+        assert_eq!(rows[0].minutes, Some(134));
+        assert_eq!(rows[0].date, NaiveDate::from_ymd_opt(2022, 6, 3));
+        assert_eq!(rows[1].minutes, Some(45));
+        assert_eq!(rows[1].date, NaiveDate::from_ymd_opt(2026, 11, 5));
         let ok = "client,date,kind,summary,minutes\nA,2026-01-01,call,ok,0\nB,2026-01-01,e-mail,,44640\n";
         let rows = parse_touchpoints(ok.as_bytes()).unwrap();
         assert_eq!(rows[0].minutes, Some(0));
