@@ -1178,3 +1178,42 @@ fn imports_take_dates_with_a_time_and_durations() {
     let err = p.fails(&["import", "payments", path_str(&bad)], 1);
     assert!(err.contains("line 2") && err.contains("25:00"), "{err}");
 }
+
+/// Amounts as statements write them: the portfolio's currency sign or word
+/// is accepted, another currency and `(400.00)` (a negative) are refused
+/// with their line, and nothing is written.
+#[test]
+fn payment_imports_read_currency_signs_of_the_portfolio_only() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "ООО Ромашка"]);
+    let good = p.write(
+        "good.csv",
+        "client;date;amount\nООО Ромашка;01.11.2026;1 250,00 ₽\nООО Ромашка;02.11.2026;99,50 руб.\n"
+            .as_bytes(),
+    );
+    p.ok(&["import", "payments", path_str(&good)]);
+    let list = p.json(&["pay", "list", "--json"]);
+    let amounts: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["amount"].as_str().unwrap())
+        .collect();
+    assert!(
+        amounts.contains(&"1250.00") && amounts.contains(&"99.50"),
+        "{list}"
+    );
+    let before = p.snapshot();
+    let bad = p.write(
+        "bad.csv",
+        "client;date;amount\nООО Ромашка;03.11.2026;$13.50\nООО Ромашка;04.11.2026;(400,00)\n"
+            .as_bytes(),
+    );
+    let err = p.fails(&["import", "payments", path_str(&bad)], 1);
+    assert!(
+        err.contains("line 2") && err.contains("USD") && err.contains("RUB"),
+        "{err}"
+    );
+    assert!(err.contains("line 3") && err.contains("negative"), "{err}");
+    assert_eq!(p.snapshot(), before);
+}

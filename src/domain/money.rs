@@ -42,6 +42,12 @@ pub enum MoneyError {
     Negative(String),
     #[error("'{0}' must be greater than zero")]
     Zero(String),
+    #[error("'{value}' is in {found}; this portfolio keeps {expected}")]
+    OtherCurrency {
+        value: String,
+        found: &'static str,
+        expected: String,
+    },
     #[error("'{0}' is too large")]
     Overflow(String),
 }
@@ -104,6 +110,40 @@ impl Money {
             return Err(MoneyError::Zero(input.trim().to_string()));
         }
         Ok(m)
+    }
+
+    /// [`Money::parse_positive`] of an amount as a bank statement writes it:
+    /// with a currency sign or word (`1 250,00 ₽`, `руб.`, `р.`, `RUB`,
+    /// `$13.50`, `€`), accepted when it names `currency` (the portfolio's),
+    /// and `(400.00)` read as negative (so refused here).
+    pub fn parse_positive_in(input: &str, currency: &str) -> Result<Money, MoneyError> {
+        let original = input.trim();
+        let (found, bare) = split_currency(original);
+        if let Some(found) = found
+            && !found.eq_ignore_ascii_case(currency)
+        {
+            return Err(MoneyError::OtherCurrency {
+                value: original.to_string(),
+                found,
+                expected: currency.to_string(),
+            });
+        }
+        let negative = bare.strip_prefix('(').and_then(|b| b.strip_suffix(')'));
+        let m = match negative {
+            Some(inner) => Money::parse_signed(inner)?.times_minus_one(),
+            None => Money::parse_signed(bare)?,
+        };
+        if m.is_negative() {
+            return Err(MoneyError::Negative(original.to_string()));
+        }
+        if m.is_zero() {
+            return Err(MoneyError::Zero(original.to_string()));
+        }
+        Ok(m)
+    }
+
+    fn times_minus_one(self) -> Money {
+        Money::ZERO.minus(self)
     }
 
     /// Parse an amount that may carry a leading minus sign.
@@ -336,8 +376,71 @@ pub fn bp_to_pct(bp: i64) -> f64 {
     bp as f64 / 100.0
 }
 
+/// The currency signs and words banks write around an amount, and the ISO
+/// code each names.
+const CURRENCY_MARKS: &[(&str, &str)] = &[
+    ("₽", "RUB"),
+    ("руб.", "RUB"),
+    ("руб", "RUB"),
+    ("р.", "RUB"),
+    ("RUB", "RUB"),
+    ("RUR", "RUB"),
+    ("$", "USD"),
+    ("USD", "USD"),
+    ("€", "EUR"),
+    ("EUR", "EUR"),
+    ("CNY", "CNY"),
+    ("¥", "CNY"),
+];
+
+/// The currency a sign or word before or after `text` names, and the
+/// amount without it (trimmed).
+pub fn split_currency(text: &str) -> (Option<&'static str>, &str) {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    for (mark, code) in CURRENCY_MARKS {
+        let mark_lower = mark.to_lowercase();
+        if lower.ends_with(&mark_lower) {
+            let cut = text.len() - mark.len();
+            if text.is_char_boundary(cut) {
+                return (Some(code), text[..cut].trim());
+            }
+        }
+        if lower.starts_with(&mark_lower) && text.is_char_boundary(mark.len()) {
+            return (Some(code), text[mark.len()..].trim());
+        }
+    }
+    (None, text)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn amounts_as_statements_write_them() {
+        use super::Money;
+        let rub = |s: &str| Money::parse_positive_in(s, "RUB");
+        assert_eq!(rub("1 250,00 ₽"), Ok(Money::from_minor(125_000)));
+        assert_eq!(rub("1250 руб."), Ok(Money::from_minor(125_000)));
+        assert_eq!(rub("99,50 р."), Ok(Money::from_minor(9_950)));
+        assert_eq!(rub("RUB 10"), Ok(Money::from_minor(1_000)));
+        assert_eq!(rub("10 rub"), Ok(Money::from_minor(1_000)));
+        assert_eq!(rub("1 250,50"), Ok(Money::from_minor(125_050)));
+        assert!(matches!(
+            rub("$13.50"),
+            Err(super::MoneyError::OtherCurrency { found: "USD", .. })
+        ));
+        assert!(matches!(
+            rub("(400.00)"),
+            Err(super::MoneyError::Negative(_))
+        ));
+        assert!(matches!(rub("0 ₽"), Err(super::MoneyError::Zero(_))));
+        assert!(rub("₽").is_err());
+        let usd = |s: &str| Money::parse_positive_in(s, "USD");
+        assert_eq!(usd("$13.50"), Ok(Money::from_minor(1_350)));
+        assert_eq!(usd("13.50 USD"), Ok(Money::from_minor(1_350)));
+        assert!(usd("€5").is_err());
+    }
+
     use super::*;
 
     fn p(s: &str) -> Result<Money, MoneyError> {

@@ -231,8 +231,9 @@ pub fn parse_agreements(bytes: &[u8]) -> Result<Parsed<AgreementRow>, ImportErro
 }
 
 /// Payments: `client,date,amount,note`; `client`, `date` and `amount`
-/// required; the amount greater than zero with at most two decimals.
-pub fn parse_payments(bytes: &[u8]) -> Result<Parsed<PaymentRow>, ImportError> {
+/// required; the amount greater than zero with at most two decimals, a
+/// currency sign or word allowed when it is `currency` (the portfolio's).
+pub fn parse_payments(bytes: &[u8], currency: &str) -> Result<Parsed<PaymentRow>, ImportError> {
     parse_kind(
         bytes,
         &PAYMENT_COLUMNS,
@@ -240,7 +241,7 @@ pub fn parse_payments(bytes: &[u8]) -> Result<Parsed<PaymentRow>, ImportError> {
         |f| {
             let client = f.required_text(0);
             let date = f.parse_required(1, parse_date);
-            let amount = f.parse_required(2, Money::parse_positive);
+            let amount = f.parse_required(2, |s| Money::parse_positive_in(s, currency));
             let note = f.text(3);
             Some(PaymentRow {
                 line: f.line,
@@ -768,7 +769,7 @@ mod tests {
         super::parse_agreements(b).and_then(Parsed::into_result)
     }
     fn parse_payments(b: &[u8]) -> Result<Vec<PaymentRow>, ImportError> {
-        super::parse_payments(b).and_then(Parsed::into_result)
+        super::parse_payments(b, "RUB").and_then(Parsed::into_result)
     }
     use crate::domain::{Agreement, Client, Payment, Status, Touchpoint};
     use crate::io::csv_export::{

@@ -351,7 +351,7 @@ fn import_payments(
     bytes: &[u8],
     opts: ImportOptions,
 ) -> OpResult<ImportSummary> {
-    let parsed = csv_import::parse_payments(bytes)?;
+    let parsed = csv_import::parse_payments(bytes, &super::currency(store)?)?;
     let rows = parsed.rows;
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
