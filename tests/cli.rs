@@ -1217,3 +1217,26 @@ fn payment_imports_read_currency_signs_of_the_portfolio_only() {
     assert!(err.contains("line 3") && err.contains("negative"), "{err}");
     assert_eq!(p.snapshot(), before);
 }
+
+/// A statement with a title block above its header imports, and folio says
+/// which lines it skipped.
+#[test]
+fn a_statement_with_a_title_block_imports_and_says_what_it_skipped() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "ООО Ромашка"]);
+    let file = p.write(
+        "statement.csv",
+        "Выписка по счёту 40702810900000000001;;\nПериод: 01.11.2026 - 30.11.2026;;\n\nclient;date;amount\nООО Ромашка;05.11.2026 10:15;250,00 ₽\n"
+            .as_bytes(),
+    );
+    let out = p.ok(&["import", "payments", path_str(&file)]);
+    assert!(out.contains("Imported 1 payments"), "{out}");
+    assert!(
+        out.contains("header is on line 4") && out.contains("3 line(s) above"),
+        "{out}"
+    );
+    assert_eq!(
+        p.json(&["pay", "list", "--json"]).as_array().unwrap().len(),
+        1
+    );
+}

@@ -90,6 +90,13 @@ pub fn import(
         summary.kind.as_str(),
         name
     );
+    if summary.header_line > 1 {
+        out.push_str(&format!(
+            "The header is on line {}: the {} line(s) above it were skipped.\n",
+            summary.header_line,
+            summary.header_line - 1
+        ));
+    }
     if !summary.created_clients.is_empty() {
         out.push_str(&format!(
             "{} {} new client(s): {}\n",

@@ -115,7 +115,22 @@ pub struct PaymentRow {
 pub struct Parsed<T> {
     pub rows: Vec<T>,
     pub errors: Vec<RowError>,
+    /// The line the header was found on (lines above it were skipped).
+    pub header_line: u64,
 }
+
+/// What reading a file in batches found besides its rows.
+#[derive(Debug)]
+pub struct Read {
+    /// Every bad row's error.
+    pub errors: Vec<RowError>,
+    /// The line the header was found on (lines above it were skipped).
+    pub header_line: u64,
+}
+
+/// How far down a header is looked for: a title block (a bank's name, the
+/// period, balances) may stand above it.
+pub const HEADER_SEARCH_ROWS: usize = 30;
 
 impl<T> Parsed<T> {
     /// All rows, or every error.
@@ -181,7 +196,7 @@ pub fn parse_touchpoints_in_batches(
     bytes: &[u8],
     batch: usize,
     send: impl FnMut(Vec<TouchpointRow>) -> ControlFlow<()>,
-) -> Result<Vec<RowError>, ImportError> {
+) -> Result<Read, ImportError> {
     let columns = &TOUCHPOINT_COLUMNS;
     parse_kind_in_batches(bytes, columns, &["client"], batch, send, touchpoint_row)
 }
@@ -407,8 +422,12 @@ fn parse_kind<T>(
         rows.extend(batch);
         ControlFlow::Continue(())
     };
-    let errors = parse_kind_in_batches(bytes, columns, required, usize::MAX, send, build)?;
-    Ok(Parsed { rows, errors })
+    let read = parse_kind_in_batches(bytes, columns, required, usize::MAX, send, build)?;
+    Ok(Parsed {
+        rows,
+        errors: read.errors,
+        header_line: read.header_line,
+    })
 }
 
 /// [`parse_kind`], handing the good rows on in batches of `batch` rows as
@@ -420,12 +439,12 @@ fn parse_kind_in_batches<T>(
     batch: usize,
     mut send: impl FnMut(Vec<T>) -> ControlFlow<()>,
     mut build: impl FnMut(&mut Fields) -> Option<T>,
-) -> Result<Vec<RowError>, ImportError> {
+) -> Result<Read, ImportError> {
     let batch = batch.max(1);
     let mut out = Vec::new();
     let mut errors = Vec::new();
     // Each row is built as it is read: a large file is not held twice.
-    read_rows(bytes, columns, required, |mut fields| {
+    let header_line = read_rows(bytes, columns, required, |mut fields| {
         let built = build(&mut fields);
         match built {
             Some(row) if fields.problems.is_empty() => {
@@ -449,7 +468,10 @@ fn parse_kind_in_batches<T>(
         // Stopped or not, nothing is read after this.
         let _ = send(out);
     }
-    Ok(errors)
+    Ok(Read {
+        errors,
+        header_line,
+    })
 }
 
 /// Header cell to a column name: trimmed (a stray BOM too), lowercase, a
@@ -606,7 +628,7 @@ fn read_rows(
     columns: &[&str],
     required: &[&str],
     mut each: impl FnMut(Fields) -> ControlFlow<()>,
-) -> Result<(), ImportError> {
+) -> Result<u64, ImportError> {
     let text = decode_text(bytes);
     let mut lines = LineCounter::new(text.as_bytes());
     if let Some(offset) = long_line(&text, MAX_LINE_BYTES) {
@@ -631,6 +653,10 @@ fn read_rows(
     // For each requested column, its index in the file (if present).
     let mut index: Option<Vec<Option<usize>>> = None;
     let mut header_len = 0;
+    let mut header_line = 0;
+    // Rows looked at for a header, and why the first was not one.
+    let mut searched = 0;
+    let mut first_miss: Option<ImportError> = None;
     let mut hint_allowed = true;
     let mut record = csv::StringRecord::new();
     loop {
@@ -660,8 +686,23 @@ fn read_rows(
             if std::mem::take(&mut hint_allowed) && is_sep_hint(&record) {
                 continue;
             }
-            index = Some(map_header(&record, line, columns, required)?);
-            header_len = record.len();
+            // The first row holding the required columns, within the
+            // first rows: above it may stand a title block.
+            match map_header(&record, line, columns, required) {
+                Ok(found) => {
+                    index = Some(found);
+                    header_len = record.len();
+                    header_line = line;
+                }
+                Err(e @ ImportError::MissingColumn(..)) => {
+                    searched += 1;
+                    let miss = first_miss.get_or_insert(e);
+                    if searched >= HEADER_SEARCH_ROWS {
+                        return Err(std::mem::replace(miss, ImportError::Empty));
+                    }
+                }
+                Err(e) => return Err(e),
+            }
             continue;
         };
         let mut fields = Fields {
@@ -703,9 +744,9 @@ fn read_rows(
         }
     }
     if index.is_none() {
-        return Err(ImportError::Empty);
+        return Err(first_miss.unwrap_or(ImportError::Empty));
     }
-    Ok(())
+    Ok(header_line)
 }
 
 /// Find each requested column in the header; refuse a missing required column
@@ -1183,7 +1224,10 @@ mod tests {
         let lines: Vec<u64> = batches.iter().flatten().map(|(l, _)| *l).collect();
         assert_eq!(lines, [2, 3, 4, 5, 6, 7, 8, 10]);
         assert_eq!(batches[2][1].1, "C7");
-        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [9]);
+        assert_eq!(
+            errors.errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            [9]
+        );
 
         let mut seen = 0;
         let errors = parse_touchpoints_in_batches(text.as_bytes(), 3, |b| {
@@ -1192,7 +1236,10 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen, 3, "nothing handed over after a refusal");
-        assert!(errors.is_empty(), "the bad row after the stop is not read");
+        assert!(
+            errors.errors.is_empty(),
+            "the bad row after the stop is not read"
+        );
         // A broken header is still an error of the whole file.
         let broken = parse_touchpoints_in_batches(b"date,kind\n2026-01-01,call\n", 3, |_| {
             ControlFlow::Continue(())
@@ -1201,6 +1248,36 @@ mod tests {
             matches!(broken, Err(ImportError::MissingColumn(..))),
             "{broken:?}"
         );
+    }
+
+    /// A title block above the header (a bank's name, the period, the
+    /// balances) is skipped: the header is the first row, within the first
+    /// 30, that holds the required columns; its line is told.
+    #[test]
+    fn a_title_block_above_the_header_is_skipped() {
+        let text = "Выписка по счёту;;\n\
+                    Период: 01.11.2026 - 30.11.2026;;\n\
+                    Входящий остаток;1 000,00;\n\
+                    \n\
+                    client;date;amount\n\
+                    ООО Ромашка;05.11.2026;250,00\n";
+        let parsed = super::parse_payments(text.as_bytes(), "RUB").unwrap();
+        assert_eq!(parsed.header_line, 5);
+        assert_eq!(parsed.rows.len(), 1);
+        assert_eq!(parsed.rows[0].line, 6);
+        // Without the required columns in the first 30 rows: the first
+        // row's refusal, as before.
+        let mut far = String::new();
+        for i in 0..HEADER_SEARCH_ROWS {
+            far.push_str(&format!("title {i};x;y\n"));
+        }
+        far.push_str("client;date;amount\nA;05.11.2026;1\n");
+        assert!(matches!(
+            super::parse_payments(far.as_bytes(), "RUB"),
+            Err(ImportError::MissingColumn(..))
+        ));
+        let plain = super::parse_payments(b"client,date,amount\nA,2026-11-05,1\n", "RUB").unwrap();
+        assert_eq!(plain.header_line, 1);
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct ImportSummary {
     pub rows: usize,
     pub created_clients: Vec<String>,
     pub dry_run: bool,
+    /// The line the file's header was found on: the lines above it (a
+    /// title block, or blank) were skipped.
+    pub header_line: u64,
 }
 
 /// Options shared by every import.
@@ -155,13 +158,20 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn finish(self, kind: Kind, rows: usize, dry_run: bool) -> OpResult<ImportSummary> {
+    fn finish(
+        self,
+        kind: Kind,
+        rows: usize,
+        dry_run: bool,
+        header_line: u64,
+    ) -> OpResult<ImportSummary> {
         if self.errors.is_empty() {
             Ok(ImportSummary {
                 kind,
                 rows,
                 created_clients: self.created,
                 dry_run,
+                header_line,
             })
         } else {
             let mut errors = self.errors;
@@ -212,6 +222,7 @@ pub fn import_with_progress(
 fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpResult<ImportSummary> {
     let parsed = csv_import::parse_clients(bytes)?;
     let rows = parsed.rows;
+    let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, false, parsed.errors)?;
         for row in &rows {
@@ -239,7 +250,7 @@ fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpRes
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        r.finish(Kind::Clients, rows.len(), opts.dry_run)
+        r.finish(Kind::Clients, rows.len(), opts.dry_run, header_line)
     })
 }
 
@@ -273,8 +284,9 @@ fn import_touchpoints(
         if let Some(e) = failed {
             return Err(e);
         }
-        r.errors.extend(bad_rows?);
-        r.finish(Kind::Touchpoints, n, opts.dry_run)
+        let read = bad_rows?;
+        r.errors.extend(read.errors);
+        r.finish(Kind::Touchpoints, n, opts.dry_run, read.header_line)
     })
 }
 
@@ -320,6 +332,7 @@ fn import_agreements(
 ) -> OpResult<ImportSummary> {
     let parsed = csv_import::parse_agreements(bytes)?;
     let rows = parsed.rows;
+    let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         for row in &rows {
@@ -342,7 +355,7 @@ fn import_agreements(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        r.finish(Kind::Agreements, rows.len(), opts.dry_run)
+        r.finish(Kind::Agreements, rows.len(), opts.dry_run, header_line)
     })
 }
 
@@ -353,6 +366,7 @@ fn import_payments(
 ) -> OpResult<ImportSummary> {
     let parsed = csv_import::parse_payments(bytes, &super::currency(store)?)?;
     let rows = parsed.rows;
+    let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         let mut totals: HashMap<Id, Money> = HashMap::new();
@@ -386,7 +400,7 @@ fn import_payments(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        r.finish(Kind::Payments, rows.len(), opts.dry_run)
+        r.finish(Kind::Payments, rows.len(), opts.dry_run, header_line)
     })
 }
 
