@@ -1351,3 +1351,111 @@ fn the_contact_form_refuses_an_email_without_at_under_the_field() {
     let vera = contacts.iter().find(|c| c.name == "Вера Ли").unwrap();
     assert_eq!(vera.email.as_deref(), Some("vera@example.com"));
 }
+
+/// A `Loaded` message, as an effect answers.
+fn loaded(l: super::action::Loaded) -> super::action::Msg {
+    super::action::Msg::Loaded(Box::new(l))
+}
+
+#[test]
+fn a_reload_keeps_the_board_selection_on_its_client() {
+    use super::action::Loaded;
+    let (_s, mut app) = demo();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let picked = app.selected_client().unwrap();
+    let first = app.panes.portfolio.ids[0][0];
+    // Another folio deleted the first gold client: the list reloads one
+    // row shorter above the selection.
+    let mut view = app.shared.portfolio.clone().unwrap();
+    view.clients.retain(|c| c.client.id != first);
+    update(&mut app, loaded(Loaded::Portfolio(view.clone())));
+    assert_eq!(app.selected_client(), Some(picked), "still on its client");
+    assert_eq!(app.panes.portfolio.selected[0], 1);
+    // The selected client itself gone: the nearest row.
+    view.clients.retain(|c| c.client.id != picked);
+    update(&mut app, loaded(Loaded::Portfolio(view.clone())));
+    assert_eq!(app.panes.portfolio.selected[0], 1);
+    assert_eq!(
+        app.selected_client(),
+        Some(app.panes.portfolio.ids[0][1]),
+        "the row where it was"
+    );
+    // Its tier changed elsewhere: the focus follows it to its column.
+    let moved = app.selected_client().unwrap();
+    for c in &mut view.clients {
+        if c.client.id == moved {
+            c.client.tier = crate::domain::Tier::Toxic;
+        }
+    }
+    update(&mut app, loaded(Loaded::Portfolio(view)));
+    assert_eq!(app.panes.portfolio.column, 2);
+    assert_eq!(app.selected_client(), Some(moved));
+}
+
+#[test]
+fn a_reload_keeps_the_plan_and_review_selections_on_their_clients() {
+    use super::action::Loaded;
+    use super::panes::Reply;
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let picked = app.selected_client().unwrap();
+    let mut view = app.panes.plan.view.clone().unwrap();
+    view.plan.clients.remove(0);
+    update(&mut app, loaded(Loaded::Pane(Reply::Plan(view.clone()))));
+    assert_eq!(app.selected_client(), Some(picked));
+    assert_eq!(app.panes.plan.selected, 1);
+    view.plan.clients.retain(|c| c.client_id != picked);
+    update(&mut app, loaded(Loaded::Pane(Reply::Plan(view))));
+    assert_eq!(app.panes.plan.selected, 1, "gone: the nearest row");
+
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let mut b = app.panes.review.briefing.clone().unwrap();
+    assert!(b.at_risk.len() >= 3, "{:?}", b.at_risk);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let picked = app.selected_client().unwrap();
+    b.at_risk.remove(0);
+    update(&mut app, loaded(Loaded::Pane(Reply::Review(b))));
+    assert_eq!(app.selected_client(), Some(picked));
+    assert_eq!(app.panes.review.selected, 1);
+}
+
+#[test]
+fn a_reload_keeps_the_agreement_selected() {
+    use super::action::Loaded;
+    use super::panes::Reply;
+    use crate::domain::{Agreement, AgreementStatus, Owner};
+    let mut app = App::new(today(), "test");
+    app.set_size(120, 40);
+    app.pane = Pane::Agreements;
+    let agreement = |id, due: u32| Agreement {
+        id,
+        client_id: 1,
+        made_on: today(),
+        text: format!("agreement {id}"),
+        owner: Owner::Us,
+        due: NaiveDate::from_ymd_opt(2026, 12, due),
+        status: AgreementStatus::Open,
+        closed_on: None,
+    };
+    let rows: Vec<Agreement> = (1..=4).map(|id| agreement(id, 10 + id as u32)).collect();
+    update(
+        &mut app,
+        loaded(Loaded::Pane(Reply::Agreements(rows.clone()))),
+    );
+    update(&mut app, Action::Down);
+    assert_eq!(app.panes.agreements.selected_row().map(|a| a.id), Some(2));
+    // A new agreement due first (made by another folio) comes in above it.
+    let mut more = rows.clone();
+    more.push(agreement(9, 1));
+    update(&mut app, loaded(Loaded::Pane(Reply::Agreements(more))));
+    assert_eq!(app.panes.agreements.selected_row().map(|a| a.id), Some(2));
+    // It is deleted: the nearest row.
+    let fewer: Vec<Agreement> = rows.into_iter().filter(|a| a.id != 2).collect();
+    update(&mut app, loaded(Loaded::Pane(Reply::Agreements(fewer))));
+    assert_eq!(app.panes.agreements.selected, 2);
+    assert_eq!(app.panes.agreements.selected_row().map(|a| a.id), Some(4));
+}

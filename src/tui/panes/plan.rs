@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
-use super::{Component, Request, moved};
+use super::{Component, Request, moved, reselect};
 use crate::domain::money::format_bp;
 use crate::domain::{Id, Money, Month};
 use crate::ops::OpResult;
@@ -39,6 +39,11 @@ impl PlanPane {
         let month = |v: &MonthView| v.plan.figures.month;
         if self.view.as_ref().map(month) != Some(month(&view)) {
             self.selected = 0;
+        } else {
+            // The same month read again: the selection stays on its client.
+            let keep = self.client();
+            let ids = view.plan.clients.iter().map(|c| c.client_id);
+            self.selected = reselect(keep, self.selected, ids);
         }
         self.selected = self.selected.min(view.plan.clients.len().saturating_sub(1));
         self.view = Some(view);
