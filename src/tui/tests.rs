@@ -1459,3 +1459,26 @@ fn a_reload_keeps_the_agreement_selected() {
     assert_eq!(app.panes.agreements.selected, 2);
     assert_eq!(app.panes.agreements.selected_row().map(|a| a.id), Some(4));
 }
+
+#[test]
+fn a_filter_matching_only_in_another_column_moves_the_focus_there() {
+    let (mut s, mut app) = demo();
+    assert_eq!(app.panes.portfolio.column, 0, "gold focused");
+    let view = app.shared.portfolio.clone().unwrap();
+    let toxic = view
+        .clients
+        .iter()
+        .find(|c| c.client.tier == crate::domain::Tier::Toxic)
+        .unwrap();
+    let (id, name) = (toxic.client.id, toxic.client.name.clone());
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in name.chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    press(&mut app, &mut s, Action::FilterDone);
+    assert!(app.panes.portfolio.columns[0].is_empty(), "no gold match");
+    assert_eq!(app.panes.portfolio.column, 2, "the focus is on the match");
+    press(&mut app, &mut s, Action::OpenCard);
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(id));
+    assert!(app.shared.message.is_none(), "{:?}", app.shared.message);
+}

@@ -221,6 +221,13 @@ impl Component for Board {
     fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
         self.selected = [0; 3];
         self.rebuild(shared);
+        // Nothing matches in the focused column: the focus moves to the
+        // first column that has a match (Enter then opens it).
+        if self.columns[self.column].is_empty()
+            && let Some(col) = self.columns.iter().position(|c| !c.is_empty())
+        {
+            self.column = col;
+        }
         Vec::new()
     }
 }
