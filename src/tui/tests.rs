@@ -1482,3 +1482,29 @@ fn a_filter_matching_only_in_another_column_moves_the_focus_there() {
     assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(id));
     assert!(app.shared.message.is_none(), "{:?}", app.shared.message);
 }
+
+#[test]
+fn the_plan_chart_shows_twelve_months_on_usual_screens() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let month = app.shared.month;
+    for (w, h) in [(140, 45), (200, 60)] {
+        update(&mut app, Action::Resize(w, h));
+        let screen = render(&app, w, h);
+        assert!(screen.contains(" 12 months: received"), "{screen}");
+        for back in 0..12 {
+            let label = format!("{} ", month.plus_months(-back));
+            assert!(
+                screen.contains(&label),
+                "{w}x{h}: {label} missing\n{screen}"
+            );
+        }
+        // The client table keeps its rows under the chart.
+        assert!(screen.contains(&format!("Clients in {month}")), "{screen}");
+    }
+    // A short screen shows fewer months, and says how many.
+    update(&mut app, Action::Resize(100, 24));
+    let screen = render(&app, 100, 24);
+    assert!(!screen.contains(" 12 months"), "{screen}");
+    assert!(screen.contains(" months: received"), "{screen}");
+}
