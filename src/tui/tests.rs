@@ -1508,3 +1508,62 @@ fn the_plan_chart_shows_twelve_months_on_usual_screens() {
     assert!(!screen.contains(" 12 months"), "{screen}");
     assert!(screen.contains(" months: received"), "{screen}");
 }
+
+/// Events queued at once, as a burst from the terminal.
+struct Queued(std::collections::VecDeque<crossterm::event::Event>);
+
+impl super::Input for Queued {
+    fn pending(&mut self) -> std::io::Result<bool> {
+        Ok(!self.0.is_empty())
+    }
+
+    fn read(&mut self) -> std::io::Result<crossterm::event::Event> {
+        self.0
+            .pop_front()
+            .ok_or_else(|| std::io::Error::other("nothing queued"))
+    }
+}
+
+fn j_event() -> crossterm::event::Event {
+    crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('j'),
+        crossterm::event::KeyModifiers::NONE,
+    ))
+}
+
+/// Issue 22.17: a burst of keys is applied up to the last one before the
+/// loop draws (the frame drawn once the queue is empty is the end state),
+/// and a long burst still gets a frame once its budget is spent.
+#[test]
+fn a_burst_of_keys_is_applied_whole_before_the_frame() {
+    use std::time::Duration;
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    let (mut s2, mut by_key) = demo();
+    press(&mut by_key, &mut s2, Action::SelectPane(Pane::Touchpoints));
+    for _ in 0..2000 {
+        ch(&mut by_key, &mut s2, 'j');
+    }
+    let mut queue = Queued((0..1999).map(|_| j_event()).collect());
+    let frame = super::apply_burst(&mut app, &mut s, j_event(), &mut queue, Duration::MAX);
+    assert!(frame.unwrap(), "a frame is due");
+    assert!(queue.0.is_empty(), "the whole burst before the frame");
+    assert_eq!(app.panes.touch.selected, by_key.panes.touch.selected);
+    assert_eq!(render(&app, 120, 40), render(&by_key, 120, 40));
+
+    // Budget spent: a frame after each event, the rest still queued.
+    let mut queue = Queued((0..5).map(|_| j_event()).collect());
+    let frame = super::apply_burst(&mut app, &mut s, j_event(), &mut queue, Duration::ZERO);
+    assert!(frame.unwrap());
+    assert_eq!(queue.0.len(), 5);
+    // An event that means nothing asks for no frame.
+    let focus = crossterm::event::Event::FocusGained;
+    let frame = super::apply_burst(
+        &mut app,
+        &mut s,
+        focus,
+        &mut Queued(Default::default()),
+        Duration::MAX,
+    );
+    assert!(!frame.unwrap());
+}
