@@ -122,23 +122,83 @@ pub fn run(mut session: Session) -> Result<()> {
             }
             continue;
         }
-        let action = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                keys::map_key(&app.shared.mode, app.pane, app.card.is_some(), &key)
-            }
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        };
-        let Some(action) = action else {
-            continue;
-        };
-        let effects = update(&mut app, action);
-        run_effects(&mut app, &mut session.store, effects);
-        if !app.quit {
+        // The key, and every one queued behind it, then one frame: a burst
+        // (2,000 `j` at once) is not drawn key by key, and the frame drawn
+        // once the queue is empty shows where it ended.
+        let first = event::read()?;
+        let mut queue = TerminalInput;
+        if apply_burst(
+            &mut app,
+            &mut session.store,
+            first,
+            &mut queue,
+            FRAME_BUDGET,
+        )? && !app.quit
+        {
             guard.terminal.draw(|f| view::draw(&app, theme, f))?;
         }
     }
     Ok(())
+}
+
+/// The longest a burst of keys is applied without a frame (a key held
+/// down still shows the selection moving).
+const FRAME_BUDGET: Duration = Duration::from_millis(100);
+
+/// Where input comes from: whether an event is waiting, and the next one.
+trait Input {
+    fn pending(&mut self) -> std::io::Result<bool>;
+    fn read(&mut self) -> std::io::Result<Event>;
+}
+
+/// The terminal's event queue.
+struct TerminalInput;
+
+impl Input for TerminalInput {
+    fn pending(&mut self) -> std::io::Result<bool> {
+        event::poll(Duration::ZERO)
+    }
+
+    fn read(&mut self) -> std::io::Result<Event> {
+        event::read()
+    }
+}
+
+/// What an event means in the current mode, if anything.
+fn action_for(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keys::map_key(&app.shared.mode, app.pane, app.card.is_some(), key)
+        }
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Apply `first`, then every event already queued behind it, until the
+/// queue is empty (or quit, or `budget` has passed): the moment to draw.
+/// True when something was applied (a frame is due).
+fn apply_burst(
+    app: &mut App,
+    store: &mut Store,
+    first: Event,
+    input: &mut dyn Input,
+    budget: Duration,
+) -> Result<bool> {
+    let started = std::time::Instant::now();
+    let mut changed = false;
+    let mut event = first;
+    loop {
+        if let Some(action) = action_for(app, &event) {
+            let effects = update(app, action);
+            run_effects(app, store, effects);
+            changed = true;
+        }
+        if app.quit || started.elapsed() >= budget || !input.pending()? {
+            return Ok(changed);
+        }
+        event = input.read()?;
+    }
 }
 
 /// Work deferred while keys come in, in short slices while none is waiting:

@@ -1351,3 +1351,219 @@ fn the_contact_form_refuses_an_email_without_at_under_the_field() {
     let vera = contacts.iter().find(|c| c.name == "Вера Ли").unwrap();
     assert_eq!(vera.email.as_deref(), Some("vera@example.com"));
 }
+
+/// A `Loaded` message, as an effect answers.
+fn loaded(l: super::action::Loaded) -> super::action::Msg {
+    super::action::Msg::Loaded(Box::new(l))
+}
+
+#[test]
+fn a_reload_keeps_the_board_selection_on_its_client() {
+    use super::action::Loaded;
+    let (_s, mut app) = demo();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let picked = app.selected_client().unwrap();
+    let first = app.panes.portfolio.ids[0][0];
+    // Another folio deleted the first gold client: the list reloads one
+    // row shorter above the selection.
+    let mut view = app.shared.portfolio.clone().unwrap();
+    view.clients.retain(|c| c.client.id != first);
+    update(&mut app, loaded(Loaded::Portfolio(view.clone())));
+    assert_eq!(app.selected_client(), Some(picked), "still on its client");
+    assert_eq!(app.panes.portfolio.selected[0], 1);
+    // The selected client itself gone: the nearest row.
+    view.clients.retain(|c| c.client.id != picked);
+    update(&mut app, loaded(Loaded::Portfolio(view.clone())));
+    assert_eq!(app.panes.portfolio.selected[0], 1);
+    assert_eq!(
+        app.selected_client(),
+        Some(app.panes.portfolio.ids[0][1]),
+        "the row where it was"
+    );
+    // Its tier changed elsewhere: the focus follows it to its column.
+    let moved = app.selected_client().unwrap();
+    for c in &mut view.clients {
+        if c.client.id == moved {
+            c.client.tier = crate::domain::Tier::Toxic;
+        }
+    }
+    update(&mut app, loaded(Loaded::Portfolio(view)));
+    assert_eq!(app.panes.portfolio.column, 2);
+    assert_eq!(app.selected_client(), Some(moved));
+}
+
+#[test]
+fn a_reload_keeps_the_plan_and_review_selections_on_their_clients() {
+    use super::action::Loaded;
+    use super::panes::Reply;
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let picked = app.selected_client().unwrap();
+    let mut view = app.panes.plan.view.clone().unwrap();
+    view.plan.clients.remove(0);
+    update(&mut app, loaded(Loaded::Pane(Reply::Plan(view.clone()))));
+    assert_eq!(app.selected_client(), Some(picked));
+    assert_eq!(app.panes.plan.selected, 1);
+    view.plan.clients.retain(|c| c.client_id != picked);
+    update(&mut app, loaded(Loaded::Pane(Reply::Plan(view))));
+    assert_eq!(app.panes.plan.selected, 1, "gone: the nearest row");
+
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let mut b = app.panes.review.briefing.clone().unwrap();
+    assert!(b.at_risk.len() >= 3, "{:?}", b.at_risk);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let picked = app.selected_client().unwrap();
+    b.at_risk.remove(0);
+    update(&mut app, loaded(Loaded::Pane(Reply::Review(b))));
+    assert_eq!(app.selected_client(), Some(picked));
+    assert_eq!(app.panes.review.selected, 1);
+}
+
+#[test]
+fn a_reload_keeps_the_agreement_selected() {
+    use super::action::Loaded;
+    use super::panes::Reply;
+    use crate::domain::{Agreement, AgreementStatus, Owner};
+    let mut app = App::new(today(), "test");
+    app.set_size(120, 40);
+    app.pane = Pane::Agreements;
+    let agreement = |id, due: u32| Agreement {
+        id,
+        client_id: 1,
+        made_on: today(),
+        text: format!("agreement {id}"),
+        owner: Owner::Us,
+        due: NaiveDate::from_ymd_opt(2026, 12, due),
+        status: AgreementStatus::Open,
+        closed_on: None,
+    };
+    let rows: Vec<Agreement> = (1..=4).map(|id| agreement(id, 10 + id as u32)).collect();
+    update(
+        &mut app,
+        loaded(Loaded::Pane(Reply::Agreements(rows.clone()))),
+    );
+    update(&mut app, Action::Down);
+    assert_eq!(app.panes.agreements.selected_row().map(|a| a.id), Some(2));
+    // A new agreement due first (made by another folio) comes in above it.
+    let mut more = rows.clone();
+    more.push(agreement(9, 1));
+    update(&mut app, loaded(Loaded::Pane(Reply::Agreements(more))));
+    assert_eq!(app.panes.agreements.selected_row().map(|a| a.id), Some(2));
+    // It is deleted: the nearest row.
+    let fewer: Vec<Agreement> = rows.into_iter().filter(|a| a.id != 2).collect();
+    update(&mut app, loaded(Loaded::Pane(Reply::Agreements(fewer))));
+    assert_eq!(app.panes.agreements.selected, 2);
+    assert_eq!(app.panes.agreements.selected_row().map(|a| a.id), Some(4));
+}
+
+#[test]
+fn a_filter_matching_only_in_another_column_moves_the_focus_there() {
+    let (mut s, mut app) = demo();
+    assert_eq!(app.panes.portfolio.column, 0, "gold focused");
+    let view = app.shared.portfolio.clone().unwrap();
+    let toxic = view
+        .clients
+        .iter()
+        .find(|c| c.client.tier == crate::domain::Tier::Toxic)
+        .unwrap();
+    let (id, name) = (toxic.client.id, toxic.client.name.clone());
+    press(&mut app, &mut s, Action::StartFilter);
+    for c in name.chars() {
+        press(&mut app, &mut s, Action::FilterInput(c));
+    }
+    press(&mut app, &mut s, Action::FilterDone);
+    assert!(app.panes.portfolio.columns[0].is_empty(), "no gold match");
+    assert_eq!(app.panes.portfolio.column, 2, "the focus is on the match");
+    press(&mut app, &mut s, Action::OpenCard);
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(id));
+    assert!(app.shared.message.is_none(), "{:?}", app.shared.message);
+}
+
+#[test]
+fn the_plan_chart_shows_twelve_months_on_usual_screens() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let month = app.shared.month;
+    for (w, h) in [(140, 45), (200, 60)] {
+        update(&mut app, Action::Resize(w, h));
+        let screen = render(&app, w, h);
+        assert!(screen.contains(" 12 months: received"), "{screen}");
+        for back in 0..12 {
+            let label = format!("{} ", month.plus_months(-back));
+            assert!(
+                screen.contains(&label),
+                "{w}x{h}: {label} missing\n{screen}"
+            );
+        }
+        // The client table keeps its rows under the chart.
+        assert!(screen.contains(&format!("Clients in {month}")), "{screen}");
+    }
+    // A short screen shows fewer months, and says how many.
+    update(&mut app, Action::Resize(100, 24));
+    let screen = render(&app, 100, 24);
+    assert!(!screen.contains(" 12 months"), "{screen}");
+    assert!(screen.contains(" months: received"), "{screen}");
+}
+
+/// Events queued at once, as a burst from the terminal.
+struct Queued(std::collections::VecDeque<crossterm::event::Event>);
+
+impl super::Input for Queued {
+    fn pending(&mut self) -> std::io::Result<bool> {
+        Ok(!self.0.is_empty())
+    }
+
+    fn read(&mut self) -> std::io::Result<crossterm::event::Event> {
+        self.0
+            .pop_front()
+            .ok_or_else(|| std::io::Error::other("nothing queued"))
+    }
+}
+
+fn j_event() -> crossterm::event::Event {
+    crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('j'),
+        crossterm::event::KeyModifiers::NONE,
+    ))
+}
+
+/// Issue 22.17: a burst of keys is applied up to the last one before the
+/// loop draws (the frame drawn once the queue is empty is the end state),
+/// and a long burst still gets a frame once its budget is spent.
+#[test]
+fn a_burst_of_keys_is_applied_whole_before_the_frame() {
+    use std::time::Duration;
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    let (mut s2, mut by_key) = demo();
+    press(&mut by_key, &mut s2, Action::SelectPane(Pane::Touchpoints));
+    for _ in 0..2000 {
+        ch(&mut by_key, &mut s2, 'j');
+    }
+    let mut queue = Queued((0..1999).map(|_| j_event()).collect());
+    let frame = super::apply_burst(&mut app, &mut s, j_event(), &mut queue, Duration::MAX);
+    assert!(frame.unwrap(), "a frame is due");
+    assert!(queue.0.is_empty(), "the whole burst before the frame");
+    assert_eq!(app.panes.touch.selected, by_key.panes.touch.selected);
+    assert_eq!(render(&app, 120, 40), render(&by_key, 120, 40));
+
+    // Budget spent: a frame after each event, the rest still queued.
+    let mut queue = Queued((0..5).map(|_| j_event()).collect());
+    let frame = super::apply_burst(&mut app, &mut s, j_event(), &mut queue, Duration::ZERO);
+    assert!(frame.unwrap());
+    assert_eq!(queue.0.len(), 5);
+    // An event that means nothing asks for no frame.
+    let focus = crossterm::event::Event::FocusGained;
+    let frame = super::apply_burst(
+        &mut app,
+        &mut s,
+        focus,
+        &mut Queued(Default::default()),
+        Duration::MAX,
+    );
+    assert!(!frame.unwrap());
+}

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use super::{Component, Request, moved};
+use super::{Component, Request, moved, reselect};
 use crate::domain::{Agreement, AgreementStatus, Id, fold, matches_folded};
 use crate::ops::{self, OpResult};
 use crate::store::Store;
@@ -44,8 +44,16 @@ impl Agreements {
                 .count(),
             rows.iter().filter(|a| a.is_overdue(shared.today)).count(),
         );
+        // The selection stays on its agreement (by id), wherever the new
+        // list puts it.
+        let keep = self.selected_row().map(|a| a.id);
         self.rows = rows;
         self.rebuild(shared);
+        self.selected = reselect(
+            keep,
+            self.selected,
+            self.shown.iter().map(|i| self.rows[*i].id),
+        );
         Vec::new()
     }
 
@@ -118,7 +126,13 @@ impl Component for Agreements {
 
     fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
         // Client names may have changed: the filter matches them.
+        let keep = self.selected_row().map(|a| a.id);
         self.rebuild(shared);
+        self.selected = reselect(
+            keep,
+            self.selected,
+            self.shown.iter().map(|i| self.rows[*i].id),
+        );
         if open { self.open(shared) } else { Vec::new() }
     }
 

@@ -198,6 +198,21 @@ pub fn moved(action: Action, current: usize, len: usize, page: usize) -> Option<
     })
 }
 
+/// Where a list's selection goes when the list is read again: the row of
+/// the record it was on (`id`), or, that record gone, the nearest row to
+/// where it was (`at`), so a reload never leaves the selection on another
+/// record at the same row number.
+pub fn reselect<T: PartialEq>(id: Option<T>, at: usize, ids: impl IntoIterator<Item = T>) -> usize {
+    let mut len = 0;
+    for (i, other) in ids.into_iter().enumerate() {
+        if id.as_ref() == Some(&other) {
+            return i;
+        }
+        len = i + 1;
+    }
+    at.min(len.saturating_sub(1))
+}
+
 /// The same, before clamping to the list.
 pub fn target(action: Action, current: usize, page: usize) -> Option<isize> {
     let (current, page) = (current as isize, page.max(1) as isize);

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
-use super::{Component, Request, moved};
+use super::{Component, Request, moved, reselect};
 use crate::domain::money::format_bp;
 use crate::domain::{Id, Money, Month};
 use crate::ops::OpResult;
@@ -39,6 +39,11 @@ impl PlanPane {
         let month = |v: &MonthView| v.plan.figures.month;
         if self.view.as_ref().map(month) != Some(month(&view)) {
             self.selected = 0;
+        } else {
+            // The same month read again: the selection stays on its client.
+            let keep = self.client();
+            let ids = view.plan.clients.iter().map(|c| c.client_id);
+            self.selected = reselect(keep, self.selected, ids);
         }
         self.selected = self.selected.min(view.plan.clients.len().saturating_sub(1));
         self.view = Some(view);
@@ -124,7 +129,14 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         f.render_widget(Paragraph::new("loading…"), area);
         return;
     };
-    let [top, bottom] = Layout::vertical([Constraint::Length(10), Constraint::Min(3)]).areas(area);
+    // The chart's 12 months (and borders) when the clients keep a few
+    // rows; on a short terminal at least the figures' 10.
+    let top_h = area
+        .height
+        .saturating_sub(CLIENT_ROWS_MIN)
+        .clamp(10, HISTORY_ROWS + 2);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(top_h), Constraint::Min(3)]).areas(area);
     let [figures, chart] =
         Layout::horizontal([Constraint::Length(44), Constraint::Min(10)]).areas(top);
     let p = &view.plan.figures;
@@ -262,15 +274,28 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
     f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
 }
 
+/// The months the chart shows when there is room (the history read).
+const HISTORY_ROWS: u16 = crate::tui::effects::HISTORY_MONTHS as u16;
+
+/// Rows the client table keeps below the chart (borders, header and a few
+/// clients) before the chart gives up months.
+const CLIENT_ROWS_MIN: u16 = 8;
+
 /// Target vs received per month as horizontal bars scaled to the largest figure.
 fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" 12 months: received █ vs target │ ");
+    let rows = usize::from(area.height.saturating_sub(2));
+    let months: Vec<_> = shared.history.iter().rev().take(rows).rev().collect();
+    // The title says how many months are shown (fewer on a short screen).
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} months: received █ vs target │ ",
+        if months.is_empty() {
+            usize::from(HISTORY_ROWS)
+        } else {
+            months.len()
+        }
+    ));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let rows = usize::from(inner.height);
-    let months: Vec<_> = shared.history.iter().rev().take(rows).rev().collect();
     let max = months
         .iter()
         .map(|m| m.received.max(m.target.unwrap_or_default()))

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, moved};
+use super::{Component, moved, reselect};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::tui::action::{Action, Effect, Target};
@@ -56,6 +56,9 @@ pub struct Board {
     /// sorting the board without folding per key or per comparison.
     pub name_keys: Vec<String>,
     pub selected: [usize; 3],
+    /// Each column's client ids in its order, as last built: a reload
+    /// finds the selected clients again by id.
+    pub ids: [Vec<Id>; 3],
     pub filter: String,
 }
 
@@ -98,6 +101,7 @@ impl Board {
                 Sort::Name => idx.sort_by(|a, b| keys[*a].cmp(&keys[*b])),
             }
             self.revenue[col] = idx.iter().map(|i| clients[*i].revenue_12m).sum();
+            self.ids[col] = idx.iter().map(|i| clients[*i].client.id).collect();
             self.columns[col] = idx;
             self.selected[col] = self.selected[col].min(self.columns[col].len().saturating_sub(1));
         }
@@ -130,7 +134,27 @@ impl Component for Board {
         if let Some(view) = &shared.portfolio {
             self.name_keys = view.clients.iter().map(|c| fold(&c.client.name)).collect();
         }
+        // The clients selected before, by id (the portfolio's indices
+        // changed with it).
+        let keep: [Option<Id>; 3] =
+            std::array::from_fn(|col| self.ids[col].get(self.selected[col]).copied());
         self.rebuild(shared);
+        for (col, id) in keep.iter().enumerate() {
+            self.selected[col] = reselect(*id, self.selected[col], self.ids[col].iter().copied());
+        }
+        // The focused client moved to another column (its tier changed):
+        // the focus follows it.
+        if let Some(id) = keep[self.column]
+            && !self.ids[self.column].contains(&id)
+            && let Some((col, row)) = self
+                .ids
+                .iter()
+                .enumerate()
+                .find_map(|(col, ids)| Some((col, ids.iter().position(|x| *x == id)?)))
+        {
+            self.column = col;
+            self.selected[col] = row;
+        }
         Vec::new()
     }
 
@@ -197,6 +221,13 @@ impl Component for Board {
     fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
         self.selected = [0; 3];
         self.rebuild(shared);
+        // Nothing matches in the focused column: the focus moves to the
+        // first column that has a match (Enter then opens it).
+        if self.columns[self.column].is_empty()
+            && let Some(col) = self.columns.iter().position(|c| !c.is_empty())
+        {
+            self.column = col;
+        }
         Vec::new()
     }
 }

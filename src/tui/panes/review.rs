@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
-use super::{Component, Request, moved};
+use super::{Component, Request, moved, reselect};
 use crate::domain::briefing::Briefing;
 use crate::domain::money::format_bp;
 use crate::domain::{Id, Month};
@@ -77,8 +77,14 @@ pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
 impl ReviewPane {
     /// Install the briefing read; another month starts at its first row.
     pub fn loaded(&mut self, b: Briefing) -> Vec<Effect> {
-        if self.briefing.as_ref().map(|old| old.month) != Some(b.month) {
-            self.selected = 0;
+        match &self.briefing {
+            // The same month read again: the selection stays on its client.
+            Some(old) if old.month == b.month => {
+                let keep = old.at_risk.get(self.selected).map(|r| r.client_id);
+                let ids = b.at_risk.iter().map(|r| r.client_id);
+                self.selected = reselect(keep, self.selected, ids);
+            }
+            _ => self.selected = 0,
         }
         self.selected = self.selected.min(b.at_risk.len().saturating_sub(1));
         self.briefing = Some(b);

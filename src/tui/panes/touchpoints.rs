@@ -51,6 +51,9 @@ pub struct TouchList {
     pub fill: Option<(TouchFilter, TouchKey)>,
     /// The filter as typed.
     pub filter: String,
+    /// The touchpoint selected when the log was reloaded: the re-read
+    /// window puts the selection back on it if it is there.
+    pub keep: Option<Id>,
 }
 
 /// A count of the filtered log in progress.
@@ -365,6 +368,7 @@ impl TouchList {
         stopped: Option<TouchKey>,
         end: Option<Vec<Touchpoint>>,
     ) {
+        let refresh = read.refresh;
         let WindowRead {
             filter,
             plan,
@@ -388,6 +392,13 @@ impl TouchList {
         }
         self.rows_at = self.offset;
         self.rows_for = Some(filter.clone());
+        if refresh
+            && let Some(id) = self.keep.take()
+            && let Some(i) = self.rows.iter().position(|t| t.id == id)
+        {
+            // Reloaded: the selection stays on its touchpoint.
+            self.selected = self.rows_at + i;
+        }
         if self.counted.as_ref() != Some(&filter) {
             if self.count.as_ref().map(|job| &job.filter) != Some(&filter) {
                 let anchor = match (anchored, self.rows.first()) {
@@ -511,6 +522,7 @@ impl TouchList {
         }
         self.selected = 0;
         self.offset = 0;
+        self.keep = None;
         vec![read(self.window(shared.list_height, false))]
     }
 }
@@ -522,8 +534,12 @@ impl Component for TouchList {
     }
 
     fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
-        // The data may have changed: count the log again.
+        // The data may have changed: count the log again, and find the
+        // selected touchpoint again by id.
         self.forget_count();
+        if let Some(t) = self.selected_row() {
+            self.keep = Some(t.id);
+        }
         if open { self.open(shared) } else { Vec::new() }
     }
 
@@ -584,6 +600,7 @@ impl Component for TouchList {
     fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
         self.selected = 0;
         self.offset = 0;
+        self.keep = None;
         vec![read(self.window(shared.list_height, true))]
     }
 
@@ -834,5 +851,31 @@ mod tests {
         update(&mut a, answer(&log, &e[0]));
         assert_eq!(a.panes.touch.selected, 989);
         assert_eq!(shown(&a), rows(989, 999));
+    }
+
+    #[test]
+    fn a_reload_keeps_the_selection_on_its_touchpoint() {
+        let mut log = log(100);
+        let mut a = app();
+        a.set_size(100, 17); // ten rows a page
+        let e = update(&mut a, Action::SelectPane(Pane::Touchpoints));
+        update(&mut a, answer(&log, &e[0]));
+        for _ in 0..3 {
+            update(&mut a, Action::Down);
+        }
+        assert_eq!(a.panes.touch.selected_row().map(|t| t.id), Some(4));
+        // Another folio deleted a touchpoint above the selection: the log
+        // reloads and the selection stays on its touchpoint, a row up.
+        log.remove(1);
+        let e = a.panes.touch.reloaded(&mut a.shared, true);
+        update(&mut a, answer(&log, &e[0]));
+        assert_eq!(a.panes.touch.selected_row().map(|t| t.id), Some(4));
+        assert_eq!(a.panes.touch.selected, 2);
+        // The selected touchpoint itself deleted: the nearest row.
+        log.remove(2);
+        let e = a.panes.touch.reloaded(&mut a.shared, true);
+        update(&mut a, answer(&log, &e[0]));
+        assert_eq!(a.panes.touch.selected, 2);
+        assert_eq!(a.panes.touch.selected_row().map(|t| t.id), Some(5));
     }
 }
