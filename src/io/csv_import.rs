@@ -637,12 +637,56 @@ fn read_rows(
             max: MAX_LINE_BYTES,
         });
     }
-    let delimiter = sniff_delimiter(&text);
-    if let Some(offset) = unclosed_quote(&text, delimiter) {
-        return Err(ImportError::Malformed {
+    // The delimiter the first line suggests, then the others: the one the
+    // header is found with is the file's (a title block's first line may
+    // hold none, or a decimal comma).
+    let sniffed = sniff_delimiter(&text);
+    let mut first_miss = None;
+    for delimiter in
+        std::iter::once(sniffed).chain(DELIMITERS.into_iter().filter(|&d| d != sniffed))
+    {
+        match read_rows_with(&text, delimiter, columns, required, &mut each) {
+            Err(Miss::Header(e)) => {
+                first_miss.get_or_insert(e);
+            }
+            Err(Miss::Other(e)) => return Err(e),
+            Ok(line) => return Ok(line),
+        }
+    }
+    Err(first_miss.unwrap_or(ImportError::Empty))
+}
+
+/// The delimiters a file may use: Russian Excel's `;`, `,`, and the tab of
+/// Excel's "Unicode text".
+const DELIMITERS: [u8; 3] = [b';', b',', b'\t'];
+
+/// Why [`read_rows_with`] stopped: no header under this delimiter (nothing
+/// was handed on yet, so another may be tried), or anything else.
+enum Miss {
+    Header(ImportError),
+    Other(ImportError),
+}
+
+impl From<ImportError> for Miss {
+    fn from(e: ImportError) -> Miss {
+        Miss::Other(e)
+    }
+}
+
+/// [`read_rows`] with `delimiter`.
+fn read_rows_with(
+    text: &str,
+    delimiter: u8,
+    columns: &[&str],
+    required: &[&str],
+    each: &mut impl FnMut(Fields) -> ControlFlow<()>,
+) -> Result<u64, Miss> {
+    let mut lines = LineCounter::new(text.as_bytes());
+    if let Some(offset) = unclosed_quote(text, delimiter) {
+        return Err(Miss::Other(ImportError::Malformed {
             line: lines.line_at(offset),
             message: "a quoted field starts here and is never closed (unbalanced '\"')".to_string(),
-        });
+        }));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -668,10 +712,10 @@ fn read_rows(
                     Some(pos) => lines.record_line(pos.byte()),
                     None => lines.line,
                 };
-                return Err(ImportError::Malformed {
+                return Err(Miss::Other(ImportError::Malformed {
                     line,
                     message: e.to_string(),
-                });
+                }));
             }
         }
         let from = record.position().map_or(0, csv::Position::byte);
@@ -698,10 +742,10 @@ fn read_rows(
                     searched += 1;
                     let miss = first_miss.get_or_insert(e);
                     if searched >= HEADER_SEARCH_ROWS {
-                        return Err(std::mem::replace(miss, ImportError::Empty));
+                        return Err(Miss::Header(std::mem::replace(miss, ImportError::Empty)));
                     }
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(e.into()),
             }
             continue;
         };
@@ -744,7 +788,7 @@ fn read_rows(
         }
     }
     if index.is_none() {
-        return Err(first_miss.unwrap_or(ImportError::Empty));
+        return Err(Miss::Header(first_miss.unwrap_or(ImportError::Empty)));
     }
     Ok(header_line)
 }
@@ -1278,6 +1322,29 @@ mod tests {
         ));
         let plain = super::parse_payments(b"client,date,amount\nA,2026-11-05,1\n", "RUB").unwrap();
         assert_eq!(plain.header_line, 1);
+    }
+
+    /// Tab-delimited text (Excel's "Unicode text", UTF-16 with a BOM) reads
+    /// as `;` and `,` do, and the delimiter is the one the header is found
+    /// with, whatever the title block's first line suggests.
+    #[test]
+    fn tabs_utf16_and_a_title_that_suggests_another_delimiter() {
+        let tabbed = "client\tdate\tamount\nООО Ромашка\t05.11.2026\t1 250,00\n";
+        let rows = super::parse_payments(tabbed.as_bytes(), "RUB")
+            .unwrap()
+            .rows;
+        assert_eq!(rows[0].amount, Money::from_minor(125_000));
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in tabbed.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let rows = super::parse_payments(&utf16, "RUB").unwrap().rows;
+        assert_eq!(rows[0].client, "ООО Ромашка");
+        // The title's first line has a decimal comma; the header is `;`.
+        let titled =
+            "Входящий остаток: 1 000,00\nПериод ноябрь\nclient;date;amount\nA;05.11.2026;7\n";
+        let parsed = super::parse_payments(titled.as_bytes(), "RUB").unwrap();
+        assert_eq!((parsed.header_line, parsed.rows.len()), (3, 1));
     }
 
     #[test]
