@@ -129,7 +129,21 @@ pub fn run(mut session: Session) -> Result<()> {
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         };
-        let Some(action) = action else {
+        // Ctrl-Z or SIGTSTP: give the terminal back and stop; SIGCONT (its
+        // wake-up is a resize event): take it again and draw it all.
+        let mut redraw = false;
+        if action == Some(Action::Suspend) || terminal::take_suspend_request() {
+            guard.suspend()?;
+            redraw = true;
+        }
+        if terminal::take_resumed() {
+            guard.resume()?;
+            redraw = true;
+        }
+        let Some(action) = action.filter(|a| *a != Action::Suspend) else {
+            if redraw {
+                guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+            }
             continue;
         };
         let effects = update(&mut app, action);
