@@ -315,3 +315,40 @@ fn sigquit_gives_the_terminal_back() {
     assert!(!status.success(), "{status:?}");
     tui.wait_alternate_screen(false);
 }
+
+/// Stopped by someone else (SIGSTOP, no chance to give the terminal back)
+/// and the tty put back in cooked mode meanwhile, as a shell may do: on
+/// SIGCONT the TUI takes raw mode again and redraws.
+#[cfg(target_os = "linux")]
+#[test]
+fn sigstop_then_cooked_tty_then_sigcont_takes_raw_mode_again() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let mut tui = Tui::start(&p);
+    tui.wait_for("POTENTIAL");
+    let pid = tui.child.process_id().expect("pid");
+    let tty = tui._master.tty_name().expect("the pty's name");
+    kill("-STOP", pid);
+    wait_state(pid, true);
+    let sane = std::process::Command::new("stty")
+        .arg("-F")
+        .arg(&tty)
+        .arg("sane")
+        .status()
+        .unwrap();
+    assert!(sane.success());
+    let before = tui.text().len();
+    kill("-CONT", pid);
+    wait_state(pid, false);
+    // The redraw after continuing: the board drawn again after the wake-up.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !tui.text()[before..].contains("POTENTIAL") {
+        assert!(Instant::now() < deadline, "no redraw after SIGCONT");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(tui.alternate_screen());
+    tui.keys("2");
+    tui.wait_for("Touchpoints ·");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+}
