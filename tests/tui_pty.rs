@@ -211,3 +211,144 @@ fn cli_writes_show_up_in_an_open_tui() {
     tui.keys("q");
     assert!(tui.wait_exit().success());
 }
+
+/// Issue 22.16: suspend as vim does. The process state from /proc.
+#[cfg(target_os = "linux")]
+fn proc_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat[stat.rfind(')')? + 1..].trim_start().chars().next()
+}
+
+#[cfg(target_os = "linux")]
+fn wait_state(pid: u32, stopped: bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let state = proc_state(pid);
+        if (state == Some('T')) == stopped {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "folio state {state:?}, wanted stopped={stopped}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[cfg(unix)]
+fn kill(signal: &str, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+impl Tui {
+    fn alternate_screen(&self) -> bool {
+        let mut parser = vt100_parser();
+        parser.process(&self.output.lock().unwrap());
+        parser.screen().alternate_screen()
+    }
+
+    fn wait_alternate_screen(&self, on: bool) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.alternate_screen() != on {
+            assert!(Instant::now() < deadline, "alternate screen still {}", !on);
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Stopped with the terminal given back; continued, the TUI is drawn again
+/// in raw mode (a single `2` switches pane without Enter).
+#[cfg(target_os = "linux")]
+fn stopped_then_continued(mut tui: Tui, pid: u32) {
+    wait_state(pid, true);
+    tui.wait_alternate_screen(false);
+    assert!(!tui.screen().contains("POTENTIAL"), "{}", tui.screen());
+    kill("-CONT", pid);
+    wait_state(pid, false);
+    tui.wait_alternate_screen(true);
+    tui.wait_for("POTENTIAL");
+    tui.keys("2");
+    tui.wait_for("Touchpoints ·");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_suspends_and_sigcont_redraws() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let mut tui = Tui::start(&p);
+    tui.wait_for("POTENTIAL");
+    let pid = tui.child.process_id().expect("pid");
+    tui.keys("\x1a");
+    stopped_then_continued(tui, pid);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_from_outside_suspends_and_sigcont_redraws() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let tui = Tui::start(&p);
+    tui.wait_for("POTENTIAL");
+    let pid = tui.child.process_id().expect("pid");
+    kill("-TSTP", pid);
+    stopped_then_continued(tui, pid);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigquit_gives_the_terminal_back() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let mut tui = Tui::start(&p);
+    tui.wait_for("POTENTIAL");
+    let pid = tui.child.process_id().expect("pid");
+    kill("-QUIT", pid);
+    let status = tui.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    tui.wait_alternate_screen(false);
+}
+
+/// Stopped by someone else (SIGSTOP, no chance to give the terminal back)
+/// and the tty put back in cooked mode meanwhile, as a shell may do: on
+/// SIGCONT the TUI takes raw mode again and redraws.
+#[cfg(target_os = "linux")]
+#[test]
+fn sigstop_then_cooked_tty_then_sigcont_takes_raw_mode_again() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let mut tui = Tui::start(&p);
+    tui.wait_for("POTENTIAL");
+    let pid = tui.child.process_id().expect("pid");
+    let tty = tui._master.tty_name().expect("the pty's name");
+    kill("-STOP", pid);
+    wait_state(pid, true);
+    let sane = std::process::Command::new("stty")
+        .arg("-F")
+        .arg(&tty)
+        .arg("sane")
+        .status()
+        .unwrap();
+    assert!(sane.success());
+    let before = tui.text().len();
+    kill("-CONT", pid);
+    wait_state(pid, false);
+    // The redraw after continuing: the board drawn again after the wake-up.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !tui.text()[before..].contains("POTENTIAL") {
+        assert!(Instant::now() < deadline, "no redraw after SIGCONT");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(tui.alternate_screen());
+    tui.keys("2");
+    tui.wait_for("Touchpoints ·");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+}

@@ -12,6 +12,8 @@ use super::panes::{self, Pane};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: give the terminal back and stop (Unix); the runner does it.
+    Suspend,
     Up,
     Down,
     Top,

@@ -165,6 +165,13 @@ pub const GLOBAL: &[Binding] = &[
         false,
     ),
     b(&[Char('?')], "?", "help", Action::Help, true),
+    b(
+        &[Ctrl('z')],
+        "Ctrl-Z",
+        "suspend (back with fg)",
+        Action::Suspend,
+        false,
+    ),
     b(&[Char('q'), Ctrl('c')], "q", "quit", Action::Quit, true),
 ];
 
@@ -320,6 +327,9 @@ pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
 pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Action> {
     if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('c') {
         return Some(Action::Quit);
+    }
+    if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
     }
     match mode {
         // Help closes on `?`, `Esc` or `q` only; movement keys scroll it.
@@ -503,7 +513,7 @@ mod tests {
         let filter = |ev| map_key(&Mode::Filter, Pane::Touchpoints, false, &ev);
         assert_eq!(filter(ctrl('w')), Some(Action::FilterDeleteWord));
         assert_eq!(filter(ctrl('u')), Some(Action::FilterDeleteLine));
-        assert_eq!(filter(ctrl('z')), None, "no other chord is text");
+        assert_eq!(filter(ctrl('y')), None, "no other chord is text");
         let s = crate::tui::app::App::new(chrono::NaiveDate::MIN, "t").shared;
         let in_form = Mode::Form(Box::new(crate::tui::forms::NewClientForm::open(
             &s,
@@ -512,8 +522,37 @@ mod tests {
         let form = |ev| map_key(&in_form, Pane::Portfolio, false, &ev);
         assert_eq!(form(ctrl('w')), Some(Action::FormDeleteWord));
         assert_eq!(form(ctrl('u')), Some(Action::FormDeleteLine));
-        assert_eq!(form(ctrl('z')), None);
+        assert_eq!(form(ctrl('y')), None);
         assert_eq!(form(key('w')), Some(Action::FormInput('w')));
+    }
+
+    /// Issue 22.16: Ctrl-Z suspends whatever is open, as Ctrl-C quits; help lists it.
+    #[test]
+    fn ctrl_z_suspends_in_every_mode() {
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        let s = crate::tui::app::App::new(chrono::NaiveDate::MIN, "t").shared;
+        let in_form = Mode::Form(Box::new(crate::tui::forms::NewClientForm::open(
+            &s,
+            crate::domain::Tier::Gold,
+        )));
+        for mode in [Mode::Normal, Mode::Filter, Mode::Help, in_form] {
+            for card in [false, true] {
+                assert_eq!(
+                    map_key(&mode, Pane::Touchpoints, card, &ctrl_z),
+                    Some(Action::Suspend),
+                    "{card}"
+                );
+            }
+        }
+        assert!(
+            GLOBAL
+                .iter()
+                .any(|bd| bd.action == Action::Suspend && bd.label == "Ctrl-Z")
+        );
+        assert_eq!(
+            map_key(&Mode::Normal, Pane::Portfolio, false, &key('z')),
+            None
+        );
     }
 
     #[test]

@@ -122,19 +122,35 @@ pub fn run(mut session: Session) -> Result<()> {
             }
             continue;
         }
+        let first = event::read()?;
+        // Ctrl-Z or SIGTSTP: give the terminal back and stop; SIGCONT (its
+        // wake-up is a resize event): take it again and draw it all.
+        let suspend = action_for(&app, &first) == Some(Action::Suspend);
+        let mut redraw = false;
+        if suspend || terminal::take_suspend_request() {
+            guard.suspend()?;
+            redraw = true;
+        }
+        if terminal::take_resumed() {
+            guard.resume()?;
+            redraw = true;
+        }
+        if suspend {
+            guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+            continue;
+        }
         // The key, and every one queued behind it, then one frame: a burst
         // (2,000 `j` at once) is not drawn key by key, and the frame drawn
         // once the queue is empty shows where it ended.
-        let first = event::read()?;
         let mut queue = TerminalInput;
-        if apply_burst(
+        let changed = apply_burst(
             &mut app,
             &mut session.store,
             first,
             &mut queue,
             FRAME_BUDGET,
-        )? && !app.quit
-        {
+        )?;
+        if (changed || redraw) && !app.quit {
             guard.terminal.draw(|f| view::draw(&app, theme, f))?;
         }
     }
@@ -189,7 +205,9 @@ fn apply_burst(
     let mut changed = false;
     let mut event = first;
     loop {
-        if let Some(action) = action_for(app, &event) {
+        // A suspend is the runner's, between bursts (one queued inside a
+        // burst is dropped).
+        if let Some(action) = action_for(app, &event).filter(|a| *a != Action::Suspend) {
             let effects = update(app, action);
             run_effects(app, store, effects);
             changed = true;

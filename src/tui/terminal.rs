@@ -1,6 +1,15 @@
 //! Terminal set-up and restore in one place: raw mode and the alternate
 //! screen on entry; restored on quit, on error (the guard's Drop), on panic
-//! (ratatui's hook) and on SIGTERM/SIGHUP/SIGINT (a signal thread).
+//! (ratatui's hook) and on SIGTERM/SIGHUP/SIGINT/SIGQUIT (a signal thread).
+//!
+//! Suspend (Unix), as vim and lazygit do: `Ctrl-Z` (a key in raw mode) or
+//! an outside SIGTSTP gives the terminal back and stops the process; on
+//! SIGCONT raw mode and the alternate screen come back and everything is
+//! redrawn. The signal thread only raises flags and wakes the event loop
+//! (a SIGWINCH, which crossterm turns into a resize event); the runner,
+//! which owns the terminal, does the work, so nothing is drawn half-way
+//! through giving the terminal back. Windows has no job control: there
+//! `Ctrl-Z` does nothing and there is no signal thread.
 
 use std::io;
 
@@ -15,8 +24,44 @@ impl Guard {
     pub fn enter() -> io::Result<Guard> {
         // try_init installs a panic hook that restores the terminal first.
         let terminal = ratatui::try_init()?;
-        spawn_signal_thread();
+        #[cfg(unix)]
+        signals::spawn_thread();
         Ok(Guard { terminal })
+    }
+
+    /// Give the terminal back, stop until continued, then take it again
+    /// ([`Guard::resume`]); the caller draws. Unix only: elsewhere nothing.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            let _ = self.terminal.show_cursor();
+            give_back();
+            // Stops this process (SIGSTOP); returns once it is continued.
+            signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+            self.resume()?;
+        }
+        Ok(())
+    }
+
+    /// After a stop: raw mode and the alternate screen again, the screen
+    /// cleared and ratatui's idea of it forgotten, so the next draw paints
+    /// every cell.
+    pub fn resume(&mut self) -> io::Result<()> {
+        // Whoever continued us may have put the terminal back in cooked
+        // mode; crossterm would think raw mode is still on, so turn it off
+        // first (a no-op after our own suspend).
+        let _ = crossterm::terminal::disable_raw_mode();
+        crossterm::terminal::enable_raw_mode()?;
+        crossterm::execute!(
+            io::stdout(),
+            crossterm::terminal::EnterAlternateScreen,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        )?;
+        let _ = self.terminal.hide_cursor();
+        // Both buffers empty: the next frame is drawn in full.
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
+        Ok(())
     }
 }
 
@@ -27,18 +72,73 @@ impl Drop for Guard {
     }
 }
 
-/// On a termination signal, give the terminal back and exit. Writes are
-/// transactions, so leaving mid-way loses nothing committed.
-fn spawn_signal_thread() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            ratatui::restore();
-            let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
-            std::process::exit(128 + sig);
-        }
-    });
+/// Raw mode off, the main screen back, mouse capture off, the cursor shown.
+#[cfg(unix)]
+fn give_back() {
+    ratatui::restore();
+    let _ = crossterm::execute!(
+        io::stdout(),
+        crossterm::event::DisableMouseCapture,
+        crossterm::cursor::Show
+    );
+}
+
+/// SIGTSTP asked for a suspend the runner has not done yet.
+pub fn take_suspend_request() -> bool {
+    #[cfg(unix)]
+    {
+        signals::SUSPEND.swap(false, std::sync::atomic::Ordering::SeqCst)
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// SIGCONT came: the terminal must be taken again and redrawn.
+pub fn take_resumed() -> bool {
+    #[cfg(unix)]
+    {
+        signals::RESUMED.swap(false, std::sync::atomic::Ordering::SeqCst)
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+#[cfg(unix)]
+mod signals {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+
+    pub static SUSPEND: AtomicBool = AtomicBool::new(false);
+    pub static RESUMED: AtomicBool = AtomicBool::new(false);
+
+    /// On a termination signal, give the terminal back and exit. Writes are
+    /// transactions, so leaving mid-way loses nothing committed. SIGTSTP
+    /// and SIGCONT are flags for the runner, which a SIGWINCH wakes.
+    pub fn spawn_thread() {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT,
+        ]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            for sig in signals.forever() {
+                match sig {
+                    SIGTSTP => SUSPEND.store(true, Ordering::SeqCst),
+                    SIGCONT => RESUMED.store(true, Ordering::SeqCst),
+                    _ => {
+                        super::give_back();
+                        std::process::exit(128 + sig);
+                    }
+                }
+                // crossterm's event source wakes on SIGWINCH with a resize
+                // event (the size may well have changed while stopped).
+                let _ = signal_hook::low_level::raise(SIGWINCH);
+            }
+        });
+    }
 }
