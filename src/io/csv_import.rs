@@ -793,6 +793,75 @@ fn read_rows_with(
     Ok(header_line)
 }
 
+/// Other names a header may give a column, as Russian banks, 1C, CRMs and
+/// English exports write them (after [`column_name`]: lowercase, words
+/// joined by `_`), most specific first: where a file has two of them
+/// (Tinkoff: "Дата операции" and "Дата платежа"), the first listed wins.
+/// Names that mean different things in different files ("Описание": the
+/// counterparty in one statement, the purpose in another) are left to a
+/// column map.
+const COLUMN_ALIASES: &[(&str, &[&str])] = &[
+    (
+        "client",
+        &[
+            "клиент",
+            "контрагент",
+            "плательщик",
+            "customer",
+            "payer",
+            "counterparty",
+        ],
+    ),
+    (
+        "name",
+        &[
+            "клиент",
+            "название",
+            "наименование",
+            "контрагент",
+            "client",
+            "company",
+        ],
+    ),
+    (
+        "date",
+        &[
+            "дата",
+            "дата_платежа",
+            "дата_операции",
+            "paid_on",
+            "payment_date",
+            "operation_date",
+        ],
+    ),
+    (
+        "amount",
+        &["сумма", "сумма_платежа", "сумма_операции", "sum", "total"],
+    ),
+    (
+        "note",
+        &[
+            "назначение_платежа",
+            "назначение",
+            "комментарий",
+            "примечание",
+            "comment",
+            "memo",
+        ],
+    ),
+    ("summary", &["тема", "итог", "subject"]),
+    ("kind", &["тип", "вид", "канал", "type"]),
+    ("minutes", &["минуты", "длительность", "duration"]),
+    (
+        "text",
+        &["договорённость", "договоренность", "текст", "agreement"],
+    ),
+    ("tier", &["категория", "статус_клиента", "category"]),
+    ("due", &["срок", "due_date", "deadline"]),
+    ("owner", &["за_кем", "ответственный"]),
+    ("notes", &["заметки", "комментарий", "примечание"]),
+];
+
 /// Find each requested column in the header; refuse a missing required column
 /// and a requested column named twice.
 fn map_header(
@@ -804,19 +873,31 @@ fn map_header(
     let names: Vec<String> = header.iter().map(column_name).collect();
     let mut index = Vec::with_capacity(columns.len());
     for column in columns {
-        let mut hits = names
+        let aliases = COLUMN_ALIASES
             .iter()
-            .enumerate()
-            .filter(|(_, name)| name == column)
-            .map(|(i, _)| i);
-        let first = hits.next();
-        if hits.next().is_some() {
-            return Err(ImportError::Malformed {
-                line,
-                message: format!("column '{column}' appears more than once in the header"),
-            });
+            .find(|(c, _)| c == column)
+            .map_or(&[][..], |(_, a)| *a);
+        let mut found = None;
+        // Its own name first, then the other names it goes by.
+        for name in std::iter::once(column).chain(aliases) {
+            let mut hits = names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n == name)
+                .map(|(i, _)| i);
+            let first = hits.next();
+            if hits.next().is_some() {
+                return Err(ImportError::Malformed {
+                    line,
+                    message: format!("column '{column}' appears more than once in the header"),
+                });
+            }
+            if first.is_some() {
+                found = first;
+                break;
+            }
         }
-        index.push(first);
+        index.push(found);
     }
     for column in required {
         let present = columns
@@ -1107,10 +1188,10 @@ mod tests {
                 "client, date, note".into()
             ))
         );
-        let err = parse_clients("client,tier\n".as_bytes()).unwrap_err();
+        let err = parse_clients("id,tier\n".as_bytes()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "missing required column 'name' in the header (found: client, tier)"
+            "missing required column 'name' in the header (found: id, tier)"
         );
         assert_eq!(parse_clients(b""), Err(ImportError::Empty));
         assert_eq!(
@@ -1345,6 +1426,35 @@ mod tests {
             "Входящий остаток: 1 000,00\nПериод ноябрь\nclient;date;amount\nA;05.11.2026;7\n";
         let parsed = super::parse_payments(titled.as_bytes(), "RUB").unwrap();
         assert_eq!((parsed.header_line, parsed.rows.len()), (3, 1));
+    }
+
+    /// Russian and English header names read without a column map; where a
+    /// statement has two names for one column, the first listed wins.
+    #[test]
+    fn header_names_as_banks_and_crms_write_them() {
+        let statement = "Дата операции;Дата платежа;Плательщик;Сумма платежа;Назначение платежа\n\
+                         05.11.2026 10:15;06.11.2026;ООО Ромашка;1 250,00;Оплата по счёту 7\n";
+        let rows = super::parse_payments(statement.as_bytes(), "RUB")
+            .unwrap()
+            .rows;
+        assert_eq!(rows[0].client, "ООО Ромашка");
+        assert_eq!(rows[0].date, NaiveDate::from_ymd_opt(2026, 11, 6).unwrap());
+        assert_eq!(rows[0].amount, Money::from_minor(125_000));
+        assert_eq!(rows[0].note.as_deref(), Some("Оплата по счёту 7"));
+        let english = "Customer,Payment date,Total,Memo\nAcme,2026-11-05,10,x\n";
+        let rows = super::parse_payments(english.as_bytes(), "RUB")
+            .unwrap()
+            .rows;
+        assert_eq!(
+            (rows[0].client.as_str(), rows[0].note.as_deref()),
+            ("Acme", Some("x"))
+        );
+        let calls = "Клиент;Дата;Тип;Тема;Длительность\nАльфа;05.11.2026;call;Бюджет;00:30\n";
+        let rows = parse_touchpoints(calls.as_bytes()).unwrap();
+        assert_eq!(
+            (rows[0].client.as_str(), rows[0].minutes),
+            ("Альфа", Some(30))
+        );
     }
 
     #[test]
