@@ -1240,3 +1240,41 @@ fn a_statement_with_a_title_block_imports_and_says_what_it_skipped() {
         1
     );
 }
+
+/// `--map` names the file's headers for folio's columns where neither its
+/// own names nor the known ones find them; a bad map is refused by name.
+#[test]
+fn import_takes_a_column_map() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "ООО Ромашка"]);
+    let file = p.write(
+        "tinkoff.csv",
+        "Дата платежа;Сумма платежа;Описание\n05.11.2026 10:15;1 250,00 ₽;ООО Ромашка\n".as_bytes(),
+    );
+    // Without a map, "Описание" is no column of folio's.
+    let err = p.fails(&["import", "payments", path_str(&file)], 1);
+    assert!(err.contains("client"), "{err}");
+    p.ok(&[
+        "import",
+        "payments",
+        path_str(&file),
+        "--map",
+        "Дата платежа=date,Сумма платежа=amount,Описание=client",
+    ]);
+    let list = p.json(&["pay", "list", "--json"]);
+    assert_eq!(list[0]["amount"], "1250.00", "{list}");
+    let err = p.fails(
+        &[
+            "import",
+            "payments",
+            path_str(&file),
+            "--map",
+            "Описание=who",
+        ],
+        1,
+    );
+    assert!(
+        err.contains("--map") && err.contains("'who' is not a column"),
+        "{err}"
+    );
+}

@@ -1223,6 +1223,7 @@ fn a_touchpoint_import_reports_its_progress() {
         Kind::Touchpoints,
         text.as_bytes(),
         options(false, false),
+        &folio::io::csv_import::ColumnMap::default(),
         &mut |p| seen.push(p),
     )
     .unwrap();

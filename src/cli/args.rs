@@ -99,6 +99,9 @@ pub enum Command {
         /// Create clients named in the file that do not exist yet
         #[arg(long)]
         create_clients: bool,
+        /// The file's headers for folio's columns, e.g. 'Дата платежа=date,Сумма платежа=amount,Описание=client'
+        #[arg(long, value_name = "HEADER=COLUMN,...")]
+        map: Option<String>,
     },
     /// Export records as CSV (what import reads back)
     #[command(after_help = "Example:\n  folio export touchpoints --out touchpoints.csv")]

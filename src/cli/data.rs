@@ -15,6 +15,7 @@ use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
 use crate::files::Out;
 use crate::io::InputError;
+use crate::io::csv_import::ColumnMap;
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
@@ -44,7 +45,16 @@ pub fn import(
     file: &Path,
     dry_run: bool,
     create_clients: bool,
+    map: Option<&str>,
 ) -> Result<String> {
+    let columns: &[&str] = match k {
+        RecordKind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
+        RecordKind::Touchpoints => &crate::io::csv_export::TOUCHPOINT_COLUMNS,
+        RecordKind::Agreements => &crate::io::csv_export::AGREEMENT_COLUMNS,
+        RecordKind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
+    };
+    let map = ColumnMap::parse(map.unwrap_or_default(), columns)
+        .map_err(|e| anyhow::anyhow!("--map: {e}"))?;
     let name = if crate::io::is_stdin(file) {
         "standard input".to_string()
     } else {
@@ -71,6 +81,7 @@ pub fn import(
             create_clients,
             today: s.today,
         },
+        &map,
         &mut |p| {
             if let Some(bar) = &bar {
                 bar.set_length(p.total);

@@ -90,7 +90,8 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             file,
             dry_run,
             create_clients,
-        }) => data::import(&mut s, kind, &file, dry_run, create_clients),
+            map,
+        }) => data::import(&mut s, kind, &file, dry_run, create_clients, map.as_deref()),
         Some(Command::Export { kind, out, force }) => {
             data::export(&mut s, kind, out.as_deref(), force)
         }

@@ -145,10 +145,10 @@ impl<T> Parsed<T> {
 
 /// Clients: `name,tier,cadence_days,since,notes`; `name` required and unique
 /// within the file (compared with `name_key`).
-pub fn parse_clients(bytes: &[u8]) -> Result<Parsed<ClientRow>, ImportError> {
+pub fn parse_clients(bytes: &[u8], map: &ColumnMap) -> Result<Parsed<ClientRow>, ImportError> {
     // name_key -> (line, name as first written)
     let mut seen: HashMap<String, (u64, String)> = HashMap::new();
-    parse_kind(bytes, &CLIENT_COLUMNS, &["name"], |f| {
+    parse_kind(bytes, &CLIENT_COLUMNS, &["name"], map, |f| {
         let name = f.required_text(0);
         let tier = f.parse(1, None, Tier::parse);
         let cadence_days = f.parse(2, None, parse_cadence);
@@ -184,8 +184,11 @@ pub fn parse_clients(bytes: &[u8]) -> Result<Parsed<ClientRow>, ImportError> {
 
 /// Touchpoints: `client,date,kind,summary,minutes` (and optionally
 /// `next_step,next_due`); `client` required.
-pub fn parse_touchpoints(bytes: &[u8]) -> Result<Parsed<TouchpointRow>, ImportError> {
-    parse_kind(bytes, &TOUCHPOINT_COLUMNS, &["client"], touchpoint_row)
+pub fn parse_touchpoints(
+    bytes: &[u8],
+    map: &ColumnMap,
+) -> Result<Parsed<TouchpointRow>, ImportError> {
+    parse_kind(bytes, &TOUCHPOINT_COLUMNS, &["client"], map, touchpoint_row)
 }
 
 /// [`parse_touchpoints`], handing the good rows to `send` in file order, in
@@ -195,10 +198,19 @@ pub fn parse_touchpoints(bytes: &[u8]) -> Result<Parsed<TouchpointRow>, ImportEr
 pub fn parse_touchpoints_in_batches(
     bytes: &[u8],
     batch: usize,
+    map: &ColumnMap,
     send: impl FnMut(Vec<TouchpointRow>) -> ControlFlow<()>,
 ) -> Result<Read, ImportError> {
     let columns = &TOUCHPOINT_COLUMNS;
-    parse_kind_in_batches(bytes, columns, &["client"], batch, send, touchpoint_row)
+    parse_kind_in_batches(
+        bytes,
+        columns,
+        &["client"],
+        map,
+        batch,
+        send,
+        touchpoint_row,
+    )
 }
 
 fn touchpoint_row(f: &mut Fields) -> Option<TouchpointRow> {
@@ -223,8 +235,11 @@ fn touchpoint_row(f: &mut Fields) -> Option<TouchpointRow> {
 
 /// Agreements: `client,date,text,owner,due,status`; `client` required. A due
 /// date before the agreement's date is allowed.
-pub fn parse_agreements(bytes: &[u8]) -> Result<Parsed<AgreementRow>, ImportError> {
-    parse_kind(bytes, &AGREEMENT_COLUMNS, &["client"], |f| {
+pub fn parse_agreements(
+    bytes: &[u8],
+    map: &ColumnMap,
+) -> Result<Parsed<AgreementRow>, ImportError> {
+    parse_kind(bytes, &AGREEMENT_COLUMNS, &["client"], map, |f| {
         let client = f.required_text(0);
         let date = f.parse(1, None, parse_date);
         let text = f.text(2);
@@ -248,11 +263,16 @@ pub fn parse_agreements(bytes: &[u8]) -> Result<Parsed<AgreementRow>, ImportErro
 /// Payments: `client,date,amount,note`; `client`, `date` and `amount`
 /// required; the amount greater than zero with at most two decimals, a
 /// currency sign or word allowed when it is `currency` (the portfolio's).
-pub fn parse_payments(bytes: &[u8], currency: &str) -> Result<Parsed<PaymentRow>, ImportError> {
+pub fn parse_payments(
+    bytes: &[u8],
+    currency: &str,
+    map: &ColumnMap,
+) -> Result<Parsed<PaymentRow>, ImportError> {
     parse_kind(
         bytes,
         &PAYMENT_COLUMNS,
         &["client", "date", "amount"],
+        map,
         |f| {
             let client = f.required_text(0);
             let date = f.parse_required(1, parse_date);
@@ -415,6 +435,7 @@ fn parse_kind<T>(
     bytes: &[u8],
     columns: &[&str],
     required: &[&str],
+    map: &ColumnMap,
     build: impl FnMut(&mut Fields) -> Option<T>,
 ) -> Result<Parsed<T>, ImportError> {
     let mut rows = Vec::new();
@@ -422,7 +443,7 @@ fn parse_kind<T>(
         rows.extend(batch);
         ControlFlow::Continue(())
     };
-    let read = parse_kind_in_batches(bytes, columns, required, usize::MAX, send, build)?;
+    let read = parse_kind_in_batches(bytes, columns, required, map, usize::MAX, send, build)?;
     Ok(Parsed {
         rows,
         errors: read.errors,
@@ -436,6 +457,7 @@ fn parse_kind_in_batches<T>(
     bytes: &[u8],
     columns: &[&str],
     required: &[&str],
+    map: &ColumnMap,
     batch: usize,
     mut send: impl FnMut(Vec<T>) -> ControlFlow<()>,
     mut build: impl FnMut(&mut Fields) -> Option<T>,
@@ -444,7 +466,7 @@ fn parse_kind_in_batches<T>(
     let mut out = Vec::new();
     let mut errors = Vec::new();
     // Each row is built as it is read: a large file is not held twice.
-    let header_line = read_rows(bytes, columns, required, |mut fields| {
+    let header_line = read_rows(bytes, columns, required, map, |mut fields| {
         let built = build(&mut fields);
         match built {
             Some(row) if fields.problems.is_empty() => {
@@ -627,6 +649,7 @@ fn read_rows(
     bytes: &[u8],
     columns: &[&str],
     required: &[&str],
+    map: &ColumnMap,
     mut each: impl FnMut(Fields) -> ControlFlow<()>,
 ) -> Result<u64, ImportError> {
     let text = decode_text(bytes);
@@ -645,7 +668,7 @@ fn read_rows(
     for delimiter in
         std::iter::once(sniffed).chain(DELIMITERS.into_iter().filter(|&d| d != sniffed))
     {
-        match read_rows_with(&text, delimiter, columns, required, &mut each) {
+        match read_rows_with(&text, delimiter, columns, required, map, &mut each) {
             Err(Miss::Header(e)) => {
                 first_miss.get_or_insert(e);
             }
@@ -679,6 +702,7 @@ fn read_rows_with(
     delimiter: u8,
     columns: &[&str],
     required: &[&str],
+    map: &ColumnMap,
     each: &mut impl FnMut(Fields) -> ControlFlow<()>,
 ) -> Result<u64, Miss> {
     let mut lines = LineCounter::new(text.as_bytes());
@@ -732,7 +756,7 @@ fn read_rows_with(
             }
             // The first row holding the required columns, within the
             // first rows: above it may stand a title block.
-            match map_header(&record, line, columns, required) {
+            match map_header(&record, line, columns, required, map) {
                 Ok(found) => {
                     index = Some(found);
                     header_len = record.len();
@@ -791,6 +815,50 @@ fn read_rows_with(
         return Err(Miss::Header(first_miss.unwrap_or(ImportError::Empty)));
     }
     Ok(header_line)
+}
+
+/// A column map (`--map 'Дата платежа=date,Сумма платежа=amount'`): the
+/// header a file gives each column that its own name and the known names
+/// do not find.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnMap(Vec<(String, String)>);
+
+impl ColumnMap {
+    /// `Header=column` pairs separated by commas, for a kind whose columns
+    /// are `columns`.
+    pub fn parse(text: &str, columns: &[&str]) -> Result<ColumnMap, String> {
+        let mut pairs = Vec::new();
+        for pair in text.split(',').filter(|p| !p.trim().is_empty()) {
+            let Some((header, column)) = pair.rsplit_once('=') else {
+                return Err(format!(
+                    "'{}' is not Header=column (e.g. 'Дата платежа=date')",
+                    shown(pair.trim())
+                ));
+            };
+            let column = column.trim().to_lowercase();
+            if !columns.contains(&column.as_str()) {
+                return Err(format!(
+                    "'{}' is not a column here (use one of: {})",
+                    shown(&column),
+                    columns.join(" ")
+                ));
+            }
+            let header = column_name(header);
+            if header.is_empty() {
+                return Err(format!("'{}' names no header", shown(pair.trim())));
+            }
+            pairs.push((header, column));
+        }
+        Ok(ColumnMap(pairs))
+    }
+
+    /// The header (as [`column_name`] reads it) mapped to `column`.
+    fn header_for(&self, column: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(_, c)| c == column)
+            .map(|(h, _)| h.as_str())
+    }
 }
 
 /// Other names a header may give a column, as Russian banks, 1C, CRMs and
@@ -869,6 +937,7 @@ fn map_header(
     line: u64,
     columns: &[&str],
     required: &[&str],
+    map: &ColumnMap,
 ) -> Result<Vec<Option<usize>>, ImportError> {
     let names: Vec<String> = header.iter().map(column_name).collect();
     let mut index = Vec::with_capacity(columns.len());
@@ -877,9 +946,17 @@ fn map_header(
             .iter()
             .find(|(c, _)| c == column)
             .map_or(&[][..], |(_, a)| *a);
+        // The name the map gives it, else its own, then the other names it
+        // goes by.
+        let mapped = map.header_for(column);
+        let names_of: Vec<&str> = match mapped {
+            Some(header) => vec![header],
+            None => std::iter::once(*column)
+                .chain(aliases.iter().copied())
+                .collect(),
+        };
         let mut found = None;
-        // Its own name first, then the other names it goes by.
-        for name in std::iter::once(column).chain(aliases) {
+        for name in &names_of {
             let mut hits = names
                 .iter()
                 .enumerate()
@@ -926,16 +1003,16 @@ mod tests {
 
     // The tests read the all-or-nothing shape an import acts on.
     fn parse_clients(b: &[u8]) -> Result<Vec<ClientRow>, ImportError> {
-        super::parse_clients(b).and_then(Parsed::into_result)
+        super::parse_clients(b, &ColumnMap::default()).and_then(Parsed::into_result)
     }
     fn parse_touchpoints(b: &[u8]) -> Result<Vec<TouchpointRow>, ImportError> {
-        super::parse_touchpoints(b).and_then(Parsed::into_result)
+        super::parse_touchpoints(b, &ColumnMap::default()).and_then(Parsed::into_result)
     }
     fn parse_agreements(b: &[u8]) -> Result<Vec<AgreementRow>, ImportError> {
-        super::parse_agreements(b).and_then(Parsed::into_result)
+        super::parse_agreements(b, &ColumnMap::default()).and_then(Parsed::into_result)
     }
     fn parse_payments(b: &[u8]) -> Result<Vec<PaymentRow>, ImportError> {
-        super::parse_payments(b, "RUB").and_then(Parsed::into_result)
+        super::parse_payments(b, "RUB", &ColumnMap::default()).and_then(Parsed::into_result)
     }
     use crate::domain::{Agreement, Client, Payment, Status, Touchpoint};
     use crate::io::csv_export::{
@@ -1335,7 +1412,7 @@ mod tests {
         }
         text.push_str("Bad,2026-13-01,call\nC7,,email\n");
         let mut batches = Vec::new();
-        let errors = parse_touchpoints_in_batches(text.as_bytes(), 3, |b| {
+        let errors = parse_touchpoints_in_batches(text.as_bytes(), 3, &ColumnMap::default(), |b| {
             batches.push(
                 b.iter()
                     .map(|r| (r.line, r.client.clone()))
@@ -1355,7 +1432,7 @@ mod tests {
         );
 
         let mut seen = 0;
-        let errors = parse_touchpoints_in_batches(text.as_bytes(), 3, |b| {
+        let errors = parse_touchpoints_in_batches(text.as_bytes(), 3, &ColumnMap::default(), |b| {
             seen += b.len();
             ControlFlow::Break(())
         })
@@ -1366,9 +1443,12 @@ mod tests {
             "the bad row after the stop is not read"
         );
         // A broken header is still an error of the whole file.
-        let broken = parse_touchpoints_in_batches(b"date,kind\n2026-01-01,call\n", 3, |_| {
-            ControlFlow::Continue(())
-        });
+        let broken = parse_touchpoints_in_batches(
+            b"date,kind\n2026-01-01,call\n",
+            3,
+            &ColumnMap::default(),
+            |_| ControlFlow::Continue(()),
+        );
         assert!(
             matches!(broken, Err(ImportError::MissingColumn(..))),
             "{broken:?}"
@@ -1386,7 +1466,7 @@ mod tests {
                     \n\
                     client;date;amount\n\
                     ООО Ромашка;05.11.2026;250,00\n";
-        let parsed = super::parse_payments(text.as_bytes(), "RUB").unwrap();
+        let parsed = super::parse_payments(text.as_bytes(), "RUB", &ColumnMap::default()).unwrap();
         assert_eq!(parsed.header_line, 5);
         assert_eq!(parsed.rows.len(), 1);
         assert_eq!(parsed.rows[0].line, 6);
@@ -1398,10 +1478,15 @@ mod tests {
         }
         far.push_str("client;date;amount\nA;05.11.2026;1\n");
         assert!(matches!(
-            super::parse_payments(far.as_bytes(), "RUB"),
+            super::parse_payments(far.as_bytes(), "RUB", &ColumnMap::default()),
             Err(ImportError::MissingColumn(..))
         ));
-        let plain = super::parse_payments(b"client,date,amount\nA,2026-11-05,1\n", "RUB").unwrap();
+        let plain = super::parse_payments(
+            b"client,date,amount\nA,2026-11-05,1\n",
+            "RUB",
+            &ColumnMap::default(),
+        )
+        .unwrap();
         assert_eq!(plain.header_line, 1);
     }
 
@@ -1411,7 +1496,7 @@ mod tests {
     #[test]
     fn tabs_utf16_and_a_title_that_suggests_another_delimiter() {
         let tabbed = "client\tdate\tamount\nООО Ромашка\t05.11.2026\t1 250,00\n";
-        let rows = super::parse_payments(tabbed.as_bytes(), "RUB")
+        let rows = super::parse_payments(tabbed.as_bytes(), "RUB", &ColumnMap::default())
             .unwrap()
             .rows;
         assert_eq!(rows[0].amount, Money::from_minor(125_000));
@@ -1419,12 +1504,15 @@ mod tests {
         for unit in tabbed.encode_utf16() {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
-        let rows = super::parse_payments(&utf16, "RUB").unwrap().rows;
+        let rows = super::parse_payments(&utf16, "RUB", &ColumnMap::default())
+            .unwrap()
+            .rows;
         assert_eq!(rows[0].client, "ООО Ромашка");
         // The title's first line has a decimal comma; the header is `;`.
         let titled =
             "Входящий остаток: 1 000,00\nПериод ноябрь\nclient;date;amount\nA;05.11.2026;7\n";
-        let parsed = super::parse_payments(titled.as_bytes(), "RUB").unwrap();
+        let parsed =
+            super::parse_payments(titled.as_bytes(), "RUB", &ColumnMap::default()).unwrap();
         assert_eq!((parsed.header_line, parsed.rows.len()), (3, 1));
     }
 
@@ -1434,7 +1522,7 @@ mod tests {
     fn header_names_as_banks_and_crms_write_them() {
         let statement = "Дата операции;Дата платежа;Плательщик;Сумма платежа;Назначение платежа\n\
                          05.11.2026 10:15;06.11.2026;ООО Ромашка;1 250,00;Оплата по счёту 7\n";
-        let rows = super::parse_payments(statement.as_bytes(), "RUB")
+        let rows = super::parse_payments(statement.as_bytes(), "RUB", &ColumnMap::default())
             .unwrap()
             .rows;
         assert_eq!(rows[0].client, "ООО Ромашка");
@@ -1442,7 +1530,7 @@ mod tests {
         assert_eq!(rows[0].amount, Money::from_minor(125_000));
         assert_eq!(rows[0].note.as_deref(), Some("Оплата по счёту 7"));
         let english = "Customer,Payment date,Total,Memo\nAcme,2026-11-05,10,x\n";
-        let rows = super::parse_payments(english.as_bytes(), "RUB")
+        let rows = super::parse_payments(english.as_bytes(), "RUB", &ColumnMap::default())
             .unwrap()
             .rows;
         assert_eq!(

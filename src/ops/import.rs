@@ -16,7 +16,7 @@ use crate::domain::{
     Agreement, AgreementStatus, Id, Lines, Money, NewAgreement, NewClient, NewPayment,
     NewTouchpoint, Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
-use crate::io::csv_import::{self, ImportError, RowError};
+use crate::io::csv_import::{self, ColumnMap, ImportError, RowError};
 use crate::store::{Db, Store, clients, ledger, log};
 
 /// Page cache for bulk writes (imports, gen): a million rows touch the
@@ -187,7 +187,7 @@ pub fn import(
     bytes: &[u8],
     opts: ImportOptions,
 ) -> OpResult<ImportSummary> {
-    import_with_progress(store, kind, bytes, opts, &mut |_| {})
+    import_with_progress(store, kind, bytes, opts, &ColumnMap::default(), &mut |_| {})
 }
 
 /// How far an import has got: lines of the file read and written so far,
@@ -205,22 +205,28 @@ pub fn import_with_progress(
     kind: Kind,
     bytes: &[u8],
     opts: ImportOptions,
+    map: &ColumnMap,
     progress: &mut dyn FnMut(Progress),
 ) -> OpResult<ImportSummary> {
     // A bulk write: keep the pages it touches in memory for its duration.
     store.set_cache_kib(BULK_CACHE_KIB)?;
     let result = match kind {
-        Kind::Clients => import_clients(store, bytes, opts),
-        Kind::Touchpoints => import_touchpoints(store, bytes, opts, progress),
-        Kind::Agreements => import_agreements(store, bytes, opts),
-        Kind::Payments => import_payments(store, bytes, opts),
+        Kind::Clients => import_clients(store, bytes, opts, map),
+        Kind::Touchpoints => import_touchpoints(store, bytes, opts, map, progress),
+        Kind::Agreements => import_agreements(store, bytes, opts, map),
+        Kind::Payments => import_payments(store, bytes, opts, map),
     };
     store.set_cache_kib(crate::store::DEFAULT_CACHE_KIB)?;
     result
 }
 
-fn import_clients(store: &mut Store, bytes: &[u8], opts: ImportOptions) -> OpResult<ImportSummary> {
-    let parsed = csv_import::parse_clients(bytes)?;
+fn import_clients(
+    store: &mut Store,
+    bytes: &[u8],
+    opts: ImportOptions,
+    map: &ColumnMap,
+) -> OpResult<ImportSummary> {
+    let parsed = csv_import::parse_clients(bytes, map)?;
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
@@ -258,6 +264,7 @@ fn import_touchpoints(
     store: &mut Store,
     bytes: &[u8],
     opts: ImportOptions,
+    map: &ColumnMap,
     progress: &mut dyn FnMut(Progress),
 ) -> OpResult<ImportSummary> {
     let total = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -267,7 +274,7 @@ fn import_touchpoints(
         let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
         let mut n = 0;
         let mut failed = None;
-        let bad_rows = csv_import::parse_touchpoints_in_batches(bytes, BATCH, |rows| {
+        let bad_rows = csv_import::parse_touchpoints_in_batches(bytes, BATCH, map, |rows| {
             n += rows.len();
             let lines = rows.last().map_or(0, |row| row.line);
             match write_touchpoints(tx, &mut r, rows, opts.today) {
@@ -329,8 +336,9 @@ fn import_agreements(
     store: &mut Store,
     bytes: &[u8],
     opts: ImportOptions,
+    map: &ColumnMap,
 ) -> OpResult<ImportSummary> {
-    let parsed = csv_import::parse_agreements(bytes)?;
+    let parsed = csv_import::parse_agreements(bytes, map)?;
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
@@ -363,8 +371,9 @@ fn import_payments(
     store: &mut Store,
     bytes: &[u8],
     opts: ImportOptions,
+    map: &ColumnMap,
 ) -> OpResult<ImportSummary> {
-    let parsed = csv_import::parse_payments(bytes, &super::currency(store)?)?;
+    let parsed = csv_import::parse_payments(bytes, &super::currency(store)?, map)?;
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
