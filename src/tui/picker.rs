@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::action::Action;
 use super::app::Shared;
 use super::view::{Theme, centered, window_start};
+use crate::domain::text::strip_invisible;
 use crate::domain::{Id, fold};
 
 /// How well a name matches a query; lower is better. Compared field by
@@ -107,7 +108,8 @@ impl Picker {
             .names
             .iter()
             .filter_map(|(&id, name)| {
-                let folded = fold(name);
+                // Zero-width and bidi marks are no letters to type.
+                let folded = fold(&strip_invisible(name));
                 let s = score(&folded, &query)?;
                 Some((s, folded, id, name.as_str()))
             })
@@ -388,5 +390,35 @@ mod tests {
         let screen = render(&a);
         assert!(screen.contains("Хромов"), "{screen}");
         assert!(screen.contains("Р. О. Мельников"), "{screen}");
+    }
+
+    #[test]
+    fn invisible_marks_in_a_name_do_not_split_its_letters() {
+        let mut a = app();
+        a.shared.names.insert(9, "Ро\u{200b}ма\u{200f}шка".into());
+        update(&mut a, Action::OpenPicker);
+        typed(&mut a, "ромаш");
+        assert_eq!(picker(&a).matches(&a.shared)[0].0, 9);
+    }
+
+    /// On the demo portfolio with its store: the card of the client typed
+    /// opens and shows its name.
+    #[test]
+    fn the_demo_card_of_the_client_typed_opens() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        crate::ops::demo::load(&mut store, today).unwrap();
+        let mut a = crate::tui::load_app(&mut store, today, "demo".into(), 80, 24).unwrap();
+        let (&id, name) = a.shared.names.iter().max_by_key(|(id, _)| **id).unwrap();
+        let name = name.clone();
+        press(&mut a, KeyCode::Char('p'), KeyModifiers::CONTROL);
+        typed(&mut a, &name.to_uppercase());
+        assert_eq!(picker(&a).matches(&a.shared)[0], (id, name.as_str()));
+        let effects = press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+        crate::tui::run_effects(&mut a, &mut store, effects);
+        assert_eq!(a.card.as_ref().map(|c| c.client_id), Some(id));
+        let screen = render(&a);
+        let short: String = name.chars().take(20).collect();
+        assert!(screen.contains(&short), "{short}: {screen}");
     }
 }
