@@ -35,6 +35,17 @@ pub enum Action {
     FilterClear,
     FilterDone,
     OpenCard,
+    /// `:` or Ctrl-P: the client picker opens (`picker`).
+    OpenPicker,
+    PickerInput(char),
+    PickerBackspace,
+    /// Ctrl-W: the last word of the query goes.
+    PickerDeleteWord,
+    /// Ctrl-U: the query is emptied.
+    PickerDeleteLine,
+    /// Enter: the selected client's card opens.
+    PickerChoose,
+    PickerCancel,
     Back,
     Add,
     Edit,

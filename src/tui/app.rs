@@ -14,6 +14,7 @@ use super::forms::client::Changing;
 use super::forms::{ChangeForm, Form, NewClientForm};
 use super::panes::card::Card;
 pub use super::panes::{Component, Pane, Panes};
+use super::picker::{Outcome, Picker};
 use super::view::{MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{Client, Id, Month, fold};
 use crate::ops::views::{MonthTotals, PortfolioView};
@@ -33,6 +34,8 @@ pub enum Mode {
     Form(Box<Form>),
     Confirm(Confirm),
     Help,
+    /// Jumping to a client by name.
+    Picker(Picker),
 }
 
 /// What every pane sees, and may change: today, the month the plan and
@@ -226,6 +229,16 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             return Vec::new();
         }
         Mode::Filter => return update_filter(app, action),
+        Mode::Picker(mut picker) => {
+            return match picker.update(action, &app.shared) {
+                Outcome::Open => {
+                    app.shared.mode = Mode::Picker(picker);
+                    Vec::new()
+                }
+                Outcome::Closed => Vec::new(),
+                Outcome::Chosen(id) => open_card(app, id),
+            };
+        }
         Mode::Normal => {}
     }
     update_normal(app, action)
@@ -416,11 +429,12 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Reload => vec![Effect::Reload],
+        Action::OpenPicker => {
+            app.shared.mode = Mode::Picker(Picker::default());
+            Vec::new()
+        }
         Action::OpenCard => match app.selected_client() {
-            Some(id) if app.card.is_none() => {
-                app.card = Some(Card::new(id));
-                vec![Effect::LoadCard(id)]
-            }
+            Some(id) if app.card.is_none() => open_card(app, id),
             Some(_) => Vec::new(),
             None => {
                 app.shared.warn("no client selected");
@@ -469,6 +483,12 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             app.panes.get_mut(app.pane).update(action, &mut app.shared)
         }
     }
+}
+
+/// Open client `id`'s card over the pane (in place of a card open).
+fn open_card(app: &mut App, id: Id) -> Vec<Effect> {
+    app.card = Some(Card::new(id));
+    vec![Effect::LoadCard(id)]
 }
 
 /// Open `pane`: it reads what it shows (the log's window at once, its count

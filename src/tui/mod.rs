@@ -15,6 +15,7 @@ pub mod form;
 pub mod forms;
 pub mod keys;
 pub mod panes;
+pub mod picker;
 pub mod terminal;
 pub mod view;
 pub mod window;
