@@ -104,6 +104,7 @@ fn with_acme() -> OpenFile {
 /// An import that writes (no dry run) on 2026-11-23.
 fn import_options(create_clients: bool) -> ImportOptions {
     ImportOptions {
+        allow_duplicates: false,
         dry_run: false,
         create_clients,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),

@@ -1278,3 +1278,44 @@ fn import_takes_a_column_map() {
         "{err}"
     );
 }
+
+/// Importing the same statement twice adds nothing the second time; two
+/// real identical payments on one day both survive (a multiset), and
+/// overlapping statements add only what is new.
+#[test]
+fn re_importing_a_statement_adds_only_what_is_new() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "ООО Ромашка"]);
+    let first = p.write(
+        "nov.csv",
+        "client;date;amount\nООО Ромашка;05.11.2026;100\nООО Ромашка;05.11.2026;100\nООО Ромашка;06.11.2026;50\n"
+            .as_bytes(),
+    );
+    let out = p.ok(&["import", "payments", path_str(&first)]);
+    assert!(out.contains("Imported 3 payments"), "{out}");
+    let again = p.ok(&["import", "payments", path_str(&first)]);
+    assert!(
+        again.contains("Imported 0 payments") && again.contains("3 row(s) already"),
+        "{again}"
+    );
+    // An overlapping statement: one of the two 100s again, and a new row.
+    let overlap = p.write(
+        "overlap.csv",
+        "client;date;amount\nООО Ромашка;05.11.2026;100\nООО Ромашка;05.11.2026;100\nООО Ромашка;05.11.2026;100\nООО Ромашка;07.11.2026;70\n"
+            .as_bytes(),
+    );
+    let out = p.ok(&["import", "payments", path_str(&overlap)]);
+    assert!(
+        out.contains("Imported 2 payments") && out.contains("2 row(s) already"),
+        "{out}"
+    );
+    assert_eq!(
+        p.json(&["pay", "list", "--json"]).as_array().unwrap().len(),
+        5
+    );
+    p.ok(&["import", "payments", path_str(&first), "--allow-duplicates"]);
+    assert_eq!(
+        p.json(&["pay", "list", "--json"]).as_array().unwrap().len(),
+        8
+    );
+}

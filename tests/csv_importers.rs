@@ -122,6 +122,7 @@ fn counts(p: &OpenFile) -> [i64; 6] {
 
 fn options(dry_run: bool, create_clients: bool) -> ImportOptions {
     ImportOptions {
+        allow_duplicates: false,
         dry_run,
         create_clients,
         today: today(),

@@ -99,6 +99,9 @@ pub enum Command {
         /// Create clients named in the file that do not exist yet
         #[arg(long)]
         create_clients: bool,
+        /// Import rows the portfolio already holds again (by default a re-import adds only what is new)
+        #[arg(long)]
+        allow_duplicates: bool,
         /// The file's headers for folio's columns, e.g. 'Дата платежа=date,Сумма платежа=amount,Описание=client'
         #[arg(long, value_name = "HEADER=COLUMN,...")]
         map: Option<String>,

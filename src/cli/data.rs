@@ -43,10 +43,10 @@ pub fn import(
     s: &mut Session,
     k: RecordKind,
     file: &Path,
-    dry_run: bool,
-    create_clients: bool,
+    opts: ImportOptions,
     map: Option<&str>,
 ) -> Result<String> {
+    let dry_run = opts.dry_run;
     let columns: &[&str] = match k {
         RecordKind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
         RecordKind::Touchpoints => &crate::io::csv_export::TOUCHPOINT_COLUMNS,
@@ -72,23 +72,13 @@ pub fn import(
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         )
     });
-    let result = import::import_with_progress(
-        &mut s.store,
-        kind(k),
-        &bytes,
-        ImportOptions {
-            dry_run,
-            create_clients,
-            today: s.today,
-        },
-        &map,
-        &mut |p| {
+    let result =
+        import::import_with_progress(&mut s.store, kind(k), &bytes, opts, &map, &mut |p| {
             if let Some(bar) = &bar {
                 bar.set_length(p.total);
                 bar.set_position(p.lines.min(p.total));
             }
-        },
-    );
+        });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -101,6 +91,12 @@ pub fn import(
         summary.kind.as_str(),
         name
     );
+    if summary.already_there > 0 {
+        out.push_str(&format!(
+            "{} row(s) already in the portfolio were left out (--allow-duplicates imports them again).\n",
+            summary.already_there
+        ));
+    }
     if summary.header_line > 1 {
         out.push_str(&format!(
             "The header is on line {}: the {} line(s) above it were skipped.\n",

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 pub use args::Cli;
 use args::Command;
 
+use crate::ops::import::ImportOptions;
 pub use crate::session::{Session, default_db_path};
 
 /// Open the portfolio the flags name: `--demo`, else `--db`/`FOLIO_DB`, else
@@ -90,8 +91,20 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             file,
             dry_run,
             create_clients,
+            allow_duplicates,
             map,
-        }) => data::import(&mut s, kind, &file, dry_run, create_clients, map.as_deref()),
+        }) => data::import(
+            &mut s,
+            kind,
+            &file,
+            ImportOptions {
+                dry_run,
+                create_clients,
+                allow_duplicates,
+                today,
+            },
+            map.as_deref(),
+        ),
         Some(Command::Export { kind, out, force }) => {
             data::export(&mut s, kind, out.as_deref(), force)
         }

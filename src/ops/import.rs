@@ -50,6 +50,9 @@ pub struct ImportSummary {
     pub rows: usize,
     pub created_clients: Vec<String>,
     pub dry_run: bool,
+    /// Rows left out because the portfolio holds them already (re-imports;
+    /// payments and agreements).
+    pub already_there: usize,
     /// The line the file's header was found on: the lines above it (a
     /// title block, or blank) were skipped.
     pub header_line: u64,
@@ -61,6 +64,9 @@ pub struct ImportOptions {
     pub dry_run: bool,
     pub create_clients: bool,
     pub today: NaiveDate,
+    /// Import rows the portfolio already holds again (off: a re-import
+    /// adds only what is new).
+    pub allow_duplicates: bool,
 }
 
 /// Resolves client names to ids within the import's transaction, creating
@@ -171,6 +177,7 @@ impl<'a> Resolver<'a> {
                 rows,
                 created_clients: self.created,
                 dry_run,
+                already_there: 0,
                 header_line,
             })
         } else {
@@ -332,6 +339,44 @@ fn write_touchpoints(
     Ok(())
 }
 
+/// Re-import safety, counted as a multiset: a row is new only beyond as
+/// many identical records as the portfolio held before the import, so
+/// importing a statement twice adds nothing the second time, while two real
+/// identical payments on one day both survive.
+struct AlreadyThere<K> {
+    in_file: HashMap<K, u32>,
+    held: HashMap<K, u32>,
+    count: usize,
+}
+
+impl<K: std::hash::Hash + Eq + Clone> AlreadyThere<K> {
+    fn new() -> Self {
+        AlreadyThere {
+            in_file: HashMap::new(),
+            held: HashMap::new(),
+            count: 0,
+        }
+    }
+
+    /// Is this row (`key`) new? `held` counts the records like it in the
+    /// portfolio; asked once per key, before the first of them is written.
+    fn is_new(&mut self, key: K, held: impl FnOnce() -> OpResult<u32>) -> OpResult<bool> {
+        let held = match self.held.get(&key) {
+            Some(&n) => n,
+            None => {
+                let n = held()?;
+                self.held.insert(key.clone(), n);
+                n
+            }
+        };
+        let seen = self.in_file.entry(key).or_insert(0);
+        *seen += 1;
+        let new = *seen > held;
+        self.count += usize::from(!new);
+        Ok(new)
+    }
+}
+
 fn import_agreements(
     store: &mut Store,
     bytes: &[u8],
@@ -343,6 +388,7 @@ fn import_agreements(
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
+        let mut already = AlreadyThere::new();
         for row in &rows {
             let made_on = row.date.unwrap_or(opts.today);
             let Some(client_id) = r.resolve(row.line, &row.client, made_on)? else {
@@ -358,12 +404,25 @@ fn import_agreements(
             };
             match validate_agreement(&a) {
                 Ok(a) => {
-                    log::insert_agreement(tx, client_id, &a)?;
+                    let key = (client_id, a.made_on, a.text.clone());
+                    if opts.allow_duplicates
+                        || already
+                            .is_new(key, || Ok(log::count_agreements_like(tx, client_id, &a)?))?
+                    {
+                        log::insert_agreement(tx, client_id, &a)?;
+                    }
                 }
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        r.finish(Kind::Agreements, rows.len(), opts.dry_run, header_line)
+        let mut summary = r.finish(
+            Kind::Agreements,
+            rows.len() - already.count,
+            opts.dry_run,
+            header_line,
+        )?;
+        summary.already_there = already.count;
+        Ok(summary)
     })
 }
 
@@ -379,6 +438,7 @@ fn import_payments(
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         let mut totals: HashMap<Id, Money> = HashMap::new();
+        let mut already = AlreadyThere::new();
         for row in &rows {
             let Some(client_id) = r.resolve(row.line, &row.client, row.date)? else {
                 continue;
@@ -401,6 +461,12 @@ fn import_payments(
                 Some(t) => *t,
                 None => clients::totals(tx, client_id)?.0,
             };
+            let key = (client_id, p.on, p.amount, p.note.clone());
+            if !opts.allow_duplicates
+                && !already.is_new(key, || Ok(ledger::count_payments_like(tx, client_id, &p)?))?
+            {
+                continue;
+            }
             match super::check_total(total, p.amount, "amount") {
                 Ok(t) => {
                     totals.insert(client_id, t);
@@ -409,7 +475,14 @@ fn import_payments(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        r.finish(Kind::Payments, rows.len(), opts.dry_run, header_line)
+        let mut summary = r.finish(
+            Kind::Payments,
+            rows.len() - already.count,
+            opts.dry_run,
+            header_line,
+        )?;
+        summary.already_there = already.count;
+        Ok(summary)
     })
 }
 

@@ -113,6 +113,18 @@ fn payment_from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
     })
 }
 
+/// How many of the client's payments are `p` to the letter (date, amount,
+/// note): what a re-import finds already there.
+pub fn count_payments_like(db: &Db, client_id: Id, p: &NewPayment) -> StoreResult<u32> {
+    db.conn
+        .prepare_cached(
+            "SELECT count(*) FROM payments
+             WHERE client_id = ?1 AND paid_on = ?2 AND amount = ?3 AND note = ?4",
+        )?
+        .query_row(params![client_id, p.on, p.amount, p.note], |r| r.get(0))
+        .map_err(Into::into)
+}
+
 pub fn insert_payment(db: &Db, client_id: Id, p: &NewPayment) -> StoreResult<Id> {
     let conn = &db.conn;
     conn.prepare_cached(

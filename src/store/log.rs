@@ -411,6 +411,17 @@ fn agreement_from_row(r: &Row<'_>) -> rusqlite::Result<Agreement> {
     })
 }
 
+/// How many of the client's agreements were made on `a`'s day with its
+/// text: what a re-import finds already there.
+pub fn count_agreements_like(db: &Db, client_id: Id, a: &NewAgreement) -> StoreResult<u32> {
+    db.conn
+        .prepare_cached(
+            "SELECT count(*) FROM agreements WHERE client_id = ?1 AND made_on = ?2 AND text = ?3",
+        )?
+        .query_row(params![client_id, a.made_on, a.text], |r| r.get(0))
+        .map_err(Into::into)
+}
+
 pub fn insert_agreement(db: &Db, client_id: Id, a: &NewAgreement) -> StoreResult<Id> {
     let conn = &db.conn;
     conn.prepare_cached(
