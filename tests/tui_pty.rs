@@ -124,7 +124,7 @@ fn add_a_touchpoint_change_a_tier_and_quit() {
     tui.wait_for("Log a touchpoint");
     // Client, Date, Kind -> Summary; then Minutes.
     tui.keys("\t\t\tPTY test call: обсудили план\t15\r");
-    tui.wait_for("touchpoint logged");
+    tui.wait_for("Saved touchpoint for");
     assert!(tui.screen().contains("PTY test call"), "{}", tui.screen());
 
     // Board, change the selected client's tier with a reason.

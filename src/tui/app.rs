@@ -6,6 +6,7 @@
 //! messages. Tested without a terminal.
 
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
@@ -17,6 +18,9 @@ pub use super::panes::{Component, Pane, Panes};
 use super::view::{MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{Client, Id, Month, fold};
 use crate::ops::views::{MonthTotals, PortfolioView};
+
+/// How long a footer message stays.
+pub const TOAST: Duration = Duration::from_secs(4);
 
 /// A question before an effect: `y` runs it, anything else cancels.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +62,9 @@ pub struct Shared {
     pub help_scroll: u16,
     /// A line for the footer: what just happened, or what went wrong.
     pub message: Option<(String, bool)>,
+    /// When the runner first drew `message` (`None`: not yet); it fades
+    /// [`TOAST`] later (see [`Shared::fade`]).
+    pub message_at: Option<Instant>,
 }
 
 impl Shared {
@@ -87,10 +94,37 @@ impl Shared {
 
     pub fn notify(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), false));
+        self.message_at = None;
     }
 
     pub fn warn(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), true));
+        self.message_at = None;
+    }
+
+    /// The footer's message at `now`: a new one starts its [`TOAST`] time,
+    /// one shown that long goes (true: it went, a frame is due).
+    pub fn fade(&mut self, now: Instant) -> bool {
+        match (&self.message, self.message_at) {
+            (None, _) => false,
+            (Some(_), None) => {
+                self.message_at = Some(now);
+                false
+            }
+            (Some(_), Some(at)) if now.saturating_duration_since(at) >= TOAST => {
+                self.message = None;
+                self.message_at = None;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// How long the message shown has left at `now` (the runner wakes then).
+    pub fn toast_left(&self, now: Instant) -> Option<Duration> {
+        self.message.as_ref()?;
+        let at = self.message_at.unwrap_or(now);
+        Some(TOAST.saturating_sub(now.saturating_duration_since(at)))
     }
 }
 
@@ -121,6 +155,7 @@ impl App {
                 mode: Mode::Normal,
                 help_scroll: 0,
                 message: None,
+                message_at: None,
             },
             panes: Panes::default(),
             pane: Pane::Portfolio,
@@ -207,7 +242,9 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     match std::mem::replace(&mut app.shared.mode, Mode::Normal) {
         Mode::Form(mut form) => {
             let effects = update_form(&mut form, action);
-            if action != Action::FormCancel {
+            if action == Action::FormCancel {
+                app.shared.notify("cancelled");
+            } else {
                 app.shared.mode = Mode::Form(form);
             }
             return effects;
@@ -671,5 +708,39 @@ mod tests {
         a.pane = Pane::Plan;
         update(&mut a, Action::MonthPrev);
         assert_eq!(a.shared.month, m.prev());
+    }
+
+    /// Issue 22: a footer message is a toast: it fades 4 s after it was
+    /// first shown, and the runner's poll wakes for it (no key needed).
+    #[test]
+    fn toasts_fade_after_four_seconds() {
+        let mut a = app();
+        let t0 = Instant::now();
+        assert!(!a.shared.fade(t0));
+        assert_eq!(a.shared.toast_left(t0), None);
+        a.shared.notify("Saved touchpoint for ООО Ромашка");
+        assert_eq!(a.shared.toast_left(t0), Some(TOAST));
+        assert!(!a.shared.fade(t0), "the first tick starts its time");
+        let t3 = t0 + Duration::from_secs(3);
+        assert!(!a.shared.fade(t3));
+        assert_eq!(a.shared.toast_left(t3), Some(Duration::from_secs(1)));
+        assert!(a.shared.message.is_some());
+        assert!(a.shared.fade(t0 + TOAST), "gone at 4 s");
+        assert_eq!(a.shared.message, None);
+        // A new message starts over.
+        a.shared.warn("no client selected");
+        assert!(!a.shared.fade(t0 + TOAST * 2));
+        assert!(!a.shared.fade(t0 + TOAST * 2 + Duration::from_secs(3)));
+        assert!(a.shared.fade(t0 + TOAST * 3));
+    }
+
+    #[test]
+    fn esc_on_a_form_says_it_cancelled() {
+        let mut a = app();
+        update(&mut a, Action::Add);
+        assert!(matches!(a.shared.mode, Mode::Form(_)));
+        update(&mut a, Action::FormCancel);
+        assert_eq!(a.shared.mode, Mode::Normal);
+        assert_eq!(a.shared.message, Some(("cancelled".into(), false)));
     }
 }

@@ -23,7 +23,7 @@ pub mod window;
 mod tests;
 
 use std::collections::VecDeque;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use crossterm::event::{self, Event, KeyEventKind};
@@ -37,6 +37,14 @@ use view::Theme;
 /// How often an idle TUI checks whether another process changed the file.
 /// `PRAGMA data_version` is one cheap read; nothing is redrawn unless it moved.
 const WATCH_INTERVAL: Duration = Duration::from_secs(2);
+
+/// How long an idle loop waits for input: the watch interval, or less
+/// when the footer's message is due to fade sooner.
+fn poll_timeout(app: &App, now: Instant) -> Duration {
+    app.shared
+        .toast_left(now)
+        .map_or(WATCH_INTERVAL, |left| left.min(WATCH_INTERVAL))
+}
 
 /// The initial state for a session, before anything is read: the first
 /// frame (header, tabs, "loading…") is drawn from it at once.
@@ -112,7 +120,11 @@ pub fn run(mut session: Session) -> Result<()> {
                 .draw(|f| view::draw(app, theme, f))
                 .map(|_| ())
         })?;
-        if !waiting && !event::poll(WATCH_INTERVAL)? {
+        // A footer message fades after `app::TOAST`: the poll wakes for it.
+        if app.shared.fade(Instant::now()) {
+            guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+        }
+        if !waiting && !event::poll(poll_timeout(&app, Instant::now()))? {
             // Idle: wake rarely to notice writes by other processes.
             let now = session.store.data_version().unwrap_or(version);
             if now != version {
@@ -242,4 +254,20 @@ fn idle_work(
         }
     }
     Ok(false)
+}
+
+#[cfg(test)]
+mod toast_tests {
+    use super::*;
+
+    #[test]
+    fn the_idle_poll_wakes_when_a_toast_is_due_to_fade() {
+        let mut a = App::new(chrono::NaiveDate::default(), "t");
+        let t0 = Instant::now();
+        assert_eq!(poll_timeout(&a, t0), WATCH_INTERVAL);
+        a.shared.notify("saved");
+        a.shared.fade(t0);
+        let later = t0 + Duration::from_millis(3500);
+        assert_eq!(poll_timeout(&a, later), Duration::from_millis(500));
+    }
 }

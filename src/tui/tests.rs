@@ -1567,3 +1567,39 @@ fn a_burst_of_keys_is_applied_whole_before_the_frame() {
     );
     assert!(!frame.unwrap());
 }
+
+/// Issue 22: a save names what it saved and for whom; an edit that
+/// changes nothing says so.
+#[test]
+fn saves_name_the_client_and_unchanged_edits_say_nothing_changed() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    press(&mut app, &mut s, Action::Edit);
+    assert!(matches!(app.shared.mode, Mode::Form(_)));
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
+    assert_eq!(
+        app.shared.message,
+        Some(("Nothing changed".to_string(), false))
+    );
+    press(&mut app, &mut s, Action::Edit);
+    let client = match &app.shared.mode {
+        Mode::Form(f) => f.fields()[0].value.clone(),
+        other => panic!("{other:?}"),
+    };
+    // Client, Date, Kind -> Summary: add to its end.
+    for _ in 0..3 {
+        press(&mut app, &mut s, Action::FormNext);
+    }
+    press(&mut app, &mut s, Action::FormEnd);
+    for c in " (edited)".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.mode);
+    assert_eq!(
+        app.shared.message,
+        Some((format!("Saved touchpoint for {client}"), false))
+    );
+}
