@@ -98,15 +98,26 @@ pub fn run_effects(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
     }
 }
 
-/// Run the TUI until the user quits.
+/// Run the TUI until the user quits; then, with the terminal given back,
+/// a demo says its changes are gone (and how to keep one).
 pub fn run(mut session: Session) -> Result<()> {
+    let result = run_tui(&mut session);
+    if let Some(line) = session.farewell() {
+        eprintln!("{line}");
+    }
+    result
+}
+
+/// The TUI itself: the terminal is restored when this returns (its guard
+/// drops).
+fn run_tui(session: &mut Session) -> Result<()> {
     let theme = Theme::from_env();
     let mut guard = terminal::Guard::enter().context("cannot start the terminal interface")?;
     let size = guard.terminal.size()?;
     // Draw before reading: start to first frame does not grow with the
     // portfolio, and the reading that follows (the board's signals) is
     // shown as loading rather than as a blank terminal.
-    let mut app = initial_app(&session, size.width, size.height);
+    let mut app = initial_app(session, size.width, size.height);
     guard.terminal.draw(|f| view::draw(&app, theme, f))?;
     first_load(&mut app, &mut session.store)?;
     let mut version = session.store.data_version().unwrap_or(0);
