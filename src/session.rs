@@ -17,6 +17,16 @@ pub fn default_db_path() -> Result<PathBuf> {
     Ok(dirs.data_dir().join("portfolio.db"))
 }
 
+/// Where the TUI proposes to write the briefing (`w`): the user's
+/// documents folder, else the folder the default portfolio lives in; the
+/// current folder only when there is no home folder at all.
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf))
+        .or_else(|| Some(default_db_path().ok()?.parent()?.to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
 /// Said on stderr when a `--demo` TUI ends.
 pub const DEMO_FAREWELL: &str =
     "This was the demo: its changes are gone. Keep one with `folio demo --db FILE`.";

@@ -52,7 +52,8 @@ pub struct Shared {
     /// The plan history (12 months up to `month`): the header's figures
     /// and the plan pane's chart.
     pub history: Vec<MonthTotals>,
-    /// Where `w` writes the briefing (the folder folio was started in).
+    /// Where `w` proposes to write the briefing (the runner sets the
+    /// documents folder, else the data folder).
     pub report_dir: std::path::PathBuf,
     /// Rows a list shows at the current terminal size.
     pub list_height: usize,
@@ -298,11 +299,18 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Done(text) => {
+            // A form that asked for it (where to write) is done too.
+            shared.mode = Mode::Normal;
             shared.notify(text);
             Vec::new()
         }
         Msg::Failed(e) => {
-            shared.warn(e);
+            // A form stays open with the reason under it (the file `w`
+            // could not write).
+            match &mut shared.mode {
+                Mode::Form(f) => f.error = Some(e),
+                _ => shared.warn(e),
+            }
             Vec::new()
         }
     }

@@ -30,6 +30,12 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
             Err(OpError::NotFound { .. }) => Ok(loaded(Loaded::Card(id, None))),
             Err(e) => Err(e),
         },
+        // A file, not the portfolio: written, or a question first.
+        Effect::Save(Save::WriteReport(report)) => Ok(panes::perform(
+            store,
+            today,
+            panes::Request::WriteReport(report),
+        )),
         Effect::Save(values) => Ok(Msg::Saved(
             save(store, values)
                 .map(|message| Saved {
@@ -168,6 +174,10 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
                 i.month
             ))
         }
+        Save::WriteReport(_) => Err(OpError::Invalid {
+            field: "File",
+            message: "a briefing is written, not saved".into(),
+        }),
     }
 }
 

@@ -56,6 +56,7 @@ fn initial_app(session: &Session, width: u16, height: u16) -> App {
     };
     let mut app = App::new(session.today, title);
     app.set_size(width, height);
+    app.shared.report_dir = crate::session::documents_dir();
     app
 }
 
