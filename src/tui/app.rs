@@ -6,7 +6,7 @@
 //! messages. Tested without a terminal.
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDate;
 
@@ -18,9 +18,6 @@ pub use super::panes::{Component, Pane, Panes};
 use super::view::{MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{Client, Id, Month, fold};
 use crate::ops::views::{MonthTotals, PortfolioView};
-
-/// How long a footer message stays.
-pub const TOAST: Duration = Duration::from_secs(4);
 
 /// A question before an effect: `y` runs it, anything else cancels.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +61,7 @@ pub struct Shared {
     /// A line for the footer: what just happened, or what went wrong.
     pub message: Option<(String, bool)>,
     /// When the runner first drew `message` (`None`: not yet); it fades
-    /// [`TOAST`] later (see [`Shared::fade`]).
+    /// 4 s later (see `toast`).
     pub message_at: Option<Instant>,
 }
 
@@ -101,31 +98,6 @@ impl Shared {
     pub fn warn(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), true));
         self.message_at = None;
-    }
-
-    /// The footer's message at `now`: a new one starts its [`TOAST`] time,
-    /// one shown that long goes (true: it went, a frame is due).
-    pub fn fade(&mut self, now: Instant) -> bool {
-        match (&self.message, self.message_at) {
-            (None, _) => false,
-            (Some(_), None) => {
-                self.message_at = Some(now);
-                false
-            }
-            (Some(_), Some(at)) if now.saturating_duration_since(at) >= TOAST => {
-                self.message = None;
-                self.message_at = None;
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// How long the message shown has left at `now` (the runner wakes then).
-    pub fn toast_left(&self, now: Instant) -> Option<Duration> {
-        self.message.as_ref()?;
-        let at = self.message_at.unwrap_or(now);
-        Some(TOAST.saturating_sub(now.saturating_duration_since(at)))
     }
 }
 
@@ -716,30 +688,6 @@ mod tests {
         a.pane = Pane::Plan;
         update(&mut a, Action::MonthPrev);
         assert_eq!(a.shared.month, m.prev());
-    }
-
-    /// Issue 22: a footer message is a toast: it fades 4 s after it was
-    /// first shown, and the runner's poll wakes for it (no key needed).
-    #[test]
-    fn toasts_fade_after_four_seconds() {
-        let mut a = app();
-        let t0 = Instant::now();
-        assert!(!a.shared.fade(t0));
-        assert_eq!(a.shared.toast_left(t0), None);
-        a.shared.notify("Saved touchpoint for ООО Ромашка");
-        assert_eq!(a.shared.toast_left(t0), Some(TOAST));
-        assert!(!a.shared.fade(t0), "the first tick starts its time");
-        let t3 = t0 + Duration::from_secs(3);
-        assert!(!a.shared.fade(t3));
-        assert_eq!(a.shared.toast_left(t3), Some(Duration::from_secs(1)));
-        assert!(a.shared.message.is_some());
-        assert!(a.shared.fade(t0 + TOAST), "gone at 4 s");
-        assert_eq!(a.shared.message, None);
-        // A new message starts over.
-        a.shared.warn("no client selected");
-        assert!(!a.shared.fade(t0 + TOAST * 2));
-        assert!(!a.shared.fade(t0 + TOAST * 2 + Duration::from_secs(3)));
-        assert!(a.shared.fade(t0 + TOAST * 3));
     }
 
     #[test]

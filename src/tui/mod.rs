@@ -16,6 +16,7 @@ pub mod forms;
 pub mod keys;
 pub mod panes;
 pub mod terminal;
+pub mod toast;
 pub mod view;
 pub mod window;
 
@@ -132,7 +133,7 @@ fn run_tui(session: &mut Session) -> Result<()> {
                 .draw(|f| view::draw(app, theme, f))
                 .map(|_| ())
         })?;
-        // A footer message fades after `app::TOAST`: the poll wakes for it.
+        // A footer message fades after `toast::TOAST`: the poll wakes for it.
         if app.shared.fade(Instant::now()) {
             guard.terminal.draw(|f| view::draw(&app, theme, f))?;
         }
