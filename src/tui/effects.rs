@@ -77,8 +77,9 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
             Ok(format!("added {}", c.name))
         }
         Save::EditClient(id, edit) => {
+            let before = ops::client_by_id(store, id)?;
             let c = ops::edit_client(store, id, &edit)?;
-            Ok(format!("saved {}", c.name))
+            Ok(said(c != before, format!("Saved {}", c.name)))
         }
         Save::Tier {
             client,

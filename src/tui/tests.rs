@@ -1641,4 +1641,17 @@ fn saves_name_the_client_and_unchanged_edits_say_nothing_changed() {
         app.shared.message,
         Some((format!("Saved touchpoint for {client}"), false))
     );
+    // A client's details saved as they were.
+    press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
+    press(&mut app, &mut s, Action::Edit);
+    assert!(
+        matches!(&app.shared.mode, Mode::Form(f) if matches!(f.kind, Kind::EditClient(_))),
+        "{:?}",
+        app.shared.mode
+    );
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(
+        app.shared.message,
+        Some(("Nothing changed".to_string(), false))
+    );
 }
