@@ -17,6 +17,20 @@ pub fn default_db_path() -> Result<PathBuf> {
     Ok(dirs.data_dir().join("portfolio.db"))
 }
 
+/// Where the TUI proposes to write the briefing (`w`): the user's
+/// documents folder, else the folder the default portfolio lives in; the
+/// current folder only when there is no home folder at all.
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf))
+        .or_else(|| Some(default_db_path().ok()?.parent()?.to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Said on stderr when a `--demo` TUI ends.
+pub const DEMO_FAREWELL: &str =
+    "This was the demo: its changes are gone. Keep one with `folio demo --db FILE`.";
+
 /// An open portfolio. A demo lives in a temporary folder that is removed
 /// when the session ends.
 pub struct Session {
@@ -30,6 +44,12 @@ pub struct Session {
 impl Session {
     /// The file, for the TUI's header: said read-only when it was opened
     /// so, since every save will be refused.
+    /// What to say once the TUI has given the terminal back: a demo's
+    /// changes go with its temporary folder, and how to keep one.
+    pub fn farewell(&self) -> Option<&'static str> {
+        self.demo.then_some(DEMO_FAREWELL)
+    }
+
     pub fn file_title(&self) -> String {
         let read_only = if self.store.is_read_only() {
             " (read-only)"
@@ -93,4 +113,20 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
         demo: false,
         _demo_dir: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_demo_says_its_changes_are_gone_on_quit() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let demo = open(true, None, today).unwrap();
+        assert_eq!(demo.farewell(), Some(DEMO_FAREWELL));
+        assert!(DEMO_FAREWELL.contains("folio demo --db FILE"));
+        let dir = tempfile::tempdir().unwrap();
+        let file = open(false, Some(&dir.path().join("p.db")), today).unwrap();
+        assert_eq!(file.farewell(), None);
+    }
 }

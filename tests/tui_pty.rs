@@ -19,6 +19,10 @@ struct Tui {
 
 impl Tui {
     fn start(p: &Portfolio) -> Tui {
+        Tui::start_with(&["--db", common::path_str(&p.db), "--today", TODAY])
+    }
+
+    fn start_with(args: &[&str]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -28,7 +32,7 @@ impl Tui {
             })
             .expect("pty");
         let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("folio"));
-        cmd.args(["--db", common::path_str(&p.db), "--today", TODAY]);
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("FOLIO_DB");
         let child = pair.slave.spawn_command(cmd).expect("spawn folio");
@@ -124,7 +128,7 @@ fn add_a_touchpoint_change_a_tier_and_quit() {
     tui.wait_for("Log a touchpoint");
     // Client, Date, Kind -> Summary; then Minutes.
     tui.keys("\t\t\tPTY test call: обсудили план\t15\r");
-    tui.wait_for("touchpoint logged");
+    tui.wait_for("Saved touchpoint for");
     assert!(tui.screen().contains("PTY test call"), "{}", tui.screen());
 
     // Board, change the selected client's tier with a reason.
@@ -351,4 +355,27 @@ fn sigstop_then_cooked_tty_then_sigcont_takes_raw_mode_again() {
     tui.wait_for("Touchpoints ·");
     tui.keys("q");
     assert!(tui.wait_exit().success());
+}
+
+/// Issue 22: a `--demo` run says on quit, after the terminal is given
+/// back, that its changes are gone and how to keep a demo.
+#[cfg(unix)]
+#[test]
+fn demo_says_on_quit_that_its_changes_are_gone() {
+    let mut tui = Tui::start_with(&["--demo", "--today", TODAY]);
+    tui.wait_for("POTENTIAL");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+    // Give the reader thread a moment for the last bytes.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let line = "This was the demo: its changes are gone. Keep one with `folio demo --db FILE`.";
+    while !tui.screen().contains(line) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let screen = tui.screen();
+    assert!(screen.contains(line), "{screen}");
+    assert!(
+        !tui.alternate_screen(),
+        "said after the terminal is restored"
+    );
 }

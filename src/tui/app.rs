@@ -6,6 +6,7 @@
 //! messages. Tested without a terminal.
 
 use std::collections::HashMap;
+use std::time::Instant;
 
 use chrono::NaiveDate;
 
@@ -51,7 +52,8 @@ pub struct Shared {
     /// The plan history (12 months up to `month`): the header's figures
     /// and the plan pane's chart.
     pub history: Vec<MonthTotals>,
-    /// Where `w` writes the briefing (the folder folio was started in).
+    /// Where `w` proposes to write the briefing (the runner sets the
+    /// documents folder, else the data folder).
     pub report_dir: std::path::PathBuf,
     /// Rows a list shows at the current terminal size.
     pub list_height: usize,
@@ -61,6 +63,9 @@ pub struct Shared {
     pub help_scroll: u16,
     /// A line for the footer: what just happened, or what went wrong.
     pub message: Option<(String, bool)>,
+    /// When the runner first drew `message` (`None`: not yet); it fades
+    /// 4 s later (see `toast`).
+    pub message_at: Option<Instant>,
 }
 
 impl Shared {
@@ -90,10 +95,12 @@ impl Shared {
 
     pub fn notify(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), false));
+        self.message_at = None;
     }
 
     pub fn warn(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), true));
+        self.message_at = None;
     }
 }
 
@@ -124,6 +131,7 @@ impl App {
                 mode: Mode::Normal,
                 help_scroll: 0,
                 message: None,
+                message_at: None,
             },
             panes: Panes::default(),
             pane: Pane::Portfolio,
@@ -210,7 +218,9 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
     match std::mem::replace(&mut app.shared.mode, Mode::Normal) {
         Mode::Form(mut form) => {
             let effects = update_form(&mut form, action);
-            if action != Action::FormCancel {
+            if action == Action::FormCancel {
+                app.shared.notify("cancelled");
+            } else {
                 app.shared.mode = Mode::Form(form);
             }
             return effects;
@@ -274,11 +284,18 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Done(text) => {
+            // A form that asked for it (where to write) is done too.
+            shared.mode = Mode::Normal;
             shared.notify(text);
             Vec::new()
         }
         Msg::Failed(e) => {
-            shared.warn(e);
+            // A form stays open with the reason under it (the file `w`
+            // could not write).
+            match &mut shared.mode {
+                Mode::Form(f) => f.error = Some(e),
+                _ => shared.warn(e),
+            }
             Vec::new()
         }
     }
@@ -691,5 +708,15 @@ mod tests {
         a.pane = Pane::Plan;
         update(&mut a, Action::MonthPrev);
         assert_eq!(a.shared.month, m.prev());
+    }
+
+    #[test]
+    fn esc_on_a_form_says_it_cancelled() {
+        let mut a = app();
+        update(&mut a, Action::Add);
+        assert!(matches!(a.shared.mode, Mode::Form(_)));
+        update(&mut a, Action::FormCancel);
+        assert_eq!(a.shared.mode, Mode::Normal);
+        assert_eq!(a.shared.message, Some(("cancelled".into(), false)));
     }
 }

@@ -30,6 +30,12 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
             Err(OpError::NotFound { .. }) => Ok(loaded(Loaded::Card(id, None))),
             Err(e) => Err(e),
         },
+        // A file, not the portfolio: written, or a question first.
+        Effect::Save(Save::WriteReport(report)) => Ok(panes::perform(
+            store,
+            today,
+            panes::Request::WriteReport(report),
+        )),
         Effect::Save(values) => Ok(Msg::Saved(
             save(store, values)
                 .map(|message| Saved {
@@ -71,8 +77,9 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
             Ok(format!("added {}", c.name))
         }
         Save::EditClient(id, edit) => {
+            let before = ops::client_by_id(store, id)?;
             let c = ops::edit_client(store, id, &edit)?;
-            Ok(format!("saved {}", c.name))
+            Ok(said(c != before, format!("Saved {}", c.name)))
         }
         Save::Tier {
             client,
@@ -94,44 +101,58 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
         }
         Save::AddContact(client, new) => {
             let c = ops::add_contact(store, client, &new)?;
-            Ok(format!("added contact {}", c.name))
+            let of = ops::client_by_id(store, client)?;
+            Ok(format!("Added contact {} for {}", c.name, of.name))
         }
         Save::EditContact(id, new) => {
+            let mut changed = false;
             let c = ops::change(store, id, |c: &mut Contact| {
+                let before = c.clone();
                 (c.name, c.role, c.decision_maker) = (new.name, new.role, new.decision_maker);
                 (c.phone, c.email, c.birthday) = (new.phone, new.email, new.birthday);
+                changed = *c != before;
             })?;
-            Ok(format!("saved contact {}", c.name))
+            let of = ops::client_by_id(store, c.client_id)?;
+            Ok(said(
+                changed,
+                format!("Saved contact {} for {}", c.name, of.name),
+            ))
         }
         Save::AddTouchpoint(client, t) => {
             let cid = client_id(store, &client)?;
             ops::add_touchpoint(store, cid, &t)?;
-            Ok("touchpoint logged".into())
+            Ok(format!("Saved touchpoint for {client}"))
         }
         Save::EditTouchpoint(id, client, t) => {
             let cid = client_id(store, &client)?;
             // Read and written in one transaction, as the command line does.
+            let mut changed = false;
             ops::change(store, id, |old: &mut Touchpoint| {
+                let before = old.clone();
                 (old.client_id, old.at, old.kind) = (cid, t.at, t.kind);
                 (old.summary, old.minutes) = (t.summary, t.minutes);
                 (old.next_step, old.next_due) = (t.next_step, t.next_due);
+                changed = *old != before;
             })?;
-            Ok("touchpoint saved".into())
+            Ok(said(changed, format!("Saved touchpoint for {client}")))
         }
         Save::AddAgreement(client, a) => {
             let cid = client_id(store, &client)?;
             ops::add_agreement(store, cid, &a)?;
-            Ok("agreement recorded".into())
+            Ok(format!("Saved agreement with {client}"))
         }
         Save::EditAgreement(id, client, a) => {
             let cid = client_id(store, &client)?;
             // Read and written in one transaction: what changed meanwhile
             // (its status, elsewhere) is kept.
+            let mut changed = false;
             ops::change(store, id, |old: &mut Agreement| {
+                let before = old.clone();
                 (old.client_id, old.text, old.owner) = (cid, a.text, a.owner);
                 (old.due, old.made_on) = (a.due, a.made_on);
+                changed = *old != before;
             })?;
-            Ok("agreement saved".into())
+            Ok(said(changed, format!("Saved agreement with {client}")))
         }
         Save::Target(month, amount) => {
             ops::set_target(store, month, amount)?;
@@ -140,17 +161,33 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
         Save::AddPayment(client, p) => {
             let cid = client_id(store, &client)?;
             let p = ops::add_payment(store, cid, &p)?;
-            Ok(format!("payment of {} recorded", p.amount.to_human()))
+            Ok(format!(
+                "Recorded payment of {} from {client}",
+                p.amount.to_human()
+            ))
         }
         Save::AddInvoice(client, i) => {
             let cid = client_id(store, &client)?;
             let i = ops::add_invoice(store, cid, &i)?;
             Ok(format!(
-                "expected payment of {} for {}",
+                "Expecting {} from {client} for {}",
                 i.amount.to_human(),
                 i.month
             ))
         }
+        Save::WriteReport(_) => Err(OpError::Invalid {
+            field: "File",
+            message: "a briefing is written, not saved".into(),
+        }),
+    }
+}
+
+/// What an edit says: what it saved, or that the values were the same.
+fn said(changed: bool, saved: String) -> String {
+    if changed {
+        saved
+    } else {
+        "Nothing changed".into()
     }
 }
 

@@ -277,7 +277,7 @@ pub const REVIEW: &[Binding] = &[
     b(
         &[Char('w')],
         "w",
-        "write the briefing as Markdown to a file",
+        "write the briefing as Markdown (asks where)",
         Action::WriteReport,
         true,
     ),

@@ -17,6 +17,7 @@ pub mod keys;
 pub mod panes;
 pub mod picker;
 pub mod terminal;
+pub mod toast;
 pub mod view;
 pub mod window;
 
@@ -24,7 +25,7 @@ pub mod window;
 mod tests;
 
 use std::collections::VecDeque;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use crossterm::event::{self, Event, KeyEventKind};
@@ -39,6 +40,14 @@ use view::Theme;
 /// `PRAGMA data_version` is one cheap read; nothing is redrawn unless it moved.
 const WATCH_INTERVAL: Duration = Duration::from_secs(2);
 
+/// How long an idle loop waits for input: the watch interval, or less
+/// when the footer's message is due to fade sooner.
+fn poll_timeout(app: &App, now: Instant) -> Duration {
+    app.shared
+        .toast_left(now)
+        .map_or(WATCH_INTERVAL, |left| left.min(WATCH_INTERVAL))
+}
+
 /// The initial state for a session, before anything is read: the first
 /// frame (header, tabs, "loading…") is drawn from it at once.
 fn initial_app(session: &Session, width: u16, height: u16) -> App {
@@ -49,6 +58,7 @@ fn initial_app(session: &Session, width: u16, height: u16) -> App {
     };
     let mut app = App::new(session.today, title);
     app.set_size(width, height);
+    app.shared.report_dir = crate::session::documents_dir();
     app
 }
 
@@ -91,15 +101,26 @@ pub fn run_effects(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
     }
 }
 
-/// Run the TUI until the user quits.
+/// Run the TUI until the user quits; then, with the terminal given back,
+/// a demo says its changes are gone (and how to keep one).
 pub fn run(mut session: Session) -> Result<()> {
+    let result = run_tui(&mut session);
+    if let Some(line) = session.farewell() {
+        eprintln!("{line}");
+    }
+    result
+}
+
+/// The TUI itself: the terminal is restored when this returns (its guard
+/// drops).
+fn run_tui(session: &mut Session) -> Result<()> {
     let theme = Theme::from_env();
     let mut guard = terminal::Guard::enter().context("cannot start the terminal interface")?;
     let size = guard.terminal.size()?;
     // Draw before reading: start to first frame does not grow with the
     // portfolio, and the reading that follows (the board's signals) is
     // shown as loading rather than as a blank terminal.
-    let mut app = initial_app(&session, size.width, size.height);
+    let mut app = initial_app(session, size.width, size.height);
     guard.terminal.draw(|f| view::draw(&app, theme, f))?;
     first_load(&mut app, &mut session.store)?;
     let mut version = session.store.data_version().unwrap_or(0);
@@ -113,7 +134,11 @@ pub fn run(mut session: Session) -> Result<()> {
                 .draw(|f| view::draw(app, theme, f))
                 .map(|_| ())
         })?;
-        if !waiting && !event::poll(WATCH_INTERVAL)? {
+        // A footer message fades after `toast::TOAST`: the poll wakes for it.
+        if app.shared.fade(Instant::now()) {
+            guard.terminal.draw(|f| view::draw(&app, theme, f))?;
+        }
+        if !waiting && !event::poll(poll_timeout(&app, Instant::now()))? {
             // Idle: wake rarely to notice writes by other processes.
             let now = session.store.data_version().unwrap_or(version);
             if now != version {
@@ -243,4 +268,20 @@ fn idle_work(
         }
     }
     Ok(false)
+}
+
+#[cfg(test)]
+mod toast_tests {
+    use super::*;
+
+    #[test]
+    fn the_idle_poll_wakes_when_a_toast_is_due_to_fade() {
+        let mut a = App::new(chrono::NaiveDate::default(), "t");
+        let t0 = Instant::now();
+        assert_eq!(poll_timeout(&a, t0), WATCH_INTERVAL);
+        a.shared.notify("saved");
+        a.shared.fade(t0);
+        let later = t0 + Duration::from_millis(3500);
+        assert_eq!(poll_timeout(&a, later), Duration::from_millis(500));
+    }
 }

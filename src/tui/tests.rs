@@ -385,16 +385,46 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     press(&mut app, &mut s, Action::OpenCard);
     assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(first));
     press(&mut app, &mut s, Action::Back);
-    // w writes the Markdown briefing and says where.
+    // w asks where, prefilled with briefing-YYYY-MM.md in the documents
+    // folder (here the test's); Enter writes it and says where.
     press(&mut app, &mut s, Action::WriteReport);
     let file = dir.path().join("briefing-2026-11.md");
+    match &app.shared.mode {
+        Mode::Form(f) => {
+            assert!(matches!(f.kind, Kind::Briefing(_)), "{f:?}");
+            assert_eq!(f.fields()[0].value, file.display().to_string());
+        }
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal);
     let md = std::fs::read_to_string(&file).unwrap();
     assert!(md.starts_with("# One-on-one briefing: 2026-11"));
     let (msg, error) = app.shared.message.clone().unwrap();
     assert!(!error && msg.contains("briefing-2026-11.md"), "{msg}");
-    // A second w asks before replacing the file, naming it; n keeps it.
+    // Esc on the prompt writes nothing and says it cancelled.
+    std::fs::remove_file(&file).unwrap();
+    press(&mut app, &mut s, Action::WriteReport);
+    press(&mut app, &mut s, Action::FormCancel);
+    assert!(!file.exists());
+    assert_eq!(app.shared.message, Some(("cancelled".into(), false)));
+    // Another name, typed: written there.
+    press(&mut app, &mut s, Action::WriteReport);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    let other = dir.path().join("one-on-one.md");
+    for c in other.display().to_string().chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert!(
+        std::fs::read_to_string(&other)
+            .unwrap()
+            .starts_with("# One-on-one")
+    );
+    // A file there: the question names it before replacing; n keeps it.
     std::fs::write(&file, "mine\n").unwrap();
     press(&mut app, &mut s, Action::WriteReport);
+    press(&mut app, &mut s, Action::FormSubmit);
     assert!(
         matches!(&app.shared.mode, Mode::Confirm(c) if c.prompt.contains("briefing-2026-11.md exists")),
         "{:?}",
@@ -403,13 +433,16 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     press(&mut app, &mut s, Action::ConfirmNo);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine\n");
     press(&mut app, &mut s, Action::WriteReport);
+    press(&mut app, &mut s, Action::FormSubmit);
     press(&mut app, &mut s, Action::ConfirmYes);
+    assert_eq!(app.shared.mode, Mode::Normal);
     assert!(
         std::fs::read_to_string(&file)
             .unwrap()
             .starts_with("# One-on-one")
     );
-    // A database under that name is never replaced, not even after a y.
+    // A database under that name is never replaced, not even after a y:
+    // the prompt stays open with the reason.
     let db = dir.path().join("briefing-2026-11.md");
     std::fs::remove_file(&db).unwrap();
     rusqlite::Connection::open(&db)
@@ -418,10 +451,16 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
         .unwrap();
     let before = std::fs::read(&db).unwrap();
     press(&mut app, &mut s, Action::WriteReport);
-    assert!(matches!(app.shared.mode, Mode::Normal));
-    let (msg, error) = app.shared.message.clone().unwrap();
-    assert!(error && msg.contains("SQLite database"), "{msg}");
+    press(&mut app, &mut s, Action::FormSubmit);
+    match &app.shared.mode {
+        Mode::Form(f) => {
+            let e = f.error.as_deref().unwrap_or("");
+            assert!(e.contains("SQLite database"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
     assert_eq!(std::fs::read(&db).unwrap(), before);
+    press(&mut app, &mut s, Action::FormCancel);
     // [ moves the month and rebuilds the briefing.
     press(&mut app, &mut s, Action::MonthPrev);
     assert_eq!(
@@ -1566,4 +1605,53 @@ fn a_burst_of_keys_is_applied_whole_before_the_frame() {
         Duration::MAX,
     );
     assert!(!frame.unwrap());
+}
+
+/// Issue 22: a save names what it saved and for whom; an edit that
+/// changes nothing says so.
+#[test]
+fn saves_name_the_client_and_unchanged_edits_say_nothing_changed() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    press(&mut app, &mut s, Action::Edit);
+    assert!(matches!(app.shared.mode, Mode::Form(_)));
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
+    assert_eq!(
+        app.shared.message,
+        Some(("Nothing changed".to_string(), false))
+    );
+    press(&mut app, &mut s, Action::Edit);
+    let client = match &app.shared.mode {
+        Mode::Form(f) => f.fields()[0].value.clone(),
+        other => panic!("{other:?}"),
+    };
+    // Client, Date, Kind -> Summary: add to its end.
+    for _ in 0..3 {
+        press(&mut app, &mut s, Action::FormNext);
+    }
+    press(&mut app, &mut s, Action::FormEnd);
+    for c in " (edited)".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.mode);
+    assert_eq!(
+        app.shared.message,
+        Some((format!("Saved touchpoint for {client}"), false))
+    );
+    // A client's details saved as they were.
+    press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
+    press(&mut app, &mut s, Action::Edit);
+    assert!(
+        matches!(&app.shared.mode, Mode::Form(f) if matches!(f.kind, Kind::EditClient(_))),
+        "{:?}",
+        app.shared.mode
+    );
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(
+        app.shared.message,
+        Some(("Nothing changed".to_string(), false))
+    );
 }

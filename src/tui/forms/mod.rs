@@ -8,6 +8,7 @@
 //! - `log`: a touchpoint, an agreement;
 //! - `ledger`: a payment, an expected payment (invoice), the month's target.
 
+pub mod briefing;
 pub mod client;
 pub mod ledger;
 pub mod log;
@@ -21,6 +22,7 @@ use crate::domain::{
 };
 use crate::ops::ClientEdit;
 
+pub use briefing::BriefingForm;
 pub use client::{ChangeForm, ClientEditForm, ContactForm, NewClientForm};
 pub use ledger::{InvoiceForm, PaymentForm, TargetForm};
 pub use log::{AgreementForm, TouchForm};
@@ -56,6 +58,9 @@ pub enum Save {
     Target(Month, Money),
     AddPayment(String, NewPayment),
     AddInvoice(String, NewInvoice),
+    /// The review's briefing to a file (`w`): written, not saved in the
+    /// portfolio.
+    WriteReport(Box<crate::tui::panes::review::Report>),
 }
 
 /// A typed form: its fields in the order they are shown, and its parse.
@@ -79,6 +84,7 @@ pub enum Kind {
     Payment(PaymentForm),
     Invoice(InvoiceForm),
     Target(TargetForm),
+    Briefing(BriefingForm),
 }
 
 impl Kind {
@@ -93,6 +99,7 @@ impl Kind {
             Kind::Payment(f) => f,
             Kind::Invoice(f) => f,
             Kind::Target(f) => f,
+            Kind::Briefing(f) => f,
         }
     }
 
@@ -107,6 +114,7 @@ impl Kind {
             Kind::Payment(f) => f,
             Kind::Invoice(f) => f,
             Kind::Target(f) => f,
+            Kind::Briefing(f) => f,
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::ops::{OpResult, views};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Msg};
 use crate::tui::app::{Confirm, Shared};
+use crate::tui::forms::BriefingForm;
 use crate::tui::view::{Theme, compact, window_start};
 
 pub const TITLE: &str = "Review";
@@ -31,12 +32,12 @@ pub struct ReviewPane {
     pub selected: usize,
 }
 
-/// The briefing to write, where, and whether the user said `y` to
-/// replacing the file there.
+/// The briefing to write, the file, and whether the user said `y` to
+/// replacing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub briefing: Briefing,
-    pub dir: std::path::PathBuf,
+    pub path: std::path::PathBuf,
     pub replace: bool,
 }
 
@@ -45,12 +46,12 @@ pub fn read(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<Brief
     views::briefing(store, month, today)
 }
 
-/// The briefing as Markdown in the folder given, named by its month. An
+/// The briefing as Markdown in the file given (the `w` prompt's). An
 /// existing file is replaced only after a `y` to a question naming it; the
 /// portfolio and other databases never (the rule of [`crate::files`]).
 pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
     let b = &report.briefing;
-    let path = report.dir.join(format!("briefing-{}.md", b.month));
+    let path = report.path.clone();
     let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
     let out = match Out::resolve(&path, report.replace, store.path()) {
         Ok(out) => out,
@@ -124,12 +125,13 @@ impl Component for ReviewPane {
                     Effect::Pane(Request::Review(month)),
                 ]
             }
+            // Asks where first (see `forms::briefing`).
             Action::WriteReport => match &self.briefing {
-                Some(b) => vec![Effect::Pane(Request::WriteReport(Box::new(Report {
-                    briefing: b.clone(),
-                    dir: shared.report_dir.clone(),
-                    replace: false,
-                })))],
+                Some(b) => {
+                    let form = BriefingForm::open(b.clone(), &shared.report_dir);
+                    shared.open_form(form);
+                    Vec::new()
+                }
                 None => {
                     shared.warn("report: the briefing is not loaded yet");
                     Vec::new()

@@ -1,0 +1,48 @@
+//! Where `w` writes the review's briefing: one path, prefilled with
+//! `briefing-YYYY-MM.md` in the user's documents folder (else the data
+//! folder). Writing follows the one rule for written files
+//! ([`crate::files::Out`]): a file there is replaced only after a `y`.
+
+use std::path::Path;
+
+use super::{Form, Kind, Save, Typed};
+use crate::domain::briefing::Briefing;
+use crate::tui::form::{Field, FieldError};
+use crate::tui::panes::review::Report;
+
+/// The briefing shown, and the file to write it to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BriefingForm {
+    pub briefing: Box<Briefing>,
+    pub path: Field,
+}
+
+impl BriefingForm {
+    /// `briefing` as `briefing-YYYY-MM.md` in `dir`, the path editable.
+    pub fn open(briefing: Briefing, dir: &Path) -> Form {
+        let file = dir.join(format!("briefing-{}.md", briefing.month));
+        let form = BriefingForm {
+            briefing: Box::new(briefing),
+            path: Field::text("File", true, file.display().to_string()),
+        };
+        Form::new("Write the briefing to", Kind::Briefing(form), Vec::new())
+    }
+}
+
+impl Typed for BriefingForm {
+    fn fields(&self) -> Vec<&Field> {
+        vec![&self.path]
+    }
+
+    fn fields_mut(&mut self) -> Vec<&mut Field> {
+        vec![&mut self.path]
+    }
+
+    fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
+        Ok(Save::WriteReport(Box::new(Report {
+            briefing: (*self.briefing).clone(),
+            path: self.path.required_text()?.into(),
+            replace: false,
+        })))
+    }
+}
