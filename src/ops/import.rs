@@ -375,6 +375,20 @@ impl<K: std::hash::Hash + Eq + Clone> AlreadyThere<K> {
         self.count += usize::from(!new);
         Ok(new)
     }
+
+    /// The import's summary: of `rows` read, those already there left out.
+    fn finish(
+        self,
+        r: Resolver,
+        kind: Kind,
+        rows: usize,
+        dry_run: bool,
+        header_line: u64,
+    ) -> OpResult<ImportSummary> {
+        let mut summary = r.finish(kind, rows - self.count, dry_run, header_line)?;
+        summary.already_there = self.count;
+        Ok(summary)
+    }
 }
 
 fn import_agreements(
@@ -415,14 +429,7 @@ fn import_agreements(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        let mut summary = r.finish(
-            Kind::Agreements,
-            rows.len() - already.count,
-            opts.dry_run,
-            header_line,
-        )?;
-        summary.already_there = already.count;
-        Ok(summary)
+        already.finish(r, Kind::Agreements, rows.len(), opts.dry_run, header_line)
     })
 }
 
@@ -475,14 +482,7 @@ fn import_payments(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        let mut summary = r.finish(
-            Kind::Payments,
-            rows.len() - already.count,
-            opts.dry_run,
-            header_line,
-        )?;
-        summary.already_there = already.count;
-        Ok(summary)
+        already.finish(r, Kind::Payments, rows.len(), opts.dry_run, header_line)
     })
 }
 
