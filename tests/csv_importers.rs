@@ -591,7 +591,8 @@ struct FileSpec {
 }
 
 const BLANK_LINES: [&str; 3] = ["", "   ", "\u{a0}"];
-/// The value of the unknown extra column, when there is one.
+/// The value of the unknown extra column (`extra_column`, a name no column
+/// goes by), when there is one.
 const COMMENT: &str = "ignored; x, y";
 
 impl FileSpec {
@@ -624,7 +625,7 @@ impl FileSpec {
                 .columns
                 .iter()
                 .map(|c| {
-                    if *c == "comment" {
+                    if *c == "extra_column" {
                         field(COMMENT)
                     } else {
                         field(row.text(c))
@@ -993,7 +994,7 @@ fn files(kind: Kind) -> impl Strategy<Value = FileSpec> {
                         .map(|(c, _)| *c)
                         .collect();
                     if extra {
-                        cols.push("comment");
+                        cols.push("extra_column");
                     }
                     let n = cols.len();
                     cols.rotate_left(rotate.index(n));
@@ -1068,7 +1069,8 @@ fn check_file(kind: Kind, spec: &FileSpec) -> Result<(), TestCaseError> {
         .copied()
         .zip(&spec.rows)
         .filter(|(_, r)| {
-            spec.columns.contains(&"comment") || r.0.iter().any(|(_, t, _)| !t.trim().is_empty())
+            spec.columns.contains(&"extra_column")
+                || r.0.iter().any(|(_, t, _)| !t.trim().is_empty())
         })
         .collect();
     let mut verdicts: Vec<(u64, Verdict)> =
