@@ -25,9 +25,28 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// A share in basis points as a whole percent, rounded down; a share above
+/// zero but under one percent reads `<1%`, never `0%`.
+pub fn share_percent(bp: i64) -> String {
+    if bp > 0 && bp < 100 {
+        "<1%".to_string()
+    } else {
+        format!("{}%", bp / 100)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_small_share_is_not_zero() {
+        assert_eq!(share_percent(0), "0%");
+        assert_eq!(share_percent(1), "<1%");
+        assert_eq!(share_percent(99), "<1%");
+        assert_eq!(share_percent(100), "1%");
+        assert_eq!(share_percent(1_499), "14%");
+    }
 
     #[test]
     fn truncates_wide_text() {

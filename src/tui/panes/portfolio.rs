@@ -335,9 +335,9 @@ fn client_lines<'a>(c: &'a ClientStats, theme: Theme, selected: bool, width: u16
         NeglectState::Due => theme.due(),
         _ => Style::new(),
     };
-    // Whole percent, rounded down.
+    // Whole percent, rounded down; under one percent `<1%`.
     let share = match c.share_bp {
-        Some(bp) => format!(" {}%", bp / 100),
+        Some(bp) => format!(" {}", crate::format::share_percent(bp)),
         None => " -".to_string(),
     };
     let mut spans = vec![
