@@ -11,8 +11,9 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 pub use super::action::{Action, Effect, Loaded, Msg, Saved, Target};
+use super::form::Field;
 use super::forms::client::Changing;
-use super::forms::{ChangeForm, Form, NewClientForm};
+use super::forms::{ChangeForm, Edit, Form, NewClientForm};
 use super::panes::card::Card;
 pub use super::panes::{Component, Pane, Panes};
 use super::picker::{Outcome, Picker};
@@ -91,6 +92,11 @@ impl Shared {
 
     pub fn open_form(&mut self, form: Form) {
         self.mode = Mode::Form(Box::new(form));
+    }
+
+    /// Ask `prompt` (a y/n question); `effect` runs on `y`.
+    pub fn ask(&mut self, prompt: String, effect: Effect) {
+        self.mode = Mode::Confirm(Confirm { prompt, effect });
     }
 
     pub fn notify(&mut self, text: impl Into<String>) {
@@ -340,15 +346,16 @@ fn apply(app: &mut App, loaded: Loaded) -> Vec<Effect> {
 
 fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
     match action {
-        Action::FormInput(c) => form.insert(c),
-        Action::FormBackspace => form.backspace(),
-        Action::FormDelete => form.delete(),
-        Action::FormDeleteWord => form.delete_word(),
-        Action::FormDeleteLine => form.delete_line(),
-        Action::FormLeft => form.left(),
-        Action::FormRight => form.right(),
-        Action::FormHome => form.home(),
-        Action::FormEnd => form.end(),
+        Action::FormInput(c) => form.edit(Edit::Text, |f| f.insert(c)),
+        Action::FormBackspace => form.edit(Edit::Text, Field::backspace),
+        // Delete has always left the save error shown (unlike Backspace).
+        Action::FormDelete => form.edit(Edit::Cursor, Field::delete),
+        Action::FormDeleteWord => form.edit(Edit::Text, Field::delete_word),
+        Action::FormDeleteLine => form.edit(Edit::Text, Field::delete_line),
+        Action::FormLeft => form.edit(Edit::Cursor, Field::left),
+        Action::FormRight => form.edit(Edit::Cursor, Field::right),
+        Action::FormHome => form.edit(Edit::Cursor, Field::home),
+        Action::FormEnd => form.edit(Edit::Cursor, Field::end),
         Action::FormNext => {
             form.complete();
             form.next_field();

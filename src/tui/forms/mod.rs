@@ -30,6 +30,14 @@ pub use log::{AgreementForm, TouchForm};
 /// What saving a form does, with the values parsed. Clients are named as
 /// the portfolio spells them (the form checked the name); the store finds
 /// them by name when saving.
+/// What an edit of a form's field does: change its text, or only move the
+/// cursor (see [`Form::edit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Text,
+    Cursor,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Save {
     AddClient(NewClient),
@@ -195,61 +203,15 @@ impl Form {
         }
     }
 
-    pub fn insert(&mut self, c: char) {
-        self.error = None;
-        if let Some(f) = self.focused_field() {
-            f.insert(c);
+    /// Apply `edit` to the focused field. An edit of its text (`Text`)
+    /// clears the save error shown under the form; moving the cursor
+    /// (`Cursor`) leaves it.
+    pub fn edit(&mut self, kind: Edit, edit: impl FnOnce(&mut Field)) {
+        if kind == Edit::Text {
+            self.error = None;
         }
-    }
-
-    pub fn backspace(&mut self) {
-        self.error = None;
         if let Some(f) = self.focused_field() {
-            f.backspace();
-        }
-    }
-
-    pub fn delete(&mut self) {
-        if let Some(f) = self.focused_field() {
-            f.delete();
-        }
-    }
-
-    pub fn delete_word(&mut self) {
-        self.error = None;
-        if let Some(f) = self.focused_field() {
-            f.delete_word();
-        }
-    }
-
-    pub fn delete_line(&mut self) {
-        self.error = None;
-        if let Some(f) = self.focused_field() {
-            f.delete_line();
-        }
-    }
-
-    pub fn left(&mut self) {
-        if let Some(f) = self.focused_field() {
-            f.left();
-        }
-    }
-
-    pub fn right(&mut self) {
-        if let Some(f) = self.focused_field() {
-            f.right();
-        }
-    }
-
-    pub fn home(&mut self) {
-        if let Some(f) = self.focused_field() {
-            f.home();
-        }
-    }
-
-    pub fn end(&mut self) {
-        if let Some(f) = self.focused_field() {
-            f.end();
+            edit(f);
         }
     }
 
@@ -278,7 +240,7 @@ mod tests {
 
     fn typed(form: &mut Form, text: &str) {
         for c in text.chars() {
-            form.insert(c);
+            form.edit(Edit::Text, |f| f.insert(c));
         }
     }
 
@@ -313,7 +275,7 @@ mod tests {
         };
         let mut form = TouchForm::open(&s, Some(&t), "ООО Ромашка".into());
         form.focus = 4; // minutes
-        form.end();
+        form.edit(Edit::Cursor, Field::end);
         typed(&mut form, "5");
         let Ok(Save::EditTouchpoint(42, client, new)) = form.submit() else {
             panic!("{:?}", form.submit())

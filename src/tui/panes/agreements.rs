@@ -11,7 +11,7 @@ use crate::domain::{Agreement, AgreementStatus, Id, fold, matches_folded};
 use crate::ops::{self, OpResult};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
-use crate::tui::app::{Confirm, Mode, Shared};
+use crate::tui::app::Shared;
 use crate::tui::forms::{AgreementForm, Form};
 use crate::tui::view::{Theme, window_start};
 
@@ -108,10 +108,10 @@ impl Agreements {
     fn close(&self, status: AgreementStatus, shared: &mut Shared) {
         match self.selected_row() {
             Some(a) if a.status == AgreementStatus::Open => {
-                shared.mode = Mode::Confirm(Confirm {
-                    prompt: format!("Mark «{}» as {status}? y/n", a.text),
-                    effect: Effect::Close(a.id, status),
-                });
+                shared.ask(
+                    format!("Mark «{}» as {status}? y/n", a.text),
+                    Effect::Close(a.id, status),
+                );
             }
             Some(a) => shared.warn(format!("already {}", a.status)),
             None => shared.warn("no agreement selected"),
@@ -153,12 +153,10 @@ impl Component for Agreements {
                 None => shared.warn("nothing to edit here"),
             },
             Action::Delete => match self.selected_row() {
-                Some(a) => {
-                    shared.mode = Mode::Confirm(Confirm {
-                        prompt: format!("Delete agreement «{}»? y/n", a.text),
-                        effect: Effect::Delete(Target::Agreement(a.id)),
-                    })
-                }
+                Some(a) => shared.ask(
+                    format!("Delete agreement «{}»? y/n", a.text),
+                    Effect::Delete(Target::Agreement(a.id)),
+                ),
                 None => shared.warn("nothing to delete here"),
             },
             _ => {}

@@ -12,7 +12,7 @@ use crate::domain::signals::NeglectState;
 use crate::domain::{Contact, Id};
 use crate::ops::views::ClientCard;
 use crate::tui::action::{Action, Effect, Target};
-use crate::tui::app::{Confirm, Mode, Shared};
+use crate::tui::app::Shared;
 use crate::tui::forms::{ClientEditForm, ContactForm};
 use crate::tui::view::Theme;
 
@@ -80,10 +80,10 @@ impl Card {
             },
             Action::DeleteContact => match self.marked_contact() {
                 Some(c) => {
-                    shared.mode = Mode::Confirm(Confirm {
-                        prompt: format!("Delete contact {}? y/n", c.name),
-                        effect: Effect::Delete(Target::Contact(c.id)),
-                    });
+                    shared.ask(
+                        format!("Delete contact {}? y/n", c.name),
+                        Effect::Delete(Target::Contact(c.id)),
+                    );
                 }
                 None => shared.warn("no contact to delete"),
             },
@@ -93,10 +93,10 @@ impl Card {
                 None => shared.warn("nothing to edit here"),
             },
             Action::Delete => {
-                shared.mode = Mode::Confirm(Confirm {
-                    prompt: format!("Delete client {} and all its records? y/n", shared.name(id)),
-                    effect: Effect::Delete(Target::Client(id)),
-                });
+                shared.ask(
+                    format!("Delete client {} and all its records? y/n", shared.name(id)),
+                    Effect::Delete(Target::Client(id)),
+                );
             }
             _ => return None,
         }

@@ -13,7 +13,7 @@ use super::{Component, moved, reselect};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::tui::action::{Action, Effect, Target};
-use crate::tui::app::{Confirm, Mode, Shared};
+use crate::tui::app::Shared;
 use crate::tui::forms::ClientEditForm;
 use crate::tui::view::{Theme, compact, window_start};
 
@@ -189,12 +189,10 @@ impl Component for Board {
                 }
             }
             Action::Delete => match self.client(shared).map(|c| &c.client) {
-                Some(c) => {
-                    shared.mode = Mode::Confirm(Confirm {
-                        prompt: format!("Delete client {} and all its records? y/n", c.name),
-                        effect: Effect::Delete(Target::Client(c.id)),
-                    })
-                }
+                Some(c) => shared.ask(
+                    format!("Delete client {} and all its records? y/n", c.name),
+                    Effect::Delete(Target::Client(c.id)),
+                ),
                 None => shared.warn("nothing to delete here"),
             },
             _ => {}

@@ -17,7 +17,7 @@ use crate::domain::{Id, Touchpoint};
 use crate::ops::{self, Seek, TouchFilter, TouchKey};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
-use crate::tui::app::{Confirm, Mode, Shared};
+use crate::tui::app::Shared;
 use crate::tui::forms::{Form, TouchForm};
 use crate::tui::view::Theme;
 use crate::tui::window::{self, OnHand, Plan};
@@ -560,12 +560,10 @@ impl Component for TouchList {
                 None => shared.warn("nothing to edit here"),
             },
             Action::Delete => match self.selected_row() {
-                Some(t) => {
-                    shared.mode = Mode::Confirm(Confirm {
-                        prompt: format!("Delete touchpoint of {} «{}»? y/n", t.at, t.summary),
-                        effect: Effect::Delete(Target::Touchpoint(t.id)),
-                    })
-                }
+                Some(t) => shared.ask(
+                    format!("Delete touchpoint of {} «{}»? y/n", t.at, t.summary),
+                    Effect::Delete(Target::Touchpoint(t.id)),
+                ),
                 None => shared.warn("nothing to delete here"),
             },
             _ => {}
