@@ -454,7 +454,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Reload => vec![Effect::Reload],
         Action::OpenPicker => {
-            app.shared.mode = Mode::Picker(Picker::default());
+            app.shared.mode = Mode::Picker(Picker::open(&app.shared));
             Vec::new()
         }
         Action::OpenCard => match app.selected_client() {

@@ -87,6 +87,9 @@ pub fn score(name: &str, query: &str) -> Option<Score> {
 pub struct Picker {
     pub query: String,
     pub selected: usize,
+    /// The matching clients, best first: ranked when the query changes,
+    /// not on every frame.
+    found: Vec<Id>,
 }
 
 /// What a picker key did.
@@ -101,8 +104,24 @@ pub enum Outcome {
 }
 
 impl Picker {
-    /// The clients matching the query, best first (ties by name, then id).
+    /// Open on every client, alphabetically.
+    pub fn open(shared: &Shared) -> Picker {
+        let mut picker = Picker::default();
+        picker.rank(shared);
+        picker
+    }
+
+    /// The clients matching the query, best first, with their names.
     pub fn matches<'a>(&self, shared: &'a Shared) -> Vec<(Id, &'a str)> {
+        self.found
+            .iter()
+            .filter_map(|id| Some((*id, shared.names.get(id)?.as_str())))
+            .collect()
+    }
+
+    /// Rank the clients for the query (ties by name, then id) and select
+    /// the best.
+    fn rank(&mut self, shared: &Shared) {
         let query = fold(&self.query);
         let mut found: Vec<(Score, String, Id, &str)> = shared
             .names
@@ -119,36 +138,37 @@ impl Picker {
             // Nothing typed: every client, alphabetically.
             found.sort_by(|a, b| (&a.1, a.2).cmp(&(&b.1, b.2)));
         }
-        found.into_iter().map(|(_, _, id, n)| (id, n)).collect()
+        self.found = found.into_iter().map(|(_, _, id, _)| id).collect();
+        self.selected = 0;
     }
 
     pub fn update(&mut self, action: Action, shared: &Shared) -> Outcome {
         match action {
             Action::PickerInput(c) => {
                 self.query.push(c);
-                self.selected = 0;
+                self.rank(shared);
             }
             Action::PickerBackspace => {
                 self.query.pop();
-                self.selected = 0;
+                self.rank(shared);
             }
             Action::PickerDeleteWord => {
                 super::form::drop_last_word(&mut self.query);
-                self.selected = 0;
+                self.rank(shared);
             }
             Action::PickerDeleteLine => {
                 self.query.clear();
-                self.selected = 0;
+                self.rank(shared);
             }
             Action::Down => {
-                let n = self.matches(shared).len();
+                let n = self.found.len();
                 self.selected = (self.selected + 1).min(n.saturating_sub(1));
             }
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::PickerCancel => return Outcome::Closed,
             Action::PickerChoose => {
-                return match self.matches(shared).get(self.selected) {
-                    Some(&(id, _)) => Outcome::Chosen(id),
+                return match self.found.get(self.selected) {
+                    Some(&id) => Outcome::Chosen(id),
                     None => Outcome::Open,
                 };
             }
@@ -158,7 +178,7 @@ impl Picker {
     }
 
     pub fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        let found = self.matches(shared);
+        let found = &self.found;
         let rect = centered(area, 60, area.height);
         f.render_widget(Clear, rect);
         let title = format!(
@@ -182,7 +202,8 @@ impl Picker {
             Span::styled("▏", theme.dim()),
         ])];
         let start = window_start(self.selected, rows);
-        for (i, &(_, name)) in found.iter().enumerate().skip(start).take(rows) {
+        for (i, id) in found.iter().enumerate().skip(start).take(rows) {
+            let name = shared.name(*id);
             let style = if i == self.selected {
                 theme.selected()
             } else {
