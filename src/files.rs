@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 /// How many symbolic links [`Out::resolve`] follows before giving up.
 const MAX_LINKS: usize = 16;
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// The first bytes of every SQLite database file.
+pub const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// Why folio will not write a file. Each message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -120,7 +121,7 @@ impl Out {
             if !kind.is_file() {
                 return Err(OutError::Special(current));
             }
-            if protected.iter().any(|p| same_file(p, &current, &meta)) {
+            if protected.iter().any(|p| same_file(p, &current)) {
                 return Err(OutError::Portfolio(current));
             }
             if is_sqlite(&current).map_err(|e| OutError::io(&current, e))? {
@@ -314,20 +315,21 @@ fn is_device_or_fifo(_kind: &fs::FileType) -> bool {
     false
 }
 
-/// Is `meta` the file at `path`? By device and inode on Unix; elsewhere by
-/// the canonical path (the best the standard library offers).
-#[cfg(unix)]
-fn same_file(protected: &Path, _candidate: &Path, meta: &fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(protected).is_ok_and(|p| p.dev() == meta.dev() && p.ino() == meta.ino())
-}
-
-#[cfg(not(unix))]
-fn same_file(protected: &Path, candidate: &Path, _meta: &fs::Metadata) -> bool {
-    match (fs::canonicalize(protected), fs::canonicalize(candidate)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+/// The same file: same device and inode on Unix (whatever name or link
+/// leads to it), same canonical path elsewhere. A path that does not exist
+/// is no file's.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
     }
+    matches!(
+        (fs::canonicalize(a), fs::canonicalize(b)),
+        (Ok(x), Ok(y)) if x == y
+    )
 }
 
 /// Make an existing file owner-only (0600): the portfolio, its sidecars and

@@ -273,26 +273,10 @@ pub enum RestoreError {
 /// portfolio itself (same file, by any path or link), or not a sound folio
 /// file of a version this program knows ([`Source::open`]). Reads only.
 pub fn open_source(file: &Path, portfolio: &Path) -> Result<Source, RestoreError> {
-    if same_file(file, portfolio) {
+    if crate::files::same_file(file, portfolio) {
         return Err(RestoreError::SameFile(file.to_path_buf()));
     }
     Ok(Source::open(file)?)
-}
-
-/// The same file: same device and inode on unix, same canonical path
-/// elsewhere. A path that does not exist is no file's.
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-    }
-    matches!(
-        (fs::canonicalize(a), fs::canonicalize(b)),
-        (Ok(x), Ok(y)) if x == y
-    )
 }
 
 /// What [`restore`] did.
@@ -313,7 +297,7 @@ pub struct Restored {
 pub fn restore(store: &mut Store, source: &Source, new: bool) -> Result<Restored, RestoreError> {
     let into = store.path().ok_or(RestoreError::NoFile)?.to_path_buf();
     let from = source.path().unwrap_or(Path::new("")).to_path_buf();
-    if same_file(&from, &into) {
+    if crate::files::same_file(&from, &into) {
         return Err(RestoreError::SameFile(from));
     }
     if store.is_read_only() {

@@ -36,8 +36,6 @@ pub const DEFAULT_CACHE_KIB: i64 = 16 * 1024;
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
 /// Why a file could not be opened as a portfolio. Each message names the file
 /// and says what to do; the file is left untouched in every case.
 #[derive(Debug, thiserror::Error)]
@@ -671,7 +669,7 @@ fn precheck(path: &Path) -> Result<(), OpenError> {
         path: path.to_path_buf(),
         reason,
     })?;
-    if read < 100 || &header[..16] != SQLITE_MAGIC {
+    if read < 100 || &header[..16] != files::SQLITE_MAGIC {
         return Err(OpenError::NotSqlite(path.to_path_buf()));
     }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
