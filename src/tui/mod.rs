@@ -22,6 +22,8 @@ pub mod view;
 pub mod window;
 
 #[cfg(test)]
+mod screens;
+#[cfg(test)]
 mod tests;
 
 use std::collections::VecDeque;
