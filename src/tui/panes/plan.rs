@@ -28,9 +28,10 @@ pub struct PlanPane {
     pub selected: usize,
 }
 
-/// What the pane reads: the month's figures, per client.
+/// What the pane reads: the month's figures, per client, and the records
+/// behind them.
 pub fn read(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<MonthView> {
-    views::month_view(store, month, today)
+    views::month_detail(store, month, today)
 }
 
 impl PlanPane {
