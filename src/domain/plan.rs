@@ -267,10 +267,10 @@ pub enum Figure {
 }
 
 impl Figure {
-    /// In the order the Plan pane lists them.
+    /// In the order the Plan pane shows them.
     pub const ALL: [Figure; 4] = [
-        Figure::Expected,
         Figure::Received,
+        Figure::Expected,
         Figure::Outstanding,
         Figure::Overdue,
     ];

@@ -265,6 +265,66 @@ pub const PLAN: &[Binding] = &[
     ),
 ];
 
+/// The Plan pane's keys by where its cursor is (see
+/// `Component::focus_keys`): they say what Enter, `e`, `x` and `Esc` do
+/// there. The same keys as in `GLOBAL`, with the same actions (a test
+/// checks it); only what the footer and help say differs.
+pub const PLAN_FIGURE: &[Binding] = &[b(
+    &[Code(KeyCode::Enter)],
+    "Enter",
+    "rows (the invoices or payments behind the figure)",
+    Action::OpenCard,
+    true,
+)];
+
+pub const PLAN_CLIENT: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "card (the client's card)",
+        Action::OpenCard,
+        true,
+    ),
+    b(
+        &[Char('e')],
+        "e",
+        "edit the client's details",
+        Action::Edit,
+        true,
+    ),
+];
+
+pub const PLAN_ROWS: &[Binding] = &[
+    b(
+        &[Char('e')],
+        "e",
+        "edit the payment or expected payment",
+        Action::Edit,
+        true,
+    ),
+    b(
+        &[Char('x'), Code(KeyCode::Delete)],
+        "x",
+        "delete it (asks first)",
+        Action::Delete,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Esc)],
+        "Esc",
+        "back to the figures",
+        Action::Back,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "card (the client's card)",
+        Action::OpenCard,
+        false,
+    ),
+];
+
 pub const REVIEW: &[Binding] = &[
     b(
         &[Char('[')],
@@ -423,9 +483,30 @@ fn ctrl(ev: &KeyEvent) -> bool {
 /// `(keys, what)` pairs for the footer of this pane; `filterable`: the
 /// pane has a filter (and the card is not over it).
 pub fn footer(pane: Pane, card: bool, filterable: bool) -> Vec<(&'static str, &'static str)> {
-    pane_bindings(pane, card)
+    footer_in(&[], pane, card, filterable)
+}
+
+/// The bindings in effect: the focus's (`focus`) first, then the pane's
+/// and the global ones, each action said once (the focus's word wins).
+fn in_effect(
+    focus: &'static [Binding],
+    pane: Pane,
+    card: bool,
+) -> impl Iterator<Item = &'static Binding> {
+    let later = pane_bindings(pane, card).iter().chain(GLOBAL.iter());
+    focus
         .iter()
-        .chain(GLOBAL.iter())
+        .chain(later.filter(move |bd| !focus.iter().any(|f| f.action == bd.action)))
+}
+
+/// [`footer`] with the keys of the pane's focus (`focus`) first.
+pub fn footer_in(
+    focus: &'static [Binding],
+    pane: Pane,
+    card: bool,
+    filterable: bool,
+) -> Vec<(&'static str, &'static str)> {
+    in_effect(focus, pane, card)
         .filter(|bd| bd.footer && !bd.label.is_empty())
         .filter(|bd| !(card && bd.action == Action::OpenCard))
         .filter(|bd| bd.action != Action::StartFilter || filterable)
@@ -435,9 +516,16 @@ pub fn footer(pane: Pane, card: bool, filterable: bool) -> Vec<(&'static str, &'
 
 /// `(keys, what)` pairs for the help overlay: the pane's keys, then the rest.
 pub fn help(pane: Pane, card: bool) -> Vec<(&'static str, &'static str)> {
-    pane_bindings(pane, card)
-        .iter()
-        .chain(GLOBAL.iter())
+    help_in(&[], pane, card)
+}
+
+/// [`help`] with the keys of the pane's focus (`focus`) first.
+pub fn help_in(
+    focus: &'static [Binding],
+    pane: Pane,
+    card: bool,
+) -> Vec<(&'static str, &'static str)> {
+    in_effect(focus, pane, card)
         .filter(|bd| !bd.label.is_empty())
         .map(|bd| (bd.label, bd.help))
         .collect()
