@@ -664,6 +664,32 @@ mod tests {
         );
     }
 
+    /// The Plan pane's focus tables only say what a key does there: the
+    /// key map gives the same action.
+    #[test]
+    fn the_plan_focus_keys_mean_what_the_key_map_says() {
+        for table in [PLAN_FIGURE, PLAN_CLIENT, PLAN_ROWS] {
+            for bd in table {
+                for k in bd.keys {
+                    let ev = match *k {
+                        Char(c) => key(c),
+                        Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+                        Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+                    };
+                    assert_eq!(
+                        map_key(&Mode::Normal, Pane::Plan, false, &ev),
+                        Some(bd.action),
+                        "{}",
+                        bd.label
+                    );
+                }
+            }
+        }
+        let footer = footer_in(PLAN_FIGURE, Pane::Plan, false, false);
+        let enter: Vec<_> = footer.iter().filter(|(k, _)| *k == "Enter").collect();
+        assert_eq!(enter, [&("Enter", "rows")], "said once, for the focus");
+    }
+
     #[test]
     fn every_action_with_a_label_has_help_text() {
         for &pane in Pane::ALL {
