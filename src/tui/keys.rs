@@ -269,13 +269,25 @@ pub const PLAN: &[Binding] = &[
 /// `Component::focus_keys`): they say what Enter, `e`, `x` and `Esc` do
 /// there. The same keys as in `GLOBAL`, with the same actions (a test
 /// checks it); only what the footer and help say differs.
-pub const PLAN_FIGURE: &[Binding] = &[b(
-    &[Code(KeyCode::Enter)],
-    "Enter",
-    "rows (the invoices or payments behind the figure)",
-    Action::OpenCard,
-    true,
-)];
+pub const PLAN_FIGURE: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "rows (the invoices or payments behind the figure)",
+        Action::OpenCard,
+        true,
+    ),
+    // Unlabelled: `e` and `x` act on a figure's rows, not on the figure,
+    // so neither footer nor help offers them here.
+    b(&[Char('e')], "", "", Action::Edit, false),
+    b(
+        &[Char('x'), Code(KeyCode::Delete)],
+        "",
+        "",
+        Action::Delete,
+        false,
+    ),
+];
 
 pub const PLAN_CLIENT: &[Binding] = &[
     b(
@@ -284,6 +296,13 @@ pub const PLAN_CLIENT: &[Binding] = &[
         "card (the client's card)",
         Action::OpenCard,
         true,
+    ),
+    b(
+        &[Char('k'), Code(KeyCode::Up)],
+        "k ↑",
+        "above the first client: the month's figures (Enter lists their rows)",
+        Action::Up,
+        false,
     ),
     b(
         &[Char('e')],

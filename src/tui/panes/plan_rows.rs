@@ -169,10 +169,17 @@ impl Rows {
             .max()
             .unwrap_or(0)
             .max(7);
+        // The client column as wide as the longest name needs, no wider.
+        let longest = rows
+            .iter()
+            .map(|b| text::escape(view.name(b.client_id())).width())
+            .max()
+            .unwrap_or(0)
+            .max("Client".len());
         let (header, widths, client_w, note_w) = if self.figure.is_payments() {
             let fixed = 10 + money_w + 3;
             let rest = width.saturating_sub(fixed);
-            let client_w = (rest / 2).max(8);
+            let client_w = longest.min(rest / 2).max(8);
             let note_w = rest.saturating_sub(client_w);
             (
                 vec!["Client", "Date", "Amount", "Note"],
@@ -187,7 +194,7 @@ impl Rows {
             )
         } else {
             let fixed = 10 + 2 * money_w + 11 + 4;
-            let client_w = width.saturating_sub(fixed).max(8);
+            let client_w = longest.min(width.saturating_sub(fixed)).max(8);
             (
                 vec!["Client", "Due", "Amount", "Balance", ""],
                 vec![
