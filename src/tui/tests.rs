@@ -1893,4 +1893,11 @@ fn plan_drill_down_deletes_an_invoice_after_y_and_n_cancels() {
         stored.iter().all(|i| i.invoice.id != id),
         "gone from the file"
     );
+    // `i` there expects another payment from the selected row's client.
+    let (_, neighbour, _) = drilled(&app).unwrap();
+    press(&mut app, &mut s, Action::AddInvoice);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    assert_eq!(form.fields()[0].value, app.name(neighbour));
 }

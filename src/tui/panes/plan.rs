@@ -57,7 +57,7 @@ impl PlanPane {
             self.selected = 0;
         } else {
             // The same month read again: the selection stays on its client.
-            let keep = self.client();
+            let keep = self.client_row();
             let ids = view.plan.clients.iter().map(|c| c.client_id);
             self.selected = reselect(keep, self.selected, ids);
         }
@@ -72,6 +72,11 @@ impl PlanPane {
         if self.figure.is_some() || self.rows.is_some() {
             return None;
         }
+        self.client_row()
+    }
+
+    /// The client of row `selected`, wherever the cursor is.
+    fn client_row(&self) -> Option<Id> {
         let view = self.view.as_ref()?;
         Some(view.plan.clients.get(self.selected)?.client_id)
     }
@@ -116,7 +121,10 @@ impl Component for PlanPane {
         if self.rows.is_none() && self.move_cursor(action, shared.list_height) {
             return Vec::new();
         }
-        let client = || self.client().map(|id| shared.name(id).to_string());
+        let client = || {
+            self.selected_client(shared)
+                .map(|id| shared.name(id).to_string())
+        };
         match action {
             Action::MonthPrev | Action::MonthNext => {
                 let by = if action == Action::MonthPrev { -1 } else { 1 };
@@ -203,7 +211,9 @@ impl Component for PlanPane {
 
     /// A payment received from the selected client.
     fn add(&self, shared: &Shared) -> Option<Form> {
-        let client = self.client().map(|id| shared.name(id).to_string());
+        let client = self
+            .selected_client(shared)
+            .map(|id| shared.name(id).to_string());
         Some(PaymentForm::open(shared, client.unwrap_or_default()))
     }
 }
