@@ -1719,6 +1719,10 @@ fn plan_drill_down_lists_rows_adding_up_to_each_figure_and_esc_returns() {
             );
             assert!(screen.contains("Esc back to the figures"), "{screen}");
         }
+        // The smallest screen: the figure whole on its line, not cut.
+        let screen = render(&app, 60, 16);
+        let line = format!("│{} {}", figure.label(), sum.to_human());
+        assert!(screen.contains(&line), "{figure:?}\n{screen}");
         press(&mut app, &mut s, Action::Back);
         assert!(app.panes.plan.rows.is_none(), "Esc comes back");
         assert_eq!(app.panes.plan.focused_figure(), Some(figure));

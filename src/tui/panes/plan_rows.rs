@@ -274,7 +274,8 @@ fn what_plural(figure: Figure) -> &'static str {
 }
 
 /// The month's four figures on one line, the one drilled into marked;
-/// compact amounts when the full ones do not fit.
+/// compact amounts when the full ones do not fit, and only the one drilled
+/// into when even those do not.
 fn figures_line(view: &MonthView, drilled: Figure, theme: Theme, width: u16) -> Line<'static> {
     let parts = |full: bool| -> Vec<(Figure, String)> {
         Figure::ALL
@@ -290,7 +291,16 @@ fn figures_line(view: &MonthView, drilled: Figure, theme: Theme, width: u16) -> 
         p.iter().map(|(_, s)| s.width() + 3).sum::<usize>() <= usize::from(width)
     };
     let full = parts(true);
-    let parts = if fits(&full) { full } else { parts(false) };
+    let short = parts(false);
+    let parts = if fits(&full) {
+        full
+    } else if fits(&short) {
+        short
+    } else {
+        full.into_iter()
+            .filter(|(fig, _)| *fig == drilled)
+            .collect()
+    };
     let mut spans = Vec::new();
     for (i, (fig, s)) in parts.into_iter().enumerate() {
         if i > 0 {
