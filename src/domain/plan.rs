@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::model::{Id, Invoice};
+use super::model::{Id, Invoice, Payment};
 use super::money::{Money, ratio_bp};
 use super::time::Month;
 
@@ -215,11 +215,11 @@ pub fn month_plan(
         let row = rows
             .entry(s.invoice.client_id)
             .or_insert_with(|| ClientMonth::empty(s.invoice.client_id));
-        row.expected = row.expected.plus(s.invoice.amount);
-        row.outstanding = row.outstanding.plus(s.balance);
-        if s.invoice.due < today {
-            row.overdue = row.overdue.plus(s.balance);
-        } else {
+        let part = |figure: Figure| figure.invoice_part(s, today).unwrap_or_default();
+        row.expected = row.expected.plus(part(Figure::Expected));
+        row.outstanding = row.outstanding.plus(part(Figure::Outstanding));
+        row.overdue = row.overdue.plus(part(Figure::Overdue));
+        if s.invoice.due >= today {
             row.forecast = row.forecast.plus(s.balance);
         }
     }
@@ -252,6 +252,129 @@ pub fn month_plan(
         forecast: sum(|c| c.forecast),
     };
     MonthPlan { figures, clients }
+}
+
+/// One of the month's figures that records stand behind: what the Plan
+/// pane drills into. Each invoice figure adds up the parts
+/// [`Figure::invoice_part`] gives, the one definition [`month_plan`] uses
+/// too; `Received` adds up the payments dated in the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Figure {
+    Expected,
+    Received,
+    Outstanding,
+    Overdue,
+}
+
+impl Figure {
+    /// In the order the Plan pane shows them.
+    pub const ALL: [Figure; 4] = [
+        Figure::Received,
+        Figure::Expected,
+        Figure::Outstanding,
+        Figure::Overdue,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Figure::Expected => "Expected",
+            Figure::Received => "Received",
+            Figure::Outstanding => "Outstanding",
+            Figure::Overdue => "Overdue",
+        }
+    }
+
+    /// The figure's value in `figures`.
+    pub fn of(self, figures: &MonthFigures) -> Money {
+        match self {
+            Figure::Expected => figures.expected,
+            Figure::Received => figures.received,
+            Figure::Outstanding => figures.outstanding,
+            Figure::Overdue => figures.overdue,
+        }
+    }
+
+    /// Payments stand behind this figure, not invoices.
+    pub fn is_payments(self) -> bool {
+        self == Figure::Received
+    }
+
+    /// What a settled invoice of the month adds to this figure, as of
+    /// `today`; `None`: it is not behind it. Expected: its amount;
+    /// outstanding: its balance, if any; overdue: its balance, if any and
+    /// due before today. No invoice is behind `Received`.
+    pub fn invoice_part(self, s: &Settled, today: NaiveDate) -> Option<Money> {
+        let open = !s.balance.is_zero();
+        match self {
+            Figure::Expected => Some(s.invoice.amount),
+            Figure::Outstanding => open.then_some(s.balance),
+            Figure::Overdue => (open && s.invoice.due < today).then_some(s.balance),
+            Figure::Received => None,
+        }
+    }
+}
+
+/// A record behind one of the month's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Behind<'a> {
+    /// An invoice, with what it adds to the figure.
+    Invoice(&'a Settled, Money),
+    Payment(&'a Payment),
+}
+
+impl Behind<'_> {
+    /// What the record adds to its figure.
+    pub fn part(&self) -> Money {
+        match self {
+            Behind::Invoice(_, part) => *part,
+            Behind::Payment(p) => p.amount,
+        }
+    }
+
+    pub fn client_id(&self) -> Id {
+        match self {
+            Behind::Invoice(s, _) => s.invoice.client_id,
+            Behind::Payment(p) => p.client_id,
+        }
+    }
+
+    /// The record's id (invoices and payments are never listed together).
+    pub fn id(&self) -> Id {
+        match self {
+            Behind::Invoice(s, _) => s.invoice.id,
+            Behind::Payment(p) => p.id,
+        }
+    }
+}
+
+/// The records behind `figure`: of the month's settled invoices
+/// (`month_invoices`, as [`month_plan`] takes them) those it counts, by due
+/// date (then id); or the payments dated in the month (`month_payments`),
+/// in the order given. Their parts add up to the figure `month_plan` gives.
+pub fn behind<'a>(
+    figure: Figure,
+    today: NaiveDate,
+    month: Month,
+    month_invoices: &'a [Settled],
+    month_payments: &'a [Payment],
+) -> Vec<Behind<'a>> {
+    if figure.is_payments() {
+        return month_payments
+            .iter()
+            .filter(|p| Month::of(p.on) == month)
+            .map(Behind::Payment)
+            .collect();
+    }
+    let mut rows: Vec<Behind> = month_invoices
+        .iter()
+        .filter(|s| s.invoice.month == month)
+        .filter_map(|s| Some(Behind::Invoice(s, figure.invoice_part(s, today)?)))
+        .collect();
+    rows.sort_by_key(|b| match b {
+        Behind::Invoice(s, _) => (s.invoice.due, s.invoice.id),
+        Behind::Payment(p) => (p.on, p.id),
+    });
+    rows
 }
 
 /// Days left in the month counting today (0 when the month is over, the full
@@ -454,6 +577,52 @@ mod tests {
         assert_eq!(plan.clients[0].forecast, Money::major(400));
         assert_eq!(plan.clients[2].expected, Money::ZERO);
         assert_eq!(plan.clients[2].forecast, Money::major(250));
+    }
+
+    #[test]
+    fn the_records_behind_each_figure_add_up_to_it() {
+        let m = mon(2026, 3);
+        let today = d(2026, 3, 15);
+        let invoices = vec![
+            settled(1, 1, m, 1000, d(2026, 3, 10), 400),
+            settled(2, 2, m, 500, d(2026, 3, 20), 0),
+            settled(3, 2, m, 300, d(2026, 3, 5), 300),
+            settled(4, 1, mon(2026, 2), 999, d(2026, 2, 10), 0),
+        ];
+        let pay = |id, client_id, day, amount| Payment {
+            id,
+            client_id,
+            on: d(2026, 3, day),
+            amount: Money::major(amount),
+            note: String::new(),
+        };
+        let payments = vec![pay(9, 3, 12, 250), pay(8, 2, 4, 300), pay(7, 1, 2, 400)];
+        let received = [
+            (1, Money::major(400)),
+            (2, Money::major(300)),
+            (3, Money::major(250)),
+        ];
+        let plan = month_plan(m, today, None, &invoices, &received);
+        for figure in Figure::ALL {
+            let rows = behind(figure, today, m, &invoices, &payments);
+            let sum: Money = rows.iter().map(Behind::part).sum();
+            assert_eq!(sum, figure.of(&plan.figures), "{figure:?}");
+        }
+        let ids = |f| -> Vec<Id> {
+            behind(f, today, m, &invoices, &payments)
+                .iter()
+                .map(Behind::id)
+                .collect()
+        };
+        assert_eq!(ids(Figure::Expected), [3, 1, 2], "by due date");
+        assert_eq!(ids(Figure::Outstanding), [1, 2], "paid ones are not");
+        assert_eq!(ids(Figure::Overdue), [1], "due before today");
+        assert_eq!(ids(Figure::Received), [9, 8, 7], "as given");
+        assert_eq!(
+            behind(Figure::Overdue, today, m, &invoices, &payments)[0].part(),
+            Money::major(600),
+            "the balance, not the amount"
+        );
     }
 
     #[test]

@@ -25,39 +25,73 @@ pub struct MonthView {
     pub days_left: u32,
     #[serde(skip)]
     pub names: HashMap<Id, String>,
+    /// The month's invoices, settled: what expected, outstanding and
+    /// overdue add up.
+    #[serde(skip)]
+    pub invoices: Vec<Settled>,
+    /// The payments dated in the month, newest first (read by
+    /// [`month_detail`] only; empty otherwise).
+    #[serde(skip)]
+    pub payments: Vec<Payment>,
 }
 
 impl MonthView {
     pub fn name(&self, id: Id) -> &str {
         self.names.get(&id).map(String::as_str).unwrap_or("?")
     }
+
+    /// The records behind one of the month's figures (payments only when
+    /// read by [`month_detail`]).
+    pub fn behind(&self, figure: plan::Figure) -> Vec<plan::Behind<'_>> {
+        let month = self.plan.figures.month;
+        plan::behind(figure, self.today, month, &self.invoices, &self.payments)
+    }
 }
 
 /// The month's figures as DOMAIN.md defines them.
 pub fn month_view(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<MonthView> {
+    read_month(store, month, today, false)
+}
+
+/// The month's figures and the records behind them (its payments too),
+/// read in one snapshot: what the Plan pane lists under a figure.
+pub fn month_detail(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<MonthView> {
+    read_month(store, month, today, true)
+}
+
+fn read_month(
+    store: &mut Store,
+    month: Month,
+    today: NaiveDate,
+    with_payments: bool,
+) -> OpResult<MonthView> {
     let currency = super::currency(store)?;
+    let after = month.first_day().pred_opt().unwrap_or(month.first_day());
     store.read(|tx| {
         let target = ledger::target(tx, month)?;
         // This month's invoices only, and of their clients only the
         // invoices that still have a balance.
         let listed = ledger::invoices_in_months(tx, month, month)?;
         let settled: Vec<Settled> = super::balances::settle_listed(tx, listed)?;
-        let received: Vec<(Id, Money)> = ledger::received_by_client(
-            tx,
-            month.first_day().pred_opt().unwrap_or(month.first_day()),
-            month.last_day(),
-        )?
-        .into_iter()
-        .map(|(id, sum, _)| (id, sum))
-        .collect();
+        let received: Vec<(Id, Money)> = ledger::received_by_client(tx, after, month.last_day())?
+            .into_iter()
+            .map(|(id, sum, _)| (id, sum))
+            .collect();
         let plan = plan::month_plan(month, today, target, &settled, &received);
         let names = clients::names(tx)?;
+        let payments = if with_payments {
+            ledger::payments_between(tx, after, month.last_day())?
+        } else {
+            Vec::new()
+        };
         Ok::<_, OpError>(MonthView {
             currency,
             today,
             days_left: plan::days_left(month, today),
             plan,
             names,
+            invoices: settled,
+            payments,
         })
     })
 }

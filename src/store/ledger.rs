@@ -173,6 +173,17 @@ pub fn payments(db: &Db, client_id: Option<Id>) -> StoreResult<Vec<Payment>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Payments dated within `(after, upto]`, newest first.
+pub fn payments_between(db: &Db, after: NaiveDate, upto: NaiveDate) -> StoreResult<Vec<Payment>> {
+    let conn = &db.conn;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PAYMENT_COLUMNS} FROM payments WHERE paid_on > ?1 AND paid_on <= ?2
+         ORDER BY paid_on DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map(params![after, upto], payment_from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Per client: the sum of all its payments, summed from the payments
 /// themselves (the reference the maintained totals are checked against).
 pub fn paid_by_client(db: &Db) -> StoreResult<Vec<(Id, Money)>> {

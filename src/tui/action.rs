@@ -137,6 +137,8 @@ pub enum Target {
     Touchpoint(Id),
     Agreement(Id),
     Contact(Id),
+    Payment(Id),
+    Invoice(Id),
 }
 
 /// Work for the runner: reads and writes through the ops layer. Each is

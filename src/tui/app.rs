@@ -168,6 +168,15 @@ impl App {
         self.panes.get(self.pane)
     }
 
+    /// The keys whose meaning depends on the open pane's focus, for the
+    /// footer and help (none under the card).
+    pub fn focus_keys(&self) -> &'static [super::keys::Binding] {
+        match self.card {
+            Some(_) => &[],
+            None => self.current().focus_keys(),
+        }
+    }
+
     /// The open pane's filter as typed ("" when it has none).
     pub fn filter(&self) -> &str {
         self.current().filter().unwrap_or("")
@@ -439,6 +448,9 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             let pane = app.panes.get_mut(app.pane);
+            if let Some(effects) = pane.back(&mut app.shared) {
+                return effects;
+            }
             match pane.filter_mut() {
                 Some(filter) if !filter.is_empty() => {
                     filter.clear();
@@ -456,6 +468,18 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OpenPicker => {
             app.shared.mode = Mode::Picker(Picker::open(&app.shared));
             Vec::new()
+        }
+        Action::OpenCard
+            if app.card.is_none() && app.current().selected_client(&app.shared).is_none() =>
+        {
+            // Enter on what is not a client: the pane says what it opens.
+            match app.panes.get_mut(app.pane).enter(&mut app.shared) {
+                Some(effects) => effects,
+                None => {
+                    app.shared.warn("no client selected");
+                    Vec::new()
+                }
+            }
         }
         Action::OpenCard => match app.selected_client() {
             Some(id) if app.card.is_none() => open_card(app, id),

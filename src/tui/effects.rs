@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::action::{Effect, Loaded, Msg, Saved, Target};
 use super::forms::Save;
 use super::panes;
-use crate::domain::{Agreement, Contact, Id, Touchpoint};
+use crate::domain::{Agreement, Contact, Id, Invoice, Payment, Touchpoint};
 use crate::ops::{self, OpError, OpResult, views};
 use crate::store::Store;
 
@@ -166,6 +166,41 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
                 p.amount.to_human()
             ))
         }
+        Save::EditPayment(id, client, new) => {
+            let cid = client_id(store, &client)?;
+            // Read and written in one transaction, as `folio pay edit` does.
+            let mut changed = false;
+            let p = ops::change(store, id, |old: &mut Payment| {
+                let before = old.clone();
+                (old.client_id, old.on) = (cid, new.on);
+                (old.amount, old.note) = (new.amount, new.note);
+                changed = *old != before;
+            })?;
+            Ok(said(
+                changed,
+                format!("Saved payment of {} from {client}", p.amount.to_human()),
+            ))
+        }
+        Save::EditInvoice(id, client, new) => {
+            let cid = client_id(store, &client)?;
+            // Read and written in one transaction, as `folio invoice edit`
+            // does.
+            let mut changed = false;
+            let i = ops::change(store, id, |old: &mut Invoice| {
+                let before = old.clone();
+                (old.client_id, old.month) = (cid, new.month);
+                (old.amount, old.due) = (new.amount, new.due);
+                changed = *old != before;
+            })?;
+            Ok(said(
+                changed,
+                format!(
+                    "Saved expected payment of {} from {client} for {}",
+                    i.amount.to_human(),
+                    i.month
+                ),
+            ))
+        }
         Save::AddInvoice(client, i) => {
             let cid = client_id(store, &client)?;
             let i = ops::add_invoice(store, cid, &i)?;
@@ -218,6 +253,14 @@ fn delete(store: &mut Store, target: Target, today: chrono::NaiveDate) -> OpResu
         Target::Contact(id) => {
             ops::delete_contact(store, id)?;
             Ok("contact deleted".into())
+        }
+        Target::Payment(id) => {
+            ops::delete_payment(store, id)?;
+            Ok("payment deleted".into())
+        }
+        Target::Invoice(id) => {
+            ops::delete_invoice(store, id)?;
+            Ok("expected payment deleted".into())
         }
     }
 }

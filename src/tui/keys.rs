@@ -265,6 +265,85 @@ pub const PLAN: &[Binding] = &[
     ),
 ];
 
+/// The Plan pane's keys by where its cursor is (see
+/// `Component::focus_keys`): they say what Enter, `e`, `x` and `Esc` do
+/// there. The same keys as in `GLOBAL`, with the same actions (a test
+/// checks it); only what the footer and help say differs.
+pub const PLAN_FIGURE: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "rows (the invoices or payments behind the figure)",
+        Action::OpenCard,
+        true,
+    ),
+    // Unlabelled: `e` and `x` act on a figure's rows, not on the figure,
+    // so neither footer nor help offers them here.
+    b(&[Char('e')], "", "", Action::Edit, false),
+    b(
+        &[Char('x'), Code(KeyCode::Delete)],
+        "",
+        "",
+        Action::Delete,
+        false,
+    ),
+];
+
+pub const PLAN_CLIENT: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "card (the client's card)",
+        Action::OpenCard,
+        true,
+    ),
+    b(
+        &[Char('k'), Code(KeyCode::Up)],
+        "k ↑",
+        "above the first client: the month's figures (Enter lists their rows)",
+        Action::Up,
+        false,
+    ),
+    b(
+        &[Char('e')],
+        "e",
+        "edit the client's details",
+        Action::Edit,
+        true,
+    ),
+];
+
+pub const PLAN_ROWS: &[Binding] = &[
+    b(
+        &[Char('e')],
+        "e",
+        "edit the payment or expected payment",
+        Action::Edit,
+        true,
+    ),
+    b(
+        &[Char('x'), Code(KeyCode::Delete)],
+        "x",
+        "delete it (asks first)",
+        Action::Delete,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Esc)],
+        "Esc",
+        "back to the figures",
+        Action::Back,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "card (the client's card)",
+        Action::OpenCard,
+        false,
+    ),
+];
+
 pub const REVIEW: &[Binding] = &[
     b(
         &[Char('[')],
@@ -423,9 +502,30 @@ fn ctrl(ev: &KeyEvent) -> bool {
 /// `(keys, what)` pairs for the footer of this pane; `filterable`: the
 /// pane has a filter (and the card is not over it).
 pub fn footer(pane: Pane, card: bool, filterable: bool) -> Vec<(&'static str, &'static str)> {
-    pane_bindings(pane, card)
+    footer_in(&[], pane, card, filterable)
+}
+
+/// The bindings in effect: the focus's (`focus`) first, then the pane's
+/// and the global ones, each action said once (the focus's word wins).
+fn in_effect(
+    focus: &'static [Binding],
+    pane: Pane,
+    card: bool,
+) -> impl Iterator<Item = &'static Binding> {
+    let later = pane_bindings(pane, card).iter().chain(GLOBAL.iter());
+    focus
         .iter()
-        .chain(GLOBAL.iter())
+        .chain(later.filter(move |bd| !focus.iter().any(|f| f.action == bd.action)))
+}
+
+/// [`footer`] with the keys of the pane's focus (`focus`) first.
+pub fn footer_in(
+    focus: &'static [Binding],
+    pane: Pane,
+    card: bool,
+    filterable: bool,
+) -> Vec<(&'static str, &'static str)> {
+    in_effect(focus, pane, card)
         .filter(|bd| bd.footer && !bd.label.is_empty())
         .filter(|bd| !(card && bd.action == Action::OpenCard))
         .filter(|bd| bd.action != Action::StartFilter || filterable)
@@ -435,9 +535,16 @@ pub fn footer(pane: Pane, card: bool, filterable: bool) -> Vec<(&'static str, &'
 
 /// `(keys, what)` pairs for the help overlay: the pane's keys, then the rest.
 pub fn help(pane: Pane, card: bool) -> Vec<(&'static str, &'static str)> {
-    pane_bindings(pane, card)
-        .iter()
-        .chain(GLOBAL.iter())
+    help_in(&[], pane, card)
+}
+
+/// [`help`] with the keys of the pane's focus (`focus`) first.
+pub fn help_in(
+    focus: &'static [Binding],
+    pane: Pane,
+    card: bool,
+) -> Vec<(&'static str, &'static str)> {
+    in_effect(focus, pane, card)
         .filter(|bd| !bd.label.is_empty())
         .map(|bd| (bd.label, bd.help))
         .collect()
@@ -574,6 +681,32 @@ mod tests {
             map_key(&Mode::Normal, Pane::Portfolio, false, &key('z')),
             None
         );
+    }
+
+    /// The Plan pane's focus tables only say what a key does there: the
+    /// key map gives the same action.
+    #[test]
+    fn the_plan_focus_keys_mean_what_the_key_map_says() {
+        for table in [PLAN_FIGURE, PLAN_CLIENT, PLAN_ROWS] {
+            for bd in table {
+                for k in bd.keys {
+                    let ev = match *k {
+                        Char(c) => key(c),
+                        Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+                        Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+                    };
+                    assert_eq!(
+                        map_key(&Mode::Normal, Pane::Plan, false, &ev),
+                        Some(bd.action),
+                        "{}",
+                        bd.label
+                    );
+                }
+            }
+        }
+        let footer = footer_in(PLAN_FIGURE, Pane::Plan, false, false);
+        let enter: Vec<_> = footer.iter().filter(|(k, _)| *k == "Enter").collect();
+        assert_eq!(enter, [&("Enter", "rows")], "said once, for the focus");
     }
 
     #[test]

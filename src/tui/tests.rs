@@ -1655,3 +1655,253 @@ fn saves_name_the_client_and_unchanged_edits_say_nothing_changed() {
         Some(("Nothing changed".to_string(), false))
     );
 }
+
+// --- plan drill-down ---
+
+/// The Plan pane with the cursor on `figure` (the figures come first,
+/// in `Figure::ALL`'s order).
+fn plan_on_figure(app: &mut App, s: &mut Store, figure: crate::domain::plan::Figure) {
+    press(app, s, Action::SelectPane(Pane::Plan));
+    press(app, s, Action::Top);
+    let i = crate::domain::plan::Figure::ALL
+        .iter()
+        .position(|f| *f == figure)
+        .unwrap();
+    for _ in 0..i {
+        press(app, s, Action::Down);
+    }
+    assert_eq!(app.panes.plan.focused_figure(), Some(figure));
+}
+
+/// The record selected in the rows behind a figure: (id, client, part).
+fn drilled(app: &App) -> Option<(crate::domain::Id, crate::domain::Id, crate::domain::Money)> {
+    let plan = &app.panes.plan;
+    let b = plan.rows?.record(plan.view.as_ref()?)?;
+    Some((b.id(), b.client_id(), b.part()))
+}
+
+fn figure_now(app: &App, figure: crate::domain::plan::Figure) -> crate::domain::Money {
+    figure.of(&app.panes.plan.view.as_ref().unwrap().plan.figures)
+}
+
+#[test]
+fn plan_drill_down_lists_rows_adding_up_to_each_figure_and_esc_returns() {
+    use crate::domain::Money;
+    use crate::domain::plan::{Behind, Figure};
+    let (mut s, mut app) = demo();
+    let month = app.shared.month;
+    // The figures as the command line reads them (`folio plan`).
+    let cli = crate::ops::views::month_view(&mut s, month, today()).unwrap();
+    for figure in Figure::ALL {
+        plan_on_figure(&mut app, &mut s, figure);
+        let screen = render(&app, 80, 24);
+        assert!(screen.contains(" Enter rows "), "{figure:?}\n{screen}");
+        press(&mut app, &mut s, Action::OpenCard);
+        assert!(app.card.is_none(), "Enter on a figure is its rows");
+        assert_eq!(app.panes.plan.rows.map(|r| r.figure), Some(figure));
+        let view = app.panes.plan.view.as_ref().unwrap();
+        let rows = view.behind(figure);
+        let sum: Money = rows.iter().map(Behind::part).sum();
+        assert_eq!(sum, figure.of(&view.plan.figures), "{figure:?}");
+        assert_eq!(
+            sum,
+            figure.of(&cli.plan.figures),
+            "{figure:?} as the CLI says"
+        );
+        assert!(!rows.is_empty(), "{figure:?}: the demo has rows behind it");
+        for (w, h) in [(80, 24), (140, 45)] {
+            let screen = render(&app, w, h);
+            let title = format!("{} in {month}", figure.label());
+            assert!(screen.contains(&title), "{w}x{h}\n{screen}");
+            assert!(
+                screen.contains(&format!("total {}", sum.to_human())),
+                "{w}x{h}\n{screen}"
+            );
+            assert!(screen.contains("Esc back to the figures"), "{screen}");
+        }
+        // The smallest screen: the figure whole on its line, not cut.
+        let screen = render(&app, 60, 16);
+        let line = format!("│{} {}", figure.label(), sum.to_human());
+        assert!(screen.contains(&line), "{figure:?}\n{screen}");
+        press(&mut app, &mut s, Action::Back);
+        assert!(app.panes.plan.rows.is_none(), "Esc comes back");
+        assert_eq!(app.panes.plan.focused_figure(), Some(figure));
+    }
+    // Below the figures, Enter on a client is its card.
+    press(&mut app, &mut s, Action::Bottom);
+    assert!(render(&app, 140, 45).contains(" Enter card "));
+    let client = app.selected_client().unwrap();
+    press(&mut app, &mut s, Action::OpenCard);
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(client));
+}
+
+#[test]
+fn plan_drill_down_scrolls_and_help_lists_its_keys() {
+    use crate::domain::plan::Figure;
+    let (mut s, mut app) = demo();
+    app.set_size(80, 24);
+    plan_on_figure(&mut app, &mut s, Figure::Received);
+    press(&mut app, &mut s, Action::Help);
+    assert!(render(&app, 80, 24).contains("rows (the invoices or payments"));
+    press(&mut app, &mut s, Action::Back);
+    press(&mut app, &mut s, Action::OpenCard);
+    let len = app
+        .panes
+        .plan
+        .view
+        .as_ref()
+        .unwrap()
+        .behind(Figure::Received)
+        .len();
+    assert!(len > 20, "more rows than 80x24 shows: {len}");
+    press(&mut app, &mut s, Action::Down);
+    press(&mut app, &mut s, Action::Down);
+    press(&mut app, &mut s, Action::Up);
+    assert_eq!(app.panes.plan.rows.unwrap().selected, 1);
+    press(&mut app, &mut s, Action::Bottom);
+    assert_eq!(app.panes.plan.rows.unwrap().selected, len - 1);
+    let last = drilled(&app).unwrap();
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains(&format!("{len} of {len}")), "{screen}");
+    let client = app.name(last.1).to_string();
+    assert!(
+        screen.contains(&client),
+        "the last row is on screen\n{screen}"
+    );
+    press(&mut app, &mut s, Action::PageUp);
+    assert_eq!(
+        app.panes.plan.rows.unwrap().selected,
+        len - 1 - app.shared.list_height
+    );
+    press(&mut app, &mut s, Action::Top);
+    assert_eq!(app.panes.plan.rows.unwrap().selected, 0);
+    press(&mut app, &mut s, Action::PageDown);
+    assert_eq!(
+        app.panes.plan.rows.unwrap().selected,
+        app.shared.list_height
+    );
+    press(&mut app, &mut s, Action::Help);
+    let screen = render(&app, 80, 24);
+    for key in ["back to the figures", "edit the payment", "delete it"] {
+        assert!(screen.contains(key), "{key}\n{screen}");
+    }
+}
+
+#[test]
+fn plan_drill_down_edits_a_payments_amount_and_the_figure_follows() {
+    use crate::domain::Money;
+    use crate::domain::plan::Figure;
+    let (mut s, mut app) = demo();
+    plan_on_figure(&mut app, &mut s, Figure::Received);
+    press(&mut app, &mut s, Action::OpenCard);
+    press(&mut app, &mut s, Action::Down);
+    let (id, client, amount) = drilled(&app).unwrap();
+    let before = figure_now(&app, Figure::Received);
+    press(&mut app, &mut s, Action::Edit);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    assert!(matches!(form.kind, Kind::Payment(_)), "{form:?}");
+    let values: Vec<String> = form.fields().iter().map(|f| f.value.clone()).collect();
+    assert_eq!(values[0], app.name(client), "prefilled: {values:?}");
+    assert_eq!(values[2], amount.to_plain(), "prefilled: {values:?}");
+    // Client, Date -> Amount: a wrong amount is refused as the CLI's.
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    for c in "-5".chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("the form stays open: {:?}", app.shared.mode)
+    };
+    assert!(form.error.as_deref().unwrap_or("").starts_with("Amount"));
+    assert_eq!(figure_now(&app, Figure::Received), before, "nothing saved");
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    let more = amount.plus(Money::major(1_000));
+    for c in more.to_plain().chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
+    assert_eq!(
+        app.shared.message,
+        Some((
+            format!(
+                "Saved payment of {} from {}",
+                more.to_human(),
+                app.name(client)
+            ),
+            false
+        ))
+    );
+    assert_eq!(
+        figure_now(&app, Figure::Received),
+        before.plus(Money::major(1_000))
+    );
+    assert_eq!(drilled(&app), Some((id, client, more)), "the same payment");
+    let stored = crate::ops::payments(&s, Some(client), None).unwrap();
+    assert!(stored.iter().any(|p| p.id == id && p.amount == more));
+    // Dated the month's last day, it moves to the top of the list (newest
+    // first): the selection goes with it.
+    assert_eq!(app.panes.plan.rows.unwrap().selected, 1);
+    press(&mut app, &mut s, Action::Edit);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    let last_day = app.shared.month.last_day().to_string();
+    for c in last_day.chars() {
+        press(&mut app, &mut s, Action::FormInput(c));
+    }
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
+    assert_eq!(app.panes.plan.rows.unwrap().selected, 0);
+    assert_eq!(drilled(&app), Some((id, client, more)), "the same payment");
+}
+
+#[test]
+fn plan_drill_down_deletes_an_invoice_after_y_and_n_cancels() {
+    use crate::domain::plan::Figure;
+    let (mut s, mut app) = demo();
+    plan_on_figure(&mut app, &mut s, Figure::Expected);
+    press(&mut app, &mut s, Action::OpenCard);
+    press(&mut app, &mut s, Action::Down);
+    press(&mut app, &mut s, Action::Down);
+    let (id, client, amount) = drilled(&app).unwrap();
+    let next = {
+        let view = app.panes.plan.view.as_ref().unwrap();
+        view.behind(Figure::Expected)[3].id()
+    };
+    let before = figure_now(&app, Figure::Expected);
+    // n cancels: nothing deleted.
+    press(&mut app, &mut s, Action::Delete);
+    let Mode::Confirm(c) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    assert!(c.prompt.contains(app.name(client)), "{}", c.prompt);
+    assert!(c.prompt.contains(&amount.to_human()), "{}", c.prompt);
+    assert!(render(&app, 80, 24).contains("Delete the expected payment"));
+    press(&mut app, &mut s, Action::ConfirmNo);
+    assert_eq!(app.shared.mode, Mode::Normal);
+    assert_eq!(figure_now(&app, Figure::Expected), before);
+    assert_eq!(drilled(&app).map(|d| d.0), Some(id));
+    // y deletes it: the figure drops by its amount, the selection goes
+    // to its neighbour.
+    press(&mut app, &mut s, Action::Delete);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.message);
+    assert_eq!(figure_now(&app, Figure::Expected), before.minus(amount));
+    assert_eq!(drilled(&app).map(|d| d.0), Some(next));
+    let stored = crate::ops::invoices(&mut s, Some(client), None).unwrap();
+    assert!(
+        stored.iter().all(|i| i.invoice.id != id),
+        "gone from the file"
+    );
+    // `i` there expects another payment from the selected row's client.
+    let (_, neighbour, _) = drilled(&app).unwrap();
+    press(&mut app, &mut s, Action::AddInvoice);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    assert_eq!(form.fields()[0].value, app.name(neighbour));
+}

@@ -183,7 +183,12 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         if !app.filter().is_empty() {
             spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
         }
-        for (k, what) in keys::footer(app.pane, app.card.is_some(), app.filterable()) {
+        for (k, what) in keys::footer_in(
+            app.focus_keys(),
+            app.pane,
+            app.card.is_some(),
+            app.filterable(),
+        ) {
             spans.push(Span::styled(format!(" {k}"), theme.title()));
             spans.push(Span::raw(format!(" {what} ")));
         }
@@ -357,7 +362,7 @@ fn draw_confirm(prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
 
 /// The help box: its entries, its place in the pane's area.
 fn help_box(app: &App, area: Rect) -> (Vec<(&'static str, &'static str)>, Rect) {
-    let entries = keys::help(app.pane, app.card.is_some());
+    let entries = keys::help_in(app.focus_keys(), app.pane, app.card.is_some());
     let rect = centered(area, 70, entries.len() as u16 + 2);
     (entries, rect)
 }

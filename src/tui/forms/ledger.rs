@@ -2,13 +2,14 @@
 //! target.
 
 use super::{Form, Kind, Save, Typed};
-use crate::domain::{NewInvoice, NewPayment};
+use crate::domain::{Id, Invoice, NewInvoice, NewPayment, Payment};
 use crate::tui::app::Shared;
 use crate::tui::form::{Field, FieldError, FieldKind};
 
-/// A payment received from a client.
+/// A payment received from a client: a new one, or payment `id` edited.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaymentForm {
+    pub id: Option<Id>,
     pub client: Field,
     pub on: Field,
     pub amount: Field,
@@ -19,6 +20,7 @@ impl PaymentForm {
     /// A payment from `client` (a name, maybe empty), received today.
     pub fn open(shared: &Shared, client: String) -> Form {
         let form = PaymentForm {
+            id: None,
             client: Field::new("Client", FieldKind::Client, client),
             on: Field::date("Date", true, Some(shared.today)),
             amount: Field::new("Amount", FieldKind::Amount { positive: true }, ""),
@@ -29,6 +31,22 @@ impl PaymentForm {
             Kind::Payment(form),
             shared.client_names(),
         )
+    }
+
+    /// Payment `p` (from `client`, its name) to edit, its values filled in.
+    pub fn edit(shared: &Shared, p: &Payment, client: String) -> Form {
+        let form = PaymentForm {
+            id: Some(p.id),
+            client: Field::new("Client", FieldKind::Client, client),
+            on: Field::date("Date", true, Some(p.on)),
+            amount: Field::new(
+                "Amount",
+                FieldKind::Amount { positive: true },
+                p.amount.to_plain(),
+            ),
+            note: Field::text("Note", false, p.note.clone()),
+        };
+        Form::new("Edit payment", Kind::Payment(form), shared.client_names())
     }
 }
 
@@ -47,21 +65,25 @@ impl Typed for PaymentForm {
     }
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
-        Ok(Save::AddPayment(
-            self.client.client(clients)?,
-            NewPayment {
-                on: self.on.required_date()?,
-                amount: self.amount.amount()?,
-                // Left empty: no note.
-                note: self.note.optional_text()?.unwrap_or_default(),
-            },
-        ))
+        let client = self.client.client(clients)?;
+        let p = NewPayment {
+            on: self.on.required_date()?,
+            amount: self.amount.amount()?,
+            // Left empty: no note.
+            note: self.note.optional_text()?.unwrap_or_default(),
+        };
+        Ok(match self.id {
+            Some(id) => Save::EditPayment(id, client, p),
+            None => Save::AddPayment(client, p),
+        })
     }
 }
 
-/// A payment expected from a client (an invoice), counting toward a month.
+/// A payment expected from a client (an invoice), counting toward a month:
+/// a new one, or invoice `id` edited.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvoiceForm {
+    pub id: Option<Id>,
     pub client: Field,
     pub month: Field,
     pub amount: Field,
@@ -72,6 +94,7 @@ impl InvoiceForm {
     /// An invoice to `client` in the month shown, due at its end.
     pub fn open(shared: &Shared, client: String) -> Form {
         let form = InvoiceForm {
+            id: None,
             client: Field::new("Client", FieldKind::Client, client),
             month: Field::new("Month", FieldKind::Month, shared.month.to_string()),
             amount: Field::new("Amount", FieldKind::Amount { positive: true }, ""),
@@ -79,6 +102,26 @@ impl InvoiceForm {
         };
         Form::new(
             "Add an expected payment",
+            Kind::Invoice(form),
+            shared.client_names(),
+        )
+    }
+
+    /// Invoice `i` (to `client`, its name) to edit, its values filled in.
+    pub fn edit(shared: &Shared, i: &Invoice, client: String) -> Form {
+        let form = InvoiceForm {
+            id: Some(i.id),
+            client: Field::new("Client", FieldKind::Client, client),
+            month: Field::new("Month", FieldKind::Month, i.month.to_string()),
+            amount: Field::new(
+                "Amount",
+                FieldKind::Amount { positive: true },
+                i.amount.to_plain(),
+            ),
+            due: Field::date("Due", true, Some(i.due)),
+        };
+        Form::new(
+            "Edit expected payment",
             Kind::Invoice(form),
             shared.client_names(),
         )
@@ -100,14 +143,16 @@ impl Typed for InvoiceForm {
     }
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
-        Ok(Save::AddInvoice(
-            self.client.client(clients)?,
-            NewInvoice {
-                month: self.month.month()?,
-                amount: self.amount.amount()?,
-                due: self.due.required_date()?,
-            },
-        ))
+        let client = self.client.client(clients)?;
+        let i = NewInvoice {
+            month: self.month.month()?,
+            amount: self.amount.amount()?,
+            due: self.due.required_date()?,
+        };
+        Ok(match self.id {
+            Some(id) => Save::EditInvoice(id, client, i),
+            None => Save::AddInvoice(client, i),
+        })
     }
 }
 

@@ -65,7 +65,11 @@ pub enum Save {
     EditAgreement(Id, String, NewAgreement),
     Target(Month, Money),
     AddPayment(String, NewPayment),
+    /// Payment `id` replaced by these values (as `folio pay edit` does).
+    EditPayment(Id, String, NewPayment),
     AddInvoice(String, NewInvoice),
+    /// Invoice `id` replaced by these values (as `folio invoice edit` does).
+    EditInvoice(Id, String, NewInvoice),
     /// The review's briefing to a file (`w`): written, not saved in the
     /// portfolio.
     WriteReport(Box<crate::tui::panes::review::Report>),

@@ -7,6 +7,7 @@
 pub mod agreements;
 pub mod card;
 pub mod plan;
+pub mod plan_rows;
 pub mod portfolio;
 pub mod review;
 pub mod touchpoints;
@@ -184,6 +185,24 @@ pub trait Component {
     /// Work deferred while keys come in, for a moment when none is waiting.
     fn idle(&mut self, _shared: &Shared) -> Option<Effect> {
         None
+    }
+
+    /// `Enter`, when the selection is not a client (a figure on the Plan
+    /// pane): what it does. `None`: the client's card opens.
+    fn enter(&mut self, _shared: &mut Shared) -> Option<Vec<Effect>> {
+        None
+    }
+
+    /// `Esc` with no card open: what the pane closes of its own (a list it
+    /// drilled into). `None`: nothing; the filter is cleared.
+    fn back(&mut self, _shared: &mut Shared) -> Option<Vec<Effect>> {
+        None
+    }
+
+    /// The keys whose meaning depends on where the cursor is (Enter on a
+    /// figure or on a client), for the footer and help, before the rest.
+    fn focus_keys(&self) -> &'static [crate::tui::keys::Binding] {
+        &[]
     }
 }
 

@@ -7,8 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
+use super::plan_rows::Rows;
 use super::{Component, Request, moved, reselect};
 use crate::domain::money::format_bp;
+use crate::domain::plan::Figure;
 use crate::domain::{Id, Money, Month};
 use crate::ops::OpResult;
 use crate::ops::views::{self, MonthView};
@@ -16,32 +18,46 @@ use crate::store::Store;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{ClientEditForm, Form, InvoiceForm, PaymentForm, TargetForm};
+use crate::tui::keys::{self, Binding};
 use crate::tui::view::{Theme, compact, window_start};
 
 pub const TITLE: &str = "Plan";
 
-/// The month shown is `Shared::month` (the review's too).
+/// The month shown is `Shared::month` (the review's too). The cursor moves
+/// through one list: the month's figures (`Figure::ALL`), then the clients.
 #[derive(Debug, Clone, Default)]
 pub struct PlanPane {
     pub view: Option<MonthView>,
     /// The client row selected.
     pub selected: usize,
+    /// The cursor is on figure `Figure::ALL[i]`, above the clients (`None`:
+    /// on client row `selected`).
+    pub figure: Option<usize>,
+    /// The invoices or payments behind a figure, listed (Enter on it).
+    pub rows: Option<Rows>,
 }
 
-/// What the pane reads: the month's figures, per client.
+/// The figures the cursor moves through above the clients.
+const FIGURES: usize = Figure::ALL.len();
+
+/// What the pane reads: the month's figures, per client, and the records
+/// behind them.
 pub fn read(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<MonthView> {
-    views::month_view(store, month, today)
+    views::month_detail(store, month, today)
 }
 
 impl PlanPane {
     /// Install the month read; another month starts at its first row.
     pub fn loaded(&mut self, view: MonthView) -> Vec<Effect> {
+        if let Some(rows) = &mut self.rows {
+            rows.reloaded(self.view.as_ref(), &view);
+        }
         let month = |v: &MonthView| v.plan.figures.month;
         if self.view.as_ref().map(month) != Some(month(&view)) {
             self.selected = 0;
         } else {
             // The same month read again: the selection stays on its client.
-            let keep = self.client();
+            let keep = self.client_row();
             let ids = view.plan.clients.iter().map(|c| c.client_id);
             self.selected = reselect(keep, self.selected, ids);
         }
@@ -50,9 +66,40 @@ impl PlanPane {
         Vec::new()
     }
 
+    /// The client row selected (not when the cursor is on a figure, or
+    /// the rows behind one are listed).
     fn client(&self) -> Option<Id> {
+        if self.figure.is_some() || self.rows.is_some() {
+            return None;
+        }
+        self.client_row()
+    }
+
+    /// The client of row `selected`, wherever the cursor is.
+    fn client_row(&self) -> Option<Id> {
         let view = self.view.as_ref()?;
         Some(view.plan.clients.get(self.selected)?.client_id)
+    }
+
+    /// The figure the cursor is on.
+    pub fn focused_figure(&self) -> Option<Figure> {
+        Figure::ALL.get(self.figure?).copied()
+    }
+
+    /// Movement through the figures, then the clients.
+    fn move_cursor(&mut self, action: Action, page: usize) -> bool {
+        let len = FIGURES + self.view.as_ref().map_or(0, |v| v.plan.clients.len());
+        let at = self.figure.unwrap_or(FIGURES + self.selected);
+        let Some(to) = moved(action, at, len, page) else {
+            return false;
+        };
+        if to < FIGURES {
+            self.figure = Some(to);
+        } else {
+            self.figure = None;
+            self.selected = to - FIGURES;
+        }
+        true
     }
 }
 
@@ -66,17 +113,26 @@ impl Component for PlanPane {
     }
 
     fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
-        let len = self.view.as_ref().map_or(0, |v| v.plan.clients.len());
-        if let Some(to) = moved(action, self.selected, len, shared.list_height) {
-            self.selected = to;
+        if let Some(rows) = &mut self.rows
+            && let Some(effects) = rows.update(action, self.view.as_ref(), shared)
+        {
+            return effects;
+        }
+        if self.rows.is_none() && self.move_cursor(action, shared.list_height) {
             return Vec::new();
         }
-        let client = || self.client().map(|id| shared.name(id).to_string());
+        let client = || {
+            self.selected_client(shared)
+                .map(|id| shared.name(id).to_string())
+        };
         match action {
             Action::MonthPrev | Action::MonthNext => {
                 let by = if action == Action::MonthPrev { -1 } else { 1 };
                 shared.month = shared.month.plus_months(by);
                 self.selected = 0;
+                if let Some(rows) = &mut self.rows {
+                    rows.selected = 0;
+                }
                 let month = shared.month;
                 return vec![
                     Effect::LoadHistory(month),
@@ -96,6 +152,9 @@ impl Component for PlanPane {
                 let form = InvoiceForm::open(shared, client().unwrap_or_default());
                 shared.open_form(form);
             }
+            Action::Edit | Action::Delete if self.figure.is_some() => {
+                shared.warn("Enter lists the records behind the figure; e and x act on one")
+            }
             Action::Edit => match self
                 .client()
                 .and_then(|id| ClientEditForm::open(shared, id))
@@ -113,13 +172,48 @@ impl Component for PlanPane {
         draw(self, shared, theme, f, area);
     }
 
+    /// A client row's client, or the client of the record selected in
+    /// the rows behind a figure; none on a figure.
     fn selected_client(&self, _shared: &Shared) -> Option<Id> {
-        self.client()
+        match (&self.rows, &self.view) {
+            (Some(rows), Some(view)) => rows.record(view).map(|b| b.client_id()),
+            (Some(_), None) => None,
+            (None, _) => self.client(),
+        }
+    }
+
+    /// Enter on a figure lists the records behind it.
+    fn enter(&mut self, _shared: &mut Shared) -> Option<Vec<Effect>> {
+        if self.rows.is_some() {
+            return None;
+        }
+        self.rows = Some(Rows::new(self.focused_figure()?));
+        Some(Vec::new())
+    }
+
+    /// Esc on the rows goes back to the figures (the cursor on the one
+    /// drilled into).
+    fn back(&mut self, _shared: &mut Shared) -> Option<Vec<Effect>> {
+        let rows = self.rows.take()?;
+        self.figure = Figure::ALL.iter().position(|f| *f == rows.figure);
+        Some(Vec::new())
+    }
+
+    fn focus_keys(&self) -> &'static [Binding] {
+        if self.rows.is_some() {
+            keys::PLAN_ROWS
+        } else if self.figure.is_some() {
+            keys::PLAN_FIGURE
+        } else {
+            keys::PLAN_CLIENT
+        }
     }
 
     /// A payment received from the selected client.
     fn add(&self, shared: &Shared) -> Option<Form> {
-        let client = self.client().map(|id| shared.name(id).to_string());
+        let client = self
+            .selected_client(shared)
+            .map(|id| shared.name(id).to_string());
         Some(PaymentForm::open(shared, client.unwrap_or_default()))
     }
 }
@@ -129,6 +223,10 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         f.render_widget(Paragraph::new("loading…"), area);
         return;
     };
+    if let Some(rows) = &pane.rows {
+        rows.draw(view, theme, f, area);
+        return;
+    }
     // The chart's 12 months (and borders) when the clients keep a few
     // rows; on a short terminal at least the figures' 10.
     let top_h = area
@@ -150,7 +248,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         .attainment_bp
         .map(|b| format!("{} %", format_bp(b)))
         .unwrap_or_else(|| "-".into());
-    let lines = vec![
+    let mut lines = vec![
         Line::from(vec![
             Span::raw("Target      "),
             Span::raw(
@@ -204,6 +302,11 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
             theme.dim(),
         )),
     ];
+    // The figure the cursor is on (Enter lists its rows); the figures
+    // are shown from the second line, in `Figure::ALL`'s order.
+    if let Some(line) = pane.figure.and_then(|i| lines.get_mut(1 + i)) {
+        *line = std::mem::take(line).style(theme.selected());
+    }
     let title = format!(
         " {} · {} · {} day(s) left  [ ] month ",
         p.month, view.currency, view.days_left
@@ -259,7 +362,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
                 cells.push(Cell::from(right(c.forecast)));
             }
             let row = Row::new(cells);
-            if i == pane.selected {
+            if pane.figure.is_none() && i == pane.selected {
                 row.style(theme.selected())
             } else {
                 row
