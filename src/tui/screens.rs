@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
 
 use super::app::{Action, App, Pane, update};
 use super::view::{Theme, draw};
@@ -40,8 +41,13 @@ fn screen(app: &App) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
+        let mut x = 0;
+        while x < buf.area.width {
+            // A wide character covers the cell after it: skip that one, so
+            // the text lines up as the terminal shows it.
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            x += symbol.width().max(1) as u16;
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -94,4 +100,13 @@ fn card() {
 #[test]
 fn help() {
     snap("help", Pane::Portfolio, &[Action::Help]);
+}
+
+#[test]
+fn plan_rows_behind_received() {
+    snap(
+        "plan_received",
+        Pane::Plan,
+        &[Action::Top, Action::OpenCard],
+    );
 }
