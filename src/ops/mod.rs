@@ -314,15 +314,15 @@ pub fn set_tier(
     set_tier_noted(store, id, tier, reason, on).map(|(c, _)| c)
 }
 
-/// [`set_tier`], also returning the id of the history row it added (an
-/// undo takes it out again).
+/// [`set_tier`], also returning its inverse: the tier it had, and the
+/// history row it added (an undo takes it out again).
 pub fn set_tier_noted(
     store: &mut Store,
     id: Id,
     tier: Tier,
     reason: &str,
     on: NaiveDate,
-) -> OpResult<(Client, Id)> {
+) -> OpResult<(Client, undo::Inverse)> {
     let reason = required_text("reason", Lines::Many, reason)?;
     store.write(|tx| {
         let c = found(clients::get(tx, id)?, "client", id)?;
@@ -331,7 +331,14 @@ pub fn set_tier_noted(
         }
         clients::set_tier(tx, id, tier)?;
         let row = clients::insert_tier_change(tx, id, on, Some(c.tier), tier, &reason)?;
-        Ok((Client { tier, ..c }, row))
+        let from = c.tier;
+        let after = Client { tier, ..c };
+        let inverse = undo::Inverse::Tier {
+            after: after.clone(),
+            from,
+            row,
+        };
+        Ok((after, inverse))
     })
 }
 
@@ -346,14 +353,14 @@ pub fn set_status(
     set_status_noted(store, id, status, reason, on).map(|(c, _)| c)
 }
 
-/// [`set_status`], also returning the id of the history row it added.
+/// [`set_status`], also returning its inverse (see [`set_tier_noted`]).
 pub fn set_status_noted(
     store: &mut Store,
     id: Id,
     status: Status,
     reason: &str,
     on: NaiveDate,
-) -> OpResult<(Client, Id)> {
+) -> OpResult<(Client, undo::Inverse)> {
     let reason = required_text("reason", Lines::Many, reason)?;
     store.write(|tx| {
         let c = found(clients::get(tx, id)?, "client", id)?;
@@ -365,7 +372,14 @@ pub fn set_status_noted(
         }
         clients::set_status(tx, id, status)?;
         let row = clients::insert_status_change(tx, id, on, Some(c.status), status, &reason)?;
-        Ok((Client { status, ..c }, row))
+        let from = c.status;
+        let after = Client { status, ..c };
+        let inverse = undo::Inverse::Status {
+            after: after.clone(),
+            from,
+            row,
+        };
+        Ok((after, inverse))
     })
 }
 

@@ -1655,3 +1655,168 @@ fn saves_name_the_client_and_unchanged_edits_say_nothing_changed() {
         Some(("Nothing changed".to_string(), false))
     );
 }
+
+// --- undo and selection ---
+
+/// Type `text` into the open form's focused field, or the filter.
+fn typed(app: &mut App, s: &mut Store, text: &str) {
+    let filter = app.shared.mode == Mode::Filter;
+    for c in text.chars() {
+        let action = if filter {
+            Action::FilterInput(c)
+        } else {
+            Action::FormInput(c)
+        };
+        press(app, s, action);
+    }
+}
+
+fn message(app: &App) -> String {
+    app.shared
+        .message
+        .clone()
+        .map(|(m, _)| m)
+        .unwrap_or_default()
+}
+
+#[test]
+fn u_with_nothing_to_undo_says_so() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+    assert!(
+        super::keys::help(Pane::Plan, false).contains(&("u", "undo the last change (up to 20)"))
+    );
+    assert!(
+        super::keys::help(Pane::Portfolio, true)
+            .iter()
+            .any(|(k, _)| *k == "u")
+    );
+}
+
+/// Issue 22: after a tier change the cursor follows the client into its
+/// new column; `u` puts the tier back, takes out the history row the
+/// change added, says what it undid, and the cursor follows it back.
+#[test]
+fn u_undoes_a_tier_change_and_the_cursor_follows_the_client() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    let client = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    let rows = crate::store::clients::tier_history(s.db(), id)
+        .unwrap()
+        .len();
+    // Another client selected in the column it will go to, so following
+    // it is a real move.
+    press(&mut app, &mut s, Action::ChangeTier);
+    typed(&mut app, &mut s, "Стратегия на год");
+    press(&mut app, &mut s, Action::FormSubmit);
+    let moved = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    assert_ne!(moved.tier, client.tier);
+    let col = super::panes::portfolio::TIERS
+        .iter()
+        .position(|t| *t == moved.tier)
+        .unwrap();
+    assert_eq!(app.panes.portfolio.column, col, "the cursor followed it");
+    assert_eq!(app.selected_client(), Some(id));
+
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        message(&app),
+        format!("Undid: tier of {} back to {}", client.name, client.tier)
+    );
+    assert_eq!(
+        crate::store::clients::get(s.db(), id).unwrap(),
+        Some(client)
+    );
+    assert_eq!(
+        crate::store::clients::tier_history(s.db(), id)
+            .unwrap()
+            .len(),
+        rows,
+        "the history row it added is gone"
+    );
+    assert_eq!(app.panes.portfolio.column, 0, "and back to its column");
+    assert_eq!(app.selected_client(), Some(id));
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+}
+
+/// Issue 22: a new client is selected after saving; `u` takes it out.
+#[test]
+fn a_new_client_is_selected_and_u_removes_it() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::Right); // the potential column
+    press(&mut app, &mut s, Action::Add);
+    typed(&mut app, &mut s, "Яблоко и Ко");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{}", message(&app));
+    let id = app.selected_client().unwrap();
+    assert_eq!(app.name(id), "Яблоко и Ко");
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), "Undid: new client Яблоко и Ко (removed)");
+    assert!(crate::store::clients::get(s.db(), id).unwrap().is_none());
+    assert!(!app.shared.names.contains_key(&id));
+}
+
+/// Issue 22: a touchpoint logged is selected in the log (wherever its
+/// date puts it); a touchpoint deleted comes back with `u`, with its id,
+/// and is selected again.
+#[test]
+fn a_new_touchpoint_is_selected_and_a_deleted_one_comes_back() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    for _ in 0..5 {
+        press(&mut app, &mut s, Action::Down);
+    }
+    press(&mut app, &mut s, Action::Add);
+    // Client (kept), Date -> a day long ago, so it lands deep in the log.
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormEnd);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "2025-01-15");
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "Старый звонок");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.mode);
+    idle(&mut app, &mut s);
+    let t = app.panes.touch.selected_row().cloned().unwrap();
+    assert_eq!(t.summary, "Старый звонок");
+    assert!(app.panes.touch.selected > 5, "deep in the log");
+    assert!(render(&app, 120, 40).contains("Старый звонок"));
+
+    // The newest touchpoint deleted, then undone: back with its id, and
+    // selected again.
+    press(&mut app, &mut s, Action::Top);
+    let first = app.panes.touch.selected_row().cloned().unwrap();
+    press(&mut app, &mut s, Action::Delete);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    idle(&mut app, &mut s);
+    assert!(
+        crate::store::log::get_touchpoint(s.db(), first.id)
+            .unwrap()
+            .is_none()
+    );
+    press(&mut app, &mut s, Action::Down);
+    press(&mut app, &mut s, Action::Undo);
+    idle(&mut app, &mut s);
+    assert!(
+        message(&app).starts_with("Undid: delete of the touchpoint of "),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        crate::store::log::get_touchpoint(s.db(), first.id).unwrap(),
+        Some(first.clone())
+    );
+    assert_eq!(app.panes.touch.selected_row(), Some(&first));
+    // And the one logged before is undone too: removed.
+    press(&mut app, &mut s, Action::Undo);
+    idle(&mut app, &mut s);
+    assert!(
+        crate::store::log::get_touchpoint(s.db(), t.id)
+            .unwrap()
+            .is_none()
+    );
+}

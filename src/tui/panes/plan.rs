@@ -26,6 +26,9 @@ pub struct PlanPane {
     pub view: Option<MonthView>,
     /// The client row selected.
     pub selected: usize,
+    /// A client to select once the month is read again (a payment or an
+    /// expected payment just saved for it).
+    pub follow: Option<Id>,
 }
 
 /// What the pane reads: the month's figures, per client.
@@ -44,6 +47,11 @@ impl PlanPane {
             let keep = self.client();
             let ids = view.plan.clients.iter().map(|c| c.client_id);
             self.selected = reselect(keep, self.selected, ids);
+        }
+        if let Some(id) = self.follow.take()
+            && let Some(row) = view.plan.clients.iter().position(|c| c.client_id == id)
+        {
+            self.selected = row;
         }
         self.selected = self.selected.min(view.plan.clients.len().saturating_sub(1));
         self.view = Some(view);
