@@ -1820,3 +1820,229 @@ fn a_new_touchpoint_is_selected_and_a_deleted_one_comes_back() {
             .is_none()
     );
 }
+
+/// Issue 22: a new agreement is selected after saving; closing one is
+/// undone (open again), and so is its delete.
+#[test]
+fn a_new_agreement_is_selected_and_closing_it_is_undone() {
+    use crate::domain::AgreementStatus;
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "ООО Ромашка");
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "Согласовать медиаплан");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.mode);
+    let a = app.panes.agreements.selected_row().cloned().unwrap();
+    assert_eq!(a.text, "Согласовать медиаплан");
+
+    press(&mut app, &mut s, Action::MarkKept);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    let stored = |s: &Store| crate::store::log::get_agreement(s.db(), a.id).unwrap();
+    assert_eq!(stored(&s).unwrap().status, AgreementStatus::Kept);
+    assert_eq!(
+        app.panes.agreements.selected_row().map(|r| r.id),
+        Some(a.id)
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        message(&app),
+        "Undid: agreement «Согласовать медиаплан» open again"
+    );
+    assert_eq!(stored(&s), Some(a.clone()));
+
+    press(&mut app, &mut s, Action::Delete);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    assert_eq!(stored(&s), None);
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(stored(&s), Some(a.clone()));
+    assert_eq!(app.panes.agreements.selected_row(), Some(&a));
+}
+
+/// Issue 22: a payment recorded on the Plan pane selects its client's
+/// row; `u` takes the payment out again.
+#[test]
+fn a_payment_selects_its_client_on_the_plan_and_u_removes_it() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let last = app.panes.plan.view.as_ref().unwrap().plan.clients.len() - 1;
+    let client = app.panes.plan.view.as_ref().unwrap().plan.clients[last].client_id;
+    let name = app.name(client).to_string();
+    let paid = || crate::store::clients::totals(s.db(), client).unwrap().0;
+    let before = paid();
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, &name);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "1000");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.mode);
+    assert_eq!(app.selected_client(), Some(client), "its row is selected");
+    assert_ne!(
+        crate::store::clients::totals(s.db(), client).unwrap().0,
+        before
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        message(&app),
+        format!("Undid: payment of 1 000.00 from {name} (removed)")
+    );
+    assert_eq!(
+        crate::store::clients::totals(s.db(), client).unwrap().0,
+        before
+    );
+}
+
+/// Issue 22: a client's details edited and a contact deleted are undone,
+/// newest first.
+#[test]
+fn a_client_edit_and_a_contact_delete_are_undone_newest_first() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    let client = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    press(&mut app, &mut s, Action::Edit);
+    press(&mut app, &mut s, Action::FormEnd);
+    typed(&mut app, &mut s, " Group");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.name(id), format!("{} Group", client.name));
+    press(&mut app, &mut s, Action::OpenCard);
+    let contacts = crate::store::clients::contacts_of(s.db(), id).unwrap();
+    assert!(!contacts.is_empty(), "the demo client has contacts");
+    let marked = app
+        .card
+        .as_ref()
+        .unwrap()
+        .marked_contact()
+        .cloned()
+        .unwrap();
+    press(&mut app, &mut s, Action::DeleteContact);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    assert!(
+        crate::store::clients::get_contact(s.db(), marked.id)
+            .unwrap()
+            .is_none()
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        crate::store::clients::get_contact(s.db(), marked.id).unwrap(),
+        Some(marked)
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), format!("Undid: edit of {}", client.name));
+    assert_eq!(
+        crate::store::clients::get(s.db(), id).unwrap(),
+        Some(client)
+    );
+}
+
+/// Issue 22: another folio changed the record after this session's change:
+/// `u` refuses, says why, and changes nothing. A client deleted is not
+/// undone by `u`, and its question says so.
+#[test]
+fn u_is_refused_when_another_folio_changed_the_record() {
+    use crate::store::Create;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut s, _) = Store::open(&path, Create::FileOnly).unwrap();
+    crate::ops::demo::load(&mut s, today()).unwrap();
+    let mut app = load_app(&mut s, today(), "p".into(), 120, 40).unwrap();
+    let (mut other, _) = Store::open(&path, Create::FileOnly).unwrap();
+
+    let id = app.selected_client().unwrap();
+    press(&mut app, &mut s, Action::ChangeStatus);
+    typed(&mut app, &mut s, "Seasonal pause");
+    press(&mut app, &mut s, Action::FormSubmit);
+    let paused = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    let edit = crate::ops::ClientEdit {
+        notes: Some("changed in another terminal".into()),
+        ..Default::default()
+    };
+    crate::ops::edit_client(&mut other, id, &edit).unwrap();
+    let rows = crate::store::clients::status_history(s.db(), id).unwrap();
+    press(&mut app, &mut s, Action::Undo);
+    let (text, error) = app.shared.message.clone().unwrap();
+    assert!(error, "{text}");
+    assert!(text.contains("changed elsewhere since"), "{text}");
+    let now = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    assert_eq!(now.status, paused.status, "nothing undone");
+    assert_eq!(
+        crate::store::clients::status_history(s.db(), id).unwrap(),
+        rows
+    );
+
+    press(&mut app, &mut s, Action::Delete);
+    let Mode::Confirm(c) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    assert!(c.prompt.contains("u cannot undo this"), "{}", c.prompt);
+    assert!(c.prompt.contains("folio restore"), "{}", c.prompt);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+    assert!(crate::store::clients::get(s.db(), id).unwrap().is_none());
+}
+
+/// Issue 22: clearing a filter keeps the selected record, on the board,
+/// in the agreements and in the log.
+#[test]
+fn clearing_a_filter_keeps_the_selected_record() {
+    let (mut s, mut app) = demo();
+    // The board: a client found by filter stays selected after Esc.
+    let target = app.panes.portfolio.ids[1].last().copied().unwrap();
+    let name = app.name(target).to_string();
+    press(&mut app, &mut s, Action::StartFilter);
+    typed(&mut app, &mut s, &name);
+    press(&mut app, &mut s, Action::FilterDone);
+    assert_eq!(app.selected_client(), Some(target));
+    press(&mut app, &mut s, Action::Back);
+    assert_eq!(app.filter(), "");
+    assert_eq!(app.selected_client(), Some(target), "kept after clearing");
+
+    // The agreements: the same, with Esc while typing.
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    let pane = &app.panes.agreements;
+    let a = pane.rows[*pane.shown.last().unwrap()].clone();
+    press(&mut app, &mut s, Action::StartFilter);
+    typed(&mut app, &mut s, &a.text);
+    while app.panes.agreements.selected_row().map(|r| r.id) != Some(a.id) {
+        press(&mut app, &mut s, Action::Down);
+    }
+    press(&mut app, &mut s, Action::FilterClear);
+    assert_eq!(
+        app.panes.agreements.selected_row().map(|r| r.id),
+        Some(a.id)
+    );
+    assert!(app.panes.agreements.selected > 0);
+
+    // The log: a touchpoint found by filter, deep in the whole log.
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    let oldest = crate::store::log::touchpoints(s.db(), None, -1, 0)
+        .unwrap()
+        .pop()
+        .unwrap();
+    press(&mut app, &mut s, Action::StartFilter);
+    typed(&mut app, &mut s, &oldest.summary);
+    press(&mut app, &mut s, Action::FilterDone);
+    idle(&mut app, &mut s);
+    press(&mut app, &mut s, Action::Bottom);
+    idle(&mut app, &mut s);
+    assert_eq!(
+        app.panes.touch.selected_row().map(|t| t.id),
+        Some(oldest.id)
+    );
+    press(&mut app, &mut s, Action::Back);
+    idle(&mut app, &mut s);
+    assert_eq!(
+        app.panes.touch.selected_row().map(|t| t.id),
+        Some(oldest.id)
+    );
+    assert_eq!(
+        app.panes.touch.selected + 1,
+        app.panes.touch.total,
+        "the last row"
+    );
+}
