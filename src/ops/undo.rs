@@ -164,6 +164,15 @@ pub enum Inverse {
 }
 
 impl Inverse {
+    /// The client whose record it puts back or takes out.
+    pub fn client_id(&self) -> Id {
+        match self {
+            Inverse::Remove(r) | Inverse::Reinsert(r) => r.client_id(),
+            Inverse::Restore { after, .. } => after.client_id(),
+            Inverse::Tier { after, .. } | Inverse::Status { after, .. } => after.id,
+        }
+    }
+
     /// The record the undo leaves in place (the TUI selects it); `None`
     /// when the undo takes the record out.
     pub fn kept(&self) -> Option<Record> {

@@ -279,6 +279,9 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.card = None;
             }
             shared.notify(saved.message);
+            if let Some(id) = saved.deleted_client {
+                app.undo.forget_client(id);
+            }
             app.undo.extend(saved.undo);
             // The record saved is selected once the lists are read again.
             if let Some(record) = &saved.touched {

@@ -1973,6 +1973,12 @@ fn u_is_refused_when_another_folio_changed_the_record() {
         rows
     );
 
+    // A change to undo, then the client deleted.
+    press(&mut app, &mut s, Action::ChangeTier);
+    typed(&mut app, &mut s, "Downgrade");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.undo.len(), 1);
+    assert_eq!(app.selected_client(), Some(id));
     press(&mut app, &mut s, Action::Delete);
     let Mode::Confirm(c) = &app.shared.mode else {
         panic!("{:?}", app.shared.mode)
@@ -1980,6 +1986,7 @@ fn u_is_refused_when_another_folio_changed_the_record() {
     assert!(c.prompt.contains("u cannot undo this"), "{}", c.prompt);
     assert!(c.prompt.contains("folio restore"), "{}", c.prompt);
     press(&mut app, &mut s, Action::ConfirmYes);
+    // Its changes went with it: nothing of it is left to undo.
     press(&mut app, &mut s, Action::Undo);
     assert_eq!(message(&app), "Nothing to undo");
     assert!(crate::store::clients::get(s.db(), id).unwrap().is_none());

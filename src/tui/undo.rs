@@ -11,6 +11,7 @@
 use std::collections::VecDeque;
 
 use super::action::{Msg, Saved};
+use crate::domain::Id;
 use crate::ops::undo::{self, Inverse};
 use crate::store::Store;
 
@@ -46,6 +47,12 @@ impl UndoStack {
         if let Some(change) = change {
             self.push(*change);
         }
+    }
+
+    /// Client `id` was deleted (with its records): its changes can no
+    /// longer be undone.
+    pub fn forget_client(&mut self, id: Id) {
+        self.changes.retain(|c| c.inverse.client_id() != id);
     }
 
     /// The newest change, taken off the stack.

@@ -132,11 +132,12 @@ impl Board {
     }
 }
 
-/// The question before a client is deleted: `u` does not bring it back.
+/// The question before a client is deleted: `u` does not bring it back
+/// (the copy of the file kept first, when it has records, does).
 pub fn delete_question(name: &str) -> String {
     format!(
-        "Delete client {name} and all its records? u cannot undo this \
-         (a backup copy is kept: folio restore). y/n"
+        "Delete client {name} and all its records? u cannot undo this; \
+         a client with records is copied first, for folio restore. y/n"
     )
 }
 
