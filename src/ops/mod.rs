@@ -7,6 +7,7 @@ pub mod balances;
 pub mod demo;
 pub mod import;
 pub mod synth;
+pub mod undo;
 pub mod views;
 
 use std::borrow::Cow;
@@ -310,6 +311,18 @@ pub fn set_tier(
     reason: &str,
     on: NaiveDate,
 ) -> OpResult<Client> {
+    set_tier_noted(store, id, tier, reason, on).map(|(c, _)| c)
+}
+
+/// [`set_tier`], also returning its inverse: the tier it had, and the
+/// history row it added (an undo takes it out again).
+pub fn set_tier_noted(
+    store: &mut Store,
+    id: Id,
+    tier: Tier,
+    reason: &str,
+    on: NaiveDate,
+) -> OpResult<(Client, undo::Inverse)> {
     let reason = required_text("reason", Lines::Many, reason)?;
     store.write(|tx| {
         let c = found(clients::get(tx, id)?, "client", id)?;
@@ -317,8 +330,15 @@ pub fn set_tier(
             return Err(invalid("tier", format!("{} is already {}", c.name, tier)));
         }
         clients::set_tier(tx, id, tier)?;
-        clients::insert_tier_change(tx, id, on, Some(c.tier), tier, &reason)?;
-        Ok(Client { tier, ..c })
+        let row = clients::insert_tier_change(tx, id, on, Some(c.tier), tier, &reason)?;
+        let from = c.tier;
+        let after = Client { tier, ..c };
+        let inverse = undo::Inverse::Tier {
+            after: after.clone(),
+            from,
+            row,
+        };
+        Ok((after, inverse))
     })
 }
 
@@ -330,6 +350,17 @@ pub fn set_status(
     reason: &str,
     on: NaiveDate,
 ) -> OpResult<Client> {
+    set_status_noted(store, id, status, reason, on).map(|(c, _)| c)
+}
+
+/// [`set_status`], also returning its inverse (see [`set_tier_noted`]).
+pub fn set_status_noted(
+    store: &mut Store,
+    id: Id,
+    status: Status,
+    reason: &str,
+    on: NaiveDate,
+) -> OpResult<(Client, undo::Inverse)> {
     let reason = required_text("reason", Lines::Many, reason)?;
     store.write(|tx| {
         let c = found(clients::get(tx, id)?, "client", id)?;
@@ -340,8 +371,15 @@ pub fn set_status(
             ));
         }
         clients::set_status(tx, id, status)?;
-        clients::insert_status_change(tx, id, on, Some(c.status), status, &reason)?;
-        Ok(Client { status, ..c })
+        let row = clients::insert_status_change(tx, id, on, Some(c.status), status, &reason)?;
+        let from = c.status;
+        let after = Client { status, ..c };
+        let inverse = undo::Inverse::Status {
+            after: after.clone(),
+            from,
+            row,
+        };
+        Ok((after, inverse))
     })
 }
 

@@ -11,7 +11,7 @@ use crate::domain::{
 };
 
 /// The folded text a touchpoint filter searches.
-fn search_key(summary: &str, next_step: Option<&str>) -> String {
+pub(super) fn search_key(summary: &str, next_step: Option<&str>) -> String {
     let mut s = fold(summary);
     if let Some(n) = next_step {
         s.push('\n');

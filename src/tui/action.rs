@@ -2,11 +2,13 @@
 //! (`Msg`), and the work `update` asks the runner for (`Effect`).
 
 use crate::domain::{AgreementStatus, Id, Month};
+use crate::ops::undo::{Inverse, Record};
 use crate::ops::views::{ClientCard, MonthTotals, PortfolioView};
 
 use super::app::Confirm;
 use super::forms;
 use super::panes::{self, Pane};
+use super::undo::Change;
 
 /// What a key means; the key tables (`keys`) map keys to these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +69,8 @@ pub enum Action {
     NextContact,
     EditContact,
     DeleteContact,
+    /// `u`: undo the last change made in this session.
+    Undo,
     ConfirmYes,
     ConfirmNo,
     FormInput(char),
@@ -122,12 +126,40 @@ pub enum Loaded {
     Card(Id, Option<ClientCard>),
 }
 
-/// A write that went through: what to say, and the client it deleted (its
-/// card closes).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A write that went through: what to say, the client it deleted (its
+/// card closes), the record it touched (selected once the lists are read
+/// again) and how to undo it (`u`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Saved {
     pub message: String,
     pub deleted_client: Option<Id>,
+    pub touched: Option<Box<Record>>,
+    pub undo: Option<Box<Change>>,
+}
+
+impl Saved {
+    /// A write that says `message`.
+    pub fn said(message: impl Into<String>) -> Saved {
+        Saved {
+            message: message.into(),
+            ..Saved::default()
+        }
+    }
+
+    /// It touched `record`: the lists select it.
+    pub fn touched(mut self, record: impl Into<Record>) -> Saved {
+        self.touched = Some(Box::new(record.into()));
+        self
+    }
+
+    /// `u` undoes it by `inverse`; `what` says what undoing it does.
+    pub fn undo(mut self, inverse: Inverse, what: impl Into<String>) -> Saved {
+        self.undo = Some(Box::new(Change {
+            inverse,
+            what: what.into(),
+        }));
+        self
+    }
 }
 
 /// What a deletion removes.
@@ -158,4 +190,6 @@ pub enum Effect {
     Save(forms::Save),
     Delete(Target),
     Close(Id, AgreementStatus),
+    /// Undo a change (taken off the stack by `u`).
+    Undo(Box<Change>),
 }

@@ -17,6 +17,7 @@ use super::forms::{ChangeForm, Edit, Form, NewClientForm};
 use super::panes::card::Card;
 pub use super::panes::{Component, Pane, Panes};
 use super::picker::{Outcome, Picker};
+use super::undo::UndoStack;
 use super::view::{MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::{Client, Id, Month, fold};
 use crate::ops::views::{MonthTotals, PortfolioView};
@@ -118,6 +119,8 @@ pub struct App {
     pub pane: Pane,
     /// The client card, over the pane.
     pub card: Option<Card>,
+    /// The changes made in this session that `u` undoes.
+    pub undo: UndoStack,
     pub quit: bool,
 }
 
@@ -142,6 +145,7 @@ impl App {
             panes: Panes::default(),
             pane: Pane::Portfolio,
             card: None,
+            undo: UndoStack::default(),
             quit: false,
         }
     }
@@ -284,6 +288,14 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.card = None;
             }
             shared.notify(saved.message);
+            if let Some(id) = saved.deleted_client {
+                app.undo.forget_client(id);
+            }
+            app.undo.extend(saved.undo);
+            // The record saved is selected once the lists are read again.
+            if let Some(record) = &saved.touched {
+                app.panes.follow(record);
+            }
             vec![Effect::Reload]
         }
         Msg::Saved(Err(e)) => {
@@ -465,6 +477,13 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Reload => vec![Effect::Reload],
+        Action::Undo => match app.undo.pop() {
+            Some(change) => vec![Effect::Undo(Box::new(change))],
+            None => {
+                app.shared.notify("Nothing to undo");
+                Vec::new()
+            }
+        },
         Action::OpenPicker => {
             app.shared.mode = Mode::Picker(Picker::open(&app.shared));
             Vec::new()

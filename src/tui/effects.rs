@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use super::action::{Effect, Loaded, Msg, Saved, Target};
 use super::forms::Save;
 use super::panes;
-use crate::domain::{Agreement, Contact, Id, Invoice, Payment, Touchpoint};
+use crate::domain::{Agreement, AgreementStatus, Contact, Id, Invoice, Payment, Touchpoint};
+use crate::ops::undo::{self, Inverse, Kind, Record};
 use crate::ops::{self, OpError, OpResult, views};
 use crate::store::Store;
 
@@ -36,29 +37,20 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
             today,
             panes::Request::WriteReport(report),
         )),
-        Effect::Save(values) => Ok(Msg::Saved(
-            save(store, values)
-                .map(|message| Saved {
-                    message,
-                    deleted_client: None,
-                })
-                .map_err(|e| e.to_string()),
-        )),
-        Effect::Delete(target) => delete(store, target, today).map(|message| {
-            Msg::Saved(Ok(Saved {
-                message,
-                deleted_client: match target {
-                    Target::Client(id) => Some(id),
-                    _ => None,
-                },
-            }))
-        }),
+        Effect::Save(values) => Ok(Msg::Saved(save(store, values).map_err(|e| e.to_string()))),
+        Effect::Delete(target) => delete(store, target, today).map(|saved| Msg::Saved(Ok(saved))),
         Effect::Close(id, status) => ops::close_agreement(store, id, status, today).map(|a| {
-            Msg::Saved(Ok(Saved {
-                message: format!("agreement marked {}", a.status),
-                deleted_client: None,
-            }))
+            let open = Agreement {
+                status: AgreementStatus::Open,
+                closed_on: None,
+                ..a.clone()
+            };
+            let what = format!("agreement «{}» open again", a.text);
+            Msg::Saved(Ok(Saved::said(format!("agreement marked {}", a.status))
+                .touched(a.clone())
+                .undo(restore(open, a), what)))
         }),
+        Effect::Undo(change) => Ok(super::undo::perform(store, *change)),
     };
     result.unwrap_or_else(|e| Msg::Failed(e.to_string()))
 }
@@ -69,17 +61,27 @@ fn client_id(store: &Store, name: &str) -> OpResult<Id> {
     Ok(ops::client_by_name(store, name)?.id)
 }
 
-/// Save a form's values through the operations; returns the line to show.
-fn save(store: &mut Store, save: Save) -> OpResult<String> {
+/// Save a form's values through the operations: what to say, the record
+/// saved (selected next) and how `u` undoes it.
+fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
     match save {
         Save::AddClient(new) => {
             let c = ops::add_client(store, &new)?;
-            Ok(format!("added {}", c.name))
+            let what = format!("new client {} (removed)", c.name);
+            Ok(Saved::said(format!("added {}", c.name))
+                .touched(c.clone())
+                .undo(Inverse::Remove(c.into()), what))
         }
         Save::EditClient(id, edit) => {
             let before = ops::client_by_id(store, id)?;
             let c = ops::edit_client(store, id, &edit)?;
-            Ok(said(c != before, format!("Saved {}", c.name)))
+            let what = format!("edit of {}", before.name);
+            Ok(edited(
+                Saved::said(format!("Saved {}", c.name)).touched(c.clone()),
+                before,
+                c,
+                what,
+            ))
         }
         Save::Tier {
             client,
@@ -87,8 +89,14 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
             reason,
             on,
         } => {
-            let c = ops::set_tier(store, client, tier, &reason, on)?;
-            Ok(format!("{} is now {}", c.name, c.tier))
+            let (c, inverse) = ops::set_tier_noted(store, client, tier, &reason, on)?;
+            let what = match &inverse {
+                Inverse::Tier { from, .. } => format!("tier of {} back to {from}", c.name),
+                _ => format!("tier of {}", c.name),
+            };
+            Ok(Saved::said(format!("{} is now {}", c.name, c.tier))
+                .touched(c)
+                .undo(inverse, what))
         }
         Save::Status {
             client,
@@ -96,119 +104,147 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
             reason,
             on,
         } => {
-            let c = ops::set_status(store, client, status, &reason, on)?;
-            Ok(format!("{} is now {}", c.name, c.status))
+            let (c, inverse) = ops::set_status_noted(store, client, status, &reason, on)?;
+            let what = match &inverse {
+                Inverse::Status { from, .. } => format!("status of {} back to {from}", c.name),
+                _ => format!("status of {}", c.name),
+            };
+            Ok(Saved::said(format!("{} is now {}", c.name, c.status))
+                .touched(c)
+                .undo(inverse, what))
         }
         Save::AddContact(client, new) => {
             let c = ops::add_contact(store, client, &new)?;
             let of = ops::client_by_id(store, client)?;
-            Ok(format!("Added contact {} for {}", c.name, of.name))
+            let what = format!("new contact {} for {} (removed)", c.name, of.name);
+            Ok(
+                Saved::said(format!("Added contact {} for {}", c.name, of.name))
+                    .touched(c.clone())
+                    .undo(Inverse::Remove(c.into()), what),
+            )
         }
         Save::EditContact(id, new) => {
-            let mut changed = false;
+            let mut before = None;
             let c = ops::change(store, id, |c: &mut Contact| {
-                let before = c.clone();
+                before = Some(c.clone());
                 (c.name, c.role, c.decision_maker) = (new.name, new.role, new.decision_maker);
                 (c.phone, c.email, c.birthday) = (new.phone, new.email, new.birthday);
-                changed = *c != before;
             })?;
             let of = ops::client_by_id(store, c.client_id)?;
-            Ok(said(
-                changed,
-                format!("Saved contact {} for {}", c.name, of.name),
-            ))
+            let saved = Saved::said(format!("Saved contact {} for {}", c.name, of.name));
+            let what = format!("edit of contact {} for {}", c.name, of.name);
+            Ok(edited(saved.touched(c.clone()), before, c, what))
         }
         Save::AddTouchpoint(client, t) => {
             let cid = client_id(store, &client)?;
-            ops::add_touchpoint(store, cid, &t)?;
-            Ok(format!("Saved touchpoint for {client}"))
+            let t = ops::add_touchpoint(store, cid, &t)?;
+            let what = format!("new touchpoint for {client} (removed)");
+            Ok(Saved::said(format!("Saved touchpoint for {client}"))
+                .touched(t.clone())
+                .undo(Inverse::Remove(t.into()), what))
         }
         Save::EditTouchpoint(id, client, t) => {
             let cid = client_id(store, &client)?;
             // Read and written in one transaction, as the command line does.
-            let mut changed = false;
-            ops::change(store, id, |old: &mut Touchpoint| {
-                let before = old.clone();
+            let mut before = None;
+            let after = ops::change(store, id, |old: &mut Touchpoint| {
+                before = Some(old.clone());
                 (old.client_id, old.at, old.kind) = (cid, t.at, t.kind);
                 (old.summary, old.minutes) = (t.summary, t.minutes);
                 (old.next_step, old.next_due) = (t.next_step, t.next_due);
-                changed = *old != before;
             })?;
-            Ok(said(changed, format!("Saved touchpoint for {client}")))
+            let saved = Saved::said(format!("Saved touchpoint for {client}"));
+            let what = format!("edit of the touchpoint for {client}");
+            Ok(edited(saved.touched(after.clone()), before, after, what))
         }
         Save::AddAgreement(client, a) => {
             let cid = client_id(store, &client)?;
-            ops::add_agreement(store, cid, &a)?;
-            Ok(format!("Saved agreement with {client}"))
+            let a = ops::add_agreement(store, cid, &a)?;
+            let what = format!("new agreement with {client} (removed)");
+            Ok(Saved::said(format!("Saved agreement with {client}"))
+                .touched(a.clone())
+                .undo(Inverse::Remove(a.into()), what))
         }
         Save::EditAgreement(id, client, a) => {
             let cid = client_id(store, &client)?;
             // Read and written in one transaction: what changed meanwhile
             // (its status, elsewhere) is kept.
-            let mut changed = false;
-            ops::change(store, id, |old: &mut Agreement| {
-                let before = old.clone();
+            let mut before = None;
+            let after = ops::change(store, id, |old: &mut Agreement| {
+                before = Some(old.clone());
                 (old.client_id, old.text, old.owner) = (cid, a.text, a.owner);
                 (old.due, old.made_on) = (a.due, a.made_on);
-                changed = *old != before;
             })?;
-            Ok(said(changed, format!("Saved agreement with {client}")))
+            let saved = Saved::said(format!("Saved agreement with {client}"));
+            let what = format!("edit of the agreement with {client}");
+            Ok(edited(saved.touched(after.clone()), before, after, what))
         }
         Save::Target(month, amount) => {
             ops::set_target(store, month, amount)?;
-            Ok(format!("target for {month}: {}", amount.to_human()))
+            Ok(Saved::said(format!(
+                "target for {month}: {}",
+                amount.to_human()
+            )))
         }
         Save::AddPayment(client, p) => {
             let cid = client_id(store, &client)?;
             let p = ops::add_payment(store, cid, &p)?;
-            Ok(format!(
+            let what = format!("payment of {} from {client} (removed)", p.amount.to_human());
+            Ok(Saved::said(format!(
                 "Recorded payment of {} from {client}",
                 p.amount.to_human()
             ))
+            .touched(p.clone())
+            .undo(Inverse::Remove(p.into()), what))
         }
         Save::EditPayment(id, client, new) => {
             let cid = client_id(store, &client)?;
             // Read and written in one transaction, as `folio pay edit` does.
-            let mut changed = false;
-            let p = ops::change(store, id, |old: &mut Payment| {
-                let before = old.clone();
+            let mut before = None;
+            let after = ops::change(store, id, |old: &mut Payment| {
+                before = Some(old.clone());
                 (old.client_id, old.on) = (cid, new.on);
                 (old.amount, old.note) = (new.amount, new.note);
-                changed = *old != before;
             })?;
-            Ok(said(
-                changed,
-                format!("Saved payment of {} from {client}", p.amount.to_human()),
-            ))
+            let saved = Saved::said(format!(
+                "Saved payment of {} from {client}",
+                after.amount.to_human()
+            ));
+            let what = format!("edit of the payment from {client}");
+            Ok(edited(saved.touched(after.clone()), before, after, what))
         }
         Save::EditInvoice(id, client, new) => {
             let cid = client_id(store, &client)?;
             // Read and written in one transaction, as `folio invoice edit`
             // does.
-            let mut changed = false;
-            let i = ops::change(store, id, |old: &mut Invoice| {
-                let before = old.clone();
+            let mut before = None;
+            let after = ops::change(store, id, |old: &mut Invoice| {
+                before = Some(old.clone());
                 (old.client_id, old.month) = (cid, new.month);
                 (old.amount, old.due) = (new.amount, new.due);
-                changed = *old != before;
             })?;
-            Ok(said(
-                changed,
-                format!(
-                    "Saved expected payment of {} from {client} for {}",
-                    i.amount.to_human(),
-                    i.month
-                ),
-            ))
+            let saved = Saved::said(format!(
+                "Saved expected payment of {} from {client} for {}",
+                after.amount.to_human(),
+                after.month
+            ));
+            let what = format!("edit of the expected payment from {client}");
+            Ok(edited(saved.touched(after.clone()), before, after, what))
         }
         Save::AddInvoice(client, i) => {
             let cid = client_id(store, &client)?;
             let i = ops::add_invoice(store, cid, &i)?;
-            Ok(format!(
+            let what = format!(
+                "expected payment of {} from {client} (removed)",
+                i.amount.to_human()
+            );
+            Ok(Saved::said(format!(
                 "Expecting {} from {client} for {}",
                 i.amount.to_human(),
                 i.month
             ))
+            .touched(i.clone())
+            .undo(Inverse::Remove(i.into()), what))
         }
         Save::WriteReport(_) => Err(OpError::Invalid {
             field: "File",
@@ -217,50 +253,60 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
     }
 }
 
-/// What an edit says: what it saved, or that the values were the same.
-fn said(changed: bool, saved: String) -> String {
-    if changed {
-        saved
-    } else {
-        "Nothing changed".into()
+/// How `u` undoes an edit: `before` put back over `after`.
+fn restore(before: impl Into<Record>, after: impl Into<Record>) -> Inverse {
+    Inverse::Restore {
+        before: before.into(),
+        after: after.into(),
     }
 }
 
-fn delete(store: &mut Store, target: Target, today: chrono::NaiveDate) -> OpResult<String> {
-    match target {
+/// An edit saved: undoable when it changed something (`before`: the record
+/// as it was), else it says so.
+fn edited<T: Into<Record> + PartialEq>(
+    saved: Saved,
+    before: impl Into<Option<T>>,
+    after: T,
+    what: String,
+) -> Saved {
+    match before.into() {
+        Some(before) if before != after => saved.undo(restore(before, after), what),
+        _ => Saved {
+            message: "Nothing changed".into(),
+            ..saved
+        },
+    }
+}
+
+/// Delete a record; `u` puts it back (a client: its backup copy does).
+fn delete(store: &mut Store, target: Target, today: chrono::NaiveDate) -> OpResult<Saved> {
+    let (kind, id) = match target {
         Target::Client(id) => {
             let c = ops::client_by_id(store, id)?;
             let deleted = ops::backups::delete_client_and_prune(store, id, today)?;
             let pruned = deleted.pruned.note().map(|n| format!("; {n}"));
-            match deleted.backup {
-                Some(b) => Ok(format!(
+            let message = match deleted.backup {
+                Some(b) => format!(
                     "deleted {} (backup: {}){}",
                     c.name,
                     b.display(),
                     pruned.unwrap_or_default()
-                )),
-                None => Ok(format!("deleted {}", c.name)),
-            }
+                ),
+                None => format!("deleted {}", c.name),
+            };
+            return Ok(Saved {
+                deleted_client: Some(id),
+                ..Saved::said(message)
+            });
         }
-        Target::Touchpoint(id) => {
-            ops::delete_touchpoint(store, id)?;
-            Ok("touchpoint deleted".into())
-        }
-        Target::Agreement(id) => {
-            ops::delete_agreement(store, id)?;
-            Ok("agreement deleted".into())
-        }
-        Target::Contact(id) => {
-            ops::delete_contact(store, id)?;
-            Ok("contact deleted".into())
-        }
-        Target::Payment(id) => {
-            ops::delete_payment(store, id)?;
-            Ok("payment deleted".into())
-        }
-        Target::Invoice(id) => {
-            ops::delete_invoice(store, id)?;
-            Ok("expected payment deleted".into())
-        }
-    }
+        Target::Touchpoint(id) => (Kind::Touchpoint, id),
+        Target::Agreement(id) => (Kind::Agreement, id),
+        Target::Contact(id) => (Kind::Contact, id),
+        Target::Payment(id) => (Kind::Payment, id),
+        Target::Invoice(id) => (Kind::Invoice, id),
+    };
+    let record = undo::delete(store, kind, id)?;
+    let of = ops::client_by_id(store, record.client_id())?;
+    let what = format!("delete of the {} of {}", kind.what(), of.name);
+    Ok(Saved::said(format!("{} deleted", kind.what())).undo(Inverse::Reinsert(record), what))
 }

@@ -158,6 +158,13 @@ pub const GLOBAL: &[Binding] = &[
         false,
     ),
     b(
+        &[Char('u')],
+        "u",
+        "undo the last change (up to 20)",
+        Action::Undo,
+        false,
+    ),
+    b(
         &[Char('r'), Ctrl('r')],
         "r",
         "reload from the file",

@@ -18,6 +18,7 @@ pub mod panes;
 pub mod picker;
 pub mod terminal;
 pub mod toast;
+pub mod undo;
 pub mod view;
 pub mod window;
 

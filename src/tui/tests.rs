@@ -1905,3 +1905,441 @@ fn plan_drill_down_deletes_an_invoice_after_y_and_n_cancels() {
     };
     assert_eq!(form.fields()[0].value, app.name(neighbour));
 }
+
+// --- undo and selection ---
+
+/// Type `text` into the open form's focused field, or the filter.
+fn typed(app: &mut App, s: &mut Store, text: &str) {
+    let filter = app.shared.mode == Mode::Filter;
+    for c in text.chars() {
+        let action = if filter {
+            Action::FilterInput(c)
+        } else {
+            Action::FormInput(c)
+        };
+        press(app, s, action);
+    }
+}
+
+fn message(app: &App) -> String {
+    app.shared
+        .message
+        .clone()
+        .map(|(m, _)| m)
+        .unwrap_or_default()
+}
+
+#[test]
+fn u_with_nothing_to_undo_says_so() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+    assert!(
+        super::keys::help(Pane::Plan, false).contains(&("u", "undo the last change (up to 20)"))
+    );
+    assert!(
+        super::keys::help(Pane::Portfolio, true)
+            .iter()
+            .any(|(k, _)| *k == "u")
+    );
+}
+
+/// Issue 22: after a tier change the cursor follows the client into its
+/// new column; `u` puts the tier back, takes out the history row the
+/// change added, says what it undid, and the cursor follows it back.
+#[test]
+fn u_undoes_a_tier_change_and_the_cursor_follows_the_client() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    let client = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    let rows = crate::store::clients::tier_history(s.db(), id)
+        .unwrap()
+        .len();
+    // Another client selected in the column it will go to, so following
+    // it is a real move.
+    press(&mut app, &mut s, Action::ChangeTier);
+    typed(&mut app, &mut s, "Стратегия на год");
+    press(&mut app, &mut s, Action::FormSubmit);
+    let moved = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    assert_ne!(moved.tier, client.tier);
+    let col = super::panes::portfolio::TIERS
+        .iter()
+        .position(|t| *t == moved.tier)
+        .unwrap();
+    assert_eq!(app.panes.portfolio.column, col, "the cursor followed it");
+    assert_eq!(app.selected_client(), Some(id));
+
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        message(&app),
+        format!("Undid: tier of {} back to {}", client.name, client.tier)
+    );
+    assert_eq!(
+        crate::store::clients::get(s.db(), id).unwrap(),
+        Some(client)
+    );
+    assert_eq!(
+        crate::store::clients::tier_history(s.db(), id)
+            .unwrap()
+            .len(),
+        rows,
+        "the history row it added is gone"
+    );
+    assert_eq!(app.panes.portfolio.column, 0, "and back to its column");
+    assert_eq!(app.selected_client(), Some(id));
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+}
+
+/// Issue 22: a new client is selected after saving; `u` takes it out.
+#[test]
+fn a_new_client_is_selected_and_u_removes_it() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::Right); // the potential column
+    press(&mut app, &mut s, Action::Add);
+    typed(&mut app, &mut s, "Яблоко и Ко");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{}", message(&app));
+    let id = app.selected_client().unwrap();
+    assert_eq!(app.name(id), "Яблоко и Ко");
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), "Undid: new client Яблоко и Ко (removed)");
+    assert!(crate::store::clients::get(s.db(), id).unwrap().is_none());
+    assert!(!app.shared.names.contains_key(&id));
+}
+
+/// Issue 22: a touchpoint logged is selected in the log (wherever its
+/// date puts it); a touchpoint deleted comes back with `u`, with its id,
+/// and is selected again.
+#[test]
+fn a_new_touchpoint_is_selected_and_a_deleted_one_comes_back() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    for _ in 0..5 {
+        press(&mut app, &mut s, Action::Down);
+    }
+    press(&mut app, &mut s, Action::Add);
+    // Client (kept), Date -> a day long ago, so it lands deep in the log.
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormEnd);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "2025-01-15");
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "Старый звонок");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.mode);
+    idle(&mut app, &mut s);
+    let t = app.panes.touch.selected_row().cloned().unwrap();
+    assert_eq!(t.summary, "Старый звонок");
+    assert!(app.panes.touch.selected > 5, "deep in the log");
+    assert!(render(&app, 120, 40).contains("Старый звонок"));
+
+    // The newest touchpoint deleted, then undone: back with its id, and
+    // selected again.
+    press(&mut app, &mut s, Action::Top);
+    let first = app.panes.touch.selected_row().cloned().unwrap();
+    press(&mut app, &mut s, Action::Delete);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    idle(&mut app, &mut s);
+    assert!(
+        crate::store::log::get_touchpoint(s.db(), first.id)
+            .unwrap()
+            .is_none()
+    );
+    press(&mut app, &mut s, Action::Down);
+    press(&mut app, &mut s, Action::Undo);
+    idle(&mut app, &mut s);
+    assert!(
+        message(&app).starts_with("Undid: delete of the touchpoint of "),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        crate::store::log::get_touchpoint(s.db(), first.id).unwrap(),
+        Some(first.clone())
+    );
+    assert_eq!(app.panes.touch.selected_row(), Some(&first));
+    // And the one logged before is undone too: removed.
+    press(&mut app, &mut s, Action::Undo);
+    idle(&mut app, &mut s);
+    assert!(
+        crate::store::log::get_touchpoint(s.db(), t.id)
+            .unwrap()
+            .is_none()
+    );
+}
+
+/// Issue 22: a new agreement is selected after saving; closing one is
+/// undone (open again), and so is its delete.
+#[test]
+fn a_new_agreement_is_selected_and_closing_it_is_undone() {
+    use crate::domain::AgreementStatus;
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "ООО Ромашка");
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "Согласовать медиаплан");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.mode);
+    let a = app.panes.agreements.selected_row().cloned().unwrap();
+    assert_eq!(a.text, "Согласовать медиаплан");
+
+    press(&mut app, &mut s, Action::MarkKept);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    let stored = |s: &Store| crate::store::log::get_agreement(s.db(), a.id).unwrap();
+    assert_eq!(stored(&s).unwrap().status, AgreementStatus::Kept);
+    assert_eq!(
+        app.panes.agreements.selected_row().map(|r| r.id),
+        Some(a.id)
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        message(&app),
+        "Undid: agreement «Согласовать медиаплан» open again"
+    );
+    assert_eq!(stored(&s), Some(a.clone()));
+
+    press(&mut app, &mut s, Action::Delete);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    assert_eq!(stored(&s), None);
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(stored(&s), Some(a.clone()));
+    assert_eq!(app.panes.agreements.selected_row(), Some(&a));
+}
+
+/// Issue 22: a payment recorded on the Plan pane selects its client's
+/// row; `u` takes the payment out again.
+#[test]
+fn a_payment_selects_its_client_on_the_plan_and_u_removes_it() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let last = app.panes.plan.view.as_ref().unwrap().plan.clients.len() - 1;
+    let client = app.panes.plan.view.as_ref().unwrap().plan.clients[last].client_id;
+    let name = app.name(client).to_string();
+    let paid = || crate::store::clients::totals(s.db(), client).unwrap().0;
+    let before = paid();
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, &name);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "1000");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{:?}", app.shared.mode);
+    assert_eq!(app.selected_client(), Some(client), "its row is selected");
+    assert_ne!(
+        crate::store::clients::totals(s.db(), client).unwrap().0,
+        before
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        message(&app),
+        format!("Undid: payment of 1 000.00 from {name} (removed)")
+    );
+    assert_eq!(
+        crate::store::clients::totals(s.db(), client).unwrap().0,
+        before
+    );
+}
+
+/// Issue 22: a client's details edited and a contact deleted are undone,
+/// newest first.
+#[test]
+fn a_client_edit_and_a_contact_delete_are_undone_newest_first() {
+    let (mut s, mut app) = demo();
+    let id = app.selected_client().unwrap();
+    let client = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    press(&mut app, &mut s, Action::Edit);
+    press(&mut app, &mut s, Action::FormEnd);
+    typed(&mut app, &mut s, " Group");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.name(id), format!("{} Group", client.name));
+    press(&mut app, &mut s, Action::OpenCard);
+    let contacts = crate::store::clients::contacts_of(s.db(), id).unwrap();
+    assert!(!contacts.is_empty(), "the demo client has contacts");
+    let marked = app
+        .card
+        .as_ref()
+        .unwrap()
+        .marked_contact()
+        .cloned()
+        .unwrap();
+    press(&mut app, &mut s, Action::DeleteContact);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    assert!(
+        crate::store::clients::get_contact(s.db(), marked.id)
+            .unwrap()
+            .is_none()
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        crate::store::clients::get_contact(s.db(), marked.id).unwrap(),
+        Some(marked)
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), format!("Undid: edit of {}", client.name));
+    assert_eq!(
+        crate::store::clients::get(s.db(), id).unwrap(),
+        Some(client)
+    );
+}
+
+/// Issue 22: another folio changed the record after this session's change:
+/// `u` refuses, says why, and changes nothing. A client deleted is not
+/// undone by `u`, and its question says so.
+#[test]
+fn u_is_refused_when_another_folio_changed_the_record() {
+    use crate::store::Create;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.db");
+    let (mut s, _) = Store::open(&path, Create::FileOnly).unwrap();
+    crate::ops::demo::load(&mut s, today()).unwrap();
+    let mut app = load_app(&mut s, today(), "p".into(), 120, 40).unwrap();
+    let (mut other, _) = Store::open(&path, Create::FileOnly).unwrap();
+
+    let id = app.selected_client().unwrap();
+    press(&mut app, &mut s, Action::ChangeStatus);
+    typed(&mut app, &mut s, "Seasonal pause");
+    press(&mut app, &mut s, Action::FormSubmit);
+    let paused = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    let edit = crate::ops::ClientEdit {
+        notes: Some("changed in another terminal".into()),
+        ..Default::default()
+    };
+    crate::ops::edit_client(&mut other, id, &edit).unwrap();
+    let rows = crate::store::clients::status_history(s.db(), id).unwrap();
+    press(&mut app, &mut s, Action::Undo);
+    let (text, error) = app.shared.message.clone().unwrap();
+    assert!(error, "{text}");
+    assert!(text.contains("changed elsewhere since"), "{text}");
+    let now = crate::store::clients::get(s.db(), id).unwrap().unwrap();
+    assert_eq!(now.status, paused.status, "nothing undone");
+    assert_eq!(
+        crate::store::clients::status_history(s.db(), id).unwrap(),
+        rows
+    );
+
+    // A change to undo, then the client deleted.
+    press(&mut app, &mut s, Action::ChangeTier);
+    typed(&mut app, &mut s, "Downgrade");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.undo.len(), 1);
+    assert_eq!(app.selected_client(), Some(id));
+    press(&mut app, &mut s, Action::Delete);
+    let Mode::Confirm(c) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    assert!(c.prompt.contains("u cannot undo this"), "{}", c.prompt);
+    assert!(c.prompt.contains("folio restore"), "{}", c.prompt);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    // Its changes went with it: nothing of it is left to undo.
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(message(&app), "Nothing to undo");
+    assert!(crate::store::clients::get(s.db(), id).unwrap().is_none());
+}
+
+/// Issue 22: clearing a filter keeps the selected record, on the board,
+/// in the agreements and in the log.
+#[test]
+fn clearing_a_filter_keeps_the_selected_record() {
+    let (mut s, mut app) = demo();
+    // The board: a client found by filter stays selected after Esc.
+    let target = app.panes.portfolio.ids[1].last().copied().unwrap();
+    let name = app.name(target).to_string();
+    press(&mut app, &mut s, Action::StartFilter);
+    typed(&mut app, &mut s, &name);
+    press(&mut app, &mut s, Action::FilterDone);
+    assert_eq!(app.selected_client(), Some(target));
+    press(&mut app, &mut s, Action::Back);
+    assert_eq!(app.filter(), "");
+    assert_eq!(app.selected_client(), Some(target), "kept after clearing");
+
+    // The agreements: the same, with Esc while typing.
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    let pane = &app.panes.agreements;
+    let a = pane.rows[*pane.shown.last().unwrap()].clone();
+    press(&mut app, &mut s, Action::StartFilter);
+    typed(&mut app, &mut s, &a.text);
+    while app.panes.agreements.selected_row().map(|r| r.id) != Some(a.id) {
+        press(&mut app, &mut s, Action::Down);
+    }
+    press(&mut app, &mut s, Action::FilterClear);
+    assert_eq!(
+        app.panes.agreements.selected_row().map(|r| r.id),
+        Some(a.id)
+    );
+    assert!(app.panes.agreements.selected > 0);
+
+    // The log: a touchpoint found by filter, deep in the whole log.
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    let oldest = crate::store::log::touchpoints(s.db(), None, -1, 0)
+        .unwrap()
+        .pop()
+        .unwrap();
+    press(&mut app, &mut s, Action::StartFilter);
+    typed(&mut app, &mut s, &oldest.summary);
+    press(&mut app, &mut s, Action::FilterDone);
+    idle(&mut app, &mut s);
+    press(&mut app, &mut s, Action::Bottom);
+    idle(&mut app, &mut s);
+    assert_eq!(
+        app.panes.touch.selected_row().map(|t| t.id),
+        Some(oldest.id)
+    );
+    press(&mut app, &mut s, Action::Back);
+    idle(&mut app, &mut s);
+    assert_eq!(
+        app.panes.touch.selected_row().map(|t| t.id),
+        Some(oldest.id)
+    );
+    assert_eq!(
+        app.panes.touch.selected + 1,
+        app.panes.touch.total,
+        "the last row"
+    );
+}
+
+/// A payment edited and an invoice deleted from the Plan's drill-down are
+/// undone by `u`, newest first, and the figures come back.
+#[test]
+fn plan_drill_down_edits_and_deletes_are_undone() {
+    use crate::domain::plan::Figure;
+    let (mut s, mut app) = demo();
+    plan_on_figure(&mut app, &mut s, Figure::Expected);
+    press(&mut app, &mut s, Action::OpenCard);
+    let (id, _, _) = drilled(&app).unwrap();
+    let expected = figure_now(&app, Figure::Expected);
+    press(&mut app, &mut s, Action::Delete);
+    press(&mut app, &mut s, Action::ConfirmYes);
+    assert_ne!(figure_now(&app, Figure::Expected), expected);
+    press(&mut app, &mut s, Action::Undo);
+    assert!(message(&app).starts_with("Undid"), "{}", message(&app));
+    assert_eq!(figure_now(&app, Figure::Expected), expected);
+    let stored = crate::ops::invoices(&mut s, None, None).unwrap();
+    assert!(
+        stored.iter().any(|i| i.invoice.id == id),
+        "back in the file"
+    );
+
+    press(&mut app, &mut s, Action::Back);
+    plan_on_figure(&mut app, &mut s, Figure::Received);
+    press(&mut app, &mut s, Action::OpenCard);
+    let received = figure_now(&app, Figure::Received);
+    press(&mut app, &mut s, Action::Edit);
+    // Client, Date -> Amount.
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "1");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(app.shared.mode, Mode::Normal, "{}", message(&app));
+    assert_ne!(figure_now(&app, Figure::Received), received);
+    press(&mut app, &mut s, Action::Undo);
+    assert!(message(&app).contains("payment"), "{}", message(&app));
+    assert_eq!(figure_now(&app, Figure::Received), received);
+}

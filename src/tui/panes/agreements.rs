@@ -28,6 +28,8 @@ pub struct Agreements {
     pub shown: Vec<usize>,
     pub selected: usize,
     pub filter: String,
+    /// An agreement to select once the list is read again (one just saved).
+    pub follow: Option<Id>,
 }
 
 /// What the pane reads: every agreement.
@@ -46,7 +48,10 @@ impl Agreements {
         );
         // The selection stays on its agreement (by id), wherever the new
         // list puts it.
-        let keep = self.selected_row().map(|a| a.id);
+        let keep = self
+            .follow
+            .take()
+            .or_else(|| self.selected_row().map(|a| a.id));
         self.rows = rows;
         self.rebuild(shared);
         self.selected = reselect(
@@ -193,8 +198,15 @@ impl Component for Agreements {
     }
 
     fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        // The filter cleared: the selection stays on its agreement.
+        let keep = match self.filter.trim() {
+            "" => self.selected_row().map(|a| a.id),
+            _ => None,
+        };
         self.selected = 0;
         self.rebuild(shared);
+        let ids = self.shown.iter().map(|i| self.rows[*i].id);
+        self.selected = reselect(keep, 0, ids);
         Vec::new()
     }
 }

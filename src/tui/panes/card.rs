@@ -94,7 +94,7 @@ impl Card {
             },
             Action::Delete => {
                 shared.ask(
-                    format!("Delete client {} and all its records? y/n", shared.name(id)),
+                    super::portfolio::delete_question(shared.name(id)),
                     Effect::Delete(Target::Client(id)),
                 );
             }

@@ -21,6 +21,7 @@ use super::app::Shared;
 use super::forms::Form;
 use super::view::Theme;
 use crate::domain::Id;
+use crate::ops::undo::Record;
 use crate::store::Store;
 
 /// The panes, in the order of their tabs (and number keys).
@@ -91,6 +92,22 @@ impl Panes {
             Pane::Agreements => &mut self.agreements,
             Pane::Plan => &mut self.plan,
             Pane::Review => &mut self.review,
+        }
+    }
+
+    /// Select `record` (just saved, or put back by an undo) in the pane
+    /// that lists it, once the lists are read again: a client on the board
+    /// (in its tier's column), a touchpoint in the log, an agreement, a
+    /// payment's or invoice's client on the plan.
+    pub fn follow(&mut self, record: &Record) {
+        match record {
+            Record::Client(c) => self.portfolio.follow = Some(c.id),
+            Record::Touchpoint(t) => self.touch.follow = Some((t.at, t.id)),
+            Record::Agreement(a) => self.agreements.follow = Some(a.id),
+            Record::Payment(p) => self.plan.follow = Some(p.client_id),
+            Record::Invoice(i) => self.plan.follow = Some(i.client_id),
+            // The card shows its client's contacts in a fixed order.
+            Record::Contact(_) => {}
         }
     }
 

@@ -35,6 +35,9 @@ pub struct PlanPane {
     pub figure: Option<usize>,
     /// The invoices or payments behind a figure, listed (Enter on it).
     pub rows: Option<Rows>,
+    /// A client to select once the month is read again (a payment or an
+    /// expected payment just saved for it).
+    pub follow: Option<Id>,
 }
 
 /// The figures the cursor moves through above the clients.
@@ -60,6 +63,11 @@ impl PlanPane {
             let keep = self.client_row();
             let ids = view.plan.clients.iter().map(|c| c.client_id);
             self.selected = reselect(keep, self.selected, ids);
+        }
+        if let Some(id) = self.follow.take()
+            && let Some(row) = view.plan.clients.iter().position(|c| c.client_id == id)
+        {
+            self.selected = row;
         }
         self.selected = self.selected.min(view.plan.clients.len().saturating_sub(1));
         self.view = Some(view);

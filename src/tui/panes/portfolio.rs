@@ -60,6 +60,8 @@ pub struct Board {
     /// finds the selected clients again by id.
     pub ids: [Vec<Id>; 3],
     pub filter: String,
+    /// A client to select once the board is built again (one just saved).
+    pub follow: Option<Id>,
 }
 
 impl Board {
@@ -107,12 +109,36 @@ impl Board {
         }
     }
 
+    /// Select client `id` in whichever column it is; false if the board
+    /// does not show it.
+    pub fn select_client(&mut self, id: Id) -> bool {
+        let found = self
+            .ids
+            .iter()
+            .enumerate()
+            .find_map(|(col, ids)| Some((col, ids.iter().position(|x| *x == id)?)));
+        if let Some((col, row)) = found {
+            self.column = col;
+            self.selected[col] = row;
+        }
+        found.is_some()
+    }
+
     /// The selected client's figures.
     pub fn client<'a>(&self, shared: &'a Shared) -> Option<&'a ClientStats> {
         let view = shared.portfolio.as_ref()?;
         let i = *self.columns[self.column].get(self.selected[self.column])?;
         view.clients.get(i)
     }
+}
+
+/// The question before a client is deleted: `u` does not bring it back
+/// (the copy of the file kept first, when it has records, does).
+pub fn delete_question(name: &str) -> String {
+    format!(
+        "Delete client {name} and all its records? u cannot undo this; \
+         a client with records is copied first, for folio restore. y/n"
+    )
 }
 
 fn neglect_rank(c: &ClientStats) -> u8 {
@@ -146,14 +172,12 @@ impl Component for Board {
         // the focus follows it.
         if let Some(id) = keep[self.column]
             && !self.ids[self.column].contains(&id)
-            && let Some((col, row)) = self
-                .ids
-                .iter()
-                .enumerate()
-                .find_map(|(col, ids)| Some((col, ids.iter().position(|x| *x == id)?)))
         {
-            self.column = col;
-            self.selected[col] = row;
+            self.select_client(id);
+        }
+        // A client just saved (added, edited, its tier changed) is selected.
+        if let Some(id) = self.follow.take() {
+            self.select_client(id);
         }
         Vec::new()
     }
@@ -190,7 +214,7 @@ impl Component for Board {
             }
             Action::Delete => match self.client(shared).map(|c| &c.client) {
                 Some(c) => shared.ask(
-                    format!("Delete client {} and all its records? y/n", c.name),
+                    delete_question(&c.name),
                     Effect::Delete(Target::Client(c.id)),
                 ),
                 None => shared.warn("nothing to delete here"),
@@ -217,8 +241,18 @@ impl Component for Board {
     }
 
     fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        // The filter cleared: the selection stays on its client.
+        let keep = match self.filter.trim() {
+            "" => self.ids[self.column]
+                .get(self.selected[self.column])
+                .copied(),
+            _ => None,
+        };
         self.selected = [0; 3];
         self.rebuild(shared);
+        if keep.is_some_and(|id| self.select_client(id)) {
+            return Vec::new();
+        }
         // Nothing matches in the focused column: the focus moves to the
         // first column that has a match (Enter then opens it).
         if self.columns[self.column].is_empty()

@@ -54,6 +54,10 @@ pub struct TouchList {
     /// The touchpoint selected when the log was reloaded: the re-read
     /// window puts the selection back on it if it is there.
     pub keep: Option<Id>,
+    /// A touchpoint to find and select when the log is next read (one just
+    /// saved, or the one selected when the filter was cleared), wherever
+    /// it now is in the log.
+    pub follow: Option<TouchKey>,
 }
 
 /// A count of the filtered log in progress.
@@ -80,6 +84,14 @@ pub enum Read {
     Count(CountRead),
     /// One slice further filling a short window.
     Fill(FillRead),
+    /// Where a touchpoint is in the filtered log (to select it).
+    Locate(LocateRead),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocateRead {
+    pub filter: TouchFilter,
+    pub key: TouchKey,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +150,12 @@ pub enum Reply {
         /// the filling up.
         found: Result<(Vec<Touchpoint>, Option<TouchKey>), String>,
     },
+    /// The touchpoint's position in the filtered log; `None`: the filter
+    /// or scope does not show it (or it is gone).
+    Located {
+        read: LocateRead,
+        position: Option<usize>,
+    },
 }
 
 /// Run a read against the store (the only part of this file that does).
@@ -177,6 +195,19 @@ pub fn perform(store: &Store, read: Read) -> ops::OpResult<Reply> {
         Read::Count(read) => {
             let counted = count_slice(store, &read).map_err(|e| e.to_string());
             Reply::Count { read, counted }
+        }
+        Read::Locate(read) => {
+            let at = ops::touch_page(store, &read.filter, Seek::AtOrOlder(read.key), 0, 1)?;
+            // Its position: the matches newer than it (one count, done when
+            // a touchpoint was saved or a filter cleared, not per key).
+            let position = match at.first() {
+                Some(t) if (t.at, t.id) == read.key => {
+                    let newer = ops::count_newer(store, &read.filter, None, read.key)?;
+                    Some(usize::try_from(newer).unwrap_or(0))
+                }
+                _ => None,
+            };
+            Reply::Located { read, position }
         }
         Read::Fill(read) => {
             let found =
@@ -226,6 +257,19 @@ impl TouchList {
     /// The selected touchpoint, when its row is loaded.
     pub fn selected_row(&self) -> Option<&Touchpoint> {
         self.rows.get(self.selected.checked_sub(self.offset)?)
+    }
+
+    /// Put the selection on touchpoint `id` at position `at` of the log,
+    /// in view, with the window to be read afresh around it.
+    fn go_to(&mut self, at: usize, id: Id, height: usize) {
+        let h = height.max(1);
+        self.selected = at;
+        if at < self.offset || at >= self.offset + h {
+            self.offset = at.saturating_sub(h / 2);
+        }
+        self.keep = Some(id);
+        self.rows.clear();
+        self.rows_for = None;
     }
 
     /// Forget the count: the data may have changed.
@@ -357,6 +401,12 @@ impl TouchList {
                 Ok(None)
             }
             Reply::Count { read, counted } => self.counted(read, counted).map(|()| None),
+            Reply::Located { read, position } => {
+                if let (true, Some(at)) = (read.filter == filter, position) {
+                    self.go_to(at, read.key.1, height);
+                }
+                Ok(Some(self.window(height, true)))
+            }
             Reply::Fill { read, found } => self.filled(read, found, height).map(|()| None),
         }
     }
@@ -529,6 +579,11 @@ impl TouchList {
 
 impl Component for TouchList {
     fn open(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        // A touchpoint to select: where it is first, then its window.
+        if let Some(key) = self.follow.take() {
+            let filter = self.touch_filter();
+            return vec![read(Read::Locate(LocateRead { filter, key }))];
+        }
         // The window at once; its count when input is idle.
         vec![read(self.window(shared.list_height, true))]
     }
@@ -596,10 +651,16 @@ impl Component for TouchList {
     }
 
     fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        // The filter cleared: the selection stays on its touchpoint.
+        if self.filter.trim().is_empty()
+            && let Some(t) = self.selected_row()
+        {
+            self.follow = Some((t.at, t.id));
+        }
         self.selected = 0;
         self.offset = 0;
         self.keep = None;
-        vec![read(self.window(shared.list_height, true))]
+        self.open(shared)
     }
 
     fn resized(&mut self, shared: &mut Shared) -> Vec<Effect> {
