@@ -228,7 +228,7 @@ fn incoming_only_skips_and_counts_what_a_plain_import_refuses() {
     p.ok(&["client", "add", "Acme"]);
     let file = p.write(
         "mixed.csv",
-        "client;date;amount;note\nAcme;2026-11-01;1 000,00;in\nAcme;2026-11-02;-250,50;out\nAcme;2026-11-03;0;nothing\nAcme;2026-11-04;$20;dollars\nAcme;2026-11-05;(10.00);refund\n"
+        "client;date;amount;note;status\nAcme;2026-11-01;1 000,00;in;\nAcme;2026-11-02;-250,50;out;\nAcme;2026-11-03;0;nothing;\nAcme;2026-11-04;$20;dollars;\nAcme;2026-11-05;(10.00);refund;\nAcme;2026-11-06;5000;bounced;Failed\n"
             .as_bytes(),
     );
     let before = p.snapshot();
@@ -242,7 +242,8 @@ fn incoming_only_skips_and_counts_what_a_plain_import_refuses() {
         &no_config(&p),
         &["import", "payments", path_str(&file), "--incoming-only"],
     );
-    // Kept: 1 000,00. Out: 250,50 + 10.00 = 260.50; one zero; 20 USD.
+    // Kept: 1 000,00. Out: 250,50 + 10.00 = 260.50; one zero; 20 USD; a
+    // failed 5000.
     assert!(out.contains("Imported 1 payments"), "{out}");
     assert_eq!(total(&p), 100_000);
     assert!(
@@ -251,6 +252,10 @@ fn incoming_only_skips_and_counts_what_a_plain_import_refuses() {
     );
     assert!(out.contains("1 row(s) with a zero amount skipped"), "{out}");
     assert!(out.contains("1 row(s) in USD skipped: 20.00 USD"), "{out}");
+    assert!(
+        out.contains("1 row(s) with status 'Failed' skipped: 5 000.00 RUB"),
+        "{out}"
+    );
 }
 
 #[test]

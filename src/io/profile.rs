@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::csv_import::ColumnMap;
@@ -151,7 +151,7 @@ pub enum ProfileError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the config file {} is not valid TOML for profiles: {message}", .path.display())]
+    #[error("the config file {} is not valid for profiles: {message}", .path.display())]
     Toml { path: PathBuf, message: String },
     #[error("profile '{name}': {message}")]
     Invalid { name: String, message: String },
@@ -203,9 +203,10 @@ pub fn user_profiles(path: &Path) -> Result<BTreeMap<String, Profile>, ProfileEr
 
 /// The `profiles` table of a config file's text.
 pub fn parse_profiles(text: &str) -> Result<BTreeMap<String, Profile>, String> {
+    // The error's own text names the line and column, with the line shown.
     toml::from_str::<ConfigProfiles>(text)
         .map(|c| c.profiles)
-        .map_err(|e| e.message().to_string())
+        .map_err(|e| e.to_string().trim_end().to_string())
 }
 
 /// The profile called `name`: the user's (from the config file at
@@ -216,7 +217,8 @@ pub fn find(name: &str, config: Option<&Path>) -> Result<Profile, ProfileError> 
         None => BTreeMap::new(),
     };
     let wanted = name.trim().to_lowercase();
-    let profile = match yours.remove(&wanted).or_else(|| yours.remove(name)) {
+    let key = yours.keys().find(|k| k.to_lowercase() == wanted).cloned();
+    let profile = match key.and_then(|k| yours.remove(&k)) {
         Some(profile) => profile,
         None => match BUILT_IN.iter().find(|b| b.name == wanted) {
             Some(built_in) => built_in.profile(),
@@ -286,32 +288,21 @@ pub fn parse_date_as(text: &str, format: &str) -> Result<NaiveDate, String> {
     let date_part = text.split([' ', 'T']).next().unwrap_or(text);
     let parsed = NaiveDate::parse_from_str(text, format)
         .or_else(|_| NaiveDate::parse_from_str(date_part, format));
+    let refused = || format!("date '{text}' is not a date in the format {format}");
     match parsed {
-        Ok(date) if format.contains("%y") && date.format("%Y").to_string().starts_with("19") => {
-            // chrono reads 69-99 as 19YY; a statement's two-digit year is this century's.
-            date.with_year_plus(100)
-                .ok_or_else(|| format!("date '{text}' is not a date in {format}"))
+        // chrono reads a two-digit year from 70 on as 19YY; a statement's
+        // is this century's.
+        Ok(date) if format.contains("%y") && date.year() < 2000 => {
+            date.with_year(date.year() + 100).ok_or_else(refused)
         }
         Ok(date) => Ok(date),
-        Err(_) => Err(format!(
-            "date '{text}' is not a date in the format {format} (use --date-format or the profile's date_format)"
-        )),
-    }
-}
-
-trait PlusCentury {
-    fn with_year_plus(self, years: i32) -> Option<NaiveDate>;
-}
-
-impl PlusCentury for NaiveDate {
-    fn with_year_plus(self, years: i32) -> Option<NaiveDate> {
-        use chrono::Datelike;
-        self.with_year(self.year() + years)
+        Err(_) => Err(refused()),
     }
 }
 
 /// Which rows of a statement are kept: incoming ones, with an `ok` status
-/// (any, when empty) and in the portfolio's currency.
+/// (when empty, any status but a failure's: `FAILED`, `Отклонено` …) and
+/// in the portfolio's currency.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rules {
     pub ok: Vec<String>,
@@ -446,13 +437,7 @@ pub fn classify(
         Some(out) if amount.is_zero() => out,
         _ => abs,
     };
-    if let Some(status) = status.map(str::trim)
-        && !rules.ok.is_empty()
-        && !rules
-            .ok
-            .iter()
-            .any(|ok| ok.trim().to_lowercase() == status.to_lowercase())
-    {
+    if let Some(status) = status.map(str::trim).filter(|s| !is_kept_status(rules, s)) {
         return skip(SkipReason::Status(status.to_string()), shown_amount);
     }
     if !currency.eq_ignore_ascii_case(portfolio_currency) {
@@ -468,6 +453,38 @@ pub fn classify(
         };
     }
     Ok(())
+}
+
+/// Statuses that say an operation did not go through (compared ignoring
+/// case): rows with them are skipped when the rules list no `ok` statuses.
+const FAILED_STATUSES: &[&str] = &[
+    "failed",
+    "declined",
+    "rejected",
+    "canceled",
+    "cancelled",
+    "error",
+    "отклонено",
+    "отклонён",
+    "отклонен",
+    "отклонена",
+    "отменено",
+    "отменён",
+    "отменен",
+    "отменена",
+    "ошибка",
+    "не исполнено",
+];
+
+/// A status whose row is kept: one of the rules' `ok` statuses, or when
+/// they list none, any but a failure's.
+fn is_kept_status(rules: &Rules, status: &str) -> bool {
+    let status = status.to_lowercase();
+    if rules.ok.is_empty() {
+        !FAILED_STATUSES.contains(&status.as_str())
+    } else {
+        rules.ok.iter().any(|ok| ok.trim().to_lowercase() == status)
+    }
 }
 
 /// A note with the bank's operation id in front (`№ 105: Оплата по
@@ -534,17 +551,16 @@ mod tests {
             classify(&r, None, None, "RUB", Money::ZERO, Some(Money::ZERO)),
             skip(SkipReason::Zero, Money::ZERO, "RUB")
         );
-        // No `ok` list: any status is kept.
+        // No `ok` list: any status is kept but a failure's.
+        let any = Rules::default();
         assert_eq!(
-            classify(
-                &Rules::default(),
-                Some("В обработке"),
-                None,
-                "RUB",
-                rub(1),
-                None
-            ),
+            classify(&any, Some("В обработке"), None, "RUB", rub(1), None),
             Ok(())
+        );
+        assert_eq!(classify(&any, Some(""), None, "RUB", rub(1), None), Ok(()));
+        assert_eq!(
+            classify(&any, Some("Отклонён"), None, "RUB", rub(1), None),
+            skip(SkipReason::Status("Отклонён".into()), rub(1), "RUB")
         );
     }
 
