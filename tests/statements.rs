@@ -359,6 +359,22 @@ fn an_unknown_profile_is_named_and_nothing_is_written() {
         &["import", "clients", path_str(&file), "--profile", "tinkoff"],
     );
     assert!(err.contains("import payments"), "{err}");
+    // The wrong profile for a file: the header it lacks, and which profile.
+    let sber = fixture("sber.csv");
+    let err = fails(
+        &p,
+        &no_config(&p),
+        &[
+            "import",
+            "payments",
+            path_str(&sber),
+            "--profile",
+            "tinkoff",
+        ],
+    );
+    assert!(err.contains("with profile 'tinkoff' failed"), "{err}");
+    assert!(err.contains("missing required column 'date'"), "{err}");
+    assert_eq!(p.snapshot(), before);
 }
 
 #[test]

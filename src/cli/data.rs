@@ -118,8 +118,12 @@ pub fn import(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let summary =
-        result.with_context(|| format!("import of {name} failed; nothing was written"))?;
+    let summary = result.with_context(|| match statement.profile {
+        Some(profile) => {
+            format!("import of {name} with profile '{profile}' failed; nothing was written")
+        }
+        None => format!("import of {name} failed; nothing was written"),
+    })?;
     let mut out = format!(
         "{} {} {} from {}\n",
         if dry_run { "Would import" } else { "Imported" },
