@@ -635,6 +635,28 @@ mod tests {
     }
 
     #[test]
+    fn a_map_on_the_command_line_overrides_the_profiles_columns() {
+        let tinkoff = find("tinkoff", None).unwrap();
+        let extra = ColumnMap::parse("Категория=client", &STATEMENT_COLUMNS).unwrap();
+        let map = tinkoff.column_map(&extra).unwrap();
+        let expected = {
+            let mut m = ColumnMap::default();
+            for (header, column) in [
+                ("Валюта платежа", "currency"),
+                ("Дата операции", "date"),
+                ("Категория", "note"),
+                ("Статус", "status"),
+                ("Сумма платежа", "amount"),
+                ("Категория", "client"),
+            ] {
+                m.add(header, column, &STATEMENT_COLUMNS).unwrap();
+            }
+            m
+        };
+        assert_eq!(map, expected);
+    }
+
+    #[test]
     fn a_bad_profile_is_refused_with_its_name() {
         let bad = parse_profiles("[profiles.x]\ncolumns = { \"A\" = \"nosuch\" }\n").unwrap();
         assert_eq!(bad.len(), 1);
