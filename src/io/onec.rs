@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use encoding_rs::{IBM866, WINDOWS_1251};
 
-use super::csv_import::{ImportError, Parsed, PaymentRow, RowError};
+use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, RowError};
 use super::profile::{Skip, SkipReason, Skipped, Tally, note_with_operation};
 use crate::domain::{Money, parse_date};
 
@@ -92,6 +92,12 @@ pub fn parse_payments(
     let mut errors = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i as u64 + 1;
+        if raw.len() > MAX_LINE_BYTES {
+            return Err(ImportError::LineTooLong {
+                line,
+                max: MAX_LINE_BYTES,
+            });
+        }
         let entry = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if line == 1 || entry.is_empty() {
             continue;
@@ -318,6 +324,16 @@ mod tests {
         let (parsed, _) = parse_payments(no_account.as_bytes(), "RUB").unwrap();
         assert_eq!(parsed.errors.len(), 2);
         assert!(parsed.errors[0].message.contains("ДатаПоступило"));
+    }
+
+    #[test]
+    fn a_line_past_the_limit_is_refused_by_its_number() {
+        let long = format!("НазначениеПлатежа={}", "я".repeat(MAX_LINE_BYTES / 2));
+        let text = FILE.replace("НазначениеПлатежа=Оплата по счёту 12", &long);
+        assert!(matches!(
+            parse_payments(text.as_bytes(), "RUB"),
+            Err(ImportError::LineTooLong { line: 12, .. })
+        ));
     }
 
     #[test]
