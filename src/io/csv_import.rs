@@ -338,13 +338,7 @@ fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<Statem
     let status = f.text(4);
     let row_currency = f.text(5);
     let outgoing = f.parse(6, Some("outgoing"), |s| {
-        parse_amount(s).map(|(m, _)| {
-            if m.is_negative() {
-                Money::ZERO.minus(m)
-            } else {
-                m
-            }
-        })
+        parse_amount(s).map(|(m, _)| profile::magnitude(m))
     });
     let operation = f.text(7);
     let (amount, sign) = match f.take(2) {

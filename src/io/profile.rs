@@ -393,6 +393,15 @@ pub fn currency_code(text: &str) -> String {
     }
 }
 
+/// An amount without its sign: what a skipped row is summed by.
+pub fn magnitude(amount: Money) -> Money {
+    if amount.is_negative() {
+        Money::ZERO.minus(amount)
+    } else {
+        amount
+    }
+}
+
 /// An amount as a statement writes it: signed, `(400.00)` negative, with
 /// a currency sign or word allowed (returned as a code).
 pub fn parse_amount(text: &str) -> Result<(Money, Option<&'static str>), String> {
@@ -421,11 +430,7 @@ pub fn classify(
     let currency = row_currency
         .map(currency_code)
         .unwrap_or_else(|| portfolio_currency.to_string());
-    let abs = if amount.is_negative() {
-        Money::ZERO.minus(amount)
-    } else {
-        amount
-    };
+    let abs = magnitude(amount);
     let skip = |reason, amount| {
         Err(Skip {
             reason,
