@@ -86,7 +86,7 @@ pub enum Command {
     Pay(PayCmd),
     /// Import records from a CSV file (all or nothing)
     #[command(
-        after_help = "Columns (header row required, `,` or `;`, UTF-8 or Windows-1251):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nExample:\n  folio import payments bank.csv --dry-run"
+        after_help = "Columns (header row required, `,` or `;`, UTF-8 or Windows-1251):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nBank statements (payments): --profile tinkoff|sber|vtb|alfa|NAME, or --incoming-only;\n1C client-bank exchange files (1CClientBankExchange) are recognised by their first line.\n\nExamples:\n  folio import payments bank.csv --dry-run\n  folio import payments statement.csv --profile tinkoff --create-clients"
     )]
     Import {
         #[arg(value_enum)]
@@ -105,6 +105,12 @@ pub enum Command {
         /// The file's headers for folio's columns, e.g. 'Дата платежа=date,Сумма платежа=amount,Описание=client'
         #[arg(long, value_name = "HEADER=COLUMN,...")]
         map: Option<String>,
+        /// Read payments as a bank statement by a profile: tinkoff, sber, vtb, alfa, or [profiles.NAME] in the config file (incoming rows only)
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// Payments: import incoming rows only; outgoing, zero, failed and other-currency rows are skipped and counted (columns status, currency, outgoing, operation may be mapped with --map)
+        #[arg(long)]
+        incoming_only: bool,
     },
     /// Export records as CSV (what import reads back)
     #[command(after_help = "Example:\n  folio export touchpoints --out touchpoints.csv")]

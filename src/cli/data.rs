@@ -16,6 +16,7 @@ use crate::domain::signals::NeglectState;
 use crate::files::Out;
 use crate::io::InputError;
 use crate::io::csv_import::ColumnMap;
+use crate::io::profile::{self, Rules};
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
@@ -39,22 +40,49 @@ fn spinner(message: &'static str) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
+/// How `import payments` reads a bank statement: by a named profile, or
+/// keeping incoming rows only (`--incoming-only`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Statement<'a> {
+    pub profile: Option<&'a str>,
+    pub incoming_only: bool,
+}
+
 pub fn import(
     s: &mut Session,
     k: RecordKind,
     file: &Path,
     opts: ImportOptions,
     map: Option<&str>,
+    statement: Statement,
 ) -> Result<String> {
     let dry_run = opts.dry_run;
+    let as_statement = statement.profile.is_some() || statement.incoming_only;
+    if as_statement && !matches!(k, RecordKind::Payments) {
+        bail!(
+            "--profile and --incoming-only read bank statements: use them with `import payments`"
+        );
+    }
     let columns: &[&str] = match k {
         RecordKind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
         RecordKind::Touchpoints => &crate::io::csv_export::TOUCHPOINT_COLUMNS,
         RecordKind::Agreements => &crate::io::csv_export::AGREEMENT_COLUMNS,
+        RecordKind::Payments if as_statement => &profile::STATEMENT_COLUMNS,
         RecordKind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
     };
     let map = ColumnMap::parse(map.unwrap_or_default(), columns)
         .map_err(|e| anyhow::anyhow!("--map: {e}"))?;
+    let (map, rules) = match statement.profile {
+        Some(name) => {
+            let profile = profile::find(name, profile::config_path().as_deref())?;
+            let map = profile
+                .column_map(&map)
+                .map_err(|e| anyhow::anyhow!("profile '{name}': {e}"))?;
+            (map, Some(profile.rules()))
+        }
+        None if statement.incoming_only => (map, Some(Rules::default())),
+        None => (map, None),
+    };
     let name = if crate::io::is_stdin(file) {
         "standard input".to_string()
     } else {
@@ -72,18 +100,30 @@ pub fn import(
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         )
     });
-    let result =
-        import::import_with_progress(&mut s.store, kind(k), &bytes, opts, &map, &mut |p| {
-            if let Some(bar) = &bar {
-                bar.set_length(p.total);
-                bar.set_position(p.lines.min(p.total));
-            }
-        });
+    let mut show = |p: import::Progress| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total);
+            bar.set_position(p.lines.min(p.total));
+        }
+    };
+    let result = import::import_statement(
+        &mut s.store,
+        kind(k),
+        &bytes,
+        opts,
+        &map,
+        rules.as_ref(),
+        &mut show,
+    );
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let summary =
-        result.with_context(|| format!("import of {name} failed; nothing was written"))?;
+    let summary = result.with_context(|| match statement.profile {
+        Some(profile) => {
+            format!("import of {name} with profile '{profile}' failed; nothing was written")
+        }
+        None => format!("import of {name} failed; nothing was written"),
+    })?;
     let mut out = format!(
         "{} {} {} from {}\n",
         if dry_run { "Would import" } else { "Imported" },
@@ -91,6 +131,12 @@ pub fn import(
         summary.kind.as_str(),
         name
     );
+    if summary.onec {
+        out.push_str("Read as a 1C client-bank exchange file: incoming documents only.\n");
+    }
+    for skipped in &summary.skipped {
+        out.push_str(&format!("{skipped}\n"));
+    }
     if summary.already_there > 0 {
         out.push_str(&format!(
             "{} row(s) already in the portfolio were left out (--allow-duplicates imports them again).\n",

@@ -93,6 +93,8 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             create_clients,
             allow_duplicates,
             map,
+            profile,
+            incoming_only,
         }) => data::import(
             &mut s,
             kind,
@@ -104,6 +106,10 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
                 today,
             },
             map.as_deref(),
+            data::Statement {
+                profile: profile.as_deref(),
+                incoming_only,
+            },
         ),
         Some(Command::Export { kind, out, force }) => {
             data::export(&mut s, kind, out.as_deref(), force)

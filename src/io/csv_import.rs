@@ -19,6 +19,9 @@ use super::csv_export::{
     AGREEMENT_COLUMNS, CLIENT_COLUMNS, PAYMENT_COLUMNS, TOUCHPOINT_COLUMNS, unneutralise,
 };
 use super::decode::{decode_text, is_blank_char, sniff_delimiter};
+use super::profile::{
+    self, Rules, STATEMENT_COLUMNS, Skip, Skipped, Tally, classify, parse_amount,
+};
 use crate::domain::time::parse_date_with_time as parse_date;
 use crate::domain::{AgreementStatus, Money, Owner, Tier, TouchKind, name_key};
 
@@ -289,6 +292,99 @@ pub fn parse_payments(
     )
 }
 
+/// A row of a bank statement read with [`parse_statement`]: a payment to
+/// import, or a row left out and why.
+enum StatementRow {
+    Kept(PaymentRow),
+    Skipped(Skip),
+}
+
+/// Payments from a bank statement, by a profile's (or `--incoming-only`'s)
+/// `rules`: the columns [`STATEMENT_COLUMNS`] (mapped by `map`); outgoing,
+/// zero, failed and other-currency rows are left out and counted by reason
+/// with their sums, and only the rows kept must name a client and a date.
+pub fn parse_statement(
+    bytes: &[u8],
+    currency: &str,
+    map: &ColumnMap,
+    rules: &Rules,
+) -> Result<(Parsed<PaymentRow>, Vec<Skipped>), ImportError> {
+    let parsed = parse_kind(
+        bytes,
+        &STATEMENT_COLUMNS,
+        &["client", "date", "amount"],
+        map,
+        |f| statement_row(f, currency, rules),
+    )?;
+    let mut rows = Vec::with_capacity(parsed.rows.len());
+    let mut tally = Tally::default();
+    for row in parsed.rows {
+        match row {
+            StatementRow::Kept(row) => rows.push(row),
+            StatementRow::Skipped(skip) => tally.add(skip),
+        }
+    }
+    let kept = Parsed {
+        rows,
+        errors: parsed.errors,
+        header_line: parsed.header_line,
+    };
+    Ok((kept, tally.into_skipped()))
+}
+
+fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<StatementRow> {
+    let client = f.take(0);
+    let date = f.take(1);
+    let status = f.text(4);
+    let row_currency = f.text(5);
+    let outgoing = f.parse(6, Some("outgoing"), |s| {
+        parse_amount(s).map(|(m, _)| profile::magnitude(m))
+    });
+    let operation = f.text(7);
+    let (amount, sign) = match f.take(2) {
+        Cell::Text(s) => match parse_amount(s) {
+            Ok(found) => found,
+            Err(e) => {
+                f.problems.push(e);
+                return None;
+            }
+        },
+        Cell::Missing if outgoing.is_some() => (Money::ZERO, None),
+        Cell::Missing => {
+            f.problems.push("amount is empty".to_string());
+            return None;
+        }
+        Cell::Bad => return None,
+    };
+    let row_currency = row_currency.or(sign.map(str::to_string));
+    if let Err(skip) = classify(
+        rules,
+        status.as_deref(),
+        row_currency.as_deref(),
+        currency,
+        amount,
+        outgoing,
+    ) {
+        return Some(StatementRow::Skipped(skip));
+    }
+    // Kept: now its client and date must be good.
+    f.cells[0] = client;
+    f.cells[1] = date;
+    let client = f.required_text(0);
+    let date = f.parse_required(1, |s| match &rules.date_format {
+        Some(format) => profile::parse_date_as(s, format),
+        None => parse_date(s).map_err(|e| e.to_string()),
+    });
+    let note = profile::note_with_operation(operation.as_deref(), f.text(3));
+    Some(StatementRow::Kept(PaymentRow {
+        line: f.line,
+        client: client?,
+        date: date?,
+        amount,
+        note,
+    }))
+}
+
 fn parse_whole(s: &str) -> Option<u32> {
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
         s.parse().ok()
@@ -348,6 +444,7 @@ const _: () = assert!(
         && TOUCHPOINT_COLUMNS.len() <= MAX_COLUMNS
         && AGREEMENT_COLUMNS.len() <= MAX_COLUMNS
         && PAYMENT_COLUMNS.len() <= MAX_COLUMNS
+        && STATEMENT_COLUMNS.len() <= MAX_COLUMNS
 );
 
 /// A data row being parsed: its cells, and its problems so far.
@@ -835,21 +932,43 @@ impl ColumnMap {
                     shown(pair.trim())
                 ));
             };
-            let column = column.trim().to_lowercase();
-            if !columns.contains(&column.as_str()) {
-                return Err(format!(
-                    "'{}' is not a column here (use one of: {})",
-                    shown(&column),
-                    columns.join(" ")
-                ));
-            }
-            let header = column_name(header);
-            if header.is_empty() {
-                return Err(format!("'{}' names no header", shown(pair.trim())));
-            }
-            pairs.push((header, column));
+            pairs.push(Self::pair(header, column, columns)?);
         }
         Ok(ColumnMap(pairs))
+    }
+
+    /// One `header` for `column`, checked as [`ColumnMap::parse`] does.
+    fn pair(header: &str, column: &str, columns: &[&str]) -> Result<(String, String), String> {
+        let column = column.trim().to_lowercase();
+        if !columns.contains(&column.as_str()) {
+            return Err(format!(
+                "'{}' is not a column here (use one of: {})",
+                shown(&column),
+                columns.join(" ")
+            ));
+        }
+        let header_name = column_name(header);
+        if header_name.is_empty() {
+            return Err(format!("'{}' names no header", shown(header.trim())));
+        }
+        Ok((header_name, column))
+    }
+
+    /// Map `header` to `column` (one of `columns`), in place of any header
+    /// mapped to it before (a profile's columns, one by one).
+    pub fn add(&mut self, header: &str, column: &str, columns: &[&str]) -> Result<(), String> {
+        let (header, column) = Self::pair(header, column, columns)?;
+        self.0.retain(|(_, c)| *c != column);
+        self.0.push((header, column));
+        Ok(())
+    }
+
+    /// This map with `other`'s pairs in place of its own for the columns
+    /// `other` maps (`--map` over a profile).
+    pub fn overridden_by(mut self, other: &ColumnMap) -> ColumnMap {
+        self.0.retain(|(_, c)| other.header_for(c).is_none());
+        self.0.extend(other.0.iter().cloned());
+        self
     }
 
     /// The header (as [`column_name`] reads it) mapped to `column`.

@@ -5,6 +5,8 @@
 pub mod csv_export;
 pub mod csv_import;
 pub mod decode;
+pub mod onec;
+pub mod profile;
 pub mod report;
 
 use std::io::Read;

@@ -17,6 +17,8 @@ use crate::domain::{
     NewTouchpoint, Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
 use crate::io::csv_import::{self, ColumnMap, ImportError, RowError};
+use crate::io::onec;
+use crate::io::profile::{Rules, Skipped};
 use crate::store::{Db, Store, clients, ledger, log};
 
 /// Page cache for bulk writes (imports, gen): a million rows touch the
@@ -56,6 +58,12 @@ pub struct ImportSummary {
     /// The line the file's header was found on: the lines above it (a
     /// title block, or blank) were skipped.
     pub header_line: u64,
+    /// Statement rows left out (outgoing, zero, failed, other currencies),
+    /// by reason with their sums: payments read with a profile, with
+    /// `--incoming-only`, or from a 1C exchange file.
+    pub skipped: Vec<Skipped>,
+    /// The file was 1C's client-bank exchange file.
+    pub onec: bool,
 }
 
 /// Options shared by every import.
@@ -179,6 +187,8 @@ impl<'a> Resolver<'a> {
                 dry_run,
                 already_there: 0,
                 header_line,
+                skipped: Vec::new(),
+                onec: false,
             })
         } else {
             let mut errors = self.errors;
@@ -215,13 +225,29 @@ pub fn import_with_progress(
     map: &ColumnMap,
     progress: &mut dyn FnMut(Progress),
 ) -> OpResult<ImportSummary> {
+    import_statement(store, kind, bytes, opts, map, None, progress)
+}
+
+/// [`import_with_progress`], payments read as a bank statement by `rules`
+/// when given (a profile, `--incoming-only`): only incoming rows are
+/// imported, the others counted in [`ImportSummary::skipped`]. A 1C
+/// client-bank exchange file is read as one whatever the rules.
+pub fn import_statement(
+    store: &mut Store,
+    kind: Kind,
+    bytes: &[u8],
+    opts: ImportOptions,
+    map: &ColumnMap,
+    rules: Option<&Rules>,
+    progress: &mut dyn FnMut(Progress),
+) -> OpResult<ImportSummary> {
     // A bulk write: keep the pages it touches in memory for its duration.
     store.set_cache_kib(BULK_CACHE_KIB)?;
     let result = match kind {
         Kind::Clients => import_clients(store, bytes, opts, map),
         Kind::Touchpoints => import_touchpoints(store, bytes, opts, map, progress),
         Kind::Agreements => import_agreements(store, bytes, opts, map),
-        Kind::Payments => import_payments(store, bytes, opts, map),
+        Kind::Payments => import_payments(store, bytes, opts, map, rules),
     };
     store.set_cache_kib(crate::store::DEFAULT_CACHE_KIB)?;
     result
@@ -438,8 +464,18 @@ fn import_payments(
     bytes: &[u8],
     opts: ImportOptions,
     map: &ColumnMap,
+    rules: Option<&Rules>,
 ) -> OpResult<ImportSummary> {
-    let parsed = csv_import::parse_payments(bytes, &super::currency(store)?, map)?;
+    let currency = super::currency(store)?;
+    let onec = onec::is_exchange_file(bytes);
+    let (parsed, skipped) = match rules {
+        _ if onec => onec::parse_payments(bytes, &currency)?,
+        Some(rules) => csv_import::parse_statement(bytes, &currency, map, rules)?,
+        None => (
+            csv_import::parse_payments(bytes, &currency, map)?,
+            Vec::new(),
+        ),
+    };
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
@@ -482,7 +518,11 @@ fn import_payments(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        already.finish(r, Kind::Payments, rows.len(), opts.dry_run, header_line)
+        let mut summary =
+            already.finish(r, Kind::Payments, rows.len(), opts.dry_run, header_line)?;
+        summary.skipped = skipped;
+        summary.onec = onec;
+        Ok(summary)
     })
 }
 
