@@ -12,8 +12,8 @@ use super::app::{App, Mode, Pane};
 use super::form::FieldKind;
 use super::forms::Form;
 use super::keys;
-use crate::domain::money::format_bp;
-use crate::domain::{Money, Tier};
+use crate::domain::Tier;
+use crate::format::{self, MoneyForm};
 
 /// The smallest terminal folio draws its panes in.
 pub const MIN_WIDTH: u16 = 60;
@@ -126,7 +126,11 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let shared = &app.shared;
     let mut spans = vec![
         Span::styled(" folio ", theme.title()),
-        Span::raw(format!("· {} · today {} ", shared.title, shared.today)),
+        Span::raw(format!(
+            "· {} · today {} ",
+            shared.title,
+            format::date(shared.locale, shared.today)
+        )),
     ];
     // The month's line of the plan history (kept month totals): the header
     // needs no settlement of the month's invoices.
@@ -136,19 +140,32 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .rev()
         .find(|h| h.month == shared.month)
     {
+        let loc = shared.locale;
         let att = p
             .attainment_bp
-            .map(|b| format!("{} %", format_bp(b)))
-            .unwrap_or_else(|| "no target".into());
-        spans.push(Span::raw(format!(
-            "· {} plan {} (received {} of {}) ",
-            p.month,
-            att,
-            compact(p.received),
-            p.target.map(compact).unwrap_or_else(|| "-".into())
-        )));
+            .map_or_else(|| "no target".into(), |b| format::percent(loc, b));
+        // In full when the line has room for it, else both amounts compact.
+        let plan = |form: MoneyForm| {
+            format!(
+                "· {} plan {att} (received {} of {}) ",
+                format::month(loc, p.month),
+                form.show(loc, p.received),
+                p.target.map_or_else(|| "-".into(), |t| form.show(loc, t))
+            )
+        };
+        let before: usize = spans.iter().map(|s| s.width()).sum();
+        let full = plan(MoneyForm::Full);
+        let form = if before + full.width() <= usize::from(area.width) {
+            MoneyForm::Full
+        } else {
+            MoneyForm::Compact
+        };
+        spans.push(Span::raw(plan(form)));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    f.render_widget(
+        Paragraph::new(fit_line(Line::from(spans), area.width)),
+        area,
+    );
 }
 
 fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -165,7 +182,10 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     if app.card.is_some() {
         spans.push(Span::styled(" Client card (Esc: back) ", theme.selected()));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    f.render_widget(
+        Paragraph::new(fit_line(Line::from(spans), area.width)),
+        area,
+    );
 }
 
 fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -189,7 +209,7 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         }
         Line::from(spans)
     };
-    f.render_widget(Paragraph::new(line), area);
+    f.render_widget(Paragraph::new(fit_line(line, area.width)), area);
 }
 
 /// A box of `width` x `height` centred in `area`, clamped to fit.
@@ -417,20 +437,53 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
 }
 
-/// Short amounts for tight columns: 950, 12.5k, 1.25M (display only; exact
-/// figures are in the tables and reports).
-pub fn compact(m: Money) -> String {
-    let major = m.minor() / 100;
-    let sign = if major < 0 { "-" } else { "" };
-    let a = major.unsigned_abs();
-    if a < 10_000 {
-        format!("{sign}{a}")
-    } else if a < 1_000_000 {
-        format!("{sign}{}k", a / 1_000)
-    } else {
-        let tenths = a / 100_000;
-        format!("{sign}{}.{}M", tenths / 10, tenths % 10)
+/// `line` in at most `width` columns: when it is wider, cut where the
+/// room ends and closed with `…` in the style of the text it cuts.
+pub fn fit_line(line: Line<'_>, width: u16) -> Line<'_> {
+    let width = usize::from(width);
+    if line.width() <= width {
+        return line;
     }
+    let Line {
+        spans,
+        style,
+        alignment,
+        ..
+    } = line;
+    let mut kept = Vec::with_capacity(spans.len());
+    let mut used = 0;
+    for span in spans {
+        let w = span.width();
+        // Keep a whole span only if the ellipsis still fits after it.
+        if used + w < width {
+            used += w;
+            kept.push(span);
+            continue;
+        }
+        let content = format::cut(&span.content, width - used);
+        kept.push(Span::styled(content, span.style));
+        break;
+    }
+    let mut out = Line::from(kept).style(style);
+    out.alignment = alignment;
+    out
+}
+
+/// The widths ratatui's `Table` gives its columns in `width` columns (one
+/// column between them, laid from the left), so cells can be cut to them.
+pub fn table_widths(width: u16, constraints: &[Constraint]) -> Vec<usize> {
+    Layout::horizontal(constraints.iter().copied())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(Rect::new(0, 0, width, 1))
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// A table cell's text on one line, cut to its column with `…`.
+pub fn cell_text(text: &str, width: usize) -> String {
+    format::truncate(&crate::domain::text::cell_as_line(text), width)
 }
 
 /// The first visible row so that `selected` is on screen in `height` rows.
@@ -451,14 +504,6 @@ mod tests {
         assert_eq!(wrap_words("日本語の説明", 4), ["日本", "語の", "説明"]);
         assert_eq!(wrap_words("", 10), [""]);
         assert_eq!(wrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
-    }
-
-    #[test]
-    fn compact_amounts() {
-        assert_eq!(compact(Money::major(950)), "950");
-        assert_eq!(compact(Money::major(12_500)), "12k");
-        assert_eq!(compact(Money::major(1_250_000)), "1.2M");
-        assert_eq!(compact(Money::major(-3_000_000)), "-3.0M");
     }
 
     #[test]
