@@ -1658,3 +1658,263 @@ fn saves_name_the_client_and_unchanged_edits_say_nothing_changed() {
         Some(("Nothing changed".to_string(), false))
     );
 }
+
+// --- formats ---
+
+/// Names wider than any column: Cyrillic, emoji and CJK (two columns a
+/// character for the last two).
+const LONG_NAMES: [&str; 3] = [
+    "Общество с ограниченной ответственностью «Ромашка и партнёры»",
+    "🚀🚀🚀 Rocket Launch Services International Holdings",
+    "北京长城国际贸易有限公司上海分公司北京长城国际贸易",
+];
+
+/// The demo with three toxic clients named `LONG_NAMES` (the toxic column
+/// is short enough to show them at 80x24), each with a touchpoint today
+/// and an open agreement, their texts as long as their names.
+fn demo_with_long_names(w: u16, h: u16) -> (Store, App) {
+    use crate::domain::{
+        AgreementStatus, NewAgreement, NewClient, NewTouchpoint, Owner, Status, Tier, TouchKind,
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    crate::ops::demo::load(&mut store, today()).unwrap();
+    for name in LONG_NAMES {
+        let client = NewClient {
+            name: name.to_string(),
+            tier: Tier::Toxic,
+            status: Status::Active,
+            since: today() - chrono::Days::new(30),
+            cadence_days: Some(14),
+            channel: None,
+            goal: None,
+            notes: String::new(),
+        };
+        let c = crate::ops::add_client(&mut store, &client).unwrap();
+        let touch = NewTouchpoint {
+            at: today(),
+            kind: TouchKind::Call,
+            summary: format!("{name} · {name}"),
+            minutes: 30,
+            next_step: Some(name.to_string()),
+            next_due: Some(today() + chrono::Days::new(7)),
+        };
+        crate::ops::add_touchpoint(&mut store, c.id, &touch).unwrap();
+        let agreement = NewAgreement {
+            made_on: today(),
+            text: format!("{name} · {name}"),
+            owner: Owner::Us,
+            due: Some(today() + chrono::Days::new(2)),
+            status: AgreementStatus::Open,
+            closed_on: None,
+        };
+        crate::ops::add_agreement(&mut store, c.id, &agreement).unwrap();
+    }
+    let app = load_app(&mut store, today(), "demo".into(), w, h).unwrap();
+    (store, app)
+}
+
+/// The screen as rows of `(column, symbol)`, leaving out the blank ratatui
+/// puts in a wide character's second column.
+fn screen_cells(app: &App, w: u16, h: u16) -> Vec<Vec<(usize, String)>> {
+    use unicode_width::UnicodeWidthStr;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(app, Theme { color: true }, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            let mut row = Vec::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol().to_string();
+                let w = symbol.width().max(1) as u16;
+                row.push((usize::from(x), symbol));
+                x += w;
+            }
+            row
+        })
+        .collect()
+}
+
+/// Where `text` starts on the screen: (row, index in the row's cells).
+fn find_cells(screen: &[Vec<(usize, String)>], text: &str) -> Option<(usize, usize)> {
+    let want: Vec<String> = text.chars().map(String::from).collect();
+    screen.iter().enumerate().find_map(|(y, row)| {
+        (0..row.len())
+            .find(|&i| {
+                row.len() >= i + want.len()
+                    && row[i..i + want.len()].iter().map(|c| &c.1).eq(want.iter())
+            })
+            .map(|i| (y, i))
+    })
+}
+
+/// The first column at or after `from` in `row` whose symbol is `symbol`.
+fn column_of(row: &[(usize, String)], from: usize, symbol: &str) -> usize {
+    row.iter()
+        .find(|(x, s)| *x >= from && s == symbol)
+        .map(|(x, _)| *x)
+        .unwrap_or_else(|| panic!("no {symbol:?} after column {from}: {row:?}"))
+}
+
+/// `name` shown from its start and cut with `…` in the columns before
+/// `end`, the cut text a prefix of the name, and `end` itself blank or a
+/// border: the name never runs into the next column.
+fn assert_cut_before(
+    screen: &[Vec<(usize, String)>],
+    name: &str,
+    end: impl Fn(&[(usize, String)], usize) -> usize,
+) {
+    let start: String = name.chars().take(3).collect();
+    let (y, i) =
+        find_cells(screen, &start).unwrap_or_else(|| panic!("{name:?} not on screen: {screen:?}"));
+    let row = &screen[y];
+    let x0 = row[i].0;
+    let end = end(row, x0);
+    let shown: String = row[i..]
+        .iter()
+        .take_while(|(x, _)| *x < end)
+        .map(|(_, s)| s.as_str())
+        .collect();
+    let kept = shown.trim_end();
+    let line: String = row.iter().map(|c| c.1.as_str()).collect();
+    assert!(
+        kept.ends_with('…'),
+        "{name:?} not cut with …: {kept:?}\n{line}"
+    );
+    let prefix = kept.trim_end_matches('…');
+    assert!(
+        name.starts_with(prefix),
+        "{kept:?} is not {name:?} cut\n{line}"
+    );
+    let at_end = row.iter().find(|(x, _)| *x == end).map(|c| c.1.as_str());
+    assert!(
+        matches!(at_end, Some(" " | "│")),
+        "{name:?} runs into column {end}: {at_end:?}\n{line}"
+    );
+}
+
+/// The column where the header title `next` starts, minus the column of
+/// space between: where the column before it ends.
+fn before_header(screen: &[Vec<(usize, String)>], next: &str) -> usize {
+    let (y, i) = find_cells(screen, next).unwrap_or_else(|| panic!("no header {next:?}"));
+    screen[y][i].0 - 1
+}
+
+#[test]
+fn long_names_on_the_board_end_with_an_ellipsis_at_80x24() {
+    let (_s, app) = demo_with_long_names(80, 24);
+    let screen = screen_cells(&app, 80, 24);
+    for name in LONG_NAMES {
+        // The toxic column ends at its right border.
+        assert_cut_before(&screen, name, |row, x0| column_of(row, x0, "│"));
+    }
+}
+
+#[test]
+fn long_names_in_the_touchpoints_table_end_with_an_ellipsis_at_80x24() {
+    let (mut s, mut app) = demo_with_long_names(80, 24);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    let screen = screen_cells(&app, 80, 24);
+    let kind = before_header(&screen, "Kind");
+    let next = before_header(&screen, "Next step");
+    for name in LONG_NAMES {
+        // The client column, then the summary ("name · name") and the next
+        // step, each cut to its own column.
+        assert_cut_before(&screen, name, |_, _| kind);
+        let row = find_cells(&screen, &name.chars().take(3).collect::<String>())
+            .map(|(y, _)| y)
+            .unwrap();
+        let summary_x = before_header(&screen, "Summary") + 1;
+        let cells = &screen[row];
+        let summary: String = cells
+            .iter()
+            .filter(|(x, _)| (summary_x..next).contains(x))
+            .map(|c| c.1.as_str())
+            .collect();
+        assert!(summary.trim_end().ends_with('…'), "{summary:?}");
+    }
+    let _ = next;
+}
+
+#[test]
+fn long_names_in_the_agreements_table_end_with_an_ellipsis_at_80x24() {
+    let (mut s, mut app) = demo_with_long_names(80, 24);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    let screen = screen_cells(&app, 80, 24);
+    // "Agreement " with its space: the title says "Agreements".
+    let text = before_header(&screen, "Agreement ");
+    for name in LONG_NAMES {
+        assert_cut_before(&screen, name, |_, _| text);
+    }
+}
+
+#[test]
+fn the_header_and_footer_are_cut_with_an_ellipsis() {
+    let (mut s, mut app) = demo();
+    app.shared.title = LONG_NAMES[2].repeat(3);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
+    let screen = render(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].trim_end().ends_with('…'), "{}", lines[0]);
+    assert!(lines[23].trim_end().ends_with('…'), "{}", lines[23]);
+}
+
+#[test]
+fn a_board_column_shows_its_amounts_in_one_form() {
+    use crate::format::{Locale, money, money_compact};
+    let (_s, app) = demo();
+    let view = app.shared.portfolio.as_ref().unwrap();
+    let top = view.clients.iter().max_by_key(|c| c.revenue_12m).unwrap();
+    let board = |screen: &str| -> Vec<String> {
+        screen
+            .lines()
+            .filter(|l| l.starts_with("│  "))
+            .map(String::from)
+            .collect()
+    };
+    // Narrow: every amount of every column compact, none in full.
+    let narrow = render(&app, 80, 24);
+    let compact = format!("  {} ", money_compact(Locale::En, top.revenue_12m));
+    assert!(narrow.contains(&compact), "{compact:?}\n{narrow}");
+    for line in board(&narrow) {
+        assert!(
+            !line.contains(".00 "),
+            "an amount in full in a narrow column: {line}"
+        );
+    }
+    // Wide: every amount in full, none compact.
+    let wide = render(&app, 140, 45);
+    let full = format!("  {} ", money(Locale::En, top.revenue_12m));
+    assert!(wide.contains(&full), "{full:?}\n{wide}");
+    for line in board(&wide) {
+        assert!(
+            !line.contains("M ") && !line.contains("k "),
+            "a compact amount in a wide column: {line}"
+        );
+    }
+}
+
+#[test]
+fn the_panes_count_in_words_and_show_iso_dates() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("8 days left"), "{screen}");
+    assert!(!screen.contains("(s)"), "{screen}");
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let screen = render(&app, 140, 45);
+    assert!(screen.contains("Plan Nov 2026 · 8 days left"), "{screen}");
+    assert!(
+        screen.contains("2026-11-2"),
+        "ISO dates in the next 14 days: {screen}"
+    );
+    press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
+    press(&mut app, &mut s, Action::OpenCard);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("since last touch"), "{screen}");
+    assert!(
+        !screen.contains(" %"),
+        "one spacing for percentages: {screen}"
+    );
+}

@@ -506,6 +506,54 @@ mod tests {
         assert_eq!(wrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
     }
 
+    fn text(line: &Line<'_>) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_fitted_line_is_cut_with_an_ellipsis_in_the_style_it_cuts() {
+        let warn = Style::new().fg(Color::Red);
+        let line = || {
+            Line::from(vec![
+                Span::raw("Общество "),
+                Span::styled("🚀北京 overdue", warn),
+            ])
+        };
+        for width in 0..=24u16 {
+            let fitted = fit_line(line(), width);
+            let shown = text(&fitted);
+            assert!(shown.width() <= usize::from(width), "{width}: {shown:?}");
+            let cut = line().width() > usize::from(width);
+            assert_eq!(shown.ends_with('…'), cut && width > 0, "{width}: {shown:?}");
+        }
+        // Cut inside the second span: the ellipsis keeps its style.
+        let fitted = fit_line(line(), 13);
+        assert_eq!(text(&fitted), "Общество 🚀…");
+        assert_eq!(fitted.spans.last().map(|s| s.style), Some(warn));
+        // The first span fills the width exactly, more follows: cut it.
+        assert_eq!(text(&fit_line(line(), 9)), "Общество…");
+        assert_eq!(text(&fit_line(line(), 40)), text(&line()));
+    }
+
+    #[test]
+    fn table_widths_match_what_ratatui_draws() {
+        let widths = [
+            Constraint::Length(4),
+            Constraint::Fill(1),
+            Constraint::Length(3),
+        ];
+        assert_eq!(table_widths(20, &widths), [4, 11, 3]);
+        // Where ratatui's Table puts each column's first cell.
+        let row = ratatui::widgets::Row::new(["a", "b", "c"]);
+        let table = ratatui::widgets::Table::new([row], widths);
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(20, 1)).unwrap();
+        t.draw(|f| f.render_widget(table, f.area())).unwrap();
+        let buf = t.backend().buffer().clone();
+        let line: String = (0..20).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(line, format!("{:<5}{:<12}{:<3}", "a", "b", "c"));
+        assert_eq!(cell_text("строка\nвторая", 8), "строка …");
+    }
+
     #[test]
     fn centered_box_never_exceeds_its_area() {
         let area = Rect::new(0, 0, 10, 4);
