@@ -394,7 +394,7 @@ fn render_card(card: &views::ClientCard) -> String {
     out.push_str(&format!(
         "Last touch {} · {} min logged in 12m · revenue per hour {}\n",
         last_touch_cell(st),
-        st.minutes_12m,
+        format::number(LOC, st.minutes_12m),
         st.revenue_per_hour
             .map(|m| format::money(LOC, m))
             .unwrap_or("-".into())

@@ -44,7 +44,8 @@ fn marks(locale: Locale) -> Marks {
 }
 
 /// A whole number with its thousands grouped: `1 250 000`.
-pub fn number(locale: Locale, n: i64) -> String {
+pub fn number(locale: Locale, n: impl TryInto<i64>) -> String {
+    let n = whole(n);
     let sign = if n < 0 { "-" } else { "" };
     format!("{sign}{}", group(n.unsigned_abs(), marks(locale).group))
 }

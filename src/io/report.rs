@@ -210,7 +210,7 @@ pub fn markdown(b: &Briefing) -> String {
                     e.client.clone(),
                     format::money(LOC, e.revenue_per_hour),
                     format::money(LOC, e.revenue_12m),
-                    e.minutes_12m.to_string(),
+                    format::number(LOC, e.minutes_12m),
                 ]
             })
             .collect();
@@ -392,7 +392,7 @@ pub fn text(b: &Briefing) -> String {
             "  Time-eater {}: {} per hour ({} min)\n",
             e.client,
             format::money(LOC, e.revenue_per_hour),
-            e.minutes_12m
+            format::number(LOC, e.minutes_12m)
         ));
     }
     for t in &b.health.tiers {

@@ -251,18 +251,20 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
         } else {
             Style::new()
         };
-        let shown = match &field.kind {
-            FieldKind::Choice(_) => format!("‹ {} ›", field.value),
-            _ => field.value.clone(),
+        // The value in the room right of the label, cut with `…` at the
+        // end (and at the start when the cursor is further right).
+        let choice = matches!(field.kind, FieldKind::Choice(_));
+        let room = inner_w.saturating_sub(label_w + 1 + if choice { 4 } else { 0 });
+        let at = if focused { field.cursor } else { 0 };
+        let (value, column) = field_window(&field.value, at, room);
+        let shown = if choice {
+            format!("‹ {value} ›")
+        } else {
+            value
         };
         if focused {
-            let before: String = field.value.chars().take(field.cursor).collect();
-            let extra = if matches!(field.kind, FieldKind::Choice(_)) {
-                2
-            } else {
-                0
-            };
-            let dx = (label_w as u16 + 1) + before.width() as u16 + extra;
+            let extra = if choice { 2 } else { 0 };
+            let dx = (label_w + 1 + column + extra) as u16;
             cursor = Some((dx, lines.len() as u16));
         }
         lines.push(Line::from(vec![
@@ -324,6 +326,28 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
             f.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
         }
     }
+}
+
+/// A field's `value` in `room` columns, with the cursor (`cursor` chars
+/// in) kept in view: cut with `…` at the end, and at the start too when the
+/// cursor is further right than the room. Returns the text and the cursor's
+/// column in it.
+fn field_window(value: &str, cursor: usize, room: usize) -> (String, usize) {
+    let before: String = value.chars().take(cursor).collect();
+    if value.width() <= room || before.width() + 1 < room {
+        return (format::truncate(value, room), before.width());
+    }
+    // Drop characters from the start until "…", the text up to the cursor
+    // and one more column fit.
+    let mut start = 0;
+    let chars: Vec<char> = before.chars().collect();
+    while start < chars.len() && 1 + chars[start..].iter().collect::<String>().width() + 1 > room {
+        start += 1;
+    }
+    let rest: String = value.chars().skip(start).collect();
+    let column = 1 + chars[start..].iter().collect::<String>().width();
+    let text = format!("…{}", format::truncate(&rest, room.saturating_sub(1)));
+    (text, column)
 }
 
 /// `text` in lines at most `width` columns wide, broken between words; a
@@ -428,10 +452,11 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let lines: Vec<Line> = entries
         .iter()
         .map(|(k, what)| {
-            Line::from(vec![
+            let line = Line::from(vec![
                 Span::styled(format!("{k:>10}  "), theme.title()),
                 Span::raw(*what),
-            ])
+            ]);
+            fit_line(line, rect.width.saturating_sub(2))
         })
         .collect();
     f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
@@ -533,6 +558,27 @@ mod tests {
         // The first span fills the width exactly, more follows: cut it.
         assert_eq!(text(&fit_line(line(), 9)), "Общество…");
         assert_eq!(text(&fit_line(line(), 40)), text(&line()));
+    }
+
+    #[test]
+    fn a_long_field_is_cut_with_an_ellipsis_and_keeps_its_cursor_in_view() {
+        let name = "Общество с ограниченной ответственностью";
+        // The cursor at the start: cut at the end.
+        let (text, col) = field_window(name, 0, 12);
+        assert_eq!((text.as_str(), col), ("Общество с …", 0));
+        // The cursor at the end: cut at the start, the cursor after the text.
+        let n = name.chars().count();
+        let (text, col) = field_window(name, n, 12);
+        assert!(text.starts_with('…') && text.width() <= 12, "{text:?}");
+        assert!(name.ends_with(text.trim_start_matches('…')), "{text:?}");
+        assert_eq!(col, text.width());
+        assert!(col < 12);
+        // Wide characters count two columns.
+        let (text, col) = field_window("北京北京北京北京", 8, 7);
+        assert!(text.width() <= 7 && text.starts_with('…'), "{text:?}");
+        assert!(col < 7, "{col}");
+        // Fits: as it is.
+        assert_eq!(field_window("ok", 1, 12), ("ok".to_string(), 1));
     }
 
     #[test]

@@ -238,7 +238,7 @@ fn paragraph<'a>(
         touch,
         Span::raw(format!(
             " · {} min in 12m · per hour {}",
-            st.minutes_12m,
+            format::number(loc, st.minutes_12m),
             format::money_or_dash(loc, st.revenue_per_hour)
         )),
     ]));
