@@ -3,6 +3,7 @@
 //! Each effect is answered with a message for `update`; nothing here
 //! changes the `App`.
 
+use crate::format::{self, Locale};
 use chrono::NaiveDate;
 
 use super::action::{Effect, Loaded, Msg, Saved, Target};
@@ -70,6 +71,9 @@ fn client_id(store: &Store, name: &str) -> OpResult<Id> {
 }
 
 /// Save a form's values through the operations; returns the line to show.
+/// The language of the toasts (issue 23: the user's).
+const LOC: Locale = Locale::En;
+
 fn save(store: &mut Store, save: Save) -> OpResult<String> {
     match save {
         Save::AddClient(new) => {
@@ -156,14 +160,18 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
         }
         Save::Target(month, amount) => {
             ops::set_target(store, month, amount)?;
-            Ok(format!("target for {month}: {}", amount.to_human()))
+            Ok(format!(
+                "target for {}: {}",
+                format::month(LOC, month),
+                format::money(LOC, amount)
+            ))
         }
         Save::AddPayment(client, p) => {
             let cid = client_id(store, &client)?;
             let p = ops::add_payment(store, cid, &p)?;
             Ok(format!(
                 "Recorded payment of {} from {client}",
-                p.amount.to_human()
+                format::money(LOC, p.amount)
             ))
         }
         Save::AddInvoice(client, i) => {
@@ -171,8 +179,8 @@ fn save(store: &mut Store, save: Save) -> OpResult<String> {
             let i = ops::add_invoice(store, cid, &i)?;
             Ok(format!(
                 "Expecting {} from {client} for {}",
-                i.amount.to_human(),
-                i.month
+                format::money(LOC, i.amount),
+                format::month(LOC, i.month)
             ))
         }
         Save::WriteReport(_) => Err(OpError::Invalid {

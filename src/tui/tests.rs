@@ -1918,3 +1918,15 @@ fn the_panes_count_in_words_and_show_iso_dates() {
         "one spacing for percentages: {screen}"
     );
 }
+
+#[test]
+fn a_toast_names_the_month_and_the_amount_as_the_panes_do() {
+    let (mut s, mut app) = demo();
+    let month = crate::domain::Month::of(today());
+    let amount = crate::domain::Money::major(7_250_000);
+    let save = super::forms::Save::Target(month, amount);
+    run_effects(&mut app, &mut s, vec![Effect::Save(save)]);
+    let (msg, error) = app.shared.message.clone().unwrap();
+    assert!(!error, "{msg}");
+    assert_eq!(msg, "target for Nov 2026: 7 250 000.00");
+}
