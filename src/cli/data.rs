@@ -363,7 +363,7 @@ pub fn summary(s: &mut Session) -> Result<String> {
                 c.client.name,
                 c.client.tier,
                 format::days(LOC, c.neglect.days_since.unwrap_or(0)),
-                c.client.cadence_days.unwrap_or(0)
+                format::days(LOC, c.client.cadence_days.unwrap_or(0))
             ));
         }
         if c.agreements.overdue > 0 {
