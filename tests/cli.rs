@@ -466,7 +466,7 @@ fn plan_show_json_contract() {
     assert_eq!(dec["received"], "0.00");
 
     let human = p.ok(&["plan", "show", "--month", "2026-11"]);
-    assert!(human.contains("25.00 %"), "{human}");
+    assert!(human.contains("25.00%"), "{human}");
     assert!(human.contains("300 000.50"), "{human}");
 }
 
@@ -1230,9 +1230,9 @@ fn a_statement_with_a_title_block_imports_and_says_what_it_skipped() {
             .as_bytes(),
     );
     let out = p.ok(&["import", "payments", path_str(&file)]);
-    assert!(out.contains("Imported 1 payments"), "{out}");
+    assert!(out.contains("Imported 1 payment from"), "{out}");
     assert!(
-        out.contains("header is on line 4") && out.contains("3 line(s) above"),
+        out.contains("header is on line 4") && out.contains("skipped 3 lines above"),
         "{out}"
     );
     assert_eq!(
@@ -1295,7 +1295,7 @@ fn re_importing_a_statement_adds_only_what_is_new() {
     assert!(out.contains("Imported 3 payments"), "{out}");
     let again = p.ok(&["import", "payments", path_str(&first)]);
     assert!(
-        again.contains("Imported 0 payments") && again.contains("3 row(s) already"),
+        again.contains("Imported 0 payments") && again.contains("Left out 3 rows already"),
         "{again}"
     );
     // An overlapping statement: one of the two 100s again, and a new row.
@@ -1306,7 +1306,7 @@ fn re_importing_a_statement_adds_only_what_is_new() {
     );
     let out = p.ok(&["import", "payments", path_str(&overlap)]);
     assert!(
-        out.contains("Imported 2 payments") && out.contains("2 row(s) already"),
+        out.contains("Imported 2 payments") && out.contains("Left out 2 rows already"),
         "{out}"
     );
     assert_eq!(

@@ -615,7 +615,7 @@ fn clients_are_created_once_whatever_the_case_and_spacing() {
 
     let out = p.ok(&["import", "payments", path_str(&path), "--create-clients"]);
     assert!(
-        out.contains("Created 1 new client(s): Новый Клиент\n"),
+        out.contains("Created 1 new client: Новый Клиент\n"),
         "{out}"
     );
     assert_eq!(listed(&p, "clients").len(), 3);

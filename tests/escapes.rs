@@ -429,7 +429,7 @@ fn csv_imports_name_the_line_and_the_field() {
             .as_bytes(),
     );
     let out = p.ok(&["import", "touchpoints", path_str(&file), "--create-clients"]);
-    assert!(out.contains("Created 1 new client(s): New Co\n"), "{out}");
+    assert!(out.contains("Created 1 new client: New Co\n"), "{out}");
     assert_eq!(
         one_text(&p, "SELECT summary FROM touchpoints"),
         "one\ntwo\tthree"

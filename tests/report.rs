@@ -349,7 +349,7 @@ fn markdown_and_text_carry_the_same_sections() {
     let p = fixture();
     let md = p.ok(&["report"]);
     for heading in [
-        "# One-on-one briefing: 2026-11",
+        "# One-on-one briefing: Nov 2026",
         "## 1. Plan",
         "## 2. At risk",
         "## 3. Tier moves this month",
@@ -360,7 +360,7 @@ fn markdown_and_text_carry_the_same_sections() {
         assert!(md.contains(heading), "{heading} missing:\n{md}");
     }
     assert!(
-        md.contains("| Attainment            |      65.00 % |"),
+        md.contains("| Attainment            |       65.00% |"),
         "{md}"
     );
     let text = p.ok(&["report", "--format", "text"]);

@@ -229,7 +229,7 @@ fn files_that_are_not_sound_folio_copies_are_refused_and_nothing_changes() {
     std::fs::write(&corrupt, &bytes).unwrap();
     r.refuses(
         &corrupt,
-        "is damaged (2 problem(s) found by the integrity check",
+        "is damaged (2 problems found by the integrity check",
     );
 
     // The good copy itself still restores: the refusals were the files'.

@@ -5,10 +5,11 @@ use serde::Serialize;
 
 use super::args::{ClientCmd, ContactCmd};
 use super::table::{Align, Table};
-use super::{Session, json, set, set_or_clear};
-use crate::domain::money::{bp_to_pct, format_bp};
+use super::{LOC, Session, json, set, set_or_clear};
+use crate::domain::money::bp_to_pct;
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Contact, Money, NewClient, NewContact, Status};
+use crate::format::{self, Noun};
 use crate::ops::{self, ClientEdit, views};
 
 pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
@@ -75,14 +76,14 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     c.client.name.clone(),
                     c.client.tier.to_string(),
                     c.client.status.to_string(),
-                    c.revenue_12m.to_human_short(),
+                    format::money(LOC, c.revenue_12m),
                     c.share_bp
-                        .map(|b| format!("{}%", format_bp(b)))
+                        .map(|b| format::percent(LOC, b))
                         .unwrap_or("-".into()),
                     last_touch_cell(c),
                     c.client
                         .cadence_days
-                        .map(|d| format!("{d}d"))
+                        .map(|d| format::days_compact(LOC, d))
                         .unwrap_or("-".into()),
                     c.agreements.overdue.to_string(),
                     c.agreements.broken.to_string(),
@@ -170,16 +171,18 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             let records = ops::client_record_count(&s.store, c.id)?;
             if records > 0 && !force {
                 bail!(
-                    "{} has {records} record(s) (touchpoints, agreements, money, contacts); add --force to delete them all",
-                    c.name
+                    "{} has {} (touchpoints, agreements, money, contacts); add --force to delete them all",
+                    c.name,
+                    format::count(LOC, records, Noun::Record)
                 );
             }
             let deleted = ops::backups::delete_client_and_prune(&mut s.store, c.id, s.today)?;
             super::backups::say_pruned(&deleted.pruned);
             Ok(match deleted.backup {
                 Some(b) => format!(
-                    "Deleted client {} and {records} record(s); the file before the delete is kept as {}\n",
+                    "Deleted client {} and {}; the file before the delete is kept as {}\n",
                     c.name,
+                    format::count(LOC, records, Noun::Record),
                     b.display()
                 ),
                 None => format!("Deleted client {}\n", c.name),
@@ -278,7 +281,7 @@ fn last_touch_cell(c: &ClientStats) -> String {
                 NeglectState::Due => "~",
                 _ => "",
             };
-            format!("{d}d{mark}")
+            format!("{}{mark}", format::days_compact(LOC, d))
         }
     }
 }
@@ -367,7 +370,7 @@ fn render_card(card: &views::ClientCard) -> String {
         "since {} · cadence {} · channel {}\n",
         c.since,
         c.cadence_days
-            .map(|d| format!("{d} days"))
+            .map(|d| format::days(LOC, d))
             .unwrap_or("-".into()),
         c.channel.as_deref().unwrap_or("-")
     ));
@@ -379,21 +382,21 @@ fn render_card(card: &views::ClientCard) -> String {
     }
     out.push_str(&format!(
         "\nRevenue 12m {} {} (share {}), lifetime {}; outstanding {}, overdue {}\n",
-        st.revenue_12m.to_human_short(),
+        format::money(LOC, st.revenue_12m),
         card.currency,
         st.share_bp
-            .map(|b| format!("{}%", format_bp(b)))
+            .map(|b| format::percent(LOC, b))
             .unwrap_or("-".into()),
-        st.revenue_lifetime.to_human_short(),
-        card.outstanding.to_human_short(),
-        card.overdue.to_human_short(),
+        format::money(LOC, st.revenue_lifetime),
+        format::money(LOC, card.outstanding),
+        format::money(LOC, card.overdue),
     ));
     out.push_str(&format!(
         "Last touch {} · {} min logged in 12m · revenue per hour {}\n",
         last_touch_cell(st),
-        st.minutes_12m,
+        format::number(LOC, st.minutes_12m),
         st.revenue_per_hour
-            .map(|m| m.to_human_short())
+            .map(|m| format::money(LOC, m))
             .unwrap_or("-".into())
     ));
     out.push_str(&format!(
@@ -456,8 +459,8 @@ fn render_card(card: &views::ClientCard) -> String {
                 i.invoice.id,
                 i.invoice.month,
                 i.invoice.due,
-                i.invoice.amount.to_human(),
-                i.balance.to_human()
+                format::money(LOC, i.invoice.amount),
+                format::money(LOC, i.balance)
             ));
         }
     }
@@ -468,7 +471,7 @@ fn render_card(card: &views::ClientCard) -> String {
                 "  #{}  {}  {:>14}  {}\n",
                 p.id,
                 p.on,
-                p.amount.to_human(),
+                format::money(LOC, p.amount),
                 p.note
             ));
         }

@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use clap::CommandFactory;
 
 use super::args::{Cli, ConfigCmd, ConfigKey, RecordKind, ReportFormat};
-use super::{Session, shown};
+use super::{LOC, Session, shown};
 use crate::domain::Month;
-use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
 use crate::files::Out;
+use crate::format::{self, Noun};
 use crate::io::InputError;
 use crate::io::csv_import::ColumnMap;
 use crate::io::profile::{self, Rules};
@@ -124,11 +124,16 @@ pub fn import(
         }
         None => format!("import of {name} failed; nothing was written"),
     })?;
+    let noun = match summary.kind {
+        Kind::Clients => Noun::Client,
+        Kind::Touchpoints => Noun::Touchpoint,
+        Kind::Agreements => Noun::Agreement,
+        Kind::Payments => Noun::Payment,
+    };
     let mut out = format!(
-        "{} {} {} from {}\n",
+        "{} {} from {}\n",
         if dry_run { "Would import" } else { "Imported" },
-        summary.rows,
-        summary.kind.as_str(),
+        format::count(LOC, summary.rows, noun),
         name
     );
     if summary.onec {
@@ -139,22 +144,22 @@ pub fn import(
     }
     if summary.already_there > 0 {
         out.push_str(&format!(
-            "{} row(s) already in the portfolio were left out (--allow-duplicates imports them again).\n",
-            summary.already_there
+            "Left out {} already in the portfolio (--allow-duplicates imports them again).\n",
+            format::count(LOC, summary.already_there, Noun::Row)
         ));
     }
     if summary.header_line > 1 {
         out.push_str(&format!(
-            "The header is on line {}: the {} line(s) above it were skipped.\n",
+            "The header is on line {}: skipped {} above it.\n",
             summary.header_line,
-            summary.header_line - 1
+            format::count(LOC, summary.header_line - 1, Noun::Line)
         ));
     }
     if !summary.created_clients.is_empty() {
         out.push_str(&format!(
-            "{} {} new client(s): {}\n",
+            "{} {}: {}\n",
             if dry_run { "Would create" } else { "Created" },
-            summary.created_clients.len(),
+            format::count(LOC, summary.created_clients.len(), Noun::NewClient),
             summary.created_clients.join(", ")
         ));
     }
@@ -262,9 +267,9 @@ pub fn check(s: &mut Session) -> Result<String> {
         return Ok(format!("{}: ok\n", shown(&s.path)));
     }
     bail!(
-        "{} has {} problem(s):\n  {}",
+        "{} has {}:\n  {}",
         shown(&s.path),
-        problems.len(),
+        format::count(LOC, problems.len(), Noun::Problem),
         problems.join("\n  ")
     )
 }
@@ -362,21 +367,18 @@ pub fn summary(s: &mut Session) -> Result<String> {
     }
     out.push_str(&format!(
         "Plan: received {} of {} {} ({}), forecast {} · outstanding {}, overdue {}\n",
-        f.received.to_human_short(),
+        format::money(LOC, f.received),
         f.target
-            .map(|t| t.to_human_short())
-            .unwrap_or("no target".into()),
+            .map_or_else(|| "no target".into(), |t| format::money(LOC, t)),
         view.currency,
-        f.attainment_bp
-            .map(|b| format!("{} %", format_bp(b)))
-            .unwrap_or("-".into()),
-        f.forecast.to_human_short(),
-        f.outstanding.to_human_short(),
-        f.overdue.to_human_short(),
+        format::percent_or_dash(LOC, f.attainment_bp),
+        format::money(LOC, f.forecast),
+        format::money(LOC, f.outstanding),
+        format::money(LOC, f.overdue),
     ));
     out.push_str(&format!(
         "Receivables overdue (all months): {} {}\n",
-        p.overdue_receivables.to_human_short(),
+        format::money(LOC, p.overdue_receivables),
         view.currency
     ));
     let tiers = [
@@ -391,9 +393,9 @@ pub fn summary(s: &mut Session) -> Result<String> {
     out.push_str(&format!("Clients: {}\n", counts.join(", ")));
     if let Some(share) = p.concentration.largest_share_bp {
         out.push_str(&format!(
-            "Concentration: largest client {} % of 12-month revenue; {} client(s) make 80 %\n",
-            format_bp(share),
-            p.concentration.clients_for_80pct
+            "Concentration: largest client {} of 12-month revenue; {} make 80%\n",
+            format::percent(LOC, share),
+            format::count(LOC, p.concentration.clients_for_80pct, Noun::Client)
         ));
     }
     let mut attention: Vec<String> = Vec::new();
@@ -403,17 +405,18 @@ pub fn summary(s: &mut Session) -> Result<String> {
         }
         if c.neglect.state == NeglectState::Overdue {
             attention.push(format!(
-                "{} ({}): no touchpoint for {} days (cadence {})",
+                "{} ({}): no touchpoint for {} (cadence {})",
                 c.client.name,
                 c.client.tier,
-                c.neglect.days_since.unwrap_or(0),
-                c.client.cadence_days.unwrap_or(0)
+                format::days(LOC, c.neglect.days_since.unwrap_or(0)),
+                format::days(LOC, c.client.cadence_days.unwrap_or(0))
             ));
         }
         if c.agreements.overdue > 0 {
             attention.push(format!(
-                "{}: {} overdue agreement(s)",
-                c.client.name, c.agreements.overdue
+                "{}: {}",
+                c.client.name,
+                format::count(LOC, c.agreements.overdue, Noun::OverdueAgreement)
             ));
         }
     }

@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use super::args::{InvoiceCmd, PayCmd, PlanCmd};
 use super::table::{Align, Table};
-use super::{Session, json, set};
-use crate::domain::money::{bp_to_pct, format_bp};
+use super::{LOC, Session, json, set};
+use crate::domain::money::bp_to_pct;
 use crate::domain::{Invoice, Money, Month, NewInvoice, NewPayment, Payment};
+use crate::format::{self, Noun};
 use crate::ops::{self, views};
 
 /// `plan show --json`: the contract scripts rely on.
@@ -48,7 +49,7 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
             let currency = ops::currency(&s.store)?;
             Ok(format!(
                 "Target for {month}: {} {currency}\n",
-                amount.to_human()
+                format::money(LOC, amount)
             ))
         }
         PlanCmd::Show {
@@ -109,11 +110,13 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
             for r in &rows {
                 t.row(vec![
                     r.month.to_string(),
-                    r.target.map(|m| m.to_human_short()).unwrap_or("-".into()),
-                    r.expected.to_human_short(),
-                    r.received.to_human_short(),
+                    r.target
+                        .map(|m| format::money(LOC, m))
+                        .unwrap_or("-".into()),
+                    format::money(LOC, r.expected),
+                    format::money(LOC, r.received),
                     r.attainment_bp
-                        .map(|b| format!("{}%", format_bp(b)))
+                        .map(|b| format::percent(LOC, b))
                         .unwrap_or("-".into()),
                     bar(r.attainment_bp),
                 ]);
@@ -138,11 +141,13 @@ fn render_month(view: &views::MonthView) -> String {
     let f = &view.plan.figures;
     let c = &view.currency;
     let mut out = format!(
-        "Plan {} ({c}) · today {}, {} day(s) left\n\n",
-        f.month, view.today, view.days_left
+        "Plan {} ({c}) · today {}, {} left\n\n",
+        f.month,
+        view.today,
+        format::count(LOC, view.days_left, Noun::Day)
     );
     let line = |label: &str, m: Money, extra: &str| {
-        format!("  {label:<12}{:>18}  {extra}\n", m.to_human())
+        format!("  {label:<12}{:>18}  {extra}\n", format::money(LOC, m))
     };
     match f.target {
         Some(t) => out.push_str(&line("Target", t, "")),
@@ -153,7 +158,7 @@ fn render_month(view: &views::MonthView) -> String {
     }
     let attainment = f
         .attainment_bp
-        .map(|b| format!("{} % of target", format_bp(b)))
+        .map(|b| format!("{} of target", format::percent(LOC, b)))
         .unwrap_or_else(|| "attainment: -".into());
     out.push_str(&line("Received", f.received, &attainment));
     out.push_str(&line("Expected", f.expected, "invoices for the month"));
@@ -178,10 +183,10 @@ fn render_month(view: &views::MonthView) -> String {
     for r in &view.plan.clients {
         t.row(vec![
             view.name(r.client_id).to_string(),
-            r.expected.to_human(),
-            r.received.to_human(),
-            r.outstanding.to_human(),
-            r.overdue.to_human(),
+            format::money(LOC, r.expected),
+            format::money(LOC, r.received),
+            format::money(LOC, r.outstanding),
+            format::money(LOC, r.overdue),
         ]);
     }
     out.push('\n');
@@ -223,7 +228,7 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
                 "Expected payment {} from {}: {} for {}, due {}\n",
                 i.id,
                 c.name,
-                i.amount.to_human(),
+                format::money(LOC, i.amount),
                 i.month,
                 i.due
             ))
@@ -278,8 +283,8 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
                     name(r.invoice.client_id).to_string(),
                     r.invoice.month.to_string(),
                     r.invoice.due.to_string(),
-                    r.invoice.amount.to_human(),
-                    r.balance.to_human(),
+                    format::money(LOC, r.invoice.amount),
+                    format::money(LOC, r.balance),
                     flag.into(),
                 ]);
             }
@@ -304,7 +309,7 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
                 "Updated expected payment {} from {}: {} for {}, due {}\n",
                 i.id,
                 c.name,
-                i.amount.to_human(),
+                format::money(LOC, i.amount),
                 i.month,
                 i.due
             ))
@@ -337,7 +342,7 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                 "Payment {} from {}: {} on {}\n",
                 p.id,
                 c.name,
-                p.amount.to_human(),
+                format::money(LOC, p.amount),
                 p.on
             ))
         }
@@ -377,14 +382,14 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                     p.id.to_string(),
                     p.on.to_string(),
                     name(p.client_id).to_string(),
-                    p.amount.to_human(),
+                    format::money(LOC, p.amount),
                     p.note.clone(),
                 ]);
             }
             Ok(format!(
                 "{}\nTotal {} ({} payments)\n",
                 t.render(),
-                total.to_human(),
+                format::money(LOC, total),
                 rows.len()
             ))
         }
@@ -407,7 +412,7 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                 "Updated payment {} from {}: {} on {}\n",
                 p.id,
                 c.name,
-                p.amount.to_human(),
+                format::money(LOC, p.amount),
                 p.on
             ))
         }

@@ -17,7 +17,11 @@ use chrono::NaiveDate;
 pub use args::Cli;
 use args::Command;
 
+use crate::format::Locale;
 use crate::ops::import::ImportOptions;
+
+/// The language the command line's output is in (`crate::format`).
+const LOC: Locale = Locale::En;
 pub use crate::session::{Session, default_db_path};
 
 /// Open the portfolio the flags name: `--demo`, else `--db`/`FOLIO_DB`, else

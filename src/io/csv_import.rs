@@ -49,7 +49,11 @@ pub enum ImportError {
     Empty,
     #[error("missing required column '{0}' in the header (found: {1})")]
     MissingColumn(String, String),
-    #[error("{} bad row(s):\n{}", .0.len(), list_rows(.0))]
+    #[error(
+        "{}:\n{}",
+        crate::format::count(crate::format::Locale::En, .0.len(), crate::format::Noun::BadRow),
+        list_rows(.0)
+    )]
     Rows(Vec<RowError>),
     /// The file is not CSV as a whole: an unclosed quote, a column named twice.
     #[error("line {line}: {message}")]
@@ -1415,7 +1419,7 @@ mod tests {
         let err = parse_payments(text.as_bytes()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "3 bad row(s):\n\
+            "3 bad rows:\n\
              line 3: 'abc' is not an amount (use digits, e.g. 1250000.50 or 1 250 000,50)\n\
              line 5: client name is empty\n\
              line 6: '31.04.2026' is not a date (use YYYY-MM-DD or DD.MM.YYYY); '0' must be greater than zero"
@@ -1732,7 +1736,7 @@ mod tests {
         let err = parse_clients(text.as_bytes()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "2 bad row(s):\n\
+            "2 bad rows:\n\
              line 4: duplicate client 'ооо  ромашка' (first on line 2 as 'ООО Ромашка')\n\
              line 5: duplicate client 'Acme' (first on line 3)"
         );

@@ -293,10 +293,7 @@ mod tests {
             }]
         );
         assert_eq!(skipped.len(), 1);
-        assert_eq!(
-            skipped[0].to_string(),
-            "1 outgoing row(s) skipped: 99.00 RUB"
-        );
+        assert_eq!(skipped[0].to_string(), "1 outgoing row skipped: 99.00 RUB");
     }
 
     #[test]

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::csv_import::ColumnMap;
 use crate::domain::Money;
 use crate::domain::money::split_currency;
+use crate::format;
 
 /// The columns a statement row may fill: a payment's four, then the row's
 /// status, its currency, an amount that went out (a statement with separate
@@ -335,15 +336,17 @@ pub struct Skipped {
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let loc = format::Locale::En;
         let n = self.rows;
-        let sum = format!("{} {}", self.sum.to_human(), self.currency);
+        let rows = format::noun_for(loc, n, format::Noun::Row);
+        let sum = format!("{} {}", format::money(loc, self.sum), self.currency);
         match &self.reason {
-            SkipReason::Outgoing => write!(f, "{n} outgoing row(s) skipped: {sum}"),
-            SkipReason::Zero => write!(f, "{n} row(s) with a zero amount skipped"),
+            SkipReason::Outgoing => write!(f, "{n} outgoing {rows} skipped: {sum}"),
+            SkipReason::Zero => write!(f, "{n} {rows} with a zero amount skipped"),
             SkipReason::Status(status) => {
-                write!(f, "{n} row(s) with status '{status}' skipped: {sum}")
+                write!(f, "{n} {rows} with status '{status}' skipped: {sum}")
             }
-            SkipReason::Currency(code) => write!(f, "{n} row(s) in {code} skipped: {sum}"),
+            SkipReason::Currency(code) => write!(f, "{n} {rows} in {code} skipped: {sum}"),
         }
     }
 }
@@ -591,8 +594,8 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "1 outgoing row(s) skipped: 5.00 RUB",
-                "2 row(s) in CNY skipped: 12 340.00 CNY"
+                "1 outgoing row skipped: 5.00 RUB",
+                "2 rows in CNY skipped: 12 340.00 CNY"
             ]
         );
     }

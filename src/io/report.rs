@@ -4,19 +4,12 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::Money;
 use crate::domain::briefing::{Briefing, MonthLine};
-use crate::domain::money::format_bp;
 use crate::domain::text::escape_lines_owned;
+use crate::format::{self, Locale, Noun};
 
-fn pct(bp: Option<i64>) -> String {
-    bp.map(|b| format!("{} %", format_bp(b)))
-        .unwrap_or_else(|| "-".into())
-}
-
-fn opt(m: Option<Money>) -> String {
-    m.map(|m| m.to_human()).unwrap_or_else(|| "-".into())
-}
+/// The language of the Markdown and text briefings (the JSON has none).
+const LOC: Locale = Locale::En;
 
 /// A Markdown table whose raw text also lines up (cells padded by display
 /// width, so Cyrillic and emoji do not break the columns). `right` marks the
@@ -85,30 +78,41 @@ fn md_table(headers: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
 /// a file is `cat`-ed later.
 pub fn markdown(b: &Briefing) -> String {
     let mut o = String::new();
-    o.push_str(&format!("# One-on-one briefing: {}\n\n", b.month));
+    o.push_str(&format!(
+        "# One-on-one briefing: {}\n\n",
+        format::month(LOC, b.month)
+    ));
     o.push_str(&format!(
         "As of {} · amounts in {}\n\n",
-        b.today, b.currency
+        format::date(LOC, b.today),
+        b.currency
     ));
 
     o.push_str("## 1. Plan\n\n");
     let c = &b.plan.current;
     o.push_str(&md_table(
-        &["", &c.month.to_string()],
+        &["", &format::month(LOC, c.month)],
         &[false, true],
         &[
-            vec!["Target".into(), opt(c.target)],
-            vec!["Received".into(), c.received.to_human()],
-            vec!["Expected".into(), c.expected.to_human()],
-            vec!["Outstanding".into(), c.outstanding.to_human()],
-            vec!["Overdue".into(), c.overdue.to_human()],
-            vec!["Attainment".into(), pct(c.attainment_bp)],
-            vec!["Forecast to month end".into(), c.forecast.to_human()],
+            vec!["Target".into(), format::money_or_dash(LOC, c.target)],
+            vec!["Received".into(), format::money(LOC, c.received)],
+            vec!["Expected".into(), format::money(LOC, c.expected)],
+            vec!["Outstanding".into(), format::money(LOC, c.outstanding)],
+            vec!["Overdue".into(), format::money(LOC, c.overdue)],
+            vec![
+                "Attainment".into(),
+                format::percent_or_dash(LOC, c.attainment_bp),
+            ],
+            vec![
+                "Forecast to month end".into(),
+                format::money(LOC, c.forecast),
+            ],
         ],
     ));
     o.push_str(&format!(
-        "\n{} day(s) left. Forecast: {}.\n\n",
-        b.plan.days_left, b.plan.forecast_basis
+        "\n{} left. Forecast: {}.\n\n",
+        format::count(LOC, b.plan.days_left, Noun::Day),
+        b.plan.forecast_basis
     ));
     o.push_str("### The previous 11 months\n\n");
     let rows: Vec<Vec<String>> = b
@@ -117,12 +121,12 @@ pub fn markdown(b: &Briefing) -> String {
         .iter()
         .map(|m| {
             vec![
-                m.month.to_string(),
-                opt(m.target),
-                m.received.to_human(),
-                m.outstanding.to_human(),
-                m.overdue.to_human(),
-                pct(m.attainment_bp),
+                format::month(LOC, m.month),
+                format::money_or_dash(LOC, m.target),
+                format::money(LOC, m.received),
+                format::money(LOC, m.outstanding),
+                format::money(LOC, m.overdue),
+                format::percent_or_dash(LOC, m.attainment_bp),
             ]
         })
         .collect();
@@ -144,7 +148,7 @@ pub fn markdown(b: &Briefing) -> String {
         o.push_str("No client shows a risk signal.\n");
     }
     for r in &b.at_risk {
-        let reasons: Vec<String> = r.reasons.iter().map(|x| x.describe()).collect();
+        let reasons: Vec<String> = r.reasons.iter().map(|x| format::reason(LOC, x)).collect();
         o.push_str(&format!(
             "- **{}** ({}): {}\n",
             r.client.replace('*', "\\*"),
@@ -162,7 +166,7 @@ pub fn markdown(b: &Briefing) -> String {
             .iter()
             .map(|m| {
                 vec![
-                    m.on.to_string(),
+                    format::date(LOC, m.on),
                     m.client.clone(),
                     m.from.to_string(),
                     m.to.to_string(),
@@ -182,14 +186,14 @@ pub fn markdown(b: &Briefing) -> String {
     let cn = &h.concentration;
     match (&cn.largest_client, cn.largest_share_bp) {
         (Some(name), Some(bp)) => o.push_str(&format!(
-            "- Largest client: **{name}**, {} % of 12-month revenue ({} {}); {} of {} client(s) make 80 % of revenue.{}\n",
-            format_bp(bp),
-            cn.revenue_12m.to_human_short(),
+            "- Largest client: **{name}**, {} of 12-month revenue ({} {}); {} of {} make 80% of revenue.{}\n",
+            format::percent(LOC, bp),
+            format::money(LOC, cn.revenue_12m),
             b.currency,
             cn.clients_for_80pct,
-            cn.client_count,
+            format::count(LOC, cn.client_count, Noun::Client),
             if cn.warning {
-                " **Warning: over 40 % from one client.**"
+                " **Warning: over 40% from one client.**"
             } else {
                 ""
             }
@@ -204,9 +208,9 @@ pub fn markdown(b: &Briefing) -> String {
             .map(|e| {
                 vec![
                     e.client.clone(),
-                    e.revenue_per_hour.to_human(),
-                    e.revenue_12m.to_human(),
-                    e.minutes_12m.to_string(),
+                    format::money(LOC, e.revenue_per_hour),
+                    format::money(LOC, e.revenue_12m),
+                    format::number(LOC, e.minutes_12m),
                 ]
             })
             .collect();
@@ -224,9 +228,9 @@ pub fn markdown(b: &Briefing) -> String {
             vec![
                 t.tier.to_string(),
                 t.clients.to_string(),
-                t.revenue_12m.to_human(),
-                pct(t.revenue_share_bp),
-                pct(t.minutes_share_bp),
+                format::money(LOC, t.revenue_12m),
+                format::percent_or_dash(LOC, t.revenue_share_bp),
+                format::percent_or_dash(LOC, t.minutes_share_bp),
             ]
         })
         .collect();
@@ -246,7 +250,12 @@ pub fn markdown(b: &Briefing) -> String {
     } else {
         o.push_str("\nClients lost in the last 12 months:\n\n");
         for c in &h.churned_12m {
-            o.push_str(&format!("- {} on {}: {}\n", c.client, c.on, c.reason));
+            o.push_str(&format!(
+                "- {} on {}: {}\n",
+                c.client,
+                format::date(LOC, c.on),
+                c.reason
+            ));
         }
     }
 
@@ -259,11 +268,11 @@ pub fn markdown(b: &Briefing) -> String {
             .iter()
             .map(|u| {
                 vec![
-                    u.date.to_string(),
+                    format::date(LOC, u.date),
                     u.kind.label().to_string(),
                     u.client.clone(),
                     u.text.clone(),
-                    u.amount.map(|m| m.to_human()).unwrap_or_default(),
+                    u.amount.map(|m| format::money(LOC, m)).unwrap_or_default(),
                 ]
             })
             .collect();
@@ -293,10 +302,10 @@ pub fn bar(bp: Option<i64>) -> String {
 fn month_text(m: &MonthLine) -> String {
     format!(
         "  {}  {:>16}  {:>16}  {:>9}  {}\n",
-        m.month,
-        opt(m.target),
-        m.received.to_human(),
-        pct(m.attainment_bp),
+        format::month(LOC, m.month),
+        format::money_or_dash(LOC, m.target),
+        format::money(LOC, m.received),
+        format::percent_or_dash(LOC, m.attainment_bp),
         bar(m.attainment_bp)
     )
 }
@@ -307,28 +316,36 @@ pub fn text(b: &Briefing) -> String {
     let mut o = String::new();
     o.push_str(&format!(
         "ONE-ON-ONE BRIEFING {} · as of {} · {}\n\n",
-        b.month, b.today, b.currency
+        format::month(LOC, b.month),
+        format::date(LOC, b.today),
+        b.currency
     ));
     let c = &b.plan.current;
     o.push_str("1. PLAN\n");
-    o.push_str(&format!("  Target       {:>16}\n", opt(c.target)));
+    o.push_str(&format!(
+        "  Target       {:>16}\n",
+        format::money_or_dash(LOC, c.target)
+    ));
     o.push_str(&format!(
         "  Received     {:>16}  {}\n",
-        c.received.to_human(),
-        pct(c.attainment_bp)
+        format::money(LOC, c.received),
+        format::percent_or_dash(LOC, c.attainment_bp)
     ));
     o.push_str(&format!(
         "  Outstanding  {:>16}\n",
-        c.outstanding.to_human()
+        format::money(LOC, c.outstanding)
     ));
-    o.push_str(&format!("  Overdue      {:>16}\n", c.overdue.to_human()));
     o.push_str(&format!(
-        "  Forecast     {:>16}  ({}; {} day(s) left)\n\n",
-        c.forecast.to_human(),
-        b.plan.forecast_basis,
-        b.plan.days_left
+        "  Overdue      {:>16}\n",
+        format::money(LOC, c.overdue)
     ));
-    o.push_str("  Month               Target          Received  Attained\n");
+    o.push_str(&format!(
+        "  Forecast     {:>16}  ({}; {} left)\n\n",
+        format::money(LOC, c.forecast),
+        b.plan.forecast_basis,
+        format::count(LOC, b.plan.days_left, Noun::Day)
+    ));
+    o.push_str("  Month               Target          Received   Attained\n");
     for m in b.plan.previous.iter().chain(std::iter::once(c)) {
         o.push_str(&month_text(m));
     }
@@ -339,7 +356,7 @@ pub fn text(b: &Briefing) -> String {
     for r in &b.at_risk {
         o.push_str(&format!("  {} ({})\n", r.client, r.tier));
         for x in &r.reasons {
-            o.push_str(&format!("    - {}\n", x.describe()));
+            o.push_str(&format!("    - {}\n", format::reason(LOC, x)));
         }
     }
     o.push_str("\n3. TIER MOVES THIS MONTH\n");
@@ -349,18 +366,22 @@ pub fn text(b: &Briefing) -> String {
     for m in &b.tier_moves {
         o.push_str(&format!(
             "  {}  {}: {} -> {}  ({})\n",
-            m.on, m.client, m.from, m.to, m.reason
+            format::date(LOC, m.on),
+            m.client,
+            m.from,
+            m.to,
+            m.reason
         ));
     }
     o.push_str("\n4. PORTFOLIO HEALTH\n");
     let cn = &b.health.concentration;
     if let (Some(name), Some(bp)) = (&cn.largest_client, cn.largest_share_bp) {
         o.push_str(&format!(
-            "  Largest client {name}: {} % of revenue; {} client(s) make 80 %{}\n",
-            format_bp(bp),
-            cn.clients_for_80pct,
+            "  Largest client {name}: {} of revenue; {} make 80%{}\n",
+            format::percent(LOC, bp),
+            format::count(LOC, cn.clients_for_80pct, Noun::Client),
             if cn.warning {
-                "  WARNING: over 40 %"
+                "  WARNING: over 40%"
             } else {
                 ""
             }
@@ -370,23 +391,25 @@ pub fn text(b: &Briefing) -> String {
         o.push_str(&format!(
             "  Time-eater {}: {} per hour ({} min)\n",
             e.client,
-            e.revenue_per_hour.to_human_short(),
-            e.minutes_12m
+            format::money(LOC, e.revenue_per_hour),
+            format::number(LOC, e.minutes_12m)
         ));
     }
     for t in &b.health.tiers {
         o.push_str(&format!(
-            "  {:<9} {:>3} client(s)  revenue {:>9}  minutes {:>9}\n",
+            "  {:<9} {:>11}  revenue {:>9}  minutes {:>9}\n",
             t.tier.as_str(),
-            t.clients,
-            pct(t.revenue_share_bp),
-            pct(t.minutes_share_bp)
+            format::count(LOC, t.clients, Noun::Client),
+            format::percent_or_dash(LOC, t.revenue_share_bp),
+            format::percent_or_dash(LOC, t.minutes_share_bp)
         ));
     }
     for ch in &b.health.churned_12m {
         o.push_str(&format!(
             "  Lost {} on {}: {}\n",
-            ch.client, ch.on, ch.reason
+            ch.client,
+            format::date(LOC, ch.on),
+            ch.reason
         ));
     }
     o.push_str("\n5. NEXT 14 DAYS\n");
@@ -396,12 +419,12 @@ pub fn text(b: &Briefing) -> String {
     for u in &b.next_14_days {
         o.push_str(&format!(
             "  {}  {:<11} {}: {}{}\n",
-            u.date,
+            format::date(LOC, u.date),
             u.kind.label(),
             u.client,
             u.text,
             u.amount
-                .map(|m| format!(" ({})", m.to_human()))
+                .map(|m| format!(" ({})", format::money(LOC, m)))
                 .unwrap_or_default()
         ));
     }

@@ -42,8 +42,8 @@ pub enum SourceError {
         reason: std::io::Error,
     },
     #[error(
-        "{path} is damaged ({} problem(s) found by the integrity check, the first: {}); nothing was changed",
-        problems.len(),
+        "{path} is damaged ({} found by the integrity check, the first: {}); nothing was changed",
+        crate::format::count(crate::format::Locale::En, problems.len(), crate::format::Noun::Problem),
         problems.first().map(String::as_str).unwrap_or("?")
     )]
     Damaged {

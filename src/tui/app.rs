@@ -68,6 +68,8 @@ pub struct Shared {
     /// When the runner first drew `message` (`None`: not yet); it fades
     /// 4 s later (see `toast`).
     pub message_at: Option<Instant>,
+    /// The language values are shown in (`crate::format`).
+    pub locale: crate::format::Locale,
 }
 
 impl Shared {
@@ -141,6 +143,7 @@ impl App {
                 help_scroll: 0,
                 message: None,
                 message_at: None,
+                locale: crate::format::Locale::En,
             },
             panes: Panes::default(),
             pane: Pane::Portfolio,

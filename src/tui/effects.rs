@@ -3,6 +3,7 @@
 //! Each effect is answered with a message for `update`; nothing here
 //! changes the `App`.
 
+use crate::format::{self, Locale};
 use chrono::NaiveDate;
 
 use super::action::{Effect, Loaded, Msg, Saved, Target};
@@ -60,6 +61,9 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
 fn client_id(store: &Store, name: &str) -> OpResult<Id> {
     Ok(ops::client_by_name(store, name)?.id)
 }
+
+/// The language of the toasts (issue 23: the user's).
+const LOC: Locale = Locale::En;
 
 /// Save a form's values through the operations: what to say, the record
 /// saved (selected next) and how `u` undoes it.
@@ -182,17 +186,21 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
         Save::Target(month, amount) => {
             ops::set_target(store, month, amount)?;
             Ok(Saved::said(format!(
-                "target for {month}: {}",
-                amount.to_human()
+                "target for {}: {}",
+                format::month(LOC, month),
+                format::money(LOC, amount)
             )))
         }
         Save::AddPayment(client, p) => {
             let cid = client_id(store, &client)?;
             let p = ops::add_payment(store, cid, &p)?;
-            let what = format!("payment of {} from {client} (removed)", p.amount.to_human());
+            let what = format!(
+                "payment of {} from {client} (removed)",
+                format::money(LOC, p.amount)
+            );
             Ok(Saved::said(format!(
                 "Recorded payment of {} from {client}",
-                p.amount.to_human()
+                format::money(LOC, p.amount)
             ))
             .touched(p.clone())
             .undo(Inverse::Remove(p.into()), what))
@@ -208,7 +216,7 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
             })?;
             let saved = Saved::said(format!(
                 "Saved payment of {} from {client}",
-                after.amount.to_human()
+                format::money(LOC, after.amount)
             ));
             let what = format!("edit of the payment from {client}");
             Ok(edited(saved.touched(after.clone()), before, after, what))
@@ -225,8 +233,8 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
             })?;
             let saved = Saved::said(format!(
                 "Saved expected payment of {} from {client} for {}",
-                after.amount.to_human(),
-                after.month
+                format::money(LOC, after.amount),
+                format::month(LOC, after.month)
             ));
             let what = format!("edit of the expected payment from {client}");
             Ok(edited(saved.touched(after.clone()), before, after, what))
@@ -236,12 +244,12 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
             let i = ops::add_invoice(store, cid, &i)?;
             let what = format!(
                 "expected payment of {} from {client} (removed)",
-                i.amount.to_human()
+                format::money(LOC, i.amount)
             );
             Ok(Saved::said(format!(
                 "Expecting {} from {client} for {}",
-                i.amount.to_human(),
-                i.month
+                format::money(LOC, i.amount),
+                format::month(LOC, i.month)
             ))
             .touched(i.clone())
             .undo(Inverse::Remove(i.into()), what))

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::action::Action;
 use super::app::Shared;
-use super::view::{Theme, centered, window_start};
+use super::view::{Theme, centered, fit_line, window_start};
 use crate::domain::text::strip_invisible;
 use crate::domain::{Id, fold};
 
@@ -209,7 +209,10 @@ impl Picker {
             } else {
                 ratatui::style::Style::new()
             };
-            lines.push(Line::styled(format!(" {name}"), style));
+            lines.push(fit_line(
+                Line::styled(format!(" {name}"), style),
+                inner.width,
+            ));
         }
         if found.is_empty() {
             lines.push(Line::styled(" no client matches", theme.dim()));

@@ -65,7 +65,7 @@ fn portfolio_board_shows_tiers_and_signals() {
     assert!(screen.contains("Северсталь-Digital"), "{screen}");
     // ООО Ромашка is the neglected gold client: past cadence is marked.
     assert!(screen.contains("58d!"), "{screen}");
-    assert!(screen.contains("plan 83.84 %"), "{screen}");
+    assert!(screen.contains("plan 83.84%"), "{screen}");
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn every_pane_renders_its_content() {
     let screen = render(&app, 120, 40);
     assert!(screen.contains("6 700 000.00"), "target: {screen}");
     assert!(screen.contains("5 617 000.00"), "received: {screen}");
-    assert!(screen.contains("Clients in 2026-11"), "{screen}");
+    assert!(screen.contains("Clients in Nov 2026"), "{screen}");
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
     assert!(render(&app, 120, 40).contains("Talking points"));
 }
@@ -373,8 +373,8 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     app.shared.report_dir = dir.path().to_path_buf();
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
     let screen = render(&app, 120, 40);
-    assert!(screen.contains("83.84 % of 6.7M"), "{screen}");
-    assert!(screen.contains("At risk · 18 client(s)"), "{screen}");
+    assert!(screen.contains("83.84% of 6.7M"), "{screen}");
+    assert!(screen.contains("At risk · 18 clients"), "{screen}");
     assert!(
         screen.contains("Silverline Hotels  potential → gold"),
         "{screen}"
@@ -399,7 +399,7 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     press(&mut app, &mut s, Action::FormSubmit);
     assert_eq!(app.shared.mode, Mode::Normal);
     let md = std::fs::read_to_string(&file).unwrap();
-    assert!(md.starts_with("# One-on-one briefing: 2026-11"));
+    assert!(md.starts_with("# One-on-one briefing: Nov 2026"));
     let (msg, error) = app.shared.message.clone().unwrap();
     assert!(!error && msg.contains("briefing-2026-11.md"), "{msg}");
     // Esc on the prompt writes nothing and says it cancelled.
@@ -1213,7 +1213,7 @@ fn review_next_days_separates_the_kind_from_the_client() {
         let label = u.kind.label();
         if let Some(row) = screen
             .lines()
-            .find(|l| l.contains(&format!("{} ", u.date.format("%d.%m"))) && l.contains(label))
+            .find(|l| l.contains(&format!("{} ", u.date.format("%Y-%m-%d"))) && l.contains(label))
         {
             let after = &row[row.find(label).unwrap() + label.len()..];
             assert!(after.starts_with(' '), "{row:?}");
@@ -1240,7 +1240,7 @@ fn card_contact_with_empty_fields_has_no_stray_separators() {
     let name = p.name.clone();
     let screen = render(&app, 120, 40);
     let row = screen.lines().find(|l| l.contains(&name)).unwrap();
-    assert!(row.contains(" · CEO · birthday 07.03"), "{row:?}");
+    assert!(row.contains(" · CEO · birthday 1980-03-07"), "{row:?}");
     assert!(!row.contains("·  "), "{row:?}");
 }
 
@@ -1532,14 +1532,17 @@ fn the_plan_chart_shows_twelve_months_on_usual_screens() {
         let screen = render(&app, w, h);
         assert!(screen.contains(" 12 months: received"), "{screen}");
         for back in 0..12 {
-            let label = format!("{} ", month.plus_months(-back));
+            let label = format!(
+                "{} ",
+                crate::format::month(crate::format::Locale::En, month.plus_months(-back))
+            );
             assert!(
                 screen.contains(&label),
                 "{w}x{h}: {label} missing\n{screen}"
             );
         }
         // The client table keeps its rows under the chart.
-        assert!(screen.contains(&format!("Clients in {month}")), "{screen}");
+        assert!(screen.contains("Clients in Nov 2026"), "{screen}");
     }
     // A short screen shows fewer months, and says how many.
     update(&mut app, Action::Resize(100, 24));
@@ -2342,4 +2345,276 @@ fn plan_drill_down_edits_and_deletes_are_undone() {
     press(&mut app, &mut s, Action::Undo);
     assert!(message(&app).contains("payment"), "{}", message(&app));
     assert_eq!(figure_now(&app, Figure::Received), received);
+}
+
+// --- formats ---
+
+/// Names wider than any column: Cyrillic, emoji and CJK (two columns a
+/// character for the last two).
+const LONG_NAMES: [&str; 3] = [
+    "Общество с ограниченной ответственностью «Ромашка и партнёры»",
+    "🚀🚀🚀 Rocket Launch Services International Holdings",
+    "北京长城国际贸易有限公司上海分公司北京长城国际贸易",
+];
+
+/// The demo with three toxic clients named `LONG_NAMES` (the toxic column
+/// is short enough to show them at 80x24), each with a touchpoint today
+/// and an open agreement, their texts as long as their names.
+fn demo_with_long_names(w: u16, h: u16) -> (Store, App) {
+    use crate::domain::{
+        AgreementStatus, NewAgreement, NewClient, NewTouchpoint, Owner, Status, Tier, TouchKind,
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    crate::ops::demo::load(&mut store, today()).unwrap();
+    for name in LONG_NAMES {
+        let client = NewClient {
+            name: name.to_string(),
+            tier: Tier::Toxic,
+            status: Status::Active,
+            since: today() - chrono::Days::new(30),
+            cadence_days: Some(14),
+            channel: None,
+            goal: None,
+            notes: String::new(),
+        };
+        let c = crate::ops::add_client(&mut store, &client).unwrap();
+        let touch = NewTouchpoint {
+            at: today(),
+            kind: TouchKind::Call,
+            summary: format!("{name} · {name}"),
+            minutes: 30,
+            next_step: Some(name.to_string()),
+            next_due: Some(today() + chrono::Days::new(7)),
+        };
+        crate::ops::add_touchpoint(&mut store, c.id, &touch).unwrap();
+        let agreement = NewAgreement {
+            made_on: today(),
+            text: format!("{name} · {name}"),
+            owner: Owner::Us,
+            due: Some(today() + chrono::Days::new(2)),
+            status: AgreementStatus::Open,
+            closed_on: None,
+        };
+        crate::ops::add_agreement(&mut store, c.id, &agreement).unwrap();
+    }
+    let app = load_app(&mut store, today(), "demo".into(), w, h).unwrap();
+    (store, app)
+}
+
+/// The screen as rows of `(column, symbol)`, leaving out the blank ratatui
+/// puts in a wide character's second column.
+fn screen_cells(app: &App, w: u16, h: u16) -> Vec<Vec<(usize, String)>> {
+    use unicode_width::UnicodeWidthStr;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(app, Theme { color: true }, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            let mut row = Vec::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol().to_string();
+                let w = symbol.width().max(1) as u16;
+                row.push((usize::from(x), symbol));
+                x += w;
+            }
+            row
+        })
+        .collect()
+}
+
+/// Where `text` starts on the screen: (row, index in the row's cells).
+fn find_cells(screen: &[Vec<(usize, String)>], text: &str) -> Option<(usize, usize)> {
+    let want: Vec<String> = text.chars().map(String::from).collect();
+    screen.iter().enumerate().find_map(|(y, row)| {
+        (0..row.len())
+            .find(|&i| {
+                row.len() >= i + want.len()
+                    && row[i..i + want.len()].iter().map(|c| &c.1).eq(want.iter())
+            })
+            .map(|i| (y, i))
+    })
+}
+
+/// The first column at or after `from` in `row` whose symbol is `symbol`.
+fn column_of(row: &[(usize, String)], from: usize, symbol: &str) -> usize {
+    row.iter()
+        .find(|(x, s)| *x >= from && s == symbol)
+        .map(|(x, _)| *x)
+        .unwrap_or_else(|| panic!("no {symbol:?} after column {from}: {row:?}"))
+}
+
+/// `name` shown from its start and cut with `…` in the columns before
+/// `end`, the cut text a prefix of the name, and `end` itself blank or a
+/// border: the name never runs into the next column.
+fn assert_cut_before(
+    screen: &[Vec<(usize, String)>],
+    name: &str,
+    end: impl Fn(&[(usize, String)], usize) -> usize,
+) {
+    let start: String = name.chars().take(3).collect();
+    let (y, i) =
+        find_cells(screen, &start).unwrap_or_else(|| panic!("{name:?} not on screen: {screen:?}"));
+    let row = &screen[y];
+    let x0 = row[i].0;
+    let end = end(row, x0);
+    let shown: String = row[i..]
+        .iter()
+        .take_while(|(x, _)| *x < end)
+        .map(|(_, s)| s.as_str())
+        .collect();
+    let kept = shown.trim_end();
+    let line: String = row.iter().map(|c| c.1.as_str()).collect();
+    assert!(
+        kept.ends_with('…'),
+        "{name:?} not cut with …: {kept:?}\n{line}"
+    );
+    let prefix = kept.trim_end_matches('…');
+    assert!(
+        name.starts_with(prefix),
+        "{kept:?} is not {name:?} cut\n{line}"
+    );
+    let at_end = row.iter().find(|(x, _)| *x == end).map(|c| c.1.as_str());
+    assert!(
+        matches!(at_end, Some(" " | "│")),
+        "{name:?} runs into column {end}: {at_end:?}\n{line}"
+    );
+}
+
+/// The column where the header title `next` starts, minus the column of
+/// space between: where the column before it ends.
+fn before_header(screen: &[Vec<(usize, String)>], next: &str) -> usize {
+    let (y, i) = find_cells(screen, next).unwrap_or_else(|| panic!("no header {next:?}"));
+    screen[y][i].0 - 1
+}
+
+#[test]
+fn long_names_on_the_board_end_with_an_ellipsis_at_80x24() {
+    let (_s, app) = demo_with_long_names(80, 24);
+    let screen = screen_cells(&app, 80, 24);
+    for name in LONG_NAMES {
+        // The toxic column ends at its right border.
+        assert_cut_before(&screen, name, |row, x0| column_of(row, x0, "│"));
+    }
+}
+
+#[test]
+fn long_names_in_the_touchpoints_table_end_with_an_ellipsis_at_80x24() {
+    let (mut s, mut app) = demo_with_long_names(80, 24);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    let screen = screen_cells(&app, 80, 24);
+    let kind = before_header(&screen, "Kind");
+    let next = before_header(&screen, "Next step");
+    for name in LONG_NAMES {
+        // The client column, then the summary ("name · name") and the next
+        // step, each cut to its own column.
+        assert_cut_before(&screen, name, |_, _| kind);
+        let row = find_cells(&screen, &name.chars().take(3).collect::<String>())
+            .map(|(y, _)| y)
+            .unwrap();
+        let summary_x = before_header(&screen, "Summary") + 1;
+        let cells = &screen[row];
+        let summary: String = cells
+            .iter()
+            .filter(|(x, _)| (summary_x..next).contains(x))
+            .map(|c| c.1.as_str())
+            .collect();
+        assert!(summary.trim_end().ends_with('…'), "{summary:?}");
+    }
+    let _ = next;
+}
+
+#[test]
+fn long_names_in_the_agreements_table_end_with_an_ellipsis_at_80x24() {
+    let (mut s, mut app) = demo_with_long_names(80, 24);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    let screen = screen_cells(&app, 80, 24);
+    // "Agreement " with its space: the title says "Agreements".
+    let text = before_header(&screen, "Agreement ");
+    for name in LONG_NAMES {
+        assert_cut_before(&screen, name, |_, _| text);
+    }
+}
+
+#[test]
+fn the_header_and_footer_are_cut_with_an_ellipsis() {
+    let (mut s, mut app) = demo();
+    app.shared.title = LONG_NAMES[2].repeat(3);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
+    let screen = render(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].trim_end().ends_with('…'), "{}", lines[0]);
+    assert!(lines[23].trim_end().ends_with('…'), "{}", lines[23]);
+}
+
+#[test]
+fn a_board_column_shows_its_amounts_in_one_form() {
+    use crate::format::{Locale, money, money_compact};
+    let (_s, app) = demo();
+    let view = app.shared.portfolio.as_ref().unwrap();
+    let top = view.clients.iter().max_by_key(|c| c.revenue_12m).unwrap();
+    let board = |screen: &str| -> Vec<String> {
+        screen
+            .lines()
+            .filter(|l| l.starts_with("│  "))
+            .map(String::from)
+            .collect()
+    };
+    // Narrow: every amount of every column compact, none in full.
+    let narrow = render(&app, 80, 24);
+    let compact = format!("  {} ", money_compact(Locale::En, top.revenue_12m));
+    assert!(narrow.contains(&compact), "{compact:?}\n{narrow}");
+    for line in board(&narrow) {
+        assert!(
+            !line.contains(".00 "),
+            "an amount in full in a narrow column: {line}"
+        );
+    }
+    // Wide: every amount in full, none compact.
+    let wide = render(&app, 140, 45);
+    let full = format!("  {} ", money(Locale::En, top.revenue_12m));
+    assert!(wide.contains(&full), "{full:?}\n{wide}");
+    for line in board(&wide) {
+        assert!(
+            !line.contains("M ") && !line.contains("k "),
+            "a compact amount in a wide column: {line}"
+        );
+    }
+}
+
+#[test]
+fn the_panes_count_in_words_and_show_iso_dates() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("8 days left"), "{screen}");
+    assert!(!screen.contains("(s)"), "{screen}");
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let screen = render(&app, 140, 45);
+    assert!(screen.contains("Plan Nov 2026 · 8 days left"), "{screen}");
+    assert!(
+        screen.contains("2026-11-2"),
+        "ISO dates in the next 14 days: {screen}"
+    );
+    press(&mut app, &mut s, Action::SelectPane(Pane::Portfolio));
+    press(&mut app, &mut s, Action::OpenCard);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("since last touch"), "{screen}");
+    assert!(
+        !screen.contains(" %"),
+        "one spacing for percentages: {screen}"
+    );
+}
+
+#[test]
+fn a_toast_names_the_month_and_the_amount_as_the_panes_do() {
+    let (mut s, mut app) = demo();
+    let month = crate::domain::Month::of(today());
+    let amount = crate::domain::Money::major(7_250_000);
+    let save = super::forms::Save::Target(month, amount);
+    run_effects(&mut app, &mut s, vec![Effect::Save(save)]);
+    let (msg, error) = app.shared.message.clone().unwrap();
+    assert!(!error, "{msg}");
+    assert_eq!(msg, "target for Nov 2026: 7 250 000.00");
 }

@@ -12,8 +12,8 @@ use super::app::{App, Mode, Pane};
 use super::form::FieldKind;
 use super::forms::Form;
 use super::keys;
-use crate::domain::money::format_bp;
-use crate::domain::{Money, Tier};
+use crate::domain::Tier;
+use crate::format::{self, MoneyForm};
 
 /// The smallest terminal folio draws its panes in.
 pub const MIN_WIDTH: u16 = 60;
@@ -126,7 +126,11 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let shared = &app.shared;
     let mut spans = vec![
         Span::styled(" folio ", theme.title()),
-        Span::raw(format!("· {} · today {} ", shared.title, shared.today)),
+        Span::raw(format!(
+            "· {} · today {} ",
+            shared.title,
+            format::date(shared.locale, shared.today)
+        )),
     ];
     // The month's line of the plan history (kept month totals): the header
     // needs no settlement of the month's invoices.
@@ -136,19 +140,32 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .rev()
         .find(|h| h.month == shared.month)
     {
+        let loc = shared.locale;
         let att = p
             .attainment_bp
-            .map(|b| format!("{} %", format_bp(b)))
-            .unwrap_or_else(|| "no target".into());
-        spans.push(Span::raw(format!(
-            "· {} plan {} (received {} of {}) ",
-            p.month,
-            att,
-            compact(p.received),
-            p.target.map(compact).unwrap_or_else(|| "-".into())
-        )));
+            .map_or_else(|| "no target".into(), |b| format::percent(loc, b));
+        // In full when the line has room for it, else both amounts compact.
+        let plan = |form: MoneyForm| {
+            format!(
+                "· {} plan {att} (received {} of {}) ",
+                format::month(loc, p.month),
+                form.show(loc, p.received),
+                p.target.map_or_else(|| "-".into(), |t| form.show(loc, t))
+            )
+        };
+        let before: usize = spans.iter().map(|s| s.width()).sum();
+        let full = plan(MoneyForm::Full);
+        let form = if before + full.width() <= usize::from(area.width) {
+            MoneyForm::Full
+        } else {
+            MoneyForm::Compact
+        };
+        spans.push(Span::raw(plan(form)));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    f.render_widget(
+        Paragraph::new(fit_line(Line::from(spans), area.width)),
+        area,
+    );
 }
 
 fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -165,7 +182,10 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     if app.card.is_some() {
         spans.push(Span::styled(" Client card (Esc: back) ", theme.selected()));
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), area);
+    f.render_widget(
+        Paragraph::new(fit_line(Line::from(spans), area.width)),
+        area,
+    );
 }
 
 fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -194,7 +214,7 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         }
         Line::from(spans)
     };
-    f.render_widget(Paragraph::new(line), area);
+    f.render_widget(Paragraph::new(fit_line(line, area.width)), area);
 }
 
 /// A box of `width` x `height` centred in `area`, clamped to fit.
@@ -236,18 +256,20 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
         } else {
             Style::new()
         };
-        let shown = match &field.kind {
-            FieldKind::Choice(_) => format!("‹ {} ›", field.value),
-            _ => field.value.clone(),
+        // The value in the room right of the label, cut with `…` at the
+        // end (and at the start when the cursor is further right).
+        let choice = matches!(field.kind, FieldKind::Choice(_));
+        let room = inner_w.saturating_sub(label_w + 1 + if choice { 4 } else { 0 });
+        let at = if focused { field.cursor } else { 0 };
+        let (value, column) = field_window(&field.value, at, room);
+        let shown = if choice {
+            format!("‹ {value} ›")
+        } else {
+            value
         };
         if focused {
-            let before: String = field.value.chars().take(field.cursor).collect();
-            let extra = if matches!(field.kind, FieldKind::Choice(_)) {
-                2
-            } else {
-                0
-            };
-            let dx = (label_w as u16 + 1) + before.width() as u16 + extra;
+            let extra = if choice { 2 } else { 0 };
+            let dx = (label_w + 1 + column + extra) as u16;
             cursor = Some((dx, lines.len() as u16));
         }
         lines.push(Line::from(vec![
@@ -309,6 +331,28 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
             f.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
         }
     }
+}
+
+/// A field's `value` in `room` columns, with the cursor (`cursor` chars
+/// in) kept in view: cut with `…` at the end, and at the start too when the
+/// cursor is further right than the room. Returns the text and the cursor's
+/// column in it.
+fn field_window(value: &str, cursor: usize, room: usize) -> (String, usize) {
+    let before: String = value.chars().take(cursor).collect();
+    if value.width() <= room || before.width() + 1 < room {
+        return (format::truncate(value, room), before.width());
+    }
+    // Drop characters from the start until "…", the text up to the cursor
+    // and one more column fit.
+    let mut start = 0;
+    let chars: Vec<char> = before.chars().collect();
+    while start < chars.len() && 1 + chars[start..].iter().collect::<String>().width() + 1 > room {
+        start += 1;
+    }
+    let rest: String = value.chars().skip(start).collect();
+    let column = 1 + chars[start..].iter().collect::<String>().width();
+    let text = format!("…{}", format::truncate(&rest, room.saturating_sub(1)));
+    (text, column)
 }
 
 /// `text` in lines at most `width` columns wide, broken between words; a
@@ -413,29 +457,63 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let lines: Vec<Line> = entries
         .iter()
         .map(|(k, what)| {
-            Line::from(vec![
+            let line = Line::from(vec![
                 Span::styled(format!("{k:>10}  "), theme.title()),
                 Span::raw(*what),
-            ])
+            ]);
+            fit_line(line, rect.width.saturating_sub(2))
         })
         .collect();
     f.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
 }
 
-/// Short amounts for tight columns: 950, 12.5k, 1.25M (display only; exact
-/// figures are in the tables and reports).
-pub fn compact(m: Money) -> String {
-    let major = m.minor() / 100;
-    let sign = if major < 0 { "-" } else { "" };
-    let a = major.unsigned_abs();
-    if a < 10_000 {
-        format!("{sign}{a}")
-    } else if a < 1_000_000 {
-        format!("{sign}{}k", a / 1_000)
-    } else {
-        let tenths = a / 100_000;
-        format!("{sign}{}.{}M", tenths / 10, tenths % 10)
+/// `line` in at most `width` columns: when it is wider, cut where the
+/// room ends and closed with `…` in the style of the text it cuts.
+pub fn fit_line(line: Line<'_>, width: u16) -> Line<'_> {
+    let width = usize::from(width);
+    if line.width() <= width {
+        return line;
     }
+    let Line {
+        spans,
+        style,
+        alignment,
+        ..
+    } = line;
+    let mut kept = Vec::with_capacity(spans.len());
+    let mut used = 0;
+    for span in spans {
+        let w = span.width();
+        // Keep a whole span only if the ellipsis still fits after it.
+        if used + w < width {
+            used += w;
+            kept.push(span);
+            continue;
+        }
+        let content = format::cut(&span.content, width - used);
+        kept.push(Span::styled(content, span.style));
+        break;
+    }
+    let mut out = Line::from(kept).style(style);
+    out.alignment = alignment;
+    out
+}
+
+/// The widths ratatui's `Table` gives its columns in `width` columns (one
+/// column between them, laid from the left), so cells can be cut to them.
+pub fn table_widths(width: u16, constraints: &[Constraint]) -> Vec<usize> {
+    Layout::horizontal(constraints.iter().copied())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(Rect::new(0, 0, width, 1))
+        .iter()
+        .map(|r| usize::from(r.width))
+        .collect()
+}
+
+/// A table cell's text on one line, cut to its column with `…`.
+pub fn cell_text(text: &str, width: usize) -> String {
+    format::truncate(&crate::domain::text::cell_as_line(text), width)
 }
 
 /// The first visible row so that `selected` is on screen in `height` rows.
@@ -458,12 +536,73 @@ mod tests {
         assert_eq!(wrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
     }
 
+    fn text(line: &Line<'_>) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
     #[test]
-    fn compact_amounts() {
-        assert_eq!(compact(Money::major(950)), "950");
-        assert_eq!(compact(Money::major(12_500)), "12k");
-        assert_eq!(compact(Money::major(1_250_000)), "1.2M");
-        assert_eq!(compact(Money::major(-3_000_000)), "-3.0M");
+    fn a_fitted_line_is_cut_with_an_ellipsis_in_the_style_it_cuts() {
+        let warn = Style::new().fg(Color::Red);
+        let line = || {
+            Line::from(vec![
+                Span::raw("Общество "),
+                Span::styled("🚀北京 overdue", warn),
+            ])
+        };
+        for width in 0..=24u16 {
+            let fitted = fit_line(line(), width);
+            let shown = text(&fitted);
+            assert!(shown.width() <= usize::from(width), "{width}: {shown:?}");
+            let cut = line().width() > usize::from(width);
+            assert_eq!(shown.ends_with('…'), cut && width > 0, "{width}: {shown:?}");
+        }
+        // Cut inside the second span: the ellipsis keeps its style.
+        let fitted = fit_line(line(), 13);
+        assert_eq!(text(&fitted), "Общество 🚀…");
+        assert_eq!(fitted.spans.last().map(|s| s.style), Some(warn));
+        // The first span fills the width exactly, more follows: cut it.
+        assert_eq!(text(&fit_line(line(), 9)), "Общество…");
+        assert_eq!(text(&fit_line(line(), 40)), text(&line()));
+    }
+
+    #[test]
+    fn a_long_field_is_cut_with_an_ellipsis_and_keeps_its_cursor_in_view() {
+        let name = "Общество с ограниченной ответственностью";
+        // The cursor at the start: cut at the end.
+        let (text, col) = field_window(name, 0, 12);
+        assert_eq!((text.as_str(), col), ("Общество с …", 0));
+        // The cursor at the end: cut at the start, the cursor after the text.
+        let n = name.chars().count();
+        let (text, col) = field_window(name, n, 12);
+        assert!(text.starts_with('…') && text.width() <= 12, "{text:?}");
+        assert!(name.ends_with(text.trim_start_matches('…')), "{text:?}");
+        assert_eq!(col, text.width());
+        assert!(col < 12);
+        // Wide characters count two columns.
+        let (text, col) = field_window("北京北京北京北京", 8, 7);
+        assert!(text.width() <= 7 && text.starts_with('…'), "{text:?}");
+        assert!(col < 7, "{col}");
+        // Fits: as it is.
+        assert_eq!(field_window("ok", 1, 12), ("ok".to_string(), 1));
+    }
+
+    #[test]
+    fn table_widths_match_what_ratatui_draws() {
+        let widths = [
+            Constraint::Length(4),
+            Constraint::Fill(1),
+            Constraint::Length(3),
+        ];
+        assert_eq!(table_widths(20, &widths), [4, 11, 3]);
+        // Where ratatui's Table puts each column's first cell.
+        let row = ratatui::widgets::Row::new(["a", "b", "c"]);
+        let table = ratatui::widgets::Table::new([row], widths);
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(20, 1)).unwrap();
+        t.draw(|f| f.render_widget(table, f.area())).unwrap();
+        let buf = t.backend().buffer().clone();
+        let line: String = (0..20).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(line, format!("{:<5}{:<12}{:<3}", "a", "b", "c"));
+        assert_eq!(cell_text("строка\nвторая", 8), "строка …");
     }
 
     #[test]

@@ -8,12 +8,13 @@ use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use super::{Component, Request, moved, reselect};
 use crate::domain::{Agreement, AgreementStatus, Id, fold, matches_folded};
+use crate::format;
 use crate::ops::{self, OpResult};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::{AgreementForm, Form};
-use crate::tui::view::{Theme, window_start};
+use crate::tui::view::{Theme, cell_text, fit_line, table_widths, window_start};
 
 pub const TITLE: &str = "Agreements";
 
@@ -214,10 +215,10 @@ impl Component for Agreements {
 fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let n = pane.shown.len();
     let (open, overdue) = pane.tally;
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " Agreements · {open} open, {overdue} overdue · {} shown ",
-        n
-    ));
+    let title = format!(" Agreements · {open} open, {overdue} overdue · {n} shown ");
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(fit_line(title.into(), area.width.saturating_sub(2)));
     let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
     let start = window_start(pane.selected, inner_rows);
     // Below 110 columns the dates made and closed give way to the text.
@@ -227,6 +228,20 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
         titles.extend(["Made", "Closed"]);
     }
     let header = Row::new(titles).style(theme.title());
+    let mut widths = vec![
+        Constraint::Length(9),
+        Constraint::Length(10),
+        Constraint::Length(7),
+        Constraint::Max(if wide { 24 } else { 16 }),
+        Constraint::Fill(1),
+    ];
+    if wide {
+        widths.extend([Constraint::Length(10), Constraint::Length(10)]);
+    }
+    // Every cell cut to its column with `…` (a table clips silently).
+    let cols = table_widths(area.width.saturating_sub(2), &widths);
+    let cut = |i: usize, text: &str| cell_text(text, cols.get(i).copied().unwrap_or(0));
+    let loc = shared.locale;
     let rows: Vec<Row> = pane
         .shown
         .iter()
@@ -244,17 +259,20 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
                 AgreementStatus::Cancelled => ("cancelled".to_string(), theme.dim()),
             };
             let mut cells = vec![
-                Cell::from(status).style(style),
-                Cell::from(a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into())),
-                Cell::from(a.owner.as_str()),
-                Cell::from(shared.name(a.client_id).to_string()),
-                Cell::from(a.text.clone()),
+                Cell::from(cut(0, &status)).style(style),
+                Cell::from(cut(1, &format::date_or_dash(loc, a.due))),
+                Cell::from(cut(2, a.owner.as_str())),
+                Cell::from(cut(3, shared.name(a.client_id))),
+                Cell::from(cut(4, &a.text)),
             ];
             if wide {
-                cells.push(Cell::from(a.made_on.to_string()));
-                cells.push(Cell::from(
-                    a.closed_on.map(|d| d.to_string()).unwrap_or_default(),
-                ));
+                cells.push(Cell::from(cut(5, &format::date(loc, a.made_on))));
+                cells.push(Cell::from(cut(
+                    6,
+                    &a.closed_on
+                        .map(|d| format::date(loc, d))
+                        .unwrap_or_default(),
+                )));
             }
             let row = Row::new(cells);
             if pos == pane.selected {
@@ -264,15 +282,5 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
             }
         })
         .collect();
-    let mut widths = vec![
-        Constraint::Length(9),
-        Constraint::Length(10),
-        Constraint::Length(7),
-        Constraint::Max(if wide { 24 } else { 16 }),
-        Constraint::Fill(1),
-    ];
-    if wide {
-        widths.extend([Constraint::Length(10), Constraint::Length(10)]);
-    }
     f.render_widget(Table::new(rows, widths).header(header).block(block), area);
 }

@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
 use crate::domain::{Contact, Id};
+use crate::format::{self, Locale};
 use crate::ops::views::ClientCard;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
@@ -125,7 +125,7 @@ impl Card {
 
 /// A contact on one line: name, role, phone, email, birthday, with a
 /// separator only between the fields it has.
-fn contact_line(p: &Contact) -> String {
+fn contact_line(loc: Locale, p: &Contact) -> String {
     let name = if p.decision_maker {
         format!("{} ★ decides", p.name)
     } else {
@@ -133,7 +133,7 @@ fn contact_line(p: &Contact) -> String {
     };
     let birthday = p
         .birthday
-        .map(|b| format!("birthday {}", b.format("%d.%m")));
+        .map(|b| format!("birthday {}", format::date(loc, b)));
     [
         Some(name),
         p.role.clone(),
@@ -176,6 +176,7 @@ fn paragraph<'a>(
     shared: &Shared,
     theme: Theme,
 ) -> Paragraph<'a> {
+    let loc = shared.locale;
     let st = &data.stats;
     let c = &st.client;
     let mut lines: Vec<Line> = Vec::new();
@@ -186,12 +187,16 @@ fn paragraph<'a>(
             theme.tier(c.tier),
         ),
         Span::styled(format!("  {}", c.name), theme.title()),
-        Span::raw(format!("  · {} · since {}", c.status, c.since)),
+        Span::raw(format!(
+            "  · {} · since {}",
+            c.status,
+            format::date(loc, c.since)
+        )),
     ]));
     lines.push(Line::from(format!(
         "cadence {} · channel {} · goal: {}",
         c.cadence_days
-            .map(|d| format!("{d} days"))
+            .map(|d| format::days(loc, d))
             .unwrap_or_else(|| "-".into()),
         c.channel.as_deref().unwrap_or("-"),
         c.goal.as_deref().unwrap_or("- (not agreed yet)")
@@ -202,28 +207,26 @@ fn paragraph<'a>(
     let touch = match (st.neglect.days_since, st.neglect.state) {
         (None, _) => Span::styled("never touched", theme.warn()),
         (Some(d), NeglectState::Overdue) => Span::styled(
-            format!("{d} days since last touch (past cadence)"),
+            format!("{} since last touch (past cadence)", format::days(loc, d)),
             theme.warn(),
         ),
-        (Some(d), NeglectState::Due) => {
-            Span::styled(format!("{d} days since last touch (due)"), theme.due())
-        }
-        (Some(1), _) => Span::raw("1 day since last touch".to_string()),
-        (Some(d), _) => Span::raw(format!("{d} days since last touch")),
+        (Some(d), NeglectState::Due) => Span::styled(
+            format!("{} since last touch (due)", format::days(loc, d)),
+            theme.due(),
+        ),
+        (Some(d), _) => Span::raw(format!("{} since last touch", format::days(loc, d))),
     };
     lines.push(Line::from(vec![
         Span::raw(format!(
             "revenue 12m {} {} (share {}) · lifetime {} · outstanding {} · ",
-            st.revenue_12m.to_human_short(),
+            format::money(loc, st.revenue_12m),
             data.currency,
-            st.share_bp
-                .map(|b| format!("{} %", format_bp(b)))
-                .unwrap_or_else(|| "-".into()),
-            st.revenue_lifetime.to_human_short(),
-            data.outstanding.to_human_short()
+            format::percent_or_dash(loc, st.share_bp),
+            format::money(loc, st.revenue_lifetime),
+            format::money(loc, data.outstanding)
         )),
         Span::styled(
-            format!("overdue {}", data.overdue.to_human_short()),
+            format!("overdue {}", format::money(loc, data.overdue)),
             if data.overdue.is_zero() {
                 theme.dim()
             } else {
@@ -235,10 +238,8 @@ fn paragraph<'a>(
         touch,
         Span::raw(format!(
             " · {} min in 12m · per hour {}",
-            st.minutes_12m,
-            st.revenue_per_hour
-                .map(|m| m.to_human_short())
-                .unwrap_or_else(|| "-".into())
+            format::number(loc, st.minutes_12m),
+            format::money_or_dash(loc, st.revenue_per_hour)
         )),
     ]));
     lines.push(Line::from(""));
@@ -257,14 +258,14 @@ fn paragraph<'a>(
         } else {
             "  "
         };
-        lines.push(Line::from(format!("{mark}{}", contact_line(p))));
+        lines.push(Line::from(format!("{mark}{}", contact_line(loc, p))));
     }
     lines.push(Line::from(""));
     lines.push(head("Tier history"));
     for h in &data.tier_history {
         lines.push(Line::from(format!(
             "  {}  {} → {}  {}",
-            h.on,
+            format::date(loc, h.on),
             h.from.map(|t| t.as_str()).unwrap_or("·"),
             h.to,
             h.reason
@@ -283,13 +284,15 @@ fn paragraph<'a>(
             .map(|n| {
                 format!(
                     "  → {n}{}",
-                    t.next_due.map(|d| format!(" by {d}")).unwrap_or_default()
+                    t.next_due
+                        .map(|d| format!(" by {}", format::date(loc, d)))
+                        .unwrap_or_default()
                 )
             })
             .unwrap_or_default();
         lines.push(Line::from(format!(
             "  {}  {:<7} {:>3}m  {}{}",
-            t.at,
+            format::date(loc, t.at),
             t.kind.as_str(),
             t.minutes,
             t.summary,
@@ -313,7 +316,7 @@ fn paragraph<'a>(
                     a.status.to_string()
                 },
                 a.owner.as_str(),
-                a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                format::date_or_dash(loc, a.due),
                 a.text
             ),
             style,
@@ -326,10 +329,10 @@ fn paragraph<'a>(
         lines.push(Line::from(Span::styled(
             format!(
                 "  {}  due {}  {:>14}  balance {:>14}",
-                i.invoice.month,
-                i.invoice.due,
-                i.invoice.amount.to_human(),
-                i.balance.to_human()
+                format::month(loc, i.invoice.month),
+                format::date(loc, i.invoice.due),
+                format::money(loc, i.invoice.amount),
+                format::money(loc, i.balance)
             ),
             if overdue {
                 theme.warn()
@@ -343,8 +346,8 @@ fn paragraph<'a>(
     for p in data.payments.iter().take(12) {
         lines.push(Line::from(format!(
             "  {}  {:>14}  {}",
-            p.on,
-            p.amount.to_human(),
+            format::date(loc, p.on),
+            format::money(loc, p.amount),
             p.note
         )));
     }
@@ -374,20 +377,23 @@ mod tests {
     #[test]
     fn contact_line_separates_only_the_fields_it_has() {
         assert_eq!(
-            contact_line(&contact(Some("CEO"), None, None)),
-            "Anna Petrova · CEO · birthday 29.11"
+            contact_line(Locale::En, &contact(Some("CEO"), None, None)),
+            "Anna Petrova · CEO · birthday 1985-11-29"
         );
         assert_eq!(
-            contact_line(&contact(Some("CEO"), Some(""), Some("  "))),
-            "Anna Petrova · CEO · birthday 29.11"
+            contact_line(Locale::En, &contact(Some("CEO"), Some(""), Some("  "))),
+            "Anna Petrova · CEO · birthday 1985-11-29"
         );
         assert_eq!(
-            contact_line(&contact(None, Some("+7 900 000-00-00"), Some("a@b.ru"))),
-            "Anna Petrova · +7 900 000-00-00 · a@b.ru · birthday 29.11"
+            contact_line(
+                Locale::En,
+                &contact(None, Some("+7 900 000-00-00"), Some("a@b.ru"))
+            ),
+            "Anna Petrova · +7 900 000-00-00 · a@b.ru · birthday 1985-11-29"
         );
         let mut bare = contact(None, None, None);
         bare.birthday = None;
         bare.decision_maker = true;
-        assert_eq!(contact_line(&bare), "Anna Petrova ★ decides");
+        assert_eq!(contact_line(Locale::En, &bare), "Anna Petrova ★ decides");
     }
 }

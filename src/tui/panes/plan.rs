@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::plan_rows::Rows;
 use super::{Component, Request, moved, reselect};
-use crate::domain::money::format_bp;
 use crate::domain::plan::Figure;
 use crate::domain::{Id, Money, Month};
+use crate::format::{self, MoneyForm, Noun};
 use crate::ops::OpResult;
 use crate::ops::views::{self, MonthView};
 use crate::store::Store;
@@ -19,7 +19,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{ClientEditForm, Form, InvoiceForm, PaymentForm, TargetForm};
 use crate::tui::keys::{self, Binding};
-use crate::tui::view::{Theme, compact, window_start};
+use crate::tui::view::{Theme, cell_text, fit_line, window_start};
 
 pub const TITLE: &str = "Plan";
 
@@ -251,11 +251,9 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         .as_ref()
         .map(|v| v.overdue_receivables)
         .unwrap_or_default();
-    let money = |m: Money| format!("{:>16}", m.to_human());
-    let att = p
-        .attainment_bp
-        .map(|b| format!("{} %", format_bp(b)))
-        .unwrap_or_else(|| "-".into());
+    let loc = shared.locale;
+    let money = |m: Money| format!("{:>16}", format::money(loc, m));
+    let att = format::percent_or_dash(loc, p.attainment_bp);
     let mut lines = vec![
         Line::from(vec![
             Span::raw("Target      "),
@@ -316,9 +314,15 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         *line = std::mem::take(line).style(theme.selected());
     }
     let title = format!(
-        " {} · {} · {} day(s) left  [ ] month ",
-        p.month, view.currency, view.days_left
+        " {} · {} · {} left  [ ] month ",
+        format::month(loc, p.month),
+        view.currency,
+        format::count(loc, view.days_left, Noun::Day)
     );
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| fit_line(l, figures.width.saturating_sub(2)))
+        .collect();
     f.render_widget(
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
         figures,
@@ -327,20 +331,24 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
 
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" Clients in {} ", p.month));
+        .title(format!(" Clients in {} ", format::month(loc, p.month)));
     let visible = usize::from(bottom.height.saturating_sub(3)).max(1);
     let start = window_start(pane.selected, visible);
     // Narrow terminals get whole units and no forecast column, so the
     // client's name keeps room.
     let wide = bottom.width >= 110;
-    let amount = |m: Money| {
-        if wide {
-            m.to_human()
-        } else {
-            m.to_human_short()
-        }
-    };
     let w: u16 = if wide { 14 } else { 11 };
+    let every = view
+        .plan
+        .clients
+        .iter()
+        .flat_map(|c| [c.expected, c.received, c.outstanding, c.overdue, c.forecast]);
+    let form = MoneyForm::fitting(loc, every, usize::from(w));
+    // The client column: what the amounts' columns leave (one column apart).
+    let amount_columns = if wide { 5 } else { 4 };
+    let name_w = usize::from(bottom.width.saturating_sub(2))
+        .saturating_sub(amount_columns * (usize::from(w) + 1));
+    let amount = |m: Money| form.show(loc, m);
     let mut titles = vec!["Client", "Expected", "Received", "Outstanding", "Overdue"];
     if wide {
         titles.push("Forecast");
@@ -356,7 +364,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         .map(|(i, c)| {
             let right = |m: Money| format!("{:>w$}", amount(m), w = usize::from(w));
             let mut cells = vec![
-                Cell::from(view.name(c.client_id).to_string()),
+                Cell::from(cell_text(view.name(c.client_id), name_w)),
                 Cell::from(right(c.expected)),
                 Cell::from(right(c.received)),
                 Cell::from(right(c.outstanding)),
@@ -414,8 +422,8 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
         .unwrap_or_default()
         .minor()
         .max(1);
-    // "2026-11 " + bar + " 123 %"
-    let bar_w = usize::from(inner.width).saturating_sub(8 + 16);
+    // "Nov 2026 " + bar + " 11.6M 100.00%"
+    let bar_w = usize::from(inner.width).saturating_sub(9 + 16);
     let scale = |m: Money| -> usize {
         let v = i128::from(m.minor().max(0)) * bar_w as i128 / i128::from(max);
         usize::try_from(v).unwrap_or(0).min(bar_w)
@@ -442,7 +450,7 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
             let selected = m.month == shared.month;
             Line::from(vec![
                 Span::styled(
-                    format!("{} ", m.month),
+                    format!("{} ", format::month(shared.locale, m.month)),
                     if selected {
                         theme.selected()
                     } else {
@@ -452,10 +460,8 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
                 Span::styled(bar.into_iter().collect::<String>(), style),
                 Span::raw(format!(
                     " {:>6} {:>7}",
-                    compact(m.received),
-                    m.attainment_bp
-                        .map(|b| format!("{}%", b / 100))
-                        .unwrap_or_else(|| "-".into())
+                    format::money_compact(shared.locale, m.received),
+                    format::percent_or_dash(shared.locale, m.attainment_bp)
                 )),
             ])
         })

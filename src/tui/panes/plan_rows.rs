@@ -14,11 +14,15 @@ use super::{moved, reselect};
 use crate::domain::plan::{Behind, Figure};
 use crate::domain::{Id, Money, text};
 use crate::format::truncate;
+use crate::format::{self, Locale};
 use crate::ops::views::MonthView;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::{InvoiceForm, PaymentForm};
-use crate::tui::view::{Theme, compact, window_start};
+use crate::tui::view::{Theme, window_start};
+
+/// The language the rows are shown in (issue 23 makes it the user's).
+const LOC: Locale = Locale::En;
 
 /// The rows behind `figure`, and the one selected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +95,7 @@ impl Rows {
                     shared.ask(
                         format!(
                             "Delete the expected payment of {} from {} for {}, due {}? y/n",
-                            i.amount.to_human(),
+                            format::money(LOC, i.amount),
                             text::escape(v.name(i.client_id)),
                             i.month,
                             i.due
@@ -102,7 +106,7 @@ impl Rows {
                 Some((v, Behind::Payment(p))) => shared.ask(
                     format!(
                         "Delete the payment of {} from {} on {}? y/n",
-                        p.amount.to_human(),
+                        format::money(LOC, p.amount),
                         text::escape(v.name(p.client_id)),
                         p.on
                     ),
@@ -138,7 +142,7 @@ impl Rows {
                     " {} of {} · total {} · Esc: back ",
                     self.selected + 1,
                     rows.len(),
-                    total.to_human()
+                    format::money(LOC, total)
                 )
             });
         let inner = block.inner(area);
@@ -161,10 +165,8 @@ impl Rows {
         let money_w = rows
             .iter()
             .map(|b| {
-                amount_of(b)
-                    .to_human()
-                    .width()
-                    .max(b.part().to_human().width())
+                let full = |m: Money| format::money(LOC, m).width();
+                full(amount_of(b)).max(full(b.part()))
             })
             .max()
             .unwrap_or(0)
@@ -208,7 +210,7 @@ impl Rows {
                 0,
             )
         };
-        let right = |m: Money| format!("{:>money_w$}", m.to_human());
+        let right = |m: Money| format!("{:>money_w$}", format::money(LOC, m));
         let table_rows: Vec<Row> = rows
             .iter()
             .enumerate()
@@ -282,7 +284,11 @@ fn figures_line(view: &MonthView, drilled: Figure, theme: Theme, width: u16) -> 
             .iter()
             .map(|&fig| {
                 let m = fig.of(&view.plan.figures);
-                let amount = if full { m.to_human() } else { compact(m) };
+                let amount = if full {
+                    format::money(LOC, m)
+                } else {
+                    format::money_compact(LOC, m)
+                };
                 (fig, format!("{} {amount}", fig.label()))
             })
             .collect()

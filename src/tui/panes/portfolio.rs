@@ -12,10 +12,11 @@ use unicode_width::UnicodeWidthStr;
 use super::{Component, moved, reselect};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
+use crate::format::{self, Locale, MoneyForm};
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::ClientEditForm;
-use crate::tui::view::{Theme, compact, window_start};
+use crate::tui::view::{Theme, fit_line, window_start};
 
 pub const TITLE: &str = "Portfolio";
 
@@ -274,15 +275,24 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         let rows = &board.columns[col];
         let focused = col == board.column;
         let revenue = board.revenue[col];
-        let title = Line::from(vec![Span::styled(
+        let loc = shared.locale;
+        let room = usize::from(columns[col].width.saturating_sub(2));
+        let title = |form: MoneyForm| {
             format!(
                 " {} · {} · {} ",
                 tier.as_str().to_uppercase(),
                 rows.len(),
-                compact(revenue)
-            ),
-            theme.tier(*tier),
-        )]);
+                form.show(loc, revenue)
+            )
+        };
+        let mut title_text = title(MoneyForm::Full);
+        if title_text.width() > room {
+            title_text = title(MoneyForm::Compact);
+        }
+        let title = fit_line(
+            Line::from(Span::styled(title_text, theme.tier(*tier))),
+            columns[col].width.saturating_sub(2),
+        );
         let block = Block::default()
             .borders(Borders::ALL)
             .title(title)
@@ -294,6 +304,17 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
             .border_style(if focused { theme.title() } else { theme.dim() });
         let inner = block.inner(columns[col]);
         f.render_widget(block, columns[col]);
+        // One form of money for the whole column: in full when the widest
+        // amount leaves room for the rest of the line, else compact.
+        let amounts = rows.iter().map(|i| view.clients[*i].revenue_12m);
+        let (low, high) = amounts.fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
+            (lo.min(m), hi.max(m))
+        });
+        let form = MoneyForm::fitting(
+            loc,
+            [low, high],
+            usize::from(inner.width).saturating_sub(REST_OF_LINE),
+        );
         // Two lines per client; build only the visible ones.
         let visible = usize::from(inner.height / 2).max(1);
         let selected = board.selected[col];
@@ -303,6 +324,7 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
             let c = &view.clients[*i];
             lines.extend(client_lines(
                 c,
+                (loc, form),
                 theme,
                 focused && pos == selected,
                 inner.width,
@@ -319,9 +341,9 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
             )));
         }
         // One line a row; a line's style (the selection) covers its row.
-        for (line, y) in lines.iter().zip(inner.top()..inner.bottom()) {
+        for (line, y) in lines.into_iter().zip(inner.top()..inner.bottom()) {
             f.render_widget(
-                line,
+                fit_line(line, inner.width),
                 Rect {
                     y,
                     height: 1,
@@ -332,9 +354,20 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
     }
 }
 
+/// The columns of a client's second line besides its amount: the indent,
+/// the share (` 100.00%`), ` · ` and the days since (`never!`).
+const REST_OF_LINE: usize = 2 + 8 + 3 + 6;
+
 /// A client's two lines, borrowing its name: only the short figures are
-/// formatted (the board draws up to ~50 clients a frame).
-fn client_lines<'a>(c: &'a ClientStats, theme: Theme, selected: bool, width: u16) -> [Line<'a>; 2] {
+/// formatted (the board draws up to ~50 clients a frame). The drawing cuts
+/// the second line to the width (`fit_line`).
+fn client_lines<'a>(
+    c: &'a ClientStats,
+    (loc, form): (Locale, MoneyForm),
+    theme: Theme,
+    selected: bool,
+    width: u16,
+) -> [Line<'a>; 2] {
     let base = if selected {
         theme.selected()
     } else {
@@ -360,21 +393,17 @@ fn client_lines<'a>(c: &'a ClientStats, theme: Theme, selected: bool, width: u16
     };
     let touch = match c.neglect.days_since {
         None => format!("never{mark}"),
-        Some(d) => format!("{d}d{mark}"),
+        Some(d) => format!("{}{mark}", format::days_compact(loc, d)),
     };
     let touch_style = match c.neglect.state {
         NeglectState::Overdue => theme.warn(),
         NeglectState::Due => theme.due(),
         _ => Style::new(),
     };
-    // Whole percent, rounded down; under one percent `<1%`.
-    let share = match c.share_bp {
-        Some(bp) => format!(" {}", crate::format::share_percent(bp)),
-        None => " -".to_string(),
-    };
+    let share = format!(" {}", format::share_compact(loc, c.share_bp));
     let mut spans = vec![
         Span::raw("  "),
-        Span::raw(compact(c.revenue_12m)),
+        Span::raw(form.show(loc, c.revenue_12m)),
         Span::styled(share, theme.dim()),
         Span::raw(" · "),
         Span::styled(touch, touch_style),
@@ -404,6 +433,8 @@ mod tests {
     use super::*;
     use crate::domain::Status;
 
+    const EN: (Locale, MoneyForm) = (Locale::En, MoneyForm::Compact);
+
     fn text(line: &Line<'_>) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
     }
@@ -422,15 +453,15 @@ mod tests {
                 .unwrap()
         };
         let paused = with(Status::Paused);
-        let [first, second] = client_lines(paused, theme, false, 60);
+        let [first, second] = client_lines(paused, EN, theme, false, 60);
         assert_eq!(text(&first), format!("{} (paused)", paused.client.name));
         assert!(text(&second).starts_with("  "), "{}", text(&second));
         // Too narrow for the name: cut with an ellipsis, borrowed otherwise.
-        let [cut, _] = client_lines(paused, theme, false, 6);
+        let [cut, _] = client_lines(paused, EN, theme, false, 6);
         assert!(text(&cut).starts_with(&crate::format::truncate(&paused.client.name, 5)));
         assert!(text(&cut).contains('…'), "{}", text(&cut));
         let active = with(Status::Active);
-        let [first, _] = client_lines(active, theme, false, 60);
+        let [first, _] = client_lines(active, EN, theme, false, 60);
         assert_eq!(text(&first), active.client.name);
         assert!(matches!(
             first.spans[0].content,

@@ -10,15 +10,18 @@ use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
 use super::{Component, Request, moved, reselect};
 use crate::domain::briefing::Briefing;
-use crate::domain::money::format_bp;
-use crate::domain::{Id, Month};
+use crate::domain::{Id, Money, Month};
 use crate::files::{Out, OutError};
+use crate::format::{self, Locale, MoneyForm, Noun};
 use crate::ops::{OpResult, views};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Msg};
 use crate::tui::app::{Confirm, Shared};
 use crate::tui::forms::BriefingForm;
-use crate::tui::view::{Theme, compact, window_start};
+use crate::tui::view::{Theme, fit_line, window_start};
+
+/// The language of the pane's values (issue 23: `Shared::locale`).
+const LOC: Locale = Locale::En;
 
 pub const TITLE: &str = "Review";
 
@@ -184,8 +187,9 @@ fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
 fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     let c = &b.plan.current;
     let block = Block::default().borders(Borders::ALL).title(format!(
-        " Plan {} · {} day(s) left · [ ] month · w write .md ",
-        b.month, b.plan.days_left
+        " Plan {} · {} left · [ ] month · w write .md ",
+        format::month(LOC, b.month),
+        format::count(LOC, b.plan.days_left, Noun::Day)
     ));
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -196,9 +200,11 @@ fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
         .unwrap_or(0.0);
     let label = match c.attainment_bp {
         Some(bp) => format!(
-            "{} % of {}",
-            format_bp(bp),
-            c.target.map(compact).unwrap_or_default()
+            "{} of {}",
+            format::percent(LOC, bp),
+            c.target
+                .map(|t| format::money_compact(LOC, t))
+                .unwrap_or_default()
         ),
         None => "no target".to_string(),
     };
@@ -212,16 +218,26 @@ fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
         ),
         gauge,
     );
-    let text = vec![
+    // Amounts in full when the longest line has room for them, else all
+    // compact (they are ASCII: bytes are columns).
+    let pair = |a: Money, b: Money| format::money(LOC, a).len() + format::money(LOC, b).len();
+    let longest = 22 + pair(c.outstanding, c.overdue).max(pair(c.received, c.expected));
+    let form = if longest <= usize::from(lines.width) {
+        MoneyForm::Full
+    } else {
+        MoneyForm::Compact
+    };
+    let money = |m: Money| form.show(LOC, m);
+    let text: Vec<Line> = vec![
         Line::from(format!(
             "received {}  expected {}",
-            c.received.to_human_short(),
-            c.expected.to_human_short()
+            money(c.received),
+            money(c.expected)
         )),
         Line::from(vec![
-            Span::raw(format!("outstanding {}  ", c.outstanding.to_human_short())),
+            Span::raw(format!("outstanding {}  ", money(c.outstanding))),
             Span::styled(
-                format!("overdue {}", c.overdue.to_human_short()),
+                format!("overdue {}", money(c.overdue)),
                 if c.overdue.is_zero() {
                     theme.dim()
                 } else {
@@ -229,16 +245,13 @@ fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
                 },
             ),
         ]),
-        Line::from(format!(
-            "forecast {} {}",
-            c.forecast.to_human_short(),
-            b.currency
-        )),
+        Line::from(format!("forecast {} {}", money(c.forecast), b.currency)),
         Line::from(Span::styled(
             "= received + balances not yet overdue",
             theme.dim(),
         )),
     ];
+    let text: Vec<Line> = text.into_iter().map(|l| fit_line(l, lines.width)).collect();
     f.render_widget(Paragraph::new(text), lines);
 }
 
@@ -288,8 +301,8 @@ fn draw_bars(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
 
 fn draw_risk(selected: usize, b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     let block = Block::default().borders(Borders::ALL).title(format!(
-        " At risk · {} client(s) · Enter: card ",
-        b.at_risk.len()
+        " At risk · {} · Enter: card ",
+        format::count(LOC, b.at_risk.len(), Noun::Client)
     ));
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -317,7 +330,7 @@ fn draw_risk(selected: usize, b: &Briefing, theme: Theme, f: &mut Frame, area: R
                 base.add_modifier(ratatui::style::Modifier::BOLD),
             ),
         ]));
-        let reasons: Vec<String> = r.reasons.iter().map(|x| x.describe()).collect();
+        let reasons: Vec<String> = r.reasons.iter().map(|x| format::reason(LOC, x)).collect();
         lines.push(Line::from(Span::styled(
             format!("   {}", reasons.join("; ")),
             base,
@@ -371,7 +384,11 @@ fn fitted<'a, T>(
     } else {
         items.len()
     };
-    let mut lines: Vec<Line> = items[..shown].iter().map(line).collect();
+    let width = area.width.saturating_sub(2);
+    let mut lines: Vec<Line> = items[..shown]
+        .iter()
+        .map(|i| fit_line(line(i), width))
+        .collect();
     if shown < items.len() {
         lines.push(Line::from(Span::styled(
             format!("… and {} more (w writes them all)", items.len() - shown),
@@ -387,7 +404,7 @@ fn draw_moves(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     } else {
         fitted(&b.tier_moves, area, theme, |m| {
             Line::from(vec![
-                Span::raw(format!("{} {} ", m.on.format("%d.%m"), m.client)),
+                Span::raw(format!("{} {} ", format::date(LOC, m.on), m.client)),
                 Span::styled(format!(" {} ", m.from.as_str()), theme.tier(m.from)),
                 Span::raw("→"),
                 Span::styled(format!(" {} ", m.to.as_str()), theme.tier(m.to)),
@@ -415,14 +432,14 @@ fn draw_next(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
             .unwrap_or(0);
         fitted(&b.next_14_days, area, theme, |u| {
             Line::from(vec![
-                Span::styled(u.date.format("%d.%m ").to_string(), theme.title()),
+                Span::styled(format!("{} ", format::date(LOC, u.date)), theme.title()),
                 Span::styled(format!("{:<w$} ", u.kind.label()), theme.dim()),
                 Span::raw(format!(
                     "{}: {}{}",
                     u.client,
                     u.text,
                     u.amount
-                        .map(|m| format!(" ({})", m.to_human_short()))
+                        .map(|m| format!(" ({})", format::money(LOC, m)))
                         .unwrap_or_default()
                 )),
             ])

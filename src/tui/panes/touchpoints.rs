@@ -14,12 +14,13 @@ use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use super::{Component, Request, target};
 use crate::domain::{Id, Touchpoint};
+use crate::format;
 use crate::ops::{self, Seek, TouchFilter, TouchKey};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::{Form, TouchForm};
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, cell_text, fit_line, table_widths};
 use crate::tui::window::{self, OnHand, Plan};
 
 pub const TITLE: &str = "Touchpoints";
@@ -689,9 +690,23 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         (n, true) => format!("{} of {n}+ (counting…)", t.selected + 1),
         (n, false) => format!("{} of {n}", t.selected + 1),
     };
+    let title = format!(" Touchpoints{scope} · {position} ");
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" Touchpoints{scope} · {position} "));
+        .title(fit_line(title.into(), area.width.saturating_sub(2)));
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Max(if area.width >= 110 { 24 } else { 16 }),
+        Constraint::Length(7),
+        Constraint::Length(4),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(10),
+    ];
+    // Every cell cut to its column with `…` (a table clips silently).
+    let cols = table_widths(area.width.saturating_sub(2), &widths);
+    let cut = |i: usize, text: &str| cell_text(text, cols.get(i).copied().unwrap_or(0));
+    let loc = shared.locale;
     let header = Row::new([
         "Date",
         "Client",
@@ -713,14 +728,19 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
                 _ => theme.dim(),
             };
             let row = Row::new(vec![
-                Cell::from(tp.at.to_string()),
-                Cell::from(shared.name(tp.client_id).to_string()),
-                Cell::from(tp.kind.as_str()),
-                Cell::from(tp.minutes.to_string()),
-                Cell::from(tp.summary.clone()),
-                Cell::from(tp.next_step.clone().unwrap_or_default()),
+                Cell::from(cut(0, &format::date(loc, tp.at))),
+                Cell::from(cut(1, shared.name(tp.client_id))),
+                Cell::from(cut(2, tp.kind.as_str())),
+                Cell::from(cut(3, &tp.minutes.to_string())),
+                Cell::from(cut(4, &tp.summary)),
+                Cell::from(cut(5, tp.next_step.as_deref().unwrap_or_default())),
                 Cell::from(Span::styled(
-                    tp.next_due.map(|d| d.to_string()).unwrap_or_default(),
+                    cut(
+                        6,
+                        &tp.next_due
+                            .map(|d| format::date(loc, d))
+                            .unwrap_or_default(),
+                    ),
                     due_style,
                 )),
             ]);
@@ -731,15 +751,6 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
             }
         })
         .collect();
-    let widths = [
-        Constraint::Length(10),
-        Constraint::Max(if area.width >= 110 { 24 } else { 16 }),
-        Constraint::Length(7),
-        Constraint::Length(4),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(10),
-    ];
     let inner = block.inner(area);
     let table = Table::new(rows, widths).header(header).block(block);
     f.render_widget(table, area);

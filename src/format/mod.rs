@@ -1,0 +1,381 @@
+//! Values formatted for people, shared by both doors: one function per kind
+//! of value (money, percentages, dates, months, counts) taking a `Locale`,
+//! and text cut to a terminal's columns. The value types keep their own
+//! textual form (`Money`'s Display and parse, ISO dates in storage, JSON and
+//! CSV); this module is how the screens, the command line's tables and the
+//! text and Markdown briefings show them. Widths are display widths
+//! (unicode-width), so Cyrillic, emoji and CJK count right.
+//!
+//! English only for now. Another language is a variant of `Locale` and an
+//! arm in each `match` below (and a column in the plural table).
+
+mod plural;
+mod reason;
+
+use chrono::NaiveDate;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::domain::{Money, Month};
+
+pub use plural::{Noun, Plural};
+pub use reason::reason;
+
+/// The language values are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    En,
+}
+
+/// How a locale writes numbers: the thousands separator and the decimal
+/// mark.
+struct Marks {
+    group: char,
+    decimal: char,
+}
+
+fn marks(locale: Locale) -> Marks {
+    match locale {
+        Locale::En => Marks {
+            group: ' ',
+            decimal: '.',
+        },
+    }
+}
+
+/// A whole number with its thousands grouped: `1 250 000`.
+pub fn number(locale: Locale, n: impl TryInto<i64>) -> String {
+    let n = whole(n);
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group(n.unsigned_abs(), marks(locale).group))
+}
+
+fn group(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount in full, kopecks included: `1 250 000.50`.
+pub fn money(locale: Locale, m: Money) -> String {
+    let Marks {
+        group: sep,
+        decimal,
+    } = marks(locale);
+    let sign = if m.minor() < 0 { "-" } else { "" };
+    let abs = m.minor().unsigned_abs();
+    format!("{sign}{}{decimal}{:02}", group(abs / 100, sep), abs % 100)
+}
+
+/// An amount in at most six columns, for where space forces it: `950`,
+/// `12k`, `11.6M` (rounded down).
+pub fn money_compact(locale: Locale, m: Money) -> String {
+    let decimal = marks(locale).decimal;
+    let major = m.minor() / 100;
+    let sign = if major < 0 { "-" } else { "" };
+    let a = major.unsigned_abs();
+    if a < 10_000 {
+        format!("{sign}{a}")
+    } else if a < 1_000_000 {
+        format!("{sign}{}k", a / 1_000)
+    } else {
+        let tenths = a / 100_000;
+        format!("{sign}{}{decimal}{}M", tenths / 10, tenths % 10)
+    }
+}
+
+/// Which form a column of amounts takes: full when every amount fits, else
+/// compact for every row (never a mix in one column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyForm {
+    Full,
+    Compact,
+}
+
+impl MoneyForm {
+    /// The form for a column of `amounts` in `width` columns.
+    pub fn fitting(locale: Locale, amounts: impl IntoIterator<Item = Money>, width: usize) -> Self {
+        let fits = amounts
+            .into_iter()
+            .all(|m| money(locale, m).width() <= width);
+        if fits {
+            MoneyForm::Full
+        } else {
+            MoneyForm::Compact
+        }
+    }
+
+    pub fn show(self, locale: Locale, m: Money) -> String {
+        match self {
+            MoneyForm::Full => money(locale, m),
+            MoneyForm::Compact => money_compact(locale, m),
+        }
+    }
+}
+
+/// The width the widest of `amounts` takes in `form`.
+pub fn money_width(
+    locale: Locale,
+    form: MoneyForm,
+    amounts: impl IntoIterator<Item = Money>,
+) -> usize {
+    amounts
+        .into_iter()
+        .map(|m| form.show(locale, m).width())
+        .max()
+        .unwrap_or(0)
+}
+
+/// An amount or `-` when there is none.
+pub fn money_or_dash(locale: Locale, m: Option<Money>) -> String {
+    m.map_or_else(|| "-".to_string(), |m| money(locale, m))
+}
+
+/// A percentage from basis points, two decimals: `72.35%`, `0.05%`.
+pub fn percent(locale: Locale, bp: i64) -> String {
+    let decimal = marks(locale).decimal;
+    let sign = if bp < 0 { "-" } else { "" };
+    let abs = bp.unsigned_abs();
+    match locale {
+        Locale::En => format!("{sign}{}{decimal}{:02}%", abs / 100, abs % 100),
+    }
+}
+
+/// A share where space is short (the board's cards): whole percent, rounded
+/// down, and a share above zero but under one percent reads `<1%`, never
+/// `0%`. Elsewhere shares read as [`percent`] does.
+pub fn share_compact(locale: Locale, bp: Option<i64>) -> String {
+    match (locale, bp) {
+        (_, None) => "-".to_string(),
+        (Locale::En, Some(bp)) if bp > 0 && bp < 100 => "<1%".to_string(),
+        (Locale::En, Some(bp)) => format!("{}%", bp / 100),
+    }
+}
+
+/// A percentage or `-` when there is none (no target, no revenue).
+pub fn percent_or_dash(locale: Locale, bp: Option<i64>) -> String {
+    bp.map_or_else(|| "-".to_string(), |bp| percent(locale, bp))
+}
+
+/// A date on screen: `2026-12-05`.
+pub fn date(locale: Locale, d: NaiveDate) -> String {
+    match locale {
+        Locale::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A date or `-`.
+pub fn date_or_dash(locale: Locale, d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "-".to_string(), |d| date(locale, d))
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A month's short name: `Dec`.
+pub fn month_short(locale: Locale, m: Month) -> &'static str {
+    let i = (m.month() as usize).clamp(1, 12) - 1;
+    match locale {
+        Locale::En => EN_MONTHS[i],
+    }
+}
+
+/// A month with its year: `Dec 2026`.
+pub fn month(locale: Locale, m: Month) -> String {
+    match locale {
+        Locale::En => format!("{} {}", month_short(locale, m), m.year()),
+    }
+}
+
+/// The month `d` falls in, by name: `Dec 2026`.
+pub fn month_of(locale: Locale, d: NaiveDate) -> String {
+    month(locale, Month::of(d))
+}
+
+/// A count of days in words: `1 day`, `12 days`.
+pub fn days(locale: Locale, n: impl TryInto<i64>) -> String {
+    count(locale, n, Noun::Day)
+}
+
+/// A count of days in as few columns as possible: `12d`.
+pub fn days_compact(locale: Locale, n: impl TryInto<i64>) -> String {
+    let n = whole(n);
+    match locale {
+        Locale::En => format!("{n}d"),
+    }
+}
+
+/// A number and its noun in the right plural: `1 touchpoint`, `2 touchpoints`.
+/// Takes any integer (a `len()`, a `u32` of days).
+pub fn count(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> String {
+    let n = whole(n);
+    format!("{} {}", number(locale, n), noun_for(locale, n, noun))
+}
+
+/// The noun alone in the plural `n` takes: `touchpoint` for 1.
+pub fn noun_for(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> &'static str {
+    let n = whole(n);
+    plural::word(locale, noun, plural::category(locale, n))
+}
+
+/// Any integer as an `i64` (counts beyond it do not exist).
+fn whole(n: impl TryInto<i64>) -> i64 {
+    n.try_into().unwrap_or(i64::MAX)
+}
+
+/// Cut `s` to at most `max` columns, ending with `…` when cut (and only
+/// then). Widths are display widths: `北` takes two columns, `🚀` two.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        s.to_string()
+    } else {
+        cut(s, max)
+    }
+}
+
+/// The start of `s` and `…`, in at most `max` columns, whether `s` would
+/// fit or not (for text cut because more follows it). Empty when `max` is 0.
+pub fn cut(s: &str, max: usize) -> String {
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    // A variation selector can widen the character before it beyond the
+    // sum of the two: measure the kept text once more.
+    while out.width() + 1 > max {
+        out.pop();
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_share_on_the_board_is_not_zero() {
+        let share = |bp| share_compact(Locale::En, Some(bp));
+        assert_eq!(share(0), "0%");
+        assert_eq!(share(1), "<1%");
+        assert_eq!(share(99), "<1%");
+        assert_eq!(share(100), "1%");
+        assert_eq!(share(1_499), "14%");
+        assert_eq!(share_compact(Locale::En, None), "-");
+    }
+    use proptest::prelude::*;
+
+    const EN: Locale = Locale::En;
+
+    #[test]
+    fn money_in_full_groups_thousands_and_keeps_kopecks() {
+        assert_eq!(money(EN, Money::from_minor(125_000_050)), "1 250 000.50");
+        assert_eq!(money(EN, Money::major(999)), "999.00");
+        assert_eq!(money(EN, Money::from_minor(-5)), "-0.05");
+        assert_eq!(money(EN, Money::ZERO), "0.00");
+        assert_eq!(money_or_dash(EN, None), "-");
+    }
+
+    #[test]
+    fn compact_money() {
+        assert_eq!(money_compact(EN, Money::major(950)), "950");
+        assert_eq!(money_compact(EN, Money::major(12_500)), "12k");
+        assert_eq!(money_compact(EN, Money::major(1_250_000)), "1.2M");
+        assert_eq!(money_compact(EN, Money::major(11_690_000)), "11.6M");
+        assert_eq!(money_compact(EN, Money::major(-3_000_000)), "-3.0M");
+    }
+
+    #[test]
+    fn a_column_is_compact_in_every_row_or_in_none() {
+        let col = [Money::major(5), Money::major(11_600_000)];
+        let form = MoneyForm::fitting(EN, col, 12);
+        assert_eq!(form, MoneyForm::Compact);
+        assert_eq!(form.show(EN, col[0]), "5");
+        assert_eq!(MoneyForm::fitting(EN, col, 13), MoneyForm::Full);
+        assert_eq!(money_width(EN, MoneyForm::Full, col), 13);
+        assert_eq!(MoneyForm::fitting(EN, [], 0), MoneyForm::Full);
+    }
+
+    #[test]
+    fn percentages_have_two_decimals_and_no_space() {
+        assert_eq!(percent(EN, 7235), "72.35%");
+        assert_eq!(percent(EN, 5), "0.05%");
+        assert_eq!(percent(EN, -150), "-1.50%");
+        assert_eq!(percent(EN, 10_000), "100.00%");
+        assert_eq!(percent_or_dash(EN, None), "-");
+    }
+
+    #[test]
+    fn dates_are_iso_and_months_have_names() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        assert_eq!(date(EN, d), "2026-12-05");
+        assert_eq!(date_or_dash(EN, None), "-");
+        assert_eq!(month_of(EN, d), "Dec 2026");
+        let jan = Month::parse("2027-01").unwrap();
+        assert_eq!(month(EN, jan), "Jan 2027");
+        assert_eq!(month_short(EN, jan), "Jan");
+    }
+
+    #[test]
+    fn counts_take_the_plural() {
+        assert_eq!(count(EN, 1, Noun::Touchpoint), "1 touchpoint");
+        assert_eq!(count(EN, 2, Noun::Touchpoint), "2 touchpoints");
+        assert_eq!(count(EN, 0, Noun::Client), "0 clients");
+        assert_eq!(count(EN, 1_250, Noun::Row), "1 250 rows");
+        assert_eq!(days(EN, 1), "1 day");
+        assert_eq!(days(EN, 8), "8 days");
+        assert_eq!(days_compact(EN, 12), "12d");
+        assert_eq!(noun_for(EN, 3, Noun::BadRow), "bad rows");
+        assert_eq!(number(EN, -1_000), "-1 000");
+    }
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("北京北京", 5), "北京…");
+        assert_eq!(truncate("北京北京", 4), "北…");
+        assert_eq!(truncate("ООО Ромашка", 6), "ООО Р…");
+        assert_eq!(truncate("🚀🚀🚀", 4), "🚀…");
+        assert_eq!(truncate("ok", 4), "ok");
+        assert_eq!(truncate("ok", 0), "");
+        assert_eq!(truncate("abc", 1), "…");
+        assert_eq!(cut("ok", 4), "ok…");
+        assert_eq!(cut("ok", 2), "o…");
+        assert_eq!(cut("ok", 0), "");
+    }
+
+    proptest! {
+        #[test]
+        fn truncate_never_exceeds_and_ends_with_an_ellipsis_exactly_when_cut(
+            s in "\\PC{0,30}", max in 0usize..40,
+        ) {
+            let out = truncate(&s, max);
+            prop_assert!(out.width() <= max, "{out:?} wider than {max}");
+            let cut = s.width() > max;
+            // Under one column not even the ellipsis fits.
+            prop_assert_eq!(out.ends_with('…') && out != s, cut && max > 0);
+            if !cut {
+                prop_assert_eq!(&out, &s);
+            } else if max > 0 {
+                let kept = out.strip_suffix('…').unwrap_or("");
+                prop_assert!(s.starts_with(kept));
+            }
+        }
+    }
+}
