@@ -235,6 +235,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         titles.push("Forecast");
     }
     let header = Row::new(titles).style(theme.title());
+    let name_w = client_width(view, bottom.width, (w + 1) * if wide { 5 } else { 4 });
     let rows: Vec<Row> = view
         .plan
         .clients
@@ -245,7 +246,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         .map(|(i, c)| {
             let right = |m: Money| format!("{:>w$}", amount(m), w = usize::from(w));
             let mut cells = vec![
-                Cell::from(view.name(c.client_id).to_string()),
+                Cell::from(crate::format::truncate(view.name(c.client_id), name_w)),
                 Cell::from(right(c.expected)),
                 Cell::from(right(c.received)),
                 Cell::from(right(c.outstanding)),
@@ -266,13 +267,30 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
             }
         })
         .collect();
-    let mut widths = vec![Constraint::Fill(1)];
+    let mut widths = vec![Constraint::Length(name_w as u16)];
     widths.extend(std::iter::repeat_n(
         Constraint::Length(w),
         if wide { 5 } else { 4 },
     ));
     f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
 }
+
+/// The client column: as wide as the longest name (display width), at
+/// most `CLIENT_MAX` and what the figures (`figures` wide) leave.
+fn client_width(view: &MonthView, width: u16, figures: u16) -> usize {
+    let longest = view
+        .plan
+        .clients
+        .iter()
+        .map(|c| unicode_width::UnicodeWidthStr::width(view.name(c.client_id)))
+        .max()
+        .unwrap_or(0);
+    let room = usize::from(width.saturating_sub(2 + figures));
+    longest.max("Client".len()).min(CLIENT_MAX).min(room).max(1)
+}
+
+/// The widest the client column gets (longer names end in `…`).
+const CLIENT_MAX: usize = 40;
 
 /// The months the chart shows when there is room (the history read).
 const HISTORY_ROWS: u16 = crate::tui::effects::HISTORY_MONTHS as u16;
