@@ -422,6 +422,13 @@ fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
+    // Enter and Esc mean something of the pane's own in some places.
+    if app.card.is_none()
+        && matches!(action, Action::OpenCard | Action::Back)
+        && let Some(effects) = app.panes.get_mut(app.pane).claim(action, &mut app.shared)
+    {
+        return effects;
+    }
     match action {
         Action::SelectPane(p) => switch_pane(app, p),
         Action::NextPane => switch_pane(app, app.pane.step(1)),

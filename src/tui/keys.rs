@@ -267,6 +267,28 @@ pub const PLAN: &[Binding] = &[
 
 pub const REVIEW: &[Binding] = &[
     b(
+        &[Char('h'), Code(KeyCode::Left)],
+        "h/l ←→",
+        "previous / next section (j/k scroll it)",
+        Action::Left,
+        true,
+    ),
+    b(
+        &[Char('l'), Code(KeyCode::Right)],
+        "",
+        "",
+        Action::Right,
+        false,
+    ),
+    // Help only (Enter and Esc are the global keys; the pane claims them).
+    b(
+        &[],
+        "Enter/Esc",
+        "on a day's payments in Next 14 days: show / hide them",
+        Action::OpenCard,
+        false,
+    ),
+    b(
         &[Char('[')],
         "[ ]",
         "previous / next month",

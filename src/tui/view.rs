@@ -184,6 +184,14 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
             spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
         }
         for (k, what) in keys::footer(app.pane, app.card.is_some(), app.filterable()) {
+            // What Enter does depends on the selection in some panes.
+            let what = match app.current().enter_does(&app.shared) {
+                Some(does) if k == "Enter" && app.card.is_none() => does,
+                _ => what,
+            };
+            if what.is_empty() {
+                continue;
+            }
             spans.push(Span::styled(format!(" {k}"), theme.title()));
             spans.push(Span::raw(format!(" {what} ")));
         }

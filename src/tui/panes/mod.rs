@@ -185,6 +185,19 @@ pub trait Component {
     fn idle(&mut self, _shared: &Shared) -> Option<Effect> {
         None
     }
+
+    /// Enter (`OpenCard`) or Esc (`Back`) with no card open, before their
+    /// meaning in every pane: `Some` when the pane used the key for its
+    /// own (the review opens a day's payments).
+    fn claim(&mut self, _action: Action, _shared: &mut Shared) -> Option<Vec<Effect>> {
+        None
+    }
+
+    /// What Enter does here, for the footer: `None` opens the client
+    /// card (as everywhere); `Some("")`: nothing.
+    fn enter_does(&self, _shared: &Shared) -> Option<&'static str> {
+        None
+    }
 }
 
 /// Where a movement key takes a list's selection: from `current` in a list

@@ -1,0 +1,634 @@
+//! The review's drawing: where each section goes at a size, its rows (long
+//! reasons and talking points wrapped, never cut), and the scrolling window
+//! on them. Nothing here decides anything: the briefing is the domain's,
+//! the grouping of the next days the pane's.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Gauge, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::{Entry, ReviewPane, Row, Section};
+use crate::domain::Money;
+use crate::domain::briefing::{Briefing, MonthLine, UpcomingKind};
+use crate::domain::money::format_bp;
+use crate::format::truncate;
+use crate::tui::view::{Theme, compact};
+
+/// Where the review's boxes go in `area`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Areas {
+    pub plan: Rect,
+    pub chart: Rect,
+    pub risk: Rect,
+    pub points: Rect,
+    pub moves: Rect,
+    pub next: Rect,
+}
+
+impl Areas {
+    fn of(&self, section: Section) -> Rect {
+        match section {
+            Section::AtRisk => self.risk,
+            Section::Points => self.points,
+            Section::Moves => self.moves,
+            Section::Next => self.next,
+        }
+    }
+}
+
+/// A terminal this wide puts the talking points in a column of their own.
+const WIDE: u16 = 150;
+
+pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
+    // The plan and the chart: a third of the height, 8 to 14 rows.
+    let top_h = (area.height / 3).clamp(8, 14);
+    let [top, middle] =
+        Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
+    // The chart keeps 4 columns a month when it can (50 wide at 80).
+    let plan_w = (area.width * 35 / 100).clamp(28, 60);
+    let [plan, chart] =
+        Layout::horizontal([Constraint::Length(plan_w), Constraint::Min(0)]).areas(top);
+    // A column's focused section gets two thirds of it, and all but 4
+    // rows (one line for the other) on a short terminal.
+    let two_thirds = |h: u16, focused: bool, other: u16| {
+        if focused {
+            (h * 2 / 3).max(h.saturating_sub(4).min(h * 3 / 4))
+        } else {
+            other
+        }
+    };
+    let (risk, points, right) = if area.width >= WIDE {
+        let [risk, points, right] = Layout::horizontal([
+            Constraint::Percentage(40),
+            Constraint::Percentage(30),
+            Constraint::Percentage(30),
+        ])
+        .areas(middle);
+        (risk, points, right)
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(middle);
+        let risk_h = two_thirds(left.height, pane.focus != Section::Points, left.height / 3);
+        let [risk, points] =
+            Layout::vertical([Constraint::Length(risk_h), Constraint::Min(0)]).areas(left);
+        (risk, points, right)
+    };
+    // Tier moves: two lines each, a third of the column at most.
+    let moves_rows = (b.tier_moves.len() as u16)
+        .saturating_mul(2)
+        .saturating_add(2);
+    let moves_h = two_thirds(
+        right.height,
+        pane.focus == Section::Moves,
+        moves_rows.min(right.height / 3).max(3),
+    );
+    let [moves, next] =
+        Layout::vertical([Constraint::Length(moves_h), Constraint::Min(0)]).areas(right);
+    Areas {
+        plan,
+        chart,
+        risk,
+        points,
+        moves,
+        next,
+    }
+}
+
+/// Rows PgDn/PgUp move in the focused section: the items that fit from
+/// the one selected.
+pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect) -> usize {
+    let section = pane.focus;
+    let inner = areas(pane, b, body).of(section).inner(Margin::new(1, 1));
+    let theme = Theme { color: false };
+    let width = usize::from(inner.width.saturating_sub(1));
+    let items = items(pane, b, section, width, theme);
+    let mut room = usize::from(inner.height);
+    let mut n = 0;
+    for item in items.iter().skip(pane.selection(section)) {
+        if item.len() > room {
+            break;
+        }
+        room -= item.len();
+        n += 1;
+    }
+    n.max(1)
+}
+
+pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
+    let Some(b) = &pane.briefing else {
+        f.render_widget(Paragraph::new("building the briefing…"), area);
+        return;
+    };
+    let a = areas(pane, b, area);
+    draw_plan(b, theme, f, a.plan);
+    draw_chart(b, theme, f, a.chart);
+    for section in Section::ALL {
+        let rect = a.of(section);
+        // A column is kept clear before the scrollbar (on the border).
+        let width = usize::from(rect.width.saturating_sub(3));
+        let (title, empty) = match section {
+            Section::AtRisk => (
+                format!(" At risk · {} ", count(b.at_risk.len(), "client")),
+                "No client shows a risk signal.",
+            ),
+            Section::Points => (
+                format!(" Talking points · {} ", b.talking_points.len()),
+                "nothing to talk about",
+            ),
+            Section::Moves => (
+                format!(" Tier moves · {} ", b.tier_moves.len()),
+                "none this month",
+            ),
+            Section::Next => (
+                format!(" Next 14 days · {} ", count(pane.rows.len(), "row")),
+                "nothing due",
+            ),
+        };
+        let list = List {
+            title,
+            empty,
+            focused: pane.focus == section,
+            selected: pane.selection(section),
+            items: items(pane, b, section, width, theme),
+        };
+        list.draw(theme, f, rect);
+    }
+}
+
+/// `n` and the noun, plural when it is not one: "1 client", "2 clients".
+pub(super) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A bordered title cut to the box, with an ellipsis.
+fn titled(title: &str, width: u16) -> String {
+    truncate(title, usize::from(width.saturating_sub(2)))
+}
+
+/// A section's rows: each item's lines, already wrapped to the box.
+struct List {
+    title: String,
+    empty: &'static str,
+    focused: bool,
+    selected: usize,
+    items: Vec<Vec<Line<'static>>>,
+}
+
+impl List {
+    fn draw(self, theme: Theme, f: &mut Frame, area: Rect) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(titled(&self.title, area.width))
+            .border_style(if self.focused {
+                theme.title()
+            } else {
+                theme.dim()
+            });
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        if self.items.is_empty() {
+            f.render_widget(Paragraph::new(self.empty).style(theme.dim()), inner);
+            return;
+        }
+        let room = usize::from(inner.height);
+        let heights: Vec<usize> = self.items.iter().map(Vec::len).collect();
+        let selected = self.selected.min(self.items.len() - 1);
+        // The first item shown: the selected one and as many before it as
+        // fit (the selection at the bottom once it is past the first page).
+        let mut start = selected;
+        let mut used = heights[selected];
+        while start > 0 && used + heights[start - 1] <= room {
+            start -= 1;
+            used += heights[start];
+        }
+        let first_line: usize = heights[..start].iter().sum();
+        let total: usize = heights.iter().sum();
+        let lines = self
+            .items
+            .into_iter()
+            .enumerate()
+            .skip(start)
+            .flat_map(|(i, lines)| {
+                let mark = self.focused && i == selected;
+                lines.into_iter().map(move |l| {
+                    if mark {
+                        l.patch_style(theme.selected())
+                    } else {
+                        l
+                    }
+                })
+            });
+        // One line a row, so a selected line's style covers its row.
+        for (line, y) in lines.zip(inner.top()..inner.bottom()) {
+            f.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+            );
+        }
+        if total > room {
+            let mut state = ScrollbarState::new(total - room + 1)
+                .position(first_line)
+                .viewport_content_length(room);
+            f.render_stateful_widget(
+                Scrollbar::new(ScrollbarOrientation::VerticalRight),
+                area.inner(Margin::new(0, 1)),
+                &mut state,
+            );
+        }
+    }
+}
+
+/// A section's items as lines `width` columns wide.
+fn items(
+    pane: &ReviewPane,
+    b: &Briefing,
+    section: Section,
+    width: usize,
+    theme: Theme,
+) -> Vec<Vec<Line<'static>>> {
+    let width = width.max(8);
+    // A text under a heading: wrapped, each line indented.
+    let under = |text: &str, indent: usize, style: Style| -> Vec<Line<'static>> {
+        let room = width.saturating_sub(indent);
+        wrap(text, room, room)
+            .into_iter()
+            .map(|l| Line::styled(format!("{:indent$}{l}", ""), style))
+            .collect()
+    };
+    match section {
+        Section::AtRisk => b
+            .at_risk
+            .iter()
+            .map(|r| {
+                let tier = format!(" {} ", r.tier.as_str());
+                let room = width.saturating_sub(tier.width() + 1);
+                let mut lines = vec![Line::from(vec![
+                    Span::styled(tier, theme.tier(r.tier)),
+                    Span::styled(
+                        format!(" {}", truncate(&r.client, room)),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                ])];
+                for reason in &r.reasons {
+                    lines.extend(under(&reason.describe(), 3, Style::new()));
+                }
+                lines
+            })
+            .collect(),
+        Section::Points => b
+            .talking_points
+            .iter()
+            .map(|t| {
+                let room = width.saturating_sub(2);
+                wrap(t, room, room)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| Line::raw(format!("{}{l}", if i == 0 { "• " } else { "  " })))
+                    .collect()
+            })
+            .collect(),
+        Section::Moves => b
+            .tier_moves
+            .iter()
+            .map(|m| {
+                let (from, to) = (
+                    format!(" {} ", m.from.as_str()),
+                    format!(" {} ", m.to.as_str()),
+                );
+                let fixed = 6 + 1 + from.width() + 1 + to.width();
+                let name = truncate(&m.client, width.saturating_sub(fixed).max(1));
+                let mut lines = vec![Line::from(vec![
+                    Span::raw(format!("{} {name} ", m.on.format("%d.%m"))),
+                    Span::styled(from, theme.tier(m.from)),
+                    Span::raw("→"),
+                    Span::styled(to, theme.tier(m.to)),
+                ])];
+                lines.extend(under(&m.reason, 3, theme.dim()));
+                lines
+            })
+            .collect(),
+        Section::Next => pane
+            .rows
+            .iter()
+            .map(|row| next_lines(pane, *row, width, theme))
+            .collect(),
+    }
+}
+
+/// A row of "Next 14 days": "10.12 · payment due · Atlas Legal · 120 000",
+/// a day's payments "▸ 10.12 · 22 payments due · 6 661 000", and under an
+/// open day, each of its payments.
+fn next_lines(pane: &ReviewPane, row: Row, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let Some(entry) = pane.entries.get(row.entry()) else {
+        return Vec::new();
+    };
+    let (text, mark, indent, style) = match (entry, row) {
+        (Entry::One(u), _) => {
+            let what = match (u.kind, u.amount) {
+                (UpcomingKind::Invoice, Some(m)) => m.to_human_short(),
+                _ => u.text.clone(),
+            };
+            let mut text = format!(
+                "{} · {} · {}",
+                u.date.format("%d.%m"),
+                u.kind.label(),
+                u.client
+            );
+            if !what.is_empty() {
+                text = format!("{text} · {what}");
+            }
+            (text, "  ", 4, Style::new())
+        }
+        (Entry::Payments { date, items, total }, Row::Entry(_)) => {
+            let open = pane.open.contains(date);
+            let text = format!(
+                "{} · {} payments due · {}",
+                date.format("%d.%m"),
+                items.len(),
+                total.to_human_short()
+            );
+            (text, if open { "▾ " } else { "▸ " }, 4, theme.title())
+        }
+        (Entry::Payments { items, .. }, Row::Item(_, i)) => {
+            let Some(u) = items.get(i) else {
+                return Vec::new();
+            };
+            let amount = u.amount.map(Money::to_human_short).unwrap_or_default();
+            (format!("{} · {amount}", u.client), "    ", 6, Style::new())
+        }
+    };
+    let first = width.saturating_sub(mark.width());
+    wrap(&text, first, width.saturating_sub(indent))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                mark.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::styled(format!("{lead}{l}"), style)
+        })
+        .collect()
+}
+
+/// `text` in lines of at most `first` columns (the first line) and `rest`
+/// (the others), broken between words; a word wider than a line is the
+/// only thing broken inside. Display widths.
+pub(super) fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let room = |lines: &Vec<String>| if lines.is_empty() { first } else { rest }.max(1);
+    for word in text.split_whitespace() {
+        let gap = usize::from(!line.is_empty());
+        if line.width() + gap + word.width() <= room(&lines) {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > room(&lines) && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    let c = &b.plan.current;
+    // The currency where it fits.
+    let short = format!(
+        " {} · {} left ",
+        b.month,
+        count(b.plan.days_left as usize, "day")
+    );
+    let long = format!("{short}· {} ", b.currency);
+    let title = if long.width() + 2 <= usize::from(area.width) {
+        long
+    } else {
+        short
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(titled(&title, area.width));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let [gauge, lines] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let ratio = c
+        .attainment_bp
+        .map(|bp| (bp.clamp(0, 10_000) as f64) / 10_000.0)
+        .unwrap_or(0.0);
+    let label = match c.attainment_bp {
+        Some(bp) => format!(
+            "{} % of {}",
+            format_bp(bp),
+            c.target.map(compact).unwrap_or_default()
+        ),
+        None => "no target".to_string(),
+    };
+    let label = truncate(&label, usize::from(gauge.width));
+    f.render_widget(
+        Gauge::default().ratio(ratio).label(label).gauge_style(
+            if c.attainment_bp.is_some_and(|bp| bp >= 10_000) {
+                theme.good()
+            } else {
+                theme.due()
+            },
+        ),
+        gauge,
+    );
+    // Label, then the amount at the right edge.
+    let width = usize::from(inner.width);
+    let figure = |label: &str, m: Money, style: Style| -> Line<'static> {
+        let amount = m.to_human_short();
+        let room = width.saturating_sub(label.width() + 1);
+        Line::from(vec![
+            Span::raw(label.to_string()),
+            Span::styled(format!(" {:>room$}", truncate(&amount, room)), style),
+        ])
+    };
+    let overdue = if c.overdue.is_zero() {
+        theme.dim()
+    } else {
+        theme.warn()
+    };
+    let mut text = vec![
+        figure("received", c.received, Style::new()),
+        figure("expected", c.expected, Style::new()),
+        figure("outstanding", c.outstanding, Style::new()),
+        figure("overdue", c.overdue, overdue),
+        figure("forecast", c.forecast, Style::new()),
+    ];
+    // What the forecast is, where there is room for it.
+    let note = "forecast = received + balances not yet overdue";
+    let spare = usize::from(lines.height).saturating_sub(text.len() + 1);
+    let note_lines = wrap(note, width, width);
+    if note_lines.len() <= spare {
+        text.push(Line::raw(""));
+        text.extend(note_lines.into_iter().map(|l| Line::styled(l, theme.dim())));
+    }
+    f.render_widget(Paragraph::new(text), lines);
+}
+
+/// The chart's cells for one month's bar in `rows` rows: eighths of a row
+/// from the bottom, 100 % in the middle of row `line` (from the bottom).
+/// A month above zero gets an eighth at least; zero and no target none.
+pub(super) fn bar_eighths(bp: Option<i64>, rows: usize, line: usize) -> usize {
+    let Some(bp) = bp.filter(|bp| *bp > 0) else {
+        return 0;
+    };
+    let hundred = (2 * line + 1) * 4;
+    let e = i128::from(bp) * hundred as i128 / 10_000;
+    usize::try_from(e).unwrap_or(usize::MAX).clamp(1, rows * 8)
+}
+
+/// The row (from the bottom) the 100 % line is in, for bars `rows` high:
+/// about two thirds up, so months over plan show how far over.
+pub(super) fn hundred_row(rows: usize) -> usize {
+    (rows.saturating_sub(1) * 2 + 1) / 3
+}
+
+const EIGHTHS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A month's attainment as a whole percent; under one percent `<1`.
+fn percent(m: &MonthLine) -> String {
+    match m.attainment_bp {
+        None => "-".to_string(),
+        Some(bp) if bp > 0 && bp < 100 => "<1".to_string(),
+        Some(bp) => (bp / 100).to_string(),
+    }
+}
+
+fn draw_chart(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(titled(" 12 months: attainment %, ─ 100 % ", area.width));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let months: Vec<&MonthLine> = b
+        .plan
+        .previous
+        .iter()
+        .chain(std::iter::once(&b.plan.current))
+        .collect();
+    let n = months.len().max(1);
+    let col = usize::from(inner.width) / n;
+    if col < 2 || inner.height < 3 {
+        return;
+    }
+    let bar_w = col - 1;
+    // The values' row when a value fits under its bar, then the months'.
+    let values = bar_w >= 3;
+    let rows = usize::from(inner.height) - 1 - usize::from(values);
+    let line = hundred_row(rows);
+    let pad = " ".repeat((usize::from(inner.width) - col * n) / 2);
+    let style = |m: &MonthLine| match m.attainment_bp {
+        Some(bp) if bp >= 10_000 => theme.good(),
+        Some(_) => theme.due(),
+        None => theme.dim(),
+    };
+    let mut out: Vec<Line> = Vec::new();
+    for level in (0..rows).rev() {
+        let mut spans = vec![Span::raw(pad.clone())];
+        for m in &months {
+            let e = bar_eighths(m.attainment_bp, rows, line);
+            let fill = e.saturating_sub(level * 8).min(8);
+            let (cell, gap) = if fill > 0 {
+                (
+                    EIGHTHS[fill].repeat(bar_w),
+                    if level == line { "─" } else { " " },
+                )
+            } else if level == line {
+                ("─".repeat(bar_w), "─")
+            } else {
+                (" ".repeat(bar_w), " ")
+            };
+            let cell_style = if fill > 0 { style(m) } else { theme.dim() };
+            spans.push(Span::styled(cell, cell_style));
+            spans.push(Span::styled(gap, theme.dim()));
+        }
+        out.push(Line::from(spans));
+    }
+    if values {
+        let mut spans = vec![Span::raw(pad.clone())];
+        for m in &months {
+            spans.push(Span::styled(format!("{:>bar_w$} ", percent(m)), style(m)));
+        }
+        out.push(Line::from(spans));
+    }
+    let mut spans = vec![Span::raw(pad)];
+    for m in &months {
+        let name = if bar_w >= 3 {
+            MONTHS[(m.month.month() as usize + 11) % 12].to_string()
+        } else {
+            format!("{:02}", m.month.month())
+        };
+        let label = format!("{:>bar_w$} ", truncate(&name, bar_w));
+        let current = m.month == b.month;
+        spans.push(Span::styled(
+            label,
+            if current { theme.title() } else { theme.dim() },
+        ));
+    }
+    out.push(Line::from(spans));
+    f.render_widget(Paragraph::new(out), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_every_word_within_the_widths() {
+        let text = "Gold client ООО Ромашка not contacted for 50 days (cadence 14).";
+        let lines = wrap(text, 20, 16);
+        assert!(lines[0].width() <= 20, "{lines:?}");
+        assert!(lines[1..].iter().all(|l| l.width() <= 16), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap("", 5, 5), [""]);
+    }
+
+    #[test]
+    fn a_tiny_month_has_a_bar_and_zero_has_none() {
+        let (rows, line) = (4, hundred_row(4));
+        assert_eq!(
+            bar_eighths(Some(1), rows, line),
+            1,
+            "a hair above zero shows"
+        );
+        assert_eq!(bar_eighths(Some(0), rows, line), 0);
+        assert_eq!(bar_eighths(None, rows, line), 0);
+        // 100 % is in the middle of its row; over the top is the top.
+        assert_eq!(bar_eighths(Some(10_000), rows, line), line * 8 + 4);
+        assert_eq!(bar_eighths(Some(90_000), rows, line), rows * 8);
+        assert!(line > 0 && line < rows);
+    }
+}
