@@ -183,15 +183,20 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         if !app.filter().is_empty() {
             spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
         }
-        for (k, what) in keys::footer(app.pane, app.card.is_some(), app.filterable()) {
-            // What Enter does depends on the selection in some panes.
-            let what = match app.current().enter_does(&app.shared) {
-                Some(does) if k == "Enter" && app.card.is_none() => does,
-                _ => what,
-            };
-            if what.is_empty() {
-                continue;
+        // Where what Enter does depends on the selection, the pane says it,
+        // and it comes first.
+        let enter = app
+            .card
+            .is_none()
+            .then(|| app.current().enter_does(&app.shared));
+        let mut entries = keys::footer(app.pane, app.card.is_some(), app.filterable());
+        if let Some(Some(does)) = enter {
+            entries.retain(|(k, _)| *k != "Enter");
+            if !does.is_empty() {
+                entries.insert(0, ("Enter", does));
             }
+        }
+        for (k, what) in entries {
             spans.push(Span::styled(format!(" {k}"), theme.title()));
             spans.push(Span::raw(format!(" {what} ")));
         }

@@ -193,8 +193,9 @@ pub trait Component {
         None
     }
 
-    /// What Enter does here, for the footer: `None` opens the client
-    /// card (as everywhere); `Some("")`: nothing.
+    /// What Enter does here when it depends on the selection, for the
+    /// footer (which then shows it first): `None` opens the client card
+    /// (as everywhere); `Some("")`: nothing.
     fn enter_does(&self, _shared: &Shared) -> Option<&'static str> {
         None
     }

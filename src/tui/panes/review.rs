@@ -389,6 +389,7 @@ impl Component for ReviewPane {
     }
 
     fn enter_does(&self, _shared: &Shared) -> Option<&'static str> {
+        // Said for every section: it changes as the focus moves.
         if let Some((_, open)) = self.selected_day() {
             return Some(if open {
                 "hide the day's payments"
@@ -397,8 +398,11 @@ impl Component for ReviewPane {
             });
         }
         // No client to open: Enter does nothing here.
-        let nothing = self.focus == Section::Points || self.len(self.focus) == 0;
-        nothing.then_some("")
+        if self.focus == Section::Points || self.len(self.focus) == 0 {
+            Some("")
+        } else {
+            Some("open the client card")
+        }
     }
 
     fn draw(&self, _shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {

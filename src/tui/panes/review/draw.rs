@@ -203,21 +203,16 @@ impl List {
         let room = usize::from(inner.height);
         let heights: Vec<usize> = self.items.iter().map(Vec::len).collect();
         let selected = self.selected.min(self.items.len() - 1);
-        // The first item shown: the selected one and as many before it as
-        // fit (the selection at the bottom once it is past the first page).
-        let mut start = selected;
-        let mut used = heights[selected];
-        while start > 0 && used + heights[start - 1] <= room {
-            start -= 1;
-            used += heights[start];
-        }
-        let first_line: usize = heights[..start].iter().sum();
+        // The window of lines: the selected item's last line at the bottom
+        // once it is past the first page (its first line at the top when it
+        // is taller than the box).
+        let end: usize = heights[..=selected].iter().sum();
+        let first = end.saturating_sub(room).min(end - heights[selected]);
         let total: usize = heights.iter().sum();
         let lines = self
             .items
             .into_iter()
             .enumerate()
-            .skip(start)
             .flat_map(|(i, lines)| {
                 let mark = self.focused && i == selected;
                 lines.into_iter().map(move |l| {
@@ -227,7 +222,8 @@ impl List {
                         l
                     }
                 })
-            });
+            })
+            .skip(first);
         // One line a row, so a selected line's style covers its row.
         for (line, y) in lines.zip(inner.top()..inner.bottom()) {
             f.render_widget(
@@ -241,7 +237,7 @@ impl List {
         }
         if total > room {
             let mut state = ScrollbarState::new(total - room + 1)
-                .position(first_line)
+                .position(first)
                 .viewport_content_length(room);
             f.render_stateful_widget(
                 Scrollbar::new(ScrollbarOrientation::VerticalRight),
