@@ -79,9 +79,10 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
             Layout::vertical([Constraint::Length(risk_h), Constraint::Min(0)]).areas(left);
         (risk, points, right)
     };
-    // Tier moves: two lines each, a third of the column at most.
+    // Tier moves: about three lines each (the reason wraps), a third of
+    // the column at most.
     let moves_rows = (b.tier_moves.len() as u16)
-        .saturating_mul(2)
+        .saturating_mul(3)
         .saturating_add(2);
     let moves_h = two_thirds(
         right.height,
