@@ -1965,3 +1965,35 @@ fn the_plan_client_column_fits_the_longest_name() {
         "{screen}"
     );
 }
+
+/// The review draws at any size with any section focused and any row
+/// selected, a day's payments open or not, without a panic.
+#[test]
+fn review_draws_at_every_size_and_focus() {
+    let (mut s, mut app) = review_at(80, 24);
+    with_payments(&mut app);
+    for (w, h) in [
+        (60, 16),
+        (61, 17),
+        (80, 24),
+        (100, 20),
+        (150, 30),
+        (200, 60),
+        (300, 8),
+    ] {
+        update(&mut app, Action::Resize(w, h));
+        for _ in 0..4 {
+            press(&mut app, &mut s, Action::Right);
+            for action in [
+                Action::Bottom,
+                Action::PageUp,
+                Action::OpenCard,
+                Action::Down,
+            ] {
+                press(&mut app, &mut s, action);
+                press(&mut app, &mut s, Action::Back);
+                render(&app, w, h);
+            }
+        }
+    }
+}

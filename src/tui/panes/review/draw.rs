@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Gauge, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Block, Borders, Gauge, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -50,14 +50,15 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
     let [top, middle] =
         Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
     // The chart keeps 4 columns a month when it can (50 wide at 80).
-    let plan_w = (area.width * 35 / 100).clamp(28, 60);
+    let plan_w = (u32::from(area.width) * 35 / 100).clamp(28, 60) as u16;
     let [plan, chart] =
         Layout::horizontal([Constraint::Length(plan_w), Constraint::Min(0)]).areas(top);
     // A column's focused section gets two thirds of it, and all but 4
     // rows (one line for the other) on a short terminal.
     let two_thirds = |h: u16, focused: bool, other: u16| {
         if focused {
-            (h * 2 / 3).max(h.saturating_sub(4).min(h * 3 / 4))
+            let part = |n: u32, d: u32| (u32::from(h) * n / d) as u16;
+            part(2, 3).max(h.saturating_sub(4).min(part(3, 4)))
         } else {
             other
         }
@@ -198,7 +199,8 @@ impl List {
         let inner = block.inner(area);
         f.render_widget(block, area);
         if self.items.is_empty() {
-            f.render_widget(Paragraph::new(self.empty).style(theme.dim()), inner);
+            let empty = Paragraph::new(self.empty).wrap(Wrap { trim: true });
+            f.render_widget(empty.style(theme.dim()), inner);
             return;
         }
         let room = usize::from(inner.height);
@@ -577,7 +579,8 @@ fn draw_chart(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     if values {
         let mut spans = vec![Span::raw(pad.clone())];
         for m in &months {
-            spans.push(Span::styled(format!("{:>bar_w$} ", percent(m)), style(m)));
+            let value = truncate(&percent(m), bar_w);
+            spans.push(Span::styled(format!("{value:>bar_w$} "), style(m)));
         }
         out.push(Line::from(spans));
     }
