@@ -3,9 +3,11 @@
 //! board's columns) and scroll (`j`/`k`/`g`/`G`/PgUp/PgDn): clients at
 //! risk (Enter opens the card), talking points, tier moves and the next 14
 //! days, whose same-day payments are one row that Enter opens and closes.
-//! The drawing is in `review/draw.rs`.
+//! The drawing is in `review/draw.rs`, the month's plan and chart in
+//! `review/month.rs`.
 
 mod draw;
+mod month;
 
 use std::collections::{BTreeSet, HashMap};
 
