@@ -1997,3 +1997,20 @@ fn review_draws_at_every_size_and_focus() {
         }
     }
 }
+
+/// PgDn in a section moves by the items that fit in its box (more than
+/// one, fewer than all), and the row it lands on is on screen.
+#[test]
+fn review_page_down_moves_by_a_box_of_items() {
+    let (mut s, mut app) = review_at(140, 45);
+    press(&mut app, &mut s, Action::PageDown);
+    let moved = app.panes.review.selected;
+    let total = app.panes.review.briefing.as_ref().unwrap().at_risk.len();
+    assert!(moved > 1 && moved < total - 1, "{moved} of {total}");
+    let name = app.panes.review.briefing.as_ref().unwrap().at_risk[moved]
+        .client
+        .clone();
+    assert!(render(&app, 140, 45).contains(&name), "{name}");
+    press(&mut app, &mut s, Action::PageUp);
+    assert_eq!(app.panes.review.selected, 0);
+}

@@ -317,13 +317,14 @@ impl ReviewPane {
             .unwrap_or(0);
     }
 
-    /// Rows a page moves in the focused section at the terminal's size.
-    fn page(&self, shared: &Shared) -> usize {
+    /// Rows a page moves (`up` or down) in the focused section at the
+    /// terminal's size.
+    fn page(&self, shared: &Shared, up: bool) -> usize {
         let Some(b) = &self.briefing else { return 1 };
         let (w, h) = shared.size;
         // The pane's area: below the header and tabs, above the footer.
         let body = Rect::new(0, 2, w, h.saturating_sub(3));
-        draw::page(self, b, body)
+        draw::page(self, b, body, up)
     }
 }
 
@@ -345,7 +346,11 @@ impl Component for ReviewPane {
     fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
         let section = self.focus;
         let len = self.len(section);
-        let page = self.page(shared);
+        // A page is measured (the items wrapped) only when it is asked for.
+        let page = match action {
+            Action::PageUp | Action::PageDown => self.page(shared, action == Action::PageUp),
+            _ => 1,
+        };
         if let Some(to) = moved(action, self.selection(section), len, page) {
             *self.selection_mut(section) = to;
             return Vec::new();

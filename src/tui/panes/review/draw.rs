@@ -102,21 +102,27 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
     }
 }
 
-/// Rows PgDn/PgUp move in the focused section: the items that fit from
-/// the one selected.
-pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect) -> usize {
+/// Rows PgDn (or PgUp, `up`) moves in the focused section: the items that
+/// fit in its box from the one selected, downwards (upwards).
+pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect, up: bool) -> usize {
     let section = pane.focus;
     let inner = areas(pane, b, body).of(section).inner(Margin::new(1, 1));
     let theme = Theme { color: false };
     let width = usize::from(inner.width.saturating_sub(1));
     let items = items(pane, b, section, width, theme);
+    let at = pane.selection(section).min(items.len());
+    let heights: Vec<usize> = if up {
+        items[..at].iter().rev().map(Vec::len).collect()
+    } else {
+        items[at..].iter().skip(1).map(Vec::len).collect()
+    };
     let mut room = usize::from(inner.height);
     let mut n = 0;
-    for item in items.iter().skip(pane.selection(section)) {
-        if item.len() > room {
+    for h in heights {
+        if h > room {
             break;
         }
-        room -= item.len();
+        room -= h;
         n += 1;
     }
     n.max(1)
