@@ -1890,12 +1890,16 @@ fn every_pane_shows_its_main_list_at_80x24() {
 }
 
 /// At 200x60 the room goes to more columns: the agreements' dates made and
-/// closed, the plan's forecast, the review's talking points beside the
-/// clients at risk.
+/// closed, the plan's forecast and each client's 12 months, the review's
+/// talking points beside the clients at risk.
 #[test]
 fn a_wide_terminal_shows_more_columns() {
     let (mut s, mut app) = demo();
-    for (pane, column) in [(Pane::Agreements, "Made"), (Pane::Plan, "Forecast")] {
+    for (pane, column) in [
+        (Pane::Agreements, "Made"),
+        (Pane::Plan, "Forecast"),
+        (Pane::Plan, "Revenue 12m"),
+    ] {
         press(&mut app, &mut s, Action::SelectPane(pane));
         update(&mut app, Action::Resize(80, 24));
         // The table's header row (the plan's figures say "Forecast" too).

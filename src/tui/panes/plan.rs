@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::{Component, Request, moved, reselect};
 use crate::domain::money::format_bp;
+use crate::domain::signals::ClientStats;
 use crate::domain::{Id, Money, Month};
 use crate::ops::OpResult;
 use crate::ops::views::{self, MonthView};
@@ -234,8 +235,14 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
     if wide {
         titles.push("Forecast");
     }
+    // Very wide: each client's revenue over 12 months and its share too.
+    let stats = very_wide(shared, bottom.width);
+    if !stats.is_empty() {
+        titles.extend(["Revenue 12m", "Share 12m"]);
+    }
+    let figures = titles.len() as u16 - 1;
     let header = Row::new(titles).style(theme.title());
-    let name_w = client_width(view, bottom.width, (w + 1) * if wide { 5 } else { 4 });
+    let name_w = client_width(view, bottom.width, (w + 1) * figures);
     let rows: Vec<Row> = view
         .plan
         .clients
@@ -259,6 +266,17 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
             if wide {
                 cells.push(Cell::from(right(c.forecast)));
             }
+            if let Some(s) = stats.get(&c.client_id) {
+                let share = s.share_bp.map(crate::format::share_percent);
+                cells.push(Cell::from(right(s.revenue_12m)));
+                cells.push(Cell::from(format!(
+                    "{:>w$}",
+                    share.unwrap_or("-".into()),
+                    w = usize::from(w)
+                )));
+            } else if !stats.is_empty() {
+                cells.extend([Cell::from(""), Cell::from("")]);
+            }
             let row = Row::new(cells);
             if i == pane.selected {
                 row.style(theme.selected())
@@ -270,9 +288,18 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
     let mut widths = vec![Constraint::Length(name_w as u16)];
     widths.extend(std::iter::repeat_n(
         Constraint::Length(w),
-        if wide { 5 } else { 4 },
+        usize::from(figures),
     ));
     f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
+}
+
+/// On a terminal this wide (the table's), each client's 12-month figures
+/// from the portfolio, by id; empty when narrower.
+fn very_wide(shared: &Shared, width: u16) -> std::collections::HashMap<Id, &ClientStats> {
+    match &shared.portfolio {
+        Some(p) if width >= 160 => p.clients.iter().map(|c| (c.client.id, c)).collect(),
+        _ => std::collections::HashMap::new(),
+    }
 }
 
 /// The client column: as wide as the longest name (display width), at
