@@ -185,12 +185,12 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         }
         // Where what Enter does depends on the selection, the pane says it,
         // and it comes first.
-        let enter = app
-            .card
-            .is_none()
-            .then(|| app.current().enter_does(&app.shared));
+        let enter = match &app.card {
+            None => app.current().enter_does(&app.shared),
+            Some(_) => None,
+        };
         let mut entries = keys::footer(app.pane, app.card.is_some(), app.filterable());
-        if let Some(Some(does)) = enter {
+        if let Some(does) = enter {
             entries.retain(|(k, _)| *k != "Enter");
             if !does.is_empty() {
                 entries.insert(0, ("Enter", does));

@@ -55,13 +55,9 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
         Layout::horizontal([Constraint::Length(plan_w), Constraint::Min(0)]).areas(top);
     // A column's focused section gets two thirds of it, and all but 4
     // rows (one line for the other) on a short terminal.
-    let two_thirds = |h: u16, focused: bool, other: u16| {
-        if focused {
-            let part = |n: u32, d: u32| (u32::from(h) * n / d) as u16;
-            part(2, 3).max(h.saturating_sub(4).min(part(3, 4)))
-        } else {
-            other
-        }
+    let focused = |h: u16| {
+        let part = |n: u32, d: u32| (u32::from(h) * n / d) as u16;
+        part(2, 3).max(h.saturating_sub(4).min(part(3, 4)))
     };
     let (risk, points, right) = if area.width >= WIDE {
         let [risk, points, right] = Layout::horizontal([
@@ -75,7 +71,11 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(middle);
-        let risk_h = two_thirds(left.height, pane.focus != Section::Points, left.height / 3);
+        // The clients at risk are the larger but when the points are focused.
+        let risk_h = match pane.focus {
+            Section::Points => left.height - focused(left.height),
+            _ => focused(left.height),
+        };
         let [risk, points] =
             Layout::vertical([Constraint::Length(risk_h), Constraint::Min(0)]).areas(left);
         (risk, points, right)
@@ -85,11 +85,10 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
     let moves_rows = (b.tier_moves.len() as u16)
         .saturating_mul(3)
         .saturating_add(2);
-    let moves_h = two_thirds(
-        right.height,
-        pane.focus == Section::Moves,
-        moves_rows.min(right.height / 3).max(3),
-    );
+    let moves_h = match pane.focus {
+        Section::Moves => focused(right.height),
+        _ => moves_rows.min(right.height / 3).max(3),
+    };
     let [moves, next] =
         Layout::vertical([Constraint::Length(moves_h), Constraint::Min(0)]).areas(right);
     Areas {
