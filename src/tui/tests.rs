@@ -2018,3 +2018,20 @@ fn review_page_down_moves_by_a_box_of_items() {
     press(&mut app, &mut s, Action::PageUp);
     assert_eq!(app.panes.review.selected, 0);
 }
+
+/// A box too short for its arrows still shows a scrollbar when its lines
+/// do not all fit (the tier move's reason at 80x24, the focus elsewhere).
+#[test]
+fn a_short_review_box_still_shows_its_scrollbar() {
+    let (mut s, mut app) = review_at(80, 24);
+    for _ in 0..3 {
+        press(&mut app, &mut s, Action::Right);
+    }
+    let screen = render(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let title = lines.iter().position(|l| l.contains("Tier moves")).unwrap();
+    let (a, b) = (lines[title + 1], lines[title + 2]);
+    assert!(lines[title + 3].contains('└'), "two rows: {screen}");
+    let bar = |l: &str| l.ends_with('█') || l.ends_with('║');
+    assert!(bar(a) && bar(b), "{screen}");
+}

@@ -247,11 +247,12 @@ impl List {
             let mut state = ScrollbarState::new(total - room + 1)
                 .position(first)
                 .viewport_content_length(room);
-            f.render_stateful_widget(
-                Scrollbar::new(ScrollbarOrientation::VerticalRight),
-                area.inner(Margin::new(0, 1)),
-                &mut state,
-            );
+            // A short box has room for the bar but not its arrows.
+            let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight);
+            if room < 4 {
+                bar = bar.begin_symbol(None).end_symbol(None);
+            }
+            f.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
         }
     }
 }
