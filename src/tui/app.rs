@@ -491,17 +491,13 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             app.shared.mode = Mode::Picker(Picker::open(&app.shared));
             Vec::new()
         }
+        // Enter means the pane's own where it says so (a Plan figure's
+        // rows, a Review day's payments); elsewhere the client's card.
         Action::OpenCard
-            if app.card.is_none() && app.current().selected_client(&app.shared).is_none() =>
+            if app.card.is_none()
+                && let Some(effects) = app.panes.get_mut(app.pane).enter(&mut app.shared) =>
         {
-            // Enter on what is not a client: the pane says what it opens.
-            match app.panes.get_mut(app.pane).enter(&mut app.shared) {
-                Some(effects) => effects,
-                None => {
-                    app.shared.warn("no client selected");
-                    Vec::new()
-                }
-            }
+            effects
         }
         Action::OpenCard => match app.selected_client() {
             Some(id) if app.card.is_none() => open_card(app, id),

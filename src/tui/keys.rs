@@ -353,6 +353,20 @@ pub const PLAN_ROWS: &[Binding] = &[
 
 pub const REVIEW: &[Binding] = &[
     b(
+        &[Char('h'), Code(KeyCode::Left)],
+        "h/l ←→",
+        "previous / next section (j/k scroll it)",
+        Action::Left,
+        true,
+    ),
+    b(
+        &[Char('l'), Code(KeyCode::Right)],
+        "",
+        "",
+        Action::Right,
+        false,
+    ),
+    b(
         &[Char('[')],
         "[ ]",
         "previous / next month",
@@ -368,6 +382,46 @@ pub const REVIEW: &[Binding] = &[
         true,
     ),
 ];
+
+/// The Review pane's Enter by where its selection is (see
+/// `Component::focus_keys`).
+pub const REVIEW_DAY_CLOSED: &[Binding] = &[b(
+    &[Code(KeyCode::Enter)],
+    "Enter",
+    "show the day's payments",
+    Action::OpenCard,
+    true,
+)];
+
+pub const REVIEW_DAY_OPEN: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "hide the day's payments",
+        Action::OpenCard,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::Esc)],
+        "Esc",
+        "hide them",
+        Action::Back,
+        false,
+    ),
+];
+
+pub const REVIEW_CLIENT: &[Binding] = &[b(
+    &[Code(KeyCode::Enter)],
+    "Enter",
+    "open the client card",
+    Action::OpenCard,
+    true,
+)];
+
+/// A talking point or an empty section: Enter does nothing, so it is not
+/// offered.
+pub const REVIEW_NO_CLIENT: &[Binding] =
+    &[b(&[Code(KeyCode::Enter)], "", "", Action::OpenCard, false)];
 
 pub const CARD: &[Binding] = &[
     b(&[Char('a')], "a", "add a contact person", Action::Add, true),

@@ -696,22 +696,15 @@ fn big_lists_are_cut_to_the_screen_with_a_count() {
         .len();
     assert!(upcoming > 40, "{upcoming} upcoming items");
     let screen = render(&app, 120, 40);
-    let more = screen
-        .lines()
-        .find_map(|l| {
-            let at = l.find("… and ")?;
-            l[at + "… and ".len()..]
-                .split(' ')
-                .next()?
-                .parse::<usize>()
-                .ok()
-        })
-        .unwrap_or_else(|| panic!("no '… and N more' line:\n{screen}"));
-    // The box shows the rest: at most the screen's height of them.
+    // The box says how many rows it has (a day's payments are one) and
+    // scrolls to the rest.
+    let rows = app.panes.review.rows.len();
+    assert!(rows > 0 && rows <= upcoming, "{rows} of {upcoming}");
     assert!(
-        more < upcoming && upcoming - more < 40,
-        "{more} more of {upcoming}"
+        screen.contains(&format!("Next 14 days · {rows} rows")),
+        "{screen}"
     );
+    assert!(screen.contains('▼'), "a scrollbar: {screen}");
 }
 
 /// A log longer than one count slice: a write from elsewhere above a deep
@@ -1195,7 +1188,7 @@ fn review_next_days_separates_the_kind_from_the_client() {
     let (mut s, mut app) = demo();
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
     // A payment due first in the list ("payment due" is the widest kind).
-    let b = app.panes.review.briefing.as_mut().unwrap();
+    let mut b = app.panes.review.briefing.clone().unwrap();
     b.next_14_days.insert(
         0,
         crate::domain::briefing::Upcoming {
@@ -1207,6 +1200,7 @@ fn review_next_days_separates_the_kind_from_the_client() {
         },
     );
     let next = b.next_14_days.clone();
+    app.panes.review.loaded(b);
     let screen = render(&app, 120, 40);
     let mut seen = 0;
     for u in &next {
@@ -1222,7 +1216,7 @@ fn review_next_days_separates_the_kind_from_the_client() {
         }
     }
     assert!(seen > 0, "{screen}");
-    assert!(screen.contains("payment due Atlas Legal"), "{screen}");
+    assert!(screen.contains("payment due · Atlas Legal"), "{screen}");
 }
 
 /// Issue 22.12: on the card, a contact with empty fields shows no stray
@@ -2592,7 +2586,7 @@ fn the_panes_count_in_words_and_show_iso_dates() {
     assert!(!screen.contains("(s)"), "{screen}");
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
     let screen = render(&app, 140, 45);
-    assert!(screen.contains("Plan Nov 2026 · 8 days left"), "{screen}");
+    assert!(screen.contains("Nov 2026 · 8 days left"), "{screen}");
     assert!(
         screen.contains("2026-11-2"),
         "ISO dates in the next 14 days: {screen}"
@@ -2617,4 +2611,390 @@ fn a_toast_names_the_month_and_the_amount_as_the_panes_do() {
     let (msg, error) = app.shared.message.clone().unwrap();
     assert!(!error, "{msg}");
     assert_eq!(msg, "target for Nov 2026: 7 250 000.00");
+}
+
+// --- review and layouts ---
+
+/// The review at `w`x`h` on the demo portfolio (the terminal's size known
+/// to the keys too, as the event loop makes it).
+fn review_at(w: u16, h: u16) -> (Store, App) {
+    let (mut s, mut app) = demo();
+    update(&mut app, Action::Resize(w, h));
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    (s, app)
+}
+
+/// Three payments due on 1 December and one on 25 November, in place of
+/// the briefing's next days (the demo's today has none due).
+fn with_payments(app: &mut App) {
+    use crate::domain::Money;
+    use crate::domain::briefing::{Upcoming, UpcomingKind};
+    let pay = |day: (u32, u32), client: &str, amount: i64| Upcoming {
+        date: NaiveDate::from_ymd_opt(2026, day.0, day.1).unwrap(),
+        kind: UpcomingKind::Invoice,
+        client: client.into(),
+        text: "expected payment for 2026-11".into(),
+        amount: Some(Money::major(amount)),
+    };
+    let mut b = app.panes.review.briefing.clone().unwrap();
+    b.next_14_days = vec![
+        pay((11, 25), "Atlas Legal", 120_000),
+        pay((12, 1), "Helios Solar", 6_000_000),
+        pay((12, 1), "Orbit Fintech", 600_000),
+        pay((12, 1), "Quantum Yoga", 61_000),
+    ];
+    update(
+        app,
+        loaded(super::action::Loaded::Pane(super::panes::Reply::Review(b))),
+    );
+}
+
+#[test]
+fn review_groups_a_days_payments_into_one_row() {
+    let (_s, mut app) = review_at(140, 45);
+    with_payments(&mut app);
+    let screen = render(&app, 140, 45);
+    assert!(
+        screen.contains("2026-12-01 · 3 payments due · 6 661 000.00"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("2026-11-25 · payment due · Atlas Legal · 120 000.00"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Orbit Fintech · 600 000"), "{screen}");
+}
+
+#[test]
+fn enter_opens_a_days_payments_and_enter_or_esc_closes_them() {
+    let (mut s, mut app) = review_at(140, 45);
+    with_payments(&mut app);
+    // To "Next 14 days", then to the day's row.
+    for _ in 0..3 {
+        press(&mut app, &mut s, Action::Right);
+    }
+    press(&mut app, &mut s, Action::Down);
+    assert!(render(&app, 140, 45).contains("Enter show the day's payments"));
+    press(&mut app, &mut s, Action::OpenCard);
+    assert!(app.card.is_none(), "Enter on a day opens no card");
+    let screen = render(&app, 140, 45);
+    for row in [
+        "Helios Solar · 6 000 000",
+        "Orbit Fintech · 600 000",
+        "Quantum Yoga · 61 000",
+    ] {
+        assert!(screen.contains(row), "{row}: {screen}");
+    }
+    assert!(screen.contains("Enter hide the day's payments"), "{screen}");
+    // A payment under the day: Enter again closes the day.
+    press(&mut app, &mut s, Action::Down);
+    press(&mut app, &mut s, Action::OpenCard);
+    assert!(app.card.is_none());
+    assert!(!render(&app, 140, 45).contains("Orbit Fintech · 600 000"));
+    // Open again; Esc closes it.
+    press(&mut app, &mut s, Action::OpenCard);
+    assert!(render(&app, 140, 45).contains("Orbit Fintech · 600 000"));
+    press(&mut app, &mut s, Action::Back);
+    assert!(!render(&app, 140, 45).contains("Orbit Fintech · 600 000"));
+    // A single payment: Enter opens its client's card.
+    press(&mut app, &mut s, Action::Top);
+    press(&mut app, &mut s, Action::OpenCard);
+    let atlas = app
+        .shared
+        .names
+        .iter()
+        .find(|(_, n)| *n == "Atlas Legal")
+        .map(|(id, _)| *id);
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), atlas);
+}
+
+/// The last words of the last talking point (wrapped, not cut) come on
+/// screen at 80x24 by scrolling the focused section.
+#[test]
+fn review_scrolls_to_the_last_talking_point_at_80x24() {
+    let (mut s, mut app) = review_at(80, 24);
+    let points = app
+        .panes
+        .review
+        .briefing
+        .as_ref()
+        .unwrap()
+        .talking_points
+        .clone();
+    assert!(points.len() > 3, "{points:?}");
+    let last_word = points.last().unwrap().split_whitespace().last().unwrap();
+    let screen = render(&app, 80, 24);
+    assert!(!screen.contains(last_word), "{screen}");
+    assert!(screen.contains('▼'), "a scrollbar: {screen}");
+    press(&mut app, &mut s, Action::Right);
+    assert_eq!(
+        app.panes.review.focus,
+        super::panes::review::Section::Points
+    );
+    press(&mut app, &mut s, Action::Bottom);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains(last_word), "{last_word}: {screen}");
+    // Each point's words all on screen, in order, none cut.
+    let words: Vec<&str> = points.last().unwrap().split_whitespace().collect();
+    // The left column's text (the points' box is 44 wide at 80).
+    let left: Vec<String> = screen
+        .lines()
+        .map(|l| l.chars().take(43).collect())
+        .collect();
+    let shown: Vec<&str> = left
+        .iter()
+        .flat_map(|l| l.split(['│', '•', '▲', '▼', '█', '║']))
+        .flat_map(str::split_whitespace)
+        .collect();
+    assert!(
+        shown.windows(words.len()).any(|w| w == words.as_slice()),
+        "{words:?}\n{screen}"
+    );
+    // j/k and PgUp move back up.
+    press(&mut app, &mut s, Action::PageUp);
+    press(&mut app, &mut s, Action::Top);
+    assert_eq!(app.panes.review.point, 0);
+}
+
+/// The 12 months' chart: a 100 % line, each month's value and name; a
+/// month a hair above zero draws a sliver, a month at zero nothing.
+#[test]
+fn review_chart_has_a_hundred_line_values_labels_and_tiny_bars() {
+    let (_s, mut app) = review_at(80, 24);
+    let mut b = app.panes.review.briefing.clone().unwrap();
+    b.plan.previous[0].attainment_bp = Some(30); // 0.3 %
+    b.plan.previous[1].attainment_bp = Some(0);
+    update(
+        &mut app,
+        loaded(super::action::Loaded::Pane(super::panes::Reply::Review(
+            b.clone(),
+        ))),
+    );
+    let screen = render(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(screen.contains("100 %"), "{screen}");
+    // Today is 2026-11-23: December 2025 to November 2026.
+    let labels = lines
+        .iter()
+        .position(|l| l.contains("Dec Jan Feb") && l.contains("Nov"))
+        .unwrap_or_else(|| panic!("month names: {screen}"));
+    let values: Vec<&str> = lines[labels - 1].split_whitespace().collect();
+    let third = (b.plan.previous[2].attainment_bp.unwrap() / 100).to_string();
+    assert!(
+        values.windows(3).any(|w| w == ["<1", "0", third.as_str()]),
+        "{values:?}"
+    );
+    // The bottom bar row: the tiny month's column has a sliver, the zero
+    // month's is blank; the line is in a row above.
+    let col = |line: &str, at: usize| line.chars().nth(at).unwrap_or(' ');
+    let dec = lines[labels].chars().position(|c| c == 'D').unwrap();
+    let jan = lines[labels].chars().position(|c| c == 'J').unwrap();
+    let bottom = lines[labels - 2];
+    assert_eq!(col(bottom, dec), '▁', "{screen}");
+    assert_eq!(col(bottom, jan), ' ', "{screen}");
+    assert!(
+        lines[..labels - 2]
+            .iter()
+            .any(|l| l.contains("─▁▁▁─") || l.contains("────")),
+        "the 100 % line: {screen}"
+    );
+}
+
+/// Rows of each pane's main list at 80x24.
+#[test]
+fn every_pane_shows_its_main_list_at_80x24() {
+    let (mut s, mut app) = demo();
+    update(&mut app, Action::Resize(80, 24));
+    let count =
+        |screen: &str, pred: &dyn Fn(&str) -> bool| screen.lines().filter(|l| pred(l)).count();
+    let screen = render(&app, 80, 24);
+    let names = app
+        .shared
+        .names
+        .values()
+        .filter(|n| screen.contains(n.as_str()))
+        .count();
+    assert!(names >= 15, "board: {names} clients\n{screen}");
+    press(&mut app, &mut s, Action::SelectPane(Pane::Touchpoints));
+    idle(&mut app, &mut s);
+    let screen = render(&app, 80, 24);
+    assert!(
+        count(&screen, &|l| l.starts_with("│2026-")) >= 15,
+        "log: {screen}"
+    );
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    let screen = render(&app, 80, 24);
+    let statuses = ["│OVERDUE", "│open", "│kept", "│broken", "│cancelled"];
+    assert!(
+        count(&screen, &|l| statuses.iter().any(|st| l.starts_with(st))) >= 15,
+        "agreements: {screen}"
+    );
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let screen = render(&app, 80, 24);
+    let view = app.panes.plan.view.clone().unwrap();
+    let rows = view
+        .plan
+        .clients
+        .iter()
+        .filter(|c| screen.contains(view.name(c.client_id)))
+        .count();
+    assert!(rows >= 4, "plan: {rows} clients\n{screen}");
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let screen = render(&app, 80, 24);
+    let b = app.panes.review.briefing.clone().unwrap();
+    let risk = b
+        .at_risk
+        .iter()
+        .filter(|r| screen.contains(&r.client))
+        .count();
+    let reasons = screen.lines().filter(|l| l.starts_with("│   ")).count();
+    assert!(risk >= 1 && risk + reasons >= 6, "review: {screen}");
+    assert!(screen.contains("Talking points") && screen.contains("Next 14 days"));
+}
+
+/// At 200x60 the room goes to more columns: the agreements' dates made and
+/// closed, the plan's forecast and each client's 12 months, the review's
+/// talking points beside the clients at risk.
+#[test]
+fn a_wide_terminal_shows_more_columns() {
+    let (mut s, mut app) = demo();
+    for (pane, column) in [
+        (Pane::Agreements, "Made"),
+        (Pane::Plan, "Forecast"),
+        (Pane::Plan, "Revenue 12m"),
+    ] {
+        press(&mut app, &mut s, Action::SelectPane(pane));
+        update(&mut app, Action::Resize(80, 24));
+        // The table's header row (the plan's figures say "Forecast" too).
+        let header = |screen: &str| {
+            let row = screen
+                .lines()
+                .find(|l| l.contains("│Status") || l.contains("│Client"));
+            row.unwrap_or_default().to_string()
+        };
+        assert!(
+            !header(&render(&app, 80, 24)).contains(column),
+            "{column} at 80"
+        );
+        update(&mut app, Action::Resize(200, 60));
+        let screen = render(&app, 200, 60);
+        assert!(
+            header(&screen).contains(column),
+            "{column} at 200: {screen}"
+        );
+    }
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let side_by_side = |screen: &str| {
+        screen
+            .lines()
+            .any(|l| l.contains("At risk") && l.contains("Talking points"))
+    };
+    assert!(side_by_side(&render(&app, 200, 60)));
+    update(&mut app, Action::Resize(80, 24));
+    assert!(!side_by_side(&render(&app, 80, 24)));
+}
+
+/// The plan's client column is as wide as the longest name (display
+/// width), not the rest of the screen; a name past the cap ends in `…`.
+#[test]
+fn the_plan_client_column_fits_the_longest_name() {
+    use unicode_width::UnicodeWidthStr;
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    update(&mut app, Action::Resize(200, 60));
+    let view = app.panes.plan.view.clone().unwrap();
+    let longest = view
+        .plan
+        .clients
+        .iter()
+        .map(|c| view.name(c.client_id).width())
+        .max()
+        .unwrap();
+    let screen = render(&app, 200, 60);
+    let header = screen.lines().find(|l| l.contains("│Client")).unwrap();
+    let gap = |h: &str| h.find("Expected").unwrap() - h.find("Client").unwrap();
+    // Header titles are ASCII: bytes are columns; one column between cells.
+    assert_eq!(gap(header), longest + 1, "{header}");
+    // A long name: capped, with an ellipsis.
+    let mut view = view.clone();
+    let first = view.plan.clients[0].client_id;
+    view.names
+        .insert(first, "Очень длинное название клиента ".repeat(4));
+    update(
+        &mut app,
+        loaded(super::action::Loaded::Pane(super::panes::Reply::Plan(view))),
+    );
+    let screen = render(&app, 200, 60);
+    let header = screen.lines().find(|l| l.contains("│Client")).unwrap();
+    assert!(gap(header) < 60, "{header}");
+    assert!(
+        screen.contains("клиента…") || screen.contains('…'),
+        "{screen}"
+    );
+}
+
+/// The review draws at any size with any section focused and any row
+/// selected, a day's payments open or not, without a panic.
+#[test]
+fn review_draws_at_every_size_and_focus() {
+    let (mut s, mut app) = review_at(80, 24);
+    with_payments(&mut app);
+    for (w, h) in [
+        (60, 16),
+        (61, 17),
+        (80, 24),
+        (100, 20),
+        (150, 30),
+        (200, 60),
+        (300, 8),
+    ] {
+        update(&mut app, Action::Resize(w, h));
+        for _ in 0..4 {
+            press(&mut app, &mut s, Action::Right);
+            for action in [
+                Action::Bottom,
+                Action::PageUp,
+                Action::OpenCard,
+                Action::Down,
+            ] {
+                press(&mut app, &mut s, action);
+                press(&mut app, &mut s, Action::Back);
+                render(&app, w, h);
+            }
+        }
+    }
+}
+
+/// PgDn in a section moves by the items that fit in its box (more than
+/// one, fewer than all), and the row it lands on is on screen.
+#[test]
+fn review_page_down_moves_by_a_box_of_items() {
+    let (mut s, mut app) = review_at(140, 45);
+    press(&mut app, &mut s, Action::PageDown);
+    let moved = app.panes.review.selected;
+    let total = app.panes.review.briefing.as_ref().unwrap().at_risk.len();
+    assert!(moved > 1 && moved < total - 1, "{moved} of {total}");
+    let name = app.panes.review.briefing.as_ref().unwrap().at_risk[moved]
+        .client
+        .clone();
+    assert!(render(&app, 140, 45).contains(&name), "{name}");
+    press(&mut app, &mut s, Action::PageUp);
+    assert_eq!(app.panes.review.selected, 0);
+}
+
+/// A box too short for its arrows still shows a scrollbar when its lines
+/// do not all fit (the tier move's reason at 80x24, the focus elsewhere).
+#[test]
+fn a_short_review_box_still_shows_its_scrollbar() {
+    let (mut s, mut app) = review_at(80, 24);
+    for _ in 0..3 {
+        press(&mut app, &mut s, Action::Right);
+    }
+    let screen = render(&app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let title = lines.iter().position(|l| l.contains("Tier moves")).unwrap();
+    let (a, b) = (lines[title + 1], lines[title + 2]);
+    assert!(lines[title + 3].contains('└'), "two rows: {screen}");
+    let bar = |l: &str| l.ends_with('█') || l.ends_with('║');
+    assert!(bar(a) && bar(b), "{screen}");
 }

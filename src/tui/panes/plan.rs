@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 use super::plan_rows::Rows;
 use super::{Component, Request, moved, reselect};
 use crate::domain::plan::Figure;
+use crate::domain::signals::ClientStats;
 use crate::domain::{Id, Money, Month};
 use crate::format::{self, MoneyForm, Noun};
 use crate::ops::OpResult;
@@ -344,16 +345,19 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         .iter()
         .flat_map(|c| [c.expected, c.received, c.outstanding, c.overdue, c.forecast]);
     let form = MoneyForm::fitting(loc, every, usize::from(w));
-    // The client column: what the amounts' columns leave (one column apart).
-    let amount_columns = if wide { 5 } else { 4 };
-    let name_w = usize::from(bottom.width.saturating_sub(2))
-        .saturating_sub(amount_columns * (usize::from(w) + 1));
     let amount = |m: Money| form.show(loc, m);
     let mut titles = vec!["Client", "Expected", "Received", "Outstanding", "Overdue"];
     if wide {
         titles.push("Forecast");
     }
+    // Very wide: each client's revenue over 12 months and its share too.
+    let stats = very_wide(shared, bottom.width);
+    if !stats.is_empty() {
+        titles.extend(["Revenue 12m", "Share 12m"]);
+    }
+    let figures = titles.len() as u16 - 1;
     let header = Row::new(titles).style(theme.title());
+    let name_w = client_width(view, bottom.width, (w + 1) * figures);
     let rows: Vec<Row> = view
         .plan
         .clients
@@ -377,6 +381,13 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
             if wide {
                 cells.push(Cell::from(right(c.forecast)));
             }
+            if let Some(s) = stats.get(&c.client_id) {
+                let share = format::percent_or_dash(shared.locale, s.share_bp);
+                cells.push(Cell::from(right(s.revenue_12m)));
+                cells.push(Cell::from(format!("{share:>w$}", w = usize::from(w))));
+            } else if !stats.is_empty() {
+                cells.extend([Cell::from(""), Cell::from("")]);
+            }
             let row = Row::new(cells);
             if pane.figure.is_none() && i == pane.selected {
                 row.style(theme.selected())
@@ -385,13 +396,39 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
             }
         })
         .collect();
-    let mut widths = vec![Constraint::Fill(1)];
+    let mut widths = vec![Constraint::Length(name_w as u16)];
     widths.extend(std::iter::repeat_n(
         Constraint::Length(w),
-        if wide { 5 } else { 4 },
+        usize::from(figures),
     ));
     f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
 }
+
+/// On a terminal this wide (the table's), each client's 12-month figures
+/// from the portfolio, by id; empty when narrower.
+fn very_wide(shared: &Shared, width: u16) -> std::collections::HashMap<Id, &ClientStats> {
+    match &shared.portfolio {
+        Some(p) if width >= 160 => p.clients.iter().map(|c| (c.client.id, c)).collect(),
+        _ => std::collections::HashMap::new(),
+    }
+}
+
+/// The client column: as wide as the longest name (display width), at
+/// most `CLIENT_MAX` and what the figures (`figures` wide) leave.
+fn client_width(view: &MonthView, width: u16, figures: u16) -> usize {
+    let longest = view
+        .plan
+        .clients
+        .iter()
+        .map(|c| unicode_width::UnicodeWidthStr::width(view.name(c.client_id)))
+        .max()
+        .unwrap_or(0);
+    let room = usize::from(width.saturating_sub(2 + figures));
+    longest.max("Client".len()).min(CLIENT_MAX).min(room).max(1)
+}
+
+/// The widest the client column gets (longer names end in `…`).
+const CLIENT_MAX: usize = 40;
 
 /// The months the chart shows when there is room (the history read).
 const HISTORY_ROWS: u16 = crate::tui::effects::HISTORY_MONTHS as u16;

@@ -1,29 +1,152 @@
 //! Pane 5: the one-on-one briefing for the selected month: plan gauge and
-//! 12-month bars, clients at risk (Enter opens the card), tier moves, the
-//! next 14 days and the talking points.
+//! 12-month bars, then four sections that take the focus (`h`/`l`, as the
+//! board's columns) and scroll (`j`/`k`/`g`/`G`/PgUp/PgDn): clients at
+//! risk (Enter opens the card), talking points, tier moves and the next 14
+//! days, whose same-day payments are one row that Enter opens and closes.
+//! The drawing is in `review/draw.rs`, the month's plan and chart in
+//! `review/month.rs`.
+
+mod draw;
+mod month;
+
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+use ratatui::layout::Rect;
 
 use super::{Component, Request, moved, reselect};
-use crate::domain::briefing::Briefing;
+use crate::domain::briefing::{Briefing, Upcoming, UpcomingKind};
 use crate::domain::{Id, Money, Month};
 use crate::files::{Out, OutError};
-use crate::format::{self, Locale, MoneyForm, Noun};
 use crate::ops::{OpResult, views};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Msg};
 use crate::tui::app::{Confirm, Shared};
 use crate::tui::forms::BriefingForm;
-use crate::tui::view::{Theme, fit_line, window_start};
+use crate::tui::view::Theme;
 
 /// The language of the pane's values (issue 23: `Shared::locale`).
-const LOC: Locale = Locale::En;
+const LOC: crate::format::Locale = crate::format::Locale::En;
 
 pub const TITLE: &str = "Review";
+
+/// The sections that take the focus, in the order `l` visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    AtRisk,
+    Points,
+    Moves,
+    Next,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::AtRisk,
+        Section::Points,
+        Section::Moves,
+        Section::Next,
+    ];
+
+    /// The section `by` steps away, round the ends.
+    pub fn step(self, by: isize) -> Section {
+        let at = Section::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        Section::ALL[(at + by).rem_euclid(Section::ALL.len() as isize) as usize]
+    }
+}
+
+/// A row of "Next 14 days" as grouped: one item, or one day's payments
+/// (two or more), with their sum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    One(Upcoming),
+    Payments {
+        date: NaiveDate,
+        items: Vec<Upcoming>,
+        total: Money,
+    },
+}
+
+impl Entry {
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Entry::One(u) => u.date,
+            Entry::Payments { date, .. } => *date,
+        }
+    }
+}
+
+/// The next days' items with each day's payments made one entry (where a
+/// day has two or more); an entry stands where its first item stood.
+pub fn group_next(items: &[Upcoming]) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    // Where each day's payments are in `out`.
+    let mut day_at: HashMap<NaiveDate, usize> = HashMap::new();
+    for u in items {
+        if u.kind != UpcomingKind::Invoice {
+            out.push(Entry::One(u.clone()));
+            continue;
+        }
+        let Some(&at) = day_at.get(&u.date) else {
+            day_at.insert(u.date, out.len());
+            out.push(Entry::One(u.clone()));
+            continue;
+        };
+        let amount = u.amount.unwrap_or_default();
+        out[at] = match std::mem::replace(&mut out[at], Entry::One(u.clone())) {
+            Entry::One(first) => Entry::Payments {
+                date: u.date,
+                total: first.amount.unwrap_or_default().plus(amount),
+                items: vec![first, u.clone()],
+            },
+            Entry::Payments {
+                date,
+                mut items,
+                total,
+            } => {
+                items.push(u.clone());
+                Entry::Payments {
+                    date,
+                    items,
+                    total: total.plus(amount),
+                }
+            }
+        };
+    }
+    out
+}
+
+/// A row on screen in "Next 14 days": an entry, or (under an open day) one
+/// of its payments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Entry(usize),
+    Item(usize, usize),
+}
+
+impl Row {
+    pub fn entry(self) -> usize {
+        match self {
+            Row::Entry(e) | Row::Item(e, _) => e,
+        }
+    }
+}
+
+/// The rows shown: each entry, and under a day's payments that is open
+/// (its date in `open`), each payment.
+pub fn next_rows(entries: &[Entry], open: &BTreeSet<NaiveDate>) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (e, entry) in entries.iter().enumerate() {
+        rows.push(Row::Entry(e));
+        if let Entry::Payments { date, items, .. } = entry
+            && open.contains(date)
+        {
+            rows.extend((0..items.len()).map(|i| Row::Item(e, i)));
+        }
+    }
+    rows
+}
 
 /// The month shown is `Shared::month` (the plan's too).
 #[derive(Debug, Clone, Default)]
@@ -33,6 +156,18 @@ pub struct ReviewPane {
     pub briefing: Option<Briefing>,
     /// The at-risk client selected.
     pub selected: usize,
+    /// The section the keys move in.
+    pub focus: Section,
+    /// The talking point, tier move and next-days row selected.
+    pub point: usize,
+    pub tier_move: usize,
+    pub next: usize,
+    /// The next days grouped (built when the briefing is loaded).
+    pub entries: Vec<Entry>,
+    /// The days whose payments are open.
+    pub open: BTreeSet<NaiveDate>,
+    /// The rows of "Next 14 days" as shown (`next_rows`).
+    pub rows: Vec<Row>,
 }
 
 /// The briefing to write, the file, and whether the user said `y` to
@@ -79,7 +214,7 @@ pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
 }
 
 impl ReviewPane {
-    /// Install the briefing read; another month starts at its first row.
+    /// Install the briefing read; another month starts at its first rows.
     pub fn loaded(&mut self, b: Briefing) -> Vec<Effect> {
         match &self.briefing {
             // The same month read again: the selection stays on its client.
@@ -88,11 +223,111 @@ impl ReviewPane {
                 let ids = b.at_risk.iter().map(|r| r.client_id);
                 self.selected = reselect(keep, self.selected, ids);
             }
-            _ => self.selected = 0,
+            _ => {
+                self.selected = 0;
+                self.point = 0;
+                self.tier_move = 0;
+                self.next = 0;
+                self.open.clear();
+            }
         }
-        self.selected = self.selected.min(b.at_risk.len().saturating_sub(1));
+        self.entries = group_next(&b.next_14_days);
+        let days: BTreeSet<NaiveDate> = self.entries.iter().map(Entry::date).collect();
+        self.open.retain(|d| days.contains(d));
+        self.rows = next_rows(&self.entries, &self.open);
         self.briefing = Some(b);
+        self.clamp();
         Vec::new()
+    }
+
+    /// Rows in a section.
+    pub fn len(&self, section: Section) -> usize {
+        let Some(b) = &self.briefing else { return 0 };
+        match section {
+            Section::AtRisk => b.at_risk.len(),
+            Section::Points => b.talking_points.len(),
+            Section::Moves => b.tier_moves.len(),
+            Section::Next => self.rows.len(),
+        }
+    }
+
+    /// The row selected in a section.
+    pub fn selection(&self, section: Section) -> usize {
+        match section {
+            Section::AtRisk => self.selected,
+            Section::Points => self.point,
+            Section::Moves => self.tier_move,
+            Section::Next => self.next,
+        }
+    }
+
+    fn selection_mut(&mut self, section: Section) -> &mut usize {
+        match section {
+            Section::AtRisk => &mut self.selected,
+            Section::Points => &mut self.point,
+            Section::Moves => &mut self.tier_move,
+            Section::Next => &mut self.next,
+        }
+    }
+
+    fn clamp(&mut self) {
+        for s in Section::ALL {
+            let last = self.len(s).saturating_sub(1);
+            let at = self.selection_mut(s);
+            *at = (*at).min(last);
+        }
+    }
+
+    /// The next-days row selected, if the list has one.
+    fn next_row(&self) -> Option<Row> {
+        self.rows.get(self.next).copied()
+    }
+
+    /// The next-days item a row shows (`None` for a day's payments).
+    fn upcoming(&self, row: Row) -> Option<&Upcoming> {
+        match (self.entries.get(row.entry())?, row) {
+            (Entry::One(u), _) => Some(u),
+            (Entry::Payments { items, .. }, Row::Item(_, i)) => items.get(i),
+            (Entry::Payments { .. }, Row::Entry(_)) => None,
+        }
+    }
+
+    /// The day of the selected next-days row when it is (or is in) a day's
+    /// payments, and whether that day is open.
+    fn selected_day(&self) -> Option<(NaiveDate, bool)> {
+        if self.focus != Section::Next {
+            return None;
+        }
+        match self.entries.get(self.next_row()?.entry())? {
+            Entry::Payments { date, .. } => Some((*date, self.open.contains(date))),
+            Entry::One(_) => None,
+        }
+    }
+
+    /// Open or close a day's payments; the selection goes to the day's row.
+    fn toggle_day(&mut self, date: NaiveDate, open: bool) {
+        let entry = self.next_row().map_or(0, Row::entry);
+        if open {
+            self.open.insert(date);
+        } else {
+            self.open.remove(&date);
+        }
+        self.rows = next_rows(&self.entries, &self.open);
+        self.next = self
+            .rows
+            .iter()
+            .position(|r| *r == Row::Entry(entry))
+            .unwrap_or(0);
+    }
+
+    /// Rows a page moves (`up` or down) in the focused section at the
+    /// terminal's size.
+    fn page(&self, shared: &Shared, up: bool) -> usize {
+        let Some(b) = &self.briefing else { return 1 };
+        let (w, h) = shared.size;
+        // The pane's area: below the header and tabs, above the footer.
+        let body = Rect::new(0, 2, w, h.saturating_sub(3));
+        draw::page(self, b, body, up)
     }
 }
 
@@ -112,345 +347,169 @@ impl Component for ReviewPane {
     }
 
     fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
-        let len = self.briefing.as_ref().map_or(0, |b| b.at_risk.len());
-        if let Some(to) = moved(action, self.selected, len, shared.list_height) {
-            self.selected = to;
+        let section = self.focus;
+        let len = self.len(section);
+        // A page is measured (the items wrapped) only when it is asked for.
+        let page = match action {
+            Action::PageUp | Action::PageDown => self.page(shared, action == Action::PageUp),
+            _ => 1,
+        };
+        if let Some(to) = moved(action, self.selection(section), len, page) {
+            *self.selection_mut(section) = to;
             return Vec::new();
         }
         match action {
+            Action::Left => self.focus = self.focus.step(-1),
+            Action::Right => self.focus = self.focus.step(1),
             Action::MonthPrev | Action::MonthNext => {
                 let by = if action == Action::MonthPrev { -1 } else { 1 };
                 shared.month = shared.month.plus_months(by);
                 self.selected = 0;
                 let month = shared.month;
-                vec![
+                return vec![
                     Effect::LoadHistory(month),
                     Effect::Pane(Request::Review(month)),
-                ]
+                ];
             }
             // Asks where first (see `forms::briefing`).
             Action::WriteReport => match &self.briefing {
                 Some(b) => {
                     let form = BriefingForm::open(b.clone(), &shared.report_dir);
                     shared.open_form(form);
-                    Vec::new()
                 }
-                None => {
-                    shared.warn("report: the briefing is not loaded yet");
-                    Vec::new()
-                }
+                None => shared.warn("report: the briefing is not loaded yet"),
             },
-            Action::Edit => {
-                shared.warn("nothing to edit here");
-                Vec::new()
+            Action::Edit => shared.warn("nothing to edit here"),
+            Action::Delete => shared.warn("nothing to delete here"),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Enter on a day's payments opens or closes it (on one of its
+    /// payments too); elsewhere Enter opens the client card.
+    fn enter(&mut self, _shared: &mut Shared) -> Option<Vec<Effect>> {
+        let (date, open) = self.selected_day()?;
+        self.toggle_day(date, !open);
+        Some(Vec::new())
+    }
+
+    /// Esc closes the day the selection is in.
+    fn back(&mut self, _shared: &mut Shared) -> Option<Vec<Effect>> {
+        let (date, true) = self.selected_day()? else {
+            return None;
+        };
+        self.toggle_day(date, false);
+        Some(Vec::new())
+    }
+
+    /// What Enter does where the selection is, for the footer and help.
+    fn focus_keys(&self) -> &'static [crate::tui::keys::Binding] {
+        use crate::tui::keys;
+        match self.selected_day() {
+            Some((_, true)) => keys::REVIEW_DAY_OPEN,
+            Some((_, false)) => keys::REVIEW_DAY_CLOSED,
+            None if self.focus == Section::Points || self.len(self.focus) == 0 => {
+                keys::REVIEW_NO_CLIENT
             }
-            Action::Delete => {
-                shared.warn("nothing to delete here");
-                Vec::new()
-            }
-            _ => Vec::new(),
+            None => keys::REVIEW_CLIENT,
         }
     }
 
     fn draw(&self, _shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        draw(self, theme, f, area);
+        draw::draw(self, theme, f, area);
     }
 
-    fn selected_client(&self, _shared: &Shared) -> Option<Id> {
+    fn selected_client(&self, shared: &Shared) -> Option<Id> {
         let b = self.briefing.as_ref()?;
-        Some(b.at_risk.get(self.selected)?.client_id)
-    }
-}
-
-fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
-    let Some(b) = &pane.briefing else {
-        f.render_widget(Paragraph::new("building the briefing…"), area);
-        return;
-    };
-    let [top, middle] = Layout::vertical([Constraint::Length(8), Constraint::Min(4)]).areas(area);
-    let [plan, bars] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(top);
-    draw_plan(b, theme, f, plan);
-    draw_bars(b, theme, f, bars);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
-    let [risk, points] = Layout::vertical([Constraint::Min(4), Constraint::Length(7)]).areas(left);
-    draw_risk(pane.selected, b, theme, f, risk);
-    draw_points(b, theme, f, points);
-    let moves_h = (b.tier_moves.len() as u16 + 2).clamp(3, 6);
-    let [moves, next] =
-        Layout::vertical([Constraint::Length(moves_h), Constraint::Min(3)]).areas(right);
-    draw_moves(b, theme, f, moves);
-    draw_next(b, theme, f, next);
-}
-
-fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
-    let c = &b.plan.current;
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " Plan {} · {} left · [ ] month · w write .md ",
-        format::month(LOC, b.month),
-        format::count(LOC, b.plan.days_left, Noun::Day)
-    ));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    let [gauge, lines] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
-    let ratio = c
-        .attainment_bp
-        .map(|bp| (bp.clamp(0, 10_000) as f64) / 10_000.0)
-        .unwrap_or(0.0);
-    let label = match c.attainment_bp {
-        Some(bp) => format!(
-            "{} of {}",
-            format::percent(LOC, bp),
-            c.target
-                .map(|t| format::money_compact(LOC, t))
-                .unwrap_or_default()
-        ),
-        None => "no target".to_string(),
-    };
-    f.render_widget(
-        Gauge::default().ratio(ratio).label(label).gauge_style(
-            if c.attainment_bp.is_some_and(|bp| bp >= 10_000) {
-                theme.good()
-            } else {
-                theme.due()
-            },
-        ),
-        gauge,
-    );
-    // Amounts in full when the longest line has room for them, else all
-    // compact (they are ASCII: bytes are columns).
-    let pair = |a: Money, b: Money| format::money(LOC, a).len() + format::money(LOC, b).len();
-    let longest = 22 + pair(c.outstanding, c.overdue).max(pair(c.received, c.expected));
-    let form = if longest <= usize::from(lines.width) {
-        MoneyForm::Full
-    } else {
-        MoneyForm::Compact
-    };
-    let money = |m: Money| form.show(LOC, m);
-    let text: Vec<Line> = vec![
-        Line::from(format!(
-            "received {}  expected {}",
-            money(c.received),
-            money(c.expected)
-        )),
-        Line::from(vec![
-            Span::raw(format!("outstanding {}  ", money(c.outstanding))),
-            Span::styled(
-                format!("overdue {}", money(c.overdue)),
-                if c.overdue.is_zero() {
-                    theme.dim()
-                } else {
-                    theme.warn()
-                },
-            ),
-        ]),
-        Line::from(format!("forecast {} {}", money(c.forecast), b.currency)),
-        Line::from(Span::styled(
-            "= received + balances not yet overdue",
-            theme.dim(),
-        )),
-    ];
-    let text: Vec<Line> = text.into_iter().map(|l| fit_line(l, lines.width)).collect();
-    f.render_widget(Paragraph::new(text), lines);
-}
-
-fn draw_bars(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" 12 months: attainment ");
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    let months: Vec<_> = b
-        .plan
-        .previous
-        .iter()
-        .chain(std::iter::once(&b.plan.current))
-        .collect();
-    // Vertical bars, one column per month, scaled to 150 %.
-    let height = usize::from(inner.height.saturating_sub(1)).max(1);
-    let col = (usize::from(inner.width) / months.len().max(1)).clamp(1, 6);
-    let mut rows: Vec<Line> = Vec::new();
-    for level in (0..height).rev() {
-        let mut spans = Vec::new();
-        for m in &months {
-            let filled = m
-                .attainment_bp
-                .map(|bp| (bp.clamp(0, 15_000) as usize * height).div_ceil(15_000))
-                .unwrap_or(0);
-            let style = match m.attainment_bp {
-                Some(bp) if bp >= 10_000 => theme.good(),
-                Some(_) => theme.due(),
-                None => theme.dim(),
-            };
-            let cell = if filled > level { "█" } else { " " };
-            spans.push(Span::styled(
-                format!("{:<col$}", cell.repeat(col.saturating_sub(1).max(1))),
-                style,
-            ));
+        match self.focus {
+            Section::AtRisk => Some(b.at_risk.get(self.selected)?.client_id),
+            Section::Moves => Some(b.tier_moves.get(self.tier_move)?.client_id),
+            Section::Points => None,
+            // The item names its client; names are unique.
+            Section::Next => {
+                let name = &self.upcoming(self.next_row()?)?.client;
+                shared
+                    .names
+                    .iter()
+                    .find(|(_, n)| *n == name)
+                    .map(|(id, _)| *id)
+            }
         }
-        rows.push(Line::from(spans));
     }
-    let labels: String = months
-        .iter()
-        .map(|m| format!("{:<col$}", &format!("{:02}", m.month.month())[..2.min(col)]))
-        .collect();
-    rows.push(Line::from(Span::styled(labels, theme.dim())));
-    f.render_widget(Paragraph::new(rows), inner);
 }
 
-fn draw_risk(selected: usize, b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " At risk · {} · Enter: card ",
-        format::count(LOC, b.at_risk.len(), Noun::Client)
-    ));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    if b.at_risk.is_empty() {
-        f.render_widget(
-            Paragraph::new("No client shows a risk signal.").style(theme.dim()),
-            inner,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(day: u32, kind: UpcomingKind, client: &str, amount: i64) -> Upcoming {
+        Upcoming {
+            date: NaiveDate::from_ymd_opt(2026, 12, day).unwrap(),
+            kind,
+            client: client.into(),
+            text: String::new(),
+            amount: (amount > 0).then(|| Money::major(amount)),
+        }
+    }
+
+    #[test]
+    fn a_days_payments_are_one_entry_with_their_sum() {
+        use UpcomingKind::{Invoice, NextStep};
+        let items = [
+            item(5, NextStep, "Orbit", 0),
+            item(5, Invoice, "Atlas", 120_000),
+            item(10, Invoice, "Atlas", 310_000),
+            item(10, Invoice, "Blue Fern", 120_000),
+            item(10, NextStep, "Helios", 0),
+            item(10, Invoice, "Orbit", 70_000),
+            item(11, Invoice, "Quantum", 60_000),
+        ];
+        let entries = group_next(&items);
+        assert_eq!(entries.len(), 5, "{entries:?}");
+        assert_eq!(entries[0], Entry::One(items[0].clone()));
+        // One payment on a day stays one item.
+        assert_eq!(entries[1], Entry::One(items[1].clone()));
+        match &entries[2] {
+            Entry::Payments {
+                date,
+                items: day,
+                total,
+            } => {
+                assert_eq!(date.to_string(), "2026-12-10");
+                assert_eq!(day.len(), 3);
+                assert_eq!(*total, Money::major(500_000));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(entries[3], Entry::One(items[4].clone()));
+        assert_eq!(entries[4], Entry::One(items[6].clone()));
+        assert!(group_next(&[]).is_empty());
+    }
+
+    #[test]
+    fn an_open_day_lists_its_payments_under_it() {
+        use UpcomingKind::Invoice;
+        let items = [
+            item(10, Invoice, "Atlas", 1),
+            item(10, Invoice, "Blue Fern", 2),
+            item(11, Invoice, "Orbit", 3),
+        ];
+        let entries = group_next(&items);
+        let mut open = BTreeSet::new();
+        assert_eq!(next_rows(&entries, &open), [Row::Entry(0), Row::Entry(1)]);
+        open.insert(items[0].date);
+        assert_eq!(
+            next_rows(&entries, &open),
+            [
+                Row::Entry(0),
+                Row::Item(0, 0),
+                Row::Item(0, 1),
+                Row::Entry(1)
+            ]
         );
-        return;
+        // A single payment's day has nothing to open.
+        open.insert(items[2].date);
+        assert_eq!(next_rows(&entries, &open).len(), 4);
     }
-    // Two lines per client: name and tier, then the reasons.
-    let visible = usize::from(inner.height / 2).max(1);
-    let start = window_start(selected, visible);
-    let mut lines = Vec::new();
-    for (i, r) in b.at_risk.iter().enumerate().skip(start).take(visible) {
-        let base = if i == selected {
-            theme.selected()
-        } else {
-            ratatui::style::Style::new()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {} ", r.tier.as_str()), theme.tier(r.tier)),
-            Span::styled(
-                format!(" {}", r.client),
-                base.add_modifier(ratatui::style::Modifier::BOLD),
-            ),
-        ]));
-        let reasons: Vec<String> = r.reasons.iter().map(|x| format::reason(LOC, x)).collect();
-        lines.push(Line::from(Span::styled(
-            format!("   {}", reasons.join("; ")),
-            base,
-        )));
-    }
-    f.render_widget(Paragraph::new(lines), inner);
-}
-
-fn draw_points(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
-    // Each point takes a line at least (more when wrapped): build no more
-    // than fit; the title counts them all.
-    let room = usize::from(area.height.saturating_sub(2));
-    let lines: Vec<Line> = b
-        .talking_points
-        .iter()
-        .take(room)
-        .map(|t| Line::from(format!("• {t}")))
-        .collect();
-    let title = if b.talking_points.len() > room {
-        format!(
-            " Talking points · {} (w writes them all) ",
-            b.talking_points.len()
-        )
-    } else {
-        " Talking points ".to_string()
-    };
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::default().borders(Borders::ALL).title(title))
-            .style(
-                theme
-                    .title()
-                    .remove_modifier(ratatui::style::Modifier::BOLD),
-            ),
-        area,
-    );
-}
-
-/// Lines for a list in a bordered box of `area`: only as many items as fit
-/// are built; when some do not, the last line says how many.
-fn fitted<'a, T>(
-    items: &'a [T],
-    area: Rect,
-    theme: Theme,
-    line: impl Fn(&'a T) -> Line<'a>,
-) -> Vec<Line<'a>> {
-    let room = usize::from(area.height.saturating_sub(2)).max(1);
-    let shown = if items.len() > room {
-        room - 1
-    } else {
-        items.len()
-    };
-    let width = area.width.saturating_sub(2);
-    let mut lines: Vec<Line> = items[..shown]
-        .iter()
-        .map(|i| fit_line(line(i), width))
-        .collect();
-    if shown < items.len() {
-        lines.push(Line::from(Span::styled(
-            format!("… and {} more (w writes them all)", items.len() - shown),
-            theme.dim(),
-        )));
-    }
-    lines
-}
-
-fn draw_moves(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
-    let lines: Vec<Line> = if b.tier_moves.is_empty() {
-        vec![Line::from(Span::styled("none this month", theme.dim()))]
-    } else {
-        fitted(&b.tier_moves, area, theme, |m| {
-            Line::from(vec![
-                Span::raw(format!("{} {} ", format::date(LOC, m.on), m.client)),
-                Span::styled(format!(" {} ", m.from.as_str()), theme.tier(m.from)),
-                Span::raw("→"),
-                Span::styled(format!(" {} ", m.to.as_str()), theme.tier(m.to)),
-                Span::styled(format!(" {}", m.reason), theme.dim()),
-            ])
-        })
-    };
-    f.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" Tier moves ")),
-        area,
-    );
-}
-
-fn draw_next(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
-    let lines: Vec<Line> = if b.next_14_days.is_empty() {
-        vec![Line::from(Span::styled("nothing due", theme.dim()))]
-    } else {
-        // The kind as a column as wide as its widest label, then a space:
-        // "payment due" fills it and must not run into the client's name.
-        let w = b
-            .next_14_days
-            .iter()
-            .map(|u| u.kind.label().chars().count())
-            .max()
-            .unwrap_or(0);
-        fitted(&b.next_14_days, area, theme, |u| {
-            Line::from(vec![
-                Span::styled(format!("{} ", format::date(LOC, u.date)), theme.title()),
-                Span::styled(format!("{:<w$} ", u.kind.label()), theme.dim()),
-                Span::raw(format!(
-                    "{}: {}{}",
-                    u.client,
-                    u.text,
-                    u.amount
-                        .map(|m| format!(" ({})", format::money(LOC, m)))
-                        .unwrap_or_default()
-                )),
-            ])
-        })
-    };
-    f.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" Next 14 days "),
-        ),
-        area,
-    );
 }

@@ -1,0 +1,445 @@
+//! The review's drawing: where each section goes at a size, its rows (long
+//! reasons and talking points wrapped, never cut), and the scrolling window
+//! on them. Nothing here decides anything: the briefing is the domain's,
+//! the grouping of the next days the pane's.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::month;
+use super::{Entry, ReviewPane, Row, Section};
+use crate::domain::Money;
+use crate::domain::briefing::{Briefing, UpcomingKind};
+use crate::format::{self, MoneyForm, Noun, truncate};
+
+use super::LOC;
+use crate::tui::view::Theme;
+
+/// Where the review's boxes go in `area`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Areas {
+    pub plan: Rect,
+    pub chart: Rect,
+    pub risk: Rect,
+    pub points: Rect,
+    pub moves: Rect,
+    pub next: Rect,
+}
+
+impl Areas {
+    fn of(&self, section: Section) -> Rect {
+        match section {
+            Section::AtRisk => self.risk,
+            Section::Points => self.points,
+            Section::Moves => self.moves,
+            Section::Next => self.next,
+        }
+    }
+}
+
+/// A terminal this wide puts the talking points in a column of their own.
+const WIDE: u16 = 150;
+
+pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
+    // The plan and the chart: a third of the height, 8 to 14 rows.
+    let top_h = (area.height / 3).clamp(8, 14);
+    let [top, middle] =
+        Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
+    // The chart keeps 4 columns a month when it can (50 wide at 80).
+    let plan_w = (u32::from(area.width) * 35 / 100).clamp(28, 60) as u16;
+    let [plan, chart] =
+        Layout::horizontal([Constraint::Length(plan_w), Constraint::Min(0)]).areas(top);
+    // A column's focused section gets two thirds of it, and all but 4
+    // rows (one line for the other) on a short terminal.
+    let focused = |h: u16| {
+        let part = |n: u32, d: u32| (u32::from(h) * n / d) as u16;
+        part(2, 3).max(h.saturating_sub(4).min(part(3, 4)))
+    };
+    let (risk, points, right) = if area.width >= WIDE {
+        let [risk, points, right] = Layout::horizontal([
+            Constraint::Percentage(40),
+            Constraint::Percentage(30),
+            Constraint::Percentage(30),
+        ])
+        .areas(middle);
+        (risk, points, right)
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(middle);
+        // The clients at risk are the larger but when the points are focused.
+        let risk_h = match pane.focus {
+            Section::Points => left.height - focused(left.height),
+            _ => focused(left.height),
+        };
+        let [risk, points] =
+            Layout::vertical([Constraint::Length(risk_h), Constraint::Min(0)]).areas(left);
+        (risk, points, right)
+    };
+    // Tier moves: about three lines each (the reason wraps), a third of
+    // the column at most.
+    let moves_rows = (b.tier_moves.len() as u16)
+        .saturating_mul(3)
+        .saturating_add(2);
+    let moves_h = match pane.focus {
+        Section::Moves => focused(right.height),
+        _ => moves_rows.min(right.height / 3).max(3),
+    };
+    let [moves, next] =
+        Layout::vertical([Constraint::Length(moves_h), Constraint::Min(0)]).areas(right);
+    Areas {
+        plan,
+        chart,
+        risk,
+        points,
+        moves,
+        next,
+    }
+}
+
+/// Rows PgDn (or PgUp, `up`) moves in the focused section: the items that
+/// fit in its box from the one selected, downwards (upwards).
+pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect, up: bool) -> usize {
+    let section = pane.focus;
+    let inner = areas(pane, b, body).of(section).inner(Margin::new(1, 1));
+    let theme = Theme { color: false };
+    let width = usize::from(inner.width.saturating_sub(1));
+    let items = items(pane, b, section, width, theme);
+    let at = pane.selection(section).min(items.len());
+    let heights: Vec<usize> = if up {
+        items[..at].iter().rev().map(Vec::len).collect()
+    } else {
+        items[at..].iter().skip(1).map(Vec::len).collect()
+    };
+    let mut room = usize::from(inner.height);
+    let mut n = 0;
+    for h in heights {
+        if h > room {
+            break;
+        }
+        room -= h;
+        n += 1;
+    }
+    n.max(1)
+}
+
+pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
+    let Some(b) = &pane.briefing else {
+        f.render_widget(Paragraph::new("building the briefing…"), area);
+        return;
+    };
+    let a = areas(pane, b, area);
+    month::draw_plan(b, theme, f, a.plan);
+    month::draw_chart(b, theme, f, a.chart);
+    for section in Section::ALL {
+        let rect = a.of(section);
+        // A column is kept clear before the scrollbar (on the border).
+        let width = usize::from(rect.width.saturating_sub(3));
+        let (title, empty) = match section {
+            Section::AtRisk => (
+                format!(
+                    " At risk · {} ",
+                    format::count(LOC, b.at_risk.len(), Noun::Client)
+                ),
+                "No client shows a risk signal.",
+            ),
+            Section::Points => (
+                format!(" Talking points · {} ", b.talking_points.len()),
+                "nothing to talk about",
+            ),
+            Section::Moves => (
+                format!(" Tier moves · {} ", b.tier_moves.len()),
+                "none this month",
+            ),
+            Section::Next => (
+                format!(
+                    " Next 14 days · {} ",
+                    format::count(LOC, pane.rows.len(), Noun::Row)
+                ),
+                "nothing due",
+            ),
+        };
+        let list = List {
+            title,
+            empty,
+            focused: pane.focus == section,
+            selected: pane.selection(section),
+            items: items(pane, b, section, width, theme),
+        };
+        list.draw(theme, f, rect);
+    }
+}
+
+/// A bordered title cut to the box, with an ellipsis.
+pub(super) fn titled(title: &str, width: u16) -> String {
+    truncate(title, usize::from(width.saturating_sub(2)))
+}
+
+/// A section's rows: each item's lines, already wrapped to the box.
+struct List {
+    title: String,
+    empty: &'static str,
+    focused: bool,
+    selected: usize,
+    items: Vec<Vec<Line<'static>>>,
+}
+
+impl List {
+    fn draw(self, theme: Theme, f: &mut Frame, area: Rect) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(titled(&self.title, area.width))
+            .border_style(if self.focused {
+                theme.title()
+            } else {
+                theme.dim()
+            });
+        let inner = block.inner(area);
+        f.render_widget(block, area);
+        if self.items.is_empty() {
+            let empty = Paragraph::new(self.empty).wrap(Wrap { trim: true });
+            f.render_widget(empty.style(theme.dim()), inner);
+            return;
+        }
+        let room = usize::from(inner.height);
+        let heights: Vec<usize> = self.items.iter().map(Vec::len).collect();
+        let selected = self.selected.min(self.items.len() - 1);
+        // The window of lines: the selected item's last line at the bottom
+        // once it is past the first page (its first line at the top when it
+        // is taller than the box).
+        let end: usize = heights[..=selected].iter().sum();
+        let first = end.saturating_sub(room).min(end - heights[selected]);
+        let total: usize = heights.iter().sum();
+        let lines = self
+            .items
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, lines)| {
+                let mark = self.focused && i == selected;
+                lines.into_iter().map(move |l| {
+                    if mark {
+                        l.patch_style(theme.selected())
+                    } else {
+                        l
+                    }
+                })
+            })
+            .skip(first);
+        // One line a row, so a selected line's style covers its row.
+        for (line, y) in lines.zip(inner.top()..inner.bottom()) {
+            f.render_widget(
+                line,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+            );
+        }
+        if total > room {
+            let mut state = ScrollbarState::new(total - room + 1)
+                .position(first)
+                .viewport_content_length(room);
+            // A short box has room for the bar but not its arrows.
+            let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight);
+            if room < 4 {
+                bar = bar.begin_symbol(None).end_symbol(None);
+            }
+            f.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+        }
+    }
+}
+
+/// A section's items as lines `width` columns wide.
+fn items(
+    pane: &ReviewPane,
+    b: &Briefing,
+    section: Section,
+    width: usize,
+    theme: Theme,
+) -> Vec<Vec<Line<'static>>> {
+    let width = width.max(8);
+    // A text under a heading: wrapped, each line indented.
+    let under = |text: &str, indent: usize, style: Style| -> Vec<Line<'static>> {
+        let room = width.saturating_sub(indent);
+        wrap(text, room, room)
+            .into_iter()
+            .map(|l| Line::styled(format!("{:indent$}{l}", ""), style))
+            .collect()
+    };
+    match section {
+        Section::AtRisk => b
+            .at_risk
+            .iter()
+            .map(|r| {
+                let tier = format!(" {} ", r.tier.as_str());
+                let room = width.saturating_sub(tier.width() + 1);
+                let mut lines = vec![Line::from(vec![
+                    Span::styled(tier, theme.tier(r.tier)),
+                    Span::styled(
+                        format!(" {}", truncate(&r.client, room)),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                ])];
+                for reason in &r.reasons {
+                    lines.extend(under(&format::reason(LOC, reason), 3, Style::new()));
+                }
+                lines
+            })
+            .collect(),
+        Section::Points => b
+            .talking_points
+            .iter()
+            .map(|t| {
+                let room = width.saturating_sub(2);
+                wrap(t, room, room)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| Line::raw(format!("{}{l}", if i == 0 { "• " } else { "  " })))
+                    .collect()
+            })
+            .collect(),
+        Section::Moves => b
+            .tier_moves
+            .iter()
+            .map(|m| {
+                let (from, to) = (
+                    format!(" {} ", m.from.as_str()),
+                    format!(" {} ", m.to.as_str()),
+                );
+                let fixed = 10 + 1 + from.width() + 1 + to.width();
+                let name = truncate(&m.client, width.saturating_sub(fixed).max(1));
+                let mut lines = vec![Line::from(vec![
+                    Span::raw(format!("{} {name} ", format::date(LOC, m.on))),
+                    Span::styled(from, theme.tier(m.from)),
+                    Span::raw("→"),
+                    Span::styled(to, theme.tier(m.to)),
+                ])];
+                lines.extend(under(&m.reason, 3, theme.dim()));
+                lines
+            })
+            .collect(),
+        Section::Next => pane
+            .rows
+            .iter()
+            .map(|row| next_lines(pane, *row, width, theme))
+            .collect(),
+    }
+}
+
+/// A row of "Next 14 days": "10.12 · payment due · Atlas Legal · 120 000",
+/// a day's payments "▸ 10.12 · 22 payments due · 6 661 000", and under an
+/// open day, each of its payments.
+fn next_lines(pane: &ReviewPane, row: Row, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let Some(entry) = pane.entries.get(row.entry()) else {
+        return Vec::new();
+    };
+    // Amounts in full where the box has room, else compact (every row alike).
+    let form = if width >= 56 {
+        MoneyForm::Full
+    } else {
+        MoneyForm::Compact
+    };
+    let money = |m: Money| form.show(LOC, m);
+    let (text, mark, indent, style) = match (entry, row) {
+        (Entry::One(u), _) => {
+            let what = match (u.kind, u.amount) {
+                (UpcomingKind::Invoice, Some(m)) => money(m),
+                _ => u.text.clone(),
+            };
+            let mut text = format!(
+                "{} · {} · {}",
+                format::date(LOC, u.date),
+                u.kind.label(),
+                u.client
+            );
+            if !what.is_empty() {
+                text = format!("{text} · {what}");
+            }
+            (text, "  ", 4, Style::new())
+        }
+        (Entry::Payments { date, items, total }, Row::Entry(_)) => {
+            let open = pane.open.contains(date);
+            let text = format!(
+                "{} · {} payments due · {}",
+                format::date(LOC, *date),
+                items.len(),
+                money(*total)
+            );
+            (text, if open { "▾ " } else { "▸ " }, 4, theme.title())
+        }
+        (Entry::Payments { items, .. }, Row::Item(_, i)) => {
+            let Some(u) = items.get(i) else {
+                return Vec::new();
+            };
+            let amount = u.amount.map(money).unwrap_or_default();
+            (format!("{} · {amount}", u.client), "    ", 6, Style::new())
+        }
+    };
+    let first = width.saturating_sub(mark.width());
+    wrap(&text, first, width.saturating_sub(indent))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                mark.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Line::styled(format!("{lead}{l}"), style)
+        })
+        .collect()
+}
+
+/// `text` in lines of at most `first` columns (the first line) and `rest`
+/// (the others), broken between words; a word wider than a line is the
+/// only thing broken inside. Display widths.
+pub(super) fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let room = |lines: &Vec<String>| if lines.is_empty() { first } else { rest }.max(1);
+    for word in text.split_whitespace() {
+        let gap = usize::from(!line.is_empty());
+        if line.width() + gap + word.width() <= room(&lines) {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > room(&lines) && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_every_word_within_the_widths() {
+        let text = "Gold client ООО Ромашка not contacted for 50 days (cadence 14).";
+        let lines = wrap(text, 20, 16);
+        assert!(lines[0].width() <= 20, "{lines:?}");
+        assert!(lines[1..].iter().all(|l| l.width() <= 16), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap("", 5, 5), [""]);
+    }
+}
