@@ -67,6 +67,13 @@ pub struct Shared {
     /// When the runner first drew `message` (`None`: not yet); it fades
     /// 4 s later (see `toast`).
     pub message_at: Option<Instant>,
+    /// Clicks and the wheel are taken (the person's config, on by default).
+    pub mouse: bool,
+    /// The areas the last frame drew and what a click there means (the
+    /// view notes them while drawing; see `mouse`).
+    pub hits: std::cell::RefCell<Vec<super::mouse::Hit>>,
+    /// The last click, to tell a double click.
+    pub clicks: super::mouse::Clicks,
 }
 
 impl Shared {
@@ -138,6 +145,9 @@ impl App {
                 help_scroll: 0,
                 message: None,
                 message_at: None,
+                mouse: true,
+                hits: std::cell::RefCell::new(Vec::new()),
+                clicks: Default::default(),
             },
             panes: Panes::default(),
             pane: Pane::Portfolio,

@@ -1655,3 +1655,121 @@ fn saves_name_the_client_and_unchanged_edits_say_nothing_changed() {
         Some(("Nothing changed".to_string(), false))
     );
 }
+
+// --- mouse, legend, help ---
+
+/// Where `needle` is drawn on `screen` (column, row).
+fn spot_of(screen: &str, needle: &str) -> (u16, u16) {
+    for (y, line) in screen.lines().enumerate() {
+        if let Some(i) = line.find(needle) {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..i]);
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle:?} is not on the screen:\n{screen}");
+}
+
+/// A mouse event as the terminal sends it, through the runner's mapping;
+/// its action performed.
+fn mouse(
+    app: &mut App,
+    store: &mut Store,
+    kind: crossterm::event::MouseEventKind,
+    at: (u16, u16),
+    now: std::time::Instant,
+) {
+    let ev = crossterm::event::MouseEvent {
+        kind,
+        column: at.0,
+        row: at.1,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    };
+    if let Some(action) = super::mouse_action(app, &ev, now) {
+        press(app, store, action);
+    }
+}
+
+#[test]
+fn a_click_selects_a_client_a_double_click_opens_its_card_and_tabs_click() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (mut s, mut app) = demo();
+    let click = MouseEventKind::Down(MouseButton::Left);
+    let t0 = std::time::Instant::now();
+    let later = |ms| t0 + std::time::Duration::from_millis(ms);
+    let view = app.shared.portfolio.clone().unwrap();
+    let second = &view.clients[app.panes.portfolio.columns[1][1]].client;
+    let screen = render(&app, 120, 40);
+    let at = spot_of(&screen, &second.name);
+    assert_eq!(app.panes.portfolio.column, 0);
+    mouse(&mut app, &mut s, click, at, t0);
+    assert_eq!(
+        app.panes.portfolio.column, 1,
+        "the click focused the column"
+    );
+    assert_eq!(app.selected_client(), Some(second.id));
+    assert!(app.card.is_none());
+    // The second click on the same cell: Enter, the card.
+    render(&app, 120, 40);
+    mouse(&mut app, &mut s, click, at, later(150));
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(second.id));
+    // A click on a tab opens its pane (and closes the card).
+    let screen = render(&app, 120, 40);
+    let tab = spot_of(&screen, "4 Plan");
+    mouse(&mut app, &mut s, click, tab, later(2000));
+    assert_eq!(app.pane, Pane::Plan);
+    assert!(app.card.is_none());
+    // The wheel moves the list under the pointer; a click picks a row.
+    let screen = render(&app, 120, 40);
+    let plan = app.panes.plan.view.as_ref().unwrap();
+    let first = app.shared.name(plan.plan.clients[0].client_id).to_string();
+    let border = spot_of(&screen, &format!("│{first} "));
+    let first_row = (border.0 + 1, border.1);
+    mouse(
+        &mut app,
+        &mut s,
+        MouseEventKind::ScrollDown,
+        first_row,
+        later(3000),
+    );
+    assert_eq!(app.panes.plan.selected, 1);
+    render(&app, 120, 40);
+    mouse(
+        &mut app,
+        &mut s,
+        click,
+        (first_row.0, first_row.1 + 2),
+        later(4000),
+    );
+    assert_eq!(app.panes.plan.selected, 2);
+    // Mouse off (the person's config): clicks do nothing.
+    app.shared.mouse = false;
+    render(&app, 120, 40);
+    mouse(&mut app, &mut s, click, first_row, later(5000));
+    assert_eq!(app.panes.plan.selected, 2);
+}
+
+#[test]
+fn the_wheel_scrolls_the_card_and_help_and_clicks_never_reach_a_form() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (mut s, mut app) = demo();
+    let t0 = std::time::Instant::now();
+    press(&mut app, &mut s, Action::OpenCard);
+    render(&app, 80, 24);
+    app.set_size(80, 24);
+    mouse(&mut app, &mut s, MouseEventKind::ScrollDown, (10, 10), t0);
+    assert_eq!(app.card.as_ref().map(|c| c.scroll), Some(1));
+    press(&mut app, &mut s, Action::Back);
+    // A form open: a click on a tab does not switch panes under it.
+    press(&mut app, &mut s, Action::Add);
+    let screen = render(&app, 80, 24);
+    let tab = spot_of(&screen, "2 Touchpoints");
+    mouse(
+        &mut app,
+        &mut s,
+        MouseEventKind::Down(MouseButton::Left),
+        tab,
+        t0,
+    );
+    assert!(matches!(app.shared.mode, Mode::Form(_)));
+    assert_eq!(app.pane, Pane::Portfolio);
+}

@@ -8,10 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::action::Action;
 use super::app::{App, Mode, Pane};
 use super::form::FieldKind;
 use super::forms::Form;
 use super::keys;
+use super::mouse;
 use crate::domain::money::format_bp;
 use crate::domain::{Money, Tier};
 
@@ -87,6 +89,8 @@ impl Theme {
 
 pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     let area = f.area();
+    // What a click means is noted afresh on every frame (see `mouse`).
+    app.shared.hits.borrow_mut().clear();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(f, area);
         return;
@@ -101,7 +105,11 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     draw_header(app, theme, f, header);
     draw_tabs(app, theme, f, tabs);
     match &app.card {
-        Some(card) => card.draw(&app.shared, theme, f, body),
+        Some(card) => {
+            // The wheel scrolls the card.
+            mouse::note(&app.shared, body, mouse::Spot::List);
+            card.draw(&app.shared, theme, f, body)
+        }
         None => app.current().draw(&app.shared, theme, f, body),
     }
     draw_footer(app, theme, f, footer);
@@ -153,6 +161,7 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
 
 fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
+    let mut x = area.x;
     for (i, p) in Pane::ALL.iter().enumerate() {
         let text = format!(" {} {} ", i + 1, p.title());
         let style = if *p == app.pane && app.card.is_none() {
@@ -160,6 +169,15 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         } else {
             Style::new()
         };
+        // A click on the tab opens its pane.
+        let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
+        let tab = Rect::new(x, area.y, width, 1).intersection(area);
+        mouse::note(
+            &app.shared,
+            tab,
+            mouse::Spot::Select(Action::SelectPane(*p)),
+        );
+        x = x.saturating_add(width);
         spans.push(Span::styled(text, style));
     }
     if app.card.is_some() {

@@ -271,6 +271,15 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         Constraint::Length(w),
         if wide { 5 } else { 4 },
     ));
+    // The rows under the column headers, for the mouse.
+    let inner = block.inner(bottom);
+    let body = Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let shown = view.plan.clients.len().saturating_sub(start).min(visible);
+    crate::tui::mouse::note_rows(shared, body, start, shown, 1, Action::SelectRow);
     f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
 }
 

@@ -15,6 +15,7 @@ use crate::domain::{Id, Money, Tier, fold};
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::ClientEditForm;
+use crate::tui::mouse;
 use crate::tui::view::{Theme, compact, window_start};
 
 pub const TITLE: &str = "Portfolio";
@@ -172,6 +173,11 @@ impl Component for Board {
         match action {
             Action::Left => self.column = (self.column + 2) % 3,
             Action::Right => self.column = (self.column + 1) % 3,
+            // A click on the board: its column, and the row if on one.
+            Action::SelectCell(col, row) if col < 3 => {
+                self.column = col;
+                self.selected[col] = row.min(self.columns[col].len().saturating_sub(1));
+            }
             Action::CycleSort => {
                 self.sort = match self.sort {
                     Sort::Revenue => Sort::Neglect,
@@ -264,6 +270,16 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         let visible = usize::from(inner.height / 2).max(1);
         let selected = board.selected[col];
         let start = window_start(selected, visible);
+        // A click on the column focuses it; on a client, selects it.
+        mouse::note(
+            shared,
+            columns[col],
+            mouse::Spot::Select(Action::SelectCell(col, selected)),
+        );
+        let shown = rows.len().saturating_sub(start).min(visible);
+        mouse::note_rows(shared, inner, start, shown, 2, |row| {
+            Action::SelectCell(col, row)
+        });
         let mut lines = Vec::with_capacity(visible * 2);
         for (pos, i) in rows.iter().enumerate().skip(start).take(visible) {
             let c = &view.clients[*i];

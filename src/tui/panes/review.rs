@@ -149,8 +149,8 @@ impl Component for ReviewPane {
         }
     }
 
-    fn draw(&self, _shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        draw(self, theme, f, area);
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        draw(self, shared, theme, f, area);
     }
 
     fn selected_client(&self, _shared: &Shared) -> Option<Id> {
@@ -159,7 +159,7 @@ impl Component for ReviewPane {
     }
 }
 
-fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
+fn draw(pane: &ReviewPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let Some(b) = &pane.briefing else {
         f.render_widget(Paragraph::new("building the briefing…"), area);
         return;
@@ -173,6 +173,12 @@ fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
     let [risk, points] = Layout::vertical([Constraint::Min(4), Constraint::Length(7)]).areas(left);
     draw_risk(pane.selected, b, theme, f, risk);
+    // The at-risk rows (two lines each), for the mouse.
+    let inner = Block::default().borders(Borders::ALL).inner(risk);
+    let visible = usize::from(inner.height / 2).max(1);
+    let start = window_start(pane.selected, visible);
+    let shown = b.at_risk.len().saturating_sub(start).min(visible);
+    crate::tui::mouse::note_rows(shared, inner, start, shown, 2, Action::SelectRow);
     draw_points(b, theme, f, points);
     let moves_h = (b.tier_moves.len() as u16 + 2).clamp(3, 6);
     let [moves, next] =
