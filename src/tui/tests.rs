@@ -1031,7 +1031,7 @@ fn help_closes_only_on_its_keys() {
 #[test]
 fn help_scrolls_to_its_last_row_on_small_screens() {
     let (mut s, mut app) = demo();
-    let last = "quit";
+    let last = "selects text in most terminals (mouse on)";
     // The card's help (its keys, then every pane's) at 80x24; the board's
     // at smaller sizes.
     press(&mut app, &mut s, Action::OpenCard);
@@ -1772,4 +1772,154 @@ fn the_wheel_scrolls_the_card_and_help_and_clicks_never_reach_a_form() {
     );
     assert!(matches!(app.shared.mode, Mode::Form(_)));
     assert_eq!(app.pane, Pane::Portfolio);
+}
+
+/// The frame at 120x40 with its styles (a selection is a style).
+fn frame(app: &App) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| draw(app, Theme { color: true }, f)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// Issue 22: the footer and `?` list only keys that do something in the
+/// pane: on the demo, every key in a pane's (or the card's) table changes
+/// the screen, asks the store for something or quits, and none answers
+/// "nothing to … here".
+#[test]
+fn every_key_the_footer_and_help_list_does_something_in_its_pane() {
+    for &pane in Pane::ALL {
+        for card in [false, true] {
+            for bd in super::keys::bindings(&Mode::Normal, pane, card) {
+                let action = bd.action;
+                // Suspend is the runner's; the pane's own number is no change.
+                if bd.label.is_empty()
+                    || action == Action::Suspend
+                    || action == Action::SelectPane(pane)
+                {
+                    continue;
+                }
+                let (mut s, mut app) = demo();
+                press(&mut app, &mut s, Action::SelectPane(pane));
+                idle(&mut app, &mut s);
+                if card {
+                    press(&mut app, &mut s, Action::OpenCard);
+                    assert!(app.card.is_some(), "{pane:?}: a card opens");
+                }
+                // Off the first row, and a filter to clear, so moving up
+                // and clearing have something to do.
+                press(&mut app, &mut s, Action::Down);
+                press(&mut app, &mut s, Action::Down);
+                if action == Action::Back && !card {
+                    press(&mut app, &mut s, Action::StartFilter);
+                    press(&mut app, &mut s, Action::FilterInput('a'));
+                    press(&mut app, &mut s, Action::FilterDone);
+                    idle(&mut app, &mut s);
+                }
+                let before = frame(&app);
+                let effects = update(&mut app, action);
+                let after = frame(&app);
+                let what = format!("{pane:?} card {card}: {} ({})", bd.label, bd.help);
+                assert!(
+                    app.quit || !effects.is_empty() || before != after,
+                    "{what} does nothing"
+                );
+                let said = app.shared.message.as_ref().map(|m| m.0.clone());
+                assert!(
+                    !said.as_deref().unwrap_or("").starts_with("nothing to"),
+                    "{what}: {said:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Issue 22: the board explains its marks in a line above it and in `?`,
+/// and "overdue" on the board says it counts agreements.
+#[test]
+fn the_board_has_a_legend_above_it_and_in_help() {
+    let (mut s, mut app) = demo();
+    let wide = render(&app, 140, 45);
+    assert!(
+        wide.contains("~ due, ! past cadence") && wide.contains("agreements: overdue · broken"),
+        "{wide}"
+    );
+    assert!(wide.contains("agr. overdue"), "{wide}");
+    let narrow = render(&app, 80, 24);
+    let legend = narrow.lines().nth(2).unwrap();
+    assert!(legend.contains("~ due, ! past cadence"), "{narrow}");
+    assert!(
+        !legend.contains('…'),
+        "the legend fits 80 columns: {legend}"
+    );
+    // Without the agreements' word, "overdue" stays for money.
+    for line in wide.lines().skip(3) {
+        assert!(
+            !line.contains(" overdue") || line.contains("agr. overdue"),
+            "{line}"
+        );
+    }
+    press(&mut app, &mut s, Action::Help);
+    let help = help_text(&app, 140, 45);
+    for words in [
+        "past cadence",
+        "a touch is due today",
+        "open agreements past their due date",
+        "Shift-drag",
+    ] {
+        assert!(help.contains(words), "{words}: {help}");
+    }
+    // Elsewhere the legend is not in help, and without the mouse neither
+    // is the mouse.
+    press(&mut app, &mut s, Action::Back);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    app.shared.mouse = false;
+    press(&mut app, &mut s, Action::Help);
+    let help = help_text(&app, 140, 45);
+    assert!(
+        !help.contains("past cadence") && !help.contains("Shift-drag"),
+        "{help}"
+    );
+    assert!(help.contains("set the month's target"), "{help}");
+}
+
+/// Issue 22: the footer shows the keys of the mode: a form's, a filter's,
+/// a question's, not the pane's; help and quit always fit.
+#[test]
+fn the_footer_follows_the_mode() {
+    let (mut s, mut app) = demo();
+    let footer = |app: &App, w, h| render(app, w, h).lines().last().unwrap().to_string();
+    let board = footer(&app, 80, 24);
+    assert!(
+        board.contains("? help") && board.contains("q quit"),
+        "{board}"
+    );
+    press(&mut app, &mut s, Action::StartFilter);
+    let filter = footer(&app, 120, 40);
+    assert!(
+        filter.contains("filter:") && filter.contains("Ctrl-W delete a word"),
+        "{filter}"
+    );
+    assert!(!filter.contains("q quit"), "q is text here: {filter}");
+    press(&mut app, &mut s, Action::FilterClear);
+    press(&mut app, &mut s, Action::Add);
+    let form = footer(&app, 120, 40);
+    assert!(
+        form.contains("Enter save") && form.contains("Esc cancel"),
+        "{form}"
+    );
+    assert!(!form.contains("sort by"), "{form}");
+    press(&mut app, &mut s, Action::FormCancel);
+    app.shared.message = None;
+    press(&mut app, &mut s, Action::Delete);
+    let confirm = footer(&app, 120, 40);
+    assert!(
+        confirm.contains("y yes") && confirm.contains("n/Esc no"),
+        "{confirm}"
+    );
+    press(&mut app, &mut s, Action::ConfirmNo);
+    app.shared.message = None;
+    press(&mut app, &mut s, Action::OpenCard);
+    let card = footer(&app, 80, 24);
+    assert!(card.contains("Esc back to the list"), "{card}");
+    assert!(!card.contains("Enter"), "{card}");
 }

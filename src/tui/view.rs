@@ -186,28 +186,45 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The footer: a message if there is one, else the keys that do something
+/// in this pane and mode (the same table as help's), as many whole ones as
+/// fit.
 fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let line = if let Mode::Filter = app.shared.mode {
-        Line::from(vec![
-            Span::styled(" filter: ", theme.title()),
-            Span::raw(app.filter().to_string()),
-            Span::styled("▏ Enter: keep · Esc: clear", theme.dim()),
-        ])
+    let mut spans = Vec::new();
+    if let Mode::Filter = app.shared.mode {
+        spans.push(Span::styled(" filter: ", theme.title()));
+        spans.push(Span::raw(app.filter().to_string()));
+        spans.push(Span::styled("▏ ", theme.dim()));
     } else if let Some((text, error)) = &app.shared.message {
         let style = if *error { theme.warn() } else { theme.good() };
-        Line::from(Span::styled(format!(" {text}"), style))
-    } else {
-        let mut spans = Vec::new();
-        if !app.filter().is_empty() {
-            spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
+        let text = crate::format::truncate(&format!(" {text}"), usize::from(area.width));
+        f.render_widget(Paragraph::new(Span::styled(text, style)), area);
+        return;
+    } else if !app.filter().is_empty() && app.card.is_none() {
+        spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
+    }
+    let entries: Vec<(String, String, bool)> =
+        keys::footer(&app.shared.mode, app.pane, app.card.is_some())
+            .into_iter()
+            .map(|(k, what, always)| (format!(" {k}"), format!(" {what} "), always))
+            .collect();
+    // Help and quit always show; the pane's keys take the rest, in order.
+    let width = |(k, what, _): &(String, String, bool)| k.width() + what.width();
+    let mut used: usize = spans.iter().map(|s| s.content.width()).sum::<usize>()
+        + entries.iter().filter(|e| e.2).map(width).sum::<usize>();
+    let mut fits = true;
+    for entry in &entries {
+        if !entry.2 {
+            used += width(entry);
+            fits = fits && used <= usize::from(area.width);
+            if !fits {
+                continue;
+            }
         }
-        for (k, what) in keys::footer(app.pane, app.card.is_some(), app.filterable()) {
-            spans.push(Span::styled(format!(" {k}"), theme.title()));
-            spans.push(Span::raw(format!(" {what} ")));
-        }
-        Line::from(spans)
-    };
-    f.render_widget(Paragraph::new(line), area);
+        spans.push(Span::styled(entry.0.clone(), theme.title()));
+        spans.push(Span::raw(entry.1.clone()));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// A box of `width` x `height` centred in `area`, clamped to fit.
@@ -373,9 +390,27 @@ fn draw_confirm(prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
     );
 }
 
-/// The help box: its entries, its place in the pane's area.
+/// What the mouse does, for help while it is on.
+const MOUSE_HELP: &[(&str, &str)] = &[
+    ("click", "selects a tab, row or column; double: Enter"),
+    ("wheel", "scrolls the list or card under the pointer"),
+    ("Shift-drag", "selects text in most terminals (mouse on)"),
+];
+
+/// The help box: its entries (the keys that do something here, the
+/// board's legend on the board, the mouse), its place in the pane's area.
 fn help_box(app: &App, area: Rect) -> (Vec<(&'static str, &'static str)>, Rect) {
-    let entries = keys::help(app.pane, app.card.is_some());
+    let mut entries = keys::help(app.pane, app.card.is_some());
+    if app.pane == Pane::Portfolio && app.card.is_none() {
+        entries.push(("", ""));
+        entries.push(("", "The board"));
+        entries.extend(super::panes::portfolio::LEGEND);
+    }
+    if app.shared.mouse {
+        entries.push(("", ""));
+        entries.push(("", "The mouse"));
+        entries.extend(MOUSE_HELP);
+    }
     let rect = centered(area, 70, entries.len() as u16 + 2);
     (entries, rect)
 }
@@ -423,12 +458,22 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .title(title)
         .title_bottom(bottom);
+    let label_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let room = usize::from(rect.width.saturating_sub(2)).saturating_sub(label_w + 2);
     let lines: Vec<Line> = entries
         .iter()
         .map(|(k, what)| {
+            if k.is_empty() {
+                // A section's title ("The board"), or a blank line.
+                return Line::from(Span::styled(
+                    format!("{:w$}{what}", "", w = label_w + 2),
+                    theme.title(),
+                ));
+            }
+            let pad = label_w.saturating_sub(k.width());
             Line::from(vec![
-                Span::styled(format!("{k:>10}  "), theme.title()),
-                Span::raw(*what),
+                Span::styled(format!("{:pad$}{k}  ", ""), theme.title()),
+                Span::raw(crate::format::truncate(what, room)),
             ])
         })
         .collect();

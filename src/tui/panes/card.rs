@@ -70,6 +70,10 @@ impl Card {
                 let n = self.data.as_ref().map_or(0, |d| d.contacts.len());
                 if n == 0 {
                     shared.warn("no contacts yet: a adds one");
+                } else if n == 1 {
+                    // The mark shows only with more than one: say why `n`
+                    // moved nothing.
+                    shared.notify("one contact person: E and D act on it");
                 } else {
                     self.contact = (self.contact.min(n - 1) + 1) % n;
                 }

@@ -23,6 +23,35 @@ pub const TITLE: &str = "Portfolio";
 /// The board's columns.
 pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
 
+/// The board's legend, for `?`: what the marks and each card's second
+/// line mean. "Overdue" on the board counts agreements, never money.
+pub const LEGEND: &[(&str, &str)] = &[
+    (
+        "2nd line",
+        "revenue 12m, share, days since last touch, agreements",
+    ),
+    ("~", "a touch is due today (the client's cadence)"),
+    ("!", "past cadence: longer without a touch than the cadence"),
+    ("never", "no touchpoint yet"),
+    (
+        "agr. overdue",
+        "open agreements past their due date (narrow: late)",
+    ),
+    ("broken", "agreements marked broken (narrow: br)"),
+];
+
+/// The one-line legend above the board, as wide as the columns allow.
+fn legend_line(roomy: bool) -> &'static str {
+    if roomy {
+        " 2nd line: revenue 12m · share · days since the last touch (~ due, ! past cadence) · agreements: overdue · broken"
+    } else {
+        " revenue · share · days since touch (~ due, ! past cadence) · agr.: late, br"
+    }
+}
+
+/// A column this wide has room for the words; narrower ones abbreviate.
+const ROOMY: u16 = 36;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
     #[default]
@@ -237,11 +266,16 @@ impl Component for Board {
 }
 
 fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+    let [legend, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(area);
     let Some(view) = &shared.portfolio else {
         f.render_widget(Paragraph::new("loading…"), area);
         return;
     };
+    // What the marks and the second line mean, in the words `?` uses.
+    let roomy = columns[0].width.saturating_sub(2) >= ROOMY;
+    let text = crate::format::truncate(legend_line(roomy), usize::from(legend.width));
+    f.render_widget(Paragraph::new(text).style(theme.dim()), legend);
     for (col, tier) in TIERS.iter().enumerate() {
         let rows = &board.columns[col];
         let focused = col == board.column;
@@ -361,10 +395,11 @@ fn client_lines<'a>(c: &'a ClientStats, theme: Theme, selected: bool, width: u16
         Span::raw(" · "),
         Span::styled(touch, touch_style),
     ];
-    // Agreement trouble: words when there is room, else "3 late" / "2 br".
-    let roomy = width >= 36;
+    // Agreement trouble: words when there is room, else "3 late" / "2 br"
+    // (the legend says both). "Overdue" here counts agreements.
+    let roomy = width >= ROOMY;
     if c.agreements.overdue > 0 {
-        let label = if roomy { "overdue" } else { "late" };
+        let label = if roomy { "agr. overdue" } else { "late" };
         spans.push(Span::styled(
             format!(" · {} {label}", c.agreements.overdue),
             theme.warn(),
