@@ -1923,3 +1923,50 @@ fn the_footer_follows_the_mode() {
     assert!(card.contains("Esc back to the list"), "{card}");
     assert!(!card.contains("Enter"), "{card}");
 }
+
+/// Issue 22: a click on a contact in the card marks it (E and D then act
+/// on it), also with the card scrolled.
+#[test]
+fn a_click_on_a_contact_in_the_card_marks_it() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (mut s, mut app) = demo();
+    let view = app.shared.portfolio.clone().unwrap();
+    let mut found = None;
+    for c in &view.clients {
+        let card = crate::ops::views::client_card(&mut s, &c.client, today()).unwrap();
+        if card.contacts.len() >= 2 {
+            found = Some((c.client.id, card.contacts[1].name.clone()));
+            break;
+        }
+    }
+    let (id, second) = found.expect("a demo client with two contacts");
+    press(&mut app, &mut s, Action::Resize(100, 20));
+    app.card = Some(super::panes::card::Card::new(id));
+    run_effects(&mut app, &mut s, vec![Effect::LoadCard(id)]);
+    let t0 = std::time::Instant::now();
+    let click = MouseEventKind::Down(MouseButton::Left);
+    let screen = render(&app, 100, 20);
+    let at = spot_of(&screen, &second);
+    mouse(&mut app, &mut s, click, at, t0);
+    let card = app.card.as_ref().unwrap();
+    assert_eq!(card.contact, 1);
+    assert_eq!(
+        card.marked_contact().map(|c| c.name.clone()),
+        Some(second.clone())
+    );
+    // Scrolled by a line, the contact is a row higher and still found.
+    press(&mut app, &mut s, Action::Top);
+    press(&mut app, &mut s, Action::NextContact);
+    press(&mut app, &mut s, Action::Down);
+    let screen = render(&app, 100, 20);
+    let at2 = spot_of(&screen, &second);
+    assert_eq!(at2.1 + 1, at.1, "{screen}");
+    mouse(
+        &mut app,
+        &mut s,
+        click,
+        at2,
+        t0 + std::time::Duration::from_secs(2),
+    );
+    assert_eq!(app.card.as_ref().unwrap().contact, 1);
+}
