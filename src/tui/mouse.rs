@@ -23,11 +23,18 @@ pub enum Spot {
     /// A tab or a board column: a click does `Action`, a double click too.
     Select(Action),
     /// A row of a list: a click selects it (`Action`), a double click is
-    /// `Enter` on it; the wheel scrolls its list.
+    /// `Enter` on it.
     Row(Action),
-    /// A list or the card: the wheel scrolls it; a click does nothing.
-    List,
+    /// A list or the card: the wheel down and up do these; a click does
+    /// nothing.
+    Wheel { down: Action, up: Action },
 }
+
+/// The wheel over a list or the card: down and up, as `j` and `k`.
+pub const SCROLL: Spot = Spot::Wheel {
+    down: Action::Down,
+    up: Action::Up,
+};
 
 /// An area drawn on the last frame and what a pointer there means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +61,7 @@ pub fn note_rows(
     height: u16,
     select: impl Fn(usize) -> Action,
 ) {
-    note(shared, area, Spot::List);
+    note(shared, area, SCROLL);
     let height = height.max(1);
     for i in 0..count {
         let Ok(dy) = u16::try_from(i) else { break };
@@ -92,13 +99,15 @@ pub fn map_mouse(
     x: u16,
     y: u16,
 ) -> Option<Action> {
-    let wheel = match pointer {
-        Pointer::WheelDown => Some(Action::Down),
-        Pointer::WheelUp => Some(Action::Up),
-        Pointer::Click | Pointer::DoubleClick => None,
-    };
+    let wheel = matches!(pointer, Pointer::WheelDown | Pointer::WheelUp);
     match mode {
-        Mode::Help => return wheel,
+        Mode::Help => {
+            return match pointer {
+                Pointer::WheelDown => Some(Action::Down),
+                Pointer::WheelUp => Some(Action::Up),
+                _ => None,
+            };
+        }
         Mode::Normal => {}
         _ => return None,
     }
@@ -107,21 +116,15 @@ pub fn map_mouse(
     let spot = hits
         .iter()
         .rev()
-        .find(|h| {
-            let takes = match h.spot {
-                Spot::List => wheel.is_some(),
-                Spot::Row(_) => true,
-                Spot::Select(_) => wheel.is_none(),
-            };
-            takes && h.area.contains(at)
-        })?
+        .find(|h| matches!(h.spot, Spot::Wheel { .. }) == wheel && h.area.contains(at))?
         .spot;
     match (spot, pointer) {
-        (_, Pointer::WheelDown | Pointer::WheelUp) => wheel,
+        (Spot::Wheel { down, .. }, Pointer::WheelDown) => Some(down),
+        (Spot::Wheel { up, .. }, Pointer::WheelUp) => Some(up),
         (Spot::Select(action), _) => Some(action),
         (Spot::Row(action), Pointer::Click) => Some(action),
         (Spot::Row(_), Pointer::DoubleClick) => enter,
-        (Spot::List, _) => None,
+        _ => None,
     }
 }
 
@@ -174,7 +177,7 @@ mod tests {
             },
             Hit {
                 area: Rect::new(0, 2, 40, 10),
-                spot: Spot::List,
+                spot: SCROLL,
             },
             Hit {
                 area: Rect::new(1, 4, 38, 2),
@@ -238,7 +241,7 @@ mod tests {
         assert_eq!(
             rows,
             [
-                (Rect::new(0, 0, 20, 5), Spot::List),
+                (Rect::new(0, 0, 20, 5), SCROLL),
                 (Rect::new(0, 0, 20, 2), Spot::Row(Action::SelectRow(10))),
                 (Rect::new(0, 2, 20, 2), Spot::Row(Action::SelectRow(11))),
                 (Rect::new(0, 4, 20, 1), Spot::Row(Action::SelectRow(12))),

@@ -1970,3 +1970,22 @@ fn a_click_on_a_contact_in_the_card_marks_it() {
     );
     assert_eq!(app.card.as_ref().unwrap().contact, 1);
 }
+
+/// Issue 22: the wheel over a board column scrolls that column (not the
+/// focused one) and focuses it.
+#[test]
+fn the_wheel_scrolls_the_board_column_under_the_pointer() {
+    use crossterm::event::MouseEventKind;
+    let (mut s, mut app) = demo();
+    let t0 = std::time::Instant::now();
+    let screen = render(&app, 120, 40);
+    let toxic = spot_of(&screen, "TOXIC");
+    let inside = (toxic.0, toxic.1 + 3);
+    mouse(&mut app, &mut s, MouseEventKind::ScrollDown, inside, t0);
+    assert_eq!(app.panes.portfolio.column, 2);
+    assert_eq!(app.panes.portfolio.selected[2], 1);
+    assert_eq!(app.panes.portfolio.selected[0], 0, "gold did not move");
+    render(&app, 120, 40);
+    mouse(&mut app, &mut s, MouseEventKind::ScrollUp, inside, t0);
+    assert_eq!(app.panes.portfolio.selected[2], 0);
+}

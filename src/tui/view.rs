@@ -107,7 +107,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     match &app.card {
         Some(card) => {
             // The wheel scrolls the card.
-            mouse::note(&app.shared, body, mouse::Spot::List);
+            mouse::note(&app.shared, body, mouse::SCROLL);
             card.draw(&app.shared, theme, f, body)
         }
         None => app.current().draw(&app.shared, theme, f, body),

@@ -314,6 +314,15 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         mouse::note_rows(shared, inner, start, shown, 2, |row| {
             Action::SelectCell(col, row)
         });
+        // The wheel scrolls the column under the pointer (and focuses it).
+        mouse::note(
+            shared,
+            inner,
+            mouse::Spot::Wheel {
+                down: Action::SelectCell(col, selected + 1),
+                up: Action::SelectCell(col, selected.saturating_sub(1)),
+            },
+        );
         let mut lines = Vec::with_capacity(visible * 2);
         for (pos, i) in rows.iter().enumerate().skip(start).take(visible) {
             let c = &view.clients[*i];
