@@ -426,6 +426,7 @@ const MOUSE_OFF: &str = "\x1b[?1000l";
 
 /// Issue 22: the mouse is on by default, a click on a tab opens its pane,
 /// and mouse capture is given back on quit, as raw mode is.
+#[cfg(unix)]
 #[test]
 fn a_click_opens_a_tab_and_quit_turns_mouse_capture_off() {
     let p = Portfolio::new();
@@ -455,6 +456,7 @@ fn a_click_opens_a_tab_and_quit_turns_mouse_capture_off() {
 
 /// Issue 22: `folio config set mouse off`: the TUI never captures the
 /// mouse (the terminal keeps its own selection).
+#[cfg(unix)]
 #[test]
 fn mouse_off_in_the_config_file_leaves_the_mouse_to_the_terminal() {
     let p = Portfolio::new();
@@ -479,6 +481,38 @@ fn a_broken_config_file_is_named_in_the_footer_and_the_tui_starts() {
     let mut tui = start_with_config(&p, &config);
     tui.wait_for("POTENTIAL");
     tui.wait_for("config.toml, line 2");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+}
+
+/// Issue 22: Ctrl-Z gives mouse capture back with the terminal, and
+/// SIGCONT takes it again with raw mode.
+#[cfg(target_os = "linux")]
+#[test]
+fn suspend_gives_mouse_capture_back_and_resume_takes_it_again() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let config = p.dir.path().join("config.toml");
+    let mut tui = start_with_config(&p, &config);
+    tui.wait_for("POTENTIAL");
+    let pid = tui.child.process_id().expect("pid");
+    tui.keys("\x1a");
+    wait_state(pid, true);
+    tui.wait_alternate_screen(false);
+    let stopped = tui.text();
+    assert!(
+        stopped.rfind(MOUSE_OFF) > stopped.rfind(MOUSE_ON),
+        "mouse capture off while stopped"
+    );
+    let before = stopped.len();
+    kill("-CONT", pid);
+    wait_state(pid, false);
+    tui.wait_alternate_screen(true);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !tui.text()[before..].contains(MOUSE_ON) {
+        assert!(Instant::now() < deadline, "mouse capture not taken again");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     tui.keys("q");
     assert!(tui.wait_exit().success());
 }
