@@ -88,9 +88,9 @@ pub enum Pointer {
 }
 
 /// What a pointer event at (`x`, `y`) means, given what the last frame
-/// drew (`hits`), the mode, and what `Enter` does here (`enter`). Only the
-/// normal mode takes clicks; help scrolls with the wheel; forms, questions,
-/// the filter and the picker ignore the mouse.
+/// drew (`hits`), the mode, and what `Enter` does here (`enter`). The
+/// normal mode and the picker take clicks; help scrolls with the wheel;
+/// forms, questions and the filter ignore the mouse.
 pub fn map_mouse(
     hits: &[Hit],
     mode: &Mode,
@@ -108,7 +108,7 @@ pub fn map_mouse(
                 _ => None,
             };
         }
-        Mode::Normal => {}
+        Mode::Normal | Mode::Picker(_) => {}
         _ => return None,
     }
     let at = Position { x, y };

@@ -1989,3 +1989,47 @@ fn the_wheel_scrolls_the_board_column_under_the_pointer() {
     mouse(&mut app, &mut s, MouseEventKind::ScrollUp, inside, t0);
     assert_eq!(app.panes.portfolio.selected[2], 0);
 }
+
+/// Issue 22: in the client picker a click selects a match and a double
+/// click opens its card; the pane under the picker takes no click.
+#[test]
+fn a_double_click_in_the_picker_opens_the_card() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (mut s, mut app) = demo();
+    let t0 = std::time::Instant::now();
+    let click = MouseEventKind::Down(MouseButton::Left);
+    press(&mut app, &mut s, Action::OpenPicker);
+    let Mode::Picker(p) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    let (second, name) = p.matches(&app.shared)[1];
+    let name = name.to_string();
+    let screen = render(&app, 120, 40);
+    let at = spot_of(&screen, &format!(" {name}"));
+    let at = (at.0 + 1, at.1);
+    // Outside the picker box: nothing (the board under it is not clicked).
+    mouse(&mut app, &mut s, click, (1, 5), t0);
+    assert!(matches!(app.shared.mode, Mode::Picker(_)));
+    assert_eq!(app.panes.portfolio.selected, [0; 3]);
+    render(&app, 120, 40);
+    mouse(
+        &mut app,
+        &mut s,
+        click,
+        at,
+        t0 + std::time::Duration::from_secs(1),
+    );
+    let Mode::Picker(p) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    assert_eq!(p.selected, 1);
+    render(&app, 120, 40);
+    mouse(
+        &mut app,
+        &mut s,
+        click,
+        at,
+        t0 + std::time::Duration::from_millis(1200),
+    );
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(second));
+}

@@ -117,7 +117,11 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
         Mode::Form(form) => draw_form(form, theme, f, body),
         Mode::Confirm(c) => draw_confirm(&c.prompt, theme, f, body),
         Mode::Help => draw_help(app, theme, f, body),
-        Mode::Picker(p) => p.draw(&app.shared, theme, f, body),
+        Mode::Picker(p) => {
+            // Only the picker's rows take clicks while it is open.
+            app.shared.hits.borrow_mut().clear();
+            p.draw(&app.shared, theme, f, body)
+        }
         _ => {}
     }
 }
