@@ -145,7 +145,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Portfolio settings
+    /// Settings: the portfolio's (currency) and yours (mouse)
     #[command(subcommand)]
     Config(ConfigCmd),
     /// Print a shell completion script
