@@ -1787,8 +1787,21 @@ fn frame(app: &App) -> ratatui::buffer::Buffer {
 /// "nothing to … here".
 #[test]
 fn every_key_the_footer_and_help_list_does_something_in_its_pane() {
+    // Only reads run here (the action's own effects are not performed),
+    // so one demo serves every pane and key.
+    let (mut s, demo_app) = demo();
     for &pane in Pane::ALL {
         for card in [false, true] {
+            let mut base = demo_app.clone();
+            press(&mut base, &mut s, Action::SelectPane(pane));
+            idle(&mut base, &mut s);
+            if card {
+                press(&mut base, &mut s, Action::OpenCard);
+                assert!(base.card.is_some(), "{pane:?}: a card opens");
+            }
+            // Off the first row, so moving up has something to do.
+            press(&mut base, &mut s, Action::Down);
+            press(&mut base, &mut s, Action::Down);
             for bd in super::keys::bindings(&Mode::Normal, pane, card) {
                 let action = bd.action;
                 // Suspend is the runner's; the pane's own number is no change.
@@ -1798,17 +1811,8 @@ fn every_key_the_footer_and_help_list_does_something_in_its_pane() {
                 {
                     continue;
                 }
-                let (mut s, mut app) = demo();
-                press(&mut app, &mut s, Action::SelectPane(pane));
-                idle(&mut app, &mut s);
-                if card {
-                    press(&mut app, &mut s, Action::OpenCard);
-                    assert!(app.card.is_some(), "{pane:?}: a card opens");
-                }
-                // Off the first row, and a filter to clear, so moving up
-                // and clearing have something to do.
-                press(&mut app, &mut s, Action::Down);
-                press(&mut app, &mut s, Action::Down);
+                let mut app = base.clone();
+                // A filter to clear, so clearing has something to do.
                 if action == Action::Back && !card {
                     press(&mut app, &mut s, Action::StartFilter);
                     press(&mut app, &mut s, Action::FilterInput('a'));
