@@ -1319,3 +1319,46 @@ fn re_importing_a_statement_adds_only_what_is_new() {
         8
     );
 }
+
+/// Issue 22: `config set mouse off` writes the person's config file (the
+/// one $FOLIO_CONFIG names), keeps what else it holds, and opens no
+/// portfolio; `config get mouse` reads it back.
+#[test]
+fn config_set_mouse_off_then_get_mouse_uses_the_config_file() {
+    let p = Portfolio::new();
+    let config = p.dir.path().join("conf").join("folio.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "lang = \"ru\"\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = p
+            .cmd(args)
+            .env("FOLIO_CONFIG", &config)
+            .output()
+            .expect("run folio");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(run(&["config", "get", "mouse"]), "on\n");
+    let set = run(&["config", "set", "mouse", "off"]);
+    assert!(set.starts_with("mouse = off"), "{set}");
+    assert_eq!(run(&["config", "get", "mouse"]), "off\n");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains("lang = \"ru\"") && text.contains("mouse = false"),
+        "{text}"
+    );
+    assert!(
+        !p.db.exists(),
+        "no portfolio is created for a personal setting"
+    );
+    // A broken file: the message names the file and the line.
+    std::fs::write(&config, "lang = \"ru\"\nmouse = \n").unwrap();
+    let out = p
+        .cmd(&["config", "get", "mouse"])
+        .env("FOLIO_CONFIG", &config)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("folio.toml, line 2"), "{err}");
+}

@@ -379,3 +379,140 @@ fn demo_says_on_quit_that_its_changes_are_gone() {
         "said after the terminal is restored"
     );
 }
+
+// --- mouse ---
+
+/// The TUI with the person's config file at `config` (FOLIO_CONFIG).
+fn start_with_config(p: &Portfolio, config: &std::path::Path) -> Tui {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 110,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("folio"));
+    cmd.args(["--db", common::path_str(&p.db), "--today", TODAY]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("FOLIO_CONFIG", config);
+    cmd.env_remove("FOLIO_DB");
+    let child = pair.slave.spawn_command(cmd).expect("spawn folio");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&output);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    Tui {
+        child,
+        writer,
+        output,
+        _master: pair.master,
+    }
+}
+
+/// Mouse capture on (xterm's normal tracking) and off again.
+const MOUSE_ON: &str = "\x1b[?1000h";
+const MOUSE_OFF: &str = "\x1b[?1000l";
+
+/// Issue 22: the mouse is on by default, a click on a tab opens its pane,
+/// and mouse capture is given back on quit, as raw mode is.
+#[cfg(unix)]
+#[test]
+fn a_click_opens_a_tab_and_quit_turns_mouse_capture_off() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let config = p.dir.path().join("config.toml");
+    let mut tui = start_with_config(&p, &config);
+    tui.wait_for("POTENTIAL");
+    assert!(tui.text().contains(MOUSE_ON), "mouse capture is on");
+    // A left click (SGR encoding, 1-based) on " 3 Agreements " in the tab line.
+    // Written at once: an escape byte alone would be read as Esc.
+    tui.writer.write_all(b"\x1b[<0;32;2M\x1b[<0;32;2m").unwrap();
+    tui.writer.flush().unwrap();
+    tui.wait_for("Agreements ·");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !tui.text().contains(MOUSE_OFF) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let text = tui.text();
+    let on = text.rfind(MOUSE_ON).expect("on");
+    let off = text
+        .rfind(MOUSE_OFF)
+        .expect("mouse capture turned off on quit");
+    assert!(off > on, "turned off after it was turned on");
+}
+
+/// Issue 22: `folio config set mouse off`: the TUI never captures the
+/// mouse (the terminal keeps its own selection).
+#[cfg(unix)]
+#[test]
+fn mouse_off_in_the_config_file_leaves_the_mouse_to_the_terminal() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let config = p.dir.path().join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let mut tui = start_with_config(&p, &config);
+    tui.wait_for("POTENTIAL");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+    assert!(!tui.text().contains(MOUSE_ON), "no mouse capture");
+}
+
+/// Issue 22: a broken config file does not stop the TUI: it starts with
+/// the defaults and the footer names the file and the line.
+#[test]
+fn a_broken_config_file_is_named_in_the_footer_and_the_tui_starts() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let config = p.dir.path().join("config.toml");
+    std::fs::write(&config, "lang = \"ru\"\nmouse = \n").unwrap();
+    let mut tui = start_with_config(&p, &config);
+    tui.wait_for("POTENTIAL");
+    tui.wait_for("config.toml, line 2");
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+}
+
+/// Issue 22: Ctrl-Z gives mouse capture back with the terminal, and
+/// SIGCONT takes it again with raw mode.
+#[cfg(target_os = "linux")]
+#[test]
+fn suspend_gives_mouse_capture_back_and_resume_takes_it_again() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let config = p.dir.path().join("config.toml");
+    let mut tui = start_with_config(&p, &config);
+    tui.wait_for("POTENTIAL");
+    let pid = tui.child.process_id().expect("pid");
+    tui.keys("\x1a");
+    wait_state(pid, true);
+    tui.wait_alternate_screen(false);
+    let stopped = tui.text();
+    assert!(
+        stopped.rfind(MOUSE_OFF) > stopped.rfind(MOUSE_ON),
+        "mouse capture off while stopped"
+    );
+    let before = stopped.len();
+    kill("-CONT", pid);
+    wait_state(pid, false);
+    tui.wait_alternate_screen(true);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !tui.text()[before..].contains(MOUSE_ON) {
+        assert!(Instant::now() < deadline, "mouse capture not taken again");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tui.keys("q");
+    assert!(tui.wait_exit().success());
+}

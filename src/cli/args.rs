@@ -151,7 +151,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Portfolio settings
+    /// Settings: the portfolio's (currency) and yours (mouse)
     #[command(subcommand)]
     Config(ConfigCmd),
     /// Print a shell completion script
@@ -680,17 +680,34 @@ pub enum PayCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCmd {
-    /// Set a setting (currency)
-    #[command(after_help = "Example:\n  folio config set currency EUR")]
+    /// Set a setting: currency (the portfolio's), mouse on|off (yours,
+    /// in folio's config file; $FOLIO_CONFIG names another)
+    #[command(
+        after_help = "Examples:\n  folio config set currency EUR\n  folio config set mouse off"
+    )]
     Set { key: ConfigKey, value: String },
     /// Show a setting
-    #[command(after_help = "Example:\n  folio config get currency")]
+    #[command(after_help = "Examples:\n  folio config get currency\n  folio config get mouse")]
     Get { key: ConfigKey },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ConfigKey {
+    /// The portfolio's currency (kept in the portfolio)
     Currency,
+    /// Clicks and the wheel in the TUI (kept in your config file)
+    Mouse,
+}
+
+impl ConfigKey {
+    /// The setting kept in the person's config file, not the portfolio:
+    /// reading or writing it opens no database.
+    pub fn personal(self) -> Option<crate::config::Key> {
+        match self {
+            ConfigKey::Currency => None,
+            ConfigKey::Mouse => Some(crate::config::Key::Mouse),
+        }
+    }
 }
 
 #[cfg(test)]

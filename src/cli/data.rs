@@ -275,6 +275,9 @@ pub fn check(s: &mut Session) -> Result<String> {
 }
 
 pub fn config(s: &mut Session, cmd: ConfigCmd) -> Result<String> {
+    if let Some(result) = personal_config(&cmd) {
+        return result;
+    }
     match cmd {
         ConfigCmd::Set {
             key: ConfigKey::Currency,
@@ -286,6 +289,27 @@ pub fn config(s: &mut Session, cmd: ConfigCmd) -> Result<String> {
         ConfigCmd::Get {
             key: ConfigKey::Currency,
         } => Ok(format!("{}\n", ops::currency(&s.store)?)),
+        ConfigCmd::Set { .. } | ConfigCmd::Get { .. } => bail!("no such portfolio setting"),
+    }
+}
+
+/// A setting in the person's config file (`mouse`), or `None` when the
+/// command is about the portfolio's: run before any database is opened.
+pub fn personal_config(cmd: &ConfigCmd) -> Option<Result<String>> {
+    use crate::config;
+    let run = |key: config::Key| -> Result<String> {
+        let path = config::path()?;
+        let value = match cmd {
+            ConfigCmd::Set { value, .. } => config::set(&path, key, value)?,
+            ConfigCmd::Get { .. } => config::get(&path, key)?,
+        };
+        Ok(match cmd {
+            ConfigCmd::Set { .. } => format!("{} = {value} (in {})\n", key.name(), path.display()),
+            ConfigCmd::Get { .. } => format!("{value}\n"),
+        })
+    };
+    match cmd {
+        ConfigCmd::Set { key, .. } | ConfigCmd::Get { key } => key.personal().map(run),
     }
 }
 

@@ -59,6 +59,13 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
         Some(Command::Demo) => return data::demo(&cli, today),
         Some(Command::Restore { file }) => return backups::restore(&cli, file, today),
         Some(Command::Backups { json }) => return backups::list(&cli, *json),
+        // The person's settings (mouse) are in the config file: no
+        // portfolio is opened for them.
+        Some(Command::Config(cmd)) => {
+            if let Some(result) = data::personal_config(cmd) {
+                return result;
+            }
+        }
         Some(Command::Gen {
             clients,
             touchpoints,

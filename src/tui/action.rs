@@ -25,6 +25,10 @@ pub enum Action {
     Left,
     Right,
     SelectPane(Pane),
+    /// A click on row `n` of the open list (the mouse).
+    SelectRow(usize),
+    /// A click on the board: column, row.
+    SelectCell(usize, usize),
     NextPane,
     PrevPane,
     StartFilter,

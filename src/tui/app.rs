@@ -70,6 +70,13 @@ pub struct Shared {
     pub message_at: Option<Instant>,
     /// The language values are shown in (`crate::format`).
     pub locale: crate::format::Locale,
+    /// Clicks and the wheel are taken (the person's config, on by default).
+    pub mouse: bool,
+    /// The areas the last frame drew and what a click there means (the
+    /// view notes them while drawing; see `mouse`).
+    pub hits: std::cell::RefCell<Vec<super::mouse::Hit>>,
+    /// The last click, to tell a double click.
+    pub clicks: super::mouse::Clicks,
 }
 
 impl Shared {
@@ -144,6 +151,9 @@ impl App {
                 message: None,
                 message_at: None,
                 locale: crate::format::Locale::En,
+                mouse: true,
+                hits: std::cell::RefCell::new(Vec::new()),
+                clicks: Default::default(),
             },
             panes: Panes::default(),
             pane: Pane::Portfolio,

@@ -1,5 +1,7 @@
-//! Key bindings as data: the key map, the footer and the help overlay are
-//! all generated from these tables, so they never disagree.
+//! Key bindings as data: one table per pane and per mode says which keys
+//! do something there and what. The key map (`map_key`), the footer and
+//! the help overlay are all generated from these tables, so they never
+//! disagree, and neither lists a key that does nothing where it is shown.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -10,6 +12,8 @@ use super::panes::Pane;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Char(char),
+    /// A Ctrl+letter chord. Ctrl with Alt is AltGr on some terminals
+    /// (Windows), which types text: not a chord.
     Ctrl(char),
     Code(KeyCode),
 }
@@ -17,9 +21,7 @@ pub enum Key {
 impl Key {
     fn matches(self, ev: &KeyEvent) -> bool {
         match self {
-            Key::Ctrl(c) => {
-                ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char(c)
-            }
+            Key::Ctrl(c) => ctrl(ev) && ev.code == KeyCode::Char(c),
             Key::Char(c) => {
                 !ev.modifiers.contains(KeyModifiers::CONTROL)
                     && !ev.modifiers.contains(KeyModifiers::ALT)
@@ -58,38 +60,8 @@ const fn b(
 
 use Key::{Char, Code, Ctrl};
 
-/// Keys that work in every pane.
+/// Keys that work in every pane (and on the card).
 pub const GLOBAL: &[Binding] = &[
-    b(
-        &[Char('j'), Code(KeyCode::Down)],
-        "j/k ↑↓",
-        "move down / up",
-        Action::Down,
-        false,
-    ),
-    b(&[Char('k'), Code(KeyCode::Up)], "", "", Action::Up, false),
-    b(
-        &[Char('g'), Code(KeyCode::Home)],
-        "g/G",
-        "first / last row",
-        Action::Top,
-        false,
-    ),
-    b(
-        &[Char('G'), Code(KeyCode::End)],
-        "",
-        "",
-        Action::Bottom,
-        false,
-    ),
-    b(
-        &[Code(KeyCode::PageDown)],
-        "PgDn/PgUp",
-        "page down / up",
-        Action::PageDown,
-        false,
-    ),
-    b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
     b(
         &[Char('1')],
         "1-5",
@@ -128,40 +100,10 @@ pub const GLOBAL: &[Binding] = &[
     ),
     b(&[Code(KeyCode::BackTab)], "", "", Action::PrevPane, false),
     b(
-        &[Char('/')],
-        "/",
-        "filter the list (Esc clears)",
-        Action::StartFilter,
-        true,
-    ),
-    b(
-        &[Code(KeyCode::Enter)],
-        "Enter",
-        "open the client card",
-        Action::OpenCard,
-        true,
-    ),
-    b(
         &[Char(':'), Ctrl('p')],
         ": Ctrl-P",
         "jump to a client by name (letters in order)",
         Action::OpenPicker,
-        false,
-    ),
-    b(&[Char('a')], "a", "add", Action::Add, true),
-    b(&[Char('e')], "e", "edit the selection", Action::Edit, true),
-    b(
-        &[Char('x'), Code(KeyCode::Delete)],
-        "x",
-        "delete the selection (asks first)",
-        Action::Delete,
-        false,
-    ),
-    b(
-        &[Char('u')],
-        "u",
-        "undo the last change (up to 20)",
-        Action::Undo,
         false,
     ),
     b(
@@ -172,10 +114,10 @@ pub const GLOBAL: &[Binding] = &[
         false,
     ),
     b(
-        &[Code(KeyCode::Esc)],
-        "Esc",
-        "back / clear the filter",
-        Action::Back,
+        &[Char('u')],
+        "u",
+        "undo the last change (up to 20)",
+        Action::Undo,
         false,
     ),
     b(&[Char('?')], "?", "help", Action::Help, true),
@@ -189,7 +131,55 @@ pub const GLOBAL: &[Binding] = &[
     b(&[Char('q'), Ctrl('c')], "q", "quit", Action::Quit, true),
 ];
 
+/// Moving in a pane's list.
+pub const MOVE: &[Binding] = &[
+    b(
+        &[Char('j'), Code(KeyCode::Down)],
+        "j/k ↑↓",
+        "move down / up",
+        Action::Down,
+        false,
+    ),
+    b(&[Char('k'), Code(KeyCode::Up)], "", "", Action::Up, false),
+    b(
+        &[Char('g'), Code(KeyCode::Home)],
+        "g/G",
+        "first / last row",
+        Action::Top,
+        false,
+    ),
+    b(
+        &[Char('G'), Code(KeyCode::End)],
+        "",
+        "",
+        Action::Bottom,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::PageDown)],
+        "PgDn/PgUp",
+        "page down / up",
+        Action::PageDown,
+        false,
+    ),
+    b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
+];
+
+const ENTER: &[Key] = &[Code(KeyCode::Enter)];
+const FILTER: &[Key] = &[Char('/')];
+const ESC: &[Key] = &[Code(KeyCode::Esc)];
+const ADD: &[Key] = &[Char('a')];
+const EDIT: &[Key] = &[Char('e')];
+const DELETE: &[Key] = &[Char('x'), Code(KeyCode::Delete)];
+
 pub const PORTFOLIO: &[Binding] = &[
+    b(
+        ENTER,
+        "Enter",
+        "open the client card",
+        Action::OpenCard,
+        true,
+    ),
     b(
         &[Char('h'), Code(KeyCode::Left)],
         "h/l ←→",
@@ -204,18 +194,13 @@ pub const PORTFOLIO: &[Binding] = &[
         Action::Right,
         false,
     ),
+    b(ADD, "a", "add a client (in this column)", Action::Add, true),
+    b(EDIT, "e", "edit the client", Action::Edit, true),
     b(
         &[Char('t')],
         "t",
         "change the client's tier (with a reason)",
         Action::ChangeTier,
-        true,
-    ),
-    b(
-        &[Char('s')],
-        "s",
-        "sort by revenue, neglect, name",
-        Action::CycleSort,
         true,
     ),
     b(
@@ -225,17 +210,72 @@ pub const PORTFOLIO: &[Binding] = &[
         Action::ChangeStatus,
         false,
     ),
+    b(
+        &[Char('s')],
+        "s",
+        "sort by revenue, neglect, name",
+        Action::CycleSort,
+        true,
+    ),
+    b(
+        DELETE,
+        "x",
+        "delete the client (asks first)",
+        Action::Delete,
+        false,
+    ),
+    b(
+        FILTER,
+        "/",
+        "filter by name (Esc clears)",
+        Action::StartFilter,
+        true,
+    ),
+    b(ESC, "Esc", "clear the filter", Action::Back, false),
 ];
 
-pub const TOUCHPOINTS: &[Binding] = &[b(
-    &[Char('c')],
-    "c",
-    "all clients / only the client selected on the board",
-    Action::ToggleClientScope,
-    true,
-)];
+pub const TOUCHPOINTS: &[Binding] = &[
+    b(
+        ENTER,
+        "Enter",
+        "open its client's card",
+        Action::OpenCard,
+        true,
+    ),
+    b(ADD, "a", "log a touchpoint", Action::Add, true),
+    b(EDIT, "e", "edit the touchpoint", Action::Edit, true),
+    b(
+        DELETE,
+        "x",
+        "delete the touchpoint (asks first)",
+        Action::Delete,
+        false,
+    ),
+    b(
+        &[Char('c')],
+        "c",
+        "all clients / only the client selected on the board",
+        Action::ToggleClientScope,
+        true,
+    ),
+    b(
+        FILTER,
+        "/",
+        "filter the log (Esc clears)",
+        Action::StartFilter,
+        true,
+    ),
+    b(ESC, "Esc", "clear the filter", Action::Back, false),
+];
 
 pub const AGREEMENTS: &[Binding] = &[
+    b(
+        ENTER,
+        "Enter",
+        "open its client's card",
+        Action::OpenCard,
+        false,
+    ),
     b(&[Char('K')], "K", "mark kept", Action::MarkKept, true),
     b(&[Char('B')], "B", "mark broken", Action::MarkBroken, true),
     b(
@@ -245,9 +285,33 @@ pub const AGREEMENTS: &[Binding] = &[
         Action::MarkCancelled,
         true,
     ),
+    b(ADD, "a", "add an agreement", Action::Add, true),
+    b(EDIT, "e", "edit the agreement", Action::Edit, false),
+    b(
+        DELETE,
+        "x",
+        "delete the agreement (asks first)",
+        Action::Delete,
+        false,
+    ),
+    b(
+        FILTER,
+        "/",
+        "filter the agreements (Esc clears)",
+        Action::StartFilter,
+        true,
+    ),
+    b(ESC, "Esc", "clear the filter", Action::Back, false),
 ];
 
 pub const PLAN: &[Binding] = &[
+    b(
+        ENTER,
+        "Enter",
+        "open the client card",
+        Action::OpenCard,
+        true,
+    ),
     b(
         &[Char('[')],
         "[ ]",
@@ -263,6 +327,7 @@ pub const PLAN: &[Binding] = &[
         Action::SetTarget,
         true,
     ),
+    b(ADD, "a", "record a payment received", Action::Add, true),
     b(
         &[Char('i')],
         "i",
@@ -270,6 +335,52 @@ pub const PLAN: &[Binding] = &[
         Action::AddInvoice,
         true,
     ),
+    b(EDIT, "e", "edit the client", Action::Edit, false),
+    // Said by the focus's table where they act (the rows behind a figure).
+    b(DELETE, "", "", Action::Delete, false),
+    b(ESC, "", "", Action::Back, false),
+];
+
+pub const REVIEW: &[Binding] = &[
+    b(
+        &[Char('h'), Code(KeyCode::Left)],
+        "h/l ←→",
+        "previous / next section (j/k scroll it)",
+        Action::Left,
+        true,
+    ),
+    b(
+        &[Char('l'), Code(KeyCode::Right)],
+        "",
+        "",
+        Action::Right,
+        false,
+    ),
+    // Said by the focus's table where it acts (an open day).
+    b(ESC, "", "", Action::Back, false),
+    b(
+        ENTER,
+        "Enter",
+        "open the at-risk client's card",
+        Action::OpenCard,
+        true,
+    ),
+    b(
+        &[Char('[')],
+        "[ ]",
+        "previous / next month",
+        Action::MonthPrev,
+        true,
+    ),
+    b(&[Char(']')], "", "", Action::MonthNext, false),
+    b(
+        &[Char('w')],
+        "w",
+        "write the briefing as Markdown (asks where)",
+        Action::WriteReport,
+        true,
+    ),
+    b(ADD, "a", "add a client", Action::Add, false),
 ];
 
 /// The Plan pane's keys by where its cursor is (see
@@ -324,7 +435,7 @@ pub const PLAN_ROWS: &[Binding] = &[
     b(
         &[Char('e')],
         "e",
-        "edit the payment or expected payment",
+        "edit it (the payment or expected payment)",
         Action::Edit,
         true,
     ),
@@ -348,38 +459,6 @@ pub const PLAN_ROWS: &[Binding] = &[
         "card (the client's card)",
         Action::OpenCard,
         false,
-    ),
-];
-
-pub const REVIEW: &[Binding] = &[
-    b(
-        &[Char('h'), Code(KeyCode::Left)],
-        "h/l ←→",
-        "previous / next section (j/k scroll it)",
-        Action::Left,
-        true,
-    ),
-    b(
-        &[Char('l'), Code(KeyCode::Right)],
-        "",
-        "",
-        Action::Right,
-        false,
-    ),
-    b(
-        &[Char('[')],
-        "[ ]",
-        "previous / next month",
-        Action::MonthPrev,
-        true,
-    ),
-    b(&[Char(']')], "", "", Action::MonthNext, false),
-    b(
-        &[Char('w')],
-        "w",
-        "write the briefing as Markdown (asks where)",
-        Action::WriteReport,
-        true,
     ),
 ];
 
@@ -423,8 +502,40 @@ pub const REVIEW_CLIENT: &[Binding] = &[b(
 pub const REVIEW_NO_CLIENT: &[Binding] =
     &[b(&[Code(KeyCode::Enter)], "", "", Action::OpenCard, false)];
 
+/// The client card, over any pane: its keys replace the pane's.
 pub const CARD: &[Binding] = &[
-    b(&[Char('a')], "a", "add a contact person", Action::Add, true),
+    b(ESC, "Esc", "back to the list", Action::Back, true),
+    b(
+        &[Char('j'), Code(KeyCode::Down)],
+        "j/k ↑↓",
+        "scroll down / up",
+        Action::Down,
+        false,
+    ),
+    b(&[Char('k'), Code(KeyCode::Up)], "", "", Action::Up, false),
+    b(
+        &[Char('g'), Code(KeyCode::Home)],
+        "g/G",
+        "top / end of the card",
+        Action::Top,
+        false,
+    ),
+    b(
+        &[Char('G'), Code(KeyCode::End)],
+        "",
+        "",
+        Action::Bottom,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::PageDown)],
+        "PgDn/PgUp",
+        "page down / up",
+        Action::PageDown,
+        false,
+    ),
+    b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
+    b(ADD, "a", "add a contact person", Action::Add, true),
     b(
         &[Char('n')],
         "n",
@@ -446,6 +557,8 @@ pub const CARD: &[Binding] = &[
         Action::DeleteContact,
         true,
     ),
+    b(EDIT, "e", "edit the client", Action::Edit, true),
+    b(&[Char('t')], "t", "change tier", Action::ChangeTier, true),
     b(
         &[Char('S')],
         "S",
@@ -453,9 +566,234 @@ pub const CARD: &[Binding] = &[
         Action::ChangeStatus,
         true,
     ),
-    b(&[Char('t')], "t", "change tier", Action::ChangeTier, true),
+    b(
+        DELETE,
+        "x",
+        "delete the client (asks first)",
+        Action::Delete,
+        false,
+    ),
 ];
 
+/// Typing a filter: printable keys are text.
+pub const FILTERING: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "keep the filter",
+        Action::FilterDone,
+        true,
+    ),
+    b(ESC, "Esc", "clear it", Action::FilterClear, true),
+    b(
+        &[Code(KeyCode::Down)],
+        "↑↓",
+        "move in the list",
+        Action::Down,
+        true,
+    ),
+    b(&[Code(KeyCode::Up)], "", "", Action::Up, false),
+    b(
+        &[Code(KeyCode::Backspace)],
+        "Bksp",
+        "delete a letter",
+        Action::FilterBackspace,
+        false,
+    ),
+    b(
+        &[Ctrl('w')],
+        "Ctrl-W",
+        "delete a word",
+        Action::FilterDeleteWord,
+        true,
+    ),
+    b(
+        &[Ctrl('u')],
+        "Ctrl-U",
+        "delete it all",
+        Action::FilterDeleteLine,
+        true,
+    ),
+];
+
+/// The client picker: printable keys are the query.
+pub const PICKING: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "open the client's card",
+        Action::PickerChoose,
+        true,
+    ),
+    b(ESC, "Esc", "cancel", Action::PickerCancel, true),
+    b(
+        &[Code(KeyCode::Down), Ctrl('n')],
+        "↑↓ Ctrl-N/P",
+        "move in the matches",
+        Action::Down,
+        true,
+    ),
+    b(&[Code(KeyCode::Up), Ctrl('p')], "", "", Action::Up, false),
+    b(
+        &[Code(KeyCode::Backspace)],
+        "Bksp",
+        "delete a letter",
+        Action::PickerBackspace,
+        false,
+    ),
+    b(
+        &[Ctrl('w')],
+        "Ctrl-W",
+        "delete a word",
+        Action::PickerDeleteWord,
+        true,
+    ),
+    b(
+        &[Ctrl('u')],
+        "Ctrl-U",
+        "delete it all",
+        Action::PickerDeleteLine,
+        true,
+    ),
+];
+
+/// A form: printable keys are text in the field.
+pub const FORM: &[Binding] = &[
+    b(
+        &[Code(KeyCode::Enter)],
+        "Enter",
+        "save",
+        Action::FormSubmit,
+        true,
+    ),
+    b(ESC, "Esc", "cancel", Action::FormCancel, true),
+    b(
+        &[Code(KeyCode::Tab), Code(KeyCode::Down)],
+        "Tab/S-Tab",
+        "next / previous field",
+        Action::FormNext,
+        true,
+    ),
+    b(
+        &[Code(KeyCode::BackTab), Code(KeyCode::Up)],
+        "",
+        "",
+        Action::FormPrev,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Left)],
+        "←→",
+        "move the cursor; a choice: the other values",
+        Action::FormLeft,
+        true,
+    ),
+    b(&[Code(KeyCode::Right)], "", "", Action::FormRight, false),
+    b(
+        &[Code(KeyCode::Home)],
+        "Home/End",
+        "start / end of the field",
+        Action::FormHome,
+        false,
+    ),
+    b(&[Code(KeyCode::End)], "", "", Action::FormEnd, false),
+    b(
+        &[Code(KeyCode::Backspace)],
+        "Bksp",
+        "delete before the cursor",
+        Action::FormBackspace,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::Delete)],
+        "Del",
+        "delete under the cursor",
+        Action::FormDelete,
+        false,
+    ),
+    b(
+        &[Ctrl(' ')],
+        "Ctrl-Space",
+        "complete the client's name",
+        Action::FormComplete,
+        true,
+    ),
+    b(
+        &[Ctrl('w')],
+        "Ctrl-W",
+        "delete a word",
+        Action::FormDeleteWord,
+        false,
+    ),
+    b(
+        &[Ctrl('u')],
+        "Ctrl-U",
+        "delete to the start",
+        Action::FormDeleteLine,
+        false,
+    ),
+];
+
+/// A y/n question: anything but `y` is no.
+pub const CONFIRMING: &[Binding] = &[
+    b(
+        &[Char('y'), Char('Y')],
+        "y",
+        "yes",
+        Action::ConfirmYes,
+        true,
+    ),
+    b(
+        &[Char('n'), Code(KeyCode::Esc)],
+        "n/Esc",
+        "no (so does any other key)",
+        Action::ConfirmNo,
+        true,
+    ),
+];
+
+/// The help overlay: movement scrolls it; only `?`, `Esc`, `q` close it.
+pub const HELPING: &[Binding] = &[
+    b(
+        &[Char('j'), Code(KeyCode::Down)],
+        "j/k ↑↓",
+        "scroll",
+        Action::Down,
+        true,
+    ),
+    b(&[Char('k'), Code(KeyCode::Up)], "", "", Action::Up, false),
+    b(
+        &[Char('g'), Code(KeyCode::Home)],
+        "g/G",
+        "top / end",
+        Action::Top,
+        false,
+    ),
+    b(
+        &[Char('G'), Code(KeyCode::End)],
+        "",
+        "",
+        Action::Bottom,
+        false,
+    ),
+    b(
+        &[Code(KeyCode::PageDown)],
+        "PgDn/PgUp",
+        "page down / up",
+        Action::PageDown,
+        false,
+    ),
+    b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
+    b(
+        &[Char('?'), Char('q'), Code(KeyCode::Esc)],
+        "?/Esc/q",
+        "close help",
+        Action::Back,
+        true,
+    ),
+];
+
+/// The open pane's own keys (the card's when it is open).
 pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
     if card {
         return CARD;
@@ -469,88 +807,48 @@ pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
     }
 }
 
-/// What a key means in the current mode. In a form or a filter, printable
-/// keys are text, never commands.
+/// Every key that does something in this mode, pane and card, in the
+/// order footer and help list them: the pane's (or the mode's) first.
+pub fn bindings(mode: &Mode, pane: Pane, card: bool) -> Vec<&'static Binding> {
+    let tables: &[&'static [Binding]] = match mode {
+        Mode::Normal if card => &[CARD, GLOBAL],
+        Mode::Normal => &[pane_bindings(pane, false), MOVE, GLOBAL],
+        Mode::Filter => &[FILTERING],
+        Mode::Picker(_) => &[PICKING],
+        Mode::Form(_) => &[FORM],
+        Mode::Confirm(_) => &[CONFIRMING],
+        Mode::Help => &[HELPING],
+    };
+    tables.iter().flat_map(|t| t.iter()).collect()
+}
+
+/// What a key means in the current mode. In a form, a filter or the
+/// picker, printable keys are text, never commands; in a question, any key
+/// but `y` is no.
 pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Action> {
-    if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('c') {
+    if ctrl(ev) && ev.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('z') {
+    if ctrl(ev) && ev.code == KeyCode::Char('z') {
         return Some(Action::Suspend);
     }
+    let bound = bindings(mode, pane, card)
+        .into_iter()
+        .find(|bd| bd.keys.iter().any(|k| k.matches(ev)))
+        .map(|bd| bd.action);
+    if bound.is_some() {
+        return bound;
+    }
+    let text = match ev.code {
+        KeyCode::Char(c) if !ctrl(ev) => Some(c),
+        _ => None,
+    };
     match mode {
-        // Help closes on `?`, `Esc` or `q` only; movement keys scroll it.
-        Mode::Help => match ev.code {
-            KeyCode::Char('?' | 'q') | KeyCode::Esc => Some(Action::Back),
-            _ => GLOBAL
-                .iter()
-                .filter(|bd| {
-                    matches!(
-                        bd.action,
-                        Action::Up
-                            | Action::Down
-                            | Action::Top
-                            | Action::Bottom
-                            | Action::PageUp
-                            | Action::PageDown
-                    )
-                })
-                .find(|bd| bd.keys.iter().any(|k| k.matches(ev)))
-                .map(|bd| bd.action),
-        },
-        Mode::Confirm(_) => match ev.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::ConfirmYes),
-            _ => Some(Action::ConfirmNo),
-        },
-        Mode::Filter => match ev.code {
-            KeyCode::Esc => Some(Action::FilterClear),
-            KeyCode::Enter => Some(Action::FilterDone),
-            KeyCode::Backspace => Some(Action::FilterBackspace),
-            KeyCode::Down => Some(Action::Down),
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Char('w') if ctrl(ev) => Some(Action::FilterDeleteWord),
-            KeyCode::Char('u') if ctrl(ev) => Some(Action::FilterDeleteLine),
-            KeyCode::Char(_) if ctrl(ev) => None,
-            KeyCode::Char(c) => Some(Action::FilterInput(c)),
-            _ => None,
-        },
-        Mode::Picker(_) => match ev.code {
-            KeyCode::Esc => Some(Action::PickerCancel),
-            KeyCode::Enter => Some(Action::PickerChoose),
-            KeyCode::Backspace => Some(Action::PickerBackspace),
-            KeyCode::Down => Some(Action::Down),
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Char('w') if ctrl(ev) => Some(Action::PickerDeleteWord),
-            KeyCode::Char('u') if ctrl(ev) => Some(Action::PickerDeleteLine),
-            KeyCode::Char('n') if ctrl(ev) => Some(Action::Down),
-            KeyCode::Char('p') if ctrl(ev) => Some(Action::Up),
-            KeyCode::Char(_) if ctrl(ev) => None,
-            KeyCode::Char(c) => Some(Action::PickerInput(c)),
-            _ => None,
-        },
-        Mode::Form(_) => match ev.code {
-            KeyCode::Esc => Some(Action::FormCancel),
-            KeyCode::Enter => Some(Action::FormSubmit),
-            KeyCode::Tab | KeyCode::Down => Some(Action::FormNext),
-            KeyCode::BackTab | KeyCode::Up => Some(Action::FormPrev),
-            KeyCode::Backspace => Some(Action::FormBackspace),
-            KeyCode::Delete => Some(Action::FormDelete),
-            KeyCode::Left => Some(Action::FormLeft),
-            KeyCode::Right => Some(Action::FormRight),
-            KeyCode::Home => Some(Action::FormHome),
-            KeyCode::End => Some(Action::FormEnd),
-            KeyCode::Char(' ') if ctrl(ev) => Some(Action::FormComplete),
-            KeyCode::Char('w') if ctrl(ev) => Some(Action::FormDeleteWord),
-            KeyCode::Char('u') if ctrl(ev) => Some(Action::FormDeleteLine),
-            KeyCode::Char(_) if ctrl(ev) => None,
-            KeyCode::Char(c) => Some(Action::FormInput(c)),
-            _ => None,
-        },
-        Mode::Normal => pane_bindings(pane, card)
-            .iter()
-            .chain(GLOBAL.iter())
-            .find(|bd| bd.keys.iter().any(|k| k.matches(ev)))
-            .map(|bd| bd.action),
+        Mode::Filter => text.map(Action::FilterInput),
+        Mode::Picker(_) => text.map(Action::PickerInput),
+        Mode::Form(_) => text.map(Action::FormInput),
+        Mode::Confirm(_) => Some(Action::ConfirmNo),
+        Mode::Normal | Mode::Help => None,
     }
 }
 
@@ -560,52 +858,49 @@ fn ctrl(ev: &KeyEvent) -> bool {
     ev.modifiers.contains(KeyModifiers::CONTROL) && !ev.modifiers.contains(KeyModifiers::ALT)
 }
 
-/// `(keys, what)` pairs for the footer of this pane; `filterable`: the
-/// pane has a filter (and the card is not over it).
-pub fn footer(pane: Pane, card: bool, filterable: bool) -> Vec<(&'static str, &'static str)> {
-    footer_in(&[], pane, card, filterable)
+/// The bindings footer and help show: the focus's (`focus`, the keys
+/// whose word depends on where the pane's cursor is, `Component::focus_keys`)
+/// first, then the rest of [`bindings`], each action said once (the
+/// focus's word wins; an unlabelled focus binding hides the action).
+fn shown(mode: &Mode, focus: &'static [Binding], pane: Pane, card: bool) -> Vec<&'static Binding> {
+    let focus: &'static [Binding] = match mode {
+        Mode::Normal if !card => focus,
+        _ => &[],
+    };
+    let rest = bindings(mode, pane, card)
+        .into_iter()
+        .filter(|bd| !focus.iter().any(|f| f.action == bd.action));
+    focus.iter().chain(rest).collect()
 }
 
-/// The bindings in effect: the focus's (`focus`) first, then the pane's
-/// and the global ones, each action said once (the focus's word wins).
-fn in_effect(
+/// `(keys, what, always)` for the footer in this mode, pane and card;
+/// `always`: a key of every pane (help, quit), shown even when the pane's
+/// own keys do not all fit.
+pub fn footer(
+    mode: &Mode,
     focus: &'static [Binding],
     pane: Pane,
     card: bool,
-) -> impl Iterator<Item = &'static Binding> {
-    let later = pane_bindings(pane, card).iter().chain(GLOBAL.iter());
-    focus
-        .iter()
-        .chain(later.filter(move |bd| !focus.iter().any(|f| f.action == bd.action)))
-}
-
-/// [`footer`] with the keys of the pane's focus (`focus`) first.
-pub fn footer_in(
-    focus: &'static [Binding],
-    pane: Pane,
-    card: bool,
-    filterable: bool,
-) -> Vec<(&'static str, &'static str)> {
-    in_effect(focus, pane, card)
+) -> Vec<(&'static str, &'static str, bool)> {
+    shown(mode, focus, pane, card)
+        .into_iter()
         .filter(|bd| bd.footer && !bd.label.is_empty())
-        .filter(|bd| !(card && bd.action == Action::OpenCard))
-        .filter(|bd| bd.action != Action::StartFilter || filterable)
-        .map(|bd| (bd.label, short(bd.help)))
+        .map(|bd| {
+            let always = GLOBAL.iter().any(|g| g.action == bd.action);
+            (bd.label, short(bd.help), always)
+        })
         .collect()
 }
 
-/// `(keys, what)` pairs for the help overlay: the pane's keys, then the rest.
-pub fn help(pane: Pane, card: bool) -> Vec<(&'static str, &'static str)> {
-    help_in(&[], pane, card)
-}
-
-/// [`help`] with the keys of the pane's focus (`focus`) first.
-pub fn help_in(
+/// `(keys, what)` pairs for the help overlay (opened from the normal
+/// mode): the focus's and the pane's keys (or the card's), then the rest.
+pub fn help(
     focus: &'static [Binding],
     pane: Pane,
     card: bool,
 ) -> Vec<(&'static str, &'static str)> {
-    in_effect(focus, pane, card)
+    shown(&Mode::Normal, focus, pane, card)
+        .into_iter()
         .filter(|bd| !bd.label.is_empty())
         .map(|bd| (bd.label, bd.help))
         .collect()
@@ -744,11 +1039,125 @@ mod tests {
         );
     }
 
-    /// The Plan pane's focus tables only say what a key does there: the
-    /// key map gives the same action.
+    /// Issue 22: one table per pane and mode feeds the key map, the footer
+    /// and help, so every key they list does what they say through
+    /// `map_key` in that pane and mode.
+    #[test]
+    fn every_key_listed_maps_to_its_action_in_its_pane_and_mode() {
+        let s = crate::tui::app::App::new(chrono::NaiveDate::MIN, "t").shared;
+        let form = Mode::Form(Box::new(crate::tui::forms::NewClientForm::open(
+            &s,
+            crate::domain::Tier::Gold,
+        )));
+        let picker = Mode::Picker(crate::tui::picker::Picker::open(&s));
+        let confirm = Mode::Confirm(crate::tui::app::Confirm {
+            prompt: "?".into(),
+            effect: crate::tui::action::Effect::Reload,
+        });
+        let modes = [
+            Mode::Normal,
+            Mode::Filter,
+            form,
+            picker,
+            confirm,
+            Mode::Help,
+        ];
+        let mut checked = 0;
+        for mode in &modes {
+            for &pane in Pane::ALL {
+                for card in [false, true] {
+                    for bd in bindings(mode, pane, card) {
+                        for key in bd.keys {
+                            let ev = match *key {
+                                Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                                Key::Ctrl(c) => {
+                                    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+                                }
+                                Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+                            };
+                            assert_eq!(
+                                map_key(mode, pane, card, &ev),
+                                Some(bd.action),
+                                "{key:?} in {mode:?} {pane:?} card {card}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                    // The footer lists a subset of what help lists.
+                    if *mode == Mode::Normal {
+                        let help = help(&[], pane, card);
+                        for (k, what, _) in footer(mode, &[], pane, card) {
+                            assert!(help.iter().any(|(hk, hw)| *hk == k && short(hw) == what));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 300, "{checked}");
+    }
+
+    /// Keys that do nothing in a pane are not in its table, so neither the
+    /// footer nor help offers them.
+    #[test]
+    fn keys_of_other_panes_are_not_offered() {
+        let listed = |pane, card, action| {
+            help(&[], pane, card).iter().any(|(k, _)| {
+                bindings(&Mode::Normal, pane, card)
+                    .iter()
+                    .any(|bd| bd.label == *k && bd.action == action)
+            })
+        };
+        assert!(!listed(Pane::Plan, false, Action::Delete), "x on the plan");
+        assert!(
+            !listed(Pane::Review, false, Action::StartFilter),
+            "/ on the review"
+        );
+        assert!(
+            !listed(Pane::Review, false, Action::Back),
+            "Esc with nothing to clear"
+        );
+        assert!(
+            !listed(Pane::Portfolio, true, Action::StartFilter),
+            "/ on the card"
+        );
+        assert!(listed(Pane::Portfolio, false, Action::StartFilter));
+        assert!(
+            listed(Pane::Plan, true, Action::Back),
+            "Esc closes the card"
+        );
+        let in_filter: Vec<_> = footer(&Mode::Filter, &[], Pane::Portfolio, false);
+        assert!(
+            in_filter.iter().all(|(k, _, _)| *k != "q"),
+            "q is text in a filter"
+        );
+        assert!(in_filter.iter().any(|(k, _, _)| *k == "Ctrl-W"));
+    }
+
+    #[test]
+    fn every_action_with_a_label_has_help_text() {
+        for &pane in Pane::ALL {
+            for (label, help) in help(&[], pane, false) {
+                assert!(!help.is_empty(), "{label} has no help");
+            }
+            assert!(
+                footer(&Mode::Normal, &[], pane, false)
+                    .iter()
+                    .any(|(k, _, always)| *k == "q" && *always)
+            );
+        }
+    }
+
     #[test]
     fn the_plan_focus_keys_mean_what_the_key_map_says() {
-        for table in [PLAN_FIGURE, PLAN_CLIENT, PLAN_ROWS] {
+        for (pane, table) in [
+            (Pane::Plan, PLAN_FIGURE),
+            (Pane::Plan, PLAN_CLIENT),
+            (Pane::Plan, PLAN_ROWS),
+            (Pane::Review, REVIEW_DAY_CLOSED),
+            (Pane::Review, REVIEW_DAY_OPEN),
+            (Pane::Review, REVIEW_CLIENT),
+            (Pane::Review, REVIEW_NO_CLIENT),
+        ] {
             for bd in table {
                 for k in bd.keys {
                     let ev = match *k {
@@ -757,7 +1166,7 @@ mod tests {
                         Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
                     };
                     assert_eq!(
-                        map_key(&Mode::Normal, Pane::Plan, false, &ev),
+                        map_key(&Mode::Normal, pane, false, &ev),
                         Some(bd.action),
                         "{}",
                         bd.label
@@ -765,18 +1174,14 @@ mod tests {
                 }
             }
         }
-        let footer = footer_in(PLAN_FIGURE, Pane::Plan, false, false);
-        let enter: Vec<_> = footer.iter().filter(|(k, _)| *k == "Enter").collect();
-        assert_eq!(enter, [&("Enter", "rows")], "said once, for the focus");
-    }
-
-    #[test]
-    fn every_action_with_a_label_has_help_text() {
-        for &pane in Pane::ALL {
-            for (label, help) in help(pane, false) {
-                assert!(!help.is_empty(), "{label} has no help");
-            }
-            assert!(footer(pane, false, true).iter().any(|(k, _)| *k == "q"));
-        }
+        let footer = footer(&Mode::Normal, PLAN_FIGURE, Pane::Plan, false);
+        let enter: Vec<_> = footer.iter().filter(|(k, ..)| *k == "Enter").collect();
+        assert_eq!(
+            enter,
+            [&("Enter", "rows", false)],
+            "said once, for the focus"
+        );
+        // A focus's unlabelled key is not offered (e on a figure).
+        assert!(!footer.iter().any(|(k, ..)| *k == "e"), "{footer:?}");
     }
 }

@@ -14,6 +14,7 @@ pub mod effects;
 pub mod form;
 pub mod forms;
 pub mod keys;
+pub mod mouse;
 pub mod panes;
 pub mod picker;
 pub mod terminal;
@@ -63,6 +64,18 @@ fn initial_app(session: &Session, width: u16, height: u16) -> App {
     app.set_size(width, height);
     app.shared.report_dir = crate::session::documents_dir();
     app
+}
+
+/// The person's settings for the TUI, and what to say when the config
+/// file is broken (the defaults are used). Opens no database.
+fn person_config() -> (crate::config::Config, Option<String>) {
+    match crate::config::load() {
+        Ok(config) => (config, None),
+        Err(e) => (
+            crate::config::Config::default(),
+            Some(format!("{e} (using the defaults)")),
+        ),
+    }
 }
 
 /// A fresh `App` over `store` with everything loaded.
@@ -118,12 +131,18 @@ pub fn run(mut session: Session) -> Result<()> {
 /// drops).
 fn run_tui(session: &mut Session) -> Result<()> {
     let theme = Theme::from_env();
-    let mut guard = terminal::Guard::enter().context("cannot start the terminal interface")?;
+    let (config, broken) = person_config();
+    let mut guard =
+        terminal::Guard::enter(config.mouse).context("cannot start the terminal interface")?;
     let size = guard.terminal.size()?;
     // Draw before reading: start to first frame does not grow with the
     // portfolio, and the reading that follows (the board's signals) is
     // shown as loading rather than as a blank terminal.
     let mut app = initial_app(session, size.width, size.height);
+    app.shared.mouse = config.mouse;
+    if let Some(warning) = broken {
+        app.shared.warn(warning);
+    }
     guard.terminal.draw(|f| view::draw(&app, theme, f))?;
     first_load(&mut app, &mut session.store)?;
     let mut version = session.store.data_version().unwrap_or(0);
@@ -220,6 +239,19 @@ fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// What a mouse event means on the frame last drawn (see `mouse`); a
+/// click is remembered to tell a double click.
+fn mouse_action(app: &mut App, ev: &event::MouseEvent, now: Instant) -> Option<Action> {
+    if !app.shared.mouse {
+        return None;
+    }
+    let pointer = mouse::pointer(ev, &mut app.shared.clicks, now)?;
+    let enter = event::KeyEvent::new(event::KeyCode::Enter, event::KeyModifiers::NONE);
+    let enter = keys::map_key(&app.shared.mode, app.pane, app.card.is_some(), &enter);
+    let hits = app.shared.hits.borrow();
+    mouse::map_mouse(&hits, &app.shared.mode, enter, pointer, ev.column, ev.row)
+}
+
 /// Apply `first`, then every event already queued behind it, until the
 /// queue is empty (or quit, or `budget` has passed): the moment to draw.
 /// True when something was applied (a frame is due).
@@ -236,7 +268,11 @@ fn apply_burst(
     loop {
         // A suspend is the runner's, between bursts (one queued inside a
         // burst is dropped).
-        if let Some(action) = action_for(app, &event).filter(|a| *a != Action::Suspend) {
+        let action = match &event {
+            Event::Mouse(ev) => mouse_action(app, ev, Instant::now()),
+            _ => action_for(app, &event),
+        };
+        if let Some(action) = action.filter(|a| *a != Action::Suspend) {
             let effects = update(app, action);
             run_effects(app, store, effects);
             changed = true;

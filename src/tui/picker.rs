@@ -165,6 +165,8 @@ impl Picker {
                 self.selected = (self.selected + 1).min(n.saturating_sub(1));
             }
             Action::Up => self.selected = self.selected.saturating_sub(1),
+            // A click on a match.
+            Action::SelectRow(i) => self.selected = i.min(self.found.len().saturating_sub(1)),
             Action::PickerCancel => return Outcome::Closed,
             Action::PickerChoose => {
                 return match self.found.get(self.selected) {
@@ -202,6 +204,14 @@ impl Picker {
             Span::styled("▏", theme.dim()),
         ])];
         let start = window_start(self.selected, rows);
+        // The matches' rows (under the query's), for the mouse.
+        let list = Rect {
+            y: inner.y.saturating_add(1),
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        let shown = found.len().saturating_sub(start).min(rows);
+        super::mouse::note_rows(shared, list, start, shown, 1, Action::SelectRow);
         for (i, id) in found.iter().enumerate().skip(start).take(rows) {
             let name = shared.name(*id);
             let style = if i == self.selected {
@@ -383,7 +393,7 @@ mod tests {
         update(&mut a, Action::Add);
         press(&mut a, KeyCode::Char(':'), KeyModifiers::NONE);
         assert!(matches!(a.shared.mode, Mode::Form(_)), "text in a form");
-        let help = crate::tui::keys::help(crate::tui::app::Pane::Portfolio, false);
+        let help = crate::tui::keys::help(&[], crate::tui::app::Pane::Portfolio, false);
         assert!(help.iter().any(|(k, _)| *k == ": Ctrl-P"), "{help:?}");
     }
 

@@ -1,6 +1,8 @@
-//! Terminal set-up and restore in one place: raw mode and the alternate
-//! screen on entry; restored on quit, on error (the guard's Drop), on panic
-//! (ratatui's hook) and on SIGTERM/SIGHUP/SIGINT/SIGQUIT (a signal thread).
+//! Terminal set-up and restore in one place: raw mode, the alternate
+//! screen and (unless turned off) mouse capture on entry; all restored on
+//! quit, on error (the guard's Drop), on panic (ratatui's hook, with ours
+//! before it for the mouse) and on SIGTERM/SIGHUP/SIGINT/SIGQUIT (a signal
+//! thread).
 //!
 //! Suspend (Unix), as vim and lazygit do: `Ctrl-Z` (a key in raw mode) or
 //! an outside SIGTSTP gives the terminal back and stops the process; on
@@ -18,15 +20,33 @@ use ratatui::DefaultTerminal;
 /// Restores the terminal when dropped, whatever path leaves the TUI.
 pub struct Guard {
     pub terminal: DefaultTerminal,
+    /// Mouse capture is on (clicks and the wheel come as events).
+    mouse: bool,
 }
 
 impl Guard {
-    pub fn enter() -> io::Result<Guard> {
-        // try_init installs a panic hook that restores the terminal first.
+    /// Take the terminal; `mouse`: capture clicks and the wheel too.
+    pub fn enter(mouse: bool) -> io::Result<Guard> {
+        // try_init installs a panic hook that restores the terminal first;
+        // ours, around it, gives mouse capture back as well.
         let terminal = ratatui::try_init()?;
+        let ratatui_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
+            ratatui_hook(info);
+        }));
+        let guard = Guard { terminal, mouse };
+        guard.capture_mouse()?;
         #[cfg(unix)]
         signals::spawn_thread();
-        Ok(Guard { terminal })
+        Ok(guard)
+    }
+
+    fn capture_mouse(&self) -> io::Result<()> {
+        if self.mouse {
+            crossterm::execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+        }
+        Ok(())
     }
 
     /// Give the terminal back, stop until continued, then take it again
@@ -57,6 +77,7 @@ impl Guard {
             crossterm::terminal::EnterAlternateScreen,
             crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
         )?;
+        self.capture_mouse()?;
         let _ = self.terminal.hide_cursor();
         // Both buffers empty: the next frame is drawn in full.
         self.terminal.swap_buffers();
@@ -68,6 +89,7 @@ impl Guard {
 impl Drop for Guard {
     fn drop(&mut self) {
         let _ = self.terminal.show_cursor();
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableMouseCapture);
         ratatui::restore();
     }
 }

@@ -1024,7 +1024,7 @@ fn help_closes_only_on_its_keys() {
 #[test]
 fn help_scrolls_to_its_last_row_on_small_screens() {
     let (mut s, mut app) = demo();
-    let last = "quit";
+    let last = "selects text in most terminals (mouse on)";
     // The card's help (its keys, then every pane's) at 80x24; the board's
     // at smaller sizes.
     press(&mut app, &mut s, Action::OpenCard);
@@ -1779,7 +1779,7 @@ fn plan_drill_down_scrolls_and_help_lists_its_keys() {
     );
     press(&mut app, &mut s, Action::Help);
     let screen = render(&app, 80, 24);
-    for key in ["back to the figures", "edit the payment", "delete it"] {
+    for key in ["back to the figures", "edit it (the payment", "delete it"] {
         assert!(screen.contains(key), "{key}\n{screen}");
     }
 }
@@ -1932,10 +1932,11 @@ fn u_with_nothing_to_undo_says_so() {
     press(&mut app, &mut s, Action::Undo);
     assert_eq!(message(&app), "Nothing to undo");
     assert!(
-        super::keys::help(Pane::Plan, false).contains(&("u", "undo the last change (up to 20)"))
+        super::keys::help(&[], Pane::Plan, false)
+            .contains(&("u", "undo the last change (up to 20)"))
     );
     assert!(
-        super::keys::help(Pane::Portfolio, true)
+        super::keys::help(&[], Pane::Portfolio, true)
             .iter()
             .any(|(k, _)| *k == "u")
     );
@@ -2539,7 +2540,8 @@ fn the_header_and_footer_are_cut_with_an_ellipsis() {
     let screen = render(&app, 80, 24);
     let lines: Vec<&str> = screen.lines().collect();
     assert!(lines[0].trim_end().ends_with('…'), "{}", lines[0]);
-    assert!(lines[23].trim_end().ends_with('…'), "{}", lines[23]);
+    // The footer shows whole keys only, help and quit always.
+    assert!(lines[23].trim_end().ends_with("q quit"), "{}", lines[23]);
 }
 
 #[test]
@@ -2997,4 +2999,386 @@ fn a_short_review_box_still_shows_its_scrollbar() {
     assert!(lines[title + 3].contains('└'), "two rows: {screen}");
     let bar = |l: &str| l.ends_with('█') || l.ends_with('║');
     assert!(bar(a) && bar(b), "{screen}");
+}
+
+// --- mouse, legend, help ---
+
+/// Where `needle` is drawn on `screen` (column, row).
+fn spot_of(screen: &str, needle: &str) -> (u16, u16) {
+    for (y, line) in screen.lines().enumerate() {
+        if let Some(i) = line.find(needle) {
+            let x = unicode_width::UnicodeWidthStr::width(&line[..i]);
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{needle:?} is not on the screen:\n{screen}");
+}
+
+/// A mouse event as the terminal sends it, through the runner's mapping;
+/// its action performed.
+fn mouse(
+    app: &mut App,
+    store: &mut Store,
+    kind: crossterm::event::MouseEventKind,
+    at: (u16, u16),
+    now: std::time::Instant,
+) {
+    let ev = crossterm::event::MouseEvent {
+        kind,
+        column: at.0,
+        row: at.1,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    };
+    if let Some(action) = super::mouse_action(app, &ev, now) {
+        press(app, store, action);
+    }
+}
+
+#[test]
+fn a_click_selects_a_client_a_double_click_opens_its_card_and_tabs_click() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (mut s, mut app) = demo();
+    let click = MouseEventKind::Down(MouseButton::Left);
+    let t0 = std::time::Instant::now();
+    let later = |ms| t0 + std::time::Duration::from_millis(ms);
+    let view = app.shared.portfolio.clone().unwrap();
+    let second = &view.clients[app.panes.portfolio.columns[1][1]].client;
+    let screen = render(&app, 120, 40);
+    let at = spot_of(&screen, &second.name);
+    assert_eq!(app.panes.portfolio.column, 0);
+    mouse(&mut app, &mut s, click, at, t0);
+    assert_eq!(
+        app.panes.portfolio.column, 1,
+        "the click focused the column"
+    );
+    assert_eq!(app.selected_client(), Some(second.id));
+    assert!(app.card.is_none());
+    // The second click on the same cell: Enter, the card.
+    render(&app, 120, 40);
+    mouse(&mut app, &mut s, click, at, later(150));
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(second.id));
+    // A click on a tab opens its pane (and closes the card).
+    let screen = render(&app, 120, 40);
+    let tab = spot_of(&screen, "4 Plan");
+    mouse(&mut app, &mut s, click, tab, later(2000));
+    assert_eq!(app.pane, Pane::Plan);
+    assert!(app.card.is_none());
+    // The wheel moves the list under the pointer; a click picks a row.
+    let screen = render(&app, 120, 40);
+    let plan = app.panes.plan.view.as_ref().unwrap();
+    let first = app.shared.name(plan.plan.clients[0].client_id).to_string();
+    let border = spot_of(&screen, &format!("│{first} "));
+    let first_row = (border.0 + 1, border.1);
+    mouse(
+        &mut app,
+        &mut s,
+        MouseEventKind::ScrollDown,
+        first_row,
+        later(3000),
+    );
+    assert_eq!(app.panes.plan.selected, 1);
+    render(&app, 120, 40);
+    mouse(
+        &mut app,
+        &mut s,
+        click,
+        (first_row.0, first_row.1 + 2),
+        later(4000),
+    );
+    assert_eq!(app.panes.plan.selected, 2);
+    // Mouse off (the person's config): clicks do nothing.
+    app.shared.mouse = false;
+    render(&app, 120, 40);
+    mouse(&mut app, &mut s, click, first_row, later(5000));
+    assert_eq!(app.panes.plan.selected, 2);
+}
+
+#[test]
+fn the_wheel_scrolls_the_card_and_help_and_clicks_never_reach_a_form() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (mut s, mut app) = demo();
+    let t0 = std::time::Instant::now();
+    press(&mut app, &mut s, Action::OpenCard);
+    render(&app, 80, 24);
+    app.set_size(80, 24);
+    mouse(&mut app, &mut s, MouseEventKind::ScrollDown, (10, 10), t0);
+    assert_eq!(app.card.as_ref().map(|c| c.scroll), Some(1));
+    press(&mut app, &mut s, Action::Back);
+    // A form open: a click on a tab does not switch panes under it.
+    press(&mut app, &mut s, Action::Add);
+    let screen = render(&app, 80, 24);
+    let tab = spot_of(&screen, "2 Touchpoints");
+    mouse(
+        &mut app,
+        &mut s,
+        MouseEventKind::Down(MouseButton::Left),
+        tab,
+        t0,
+    );
+    assert!(matches!(app.shared.mode, Mode::Form(_)));
+    assert_eq!(app.pane, Pane::Portfolio);
+}
+
+/// The frame at 120x40 with its styles (a selection is a style).
+fn frame(app: &App) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| draw(app, Theme { color: true }, f)).unwrap();
+    t.backend().buffer().clone()
+}
+
+/// Issue 22: the footer and `?` list only keys that do something in the
+/// pane: on the demo, every key in a pane's (or the card's) table changes
+/// the screen, asks the store for something or quits, and none answers
+/// "nothing to … here".
+#[test]
+fn every_key_the_footer_and_help_list_does_something_in_its_pane() {
+    // Only reads run here (the action's own effects are not performed),
+    // so one demo serves every pane and key.
+    let (mut s, demo_app) = demo();
+    for &pane in Pane::ALL {
+        for card in [false, true] {
+            let mut base = demo_app.clone();
+            press(&mut base, &mut s, Action::SelectPane(pane));
+            idle(&mut base, &mut s);
+            if card {
+                press(&mut base, &mut s, Action::OpenCard);
+                assert!(base.card.is_some(), "{pane:?}: a card opens");
+            }
+            // Off the first row, so moving up has something to do.
+            press(&mut base, &mut s, Action::Down);
+            press(&mut base, &mut s, Action::Down);
+            for bd in super::keys::bindings(&Mode::Normal, pane, card) {
+                let action = bd.action;
+                // Suspend is the runner's; the pane's own number is no change.
+                if bd.label.is_empty()
+                    || action == Action::Suspend
+                    || action == Action::SelectPane(pane)
+                {
+                    continue;
+                }
+                let mut app = base.clone();
+                // A filter to clear, so clearing has something to do.
+                if action == Action::Back && !card {
+                    press(&mut app, &mut s, Action::StartFilter);
+                    press(&mut app, &mut s, Action::FilterInput('a'));
+                    press(&mut app, &mut s, Action::FilterDone);
+                    idle(&mut app, &mut s);
+                }
+                let before = frame(&app);
+                let effects = update(&mut app, action);
+                let after = frame(&app);
+                let what = format!("{pane:?} card {card}: {} ({})", bd.label, bd.help);
+                assert!(
+                    app.quit || !effects.is_empty() || before != after,
+                    "{what} does nothing"
+                );
+                let said = app.shared.message.as_ref().map(|m| m.0.clone());
+                assert!(
+                    !said.as_deref().unwrap_or("").starts_with("nothing to"),
+                    "{what}: {said:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Issue 22: the board explains its marks in a line above it and in `?`,
+/// and "overdue" on the board says it counts agreements.
+#[test]
+fn the_board_has_a_legend_above_it_and_in_help() {
+    let (mut s, mut app) = demo();
+    let wide = render(&app, 140, 45);
+    assert!(
+        wide.contains("~ due, ! past cadence") && wide.contains("agreements: overdue · broken"),
+        "{wide}"
+    );
+    assert!(wide.contains("agr. overdue"), "{wide}");
+    let narrow = render(&app, 80, 24);
+    let legend = narrow.lines().nth(2).unwrap();
+    assert!(legend.contains("~ due, ! past cadence"), "{narrow}");
+    assert!(
+        !legend.contains('…'),
+        "the legend fits 80 columns: {legend}"
+    );
+    // Without the agreements' word, "overdue" stays for money.
+    for line in wide.lines().skip(3) {
+        assert!(
+            !line.contains(" overdue") || line.contains("agr. overdue"),
+            "{line}"
+        );
+    }
+    press(&mut app, &mut s, Action::Help);
+    let help = help_text(&app, 140, 45);
+    for words in [
+        "past cadence",
+        "a touch is due today",
+        "open agreements past their due date",
+        "Shift-drag",
+    ] {
+        assert!(help.contains(words), "{words}: {help}");
+    }
+    // Elsewhere the legend is not in help, and without the mouse neither
+    // is the mouse.
+    press(&mut app, &mut s, Action::Back);
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    app.shared.mouse = false;
+    press(&mut app, &mut s, Action::Help);
+    let help = help_text(&app, 140, 45);
+    assert!(
+        !help.contains("past cadence") && !help.contains("Shift-drag"),
+        "{help}"
+    );
+    assert!(help.contains("set the month's target"), "{help}");
+}
+
+/// Issue 22: the footer shows the keys of the mode: a form's, a filter's,
+/// a question's, not the pane's; help and quit always fit.
+#[test]
+fn the_footer_follows_the_mode() {
+    let (mut s, mut app) = demo();
+    let footer = |app: &App, w, h| render(app, w, h).lines().last().unwrap().to_string();
+    let board = footer(&app, 80, 24);
+    assert!(
+        board.contains("? help") && board.contains("q quit"),
+        "{board}"
+    );
+    press(&mut app, &mut s, Action::StartFilter);
+    let filter = footer(&app, 120, 40);
+    assert!(
+        filter.contains("filter:") && filter.contains("Ctrl-W delete a word"),
+        "{filter}"
+    );
+    assert!(!filter.contains("q quit"), "q is text here: {filter}");
+    press(&mut app, &mut s, Action::FilterClear);
+    press(&mut app, &mut s, Action::Add);
+    let form = footer(&app, 120, 40);
+    assert!(
+        form.contains("Enter save") && form.contains("Esc cancel"),
+        "{form}"
+    );
+    assert!(!form.contains("sort by"), "{form}");
+    press(&mut app, &mut s, Action::FormCancel);
+    app.shared.message = None;
+    press(&mut app, &mut s, Action::Delete);
+    let confirm = footer(&app, 120, 40);
+    assert!(
+        confirm.contains("y yes") && confirm.contains("n/Esc no"),
+        "{confirm}"
+    );
+    press(&mut app, &mut s, Action::ConfirmNo);
+    app.shared.message = None;
+    press(&mut app, &mut s, Action::OpenCard);
+    let card = footer(&app, 80, 24);
+    assert!(card.contains("Esc back to the list"), "{card}");
+    assert!(!card.contains("Enter"), "{card}");
+}
+
+/// Issue 22: a click on a contact in the card marks it (E and D then act
+/// on it), also with the card scrolled.
+#[test]
+fn a_click_on_a_contact_in_the_card_marks_it() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (mut s, mut app) = demo();
+    let view = app.shared.portfolio.clone().unwrap();
+    let mut found = None;
+    for c in &view.clients {
+        let card = crate::ops::views::client_card(&mut s, &c.client, today()).unwrap();
+        if card.contacts.len() >= 2 {
+            found = Some((c.client.id, card.contacts[1].name.clone()));
+            break;
+        }
+    }
+    let (id, second) = found.expect("a demo client with two contacts");
+    press(&mut app, &mut s, Action::Resize(100, 20));
+    app.card = Some(super::panes::card::Card::new(id));
+    run_effects(&mut app, &mut s, vec![Effect::LoadCard(id)]);
+    let t0 = std::time::Instant::now();
+    let click = MouseEventKind::Down(MouseButton::Left);
+    let screen = render(&app, 100, 20);
+    let at = spot_of(&screen, &second);
+    mouse(&mut app, &mut s, click, at, t0);
+    let card = app.card.as_ref().unwrap();
+    assert_eq!(card.contact, 1);
+    assert_eq!(
+        card.marked_contact().map(|c| c.name.clone()),
+        Some(second.clone())
+    );
+    // Scrolled by a line, the contact is a row higher and still found.
+    press(&mut app, &mut s, Action::Top);
+    press(&mut app, &mut s, Action::NextContact);
+    press(&mut app, &mut s, Action::Down);
+    let screen = render(&app, 100, 20);
+    let at2 = spot_of(&screen, &second);
+    assert_eq!(at2.1 + 1, at.1, "{screen}");
+    mouse(
+        &mut app,
+        &mut s,
+        click,
+        at2,
+        t0 + std::time::Duration::from_secs(2),
+    );
+    assert_eq!(app.card.as_ref().unwrap().contact, 1);
+}
+
+/// Issue 22: the wheel over a board column scrolls that column (not the
+/// focused one) and focuses it.
+#[test]
+fn the_wheel_scrolls_the_board_column_under_the_pointer() {
+    use crossterm::event::MouseEventKind;
+    let (mut s, mut app) = demo();
+    let t0 = std::time::Instant::now();
+    let screen = render(&app, 120, 40);
+    let toxic = spot_of(&screen, "TOXIC");
+    let inside = (toxic.0, toxic.1 + 3);
+    mouse(&mut app, &mut s, MouseEventKind::ScrollDown, inside, t0);
+    assert_eq!(app.panes.portfolio.column, 2);
+    assert_eq!(app.panes.portfolio.selected[2], 1);
+    assert_eq!(app.panes.portfolio.selected[0], 0, "gold did not move");
+    render(&app, 120, 40);
+    mouse(&mut app, &mut s, MouseEventKind::ScrollUp, inside, t0);
+    assert_eq!(app.panes.portfolio.selected[2], 0);
+}
+
+/// Issue 22: in the client picker a click selects a match and a double
+/// click opens its card; the pane under the picker takes no click.
+#[test]
+fn a_double_click_in_the_picker_opens_the_card() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let (mut s, mut app) = demo();
+    let t0 = std::time::Instant::now();
+    let click = MouseEventKind::Down(MouseButton::Left);
+    press(&mut app, &mut s, Action::OpenPicker);
+    let Mode::Picker(p) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    let (second, name) = p.matches(&app.shared)[1];
+    let name = name.to_string();
+    let screen = render(&app, 120, 40);
+    let at = spot_of(&screen, &format!(" {name}"));
+    let at = (at.0 + 1, at.1);
+    // Outside the picker box: nothing (the board under it is not clicked).
+    mouse(&mut app, &mut s, click, (1, 5), t0);
+    assert!(matches!(app.shared.mode, Mode::Picker(_)));
+    assert_eq!(app.panes.portfolio.selected, [0; 3]);
+    render(&app, 120, 40);
+    mouse(
+        &mut app,
+        &mut s,
+        click,
+        at,
+        t0 + std::time::Duration::from_secs(1),
+    );
+    let Mode::Picker(p) = &app.shared.mode else {
+        panic!("{:?}", app.shared.mode)
+    };
+    assert_eq!(p.selected, 1);
+    render(&app, 120, 40);
+    mouse(
+        &mut app,
+        &mut s,
+        click,
+        at,
+        t0 + std::time::Duration::from_millis(1200),
+    );
+    assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(second));
 }

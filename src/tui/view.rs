@@ -8,10 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::action::Action;
 use super::app::{App, Mode, Pane};
 use super::form::FieldKind;
 use super::forms::Form;
 use super::keys;
+use super::mouse;
 use crate::domain::Tier;
 use crate::format::{self, MoneyForm};
 
@@ -87,6 +89,8 @@ impl Theme {
 
 pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     let area = f.area();
+    // What a click means is noted afresh on every frame (see `mouse`).
+    app.shared.hits.borrow_mut().clear();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(f, area);
         return;
@@ -101,7 +105,11 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     draw_header(app, theme, f, header);
     draw_tabs(app, theme, f, tabs);
     match &app.card {
-        Some(card) => card.draw(&app.shared, theme, f, body),
+        Some(card) => {
+            // The wheel scrolls the card.
+            mouse::note(&app.shared, body, mouse::SCROLL);
+            card.draw(&app.shared, theme, f, body)
+        }
         None => app.current().draw(&app.shared, theme, f, body),
     }
     draw_footer(app, theme, f, footer);
@@ -109,7 +117,11 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
         Mode::Form(form) => draw_form(form, theme, f, body),
         Mode::Confirm(c) => draw_confirm(&c.prompt, theme, f, body),
         Mode::Help => draw_help(app, theme, f, body),
-        Mode::Picker(p) => p.draw(&app.shared, theme, f, body),
+        Mode::Picker(p) => {
+            // Only the picker's rows take clicks while it is open.
+            app.shared.hits.borrow_mut().clear();
+            p.draw(&app.shared, theme, f, body)
+        }
         _ => {}
     }
 }
@@ -170,6 +182,7 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
 
 fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
+    let mut x = area.x;
     for (i, p) in Pane::ALL.iter().enumerate() {
         let text = format!(" {} {} ", i + 1, p.title());
         let style = if *p == app.pane && app.card.is_none() {
@@ -177,6 +190,15 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         } else {
             Style::new()
         };
+        // A click on the tab opens its pane.
+        let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
+        let tab = Rect::new(x, area.y, width, 1).intersection(area);
+        mouse::note(
+            &app.shared,
+            tab,
+            mouse::Spot::Select(Action::SelectPane(*p)),
+        );
+        x = x.saturating_add(width);
         spans.push(Span::styled(text, style));
     }
     if app.card.is_some() {
@@ -188,33 +210,52 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     );
 }
 
+/// The footer: a message if there is one, else the keys that do something
+/// in this pane and mode (the same table as help's), as many whole ones as
+/// fit.
 fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
-    let line = if let Mode::Filter = app.shared.mode {
-        Line::from(vec![
-            Span::styled(" filter: ", theme.title()),
-            Span::raw(app.filter().to_string()),
-            Span::styled("▏ Enter: keep · Esc: clear", theme.dim()),
-        ])
+    let mut spans = Vec::new();
+    if let Mode::Filter = app.shared.mode {
+        spans.push(Span::styled(" filter: ", theme.title()));
+        spans.push(Span::raw(app.filter().to_string()));
+        spans.push(Span::styled("▏ ", theme.dim()));
     } else if let Some((text, error)) = &app.shared.message {
         let style = if *error { theme.warn() } else { theme.good() };
-        Line::from(Span::styled(format!(" {text}"), style))
-    } else {
-        let mut spans = Vec::new();
-        if !app.filter().is_empty() {
-            spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
+        let text = format::truncate(&format!(" {text}"), usize::from(area.width));
+        f.render_widget(Paragraph::new(Span::styled(text, style)), area);
+        return;
+    } else if !app.filter().is_empty() && app.card.is_none() {
+        spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
+    }
+    let entries: Vec<(String, String, bool)> = keys::footer(
+        &app.shared.mode,
+        app.focus_keys(),
+        app.pane,
+        app.card.is_some(),
+    )
+    .into_iter()
+    .map(|(k, what, always)| (format!(" {k}"), format!(" {what} "), always))
+    .collect();
+    // Help and quit always show; the pane's keys take the rest, in order.
+    let width = |(k, what, _): &(String, String, bool)| k.width() + what.width();
+    let mut used: usize = spans.iter().map(|s| s.content.width()).sum::<usize>()
+        + entries.iter().filter(|e| e.2).map(width).sum::<usize>();
+    let mut fits = true;
+    for entry in &entries {
+        if !entry.2 {
+            used += width(entry);
+            fits = fits && used <= usize::from(area.width);
+            if !fits {
+                continue;
+            }
         }
-        for (k, what) in keys::footer_in(
-            app.focus_keys(),
-            app.pane,
-            app.card.is_some(),
-            app.filterable(),
-        ) {
-            spans.push(Span::styled(format!(" {k}"), theme.title()));
-            spans.push(Span::raw(format!(" {what} ")));
-        }
-        Line::from(spans)
-    };
-    f.render_widget(Paragraph::new(fit_line(line, area.width)), area);
+        spans.push(Span::styled(entry.0.clone(), theme.title()));
+        spans.push(Span::raw(entry.1.clone()));
+    }
+    f.render_widget(
+        Paragraph::new(fit_line(Line::from(spans), area.width)),
+        area,
+    );
 }
 
 /// A box of `width` x `height` centred in `area`, clamped to fit.
@@ -404,9 +445,27 @@ fn draw_confirm(prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
     );
 }
 
-/// The help box: its entries, its place in the pane's area.
+/// What the mouse does, for help while it is on.
+const MOUSE_HELP: &[(&str, &str)] = &[
+    ("click", "selects a tab, row or column; double: Enter"),
+    ("wheel", "scrolls the list or card under the pointer"),
+    ("Shift-drag", "selects text in most terminals (mouse on)"),
+];
+
+/// The help box: its entries (the keys that do something here, the
+/// board's legend on the board, the mouse), its place in the pane's area.
 fn help_box(app: &App, area: Rect) -> (Vec<(&'static str, &'static str)>, Rect) {
-    let entries = keys::help_in(app.focus_keys(), app.pane, app.card.is_some());
+    let mut entries = keys::help(app.focus_keys(), app.pane, app.card.is_some());
+    if app.pane == Pane::Portfolio && app.card.is_none() {
+        entries.push(("", ""));
+        entries.push(("", "The board"));
+        entries.extend(super::panes::portfolio::LEGEND);
+    }
+    if app.shared.mouse {
+        entries.push(("", ""));
+        entries.push(("", "The mouse"));
+        entries.extend(MOUSE_HELP);
+    }
     let rect = centered(area, 70, entries.len() as u16 + 2);
     (entries, rect)
 }
@@ -454,13 +513,23 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .title(title)
         .title_bottom(bottom);
+    let label_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let lines: Vec<Line> = entries
         .iter()
         .map(|(k, what)| {
-            let line = Line::from(vec![
-                Span::styled(format!("{k:>10}  "), theme.title()),
-                Span::raw(*what),
-            ]);
+            let line = if k.is_empty() {
+                // A section's title ("The board"), or a blank line.
+                Line::from(Span::styled(
+                    format!("{:w$}{what}", "", w = label_w + 2),
+                    theme.title(),
+                ))
+            } else {
+                let pad = label_w.saturating_sub(k.width());
+                Line::from(vec![
+                    Span::styled(format!("{:pad$}{k}  ", ""), theme.title()),
+                    Span::raw(*what),
+                ])
+            };
             fit_line(line, rect.width.saturating_sub(2))
         })
         .collect();

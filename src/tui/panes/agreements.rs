@@ -282,5 +282,14 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
             }
         })
         .collect();
+    // The rows under the column headers, for the mouse.
+    let inner = block.inner(area);
+    let body = Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let shown = n.saturating_sub(start).min(inner_rows);
+    crate::tui::mouse::note_rows(shared, body, start, shown, 1, Action::SelectRow);
     f.render_widget(Table::new(rows, widths).header(header).block(block), area);
 }

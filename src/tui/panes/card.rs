@@ -66,10 +66,19 @@ impl Card {
                 }
                 .min(max);
             }
+            // A click on a contact marks it.
+            Action::SelectRow(i) => {
+                let n = self.data.as_ref().map_or(0, |d| d.contacts.len());
+                self.contact = i.min(n.saturating_sub(1));
+            }
             Action::NextContact => {
                 let n = self.data.as_ref().map_or(0, |d| d.contacts.len());
                 if n == 0 {
                     shared.warn("no contacts yet: a adds one");
+                } else if n == 1 {
+                    // The mark shows only with more than one: say why `n`
+                    // moved nothing.
+                    shared.notify("one contact person: E and D act on it");
                 } else {
                     self.contact = (self.contact.min(n - 1) + 1) % n;
                 }
@@ -163,10 +172,41 @@ fn draw(card: &Card, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .title(" Client card · j/k scroll · e edit · t tier · Esc back ");
     let inner = block.inner(area);
-    let text = paragraph(card, data, shared, theme);
-    let rows = text.line_count(inner.width);
-    let max = u16::try_from(rows.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    f.render_widget(text.scroll((card.scroll.min(max), 0)).block(block), area);
+    let (lines, first_contact) = card_lines(card, data, shared, theme);
+    // A click on a contact marks it: the screen rows of each contact line,
+    // from the wrapped height of the lines above it.
+    let scroll = {
+        let rows = wrapped(&lines).line_count(inner.width);
+        let max = u16::try_from(rows.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+        card.scroll.min(max)
+    };
+    let row_of = |k: usize| wrapped(&lines[..k]).line_count(inner.width);
+    for i in 0..data.contacts.len() {
+        let (top, bottom) = (row_of(first_contact + i), row_of(first_contact + i + 1));
+        let (Ok(top), Ok(bottom)) = (u16::try_from(top), u16::try_from(bottom)) else {
+            break;
+        };
+        let (Some(top), Some(bottom)) = (top.checked_sub(scroll), bottom.checked_sub(scroll))
+        else {
+            continue;
+        };
+        let row = Rect {
+            y: inner.y.saturating_add(top),
+            height: bottom - top,
+            ..inner
+        };
+        crate::tui::mouse::note(
+            shared,
+            row.intersection(inner),
+            crate::tui::mouse::Spot::Row(Action::SelectRow(i)),
+        );
+    }
+    f.render_widget(wrapped(&lines).scroll((scroll, 0)).block(block), area);
+}
+
+/// Lines as the card wraps them.
+fn wrapped<'a>(lines: &[Line<'a>]) -> Paragraph<'a> {
+    Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false })
 }
 
 /// The card's lines, wrapped to its width.
@@ -176,6 +216,17 @@ fn paragraph<'a>(
     shared: &Shared,
     theme: Theme,
 ) -> Paragraph<'a> {
+    let (lines, _) = card_lines(card, data, shared, theme);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// The card's lines, and where its contacts start among them.
+fn card_lines<'a>(
+    card: &Card,
+    data: &'a ClientCard,
+    shared: &Shared,
+    theme: Theme,
+) -> (Vec<Line<'a>>, usize) {
     let loc = shared.locale;
     let st = &data.stats;
     let c = &st.client;
@@ -251,6 +302,7 @@ fn paragraph<'a>(
         )));
     }
     let marked = card.marked_contact().map(|c| c.id);
+    let first_contact = lines.len();
     for p in &data.contacts {
         // `n` moves the mark (only worth showing with more than one).
         let mark = if data.contacts.len() > 1 && marked == Some(p.id) {
@@ -351,7 +403,7 @@ fn paragraph<'a>(
             p.note
         )));
     }
-    Paragraph::new(lines).wrap(Wrap { trim: false })
+    (lines, first_contact)
 }
 
 #[cfg(test)]

@@ -259,6 +259,7 @@ pub fn target(action: Action, current: usize, page: usize) -> Option<isize> {
         Action::Bottom => isize::MAX / 2,
         Action::PageUp => current - page,
         Action::PageDown => current + page,
+        Action::SelectRow(n) => isize::try_from(n).unwrap_or(isize::MAX / 2),
         _ => return None,
     })
 }

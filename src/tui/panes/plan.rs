@@ -99,6 +99,11 @@ impl PlanPane {
     fn move_cursor(&mut self, action: Action, page: usize) -> bool {
         let len = FIGURES + self.view.as_ref().map_or(0, |v| v.plan.clients.len());
         let at = self.figure.unwrap_or(FIGURES + self.selected);
+        // A click names a client row; the figures come before the clients.
+        let action = match action {
+            Action::SelectRow(row) => Action::SelectRow(FIGURES + row),
+            other => other,
+        };
         let Some(to) = moved(action, at, len, page) else {
             return false;
         };
@@ -401,6 +406,15 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         Constraint::Length(w),
         usize::from(figures),
     ));
+    // The rows under the column headers, for the mouse.
+    let inner = block.inner(bottom);
+    let body = Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    let shown = view.plan.clients.len().saturating_sub(start).min(visible);
+    crate::tui::mouse::note_rows(shared, body, start, shown, 1, Action::SelectRow);
     f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
 }
 

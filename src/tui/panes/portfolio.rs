@@ -16,12 +16,42 @@ use crate::format::{self, Locale, MoneyForm};
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::ClientEditForm;
+use crate::tui::mouse;
 use crate::tui::view::{Theme, fit_line, window_start};
 
 pub const TITLE: &str = "Portfolio";
 
 /// The board's columns.
 pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
+
+/// The board's legend, for `?`: what the marks and each card's second
+/// line mean. "Overdue" on the board counts agreements, never money.
+pub const LEGEND: &[(&str, &str)] = &[
+    (
+        "2nd line",
+        "revenue 12m, share, days since last touch, agreements",
+    ),
+    ("~", "a touch is due today (the client's cadence)"),
+    ("!", "past cadence: longer without a touch than the cadence"),
+    ("never", "no touchpoint yet"),
+    (
+        "agr. overdue",
+        "open agreements past their due date (narrow: late)",
+    ),
+    ("broken", "agreements marked broken (narrow: br)"),
+];
+
+/// The one-line legend above the board, as wide as the columns allow.
+fn legend_line(roomy: bool) -> &'static str {
+    if roomy {
+        " 2nd line: revenue 12m · share · days since the last touch (~ due, ! past cadence) · agreements: overdue · broken"
+    } else {
+        " revenue · share · days since touch (~ due, ! past cadence) · agr.: late, br"
+    }
+}
+
+/// A column this wide has room for the words; narrower ones abbreviate.
+const ROOMY: u16 = 36;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -197,6 +227,11 @@ impl Component for Board {
         match action {
             Action::Left => self.column = (self.column + 2) % 3,
             Action::Right => self.column = (self.column + 1) % 3,
+            // A click on the board: its column, and the row if on one.
+            Action::SelectCell(col, row) if col < 3 => {
+                self.column = col;
+                self.selected[col] = row.min(self.columns[col].len().saturating_sub(1));
+            }
             Action::CycleSort => {
                 self.sort = match self.sort {
                     Sort::Revenue => Sort::Neglect,
@@ -266,11 +301,16 @@ impl Component for Board {
 }
 
 fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+    let [legend, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(area);
     let Some(view) = &shared.portfolio else {
         f.render_widget(Paragraph::new("loading…"), area);
         return;
     };
+    // What the marks and the second line mean, in the words `?` uses.
+    let roomy = columns[0].width.saturating_sub(2) >= ROOMY;
+    let text = crate::format::truncate(legend_line(roomy), usize::from(legend.width));
+    f.render_widget(Paragraph::new(text).style(theme.dim()), legend);
     for (col, tier) in TIERS.iter().enumerate() {
         let rows = &board.columns[col];
         let focused = col == board.column;
@@ -319,6 +359,25 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         let visible = usize::from(inner.height / 2).max(1);
         let selected = board.selected[col];
         let start = window_start(selected, visible);
+        // A click on the column focuses it; on a client, selects it.
+        mouse::note(
+            shared,
+            columns[col],
+            mouse::Spot::Select(Action::SelectCell(col, selected)),
+        );
+        let shown = rows.len().saturating_sub(start).min(visible);
+        mouse::note_rows(shared, inner, start, shown, 2, |row| {
+            Action::SelectCell(col, row)
+        });
+        // The wheel scrolls the column under the pointer (and focuses it).
+        mouse::note(
+            shared,
+            inner,
+            mouse::Spot::Wheel {
+                down: Action::SelectCell(col, selected + 1),
+                up: Action::SelectCell(col, selected.saturating_sub(1)),
+            },
+        );
         let mut lines = Vec::with_capacity(visible * 2);
         for (pos, i) in rows.iter().enumerate().skip(start).take(visible) {
             let c = &view.clients[*i];
@@ -408,10 +467,11 @@ fn client_lines<'a>(
         Span::raw(" · "),
         Span::styled(touch, touch_style),
     ];
-    // Agreement trouble: words when there is room, else "3 late" / "2 br".
-    let roomy = width >= 36;
+    // Agreement trouble: words when there is room, else "3 late" / "2 br"
+    // (the legend says both). "Overdue" here counts agreements.
+    let roomy = width >= ROOMY;
     if c.agreements.overdue > 0 {
-        let label = if roomy { "overdue" } else { "late" };
+        let label = if roomy { "agr. overdue" } else { "late" };
         spans.push(Span::styled(
             format!(" · {} {label}", c.agreements.overdue),
             theme.warn(),

@@ -416,7 +416,9 @@ impl Component for ReviewPane {
         }
     }
 
-    fn draw(&self, _shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        // The wheel scrolls the focused section.
+        crate::tui::mouse::note(shared, area, crate::tui::mouse::SCROLL);
         draw::draw(self, theme, f, area);
     }
 

@@ -752,6 +752,13 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         })
         .collect();
     let inner = block.inner(area);
+    // The rows under the column headers, for the mouse.
+    let body = Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    crate::tui::mouse::note_rows(shared, body, t.offset, t.rows.len(), 1, Action::SelectRow);
     let table = Table::new(rows, widths).header(header).block(block);
     f.render_widget(table, area);
     if t.total == 0 && !searching {
