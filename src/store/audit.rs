@@ -19,7 +19,6 @@ const TEXT_COLUMNS: &[(&str, &str, Lines)] = &[
     ("clients", "channel", Lines::One),
     ("clients", "goal", Lines::Many),
     ("clients", "notes", Lines::Many),
-    ("client_aliases", "alias", Lines::One),
     ("contacts", "name", Lines::One),
     ("contacts", "role", Lines::One),
     ("contacts", "phone", Lines::One),
