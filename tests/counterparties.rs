@@ -266,3 +266,24 @@ fn aliases_are_added_listed_matched_and_deleted() {
     let json = p.json(&["client", "show", "ООО Ромашка", "--json"]);
     assert_eq!(json["inn"], serde_json::Value::Null);
 }
+
+#[test]
+fn client_add_takes_an_inn_and_a_bad_one_adds_nothing() {
+    let p = with_clients(&["ООО Ромашка"]);
+    p.ok(&["client", "edit", "ООО Ромашка", "--inn", INN_A]);
+    let before = p.snapshot();
+    let err = p.fails(&["client", "add", "Лютик", "--inn", "7728168970"], 1);
+    assert!(
+        err.contains("inn: '7728168970' is not a valid ИНН"),
+        "{err}"
+    );
+    let err = p.fails(&["client", "add", "Лютик", "--inn", INN_A], 1);
+    assert!(
+        err.contains("already the ИНН of client 'ООО Ромашка'"),
+        "{err}"
+    );
+    assert_eq!(p.snapshot(), before, "no client added");
+    p.ok(&["client", "add", "Лютик", "--inn", INN_B]);
+    let lutik = p.json(&["client", "show", "Лютик", "--json"]);
+    assert_eq!(lutik["inn"], INN_B);
+}

@@ -234,6 +234,9 @@ pub enum ClientCmd {
         goal: Option<String>,
         #[arg(long)]
         notes: Option<String>,
+        /// The client's ИНН (10 or 12 digits, check digits verified)
+        #[arg(long)]
+        inn: Option<String>,
     },
     /// List clients with their signals
     #[command(after_help = "Example:\n  folio client list --tier gold --json")]

@@ -21,8 +21,9 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             channel,
             goal,
             notes,
+            inn,
         } => {
-            let c = ops::add_client(
+            let c = counterparties::add_client_with_inn(
                 &mut s.store,
                 &NewClient {
                     name,
@@ -34,6 +35,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     goal,
                     notes: notes.unwrap_or_default(),
                 },
+                inn.as_deref(),
             )?;
             Ok(format!(
                 "Added client {} ({}, id {})\n",

@@ -37,6 +37,21 @@ pub(super) fn set_inn(tx: &Db, id: Id, inn: Option<&str>) -> OpResult<()> {
     Ok(())
 }
 
+/// `ops::add_client` with an ИНН (checked as [`set_inn`] checks it), in
+/// one transaction: a refused ИНН adds no client.
+pub fn add_client_with_inn(
+    store: &mut Store,
+    c: &crate::domain::NewClient,
+    inn: Option<&str>,
+) -> OpResult<Client> {
+    let c = super::validate_new_client(c)?;
+    store.write(|tx| {
+        let added = super::insert_client(tx, &c)?;
+        set_inn(tx, added.id, inn)?;
+        Ok(added)
+    })
+}
+
 /// A client's name for a message, escaped (it is user data).
 fn name_of(tx: &Db, id: Id) -> OpResult<String> {
     let name = clients::get(tx, id)?.map(|c| c.name).unwrap_or_default();
