@@ -240,6 +240,9 @@ pub enum ClientCmd {
         goal: Option<String>,
         #[arg(long)]
         notes: Option<String>,
+        /// The client's ИНН (10 or 12 digits, check digits verified)
+        #[arg(long)]
+        inn: Option<String>,
     },
     /// List clients with their signals
     #[command(after_help = "Example:\n  folio client list --tier gold --json")]
@@ -280,6 +283,13 @@ pub enum ClientCmd {
         goal: Option<String>,
         #[arg(long)]
         notes: Option<String>,
+        /// The client's ИНН (10 or 12 digits, check digits verified): an
+        /// import matches a statement's rows by it
+        #[arg(long, conflicts_with = "no_inn")]
+        inn: Option<String>,
+        /// Remove the client's ИНН
+        #[arg(long)]
+        no_inn: bool,
     },
     /// Move a client to another tier, with the reason
     #[command(
@@ -318,6 +328,29 @@ pub enum ClientCmd {
     /// Contacts at a client
     #[command(subcommand)]
     Contact(ContactCmd),
+    /// Names a client is written by in bank statements and exports
+    #[command(subcommand)]
+    Alias(AliasCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AliasCmd {
+    /// Add a name the client is written by: an import matches it (ignoring
+    /// case, quotes and the legal form: ООО, ИП, АО, ПАО, ЗАО)
+    #[command(after_help = "Example:\n  folio client alias add \"ООО Ромашка\" \"Romashka LLC\"")]
+    Add { name: String, alias: String },
+    /// List a client's aliases
+    #[command(after_help = "Example:\n  folio client alias list \"ООО Ромашка\" --json")]
+    List {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove one of a client's aliases
+    #[command(
+        after_help = "Example:\n  folio client alias delete \"ООО Ромашка\" \"Romashka LLC\""
+    )]
+    Delete { name: String, alias: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,14 +3,14 @@
 use anyhow::{Result, bail};
 use serde::Serialize;
 
-use super::args::{ClientCmd, ContactCmd};
+use super::args::{AliasCmd, ClientCmd, ContactCmd};
 use super::table::{Align, Table};
 use super::{LOC, Session, json, set, set_or_clear};
 use crate::domain::money::bp_to_pct;
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Contact, Money, NewClient, NewContact, Status};
 use crate::format::{self, Noun};
-use crate::ops::{self, ClientEdit, views};
+use crate::ops::{self, ClientEdit, counterparties, views};
 
 pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
     match cmd {
@@ -22,8 +22,9 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             channel,
             goal,
             notes,
+            inn,
         } => {
-            let c = ops::add_client(
+            let c = counterparties::add_client_with_inn(
                 &mut s.store,
                 &NewClient {
                     name,
@@ -35,6 +36,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     goal,
                     notes: notes.unwrap_or_default(),
                 },
+                inn.as_deref(),
             )?;
             Ok(format!(
                 "Added client {} ({}, id {})\n",
@@ -115,6 +117,8 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             channel,
             goal,
             notes,
+            inn,
+            no_inn,
         } => {
             let c = ops::client_by_name(&s.store, &name)?;
             let edit = ClientEdit {
@@ -128,6 +132,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 channel,
                 goal,
                 notes,
+                inn: if no_inn { Some(None) } else { inn.map(Some) },
             };
             let c = ops::edit_client(&mut s.store, c.id, &edit)?;
             Ok(format!("Updated client {} (id {})\n", c.name, c.id))
@@ -269,6 +274,33 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             ops::delete_contact(&mut s.store, id)?;
             Ok(format!("Deleted contact {id}\n"))
         }
+        ClientCmd::Alias(AliasCmd::Add { name, alias }) => {
+            let c = ops::client_by_name(&s.store, &name)?;
+            let alias = counterparties::add_alias(&mut s.store, c.id, &alias)?;
+            Ok(format!("Added alias {alias} to {}\n", c.name))
+        }
+        ClientCmd::Alias(AliasCmd::List {
+            name,
+            json: as_json,
+        }) => {
+            let c = ops::client_by_name(&s.store, &name)?;
+            let aliases = counterparties::aliases(&s.store, c.id)?;
+            if as_json {
+                return json(&aliases);
+            }
+            if aliases.is_empty() {
+                return Ok(format!(
+                    "{} has no aliases. Add one with `folio client alias add`.\n",
+                    c.name
+                ));
+            }
+            Ok(aliases.iter().map(|a| format!("{a}\n")).collect())
+        }
+        ClientCmd::Alias(AliasCmd::Delete { name, alias }) => {
+            let c = ops::client_by_name(&s.store, &name)?;
+            counterparties::delete_alias(&mut s.store, c.id, &alias)?;
+            Ok(format!("Removed alias {} from {}\n", alias.trim(), c.name))
+        }
     }
 }
 
@@ -374,6 +406,17 @@ fn render_card(card: &views::ClientCard) -> String {
             .unwrap_or("-".into()),
         c.channel.as_deref().unwrap_or("-")
     ));
+    if card.inn.is_some() || !card.aliases.is_empty() {
+        out.push_str(&format!(
+            "ИНН {} · also written as: {}\n",
+            card.inn.as_deref().unwrap_or("-"),
+            if card.aliases.is_empty() {
+                "-".to_string()
+            } else {
+                card.aliases.join("; ")
+            }
+        ));
+    }
     if let Some(goal) = &c.goal {
         out.push_str(&format!("goal: {goal}\n"));
     }

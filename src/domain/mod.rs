@@ -3,6 +3,7 @@
 
 pub mod briefing;
 pub mod contact;
+pub mod counterparty;
 pub mod model;
 pub mod money;
 pub mod plan;

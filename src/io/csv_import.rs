@@ -113,6 +113,8 @@ pub struct PaymentRow {
     pub date: NaiveDate,
     pub amount: Money,
     pub note: Option<String>,
+    /// The payer's ИНН, checked, where the file has the column.
+    pub inn: Option<String>,
 }
 
 /// What parsing a file found: the good rows, and every bad row's error. The
@@ -275,9 +277,11 @@ pub fn parse_payments(
     currency: &str,
     map: &ColumnMap,
 ) -> Result<Parsed<PaymentRow>, ImportError> {
+    // Folio's columns, and the payer's ИНН that statements carry.
+    let [client, date, amount, note] = PAYMENT_COLUMNS;
     parse_kind(
         bytes,
-        &PAYMENT_COLUMNS,
+        &[client, date, amount, note, "inn"],
         &["client", "date", "amount"],
         map,
         |f| {
@@ -285,12 +289,14 @@ pub fn parse_payments(
             let date = f.parse_required(1, parse_date);
             let amount = f.parse_required(2, |s| Money::parse_positive_in(s, currency));
             let note = f.text(3);
+            let inn = f.parse(4, Some("inn"), crate::domain::counterparty::check_inn);
             Some(PaymentRow {
                 line: f.line,
                 client: client?,
                 date: date?,
                 amount: amount?,
                 note,
+                inn,
             })
         },
     )
@@ -380,12 +386,14 @@ fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<Statem
         None => parse_date(s).map_err(|e| e.to_string()),
     });
     let note = profile::note_with_operation(operation.as_deref(), f.text(3));
+    let inn = f.parse(8, Some("inn"), crate::domain::counterparty::check_inn);
     Some(StatementRow::Kept(PaymentRow {
         line: f.line,
         client: client?,
         date: date?,
         amount,
         note,
+        inn,
     }))
 }
 
@@ -441,7 +449,7 @@ enum Cell<'a> {
 }
 
 /// The most columns a kind asks for (the cells of a row live on the stack).
-const MAX_COLUMNS: usize = 8;
+const MAX_COLUMNS: usize = 9;
 
 const _: () = assert!(
     CLIENT_COLUMNS.len() <= MAX_COLUMNS
@@ -1040,6 +1048,10 @@ const COLUMN_ALIASES: &[(&str, &[&str])] = &[
             "memo",
         ],
     ),
+    (
+        "inn",
+        &["инн", "инн_плательщика", "плательщикинн", "tax_id"],
+    ),
     ("summary", &["тема", "итог", "subject"]),
     ("kind", &["тип", "вид", "канал", "type"]),
     ("minutes", &["минуты", "длительность", "duration"]),
@@ -1181,6 +1193,7 @@ mod tests {
                     date: d(2026, 11, 23),
                     amount: Money::from_minor(125_000_050),
                     note: Some("аванс, часть 1".into()),
+                    inn: None,
                 },
                 PaymentRow {
                     line: 3,
@@ -1188,6 +1201,7 @@ mod tests {
                     date: d(2026, 1, 5),
                     amount: Money::from_minor(125_000_050),
                     note: None,
+                    inn: None,
                 },
                 PaymentRow {
                     line: 4,
@@ -1195,6 +1209,7 @@ mod tests {
                     date: d(2026, 2, 1),
                     amount: Money::from_minor(9_990),
                     note: Some("кавычки \"да\"".into()),
+                    inn: None,
                 },
             ]
         );
@@ -1344,6 +1359,7 @@ mod tests {
                     date: d(2026, 5, 1),
                     amount: Money::major(10),
                     note: Some("n".into()),
+                    inn: None,
                 },
                 PaymentRow {
                     line: 3,
@@ -1351,6 +1367,7 @@ mod tests {
                     date: d(2026, 5, 2),
                     amount: Money::from_minor(2_050),
                     note: None,
+                    inn: None,
                 },
             ]
         );

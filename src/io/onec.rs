@@ -236,12 +236,21 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     }
     let purpose = doc.get("НазначениеПлатежа").map(|(v, _)| v.to_string());
     let number = doc.get("Номер").map(|(v, _)| v);
+    // The payer's ИНН, when the bank wrote one: clients match by it first.
+    let inn = match doc.get("ПлательщикИНН") {
+        Some((v, line)) if !v.trim().is_empty() => Some(
+            crate::domain::counterparty::check_inn(v)
+                .map_err(|e| error(line, format!("ПлательщикИНН: {e}")))?,
+        ),
+        _ => None,
+    };
     Ok(Read::Payment(PaymentRow {
         line: doc.line,
         client,
         date,
         amount,
         note: note_with_operation(number, purpose),
+        inn,
     }))
 }
 
@@ -290,6 +299,7 @@ mod tests {
                 date: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
                 amount: Money::from_minor(150_050),
                 note: Some("№ 7: Оплата по счёту 12".into()),
+                inn: Some("7719617469".into()),
             }]
         );
         assert_eq!(skipped.len(), 1);

@@ -34,7 +34,7 @@ use crate::format;
 /// The columns a statement row may fill: a payment's four, then the row's
 /// status, its currency, an amount that went out (a statement with separate
 /// "in" and "out" columns), and the bank's operation id.
-pub const STATEMENT_COLUMNS: [&str; 8] = [
+pub const STATEMENT_COLUMNS: [&str; 9] = [
     "client",
     "date",
     "amount",
@@ -43,6 +43,7 @@ pub const STATEMENT_COLUMNS: [&str; 8] = [
     "currency",
     "outgoing",
     "operation",
+    "inn",
 ];
 
 /// How to read one bank's statement.

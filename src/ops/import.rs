@@ -10,6 +10,7 @@ use std::ops::ControlFlow;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::counterparties::{self, Counterparties, Match};
 use super::{OpError, OpResult, validate_agreement, validate_touchpoint};
 use crate::domain::text;
 use crate::domain::{
@@ -79,10 +80,16 @@ pub struct ImportOptions {
 
 /// Resolves client names to ids within the import's transaction, creating
 /// missing clients when allowed, and collecting the rows it cannot resolve.
+/// A row is matched by its ИНН first, then by its name exactly, then by its
+/// name or an alias with legal forms, quotes, case and spacing left out
+/// (see [`Counterparties`]); a name that could be two clients is the row's
+/// error.
 struct Resolver<'a> {
     db: &'a Db,
     /// Folded name -> id.
     known: HashMap<String, Id>,
+    /// By ИНН, and by name or alias as banks write them.
+    counterparties: Counterparties,
     /// Names exactly as written in the file -> id: rows repeat their client,
     /// so most lookups skip folding.
     seen: HashMap<String, Id>,
@@ -93,13 +100,13 @@ struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     fn new(db: &'a Db, create: bool, parse_errors: Vec<RowError>) -> OpResult<Self> {
-        let known = clients::list(db)?
-            .into_iter()
-            .map(|c| (name_key(&c.name), c.id))
-            .collect();
+        let all = clients::list(db)?;
+        let counterparties = Counterparties::read(db, &all)?;
+        let known = all.into_iter().map(|c| (name_key(&c.name), c.id)).collect();
         Ok(Resolver {
             db,
             known,
+            counterparties,
             create,
             seen: HashMap::new(),
             created: Vec::new(),
@@ -107,35 +114,67 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn resolve(&mut self, line: u64, name: &str, since: NaiveDate) -> OpResult<Option<Id>> {
-        if let Some(id) = self.seen.get(name) {
-            return Ok(Some(*id));
-        }
-        // One line: a break or tab in the cell is a space, as `name_key`
-        // and a created client's name take it; any other control character
-        // is this row's error.
-        let line_name = text::cell_as_line(name);
-        if let Err(e) = text::single_line("client", &line_name) {
-            self.row_error(line, e.into())?;
-            return Ok(None);
-        }
-        let key = name_key(&line_name);
-        if let Some(id) = self.known.get(&key).copied() {
-            self.seen.insert(name.to_string(), id);
+    /// The client of a row written `name` (with an ИНН, checked by the
+    /// reader, when the file has one); `None` when the row is in error.
+    fn resolve(
+        &mut self,
+        line: u64,
+        name: &str,
+        inn: Option<&str>,
+        since: NaiveDate,
+    ) -> OpResult<Option<Id>> {
+        if let Some(id) = inn.and_then(|inn| self.counterparties.by_inn(inn)) {
             return Ok(Some(id));
         }
-        if !self.create {
-            self.errors.push(RowError {
-                line,
-                message: format!(
-                    "unknown client '{}' (add it first, or import with --create-clients)",
-                    name.trim()
-                ),
-            });
-            return Ok(None);
-        }
+        let found = match self.seen.get(name) {
+            Some(id) => Match::Client(*id),
+            None => {
+                // One line: a break or tab in the cell is a space, as
+                // `name_key` and a created client's name take it; any
+                // other control character is this row's error.
+                let line_name = text::cell_as_line(name);
+                if let Err(e) = text::single_line("client", &line_name) {
+                    self.row_error(line, e.into())?;
+                    return Ok(None);
+                }
+                let found = match self.known.get(&name_key(&line_name)) {
+                    Some(id) => Match::Client(*id),
+                    None => self.counterparties.by_name(&line_name),
+                };
+                if let Match::Client(id) = found {
+                    self.seen.insert(name.to_string(), id);
+                }
+                found
+            }
+        };
+        let message = match found {
+            Match::Client(id) => match (inn, self.counterparties.inn_of(id)) {
+                (Some(inn), Some(theirs)) if inn != theirs => {
+                    counterparties::other_inn(self.db, inn, id, theirs)?
+                }
+                _ => return Ok(Some(id)),
+            },
+            Match::Ambiguous(a, b) => counterparties::ambiguous(self.db, name, a, b)?,
+            Match::Unknown if self.create => return self.create_client(line, name, inn, since),
+            Match::Unknown => format!(
+                "unknown client '{}' (add it first, or import with --create-clients)",
+                name.trim()
+            ),
+        };
+        self.errors.push(RowError { line, message });
+        Ok(None)
+    }
+
+    /// A client for a row that matches none, with the row's ИНН.
+    fn create_client(
+        &mut self,
+        line: u64,
+        name: &str,
+        inn: Option<&str>,
+        since: NaiveDate,
+    ) -> OpResult<Option<Id>> {
         let client = NewClient {
-            name: line_name.into_owned(),
+            name: text::cell_as_line(name).into_owned(),
             tier: Tier::Potential,
             status: Status::Active,
             since,
@@ -154,7 +193,12 @@ impl<'a> Resolver<'a> {
             }
         };
         let created = super::insert_new_client(self.db, &client)?;
-        self.known.insert(key, created.id);
+        if let Some(inn) = inn {
+            // New: the ИНН is no client's (those read, and those created).
+            clients::set_inn(self.db, created.id, Some(inn))?;
+        }
+        self.known.insert(name_key(&created.name), created.id);
+        self.counterparties.add(created.id, &created.name, inn);
         self.created.push(created.name);
         Ok(Some(created.id))
     }
@@ -344,7 +388,7 @@ fn write_touchpoints(
     for row in rows {
         let at = row.date.unwrap_or(today);
         // The client first: an unknown one is the row's error.
-        let Some(client_id) = r.resolve(row.line, &row.client, at)? else {
+        let Some(client_id) = r.resolve(row.line, &row.client, None, at)? else {
             continue;
         };
         let touch = NewTouchpoint {
@@ -431,7 +475,7 @@ fn import_agreements(
         let mut already = AlreadyThere::new();
         for row in &rows {
             let made_on = row.date.unwrap_or(opts.today);
-            let Some(client_id) = r.resolve(row.line, &row.client, made_on)? else {
+            let Some(client_id) = r.resolve(row.line, &row.client, None, made_on)? else {
                 continue;
             };
             let a = NewAgreement {
@@ -483,7 +527,8 @@ fn import_payments(
         let mut totals: HashMap<Id, Money> = HashMap::new();
         let mut already = AlreadyThere::new();
         for row in &rows {
-            let Some(client_id) = r.resolve(row.line, &row.client, row.date)? else {
+            let Some(client_id) = r.resolve(row.line, &row.client, row.inn.as_deref(), row.date)?
+            else {
                 continue;
             };
             let note = super::optional_text("note", Lines::Many, row.note.as_deref());

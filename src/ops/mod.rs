@@ -4,6 +4,7 @@
 
 pub mod backups;
 pub mod balances;
+pub mod counterparties;
 pub mod demo;
 pub mod import;
 pub mod synth;
@@ -266,6 +267,8 @@ pub struct ClientEdit {
     pub channel: Option<String>,
     pub goal: Option<String>,
     pub notes: Option<String>,
+    /// The client's ИНН; `Some(None)` clears it.
+    pub inn: Option<Option<String>>,
 }
 
 pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Client> {
@@ -297,6 +300,9 @@ pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Cli
         }
         if let Some(notes) = &edit.notes {
             c.notes = optional_text("notes", Lines::Many, Some(notes))?.unwrap_or_default();
+        }
+        if let Some(inn) = &edit.inn {
+            counterparties::set_inn(tx, id, inn.as_deref())?;
         }
         clients::update(tx, &c)?;
         Ok(c)

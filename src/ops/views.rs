@@ -370,6 +370,9 @@ pub struct ClientCard {
     /// Balances of this client's invoices due before today.
     pub overdue: Money,
     pub outstanding: Money,
+    /// The client's ИНН and aliases (names as banks write them).
+    pub inn: Option<String>,
+    pub aliases: Vec<String>,
 }
 
 /// How many recent touchpoints a card shows.
@@ -419,6 +422,8 @@ pub fn client_card(store: &mut Store, client: &Client, today: NaiveDate) -> OpRe
             payments,
             overdue,
             outstanding,
+            inn: clients::inn_of(tx, id)?,
+            aliases: clients::aliases_of(tx, id)?,
         })
     })
 }

@@ -473,6 +473,89 @@ pub fn contacts_by_id(db: &Db, ids: &[Id]) -> StoreResult<Vec<Contact>> {
     Ok(out)
 }
 
+/// A client's ИНН, if it has one.
+pub fn inn_of(db: &Db, id: Id) -> StoreResult<Option<String>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached("SELECT inn FROM clients WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// Set or clear (`None`) a client's ИНН, checked by the caller; another
+/// client's ИНН violates the unique index (the ops layer checks first).
+pub fn set_inn(db: &Db, id: Id, inn: Option<&str>) -> StoreResult<()> {
+    let conn = &db.conn;
+    conn.prepare_cached("UPDATE clients SET inn = ?2 WHERE id = ?1")?
+        .execute(params![id, inn])?;
+    Ok(())
+}
+
+/// The client with this ИНН.
+pub fn find_by_inn(db: &Db, inn: &str) -> StoreResult<Option<Id>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached("SELECT id FROM clients WHERE inn = ?1")?
+        .query_row([inn], |r| r.get(0))
+        .optional()?)
+}
+
+/// Every client's ИНН (clients without one left out), from its index.
+pub fn inns(db: &Db) -> StoreResult<Vec<(Id, String)>> {
+    let conn = &db.conn;
+    let mut stmt = conn.prepare_cached("SELECT id, inn FROM clients WHERE inn IS NOT NULL")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A client's aliases as written, in the order they were added.
+pub fn aliases_of(db: &Db, client_id: Id) -> StoreResult<Vec<String>> {
+    let conn = &db.conn;
+    let mut stmt =
+        conn.prepare_cached("SELECT alias FROM client_aliases WHERE client_id = ?1 ORDER BY id")?;
+    let rows = stmt.query_map([client_id], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every alias's key with its client, for matching an import's rows.
+pub fn alias_keys(db: &Db) -> StoreResult<Vec<(Id, String)>> {
+    let conn = &db.conn;
+    let mut stmt = conn.prepare_cached("SELECT client_id, alias_key FROM client_aliases")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The client that has an alias with this key.
+pub fn alias_owner(db: &Db, key: &str) -> StoreResult<Option<Id>> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached("SELECT client_id FROM client_aliases WHERE alias_key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+/// Add an alias (`key` is `domain::counterparty::counterparty_key` of it;
+/// a key already taken violates its unique constraint: the ops layer
+/// checks first).
+pub fn insert_alias(db: &Db, client_id: Id, alias: &str, key: &str) -> StoreResult<Id> {
+    let conn = &db.conn;
+    conn.prepare_cached(
+        "INSERT INTO client_aliases (client_id, alias, alias_key) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![client_id, alias, key])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Delete a client's alias by its key; false when it has none such.
+pub fn delete_alias(db: &Db, client_id: Id, key: &str) -> StoreResult<bool> {
+    let conn = &db.conn;
+    Ok(conn
+        .prepare_cached("DELETE FROM client_aliases WHERE client_id = ?1 AND alias_key = ?2")?
+        .execute(params![client_id, key])?
+        > 0)
+}
+
 /// How many records hang off a client (contacts, touchpoints, agreements,
 /// invoices, payments): what deleting it would take with it.
 pub fn record_count(db: &Db, id: Id) -> StoreResult<i64> {

@@ -7,7 +7,7 @@
 pub const APPLICATION_ID: i32 = 0x464F_4C49;
 
 /// Migrations in order: `MIGRATIONS[0]` takes a file from version 0 to 1.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The newest schema version this program knows.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -373,4 +373,23 @@ CREATE TRIGGER invoices_totals_update AFTER UPDATE OF client_id, amount ON invoi
     UPDATE clients SET billed_total = billed_total - OLD.amount WHERE id = OLD.client_id;
     UPDATE clients SET billed_total = billed_total + NEW.amount WHERE id = NEW.client_id;
 END;
+"#;
+
+/// Version 9: counterparties (issue 21). A client gains an ИНН (checked in
+/// Rust, `domain::counterparty::check_inn`; here only its shape) and
+/// aliases, names as banks write them, each unique by its key
+/// (`counterparty_key`) across every client. SQLite cannot add a UNIQUE
+/// column, so the ИНН's uniqueness is a unique index (NULLs never clash).
+const V9: &str = r#"
+ALTER TABLE clients ADD COLUMN inn TEXT
+    CHECK (inn IS NULL OR (length(inn) IN (10, 12) AND inn NOT GLOB '*[^0-9]*'));
+CREATE UNIQUE INDEX clients_inn ON clients(inn);
+
+CREATE TABLE client_aliases (
+    id        INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+    alias_key TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE INDEX client_aliases_client ON client_aliases(client_id, alias_key);
 "#;

@@ -3382,3 +3382,26 @@ fn a_double_click_in_the_picker_opens_the_card() {
     );
     assert_eq!(app.card.as_ref().map(|c| c.client_id), Some(second));
 }
+
+#[test]
+fn card_shows_the_inn_and_aliases_only_when_the_client_has_them() {
+    let (mut s, mut app) = demo();
+    press(&mut app, &mut s, Action::OpenCard);
+    assert!(!render(&app, 120, 40).contains("ИНН"));
+    let id = app.card.as_ref().unwrap().client_id;
+    let edit = crate::ops::ClientEdit {
+        inn: Some(Some("7707083893".into())),
+        ..Default::default()
+    };
+    crate::ops::edit_client(&mut s, id, &edit).unwrap();
+    crate::ops::counterparties::add_alias(&mut s, id, "Bank Green").unwrap();
+    press(&mut app, &mut s, Action::Back);
+    press(&mut app, &mut s, Action::OpenCard);
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("ИНН 7707083893 · also written as: Bank Green"),
+        "{screen}"
+    );
+    // At 80 columns the line wraps, never panics.
+    assert!(render(&app, 80, 24).contains("ИНН 7707083893"));
+}

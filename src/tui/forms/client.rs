@@ -153,6 +153,7 @@ impl Typed for ClientEditForm {
                 channel: Some(cleared(&self.channel)?),
                 goal: Some(cleared(&self.goal)?),
                 notes: Some(cleared(&self.notes)?),
+                inn: None,
             },
         ))
     }

@@ -252,6 +252,17 @@ fn card_lines<'a>(
         c.channel.as_deref().unwrap_or("-"),
         c.goal.as_deref().unwrap_or("- (not agreed yet)")
     )));
+    if data.inn.is_some() || !data.aliases.is_empty() {
+        lines.push(Line::from(format!(
+            "ИНН {} · also written as: {}",
+            data.inn.as_deref().unwrap_or("-"),
+            if data.aliases.is_empty() {
+                "-".to_string()
+            } else {
+                data.aliases.join("; ")
+            }
+        )));
+    }
     if !c.notes.is_empty() {
         lines.push(Line::from(format!("notes: {}", c.notes)));
     }
