@@ -84,14 +84,14 @@ pub enum Command {
     /// Payments received
     #[command(subcommand)]
     Pay(PayCmd),
-    /// Import records from a CSV file (all or nothing)
+    /// Import records from a CSV file or a spreadsheet (all or nothing)
     #[command(
         after_help = "Columns (header row required, `,` or `;`, UTF-8 or Windows-1251):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nExample:\n  folio import payments bank.csv --dry-run"
     )]
     Import {
         #[arg(value_enum)]
         kind: RecordKind,
-        /// The CSV file, or - for standard input (at most 256 MiB)
+        /// The CSV, .xlsx or .xls file, or - for standard input (at most 256 MiB)
         file: PathBuf,
         /// Check every row and report, but write nothing
         #[arg(long)]
@@ -105,6 +105,9 @@ pub enum Command {
         /// The file's headers for folio's columns, e.g. 'Дата платежа=date,Сумма платежа=amount,Описание=client'
         #[arg(long, value_name = "HEADER=COLUMN,...")]
         map: Option<String>,
+        /// The sheet of an .xlsx or .xls file to read [default: the first]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Export records as CSV (what import reads back)
     #[command(after_help = "Example:\n  folio export touchpoints --out touchpoints.csv")]

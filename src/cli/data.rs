@@ -16,6 +16,7 @@ use crate::domain::signals::NeglectState;
 use crate::files::Out;
 use crate::io::InputError;
 use crate::io::csv_import::ColumnMap;
+use crate::io::sheet::Format;
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
@@ -45,6 +46,7 @@ pub fn import(
     file: &Path,
     opts: ImportOptions,
     map: Option<&str>,
+    sheet: Option<&str>,
 ) -> Result<String> {
     let dry_run = opts.dry_run;
     let columns: &[&str] = match k {
@@ -65,6 +67,18 @@ pub fn import(
         Err(e @ InputError::TooLarge { .. }) => bail!("{name} is {e}"),
         Err(InputError::Io(e)) => return Err(e).with_context(|| format!("cannot read {name}")),
     };
+    // A spreadsheet (by its first bytes) is read as the CSV text of one sheet.
+    let sheet = match Format::of(&bytes) {
+        Some(format) => Some(
+            crate::io::sheet::read(&bytes, format, sheet)
+                .with_context(|| format!("cannot read {name}; nothing was written"))?,
+        ),
+        None if sheet.is_some() => {
+            bail!("{name} is not an .xlsx or .xls spreadsheet; --sheet is for those")
+        }
+        None => None,
+    };
+    let bytes = sheet.as_ref().map_or(&bytes[..], |s| &s.csv[..]);
     // A bar on a terminal: the lines of the file written so far.
     let bar = std::io::stderr().is_terminal().then(|| {
         indicatif::ProgressBar::new(0).with_style(
@@ -73,7 +87,7 @@ pub fn import(
         )
     });
     let result =
-        import::import_with_progress(&mut s.store, kind(k), &bytes, opts, &map, &mut |p| {
+        import::import_with_progress(&mut s.store, kind(k), bytes, opts, &map, &mut |p| {
             if let Some(bar) = &bar {
                 bar.set_length(p.total);
                 bar.set_position(p.lines.min(p.total));
@@ -82,6 +96,11 @@ pub fn import(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    // In a sheet, the reader's lines are said as the sheet's rows.
+    let result = result.map_err(|e| match (e, &sheet) {
+        (ops::OpError::Import(e), Some(sheet)) => anyhow::Error::new(sheet.in_sheet(e)),
+        (e, _) => anyhow::Error::new(e),
+    });
     let summary =
         result.with_context(|| format!("import of {name} failed; nothing was written"))?;
     let mut out = format!(
@@ -97,11 +116,20 @@ pub fn import(
             summary.already_there
         ));
     }
-    if summary.header_line > 1 {
+    if let Some(sheet) = &sheet {
         out.push_str(&format!(
-            "The header is on line {}: the {} line(s) above it were skipped.\n",
-            summary.header_line,
-            summary.header_line - 1
+            "Read sheet '{}'.\n",
+            crate::domain::text::escape(&sheet.sheet)
+        ));
+    }
+    if summary.header_line > 1 {
+        let (header, above) = match &sheet {
+            Some(sheet) => ("row", sheet.row_of(summary.header_line)),
+            None => ("line", summary.header_line),
+        };
+        out.push_str(&format!(
+            "The header is on {header} {above}: the {} {header}(s) above it were skipped.\n",
+            above - 1
         ));
     }
     if !summary.created_clients.is_empty() {

@@ -93,6 +93,7 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             create_clients,
             allow_duplicates,
             map,
+            sheet,
         }) => data::import(
             &mut s,
             kind,
@@ -104,6 +105,7 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
                 today,
             },
             map.as_deref(),
+            sheet.as_deref(),
         ),
         Some(Command::Export { kind, out, force }) => {
             data::export(&mut s, kind, out.as_deref(), force)

@@ -6,6 +6,7 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod decode;
 pub mod report;
+pub mod sheet;
 
 use std::io::Read;
 use std::path::Path;

@@ -1,0 +1,262 @@
+//! Spreadsheets in (`.xlsx` through the CSV reader), exports for Excel read
+//! back, and the `--dry-run` preview (issue 21).
+//!
+//! The workbook fixture `tests/fixtures/sheets/statement.xlsx` is written
+//! by [`statement_workbook`] with `rust_xlsxwriter` (a dev-dependency):
+//! `cargo test --test spreadsheets -- --ignored write_the_fixture` makes it
+//! again. Workbooks only one test needs are made in the test itself.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Portfolio, path_str};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sheets/statement.xlsx")
+}
+
+/// A bank statement as Sber's business banking gives it, in miniature: a
+/// title block, Russian headers, date and date-time cells, amounts as
+/// numbers (floats in the file) and as text, a note spanning lines; and a
+/// second sheet of clients.
+fn statement_workbook() -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd.mm.yyyy");
+    let date_time = Format::new().set_num_format("dd.mm.yyyy hh:mm");
+    let day = |d: u8| ExcelDateTime::from_ymd(2026, 10, d);
+
+    let sheet = book.add_worksheet().set_name("Выписка")?;
+    sheet.write_string(0, 0, "ПАО Сбербанк")?;
+    sheet.write_string(
+        1,
+        0,
+        "Выписка по счёту 40702810938000012345 за период 01.10.2026 - 31.10.2026",
+    )?;
+    for (col, header) in [
+        "Дата операции",
+        "Плательщик",
+        "ИНН плательщика",
+        "Сумма",
+        "Назначение платежа",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        sheet.write_string(3, col as u16, header)?;
+    }
+    sheet.write_datetime_with_format(4, 0, day(1)?, &date)?;
+    sheet.write_string(4, 1, "ООО Ромашка")?;
+    sheet.write_number(4, 2, 7_707_083_893.0)?;
+    sheet.write_number(4, 3, 1_250_000.5)?;
+    sheet.write_string(4, 4, "Оплата по счёту №12")?;
+
+    sheet.write_datetime_with_format(5, 0, day(5)?.and_hms(14, 30, 0)?, &date_time)?;
+    sheet.write_string(5, 1, "Acme")?;
+    sheet.write_number(5, 3, 1234.56)?;
+    sheet.write_string(5, 4, "Invoice 7\nпервая часть")?;
+
+    sheet.write_datetime_with_format(6, 0, day(6)?, &date)?;
+    sheet.write_string(6, 1, "Acme")?;
+    sheet.write_number(6, 3, 0.29)?;
+    sheet.write_string(6, 4, "комиссия; возврат")?;
+
+    sheet.write_datetime_with_format(7, 0, day(15)?, &date)?;
+    sheet.write_string(7, 1, "ООО Ромашка")?;
+    sheet.write_number(7, 3, 19_999.99)?;
+
+    // A date typed as text, and a sum computed in floating point.
+    sheet.write_string(8, 0, "20.10.2026")?;
+    sheet.write_string(8, 1, "Ёлка")?;
+    sheet.write_number(8, 3, 0.1 + 0.2)?;
+
+    sheet.write_datetime_with_format(9, 0, day(31)?, &date)?;
+    sheet.write_string(9, 1, "Ёлка")?;
+    sheet.write_string(9, 3, "1 500,00")?;
+    sheet.write_string(9, 4, "сумма текстом")?;
+
+    let clients = book.add_worksheet().set_name("Клиенты")?;
+    clients.write_string(0, 0, "Наименование")?;
+    clients.write_string(0, 1, "Категория")?;
+    clients.write_string(1, 0, "ООО Ромашка")?;
+    clients.write_string(1, 1, "gold")?;
+    clients.write_string(2, 0, "Acme")?;
+    clients.write_string(2, 1, "toxic")?;
+    book.save_to_buffer()
+}
+
+#[test]
+#[ignore = "writes tests/fixtures/sheets/statement.xlsx"]
+fn write_the_fixture() {
+    let bytes = statement_workbook().unwrap();
+    std::fs::create_dir_all(fixture().parent().unwrap()).unwrap();
+    std::fs::write(fixture(), bytes).unwrap();
+}
+
+/// What the statement's payments are once imported, as a plain export.
+const STATEMENT_PAYMENTS: &str = "client,date,amount,note\n\
+    ООО Ромашка,2026-10-01,1250000.50,Оплата по счёту №12\n\
+    Acme,2026-10-05,1234.56,\"Invoice 7\nпервая часть\"\n\
+    Acme,2026-10-06,0.29,комиссия; возврат\n\
+    ООО Ромашка,2026-10-15,19999.99,\n\
+    Ёлка,2026-10-20,0.30,\n\
+    Ёлка,2026-10-31,1500.00,сумма текстом\n";
+
+#[test]
+fn an_xlsx_statement_imports_through_the_csv_reader() {
+    let p = Portfolio::new();
+    let out = p.ok(&[
+        "import",
+        "payments",
+        path_str(&fixture()),
+        "--create-clients",
+    ]);
+    assert!(out.contains("Imported 6 payments"), "{out}");
+    assert!(out.contains("Read sheet 'Выписка'"), "{out}");
+    assert!(
+        out.contains("The header is on row 4: the 3 row(s) above it were skipped."),
+        "{out}"
+    );
+    // Every amount exactly as the cell shows it: 1250000.5, 1234.56, 0.29,
+    // 19999.99 and 0.1 + 0.2 are floats in the file.
+    assert_eq!(p.ok(&["export", "payments"]), STATEMENT_PAYMENTS);
+}
+
+#[test]
+fn sheet_by_name_and_an_unknown_sheet_named() {
+    let p = Portfolio::new();
+    let out = p.ok(&[
+        "import",
+        "clients",
+        path_str(&fixture()),
+        "--sheet",
+        "клиенты",
+    ]);
+    assert!(out.contains("Imported 2 clients"), "{out}");
+    assert!(out.contains("Read sheet 'Клиенты'"), "{out}");
+    let clients = p.ok(&["export", "clients"]);
+    assert!(clients.contains("ООО Ромашка,gold,"), "{clients}");
+    assert!(clients.contains("Acme,toxic,"), "{clients}");
+
+    let before = p.snapshot();
+    let err = p.fails(
+        &[
+            "import",
+            "payments",
+            path_str(&fixture()),
+            "--sheet",
+            "Лист1",
+        ],
+        1,
+    );
+    assert!(
+        err.contains("no sheet named 'Лист1' (its sheets: 'Выписка', 'Клиенты'); use --sheet NAME"),
+        "{err}"
+    );
+    assert_eq!(p.snapshot(), before);
+}
+
+#[test]
+fn a_spreadsheet_is_known_by_its_bytes_not_its_name() {
+    let p = Portfolio::new();
+    let bytes = std::fs::read(fixture()).unwrap();
+    let renamed = p.write("statement.csv", &bytes);
+    let out = p.ok(&["import", "payments", path_str(&renamed), "--create-clients"]);
+    assert!(out.contains("Imported 6 payments"), "{out}");
+    // And CSV text named .xlsx is read as the text it is.
+    let text = p.write(
+        "more.xlsx",
+        "client,date,amount\nAcme,2026-11-01,10\n".as_bytes(),
+    );
+    let out = p.ok(&["import", "payments", path_str(&text)]);
+    assert!(out.contains("Imported 1 payments"), "{out}");
+    assert!(!out.contains("sheet"), "{out}");
+    // --sheet on text is a mistake, said.
+    let err = p.fails(&["import", "payments", path_str(&text), "--sheet", "x"], 1);
+    assert!(err.contains("not an .xlsx or .xls spreadsheet"), "{err}");
+}
+
+#[test]
+fn a_bad_row_is_named_by_its_row_in_the_sheet() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Платежи за ноябрь").unwrap();
+    for (col, h) in ["client", "date", "amount", "note"].into_iter().enumerate() {
+        sheet.write_string(1, col as u16, h).unwrap();
+    }
+    // Row 3's note spans three lines of the CSV text; row 4 is bad.
+    for (row, amount) in [(2, "100"), (3, "сто")] {
+        sheet.write_string(row, 0, "Acme").unwrap();
+        sheet.write_string(row, 1, "2026-11-02").unwrap();
+        sheet.write_string(row, 2, amount).unwrap();
+    }
+    sheet.write_string(2, 3, "one\ntwo\nthree").unwrap();
+    sheet.write_string(5, 0, "Nobody").unwrap();
+    sheet.write_string(5, 1, "2026-11-03").unwrap();
+    sheet.write_number(5, 2, 5.0).unwrap();
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    let file = p.write("bad.xlsx", &book.save_to_buffer().unwrap());
+    let before = p.snapshot();
+    let err = p.fails(&["import", "payments", path_str(&file)], 1);
+    assert!(err.contains("sheet 'Sheet1': 2 bad row(s):"), "{err}");
+    assert!(err.contains("\nrow 4: "), "{err}");
+    assert!(err.contains("\nrow 6: unknown client 'Nobody'"), "{err}");
+    assert!(!err.contains("line"), "{err}");
+    assert_eq!(p.snapshot(), before);
+}
+
+#[test]
+fn a_map_finds_a_sheets_columns() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in ["Описание", "Когда", "Приход"].into_iter().enumerate() {
+        sheet.write_string(0, col as u16, h).unwrap();
+    }
+    sheet.write_string(1, 0, "Acme").unwrap();
+    sheet
+        .write_datetime_with_format(
+            1,
+            1,
+            ExcelDateTime::from_ymd(2026, 3, 4).unwrap(),
+            &Format::new().set_num_format("dd/mm/yy"),
+        )
+        .unwrap();
+    sheet.write_number(1, 2, 99.9).unwrap();
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    let file = p.write("map.xlsx", &book.save_to_buffer().unwrap());
+    p.ok(&[
+        "import",
+        "payments",
+        path_str(&file),
+        "--map",
+        "Описание=client,Когда=date,Приход=amount",
+    ]);
+    assert_eq!(
+        p.ok(&["export", "payments"]),
+        "client,date,amount,note\nAcme,2026-03-04,99.90,\n"
+    );
+}
+
+#[test]
+fn a_broken_spreadsheet_is_refused_and_changes_nothing() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    let bytes = std::fs::read(fixture()).unwrap();
+    let before = p.snapshot();
+    // Cut short at a few places, and an OLE2 header with nothing behind it.
+    let mut broken: Vec<Vec<u8>> = [4, 100, bytes.len() / 2, bytes.len() - 10]
+        .into_iter()
+        .map(|n| bytes[..n].to_vec())
+        .collect();
+    broken.push(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 not really".to_vec());
+    for (i, b) in broken.iter().enumerate() {
+        let file = p.write(&format!("broken{i}.xlsx"), b);
+        let err = p.fails(&["import", "payments", path_str(&file)], 1);
+        assert!(err.contains("cannot read it as an .xls"), "{err}");
+        assert!(err.contains("nothing was written"), "{err}");
+    }
+    assert_eq!(p.snapshot(), before);
+}
