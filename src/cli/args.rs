@@ -120,6 +120,9 @@ pub enum Command {
         /// Replace an existing file, or write to the file a symbolic link points to (never a database)
         #[arg(long, requires = "out")]
         force: bool,
+        /// For Excel in a Russian locale: UTF-8 with a BOM, `;`, decimal comma, DD.MM.YYYY (import reads it back)
+        #[arg(long)]
+        excel: bool,
     },
     /// Write a consistent copy of the portfolio (safe while folio is in use)
     #[command(after_help = "Example:\n  folio backup --out ~/backups/portfolio-2026-11.db")]

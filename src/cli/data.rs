@@ -15,6 +15,7 @@ use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
 use crate::files::Out;
 use crate::io::InputError;
+use crate::io::csv_export::Layout;
 use crate::io::csv_import::ColumnMap;
 use crate::io::sheet::Format;
 use crate::ops::import::{self, ImportOptions, Kind};
@@ -152,7 +153,14 @@ fn out_file(s: &Session, path: &Path, force: bool) -> Result<Out> {
     Ok(Out::resolve(path, force, Some(&s.path))?)
 }
 
-pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>, force: bool) -> Result<String> {
+pub fn export(
+    s: &mut Session,
+    k: RecordKind,
+    out: Option<&Path>,
+    force: bool,
+    excel: bool,
+) -> Result<String> {
+    let layout = if excel { Layout::Excel } else { Layout::Plain };
     let out = match out {
         Some(path) => out_file(s, path, force)?,
         None => Out::Stdout,
@@ -160,7 +168,7 @@ pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>, force: bool) -
     let progress = spinner("exporting…");
     let mut n = 0;
     let result = out.write(|w| {
-        n = import::export(&mut s.store, kind(k), w).map_err(std::io::Error::other)?;
+        n = import::export(&mut s.store, kind(k), layout, w).map_err(std::io::Error::other)?;
         Ok(())
     });
     if let Some(p) = progress {

@@ -107,9 +107,12 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             map.as_deref(),
             sheet.as_deref(),
         ),
-        Some(Command::Export { kind, out, force }) => {
-            data::export(&mut s, kind, out.as_deref(), force)
-        }
+        Some(Command::Export {
+            kind,
+            out,
+            force,
+            excel,
+        }) => data::export(&mut s, kind, out.as_deref(), force, excel),
         Some(Command::Backup { out, force }) => data::backup(&mut s, out.as_deref(), force),
         Some(Command::Check) => data::check(&mut s),
         Some(Command::Report {

@@ -16,6 +16,7 @@ use crate::domain::{
     Agreement, AgreementStatus, Id, Lines, Money, NewAgreement, NewClient, NewPayment,
     NewTouchpoint, Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
+use crate::io::csv_export::Layout;
 use crate::io::csv_import::{self, ColumnMap, ImportError, RowError};
 use crate::store::{Db, Store, clients, ledger, log};
 
@@ -486,8 +487,14 @@ fn import_payments(
     })
 }
 
-/// Write one kind of record as CSV (what import reads back).
-pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpResult<usize> {
+/// Write one kind of record as CSV (what import reads back), laid out
+/// for folio or for Excel.
+pub fn export<W: std::io::Write>(
+    store: &mut Store,
+    kind: Kind,
+    layout: Layout,
+    out: W,
+) -> OpResult<usize> {
     use crate::io::csv_export;
     let fail = |e: csv::Error| super::invalid("export", e.to_string());
     store.read(|tx| {
@@ -496,7 +503,7 @@ pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpRes
         let name = |id: Id| names.get(&id).cloned().unwrap_or_default();
         match kind {
             Kind::Clients => {
-                csv_export::write_clients(out, &all).map_err(fail)?;
+                csv_export::write_clients_as(out, &all, layout).map_err(fail)?;
                 Ok(all.len())
             }
             Kind::Touchpoints => {
@@ -505,7 +512,7 @@ pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpRes
                     .map(|t| (name(t.client_id), t))
                     .collect();
                 rows.reverse(); // oldest first reads naturally in a spreadsheet
-                csv_export::write_touchpoints(out, &rows).map_err(fail)?;
+                csv_export::write_touchpoints_as(out, &rows, layout).map_err(fail)?;
                 Ok(rows.len())
             }
             Kind::Agreements => {
@@ -514,7 +521,7 @@ pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpRes
                     .map(|a| (name(a.client_id), a))
                     .collect();
                 rows.sort_by_key(|(_, a)| (a.made_on, a.id));
-                csv_export::write_agreements(out, &rows).map_err(fail)?;
+                csv_export::write_agreements_as(out, &rows, layout).map_err(fail)?;
                 Ok(rows.len())
             }
             Kind::Payments => {
@@ -523,7 +530,7 @@ pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpRes
                     .map(|p| (name(p.client_id), p))
                     .collect();
                 rows.reverse();
-                csv_export::write_payments(out, &rows).map_err(fail)?;
+                csv_export::write_payments_as(out, &rows, layout).map_err(fail)?;
                 Ok(rows.len())
             }
         }
