@@ -292,3 +292,88 @@ fn an_excel_export_reads_back_unchanged() {
     );
     assert!(cells[2].contains(',') && !cells[2].contains('.'), "{row}");
 }
+
+/// Output with runs of spaces (table padding) as one space.
+fn squeeze(text: &str) -> String {
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_dry_run_shows_what_would_be_imported_and_writes_nothing() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    let clients_before = p.ok(&["export", "clients"]);
+    let before = p.snapshot();
+    let out = p.ok(&[
+        "import",
+        "payments",
+        path_str(&fixture()),
+        "--create-clients",
+        "--dry-run",
+    ]);
+    let out = squeeze(&out);
+    for expected in [
+        "Would import 6 payments",
+        "Would create 2 new client(s): ООО Ромашка, Ёлка",
+        // Counts and sums by client and month, clients by name.
+        "By client and month:\nClient Month Rows Sum",
+        "Acme 2026-10 2 1 234.85\nООО Ромашка 2026-10 2 1 270 000.49\nЁлка 2026-10 2 1 500.30\nTotal 6 1 272 735.64",
+        // The rows as they would be stored, the client as named in the portfolio.
+        "The first 6 row(s) as they would be stored:\nclient date amount note",
+        "ООО Ромашка 2026-10-01 1250000.50 Оплата по счёту №12",
+        "Acme 2026-10-05 1234.56 Invoice 7 первая часть",
+        "Ёлка 2026-10-20 0.30",
+        "Dry run: nothing was written.",
+    ] {
+        assert!(out.contains(expected), "{expected}\n---\n{out}");
+    }
+    assert_eq!(p.snapshot(), before);
+    assert_eq!(p.ok(&["export", "payments"]), "client,date,amount,note\n");
+    assert_eq!(p.ok(&["export", "clients"]), clients_before);
+
+    // Imported for real, a second dry run would add nothing, and says why.
+    p.ok(&[
+        "import",
+        "payments",
+        path_str(&fixture()),
+        "--create-clients",
+    ]);
+    let out = p.ok(&["import", "payments", path_str(&fixture()), "--dry-run"]);
+    assert!(out.contains("Would import 0 payments"), "{out}");
+    assert!(out.contains("6 row(s) already in the portfolio"), "{out}");
+    assert!(!out.contains("By client and month"), "{out}");
+    assert_eq!(p.ok(&["export", "payments"]), STATEMENT_PAYMENTS);
+}
+
+#[test]
+fn a_dry_run_shows_the_first_ten_rows_and_counts_them_all() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    let mut csv = "client,date,kind,summary,minutes\n".to_string();
+    for i in 1..=12 {
+        csv.push_str(&format!("acme,2026-11-{i:02},call,call {i},01:30\n"));
+    }
+    csv.push_str("Acme,2026-12-01,email,late,5\n");
+    let file = p.write("calls.csv", csv.as_bytes());
+    let before = p.snapshot();
+    let out = squeeze(&p.ok(&["import", "touchpoints", path_str(&file), "--dry-run"]));
+    assert!(out.contains("Would import 13 touchpoints"), "{out}");
+    assert!(
+        out.contains("Client Month Rows\n")
+            && out.contains("\nAcme 2026-11 12\nAcme 2026-12 1\nTotal 13\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("The first 10 row(s) as they would be stored:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Acme 2026-11-10 call call 10 90"),
+        "stored as the client's name and minutes: {out}"
+    );
+    assert!(!out.contains("call 11"), "{out}");
+    assert_eq!(p.snapshot(), before);
+}

@@ -9,16 +9,18 @@ use chrono::NaiveDate;
 use clap::CommandFactory;
 
 use super::args::{Cli, ConfigCmd, ConfigKey, RecordKind, ReportFormat};
+use super::table::{Align, Table};
 use super::{Session, shown};
-use crate::domain::Month;
 use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
+use crate::domain::{Money, Month};
 use crate::files::Out;
 use crate::io::InputError;
 use crate::io::csv_export::Layout;
 use crate::io::csv_import::ColumnMap;
 use crate::io::sheet::Format;
 use crate::ops::import::{self, ImportOptions, Kind};
+use crate::ops::preview::Preview;
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
 
@@ -87,13 +89,12 @@ pub fn import(
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         )
     });
-    let result =
-        import::import_with_progress(&mut s.store, kind(k), bytes, opts, &map, &mut |p| {
-            if let Some(bar) = &bar {
-                bar.set_length(p.total);
-                bar.set_position(p.lines.min(p.total));
-            }
-        });
+    let result = import::import_with_progress(&mut s.store, kind(k), bytes, opts, &map, &mut |p| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total);
+            bar.set_position(p.lines.min(p.total));
+        }
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -141,10 +142,71 @@ pub fn import(
             summary.created_clients.join(", ")
         ));
     }
+    if let Some(preview) = &summary.preview {
+        out.push_str(&preview_text(preview));
+    }
     if dry_run {
         out.push_str("Dry run: nothing was written.\n");
     }
     Ok(out)
+}
+
+/// A dry run's rows: counts (and sums) by client and month, then the first
+/// rows as they would be stored.
+fn preview_text(preview: &Preview) -> String {
+    let mut out = String::new();
+    if !preview.by_client_month.is_empty() {
+        let sums = preview.by_client_month.iter().any(|g| g.sum.is_some());
+        let mut columns = vec![
+            ("Client", Align::Left),
+            ("Month", Align::Left),
+            ("Rows", Align::Right),
+        ];
+        if sums {
+            columns.push(("Sum", Align::Right));
+        }
+        let mut t = Table::new(&columns);
+        let (mut rows, mut total) = (0, Money::ZERO);
+        for g in &preview.by_client_month {
+            rows += g.rows;
+            total = total.plus(g.sum.unwrap_or_default());
+            let mut cells = vec![g.client.clone(), g.month.to_string(), g.rows.to_string()];
+            if let Some(sum) = g.sum {
+                cells.push(sum.to_human());
+            }
+            t.row(cells);
+        }
+        let mut cells = vec!["Total".to_string(), String::new(), rows.to_string()];
+        if sums {
+            cells.push(total.to_human());
+        }
+        t.row(cells);
+        out.push_str("\nBy client and month:\n");
+        out.push_str(&t.render());
+    }
+    if !preview.first_rows.is_empty() {
+        let columns: Vec<(&str, Align)> = preview
+            .columns
+            .iter()
+            .map(|&c| {
+                let numeric = matches!(c, "amount" | "minutes" | "cadence_days");
+                (c, if numeric { Align::Right } else { Align::Left })
+            })
+            .collect();
+        let mut t = Table::new(&columns);
+        for row in &preview.first_rows {
+            t.row(row.clone());
+        }
+        out.push_str(&format!(
+            "\nThe first {} row(s) as they would be stored:\n",
+            preview.first_rows.len()
+        ));
+        out.push_str(&t.render());
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
 }
 
 /// Where `--out FILE` (with `--force` or not) may write, by the one rule

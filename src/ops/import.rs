@@ -18,7 +18,9 @@ use crate::domain::{
 };
 use crate::io::csv_export::Layout;
 use crate::io::csv_import::{self, ColumnMap, ImportError, RowError};
-use crate::store::{Db, Store, clients, ledger, log};
+use crate::store::{Db, Store, clients, ledger, log, since};
+
+use super::preview::{self, Preview};
 
 /// Page cache for bulk writes (imports, gen): a million rows touch the
 /// log's indexes all over, and pages kept in memory are not written and
@@ -57,6 +59,8 @@ pub struct ImportSummary {
     /// The line the file's header was found on: the lines above it (a
     /// title block, or blank) were skipped.
     pub header_line: u64,
+    /// A dry run's rows as they would be stored (none for a real import).
+    pub preview: Option<Preview>,
 }
 
 /// Options shared by every import.
@@ -180,6 +184,7 @@ impl<'a> Resolver<'a> {
                 dry_run,
                 already_there: 0,
                 header_line,
+                preview: None,
             })
         } else {
             let mut errors = self.errors;
@@ -238,6 +243,7 @@ fn import_clients(
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, false, parsed.errors)?;
         for row in &rows {
             // The same validation as `client add`.
@@ -264,7 +270,8 @@ fn import_clients(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        r.finish(Kind::Clients, rows.len(), opts.dry_run, header_line)
+        let summary = r.finish(Kind::Clients, rows.len(), opts.dry_run, header_line)?;
+        with_preview(tx, summary, mark)
     })
 }
 
@@ -279,6 +286,7 @@ fn import_touchpoints(
     // Read and written a batch at a time, so a million rows are never all
     // in memory; one transaction, so a bad row anywhere writes nothing.
     store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
         let mut n = 0;
         let mut failed = None;
@@ -301,7 +309,8 @@ fn import_touchpoints(
         }
         let read = bad_rows?;
         r.errors.extend(read.errors);
-        r.finish(Kind::Touchpoints, n, opts.dry_run, read.header_line)
+        let summary = r.finish(Kind::Touchpoints, n, opts.dry_run, read.header_line)?;
+        with_preview(tx, summary, mark)
     })
 }
 
@@ -402,6 +411,7 @@ fn import_agreements(
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         let mut already = AlreadyThere::new();
         for row in &rows {
@@ -430,7 +440,8 @@ fn import_agreements(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        already.finish(r, Kind::Agreements, rows.len(), opts.dry_run, header_line)
+        let summary = already.finish(r, Kind::Agreements, rows.len(), opts.dry_run, header_line)?;
+        with_preview(tx, summary, mark)
     })
 }
 
@@ -444,6 +455,7 @@ fn import_payments(
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         let mut totals: HashMap<Id, Money> = HashMap::new();
         let mut already = AlreadyThere::new();
@@ -483,8 +495,31 @@ fn import_payments(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        already.finish(r, Kind::Payments, rows.len(), opts.dry_run, header_line)
+        let summary = already.finish(r, Kind::Payments, rows.len(), opts.dry_run, header_line)?;
+        with_preview(tx, summary, mark)
     })
+}
+
+/// Where a dry run's writes start: its preview reads back what was written
+/// after this mark, before the rollback. A real import takes none.
+fn dry_run_mark(tx: &Db, opts: ImportOptions) -> OpResult<Option<since::Mark>> {
+    Ok(if opts.dry_run {
+        Some(since::mark(tx)?)
+    } else {
+        None
+    })
+}
+
+/// A dry run's summary with its preview.
+fn with_preview(
+    tx: &Db,
+    mut summary: ImportSummary,
+    mark: Option<since::Mark>,
+) -> OpResult<ImportSummary> {
+    if let Some(mark) = mark {
+        summary.preview = Some(preview::written_since(tx, summary.kind, mark)?);
+    }
+    Ok(summary)
 }
 
 /// Write one kind of record as CSV (what import reads back), laid out

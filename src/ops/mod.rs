@@ -6,6 +6,7 @@ pub mod backups;
 pub mod balances;
 pub mod demo;
 pub mod import;
+pub mod preview;
 pub mod synth;
 pub mod undo;
 pub mod views;
