@@ -110,7 +110,9 @@ pub enum Command {
         sheet: Option<String>,
     },
     /// Export records as CSV (what import reads back)
-    #[command(after_help = "Example:\n  folio export touchpoints --out touchpoints.csv")]
+    #[command(
+        after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel by double-click"
+    )]
     Export {
         #[arg(value_enum)]
         kind: RecordKind,
