@@ -52,6 +52,39 @@ pub enum SheetError {
     UnknownSheet { wanted: String, found: String },
     #[error("sheet '{sheet}': {message}")]
     Sheet { sheet: String, message: String },
+    /// Unpacked, more than [`MAX_UNPACKED_BYTES`]: a zip bomb, or far more
+    /// than one import reads.
+    #[error(
+        "it unpacks to more than {}; folio reads at most that from one workbook",
+        super::size_shown(MAX_UNPACKED_BYTES)
+    )]
+    TooLarge,
+}
+
+/// The most an `.xlsx` may unpack to, its parts added up as its zip
+/// directory gives them: a sheet's XML is some ten times the CSV text it
+/// makes, which may be at most [`super::MAX_INPUT_BYTES`].
+pub const MAX_UNPACKED_BYTES: u64 = 4 * super::MAX_INPUT_BYTES;
+
+/// Refuse an `.xlsx` that says it unpacks to more than
+/// [`MAX_UNPACKED_BYTES`], before calamine unpacks anything.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), SheetError> {
+    let unreadable = |e: zip::result::ZipError| SheetError::Unreadable {
+        what: "an .xlsx workbook",
+        message: e.to_string(),
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    // The central directory's sizes: known also for parts written with a
+    // data descriptor (as streaming writers do), unlike the local headers'.
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i).map_err(unreadable)?;
+        total = total.saturating_add(part.size());
+        if total > MAX_UNPACKED_BYTES {
+            return Err(SheetError::TooLarge);
+        }
+    }
+    Ok(())
 }
 
 /// A sheet as CSV text for the reader, and where each of its lines came
@@ -134,6 +167,7 @@ fn rows_not_lines(error: &ImportError) -> String {
 pub fn read(bytes: &[u8], format: Format, wanted: Option<&str>) -> Result<SheetText, SheetError> {
     match format {
         Format::Xlsx => {
+            check_unpacked_size(bytes)?;
             let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::Unreadable {
                 what: "an .xlsx workbook",
                 message: e.to_string(),
@@ -383,6 +417,28 @@ mod tests {
             cell_text(&Data::Error(calamine::CellErrorType::Div0)),
             "#DIV/0!"
         );
+    }
+
+    #[test]
+    fn a_workbook_unpacking_too_large_is_refused_before_reading() {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("xl/worksheets/sheet1.xml", stored).unwrap();
+        zip.write_all(b"<worksheet/>").unwrap();
+        let mut bytes = zip.finish().unwrap().into_inner();
+        assert_eq!(check_unpacked_size(&bytes), Ok(()));
+        // The central directory entry says the part unpacks to one byte
+        // past the limit (its uncompressed size: 4 bytes at offset 24).
+        let entry = bytes.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
+        let huge = u32::try_from(MAX_UNPACKED_BYTES + 1).unwrap();
+        bytes[entry + 24..entry + 28].copy_from_slice(&huge.to_le_bytes());
+        assert_eq!(check_unpacked_size(&bytes), Err(SheetError::TooLarge));
+        assert!(matches!(
+            read(&bytes, Format::Xlsx, None),
+            Err(SheetError::TooLarge)
+        ));
     }
 
     #[test]
