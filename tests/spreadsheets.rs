@@ -164,6 +164,17 @@ fn a_spreadsheet_is_known_by_its_bytes_not_its_name() {
     let renamed = p.write("statement.csv", &bytes);
     let out = p.ok(&["import", "payments", path_str(&renamed), "--create-clients"]);
     assert!(out.contains("Imported 6 payments"), "{out}");
+    // Standard input has no name at all.
+    let out = p
+        .cmd(&["import", "payments", "-", "--dry-run"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        out.contains("Would import 0 payments from standard input\nRead sheet 'Выписка'."),
+        "{out}"
+    );
     // And CSV text named .xlsx is read as the text it is.
     let text = p.write(
         "more.xlsx",

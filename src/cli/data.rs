@@ -112,16 +112,16 @@ pub fn import(
         summary.kind.as_str(),
         name
     );
-    if summary.already_there > 0 {
-        out.push_str(&format!(
-            "{} row(s) already in the portfolio were left out (--allow-duplicates imports them again).\n",
-            summary.already_there
-        ));
-    }
     if let Some(sheet) = &sheet {
         out.push_str(&format!(
             "Read sheet '{}'.\n",
             crate::domain::text::escape(&sheet.sheet)
+        ));
+    }
+    if summary.already_there > 0 {
+        out.push_str(&format!(
+            "{} row(s) already in the portfolio were left out (--allow-duplicates imports them again).\n",
+            summary.already_there
         ));
     }
     if summary.header_line > 1 {
