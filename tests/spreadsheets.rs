@@ -222,29 +222,34 @@ fn a_bad_row_is_named_by_its_row_in_the_sheet() {
 fn a_map_finds_a_sheets_columns() {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
+    // Rows 1-2 and column A empty: the header is on row 3, from column B.
     for (col, h) in ["Описание", "Когда", "Приход"].into_iter().enumerate() {
-        sheet.write_string(0, col as u16, h).unwrap();
+        sheet.write_string(2, col as u16 + 1, h).unwrap();
     }
-    sheet.write_string(1, 0, "Acme").unwrap();
+    sheet.write_string(3, 1, "Acme").unwrap();
     sheet
         .write_datetime_with_format(
-            1,
-            1,
+            3,
+            2,
             ExcelDateTime::from_ymd(2026, 3, 4).unwrap(),
             &Format::new().set_num_format("dd/mm/yy"),
         )
         .unwrap();
-    sheet.write_number(1, 2, 99.9).unwrap();
+    sheet.write_number(3, 3, 99.9).unwrap();
     let p = Portfolio::new();
     p.ok(&["client", "add", "Acme"]);
     let file = p.write("map.xlsx", &book.save_to_buffer().unwrap());
-    p.ok(&[
+    let out = p.ok(&[
         "import",
         "payments",
         path_str(&file),
         "--map",
         "Описание=client,Когда=date,Приход=amount",
     ]);
+    assert!(
+        out.contains("The header is on row 3: the 2 row(s) above it were skipped."),
+        "{out}"
+    );
     assert_eq!(
         p.ok(&["export", "payments"]),
         "client,date,amount,note\nAcme,2026-03-04,99.90,\n"
