@@ -4,7 +4,9 @@
 //! The workbook fixture `tests/fixtures/sheets/statement.xlsx` is written
 //! by [`statement_workbook`] with `rust_xlsxwriter` (a dev-dependency):
 //! `cargo test --test spreadsheets -- --ignored write_the_fixture` makes it
-//! again. Workbooks only one test needs are made in the test itself.
+//! again; `statement.xls` beside it, the same statement in Excel 97-2003's
+//! format, is written by `make_statement_xls.py` there. Workbooks only one
+//! test needs are made in the test itself.
 
 mod common;
 
@@ -121,6 +123,21 @@ fn an_xlsx_statement_imports_through_the_csv_reader() {
     // Every amount exactly as the cell shows it: 1250000.5, 1234.56, 0.29,
     // 19999.99 and 0.1 + 0.2 are floats in the file.
     assert_eq!(p.ok(&["export", "payments"]), STATEMENT_PAYMENTS);
+}
+
+#[test]
+fn an_xls_statement_reads_as_the_xlsx_does() {
+    // The same statement written by xlwt as Excel 97-2003 does
+    // (tests/fixtures/sheets/make_statement_xls.py).
+    let xls = fixture().with_extension("xls");
+    let p = Portfolio::new();
+    let out = p.ok(&["import", "payments", path_str(&xls), "--create-clients"]);
+    assert!(out.contains("Imported 6 payments"), "{out}");
+    assert!(out.contains("The header is on row 4"), "{out}");
+    assert_eq!(p.ok(&["export", "payments"]), STATEMENT_PAYMENTS);
+    let q = Portfolio::new();
+    let out = q.ok(&["import", "clients", path_str(&xls), "--sheet", "Клиенты"]);
+    assert!(out.contains("Imported 2 clients"), "{out}");
 }
 
 #[test]
