@@ -49,7 +49,7 @@ pub fn import(
     file: &Path,
     opts: ImportOptions,
     map: Option<&str>,
-    sheet: Option<&str>,
+    sheet_name: Option<&str>,
 ) -> Result<String> {
     let dry_run = opts.dry_run;
     let columns: &[&str] = match k {
@@ -73,10 +73,10 @@ pub fn import(
     // A spreadsheet (by its first bytes) is read as the CSV text of one sheet.
     let sheet = match Format::of(&bytes) {
         Some(format) => Some(
-            crate::io::sheet::read(&bytes, format, sheet)
+            crate::io::sheet::read(&bytes, format, sheet_name)
                 .with_context(|| format!("cannot read {name}; nothing was written"))?,
         ),
-        None if sheet.is_some() => {
+        None if sheet_name.is_some() => {
             bail!("{name} is not an .xlsx or .xls spreadsheet; --sheet is for those")
         }
         None => None,
@@ -131,7 +131,7 @@ pub fn import(
         };
         out.push_str(&format!(
             "The header is on {header} {above}: the {} {header}(s) above it were skipped.\n",
-            above - 1
+            above.saturating_sub(1)
         ));
     }
     if !summary.created_clients.is_empty() {

@@ -49,7 +49,9 @@ pub struct Group {
 pub struct Tally {
     columns: Vec<&'static str>,
     first_rows: Vec<Vec<String>>,
-    groups: HashMap<(String, Month), (usize, Option<Money>)>,
+    /// Client -> month -> (rows, sum): looked up by the name as borrowed,
+    /// so a million rows do not copy it a million times.
+    groups: HashMap<String, HashMap<Month, (usize, Option<Money>)>>,
 }
 
 impl Tally {
@@ -73,13 +75,15 @@ impl Tally {
             self.first_rows.push(cells());
         }
         if let Some((client, date)) = client_month {
-            let group = self
-                .groups
-                .entry((client.to_string(), Month::of(date)))
-                .or_insert((0, None));
-            group.0 += 1;
-            if let Some(amount) = amount {
-                group.1 = Some(group.1.unwrap_or_default().plus(amount));
+            if !self.groups.contains_key(client) {
+                self.groups.insert(client.to_string(), HashMap::new());
+            }
+            if let Some(months) = self.groups.get_mut(client) {
+                let group = months.entry(Month::of(date)).or_insert((0, None));
+                group.0 += 1;
+                if let Some(amount) = amount {
+                    group.1 = Some(group.1.unwrap_or_default().plus(amount));
+                }
             }
         }
     }
@@ -88,11 +92,13 @@ impl Tally {
         let mut by_client_month: Vec<Group> = self
             .groups
             .into_iter()
-            .map(|((client, month), (rows, sum))| Group {
-                client,
-                month,
-                rows,
-                sum,
+            .flat_map(|(client, months)| {
+                months.into_iter().map(move |(month, (rows, sum))| Group {
+                    client: client.clone(),
+                    month,
+                    rows,
+                    sum,
+                })
             })
             .collect();
         by_client_month.sort_by_cached_key(|g| (name_key(&g.client), g.client.clone(), g.month));
