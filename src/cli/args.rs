@@ -84,14 +84,14 @@ pub enum Command {
     /// Payments received
     #[command(subcommand)]
     Pay(PayCmd),
-    /// Import records from a CSV file (all or nothing)
+    /// Import records from a CSV file or a spreadsheet (all or nothing)
     #[command(
         after_help = "Columns (header row required, `,` or `;`, UTF-8 or Windows-1251):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nBank statements (payments): --profile tinkoff|sber|vtb|alfa|NAME, or --incoming-only;\n1C client-bank exchange files (1CClientBankExchange) are recognised by their first line.\n\nExamples:\n  folio import payments bank.csv --dry-run\n  folio import payments statement.csv --profile tinkoff --create-clients"
     )]
     Import {
         #[arg(value_enum)]
         kind: RecordKind,
-        /// The CSV file, or - for standard input (at most 256 MiB)
+        /// The CSV, .xlsx or .xls file, or - for standard input (at most 256 MiB)
         file: PathBuf,
         /// Check every row and report, but write nothing
         #[arg(long)]
@@ -111,9 +111,14 @@ pub enum Command {
         /// Payments: import incoming rows only; outgoing, zero, failed and other-currency rows are skipped and counted (columns status, currency, outgoing, operation may be mapped with --map)
         #[arg(long)]
         incoming_only: bool,
+        /// The sheet of an .xlsx or .xls file to read [default: the first]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Export records as CSV (what import reads back)
-    #[command(after_help = "Example:\n  folio export touchpoints --out touchpoints.csv")]
+    #[command(
+        after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel by double-click"
+    )]
     Export {
         #[arg(value_enum)]
         kind: RecordKind,
@@ -123,6 +128,9 @@ pub enum Command {
         /// Replace an existing file, or write to the file a symbolic link points to (never a database)
         #[arg(long, requires = "out")]
         force: bool,
+        /// For Excel in a Russian locale: UTF-8 with a BOM, `;`, decimal comma, DD.MM.YYYY (import reads it back)
+        #[arg(long)]
+        excel: bool,
     },
     /// Write a consistent copy of the portfolio (safe while folio is in use)
     #[command(after_help = "Example:\n  folio backup --out ~/backups/portfolio-2026-11.db")]

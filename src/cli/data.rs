@@ -9,15 +9,19 @@ use chrono::NaiveDate;
 use clap::CommandFactory;
 
 use super::args::{Cli, ConfigCmd, ConfigKey, RecordKind, ReportFormat};
+use super::table::{Align, Table};
 use super::{LOC, Session, shown};
-use crate::domain::Month;
 use crate::domain::signals::NeglectState;
+use crate::domain::{Money, Month};
 use crate::files::Out;
 use crate::format::{self, Noun};
 use crate::io::InputError;
+use crate::io::csv_export::Layout;
 use crate::io::csv_import::ColumnMap;
 use crate::io::profile::{self, Rules};
+use crate::io::sheet::Format;
 use crate::ops::import::{self, ImportOptions, Kind};
+use crate::ops::preview::Preview;
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
 
@@ -46,6 +50,8 @@ fn spinner(message: &'static str) -> Option<indicatif::ProgressBar> {
 pub struct Statement<'a> {
     pub profile: Option<&'a str>,
     pub incoming_only: bool,
+    /// The sheet of an .xlsx or .xls file (`--sheet`; default the first).
+    pub sheet: Option<&'a str>,
 }
 
 pub fn import(
@@ -93,6 +99,18 @@ pub fn import(
         Err(e @ InputError::TooLarge { .. }) => bail!("{name} is {e}"),
         Err(InputError::Io(e)) => return Err(e).with_context(|| format!("cannot read {name}")),
     };
+    // A spreadsheet (by its first bytes) is read as the CSV text of one sheet.
+    let sheet = match Format::of(&bytes) {
+        Some(format) => Some(
+            crate::io::sheet::read(&bytes, format, statement.sheet)
+                .with_context(|| format!("cannot read {name}; nothing was written"))?,
+        ),
+        None if statement.sheet.is_some() => {
+            bail!("{name} is not an .xlsx or .xls spreadsheet; --sheet is for those")
+        }
+        None => None,
+    };
+    let bytes = sheet.as_ref().map_or(&bytes[..], |s| &s.csv[..]);
     // A bar on a terminal: the lines of the file written so far.
     let bar = std::io::stderr().is_terminal().then(|| {
         indicatif::ProgressBar::new(0).with_style(
@@ -109,7 +127,7 @@ pub fn import(
     let result = import::import_statement(
         &mut s.store,
         kind(k),
-        &bytes,
+        bytes,
         opts,
         &map,
         rules.as_ref(),
@@ -118,24 +136,30 @@ pub fn import(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    // In a sheet, the reader's lines are said as the sheet's rows.
+    let result = result.map_err(|e| match (e, &sheet) {
+        (ops::OpError::Import(e), Some(sheet)) => anyhow::Error::new(sheet.in_sheet(e)),
+        (e, _) => anyhow::Error::new(e),
+    });
     let summary = result.with_context(|| match statement.profile {
         Some(profile) => {
             format!("import of {name} with profile '{profile}' failed; nothing was written")
         }
         None => format!("import of {name} failed; nothing was written"),
     })?;
-    let noun = match summary.kind {
-        Kind::Clients => Noun::Client,
-        Kind::Touchpoints => Noun::Touchpoint,
-        Kind::Agreements => Noun::Agreement,
-        Kind::Payments => Noun::Payment,
-    };
+    let noun = noun_of(summary.kind);
     let mut out = format!(
         "{} {} from {}\n",
         if dry_run { "Would import" } else { "Imported" },
         format::count(LOC, summary.rows, noun),
         name
     );
+    if let Some(sheet) = &sheet {
+        out.push_str(&format!(
+            "Read sheet '{}'.\n",
+            crate::domain::text::escape(&sheet.sheet)
+        ));
+    }
     if summary.onec {
         out.push_str("Read as a 1C client-bank exchange file: incoming documents only.\n");
     }
@@ -149,10 +173,13 @@ pub fn import(
         ));
     }
     if summary.header_line > 1 {
+        let (where_, above, noun) = match &sheet {
+            Some(sheet) => ("row", sheet.row_of(summary.header_line), Noun::Row),
+            None => ("line", summary.header_line, Noun::Line),
+        };
         out.push_str(&format!(
-            "The header is on line {}: skipped {} above it.\n",
-            summary.header_line,
-            format::count(LOC, summary.header_line - 1, Noun::Line)
+            "The header is on {where_} {above}: skipped {} above it.\n",
+            format::count(LOC, above.saturating_sub(1), noun)
         ));
     }
     if !summary.created_clients.is_empty() {
@@ -163,10 +190,81 @@ pub fn import(
             summary.created_clients.join(", ")
         ));
     }
+    if let Some(preview) = &summary.preview {
+        out.push_str(&preview_text(preview));
+    }
     if dry_run {
         out.push_str("Dry run: nothing was written.\n");
     }
     Ok(out)
+}
+
+/// A dry run's rows: counts (and sums) by client and month, then the first
+/// rows as they would be stored.
+fn preview_text(preview: &Preview) -> String {
+    let mut out = String::new();
+    if !preview.by_client_month.is_empty() {
+        let sums = preview.by_client_month.iter().any(|g| g.sum.is_some());
+        let mut columns = vec![
+            ("Client", Align::Left),
+            ("Month", Align::Left),
+            ("Rows", Align::Right),
+        ];
+        if sums {
+            columns.push(("Sum", Align::Right));
+        }
+        let mut t = Table::new(&columns);
+        let (mut rows, mut total) = (0, Money::ZERO);
+        for g in &preview.by_client_month {
+            rows += g.rows;
+            total = total.plus(g.sum.unwrap_or_default());
+            let mut cells = vec![g.client.clone(), g.month.to_string(), g.rows.to_string()];
+            if let Some(sum) = g.sum {
+                cells.push(format::money(LOC, sum));
+            }
+            t.row(cells);
+        }
+        let mut cells = vec!["Total".to_string(), String::new(), rows.to_string()];
+        if sums {
+            cells.push(format::money(LOC, total));
+        }
+        t.row(cells);
+        out.push_str("\nBy client and month:\n");
+        out.push_str(&t.render());
+    }
+    if !preview.first_rows.is_empty() {
+        let columns: Vec<(&str, Align)> = preview
+            .columns
+            .iter()
+            .map(|&c| {
+                let numeric = matches!(c, "amount" | "minutes" | "cadence_days");
+                (c, if numeric { Align::Right } else { Align::Left })
+            })
+            .collect();
+        let mut t = Table::new(&columns);
+        for row in &preview.first_rows {
+            t.row(row.clone());
+        }
+        out.push_str(&format!(
+            "\nThe first {} as they would be stored:\n",
+            format::count(LOC, preview.first_rows.len(), Noun::Row)
+        ));
+        out.push_str(&t.render());
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// What a record of `kind` is called in counts ("1 payment", "2 payments").
+fn noun_of(kind: Kind) -> Noun {
+    match kind {
+        Kind::Clients => Noun::Client,
+        Kind::Touchpoints => Noun::Touchpoint,
+        Kind::Agreements => Noun::Agreement,
+        Kind::Payments => Noun::Payment,
+    }
 }
 
 /// Where `--out FILE` (with `--force` or not) may write, by the one rule
@@ -175,7 +273,14 @@ fn out_file(s: &Session, path: &Path, force: bool) -> Result<Out> {
     Ok(Out::resolve(path, force, Some(&s.path))?)
 }
 
-pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>, force: bool) -> Result<String> {
+pub fn export(
+    s: &mut Session,
+    k: RecordKind,
+    out: Option<&Path>,
+    force: bool,
+    excel: bool,
+) -> Result<String> {
+    let layout = if excel { Layout::Excel } else { Layout::Plain };
     let out = match out {
         Some(path) => out_file(s, path, force)?,
         None => Out::Stdout,
@@ -183,7 +288,7 @@ pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>, force: bool) -
     let progress = spinner("exporting…");
     let mut n = 0;
     let result = out.write(|w| {
-        n = import::export(&mut s.store, kind(k), w).map_err(std::io::Error::other)?;
+        n = import::export(&mut s.store, kind(k), layout, w).map_err(std::io::Error::other)?;
         Ok(())
     });
     if let Some(p) = progress {
@@ -193,8 +298,8 @@ pub fn export(s: &mut Session, k: RecordKind, out: Option<&Path>, force: bool) -
     Ok(match out {
         Out::Stdout => String::new(),
         _ => format!(
-            "Exported {n} {} to {}\n",
-            kind(k).as_str(),
+            "Exported {} to {}\n",
+            format::count(LOC, n, noun_of(kind(k))),
             shown(out.path())
         ),
     })

@@ -106,6 +106,7 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             map,
             profile,
             incoming_only,
+            sheet,
         }) => data::import(
             &mut s,
             kind,
@@ -120,11 +121,15 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             data::Statement {
                 profile: profile.as_deref(),
                 incoming_only,
+                sheet: sheet.as_deref(),
             },
         ),
-        Some(Command::Export { kind, out, force }) => {
-            data::export(&mut s, kind, out.as_deref(), force)
-        }
+        Some(Command::Export {
+            kind,
+            out,
+            force,
+            excel,
+        }) => data::export(&mut s, kind, out.as_deref(), force, excel),
         Some(Command::Backup { out, force }) => data::backup(&mut s, out.as_deref(), force),
         Some(Command::Check) => data::check(&mut s),
         Some(Command::Report {

@@ -4,12 +4,13 @@
 //! BOM; dates ISO (`YYYY-MM-DD`); amounts `Money::to_plain()` (`1250000.50`);
 //! `None` and empty text as an empty cell. Text cells go through
 //! [`neutralise`] so a spreadsheet shows them as text, never as a formula.
+//! [`Layout::Excel`] writes the same for Excel in a Russian locale.
 
 use std::borrow::Cow;
 use std::io::Write;
 
 use crate::domain::time::iso;
-use crate::domain::{Agreement, Client, Payment, Touchpoint};
+use crate::domain::{Agreement, Client, Money, Payment, Touchpoint};
 
 /// Header of a clients file.
 pub const CLIENT_COLUMNS: [&str; 5] = ["name", "tier", "cadence_days", "since", "notes"];
@@ -61,16 +62,65 @@ pub fn unneutralise(cell: &str) -> &str {
     }
 }
 
-fn writer<W: Write>(out: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new().delimiter(b',').from_writer(out)
+/// How an export is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// folio's own: `,`, UTF-8 without a BOM, ISO dates, a decimal point.
+    #[default]
+    Plain,
+    /// What Excel in a Russian locale opens by double-click: UTF-8 with a
+    /// BOM (or it guesses Windows-1251), `;` (as `,` is its decimal mark),
+    /// `DD.MM.YYYY` dates and a decimal comma. Import reads it back.
+    Excel,
 }
 
-fn opt_date(date: Option<chrono::NaiveDate>) -> String {
-    date.map(iso).unwrap_or_default()
+impl Layout {
+    fn writer<W: Write>(self, mut out: W) -> Result<csv::Writer<W>, csv::Error> {
+        let delimiter = match self {
+            Layout::Plain => b',',
+            Layout::Excel => {
+                out.write_all(UTF8_BOM)?;
+                b';'
+            }
+        };
+        Ok(csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(out))
+    }
+
+    fn date(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Layout::Plain => iso(date),
+            Layout::Excel => date.format("%d.%m.%Y").to_string(),
+        }
+    }
+
+    fn opt_date(self, date: Option<chrono::NaiveDate>) -> String {
+        date.map(|d| self.date(d)).unwrap_or_default()
+    }
+
+    /// `to_plain` is digits, a dot and at most a leading minus: never a
+    /// formula a spreadsheet would run, and it must stay a number.
+    fn amount(self, amount: Money) -> String {
+        match self {
+            Layout::Plain => amount.to_plain(),
+            Layout::Excel => amount.to_plain().replace('.', ","),
+        }
+    }
 }
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 pub fn write_clients<W: Write>(out: W, clients: &[Client]) -> Result<(), csv::Error> {
-    let mut w = writer(out);
+    write_clients_as(out, clients, Layout::Plain)
+}
+
+pub fn write_clients_as<W: Write>(
+    out: W,
+    clients: &[Client],
+    layout: Layout,
+) -> Result<(), csv::Error> {
+    let mut w = layout.writer(out)?;
     w.write_record(CLIENT_COLUMNS)?;
     for c in clients {
         let cadence = c.cadence_days.map(|d| d.to_string()).unwrap_or_default();
@@ -78,7 +128,7 @@ pub fn write_clients<W: Write>(out: W, clients: &[Client]) -> Result<(), csv::Er
             neutralise(&c.name).as_ref(),
             c.tier.as_str(),
             &cadence,
-            &iso(c.since),
+            &layout.date(c.since),
             neutralise(&c.notes).as_ref(),
         ])?;
     }
@@ -91,18 +141,26 @@ pub fn write_touchpoints<W: Write>(
     out: W,
     rows: &[(String, Touchpoint)],
 ) -> Result<(), csv::Error> {
-    let mut w = writer(out);
+    write_touchpoints_as(out, rows, Layout::Plain)
+}
+
+pub fn write_touchpoints_as<W: Write>(
+    out: W,
+    rows: &[(String, Touchpoint)],
+    layout: Layout,
+) -> Result<(), csv::Error> {
+    let mut w = layout.writer(out)?;
     w.write_record(TOUCHPOINT_COLUMNS)?;
     for (client, t) in rows {
         let next_step = t.next_step.as_deref().unwrap_or_default();
         w.write_record([
             neutralise(client).as_ref(),
-            &iso(t.at),
+            &layout.date(t.at),
             t.kind.as_str(),
             neutralise(&t.summary).as_ref(),
             &t.minutes.to_string(),
             neutralise(next_step).as_ref(),
-            &opt_date(t.next_due),
+            &layout.opt_date(t.next_due),
         ])?;
     }
     w.flush()?;
@@ -111,17 +169,25 @@ pub fn write_touchpoints<W: Write>(
 
 /// Rows are (client name, agreement).
 pub fn write_agreements<W: Write>(out: W, rows: &[(String, Agreement)]) -> Result<(), csv::Error> {
-    let mut w = writer(out);
+    write_agreements_as(out, rows, Layout::Plain)
+}
+
+pub fn write_agreements_as<W: Write>(
+    out: W,
+    rows: &[(String, Agreement)],
+    layout: Layout,
+) -> Result<(), csv::Error> {
+    let mut w = layout.writer(out)?;
     w.write_record(AGREEMENT_COLUMNS)?;
     for (client, a) in rows {
         w.write_record([
             neutralise(client).as_ref(),
-            &iso(a.made_on),
+            &layout.date(a.made_on),
             neutralise(&a.text).as_ref(),
             a.owner.as_str(),
-            &opt_date(a.due),
+            &layout.opt_date(a.due),
             a.status.as_str(),
-            &opt_date(a.closed_on),
+            &layout.opt_date(a.closed_on),
         ])?;
     }
     w.flush()?;
@@ -130,15 +196,21 @@ pub fn write_agreements<W: Write>(out: W, rows: &[(String, Agreement)]) -> Resul
 
 /// Rows are (client name, payment).
 pub fn write_payments<W: Write>(out: W, rows: &[(String, Payment)]) -> Result<(), csv::Error> {
-    let mut w = writer(out);
+    write_payments_as(out, rows, Layout::Plain)
+}
+
+pub fn write_payments_as<W: Write>(
+    out: W,
+    rows: &[(String, Payment)],
+    layout: Layout,
+) -> Result<(), csv::Error> {
+    let mut w = layout.writer(out)?;
     w.write_record(PAYMENT_COLUMNS)?;
     for (client, p) in rows {
         w.write_record([
             neutralise(client).as_ref(),
-            &iso(p.on),
-            // `to_plain` is digits, a dot and at most a leading minus: never a
-            // formula a spreadsheet would run, and it must stay a number.
-            &p.amount.to_plain(),
+            &layout.date(p.on),
+            &layout.amount(p.amount),
             neutralise(&p.note).as_ref(),
         ])?;
     }
@@ -287,6 +359,39 @@ mod tests {
         let mut out = Vec::new();
         write_clients(&mut out, &[]).unwrap();
         assert_eq!(text(out), "name,tier,cadence_days,since,notes\n");
+    }
+
+    #[test]
+    fn excel_layout_bom_semicolon_decimal_comma_russian_dates() {
+        let pay = Payment {
+            id: 1,
+            client_id: 1,
+            on: d(2026, 2, 28),
+            amount: Money::from_minor(125_000_050),
+            note: "аванс; часть 1".into(),
+        };
+        let mut out = Vec::new();
+        write_payments_as(&mut out, &[("ООО Ромашка".into(), pay)], Layout::Excel).unwrap();
+        assert_eq!(
+            text(out),
+            "\u{feff}client;date;amount;note\nООО Ромашка;28.02.2026;1250000,50;\"аванс; часть 1\"\n"
+        );
+        let tp = Touchpoint {
+            id: 1,
+            client_id: 1,
+            at: d(2026, 11, 3),
+            kind: TouchKind::Call,
+            summary: "=1+1".into(),
+            minutes: 30,
+            next_step: None,
+            next_due: Some(d(2026, 11, 30)),
+        };
+        let mut out = Vec::new();
+        write_touchpoints_as(&mut out, &[("Acme".into(), tp)], Layout::Excel).unwrap();
+        assert_eq!(
+            text(out),
+            "\u{feff}client;date;kind;summary;minutes;next_step;next_due\nAcme;03.11.2026;call;'=1+1;30;;30.11.2026\n"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod onec;
 pub mod profile;
 pub mod report;
+pub mod sheet;
 
 use std::io::Read;
 use std::path::Path;

@@ -17,10 +17,13 @@ use crate::domain::{
     Agreement, AgreementStatus, Id, Lines, Money, NewAgreement, NewClient, NewPayment,
     NewTouchpoint, Owner, Payment, Status, Tier, TouchKind, Touchpoint, name_key,
 };
+use crate::io::csv_export::Layout;
 use crate::io::csv_import::{self, ColumnMap, ImportError, RowError};
 use crate::io::onec;
 use crate::io::profile::{Rules, Skipped};
-use crate::store::{Db, Store, clients, ledger, log};
+use crate::store::{Db, Store, clients, ledger, log, since};
+
+use super::preview::{self, Preview};
 
 /// Page cache for bulk writes (imports, gen): a million rows touch the
 /// log's indexes all over, and pages kept in memory are not written and
@@ -65,6 +68,8 @@ pub struct ImportSummary {
     pub skipped: Vec<Skipped>,
     /// The file was 1C's client-bank exchange file.
     pub onec: bool,
+    /// A dry run's rows as they would be stored (none for a real import).
+    pub preview: Option<Preview>,
 }
 
 /// Options shared by every import.
@@ -233,6 +238,7 @@ impl<'a> Resolver<'a> {
                 header_line,
                 skipped: Vec::new(),
                 onec: false,
+                preview: None,
             })
         } else {
             let mut errors = self.errors;
@@ -307,6 +313,7 @@ fn import_clients(
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, false, parsed.errors)?;
         for row in &rows {
             // The same validation as `client add`.
@@ -333,7 +340,8 @@ fn import_clients(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        r.finish(Kind::Clients, rows.len(), opts.dry_run, header_line)
+        let summary = r.finish(Kind::Clients, rows.len(), opts.dry_run, header_line)?;
+        with_preview(tx, summary, mark)
     })
 }
 
@@ -348,6 +356,7 @@ fn import_touchpoints(
     // Read and written a batch at a time, so a million rows are never all
     // in memory; one transaction, so a bad row anywhere writes nothing.
     store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
         let mut n = 0;
         let mut failed = None;
@@ -370,7 +379,8 @@ fn import_touchpoints(
         }
         let read = bad_rows?;
         r.errors.extend(read.errors);
-        r.finish(Kind::Touchpoints, n, opts.dry_run, read.header_line)
+        let summary = r.finish(Kind::Touchpoints, n, opts.dry_run, read.header_line)?;
+        with_preview(tx, summary, mark)
     })
 }
 
@@ -471,6 +481,7 @@ fn import_agreements(
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         let mut already = AlreadyThere::new();
         for row in &rows {
@@ -499,7 +510,8 @@ fn import_agreements(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        already.finish(r, Kind::Agreements, rows.len(), opts.dry_run, header_line)
+        let summary = already.finish(r, Kind::Agreements, rows.len(), opts.dry_run, header_line)?;
+        with_preview(tx, summary, mark)
     })
 }
 
@@ -523,6 +535,7 @@ fn import_payments(
     let rows = parsed.rows;
     let header_line = parsed.header_line;
     store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         let mut totals: HashMap<Id, Money> = HashMap::new();
         let mut already = AlreadyThere::new();
@@ -567,12 +580,40 @@ fn import_payments(
             already.finish(r, Kind::Payments, rows.len(), opts.dry_run, header_line)?;
         summary.skipped = skipped;
         summary.onec = onec;
-        Ok(summary)
+        with_preview(tx, summary, mark)
     })
 }
 
-/// Write one kind of record as CSV (what import reads back).
-pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpResult<usize> {
+/// Where a dry run's writes start: its preview reads back what was written
+/// after this mark, before the rollback. A real import takes none.
+fn dry_run_mark(tx: &Db, opts: ImportOptions) -> OpResult<Option<since::Mark>> {
+    Ok(if opts.dry_run {
+        Some(since::mark(tx)?)
+    } else {
+        None
+    })
+}
+
+/// A dry run's summary with its preview.
+fn with_preview(
+    tx: &Db,
+    mut summary: ImportSummary,
+    mark: Option<since::Mark>,
+) -> OpResult<ImportSummary> {
+    if let Some(mark) = mark {
+        summary.preview = Some(preview::written_since(tx, summary.kind, mark)?);
+    }
+    Ok(summary)
+}
+
+/// Write one kind of record as CSV (what import reads back), laid out
+/// for folio or for Excel.
+pub fn export<W: std::io::Write>(
+    store: &mut Store,
+    kind: Kind,
+    layout: Layout,
+    out: W,
+) -> OpResult<usize> {
     use crate::io::csv_export;
     let fail = |e: csv::Error| super::invalid("export", e.to_string());
     store.read(|tx| {
@@ -581,7 +622,7 @@ pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpRes
         let name = |id: Id| names.get(&id).cloned().unwrap_or_default();
         match kind {
             Kind::Clients => {
-                csv_export::write_clients(out, &all).map_err(fail)?;
+                csv_export::write_clients_as(out, &all, layout).map_err(fail)?;
                 Ok(all.len())
             }
             Kind::Touchpoints => {
@@ -590,7 +631,7 @@ pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpRes
                     .map(|t| (name(t.client_id), t))
                     .collect();
                 rows.reverse(); // oldest first reads naturally in a spreadsheet
-                csv_export::write_touchpoints(out, &rows).map_err(fail)?;
+                csv_export::write_touchpoints_as(out, &rows, layout).map_err(fail)?;
                 Ok(rows.len())
             }
             Kind::Agreements => {
@@ -599,7 +640,7 @@ pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpRes
                     .map(|a| (name(a.client_id), a))
                     .collect();
                 rows.sort_by_key(|(_, a)| (a.made_on, a.id));
-                csv_export::write_agreements(out, &rows).map_err(fail)?;
+                csv_export::write_agreements_as(out, &rows, layout).map_err(fail)?;
                 Ok(rows.len())
             }
             Kind::Payments => {
@@ -608,7 +649,7 @@ pub fn export<W: std::io::Write>(store: &mut Store, kind: Kind, out: W) -> OpRes
                     .map(|p| (name(p.client_id), p))
                     .collect();
                 rows.reverse();
-                csv_export::write_payments(out, &rows).map_err(fail)?;
+                csv_export::write_payments_as(out, &rows, layout).map_err(fail)?;
                 Ok(rows.len())
             }
         }

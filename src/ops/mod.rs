@@ -7,6 +7,7 @@ pub mod balances;
 pub mod counterparties;
 pub mod demo;
 pub mod import;
+pub mod preview;
 pub mod synth;
 pub mod undo;
 pub mod views;

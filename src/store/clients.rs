@@ -11,9 +11,10 @@ use crate::domain::{
     StatusChange, Tier, TierChange, name_key,
 };
 
-const CLIENT_COLUMNS: &str = "id, name, tier, status, since, cadence_days, channel, goal, notes";
+pub(super) const CLIENT_COLUMNS: &str =
+    "id, name, tier, status, since, cadence_days, channel, goal, notes";
 
-fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+pub(super) fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     Ok(Client {
         id: r.get(0)?,
         name: r.get(1)?,

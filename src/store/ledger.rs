@@ -101,9 +101,9 @@ pub fn invoices(db: &Db, client_id: Option<Id>) -> StoreResult<Vec<Invoice>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-const PAYMENT_COLUMNS: &str = "id, client_id, paid_on, amount, note";
+pub(super) const PAYMENT_COLUMNS: &str = "id, client_id, paid_on, amount, note";
 
-fn payment_from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
+pub(super) fn payment_from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
     Ok(Payment {
         id: r.get(0)?,
         client_id: r.get(1)?,

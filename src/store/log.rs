@@ -20,9 +20,10 @@ pub(super) fn search_key(summary: &str, next_step: Option<&str>) -> String {
     s
 }
 
-const TOUCH_COLUMNS: &str = "id, client_id, at, kind, summary, minutes, next_step, next_due";
+pub(super) const TOUCH_COLUMNS: &str =
+    "id, client_id, at, kind, summary, minutes, next_step, next_due";
 
-fn touch_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
+pub(super) fn touch_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
     Ok(Touchpoint {
         id: r.get(0)?,
         client_id: r.get(1)?,
@@ -396,9 +397,9 @@ macro_rules! agreement_columns {
     };
 }
 
-const AGREEMENT_COLUMNS: &str = agreement_columns!();
+pub(super) const AGREEMENT_COLUMNS: &str = agreement_columns!();
 
-fn agreement_from_row(r: &Row<'_>) -> rusqlite::Result<Agreement> {
+pub(super) fn agreement_from_row(r: &Row<'_>) -> rusqlite::Result<Agreement> {
     Ok(Agreement {
         id: r.get(0)?,
         client_id: r.get(1)?,

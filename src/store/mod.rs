@@ -14,6 +14,7 @@ pub mod clients;
 pub mod ledger;
 pub mod log;
 pub mod restore;
+pub mod since;
 pub mod undo;
 
 use std::fs::{self, OpenOptions};
