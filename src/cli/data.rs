@@ -8,14 +8,16 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use super::args::{Cli, ConfigCmd, ConfigKey, RecordKind, ReportFormat};
+use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, RecordKind, ReportFormat};
 use super::{Session, shown};
 use crate::domain::Month;
 use crate::domain::money::format_bp;
 use crate::domain::signals::NeglectState;
+use crate::domain::time::DateFormat;
 use crate::files::Out;
 use crate::io::InputError;
 use crate::io::csv_import::ColumnMap;
+use crate::io::decode::Encoding;
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
@@ -45,6 +47,8 @@ pub fn import(
     file: &Path,
     opts: ImportOptions,
     map: Option<&str>,
+    encoding: Option<FileEncoding>,
+    date_format: Option<DateFormat>,
 ) -> Result<String> {
     let dry_run = opts.dry_run;
     let columns: &[&str] = match k {
@@ -53,8 +57,16 @@ pub fn import(
         RecordKind::Agreements => &crate::io::csv_export::AGREEMENT_COLUMNS,
         RecordKind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
     };
-    let map = ColumnMap::parse(map.unwrap_or_default(), columns)
+    let mut map = ColumnMap::parse(map.unwrap_or_default(), columns)
         .map_err(|e| anyhow::anyhow!("--map: {e}"))?;
+    map.encoding = encoding.map(|e| match e {
+        FileEncoding::Utf8 => Encoding::Utf8,
+        FileEncoding::Cp1251 => Encoding::Cp1251,
+        FileEncoding::Cp866 => Encoding::Cp866,
+        FileEncoding::Koi8R => Encoding::Koi8R,
+        FileEncoding::Utf16 => Encoding::Utf16,
+    });
+    map.date_format = date_format;
     let name = if crate::io::is_stdin(file) {
         "standard input".to_string()
     } else {

@@ -93,6 +93,8 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             create_clients,
             allow_duplicates,
             map,
+            encoding,
+            date_format,
         }) => data::import(
             &mut s,
             kind,
@@ -104,6 +106,8 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
                 today,
             },
             map.as_deref(),
+            encoding,
+            date_format,
         ),
         Some(Command::Export { kind, out, force }) => {
             data::export(&mut s, kind, out.as_deref(), force)

@@ -211,11 +211,12 @@ pub fn parse_file_date(input: &str, order: Option<DayMonth>) -> Result<NaiveDate
     }
     let s = input.trim();
     let date_part = split_time(s).map_or(s, |(date, _)| date);
-    if let Some((d, (m, y))) = split3(date_part, '.') {
-        if y.len() == 2 && y.bytes().all(|c| c.is_ascii_digit()) {
-            return parse_date(&format!("{d}.{m}.20{y}"))
-                .map_err(|_| DateError::Invalid(s.to_string()));
-        }
+    if let Some((d, (m, y))) = split3(date_part, '.')
+        && y.len() == 2
+        && y.bytes().all(|c| c.is_ascii_digit())
+    {
+        return parse_date(&format!("{d}.{m}.20{y}"))
+            .map_err(|_| DateError::Invalid(s.to_string()));
     }
     let order = match (order, slash_date(s)) {
         (Some(order), _) | (None, SlashDate::Only(order)) => order,
