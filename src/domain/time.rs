@@ -136,8 +136,15 @@ impl fmt::Display for DateFormat {
 }
 
 /// `03.06.2022 11:05` as the date and the time, when there is a time of day
-/// after a space or a `T`.
+/// after a space or a `T` (in US exports with ` AM` or ` PM` after it).
 fn split_time(s: &str) -> Option<(&str, &str)> {
+    let twelve_hour = s.len() > 3
+        && s.is_char_boundary(s.len() - 3)
+        && matches!(
+            s[s.len() - 3..].to_ascii_uppercase().as_str(),
+            " AM" | " PM"
+        );
+    let s = if twelve_hour { &s[..s.len() - 3] } else { s };
     let at = s.rfind([' ', 'T'])?;
     let (date, time) = (s[..at].trim_end(), &s[at + 1..]);
     is_time_of_day(time).then_some((date, time))
@@ -230,8 +237,8 @@ pub fn parse_file_date(input: &str, order: Option<DayMonth>) -> Result<NaiveDate
     date.ok_or(DateError::Invalid(s.to_string()))
 }
 
-/// `HH:MM` or `HH:MM:SS` (with fractions of a second and a `Z` or `±HH:MM`
-/// offset allowed after it), hours 0-23.
+/// `HH:MM` or `HH:MM:SS` (the hour may be one digit; fractions of a second
+/// and a `Z` or `±HH:MM` offset allowed after it), hours 0-23.
 fn is_time_of_day(t: &str) -> bool {
     let t = t.strip_suffix('Z').unwrap_or(t);
     // An offset after the seconds or minutes: `+03:00`, `-0500`.
@@ -241,10 +248,13 @@ fn is_time_of_day(t: &str) -> bool {
     };
     let t = t.split('.').next().unwrap_or(t);
     let parts: Vec<&str> = t.split(':').collect();
-    let two_digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    let digits = |p: &str, lengths: &[usize]| {
+        lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
     let value = |p: &str| p.parse::<u32>().unwrap_or(99);
     matches!(parts.len(), 2 | 3)
-        && parts.iter().all(|p| two_digits(p))
+        && digits(parts[0], &[1, 2])
+        && parts[1..].iter().all(|p| digits(p, &[2]))
         && value(parts[0]) < 24
         && parts[1..].iter().all(|p| value(p) < 60)
 }
@@ -440,6 +450,7 @@ mod tests {
             ("2026-11-05T23:59:59Z", 2026, 11, 5),
             ("2026-11-05T01:00:00+03:00", 2026, 11, 5),
             ("2026-11-05 10:00:00.123", 2026, 11, 5),
+            ("2026-11-05 9:00", 2026, 11, 5),
             (" 05.11.2026 ", 2026, 11, 5),
         ] {
             assert_eq!(
@@ -451,6 +462,8 @@ mod tests {
         for bad in [
             "2026-11-05 25:00",
             "2026-11-05 10",
+            "2026-11-05 9:0",
+            "2026-11-05 123:00",
             "2026-11-05 later",
             "31.04.2026 10:00",
             "10:00",
@@ -492,6 +505,7 @@ mod tests {
         use DayMonth::*;
         assert_eq!(slash_date("13/04/2026"), SlashDate::Only(DayFirst));
         assert_eq!(slash_date("4/13/2026 10:00"), SlashDate::Only(MonthFirst));
+        assert_eq!(slash_date("4/13/2026 9:05 pm"), SlashDate::Only(MonthFirst));
         assert_eq!(slash_date("03/04/2026"), SlashDate::Both);
         assert_eq!(slash_date("3/4/26"), SlashDate::Both);
         assert_eq!(slash_date("05/05/2026"), SlashDate::Either);

@@ -519,7 +519,10 @@ impl DateRules<'_> {
 /// its first date that reads one way only settles (`13/04/2026`: day first)
 /// for the whole column. A column with dates that read both ways
 /// (`03/04/2026`) and none that settles it is refused, naming its first
-/// such date. Only a file with a `/` after its header is read twice.
+/// such date. A column whose first date is of another form (ISO, dotted)
+/// is not a column of slash dates: its slash dates must read one way. Only
+/// a file with a `/` after its header is read twice, and then only as far
+/// as it takes to decide its date columns.
 fn date_rules<'m>(
     text: &str,
     from: usize,
@@ -544,8 +547,10 @@ fn date_rules<'m>(
         .filter(|(_, (column, _))| DATE_COLUMNS.contains(column))
         .filter_map(|(k, (_, at))| at.map(|j| (k, j)))
         .collect();
-    // Per column, where its first date that reads both ways is, and it.
+    // Per column, where its first date that reads both ways is, and it;
+    // and whether it is decided: settled, or not slash dates.
     let mut first_both: [Option<(u64, String)>; MAX_COLUMNS] = Default::default();
+    let mut decided = [false; MAX_COLUMNS];
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -553,14 +558,21 @@ fn date_rules<'m>(
         .from_reader(rest.as_bytes());
     let mut record = csv::StringRecord::new();
     // A row the reader cannot read stops this; the main reading reports it.
-    while dated.iter().any(|&(k, _)| rules.slash[k].is_none())
+    while dated.iter().any(|&(k, _)| !decided[k])
         && reader.read_record(&mut record).unwrap_or(false)
     {
         for &(k, j) in &dated {
+            if decided[k] {
+                continue;
+            }
             let cell = record.get(j).unwrap_or_default();
             match slash_date(cell) {
                 SlashDate::Only(order) => {
-                    rules.slash[k].get_or_insert(order);
+                    rules.slash[k] = Some(order);
+                    decided[k] = true;
+                }
+                SlashDate::NotSlash if first_both[k].is_none() => {
+                    decided[k] = parse_file_date(cell, None).is_ok();
                 }
                 SlashDate::Both if first_both[k].is_none() => {
                     let at = record.position().map_or(0, csv::Position::byte);
@@ -1508,6 +1520,47 @@ mod tests {
                 (8, "date is empty; amount is empty"),
                 (9, "'-5' is negative; amounts must be zero or more"),
             ]
+        );
+    }
+
+    #[test]
+    fn slash_dates_are_read_in_the_order_their_column_settles() {
+        // Line 3 settles month first, for line 2 too.
+        let rows = parse_payments(b"client,date,amount\nA,03/04/2026,1\nA,4/13/2026 9:00 PM,2\n");
+        assert_eq!(
+            rows.map(|r| r.iter().map(|r| r.date).collect::<Vec<_>>()),
+            Ok(vec![d(2026, 3, 4), d(2026, 4, 13)])
+        );
+        // A column whose first date is ISO is not a column of slash dates:
+        // a later date that reads both ways is that row's error.
+        let err = rows_err(parse_payments(
+            b"client,date,amount\nA,2026-01-01,1\nA,03/04/2026,1\n",
+        ));
+        assert_eq!(lines_of(&err), vec![3]);
+        assert!(err[0].message.contains("or --date-format"), "{err:?}");
+        // Both ways and nothing settles it: the file, at its first such date.
+        assert_eq!(
+            parse_payments(b"client,date,amount\n\nA,03/04/2026,1\nA,05/05/2026,1\n"),
+            Err(ImportError::AmbiguousDates {
+                line: 3,
+                column: "date".into(),
+                value: "03/04/2026".into(),
+            })
+        );
+        // A slash in a note: no second reading, and nothing to decide.
+        let rows = parse_payments(b"client,date,amount,note\nA,2026-03-04,1,1/2/2026\n").unwrap();
+        assert_eq!(rows[0].note.as_deref(), Some("1/2/2026"));
+        // With a format: the format, for every date column.
+        let map = ColumnMap {
+            date_format: Some(DateFormat::parse("%d/%m/%Y").unwrap()),
+            ..ColumnMap::default()
+        };
+        let rows = super::parse_agreements(b"client,date,due\nA,03/04/2026,05/04/2026\n", &map)
+            .and_then(Parsed::into_result)
+            .unwrap();
+        assert_eq!(
+            (rows[0].date, rows[0].due),
+            (Some(d(2026, 4, 3)), Some(d(2026, 4, 5)))
         );
     }
 
