@@ -3,8 +3,11 @@
 //! The contract: a header row; columns found by name (case-insensitive,
 //! trimmed; a space or `-` in a header counts as `_`), in any order; unknown
 //! extra columns ignored; `,` or `;` as delimiter; UTF-8 (with or without a
-//! BOM), Windows-1251 or UTF-16 text. All or nothing: any bad row fails the
-//! import, and the error lists every bad row with its line number and reason.
+//! BOM), UTF-16, or Windows-1251, CP866 or KOI8-R told by how Russian the
+//! text reads ([`decode`]); dates ISO, `DD.MM.YYYY`, `DD.MM.YY` or slash
+//! dates in the order their column settles (`DateRules`), or in a
+//! `--date-format`. All or nothing: any bad row fails the import, and the
+//! error lists every bad row with its line number and reason.
 //!
 //! Rows are checked on their own here; resolving client names to ids and
 //! checking against the database is the ops layer's job.

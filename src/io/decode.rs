@@ -96,10 +96,10 @@ pub enum DecodeError {
 /// - with a UTF-8 or UTF-16 BOM, as it says (refused where it is not);
 /// - UTF-8 when the whole file is valid UTF-8;
 /// - refused when it holds UTF-8 Russian but is not valid UTF-8 throughout
-///   ([`utf8_russian`]): decoding it as Windows-1251 whole would turn its
+///   (`utf8_russian`): decoding it as Windows-1251 whole would turn its
 ///   UTF-8 names into `РћРћРћ Р РѕРјР°С€РєР°`;
 /// - otherwise in whichever of Windows-1251, CP866 and KOI8-R reads most
-///   like Russian ([`russian_score`]), refused when none is clearly ahead.
+///   like Russian (`russian_score`), refused when none is clearly ahead.
 ///
 /// Never panics.
 pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Cow<'_, str>, DecodeError> {
@@ -148,12 +148,12 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Cow<'_, str>, De
 
 /// A file with a UTF-16 BOM, as UTF-16; refused where it stops being one.
 fn utf16(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
-    let text = Encoding::Utf16.decode(bytes);
     let (encoding, rest) = match bytes.strip_prefix(UTF16BE_BOM) {
         Some(rest) => (UTF_16BE, rest),
-        None => (UTF_16LE, &bytes[UTF16LE_BOM.len()..]),
+        None => (UTF_16LE, bytes.strip_prefix(UTF16LE_BOM).unwrap_or(bytes)),
     };
-    if encoding.decode_without_bom_handling(rest).1 {
+    let (text, had_errors) = encoding.decode_without_bom_handling(rest);
+    if had_errors {
         // Where: the text up to the first sequence that is not UTF-16.
         let mut decoder = encoding.new_decoder_without_bom_handling();
         let mut good = String::with_capacity(
