@@ -85,9 +85,17 @@ impl DateFormat {
         }
         // A date written with the pattern must read back as itself: the
         // pattern names a day, a month and a year, and nothing reads twice.
+        // (Writing fails, rather than panics, on what a date and time
+        // without a time zone cannot fill in: `%z`.)
         let format = DateFormat(pattern.to_string());
         let sample = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-        if format.read(&sample.format(pattern).to_string()) != Ok(sample) {
+        let mut written = String::new();
+        let at_midnight = sample.and_time(chrono::NaiveTime::MIN);
+        let wrote = std::fmt::Write::write_fmt(
+            &mut written,
+            format_args!("{}", at_midnight.format(pattern)),
+        );
+        if wrote.is_err() || format.read(&written) != Ok(sample) {
             return Err(format!(
                 "'{pattern}' does not give a whole date (it needs a day, a month and a year: e.g. %d.%m.%Y)"
             ));
@@ -495,9 +503,41 @@ mod tests {
         ] {
             assert!(f(pattern).read(bad).is_err(), "{pattern} {bad}");
         }
-        for bad in ["%d.%m", "%Q", "hello", "%d.%d.%Y", "%m/%Y", ""] {
+        for bad in [
+            "%d.%m",
+            "%Q",
+            "hello",
+            "%d.%d.%Y",
+            "%m/%Y",
+            "",
+            "%Y-%m-%d %z",
+            "%Y-%m-%d %Z",
+        ] {
             assert!(DateFormat::parse(bad).is_err(), "{bad}");
         }
+        // Odd patterns: an answer, never a panic.
+        for odd in [
+            "%",
+            "%%",
+            "%-d.%-m.%Y",
+            "%e %B %Y",
+            "%:z",
+            "%#z",
+            "%.3f",
+            "%+",
+            "%c",
+            "%x",
+            "%s",
+            "%j.%Y",
+            "%G-W%V-%u",
+        ] {
+            let _ = DateFormat::parse(odd);
+        }
+        assert_eq!(f("%-d.%-m.%Y").read("5.1.2026"), Ok(d(2026, 1, 5)));
+        // A pattern with the time in it reads the time too.
+        let with_time = f("%d.%m.%Y %H:%M");
+        assert_eq!(with_time.read("05.11.2026 10:15"), Ok(d(2026, 11, 5)));
+        assert!(with_time.read("05.11.2026 25:15").is_err());
     }
 
     #[test]
