@@ -1415,7 +1415,10 @@ fn utf16_without_a_bom_reads_with_encoding_utf_16() {
     let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
     let file = p.write("unicode.txt", &bytes);
     let err = import_refused(&p, path_str(&file), &[]);
-    assert!(err.contains("missing required column"), "{err}");
+    assert!(
+        err.contains("the file looks like UTF-16 without a byte order mark (control characters between its letters); use --encoding utf-16"),
+        "{err}"
+    );
     p.ok(&[
         "import",
         "payments",

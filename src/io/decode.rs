@@ -70,6 +70,12 @@ pub enum DecodeError {
         "line {line}: byte 0x{byte:02X} is not UTF-8, but {why}: the file mixes encodings; fix that line, or use --encoding to read the whole file as one encoding"
     )]
     NotUtf8 { line: u64, byte: u8, why: String },
+    /// Valid UTF-8 only as control characters: UTF-16 without its BOM
+    /// (`c\0l\0`, or `\x14\x04` for `Д`).
+    #[error(
+        "the file looks like UTF-16 without a byte order mark (control characters between its letters); use --encoding utf-16"
+    )]
+    Utf16WithoutBom,
     /// A UTF-16 BOM, then something that is not UTF-16.
     #[error(
         "line {line}: the file starts as UTF-16 but is not UTF-16 from here; fix the file, or use --encoding"
@@ -121,6 +127,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Cow<'_, str>, De
     }
     // UTF-8 as it is (most files): borrowed, not copied.
     let bad = match std::str::from_utf8(bytes) {
+        Ok(_) if looks_like_utf16(bytes) => return Err(DecodeError::Utf16WithoutBom),
         Ok(text) => return Ok(Cow::Borrowed(text)),
         Err(e) => e.valid_up_to(),
     };
@@ -167,6 +174,18 @@ fn utf16(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
         });
     }
     Ok(text)
+}
+
+/// Whether the start of a file is mostly control characters (not tab or a
+/// line break), as UTF-16 without a BOM is read byte by byte: every second
+/// byte `00` for Latin letters, `04` for Russian ones. Text never is.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        .count();
+    head.len() >= 4 && control * 3 >= head.len()
 }
 
 /// The 1-based line a text's `prefix` ends on: `\n`, `\r\n` and a lone `\r`
@@ -717,8 +736,15 @@ mod tests {
 
         #[test]
         fn valid_utf8_is_read_as_it_is(text in proptest::prelude::any::<String>()) {
-            let want = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            proptest::prop_assert_eq!(decode(text.as_bytes(), None).unwrap(), want);
+            let read = decode(text.as_bytes(), None);
+            match text.strip_prefix('\u{feff}') {
+                Some(want) => proptest::prop_assert_eq!(read.unwrap(), want),
+                // Control characters are no text: UTF-16 without its BOM.
+                None if looks_like_utf16(text.as_bytes()) => {
+                    proptest::prop_assert_eq!(read, Err(DecodeError::Utf16WithoutBom));
+                }
+                None => proptest::prop_assert_eq!(read.unwrap(), text.as_str()),
+            }
         }
 
         /// Never garbage: a few words in any one-byte encoding are read
@@ -748,6 +774,21 @@ mod tests {
                 proptest::prop_assert_eq!(read, Ok(text.clone()), "{}", encoding.name());
             }
         }
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_refused_naming_encoding_utf_16() {
+        for text in ["client\tamount\nAcme\t5\n", "Клиент\tСумма\nАкме\t5\n"] {
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            assert!(std::str::from_utf8(&le).is_ok(), "really valid UTF-8");
+            assert_eq!(auto(&le), Err(DecodeError::Utf16WithoutBom), "{text}");
+            assert_eq!(auto(&be), Err(DecodeError::Utf16WithoutBom), "{text}");
+            assert_eq!(decode(&le, Some(Encoding::Utf16)).unwrap(), text);
+        }
+        // Text with a tab or two is text.
+        assert!(auto(b"a\tb\tc\r\n1\t2\t3\r\n").is_ok());
+        assert!(auto(b"\x01").is_ok());
     }
 
     #[test]
