@@ -1416,7 +1416,7 @@ fn utf16_without_a_bom_reads_with_encoding_utf_16() {
     let file = p.write("unicode.txt", &bytes);
     let err = import_refused(&p, path_str(&file), &[]);
     assert!(
-        err.contains("the file looks like UTF-16 without a byte order mark (control characters between its letters); use --encoding utf-16"),
+        err.contains("the file looks like UTF-16 without a byte order mark (a 00 or 04 byte after each letter); use --encoding utf-16"),
         "{err}"
     );
     p.ok(&[

@@ -73,7 +73,7 @@ pub enum DecodeError {
     /// Valid UTF-8 only as control characters: UTF-16 without its BOM
     /// (`c\0l\0`, or `\x14\x04` for `Д`).
     #[error(
-        "the file looks like UTF-16 without a byte order mark (control characters between its letters); use --encoding utf-16"
+        "the file looks like UTF-16 without a byte order mark (a 00 or 04 byte after each letter); use --encoding utf-16"
     )]
     Utf16WithoutBom,
     /// A UTF-16 BOM, then something that is not UTF-16.
@@ -176,16 +176,18 @@ fn utf16(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     Ok(text)
 }
 
-/// Whether the start of a file is mostly control characters (not tab or a
-/// line break), as UTF-16 without a BOM is read byte by byte: every second
-/// byte `00` for Latin letters, `04` for Russian ones. Text never is.
+/// Whether the start of a file reads as UTF-16 without a BOM: every second
+/// byte `00` or `04`, the high bytes of Latin and Russian letters, and
+/// the others not all `00` (a file of zeros is no text at all).
 fn looks_like_utf16(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(64)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-        .count();
-    head.len() >= 4 && control * 3 >= head.len()
+    let head = &bytes[..bytes.len().min(64) & !1];
+    let high_bytes = |first: usize| head.iter().skip(first).step_by(2);
+    let low_bytes = |first: usize| head.iter().skip(1 - first).step_by(2);
+    head.len() >= 4
+        && (0..2).any(|first| {
+            high_bytes(first).all(|&b| matches!(b, 0x00 | 0x04))
+                && low_bytes(first).any(|&b| b != 0)
+        })
 }
 
 /// The 1-based line a text's `prefix` ends on: `\n`, `\r\n` and a lone `\r`
@@ -739,7 +741,7 @@ mod tests {
             let read = decode(text.as_bytes(), None);
             match text.strip_prefix('\u{feff}') {
                 Some(want) => proptest::prop_assert_eq!(read.unwrap(), want),
-                // Control characters are no text: UTF-16 without its BOM.
+                // UTF-16 without its BOM (`a\0b\0`): no text.
                 None if looks_like_utf16(text.as_bytes()) => {
                     proptest::prop_assert_eq!(read, Err(DecodeError::Utf16WithoutBom));
                 }
@@ -786,9 +788,11 @@ mod tests {
             assert_eq!(auto(&be), Err(DecodeError::Utf16WithoutBom), "{text}");
             assert_eq!(decode(&le, Some(Encoding::Utf16)).unwrap(), text);
         }
-        // Text with a tab or two is text.
+        // Text with a tab or two is text, and zeros are not UTF-16.
         assert!(auto(b"a\tb\tc\r\n1\t2\t3\r\n").is_ok());
         assert!(auto(b"\x01").is_ok());
+        assert!(auto(&[0; 100]).is_ok());
+        assert!(auto(b"a\0").is_ok(), "too short to tell");
     }
 
     #[test]
