@@ -221,6 +221,8 @@ fn run(kind: Kind, bytes: &[u8], create: bool) -> Result<(Outcome, OpenFile), Te
                     prop_assert!(*line >= 1, "{}", message);
                 }
                 OpError::Import(ImportError::Empty | ImportError::MissingColumn(..)) => {}
+                // An encoding or a date order the file does not make clear.
+                OpError::Import(ImportError::Decode(_) | ImportError::AmbiguousDates { .. }) => {}
                 other => prop_assert!(false, "not an import error: {}", other),
             }
             prop_assert_eq!(
@@ -715,8 +717,10 @@ fn date_cell() -> impl Strategy<Value = Cell> {
             (text.to_string(), Meaning::Date(Ok(Some(date))))
         }),
         1 => Just((String::new(), Meaning::Date(Ok(None)))),
-        1 => prop::sample::select(vec!["2026-02-30", "31.04.2026", "yesterday", "2026-13-01", "01.02.26", "2026/11/01"])
+        1 => prop::sample::select(vec!["2026-02-30", "31.04.2026", "yesterday", "2026-13-01", "29.02.26", "2026/11/01"])
             .prop_map(|s| (s.to_string(), Meaning::Date(Err(())))),
+        // Two-digit years are 20YY.
+        1 => Just(("01.02.26".to_string(), Meaning::Date(Ok(NaiveDate::from_ymd_opt(2026, 2, 1))))),
     ]
 }
 
@@ -1236,4 +1240,313 @@ fn a_touchpoint_import_reports_its_progress() {
     let last = seen.last().unwrap();
     assert_eq!(last.total, 10_002, "lines, counted by their breaks");
     assert_eq!(last.lines, 10_001, "the last row's line");
+}
+
+// --- encodings and dates ---
+//
+// Through the `folio import` binary: files in cp1251, cp866 and KOI8-R read
+// as Russian; mixed and unclear ones refused with the line and what to do,
+// writing nothing; slash dates read in the order their column settles.
+// The fixtures are in tests/fixtures/enc (see its README.md).
+
+use common::{Portfolio, path_str};
+
+fn enc_fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/enc/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A portfolio holding the client Acme.
+fn with_acme() -> Portfolio {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    p
+}
+
+/// (clients, payments) the portfolio holds.
+fn clients_and_payments(p: &Portfolio) -> (i64, i64) {
+    let sql = rusqlite::Connection::open(&p.db).unwrap();
+    let count = |table: &str| {
+        sql.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    (count("clients"), count("payments"))
+}
+
+/// `folio import payments FILE ARGS...` refused: its message, after
+/// checking that nothing was written.
+fn import_refused(p: &Portfolio, file: &str, args: &[&str]) -> String {
+    let before = clients_and_payments(p);
+    let mut all = vec!["import", "payments", file, "--create-clients"];
+    all.extend_from_slice(args);
+    let err = p.fails(&all, 1);
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(clients_and_payments(p), before, "{err}");
+    err
+}
+
+fn exported_payments(p: &Portfolio) -> String {
+    p.ok(&["export", "payments"])
+}
+
+#[test]
+fn a_windows_1251_file_with_accidental_utf8_pairs_imports_as_windows_1251() {
+    // `ООО «ПРОГРЕСС»` ends in D1 BB and `АО «ИНТЕР»` in D0 BB: pairs
+    // that are UTF-8 Cyrillic letters, inside a Windows-1251 file.
+    let bytes = std::fs::read(enc_fixture("payments_cp1251.csv")).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err());
+    assert!(bytes.windows(2).any(|w| w == [0xD1, 0xBB]));
+    assert!(bytes.windows(2).any(|w| w == [0xD0, 0xBB]));
+    let p = with_acme();
+    let out = p.ok(&[
+        "import",
+        "payments",
+        &enc_fixture("payments_cp1251.csv"),
+        "--create-clients",
+    ]);
+    assert!(out.contains("Imported 3 payments"), "{out}");
+    assert_eq!(
+        exported_payments(&p),
+        "client,date,amount,note\n\
+         ООО «ПРОГРЕСС»,2026-11-05,125000.00,Оплата по счёту №17 – аванс\n\
+         АО «ИНТЕР»,2026-11-06,4500.00,\"Оплата услуг, без НДС\"\n\
+         ИП Ёжиков С. П.,2026-11-07,12000.50,Счёт №18\n"
+    );
+}
+
+#[test]
+fn cp866_and_koi8_r_files_import_as_russian() {
+    for name in ["payments_cp866.csv", "payments_koi8r.csv"] {
+        let p = with_acme();
+        p.ok(&["import", "payments", &enc_fixture(name), "--create-clients"]);
+        assert_eq!(
+            exported_payments(&p),
+            "client,date,amount,note\n\
+             ООО Прогресс,2026-11-05,125000.00,\"Оплата по счёту 17, аванс\"\n\
+             АО Интер,2026-11-06,4500.00,\"Оплата услуг, без НДС\"\n\
+             ИП Ёжиков С. П.,2026-11-07,12000.50,Счёт 18\n",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn utf8_with_one_stray_windows_1251_byte_is_refused_naming_its_line() {
+    let p = with_acme();
+    let file = enc_fixture("payments_utf8_stray_cp1251_byte.csv");
+    let err = import_refused(&p, &file, &[]);
+    assert!(
+        err.contains(
+            "line 3: byte 0xB8 is not UTF-8, but line 2 holds Russian letters in UTF-8: \
+             the file mixes encodings; fix that line, or use --encoding"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("РћРћ"), "{err}");
+    // Forced to UTF-8, the one bad byte becomes U+FFFD and the rest stays.
+    p.ok(&[
+        "import",
+        "payments",
+        &file,
+        "--create-clients",
+        "--encoding",
+        "utf-8",
+    ]);
+    let out = exported_payments(&p);
+    assert!(
+        out.contains("ООО Ромашка,2026-11-06,200.00,Сч\u{FFFD}т 5\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_utf8_file_with_a_line_in_windows_1251_is_refused_at_that_line() {
+    let p = with_acme();
+    let err = import_refused(
+        &p,
+        &enc_fixture("payments_utf8_with_a_cp1251_line.csv"),
+        &[],
+    );
+    assert!(err.contains("line 4: byte 0xCE is not UTF-8"), "{err}");
+    assert!(err.contains("use --encoding"), "{err}");
+}
+
+#[test]
+fn a_file_that_reads_as_no_russian_is_refused() {
+    let p = with_acme();
+    let err = import_refused(&p, &enc_fixture("payments_latin1.csv"), &[]);
+    assert!(
+        err.contains(
+            "the file is not UTF-8 (line 2 is the first that is not), and it does not \
+             read as Russian text in cp1251, cp866 or KOI8-R; use --encoding"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_koi8_r_file_too_short_to_tell_is_refused_until_encoding_is_given() {
+    let p = with_acme();
+    let file = enc_fixture("payments_koi8r_too_short.csv");
+    let err = import_refused(&p, &file, &[]);
+    assert!(
+        err.contains(
+            "reads about as well in koi8-r as in cp1251; use --encoding koi8-r or --encoding cp1251"
+        ),
+        "{err}"
+    );
+    p.ok(&[
+        "import",
+        "payments",
+        &file,
+        "--create-clients",
+        "--encoding",
+        "koi8-r",
+    ]);
+    assert_eq!(
+        exported_payments(&p),
+        "client,date,amount,note\nБЕТА,2026-11-05,100.00,\n"
+    );
+}
+
+#[test]
+fn utf16_without_a_bom_reads_with_encoding_utf_16() {
+    let p = with_acme();
+    let text = "client\tdate\tamount\nAcme\t2026-11-05\t10\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let file = p.write("unicode.txt", &bytes);
+    let err = import_refused(&p, path_str(&file), &[]);
+    assert!(
+        err.contains("the file looks like UTF-16 without a byte order mark (a 00 or 04 byte after each letter); use --encoding utf-16"),
+        "{err}"
+    );
+    p.ok(&[
+        "import",
+        "payments",
+        path_str(&file),
+        "--encoding",
+        "utf-16",
+    ]);
+    assert_eq!(
+        exported_payments(&p),
+        "client,date,amount,note\nAcme,2026-11-05,10.00,\n"
+    );
+}
+
+#[test]
+fn us_dates_read_month_first_when_one_day_over_12_settles_the_column() {
+    let p = with_acme();
+    p.ok(&["import", "payments", &enc_fixture("payments_us_dates.csv")]);
+    assert_eq!(
+        exported_payments(&p),
+        "client,date,amount,note\n\
+         Acme,2026-03-04,10.00,March 4\n\
+         Acme,2026-04-13,20.00,settles it\n\
+         Acme,2026-12-01,30.00,December 1\n"
+    );
+}
+
+#[test]
+fn dates_that_read_both_ways_are_refused_until_a_date_format_is_given() {
+    let p = with_acme();
+    let file = enc_fixture("payments_both_ways_dates.csv");
+    let err = import_refused(&p, &file, &[]);
+    assert!(
+        err.contains(
+            "line 2, column date: '03/04/2026' reads both as day/month and as month/day, \
+             and no date in the column has a day over 12; \
+             use --date-format %d/%m/%Y or --date-format %m/%d/%Y"
+        ),
+        "{err}"
+    );
+    p.ok(&["import", "payments", &file, "--date-format", "%d/%m/%Y"]);
+    assert_eq!(
+        exported_payments(&p),
+        "client,date,amount,note\n\
+         Acme,2026-04-03,10.00,\n\
+         Acme,2026-06-05,20.00,\n\
+         Acme,2026-07-07,30.00,\n"
+    );
+}
+
+#[test]
+fn two_digit_years_are_20yy_with_or_without_a_date_format() {
+    let file = enc_fixture("payments_alfa_dd_mm_yy.csv");
+    for args in [&[][..], &["--date-format", "%d.%m.%y"][..]] {
+        let p = with_acme();
+        let mut all = vec!["import", "payments", &file, "--create-clients"];
+        all.extend_from_slice(args);
+        p.ok(&all);
+        assert_eq!(
+            exported_payments(&p),
+            "client,date,amount,note\n\
+             ООО Ромашка,2026-11-05,1000.00,\n\
+             ООО Ромашка,2026-11-30,2000.00,\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_date_not_in_the_date_format_names_its_line_and_column() {
+    let p = with_acme();
+    let err = import_refused(
+        &p,
+        &enc_fixture("payments_us_dates.csv"),
+        &["--date-format", "%d.%m.%Y"],
+    );
+    assert!(
+        err.contains("line 2: date: '3/4/2026' is not a date in --date-format %d.%m.%Y"),
+        "{err}"
+    );
+    assert!(err.contains("line 4: date: '12/1/2026'"), "{err}");
+    // A pattern that is not a whole date is refused before reading.
+    let err = p.fails(
+        &[
+            "import",
+            "payments",
+            &enc_fixture("payments_us_dates.csv"),
+            "--date-format",
+            "%m/%Y",
+        ],
+        2,
+    );
+    assert!(err.contains("does not give a whole date"), "{err}");
+}
+
+#[test]
+fn each_date_column_settles_its_own_order() {
+    let p = with_acme();
+    // `date` is day first (13/11), `next_due` month first (12/20).
+    let text = "client,date,kind,summary,next_step,next_due\n\
+                Acme,13/11/2026,call,a,x,12/20/2026\n\
+                Acme,01/11/2026,call,b,y,01/02/2027\n";
+    let file = p.write("touch.csv", text.as_bytes());
+    p.ok(&["import", "touchpoints", path_str(&file)]);
+    let out = p.ok(&["export", "touchpoints"]);
+    assert!(
+        out.contains("Acme,2026-11-13,call,a,0,x,2026-12-20\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Acme,2026-11-01,call,b,0,y,2027-01-02\n"),
+        "{out}"
+    );
+    // A column settled day first keeps a month-first date out, by its line.
+    let text = "client,date,amount\nAcme,13/04/2026,1\nAcme,04/13/2026,2\n";
+    let file = p.write("against.csv", text.as_bytes());
+    let err = import_refused(&p, path_str(&file), &[]);
+    assert!(
+        err.contains("line 3: date: '04/13/2026' is not a date day/month, the order of the column's other dates (use --date-format)"),
+        "{err}"
+    );
+    // One settled column does not settle another.
+    let text = "client,date,kind,next_due\nAcme,13/11/2026,call,03/04/2027\n";
+    let file = p.write("one_settled.csv", text.as_bytes());
+    let before = p.snapshot();
+    let err = p.fails(&["import", "touchpoints", path_str(&file)], 1);
+    assert!(
+        err.contains("line 2, column next_due: '03/04/2027'"),
+        "{err}"
+    );
+    assert_eq!(p.snapshot(), before);
 }

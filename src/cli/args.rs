@@ -6,10 +6,15 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::domain::time::DateFormat;
 use crate::domain::{AgreementStatus, Money, Month, Owner, Status, Tier, TouchKind, parse_date};
 
 pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
     parse_date(s).map_err(|e| e.to_string())
+}
+
+fn date_format_arg(s: &str) -> Result<DateFormat, String> {
+    DateFormat::parse(s)
 }
 
 pub fn month_arg(s: &str) -> Result<Month, String> {
@@ -86,7 +91,7 @@ pub enum Command {
     Pay(PayCmd),
     /// Import records from a CSV file or a spreadsheet (all or nothing)
     #[command(
-        after_help = "Columns (header row required, `,` or `;`, UTF-8 or Windows-1251):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nBank statements (payments): --profile tinkoff|sber|vtb|alfa|NAME, or --incoming-only;\n1C client-bank exchange files (1CClientBankExchange) are recognised by their first line.\n\nExamples:\n  folio import payments bank.csv --dry-run\n  folio import payments statement.csv --profile tinkoff --create-clients"
+        after_help = "Columns (header row required, `,`, `;` or tab; UTF-8, UTF-16, cp1251, cp866 or KOI8-R; also .xlsx and .xls):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nBank statements (payments): --profile tinkoff|sber|vtb|alfa|NAME, or --incoming-only;\n1C client-bank exchange files (1CClientBankExchange) are recognised by their first line.\n\nExamples:\n  folio import payments bank.csv --dry-run\n  folio import payments statement.csv --profile tinkoff --create-clients"
     )]
     Import {
         #[arg(value_enum)]
@@ -114,6 +119,12 @@ pub enum Command {
         /// The sheet of an .xlsx or .xls file to read [default: the first]
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
+        /// Read the file in this encoding [default: UTF-8, UTF-16 with a BOM, or whichever of cp1251, cp866 and koi8-r reads as Russian]
+        #[arg(long, value_enum, value_name = "ENCODING")]
+        encoding: Option<FileEncoding>,
+        /// How the file writes dates, strftime-style: e.g. %d.%m.%y or %m/%d/%Y (%y is 20YY) [default: YYYY-MM-DD, DD.MM.YYYY, DD.MM.YY, and D/M/YYYY or M/D/YYYY as each column shows]
+        #[arg(long, value_name = "PATTERN", value_parser = date_format_arg)]
+        date_format: Option<DateFormat>,
     },
     /// Export records as CSV (what import reads back)
     #[command(
@@ -214,6 +225,22 @@ pub enum ReportFormat {
     Md,
     Json,
     Text,
+}
+
+/// A file's text encoding (`import --encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FileEncoding {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "cp1251", alias = "windows-1251")]
+    Cp1251,
+    #[value(name = "cp866")]
+    Cp866,
+    #[value(name = "koi8-r", alias = "koi8r")]
+    Koi8R,
+    /// Little-endian unless the file starts with a big-endian BOM
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

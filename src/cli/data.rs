@@ -8,16 +8,18 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use super::args::{Cli, ConfigCmd, ConfigKey, RecordKind, ReportFormat};
+use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, RecordKind, ReportFormat};
 use super::table::{Align, Table};
 use super::{LOC, Session, shown};
 use crate::domain::signals::NeglectState;
+use crate::domain::time::DateFormat;
 use crate::domain::{Money, Month};
 use crate::files::Out;
 use crate::format::{self, Noun};
 use crate::io::InputError;
 use crate::io::csv_export::Layout;
 use crate::io::csv_import::ColumnMap;
+use crate::io::decode::Encoding;
 use crate::io::profile::{self, Rules};
 use crate::io::sheet::Format;
 use crate::ops::import::{self, ImportOptions, Kind};
@@ -46,12 +48,16 @@ fn spinner(message: &'static str) -> Option<indicatif::ProgressBar> {
 
 /// How `import payments` reads a bank statement: by a named profile, or
 /// keeping incoming rows only (`--incoming-only`).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Statement<'a> {
     pub profile: Option<&'a str>,
     pub incoming_only: bool,
     /// The sheet of an .xlsx or .xls file (`--sheet`; default the first).
     pub sheet: Option<&'a str>,
+    /// `--encoding`: the file's, when its bytes cannot tell.
+    pub encoding: Option<FileEncoding>,
+    /// `--date-format`: how the file writes dates (else the profile's).
+    pub date_format: Option<DateFormat>,
 }
 
 pub fn import(
@@ -78,7 +84,7 @@ pub fn import(
     };
     let map = ColumnMap::parse(map.unwrap_or_default(), columns)
         .map_err(|e| anyhow::anyhow!("--map: {e}"))?;
-    let (map, rules) = match statement.profile {
+    let (mut map, rules) = match statement.profile {
         Some(name) => {
             let profile = profile::find(name, profile::config_path().as_deref())?;
             let map = profile
@@ -89,6 +95,18 @@ pub fn import(
         None if statement.incoming_only => (map, Some(Rules::default())),
         None => (map, None),
     };
+    map.encoding = statement.encoding.map(|e| match e {
+        FileEncoding::Utf8 => Encoding::Utf8,
+        FileEncoding::Cp1251 => Encoding::Cp1251,
+        FileEncoding::Cp866 => Encoding::Cp866,
+        FileEncoding::Koi8R => Encoding::Koi8R,
+        FileEncoding::Utf16 => Encoding::Utf16,
+    });
+    // A date format given wins over the profile's.
+    map.date_format = statement
+        .date_format
+        .clone()
+        .or_else(|| rules.as_ref().and_then(|r| r.date_format.clone()));
     let name = if crate::io::is_stdin(file) {
         "standard input".to_string()
     } else {

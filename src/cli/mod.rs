@@ -107,6 +107,8 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             profile,
             incoming_only,
             sheet,
+            encoding,
+            date_format,
         }) => data::import(
             &mut s,
             kind,
@@ -122,6 +124,8 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
                 profile: profile.as_deref(),
                 incoming_only,
                 sheet: sheet.as_deref(),
+                encoding,
+                date_format,
             },
         ),
         Some(Command::Export {

@@ -67,8 +67,186 @@ pub fn parse_date_with_time(input: &str) -> Result<NaiveDate, DateError> {
     parse_date(date).map_err(|_| DateError::Invalid(s.to_string()))
 }
 
-/// `HH:MM` or `HH:MM:SS` (with fractions of a second and a `Z` or `±HH:MM`
-/// offset allowed after it), hours 0-23.
+/// A date format for an imported file's date columns (`--date-format`): a
+/// strftime-style pattern as chrono reads it (`%d.%m.%y`, `%m/%d/%Y`,
+/// `%d %b %Y`); a two-digit year (`%y`) is 20YY. A time after the date is
+/// accepted and dropped, as [`parse_date_with_time`] does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateFormat(String);
+
+impl DateFormat {
+    /// A pattern that gives a whole date: day, month and year.
+    pub fn parse(pattern: &str) -> Result<DateFormat, String> {
+        use chrono::format::{Item, StrftimeItems};
+        if StrftimeItems::new(pattern).any(|item| matches!(item, Item::Error)) {
+            return Err(format!(
+                "'{pattern}' is not a date pattern (use e.g. %d.%m.%Y, %d.%m.%y or %m/%d/%Y)"
+            ));
+        }
+        // A date written with the pattern must read back as itself: the
+        // pattern names a day, a month and a year, and nothing reads twice.
+        // (Writing fails, rather than panics, on what a date and time
+        // without a time zone cannot fill in: `%z`.)
+        let format = DateFormat(pattern.to_string());
+        let sample = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let mut written = String::new();
+        let at_midnight = sample.and_time(chrono::NaiveTime::MIN);
+        let wrote = std::fmt::Write::write_fmt(
+            &mut written,
+            format_args!("{}", at_midnight.format(pattern)),
+        );
+        if wrote.is_err() || format.read(&written) != Ok(sample) {
+            return Err(format!(
+                "'{pattern}' does not give a whole date (it needs a day, a month and a year: e.g. %d.%m.%Y)"
+            ));
+        }
+        Ok(format)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `input` as a date in this format, perhaps with a time after it.
+    pub fn read(&self, input: &str) -> Result<NaiveDate, DateError> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err(DateError::Empty);
+        }
+        let invalid = || DateError::Invalid(s.to_string());
+        if let Some(date) = self.read_exactly(s) {
+            return Ok(date);
+        }
+        match split_time(s) {
+            Some((date, _)) => self.read_exactly(date).ok_or_else(invalid),
+            None => Err(invalid()),
+        }
+    }
+
+    fn read_exactly(&self, s: &str) -> Option<NaiveDate> {
+        use chrono::format::{Parsed, StrftimeItems, parse};
+        let mut parsed = Parsed::new();
+        parse(&mut parsed, s, StrftimeItems::new(&self.0)).ok()?;
+        if parsed.year.is_none() && parsed.year_div_100.is_none() && parsed.year_mod_100.is_some() {
+            // chrono reads `70`-`99` as 19YY; folio's two-digit years are 20YY.
+            parsed.set_year_div_100(20).ok()?;
+        }
+        let date = parsed.to_naive_date().ok()?;
+        // Years 0001-9999 only, as `parse_date`.
+        (1..=9999).contains(&date.year()).then_some(date)
+    }
+}
+
+impl fmt::Display for DateFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `03.06.2022 11:05` as the date and the time, when there is a time of day
+/// after a space or a `T` (in US exports with ` AM` or ` PM` after it).
+fn split_time(s: &str) -> Option<(&str, &str)> {
+    let twelve_hour = s.len() > 3
+        && s.is_char_boundary(s.len() - 3)
+        && matches!(
+            s[s.len() - 3..].to_ascii_uppercase().as_str(),
+            " AM" | " PM"
+        );
+    let s = if twelve_hour { &s[..s.len() - 3] } else { s };
+    let at = s.rfind([' ', 'T'])?;
+    let (date, time) = (s[..at].trim_end(), &s[at + 1..]);
+    is_time_of_day(time).then_some((date, time))
+}
+
+/// Which order of day and month a column of slash dates (`03/04/2026`)
+/// is written in: day first in Europe, month first in US exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayMonth {
+    DayFirst,
+    MonthFirst,
+}
+
+/// What one slash date says about its column's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlashDate {
+    /// Not a `A/B/YYYY` date (perhaps another form, or not a date).
+    NotSlash,
+    /// A date only one way: `13/04/2026` is day first, `04/13/2026` month first.
+    Only(DayMonth),
+    /// A date both ways, and two different ones: `03/04/2026`.
+    Both,
+    /// The same date both ways (`05/05/2026`), or a date neither way.
+    Either,
+}
+
+/// How `input` (a cell of a date column) reads as `A/B/Y` with a four- or
+/// two-digit year, perhaps with a time after it.
+pub fn slash_date(input: &str) -> SlashDate {
+    let Some((a, b, y)) = slash_parts(input) else {
+        return SlashDate::NotSlash;
+    };
+    let day_first = NaiveDate::from_ymd_opt(y, b, a);
+    let month_first = NaiveDate::from_ymd_opt(y, a, b);
+    match (day_first, month_first) {
+        (Some(_), None) => SlashDate::Only(DayMonth::DayFirst),
+        (None, Some(_)) => SlashDate::Only(DayMonth::MonthFirst),
+        (Some(x), Some(y)) if x != y => SlashDate::Both,
+        _ => SlashDate::Either,
+    }
+}
+
+/// `A/B/Y` of a slash date: one or two digits each for `A` and `B`, a year
+/// of four digits or two (20YY).
+fn slash_parts(input: &str) -> Option<(u32, u32, i32)> {
+    let s = input.trim();
+    let s = split_time(s).map_or(s, |(date, _)| date);
+    let (a, (b, y)) = split3(s, '/')?;
+    let digits = |t: &str, lengths: &[usize]| {
+        lengths.contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit())
+    };
+    if !(digits(a, &[1, 2]) && digits(b, &[1, 2]) && digits(y, &[2, 4])) {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    let year = if y.len() == 2 { 2000 + year } else { year };
+    if !(1..=9999).contains(&year) {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, year))
+}
+
+/// A date cell of an imported file without a `--date-format`: what
+/// [`parse_date_with_time`] reads, `DD.MM.YY` (20YY, as Alfa-Bank writes
+/// it), and slash dates `D/M/YYYY` in the column's `order` (see
+/// [`slash_date`]; without one, only a slash date that reads one way).
+pub fn parse_file_date(input: &str, order: Option<DayMonth>) -> Result<NaiveDate, DateError> {
+    let first = parse_date_with_time(input);
+    if first.is_ok() {
+        return first;
+    }
+    let s = input.trim();
+    let date_part = split_time(s).map_or(s, |(date, _)| date);
+    if let Some((d, (m, y))) = split3(date_part, '.')
+        && y.len() == 2
+        && y.bytes().all(|c| c.is_ascii_digit())
+    {
+        return parse_date(&format!("{d}.{m}.20{y}"))
+            .map_err(|_| DateError::Invalid(s.to_string()));
+    }
+    let order = match (order, slash_date(s)) {
+        (Some(order), _) | (None, SlashDate::Only(order)) => order,
+        (None, SlashDate::Either) => DayMonth::DayFirst,
+        (None, SlashDate::Both | SlashDate::NotSlash) => return first,
+    };
+    let date = slash_parts(s).and_then(|(a, b, y)| match order {
+        DayMonth::DayFirst => NaiveDate::from_ymd_opt(y, b, a),
+        DayMonth::MonthFirst => NaiveDate::from_ymd_opt(y, a, b),
+    });
+    date.ok_or(DateError::Invalid(s.to_string()))
+}
+
+/// `HH:MM` or `HH:MM:SS` (the hour may be one digit; fractions of a second
+/// and a `Z` or `±HH:MM` offset allowed after it), hours 0-23.
 fn is_time_of_day(t: &str) -> bool {
     let t = t.strip_suffix('Z').unwrap_or(t);
     // An offset after the seconds or minutes: `+03:00`, `-0500`.
@@ -78,10 +256,13 @@ fn is_time_of_day(t: &str) -> bool {
     };
     let t = t.split('.').next().unwrap_or(t);
     let parts: Vec<&str> = t.split(':').collect();
-    let two_digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    let digits = |p: &str, lengths: &[usize]| {
+        lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
     let value = |p: &str| p.parse::<u32>().unwrap_or(99);
     matches!(parts.len(), 2 | 3)
-        && parts.iter().all(|p| two_digits(p))
+        && digits(parts[0], &[1, 2])
+        && parts[1..].iter().all(|p| digits(p, &[2]))
         && value(parts[0]) < 24
         && parts[1..].iter().all(|p| value(p) < 60)
 }
@@ -277,6 +458,7 @@ mod tests {
             ("2026-11-05T23:59:59Z", 2026, 11, 5),
             ("2026-11-05T01:00:00+03:00", 2026, 11, 5),
             ("2026-11-05 10:00:00.123", 2026, 11, 5),
+            ("2026-11-05 9:00", 2026, 11, 5),
             (" 05.11.2026 ", 2026, 11, 5),
         ] {
             assert_eq!(
@@ -288,12 +470,126 @@ mod tests {
         for bad in [
             "2026-11-05 25:00",
             "2026-11-05 10",
+            "2026-11-05 9:0",
+            "2026-11-05 123:00",
             "2026-11-05 later",
             "31.04.2026 10:00",
             "10:00",
         ] {
             assert!(parse_date_with_time(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn date_formats_read_what_they_say() {
+        let f = |p: &str| DateFormat::parse(p).unwrap();
+        assert_eq!(f("%d.%m.%y").read("05.11.26"), Ok(d(2026, 11, 5)));
+        // Two-digit years are 20YY, 99 too (chrono alone says 1999).
+        assert_eq!(f("%d.%m.%y").read("05.11.99"), Ok(d(2099, 11, 5)));
+        assert_eq!(f("%d.%m.%y").read(" 03.06.22 11:05 "), Ok(d(2022, 6, 3)));
+        assert_eq!(f("%m/%d/%Y").read("3/4/2026"), Ok(d(2026, 3, 4)));
+        assert_eq!(
+            f("%m/%d/%Y").read("12/31/2026 23:59:59"),
+            Ok(d(2026, 12, 31))
+        );
+        assert_eq!(f("%d %b %Y").read("5 Nov 2026"), Ok(d(2026, 11, 5)));
+        assert_eq!(f("%Y-%m-%d").read(""), Err(DateError::Empty));
+        for (pattern, bad) in [
+            ("%m/%d/%Y", "13/04/2026"),
+            ("%m/%d/%Y", "2026-04-13"),
+            ("%d.%m.%y", "31.04.26"),
+            ("%d.%m.%y", "05.11.26 25:00"),
+            ("%d.%m.%Y", "05.11.2026 later"),
+        ] {
+            assert!(f(pattern).read(bad).is_err(), "{pattern} {bad}");
+        }
+        for bad in [
+            "%d.%m",
+            "%Q",
+            "hello",
+            "%d.%d.%Y",
+            "%m/%Y",
+            "",
+            "%Y-%m-%d %z",
+            "%Y-%m-%d %Z",
+        ] {
+            assert!(DateFormat::parse(bad).is_err(), "{bad}");
+        }
+        // Odd patterns: an answer, never a panic.
+        for odd in [
+            "%",
+            "%%",
+            "%-d.%-m.%Y",
+            "%e %B %Y",
+            "%:z",
+            "%#z",
+            "%.3f",
+            "%+",
+            "%c",
+            "%x",
+            "%s",
+            "%j.%Y",
+            "%G-W%V-%u",
+        ] {
+            let _ = DateFormat::parse(odd);
+        }
+        assert_eq!(f("%-d.%-m.%Y").read("5.1.2026"), Ok(d(2026, 1, 5)));
+        // A pattern with the time in it reads the time too.
+        let with_time = f("%d.%m.%Y %H:%M");
+        assert_eq!(with_time.read("05.11.2026 10:15"), Ok(d(2026, 11, 5)));
+        assert!(with_time.read("05.11.2026 25:15").is_err());
+    }
+
+    #[test]
+    fn slash_dates_say_which_order_they_read_in() {
+        use DayMonth::*;
+        assert_eq!(slash_date("13/04/2026"), SlashDate::Only(DayFirst));
+        assert_eq!(slash_date("4/13/2026 10:00"), SlashDate::Only(MonthFirst));
+        assert_eq!(slash_date("4/13/2026 9:05 pm"), SlashDate::Only(MonthFirst));
+        assert_eq!(slash_date("03/04/2026"), SlashDate::Both);
+        assert_eq!(slash_date("3/4/26"), SlashDate::Both);
+        assert_eq!(slash_date("05/05/2026"), SlashDate::Either);
+        assert_eq!(slash_date("31/31/2026"), SlashDate::Either);
+        for other in [
+            "2026-04-03",
+            "03.04.2026",
+            "2026/04/03",
+            "3/4",
+            "a/b/2026",
+            "",
+        ] {
+            assert_eq!(slash_date(other), SlashDate::NotSlash, "{other}");
+        }
+    }
+
+    #[test]
+    fn file_dates_read_two_digit_years_and_slashes_in_the_column_order() {
+        use DayMonth::*;
+        assert_eq!(parse_file_date("01.02.26", None), Ok(d(2026, 2, 1)));
+        assert_eq!(parse_file_date("01.02.26 09:30", None), Ok(d(2026, 2, 1)));
+        assert_eq!(
+            parse_file_date("2026-11-05", Some(MonthFirst)),
+            Ok(d(2026, 11, 5))
+        );
+        assert_eq!(
+            parse_file_date("3/4/2026", Some(MonthFirst)),
+            Ok(d(2026, 3, 4))
+        );
+        assert_eq!(
+            parse_file_date("3/4/2026", Some(DayFirst)),
+            Ok(d(2026, 4, 3))
+        );
+        assert_eq!(parse_file_date("13/4/2026", None), Ok(d(2026, 4, 13)));
+        assert_eq!(parse_file_date("5/5/26", None), Ok(d(2026, 5, 5)));
+        // Both ways and no order: refused, never guessed.
+        assert!(parse_file_date("3/4/2026", None).is_err());
+        // Against the column's order.
+        assert!(parse_file_date("13/4/2026", Some(MonthFirst)).is_err());
+        for bad in ["31.04.26", "1.2.3", "01.02.2026x", "29.02.25", "tomorrow"] {
+            assert!(parse_file_date(bad, None).is_err(), "{bad}");
+        }
+        // A typed date keeps its four-digit year.
+        assert!(parse_date("01.02.26").is_err());
     }
 
     #[test]

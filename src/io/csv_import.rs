@@ -3,8 +3,11 @@
 //! The contract: a header row; columns found by name (case-insensitive,
 //! trimmed; a space or `-` in a header counts as `_`), in any order; unknown
 //! extra columns ignored; `,` or `;` as delimiter; UTF-8 (with or without a
-//! BOM), Windows-1251 or UTF-16 text. All or nothing: any bad row fails the
-//! import, and the error lists every bad row with its line number and reason.
+//! BOM), UTF-16, or Windows-1251, CP866 or KOI8-R told by how Russian the
+//! text reads ([`decode`]); dates ISO, `DD.MM.YYYY`, `DD.MM.YY` or slash
+//! dates in the order their column settles (`DateRules`), or in a
+//! `--date-format`. All or nothing: any bad row fails the import, and the
+//! error lists every bad row with its line number and reason.
 //!
 //! Rows are checked on their own here; resolving client names to ids and
 //! checking against the database is the ops layer's job.
@@ -18,11 +21,11 @@ use chrono::NaiveDate;
 use super::csv_export::{
     AGREEMENT_COLUMNS, CLIENT_COLUMNS, PAYMENT_COLUMNS, TOUCHPOINT_COLUMNS, unneutralise,
 };
-use super::decode::{decode_text, is_blank_char, sniff_delimiter};
+use super::decode::{DecodeError, Encoding, decode, is_blank_char, sniff_delimiter};
 use super::profile::{
     self, Rules, STATEMENT_COLUMNS, Skip, Skipped, Tally, classify, parse_amount,
 };
-use crate::domain::time::parse_date_with_time as parse_date;
+use crate::domain::time::{DateFormat, DayMonth, SlashDate, parse_file_date, slash_date};
 use crate::domain::{AgreementStatus, Money, Owner, Tier, TouchKind, name_key};
 
 /// Longest field accepted, in characters (after trimming).
@@ -61,6 +64,32 @@ pub enum ImportError {
     /// A physical line longer than `max` bytes (see [`MAX_LINE_BYTES`]).
     #[error("line {line}: the line is too long; folio reads lines of at most {}", crate::io::size_shown(*.max as u64))]
     LineTooLong { line: u64, max: usize },
+    /// The bytes are not text in an encoding folio can tell (see [`decode`]).
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    /// A column of slash dates that read both day first and month first.
+    #[error(
+        "line {line}, column {column}: '{value}' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format {}",
+        slash_formats(value)
+    )]
+    AmbiguousDates {
+        line: u64,
+        column: Box<str>,
+        value: Box<str>,
+    },
+}
+
+/// The `--date-format` choices for a slash date that reads both ways.
+fn slash_formats(value: &str) -> &'static str {
+    let short_year = value
+        .split(['/', ' ', 'T'])
+        .nth(2)
+        .is_some_and(|y| y.len() == 2);
+    if short_year {
+        "%d/%m/%y or --date-format %m/%d/%y"
+    } else {
+        "%d/%m/%Y or --date-format %m/%d/%Y"
+    }
 }
 
 fn list_rows(rows: &[RowError]) -> String {
@@ -161,7 +190,7 @@ pub fn parse_clients(bytes: &[u8], map: &ColumnMap) -> Result<Parsed<ClientRow>,
         let name = f.required_text(0);
         let tier = f.parse(1, None, Tier::parse);
         let cadence_days = f.parse(2, None, parse_cadence);
-        let since = f.parse(3, None, parse_date);
+        let since = f.date(3, "since");
         let notes = f.text(4);
         if let Some(name) = &name {
             let key = name_key(name);
@@ -224,12 +253,12 @@ pub fn parse_touchpoints_in_batches(
 
 fn touchpoint_row(f: &mut Fields) -> Option<TouchpointRow> {
     let client = f.required_text(0);
-    let date = f.parse(1, None, parse_date);
+    let date = f.date(1, "date");
     let kind = f.parse(2, None, TouchKind::parse);
     let summary = f.text(3);
     let minutes = f.parse(4, None, parse_minutes);
     let next_step = f.text(5);
-    let next_due = f.parse(6, Some("next_due"), parse_date);
+    let next_due = f.date(6, "next_due");
     Some(TouchpointRow {
         line: f.line,
         client: client?,
@@ -250,12 +279,12 @@ pub fn parse_agreements(
 ) -> Result<Parsed<AgreementRow>, ImportError> {
     parse_kind(bytes, &AGREEMENT_COLUMNS, &["client"], map, |f| {
         let client = f.required_text(0);
-        let date = f.parse(1, None, parse_date);
+        let date = f.date(1, "date");
         let text = f.text(2);
         let owner = f.parse(3, None, Owner::parse);
-        let due = f.parse(4, Some("due"), parse_date);
+        let due = f.date(4, "due");
         let status = f.parse(5, None, AgreementStatus::parse);
-        let closed_on = f.parse(6, Some("closed_on"), parse_date);
+        let closed_on = f.date(6, "closed_on");
         Some(AgreementRow {
             line: f.line,
             client: client?,
@@ -286,7 +315,7 @@ pub fn parse_payments(
         map,
         |f| {
             let client = f.required_text(0);
-            let date = f.parse_required(1, parse_date);
+            let date = f.required_date(1, "date");
             let amount = f.parse_required(2, |s| Money::parse_positive_in(s, currency));
             let note = f.text(3);
             let inn = f.parse(4, Some("inn"), crate::domain::counterparty::check_inn);
@@ -381,10 +410,7 @@ fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<Statem
     f.cells[0] = client;
     f.cells[1] = date;
     let client = f.required_text(0);
-    let date = f.parse_required(1, |s| match &rules.date_format {
-        Some(format) => profile::parse_date_as(s, format),
-        None => parse_date(s).map_err(|e| e.to_string()),
-    });
+    let date = f.required_date(1, "date");
     let note = profile::note_with_operation(operation.as_deref(), f.text(3));
     let inn = f.parse(8, Some("inn"), crate::domain::counterparty::check_inn);
     Some(StatementRow::Kept(PaymentRow {
@@ -459,11 +485,13 @@ const _: () = assert!(
         && STATEMENT_COLUMNS.len() <= MAX_COLUMNS
 );
 
-/// A data row being parsed: its cells, and its problems so far.
+/// A data row being parsed: its cells, its problems so far, and how the
+/// file's dates are read.
 struct Fields<'a> {
     line: u64,
     cells: [Cell<'a>; MAX_COLUMNS],
     problems: Vec<String>,
+    dates: &'a DateRules<'a>,
 }
 
 impl<'a> Fields<'a> {
@@ -517,6 +545,19 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// An optional date in column `i`, named `column`, read by the file's
+    /// date rules.
+    fn date(&mut self, i: usize, column: &str) -> Option<NaiveDate> {
+        let dates = self.dates;
+        self.parse(i, None, |s| dates.read(i, column, s))
+    }
+
+    /// A required date: blank is an error saying so.
+    fn required_date(&mut self, i: usize, column: &str) -> Option<NaiveDate> {
+        let dates = self.dates;
+        self.parse_required(i, |s| dates.read(i, column, s))
+    }
+
     /// A required field: blank is parsed as `""`, whose error says it is empty.
     fn parse_required<T, E: Display>(
         &mut self,
@@ -536,6 +577,130 @@ impl<'a> Fields<'a> {
             }
         }
     }
+}
+
+/// The columns that hold dates, in every kind.
+const DATE_COLUMNS: [&str; 5] = ["date", "since", "due", "next_due", "closed_on"];
+
+/// How a file's date cells are read: in the `--date-format` when there is
+/// one, otherwise as [`parse_file_date`] reads them, slash dates in the
+/// order their column settles (by the kind's column index).
+#[derive(Debug, Default)]
+struct DateRules<'m> {
+    format: Option<&'m DateFormat>,
+    slash: [Option<DayMonth>; MAX_COLUMNS],
+}
+
+impl DateRules<'_> {
+    /// Cell `s` of the kind's column `i`, named `column`, as a date.
+    fn read(&self, i: usize, column: &str, s: &str) -> Result<NaiveDate, String> {
+        if s.is_empty() {
+            return Err(format!("{column} is empty"));
+        }
+        if let Some(format) = self.format {
+            return format.read(s).map_err(|_| {
+                format!(
+                    "{column}: '{}' is not a date in --date-format {format}",
+                    shown(s)
+                )
+            });
+        }
+        let order = self.slash.get(i).copied().flatten();
+        parse_file_date(s, order).map_err(|_| match (order, slash_date(s)) {
+            (Some(order), SlashDate::Only(_)) => format!(
+                "{column}: '{}' is not a date {}, the order of the column's other dates (use --date-format)",
+                shown(s),
+                match order {
+                    DayMonth::DayFirst => "day/month",
+                    DayMonth::MonthFirst => "month/day",
+                }
+            ),
+            _ => format!(
+                "{column}: '{}' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)",
+                shown(s)
+            ),
+        })
+    }
+}
+
+/// The date rules of a file whose header ends at byte `from` of `text`:
+/// the format when given; otherwise each date column's slash order, which
+/// its first date that reads one way only settles (`13/04/2026`: day first)
+/// for the whole column. A column with dates that read both ways
+/// (`03/04/2026`) and none that settles it is refused, naming its first
+/// such date. A column whose first date is of another form (ISO, dotted)
+/// is not a column of slash dates: its slash dates must read one way. Only
+/// a file with a `/` after its header is read twice, and then only as far
+/// as it takes to decide its date columns.
+fn date_rules<'m>(
+    text: &str,
+    from: usize,
+    delimiter: u8,
+    columns: &[&str],
+    index: &[Option<usize>],
+    format: Option<&'m DateFormat>,
+) -> Result<DateRules<'m>, ImportError> {
+    let mut rules = DateRules {
+        format,
+        slash: [None; MAX_COLUMNS],
+    };
+    let rest = text.get(from..).unwrap_or_default();
+    if format.is_some() || !rest.contains('/') {
+        return Ok(rules);
+    }
+    // (the kind's column index, the file's column index) of each date column.
+    let dated: Vec<(usize, usize)> = columns
+        .iter()
+        .zip(index)
+        .enumerate()
+        .filter(|(_, (column, _))| DATE_COLUMNS.contains(column))
+        .filter_map(|(k, (_, at))| at.map(|j| (k, j)))
+        .collect();
+    // Per column, where its first date that reads both ways is, and it;
+    // and whether it is decided: settled, or not slash dates.
+    let mut first_both: [Option<(u64, String)>; MAX_COLUMNS] = Default::default();
+    let mut decided = [false; MAX_COLUMNS];
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(rest.as_bytes());
+    let mut record = csv::StringRecord::new();
+    // A row the reader cannot read stops this; the main reading reports it.
+    while dated.iter().any(|&(k, _)| !decided[k])
+        && reader.read_record(&mut record).unwrap_or(false)
+    {
+        for &(k, j) in &dated {
+            if decided[k] {
+                continue;
+            }
+            let cell = record.get(j).unwrap_or_default();
+            match slash_date(cell) {
+                SlashDate::Only(order) => {
+                    rules.slash[k] = Some(order);
+                    decided[k] = true;
+                }
+                SlashDate::NotSlash if first_both[k].is_none() => {
+                    decided[k] = parse_file_date(cell, None).is_ok();
+                }
+                SlashDate::Both if first_both[k].is_none() => {
+                    let at = record.position().map_or(0, csv::Position::byte);
+                    first_both[k] = Some((from as u64 + at, cell.trim().to_string()));
+                }
+                _ => {}
+            }
+        }
+    }
+    for &(k, _) in &dated {
+        if let (None, Some((at, value))) = (rules.slash[k], &first_both[k]) {
+            return Err(ImportError::AmbiguousDates {
+                line: LineCounter::new(text.as_bytes()).record_line(*at),
+                column: columns[k].into(),
+                value: shown(value).into(),
+            });
+        }
+    }
+    Ok(rules)
 }
 
 /// Read the rows of a kind and build each with `build`, which must look at
@@ -761,7 +926,7 @@ fn read_rows(
     map: &ColumnMap,
     mut each: impl FnMut(Fields) -> ControlFlow<()>,
 ) -> Result<u64, ImportError> {
-    let text = decode_text(bytes);
+    let text = decode(bytes, map.encoding)?;
     let mut lines = LineCounter::new(text.as_bytes());
     if let Some(offset) = long_line(&text, MAX_LINE_BYTES) {
         return Err(ImportError::LineTooLong {
@@ -829,6 +994,7 @@ fn read_rows_with(
 
     // For each requested column, its index in the file (if present).
     let mut index: Option<Vec<Option<usize>>> = None;
+    let mut dates = DateRules::default();
     let mut header_len = 0;
     let mut header_line = 0;
     // Rows looked at for a header, and why the first was not one.
@@ -867,6 +1033,9 @@ fn read_rows_with(
             // first rows: above it may stand a title block.
             match map_header(&record, line, columns, required, map) {
                 Ok(found) => {
+                    let header_end = usize::try_from(reader.position().byte()).unwrap_or(0);
+                    let format = map.date_format.as_ref();
+                    dates = date_rules(text, header_end, delimiter, columns, &found, format)?;
                     index = Some(found);
                     header_len = record.len();
                     header_line = line;
@@ -886,6 +1055,7 @@ fn read_rows_with(
             line,
             cells: [Cell::Missing; MAX_COLUMNS],
             problems: Vec::new(),
+            dates: &dates,
         };
         // Trailing blank fields beyond the header are fine; values are not.
         let used = record
@@ -928,9 +1098,18 @@ fn read_rows_with(
 
 /// A column map (`--map 'Дата платежа=date,Сумма платежа=amount'`): the
 /// header a file gives each column that its own name and the known names
-/// do not find.
+/// do not find; and how to read what the file does not say for certain,
+/// its encoding (`--encoding`) and its dates (`--date-format`). The default
+/// takes everything from the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ColumnMap(Vec<(String, String)>);
+pub struct ColumnMap {
+    pairs: Vec<(String, String)>,
+    /// The file's encoding; `None`: told from its bytes ([`decode`]).
+    pub encoding: Option<Encoding>,
+    /// The format of every date column; `None`: ISO, `DD.MM.YYYY`,
+    /// `DD.MM.YY` and slash dates in the order their column settles.
+    pub date_format: Option<DateFormat>,
+}
 
 impl ColumnMap {
     /// `Header=column` pairs separated by commas, for a kind whose columns
@@ -946,7 +1125,10 @@ impl ColumnMap {
             };
             pairs.push(Self::pair(header, column, columns)?);
         }
-        Ok(ColumnMap(pairs))
+        Ok(ColumnMap {
+            pairs,
+            ..ColumnMap::default()
+        })
     }
 
     /// One `header` for `column`, checked as [`ColumnMap::parse`] does.
@@ -970,22 +1152,22 @@ impl ColumnMap {
     /// mapped to it before (a profile's columns, one by one).
     pub fn add(&mut self, header: &str, column: &str, columns: &[&str]) -> Result<(), String> {
         let (header, column) = Self::pair(header, column, columns)?;
-        self.0.retain(|(_, c)| *c != column);
-        self.0.push((header, column));
+        self.pairs.retain(|(_, c)| *c != column);
+        self.pairs.push((header, column));
         Ok(())
     }
 
     /// This map with `other`'s pairs in place of its own for the columns
     /// `other` maps (`--map` over a profile).
     pub fn overridden_by(mut self, other: &ColumnMap) -> ColumnMap {
-        self.0.retain(|(_, c)| other.header_for(c).is_none());
-        self.0.extend(other.0.iter().cloned());
+        self.pairs.retain(|(_, c)| other.header_for(c).is_none());
+        self.pairs.extend(other.pairs.iter().cloned());
         self
     }
 
     /// The header (as [`column_name`] reads it) mapped to `column`.
     fn header_for(&self, column: &str) -> Option<&str> {
-        self.0
+        self.pairs
             .iter()
             .find(|(_, c)| c == column)
             .map(|(h, _)| h.as_str())
@@ -1257,7 +1439,7 @@ mod tests {
         assert_eq!(lines_of(&err), vec![6]);
         assert_eq!(
             err[0].message,
-            "'bad-date' is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+            "date: 'bad-date' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)"
         );
 
         let good = text.replace("bad-date", "2026-01-07");
@@ -1439,7 +1621,7 @@ mod tests {
             "3 bad rows:\n\
              line 3: 'abc' is not an amount (use digits, e.g. 1250000.50 or 1 250 000,50)\n\
              line 5: client name is empty\n\
-             line 6: '31.04.2026' is not a date (use YYYY-MM-DD or DD.MM.YYYY); '0' must be greater than zero"
+             line 6: date: '31.04.2026' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format); '0' must be greater than zero"
         );
         assert_eq!(
             lines_of(&rows_err(parse_payments(text.as_bytes()))),
@@ -1482,27 +1664,68 @@ mod tests {
     }
 
     #[test]
+    fn slash_dates_are_read_in_the_order_their_column_settles() {
+        // Line 3 settles month first, for line 2 too.
+        let rows = parse_payments(b"client,date,amount\nA,03/04/2026,1\nA,4/13/2026 9:00 PM,2\n");
+        assert_eq!(
+            rows.map(|r| r.iter().map(|r| r.date).collect::<Vec<_>>()),
+            Ok(vec![d(2026, 3, 4), d(2026, 4, 13)])
+        );
+        // A column whose first date is ISO is not a column of slash dates:
+        // a later date that reads both ways is that row's error.
+        let err = rows_err(parse_payments(
+            b"client,date,amount\nA,2026-01-01,1\nA,03/04/2026,1\n",
+        ));
+        assert_eq!(lines_of(&err), vec![3]);
+        assert!(err[0].message.contains("or --date-format"), "{err:?}");
+        // Both ways and nothing settles it: the file, at its first such date.
+        assert_eq!(
+            parse_payments(b"client,date,amount\n\nA,03/04/2026,1\nA,05/05/2026,1\n"),
+            Err(ImportError::AmbiguousDates {
+                line: 3,
+                column: "date".into(),
+                value: "03/04/2026".into(),
+            })
+        );
+        // A slash in a note: no second reading, and nothing to decide.
+        let rows = parse_payments(b"client,date,amount,note\nA,2026-03-04,1,1/2/2026\n").unwrap();
+        assert_eq!(rows[0].note.as_deref(), Some("1/2/2026"));
+        // With a format: the format, for every date column.
+        let map = ColumnMap {
+            date_format: Some(DateFormat::parse("%d/%m/%Y").unwrap()),
+            ..ColumnMap::default()
+        };
+        let rows = super::parse_agreements(b"client,date,due\nA,03/04/2026,05/04/2026\n", &map)
+            .and_then(Parsed::into_result)
+            .unwrap();
+        assert_eq!(
+            (rows[0].date, rows[0].due),
+            (Some(d(2026, 4, 3)), Some(d(2026, 4, 5)))
+        );
+    }
+
+    #[test]
     fn invalid_dates_everywhere() {
         let err = rows_err(parse_clients(
-            b"name,since\nA,2025-02-29\nB,01.02.25\nC,tomorrow\nD,29.02.2024\n",
+            b"name,since\nA,2025-02-29\nB,29.02.25\nC,tomorrow\nD,29.02.2024\nE,01.02.25\n",
         ));
         assert_eq!(lines_of(&err), vec![2, 3, 4]);
         assert_eq!(
             err[0].message,
-            "'2025-02-29' is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+            "since: '2025-02-29' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)"
         );
         let err = rows_err(parse_agreements(
             b"client,date,due\nA,2026-13-01,2026-01-32\n",
         ));
         assert_eq!(
             err[0].message,
-            "'2026-13-01' is not a date (use YYYY-MM-DD or DD.MM.YYYY); \
-             due: '2026-01-32' is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+            "date: '2026-13-01' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format); \
+             due: '2026-01-32' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)"
         );
         let err = rows_err(parse_touchpoints(b"client,date,next_due\nA,,x\n"));
         assert_eq!(
             err[0].message,
-            "next_due: 'x' is not a date (use YYYY-MM-DD or DD.MM.YYYY)"
+            "next_due: 'x' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)"
         );
     }
 

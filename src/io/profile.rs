@@ -23,12 +23,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::csv_import::ColumnMap;
 use crate::domain::Money;
 use crate::domain::money::split_currency;
+use crate::domain::time::DateFormat;
 use crate::format;
 
 /// The columns a statement row may fill: a payment's four, then the row's
@@ -253,52 +253,20 @@ impl Profile {
     pub fn rules(&self) -> Rules {
         Rules {
             ok: self.ok.clone(),
-            date_format: self.date_format.clone(),
+            // Checked when the profile was read (`check`).
+            date_format: self
+                .date_format
+                .as_deref()
+                .and_then(|f| DateFormat::parse(f).ok()),
         }
     }
 
     fn check(&self) -> Result<(), String> {
         self.column_map(&ColumnMap::default())?;
         if let Some(format) = &self.date_format {
-            check_date_format(format)?;
+            DateFormat::parse(format)?;
         }
         Ok(())
-    }
-}
-
-/// A strftime-style date format chrono understands, with a day, a month
-/// and a year in it.
-pub fn check_date_format(format: &str) -> Result<(), String> {
-    use chrono::format::{Item, StrftimeItems};
-    if StrftimeItems::new(format).any(|item| matches!(item, Item::Error)) {
-        return Err(format!("'{format}' is not a date format (e.g. %d.%m.%y)"));
-    }
-    let sample = NaiveDate::from_ymd_opt(2031, 12, 24).unwrap_or_default();
-    let written = sample.format(format).to_string();
-    if parse_date_as(&written, format) != Ok(sample) {
-        return Err(format!(
-            "'{format}' does not name a day, a month and a year (e.g. %d.%m.%y)"
-        ));
-    }
-    Ok(())
-}
-
-/// A date written in `format`; a time after it (after a space or `T`) is
-/// dropped. Two-digit years (`%y`) are 20YY.
-pub fn parse_date_as(text: &str, format: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    let date_part = text.split([' ', 'T']).next().unwrap_or(text);
-    let parsed = NaiveDate::parse_from_str(text, format)
-        .or_else(|_| NaiveDate::parse_from_str(date_part, format));
-    let refused = || format!("date '{text}' is not a date in the format {format}");
-    match parsed {
-        // chrono reads a two-digit year from 70 on as 19YY; a statement's
-        // is this century's.
-        Ok(date) if format.contains("%y") && date.year() < 2000 => {
-            date.with_year(date.year() + 100).ok_or_else(refused)
-        }
-        Ok(date) => Ok(date),
-        Err(_) => Err(refused()),
     }
 }
 
@@ -308,7 +276,8 @@ pub fn parse_date_as(text: &str, format: &str) -> Result<NaiveDate, String> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rules {
     pub ok: Vec<String>,
-    pub date_format: Option<String>,
+    /// How the bank writes dates, where they cannot be read unambiguously.
+    pub date_format: Option<DateFormat>,
 }
 
 /// Why a statement row was left out.
@@ -608,18 +577,16 @@ mod tests {
         assert_eq!(parse_amount("(400.00)"), Ok((rub(-40_000), None)));
         assert_eq!(parse_amount("1 250,00 ₽"), Ok((rub(125_000), Some("RUB"))));
         assert!(parse_amount("abc").is_err());
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-        assert_eq!(parse_date_as("31.05.17", "%d.%m.%y"), Ok(d(2017, 5, 31)));
-        assert_eq!(parse_date_as("31.05.87", "%d.%m.%y"), Ok(d(2087, 5, 31)));
-        assert_eq!(
-            parse_date_as("03.06.2022 11:05", "%d.%m.%Y"),
-            Ok(d(2022, 6, 3))
-        );
-        assert_eq!(parse_date_as("6/3/2022", "%m/%d/%Y"), Ok(d(2022, 6, 3)));
-        assert!(parse_date_as("2022-06-03", "%d.%m.%Y").is_err());
-        assert!(check_date_format("%d.%m.%y").is_ok());
-        assert!(check_date_format("%d.%m").is_err());
-        assert!(check_date_format("%Q").is_err());
+        // A profile's date format is the one `--date-format` takes.
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let read = |text: &str, format: &str| DateFormat::parse(format).unwrap().read(text).ok();
+        assert_eq!(read("31.05.17", "%d.%m.%y"), Some(d(2017, 5, 31)));
+        assert_eq!(read("31.05.87", "%d.%m.%y"), Some(d(2087, 5, 31)));
+        assert_eq!(read("03.06.2022 11:05", "%d.%m.%Y"), Some(d(2022, 6, 3)));
+        assert_eq!(read("6/3/2022", "%m/%d/%Y"), Some(d(2022, 6, 3)));
+        assert_eq!(read("2022-06-03", "%d.%m.%Y"), None);
+        assert!(DateFormat::parse("%d.%m").is_err());
+        assert!(DateFormat::parse("%Q").is_err());
     }
 
     #[test]
