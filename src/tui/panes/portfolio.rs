@@ -311,11 +311,27 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
     let roomy = columns[0].width.saturating_sub(2) >= ROOMY;
     let text = crate::format::truncate(legend_line(roomy), usize::from(legend.width));
     f.render_widget(Paragraph::new(text).style(theme.dim()), legend);
+    // One form of money for the whole board, titles included: in full when
+    // the widest amount leaves room for the rest of a line in the
+    // narrowest column, else compact everywhere.
+    let loc = shared.locale;
+    let narrowest = columns.iter().map(|c| c.width).min().unwrap_or(0);
+    let (low, high) = view
+        .clients
+        .iter()
+        .map(|c| c.revenue_12m)
+        .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
+            (lo.min(m), hi.max(m))
+        });
+    let form = MoneyForm::fitting(
+        loc,
+        [low, high],
+        usize::from(narrowest.saturating_sub(2)).saturating_sub(REST_OF_LINE + TROUBLE),
+    );
     for (col, tier) in TIERS.iter().enumerate() {
         let rows = &board.columns[col];
         let focused = col == board.column;
         let revenue = board.revenue[col];
-        let loc = shared.locale;
         let room = usize::from(columns[col].width.saturating_sub(2));
         let title = |form: MoneyForm| {
             format!(
@@ -325,7 +341,7 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
                 form.show(loc, revenue)
             )
         };
-        let mut title_text = title(MoneyForm::Full);
+        let mut title_text = title(form);
         if title_text.width() > room {
             title_text = title(MoneyForm::Compact);
         }
@@ -344,17 +360,6 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
             .border_style(if focused { theme.title() } else { theme.dim() });
         let inner = block.inner(columns[col]);
         f.render_widget(block, columns[col]);
-        // One form of money for the whole column: in full when the widest
-        // amount leaves room for the rest of the line, else compact.
-        let amounts = rows.iter().map(|i| view.clients[*i].revenue_12m);
-        let (low, high) = amounts.fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
-            (lo.min(m), hi.max(m))
-        });
-        let form = MoneyForm::fitting(
-            loc,
-            [low, high],
-            usize::from(inner.width).saturating_sub(REST_OF_LINE),
-        );
         // Two lines per client; build only the visible ones.
         let visible = usize::from(inner.height / 2).max(1);
         let selected = board.selected[col];
@@ -416,6 +421,10 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
 /// The columns of a client's second line besides its amount: the indent,
 /// the share (` 100.00%`), ` · ` and the days since (`never!`).
 const REST_OF_LINE: usize = 2 + 8 + 3 + 6;
+
+/// Room kept for agreement trouble on a second line (` · 1 late`; more is
+/// cut with `…`).
+const TROUBLE: usize = 8;
 
 /// A client's two lines, borrowing its name: only the short figures are
 /// formatted (the board draws up to ~50 clients a frame). The drawing cuts
