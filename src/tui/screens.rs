@@ -110,3 +110,17 @@ fn plan_rows_behind_received() {
         &[Action::Top, Action::OpenCard],
     );
 }
+
+/// The README's screenshots (`assets/screen-*.txt`), at 100x30: run with
+/// `cargo test --lib tui::screens::readme_screenshots -- --ignored` after a
+/// screen changes, and paste them into the README.
+#[test]
+#[ignore = "writes assets/; run by hand to refresh the README's screenshots"]
+fn readme_screenshots() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    for (name, pane) in [("board", Pane::Portfolio), ("review", Pane::Review)] {
+        let (mut store, mut app) = demo(100, 30);
+        press(&mut app, &mut store, Action::SelectPane(pane));
+        std::fs::write(dir.join(format!("screen-{name}.txt")), screen(&app)).unwrap();
+    }
+}
