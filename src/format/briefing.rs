@@ -7,8 +7,10 @@
 //!
 //! Each sentence is one match arm, so that a message id can take its place.
 
-use super::{Locale, Noun, count, days, money, number, percent};
-use crate::domain::briefing::{Due, Gap, TalkingPoint, UpcomingKind};
+use chrono::NaiveDate;
+
+use super::{Locale, Noun, count, date, days, money, number, percent};
+use crate::domain::briefing::{ConcentrationLine, Due, Gap, TalkingPoint, UpcomingKind};
 use crate::domain::{Money, Owner, Tier};
 
 /// What the forecast counts, said wherever it is shown.
@@ -169,6 +171,74 @@ pub fn gap(locale: Locale, g: Gap) -> &'static str {
             Gap::Cadence => "cadence",
             Gap::DecisionMaker => "decision maker",
         },
+    }
+}
+
+/// Which briefing a health note is for: Markdown marks the largest client
+/// and the warning in bold; the text briefing is terser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    Markdown,
+    Text,
+}
+
+/// The health section's concentration note: the largest client's share and
+/// how many clients make 80 % of revenue, with the warning when one client
+/// brings over 40 %.
+pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: &str) -> String {
+    let (Some(name), Some(bp)) = (&c.largest_client, c.largest_share_bp) else {
+        return no_revenue(locale).to_string();
+    };
+    match locale {
+        Locale::En => {
+            let n = c.clients_for_80pct;
+            let make = if n == 1 { "makes" } else { "make" };
+            match doc {
+                Doc::Markdown => format!(
+                    "Largest client: **{name}**, {} of 12-month revenue ({} {currency}); {n} of {} {make} 80% of revenue.{}",
+                    percent(locale, bp),
+                    money(locale, c.revenue_12m),
+                    count(locale, c.client_count, Noun::Client),
+                    if c.warning {
+                        " **Warning: over 40% from one client.**"
+                    } else {
+                        ""
+                    }
+                ),
+                Doc::Text => format!(
+                    "Largest client {name}: {} of revenue; {} {make} 80%{}",
+                    percent(locale, bp),
+                    count(locale, n, Noun::Client),
+                    if c.warning { "  WARNING: over 40%" } else { "" }
+                ),
+            }
+        }
+    }
+}
+
+/// The health section when no client paid in 12 months.
+pub fn no_revenue(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "No revenue in the last 12 months.",
+    }
+}
+
+/// A time-eater in the text briefing (Markdown has a table).
+pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes: u64) -> String {
+    match locale {
+        Locale::En => format!(
+            "Time-eater {client}: {} per hour ({} min)",
+            money(locale, revenue_per_hour),
+            number(locale, minutes)
+        ),
+    }
+}
+
+/// A client lost in the last 12 months, the day and the reason.
+pub fn lost(locale: Locale, doc: Doc, client: &str, on: NaiveDate, reason: &str) -> String {
+    match (locale, doc) {
+        (Locale::En, Doc::Markdown) => format!("{client} on {}: {reason}", date(locale, on)),
+        (Locale::En, Doc::Text) => format!("Lost {client} on {}: {reason}", date(locale, on)),
     }
 }
 
@@ -410,6 +480,76 @@ mod tests {
         assert_eq!(
             forecast_basis(EN),
             "received + balances of this month's invoices not yet overdue"
+        );
+    }
+
+    fn concentration_of(for_80: usize, count: usize, warning: bool) -> ConcentrationLine {
+        ConcentrationLine {
+            largest_client: Some("Альфа".into()),
+            largest_share_bp: Some(9_231),
+            clients_for_80pct: for_80,
+            client_count: count,
+            revenue_12m: Money::major(1_300_000),
+            warning,
+        }
+    }
+
+    #[test]
+    fn the_concentration_note_agrees_with_its_counts() {
+        let md = |n, count, warning| {
+            concentration(
+                EN,
+                Doc::Markdown,
+                &concentration_of(n, count, warning),
+                "RUB",
+            )
+        };
+        assert_eq!(
+            md(1, 5, true),
+            "Largest client: **Альфа**, 92.31% of 12-month revenue (1 300 000.00 RUB); \
+             1 of 5 clients makes 80% of revenue. **Warning: over 40% from one client.**"
+        );
+        assert!(md(2, 5, false).ends_with("; 2 of 5 clients make 80% of revenue."));
+        assert!(md(1, 1, false).contains("; 1 of 1 client makes 80%"));
+        assert!(md(0, 0, false).contains("; 0 of 0 clients make 80%"));
+        let text =
+            |n, warning| concentration(EN, Doc::Text, &concentration_of(n, 5, warning), "RUB");
+        assert_eq!(
+            text(1, true),
+            "Largest client Альфа: 92.31% of revenue; 1 client makes 80%  WARNING: over 40%"
+        );
+        assert_eq!(
+            text(2, false),
+            "Largest client Альфа: 92.31% of revenue; 2 clients make 80%"
+        );
+        assert!(text(5, false).ends_with("; 5 clients make 80%"));
+        let none = ConcentrationLine {
+            largest_client: None,
+            largest_share_bp: None,
+            ..concentration_of(0, 0, false)
+        };
+        for doc in [Doc::Markdown, Doc::Text] {
+            assert_eq!(
+                concentration(EN, doc, &none, "RUB"),
+                "No revenue in the last 12 months."
+            );
+        }
+    }
+
+    #[test]
+    fn time_eaters_and_lost_clients_are_worded() {
+        assert_eq!(
+            time_eater(EN, "Brightline", Money::from_minor(1_686_735), 7_840),
+            "Time-eater Brightline: 16 867.35 per hour (7 840 min)"
+        );
+        let on = d(2026, 3, 1);
+        assert_eq!(
+            lost(EN, Doc::Markdown, "Delta", on, "Closed"),
+            "Delta on 2026-03-01: Closed"
+        );
+        assert_eq!(
+            lost(EN, Doc::Text, "Delta", on, "Closed"),
+            "Lost Delta on 2026-03-01: Closed"
         );
     }
 

@@ -12,7 +12,9 @@ use crate::domain::briefing::{
 };
 use crate::domain::text::escape_lines_owned;
 use crate::domain::{Money, Month};
-use crate::format::briefing::{due, forecast_basis, talking_point, upcoming_kind};
+use crate::format::briefing::{
+    Doc, concentration, due, forecast_basis, lost, talking_point, time_eater, upcoming_kind,
+};
 use crate::format::{self, Locale, Noun};
 
 /// The language of the Markdown and text briefings (the JSON has none).
@@ -191,22 +193,10 @@ pub fn markdown(b: &Briefing) -> String {
     o.push_str("\n## 4. Portfolio health\n\n");
     let h = &b.health;
     let cn = &h.concentration;
-    match (&cn.largest_client, cn.largest_share_bp) {
-        (Some(name), Some(bp)) => o.push_str(&format!(
-            "- Largest client: **{name}**, {} of 12-month revenue ({} {}); {} of {} make 80% of revenue.{}\n",
-            format::percent(LOC, bp),
-            format::money(LOC, cn.revenue_12m),
-            b.currency,
-            cn.clients_for_80pct,
-            format::count(LOC, cn.client_count, Noun::Client),
-            if cn.warning {
-                " **Warning: over 40% from one client.**"
-            } else {
-                ""
-            }
-        )),
-        _ => o.push_str("- No revenue in the last 12 months.\n"),
-    }
+    o.push_str(&format!(
+        "- {}\n",
+        concentration(LOC, Doc::Markdown, cn, &b.currency)
+    ));
     if !h.time_eaters.is_empty() {
         o.push_str("\nTime-eaters (lowest revenue per hour of logged time):\n\n");
         let rows: Vec<Vec<String>> = h
@@ -257,12 +247,8 @@ pub fn markdown(b: &Briefing) -> String {
     } else {
         o.push_str("\nClients lost in the last 12 months:\n\n");
         for c in &h.churned_12m {
-            o.push_str(&format!(
-                "- {} on {}: {}\n",
-                c.client,
-                format::date(LOC, c.on),
-                c.reason
-            ));
+            let line = lost(LOC, Doc::Markdown, &c.client, c.on, &c.reason);
+            o.push_str(&format!("- {line}\n"));
         }
     }
 
@@ -383,25 +369,13 @@ pub fn text(b: &Briefing) -> String {
     }
     o.push_str("\n4. PORTFOLIO HEALTH\n");
     let cn = &b.health.concentration;
-    if let (Some(name), Some(bp)) = (&cn.largest_client, cn.largest_share_bp) {
-        o.push_str(&format!(
-            "  Largest client {name}: {} of revenue; {} make 80%{}\n",
-            format::percent(LOC, bp),
-            format::count(LOC, cn.clients_for_80pct, Noun::Client),
-            if cn.warning {
-                "  WARNING: over 40%"
-            } else {
-                ""
-            }
-        ));
-    }
+    o.push_str(&format!(
+        "  {}\n",
+        concentration(LOC, Doc::Text, cn, &b.currency)
+    ));
     for e in &b.health.time_eaters {
-        o.push_str(&format!(
-            "  Time-eater {}: {} per hour ({} min)\n",
-            e.client,
-            format::money(LOC, e.revenue_per_hour),
-            format::number(LOC, e.minutes_12m)
-        ));
+        let line = time_eater(LOC, &e.client, e.revenue_per_hour, e.minutes_12m);
+        o.push_str(&format!("  {line}\n"));
     }
     for t in &b.health.tiers {
         o.push_str(&format!(
@@ -413,12 +387,8 @@ pub fn text(b: &Briefing) -> String {
         ));
     }
     for ch in &b.health.churned_12m {
-        o.push_str(&format!(
-            "  Lost {} on {}: {}\n",
-            ch.client,
-            format::date(LOC, ch.on),
-            ch.reason
-        ));
+        let line = lost(LOC, Doc::Text, &ch.client, ch.on, &ch.reason);
+        o.push_str(&format!("  {line}\n"));
     }
     o.push_str("\n5. NEXT 14 DAYS\n");
     if b.next_14_days.is_empty() {
