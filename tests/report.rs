@@ -329,9 +329,8 @@ fn tier_moves_health_and_next_14_days() {
         .map(|t| t.as_str().unwrap())
         .collect();
     assert!(
-        points[0].starts_with(
-            "Plan at 65.00% with 8 day(s) left; 100 000 RUB outstanding from 1 client(s)"
-        ),
+        points[0]
+            .starts_with("Plan at 65.00% with 8 days left; 100 000 RUB outstanding from 1 client,"),
         "{points:?}"
     );
     assert!(

@@ -11,13 +11,11 @@ use super::model::{
     Agreement, AgreementStatus, Contact, ContactCounts, ContactRole, Id, IdMap, IdSet, NextStep,
     Owner, PlanTarget, Status, StatusChange, Tier, TierChange,
 };
-use super::money::{Money, format_bp, ratio_bp};
+use super::money::{Money, ratio_bp};
 use super::plan::{self, Settled};
 use super::signals::{ClientStats, NeglectState, next_birthday};
 use super::time::Month;
 
-/// What the briefing's forecast means, said wherever it is shown.
-pub const FORECAST_BASIS: &str = "received + balances of this month's invoices not yet overdue";
 /// Concentration above this share of revenue (basis points) is a warning.
 pub const CONCENTRATION_WARNING_BP: i64 = 4_000;
 /// How many days ahead the "next 14 days" section looks.
@@ -50,12 +48,12 @@ pub struct MonthLine {
     pub forecast: Money,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The month's plan; its JSON (with the forecast's basis in words) is
+/// `io::report`'s.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanSection {
-    #[serde(flatten)]
     pub current: MonthLine,
     pub days_left: u32,
-    pub forecast_basis: &'static str,
     /// Clients whose invoices of the month still lack money.
     pub clients_outstanding: usize,
     /// The 11 months before, oldest first.
@@ -97,8 +95,20 @@ pub enum Reason {
     },
     OnboardingGaps {
         days_since_start: i64,
-        missing: Vec<&'static str>,
+        missing: Vec<Gap>,
     },
+}
+
+/// What an onboarding client's profile still lacks. The JSON names them as
+/// it always has (`"decision maker"` with its space).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Gap {
+    #[serde(rename = "goal")]
+    Goal,
+    #[serde(rename = "cadence")]
+    Cadence,
+    #[serde(rename = "decision maker")]
+    DecisionMaker,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -177,28 +187,111 @@ pub enum UpcomingKind {
     Birthday,
 }
 
-impl UpcomingKind {
-    pub fn label(self) -> &'static str {
+/// What falls due on a day of the next 14, with the values its line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Due {
+    /// A touchpoint's next step (the AM's own words).
+    NextStep { step: String },
+    /// An open agreement and who owes it.
+    Agreement { text: String, owner: Owner },
+    /// An invoice's balance, for the month it counts toward.
+    Invoice { month: Month },
+    /// A decision maker's birthday.
+    Birthday {
+        contact: String,
+        role: Option<String>,
+    },
+}
+
+impl Due {
+    pub fn kind(&self) -> UpcomingKind {
         match self {
-            UpcomingKind::NextStep => "next step",
-            UpcomingKind::Agreement => "agreement",
-            UpcomingKind::Invoice => "payment due",
-            UpcomingKind::Birthday => "birthday",
+            Due::NextStep { .. } => UpcomingKind::NextStep,
+            Due::Agreement { .. } => UpcomingKind::Agreement,
+            Due::Invoice { .. } => UpcomingKind::Invoice,
+            Due::Birthday { .. } => UpcomingKind::Birthday,
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Upcoming {
     pub date: NaiveDate,
-    pub kind: UpcomingKind,
     pub client: String,
-    pub text: String,
+    pub due: Due,
+    /// The balance of an invoice; none for the other kinds.
     pub amount: Option<Money>,
 }
 
-/// The briefing; its JSON form (`report --format json`) is this derive's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl Upcoming {
+    pub fn kind(&self) -> UpcomingKind {
+        self.due.kind()
+    }
+}
+
+/// Something to raise at the one-on-one, with the values its sentence says
+/// (`format::briefing::talking_point` words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TalkingPoint {
+    /// Where the month stands against its target.
+    Plan {
+        attainment_bp: i64,
+        days_left: u32,
+        outstanding: Money,
+        clients_outstanding: usize,
+        forecast: Money,
+    },
+    /// The month has no target.
+    NoTarget {
+        month: Month,
+        received: Money,
+        forecast: Money,
+    },
+    /// A gold client past its cadence.
+    GoldNotContacted {
+        client: String,
+        days_since: i64,
+        cadence_days: u32,
+    },
+    /// A gold client never contacted, past its cadence since it started.
+    GoldNeverContacted { client: String, cadence_days: u32 },
+    /// Overdue receivables across clients, and the largest debtor.
+    OverdueReceivables {
+        total: Money,
+        clients: usize,
+        largest: String,
+        largest_amount: Money,
+    },
+    /// One client brings more than the warning share of revenue.
+    Concentration { client: String, share_bp: i64 },
+    /// A tier change this month, with its recorded reason.
+    TierMove {
+        client: String,
+        from: Tier,
+        to: Tier,
+        reason: String,
+    },
+    /// Fewer touchpoints, revenue not growing.
+    GoingQuiet { client: String },
+    /// The lowest revenue per hour of the AM's time.
+    TimeEater {
+        client: String,
+        revenue_per_hour: Money,
+        minutes_12m: u64,
+    },
+    /// A gold or potential client growing, with nothing at risk.
+    Grow {
+        client: String,
+        tier: Tier,
+        revenue_up_bp: i64,
+    },
+    /// The clients lost in 12 months, with their reasons.
+    ClientsLost { lost: Vec<Churn> },
+}
+
+/// The briefing, in values: the words are `format::briefing`'s, the JSON
+/// (`report --format json`) is `io::report`'s.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Briefing {
     pub month: Month,
     pub today: NaiveDate,
@@ -208,7 +301,7 @@ pub struct Briefing {
     pub tier_moves: Vec<TierMove>,
     pub health: Health,
     pub next_14_days: Vec<Upcoming>,
-    pub talking_points: Vec<String>,
+    pub talking_points: Vec<TalkingPoint>,
 }
 
 /// Per-client windows the store aggregates: revenue in the last 3 months
@@ -339,7 +432,6 @@ fn plan_section(input: &Input<'_>) -> PlanSection {
     PlanSection {
         current,
         days_left: plan::days_left(input.month, input.today),
-        forecast_basis: FORECAST_BASIS,
         clients_outstanding,
         previous: lines.into_iter().map(|(l, _)| l).collect(),
     }
@@ -438,13 +530,13 @@ pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
         if onboarding {
             let mut missing = Vec::new();
             if c.goal.is_none() {
-                missing.push("goal");
+                missing.push(Gap::Goal);
             }
             if c.cadence_days.is_none() {
-                missing.push("cadence");
+                missing.push(Gap::Cadence);
             }
             if dms == 0 {
-                missing.push("decision maker");
+                missing.push(Gap::DecisionMaker);
             }
             if !missing.is_empty() {
                 reasons.push(Reason::OnboardingGaps {
@@ -593,9 +685,10 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
     for t in input.next_steps.iter().filter(|t| within(t.due)) {
         out.push(Upcoming {
             date: t.due,
-            kind: UpcomingKind::NextStep,
             client: name(t.client_id),
-            text: t.step.clone(),
+            due: Due::NextStep {
+                step: t.step.clone(),
+            },
             amount: None,
         });
     }
@@ -604,15 +697,13 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
             && let Some(due) = a.due
             && within(due)
         {
-            let who = match a.owner {
-                Owner::Us => "ours",
-                Owner::Client => "theirs",
-            };
             out.push(Upcoming {
                 date: due,
-                kind: UpcomingKind::Agreement,
                 client: name(a.client_id),
-                text: format!("{} ({who})", a.text),
+                due: Due::Agreement {
+                    text: a.text.clone(),
+                    owner: a.owner,
+                },
                 amount: None,
             });
         }
@@ -621,9 +712,10 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
         if s.balance > Money::ZERO && within(s.invoice.due) {
             out.push(Upcoming {
                 date: s.invoice.due,
-                kind: UpcomingKind::Invoice,
                 client: name(s.invoice.client_id),
-                text: format!("expected payment for {}", s.invoice.month),
+                due: Due::Invoice {
+                    month: s.invoice.month,
+                },
                 amount: Some(s.balance),
             });
         }
@@ -637,16 +729,11 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
             if within(next) {
                 out.push(Upcoming {
                     date: next,
-                    kind: UpcomingKind::Birthday,
                     client: name(c.client_id),
-                    text: format!(
-                        "{}{}",
-                        c.name,
-                        c.role
-                            .as_ref()
-                            .map(|r| format!(", {r}"))
-                            .unwrap_or_default()
-                    ),
+                    due: Due::Birthday {
+                        contact: c.name.clone(),
+                        role: c.role.clone(),
+                    },
                     amount: None,
                 });
             }
@@ -655,7 +742,7 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
     out.sort_by(|a, b| {
         a.date
             .cmp(&b.date)
-            .then(a.kind.cmp(&b.kind))
+            .then(a.kind().cmp(&b.kind()))
             .then_with(|| a.client.cmp(&b.client))
     });
     out
@@ -675,47 +762,43 @@ pub fn birthday_contacts(contacts: &[ContactRole], today: NaiveDate) -> Vec<Id> 
         .collect()
 }
 
-fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
+fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<TalkingPoint> {
     let mut out = Vec::new();
     let p = &b.plan.current;
-    let cur = &b.currency;
-    match p.attainment_bp {
-        Some(bp) => out.push(format!(
-            "Plan at {}% with {} day(s) left; {} {cur} outstanding from {} client(s), forecast {} ({}).",
-            format_bp(bp),
-            b.plan.days_left,
-            p.outstanding.to_human_short(),
-            b.plan.clients_outstanding,
-            p.forecast.to_human_short(),
-            FORECAST_BASIS
-        )),
-        None => out.push(format!(
-            "No target set for {}: received {} {cur} so far, forecast {}.",
-            p.month,
-            p.received.to_human_short(),
-            p.forecast.to_human_short()
-        )),
-    }
-    for r in &b.at_risk {
+    out.push(match p.attainment_bp {
+        Some(attainment_bp) => TalkingPoint::Plan {
+            attainment_bp,
+            days_left: b.plan.days_left,
+            outstanding: p.outstanding,
+            clients_outstanding: b.plan.clients_outstanding,
+            forecast: p.forecast,
+        },
+        None => TalkingPoint::NoTarget {
+            month: p.month,
+            received: p.received,
+            forecast: p.forecast,
+        },
+    });
+    for r in b.at_risk.iter().filter(|r| r.tier == Tier::Gold) {
         for reason in &r.reasons {
-            if let (
-                Tier::Gold,
-                Reason::PastCadence {
-                    days_since,
-                    cadence_days,
-                    ..
-                },
-            ) = (r.tier, reason)
+            if let Reason::PastCadence {
+                days_since,
+                cadence_days,
+                ..
+            } = reason
             {
+                let client = r.client.clone();
+                let cadence_days = *cadence_days;
                 out.push(match days_since {
-                    Some(d) => format!(
-                        "Gold client {} not contacted for {d} days (cadence {cadence_days}).",
-                        r.client
-                    ),
-                    None => format!(
-                        "Gold client {} never contacted (cadence {cadence_days}).",
-                        r.client
-                    ),
+                    Some(d) => TalkingPoint::GoldNotContacted {
+                        client,
+                        days_since: *d,
+                        cadence_days,
+                    },
+                    None => TalkingPoint::GoldNeverContacted {
+                        client,
+                        cadence_days,
+                    },
                 });
             }
         }
@@ -731,47 +814,46 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
         })
         .collect();
     if let Some((largest, amount)) = receivables.iter().max_by_key(|(_, m)| *m) {
-        let total: Money = receivables.iter().map(|(_, m)| *m).sum();
-        out.push(format!(
-            "{} {cur} overdue receivables across {} client(s); largest: {largest} ({}).",
-            total.to_human_short(),
-            receivables.len(),
-            amount.to_human_short()
-        ));
+        out.push(TalkingPoint::OverdueReceivables {
+            total: receivables.iter().map(|(_, m)| *m).sum(),
+            clients: receivables.len(),
+            largest: largest.to_string(),
+            largest_amount: *amount,
+        });
     }
     let h = &b.health.concentration;
     if h.warning
         && let (Some(name), Some(bp)) = (&h.largest_client, h.largest_share_bp)
     {
-        out.push(format!(
-            "{name} brings {}% of 12-month revenue: a concentration risk to plan for.",
-            format_bp(bp)
-        ));
+        out.push(TalkingPoint::Concentration {
+            client: name.clone(),
+            share_bp: bp,
+        });
     }
     for m in &b.tier_moves {
-        out.push(format!(
-            "Tier move: {} {} → {} ({}).",
-            m.client, m.from, m.to, m.reason
-        ));
+        out.push(TalkingPoint::TierMove {
+            client: m.client.clone(),
+            from: m.from,
+            to: m.to,
+            reason: m.reason.clone(),
+        });
     }
     for r in &b.at_risk {
         if r.reasons
             .iter()
             .any(|x| matches!(x, Reason::SilentDecline { .. }))
         {
-            out.push(format!(
-                "{} is going quiet: fewer touchpoints, revenue not growing.",
-                r.client
-            ));
+            out.push(TalkingPoint::GoingQuiet {
+                client: r.client.clone(),
+            });
         }
     }
     if let Some(e) = b.health.time_eaters.first() {
-        out.push(format!(
-            "Time-eater: {} earns {} {cur} per hour of your time ({} min in 12 months); renegotiate the format of work?",
-            e.client,
-            e.revenue_per_hour.to_human_short(),
-            e.minutes_12m
-        ));
+        out.push(TalkingPoint::TimeEater {
+            client: e.client.clone(),
+            revenue_per_hour: e.revenue_per_hour,
+            minutes_12m: e.minutes_12m,
+        });
     }
     // Growth: gold and potential clients with nothing at risk and revenue up.
     let risky: IdSet = b.at_risk.iter().map(|r| r.client_id).collect();
@@ -785,29 +867,20 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<String> {
         .collect();
     growth.sort_by_key(|(_, w)| std::cmp::Reverse(w.revenue_last_3m));
     for (s, w) in growth.iter().take(2) {
-        let up = ratio_bp(
-            w.revenue_last_3m.minus(w.revenue_prev_3m),
-            w.revenue_prev_3m,
-        )
-        .unwrap_or(0);
-        out.push(format!(
-            "Grow {} ({}): revenue up {}% over the last 3 months; discuss the next step of the relationship.",
-            s.client.name,
-            s.client.tier,
-            up / 100
-        ));
+        out.push(TalkingPoint::Grow {
+            client: s.client.name.clone(),
+            tier: s.client.tier,
+            revenue_up_bp: ratio_bp(
+                w.revenue_last_3m.minus(w.revenue_prev_3m),
+                w.revenue_prev_3m,
+            )
+            .unwrap_or(0),
+        });
     }
     if !b.health.churned_12m.is_empty() {
-        out.push(format!(
-            "{} client(s) lost in 12 months: {}.",
-            b.health.churned_12m.len(),
-            b.health
-                .churned_12m
-                .iter()
-                .map(|c| format!("{} ({})", c.client, c.reason))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ));
+        out.push(TalkingPoint::ClientsLost {
+            lost: b.health.churned_12m.clone(),
+        });
     }
     out
 }
@@ -856,6 +929,7 @@ pub fn build(input: &Input<'_>) -> Briefing {
 mod tests {
     use super::*;
 
+    use crate::domain::signals::Neglect;
     use crate::domain::time::d;
 
     proptest::proptest! {
@@ -873,6 +947,163 @@ mod tests {
                 sorted
             );
         }
+    }
+
+    /// A client's stats with nothing logged but its neglect.
+    fn stats(id: Id, name: &str, tier: Tier, status: Status, neglect: Neglect) -> ClientStats {
+        ClientStats {
+            client: super::super::model::Client {
+                id,
+                name: name.into(),
+                tier,
+                status,
+                since: d(2020, 1, 1),
+                cadence_days: Some(14),
+                channel: None,
+                goal: Some("growth".into()),
+                notes: String::new(),
+            },
+            revenue_12m: Money::ZERO,
+            revenue_lifetime: Money::ZERO,
+            share_bp: None,
+            average_check_12m: None,
+            last_touch: None,
+            neglect,
+            minutes_12m: 0,
+            revenue_per_hour: None,
+            agreements: Default::default(),
+            months_active: 0,
+        }
+    }
+
+    /// The talking points and the next days come out as values: who, how
+    /// much, how many, which tier, whose agreement (no words to compare).
+    #[test]
+    fn talking_points_and_next_days_are_values() {
+        let today = d(2026, 11, 23);
+        let fine = Neglect {
+            days_since: Some(3),
+            state: NeglectState::Fine,
+            days_over: 0,
+        };
+        let late = Neglect {
+            days_since: Some(20),
+            state: NeglectState::Overdue,
+            days_over: 6,
+        };
+        let all = [
+            stats(1, "Alpha", Tier::Gold, Status::Active, late),
+            stats(2, "Beta", Tier::Potential, Status::Active, fine),
+            stats(3, "Gamma", Tier::Toxic, Status::Churned, fine),
+        ];
+        let two = ContactCounts {
+            contacts: 2,
+            decision_makers: 1,
+        };
+        let contact_counts: IdMap<ContactCounts> = [(1, two), (2, two)].into_iter().collect();
+        let receivables: IdMap<Money> = [(1, Money::major(500))].into_iter().collect();
+        let growing = Windows {
+            revenue_last_3m: Money::major(1_200),
+            revenue_prev_3m: Money::major(1_000),
+            ..Windows::default()
+        };
+        let windows: IdMap<Windows> = [(2, growing)].into_iter().collect();
+        let agreement = Agreement {
+            id: 1,
+            client_id: 2,
+            made_on: d(2026, 11, 1),
+            text: "Send the brief".into(),
+            owner: Owner::Client,
+            due: Some(d(2026, 11, 30)),
+            status: AgreementStatus::Open,
+            closed_on: None,
+        };
+        let moved = TierChange {
+            id: 1,
+            client_id: 1,
+            on: d(2026, 11, 5),
+            from: Some(Tier::Potential),
+            to: Tier::Gold,
+            reason: "Budget approved".into(),
+        };
+        let churned = StatusChange {
+            id: 1,
+            client_id: 3,
+            on: d(2026, 10, 1),
+            from: Some(Status::Active),
+            to: Status::Churned,
+            reason: "Closed".into(),
+        };
+        let input = Input {
+            month: Month::of(today),
+            today,
+            currency: "RUB",
+            targets: &[],
+            settled: &[],
+            receivables: &receivables,
+            month_totals: &[],
+            stats: &all,
+            contact_counts: &contact_counts,
+            birthday_contacts: &[],
+            agreements: std::slice::from_ref(&agreement),
+            tier_changes: std::slice::from_ref(&moved),
+            status_changes: std::slice::from_ref(&churned),
+            windows: &windows,
+            next_steps: &[],
+        };
+        let b = build(&input);
+        assert_eq!(
+            b.talking_points,
+            vec![
+                TalkingPoint::NoTarget {
+                    month: Month::of(today),
+                    received: Money::ZERO,
+                    forecast: Money::ZERO,
+                },
+                TalkingPoint::GoldNotContacted {
+                    client: "Alpha".into(),
+                    days_since: 20,
+                    cadence_days: 14,
+                },
+                TalkingPoint::OverdueReceivables {
+                    total: Money::major(500),
+                    clients: 1,
+                    largest: "Alpha".into(),
+                    largest_amount: Money::major(500),
+                },
+                TalkingPoint::TierMove {
+                    client: "Alpha".into(),
+                    from: Tier::Potential,
+                    to: Tier::Gold,
+                    reason: "Budget approved".into(),
+                },
+                TalkingPoint::Grow {
+                    client: "Beta".into(),
+                    tier: Tier::Potential,
+                    revenue_up_bp: 2_000,
+                },
+                TalkingPoint::ClientsLost {
+                    lost: vec![Churn {
+                        client: "Gamma".into(),
+                        on: d(2026, 10, 1),
+                        reason: "Closed".into(),
+                    }],
+                },
+            ]
+        );
+        assert_eq!(
+            b.next_14_days,
+            vec![Upcoming {
+                date: d(2026, 11, 30),
+                client: "Beta".into(),
+                due: Due::Agreement {
+                    text: "Send the brief".into(),
+                    owner: Owner::Client,
+                },
+                amount: None,
+            }]
+        );
+        assert_eq!(b.next_14_days[0].kind(), UpcomingKind::Agreement);
     }
 
     #[test]

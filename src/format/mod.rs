@@ -9,6 +9,7 @@
 //! English only for now. Another language is a variant of `Locale` and an
 //! arm in each `match` below (and a column in the plural table).
 
+pub mod briefing;
 mod plural;
 mod reason;
 

@@ -86,7 +86,11 @@ fn english(r: &Reason) -> String {
             missing,
         } => format!(
             "onboarding (day {days_since_start}): missing {}",
-            missing.join(", ")
+            missing
+                .iter()
+                .map(|g| super::briefing::gap(EN, *g))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }

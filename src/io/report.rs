@@ -1,11 +1,20 @@
 //! The briefing rendered for people: Markdown (GitHub, any viewer) and plain
-//! text (terminals, with trend bars). JSON is the `Briefing` itself via serde.
+//! text (terminals, with trend bars); and for scripts, JSON (serde, through
+//! a view whose prose fields are worded in English by `format::briefing`).
 //! No figures are computed here: everything comes from `domain::briefing`.
 
+use chrono::NaiveDate;
+use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::briefing::{Briefing, MonthLine};
+use crate::domain::briefing::{
+    AtRisk, Briefing, Health, MonthLine, TierMove, Upcoming, UpcomingKind,
+};
 use crate::domain::text::escape_lines_owned;
+use crate::domain::{Money, Month};
+use crate::format::briefing::{
+    Doc, concentration, due, forecast_basis, lost, talking_point, time_eater, upcoming_kind,
+};
 use crate::format::{self, Locale, Noun};
 
 /// The language of the Markdown and text briefings (the JSON has none).
@@ -112,7 +121,7 @@ pub fn markdown(b: &Briefing) -> String {
     o.push_str(&format!(
         "\n{} left. Forecast: {}.\n\n",
         format::count(LOC, b.plan.days_left, Noun::Day),
-        b.plan.forecast_basis
+        forecast_basis(LOC)
     ));
     o.push_str("### The previous 11 months\n\n");
     let rows: Vec<Vec<String>> = b
@@ -184,22 +193,10 @@ pub fn markdown(b: &Briefing) -> String {
     o.push_str("\n## 4. Portfolio health\n\n");
     let h = &b.health;
     let cn = &h.concentration;
-    match (&cn.largest_client, cn.largest_share_bp) {
-        (Some(name), Some(bp)) => o.push_str(&format!(
-            "- Largest client: **{name}**, {} of 12-month revenue ({} {}); {} of {} make 80% of revenue.{}\n",
-            format::percent(LOC, bp),
-            format::money(LOC, cn.revenue_12m),
-            b.currency,
-            cn.clients_for_80pct,
-            format::count(LOC, cn.client_count, Noun::Client),
-            if cn.warning {
-                " **Warning: over 40% from one client.**"
-            } else {
-                ""
-            }
-        )),
-        _ => o.push_str("- No revenue in the last 12 months.\n"),
-    }
+    o.push_str(&format!(
+        "- {}\n",
+        concentration(LOC, Doc::Markdown, cn, &b.currency)
+    ));
     if !h.time_eaters.is_empty() {
         o.push_str("\nTime-eaters (lowest revenue per hour of logged time):\n\n");
         let rows: Vec<Vec<String>> = h
@@ -250,12 +247,8 @@ pub fn markdown(b: &Briefing) -> String {
     } else {
         o.push_str("\nClients lost in the last 12 months:\n\n");
         for c in &h.churned_12m {
-            o.push_str(&format!(
-                "- {} on {}: {}\n",
-                c.client,
-                format::date(LOC, c.on),
-                c.reason
-            ));
+            let line = lost(LOC, Doc::Markdown, &c.client, c.on, &c.reason);
+            o.push_str(&format!("- {line}\n"));
         }
     }
 
@@ -269,9 +262,9 @@ pub fn markdown(b: &Briefing) -> String {
             .map(|u| {
                 vec![
                     format::date(LOC, u.date),
-                    u.kind.label().to_string(),
+                    upcoming_kind(LOC, u.kind()).to_string(),
                     u.client.clone(),
-                    u.text.clone(),
+                    due(LOC, &u.due),
                     u.amount.map(|m| format::money(LOC, m)).unwrap_or_default(),
                 ]
             })
@@ -285,6 +278,7 @@ pub fn markdown(b: &Briefing) -> String {
 
     o.push_str("\n## 6. Talking points\n\n");
     for (i, t) in b.talking_points.iter().enumerate() {
+        let t = talking_point(LOC, &b.currency, t);
         o.push_str(&format!("{}. {t}\n", i + 1));
     }
     // Names, agreements and reasons are the data's: shown, never sent.
@@ -342,7 +336,7 @@ pub fn text(b: &Briefing) -> String {
     o.push_str(&format!(
         "  Forecast     {:>16}  ({}; {} left)\n\n",
         format::money(LOC, c.forecast),
-        b.plan.forecast_basis,
+        forecast_basis(LOC),
         format::count(LOC, b.plan.days_left, Noun::Day)
     ));
     o.push_str("  Month               Target          Received   Attained\n");
@@ -375,25 +369,13 @@ pub fn text(b: &Briefing) -> String {
     }
     o.push_str("\n4. PORTFOLIO HEALTH\n");
     let cn = &b.health.concentration;
-    if let (Some(name), Some(bp)) = (&cn.largest_client, cn.largest_share_bp) {
-        o.push_str(&format!(
-            "  Largest client {name}: {} of revenue; {} make 80%{}\n",
-            format::percent(LOC, bp),
-            format::count(LOC, cn.clients_for_80pct, Noun::Client),
-            if cn.warning {
-                "  WARNING: over 40%"
-            } else {
-                ""
-            }
-        ));
-    }
+    o.push_str(&format!(
+        "  {}\n",
+        concentration(LOC, Doc::Text, cn, &b.currency)
+    ));
     for e in &b.health.time_eaters {
-        o.push_str(&format!(
-            "  Time-eater {}: {} per hour ({} min)\n",
-            e.client,
-            format::money(LOC, e.revenue_per_hour),
-            format::number(LOC, e.minutes_12m)
-        ));
+        let line = time_eater(LOC, &e.client, e.revenue_per_hour, e.minutes_12m);
+        o.push_str(&format!("  {line}\n"));
     }
     for t in &b.health.tiers {
         o.push_str(&format!(
@@ -405,12 +387,8 @@ pub fn text(b: &Briefing) -> String {
         ));
     }
     for ch in &b.health.churned_12m {
-        o.push_str(&format!(
-            "  Lost {} on {}: {}\n",
-            ch.client,
-            format::date(LOC, ch.on),
-            ch.reason
-        ));
+        let line = lost(LOC, Doc::Text, &ch.client, ch.on, &ch.reason);
+        o.push_str(&format!("  {line}\n"));
     }
     o.push_str("\n5. NEXT 14 DAYS\n");
     if b.next_14_days.is_empty() {
@@ -420,9 +398,9 @@ pub fn text(b: &Briefing) -> String {
         o.push_str(&format!(
             "  {}  {:<11} {}: {}{}\n",
             format::date(LOC, u.date),
-            u.kind.label(),
+            upcoming_kind(LOC, u.kind()),
             u.client,
-            u.text,
+            due(LOC, &u.due),
             u.amount
                 .map(|m| format!(" ({})", format::money(LOC, m)))
                 .unwrap_or_default()
@@ -430,17 +408,88 @@ pub fn text(b: &Briefing) -> String {
     }
     o.push_str("\n6. TALKING POINTS\n");
     for (i, t) in b.talking_points.iter().enumerate() {
+        let t = talking_point(LOC, &b.currency, t);
         o.push_str(&format!("  {}. {t}\n", i + 1));
     }
     escape_lines_owned(o)
 }
 
-/// The briefing as pretty JSON (serde's derive on the domain types),
-/// streamed to `out`, with a trailing newline.
+/// The JSON's language: scripts read it, so it is English whatever the
+/// person's language (keys, enum values and prose fields alike).
+const JSON: Locale = Locale::En;
+
+/// The briefing as JSON: the domain's values, with the forecast's basis,
+/// each item's detail and the talking points worded in English.
+#[derive(Serialize)]
+struct JsonBriefing<'a> {
+    month: Month,
+    today: NaiveDate,
+    currency: &'a str,
+    plan: JsonPlan<'a>,
+    at_risk: &'a [AtRisk],
+    tier_moves: &'a [TierMove],
+    health: &'a Health,
+    next_14_days: Vec<JsonUpcoming<'a>>,
+    talking_points: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonPlan<'a> {
+    #[serde(flatten)]
+    current: &'a MonthLine,
+    days_left: u32,
+    forecast_basis: &'static str,
+    clients_outstanding: usize,
+    previous: &'a [MonthLine],
+}
+
+#[derive(Serialize)]
+struct JsonUpcoming<'a> {
+    date: NaiveDate,
+    kind: UpcomingKind,
+    client: &'a str,
+    text: String,
+    amount: Option<Money>,
+}
+
+impl<'a> JsonBriefing<'a> {
+    fn of(b: &'a Briefing) -> Self {
+        let upcoming = |u: &'a Upcoming| JsonUpcoming {
+            date: u.date,
+            kind: u.kind(),
+            client: &u.client,
+            text: due(JSON, &u.due),
+            amount: u.amount,
+        };
+        JsonBriefing {
+            month: b.month,
+            today: b.today,
+            currency: &b.currency,
+            plan: JsonPlan {
+                current: &b.plan.current,
+                days_left: b.plan.days_left,
+                forecast_basis: forecast_basis(JSON),
+                clients_outstanding: b.plan.clients_outstanding,
+                previous: &b.plan.previous,
+            },
+            at_risk: &b.at_risk,
+            tier_moves: &b.tier_moves,
+            health: &b.health,
+            next_14_days: b.next_14_days.iter().map(upcoming).collect(),
+            talking_points: b
+                .talking_points
+                .iter()
+                .map(|t| talking_point(JSON, &b.currency, t))
+                .collect(),
+        }
+    }
+}
+
+/// The briefing as pretty JSON, streamed to `out`, with a trailing newline.
 pub fn write_json(b: &Briefing, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     use std::io::Write as _;
     let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, b)?;
+    serde_json::to_writer_pretty(&mut out, &JsonBriefing::of(b))?;
     out.write_all(b"\n")?;
     out.flush()
 }

@@ -1193,9 +1193,10 @@ fn review_next_days_separates_the_kind_from_the_client() {
         0,
         crate::domain::briefing::Upcoming {
             date: today(),
-            kind: crate::domain::briefing::UpcomingKind::Invoice,
             client: "Atlas Legal".into(),
-            text: "2026-11".into(),
+            due: crate::domain::briefing::Due::Invoice {
+                month: crate::domain::Month::of(today()),
+            },
             amount: Some(crate::domain::Money::major(1200)),
         },
     );
@@ -1204,7 +1205,7 @@ fn review_next_days_separates_the_kind_from_the_client() {
     let screen = render(&app, 120, 40);
     let mut seen = 0;
     for u in &next {
-        let label = u.kind.label();
+        let label = crate::format::briefing::upcoming_kind(crate::format::Locale::En, u.kind());
         if let Some(row) = screen
             .lines()
             .find(|l| l.contains(&format!("{} ", u.date.format("%Y-%m-%d"))) && l.contains(label))
@@ -2589,6 +2590,9 @@ fn the_panes_count_in_words_and_show_iso_dates() {
     press(&mut app, &mut s, Action::SelectPane(Pane::Review));
     let screen = render(&app, 140, 45);
     assert!(screen.contains("Nov 2026 · 8 days left"), "{screen}");
+    // The talking points too (issue 23).
+    assert!(screen.contains("across 8 clients;"), "{screen}");
+    assert!(!screen.contains("(s)"), "{screen}");
     assert!(
         screen.contains("2026-11-2"),
         "ISO dates in the next 14 days: {screen}"
@@ -2630,12 +2634,13 @@ fn review_at(w: u16, h: u16) -> (Store, App) {
 /// the briefing's next days (the demo's today has none due).
 fn with_payments(app: &mut App) {
     use crate::domain::Money;
-    use crate::domain::briefing::{Upcoming, UpcomingKind};
+    use crate::domain::briefing::{Due, Upcoming};
     let pay = |day: (u32, u32), client: &str, amount: i64| Upcoming {
         date: NaiveDate::from_ymd_opt(2026, day.0, day.1).unwrap(),
-        kind: UpcomingKind::Invoice,
         client: client.into(),
-        text: "expected payment for 2026-11".into(),
+        due: Due::Invoice {
+            month: crate::domain::Month::parse("2026-11").unwrap(),
+        },
         amount: Some(Money::major(amount)),
     };
     let mut b = app.panes.review.briefing.clone().unwrap();
@@ -2715,14 +2720,12 @@ fn enter_opens_a_days_payments_and_enter_or_esc_closes_them() {
 #[test]
 fn review_scrolls_to_the_last_talking_point_at_80x24() {
     let (mut s, mut app) = review_at(80, 24);
-    let points = app
-        .panes
-        .review
-        .briefing
-        .as_ref()
-        .unwrap()
+    let b = app.panes.review.briefing.clone().unwrap();
+    let points: Vec<String> = b
         .talking_points
-        .clone();
+        .iter()
+        .map(|t| crate::format::briefing::talking_point(crate::format::Locale::En, &b.currency, t))
+        .collect();
     assert!(points.len() > 3, "{points:?}");
     let last_word = points.last().unwrap().split_whitespace().last().unwrap();
     let screen = render(&app, 80, 24);

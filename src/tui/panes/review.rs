@@ -84,7 +84,7 @@ pub fn group_next(items: &[Upcoming]) -> Vec<Entry> {
     // Where each day's payments are in `out`.
     let mut day_at: HashMap<NaiveDate, usize> = HashMap::new();
     for u in items {
-        if u.kind != UpcomingKind::Invoice {
+        if u.kind() != UpcomingKind::Invoice {
             out.push(Entry::One(u.clone()));
             continue;
         }
@@ -446,11 +446,19 @@ mod tests {
     use super::*;
 
     fn item(day: u32, kind: UpcomingKind, client: &str, amount: i64) -> Upcoming {
+        use crate::domain::briefing::Due;
+        let due = match kind {
+            UpcomingKind::Invoice => Due::Invoice {
+                month: Month::parse("2026-12").unwrap(),
+            },
+            _ => Due::NextStep {
+                step: String::new(),
+            },
+        };
         Upcoming {
             date: NaiveDate::from_ymd_opt(2026, 12, day).unwrap(),
-            kind,
             client: client.into(),
-            text: String::new(),
+            due,
             amount: (amount > 0).then(|| Money::major(amount)),
         }
     }

@@ -16,6 +16,7 @@ use super::month;
 use super::{Entry, ReviewPane, Row, Section};
 use crate::domain::Money;
 use crate::domain::briefing::{Briefing, UpcomingKind};
+use crate::format::briefing::{due, talking_point, upcoming_kind};
 use crate::format::{self, MoneyForm, Noun, truncate};
 
 use super::LOC;
@@ -298,7 +299,7 @@ fn items(
             .iter()
             .map(|t| {
                 let room = width.saturating_sub(2);
-                wrap(t, room, room)
+                wrap(&talking_point(LOC, &b.currency, t), room, room)
                     .into_iter()
                     .enumerate()
                     .map(|(i, l)| Line::raw(format!("{}{l}", if i == 0 { "• " } else { "  " })))
@@ -349,14 +350,14 @@ fn next_lines(pane: &ReviewPane, row: Row, width: usize, theme: Theme) -> Vec<Li
     let money = |m: Money| form.show(LOC, m);
     let (text, mark, indent, style) = match (entry, row) {
         (Entry::One(u), _) => {
-            let what = match (u.kind, u.amount) {
+            let what = match (u.kind(), u.amount) {
                 (UpcomingKind::Invoice, Some(m)) => money(m),
-                _ => u.text.clone(),
+                _ => due(LOC, &u.due),
             };
             let mut text = format!(
                 "{} · {} · {}",
                 format::date(LOC, u.date),
-                u.kind.label(),
+                upcoming_kind(LOC, u.kind()),
                 u.client
             );
             if !what.is_empty() {

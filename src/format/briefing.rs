@@ -1,0 +1,563 @@
+//! The briefing's sentences, in one place: talking points, what falls due in
+//! the next 14 days, the onboarding gaps and the forecast's basis. The
+//! domain gives values (`domain::briefing`); this words them for a `Locale`.
+//! The Markdown and text briefings, the Review pane and the JSON's prose
+//! fields (always English) all come from here; the at-risk reasons are
+//! worded next door, in `format::reason`.
+//!
+//! Each sentence is one match arm, so that a message id can take its place.
+
+use chrono::NaiveDate;
+
+use super::{Locale, Noun, count, date, days, money, number, percent};
+use crate::domain::briefing::{ConcentrationLine, Due, Gap, TalkingPoint, UpcomingKind};
+use crate::domain::{Money, Owner, Tier};
+
+/// What the forecast counts, said wherever it is shown.
+pub fn forecast_basis(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "received + balances of this month's invoices not yet overdue",
+    }
+}
+
+/// A talking point as a sentence; amounts are in `currency` (the
+/// portfolio's, `RUB`).
+pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String {
+    match locale {
+        Locale::En => english_point(currency, p),
+    }
+}
+
+fn english_point(cur: &str, p: &TalkingPoint) -> String {
+    const EN: Locale = Locale::En;
+    let amount = |m: Money| amount(EN, m);
+    match p {
+        TalkingPoint::Plan {
+            attainment_bp,
+            days_left,
+            outstanding,
+            clients_outstanding,
+            forecast,
+        } => format!(
+            "Plan at {} with {} left; {} {cur} outstanding from {}, forecast {} ({}).",
+            percent(EN, *attainment_bp),
+            days(EN, *days_left),
+            amount(*outstanding),
+            count(EN, *clients_outstanding, Noun::Client),
+            amount(*forecast),
+            forecast_basis(EN)
+        ),
+        TalkingPoint::NoTarget {
+            month,
+            received,
+            forecast,
+        } => format!(
+            "No target set for {month}: received {} {cur} so far, forecast {}.",
+            amount(*received),
+            amount(*forecast)
+        ),
+        TalkingPoint::GoldNotContacted {
+            client,
+            days_since,
+            cadence_days,
+        } => format!(
+            "Gold client {client} not contacted for {} (cadence {cadence_days}).",
+            days(EN, *days_since)
+        ),
+        TalkingPoint::GoldNeverContacted {
+            client,
+            cadence_days,
+        } => format!("Gold client {client} never contacted (cadence {cadence_days})."),
+        TalkingPoint::OverdueReceivables {
+            total,
+            clients,
+            largest,
+            largest_amount,
+        } => format!(
+            "{} {cur} overdue receivables across {}; largest: {largest} ({}).",
+            amount(*total),
+            count(EN, *clients, Noun::Client),
+            amount(*largest_amount)
+        ),
+        TalkingPoint::Concentration { client, share_bp } => format!(
+            "{client} brings {} of 12-month revenue: a concentration risk to plan for.",
+            percent(EN, *share_bp)
+        ),
+        TalkingPoint::TierMove {
+            client,
+            from,
+            to,
+            reason,
+        } => format!(
+            "Tier move: {client} {} → {} ({reason}).",
+            tier(EN, *from),
+            tier(EN, *to)
+        ),
+        TalkingPoint::GoingQuiet { client } => {
+            format!("{client} is going quiet: fewer touchpoints, revenue not growing.")
+        }
+        TalkingPoint::TimeEater {
+            client,
+            revenue_per_hour,
+            minutes_12m,
+        } => format!(
+            "Time-eater: {client} earns {} {cur} per hour of your time ({minutes_12m} min in 12 months); renegotiate the format of work?",
+            amount(*revenue_per_hour)
+        ),
+        TalkingPoint::Grow {
+            client,
+            tier: t,
+            revenue_up_bp,
+        } => format!(
+            "Grow {client} ({}): revenue up {}% over the last 3 months; discuss the next step of the relationship.",
+            tier(EN, *t),
+            revenue_up_bp / 100
+        ),
+        TalkingPoint::ClientsLost { lost } => format!(
+            "{} lost in 12 months: {}.",
+            count(EN, lost.len(), Noun::Client),
+            lost.iter()
+                .map(|c| format!("{} ({})", c.client, c.reason))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
+
+/// What an item of the next 14 days is, in a word or two: `payment due`.
+pub fn upcoming_kind(locale: Locale, kind: UpcomingKind) -> &'static str {
+    match locale {
+        Locale::En => match kind {
+            UpcomingKind::NextStep => "next step",
+            UpcomingKind::Agreement => "agreement",
+            UpcomingKind::Invoice => "payment due",
+            UpcomingKind::Birthday => "birthday",
+        },
+    }
+}
+
+/// The detail of an item of the next 14 days: the step, the agreement and
+/// who owes it, the invoice's month, whose birthday.
+pub fn due(locale: Locale, d: &Due) -> String {
+    match locale {
+        Locale::En => match d {
+            Due::NextStep { step } => step.clone(),
+            Due::Agreement {
+                text,
+                owner: Owner::Us,
+            } => format!("{text} (ours)"),
+            Due::Agreement {
+                text,
+                owner: Owner::Client,
+            } => format!("{text} (theirs)"),
+            Due::Invoice { month } => format!("expected payment for {month}"),
+            Due::Birthday {
+                contact,
+                role: Some(role),
+            } => format!("{contact}, {role}"),
+            Due::Birthday {
+                contact,
+                role: None,
+            } => contact.clone(),
+        },
+    }
+}
+
+/// What an onboarding client's profile lacks, in words.
+pub fn gap(locale: Locale, g: Gap) -> &'static str {
+    match locale {
+        Locale::En => match g {
+            Gap::Goal => "goal",
+            Gap::Cadence => "cadence",
+            Gap::DecisionMaker => "decision maker",
+        },
+    }
+}
+
+/// Which briefing a health note is for: Markdown marks the largest client
+/// and the warning in bold; the text briefing is terser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    Markdown,
+    Text,
+}
+
+/// The health section's concentration note: the largest client's share and
+/// how many clients make 80 % of revenue, with the warning when one client
+/// brings over 40 %.
+pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: &str) -> String {
+    let (Some(name), Some(bp)) = (&c.largest_client, c.largest_share_bp) else {
+        return no_revenue(locale).to_string();
+    };
+    match locale {
+        Locale::En => {
+            let n = c.clients_for_80pct;
+            let make = if n == 1 { "makes" } else { "make" };
+            match doc {
+                Doc::Markdown => format!(
+                    "Largest client: **{name}**, {} of 12-month revenue ({} {currency}); {n} of {} {make} 80% of revenue.{}",
+                    percent(locale, bp),
+                    money(locale, c.revenue_12m),
+                    count(locale, c.client_count, Noun::Client),
+                    if c.warning {
+                        " **Warning: over 40% from one client.**"
+                    } else {
+                        ""
+                    }
+                ),
+                Doc::Text => format!(
+                    "Largest client {name}: {} of revenue; {} {make} 80%{}",
+                    percent(locale, bp),
+                    count(locale, n, Noun::Client),
+                    if c.warning { "  WARNING: over 40%" } else { "" }
+                ),
+            }
+        }
+    }
+}
+
+/// The health section when no client paid in 12 months.
+pub fn no_revenue(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "No revenue in the last 12 months.",
+    }
+}
+
+/// A time-eater in the text briefing (Markdown has a table).
+pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes: u64) -> String {
+    match locale {
+        Locale::En => format!(
+            "Time-eater {client}: {} per hour ({} min)",
+            money(locale, revenue_per_hour),
+            number(locale, minutes)
+        ),
+    }
+}
+
+/// A client lost in the last 12 months, the day and the reason.
+pub fn lost(locale: Locale, doc: Doc, client: &str, on: NaiveDate, reason: &str) -> String {
+    match (locale, doc) {
+        (Locale::En, Doc::Markdown) => format!("{client} on {}: {reason}", date(locale, on)),
+        (Locale::En, Doc::Text) => format!("Lost {client} on {}: {reason}", date(locale, on)),
+    }
+}
+
+/// A tier's name in a sentence.
+fn tier(locale: Locale, t: Tier) -> &'static str {
+    match locale {
+        Locale::En => t.as_str(),
+    }
+}
+
+/// An amount in a sentence: whole amounts without their zero kopecks
+/// (`2 007 800`), others in full (`16 867.35`).
+fn amount(locale: Locale, m: Money) -> String {
+    if m.minor() % 100 == 0 {
+        number(locale, m.minor() / 100)
+    } else {
+        money(locale, m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Month;
+    use crate::domain::briefing::Churn;
+    use crate::domain::time::d;
+
+    const EN: Locale = Locale::En;
+
+    fn point(p: TalkingPoint) -> String {
+        talking_point(EN, "RUB", &p)
+    }
+
+    fn plan(days_left: u32, clients_outstanding: usize) -> String {
+        point(TalkingPoint::Plan {
+            attainment_bp: 8_384,
+            days_left,
+            outstanding: Money::major(2_007_800),
+            clients_outstanding,
+            forecast: Money::from_minor(561_700_050),
+        })
+    }
+
+    #[test]
+    fn the_plan_point_counts_days_and_clients_in_the_right_plural() {
+        assert_eq!(
+            plan(8, 8),
+            "Plan at 83.84% with 8 days left; 2 007 800 RUB outstanding from 8 clients, \
+             forecast 5 617 000.50 (received + balances of this month's invoices not yet overdue)."
+        );
+        assert!(plan(1, 1).starts_with("Plan at 83.84% with 1 day left;"));
+        assert!(plan(1, 1).contains("from 1 client, forecast"));
+        assert!(plan(0, 0).contains("with 0 days left;"));
+        assert!(plan(0, 0).contains("from 0 clients,"));
+        assert!(plan(2, 2).contains("with 2 days left;"));
+        assert!(plan(2, 2).contains("from 2 clients,"));
+        assert!(plan(5, 5).contains("with 5 days left;"));
+        assert!(plan(5, 5).contains("from 5 clients,"));
+    }
+
+    #[test]
+    fn every_talking_point_is_worded() {
+        let nov = Month::parse("2026-11").unwrap();
+        assert_eq!(
+            point(TalkingPoint::NoTarget {
+                month: nov,
+                received: Money::major(10),
+                forecast: Money::ZERO,
+            }),
+            "No target set for 2026-11: received 10 RUB so far, forecast 0."
+        );
+        let quiet = |days_since| {
+            point(TalkingPoint::GoldNotContacted {
+                client: "ООО Ромашка".into(),
+                days_since,
+                cadence_days: 14,
+            })
+        };
+        assert_eq!(
+            quiet(51),
+            "Gold client ООО Ромашка not contacted for 51 days (cadence 14)."
+        );
+        assert_eq!(
+            quiet(1),
+            "Gold client ООО Ромашка not contacted for 1 day (cadence 14)."
+        );
+        assert_eq!(
+            point(TalkingPoint::GoldNeverContacted {
+                client: "Atlas".into(),
+                cadence_days: 7,
+            }),
+            "Gold client Atlas never contacted (cadence 7)."
+        );
+        let owed = |clients| {
+            point(TalkingPoint::OverdueReceivables {
+                total: Money::major(3_176_800),
+                clients,
+                largest: "Silverline Hotels".into(),
+                largest_amount: Money::major(1_400_000),
+            })
+        };
+        assert_eq!(
+            owed(8),
+            "3 176 800 RUB overdue receivables across 8 clients; largest: Silverline Hotels (1 400 000)."
+        );
+        assert!(owed(1).contains("across 1 client;"), "{}", owed(1));
+        assert!(owed(2).contains("across 2 clients;"));
+        assert!(owed(5).contains("across 5 clients;"));
+        assert_eq!(
+            point(TalkingPoint::Concentration {
+                client: "Альфа".into(),
+                share_bp: 9_231,
+            }),
+            "Альфа brings 92.31% of 12-month revenue: a concentration risk to plan for."
+        );
+        assert_eq!(
+            point(TalkingPoint::TierMove {
+                client: "Gamma".into(),
+                from: Tier::Potential,
+                to: Tier::Toxic,
+                reason: "Endless revisions".into(),
+            }),
+            "Tier move: Gamma potential → toxic (Endless revisions)."
+        );
+        assert_eq!(
+            point(TalkingPoint::GoingQuiet {
+                client: "Helios".into()
+            }),
+            "Helios is going quiet: fewer touchpoints, revenue not growing."
+        );
+        assert_eq!(
+            point(TalkingPoint::TimeEater {
+                client: "Brightline".into(),
+                revenue_per_hour: Money::from_minor(1_686_735),
+                minutes_12m: 7_840,
+            }),
+            "Time-eater: Brightline earns 16 867.35 RUB per hour of your time (7840 min in 12 months); \
+             renegotiate the format of work?"
+        );
+        assert_eq!(
+            point(TalkingPoint::Grow {
+                client: "Автосалон".into(),
+                tier: Tier::Gold,
+                revenue_up_bp: 1_053,
+            }),
+            "Grow Автосалон (gold): revenue up 10% over the last 3 months; \
+             discuss the next step of the relationship."
+        );
+    }
+
+    #[test]
+    fn clients_lost_count_in_the_right_plural() {
+        let churn = |client: &str| Churn {
+            client: client.into(),
+            on: d(2026, 3, 1),
+            reason: "Closed".into(),
+        };
+        let lost = |n: usize| {
+            point(TalkingPoint::ClientsLost {
+                lost: (0..n).map(|i| churn(&format!("C{i}"))).collect(),
+            })
+        };
+        assert_eq!(lost(1), "1 client lost in 12 months: C0 (Closed).");
+        assert_eq!(
+            lost(2),
+            "2 clients lost in 12 months: C0 (Closed); C1 (Closed)."
+        );
+        assert!(lost(5).starts_with("5 clients lost in 12 months: C0"));
+    }
+
+    #[test]
+    fn no_sentence_says_s_in_brackets() {
+        for n in [0, 1, 2, 5] {
+            let texts = [
+                plan(n, n as usize),
+                point(TalkingPoint::OverdueReceivables {
+                    total: Money::major(1),
+                    clients: n as usize,
+                    largest: "A".into(),
+                    largest_amount: Money::major(1),
+                }),
+                point(TalkingPoint::GoldNotContacted {
+                    client: "A".into(),
+                    days_since: i64::from(n),
+                    cadence_days: 1,
+                }),
+            ];
+            for t in texts {
+                assert!(!t.contains("(s)"), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_next_days_items_are_worded() {
+        assert_eq!(upcoming_kind(EN, UpcomingKind::NextStep), "next step");
+        assert_eq!(upcoming_kind(EN, UpcomingKind::Agreement), "agreement");
+        assert_eq!(upcoming_kind(EN, UpcomingKind::Invoice), "payment due");
+        assert_eq!(upcoming_kind(EN, UpcomingKind::Birthday), "birthday");
+        let step = Due::NextStep {
+            step: "Send the proposal".into(),
+        };
+        assert_eq!(due(EN, &step), "Send the proposal");
+        let ours = Due::Agreement {
+            text: "Media plan".into(),
+            owner: Owner::Us,
+        };
+        assert_eq!(due(EN, &ours), "Media plan (ours)");
+        let theirs = Due::Agreement {
+            text: "Brief".into(),
+            owner: Owner::Client,
+        };
+        assert_eq!(due(EN, &theirs), "Brief (theirs)");
+        let invoice = Due::Invoice {
+            month: Month::parse("2026-12").unwrap(),
+        };
+        assert_eq!(due(EN, &invoice), "expected payment for 2026-12");
+        let birthday = |role: Option<&str>| Due::Birthday {
+            contact: "Daniel Novak".into(),
+            role: role.map(String::from),
+        };
+        assert_eq!(due(EN, &birthday(Some("CMO"))), "Daniel Novak, CMO");
+        assert_eq!(due(EN, &birthday(None)), "Daniel Novak");
+    }
+
+    #[test]
+    fn gaps_and_the_forecast_basis_are_worded() {
+        assert_eq!(gap(EN, Gap::Goal), "goal");
+        assert_eq!(gap(EN, Gap::Cadence), "cadence");
+        assert_eq!(gap(EN, Gap::DecisionMaker), "decision maker");
+        let gaps = crate::domain::briefing::Reason::OnboardingGaps {
+            days_since_start: 39,
+            missing: vec![Gap::Goal, Gap::DecisionMaker],
+        };
+        assert_eq!(
+            super::super::reason(EN, &gaps),
+            "onboarding (day 39): missing goal, decision maker"
+        );
+        assert_eq!(
+            forecast_basis(EN),
+            "received + balances of this month's invoices not yet overdue"
+        );
+    }
+
+    fn concentration_of(for_80: usize, count: usize, warning: bool) -> ConcentrationLine {
+        ConcentrationLine {
+            largest_client: Some("Альфа".into()),
+            largest_share_bp: Some(9_231),
+            clients_for_80pct: for_80,
+            client_count: count,
+            revenue_12m: Money::major(1_300_000),
+            warning,
+        }
+    }
+
+    #[test]
+    fn the_concentration_note_agrees_with_its_counts() {
+        let md = |n, count, warning| {
+            concentration(
+                EN,
+                Doc::Markdown,
+                &concentration_of(n, count, warning),
+                "RUB",
+            )
+        };
+        assert_eq!(
+            md(1, 5, true),
+            "Largest client: **Альфа**, 92.31% of 12-month revenue (1 300 000.00 RUB); \
+             1 of 5 clients makes 80% of revenue. **Warning: over 40% from one client.**"
+        );
+        assert!(md(2, 5, false).ends_with("; 2 of 5 clients make 80% of revenue."));
+        assert!(md(1, 1, false).contains("; 1 of 1 client makes 80%"));
+        assert!(md(0, 0, false).contains("; 0 of 0 clients make 80%"));
+        let text =
+            |n, warning| concentration(EN, Doc::Text, &concentration_of(n, 5, warning), "RUB");
+        assert_eq!(
+            text(1, true),
+            "Largest client Альфа: 92.31% of revenue; 1 client makes 80%  WARNING: over 40%"
+        );
+        assert_eq!(
+            text(2, false),
+            "Largest client Альфа: 92.31% of revenue; 2 clients make 80%"
+        );
+        assert!(text(5, false).ends_with("; 5 clients make 80%"));
+        let none = ConcentrationLine {
+            largest_client: None,
+            largest_share_bp: None,
+            ..concentration_of(0, 0, false)
+        };
+        for doc in [Doc::Markdown, Doc::Text] {
+            assert_eq!(
+                concentration(EN, doc, &none, "RUB"),
+                "No revenue in the last 12 months."
+            );
+        }
+    }
+
+    #[test]
+    fn time_eaters_and_lost_clients_are_worded() {
+        assert_eq!(
+            time_eater(EN, "Brightline", Money::from_minor(1_686_735), 7_840),
+            "Time-eater Brightline: 16 867.35 per hour (7 840 min)"
+        );
+        let on = d(2026, 3, 1);
+        assert_eq!(
+            lost(EN, Doc::Markdown, "Delta", on, "Closed"),
+            "Delta on 2026-03-01: Closed"
+        );
+        assert_eq!(
+            lost(EN, Doc::Text, "Delta", on, "Closed"),
+            "Lost Delta on 2026-03-01: Closed"
+        );
+    }
+
+    #[test]
+    fn amounts_in_sentences_drop_zero_kopecks_only() {
+        assert_eq!(amount(EN, Money::major(2_007_800)), "2 007 800");
+        assert_eq!(amount(EN, Money::from_minor(1_686_735)), "16 867.35");
+        assert_eq!(amount(EN, Money::from_minor(-50)), "-0.50");
+        assert_eq!(amount(EN, Money::major(-3)), "-3");
+    }
+}
