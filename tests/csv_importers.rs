@@ -1674,3 +1674,22 @@ fn a_touchpoint_re_import_says_what_it_left_out() {
     let out = p.ok(&["export", "touchpoints"]);
     assert_eq!(out.matches("Acme,2026-10-01,call,Hi").count(), 2, "{out}");
 }
+
+#[test]
+fn an_unknown_client_is_named_with_its_control_characters_escaped() {
+    let p = with_acme();
+    // A quoted cell with a tab and a line break: the name, as a line,
+    // matches no client; the message shows it on one line.
+    let file = p.write(
+        "touch.csv",
+        b"client,date,kind\n\"Nobody\tand\nLtd\",2026-10-01,call\n",
+    );
+    let before = p.snapshot();
+    let err = p.fails(&["import", "touchpoints", path_str(&file)], 1);
+    assert!(
+        err.contains("line 2: unknown client 'Nobody\\u0009and\\u000aLtd'"),
+        "{err:?}"
+    );
+    assert!(!err.contains('\t'), "{err:?}");
+    assert_eq!(p.snapshot(), before);
+}

@@ -164,7 +164,7 @@ impl<'a> Resolver<'a> {
             Match::Unknown if self.create => return self.create_client(line, name, inn, since),
             Match::Unknown => format!(
                 "unknown client '{}' (add it first, or import with --create-clients)",
-                name.trim()
+                text::escape(name.trim())
             ),
         };
         self.errors.push(RowError { line, message });
