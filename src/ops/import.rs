@@ -4,8 +4,8 @@
 //! reported with its line number. Touchpoints, the one kind imported by the
 //! million, are read and written a batch at a time.
 
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
@@ -489,7 +489,8 @@ impl<K: std::hash::Hash + Eq> AlreadyThere<K> {
 struct TouchesThere {
     /// Import every row (`--allow-duplicates`): nothing is read.
     allow_duplicates: bool,
-    days: HashMap<Id, HashSet<NaiveDate>>,
+    /// Per client met so far: the days it held touchpoints on, in order.
+    days: HashMap<Id, Vec<NaiveDate>>,
     /// Keyed by (client, day, kind, summary).
     already: AlreadyThere<(Id, NaiveDate, TouchKind, String)>,
 }
@@ -510,9 +511,9 @@ impl TouchesThere {
         }
         let days = match self.days.entry(client_id) {
             Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => e.insert(log::touch_days_of(tx, client_id)?.into_iter().collect()),
+            Entry::Vacant(e) => e.insert(log::touch_days_of(tx, client_id)?),
         };
-        if !days.contains(&t.at) {
+        if days.binary_search(&t.at).is_err() {
             return Ok(true);
         }
         let key = (client_id, t.at, t.kind, t.summary.clone());

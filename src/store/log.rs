@@ -353,9 +353,9 @@ pub fn count_touchpoints(db: &Db, client_id: Option<Id>) -> StoreResult<i64> {
         .query_row([client_id], |r| r.get(0))?)
 }
 
-/// The days the client has touchpoints on, each once, read from the index
-/// on (client, date) alone: a touchpoint import looks for rows already
-/// there only on these days.
+/// The days the client has touchpoints on, each once and in order, read
+/// from the index on (client, date) alone: a touchpoint import looks for
+/// rows already there only on these days.
 pub fn touch_days_of(db: &Db, client_id: Id) -> StoreResult<Vec<NaiveDate>> {
     let mut stmt = db.conn.prepare_cached(TOUCH_DAYS_OF)?;
     let rows = stmt.query_map([client_id], |r| day(r, 0))?;
@@ -374,7 +374,7 @@ pub fn count_touchpoints_like(db: &Db, client_id: Id, t: &NewTouchpoint) -> Stor
         .map_err(Into::into)
 }
 
-const TOUCH_DAYS_OF: &str = "SELECT DISTINCT at FROM touchpoints WHERE client_id = ?1";
+const TOUCH_DAYS_OF: &str = "SELECT DISTINCT at FROM touchpoints WHERE client_id = ?1 ORDER BY at";
 
 const TOUCHPOINTS_LIKE: &str = "SELECT count(*) FROM touchpoints
      WHERE client_id = ?1 AND at = ?2 AND kind = ?3 AND summary = ?4";
@@ -699,11 +699,9 @@ mod tests {
     fn a_clients_touch_days_and_touchpoints_like_one_come_from_its_index() {
         let store = log();
         let c = store.db();
-        let mut days = touch_days_of(c, 2).unwrap();
-        days.sort();
         // Client 2's 100 touchpoints fall on two days, each said once.
         let jan = |day| NaiveDate::from_ymd_opt(2026, 1, day).unwrap();
-        assert_eq!(days, [jan(8), jan(22)]);
+        assert_eq!(touch_days_of(c, 2).unwrap(), [jan(8), jan(22)]);
         assert!(touch_days_of(c, 3).unwrap().is_empty());
         assert_eq!(
             crate::store::query_plan(c, TOUCH_DAYS_OF, &["2"]),
