@@ -1550,3 +1550,146 @@ fn each_date_column_settles_its_own_order() {
     );
     assert_eq!(p.snapshot(), before);
 }
+
+// --- touchpoint re-import ---
+//
+// Touchpoints are counted as a multiset by (client, day, kind, summary):
+// only as many rows of a key are imported as the file has beyond what the
+// portfolio held before the import; `--allow-duplicates` imports them all.
+
+/// Import touchpoints `text` into `p` (duplicates allowed or not).
+fn import_touch(p: &mut OpenFile, text: &str, allow_duplicates: bool) -> ImportSummary {
+    let opts = ImportOptions {
+        allow_duplicates,
+        ..options(false, false)
+    };
+    import(&mut p.store, Kind::Touchpoints, text.as_bytes(), opts).unwrap()
+}
+
+/// (client, day, kind, summary, minutes) of every touchpoint, sorted.
+fn touch_rows(p: &OpenFile) -> Vec<Vec<String>> {
+    query(
+        p,
+        "SELECT client_id, at, kind, summary, minutes FROM touchpoints
+         ORDER BY client_id, at, kind, summary, minutes",
+    )
+}
+
+const TOUCH_FILE: &str = "client,date,kind,summary,minutes\n\
+    Acme,2026-10-01,call,Renewal,10\n\
+    Acme,2026-10-01,email,Renewal,0\n\
+    Acme,2026-10-02,call,Renewal,10\n\
+    ООО Ромашка,2026-10-01,call,Renewal,10\n\
+    Acme,2026-10-01,call,renewal,10\n";
+
+#[test]
+fn the_same_touchpoint_file_twice_adds_nothing_the_second_time() {
+    let mut p = fresh_file();
+    let first = import_touch(&mut p, TOUCH_FILE, false);
+    assert_eq!((first.rows, first.already_there), (5, 0));
+    let before = touch_rows(&p);
+    assert_eq!(before.len(), 5);
+    let again = import_touch(&mut p, TOUCH_FILE, false);
+    assert_eq!((again.rows, again.already_there), (0, 5));
+    assert_eq!(touch_rows(&p), before);
+    // A third file holding one more row adds just that one.
+    let more = format!("{TOUCH_FILE}Acme,2026-10-03,meeting,Kick-off,60\n");
+    let third = import_touch(&mut p, &more, false);
+    assert_eq!((third.rows, third.already_there), (1, 5));
+    assert_eq!(p.count("touchpoints"), 6);
+}
+
+#[test]
+fn two_identical_touchpoints_in_one_file_are_both_kept() {
+    let mut p = fresh_file();
+    // Acme already has a touchpoint that day, of another summary: its day
+    // is looked at, and the two rows alike are still both new.
+    import_touch(
+        &mut p,
+        "client,date,kind,summary\nAcme,2026-10-01,call,Other\n",
+        false,
+    );
+    let text = "client,date,kind,summary\n\
+                Acme,2026-10-01,call,Renewal\n\
+                Acme,2026-10-01,call,Renewal\n";
+    let s = import_touch(&mut p, text, false);
+    assert_eq!((s.rows, s.already_there), (2, 0));
+    assert_eq!(p.count("touchpoints"), 3);
+}
+
+#[test]
+fn three_identical_touchpoints_over_one_held_add_two() {
+    let mut p = fresh_file();
+    import_touch(
+        &mut p,
+        "client,date,kind,summary\nAcme,2026-10-01,call,Renewal\n",
+        false,
+    );
+    // Minutes are not part of the key: the first row is the one held.
+    let three = "client,date,kind,summary,minutes\n\
+                 Acme,2026-10-01,call,Renewal,0\n\
+                 Acme,2026-10-01,call,Renewal,0\n\
+                 Acme,2026-10-01,call,Renewal,45\n";
+    let s = import_touch(&mut p, three, false);
+    assert_eq!((s.rows, s.already_there), (2, 1));
+    let minutes = query(&p, "SELECT minutes FROM touchpoints ORDER BY id");
+    assert_eq!(minutes, [["0"], ["0"], ["45"]]);
+}
+
+#[test]
+fn allow_duplicates_imports_every_touchpoint_again() {
+    let mut p = fresh_file();
+    import_touch(&mut p, TOUCH_FILE, false);
+    let again = import_touch(&mut p, TOUCH_FILE, true);
+    assert_eq!((again.rows, again.already_there), (5, 0));
+    assert_eq!(p.count("touchpoints"), 10);
+}
+
+#[test]
+fn a_touchpoint_re_import_says_what_it_left_out() {
+    let p = with_acme();
+    let file = p.write(
+        "touch.csv",
+        b"client,date,kind,summary\nAcme,2026-10-01,call,Hi\n",
+    );
+    p.ok(&["import", "touchpoints", path_str(&file)]);
+    let dry = p.ok(&["import", "touchpoints", path_str(&file), "--dry-run"]);
+    assert!(
+        dry.contains("Left out 1 row already in the portfolio"),
+        "{dry}"
+    );
+    let again = p.ok(&["import", "touchpoints", path_str(&file)]);
+    assert!(again.contains("Imported 0 touchpoints"), "{again}");
+    assert!(
+        again.contains("Left out 1 row already in the portfolio"),
+        "{again}"
+    );
+    let all = p.ok(&[
+        "import",
+        "touchpoints",
+        path_str(&file),
+        "--allow-duplicates",
+    ]);
+    assert!(all.contains("Imported 1 touchpoint"), "{all}");
+    let out = p.ok(&["export", "touchpoints"]);
+    assert_eq!(out.matches("Acme,2026-10-01,call,Hi").count(), 2, "{out}");
+}
+
+#[test]
+fn an_unknown_client_is_named_with_its_control_characters_escaped() {
+    let p = with_acme();
+    // A quoted cell with a tab and a line break: the name, as a line,
+    // matches no client; the message shows it on one line.
+    let file = p.write(
+        "touch.csv",
+        b"client,date,kind\n\"Nobody\tand\nLtd\",2026-10-01,call\n",
+    );
+    let before = p.snapshot();
+    let err = p.fails(&["import", "touchpoints", path_str(&file)], 1);
+    assert!(
+        err.contains("line 2: unknown client 'Nobody\\u0009and\\u000aLtd'"),
+        "{err:?}"
+    );
+    assert!(!err.contains('\t'), "{err:?}");
+    assert_eq!(p.snapshot(), before);
+}

@@ -5,6 +5,7 @@
 //! million, are read and written a batch at a time.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
@@ -56,8 +57,8 @@ pub struct ImportSummary {
     pub rows: usize,
     pub created_clients: Vec<String>,
     pub dry_run: bool,
-    /// Rows left out because the portfolio holds them already (re-imports;
-    /// payments and agreements).
+    /// Rows left out because the portfolio holds them already (re-imports
+    /// of payments, agreements and touchpoints).
     pub already_there: usize,
     /// The line the file's header was found on: the lines above it (a
     /// title block, or blank) were skipped.
@@ -163,7 +164,7 @@ impl<'a> Resolver<'a> {
             Match::Unknown if self.create => return self.create_client(line, name, inn, since),
             Match::Unknown => format!(
                 "unknown client '{}' (add it first, or import with --create-clients)",
-                name.trim()
+                text::escape(name.trim())
             ),
         };
         self.errors.push(RowError { line, message });
@@ -358,12 +359,13 @@ fn import_touchpoints(
     store.write_or_rehearse(!opts.dry_run, |tx| {
         let mark = dry_run_mark(tx, opts)?;
         let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
+        let mut there = TouchesThere::new(opts.allow_duplicates);
         let mut n = 0;
         let mut failed = None;
         let bad_rows = csv_import::parse_touchpoints_in_batches(bytes, BATCH, map, |rows| {
             n += rows.len();
             let lines = rows.last().map_or(0, |row| row.line);
-            match write_touchpoints(tx, &mut r, rows, opts.today) {
+            match write_touchpoints(tx, &mut r, &mut there, rows, opts.today) {
                 Ok(()) => {
                     progress(Progress { lines, total });
                     ControlFlow::Continue(())
@@ -379,7 +381,7 @@ fn import_touchpoints(
         }
         let read = bad_rows?;
         r.errors.extend(read.errors);
-        let summary = r.finish(Kind::Touchpoints, n, opts.dry_run, read.header_line)?;
+        let summary = there.finish(r, n, opts.dry_run, read.header_line)?;
         with_preview(tx, summary, mark)
     })
 }
@@ -388,10 +390,12 @@ fn import_touchpoints(
 const BATCH: usize = 4096;
 
 /// Resolve each row's client, check the touchpoint as `touch add` does, and
-/// write it; a bad row is kept as an error of its line.
+/// write it unless it is already there; a bad row is kept as an error of
+/// its line.
 fn write_touchpoints(
     tx: &Db,
     r: &mut Resolver,
+    there: &mut TouchesThere,
     rows: Vec<csv_import::TouchpointRow>,
     today: NaiveDate,
 ) -> OpResult<()> {
@@ -411,7 +415,9 @@ fn write_touchpoints(
         };
         match validate_touchpoint(touch) {
             Ok(t) => {
-                log::insert_touchpoint(tx, client_id, &t)?;
+                if there.is_new(tx, client_id, &t)? {
+                    log::insert_touchpoint(tx, client_id, &t)?;
+                }
             }
             Err(e) => r.row_error(row.line, e)?,
         }
@@ -424,16 +430,22 @@ fn write_touchpoints(
 /// importing a statement twice adds nothing the second time, while two real
 /// identical payments on one day both survive.
 struct AlreadyThere<K> {
-    in_file: HashMap<K, u32>,
-    held: HashMap<K, u32>,
+    /// Per key: the records like it the portfolio held before the import,
+    /// and the rows like it read so far.
+    keys: HashMap<K, Tally>,
+    /// Rows left out.
     count: usize,
 }
 
-impl<K: std::hash::Hash + Eq + Clone> AlreadyThere<K> {
+struct Tally {
+    held: u32,
+    read: u32,
+}
+
+impl<K: std::hash::Hash + Eq> AlreadyThere<K> {
     fn new() -> Self {
         AlreadyThere {
-            in_file: HashMap::new(),
-            held: HashMap::new(),
+            keys: HashMap::new(),
             count: 0,
         }
     }
@@ -441,17 +453,15 @@ impl<K: std::hash::Hash + Eq + Clone> AlreadyThere<K> {
     /// Is this row (`key`) new? `held` counts the records like it in the
     /// portfolio; asked once per key, before the first of them is written.
     fn is_new(&mut self, key: K, held: impl FnOnce() -> OpResult<u32>) -> OpResult<bool> {
-        let held = match self.held.get(&key) {
-            Some(&n) => n,
-            None => {
-                let n = held()?;
-                self.held.insert(key.clone(), n);
-                n
-            }
+        let tally = match self.keys.entry(key) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(Tally {
+                held: held()?,
+                read: 0,
+            }),
         };
-        let seen = self.in_file.entry(key).or_insert(0);
-        *seen += 1;
-        let new = *seen > held;
+        tally.read += 1;
+        let new = tally.read > tally.held;
         self.count += usize::from(!new);
         Ok(new)
     }
@@ -468,6 +478,59 @@ impl<K: std::hash::Hash + Eq + Clone> AlreadyThere<K> {
         let mut summary = r.finish(kind, rows - self.count, dry_run, header_line)?;
         summary.already_there = self.count;
         Ok(summary)
+    }
+}
+
+/// [`AlreadyThere`] for a touchpoint import, where a million new rows must
+/// cost next to nothing: a row is looked up (and remembered) only when its
+/// client held touchpoints on its day before the import. Each client's days
+/// are read once, when the import first meets the client, before any of
+/// its rows is written.
+struct TouchesThere {
+    /// Import every row (`--allow-duplicates`): nothing is read.
+    allow_duplicates: bool,
+    /// Per client met so far: the days it held touchpoints on, in order.
+    days: HashMap<Id, Vec<NaiveDate>>,
+    /// Keyed by (client, day, kind, summary).
+    already: AlreadyThere<(Id, NaiveDate, TouchKind, String)>,
+}
+
+impl TouchesThere {
+    fn new(allow_duplicates: bool) -> Self {
+        TouchesThere {
+            allow_duplicates,
+            days: HashMap::new(),
+            already: AlreadyThere::new(),
+        }
+    }
+
+    /// Is the client's touchpoint `t` new (to be written)?
+    fn is_new(&mut self, tx: &Db, client_id: Id, t: &NewTouchpoint) -> OpResult<bool> {
+        if self.allow_duplicates {
+            return Ok(true);
+        }
+        let days = match self.days.entry(client_id) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(log::touch_days_of(tx, client_id)?),
+        };
+        if days.binary_search(&t.at).is_err() {
+            return Ok(true);
+        }
+        let key = (client_id, t.at, t.kind, t.summary.clone());
+        self.already
+            .is_new(key, || Ok(log::count_touchpoints_like(tx, client_id, t)?))
+    }
+
+    /// The import's summary: of `rows` read, those already there left out.
+    fn finish(
+        self,
+        r: Resolver,
+        rows: usize,
+        dry_run: bool,
+        header_line: u64,
+    ) -> OpResult<ImportSummary> {
+        self.already
+            .finish(r, Kind::Touchpoints, rows, dry_run, header_line)
     }
 }
 

@@ -353,6 +353,32 @@ pub fn count_touchpoints(db: &Db, client_id: Option<Id>) -> StoreResult<i64> {
         .query_row([client_id], |r| r.get(0))?)
 }
 
+/// The days the client has touchpoints on, each once and in order, read
+/// from the index on (client, date) alone: a touchpoint import looks for
+/// rows already there only on these days.
+pub fn touch_days_of(db: &Db, client_id: Id) -> StoreResult<Vec<NaiveDate>> {
+    let mut stmt = db.conn.prepare_cached(TOUCH_DAYS_OF)?;
+    let rows = stmt.query_map([client_id], |r| day(r, 0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// How many of the client's touchpoints are `t` to the letter (day, kind,
+/// summary): what a re-import finds already there.
+pub fn count_touchpoints_like(db: &Db, client_id: Id, t: &NewTouchpoint) -> StoreResult<u32> {
+    db.conn
+        .prepare_cached(TOUCHPOINTS_LIKE)?
+        .query_row(
+            params![client_id, DayText::new(t.at), t.kind, t.summary],
+            |r| r.get(0),
+        )
+        .map_err(Into::into)
+}
+
+const TOUCH_DAYS_OF: &str = "SELECT DISTINCT at FROM touchpoints WHERE client_id = ?1 ORDER BY at";
+
+const TOUCHPOINTS_LIKE: &str = "SELECT count(*) FROM touchpoints
+     WHERE client_id = ?1 AND at = ?2 AND kind = ?3 AND summary = ?4";
+
 /// Per client of `clients`: the date of its last touchpoint on or before
 /// `today`, where it has one: one seek in the (client, date) index each.
 pub fn last_touch_by_client(
@@ -667,6 +693,37 @@ mod tests {
             crate::store::query_plan(c, OPEN_AND_BROKEN, &[]),
             ["SCAN agreements USING COVERING INDEX agreements_live"]
         );
+    }
+
+    #[test]
+    fn a_clients_touch_days_and_touchpoints_like_one_come_from_its_index() {
+        let store = log();
+        let c = store.db();
+        // Client 2's 100 touchpoints fall on two days, each said once.
+        let jan = |day| NaiveDate::from_ymd_opt(2026, 1, day).unwrap();
+        assert_eq!(touch_days_of(c, 2).unwrap(), [jan(8), jan(22)]);
+        assert!(touch_days_of(c, 3).unwrap().is_empty());
+        assert_eq!(
+            crate::store::query_plan(c, TOUCH_DAYS_OF, &["2"]),
+            ["SEARCH touchpoints USING COVERING INDEX touchpoints_client_at (client_id=?)"]
+        );
+        let t = |day: u32, kind, summary: &str| NewTouchpoint {
+            at: jan(day),
+            kind,
+            summary: summary.into(),
+            minutes: 99,
+            next_step: Some("not compared".into()),
+            next_due: None,
+        };
+        use crate::domain::TouchKind::{Call, Email};
+        let like = |client, t: &NewTouchpoint| count_touchpoints_like(c, client, t).unwrap();
+        // Client 1 on January 1: i = 0, 4, ... 196, "call" but for the 17
+        // multiples of 12.
+        assert_eq!(like(1, &t(1, Call, "call")), 33);
+        assert_eq!(like(1, &t(1, Call, "Отчёт sent")), 17);
+        assert_eq!(like(1, &t(1, Email, "call")), 0, "another kind");
+        assert_eq!(like(1, &t(1, Call, "Call")), 0, "the summary to the letter");
+        assert_eq!(like(2, &t(1, Call, "call")), 0, "another client's day");
     }
 
     #[test]
