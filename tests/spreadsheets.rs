@@ -413,3 +413,14 @@ fn a_dry_run_shows_the_first_ten_rows_and_counts_them_all() {
     assert!(!out.contains("call 11"), "{out}");
     assert_eq!(p.snapshot(), before);
 }
+
+#[test]
+fn a_dry_run_of_one_row_says_it_in_the_singular() {
+    let p = Portfolio::new();
+    p.ok(&["client", "add", "Acme"]);
+    let file = p.write("one.csv", b"client,date,amount\nAcme,2026-11-02,100\n");
+    let out = squeeze(&p.ok(&["import", "payments", path_str(&file), "--dry-run"]));
+    assert!(out.contains("Would import 1 payment from"), "{out}");
+    assert!(out.contains("The row as it would be stored:"), "{out}");
+    assert!(!out.contains("The first 1"), "{out}");
+}

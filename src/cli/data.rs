@@ -263,10 +263,13 @@ fn preview_text(preview: &Preview) -> String {
         for row in &preview.first_rows {
             t.row(row.clone());
         }
-        out.push_str(&format!(
-            "\nThe first {} as they would be stored:\n",
-            format::count(LOC, preview.first_rows.len(), Noun::Row)
-        ));
+        out.push_str(&match preview.first_rows.len() {
+            1 => "\nThe row as it would be stored:\n".to_string(),
+            n => format!(
+                "\nThe first {} as they would be stored:\n",
+                format::count(LOC, n, Noun::Row)
+            ),
+        });
         out.push_str(&t.render());
     }
     if !out.is_empty() {
