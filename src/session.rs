@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
+use crate::format::Locale;
 use crate::ops::backups::{self, CopyKind};
 use crate::store::{Create, Store};
 
@@ -38,18 +39,21 @@ pub struct Session {
     pub today: NaiveDate,
     pub path: PathBuf,
     pub demo: bool,
+    /// The language the person chose (`format::choose`); English unless
+    /// the door says otherwise.
+    pub locale: Locale,
     _demo_dir: Option<tempfile::TempDir>,
 }
 
 impl Session {
-    /// The file, for the TUI's header: said read-only when it was opened
-    /// so, since every save will be refused.
     /// What to say once the TUI has given the terminal back: a demo's
     /// changes go with its temporary folder, and how to keep one.
     pub fn farewell(&self) -> Option<&'static str> {
         self.demo.then_some(DEMO_FAREWELL)
     }
 
+    /// The file, for the TUI's header: said read-only when it was opened
+    /// so, since every save will be refused.
     pub fn file_title(&self) -> String {
         let read_only = if self.store.is_read_only() {
             " (read-only)"
@@ -78,6 +82,7 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
             today,
             path,
             demo: true,
+            locale: Locale::En,
             _demo_dir: Some(dir),
         });
     }
@@ -111,6 +116,7 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
         today,
         path,
         demo: false,
+        locale: Locale::En,
         _demo_dir: None,
     })
 }

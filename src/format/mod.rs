@@ -9,6 +9,7 @@
 //! English and Russian. Another language is a variant of `Locale`, an arm
 //! in each `match` below and its message files (`messages`).
 
+mod lang;
 pub mod messages;
 mod plural;
 mod reason;
@@ -18,6 +19,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::{Money, Month};
 
+pub use lang::{choose, lang_in_args};
 pub use messages::{Arg, text, text_with};
 pub use plural::Noun;
 pub use reason::reason;
