@@ -55,12 +55,13 @@ impl Session {
     /// The file, for the TUI's header: said read-only when it was opened
     /// so, since every save will be refused.
     pub fn file_title(&self) -> String {
-        let read_only = if self.store.is_read_only() {
-            " (read-only)"
+        let file = self.path.display().to_string();
+        if self.store.is_read_only() {
+            let args = [("file", file.as_str().into())];
+            crate::format::text_with(self.locale, "tui-read-only", &args)
         } else {
-            ""
-        };
-        format!("{}{read_only}", self.path.display())
+            file
+        }
     }
 }
 

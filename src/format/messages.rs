@@ -17,14 +17,26 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use super::Locale;
 
 /// The message files of each language, in the order they are loaded.
-const EN: &[(&str, &str)] = &[(
-    "en/format.ftl",
-    include_str!("../../assets/locales/en/format.ftl"),
-)];
-const RU: &[(&str, &str)] = &[(
-    "ru/format.ftl",
-    include_str!("../../assets/locales/ru/format.ftl"),
-)];
+const EN: &[(&str, &str)] = &[
+    (
+        "en/format.ftl",
+        include_str!("../../assets/locales/en/format.ftl"),
+    ),
+    (
+        "en/tui.ftl",
+        include_str!("../../assets/locales/en/tui.ftl"),
+    ),
+];
+const RU: &[(&str, &str)] = &[
+    (
+        "ru/format.ftl",
+        include_str!("../../assets/locales/ru/format.ftl"),
+    ),
+    (
+        "ru/tui.ftl",
+        include_str!("../../assets/locales/ru/tui.ftl"),
+    ),
+];
 
 /// A value for a message's placeable: a number (which also chooses the
 /// plural form) or text.

@@ -56,11 +56,12 @@ fn poll_timeout(app: &App, now: Instant) -> Duration {
 /// frame (header, tabs, "loading…") is drawn from it at once.
 fn initial_app(session: &Session, width: u16, height: u16) -> App {
     let title = if session.demo {
-        "demo portfolio".to_string()
+        crate::format::text(session.locale, "tui-demo-title")
     } else {
         session.file_title()
     };
     let mut app = App::new(session.today, title);
+    app.shared.locale = session.locale;
     app.set_size(width, height);
     app.shared.report_dir = crate::session::documents_dir();
     app
