@@ -28,10 +28,6 @@ pub fn documents_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// Said on stderr when a `--demo` TUI ends.
-pub const DEMO_FAREWELL: &str =
-    "This was the demo: its changes are gone. Keep one with `folio demo --db FILE`.";
-
 /// An open portfolio. A demo lives in a temporary folder that is removed
 /// when the session ends.
 pub struct Session {
@@ -46,10 +42,11 @@ pub struct Session {
 }
 
 impl Session {
-    /// What to say once the TUI has given the terminal back: a demo's
-    /// changes go with its temporary folder, and how to keep one.
-    pub fn farewell(&self) -> Option<&'static str> {
-        self.demo.then_some(DEMO_FAREWELL)
+    /// What to say on stderr once the TUI has given the terminal back: a
+    /// demo's changes go with its temporary folder, and how to keep one.
+    pub fn farewell(&self) -> Option<String> {
+        self.demo
+            .then(|| crate::format::text(self.locale, "tui-demo-farewell"))
     }
 
     /// The file, for the TUI's header: said read-only when it was opened
@@ -129,9 +126,16 @@ mod tests {
     #[test]
     fn only_a_demo_says_its_changes_are_gone_on_quit() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-        let demo = open(true, None, today).unwrap();
-        assert_eq!(demo.farewell(), Some(DEMO_FAREWELL));
-        assert!(DEMO_FAREWELL.contains("folio demo --db FILE"));
+        let mut demo = open(true, None, today).unwrap();
+        let said = demo.farewell().unwrap_or_default();
+        assert!(said.contains("folio demo --db FILE"), "{said}");
+        assert!(said.starts_with("This was the demo"), "{said}");
+        demo.locale = Locale::Ru;
+        let said = demo.farewell().unwrap_or_default();
+        assert!(
+            said.contains("folio demo --db FILE") && said.contains("демо"),
+            "{said}"
+        );
         let dir = tempfile::tempdir().unwrap();
         let file = open(false, Some(&dir.path().join("p.db")), today).unwrap();
         assert_eq!(file.farewell(), None);

@@ -115,3 +115,6 @@ key-no = no (so does any other key)
 key-scroll = scroll
 key-top-end = top / end
 key-close-help = close help
+
+## Said on stderr when a demo's TUI ends.
+tui-demo-farewell = This was the demo: its changes are gone. Keep one with `folio demo --db FILE`.
