@@ -118,3 +118,5 @@ key-close-help = close help
 
 ## Said on stderr when a demo's TUI ends.
 tui-demo-farewell = This was the demo: its changes are gone. Keep one with `folio demo --db FILE`.
+# The config file cannot be read: its error (naming the file and line), then this.
+tui-config-broken = { $error } (using the defaults)

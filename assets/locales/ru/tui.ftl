@@ -6,7 +6,7 @@ pane-agreements = Договорённости
 pane-plan = План
 pane-review = Обзор
 
-tui-too-small = терминал слишком мал: { $width }x{ $height } (folio нужно { $min-width }x{ $min-height })
+tui-too-small = терминал слишком мал: { $width }x{ $height } (нужно не меньше { $min-width }x{ $min-height })
 tui-demo-title = демо-портфель
 tui-read-only = { $file } (только чтение)
 tui-today = сегодня { $date }
@@ -118,3 +118,5 @@ key-close-help = закрыть справку
 
 ## Выводится в stderr, когда закрывается TUI демо-портфеля.
 tui-demo-farewell = Это было демо: его изменения не сохранились. Сохранить демо в файл: `folio demo --db FILE`.
+# Файл настроек не читается: его ошибка (с файлом и строкой), затем это.
+tui-config-broken = { $error } (взяты настройки по умолчанию)
