@@ -25,13 +25,19 @@ fn frames_of(c: &mut Criterion, store: &mut Store, label: &str) {
     for &pane in Pane::ALL {
         let effects = update(&mut app, Action::SelectPane(pane));
         run_effects(&mut app, store, effects);
-        c.bench_function(&format!("frame 120x40 {} ({label})", pane.title()), |b| {
-            b.iter(|| {
-                terminal
-                    .draw(|f| draw(&app, Theme { color: true }, f))
-                    .expect("draw");
-            })
-        });
+        c.bench_function(
+            &format!(
+                "frame 120x40 {} ({label})",
+                pane.title(folio::format::Locale::En)
+            ),
+            |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|f| draw(&app, Theme { color: true }, f))
+                        .expect("draw");
+                })
+            },
+        );
     }
 }
 

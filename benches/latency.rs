@@ -130,6 +130,10 @@ impl Tui {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("FOLIO_DB");
         cmd.env_remove("NO_COLOR");
+        // The screens it waits for are the English ones.
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            cmd.env_remove(var);
+        }
         let mut reader = pair.master.try_clone_reader()?;
         let writer = pair.master.take_writer()?;
         let (tx, chunks) = mpsc::channel();

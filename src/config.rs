@@ -2,7 +2,9 @@
 //! file, TOML, at `$FOLIO_CONFIG` if set, else `config.toml` in the
 //! system's config folder for folio (`~/.config/folio` on Linux).
 //!
-//! Today it holds `mouse = true|false` (the TUI's mouse, on by default).
+//! Today it holds `mouse = true|false` (the TUI's mouse, on by default)
+//! and `lang = "ru"|"en"` (folio's language; unset, the system's locale
+//! chooses, see `format::choose`).
 //! Other versions of folio may write other keys and tables into the same
 //! file: a rewrite keeps every key it does not know. Reading the config
 //! never opens or creates a database; the currency is the portfolio's and
@@ -11,6 +13,8 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+
+use crate::format::Locale;
 
 /// The variable that names the config file.
 pub const ENV: &str = "FOLIO_CONFIG";
@@ -22,11 +26,25 @@ pub const ENV: &str = "FOLIO_CONFIG";
 pub struct Config {
     /// Clicks and the wheel in the TUI.
     pub mouse: bool,
+    /// The language as written in the file (`ru`, `en`); see [`Config::locale`].
+    pub lang: Option<String>,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { mouse: true }
+        Config {
+            mouse: true,
+            lang: None,
+        }
+    }
+}
+
+impl Config {
+    /// The language the file sets; none (or one folio does not speak,
+    /// which `folio config set` refuses to write): the system's locale
+    /// decides.
+    pub fn locale(&self) -> Option<Locale> {
+        self.lang.as_deref().and_then(Locale::from_tag)
     }
 }
 
@@ -34,15 +52,20 @@ impl Default for Config {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Mouse,
+    Lang,
 }
 
 impl Key {
     pub fn name(self) -> &'static str {
         match self {
             Key::Mouse => "mouse",
+            Key::Lang => "lang",
         }
     }
 }
+
+/// `lang` when the file does not set it: the system's locale decides.
+const AUTO: &str = "auto";
 
 /// Why the config file cannot be read or written. Each message names the
 /// file.
@@ -70,6 +93,8 @@ pub enum ConfigError {
     NoPath,
     #[error("{key} is on or off, not '{value}'")]
     Value { key: &'static str, value: String },
+    #[error("lang is ru, en or auto (the system's locale), not '{value}'")]
+    Lang { value: String },
 }
 
 /// Where the config file is (it need not exist).
@@ -103,26 +128,47 @@ pub fn get(path: &Path, key: Key) -> Result<String, ConfigError> {
     let config = load_from(path)?;
     Ok(match key {
         Key::Mouse => on_off(config.mouse).to_string(),
+        Key::Lang => config
+            .locale()
+            .map_or(AUTO, |locale| locale.tag())
+            .to_string(),
     })
 }
 
-/// Set `key` to `value` (`on`/`off`, or `true`/`false`) in the file at
-/// `path`, keeping every other key and table; returns the value as `get`
-/// prints it. A file that is not valid TOML is left as it is.
+/// Set `key` to `value` (mouse: `on`/`off`, or `true`/`false`; lang: `ru`,
+/// `en`, or `auto`, which removes it) in the file at `path`, keeping every
+/// other key and table; returns the value as `get` prints it. A file that
+/// is not valid TOML is left as it is.
 pub fn set(path: &Path, key: Key, value: &str) -> Result<String, ConfigError> {
-    let on = match value.trim().to_lowercase().as_str() {
-        "on" | "true" | "yes" => true,
-        "off" | "false" | "no" => false,
-        _ => {
-            return Err(ConfigError::Value {
-                key: key.name(),
+    // The value to write (`None`: remove the key) and what `get` will say.
+    let (new, said) = match key {
+        Key::Mouse => {
+            let on = match value.trim().to_lowercase().as_str() {
+                "on" | "true" | "yes" => true,
+                "off" | "false" | "no" => false,
+                _ => {
+                    return Err(ConfigError::Value {
+                        key: key.name(),
+                        value: value.to_string(),
+                    });
+                }
+            };
+            (Some(toml::Value::Boolean(on)), on_off(on))
+        }
+        Key::Lang if value.trim().eq_ignore_ascii_case(AUTO) => (None, AUTO),
+        Key::Lang => {
+            let locale = Locale::from_tag(value).ok_or_else(|| ConfigError::Lang {
                 value: value.to_string(),
-            });
+            })?;
+            (Some(toml::Value::String(locale.tag().into())), locale.tag())
         }
     };
     let text = read(path)?;
     let mut table: toml::Table = toml::from_str(&text).map_err(|e| syntax(path, &text, &e))?;
-    table.insert(key.name().to_string(), toml::Value::Boolean(on));
+    match new {
+        Some(v) => table.insert(key.name().to_string(), v),
+        None => table.remove(key.name()),
+    };
     let new = toml::to_string(&table).unwrap_or_default();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.exists()
@@ -136,7 +182,7 @@ pub fn set(path: &Path, key: Key, value: &str) -> Result<String, ConfigError> {
     // what `set` is for; the rule's temporary-then-rename and 0600 hold.
     let out = crate::files::Out::resolve(path, true, None)?;
     out.write(|w| w.write_all(new.as_bytes()))?;
-    Ok(on_off(on).to_string())
+    Ok(said.to_string())
 }
 
 fn on_off(on: bool) -> &'static str {
@@ -175,8 +221,9 @@ mod tests {
     fn no_file_is_the_defaults_and_mouse_is_on() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        assert_eq!(load_from(&path).unwrap(), Config { mouse: true });
+        assert_eq!(load_from(&path).unwrap(), Config::default());
         assert_eq!(get(&path, Key::Mouse).unwrap(), "on");
+        assert_eq!(get(&path, Key::Lang).unwrap(), "auto");
         assert!(!path.exists(), "reading creates nothing");
     }
 
@@ -190,7 +237,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(set(&path, Key::Mouse, "off").unwrap(), "off");
-        assert_eq!(load_from(&path).unwrap(), Config { mouse: false });
+        let config = load_from(&path).unwrap();
+        assert!(!config.mouse);
+        assert_eq!(config.locale(), Some(Locale::Ru));
         let table: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(table["lang"].as_str(), Some("ru"));
         assert_eq!(table["profiles"]["work"]["db"].as_str(), Some("/tmp/w.db"));
@@ -201,6 +250,30 @@ mod tests {
             set(&path, Key::Mouse, "maybe"),
             Err(ConfigError::Value { .. })
         ));
+    }
+
+    #[test]
+    fn lang_is_ru_en_or_auto_and_keeps_the_other_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "mouse = false\n").unwrap();
+        assert_eq!(set(&path, Key::Lang, "RU").unwrap(), "ru");
+        assert_eq!(get(&path, Key::Lang).unwrap(), "ru");
+        let config = load_from(&path).unwrap();
+        assert_eq!((config.mouse, config.locale()), (false, Some(Locale::Ru)));
+        assert_eq!(set(&path, Key::Lang, "en_US.UTF-8").unwrap(), "en");
+        let e = set(&path, Key::Lang, "de").unwrap_err().to_string();
+        assert!(e.contains("ru, en or auto") && e.contains("'de'"), "{e}");
+        assert_eq!(
+            get(&path, Key::Lang).unwrap(),
+            "en",
+            "a refused value changes nothing"
+        );
+        assert_eq!(set(&path, Key::Lang, "auto").unwrap(), "auto");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "mouse = false\n");
+        // A value folio does not speak, written by hand: the locale decides.
+        std::fs::write(&path, "lang = \"klingon\"\n").unwrap();
+        assert_eq!(load_from(&path).unwrap().locale(), None);
     }
 
     #[cfg(unix)]

@@ -11,7 +11,11 @@ use clap::Parser;
 use folio::cli::{Cli, run};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language first, from the arguments as they are, so that clap's
+    // help and errors can be in it too.
+    let flag = folio::format::lang_in_args(std::env::args_os());
+    let mut cli = Cli::parse();
+    cli.locale = folio::cli::choose_locale(flag.or(cli.lang.map(Into::into)));
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
+use crate::format::Locale;
 use crate::ops::backups::{self, CopyKind};
 use crate::store::{Create, Store};
 
@@ -27,10 +28,6 @@ pub fn documents_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// Said on stderr when a `--demo` TUI ends.
-pub const DEMO_FAREWELL: &str =
-    "This was the demo: its changes are gone. Keep one with `folio demo --db FILE`.";
-
 /// An open portfolio. A demo lives in a temporary folder that is removed
 /// when the session ends.
 pub struct Session {
@@ -38,25 +35,30 @@ pub struct Session {
     pub today: NaiveDate,
     pub path: PathBuf,
     pub demo: bool,
+    /// The language the person chose (`format::choose`); English unless
+    /// the door says otherwise.
+    pub locale: Locale,
     _demo_dir: Option<tempfile::TempDir>,
 }
 
 impl Session {
-    /// The file, for the TUI's header: said read-only when it was opened
-    /// so, since every save will be refused.
-    /// What to say once the TUI has given the terminal back: a demo's
-    /// changes go with its temporary folder, and how to keep one.
-    pub fn farewell(&self) -> Option<&'static str> {
-        self.demo.then_some(DEMO_FAREWELL)
+    /// What to say on stderr once the TUI has given the terminal back: a
+    /// demo's changes go with its temporary folder, and how to keep one.
+    pub fn farewell(&self) -> Option<String> {
+        self.demo
+            .then(|| crate::format::text(self.locale, "tui-demo-farewell"))
     }
 
+    /// The file, for the TUI's header: said read-only when it was opened
+    /// so, since every save will be refused.
     pub fn file_title(&self) -> String {
-        let read_only = if self.store.is_read_only() {
-            " (read-only)"
+        let file = self.path.display().to_string();
+        if self.store.is_read_only() {
+            let args = [("file", file.as_str().into())];
+            crate::format::text_with(self.locale, "tui-read-only", &args)
         } else {
-            ""
-        };
-        format!("{}{read_only}", self.path.display())
+            file
+        }
     }
 }
 
@@ -78,6 +80,7 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
             today,
             path,
             demo: true,
+            locale: Locale::En,
             _demo_dir: Some(dir),
         });
     }
@@ -111,6 +114,7 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
         today,
         path,
         demo: false,
+        locale: Locale::En,
         _demo_dir: None,
     })
 }
@@ -122,9 +126,16 @@ mod tests {
     #[test]
     fn only_a_demo_says_its_changes_are_gone_on_quit() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-        let demo = open(true, None, today).unwrap();
-        assert_eq!(demo.farewell(), Some(DEMO_FAREWELL));
-        assert!(DEMO_FAREWELL.contains("folio demo --db FILE"));
+        let mut demo = open(true, None, today).unwrap();
+        let said = demo.farewell().unwrap_or_default();
+        assert!(said.contains("folio demo --db FILE"), "{said}");
+        assert!(said.starts_with("This was the demo"), "{said}");
+        demo.locale = Locale::Ru;
+        let said = demo.farewell().unwrap_or_default();
+        assert!(
+            said.contains("folio demo --db FILE") && said.contains("демо"),
+            "{said}"
+        );
         let dir = tempfile::tempdir().unwrap();
         let file = open(false, Some(&dir.path().join("p.db")), today).unwrap();
         assert_eq!(file.farewell(), None);

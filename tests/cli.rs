@@ -1362,3 +1362,43 @@ fn config_set_mouse_off_then_get_mouse_uses_the_config_file() {
     assert!(!out.status.success());
     assert!(err.contains("folio.toml, line 2"), "{err}");
 }
+
+/// Issue 23: `config set lang` writes the person's config file and opens
+/// no portfolio; a language folio does not speak is refused naming the
+/// choices; `--lang` is taken by every command, and `--help` with it
+/// opens no database either.
+#[test]
+fn config_set_lang_and_the_lang_flag_open_no_portfolio() {
+    let p = Portfolio::new();
+    let config = p.dir.path().join("folio.toml");
+    let run = |args: &[&str]| {
+        p.cmd(args)
+            .env("FOLIO_CONFIG", &config)
+            .output()
+            .expect("run folio")
+    };
+    let out = run(&["config", "set", "lang", "ru"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("lang = ru"));
+    assert_eq!(run(&["config", "get", "lang"]).stdout, b"ru\n");
+    let bad = run(&["config", "set", "lang", "de"]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("ru, en or auto"), "{err}");
+    assert_eq!(run(&["config", "get", "lang"]).stdout, b"ru\n");
+    assert_eq!(
+        run(&["config", "set", "lang", "auto"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(run(&["config", "get", "lang"]).stdout, b"auto\n");
+    for args in [
+        &["--lang", "ru", "--help"][..],
+        &["--help", "--lang=en"],
+        &["client", "--lang", "ru", "--help"],
+    ] {
+        assert!(run(args).status.success(), "{args:?}");
+    }
+    let wrong = run(&["--lang", "de", "summary"]);
+    assert_eq!(wrong.status.code(), Some(2), "clap refuses it");
+    assert!(!p.db.exists(), "no portfolio is created for the language");
+}

@@ -456,6 +456,9 @@ fn the_tui_says_read_only_and_shows_a_refused_save() {
     cmd.args(["--db", path_str(ro.db()), "--today", TODAY]);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("FOLIO_DB");
+    for var in common::LOCALE_VARS {
+        cmd.env_remove(var);
+    }
     let mut child = pair.slave.spawn_command(cmd).expect("spawn folio");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("reader");

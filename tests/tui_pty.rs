@@ -23,6 +23,11 @@ impl Tui {
     }
 
     fn start_with(args: &[&str]) -> Tui {
+        Tui::start_in(args, &[])
+    }
+
+    /// The TUI with `env` set, over no language of the machine's.
+    fn start_in(args: &[&str], env: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -35,6 +40,12 @@ impl Tui {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("FOLIO_DB");
+        for var in common::LOCALE_VARS {
+            cmd.env_remove(var);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn folio");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -397,6 +408,9 @@ fn start_with_config(p: &Portfolio, config: &std::path::Path) -> Tui {
     cmd.env("TERM", "xterm-256color");
     cmd.env("FOLIO_CONFIG", config);
     cmd.env_remove("FOLIO_DB");
+    for var in common::LOCALE_VARS {
+        cmd.env_remove(var);
+    }
     let child = pair.slave.spawn_command(cmd).expect("spawn folio");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -515,4 +529,53 @@ fn suspend_gives_mouse_capture_back_and_resume_takes_it_again() {
     }
     tui.keys("q");
     assert!(tui.wait_exit().success());
+}
+
+// --- language (issue 23) ---
+
+/// `LANG=ru_RU.UTF-8` opens the TUI in Russian; `LANG=C` in English; a
+/// config file's `lang` and `--lang` come before the variable.
+#[test]
+fn the_tui_speaks_the_language_of_lang_the_config_and_the_flag() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let db = common::path_str(&p.db);
+    let args = ["--db", db, "--today", TODAY];
+    let config = p.dir.path().join("config.toml");
+    let config = config.to_str().expect("utf-8 path");
+    let run = |args: &[&str], env: &[(&str, &str)], shows: &str, not: &str| {
+        let mut env = env.to_vec();
+        env.push(("FOLIO_CONFIG", config));
+        let mut tui = Tui::start_in(args, &env);
+        tui.wait_for(shows);
+        let screen = tui.screen();
+        assert!(!screen.contains(not), "{not} with {env:?}:\n{screen}");
+        tui.keys("q");
+        assert!(tui.wait_exit().success());
+    };
+    run(&args, &[("LANG", "ru_RU.UTF-8")], "Портфель", "Portfolio");
+    run(
+        &args,
+        &[("LANG", "ru_RU.UTF-8")],
+        "Договорённости",
+        "Agreements",
+    );
+    run(&args, &[("LANG", "C")], "Portfolio", "Портфель");
+    run(
+        &args,
+        &[("LC_ALL", "C"), ("LANG", "ru_RU.UTF-8")],
+        "Portfolio",
+        "Портфель",
+    );
+    let mut en = args.to_vec();
+    en.extend(["--lang", "en"]);
+    run(&en, &[("LANG", "ru_RU.UTF-8")], "Portfolio", "Портфель");
+    let set = p
+        .cmd(&["config", "set", "lang", "ru"])
+        .env("FOLIO_CONFIG", config)
+        .output()
+        .expect("folio config set lang ru");
+    assert!(set.status.success(), "{set:?}");
+    run(&args, &[("LANG", "C")], "Касания", "Touchpoints");
+    run(&en, &[], "Touchpoints", "Касания");
 }

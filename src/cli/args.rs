@@ -65,6 +65,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DATE", value_parser = date_arg)]
     pub today: Option<NaiveDate>,
 
+    /// The language folio speaks [default: `folio config set lang`, else LC_ALL, LC_MESSAGES or LANG, else en]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// The language chosen (the flag, the config file, the locale
+    /// variables): set by `main` before running, English otherwise.
+    #[arg(skip)]
+    pub locale: crate::format::Locale,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -748,15 +757,31 @@ pub enum PayCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCmd {
-    /// Set a setting: currency (the portfolio's), mouse on|off (yours,
-    /// in folio's config file; $FOLIO_CONFIG names another)
+    /// Set a setting: currency (the portfolio's), mouse on|off and lang
+    /// ru|en|auto (yours, in folio's config file; $FOLIO_CONFIG names another)
     #[command(
-        after_help = "Examples:\n  folio config set currency EUR\n  folio config set mouse off"
+        after_help = "Examples:\n  folio config set currency EUR\n  folio config set mouse off\n  folio config set lang ru"
     )]
     Set { key: ConfigKey, value: String },
     /// Show a setting
     #[command(after_help = "Examples:\n  folio config get currency\n  folio config get mouse")]
     Get { key: ConfigKey },
+}
+
+/// The languages of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Ru,
+    En,
+}
+
+impl From<Lang> for crate::format::Locale {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Ru => crate::format::Locale::Ru,
+            Lang::En => crate::format::Locale::En,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -765,6 +790,8 @@ pub enum ConfigKey {
     Currency,
     /// Clicks and the wheel in the TUI (kept in your config file)
     Mouse,
+    /// folio's language: ru, en, or auto for the system's (kept in your config file)
+    Lang,
 }
 
 impl ConfigKey {
@@ -774,6 +801,7 @@ impl ConfigKey {
         match self {
             ConfigKey::Currency => None,
             ConfigKey::Mouse => Some(crate::config::Key::Mouse),
+            ConfigKey::Lang => Some(crate::config::Key::Lang),
         }
     }
 }

@@ -27,7 +27,19 @@ pub use crate::session::{Session, default_db_path};
 /// Open the portfolio the flags name: `--demo`, else `--db`/`FOLIO_DB`, else
 /// the default file (created with its folder on first use).
 pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
-    crate::session::open(cli.demo, cli.db.as_deref(), today)
+    let mut session = crate::session::open(cli.demo, cli.db.as_deref(), today)?;
+    session.locale = cli.locale;
+    Ok(session)
+}
+
+/// The language folio speaks to this person: `flag` (`--lang`), else
+/// `lang` in their config file, else the locale variables, else English
+/// (`format::choose`). Reads the config file, never a database; a config
+/// file that cannot be read counts as one without `lang` (the TUI says
+/// why it is broken).
+pub fn choose_locale(flag: Option<Locale>) -> Locale {
+    let config = crate::config::load().ok().and_then(|c| c.locale());
+    crate::format::choose(flag, config, |name| std::env::var(name).ok())
 }
 
 /// Run a parsed command line; returns what to print on stdout. Nothing is

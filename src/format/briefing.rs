@@ -6,6 +6,8 @@
 //! worded next door, in `format::reason`.
 //!
 //! Each sentence is one match arm, so that a message id can take its place.
+//! Russian takes the English arms until its sentences are written (issue
+//! 23's next step: Fluent ids in `assets/locales/`).
 
 use chrono::NaiveDate;
 
@@ -16,7 +18,7 @@ use crate::domain::{Money, Owner, Tier};
 /// What the forecast counts, said wherever it is shown.
 pub fn forecast_basis(locale: Locale) -> &'static str {
     match locale {
-        Locale::En => "received + balances of this month's invoices not yet overdue",
+        Locale::En | Locale::Ru => "received + balances of this month's invoices not yet overdue",
     }
 }
 
@@ -24,7 +26,7 @@ pub fn forecast_basis(locale: Locale) -> &'static str {
 /// portfolio's, `RUB`).
 pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String {
     match locale {
-        Locale::En => english_point(currency, p),
+        Locale::En | Locale::Ru => english_point(currency, p),
     }
 }
 
@@ -127,7 +129,7 @@ fn english_point(cur: &str, p: &TalkingPoint) -> String {
 /// What an item of the next 14 days is, in a word or two: `payment due`.
 pub fn upcoming_kind(locale: Locale, kind: UpcomingKind) -> &'static str {
     match locale {
-        Locale::En => match kind {
+        Locale::En | Locale::Ru => match kind {
             UpcomingKind::NextStep => "next step",
             UpcomingKind::Agreement => "agreement",
             UpcomingKind::Invoice => "payment due",
@@ -140,7 +142,7 @@ pub fn upcoming_kind(locale: Locale, kind: UpcomingKind) -> &'static str {
 /// who owes it, the invoice's month, whose birthday.
 pub fn due(locale: Locale, d: &Due) -> String {
     match locale {
-        Locale::En => match d {
+        Locale::En | Locale::Ru => match d {
             Due::NextStep { step } => step.clone(),
             Due::Agreement {
                 text,
@@ -166,7 +168,7 @@ pub fn due(locale: Locale, d: &Due) -> String {
 /// What an onboarding client's profile lacks, in words.
 pub fn gap(locale: Locale, g: Gap) -> &'static str {
     match locale {
-        Locale::En => match g {
+        Locale::En | Locale::Ru => match g {
             Gap::Goal => "goal",
             Gap::Cadence => "cadence",
             Gap::DecisionMaker => "decision maker",
@@ -190,7 +192,7 @@ pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: 
         return no_revenue(locale).to_string();
     };
     match locale {
-        Locale::En => {
+        Locale::En | Locale::Ru => {
             let n = c.clients_for_80pct;
             let make = if n == 1 { "makes" } else { "make" };
             match doc {
@@ -219,14 +221,14 @@ pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: 
 /// The health section when no client paid in 12 months.
 pub fn no_revenue(locale: Locale) -> &'static str {
     match locale {
-        Locale::En => "No revenue in the last 12 months.",
+        Locale::En | Locale::Ru => "No revenue in the last 12 months.",
     }
 }
 
 /// A time-eater in the text briefing (Markdown has a table).
 pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes: u64) -> String {
     match locale {
-        Locale::En => format!(
+        Locale::En | Locale::Ru => format!(
             "Time-eater {client}: {} per hour ({} min)",
             money(locale, revenue_per_hour),
             number(locale, minutes)
@@ -237,15 +239,19 @@ pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes
 /// A client lost in the last 12 months, the day and the reason.
 pub fn lost(locale: Locale, doc: Doc, client: &str, on: NaiveDate, reason: &str) -> String {
     match (locale, doc) {
-        (Locale::En, Doc::Markdown) => format!("{client} on {}: {reason}", date(locale, on)),
-        (Locale::En, Doc::Text) => format!("Lost {client} on {}: {reason}", date(locale, on)),
+        (Locale::En | Locale::Ru, Doc::Markdown) => {
+            format!("{client} on {}: {reason}", date(locale, on))
+        }
+        (Locale::En | Locale::Ru, Doc::Text) => {
+            format!("Lost {client} on {}: {reason}", date(locale, on))
+        }
     }
 }
 
 /// A tier's name in a sentence.
 fn tier(locale: Locale, t: Tier) -> &'static str {
     match locale {
-        Locale::En => t.as_str(),
+        Locale::En | Locale::Ru => t.as_str(),
     }
 }
 

@@ -6,10 +6,12 @@
 //! text and Markdown briefings show them. Widths are display widths
 //! (unicode-width), so Cyrillic, emoji and CJK count right.
 //!
-//! English only for now. Another language is a variant of `Locale` and an
-//! arm in each `match` below (and a column in the plural table).
+//! English and Russian. Another language is a variant of `Locale`, an arm
+//! in each `match` below and its message files (`messages`).
 
 pub mod briefing;
+mod lang;
+pub mod messages;
 mod plural;
 mod reason;
 
@@ -18,15 +20,23 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::{Money, Month};
 
-pub use plural::{Noun, Plural};
+pub use lang::{choose, lang_in_args};
+pub use messages::{Arg, text, text_with};
+pub use plural::Noun;
 pub use reason::reason;
 
-/// The language values are shown in.
+/// The language values and messages are shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Locale {
     #[default]
     En,
+    Ru,
 }
+
+/// The narrow no-break space Russian groups digits with (`1 250 000`).
+const NARROW_NBSP: char = '\u{202F}';
+/// The no-break space before a Russian `%` and currency sign.
+const NBSP: char = '\u{00A0}';
 
 /// How a locale writes numbers: the thousands separator and the decimal
 /// mark.
@@ -40,6 +50,10 @@ fn marks(locale: Locale) -> Marks {
         Locale::En => Marks {
             group: ' ',
             decimal: '.',
+        },
+        Locale::Ru => Marks {
+            group: NARROW_NBSP,
+            decimal: ',',
         },
     }
 }
@@ -63,7 +77,8 @@ fn group(n: u64, sep: char) -> String {
     out
 }
 
-/// An amount in full, kopecks included: `1 250 000.50`.
+/// An amount in full, kopecks included: `1 250 000.50`, in Russian
+/// `1 250 000,50` (narrow no-break spaces, a decimal comma).
 pub fn money(locale: Locale, m: Money) -> String {
     let Marks {
         group: sep,
@@ -74,20 +89,35 @@ pub fn money(locale: Locale, m: Money) -> String {
     format!("{sign}{}{decimal}{:02}", group(abs / 100, sep), abs % 100)
 }
 
+/// An amount with its currency: `1 250 000.50 RUB`; in Russian the sign
+/// for roubles, `1 250 000,50 ₽`, and the code for any other currency.
+pub fn money_in(locale: Locale, m: Money, currency: &str) -> String {
+    let amount = money(locale, m);
+    match locale {
+        Locale::En => format!("{amount} {currency}"),
+        Locale::Ru if currency.eq_ignore_ascii_case("RUB") => format!("{amount}{NBSP}₽"),
+        Locale::Ru => format!("{amount}{NBSP}{currency}"),
+    }
+}
+
 /// An amount in at most six columns, for where space forces it: `950`,
-/// `12k`, `11.6M` (rounded down).
+/// `12k`, `11.6M` (rounded down); in Russian `12К`, `11,6М`.
 pub fn money_compact(locale: Locale, m: Money) -> String {
     let decimal = marks(locale).decimal;
+    let (thousand, million) = match locale {
+        Locale::En => ('k', 'M'),
+        Locale::Ru => ('К', 'М'),
+    };
     let major = m.minor() / 100;
     let sign = if major < 0 { "-" } else { "" };
     let a = major.unsigned_abs();
     if a < 10_000 {
         format!("{sign}{a}")
     } else if a < 1_000_000 {
-        format!("{sign}{}k", a / 1_000)
+        format!("{sign}{}{thousand}", a / 1_000)
     } else {
         let tenths = a / 100_000;
-        format!("{sign}{}{decimal}{}M", tenths / 10, tenths % 10)
+        format!("{sign}{}{decimal}{}{million}", tenths / 10, tenths % 10)
     }
 }
 
@@ -138,13 +168,15 @@ pub fn money_or_dash(locale: Locale, m: Option<Money>) -> String {
     m.map_or_else(|| "-".to_string(), |m| money(locale, m))
 }
 
-/// A percentage from basis points, two decimals: `72.35%`, `0.05%`.
+/// A percentage from basis points, two decimals: `72.35%`, `0.05%`; in
+/// Russian `72,35 %` (a no-break space before the sign).
 pub fn percent(locale: Locale, bp: i64) -> String {
     let decimal = marks(locale).decimal;
     let sign = if bp < 0 { "-" } else { "" };
     let abs = bp.unsigned_abs();
     match locale {
         Locale::En => format!("{sign}{}{decimal}{:02}%", abs / 100, abs % 100),
+        Locale::Ru => format!("{sign}{}{decimal}{:02}{NBSP}%", abs / 100, abs % 100),
     }
 }
 
@@ -156,6 +188,8 @@ pub fn share_compact(locale: Locale, bp: Option<i64>) -> String {
         (_, None) => "-".to_string(),
         (Locale::En, Some(bp)) if bp > 0 && bp < 100 => "<1%".to_string(),
         (Locale::En, Some(bp)) => format!("{}%", bp / 100),
+        (Locale::Ru, Some(bp)) if bp > 0 && bp < 100 => format!("<1{NBSP}%"),
+        (Locale::Ru, Some(bp)) => format!("{}{NBSP}%", bp / 100),
     }
 }
 
@@ -164,10 +198,11 @@ pub fn percent_or_dash(locale: Locale, bp: Option<i64>) -> String {
     bp.map_or_else(|| "-".to_string(), |bp| percent(locale, bp))
 }
 
-/// A date on screen: `2026-12-05`.
+/// A date on screen: `2026-12-05`; in Russian `05.12.2026`.
 pub fn date(locale: Locale, d: NaiveDate) -> String {
     match locale {
         Locale::En => d.format("%Y-%m-%d").to_string(),
+        Locale::Ru => d.format("%d.%m.%Y").to_string(),
     }
 }
 
@@ -180,19 +215,49 @@ const EN_MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// A month's short name: `Dec`.
+/// Russian months, as a month stands alone (`декабрь 2026`), and short.
+const RU_MONTHS: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+const RU_MONTHS_SHORT: [&str; 12] = [
+    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+];
+
+/// A month's short name: `Dec`, `дек`.
 pub fn month_short(locale: Locale, m: Month) -> &'static str {
     let i = (m.month() as usize).clamp(1, 12) - 1;
     match locale {
         Locale::En => EN_MONTHS[i],
+        Locale::Ru => RU_MONTHS_SHORT[i],
     }
 }
 
-/// A month with its year: `Dec 2026`.
+/// A month with its year: `Dec 2026`, `декабрь 2026`.
 pub fn month(locale: Locale, m: Month) -> String {
     match locale {
         Locale::En => format!("{} {}", month_short(locale, m), m.year()),
+        Locale::Ru => {
+            let i = (m.month() as usize).clamp(1, 12) - 1;
+            format!("{} {}", RU_MONTHS[i], m.year())
+        }
     }
+}
+
+/// A month with its year in eight columns in every language: `Dec 2026`,
+/// `дек 2026` (for a column of months).
+pub fn month_compact(locale: Locale, m: Month) -> String {
+    format!("{} {}", month_short(locale, m), m.year())
 }
 
 /// The month `d` falls in, by name: `Dec 2026`.
@@ -205,25 +270,25 @@ pub fn days(locale: Locale, n: impl TryInto<i64>) -> String {
     count(locale, n, Noun::Day)
 }
 
-/// A count of days in as few columns as possible: `12d`.
+/// A count of days in as few columns as possible: `12d`, `12д`.
 pub fn days_compact(locale: Locale, n: impl TryInto<i64>) -> String {
     let n = whole(n);
     match locale {
         Locale::En => format!("{n}d"),
+        Locale::Ru => format!("{n}д"),
     }
 }
 
-/// A number and its noun in the right plural: `1 touchpoint`, `2 touchpoints`.
-/// Takes any integer (a `len()`, a `u32` of days).
+/// A number and its noun in the right plural: `1 touchpoint`, `2 touchpoints`,
+/// `21 касание`, `5 касаний`. Takes any integer (a `len()`, a `u32` of days).
 pub fn count(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> String {
     let n = whole(n);
     format!("{} {}", number(locale, n), noun_for(locale, n, noun))
 }
 
 /// The noun alone in the plural `n` takes: `touchpoint` for 1.
-pub fn noun_for(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> &'static str {
-    let n = whole(n);
-    plural::word(locale, noun, plural::category(locale, n))
+pub fn noun_for(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> String {
+    plural::word(locale, noun, whole(n))
 }
 
 /// Any integer as an `i64` (counts beyond it do not exist).
@@ -344,6 +409,63 @@ mod tests {
         assert_eq!(days_compact(EN, 12), "12d");
         assert_eq!(noun_for(EN, 3, Noun::BadRow), "bad rows");
         assert_eq!(number(EN, -1_000), "-1 000");
+    }
+
+    const RU: Locale = Locale::Ru;
+
+    #[test]
+    fn russian_amounts_group_with_narrow_spaces_and_a_decimal_comma() {
+        let m = Money::from_minor(125_000_050);
+        assert_eq!(money(RU, m), "1\u{202F}250\u{202F}000,50");
+        assert_eq!(money_in(RU, m, "RUB"), "1\u{202F}250\u{202F}000,50\u{A0}₽");
+        assert_eq!(money_in(RU, m, "rub"), "1\u{202F}250\u{202F}000,50\u{A0}₽");
+        assert_eq!(
+            money_in(RU, m, "EUR"),
+            "1\u{202F}250\u{202F}000,50\u{A0}EUR"
+        );
+        assert_eq!(money_in(EN, m, "RUB"), "1 250 000.50 RUB");
+        assert_eq!(money(RU, Money::from_minor(-5)), "-0,05");
+        assert_eq!(number(RU, 1_000), "1\u{202F}000");
+        // A narrow space is one column: the Russian amount is as wide as the English.
+        assert_eq!(money(RU, m).width(), money(EN, m).width());
+        assert_eq!(money_in(RU, m, "RUB").width(), 14);
+        assert_eq!(money_compact(RU, Money::major(12_500)), "12К");
+        assert_eq!(money_compact(RU, Money::major(11_690_000)), "11,6М");
+    }
+
+    #[test]
+    fn russian_percentages_dates_and_months() {
+        assert_eq!(percent(RU, 9548), "95,48\u{A0}%");
+        assert_eq!(percent(RU, -150), "-1,50\u{A0}%");
+        assert_eq!(share_compact(RU, Some(50)), "<1\u{A0}%");
+        assert_eq!(share_compact(RU, Some(1_499)), "14\u{A0}%");
+        let d = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        assert_eq!(date(RU, d), "05.12.2026");
+        assert_eq!(month_of(RU, d), "декабрь 2026");
+        assert_eq!(month_short(RU, Month::of(d)), "дек");
+        let may = Month::parse("2027-05").unwrap();
+        assert_eq!(month(RU, may), "май 2027");
+        assert_eq!(month_short(RU, may), "май");
+        assert_eq!(month_compact(RU, may), "май 2027");
+        assert_eq!(month_compact(EN, may), "May 2027");
+        assert_eq!(days_compact(RU, 12), "12д");
+    }
+
+    #[test]
+    fn russian_counts_take_the_cldr_plural() {
+        let clients = |n: i64| count(RU, n, Noun::Client);
+        assert_eq!(clients(0), "0 клиентов");
+        assert_eq!(clients(1), "1 клиент");
+        assert_eq!(clients(2), "2 клиента");
+        assert_eq!(clients(5), "5 клиентов");
+        assert_eq!(clients(11), "11 клиентов");
+        assert_eq!(clients(21), "21 клиент");
+        assert_eq!(clients(22), "22 клиента");
+        assert_eq!(clients(25), "25 клиентов");
+        assert_eq!(clients(111), "111 клиентов");
+        assert_eq!(clients(1_001), "1\u{202F}001 клиент");
+        assert_eq!(days(RU, 3), "3 дня");
+        assert_eq!(count(RU, 12, Noun::Touchpoint), "12 касаний");
     }
 
     #[test]

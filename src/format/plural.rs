@@ -1,32 +1,10 @@
-//! Counted words: "1 touchpoint", "2 touchpoints". The nouns are one table
-//! (`Noun`), and the plural category of a number is one rule per locale, so
-//! a language with more categories (Russian: one, few, many) is an added
-//! match arm, not new strings at every call site.
+//! Counted words: "1 touchpoint", "2 touchpoints", "21 касание". The nouns
+//! are one table (`Noun`), each a Fluent message (`noun-...` in
+//! `assets/locales/*/format.ftl`) whose form the count chooses by the
+//! language's CLDR plural rules (Russian has one, few and many).
 
 use super::Locale;
-
-/// The plural categories of CLDR (as Fluent names them). English uses only
-/// `One` and `Other`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Plural {
-    One,
-    Few,
-    Many,
-    Other,
-}
-
-/// The category of `n` in `locale`.
-pub fn category(locale: Locale, n: i64) -> Plural {
-    match locale {
-        Locale::En => {
-            if n == 1 {
-                Plural::One
-            } else {
-                Plural::Other
-            }
-        }
-    }
-}
+use super::messages::text_with;
 
 /// Every counted word shown to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,37 +44,32 @@ impl Noun {
         Noun::Row,
         Noun::Touchpoint,
     ];
-}
 
-/// The word for `noun` in `category`.
-pub fn word(locale: Locale, noun: Noun, category: Plural) -> &'static str {
-    match locale {
-        Locale::En => {
-            let (one, other) = english(noun);
-            if category == Plural::One { one } else { other }
+    /// The noun's message id.
+    fn id(self) -> &'static str {
+        match self {
+            Noun::Agreement => "noun-agreement",
+            Noun::BadRow => "noun-bad-row",
+            Noun::BrokenAgreement => "noun-broken-agreement",
+            Noun::Client => "noun-client",
+            Noun::Contact => "noun-contact",
+            Noun::Day => "noun-day",
+            Noun::Invoice => "noun-invoice",
+            Noun::Line => "noun-line",
+            Noun::NewClient => "noun-new-client",
+            Noun::OverdueAgreement => "noun-overdue-agreement",
+            Noun::Payment => "noun-payment",
+            Noun::Problem => "noun-problem",
+            Noun::Record => "noun-record",
+            Noun::Row => "noun-row",
+            Noun::Touchpoint => "noun-touchpoint",
         }
     }
 }
 
-/// English singular and plural.
-fn english(noun: Noun) -> (&'static str, &'static str) {
-    match noun {
-        Noun::Agreement => ("agreement", "agreements"),
-        Noun::BadRow => ("bad row", "bad rows"),
-        Noun::BrokenAgreement => ("broken agreement", "broken agreements"),
-        Noun::Client => ("client", "clients"),
-        Noun::Contact => ("contact", "contacts"),
-        Noun::Day => ("day", "days"),
-        Noun::Invoice => ("invoice", "invoices"),
-        Noun::Line => ("line", "lines"),
-        Noun::NewClient => ("new client", "new clients"),
-        Noun::OverdueAgreement => ("overdue agreement", "overdue agreements"),
-        Noun::Payment => ("payment", "payments"),
-        Noun::Problem => ("problem", "problems"),
-        Noun::Record => ("record", "records"),
-        Noun::Row => ("row", "rows"),
-        Noun::Touchpoint => ("touchpoint", "touchpoints"),
-    }
+/// The word for `noun` in the plural `n` takes in `locale`.
+pub fn word(locale: Locale, noun: Noun, n: i64) -> String {
+    text_with(locale, noun.id(), &[("n", n.into())])
 }
 
 #[cfg(test)]
@@ -104,20 +77,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn english_has_one_and_other() {
-        assert_eq!(category(Locale::En, 1), Plural::One);
-        for n in [0, 2, 5, 11, 21, 101, -1] {
-            assert_eq!(category(Locale::En, n), Plural::Other, "{n}");
+    fn every_noun_has_two_distinct_english_forms() {
+        for &noun in Noun::ALL {
+            let one = word(Locale::En, noun, 1);
+            let other = word(Locale::En, noun, 2);
+            assert!(!one.is_empty() && one != other, "{noun:?}");
+            assert!(!one.contains("(s)") && !other.contains("(s)"), "{noun:?}");
+            assert_eq!(word(Locale::En, noun, 0), other, "{noun:?}");
         }
     }
 
     #[test]
-    fn every_noun_has_two_distinct_english_forms() {
+    fn every_noun_has_three_russian_forms() {
         for &noun in Noun::ALL {
-            let one = word(Locale::En, noun, Plural::One);
-            let other = word(Locale::En, noun, Plural::Other);
-            assert!(!one.is_empty() && one != other, "{noun:?}");
-            assert!(!one.contains("(s)") && !other.contains("(s)"), "{noun:?}");
+            let forms = [1, 2, 5].map(|n| word(Locale::Ru, noun, n));
+            assert!(
+                forms[0] != forms[1] && forms[1] != forms[2],
+                "{noun:?}: {forms:?}"
+            );
+            assert!(forms.iter().all(|f| !f.starts_with("noun-")), "{noun:?}");
+            assert_eq!(word(Locale::Ru, noun, 21), forms[0], "{noun:?}");
+            assert_eq!(word(Locale::Ru, noun, 22), forms[1], "{noun:?}");
+            assert_eq!(word(Locale::Ru, noun, 11), forms[2], "{noun:?}");
         }
     }
 }

@@ -7,7 +7,8 @@ use crate::domain::briefing::{BROKEN_WINDOW_DAYS, Reason};
 /// One line for people: `no touchpoint for 50 days (cadence 14 days, 36 over)`.
 pub fn reason(locale: Locale, r: &Reason) -> String {
     match locale {
-        Locale::En => english(r),
+        // Russian reasons come with the briefing's messages (issue 23).
+        Locale::En | Locale::Ru => english(r),
     }
 }
 

@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::app::Mode;
 use super::panes::Pane;
+use crate::format::{Locale, text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -36,6 +37,8 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// How the key is written in the footer and help: `j/k`, `Enter`.
     pub label: &'static str,
+    /// What the key does: a message id (`assets/locales/*/tui.ftl`); the
+    /// footer shows its words before ` (`.
     pub help: &'static str,
     pub action: Action,
     /// Shown in the footer (the keys that matter most); all are in help.
@@ -65,7 +68,7 @@ pub const GLOBAL: &[Binding] = &[
     b(
         &[Char('1')],
         "1-5",
-        "portfolio, touchpoints, agreements, plan, review",
+        "key-panes",
         Action::SelectPane(Pane::Portfolio),
         false,
     ),
@@ -94,7 +97,7 @@ pub const GLOBAL: &[Binding] = &[
     b(
         &[Code(KeyCode::Tab)],
         "Tab/S-Tab",
-        "next / previous pane",
+        "key-next-pane",
         Action::NextPane,
         false,
     ),
@@ -102,33 +105,27 @@ pub const GLOBAL: &[Binding] = &[
     b(
         &[Char(':'), Ctrl('p')],
         ": Ctrl-P",
-        "jump to a client by name (letters in order)",
+        "key-picker",
         Action::OpenPicker,
         false,
     ),
     b(
         &[Char('r'), Ctrl('r')],
         "r",
-        "reload from the file",
+        "key-reload",
         Action::Reload,
         false,
     ),
-    b(
-        &[Char('u')],
-        "u",
-        "undo the last change (up to 20)",
-        Action::Undo,
-        false,
-    ),
-    b(&[Char('?')], "?", "help", Action::Help, true),
+    b(&[Char('u')], "u", "key-undo", Action::Undo, false),
+    b(&[Char('?')], "?", "key-help", Action::Help, true),
     b(
         &[Ctrl('z')],
         "Ctrl-Z",
-        "suspend (back with fg)",
+        "key-suspend",
         Action::Suspend,
         false,
     ),
-    b(&[Char('q'), Ctrl('c')], "q", "quit", Action::Quit, true),
+    b(&[Char('q'), Ctrl('c')], "q", "key-quit", Action::Quit, true),
 ];
 
 /// Moving in a pane's list.
@@ -136,7 +133,7 @@ pub const MOVE: &[Binding] = &[
     b(
         &[Char('j'), Code(KeyCode::Down)],
         "j/k ↑↓",
-        "move down / up",
+        "key-move",
         Action::Down,
         false,
     ),
@@ -144,7 +141,7 @@ pub const MOVE: &[Binding] = &[
     b(
         &[Char('g'), Code(KeyCode::Home)],
         "g/G",
-        "first / last row",
+        "key-first-last",
         Action::Top,
         false,
     ),
@@ -158,7 +155,7 @@ pub const MOVE: &[Binding] = &[
     b(
         &[Code(KeyCode::PageDown)],
         "PgDn/PgUp",
-        "page down / up",
+        "key-page",
         Action::PageDown,
         false,
     ),
@@ -173,17 +170,11 @@ const EDIT: &[Key] = &[Char('e')];
 const DELETE: &[Key] = &[Char('x'), Code(KeyCode::Delete)];
 
 pub const PORTFOLIO: &[Binding] = &[
-    b(
-        ENTER,
-        "Enter",
-        "open the client card",
-        Action::OpenCard,
-        true,
-    ),
+    b(ENTER, "Enter", "key-open-card", Action::OpenCard, true),
     b(
         &[Char('h'), Code(KeyCode::Left)],
         "h/l ←→",
-        "previous / next tier column",
+        "key-tier-column",
         Action::Left,
         true,
     ),
@@ -194,148 +185,88 @@ pub const PORTFOLIO: &[Binding] = &[
         Action::Right,
         false,
     ),
-    b(ADD, "a", "add a client (in this column)", Action::Add, true),
-    b(EDIT, "e", "edit the client", Action::Edit, true),
+    b(ADD, "a", "key-add-client-here", Action::Add, true),
+    b(EDIT, "e", "key-edit-client", Action::Edit, true),
     b(
         &[Char('t')],
         "t",
-        "change the client's tier (with a reason)",
+        "key-change-tier-reason",
         Action::ChangeTier,
         true,
     ),
     b(
         &[Char('S')],
         "S",
-        "change the client's status (active, paused, churned)",
+        "key-change-status-client",
         Action::ChangeStatus,
         false,
     ),
-    b(
-        &[Char('s')],
-        "s",
-        "sort by revenue, neglect, name",
-        Action::CycleSort,
-        true,
-    ),
-    b(
-        DELETE,
-        "x",
-        "delete the client (asks first)",
-        Action::Delete,
-        false,
-    ),
-    b(
-        FILTER,
-        "/",
-        "filter by name (Esc clears)",
-        Action::StartFilter,
-        true,
-    ),
-    b(ESC, "Esc", "clear the filter", Action::Back, false),
+    b(&[Char('s')], "s", "key-sort", Action::CycleSort, true),
+    b(DELETE, "x", "key-delete-client", Action::Delete, false),
+    b(FILTER, "/", "key-filter-name", Action::StartFilter, true),
+    b(ESC, "Esc", "key-clear-filter", Action::Back, false),
 ];
 
 pub const TOUCHPOINTS: &[Binding] = &[
-    b(
-        ENTER,
-        "Enter",
-        "open its client's card",
-        Action::OpenCard,
-        true,
-    ),
-    b(ADD, "a", "log a touchpoint", Action::Add, true),
-    b(EDIT, "e", "edit the touchpoint", Action::Edit, true),
-    b(
-        DELETE,
-        "x",
-        "delete the touchpoint (asks first)",
-        Action::Delete,
-        false,
-    ),
+    b(ENTER, "Enter", "key-open-its-card", Action::OpenCard, true),
+    b(ADD, "a", "key-add-touchpoint", Action::Add, true),
+    b(EDIT, "e", "key-edit-touchpoint", Action::Edit, true),
+    b(DELETE, "x", "key-delete-touchpoint", Action::Delete, false),
     b(
         &[Char('c')],
         "c",
-        "all clients / only the client selected on the board",
+        "key-client-scope",
         Action::ToggleClientScope,
         true,
     ),
-    b(
-        FILTER,
-        "/",
-        "filter the log (Esc clears)",
-        Action::StartFilter,
-        true,
-    ),
-    b(ESC, "Esc", "clear the filter", Action::Back, false),
+    b(FILTER, "/", "key-filter-log", Action::StartFilter, true),
+    b(ESC, "Esc", "key-clear-filter", Action::Back, false),
 ];
 
 pub const AGREEMENTS: &[Binding] = &[
+    b(ENTER, "Enter", "key-open-its-card", Action::OpenCard, false),
+    b(&[Char('K')], "K", "key-mark-kept", Action::MarkKept, true),
     b(
-        ENTER,
-        "Enter",
-        "open its client's card",
-        Action::OpenCard,
-        false,
+        &[Char('B')],
+        "B",
+        "key-mark-broken",
+        Action::MarkBroken,
+        true,
     ),
-    b(&[Char('K')], "K", "mark kept", Action::MarkKept, true),
-    b(&[Char('B')], "B", "mark broken", Action::MarkBroken, true),
     b(
         &[Char('C')],
         "C",
-        "mark cancelled",
+        "key-mark-cancelled",
         Action::MarkCancelled,
         true,
     ),
-    b(ADD, "a", "add an agreement", Action::Add, true),
-    b(EDIT, "e", "edit the agreement", Action::Edit, false),
-    b(
-        DELETE,
-        "x",
-        "delete the agreement (asks first)",
-        Action::Delete,
-        false,
-    ),
+    b(ADD, "a", "key-add-agreement", Action::Add, true),
+    b(EDIT, "e", "key-edit-agreement", Action::Edit, false),
+    b(DELETE, "x", "key-delete-agreement", Action::Delete, false),
     b(
         FILTER,
         "/",
-        "filter the agreements (Esc clears)",
+        "key-filter-agreements",
         Action::StartFilter,
         true,
     ),
-    b(ESC, "Esc", "clear the filter", Action::Back, false),
+    b(ESC, "Esc", "key-clear-filter", Action::Back, false),
 ];
 
 pub const PLAN: &[Binding] = &[
-    b(
-        ENTER,
-        "Enter",
-        "open the client card",
-        Action::OpenCard,
-        true,
-    ),
-    b(
-        &[Char('[')],
-        "[ ]",
-        "previous / next month",
-        Action::MonthPrev,
-        true,
-    ),
+    b(ENTER, "Enter", "key-open-card", Action::OpenCard, true),
+    b(&[Char('[')], "[ ]", "key-month", Action::MonthPrev, true),
     b(&[Char(']')], "", "", Action::MonthNext, false),
-    b(
-        &[Char('p')],
-        "p",
-        "set the month's target",
-        Action::SetTarget,
-        true,
-    ),
-    b(ADD, "a", "record a payment received", Action::Add, true),
+    b(&[Char('p')], "p", "key-set-target", Action::SetTarget, true),
+    b(ADD, "a", "key-add-payment", Action::Add, true),
     b(
         &[Char('i')],
         "i",
-        "add an expected payment",
+        "key-add-invoice",
         Action::AddInvoice,
         true,
     ),
-    b(EDIT, "e", "edit the client", Action::Edit, false),
+    b(EDIT, "e", "key-edit-client", Action::Edit, false),
     // Said by the focus's table where they act (the rows behind a figure).
     b(DELETE, "", "", Action::Delete, false),
     b(ESC, "", "", Action::Back, false),
@@ -345,7 +276,7 @@ pub const REVIEW: &[Binding] = &[
     b(
         &[Char('h'), Code(KeyCode::Left)],
         "h/l ←→",
-        "previous / next section (j/k scroll it)",
+        "key-section",
         Action::Left,
         true,
     ),
@@ -358,29 +289,17 @@ pub const REVIEW: &[Binding] = &[
     ),
     // Said by the focus's table where it acts (an open day).
     b(ESC, "", "", Action::Back, false),
-    b(
-        ENTER,
-        "Enter",
-        "open the at-risk client's card",
-        Action::OpenCard,
-        true,
-    ),
-    b(
-        &[Char('[')],
-        "[ ]",
-        "previous / next month",
-        Action::MonthPrev,
-        true,
-    ),
+    b(ENTER, "Enter", "key-open-risk-card", Action::OpenCard, true),
+    b(&[Char('[')], "[ ]", "key-month", Action::MonthPrev, true),
     b(&[Char(']')], "", "", Action::MonthNext, false),
     b(
         &[Char('w')],
         "w",
-        "write the briefing as Markdown (asks where)",
+        "key-write-report",
         Action::WriteReport,
         true,
     ),
-    b(ADD, "a", "add a client", Action::Add, false),
+    b(ADD, "a", "key-add-client", Action::Add, false),
 ];
 
 /// The Plan pane's keys by where its cursor is (see
@@ -391,7 +310,7 @@ pub const PLAN_FIGURE: &[Binding] = &[
     b(
         &[Code(KeyCode::Enter)],
         "Enter",
-        "rows (the invoices or payments behind the figure)",
+        "key-figure-rows",
         Action::OpenCard,
         true,
     ),
@@ -411,52 +330,46 @@ pub const PLAN_CLIENT: &[Binding] = &[
     b(
         &[Code(KeyCode::Enter)],
         "Enter",
-        "card (the client's card)",
+        "key-card",
         Action::OpenCard,
         true,
     ),
     b(
         &[Char('k'), Code(KeyCode::Up)],
         "k ↑",
-        "above the first client: the month's figures (Enter lists their rows)",
+        "key-to-figures",
         Action::Up,
         false,
     ),
     b(
         &[Char('e')],
         "e",
-        "edit the client's details",
+        "key-edit-client-details",
         Action::Edit,
         true,
     ),
 ];
 
 pub const PLAN_ROWS: &[Binding] = &[
-    b(
-        &[Char('e')],
-        "e",
-        "edit it (the payment or expected payment)",
-        Action::Edit,
-        true,
-    ),
+    b(&[Char('e')], "e", "key-edit-row", Action::Edit, true),
     b(
         &[Char('x'), Code(KeyCode::Delete)],
         "x",
-        "delete it (asks first)",
+        "key-delete-row",
         Action::Delete,
         true,
     ),
     b(
         &[Code(KeyCode::Esc)],
         "Esc",
-        "back to the figures",
+        "key-back-figures",
         Action::Back,
         true,
     ),
     b(
         &[Code(KeyCode::Enter)],
         "Enter",
-        "card (the client's card)",
+        "key-card",
         Action::OpenCard,
         false,
     ),
@@ -467,7 +380,7 @@ pub const PLAN_ROWS: &[Binding] = &[
 pub const REVIEW_DAY_CLOSED: &[Binding] = &[b(
     &[Code(KeyCode::Enter)],
     "Enter",
-    "show the day's payments",
+    "key-day-show",
     Action::OpenCard,
     true,
 )];
@@ -476,14 +389,14 @@ pub const REVIEW_DAY_OPEN: &[Binding] = &[
     b(
         &[Code(KeyCode::Enter)],
         "Enter",
-        "hide the day's payments",
+        "key-day-hide",
         Action::OpenCard,
         true,
     ),
     b(
         &[Code(KeyCode::Esc)],
         "Esc",
-        "hide them",
+        "key-day-hide-them",
         Action::Back,
         false,
     ),
@@ -492,7 +405,7 @@ pub const REVIEW_DAY_OPEN: &[Binding] = &[
 pub const REVIEW_CLIENT: &[Binding] = &[b(
     &[Code(KeyCode::Enter)],
     "Enter",
-    "open the client card",
+    "key-open-card",
     Action::OpenCard,
     true,
 )];
@@ -504,11 +417,11 @@ pub const REVIEW_NO_CLIENT: &[Binding] =
 
 /// The client card, over any pane: its keys replace the pane's.
 pub const CARD: &[Binding] = &[
-    b(ESC, "Esc", "back to the list", Action::Back, true),
+    b(ESC, "Esc", "key-back-list", Action::Back, true),
     b(
         &[Char('j'), Code(KeyCode::Down)],
         "j/k ↑↓",
-        "scroll down / up",
+        "key-scroll-down-up",
         Action::Down,
         false,
     ),
@@ -516,7 +429,7 @@ pub const CARD: &[Binding] = &[
     b(
         &[Char('g'), Code(KeyCode::Home)],
         "g/G",
-        "top / end of the card",
+        "key-card-top-end",
         Action::Top,
         false,
     ),
@@ -530,49 +443,49 @@ pub const CARD: &[Binding] = &[
     b(
         &[Code(KeyCode::PageDown)],
         "PgDn/PgUp",
-        "page down / up",
+        "key-page",
         Action::PageDown,
         false,
     ),
     b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
-    b(ADD, "a", "add a contact person", Action::Add, true),
+    b(ADD, "a", "key-add-contact", Action::Add, true),
     b(
         &[Char('n')],
         "n",
-        "mark the next contact (▸)",
+        "key-next-contact",
         Action::NextContact,
         true,
     ),
     b(
         &[Char('E')],
         "E",
-        "edit the marked contact",
+        "key-edit-contact",
         Action::EditContact,
         true,
     ),
     b(
         &[Char('D')],
         "D",
-        "delete the marked contact (asks first)",
+        "key-delete-contact",
         Action::DeleteContact,
         true,
     ),
-    b(EDIT, "e", "edit the client", Action::Edit, true),
-    b(&[Char('t')], "t", "change tier", Action::ChangeTier, true),
+    b(EDIT, "e", "key-edit-client", Action::Edit, true),
     b(
-        &[Char('S')],
-        "S",
-        "change status (active, paused, churned)",
-        Action::ChangeStatus,
+        &[Char('t')],
+        "t",
+        "key-change-tier",
+        Action::ChangeTier,
         true,
     ),
     b(
-        DELETE,
-        "x",
-        "delete the client (asks first)",
-        Action::Delete,
-        false,
+        &[Char('S')],
+        "S",
+        "key-change-status",
+        Action::ChangeStatus,
+        true,
     ),
+    b(DELETE, "x", "key-delete-client", Action::Delete, false),
 ];
 
 /// Typing a filter: printable keys are text.
@@ -580,15 +493,15 @@ pub const FILTERING: &[Binding] = &[
     b(
         &[Code(KeyCode::Enter)],
         "Enter",
-        "keep the filter",
+        "key-keep-filter",
         Action::FilterDone,
         true,
     ),
-    b(ESC, "Esc", "clear it", Action::FilterClear, true),
+    b(ESC, "Esc", "key-clear-it", Action::FilterClear, true),
     b(
         &[Code(KeyCode::Down)],
         "↑↓",
-        "move in the list",
+        "key-move-list",
         Action::Down,
         true,
     ),
@@ -596,21 +509,21 @@ pub const FILTERING: &[Binding] = &[
     b(
         &[Code(KeyCode::Backspace)],
         "Bksp",
-        "delete a letter",
+        "key-delete-letter",
         Action::FilterBackspace,
         false,
     ),
     b(
         &[Ctrl('w')],
         "Ctrl-W",
-        "delete a word",
+        "key-delete-word",
         Action::FilterDeleteWord,
         true,
     ),
     b(
         &[Ctrl('u')],
         "Ctrl-U",
-        "delete it all",
+        "key-delete-all",
         Action::FilterDeleteLine,
         true,
     ),
@@ -621,15 +534,15 @@ pub const PICKING: &[Binding] = &[
     b(
         &[Code(KeyCode::Enter)],
         "Enter",
-        "open the client's card",
+        "key-pick-open",
         Action::PickerChoose,
         true,
     ),
-    b(ESC, "Esc", "cancel", Action::PickerCancel, true),
+    b(ESC, "Esc", "key-cancel", Action::PickerCancel, true),
     b(
         &[Code(KeyCode::Down), Ctrl('n')],
         "↑↓ Ctrl-N/P",
-        "move in the matches",
+        "key-move-matches",
         Action::Down,
         true,
     ),
@@ -637,21 +550,21 @@ pub const PICKING: &[Binding] = &[
     b(
         &[Code(KeyCode::Backspace)],
         "Bksp",
-        "delete a letter",
+        "key-delete-letter",
         Action::PickerBackspace,
         false,
     ),
     b(
         &[Ctrl('w')],
         "Ctrl-W",
-        "delete a word",
+        "key-delete-word",
         Action::PickerDeleteWord,
         true,
     ),
     b(
         &[Ctrl('u')],
         "Ctrl-U",
-        "delete it all",
+        "key-delete-all",
         Action::PickerDeleteLine,
         true,
     ),
@@ -662,15 +575,15 @@ pub const FORM: &[Binding] = &[
     b(
         &[Code(KeyCode::Enter)],
         "Enter",
-        "save",
+        "key-save",
         Action::FormSubmit,
         true,
     ),
-    b(ESC, "Esc", "cancel", Action::FormCancel, true),
+    b(ESC, "Esc", "key-cancel", Action::FormCancel, true),
     b(
         &[Code(KeyCode::Tab), Code(KeyCode::Down)],
         "Tab/S-Tab",
-        "next / previous field",
+        "key-next-field",
         Action::FormNext,
         true,
     ),
@@ -684,7 +597,7 @@ pub const FORM: &[Binding] = &[
     b(
         &[Code(KeyCode::Left)],
         "←→",
-        "move the cursor; a choice: the other values",
+        "key-cursor",
         Action::FormLeft,
         true,
     ),
@@ -692,7 +605,7 @@ pub const FORM: &[Binding] = &[
     b(
         &[Code(KeyCode::Home)],
         "Home/End",
-        "start / end of the field",
+        "key-field-home-end",
         Action::FormHome,
         false,
     ),
@@ -700,35 +613,35 @@ pub const FORM: &[Binding] = &[
     b(
         &[Code(KeyCode::Backspace)],
         "Bksp",
-        "delete before the cursor",
+        "key-delete-before",
         Action::FormBackspace,
         false,
     ),
     b(
         &[Code(KeyCode::Delete)],
         "Del",
-        "delete under the cursor",
+        "key-delete-under",
         Action::FormDelete,
         false,
     ),
     b(
         &[Ctrl(' ')],
         "Ctrl-Space",
-        "complete the client's name",
+        "key-complete",
         Action::FormComplete,
         true,
     ),
     b(
         &[Ctrl('w')],
         "Ctrl-W",
-        "delete a word",
+        "key-delete-word",
         Action::FormDeleteWord,
         false,
     ),
     b(
         &[Ctrl('u')],
         "Ctrl-U",
-        "delete to the start",
+        "key-delete-to-start",
         Action::FormDeleteLine,
         false,
     ),
@@ -739,14 +652,14 @@ pub const CONFIRMING: &[Binding] = &[
     b(
         &[Char('y'), Char('Y')],
         "y",
-        "yes",
+        "key-yes",
         Action::ConfirmYes,
         true,
     ),
     b(
         &[Char('n'), Code(KeyCode::Esc)],
         "n/Esc",
-        "no (so does any other key)",
+        "key-no",
         Action::ConfirmNo,
         true,
     ),
@@ -757,7 +670,7 @@ pub const HELPING: &[Binding] = &[
     b(
         &[Char('j'), Code(KeyCode::Down)],
         "j/k ↑↓",
-        "scroll",
+        "key-scroll",
         Action::Down,
         true,
     ),
@@ -765,7 +678,7 @@ pub const HELPING: &[Binding] = &[
     b(
         &[Char('g'), Code(KeyCode::Home)],
         "g/G",
-        "top / end",
+        "key-top-end",
         Action::Top,
         false,
     ),
@@ -779,7 +692,7 @@ pub const HELPING: &[Binding] = &[
     b(
         &[Code(KeyCode::PageDown)],
         "PgDn/PgUp",
-        "page down / up",
+        "key-page",
         Action::PageDown,
         false,
     ),
@@ -787,7 +700,7 @@ pub const HELPING: &[Binding] = &[
     b(
         &[Char('?'), Char('q'), Code(KeyCode::Esc)],
         "?/Esc/q",
-        "close help",
+        "key-close-help",
         Action::Back,
         true,
     ),
@@ -873,47 +786,53 @@ fn shown(mode: &Mode, focus: &'static [Binding], pane: Pane, card: bool) -> Vec<
     focus.iter().chain(rest).collect()
 }
 
-/// `(keys, what, always)` for the footer in this mode, pane and card;
-/// `always`: a key of every pane (help, quit), shown even when the pane's
-/// own keys do not all fit.
+/// `(keys, what, always)` for the footer in this mode, pane and card, in
+/// `locale`; `always`: a key of every pane (help, quit), shown even when
+/// the pane's own keys do not all fit.
 pub fn footer(
+    locale: Locale,
     mode: &Mode,
     focus: &'static [Binding],
     pane: Pane,
     card: bool,
-) -> Vec<(&'static str, &'static str, bool)> {
+) -> Vec<(&'static str, String, bool)> {
     shown(mode, focus, pane, card)
         .into_iter()
         .filter(|bd| bd.footer && !bd.label.is_empty())
         .map(|bd| {
             let always = GLOBAL.iter().any(|g| g.action == bd.action);
-            (bd.label, short(bd.help), always)
+            let what = text(locale, bd.help);
+            (bd.label, short(&what).to_string(), always)
         })
         .collect()
 }
 
 /// `(keys, what)` pairs for the help overlay (opened from the normal
-/// mode): the focus's and the pane's keys (or the card's), then the rest.
+/// mode), in `locale`: the focus's and the pane's keys (or the card's),
+/// then the rest.
 pub fn help(
+    locale: Locale,
     focus: &'static [Binding],
     pane: Pane,
     card: bool,
-) -> Vec<(&'static str, &'static str)> {
+) -> Vec<(String, String)> {
     shown(&Mode::Normal, focus, pane, card)
         .into_iter()
         .filter(|bd| !bd.label.is_empty())
-        .map(|bd| (bd.label, bd.help))
+        .map(|bd| (bd.label.to_string(), text(locale, bd.help)))
         .collect()
 }
 
 /// The first words of a help text, for the footer.
-fn short(help: &'static str) -> &'static str {
+fn short(help: &str) -> &str {
     help.split(" (").next().unwrap_or(help)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const EN: Locale = Locale::En;
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -1085,9 +1004,9 @@ mod tests {
                     }
                     // The footer lists a subset of what help lists.
                     if *mode == Mode::Normal {
-                        let help = help(&[], pane, card);
-                        for (k, what, _) in footer(mode, &[], pane, card) {
-                            assert!(help.iter().any(|(hk, hw)| *hk == k && short(hw) == what));
+                        let help = help(EN, &[], pane, card);
+                        for (k, what, _) in footer(EN, mode, &[], pane, card) {
+                            assert!(help.iter().any(|(hk, hw)| hk == k && short(hw) == what));
                         }
                     }
                 }
@@ -1101,10 +1020,10 @@ mod tests {
     #[test]
     fn keys_of_other_panes_are_not_offered() {
         let listed = |pane, card, action| {
-            help(&[], pane, card).iter().any(|(k, _)| {
+            help(EN, &[], pane, card).iter().any(|(k, _)| {
                 bindings(&Mode::Normal, pane, card)
                     .iter()
-                    .any(|bd| bd.label == *k && bd.action == action)
+                    .any(|bd| bd.label == k && bd.action == action)
             })
         };
         assert!(!listed(Pane::Plan, false, Action::Delete), "x on the plan");
@@ -1125,7 +1044,7 @@ mod tests {
             listed(Pane::Plan, true, Action::Back),
             "Esc closes the card"
         );
-        let in_filter: Vec<_> = footer(&Mode::Filter, &[], Pane::Portfolio, false);
+        let in_filter: Vec<_> = footer(EN, &Mode::Filter, &[], Pane::Portfolio, false);
         assert!(
             in_filter.iter().all(|(k, _, _)| *k != "q"),
             "q is text in a filter"
@@ -1133,14 +1052,66 @@ mod tests {
         assert!(in_filter.iter().any(|(k, _, _)| *k == "Ctrl-W"));
     }
 
+    /// Every help word is a message both languages have: a missing one
+    /// would show its id.
+    #[test]
+    fn every_help_word_is_a_message_in_both_languages() {
+        let tables = [
+            GLOBAL,
+            MOVE,
+            PORTFOLIO,
+            TOUCHPOINTS,
+            AGREEMENTS,
+            PLAN,
+            REVIEW,
+            PLAN_FIGURE,
+            PLAN_CLIENT,
+            PLAN_ROWS,
+            REVIEW_DAY_CLOSED,
+            REVIEW_DAY_OPEN,
+            REVIEW_CLIENT,
+            REVIEW_NO_CLIENT,
+            CARD,
+            FILTERING,
+            PICKING,
+            FORM,
+            CONFIRMING,
+            HELPING,
+        ];
+        for bd in tables.iter().flat_map(|t| t.iter()) {
+            if bd.help.is_empty() {
+                continue;
+            }
+            for locale in [Locale::En, Locale::Ru] {
+                let said = text(locale, bd.help);
+                assert!(
+                    said != bd.help && !said.is_empty(),
+                    "{} {locale:?}",
+                    bd.help
+                );
+            }
+        }
+        let ru = help(Locale::Ru, &[], Pane::Agreements, false);
+        assert!(
+            ru.contains(&("K".to_string(), "выполнена".to_string())),
+            "{ru:?}"
+        );
+        let ru = footer(Locale::Ru, &Mode::Normal, &[], Pane::Portfolio, false);
+        assert!(
+            ru.iter()
+                .any(|(k, what, _)| *k == "a" && what == "добавить клиента"),
+            "the footer's words stop before ' (': {ru:?}"
+        );
+    }
+
     #[test]
     fn every_action_with_a_label_has_help_text() {
         for &pane in Pane::ALL {
-            for (label, help) in help(&[], pane, false) {
+            for (label, help) in help(EN, &[], pane, false) {
                 assert!(!help.is_empty(), "{label} has no help");
             }
             assert!(
-                footer(&Mode::Normal, &[], pane, false)
+                footer(EN, &Mode::Normal, &[], pane, false)
                     .iter()
                     .any(|(k, _, always)| *k == "q" && *always)
             );
@@ -1174,11 +1145,11 @@ mod tests {
                 }
             }
         }
-        let footer = footer(&Mode::Normal, PLAN_FIGURE, Pane::Plan, false);
+        let footer = footer(EN, &Mode::Normal, PLAN_FIGURE, Pane::Plan, false);
         let enter: Vec<_> = footer.iter().filter(|(k, ..)| *k == "Enter").collect();
         assert_eq!(
             enter,
-            [&("Enter", "rows", false)],
+            [&("Enter", "rows".to_string(), false)],
             "said once, for the focus"
         );
         // A focus's unlabelled key is not offered (e on a figure).

@@ -56,11 +56,12 @@ fn poll_timeout(app: &App, now: Instant) -> Duration {
 /// frame (header, tabs, "loading…") is drawn from it at once.
 fn initial_app(session: &Session, width: u16, height: u16) -> App {
     let title = if session.demo {
-        "demo portfolio".to_string()
+        crate::format::text(session.locale, "tui-demo-title")
     } else {
         session.file_title()
     };
     let mut app = App::new(session.today, title);
+    app.shared.locale = session.locale;
     app.set_size(width, height);
     app.shared.report_dir = crate::session::documents_dir();
     app
@@ -68,13 +69,15 @@ fn initial_app(session: &Session, width: u16, height: u16) -> App {
 
 /// The person's settings for the TUI, and what to say when the config
 /// file is broken (the defaults are used). Opens no database.
-fn person_config() -> (crate::config::Config, Option<String>) {
+fn person_config(locale: crate::format::Locale) -> (crate::config::Config, Option<String>) {
     match crate::config::load() {
         Ok(config) => (config, None),
-        Err(e) => (
-            crate::config::Config::default(),
-            Some(format!("{e} (using the defaults)")),
-        ),
+        Err(e) => {
+            let error = e.to_string();
+            let args = [("error", error.as_str().into())];
+            let said = crate::format::text_with(locale, "tui-config-broken", &args);
+            (crate::config::Config::default(), Some(said))
+        }
     }
 }
 
@@ -131,7 +134,7 @@ pub fn run(mut session: Session) -> Result<()> {
 /// drops).
 fn run_tui(session: &mut Session) -> Result<()> {
     let theme = Theme::from_env();
-    let (config, broken) = person_config();
+    let (config, broken) = person_config(session.locale);
     let mut guard =
         terminal::Guard::enter(config.mouse).context("cannot start the terminal interface")?;
     let size = guard.terminal.size()?;

@@ -393,8 +393,9 @@ mod tests {
         update(&mut a, Action::Add);
         press(&mut a, KeyCode::Char(':'), KeyModifiers::NONE);
         assert!(matches!(a.shared.mode, Mode::Form(_)), "text in a form");
-        let help = crate::tui::keys::help(&[], crate::tui::app::Pane::Portfolio, false);
-        assert!(help.iter().any(|(k, _)| *k == ": Ctrl-P"), "{help:?}");
+        let en = crate::format::Locale::En;
+        let help = crate::tui::keys::help(en, &[], crate::tui::app::Pane::Portfolio, false);
+        assert!(help.iter().any(|(k, _)| k == ": Ctrl-P"), "{help:?}");
     }
 
     #[test]

@@ -1933,11 +1933,13 @@ fn u_with_nothing_to_undo_says_so() {
     press(&mut app, &mut s, Action::Undo);
     assert_eq!(message(&app), "Nothing to undo");
     assert!(
-        super::keys::help(&[], Pane::Plan, false)
-            .contains(&("u", "undo the last change (up to 20)"))
+        super::keys::help(crate::format::Locale::En, &[], Pane::Plan, false).contains(&(
+            "u".to_string(),
+            "undo the last change (up to 20)".to_string()
+        ))
     );
     assert!(
-        super::keys::help(&[], Pane::Portfolio, true)
+        super::keys::help(crate::format::Locale::En, &[], Pane::Portfolio, true)
             .iter()
             .any(|(k, _)| *k == "u")
     );
@@ -3407,4 +3409,46 @@ fn card_shows_the_inn_and_aliases_only_when_the_client_has_them() {
     );
     // At 80 columns the line wraps, never panics.
     assert!(render(&app, 80, 24).contains("ИНН 7707083893"));
+}
+
+/// Issue 23: with Russian chosen, the chrome (tabs, header, footer, help)
+/// is Russian and its values in Russian formats; an App built directly
+/// (as the snapshots are) speaks English.
+#[test]
+fn the_chrome_speaks_the_chosen_language() {
+    let (mut s, mut app) = demo();
+    assert_eq!(app.shared.locale, crate::format::Locale::En);
+    let en = render(&app, 120, 40);
+    assert!(
+        en.contains("1 Portfolio") && en.contains("today 2026-11-23"),
+        "{en}"
+    );
+    app.shared.locale = crate::format::Locale::Ru;
+    let ru = render(&app, 120, 40);
+    for word in [
+        "1 Портфель",
+        "2 Касания",
+        "3 Договорённости",
+        "4 План",
+        "5 Обзор",
+        "сегодня 23.11.2026",
+        "ноябрь 2026: план",
+        "справка",
+        "выход",
+    ] {
+        assert!(ru.contains(word), "{word} not in\n{ru}");
+    }
+    assert!(!ru.contains("Portfolio") && !ru.contains("today"), "{ru}");
+    press(&mut app, &mut s, Action::Help);
+    let help = render(&app, 120, 40);
+    assert!(help.contains("Клавиши: Портфель"), "{help}");
+    assert!(
+        help.contains("сменить категорию клиента (с причиной)"),
+        "{help}"
+    );
+    // Every size down to the smallest draws without a panic.
+    for (w, h) in [(80, 24), (60, 16), (30, 10)] {
+        let small = render(&app, w, h);
+        assert!(!small.contains("Keys:"), "{small}");
+    }
 }

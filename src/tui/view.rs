@@ -15,7 +15,7 @@ use super::forms::Form;
 use super::keys;
 use super::mouse;
 use crate::domain::Tier;
-use crate::format::{self, MoneyForm};
+use crate::format::{self, Arg, Locale, MoneyForm, text, text_with};
 
 /// The smallest terminal folio draws its panes in.
 pub const MIN_WIDTH: u16 = 60;
@@ -92,7 +92,7 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     // What a click means is noted afresh on every frame (see `mouse`).
     app.shared.hits.borrow_mut().clear();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(f, area);
+        too_small(app.shared.locale, f, area);
         return;
     }
     let [header, tabs, body, footer] = Layout::vertical([
@@ -114,8 +114,8 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     }
     draw_footer(app, theme, f, footer);
     match &app.shared.mode {
-        Mode::Form(form) => draw_form(form, theme, f, body),
-        Mode::Confirm(c) => draw_confirm(&c.prompt, theme, f, body),
+        Mode::Form(form) => draw_form(app.shared.locale, form, theme, f, body),
+        Mode::Confirm(c) => draw_confirm(app.shared.locale, &c.prompt, theme, f, body),
         Mode::Help => draw_help(app, theme, f, body),
         Mode::Picker(p) => {
             // Only the picker's rows take clicks while it is open.
@@ -126,22 +126,31 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
     }
 }
 
-fn too_small(f: &mut Frame, area: Rect) {
-    let text = format!(
-        "terminal too small: {}x{} (folio needs {MIN_WIDTH}x{MIN_HEIGHT})",
-        area.width, area.height
+fn too_small(locale: Locale, f: &mut Frame, area: Rect) {
+    let size = |n: u16| Arg::Num(i64::from(n));
+    let said = text_with(
+        locale,
+        "tui-too-small",
+        &[
+            ("width", size(area.width)),
+            ("height", size(area.height)),
+            ("min-width", size(MIN_WIDTH)),
+            ("min-height", size(MIN_HEIGHT)),
+        ],
     );
-    f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    f.render_widget(Paragraph::new(said).wrap(Wrap { trim: true }), area);
 }
 
 fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let shared = &app.shared;
+    let loc = shared.locale;
+    let today = format::date(loc, shared.today);
     let mut spans = vec![
         Span::styled(" folio ", theme.title()),
         Span::raw(format!(
-            "· {} · today {} ",
+            "· {} · {} ",
             shared.title,
-            format::date(shared.locale, shared.today)
+            text_with(loc, "tui-today", &[("date", today.as_str().into())])
         )),
     ];
     // The month's line of the plan history (kept month totals): the header
@@ -152,18 +161,21 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .rev()
         .find(|h| h.month == shared.month)
     {
-        let loc = shared.locale;
         let att = p
             .attainment_bp
-            .map_or_else(|| "no target".into(), |b| format::percent(loc, b));
+            .map_or_else(|| text(loc, "tui-no-target"), |b| format::percent(loc, b));
+        let month = format::month(loc, p.month);
         // In full when the line has room for it, else both amounts compact.
         let plan = |form: MoneyForm| {
-            format!(
-                "· {} plan {att} (received {} of {}) ",
-                format::month(loc, p.month),
-                form.show(loc, p.received),
-                p.target.map_or_else(|| "-".into(), |t| form.show(loc, t))
-            )
+            let received = form.show(loc, p.received);
+            let target = p.target.map_or_else(|| "-".into(), |t| form.show(loc, t));
+            let args = [
+                ("month", Arg::Str(&month)),
+                ("attainment", Arg::Str(&att)),
+                ("received", Arg::Str(&received)),
+                ("target", Arg::Str(&target)),
+            ];
+            format!("· {} ", text_with(loc, "tui-header-plan", &args))
         };
         let before: usize = spans.iter().map(|s| s.width()).sum();
         let full = plan(MoneyForm::Full);
@@ -184,7 +196,7 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let mut x = area.x;
     for (i, p) in Pane::ALL.iter().enumerate() {
-        let text = format!(" {} {} ", i + 1, p.title());
+        let text = format!(" {} {} ", i + 1, p.title(app.shared.locale));
         let style = if *p == app.pane && app.card.is_none() {
             theme.selected().add_modifier(Modifier::BOLD)
         } else {
@@ -202,7 +214,8 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         spans.push(Span::styled(text, style));
     }
     if app.card.is_some() {
-        spans.push(Span::styled(" Client card (Esc: back) ", theme.selected()));
+        let card = text(app.shared.locale, "tui-card-tab");
+        spans.push(Span::styled(format!(" {card} "), theme.selected()));
     }
     f.render_widget(
         Paragraph::new(fit_line(Line::from(spans), area.width)),
@@ -216,7 +229,8 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
 fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     if let Mode::Filter = app.shared.mode {
-        spans.push(Span::styled(" filter: ", theme.title()));
+        let filter = text(app.shared.locale, "tui-filter");
+        spans.push(Span::styled(format!(" {filter} "), theme.title()));
         spans.push(Span::raw(app.filter().to_string()));
         spans.push(Span::styled("▏ ", theme.dim()));
     } else if let Some((text, error)) = &app.shared.message {
@@ -228,6 +242,7 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
     }
     let entries: Vec<(String, String, bool)> = keys::footer(
+        app.shared.locale,
         &app.shared.mode,
         app.focus_keys(),
         app.pane,
@@ -270,7 +285,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
+fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     let checks = form.checks();
     let fields = form.fields();
     let label_w = fields.iter().map(|fl| fl.label.width()).max().unwrap_or(0);
@@ -362,7 +377,7 @@ fn draw_form(form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", form.title))
-        .title_bottom(" Tab: next field · Enter: save · Esc: cancel ");
+        .title_bottom(format!(" {} ", text(locale, "tui-form-keys")));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     f.render_widget(Paragraph::new(lines), inner);
@@ -429,13 +444,13 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn draw_confirm(prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
+fn draw_confirm(locale: Locale, prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
     let width = (prompt.width() as u16 + 6).clamp(30, 76);
     let rect = centered(area, width, 5);
     f.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Confirm ")
+        .title(format!(" {} ", text(locale, "tui-confirm")))
         .border_style(theme.warn());
     f.render_widget(
         Paragraph::new(prompt.to_string())
@@ -445,26 +460,31 @@ fn draw_confirm(prompt: &str, theme: Theme, f: &mut Frame, area: Rect) {
     );
 }
 
-/// What the mouse does, for help while it is on.
+/// What the mouse does, for help while it is on: message ids of what is
+/// done and what it does.
 const MOUSE_HELP: &[(&str, &str)] = &[
-    ("click", "selects a tab, row or column; double: Enter"),
-    ("wheel", "scrolls the list or card under the pointer"),
-    ("Shift-drag", "selects text in most terminals (mouse on)"),
+    ("mouse-click", "mouse-click-help"),
+    ("mouse-wheel", "mouse-wheel-help"),
+    ("mouse-drag", "mouse-drag-help"),
 ];
 
 /// The help box: its entries (the keys that do something here, the
 /// board's legend on the board, the mouse), its place in the pane's area.
-fn help_box(app: &App, area: Rect) -> (Vec<(&'static str, &'static str)>, Rect) {
-    let mut entries = keys::help(app.focus_keys(), app.pane, app.card.is_some());
+fn help_box(app: &App, area: Rect) -> (Vec<(String, String)>, Rect) {
+    let loc = app.shared.locale;
+    let mut entries = keys::help(loc, app.focus_keys(), app.pane, app.card.is_some());
+    let section = |id: &str| (String::new(), text(loc, id));
     if app.pane == Pane::Portfolio && app.card.is_none() {
-        entries.push(("", ""));
-        entries.push(("", "The board"));
-        entries.extend(super::panes::portfolio::LEGEND);
+        entries.push(Default::default());
+        entries.push(section("tui-help-board"));
+        let legend = super::panes::portfolio::LEGEND.iter();
+        entries.extend(legend.map(|(k, what)| (k.to_string(), what.to_string())));
     }
     if app.shared.mouse {
-        entries.push(("", ""));
-        entries.push(("", "The mouse"));
-        entries.extend(MOUSE_HELP);
+        entries.push(Default::default());
+        entries.push(section("tui-help-mouse"));
+        let mouse = MOUSE_HELP.iter();
+        entries.extend(mouse.map(|(k, what)| (text(loc, k), text(loc, what))));
     }
     let rect = centered(area, 70, entries.len() as u16 + 2);
     (entries, rect)
@@ -491,24 +511,29 @@ pub fn help_scroll_max(app: &App) -> u16 {
 fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let (entries, rect) = help_box(app, area);
     f.render_widget(Clear, rect);
+    let loc = app.shared.locale;
     let title = if app.card.is_some() {
-        " Keys: client card ".to_string()
+        text(loc, "tui-help-title-card")
     } else {
-        format!(" Keys: {} ", app.pane.title())
+        let pane = app.pane.title(loc);
+        text_with(loc, "tui-help-title", &[("pane", pane.as_str().into())])
     };
+    let title = format!(" {title} ");
     let rows = rect.height.saturating_sub(2);
     let max = (entries.len() as u16).saturating_sub(rows);
     let scroll = app.shared.help_scroll.min(max);
     let bottom = if max == 0 {
-        " ?/Esc/q close ".to_string()
+        text(loc, "tui-help-close")
     } else {
-        format!(
-            " j/k scroll · {}-{} of {} · ?/Esc/q close ",
-            scroll + 1,
-            scroll + rows,
-            entries.len()
-        )
+        let n = |v: u16| Arg::Num(i64::from(v));
+        let args = [
+            ("from", n(scroll + 1)),
+            ("to", n(scroll + rows)),
+            ("total", n(entries.len() as u16)),
+        ];
+        text_with(loc, "tui-help-scroll", &args)
     };
+    let bottom = format!(" {bottom} ");
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title)
@@ -527,7 +552,7 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
                 let pad = label_w.saturating_sub(k.width());
                 Line::from(vec![
                     Span::styled(format!("{:pad$}{k}  ", ""), theme.title()),
-                    Span::raw(*what),
+                    Span::raw(what.as_str()),
                 ])
             };
             fit_line(line, rect.width.saturating_sub(2))

@@ -10,6 +10,10 @@ use tempfile::TempDir;
 
 pub const TODAY: &str = "2026-11-23";
 
+/// The variables that choose folio's language: cleared for every run, so
+/// the suite passes on a Russian machine.
+pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
 /// A temporary portfolio file and a way to run folio on it.
 pub struct Portfolio {
     pub dir: TempDir,
@@ -23,9 +27,14 @@ impl Portfolio {
         Portfolio { dir, db }
     }
 
-    /// `folio --db <file> --today 2026-11-23 <args>`, with no FOLIO_DB leaking in.
+    /// `folio --db <file> --today 2026-11-23 <args>`, with no FOLIO_DB
+    /// leaking in, nor the machine's language (a test about the language
+    /// sets it).
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("folio").expect("binary");
+        for var in LOCALE_VARS {
+            c.env_remove(var);
+        }
         c.env_remove("FOLIO_DB")
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))

@@ -47,14 +47,16 @@ impl Pane {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Portfolio => portfolio::TITLE,
-            Pane::Touchpoints => touchpoints::TITLE,
-            Pane::Agreements => agreements::TITLE,
-            Pane::Plan => plan::TITLE,
-            Pane::Review => review::TITLE,
-        }
+    /// The pane's name on its tab and in help, in `locale`.
+    pub fn title(self, locale: crate::format::Locale) -> String {
+        let id = match self {
+            Pane::Portfolio => "pane-portfolio",
+            Pane::Touchpoints => "pane-touchpoints",
+            Pane::Agreements => "pane-agreements",
+            Pane::Plan => "pane-plan",
+            Pane::Review => "pane-review",
+        };
+        crate::format::text(locale, id)
     }
 
     /// The pane `by` tabs away, round the ends.

@@ -473,8 +473,16 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
         .unwrap_or_default()
         .minor()
         .max(1);
-    // "Nov 2026 " + bar + " 11.6M 100.00%"
-    let bar_w = usize::from(inner.width).saturating_sub(9 + 16);
+    // "Nov 2026 " + bar + " 11.6M 100.00%" (in Russian "ноя 2026 ", "100,00 %").
+    let loc = shared.locale;
+    let pct = |m: &&crate::ops::views::MonthTotals| format::percent_or_dash(loc, m.attainment_bp);
+    let pct_w = months
+        .iter()
+        .map(|m| unicode_width::UnicodeWidthStr::width(pct(m).as_str()))
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    let bar_w = usize::from(inner.width).saturating_sub(9 + 9 + pct_w);
     let scale = |m: Money| -> usize {
         let v = i128::from(m.minor().max(0)) * bar_w as i128 / i128::from(max);
         usize::try_from(v).unwrap_or(0).min(bar_w)
@@ -501,7 +509,7 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
             let selected = m.month == shared.month;
             Line::from(vec![
                 Span::styled(
-                    format!("{} ", format::month(shared.locale, m.month)),
+                    format!("{} ", format::month_compact(loc, m.month)),
                     if selected {
                         theme.selected()
                     } else {
@@ -510,9 +518,9 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
                 ),
                 Span::styled(bar.into_iter().collect::<String>(), style),
                 Span::raw(format!(
-                    " {:>6} {:>7}",
-                    format::money_compact(shared.locale, m.received),
-                    format::percent_or_dash(shared.locale, m.attainment_bp)
+                    " {:>6} {:>pct_w$}",
+                    format::money_compact(loc, m.received),
+                    pct(m)
                 )),
             ])
         })
