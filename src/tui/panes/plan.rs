@@ -39,6 +39,41 @@ pub struct PlanPane {
     /// A client to select once the month is read again (a payment or an
     /// expected payment just saved for it).
     pub follow: Option<Id>,
+    /// The clients' table measured once a month is read (not on every
+    /// frame: a large portfolio has thousands of rows).
+    pub measured: Measured,
+}
+
+/// What the clients' table needs of all its rows: the widest name (display
+/// width) and the smallest and largest amount, which decide whether every
+/// amount shows in full or compact.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Measured {
+    pub name_width: usize,
+    pub low: Money,
+    pub high: Money,
+}
+
+impl Measured {
+    fn of(view: &MonthView) -> Measured {
+        let clients = &view.plan.clients;
+        let name_width = clients
+            .iter()
+            .map(|c| unicode_width::UnicodeWidthStr::width(view.name(c.client_id)))
+            .max()
+            .unwrap_or(0);
+        let amounts = clients
+            .iter()
+            .flat_map(|c| [c.expected, c.received, c.outstanding, c.overdue, c.forecast]);
+        let (low, high) = amounts.fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
+            (lo.min(m), hi.max(m))
+        });
+        Measured {
+            name_width,
+            low,
+            high,
+        }
+    }
 }
 
 /// The figures the cursor moves through above the clients.
@@ -71,6 +106,7 @@ impl PlanPane {
             self.selected = row;
         }
         self.selected = self.selected.min(view.plan.clients.len().saturating_sub(1));
+        self.measured = Measured::of(&view);
         self.view = Some(view);
         Vec::new()
     }
@@ -344,12 +380,8 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
     // client's name keeps room.
     let wide = bottom.width >= 110;
     let w: u16 = if wide { 14 } else { 11 };
-    let every = view
-        .plan
-        .clients
-        .iter()
-        .flat_map(|c| [c.expected, c.received, c.outstanding, c.overdue, c.forecast]);
-    let form = MoneyForm::fitting(loc, every, usize::from(w));
+    let measured = pane.measured;
+    let form = MoneyForm::fitting(loc, [measured.low, measured.high], usize::from(w));
     let amount = |m: Money| form.show(loc, m);
     let mut titles = vec!["Client", "Expected", "Received", "Outstanding", "Overdue"];
     if wide {
@@ -362,7 +394,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
     }
     let figures = titles.len() as u16 - 1;
     let header = Row::new(titles).style(theme.title());
-    let name_w = client_width(view, bottom.width, (w + 1) * figures);
+    let name_w = client_width(measured.name_width, bottom.width, (w + 1) * figures);
     let rows: Vec<Row> = view
         .plan
         .clients
@@ -429,14 +461,7 @@ fn very_wide(shared: &Shared, width: u16) -> std::collections::HashMap<Id, &Clie
 
 /// The client column: as wide as the longest name (display width), at
 /// most `CLIENT_MAX` and what the figures (`figures` wide) leave.
-fn client_width(view: &MonthView, width: u16, figures: u16) -> usize {
-    let longest = view
-        .plan
-        .clients
-        .iter()
-        .map(|c| unicode_width::UnicodeWidthStr::width(view.name(c.client_id)))
-        .max()
-        .unwrap_or(0);
+fn client_width(longest: usize, width: u16, figures: u16) -> usize {
     let room = usize::from(width.saturating_sub(2 + figures));
     longest.max("Client".len()).min(CLIENT_MAX).min(room).max(1)
 }

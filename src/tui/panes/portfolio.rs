@@ -83,6 +83,9 @@ pub struct Board {
     /// Each column's 12-month revenue (its clients as filtered), summed when
     /// the board is built, not per frame.
     pub revenue: [Money; 3],
+    /// The smallest and largest client revenue on the board, which decide
+    /// the form of money for the whole board (found when it is built).
+    pub revenue_range: (Money, Money),
     /// `portfolio.clients`' names folded once per load, for filtering and
     /// sorting the board without folding per key or per comparison.
     pub name_keys: Vec<String>,
@@ -138,6 +141,13 @@ impl Board {
             self.columns[col] = idx;
             self.selected[col] = self.selected[col].min(self.columns[col].len().saturating_sub(1));
         }
+        self.revenue_range = view
+            .clients
+            .iter()
+            .map(|c| c.revenue_12m)
+            .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
+                (lo.min(m), hi.max(m))
+            });
     }
 
     /// Select client `id` in whichever column it is; false if the board
@@ -316,13 +326,7 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
     // narrowest column, else compact everywhere.
     let loc = shared.locale;
     let narrowest = columns.iter().map(|c| c.width).min().unwrap_or(0);
-    let (low, high) = view
-        .clients
-        .iter()
-        .map(|c| c.revenue_12m)
-        .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
-            (lo.min(m), hi.max(m))
-        });
+    let (low, high) = board.revenue_range;
     let form = MoneyForm::fitting(
         loc,
         [low, high],

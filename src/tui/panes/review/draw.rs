@@ -111,16 +111,19 @@ pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect, up: bool) -> usi
     let inner = areas(pane, b, body).of(section).inner(Margin::new(1, 1));
     let theme = Theme { color: false };
     let width = usize::from(inner.width.saturating_sub(1));
-    let items = items(pane, b, section, width, theme);
-    let at = pane.selection(section).min(items.len());
-    let heights: Vec<usize> = if up {
-        items[..at].iter().rev().map(Vec::len).collect()
+    let len = pane.len(section);
+    let at = pane.selection(section).min(len);
+    // The items from the selected one's neighbour onwards, built one by one
+    // until the box is full.
+    let next: Box<dyn Iterator<Item = usize>> = if up {
+        Box::new((0..at).rev())
     } else {
-        items[at..].iter().skip(1).map(Vec::len).collect()
+        Box::new(at + 1..len)
     };
     let mut room = usize::from(inner.height);
     let mut n = 0;
-    for h in heights {
+    for i in next {
+        let h = item(pane, b, section, i, width, theme).len();
         if h > room {
             break;
         }
@@ -171,9 +174,9 @@ pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
             empty,
             focused: pane.focus == section,
             selected: pane.selection(section),
-            items: items(pane, b, section, width, theme),
+            len: pane.len(section),
         };
-        list.draw(theme, f, rect);
+        list.draw(theme, f, rect, |i| item(pane, b, section, i, width, theme));
     }
 }
 
@@ -182,17 +185,24 @@ pub(super) fn titled(title: &str, width: u16) -> String {
     truncate(title, usize::from(width.saturating_sub(2)))
 }
 
-/// A section's rows: each item's lines, already wrapped to the box.
+/// A section's box: its title, and `len` items, each some lines wrapped
+/// to the box, of which only those on screen are built.
 struct List {
     title: String,
     empty: &'static str,
     focused: bool,
     selected: usize,
-    items: Vec<Vec<Line<'static>>>,
+    len: usize,
 }
 
 impl List {
-    fn draw(self, theme: Theme, f: &mut Frame, area: Rect) {
+    fn draw(
+        self,
+        theme: Theme,
+        f: &mut Frame,
+        area: Rect,
+        item: impl Fn(usize) -> Vec<Line<'static>>,
+    ) {
         let block = Block::default()
             .borders(Borders::ALL)
             .title(titled(&self.title, area.width))
@@ -203,26 +213,42 @@ impl List {
             });
         let inner = block.inner(area);
         f.render_widget(block, area);
-        if self.items.is_empty() {
+        if self.len == 0 {
             let empty = Paragraph::new(self.empty).wrap(Wrap { trim: true });
             f.render_widget(empty.style(theme.dim()), inner);
             return;
         }
         let room = usize::from(inner.height);
-        let heights: Vec<usize> = self.items.iter().map(Vec::len).collect();
-        let selected = self.selected.min(self.items.len() - 1);
-        // The window of lines: the selected item's last line at the bottom
-        // once it is past the first page (its first line at the top when it
-        // is taller than the box).
-        let end: usize = heights[..=selected].iter().sum();
-        let first = end.saturating_sub(room).min(end - heights[selected]);
-        let total: usize = heights.iter().sum();
-        let lines = self
-            .items
+        let selected = self.selected.min(self.len - 1);
+        // The window: the selected item's last line at the bottom once it
+        // is past the first page (its first line at the top when it is
+        // taller than the box). Walk back from it until the box is full...
+        let mut window: Vec<Vec<Line<'static>>> = vec![item(selected)];
+        let mut first_item = selected;
+        let mut height = window[0].len();
+        while first_item > 0 && height < room {
+            first_item -= 1;
+            let lines = item(first_item);
+            height += lines.len();
+            window.insert(0, lines);
+        }
+        // ... then, from the top of the list, fill what is left below it.
+        let mut last_item = selected;
+        while last_item + 1 < self.len && height < room {
+            last_item += 1;
+            let lines = item(last_item);
+            height += lines.len();
+            window.push(lines);
+        }
+        // Lines of the window above the selected item, and its own.
+        let at = selected - first_item;
+        let above: usize = window[..at].iter().map(Vec::len).sum();
+        let skip = (above + window[at].len()).saturating_sub(room).min(above);
+        let lines = window
             .into_iter()
             .enumerate()
             .flat_map(|(i, lines)| {
-                let mark = self.focused && i == selected;
+                let mark = self.focused && first_item + i == selected;
                 lines.into_iter().map(move |l| {
                     if mark {
                         l.patch_style(theme.selected())
@@ -231,7 +257,7 @@ impl List {
                     }
                 })
             })
-            .skip(first);
+            .skip(skip);
         // One line a row, so a selected line's style covers its row.
         for (line, y) in lines.zip(inner.top()..inner.bottom()) {
             f.render_widget(
@@ -243,10 +269,10 @@ impl List {
                 },
             );
         }
-        if total > room {
-            let mut state = ScrollbarState::new(total - room + 1)
-                .position(first)
-                .viewport_content_length(room);
+        // Everything shown: no bar. Otherwise the bar tells the items.
+        let all_shown = first_item == 0 && last_item + 1 == self.len && height <= room;
+        if !all_shown {
+            let mut state = ScrollbarState::new(self.len).position(selected);
             // A short box has room for the bar but not its arrows.
             let mut bar = Scrollbar::new(ScrollbarOrientation::VerticalRight);
             if room < 4 {
@@ -257,14 +283,16 @@ impl List {
     }
 }
 
-/// A section's items as lines `width` columns wide.
-fn items(
+/// Item `i` of a section as lines `width` columns wide (built only for
+/// the items a frame shows: a large portfolio has thousands at risk).
+fn item(
     pane: &ReviewPane,
     b: &Briefing,
     section: Section,
+    i: usize,
     width: usize,
     theme: Theme,
-) -> Vec<Vec<Line<'static>>> {
+) -> Vec<Line<'static>> {
     let width = width.max(8);
     // A text under a heading: wrapped, each line indented.
     let under = |text: &str, indent: usize, style: Style| -> Vec<Line<'static>> {
@@ -275,62 +303,58 @@ fn items(
             .collect()
     };
     match section {
-        Section::AtRisk => b
-            .at_risk
-            .iter()
-            .map(|r| {
-                let tier = format!(" {} ", r.tier.as_str());
-                let room = width.saturating_sub(tier.width() + 1);
-                let mut lines = vec![Line::from(vec![
-                    Span::styled(tier, theme.tier(r.tier)),
-                    Span::styled(
-                        format!(" {}", truncate(&r.client, room)),
-                        Style::new().add_modifier(Modifier::BOLD),
-                    ),
-                ])];
-                for reason in &r.reasons {
-                    lines.extend(under(&format::reason(LOC, reason), 3, Style::new()));
-                }
-                lines
-            })
-            .collect(),
-        Section::Points => b
-            .talking_points
-            .iter()
-            .map(|t| {
-                let room = width.saturating_sub(2);
-                wrap(&talking_point(LOC, &b.currency, t), room, room)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, l)| Line::raw(format!("{}{l}", if i == 0 { "• " } else { "  " })))
-                    .collect()
-            })
-            .collect(),
-        Section::Moves => b
-            .tier_moves
-            .iter()
-            .map(|m| {
-                let (from, to) = (
-                    format!(" {} ", m.from.as_str()),
-                    format!(" {} ", m.to.as_str()),
-                );
-                let fixed = 10 + 1 + from.width() + 1 + to.width();
-                let name = truncate(&m.client, width.saturating_sub(fixed).max(1));
-                let mut lines = vec![Line::from(vec![
-                    Span::raw(format!("{} {name} ", format::date(LOC, m.on))),
-                    Span::styled(from, theme.tier(m.from)),
-                    Span::raw("→"),
-                    Span::styled(to, theme.tier(m.to)),
-                ])];
-                lines.extend(under(&m.reason, 3, theme.dim()));
-                lines
-            })
-            .collect(),
-        Section::Next => pane
-            .rows
-            .iter()
-            .map(|row| next_lines(pane, *row, width, theme))
-            .collect(),
+        Section::AtRisk => {
+            let Some(r) = b.at_risk.get(i) else {
+                return Vec::new();
+            };
+            let tier = format!(" {} ", r.tier.as_str());
+            let room = width.saturating_sub(tier.width() + 1);
+            let mut lines = vec![Line::from(vec![
+                Span::styled(tier, theme.tier(r.tier)),
+                Span::styled(
+                    format!(" {}", truncate(&r.client, room)),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+            ])];
+            for reason in &r.reasons {
+                lines.extend(under(&format::reason(LOC, reason), 3, Style::new()));
+            }
+            lines
+        }
+        Section::Points => {
+            let Some(t) = b.talking_points.get(i) else {
+                return Vec::new();
+            };
+            let room = width.saturating_sub(2);
+            wrap(&talking_point(LOC, &b.currency, t), room, room)
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| Line::raw(format!("{}{l}", if i == 0 { "• " } else { "  " })))
+                .collect()
+        }
+        Section::Moves => {
+            let Some(m) = b.tier_moves.get(i) else {
+                return Vec::new();
+            };
+            let (from, to) = (
+                format!(" {} ", m.from.as_str()),
+                format!(" {} ", m.to.as_str()),
+            );
+            let fixed = 10 + 1 + from.width() + 1 + to.width();
+            let name = truncate(&m.client, width.saturating_sub(fixed).max(1));
+            let mut lines = vec![Line::from(vec![
+                Span::raw(format!("{} {name} ", format::date(LOC, m.on))),
+                Span::styled(from, theme.tier(m.from)),
+                Span::raw("→"),
+                Span::styled(to, theme.tier(m.to)),
+            ])];
+            lines.extend(under(&m.reason, 3, theme.dim()));
+            lines
+        }
+        Section::Next => match pane.rows.get(i) {
+            Some(row) => next_lines(pane, *row, width, theme),
+            None => Vec::new(),
+        },
     }
 }
 
