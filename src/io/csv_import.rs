@@ -50,7 +50,9 @@ pub struct RowError {
 pub enum ImportError {
     #[error("the file has no header row")]
     Empty,
-    #[error("missing required column '{0}' in the header (found: {1})")]
+    #[error(
+        "missing required column '{0}' in the header (found: {1}); use --map 'Your header={0}' to name it"
+    )]
     MissingColumn(String, String),
     #[error(
         "{}:\n{}",
@@ -1590,7 +1592,7 @@ mod tests {
         let err = parse_clients("id,tier\n".as_bytes()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "missing required column 'name' in the header (found: id, tier)"
+            "missing required column 'name' in the header (found: id, tier); use --map 'Your header=name' to name it"
         );
         assert_eq!(parse_clients(b""), Err(ImportError::Empty));
         assert_eq!(
