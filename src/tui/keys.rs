@@ -735,10 +735,113 @@ pub fn bindings(mode: &Mode, pane: Pane, card: bool) -> Vec<&'static Binding> {
     tables.iter().flat_map(|t| t.iter()).collect()
 }
 
+/// The Russian keyboard (ЙЦУКЕН) and the Latin one (QWERTY) key by key:
+/// `(Cyrillic, Latin)` on the same physical key, lower and upper case.
+/// With the Russian layout active, a key still does what its Latin letter
+/// does (`о` is `j`, `Ы` is `S`, `х` is `[`), except where letters are text.
+pub const RUSSIAN_LAYOUT: &[(char, char)] = &[
+    ('й', 'q'),
+    ('ц', 'w'),
+    ('у', 'e'),
+    ('к', 'r'),
+    ('е', 't'),
+    ('н', 'y'),
+    ('г', 'u'),
+    ('ш', 'i'),
+    ('щ', 'o'),
+    ('з', 'p'),
+    ('х', '['),
+    ('ъ', ']'),
+    ('ф', 'a'),
+    ('ы', 's'),
+    ('в', 'd'),
+    ('а', 'f'),
+    ('п', 'g'),
+    ('р', 'h'),
+    ('о', 'j'),
+    ('л', 'k'),
+    ('д', 'l'),
+    ('ж', ';'),
+    ('э', '\''),
+    ('я', 'z'),
+    ('ч', 'x'),
+    ('с', 'c'),
+    ('м', 'v'),
+    ('и', 'b'),
+    ('т', 'n'),
+    ('ь', 'm'),
+    ('б', ','),
+    ('ю', '.'),
+    ('ё', '`'),
+    ('Й', 'Q'),
+    ('Ц', 'W'),
+    ('У', 'E'),
+    ('К', 'R'),
+    ('Е', 'T'),
+    ('Н', 'Y'),
+    ('Г', 'U'),
+    ('Ш', 'I'),
+    ('Щ', 'O'),
+    ('З', 'P'),
+    ('Х', '{'),
+    ('Ъ', '}'),
+    ('Ф', 'A'),
+    ('Ы', 'S'),
+    ('В', 'D'),
+    ('А', 'F'),
+    ('П', 'G'),
+    ('Р', 'H'),
+    ('О', 'J'),
+    ('Л', 'K'),
+    ('Д', 'L'),
+    ('Ж', ':'),
+    ('Э', '"'),
+    ('Я', 'Z'),
+    ('Ч', 'X'),
+    ('С', 'C'),
+    ('М', 'V'),
+    ('И', 'B'),
+    ('Т', 'N'),
+    ('Ь', 'M'),
+    ('Б', '<'),
+    ('Ю', '>'),
+    ('Ё', '~'),
+];
+
+/// The Latin character on the key that types `c` on the Russian layout;
+/// any other character as it is.
+fn latin_twin(c: char) -> char {
+    RUSSIAN_LAYOUT
+        .iter()
+        .find(|(cyrillic, _)| *cyrillic == c)
+        .map_or(c, |(_, latin)| *latin)
+}
+
+/// The key event as if the Latin layout were active: where letters are
+/// commands (the normal mode, help, a question) for every key, and for a
+/// Ctrl chord everywhere (a chord is never text); in a form, a filter or
+/// the picker a plain Cyrillic letter stays text.
+fn on_latin_layout(mode: &Mode, ev: &KeyEvent) -> KeyEvent {
+    let KeyCode::Char(c) = ev.code else {
+        return *ev;
+    };
+    let letters_are_commands = matches!(mode, Mode::Normal | Mode::Help | Mode::Confirm(_));
+    if letters_are_commands || ctrl(ev) {
+        KeyEvent {
+            code: KeyCode::Char(latin_twin(c)),
+            ..*ev
+        }
+    } else {
+        *ev
+    }
+}
+
 /// What a key means in the current mode. In a form, a filter or the
 /// picker, printable keys are text, never commands; in a question, any key
-/// but `y` is no.
+/// but `y` is no. Keys typed on the Russian layout mean what the Latin
+/// key in their place means ([`RUSSIAN_LAYOUT`]), except as text.
 pub fn map_key(mode: &Mode, pane: Pane, card: bool, ev: &KeyEvent) -> Option<Action> {
+    let ev = &on_latin_layout(mode, ev);
     if ctrl(ev) && ev.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
@@ -1013,6 +1116,110 @@ mod tests {
             }
         }
         assert!(checked > 300, "{checked}");
+    }
+
+    /// The Cyrillic letter on the same key as `latin` on the Russian layout.
+    fn cyrillic_twin(latin: char) -> Option<char> {
+        RUSSIAN_LAYOUT
+            .iter()
+            .find(|(_, l)| *l == latin)
+            .map(|(c, _)| *c)
+    }
+
+    /// Issue 23: with the ЙЦУКЕН layout active, every bound letter's key
+    /// (lower and upper case, `[`, `]` and `:` too) does what the Latin key
+    /// does in the normal mode, on the card, in help and in a question.
+    #[test]
+    fn every_bound_key_works_on_the_russian_layout() {
+        let confirm = Mode::Confirm(crate::tui::app::Confirm {
+            prompt: "?".into(),
+            effect: crate::tui::action::Effect::Reload,
+        });
+        let mut checked = 0;
+        for mode in [Mode::Normal, Mode::Help, confirm] {
+            for &pane in Pane::ALL {
+                for card in [false, true] {
+                    for bd in bindings(&mode, pane, card) {
+                        for k in bd.keys {
+                            let Key::Char(latin) = *k else { continue };
+                            if !latin.is_ascii_alphabetic() && !"[]:".contains(latin) {
+                                continue;
+                            }
+                            let twin = cyrillic_twin(latin)
+                                .unwrap_or_else(|| panic!("{latin} has no Cyrillic twin"));
+                            assert_eq!(
+                                map_key(&mode, pane, card, &key(twin)),
+                                Some(bd.action),
+                                "{twin} for {latin} in {mode:?} {pane:?} card {card}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        let normal = |c| map_key(&Mode::Normal, Pane::Portfolio, false, &key(c));
+        assert_eq!(normal('о'), Some(Action::Down), "о is j");
+        assert_eq!(normal('л'), Some(Action::Up), "л is k");
+        assert_eq!(normal('й'), Some(Action::Quit), "й is q");
+        assert_eq!(normal('ф'), Some(Action::Add), "ф is a");
+        assert_eq!(normal('Ы'), Some(Action::ChangeStatus), "Ы is S");
+        assert_eq!(normal('П'), Some(Action::Bottom), "П is G");
+        let question = Mode::Confirm(crate::tui::app::Confirm {
+            prompt: "?".into(),
+            effect: crate::tui::action::Effect::Reload,
+        });
+        let answer = |c| map_key(&question, Pane::Portfolio, false, &key(c));
+        assert_eq!(answer('н'), Some(Action::ConfirmYes), "н is y");
+        assert_eq!(answer('Н'), Some(Action::ConfirmYes), "Н is Y");
+        assert_eq!(answer('т'), Some(Action::ConfirmNo), "т is n");
+    }
+
+    /// Issue 23: where letters are text (a form, a filter, the picker) a
+    /// Cyrillic letter is typed, never a command; a Ctrl chord on the
+    /// Russian layout is still the chord.
+    #[test]
+    fn cyrillic_letters_are_text_in_forms_filters_and_the_picker() {
+        let s = crate::tui::app::App::new(chrono::NaiveDate::MIN, "t").shared;
+        let in_form = Mode::Form(Box::new(crate::tui::forms::NewClientForm::open(
+            &s,
+            crate::domain::Tier::Gold,
+        )));
+        let form = |ev| map_key(&in_form, Pane::Portfolio, false, &ev);
+        assert_eq!(form(key('о')), Some(Action::FormInput('о')));
+        assert_eq!(form(key('Ж')), Some(Action::FormInput('Ж')));
+        assert_eq!(
+            map_key(&Mode::Filter, Pane::Portfolio, false, &key('й')),
+            Some(Action::FilterInput('й'))
+        );
+        let picker = Mode::Picker(crate::tui::picker::Picker::open(&s));
+        assert_eq!(
+            map_key(&picker, Pane::Portfolio, false, &key('л')),
+            Some(Action::PickerInput('л'))
+        );
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(form(ctrl('ц')), Some(Action::FormDeleteWord), "Ctrl-W");
+        assert_eq!(
+            map_key(&Mode::Filter, Pane::Portfolio, false, &ctrl('с')),
+            Some(Action::Quit),
+            "Ctrl-C"
+        );
+        assert_eq!(
+            map_key(&Mode::Normal, Pane::Portfolio, false, &ctrl('з')),
+            Some(Action::OpenPicker),
+            "Ctrl-P"
+        );
+    }
+
+    #[test]
+    fn the_russian_layout_table_pairs_each_key_once() {
+        assert_eq!(RUSSIAN_LAYOUT.len(), 66, "33 letters in two cases");
+        for (i, (c, l)) in RUSSIAN_LAYOUT.iter().enumerate() {
+            for (c2, l2) in &RUSSIAN_LAYOUT[i + 1..] {
+                assert!(c != c2 && l != l2, "{c}{l} and {c2}{l2}");
+            }
+        }
     }
 
     /// Keys that do nothing in a pane are not in its table, so neither the
