@@ -103,6 +103,7 @@ pub enum Command {
         after_help = "Columns (header row required, `,`, `;` or tab; UTF-8, UTF-16, cp1251, cp866 or KOI8-R; also .xlsx and .xls):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nBank statements (payments): --profile tinkoff|sber|vtb|alfa|NAME, or --incoming-only;\n1C client-bank exchange files (1CClientBankExchange) are recognised by their first line.\n\nExamples:\n  folio import payments bank.csv --dry-run\n  folio import payments statement.csv --profile tinkoff --create-clients"
     )]
     Import {
+        /// What the file holds
         #[arg(value_enum)]
         kind: RecordKind,
         /// The CSV, .xlsx or .xls file, or - for standard input (at most 256 MiB)
@@ -140,6 +141,7 @@ pub enum Command {
         after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel by double-click"
     )]
     Export {
+        /// What to export
         #[arg(value_enum)]
         kind: RecordKind,
         /// Write to this file instead of standard output (`-`: standard output)
@@ -176,6 +178,7 @@ pub enum Command {
     /// List the backup copies next to the portfolio, newest first
     #[command(after_help = "Example:\n  folio backups --json")]
     Backups {
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -187,6 +190,7 @@ pub enum Command {
         after_help = "Example:\n  folio completions bash > ~/.local/share/bash-completion/completions/folio"
     )]
     Completions {
+        /// The shell to write the script for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -201,6 +205,7 @@ pub enum Command {
         /// The month [default: the current one]
         #[arg(long, value_parser = month_arg)]
         month: Option<Month>,
+        /// Markdown, JSON for scripts, or plain text
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
         /// Write to this file instead of standard output (`-`: standard output)
@@ -215,12 +220,16 @@ pub enum Command {
         after_help = "Example:\n  folio gen --db /tmp/l.db --clients 10000 --touchpoints 1000000 --months 120"
     )]
     Gen {
+        /// How many clients
         #[arg(long, default_value_t = 50)]
         clients: u32,
+        /// How many touchpoints in all
         #[arg(long, default_value_t = 5_000)]
         touchpoints: u64,
+        /// How many months of history
         #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=600))]
         months: u32,
+        /// The random seed: the same seed gives the same portfolio
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -267,7 +276,9 @@ pub enum ClientCmd {
         after_help = "Example:\n  folio client add \"ООО Ромашка\" --tier gold --cadence 14 --since 01.03.2025"
     )]
     Add {
+        /// The client's name, e.g. "ООО Ромашка"
         name: String,
+        /// The tier: gold, potential or toxic
         #[arg(long, value_parser = tier_arg, default_value = "potential")]
         tier: Tier,
         /// Agreed contact cadence in days
@@ -282,6 +293,7 @@ pub enum ClientCmd {
         /// Business goal agreed at onboarding
         #[arg(long)]
         goal: Option<String>,
+        /// Free-form notes about the client
         #[arg(long)]
         notes: Option<String>,
         /// The client's ИНН (10 or 12 digits, check digits verified)
@@ -291,17 +303,22 @@ pub enum ClientCmd {
     /// List clients with their signals
     #[command(after_help = "Example:\n  folio client list --tier gold --json")]
     List {
+        /// Only clients of this tier: gold, potential or toxic
         #[arg(long, value_parser = tier_arg)]
         tier: Option<Tier>,
+        /// Only clients with this status: active, paused or churned
         #[arg(long, value_parser = status_arg)]
         status: Option<Status>,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
     /// Show everything about one client
     #[command(after_help = "Example:\n  folio client show \"ооо ромашка\"")]
     Show {
+        /// The client, by name (case does not matter)
         name: String,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -310,21 +327,27 @@ pub enum ClientCmd {
         after_help = "Example:\n  folio client edit Acme --cadence 7 --goal \"+20% leads by Q2\""
     )]
     Edit {
+        /// The client to edit, by name
         name: String,
         /// New name
         #[arg(long = "name", value_name = "NEW_NAME")]
         new_name: Option<String>,
+        /// Start of the relationship
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         since: Option<NaiveDate>,
+        /// Agreed contact cadence in days
         #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3660), conflicts_with = "no_cadence")]
         cadence: Option<u32>,
         /// Remove the contact cadence
         #[arg(long)]
         no_cadence: bool,
+        /// Preferred channel (phone, telegram, email...)
         #[arg(long)]
         channel: Option<String>,
+        /// Business goal agreed at onboarding
         #[arg(long)]
         goal: Option<String>,
+        /// Free-form notes about the client
         #[arg(long)]
         notes: Option<String>,
         /// The client's ИНН (10 or 12 digits, check digits verified): an
@@ -340,9 +363,12 @@ pub enum ClientCmd {
         after_help = "Example:\n  folio client tier Acme toxic --reason \"Ignores agreements, endless revisions\""
     )]
     Tier {
+        /// The client, by name (case does not matter)
         name: String,
+        /// The new tier: gold, potential or toxic
         #[arg(value_parser = tier_arg)]
         tier: Tier,
+        /// Why the client moves (kept in its history)
         #[arg(long, allow_hyphen_values = true)]
         reason: String,
         /// Date of the decision [default: today]
@@ -354,18 +380,24 @@ pub enum ClientCmd {
         after_help = "Example:\n  folio client status Acme churned --reason \"Closed the business (objective)\""
     )]
     Status {
+        /// The client, by name (case does not matter)
         name: String,
+        /// The new status: active, paused or churned
         #[arg(value_parser = status_arg)]
         status: Status,
+        /// Why the status changes (kept in its history)
         #[arg(long, allow_hyphen_values = true)]
         reason: String,
+        /// Date of the change [default: today]
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         on: Option<NaiveDate>,
     },
     /// Delete a client and all its records (needs --force when it has history)
     #[command(after_help = "Example:\n  folio client delete \"Test client\" --force")]
     Delete {
+        /// The client to delete, by name
         name: String,
+        /// Delete it with all its records (touchpoints, agreements, money, contacts)
         #[arg(long)]
         force: bool,
     },
@@ -382,11 +414,18 @@ pub enum AliasCmd {
     /// Add a name the client is written by: an import matches it (ignoring
     /// case, quotes and the legal form: ООО, ИП, АО, ПАО, ЗАО)
     #[command(after_help = "Example:\n  folio client alias add \"ООО Ромашка\" \"Romashka LLC\"")]
-    Add { name: String, alias: String },
+    Add {
+        /// The client, by name (case does not matter)
+        name: String,
+        /// The other name, e.g. "Romashka LLC"
+        alias: String,
+    },
     /// List a client's aliases
     #[command(after_help = "Example:\n  folio client alias list \"ООО Ромашка\" --json")]
     List {
+        /// The client, by name (case does not matter)
         name: String,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -394,7 +433,12 @@ pub enum AliasCmd {
     #[command(
         after_help = "Example:\n  folio client alias delete \"ООО Ромашка\" \"Romashka LLC\""
     )]
-    Delete { name: String, alias: String },
+    Delete {
+        /// The client, by name (case does not matter)
+        name: String,
+        /// The alias to remove
+        alias: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -404,24 +448,33 @@ pub enum ContactCmd {
         after_help = "Example:\n  folio client contact add Acme --person \"Anna Petrova\" --role CMO --decision-maker --birthday 14.02.1985"
     )]
     Add {
+        /// The client, by name (case does not matter)
         name: String,
+        /// The person's full name
         #[arg(long)]
         person: String,
+        /// Their role, e.g. CMO
         #[arg(long)]
         role: Option<String>,
+        /// They make the decisions (ЛПР)
         #[arg(long)]
         decision_maker: bool,
+        /// Their phone number
         #[arg(long)]
         phone: Option<String>,
+        /// Their email address
         #[arg(long)]
         email: Option<String>,
+        /// Their birthday
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         birthday: Option<NaiveDate>,
     },
     /// List a client's contacts
     #[command(after_help = "Example:\n  folio client contact list Acme")]
     List {
+        /// The client, by name (case does not matter)
         name: String,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -433,36 +486,51 @@ pub enum ContactCmd {
                    "phone", "no_phone", "email", "no_email", "birthday", "no_birthday"]))
     )]
     Edit {
+        /// The contact's id (as `client contact list` shows it)
         id: i64,
         /// Move the contact to this client
         #[arg(long)]
         client: Option<String>,
+        /// The person's full name
         #[arg(long)]
         person: Option<String>,
+        /// Their role, e.g. CMO
         #[arg(long, conflicts_with = "no_role")]
         role: Option<String>,
+        /// Remove their role
         #[arg(long)]
         no_role: bool,
+        /// They make the decisions (ЛПР)
         #[arg(long, conflicts_with = "no_decision_maker")]
         decision_maker: bool,
+        /// They do not make the decisions
         #[arg(long)]
         no_decision_maker: bool,
+        /// Their phone number
         #[arg(long, conflicts_with = "no_phone")]
         phone: Option<String>,
+        /// Remove their phone number
         #[arg(long)]
         no_phone: bool,
+        /// Their email address
         #[arg(long, conflicts_with = "no_email")]
         email: Option<String>,
+        /// Remove their email address
         #[arg(long)]
         no_email: bool,
+        /// Their birthday
         #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with = "no_birthday")]
         birthday: Option<NaiveDate>,
+        /// Remove their birthday
         #[arg(long)]
         no_birthday: bool,
     },
     /// Delete a contact by id
     #[command(after_help = "Example:\n  folio client contact delete 3")]
-    Delete { id: i64 },
+    Delete {
+        /// The contact's id (as `client contact list` shows it)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -472,30 +540,37 @@ pub enum TouchCmd {
         after_help = "Example:\n  folio touch add Acme --kind call --summary \"Budget for Q1\" --minutes 25 --next \"Send proposal\" --next-due 2026-11-30"
     )]
     Add {
+        /// The client, by name (case does not matter)
         client: String,
+        /// How it happened: call, meeting, email, message, report or other
         #[arg(long, value_parser = kind_arg)]
         kind: TouchKind,
+        /// What was said, in a line
         #[arg(long, allow_hyphen_values = true)]
         summary: String,
         /// When it happened [default: today]
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         at: Option<NaiveDate>,
+        /// Time it took, in minutes
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=44640))]
         minutes: u32,
         /// The next step agreed
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         next: Option<String>,
+        /// When the next step is due
         #[arg(long, value_name = "DATE", value_parser = date_arg, requires = "next")]
         next_due: Option<NaiveDate>,
     },
     /// List touchpoints, newest first
     #[command(after_help = "Example:\n  folio touch list --client Acme --limit 20")]
     List {
+        /// Only this client's touchpoints
         #[arg(long)]
         client: Option<String>,
         /// At most this many (0: all)
         #[arg(long, default_value_t = 50)]
         limit: u32,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -506,16 +581,21 @@ pub enum TouchCmd {
             .args(["client", "kind", "summary", "at", "minutes", "next", "no_next", "next_due", "no_next_due"]))
     )]
     Edit {
+        /// The touchpoint's id (as `touch list` shows it)
         id: i64,
         /// Move it to this client
         #[arg(long)]
         client: Option<String>,
+        /// How it happened: call, meeting, email, message, report or other
         #[arg(long, value_parser = kind_arg)]
         kind: Option<TouchKind>,
+        /// What was said, in a line
         #[arg(long, allow_hyphen_values = true)]
         summary: Option<String>,
+        /// When it happened
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         at: Option<NaiveDate>,
+        /// Time it took, in minutes
         #[arg(long, value_parser = clap::value_parser!(u32).range(0..=44640))]
         minutes: Option<u32>,
         /// The next step agreed
@@ -529,6 +609,7 @@ pub enum TouchCmd {
         /// Remove the next step (and its due date)
         #[arg(long)]
         no_next: bool,
+        /// When the next step is due
         #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with_all = ["no_next", "no_next_due"])]
         next_due: Option<NaiveDate>,
         /// Remove the next step's due date
@@ -537,16 +618,22 @@ pub enum TouchCmd {
     },
     /// Delete a touchpoint by id
     #[command(after_help = "Example:\n  folio touch delete 42")]
-    Delete { id: i64 },
+    Delete {
+        /// The touchpoint's id (as `touch list` shows it)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, Args)]
 #[group(required = true, multiple = false)]
 pub struct CloseAs {
+    /// It was done as promised
     #[arg(long)]
     pub kept: bool,
+    /// It was not done as promised
     #[arg(long)]
     pub broken: bool,
+    /// It no longer applies
     #[arg(long)]
     pub cancelled: bool,
 }
@@ -570,11 +657,15 @@ pub enum AgreeCmd {
         after_help = "Example:\n  folio agree add Acme --text \"Send the media plan\" --owner us --due 2026-11-28"
     )]
     Add {
+        /// The client, by name (case does not matter)
         client: String,
+        /// What was promised
         #[arg(long, allow_hyphen_values = true)]
         text: String,
+        /// Who promised it: us (the agency) or client
         #[arg(long, value_parser = owner_arg)]
         owner: Owner,
+        /// When it is due [default: no due date]
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         due: Option<NaiveDate>,
         /// When it was agreed [default: today]
@@ -584,6 +675,7 @@ pub enum AgreeCmd {
     /// Close an agreement as kept, broken or cancelled
     #[command(after_help = "Example:\n  folio agree close 12 --kept")]
     Close {
+        /// The agreement's id (as `agree list` shows it)
         id: i64,
         #[command(flatten)]
         close: CloseAs,
@@ -594,10 +686,13 @@ pub enum AgreeCmd {
     /// List agreements: open first, by due date
     #[command(after_help = "Example:\n  folio agree list --open --json")]
     List {
+        /// Only the open ones
         #[arg(long)]
         open: bool,
+        /// Only this client's agreements
         #[arg(long)]
         client: Option<String>,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -608,14 +703,18 @@ pub enum AgreeCmd {
             .args(["client", "text", "owner", "due", "no_due", "on"]))
     )]
     Edit {
+        /// The agreement's id (as `agree list` shows it)
         id: i64,
         /// Move it to this client
         #[arg(long)]
         client: Option<String>,
+        /// What was promised
         #[arg(long, allow_hyphen_values = true)]
         text: Option<String>,
+        /// Who promised it: us (the agency) or client
         #[arg(long, value_parser = owner_arg)]
         owner: Option<Owner>,
+        /// When it is due
         #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with = "no_due")]
         due: Option<NaiveDate>,
         /// Remove the due date
@@ -627,7 +726,10 @@ pub enum AgreeCmd {
     },
     /// Delete an agreement by id
     #[command(after_help = "Example:\n  folio agree delete 12")]
-    Delete { id: i64 },
+    Delete {
+        /// The agreement's id (as `agree list` shows it)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -635,24 +737,30 @@ pub enum PlanCmd {
     /// Set the month's target
     #[command(after_help = "Example:\n  folio plan set 2026-11 \"1 500 000\"")]
     Set {
+        /// The month, YYYY-MM
         #[arg(value_parser = month_arg)]
         month: Month,
+        /// The target amount, e.g. "1 500 000"
         #[arg(value_parser = amount_arg, allow_hyphen_values = true)]
         amount: Money,
     },
     /// Show the month's figures: target, received, outstanding, overdue, forecast
     #[command(after_help = "Example:\n  folio plan show --month 2026-11 --json")]
     Show {
+        /// The month, YYYY-MM [default: the current one]
         #[arg(long, value_parser = month_arg)]
         month: Option<Month>,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
     /// Target vs received for the last months
     #[command(after_help = "Example:\n  folio plan history --months 12")]
     History {
+        /// How many months, this one included (at most 240)
         #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=240))]
         months: u32,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -665,9 +773,12 @@ pub enum InvoiceCmd {
         after_help = "Example:\n  folio invoice add Acme --month 2026-11 --amount \"250 000\" --due 10.11.2026"
     )]
     Add {
+        /// The client, by name (case does not matter)
         client: String,
+        /// The plan's month it is expected in, YYYY-MM
         #[arg(long, value_parser = month_arg)]
         month: Month,
+        /// The amount expected, e.g. "250 000"
         #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
         amount: Money,
         /// Due date [default: the last day of the month]
@@ -677,10 +788,13 @@ pub enum InvoiceCmd {
     /// List expected payments with what is still owed
     #[command(after_help = "Example:\n  folio invoice list --month 2026-11")]
     List {
+        /// Only this client's expected payments
         #[arg(long)]
         client: Option<String>,
+        /// Only those expected in this month, YYYY-MM
         #[arg(long, value_parser = month_arg)]
         month: Option<Month>,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -691,20 +805,27 @@ pub enum InvoiceCmd {
             .args(["client", "month", "amount", "due"]))
     )]
     Edit {
+        /// The expected payment's id (as `invoice list` shows it)
         id: i64,
         /// Move it to this client
         #[arg(long)]
         client: Option<String>,
+        /// The plan's month it is expected in, YYYY-MM
         #[arg(long, value_parser = month_arg)]
         month: Option<Month>,
+        /// The amount expected
         #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
         amount: Option<Money>,
+        /// Due date
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         due: Option<NaiveDate>,
     },
     /// Delete an expected payment by id
     #[command(after_help = "Example:\n  folio invoice delete 7")]
-    Delete { id: i64 },
+    Delete {
+        /// The expected payment's id (as `invoice list` shows it)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -714,21 +835,28 @@ pub enum PayCmd {
         after_help = "Example:\n  folio pay add Acme --on 2026-11-12 --amount \"1 250 000,50\" --note \"Invoice 118\""
     )]
     Add {
+        /// The client who paid, by name (case does not matter)
         client: String,
+        /// The day the money arrived
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         on: NaiveDate,
+        /// The amount received, e.g. "1 250 000,50"
         #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
         amount: Money,
+        /// A note, e.g. the invoice number
         #[arg(long, default_value = "", allow_hyphen_values = true)]
         note: String,
     },
     /// List payments, newest first
     #[command(after_help = "Example:\n  folio pay list --client Acme")]
     List {
+        /// Only this client's payments
         #[arg(long)]
         client: Option<String>,
+        /// Only those received in this month, YYYY-MM
         #[arg(long, value_parser = month_arg)]
         month: Option<Month>,
+        /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
         json: bool,
     },
@@ -739,20 +867,27 @@ pub enum PayCmd {
             .args(["client", "on", "amount", "note"]))
     )]
     Edit {
+        /// The payment's id (as `pay list` shows it)
         id: i64,
         /// Move it to this client
         #[arg(long)]
         client: Option<String>,
+        /// The day the money arrived
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         on: Option<NaiveDate>,
+        /// The amount received
         #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
         amount: Option<Money>,
+        /// A note, e.g. the invoice number
         #[arg(long, allow_hyphen_values = true)]
         note: Option<String>,
     },
     /// Delete a payment by id
     #[command(after_help = "Example:\n  folio pay delete 3")]
-    Delete { id: i64 },
+    Delete {
+        /// The payment's id (as `pay list` shows it)
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -762,10 +897,18 @@ pub enum ConfigCmd {
     #[command(
         after_help = "Examples:\n  folio config set currency EUR\n  folio config set mouse off\n  folio config set lang ru"
     )]
-    Set { key: ConfigKey, value: String },
+    Set {
+        /// The setting
+        key: ConfigKey,
+        /// Its new value: a currency code (RUB, EUR...), on or off, ru, en or auto
+        value: String,
+    },
     /// Show a setting
     #[command(after_help = "Examples:\n  folio config get currency\n  folio config get mouse")]
-    Get { key: ConfigKey },
+    Get {
+        /// The setting
+        key: ConfigKey,
+    },
 }
 
 /// The languages of `--lang`.
@@ -838,5 +981,32 @@ mod tests {
         walk(&Cli::command(), "", &mut missing);
         assert!(missing.is_empty(), "no example in --help: {missing:?}");
         Cli::command().debug_assert();
+    }
+
+    /// Issue 23: every argument and option of every subcommand says in
+    /// one line what it is for in `--help`.
+    #[test]
+    fn every_option_has_a_description() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let path = format!("{path} {}", cmd.get_name());
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                if help.trim().is_empty() {
+                    missing.push(format!("{path} {id}"));
+                } else if help.contains('\n') {
+                    missing.push(format!("{path} {id} (more than one line)"));
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|c| c.get_name() != "help") {
+                walk(sub, &path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no description in --help: {missing:#?}");
     }
 }
