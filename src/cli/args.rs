@@ -50,7 +50,7 @@ fn owner_arg(s: &str) -> Result<Owner, String> {
     name = "folio",
     version,
     about = "A portfolio manager for account managers: clients, touchpoints, agreements and the monthly payment plan.",
-    after_help = "Examples:\n  folio --demo                      explore a demo portfolio (nothing touches your file)\n  folio client add \"ООО Ромашка\" --tier gold --cadence 14\n  folio touch add \"ООО Ромашка\" --kind call --summary \"Q3 review\" --minutes 30\n  folio plan show --month 2026-11 --json"
+    after_help = "Examples:\n  folio --demo          explore a demo portfolio (your file is not touched)\n  folio client add \"ООО Ромашка\" --tier gold --cadence 14\n  folio touch add \"ООО Ромашка\" --kind call --summary \"Q3 review\" --minutes 30\n  folio plan show --month 2026-11 --json"
 )]
 pub struct Cli {
     /// The portfolio file [default: portfolio.db in the platform data folder]
@@ -138,7 +138,7 @@ pub enum Command {
     },
     /// Export records as CSV (what import reads back)
     #[command(
-        after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel by double-click"
+        after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel"
     )]
     Export {
         /// What to export
@@ -445,7 +445,7 @@ pub enum AliasCmd {
 pub enum ContactCmd {
     /// Add a contact person
     #[command(
-        after_help = "Example:\n  folio client contact add Acme --person \"Anna Petrova\" --role CMO --decision-maker --birthday 14.02.1985"
+        after_help = "Example:\n  folio client contact add Acme --person \"Anna Petrova\" --role CMO \\\n    --decision-maker --birthday 14.02.1985"
     )]
     Add {
         /// The client, by name (case does not matter)
@@ -537,7 +537,7 @@ pub enum ContactCmd {
 pub enum TouchCmd {
     /// Log a touchpoint
     #[command(
-        after_help = "Example:\n  folio touch add Acme --kind call --summary \"Budget for Q1\" --minutes 25 --next \"Send proposal\" --next-due 2026-11-30"
+        after_help = "Example:\n  folio touch add Acme --kind call --summary \"Budget for Q1\" --minutes 25 \\\n    --next \"Send proposal\" --next-due 2026-11-30"
     )]
     Add {
         /// The client, by name (case does not matter)
@@ -576,7 +576,7 @@ pub enum TouchCmd {
     },
     /// Change a touchpoint: only the fields given
     #[command(
-        after_help = "Example:\n  folio touch edit 42 --minutes 45 --next \"Send the revised proposal\" --next-due 2026-12-04",
+        after_help = "Example:\n  folio touch edit 42 --minutes 45 --next \"Send the revised proposal\" \\\n    --next-due 2026-12-04",
         group(clap::ArgGroup::new("change").required(true).multiple(true)
             .args(["client", "kind", "summary", "at", "minutes", "next", "no_next", "next_due", "no_next_due"]))
     )]
@@ -832,7 +832,7 @@ pub enum InvoiceCmd {
 pub enum PayCmd {
     /// Record a payment received
     #[command(
-        after_help = "Example:\n  folio pay add Acme --on 2026-11-12 --amount \"1 250 000,50\" --note \"Invoice 118\""
+        after_help = "Example:\n  folio pay add Acme --on 2026-11-12 --amount \"1 250 000,50\" \\\n    --note \"Invoice 118\""
     )]
     Add {
         /// The client who paid, by name (case does not matter)
@@ -1008,5 +1008,27 @@ mod tests {
         let mut missing = Vec::new();
         walk(&Cli::command(), "", &mut missing);
         assert!(missing.is_empty(), "no description in --help: {missing:#?}");
+    }
+
+    /// Issue 23: an example is one command a person can copy: clap wraps
+    /// help at the terminal's width, so each line of an example fits 80
+    /// columns (a long one continues on the next line after ` \`).
+    #[test]
+    fn every_example_line_fits_80_columns() {
+        fn walk(cmd: &clap::Command, long: &mut Vec<String>) {
+            let help = cmd.get_after_help().map(|h| h.to_string());
+            for line in help.iter().flat_map(|h| h.lines()) {
+                let example = line.starts_with("  folio") || line.starts_with("    ");
+                if example && unicode_width::UnicodeWidthStr::width(line) > 79 {
+                    long.push(line.to_string());
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, long);
+            }
+        }
+        let mut long = Vec::new();
+        walk(&Cli::command(), &mut long);
+        assert!(long.is_empty(), "wider than 79 columns: {long:#?}");
     }
 }
