@@ -1402,3 +1402,99 @@ fn config_set_lang_and_the_lang_flag_open_no_portfolio() {
     assert_eq!(wrong.status.code(), Some(2), "clap refuses it");
     assert!(!p.db.exists(), "no portfolio is created for the language");
 }
+
+/// Every subcommand path (`["client", "list"]`), the root's (`[]`) first,
+/// with whether it is a leaf (a command that runs, not a group).
+fn command_paths() -> Vec<(Vec<String>, bool)> {
+    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<(Vec<String>, bool)>) {
+        let subs: Vec<&clap::Command> = cmd
+            .get_subcommands()
+            .filter(|c| c.get_name() != "help")
+            .collect();
+        out.push((path.clone(), subs.is_empty()));
+        for sub in subs {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_string());
+            walk(sub, p, out);
+        }
+    }
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    walk(&folio::cli::args::Cli::command(), Vec::new(), &mut out);
+    out
+}
+
+/// Issue 23: every `--json` output ends with a newline, so the next prompt
+/// or message starts on its own line. Every command that has `--json`
+/// (found by walking the command tree), and the briefing's JSON.
+#[test]
+fn every_json_output_ends_with_a_newline() {
+    use clap::CommandFactory;
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let clients = p.json(&["client", "list", "--json"]);
+    let name = clients[0]["name"]
+        .as_str()
+        .expect("a client name")
+        .to_string();
+    let root = folio::cli::args::Cli::command();
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    for (path, leaf) in command_paths() {
+        let mut cmd = &root;
+        for part in &path {
+            cmd = cmd.find_subcommand(part).expect("subcommand");
+        }
+        if !leaf || !cmd.get_arguments().any(|a| a.get_id() == "json") {
+            continue;
+        }
+        let mut args = path.clone();
+        // The required arguments of a command with --json name a client.
+        for arg in cmd.get_positionals().filter(|a| a.is_required_set()) {
+            assert_eq!(arg.get_id(), "name", "{path:?}");
+            args.push(name.clone());
+        }
+        args.push("--json".into());
+        runs.push(args);
+    }
+    assert!(runs.len() >= 11, "{runs:?}");
+    runs.push(vec!["report".into(), "--format".into(), "json".into()]);
+    for args in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = p.ok(&args);
+        assert!(
+            out.ends_with("}\n") || out.ends_with("]\n"),
+            "folio {args:?} ends with {:?}",
+            &out[out.len().saturating_sub(20)..]
+        );
+    }
+}
+
+/// Issue 23: `--help` of every command, in both languages, ends with a
+/// newline; a command's last line is its example.
+#[test]
+fn every_help_ends_with_its_example_and_a_newline() {
+    let p = Portfolio::new();
+    for (path, leaf) in command_paths() {
+        for lang in ["en", "ru"] {
+            let mut args: Vec<&str> = vec!["--lang", lang];
+            args.extend(path.iter().map(String::as_str));
+            args.push("--help");
+            let out = p.ok(&args);
+            assert!(out.ends_with('\n'), "folio {args:?}: {out}");
+            if leaf || path.is_empty() {
+                // The example's first line: a long one continues after ` \`.
+                let lines: Vec<&str> = out.lines().collect();
+                let mut first = lines.len() - 1;
+                while first > 0 && lines[first - 1].ends_with(" \\") {
+                    first -= 1;
+                }
+                assert!(
+                    lines[first].trim_start().starts_with("folio "),
+                    "folio {args:?} ends with {:?}, not the example",
+                    &lines[first..]
+                );
+            }
+        }
+    }
+    assert!(!p.db.exists(), "--help opens no portfolio");
+}
