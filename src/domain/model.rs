@@ -145,6 +145,33 @@ word_enum!(
     }
 );
 
+/// The Russian word for an enum value written as its English word
+/// (`gold` -> `золотой`), whichever enum it is a value of; `None` for a
+/// word that is no enum's. The TUI's choice fields, which hold English
+/// words, pick by a Russian first letter with it.
+pub fn russian_word(english: &str) -> Option<&'static str> {
+    fn of<T: Copy>(
+        all: &[T],
+        en: fn(T) -> &'static str,
+        ru: fn(T) -> &'static str,
+        word: &str,
+    ) -> Option<&'static str> {
+        all.iter().find(|v| en(**v) == word).map(|v| ru(*v))
+    }
+    of(Tier::ALL, Tier::as_str, Tier::as_ru, english)
+        .or_else(|| of(Status::ALL, Status::as_str, Status::as_ru, english))
+        .or_else(|| of(TouchKind::ALL, TouchKind::as_str, TouchKind::as_ru, english))
+        .or_else(|| of(Owner::ALL, Owner::as_str, Owner::as_ru, english))
+        .or_else(|| {
+            of(
+                AgreementStatus::ALL,
+                AgreementStatus::as_str,
+                AgreementStatus::as_ru,
+                english,
+            )
+        })
+}
+
 /// Row ids are SQLite rowids.
 pub type Id = i64;
 
@@ -459,6 +486,10 @@ mod tests {
             assert_eq!(AgreementStatus::parse(a.as_ru()), Ok(*a));
         }
         assert!(Tier::parse("серебряный").is_err());
+        assert_eq!(russian_word("gold"), Some("золотой"));
+        assert_eq!(russian_word("cancelled"), Some("отменена"));
+        assert_eq!(russian_word("client"), Some("клиент"));
+        assert_eq!(russian_word("yes"), None);
         // `ё` read as `е` only: not any other letter.
         assert!(TouchKind::parse("отчат").is_err());
     }
