@@ -137,7 +137,7 @@ pub enum Command {
     },
     /// Export records as CSV (what import reads back)
     #[command(
-        after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel by double-click"
+        after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel by double-click\n  folio export clients --lang ru --out clients.csv    headers and words in Russian"
     )]
     Export {
         #[arg(value_enum)]
