@@ -138,7 +138,7 @@ pub enum Command {
     },
     /// Export records as CSV (what import reads back)
     #[command(
-        after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel"
+        after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel\n  folio export clients --lang ru --out clients.csv   in Russian"
     )]
     Export {
         /// What to export

@@ -15,7 +15,7 @@ use crate::domain::signals::NeglectState;
 use crate::domain::time::DateFormat;
 use crate::domain::{Money, Month};
 use crate::files::Out;
-use crate::format::{self, Noun};
+use crate::format::{self, Locale, Noun};
 use crate::io::InputError;
 use crate::io::csv_export::Layout;
 use crate::io::csv_import::ColumnMap;
@@ -300,6 +300,7 @@ pub fn export(
     out: Option<&Path>,
     force: bool,
     excel: bool,
+    lang: Locale,
 ) -> Result<String> {
     let layout = if excel { Layout::Excel } else { Layout::Plain };
     let out = match out {
@@ -309,7 +310,8 @@ pub fn export(
     let progress = spinner("exporting…");
     let mut n = 0;
     let result = out.write(|w| {
-        n = import::export(&mut s.store, kind(k), layout, w).map_err(std::io::Error::other)?;
+        n = import::export(&mut s.store, kind(k), layout, lang, w)
+            .map_err(std::io::Error::other)?;
         Ok(())
     });
     if let Some(p) = progress {

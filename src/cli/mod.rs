@@ -145,7 +145,12 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             out,
             force,
             excel,
-        }) => data::export(&mut s, kind, out.as_deref(), force, excel),
+        }) => {
+            // In Russian only on request (`--lang ru`), not by the locale
+            // variables or the config: a file is data, read by others too.
+            let lang = cli.lang.map_or(Locale::En, Locale::from);
+            data::export(&mut s, kind, out.as_deref(), force, excel, lang)
+        }
         Some(Command::Backup { out, force }) => data::backup(&mut s, out.as_deref(), force),
         Some(Command::Check) => data::check(&mut s),
         Some(Command::Report {

@@ -23,9 +23,24 @@ fn article(word: &str) -> &'static str {
     }
 }
 
+/// Does `input` (already lowercase, with `ё` read as `е`) say `word`,
+/// where `word` may be written with `ё`?
+fn says(input: &str, word: &str) -> bool {
+    word.chars()
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .eq(input.chars())
+}
+
 /// Enums stored and typed as lowercase words, with serde names to match.
+/// Each value has its English word (stored, and what exports write), a few
+/// English aliases, then after `ru` its Russian word (what `export --lang
+/// ru` writes) and the other Russian forms people type: all read back,
+/// case-insensitively, `ё` as `е`. This is the one table of enum words:
+/// the command line, forms and CSV cells all parse through it.
 macro_rules! word_enum {
-    ($(#[$meta:meta])* $name:ident, $what:literal, { $($variant:ident => $word:literal $(| $alias:literal)*),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident, $what:literal, {
+        $($variant:ident => $word:literal $(| $alias:literal)*, ru $ru:literal $(| $ru_alias:literal)*);+ $(;)?
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(rename_all = "lowercase")]
@@ -38,16 +53,25 @@ macro_rules! word_enum {
                 match self { $($name::$variant => $word),+ }
             }
 
-            /// Parse case-insensitively, accepting a few aliases.
+            /// The Russian word for the value (what an export in Russian
+            /// writes; [`Self::parse`] reads it back).
+            pub fn as_ru(self) -> &'static str {
+                match self { $($name::$variant => $ru),+ }
+            }
+
+            /// Parse case-insensitively, accepting a few aliases and the
+            /// Russian words (`ё` or `е`).
             pub fn parse(input: &str) -> Result<$name, UnknownValue> {
                 // The stored form (every row read back) needs no folding.
                 match input {
                     $($word => return Ok($name::$variant),)+
                     _ => {}
                 }
-                let lower = input.trim().to_lowercase();
+                let lower = fold(input.trim());
                 $(
-                    if lower == $word $(|| lower == $alias)* {
+                    if lower == $word $(|| lower == $alias)*
+                        || says(&lower, $ru) $(|| says(&lower, $ru_alias))*
+                    {
                         return Ok($name::$variant);
                     }
                 )+
@@ -75,50 +99,78 @@ macro_rules! word_enum {
 word_enum!(
     /// Where a client stands as an asset: see "Tiers" in DOMAIN.md.
     Tier, "tier", {
-        Gold => "gold",
+        Gold => "gold", ru "золотой" | "золотая" | "золотое" | "золотые";
         Potential => "potential",
-        Toxic => "toxic",
+            ru "перспективный" | "перспективная" | "перспективное" | "перспективные";
+        Toxic => "toxic", ru "токсичный" | "токсичная" | "токсичное" | "токсичные";
     }
 );
 
 word_enum!(
     /// Whether the relationship is running.
     Status, "status", {
-        Active => "active",
-        Paused => "paused",
-        Churned => "churned",
+        Active => "active", ru "активный" | "активная" | "активное" | "активен" | "активна";
+        Paused => "paused", ru "на паузе" | "пауза" | "приостановлен" | "приостановлена";
+        Churned => "churned", ru "ушёл" | "ушла" | "ушли" | "ушедший" | "отток";
     }
 );
 
 word_enum!(
     /// How a touchpoint happened.
     TouchKind, "touchpoint kind", {
-        Call => "call",
-        Meeting => "meeting",
-        Email => "email" | "e-mail" | "mail",
-        Message => "message" | "messenger" | "chat",
-        Report => "report",
-        Other => "other",
+        Call => "call", ru "звонок";
+        Meeting => "meeting", ru "встреча";
+        Email => "email" | "e-mail" | "mail", ru "письмо" | "почта";
+        Message => "message" | "messenger" | "chat", ru "мессенджер" | "сообщение" | "чат";
+        Report => "report", ru "отчёт";
+        Other => "other", ru "другое" | "другой" | "прочее";
     }
 );
 
 word_enum!(
     /// Who owes an agreement: the agency (us) or the client.
     Owner, "owner", {
-        Us => "us" | "we" | "agency",
-        Client => "client" | "them",
+        Us => "us" | "we" | "agency", ru "мы" | "за нами" | "агентство";
+        Client => "client" | "them", ru "клиент" | "за клиентом";
     }
 );
 
 word_enum!(
     /// The life of an agreement.
     AgreementStatus, "agreement status", {
-        Open => "open",
-        Kept => "kept",
-        Broken => "broken",
-        Cancelled => "cancelled" | "canceled",
+        Open => "open", ru "открыта" | "открыто" | "открыт" | "открытая" | "в работе";
+        Kept => "kept", ru "выполнена" | "выполнено" | "выполнен";
+        Broken => "broken", ru "нарушена" | "нарушено" | "нарушен";
+        Cancelled => "cancelled" | "canceled", ru "отменена" | "отменено" | "отменён";
     }
 );
+
+/// The Russian word for an enum value written as its English word
+/// (`gold` -> `золотой`), whichever enum it is a value of; `None` for a
+/// word that is no enum's. The TUI's choice fields, which hold English
+/// words, pick by a Russian first letter with it.
+pub fn russian_word(english: &str) -> Option<&'static str> {
+    fn of<T: Copy>(
+        all: &[T],
+        en: fn(T) -> &'static str,
+        ru: fn(T) -> &'static str,
+        word: &str,
+    ) -> Option<&'static str> {
+        all.iter().find(|v| en(**v) == word).map(|v| ru(*v))
+    }
+    of(Tier::ALL, Tier::as_str, Tier::as_ru, english)
+        .or_else(|| of(Status::ALL, Status::as_str, Status::as_ru, english))
+        .or_else(|| of(TouchKind::ALL, TouchKind::as_str, TouchKind::as_ru, english))
+        .or_else(|| of(Owner::ALL, Owner::as_str, Owner::as_ru, english))
+        .or_else(|| {
+            of(
+                AgreementStatus::ALL,
+                AgreementStatus::as_str,
+                AgreementStatus::as_ru,
+                english,
+            )
+        })
+}
 
 /// Row ids are SQLite rowids.
 pub type Id = i64;
@@ -401,6 +453,45 @@ mod tests {
             Owner::parse("boss").unwrap_err().to_string(),
             "'boss' is not an owner (use one of: us client)"
         );
+    }
+
+    #[test]
+    fn russian_words_parse_in_any_case_with_yo_or_ye() {
+        assert_eq!(Tier::parse("Золотая"), Ok(Tier::Gold));
+        assert_eq!(Tier::parse(" ТОКСИЧНЫЙ "), Ok(Tier::Toxic));
+        assert_eq!(Status::parse("Ушел"), Ok(Status::Churned));
+        assert_eq!(Status::parse("на паузе"), Ok(Status::Paused));
+        assert_eq!(TouchKind::parse("ОТЧЕТ"), Ok(TouchKind::Report));
+        assert_eq!(TouchKind::parse("Отчёт"), Ok(TouchKind::Report));
+        assert_eq!(Owner::parse("Мы"), Ok(Owner::Us));
+        assert_eq!(Owner::parse("за клиентом"), Ok(Owner::Client));
+        assert_eq!(
+            AgreementStatus::parse("Отменен"),
+            Ok(AgreementStatus::Cancelled)
+        );
+        // Every value's Russian word reads back as that value.
+        for t in Tier::ALL {
+            assert_eq!(Tier::parse(t.as_ru()), Ok(*t));
+        }
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_ru()), Ok(*s));
+        }
+        for k in TouchKind::ALL {
+            assert_eq!(TouchKind::parse(k.as_ru()), Ok(*k));
+        }
+        for o in Owner::ALL {
+            assert_eq!(Owner::parse(o.as_ru()), Ok(*o));
+        }
+        for a in AgreementStatus::ALL {
+            assert_eq!(AgreementStatus::parse(a.as_ru()), Ok(*a));
+        }
+        assert!(Tier::parse("серебряный").is_err());
+        assert_eq!(russian_word("gold"), Some("золотой"));
+        assert_eq!(russian_word("cancelled"), Some("отменена"));
+        assert_eq!(russian_word("client"), Some("клиент"));
+        assert_eq!(russian_word("yes"), None);
+        // `ё` read as `е` only: not any other letter.
+        assert!(TouchKind::parse("отчат").is_err());
     }
 
     #[test]

@@ -5,12 +5,17 @@
 //! `None` and empty text as an empty cell. Text cells go through
 //! [`neutralise`] so a spreadsheet shows them as text, never as a formula.
 //! [`Layout::Excel`] writes the same for Excel in a Russian locale.
+//! In [`Locale::Ru`] (`export --lang ru`) the header and the enum words
+//! (tiers, kinds, owners, statuses) are Russian, from the tables import
+//! reads them by (`csv_import::russian_header`, the enums' `as_ru`).
 
 use std::borrow::Cow;
 use std::io::Write;
 
 use crate::domain::time::iso;
 use crate::domain::{Agreement, Client, Money, Payment, Touchpoint};
+use crate::format::Locale;
+use crate::io::csv_import::russian_header;
 
 /// Header of a clients file.
 pub const CLIENT_COLUMNS: [&str; 5] = ["name", "tier", "cadence_days", "since", "notes"];
@@ -111,6 +116,22 @@ impl Layout {
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// The header row of `columns` in `locale`.
+fn header<'a>(columns: &[&'a str], locale: Locale) -> Vec<&'a str> {
+    match locale {
+        Locale::En => columns.to_vec(),
+        Locale::Ru => columns.iter().map(|c| russian_header(c)).collect(),
+    }
+}
+
+/// An enum's word in `locale`: `(English, Russian)`.
+fn word(locale: Locale, (en, ru): (&'static str, &'static str)) -> &'static str {
+    match locale {
+        Locale::En => en,
+        Locale::Ru => ru,
+    }
+}
+
 pub fn write_clients<W: Write>(out: W, clients: &[Client]) -> Result<(), csv::Error> {
     write_clients_as(out, clients, Layout::Plain)
 }
@@ -120,13 +141,22 @@ pub fn write_clients_as<W: Write>(
     clients: &[Client],
     layout: Layout,
 ) -> Result<(), csv::Error> {
+    write_clients_in(out, clients, layout, Locale::En)
+}
+
+pub fn write_clients_in<W: Write>(
+    out: W,
+    clients: &[Client],
+    layout: Layout,
+    locale: Locale,
+) -> Result<(), csv::Error> {
     let mut w = layout.writer(out)?;
-    w.write_record(CLIENT_COLUMNS)?;
+    w.write_record(header(&CLIENT_COLUMNS, locale))?;
     for c in clients {
         let cadence = c.cadence_days.map(|d| d.to_string()).unwrap_or_default();
         w.write_record([
             neutralise(&c.name).as_ref(),
-            c.tier.as_str(),
+            word(locale, (c.tier.as_str(), c.tier.as_ru())),
             &cadence,
             &layout.date(c.since),
             neutralise(&c.notes).as_ref(),
@@ -149,14 +179,23 @@ pub fn write_touchpoints_as<W: Write>(
     rows: &[(String, Touchpoint)],
     layout: Layout,
 ) -> Result<(), csv::Error> {
+    write_touchpoints_in(out, rows, layout, Locale::En)
+}
+
+pub fn write_touchpoints_in<W: Write>(
+    out: W,
+    rows: &[(String, Touchpoint)],
+    layout: Layout,
+    locale: Locale,
+) -> Result<(), csv::Error> {
     let mut w = layout.writer(out)?;
-    w.write_record(TOUCHPOINT_COLUMNS)?;
+    w.write_record(header(&TOUCHPOINT_COLUMNS, locale))?;
     for (client, t) in rows {
         let next_step = t.next_step.as_deref().unwrap_or_default();
         w.write_record([
             neutralise(client).as_ref(),
             &layout.date(t.at),
-            t.kind.as_str(),
+            word(locale, (t.kind.as_str(), t.kind.as_ru())),
             neutralise(&t.summary).as_ref(),
             &t.minutes.to_string(),
             neutralise(next_step).as_ref(),
@@ -177,16 +216,25 @@ pub fn write_agreements_as<W: Write>(
     rows: &[(String, Agreement)],
     layout: Layout,
 ) -> Result<(), csv::Error> {
+    write_agreements_in(out, rows, layout, Locale::En)
+}
+
+pub fn write_agreements_in<W: Write>(
+    out: W,
+    rows: &[(String, Agreement)],
+    layout: Layout,
+    locale: Locale,
+) -> Result<(), csv::Error> {
     let mut w = layout.writer(out)?;
-    w.write_record(AGREEMENT_COLUMNS)?;
+    w.write_record(header(&AGREEMENT_COLUMNS, locale))?;
     for (client, a) in rows {
         w.write_record([
             neutralise(client).as_ref(),
             &layout.date(a.made_on),
             neutralise(&a.text).as_ref(),
-            a.owner.as_str(),
+            word(locale, (a.owner.as_str(), a.owner.as_ru())),
             &layout.opt_date(a.due),
-            a.status.as_str(),
+            word(locale, (a.status.as_str(), a.status.as_ru())),
             &layout.opt_date(a.closed_on),
         ])?;
     }
@@ -204,8 +252,17 @@ pub fn write_payments_as<W: Write>(
     rows: &[(String, Payment)],
     layout: Layout,
 ) -> Result<(), csv::Error> {
+    write_payments_in(out, rows, layout, Locale::En)
+}
+
+pub fn write_payments_in<W: Write>(
+    out: W,
+    rows: &[(String, Payment)],
+    layout: Layout,
+    locale: Locale,
+) -> Result<(), csv::Error> {
     let mut w = layout.writer(out)?;
-    w.write_record(PAYMENT_COLUMNS)?;
+    w.write_record(header(&PAYMENT_COLUMNS, locale))?;
     for (client, p) in rows {
         w.write_record([
             neutralise(client).as_ref(),
@@ -391,6 +448,36 @@ mod tests {
         assert_eq!(
             text(out),
             "\u{feff}client;date;kind;summary;minutes;next_step;next_due\nAcme;03.11.2026;call;'=1+1;30;;30.11.2026\n"
+        );
+    }
+
+    #[test]
+    fn russian_headers_and_words_on_request() {
+        let ag = Agreement {
+            id: 1,
+            client_id: 1,
+            made_on: d(2026, 1, 5),
+            text: "отчёт".into(),
+            owner: Owner::Us,
+            due: None,
+            status: AgreementStatus::Kept,
+            closed_on: Some(d(2026, 1, 9)),
+        };
+        let mut out = Vec::new();
+        write_agreements_in(&mut out, &[("Acme".into(), ag)], Layout::Plain, Locale::Ru).unwrap();
+        assert_eq!(
+            text(out),
+            "клиент,дата,договорённость,за_кем,срок,статус,дата_закрытия
+\
+             Acme,2026-01-05,отчёт,мы,,выполнена,2026-01-09
+"
+        );
+        let mut out = Vec::new();
+        write_payments_in(&mut out, &[], Layout::Plain, Locale::Ru).unwrap();
+        assert_eq!(
+            text(out),
+            "клиент,дата,сумма,примечание
+"
         );
     }
 

@@ -778,6 +778,7 @@ fn column_name(header: &str) -> String {
     header
         .trim_matches(is_blank_char)
         .to_lowercase()
+        .replace('ё', "е")
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
@@ -1176,16 +1177,20 @@ impl ColumnMap {
     }
 }
 
-/// Other names a header may give a column, as Russian banks, 1C, CRMs and
-/// English exports write them (after [`column_name`]: lowercase, words
-/// joined by `_`), most specific first: where a file has two of them
-/// (Tinkoff: "Дата операции" and "Дата платежа"), the first listed wins.
-/// Names that mean different things in different files ("Описание": the
-/// counterparty in one statement, the purpose in another) are left to a
-/// column map.
-const COLUMN_ALIASES: &[(&str, &[&str])] = &[
+/// Every column's names, in one table that the imports of folio's own
+/// files and of bank statements share: the column, the Russian header
+/// `export --lang ru` writes (read back like any other name), and the other
+/// names a header may give the column, as Russian banks, 1C, CRMs and
+/// English exports write them (after [`column_name`]: lowercase, `ё` as
+/// `е`, words joined by `_`), most specific first: where a file has two of
+/// them (Tinkoff: "Дата операции" and "Дата платежа"), the first listed
+/// wins; the Russian header counts after them. Names that mean different
+/// things in different files ("Описание": the counterparty in one
+/// statement, the purpose in another) are left to a column map.
+const COLUMN_NAMES: &[(&str, &str, &[&str])] = &[
     (
         "client",
+        "клиент",
         &[
             "клиент",
             "контрагент",
@@ -1197,6 +1202,7 @@ const COLUMN_ALIASES: &[(&str, &[&str])] = &[
     ),
     (
         "name",
+        "клиент",
         &[
             "клиент",
             "название",
@@ -1208,6 +1214,7 @@ const COLUMN_ALIASES: &[(&str, &[&str])] = &[
     ),
     (
         "date",
+        "дата",
         &[
             "дата",
             "дата_платежа",
@@ -1219,10 +1226,12 @@ const COLUMN_ALIASES: &[(&str, &[&str])] = &[
     ),
     (
         "amount",
+        "сумма",
         &["сумма", "сумма_платежа", "сумма_операции", "sum", "total"],
     ),
     (
         "note",
+        "примечание",
         &[
             "назначение_платежа",
             "назначение",
@@ -1234,20 +1243,45 @@ const COLUMN_ALIASES: &[(&str, &[&str])] = &[
     ),
     (
         "inn",
+        "инн",
         &["инн", "инн_плательщика", "плательщикинн", "tax_id"],
     ),
-    ("summary", &["тема", "итог", "subject"]),
-    ("kind", &["тип", "вид", "канал", "type"]),
-    ("minutes", &["минуты", "длительность", "duration"]),
+    ("summary", "тема", &["тема", "итог", "subject"]),
+    ("kind", "тип", &["тип", "вид", "канал", "type"]),
+    ("minutes", "минуты", &["минуты", "длительность", "duration"]),
     (
         "text",
-        &["договорённость", "договоренность", "текст", "agreement"],
+        "договорённость",
+        &["договоренность", "текст", "agreement"],
     ),
-    ("tier", &["категория", "статус_клиента", "category"]),
-    ("due", &["срок", "due_date", "deadline"]),
-    ("owner", &["за_кем", "ответственный"]),
-    ("notes", &["заметки", "комментарий", "примечание"]),
+    (
+        "tier",
+        "категория",
+        &["категория", "статус_клиента", "category"],
+    ),
+    ("due", "срок", &["срок", "due_date", "deadline"]),
+    ("owner", "за_кем", &["за_кем", "ответственный"]),
+    (
+        "notes",
+        "заметки",
+        &["заметки", "комментарий", "примечание"],
+    ),
+    ("cadence_days", "частота_касаний", &["частота", "cadence"]),
+    ("since", "клиент_с", &["с_какого_времени", "начало_работы"]),
+    ("next_step", "следующий_шаг", &["next"]),
+    ("next_due", "срок_шага", &["срок_следующего_шага"]),
+    ("status", "статус", &[]),
+    ("closed_on", "дата_закрытия", &["закрыта", "closed"]),
 ];
+
+/// The Russian header of folio's `column` (`client`, `date`...), as
+/// `export --lang ru` writes it; the column's own name if it has none.
+pub fn russian_header(column: &str) -> &str {
+    COLUMN_NAMES
+        .iter()
+        .find(|(c, _, _)| *c == column)
+        .map_or(column, |(_, ru, _)| ru)
+}
 
 /// Find each requested column in the header; refuse a missing required column
 /// and a requested column named twice.
@@ -1261,10 +1295,10 @@ fn map_header(
     let names: Vec<String> = header.iter().map(column_name).collect();
     let mut index = Vec::with_capacity(columns.len());
     for column in columns {
-        let aliases = COLUMN_ALIASES
+        let (russian, aliases) = COLUMN_NAMES
             .iter()
-            .find(|(c, _)| c == column)
-            .map_or(&[][..], |(_, a)| *a);
+            .find(|(c, _, _)| c == column)
+            .map_or(("", &[][..]), |(_, ru, a)| (*ru, *a));
         // The name the map gives it, else its own, then the other names it
         // goes by.
         let mapped = map.header_for(column);
@@ -1272,14 +1306,15 @@ fn map_header(
             Some(header) => vec![header],
             None => std::iter::once(*column)
                 .chain(aliases.iter().copied())
+                .chain(std::iter::once(russian).filter(|ru| !ru.is_empty()))
                 .collect(),
         };
         let mut found = None;
-        for name in &names_of {
+        for name in names_of.iter().map(|n| column_name(n)) {
             let mut hits = names
                 .iter()
                 .enumerate()
-                .filter(|(_, n)| n == name)
+                .filter(|(_, n)| **n == name)
                 .map(|(i, _)| i);
             let first = hits.next();
             if hits.next().is_some() {

@@ -670,11 +670,12 @@ fn with_preview(
 }
 
 /// Write one kind of record as CSV (what import reads back), laid out
-/// for folio or for Excel.
+/// for folio or for Excel, with headers and enum words in `locale`.
 pub fn export<W: std::io::Write>(
     store: &mut Store,
     kind: Kind,
     layout: Layout,
+    locale: crate::format::Locale,
     out: W,
 ) -> OpResult<usize> {
     use crate::io::csv_export;
@@ -685,7 +686,7 @@ pub fn export<W: std::io::Write>(
         let name = |id: Id| names.get(&id).cloned().unwrap_or_default();
         match kind {
             Kind::Clients => {
-                csv_export::write_clients_as(out, &all, layout).map_err(fail)?;
+                csv_export::write_clients_in(out, &all, layout, locale).map_err(fail)?;
                 Ok(all.len())
             }
             Kind::Touchpoints => {
@@ -694,7 +695,7 @@ pub fn export<W: std::io::Write>(
                     .map(|t| (name(t.client_id), t))
                     .collect();
                 rows.reverse(); // oldest first reads naturally in a spreadsheet
-                csv_export::write_touchpoints_as(out, &rows, layout).map_err(fail)?;
+                csv_export::write_touchpoints_in(out, &rows, layout, locale).map_err(fail)?;
                 Ok(rows.len())
             }
             Kind::Agreements => {
@@ -703,7 +704,7 @@ pub fn export<W: std::io::Write>(
                     .map(|a| (name(a.client_id), a))
                     .collect();
                 rows.sort_by_key(|(_, a)| (a.made_on, a.id));
-                csv_export::write_agreements_as(out, &rows, layout).map_err(fail)?;
+                csv_export::write_agreements_in(out, &rows, layout, locale).map_err(fail)?;
                 Ok(rows.len())
             }
             Kind::Payments => {
@@ -712,7 +713,7 @@ pub fn export<W: std::io::Write>(
                     .map(|p| (name(p.client_id), p))
                     .collect();
                 rows.reverse();
-                csv_export::write_payments_as(out, &rows, layout).map_err(fail)?;
+                csv_export::write_payments_in(out, &rows, layout, locale).map_err(fail)?;
                 Ok(rows.len())
             }
         }

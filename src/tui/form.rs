@@ -260,11 +260,16 @@ impl Field {
 
     pub fn insert(&mut self, c: char) {
         if let FieldKind::Choice(options) = &self.kind {
-            // Typing a letter picks the first option starting with it.
-            let lower = c.to_lowercase().to_string();
+            // Typing a letter picks the first option starting with it, in
+            // English or in Russian (`з` picks gold: золотой).
+            let lower = crate::domain::fold(&c.to_string());
+            let russian = |o: &str| {
+                crate::domain::russian_word(o)
+                    .is_some_and(|ru| crate::domain::fold(ru).starts_with(&lower))
+            };
             if let Some(o) = options
                 .iter()
-                .find(|o| o.to_lowercase().starts_with(&lower))
+                .find(|o| o.to_lowercase().starts_with(&lower) || russian(o))
             {
                 self.value = (*o).to_string();
                 self.cursor = self.value.chars().count();
@@ -547,6 +552,14 @@ mod tests {
         assert_eq!(f.value, "meeting", "a capital letter picks too");
         f.insert('z');
         assert_eq!(f.value, "meeting", "a letter no choice starts with");
+        // A Russian first letter picks by the Russian word.
+        f.insert('з');
+        assert_eq!(f.value, "call", "звонок");
+        f.insert('П');
+        assert_eq!(f.value, "email", "письмо");
+        let mut tier = Field::choice("Tier", vec!["gold", "potential", "toxic"], "potential");
+        tier.insert('т');
+        assert_eq!(tier.value, "toxic");
     }
 
     #[test]
