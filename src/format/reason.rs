@@ -13,7 +13,7 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
 }
 
 /// The reason as a Russian account manager says it:
-/// `нет касаний 50 дней (раз в 14 дней, просрочено на 36)`.
+/// `нет касаний 50 дней (частота — раз в 14 дней, просрочка 36 дней)`.
 fn russian(r: &Reason) -> String {
     const RU: Locale = Locale::Ru;
     match r {
@@ -25,12 +25,12 @@ fn russian(r: &Reason) -> String {
             let cadence = days(RU, *cadence_days);
             match days_since {
                 Some(d) => format!(
-                    "нет касаний {} (частота — раз в {cadence}, пропущено {})",
+                    "нет касаний {} (частота — раз в {cadence}, просрочка {})",
                     days(RU, *d),
                     days(RU, *days_over)
                 ),
                 None => format!(
-                    "касаний не было ни разу (частота — раз в {cadence}, пропущено {})",
+                    "касаний не было ни разу (частота — раз в {cadence}, просрочка {})",
                     days(RU, *days_over)
                 ),
             }
@@ -50,7 +50,7 @@ fn russian(r: &Reason) -> String {
             by_us,
             by_client,
         } => format!(
-            "{} за {} (клиентом — {by_client}, нами — {by_us})",
+            "{} за {} (со стороны клиента — {by_client}, с нашей — {by_us})",
             count(RU, *n, Noun::BrokenAgreement),
             days(RU, BROKEN_WINDOW_DAYS)
         ),
@@ -255,10 +255,10 @@ mod tests {
         };
         assert_eq!(
             reason(RU, &late(50)),
-            "нет касаний 50 дней (частота — раз в 14 дней, пропущено 36 дней)"
+            "нет касаний 50 дней (частота — раз в 14 дней, просрочка 36 дней)"
         );
-        assert!(reason(RU, &late(15)).ends_with("пропущено 1 день)"));
-        assert!(reason(RU, &late(16)).ends_with("пропущено 2 дня)"));
+        assert!(reason(RU, &late(15)).ends_with("просрочка 1 день)"));
+        assert!(reason(RU, &late(16)).ends_with("просрочка 2 дня)"));
         let owed = Reason::OverdueReceivables {
             amount: Money::major(364_800),
         };
