@@ -511,3 +511,42 @@ fn the_file_is_closed_whole_when_a_report_returns() {
     assert_eq!(files(), ["brief.md", "portfolio.db"]);
     assert!(std::fs::read_to_string(&out).unwrap().contains("# "));
 }
+
+/// The demo's briefing in Russian, byte for byte: headings, reasons, talking
+/// points and health notes as a Russian head of accounts reads them
+/// (reviewed by eye; issue 23).
+#[test]
+fn demo_briefing_in_russian_is_pinned() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let md = p.ok(&["--lang", "ru", "report", "--format", "md"]);
+    let golden = include_str!("fixtures/briefing-demo-2026-11-23.ru.md");
+    assert!(
+        md == golden,
+        "the demo's Russian briefing changed; if on purpose, read it and regenerate with\n  \
+         folio --db X --today 2026-11-23 --lang ru report --format md > tests/fixtures/briefing-demo-2026-11-23.ru.md\n{md}"
+    );
+    let text = p.ok(&["--lang", "ru", "report", "--format", "text"]);
+    for heading in ["1. ПЛАН", "2. КЛИЕНТЫ ПОД РИСКОМ", "6. О ЧЁМ ПОГОВОРИТЬ"]
+    {
+        assert!(text.contains(heading), "{heading} missing:\n{text}");
+    }
+    assert!(!text.contains("TALKING POINTS"), "{text}");
+}
+
+/// Scripts read the JSON: it is English and the same bytes whatever the
+/// person's language.
+#[test]
+fn json_report_is_the_same_in_russian() {
+    let p = Portfolio::new();
+    p.ok(&["demo"]);
+    let en = p.ok(&["--lang", "en", "report", "--format", "json"]);
+    let ru = p.ok(&["--lang", "ru", "report", "--format", "json"]);
+    assert!(en == ru, "the JSON differs between languages");
+    let ru_env = p
+        .cmd(&["report", "--format", "json"])
+        .env("LANG", "ru_RU.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(ru_env.stdout).unwrap(), en);
+}

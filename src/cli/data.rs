@@ -331,6 +331,7 @@ pub fn export(
 /// `folio report`: the briefing as Markdown, JSON or text, to stdout or a file.
 pub fn report(
     s: &mut Session,
+    locale: Locale,
     month: Option<Month>,
     format: ReportFormat,
     out: Option<&Path>,
@@ -342,18 +343,20 @@ pub fn report(
     };
     let month = month.unwrap_or(Month::of(s.today));
     let briefing = views::briefing(&mut s.store, month, s.today)?;
-    write_report(&briefing, month, format, &out)
+    write_report(&briefing, locale, month, format, &out)
 }
 
 fn write_report(
     briefing: &crate::domain::briefing::Briefing,
+    locale: Locale,
     month: Month,
     format: ReportFormat,
     out: &Out,
 ) -> Result<String> {
     let text = match format {
-        ReportFormat::Md => Some(crate::io::report::markdown(briefing)),
-        ReportFormat::Text => Some(crate::io::report::text(briefing)),
+        // The JSON is English whatever the language: scripts read it.
+        ReportFormat::Md => Some(crate::io::report::markdown_in(locale, briefing)),
+        ReportFormat::Text => Some(crate::io::report::text_in(locale, briefing)),
         ReportFormat::Json => None,
     };
     let done = out.write(|w| match &text {

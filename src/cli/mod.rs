@@ -158,7 +158,7 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
             format,
             out,
             force,
-        }) => data::report(&mut s, month, format, out.as_deref(), force),
+        }) => data::report(&mut s, cli.locale, month, format, out.as_deref(), force),
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
         Some(
             Command::Completions { .. }

@@ -5,9 +5,9 @@
 //! fields (always English) all come from here; the at-risk reasons are
 //! worded next door, in `format::reason`.
 //!
-//! Each sentence is one match arm, so that a message id can take its place.
-//! Russian takes the English arms until its sentences are written (issue
-//! 23's next step: Fluent ids in `assets/locales/`).
+//! Each sentence is one match arm per language; counts take their plural
+//! through Fluent (`format::count`). The briefing's headings and fixed lines
+//! are Fluent messages in `assets/locales/*/briefing.ftl`.
 
 use chrono::NaiveDate;
 
@@ -18,7 +18,8 @@ use crate::domain::{Money, Owner, Tier};
 /// What the forecast counts, said wherever it is shown.
 pub fn forecast_basis(locale: Locale) -> &'static str {
     match locale {
-        Locale::En | Locale::Ru => "received + balances of this month's invoices not yet overdue",
+        Locale::En => "received + balances of this month's invoices not yet overdue",
+        Locale::Ru => "поступило + не просроченные остатки по счетам этого месяца",
     }
 }
 
@@ -26,8 +27,133 @@ pub fn forecast_basis(locale: Locale) -> &'static str {
 /// portfolio's, `RUB`).
 pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String {
     match locale {
-        Locale::En | Locale::Ru => english_point(currency, p),
+        Locale::En => english_point(currency, p),
+        Locale::Ru => russian_point(currency, p),
     }
+}
+
+/// A talking point as a Russian account manager says it.
+fn russian_point(cur: &str, p: &TalkingPoint) -> String {
+    const RU: Locale = Locale::Ru;
+    let cur = currency_sign(RU, cur);
+    let amount = |m: Money| amount(RU, m);
+    match p {
+        TalkingPoint::Plan {
+            attainment_bp,
+            days_left,
+            outstanding,
+            clients_outstanding,
+            forecast,
+        } => format!(
+            "Выполнение плана {}, до конца месяца {}; не оплачено {} {cur} у {}, прогноз {} ({}).",
+            percent(RU, *attainment_bp),
+            days(RU, *days_left),
+            amount(*outstanding),
+            clients_genitive(*clients_outstanding),
+            amount(*forecast),
+            forecast_basis(RU)
+        ),
+        TalkingPoint::NoTarget {
+            month,
+            received,
+            forecast,
+        } => format!(
+            "План на {} не задан: поступило {} {cur}, прогноз {}.",
+            super::month(RU, *month),
+            amount(*received),
+            amount(*forecast)
+        ),
+        TalkingPoint::GoldNotContacted {
+            client,
+            days_since,
+            cadence_days,
+        } => format!(
+            "Золотой клиент {client}: нет касаний {} (частота касаний — раз в {}).",
+            days(RU, *days_since),
+            days(RU, *cadence_days)
+        ),
+        TalkingPoint::GoldNeverContacted {
+            client,
+            cadence_days,
+        } => format!(
+            "Золотой клиент {client}: ни одного касания (частота касаний — раз в {}).",
+            days(RU, *cadence_days)
+        ),
+        TalkingPoint::OverdueReceivables {
+            total,
+            clients,
+            largest,
+            largest_amount,
+        } => format!(
+            "Просроченная дебиторская задолженность {} {cur} у {}; больше всего у {largest} ({}).",
+            amount(*total),
+            clients_genitive(*clients),
+            amount(*largest_amount)
+        ),
+        TalkingPoint::Concentration { client, share_bp } => format!(
+            "{client} приносит {} выручки за 12 месяцев: риск концентрации, нужен план на случай ухода.",
+            percent(RU, *share_bp)
+        ),
+        TalkingPoint::TierMove {
+            client,
+            from,
+            to,
+            reason,
+        } => format!(
+            "Смена категории: {client} {} → {} ({reason}).",
+            tier(RU, *from),
+            tier(RU, *to)
+        ),
+        TalkingPoint::GoingQuiet { client } => {
+            format!("{client} затихает: касаний меньше, выручка не растёт.")
+        }
+        TalkingPoint::TimeEater {
+            client,
+            revenue_per_hour,
+            minutes_12m,
+        } => format!(
+            "Съедает время: {client} приносит {} {cur} за час вашего времени ({} мин за 12 месяцев); пересмотреть формат работы?",
+            amount(*revenue_per_hour),
+            number(RU, *minutes_12m)
+        ),
+        TalkingPoint::Grow {
+            client,
+            tier: t,
+            revenue_up_bp,
+        } => format!(
+            "Точка роста — {client} ({}): выручка за последние 3 месяца выросла на {}\u{a0}%; обсудить следующий шаг в отношениях.",
+            tier(RU, *t),
+            revenue_up_bp / 100
+        ),
+        TalkingPoint::ClientsLost { lost } => format!(
+            "Отток за 12 месяцев: {} — {}.",
+            count(RU, lost.len(), Noun::Client),
+            lost.iter()
+                .map(|c| format!("{} ({})", c.client, c.reason))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
+
+/// The currency after an amount in a sentence: `₽` for roubles in Russian,
+/// else the code (`RUB`, `EUR`).
+pub fn currency_sign(locale: Locale, currency: &str) -> &str {
+    match locale {
+        Locale::Ru if currency.eq_ignore_ascii_case("RUB") => "₽",
+        _ => currency,
+    }
+}
+
+/// A count of clients after `у` (genitive): `у 1 клиента`, `у 21 клиента`,
+/// `у 5 клиентов`. Russian genitive has two forms here, not Fluent's three.
+fn clients_genitive(n: usize) -> String {
+    let word = if n % 10 == 1 && n % 100 != 11 {
+        "клиента"
+    } else {
+        "клиентов"
+    };
+    format!("{} {word}", number(Locale::Ru, n))
 }
 
 fn english_point(cur: &str, p: &TalkingPoint) -> String {
@@ -129,11 +255,17 @@ fn english_point(cur: &str, p: &TalkingPoint) -> String {
 /// What an item of the next 14 days is, in a word or two: `payment due`.
 pub fn upcoming_kind(locale: Locale, kind: UpcomingKind) -> &'static str {
     match locale {
-        Locale::En | Locale::Ru => match kind {
+        Locale::En => match kind {
             UpcomingKind::NextStep => "next step",
             UpcomingKind::Agreement => "agreement",
             UpcomingKind::Invoice => "payment due",
             UpcomingKind::Birthday => "birthday",
+        },
+        Locale::Ru => match kind {
+            UpcomingKind::NextStep => "следующий шаг",
+            UpcomingKind::Agreement => "договорённость",
+            UpcomingKind::Invoice => "платёж",
+            UpcomingKind::Birthday => "день рождения",
         },
     }
 }
@@ -142,7 +274,29 @@ pub fn upcoming_kind(locale: Locale, kind: UpcomingKind) -> &'static str {
 /// who owes it, the invoice's month, whose birthday.
 pub fn due(locale: Locale, d: &Due) -> String {
     match locale {
-        Locale::En | Locale::Ru => match d {
+        Locale::Ru => match d {
+            Due::NextStep { step } => step.clone(),
+            Due::Agreement {
+                text,
+                owner: Owner::Us,
+            } => format!("{text} (за нами)"),
+            Due::Agreement {
+                text,
+                owner: Owner::Client,
+            } => format!("{text} (за клиентом)"),
+            Due::Invoice { month } => {
+                format!("ожидаемый платёж за {}", super::month(locale, *month))
+            }
+            Due::Birthday {
+                contact,
+                role: Some(role),
+            } => format!("{contact}, {role}"),
+            Due::Birthday {
+                contact,
+                role: None,
+            } => contact.clone(),
+        },
+        Locale::En => match d {
             Due::NextStep { step } => step.clone(),
             Due::Agreement {
                 text,
@@ -168,10 +322,15 @@ pub fn due(locale: Locale, d: &Due) -> String {
 /// What an onboarding client's profile lacks, in words.
 pub fn gap(locale: Locale, g: Gap) -> &'static str {
     match locale {
-        Locale::En | Locale::Ru => match g {
+        Locale::En => match g {
             Gap::Goal => "goal",
             Gap::Cadence => "cadence",
             Gap::DecisionMaker => "decision maker",
+        },
+        Locale::Ru => match g {
+            Gap::Goal => "цель",
+            Gap::Cadence => "частота касаний",
+            Gap::DecisionMaker => "ЛПР",
         },
     }
 }
@@ -192,7 +351,35 @@ pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: 
         return no_revenue(locale).to_string();
     };
     match locale {
-        Locale::En | Locale::Ru => {
+        Locale::Ru => {
+            let n = c.clients_for_80pct;
+            match doc {
+                Doc::Markdown => format!(
+                    "Крупнейший клиент: **{name}**, {} выручки за 12 месяцев ({} {}); 80\u{a0}% выручки дают {} из {}.{}",
+                    percent(locale, bp),
+                    money(locale, c.revenue_12m),
+                    currency_sign(locale, currency),
+                    number(locale, n),
+                    count(locale, c.client_count, Noun::Client),
+                    if c.warning {
+                        " **Внимание: больше 40\u{a0}% выручки от одного клиента.**"
+                    } else {
+                        ""
+                    }
+                ),
+                Doc::Text => format!(
+                    "Крупнейший клиент {name}: {} выручки; 80\u{a0}% дают {}{}",
+                    percent(locale, bp),
+                    count(locale, n, Noun::Client),
+                    if c.warning {
+                        "  ВНИМАНИЕ: больше 40\u{a0}%"
+                    } else {
+                        ""
+                    }
+                ),
+            }
+        }
+        Locale::En => {
             let n = c.clients_for_80pct;
             let make = if n == 1 { "makes" } else { "make" };
             match doc {
@@ -221,14 +408,20 @@ pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: 
 /// The health section when no client paid in 12 months.
 pub fn no_revenue(locale: Locale) -> &'static str {
     match locale {
-        Locale::En | Locale::Ru => "No revenue in the last 12 months.",
+        Locale::En => "No revenue in the last 12 months.",
+        Locale::Ru => "За последние 12 месяцев поступлений не было.",
     }
 }
 
 /// A time-eater in the text briefing (Markdown has a table).
 pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes: u64) -> String {
     match locale {
-        Locale::En | Locale::Ru => format!(
+        Locale::Ru => format!(
+            "Съедает время {client}: {} за час ({} мин)",
+            money(locale, revenue_per_hour),
+            number(locale, minutes)
+        ),
+        Locale::En => format!(
             "Time-eater {client}: {} per hour ({} min)",
             money(locale, revenue_per_hour),
             number(locale, minutes)
@@ -239,19 +432,28 @@ pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes
 /// A client lost in the last 12 months, the day and the reason.
 pub fn lost(locale: Locale, doc: Doc, client: &str, on: NaiveDate, reason: &str) -> String {
     match (locale, doc) {
-        (Locale::En | Locale::Ru, Doc::Markdown) => {
+        (Locale::Ru, Doc::Markdown) => {
+            format!("{client}, {}: {reason}", date(locale, on))
+        }
+        (Locale::Ru, Doc::Text) => {
+            format!("Ушёл {client}, {}: {reason}", date(locale, on))
+        }
+        (Locale::En, Doc::Markdown) => {
             format!("{client} on {}: {reason}", date(locale, on))
         }
-        (Locale::En | Locale::Ru, Doc::Text) => {
+        (Locale::En, Doc::Text) => {
             format!("Lost {client} on {}: {reason}", date(locale, on))
         }
     }
 }
 
 /// A tier's name in a sentence.
-fn tier(locale: Locale, t: Tier) -> &'static str {
-    match locale {
-        Locale::En | Locale::Ru => t.as_str(),
+pub fn tier(locale: Locale, t: Tier) -> &'static str {
+    match (locale, t) {
+        (Locale::En, _) => t.as_str(),
+        (Locale::Ru, Tier::Gold) => "золотой",
+        (Locale::Ru, Tier::Potential) => "перспективный",
+        (Locale::Ru, Tier::Toxic) => "токсичный",
     }
 }
 
@@ -393,6 +595,50 @@ mod tests {
             "Grow Автосалон (gold): revenue up 10% over the last 3 months; \
              discuss the next step of the relationship."
         );
+    }
+
+    #[test]
+    fn russian_points_take_the_cldr_plural_and_the_trade_words() {
+        const RU: Locale = Locale::Ru;
+        let plan = |days_left: u32, clients_outstanding: usize| {
+            talking_point(
+                RU,
+                "RUB",
+                &TalkingPoint::Plan {
+                    attainment_bp: 8_384,
+                    days_left,
+                    outstanding: Money::major(2_007_800),
+                    clients_outstanding,
+                    forecast: Money::major(10),
+                },
+            )
+        };
+        assert!(plan(1, 1).starts_with("Выполнение плана 83,84\u{a0}%, до конца месяца 1 день;"));
+        assert!(plan(2, 2).contains("до конца месяца 2 дня;"));
+        assert!(plan(5, 5).contains("до конца месяца 5 дней;"));
+        assert!(plan(21, 21).contains("21 день;"));
+        assert!(plan(1, 1).contains("₽ у 1 клиента,"));
+        assert!(plan(21, 21).contains("у 21 клиента,"));
+        assert!(plan(11, 11).contains("у 11 клиентов,"));
+        assert!(plan(5, 5).contains("у 5 клиентов,"));
+        let quiet = |days_since| {
+            talking_point(
+                RU,
+                "RUB",
+                &TalkingPoint::GoldNotContacted {
+                    client: "ООО Ромашка".into(),
+                    days_since,
+                    cadence_days: 14,
+                },
+            )
+        };
+        assert_eq!(
+            quiet(51),
+            "Золотой клиент ООО Ромашка: нет касаний 51 день (частота касаний — раз в 14 дней)."
+        );
+        assert!(quiet(3).contains("нет касаний 3 дня"));
+        assert_eq!(tier(RU, Tier::Toxic), "токсичный");
+        assert_eq!(gap(RU, Gap::DecisionMaker), "ЛПР");
     }
 
     #[test]

@@ -27,6 +27,10 @@ const EN: &[(&str, &str)] = &[
         "en/tui.ftl",
         include_str!("../../assets/locales/en/tui.ftl"),
     ),
+    (
+        "en/briefing.ftl",
+        include_str!("../../assets/locales/en/briefing.ftl"),
+    ),
 ];
 const RU: &[(&str, &str)] = &[
     (
@@ -36,6 +40,10 @@ const RU: &[(&str, &str)] = &[
     (
         "ru/tui.ftl",
         include_str!("../../assets/locales/ru/tui.ftl"),
+    ),
+    (
+        "ru/briefing.ftl",
+        include_str!("../../assets/locales/ru/briefing.ftl"),
     ),
 ];
 

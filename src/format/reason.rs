@@ -7,8 +7,98 @@ use crate::domain::briefing::{BROKEN_WINDOW_DAYS, Reason};
 /// One line for people: `no touchpoint for 50 days (cadence 14 days, 36 over)`.
 pub fn reason(locale: Locale, r: &Reason) -> String {
     match locale {
-        // Russian reasons come with the briefing's messages (issue 23).
-        Locale::En | Locale::Ru => english(r),
+        Locale::En => english(r),
+        Locale::Ru => russian(r),
+    }
+}
+
+/// The reason as a Russian account manager says it:
+/// `нет касаний 50 дней (частота — раз в 14 дней, просрочка 36 дней)`.
+fn russian(r: &Reason) -> String {
+    const RU: Locale = Locale::Ru;
+    match r {
+        Reason::PastCadence {
+            days_since,
+            cadence_days,
+            days_over,
+        } => {
+            let cadence = days(RU, *cadence_days);
+            match days_since {
+                Some(d) => format!(
+                    "нет касаний {} (частота — раз в {cadence}, просрочка {})",
+                    days(RU, *d),
+                    days(RU, *days_over)
+                ),
+                None => format!(
+                    "касаний не было ни разу (частота — раз в {cadence}, просрочка {})",
+                    days(RU, *days_over)
+                ),
+            }
+        }
+        Reason::OverdueAgreements { ours, theirs } => {
+            let mut parts = Vec::new();
+            if *ours > 0 {
+                parts.push(format!("{ours} за нами"));
+            }
+            if *theirs > 0 {
+                parts.push(format!("{theirs} за клиентом"));
+            }
+            format!("просроченные договорённости: {}", parts.join(", "))
+        }
+        Reason::BrokenAgreements {
+            count: n,
+            by_us,
+            by_client,
+        } => format!(
+            "{} за {} (со стороны клиента — {by_client}, с нашей — {by_us})",
+            count(RU, *n, Noun::BrokenAgreement),
+            days(RU, BROKEN_WINDOW_DAYS)
+        ),
+        Reason::OverdueReceivables { amount } => {
+            format!(
+                "просроченная дебиторская задолженность {}",
+                money(RU, *amount)
+            )
+        }
+        Reason::RevenueDown {
+            last_3_months,
+            previous_3_months,
+        } => format!(
+            "выручка падает: {} за последние 3 месяца против {} за 3 месяца до них",
+            money(RU, *last_3_months),
+            money(RU, *previous_3_months)
+        ),
+        Reason::SilentDecline {
+            touchpoints_last_60_days,
+            touchpoints_previous_60_days,
+        } => format!(
+            "клиент затихает: {} за 60 дней против {touchpoints_previous_60_days} за предыдущие 60, выручка не растёт",
+            count(RU, *touchpoints_last_60_days, Noun::Touchpoint)
+        ),
+        Reason::SingleThread {
+            contacts,
+            decision_makers,
+        } => {
+            if *decision_makers == 0 {
+                format!(
+                    "один контакт на клиенте ({}), ЛПР неизвестен",
+                    count(RU, *contacts, Noun::Contact)
+                )
+            } else {
+                "один контакт на клиенте".to_string()
+            }
+        }
+        Reason::OnboardingGaps {
+            days_since_start,
+            missing,
+        } => format!(
+            "новый клиент ({days_since_start}-й день): не заполнены {}",
+            missing
+                .iter()
+                .map(|g| super::briefing::gap(RU, *g))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -153,5 +243,28 @@ mod tests {
             amount: Money::major(364_800),
         };
         assert_eq!(reason(EN, &owed), "364 800.00 overdue receivables");
+    }
+
+    #[test]
+    fn russian_reasons_count_in_the_right_plural() {
+        const RU: Locale = Locale::Ru;
+        let late = |d| Reason::PastCadence {
+            days_since: Some(d),
+            cadence_days: 14,
+            days_over: d - 14,
+        };
+        assert_eq!(
+            reason(RU, &late(50)),
+            "нет касаний 50 дней (частота — раз в 14 дней, просрочка 36 дней)"
+        );
+        assert!(reason(RU, &late(15)).ends_with("просрочка 1 день)"));
+        assert!(reason(RU, &late(16)).ends_with("просрочка 2 дня)"));
+        let owed = Reason::OverdueReceivables {
+            amount: Money::major(364_800),
+        };
+        assert_eq!(
+            reason(RU, &owed),
+            "просроченная дебиторская задолженность 364\u{202f}800,00"
+        );
     }
 }

@@ -11,14 +11,18 @@ use crate::domain::briefing::{
     AtRisk, Briefing, Health, MonthLine, TierMove, Upcoming, UpcomingKind,
 };
 use crate::domain::text::escape_lines_owned;
-use crate::domain::{Money, Month};
+use crate::domain::{Money, Month, Tier};
 use crate::format::briefing::{
-    Doc, concentration, due, forecast_basis, lost, talking_point, time_eater, upcoming_kind,
+    Doc, concentration, currency_sign, due, forecast_basis, lost, talking_point, tier, time_eater,
+    upcoming_kind,
 };
+use crate::format::messages::{self, Arg, text_with};
 use crate::format::{self, Locale, Noun};
 
-/// The language of the Markdown and text briefings (the JSON has none).
-const LOC: Locale = Locale::En;
+/// A fixed line of the briefing in `loc` (`assets/locales/*/briefing.ftl`).
+fn t(loc: Locale, id: &str) -> String {
+    messages::text(loc, id)
+}
 
 /// A Markdown table whose raw text also lines up (cells padded by display
 /// width, so Cyrillic and emoji do not break the columns). `right` marks the
@@ -86,199 +90,236 @@ fn md_table(headers: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
 /// `\u001b` (`domain::text::escape_lines`), to a terminal or a file alike:
 /// a file is `cat`-ed later.
 pub fn markdown(b: &Briefing) -> String {
-    let mut o = String::new();
-    o.push_str(&format!(
-        "# One-on-one briefing: {}\n\n",
-        format::month(LOC, b.month)
-    ));
-    o.push_str(&format!(
-        "As of {} · amounts in {}\n\n",
-        format::date(LOC, b.today),
-        b.currency
-    ));
+    markdown_in(Locale::En, b)
+}
 
-    o.push_str("## 1. Plan\n\n");
+/// The briefing as Markdown in `loc`'s words and formats.
+pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
+    let mut o = String::new();
+    let month = format::month(loc, b.month);
+    let title = text_with(loc, "briefing-title", &[("month", Arg::Str(&month))]);
+    o.push_str(&format!("# {title}\n\n"));
+    let day = format::date(loc, b.today);
+    let as_of = text_with(
+        loc,
+        "briefing-as-of",
+        &[
+            ("date", Arg::Str(&day)),
+            ("currency", Arg::Str(currency_sign(loc, &b.currency))),
+        ],
+    );
+    o.push_str(&format!("{as_of}\n\n"));
+
+    o.push_str(&format!("## {}\n\n", t(loc, "briefing-plan")));
     let c = &b.plan.current;
     o.push_str(&md_table(
-        &["", &format::month(LOC, c.month)],
+        &["", &format::month(loc, c.month)],
         &[false, true],
         &[
-            vec!["Target".into(), format::money_or_dash(LOC, c.target)],
-            vec!["Received".into(), format::money(LOC, c.received)],
-            vec!["Expected".into(), format::money(LOC, c.expected)],
-            vec!["Outstanding".into(), format::money(LOC, c.outstanding)],
-            vec!["Overdue".into(), format::money(LOC, c.overdue)],
             vec![
-                "Attainment".into(),
-                format::percent_or_dash(LOC, c.attainment_bp),
+                t(loc, "briefing-target"),
+                format::money_or_dash(loc, c.target),
+            ],
+            vec![t(loc, "briefing-received"), format::money(loc, c.received)],
+            vec![t(loc, "briefing-expected"), format::money(loc, c.expected)],
+            vec![
+                t(loc, "briefing-outstanding"),
+                format::money(loc, c.outstanding),
+            ],
+            vec![t(loc, "briefing-overdue"), format::money(loc, c.overdue)],
+            vec![
+                t(loc, "briefing-attainment"),
+                format::percent_or_dash(loc, c.attainment_bp),
             ],
             vec![
-                "Forecast to month end".into(),
-                format::money(LOC, c.forecast),
+                t(loc, "briefing-forecast-month-end"),
+                format::money(loc, c.forecast),
             ],
         ],
     ));
-    o.push_str(&format!(
-        "\n{} left. Forecast: {}.\n\n",
-        format::count(LOC, b.plan.days_left, Noun::Day),
-        forecast_basis(LOC)
-    ));
-    o.push_str("### The previous 11 months\n\n");
+    let days_left = format::count(loc, b.plan.days_left, Noun::Day);
+    let left = text_with(
+        loc,
+        "briefing-days-left",
+        &[
+            ("days", Arg::Str(&days_left)),
+            ("basis", Arg::Str(forecast_basis(loc))),
+        ],
+    );
+    o.push_str(&format!("\n{left}\n\n"));
+    o.push_str(&format!("### {}\n\n", t(loc, "briefing-previous")));
     let rows: Vec<Vec<String>> = b
         .plan
         .previous
         .iter()
         .map(|m| {
             vec![
-                format::month(LOC, m.month),
-                format::money_or_dash(LOC, m.target),
-                format::money(LOC, m.received),
-                format::money(LOC, m.outstanding),
-                format::money(LOC, m.overdue),
-                format::percent_or_dash(LOC, m.attainment_bp),
+                format::month(loc, m.month),
+                format::money_or_dash(loc, m.target),
+                format::money(loc, m.received),
+                format::money(loc, m.outstanding),
+                format::money(loc, m.overdue),
+                format::percent_or_dash(loc, m.attainment_bp),
             ]
         })
         .collect();
     o.push_str(&md_table(
         &[
-            "Month",
-            "Target",
-            "Received",
-            "Outstanding",
-            "Overdue",
-            "Attainment",
+            &t(loc, "briefing-month"),
+            &t(loc, "briefing-target"),
+            &t(loc, "briefing-received"),
+            &t(loc, "briefing-outstanding"),
+            &t(loc, "briefing-overdue"),
+            &t(loc, "briefing-attainment"),
         ],
         &[false, true, true, true, true, true],
         &rows,
     ));
 
-    o.push_str("\n## 2. At risk\n\n");
+    o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-at-risk")));
     if b.at_risk.is_empty() {
-        o.push_str("No client shows a risk signal.\n");
+        o.push_str(&format!("{}\n", t(loc, "briefing-no-risk")));
     }
     for r in &b.at_risk {
-        let reasons: Vec<String> = r.reasons.iter().map(|x| format::reason(LOC, x)).collect();
+        let reasons: Vec<String> = r.reasons.iter().map(|x| format::reason(loc, x)).collect();
         o.push_str(&format!(
             "- **{}** ({}): {}\n",
             r.client.replace('*', "\\*"),
-            r.tier,
+            tier(loc, r.tier),
             reasons.join("; ")
         ));
     }
 
-    o.push_str("\n## 3. Tier moves this month\n\n");
+    o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-tier-moves")));
     if b.tier_moves.is_empty() {
-        o.push_str("No tier changes this month.\n");
+        o.push_str(&format!("{}\n", t(loc, "briefing-no-tier-moves")));
     } else {
         let rows: Vec<Vec<String>> = b
             .tier_moves
             .iter()
             .map(|m| {
                 vec![
-                    format::date(LOC, m.on),
+                    format::date(loc, m.on),
                     m.client.clone(),
-                    m.from.to_string(),
-                    m.to.to_string(),
+                    tier(loc, m.from).to_string(),
+                    tier(loc, m.to).to_string(),
                     m.reason.clone(),
                 ]
             })
             .collect();
         o.push_str(&md_table(
-            &["Date", "Client", "From", "To", "Reason"],
+            &[
+                &t(loc, "briefing-date"),
+                &t(loc, "briefing-client"),
+                &t(loc, "briefing-from"),
+                &t(loc, "briefing-to"),
+                &t(loc, "briefing-reason"),
+            ],
             &[false; 5],
             &rows,
         ));
     }
 
-    o.push_str("\n## 4. Portfolio health\n\n");
+    o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-health")));
     let h = &b.health;
     let cn = &h.concentration;
     o.push_str(&format!(
         "- {}\n",
-        concentration(LOC, Doc::Markdown, cn, &b.currency)
+        concentration(loc, Doc::Markdown, cn, &b.currency)
     ));
     if !h.time_eaters.is_empty() {
-        o.push_str("\nTime-eaters (lowest revenue per hour of logged time):\n\n");
+        o.push_str(&format!("\n{}\n\n", t(loc, "briefing-time-eaters")));
         let rows: Vec<Vec<String>> = h
             .time_eaters
             .iter()
             .map(|e| {
                 vec![
                     e.client.clone(),
-                    format::money(LOC, e.revenue_per_hour),
-                    format::money(LOC, e.revenue_12m),
-                    format::number(LOC, e.minutes_12m),
+                    format::money(loc, e.revenue_per_hour),
+                    format::money(loc, e.revenue_12m),
+                    format::number(loc, e.minutes_12m),
                 ]
             })
             .collect();
         o.push_str(&md_table(
-            &["Client", "Revenue per hour", "Revenue 12m", "Minutes 12m"],
+            &[
+                &t(loc, "briefing-client"),
+                &t(loc, "briefing-revenue-per-hour"),
+                &t(loc, "briefing-revenue-12m"),
+                &t(loc, "briefing-minutes-12m"),
+            ],
             &[false, true, true, true],
             &rows,
         ));
     }
-    o.push_str("\nAttention against return, by tier:\n\n");
+    o.push_str(&format!("\n{}\n\n", t(loc, "briefing-by-tier")));
     let rows: Vec<Vec<String>> = h
         .tiers
         .iter()
         .map(|t| {
             vec![
-                t.tier.to_string(),
+                tier(loc, t.tier).to_string(),
                 t.clients.to_string(),
-                format::money(LOC, t.revenue_12m),
-                format::percent_or_dash(LOC, t.revenue_share_bp),
-                format::percent_or_dash(LOC, t.minutes_share_bp),
+                format::money(loc, t.revenue_12m),
+                format::percent_or_dash(loc, t.revenue_share_bp),
+                format::percent_or_dash(loc, t.minutes_share_bp),
             ]
         })
         .collect();
     o.push_str(&md_table(
         &[
-            "Tier",
-            "Clients",
-            "Revenue 12m",
-            "Share of revenue",
-            "Share of your minutes",
+            &t(loc, "briefing-tier"),
+            &t(loc, "briefing-clients"),
+            &t(loc, "briefing-revenue-12m"),
+            &t(loc, "briefing-revenue-share"),
+            &t(loc, "briefing-minutes-share"),
         ],
         &[false, true, true, true, true],
         &rows,
     ));
     if h.churned_12m.is_empty() {
-        o.push_str("\nNo clients lost in the last 12 months.\n");
+        o.push_str(&format!("\n{}\n", t(loc, "briefing-no-lost")));
     } else {
-        o.push_str("\nClients lost in the last 12 months:\n\n");
+        o.push_str(&format!("\n{}\n\n", t(loc, "briefing-lost")));
         for c in &h.churned_12m {
-            let line = lost(LOC, Doc::Markdown, &c.client, c.on, &c.reason);
+            let line = lost(loc, Doc::Markdown, &c.client, c.on, &c.reason);
             o.push_str(&format!("- {line}\n"));
         }
     }
 
-    o.push_str("\n## 5. Next 14 days\n\n");
+    o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-next-14-days")));
     if b.next_14_days.is_empty() {
-        o.push_str("Nothing due in the next 14 days.\n");
+        o.push_str(&format!("{}\n", t(loc, "briefing-nothing-due-14")));
     } else {
         let rows: Vec<Vec<String>> = b
             .next_14_days
             .iter()
             .map(|u| {
                 vec![
-                    format::date(LOC, u.date),
-                    upcoming_kind(LOC, u.kind()).to_string(),
+                    format::date(loc, u.date),
+                    upcoming_kind(loc, u.kind()).to_string(),
                     u.client.clone(),
-                    due(LOC, &u.due),
-                    u.amount.map(|m| format::money(LOC, m)).unwrap_or_default(),
+                    due(loc, &u.due),
+                    u.amount.map(|m| format::money(loc, m)).unwrap_or_default(),
                 ]
             })
             .collect();
         o.push_str(&md_table(
-            &["Date", "What", "Client", "Detail", "Amount"],
+            &[
+                &t(loc, "briefing-date"),
+                &t(loc, "briefing-what"),
+                &t(loc, "briefing-client"),
+                &t(loc, "briefing-detail"),
+                &t(loc, "briefing-amount"),
+            ],
             &[false, false, false, false, true],
             &rows,
         ));
     }
 
-    o.push_str("\n## 6. Talking points\n\n");
+    o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-talking-points")));
     for (i, t) in b.talking_points.iter().enumerate() {
-        let t = talking_point(LOC, &b.currency, t);
+        let t = talking_point(loc, &b.currency, t);
         o.push_str(&format!("{}. {t}\n", i + 1));
     }
     // Names, agreements and reasons are the data's: shown, never sent.
@@ -293,13 +334,13 @@ pub fn bar(bp: Option<i64>) -> String {
     }
 }
 
-fn month_text(m: &MonthLine) -> String {
+fn month_text(loc: Locale, m: &MonthLine) -> String {
     format!(
         "  {}  {:>16}  {:>16}  {:>9}  {}\n",
-        format::month(LOC, m.month),
-        format::money_or_dash(LOC, m.target),
-        format::money(LOC, m.received),
-        format::percent_or_dash(LOC, m.attainment_bp),
+        format::month_compact(loc, m.month),
+        format::money_or_dash(loc, m.target),
+        format::money(loc, m.received),
+        format::percent_or_dash(loc, m.attainment_bp),
         bar(m.attainment_bp)
     )
 }
@@ -307,108 +348,169 @@ fn month_text(m: &MonthLine) -> String {
 /// The briefing as plain text, its control characters shown as in
 /// [`markdown`].
 pub fn text(b: &Briefing) -> String {
+    text_in(Locale::En, b)
+}
+
+/// `s` padded with spaces to `w` columns (display width).
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
+}
+
+/// A heading of the text briefing: `1. PLAN`.
+fn heading(loc: Locale, id: &str) -> String {
+    format!("{}\n", t(loc, id).to_uppercase())
+}
+
+/// The briefing as plain text in `loc`'s words and formats.
+pub fn text_in(loc: Locale, b: &Briefing) -> String {
     let mut o = String::new();
-    o.push_str(&format!(
-        "ONE-ON-ONE BRIEFING {} · as of {} · {}\n\n",
-        format::month(LOC, b.month),
-        format::date(LOC, b.today),
-        b.currency
-    ));
+    let month = format::month(loc, b.month);
+    let day = format::date(loc, b.today);
+    let title = text_with(
+        loc,
+        "briefing-text-title",
+        &[
+            ("month", Arg::Str(&month)),
+            ("date", Arg::Str(&day)),
+            ("currency", Arg::Str(currency_sign(loc, &b.currency))),
+        ],
+    );
+    o.push_str(&format!("{title}\n\n"));
     let c = &b.plan.current;
-    o.push_str("1. PLAN\n");
+    o.push_str(&heading(loc, "briefing-plan"));
+    let label = |id: &str| pad(&t(loc, id), 11);
     o.push_str(&format!(
-        "  Target       {:>16}\n",
-        format::money_or_dash(LOC, c.target)
+        "  {}  {:>16}\n",
+        label("briefing-target"),
+        format::money_or_dash(loc, c.target)
     ));
     o.push_str(&format!(
-        "  Received     {:>16}  {}\n",
-        format::money(LOC, c.received),
-        format::percent_or_dash(LOC, c.attainment_bp)
+        "  {}  {:>16}  {}\n",
+        label("briefing-received"),
+        format::money(loc, c.received),
+        format::percent_or_dash(loc, c.attainment_bp)
     ));
     o.push_str(&format!(
-        "  Outstanding  {:>16}\n",
-        format::money(LOC, c.outstanding)
+        "  {}  {:>16}\n",
+        label("briefing-outstanding"),
+        format::money(loc, c.outstanding)
     ));
     o.push_str(&format!(
-        "  Overdue      {:>16}\n",
-        format::money(LOC, c.overdue)
+        "  {}  {:>16}\n",
+        label("briefing-overdue"),
+        format::money(loc, c.overdue)
     ));
+    let days_left = format::count(loc, b.plan.days_left, Noun::Day);
+    let note = text_with(
+        loc,
+        "briefing-text-forecast-note",
+        &[
+            ("basis", Arg::Str(forecast_basis(loc))),
+            ("days", Arg::Str(&days_left)),
+        ],
+    );
     o.push_str(&format!(
-        "  Forecast     {:>16}  ({}; {} left)\n\n",
-        format::money(LOC, c.forecast),
-        forecast_basis(LOC),
-        format::count(LOC, b.plan.days_left, Noun::Day)
+        "  {}  {:>16}  {note}\n\n",
+        label("briefing-forecast"),
+        format::money(loc, c.forecast),
     ));
-    o.push_str("  Month               Target          Received   Attained\n");
+    let head = format!(
+        "  {}  {:>16}  {:>16}  {:>9}",
+        pad(&t(loc, "briefing-month"), 8),
+        t(loc, "briefing-target"),
+        t(loc, "briefing-received"),
+        t(loc, "briefing-attained")
+    );
+    o.push_str(&format!("{}\n", head.trim_end()));
     for m in b.plan.previous.iter().chain(std::iter::once(c)) {
-        o.push_str(&month_text(m));
+        o.push_str(&month_text(loc, m));
     }
-    o.push_str("\n2. AT RISK\n");
+    o.push('\n');
+    o.push_str(&heading(loc, "briefing-at-risk"));
     if b.at_risk.is_empty() {
-        o.push_str("  No client shows a risk signal.\n");
+        o.push_str(&format!("  {}\n", t(loc, "briefing-no-risk")));
     }
     for r in &b.at_risk {
-        o.push_str(&format!("  {} ({})\n", r.client, r.tier));
+        o.push_str(&format!("  {} ({})\n", r.client, tier(loc, r.tier)));
         for x in &r.reasons {
-            o.push_str(&format!("    - {}\n", format::reason(LOC, x)));
+            o.push_str(&format!("    - {}\n", format::reason(loc, x)));
         }
     }
-    o.push_str("\n3. TIER MOVES THIS MONTH\n");
+    o.push('\n');
+    o.push_str(&heading(loc, "briefing-tier-moves"));
     if b.tier_moves.is_empty() {
-        o.push_str("  None.\n");
+        o.push_str(&format!("  {}\n", t(loc, "briefing-none")));
     }
     for m in &b.tier_moves {
         o.push_str(&format!(
             "  {}  {}: {} -> {}  ({})\n",
-            format::date(LOC, m.on),
+            format::date(loc, m.on),
             m.client,
-            m.from,
-            m.to,
+            tier(loc, m.from),
+            tier(loc, m.to),
             m.reason
         ));
     }
-    o.push_str("\n4. PORTFOLIO HEALTH\n");
+    o.push('\n');
+    o.push_str(&heading(loc, "briefing-health"));
     let cn = &b.health.concentration;
     o.push_str(&format!(
         "  {}\n",
-        concentration(LOC, Doc::Text, cn, &b.currency)
+        concentration(loc, Doc::Text, cn, &b.currency)
     ));
     for e in &b.health.time_eaters {
-        let line = time_eater(LOC, &e.client, e.revenue_per_hour, e.minutes_12m);
+        let line = time_eater(loc, &e.client, e.revenue_per_hour, e.minutes_12m);
         o.push_str(&format!("  {line}\n"));
     }
+    // Columns as wide as the language's longest word (`potential`, `перспективный`).
+    let tier_width = Tier::ALL.iter().map(|t| tier(loc, *t).width()).max();
+    let tier_width = tier_width.unwrap_or(0);
     for t in &b.health.tiers {
         o.push_str(&format!(
-            "  {:<9} {:>11}  revenue {:>9}  minutes {:>9}\n",
-            t.tier.as_str(),
-            format::count(LOC, t.clients, Noun::Client),
-            format::percent_or_dash(LOC, t.revenue_share_bp),
-            format::percent_or_dash(LOC, t.minutes_share_bp)
+            "  {} {:>11}  {} {:>9}  {} {:>9}\n",
+            pad(tier(loc, t.tier), tier_width),
+            format::count(loc, t.clients, Noun::Client),
+            messages::text(loc, "briefing-text-revenue"),
+            format::percent_or_dash(loc, t.revenue_share_bp),
+            messages::text(loc, "briefing-text-minutes"),
+            format::percent_or_dash(loc, t.minutes_share_bp)
         ));
     }
     for ch in &b.health.churned_12m {
-        let line = lost(LOC, Doc::Text, &ch.client, ch.on, &ch.reason);
+        let line = lost(loc, Doc::Text, &ch.client, ch.on, &ch.reason);
         o.push_str(&format!("  {line}\n"));
     }
-    o.push_str("\n5. NEXT 14 DAYS\n");
+    o.push('\n');
+    o.push_str(&heading(loc, "briefing-next-14-days"));
     if b.next_14_days.is_empty() {
-        o.push_str("  Nothing due.\n");
+        o.push_str(&format!("  {}\n", t(loc, "briefing-nothing-due")));
     }
+    let kind_width = [
+        UpcomingKind::NextStep,
+        UpcomingKind::Agreement,
+        UpcomingKind::Invoice,
+        UpcomingKind::Birthday,
+    ]
+    .iter()
+    .map(|k| upcoming_kind(loc, *k).width())
+    .max()
+    .unwrap_or(0);
     for u in &b.next_14_days {
         o.push_str(&format!(
-            "  {}  {:<11} {}: {}{}\n",
-            format::date(LOC, u.date),
-            upcoming_kind(LOC, u.kind()),
+            "  {}  {} {}: {}{}\n",
+            format::date(loc, u.date),
+            pad(upcoming_kind(loc, u.kind()), kind_width),
             u.client,
-            due(LOC, &u.due),
+            due(loc, &u.due),
             u.amount
-                .map(|m| format!(" ({})", format::money(LOC, m)))
+                .map(|m| format!(" ({})", format::money(loc, m)))
                 .unwrap_or_default()
         ));
     }
-    o.push_str("\n6. TALKING POINTS\n");
+    o.push('\n');
+    o.push_str(&heading(loc, "briefing-talking-points"));
     for (i, t) in b.talking_points.iter().enumerate() {
-        let t = talking_point(LOC, &b.currency, t);
+        let t = talking_point(loc, &b.currency, t);
         o.push_str(&format!("  {}. {t}\n", i + 1));
     }
     escape_lines_owned(o)

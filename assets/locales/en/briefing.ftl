@@ -1,0 +1,52 @@
+## The one-on-one briefing (`folio report`, Markdown and text): headings,
+## table headers and fixed lines. The sentences with values are in
+## `src/format/briefing.rs` and `src/format/reason.rs`.
+
+briefing-title = One-on-one briefing: { $month }
+briefing-as-of = As of { $date } · amounts in { $currency }
+briefing-text-title = ONE-ON-ONE BRIEFING { $month } · as of { $date } · { $currency }
+briefing-plan = 1. Plan
+briefing-target = Target
+briefing-received = Received
+briefing-expected = Expected
+briefing-outstanding = Outstanding
+briefing-overdue = Overdue
+briefing-attainment = Attainment
+briefing-attained = Attained
+briefing-forecast = Forecast
+briefing-forecast-month-end = Forecast to month end
+briefing-days-left = { $days } left. Forecast: { $basis }.
+briefing-text-forecast-note = ({ $basis }; { $days } left)
+briefing-previous = The previous 11 months
+briefing-month = Month
+briefing-at-risk = 2. At risk
+briefing-no-risk = No client shows a risk signal.
+briefing-tier-moves = 3. Tier moves this month
+briefing-no-tier-moves = No tier changes this month.
+briefing-none = None.
+briefing-date = Date
+briefing-client = Client
+briefing-from = From
+briefing-to = To
+briefing-reason = Reason
+briefing-health = 4. Portfolio health
+briefing-time-eaters = Time-eaters (lowest revenue per hour of logged time):
+briefing-revenue-per-hour = Revenue per hour
+briefing-revenue-12m = Revenue 12m
+briefing-minutes-12m = Minutes 12m
+briefing-by-tier = Attention against return, by tier:
+briefing-tier = Tier
+briefing-clients = Clients
+briefing-revenue-share = Share of revenue
+briefing-minutes-share = Share of your minutes
+briefing-text-revenue = revenue
+briefing-text-minutes = minutes
+briefing-no-lost = No clients lost in the last 12 months.
+briefing-lost = Clients lost in the last 12 months:
+briefing-next-14-days = 5. Next 14 days
+briefing-nothing-due-14 = Nothing due in the next 14 days.
+briefing-nothing-due = Nothing due.
+briefing-what = What
+briefing-detail = Detail
+briefing-amount = Amount
+briefing-talking-points = 6. Talking points

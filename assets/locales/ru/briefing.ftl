@@ -1,0 +1,52 @@
+## Сводка к встрече один на один (`folio report`, Markdown и текст):
+## заголовки, шапки таблиц и постоянные строки. Фразы со значениями — в
+## `src/format/briefing.rs` и `src/format/reason.rs`.
+
+briefing-title = Сводка к встрече один на один: { $month }
+briefing-as-of = На { $date } · суммы в { $currency }
+briefing-text-title = СВОДКА К ВСТРЕЧЕ ОДИН НА ОДИН: { $month } · на { $date } · { $currency }
+briefing-plan = 1. План
+briefing-target = План
+briefing-received = Поступило
+briefing-expected = Ожидается
+briefing-outstanding = Не оплачено
+briefing-overdue = Просрочено
+briefing-attainment = Выполнение плана
+briefing-attained = Выполнение
+briefing-forecast = Прогноз
+briefing-forecast-month-end = Прогноз на конец месяца
+briefing-days-left = До конца месяца { $days }. Прогноз: { $basis }.
+briefing-text-forecast-note = ({ $basis }; до конца месяца { $days })
+briefing-previous = Предыдущие 11 месяцев
+briefing-month = Месяц
+briefing-at-risk = 2. Клиенты под риском
+briefing-no-risk = Сигналов риска ни по одному клиенту нет.
+briefing-tier-moves = 3. Смена категорий за месяц
+briefing-no-tier-moves = В этом месяце категории клиентов не менялись.
+briefing-none = Нет.
+briefing-date = Дата
+briefing-client = Клиент
+briefing-from = Было
+briefing-to = Стало
+briefing-reason = Причина
+briefing-health = 4. Здоровье портфеля
+briefing-time-eaters = Клиенты, съедающие время (меньше всего выручки на час работы):
+briefing-revenue-per-hour = Выручка за час
+briefing-revenue-12m = Выручка за 12 мес.
+briefing-minutes-12m = Минут за 12 мес.
+briefing-by-tier = Внимание и отдача по категориям:
+briefing-tier = Категория
+briefing-clients = Клиентов
+briefing-revenue-share = Доля выручки
+briefing-minutes-share = Доля вашего времени
+briefing-text-revenue = выручка
+briefing-text-minutes = время
+briefing-no-lost = За последние 12 месяцев оттока не было.
+briefing-lost = Отток за последние 12 месяцев:
+briefing-next-14-days = 5. Ближайшие 14 дней
+briefing-nothing-due-14 = На ближайшие 14 дней ничего не запланировано.
+briefing-nothing-due = Ничего не запланировано.
+briefing-what = Что
+briefing-detail = Подробности
+briefing-amount = Сумма
+briefing-talking-points = 6. О чём поговорить
