@@ -22,6 +22,7 @@ pub mod toast;
 pub mod undo;
 pub mod view;
 pub mod window;
+pub mod words;
 
 #[cfg(test)]
 mod screens;

@@ -478,7 +478,7 @@ fn help_box(app: &App, area: Rect) -> (Vec<(String, String)>, Rect) {
         entries.push(Default::default());
         entries.push(section("tui-help-board"));
         let legend = super::panes::portfolio::LEGEND.iter();
-        entries.extend(legend.map(|(k, what)| (k.to_string(), what.to_string())));
+        entries.extend(legend.map(|(k, what)| (text(loc, k), text(loc, what))));
     }
     if app.shared.mouse {
         entries.push(Default::default());

@@ -120,3 +120,87 @@ key-close-help = close help
 tui-demo-farewell = This was the demo: its changes are gone. Keep one with `folio demo --db FILE`.
 # The config file cannot be read: its error (naming the file and line), then this.
 tui-config-broken = { $error } (using the defaults)
+
+## The domain's words on screen (src/tui/words.rs).
+tui-tier-gold = gold
+tui-tier-potential = potential
+tui-tier-toxic = toxic
+tui-status-active = active
+tui-status-paused = paused
+tui-status-churned = churned
+tui-kind-call = call
+tui-kind-meeting = meeting
+tui-kind-email = email
+tui-kind-message = message
+tui-kind-report = report
+tui-kind-other = other
+tui-owner-us = us
+tui-owner-client = client
+tui-agreement-open = open
+tui-agreement-kept = kept
+tui-agreement-broken = broken
+tui-agreement-cancelled = cancelled
+
+## Said in any pane.
+tui-loading = loading…
+tui-no-match = no match
+tui-nothing-to-edit = nothing to edit here
+tui-nothing-to-delete = nothing to delete here
+
+## The board.
+board-legend-roomy = 2nd line: revenue 12m · share · days since the last touch (~ due, ! past cadence) · agreements: overdue · broken
+board-legend-narrow = revenue · share · days since touch (~ due, ! past cadence) · agr.: late, br
+board-legend-line2 = 2nd line
+board-legend-line2-help = revenue 12m, share, days since last touch, agreements
+board-legend-due = ~
+board-legend-due-help = a touch is due today (the client's cadence)
+board-legend-past = !
+board-legend-past-help = past cadence: longer without a touch than the cadence
+board-legend-never-help = no touchpoint yet
+board-legend-overdue-help = open agreements past their due date (narrow: late)
+board-legend-broken-help = agreements marked broken (narrow: br)
+board-never = never
+board-agr-overdue = agr. overdue
+board-late = late
+board-broken = broken
+board-br = br
+board-sort = sort: { $sort }
+board-sorted = sorted by { $sort }
+board-sort-revenue = revenue
+board-sort-neglect = neglect
+board-sort-name = name
+board-empty = no clients
+board-empty-focused = no clients: a adds one
+
+## The client card.
+card-title = Client card · j/k scroll · e edit · t tier · Esc back
+card-no-contacts-yet = no contacts yet: a adds one
+card-one-contact = one contact person: E and D act on it
+card-no-contact-to-edit = no contact to edit
+card-no-contact-to-delete = no contact to delete
+card-delete-contact = Delete contact { $name }? y/n
+card-decides = decides
+card-birthday = birthday
+card-since = since { $date }
+card-cadence-line = cadence { $cadence } · channel { $channel } · goal: { $goal }
+card-no-goal = - (not agreed yet)
+card-aliases = also written as:
+card-notes = notes:
+card-never-touched = never touched
+card-since-touch = { $days } since last touch
+card-since-touch-due = { $days } since last touch (due)
+card-since-touch-past = { $days } since last touch (past cadence)
+card-money-line = revenue 12m { $revenue } { $currency } (share { $share }) · lifetime { $lifetime } · outstanding { $outstanding } ·{" "}
+card-overdue = overdue { $amount }
+card-time-line = {" "}· { $minutes } min in 12m · per hour { $per-hour }
+card-contacts = Contacts
+card-no-contacts = none: a single thread is a risk
+card-tier-history = Tier history
+card-recent-touchpoints = Recent touchpoints ({ $shown } of { $total })
+card-by = by
+card-agreement-overdue = OVERDUE
+card-due = due
+card-invoices = Expected payments (newest first)
+card-balance = balance
+card-payments = Payments (newest first)
+card-minutes = { $n }m

@@ -120,3 +120,87 @@ key-close-help = закрыть справку
 tui-demo-farewell = Это было демо: его изменения не сохранились. Сохранить демо в файл: `folio demo --db FILE`.
 # Файл настроек не читается: его ошибка (с файлом и строкой), затем это.
 tui-config-broken = { $error } (взяты настройки по умолчанию)
+
+## Слова предметной области на экране (src/tui/words.rs).
+tui-tier-gold = золотые
+tui-tier-potential = перспективные
+tui-tier-toxic = токсичные
+tui-status-active = активный
+tui-status-paused = на паузе
+tui-status-churned = ушёл
+tui-kind-call = звонок
+tui-kind-meeting = встреча
+tui-kind-email = письмо
+tui-kind-message = мессенджер
+tui-kind-report = отчёт
+tui-kind-other = другое
+tui-owner-us = за нами
+tui-owner-client = за клиентом
+tui-agreement-open = открыта
+tui-agreement-kept = выполнена
+tui-agreement-broken = нарушена
+tui-agreement-cancelled = отменена
+
+## В любой панели.
+tui-loading = загрузка…
+tui-no-match = ничего не найдено
+tui-nothing-to-edit = здесь нечего изменить
+tui-nothing-to-delete = здесь нечего удалить
+
+## Портфель.
+board-legend-roomy = 2-я строка: выручка 12 мес. · доля · дней без касания (~ пора, ! просрочено) · договорённости: просрочены · нарушены
+board-legend-narrow = выручка · доля · дней без касания (~ пора, ! просроч.) · дог.: проср., нар.
+board-legend-line2 = 2-я строка
+board-legend-line2-help = выручка за 12 мес., доля, дней с последнего касания, договорённости
+board-legend-due = ~
+board-legend-due-help = сегодня пора коснуться (по частоте касаний клиента)
+board-legend-past = !
+board-legend-past-help = частота касаний нарушена: без касания дольше положенного
+board-legend-never-help = касаний ещё не было
+board-legend-overdue-help = открытые договорённости после срока (узко: проср.)
+board-legend-broken-help = нарушенные договорённости (узко: нар.)
+board-never = никогда
+board-agr-overdue = дог. просрочено
+board-late = проср.
+board-broken = нарушено
+board-br = нар.
+board-sort = сортировка: { $sort }
+board-sorted = сортировка: { $sort }
+board-sort-revenue = выручка
+board-sort-neglect = давность касания
+board-sort-name = имя
+board-empty = нет клиентов
+board-empty-focused = нет клиентов: a добавит
+
+## Карточка клиента.
+card-title = Карточка клиента · j/k прокрутка · e изменить · t категория · Esc назад
+card-no-contacts-yet = контактов ещё нет: a добавит
+card-one-contact = контактное лицо одно: E и D действуют на него
+card-no-contact-to-edit = нет контакта, чтобы изменить
+card-no-contact-to-delete = нет контакта, чтобы удалить
+card-delete-contact = Удалить контакт { $name }? y/n
+card-decides = ЛПР
+card-birthday = день рождения
+card-since = клиент с { $date }
+card-cadence-line = частота касаний { $cadence } · канал { $channel } · цель: { $goal }
+card-no-goal = - (ещё не согласована)
+card-aliases = другие написания:
+card-notes = заметки:
+card-never-touched = касаний не было
+card-since-touch = { $days } с последнего касания
+card-since-touch-due = { $days } с последнего касания (пора)
+card-since-touch-past = { $days } с последнего касания (частота нарушена)
+card-money-line = выручка 12 мес. { $revenue } { $currency } (доля { $share }) · за всё время { $lifetime } · не оплачено { $outstanding } ·{" "}
+card-overdue = просрочено { $amount }
+card-time-line = {" "}· { $minutes } мин за 12 мес. · в час { $per-hour }
+card-contacts = Контакты
+card-no-contacts = нет: один контакт на клиенте — это риск
+card-tier-history = История категорий
+card-recent-touchpoints = Последние касания ({ $shown } из { $total })
+card-by = до
+card-agreement-overdue = ПРОСРОЧЕНА
+card-due = срок
+card-invoices = Ожидаемые платежи (сначала новые)
+card-balance = остаток
+card-payments = Поступления (сначала новые)
+card-minutes = { $n } мин
