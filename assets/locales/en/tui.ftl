@@ -204,3 +204,34 @@ card-invoices = Expected payments (newest first)
 card-balance = balance
 card-payments = Payments (newest first)
 card-minutes = { $n }m
+tui-searching = searching…
+# A list's place in its title: "3 of 120", "3 of 100+ (counting…)".
+tui-position = { $at } of { $total }
+tui-position-counting = { $at } of { $total }+ (counting…)
+
+## The touchpoint log.
+log-all-clients = all clients
+log-only = only { $name }
+log-select-client-first = select a client on the board first
+log-delete = Delete touchpoint of { $date } «{ $summary }»? y/n
+log-date = Date
+log-client = Client
+log-kind = Kind
+log-min = Min
+log-summary = Summary
+log-next-step = Next step
+log-due = Due
+log-empty = no touchpoints yet: press a to log one
+log-no-match = no touchpoint matches the filter
+
+## The agreements.
+agr-mark = Mark «{ $text }» as { $status }? y/n
+agr-already = already { $status }
+agr-none-selected = no agreement selected
+agr-delete = Delete agreement «{ $text }»? y/n
+agr-tally = { $open } open, { $overdue } overdue · { $shown } shown
+agr-status = Status
+agr-owed-by = Owed by
+agr-agreement = Agreement
+agr-made = Made
+agr-closed = Closed

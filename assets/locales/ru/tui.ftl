@@ -204,3 +204,34 @@ card-invoices = Ожидаемые платежи (сначала новые)
 card-balance = остаток
 card-payments = Поступления (сначала новые)
 card-minutes = { $n } мин
+tui-searching = поиск…
+# Место в списке в его заголовке: «3 из 120», «3 из 100+ (подсчёт…)».
+tui-position = { $at } из { $total }
+tui-position-counting = { $at } из { $total }+ (подсчёт…)
+
+## Журнал касаний.
+log-all-clients = все клиенты
+log-only = только { $name }
+log-select-client-first = сначала выберите клиента в портфеле
+log-delete = Удалить касание от { $date } «{ $summary }»? y/n
+log-date = Дата
+log-client = Клиент
+log-kind = Вид
+log-min = Мин
+log-summary = Содержание
+log-next-step = Следующий шаг
+log-due = Срок
+log-empty = касаний ещё нет: a запишет первое
+log-no-match = ни одно касание не подходит под фильтр
+
+## Договорённости.
+agr-mark = Отметить «{ $text }» как «{ $status }»? y/n
+agr-already = уже { $status }
+agr-none-selected = договорённость не выбрана
+agr-delete = Удалить договорённость «{ $text }»? y/n
+agr-tally = открытых: { $open }, просроченных: { $overdue } · показано: { $shown }
+agr-status = Статус
+agr-owed-by = За кем
+agr-agreement = Договорённость
+agr-made = Заключена
+agr-closed = Закрыта
