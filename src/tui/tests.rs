@@ -3452,3 +3452,95 @@ fn the_chrome_speaks_the_chosen_language() {
         assert!(!small.contains("Keys:"), "{small}");
     }
 }
+
+/// Issue 23: with Russian chosen, each pane's contents (titles, column
+/// headers, the domain's words, the board's legend, the card) are Russian:
+/// its Russian words are there, and none of the English ones it had.
+#[test]
+fn every_pane_speaks_russian() {
+    // (what to open, Russian words expected, English words that must be gone)
+    let cases: [(Pane, bool, &[&str], &[&str]); 5] = [
+        (
+            Pane::Portfolio,
+            false,
+            &[
+                "ЗОЛОТЫЕ",
+                "ПЕРСПЕКТИВНЫЕ",
+                "ТОКСИЧНЫЕ",
+                "сортировка: выручка",
+                "доля",
+            ],
+            &[
+                "GOLD",
+                "POTENTIAL",
+                "TOXIC",
+                "sort:",
+                "revenue",
+                "(paused)",
+                "never",
+            ],
+        ),
+        (
+            Pane::Portfolio,
+            true,
+            &[
+                "Карточка клиента",
+                "Контакты",
+                "История категорий",
+                "Последние касания",
+                "частота касаний",
+            ],
+            &[
+                "Client card",
+                "Contacts",
+                "Tier history",
+                "since last touch",
+                "cadence",
+                "due ",
+                "balance",
+                "gold",
+            ],
+        ),
+        (
+            Pane::Touchpoints,
+            false,
+            &["Касания", "Дата", "Клиент", "Следующий шаг", "звонок"],
+            &["Touchpoints", "Date", "Client", "Kind", "Summary", "1 of "],
+        ),
+        (
+            Pane::Agreements,
+            false,
+            &[
+                "Договорённости",
+                "открытых:",
+                "ПРОСРОЧЕНА",
+                "За кем",
+                "за нами",
+            ],
+            &[
+                "Agreements",
+                "OVERDUE",
+                "Owed by",
+                "Status",
+                " open,",
+                "shown",
+            ],
+        ),
+        (Pane::Portfolio, false, &[], &[]),
+    ];
+    for (pane, card, russian, english) in cases {
+        let (mut s, mut app) = demo();
+        app.shared.locale = crate::format::Locale::Ru;
+        press(&mut app, &mut s, Action::SelectPane(pane));
+        if card {
+            press(&mut app, &mut s, Action::OpenCard);
+        }
+        let screen = render(&app, 140, 45);
+        for word in russian {
+            assert!(screen.contains(word), "{word} not in\n{screen}");
+        }
+        for word in english {
+            assert!(!screen.contains(word), "English {word} left in\n{screen}");
+        }
+    }
+}
