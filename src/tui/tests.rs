@@ -3526,7 +3526,25 @@ fn every_pane_speaks_russian() {
                 "shown",
             ],
         ),
-        (Pane::Portfolio, false, &[], &[]),
+        (
+            Pane::Plan,
+            false,
+            &[
+                "Поступило",
+                "Не оплачено",
+                "Прогноз",
+                "Клиенты, ноябрь 2026",
+                "мес.: поступило",
+            ],
+            &[
+                "Target",
+                "Received",
+                "Outstanding",
+                "Forecast",
+                "Clients in",
+                "months:",
+            ],
+        ),
     ];
     for (pane, card, russian, english) in cases {
         let (mut s, mut app) = demo();

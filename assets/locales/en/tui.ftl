@@ -235,3 +235,49 @@ agr-owed-by = Owed by
 agr-agreement = Agreement
 agr-made = Made
 agr-closed = Closed
+
+## The plan.
+plan-figure-edit = Enter lists the records behind the figure; e and x act on one
+plan-target = Target
+plan-received = Received
+plan-expected = Expected
+plan-outstanding = Outstanding
+plan-overdue = Overdue
+plan-forecast = Forecast
+plan-all-overdue = All overdue
+plan-no-target = - (p to set)
+plan-all-months = all months
+plan-forecast-note = forecast: received + balances not yet overdue
+# The figures' title: "Dec 2026 · RUB · 27 days left  [ ] month".
+plan-title = { $month } · { $currency } · { $left } left  [ ] month
+plan-clients-in = Clients in { $month }
+plan-col-expected = Expected
+plan-col-received = Received
+plan-col-outstanding = Outstanding
+plan-col-overdue = Overdue
+plan-col-forecast = Forecast
+plan-col-revenue = Revenue 12m
+plan-col-share = Share 12m
+plan-history = { $n } months: received █ vs target │
+
+## The rows behind a Plan figure.
+rows-delete-invoice = Delete the expected payment of { $amount } from { $client } for { $month }, due { $due }? y/n
+rows-delete-payment = Delete the payment of { $amount } from { $client } on { $date }? y/n
+rows-payments = { $n ->
+    [one] 1 payment
+   *[other] { $n } payments
+}
+rows-invoices = { $n ->
+    [one] 1 invoice
+   *[other] { $n } invoices
+}
+rows-title = { $figure } in { $month } · { $what }
+rows-back = Esc: back
+rows-bottom = { $at } of { $total } · total { $amount } · Esc: back
+rows-no-payments = no payments behind this figure
+rows-no-invoices = no invoices behind this figure
+rows-amount = Amount
+rows-note = Note
+rows-balance = Balance
+rows-paid = paid
+rows-late = { $days }d late

@@ -235,3 +235,51 @@ agr-owed-by = За кем
 agr-agreement = Договорённость
 agr-made = Заключена
 agr-closed = Закрыта
+
+## План.
+plan-figure-edit = Enter покажет записи за цифрой; e и x действуют на одну из них
+plan-target = План
+plan-received = Поступило
+plan-expected = Ожидается
+plan-outstanding = Не оплачено
+plan-overdue = Просрочено
+plan-forecast = Прогноз
+plan-all-overdue = Вся просрочка
+plan-no-target = - (p задаст)
+plan-all-months = все месяцы
+plan-forecast-note = прогноз = поступило + остатки в срок
+# Заголовок цифр: «декабрь 2026 · RUB · ещё 27 дней · [ ]» (в 42 колонки).
+plan-title = { $month } · { $currency } · ещё { $left } · [ ]
+plan-clients-in = Клиенты, { $month }
+plan-col-expected = Ожидается
+plan-col-received = Поступило
+plan-col-outstanding = Не оплачено
+plan-col-overdue = Просрочено
+plan-col-forecast = Прогноз
+plan-col-revenue = Выручка 12 мес
+plan-col-share = Доля 12 мес
+plan-history = { $n } мес.: поступило █ / план │
+
+## Записи за цифрой плана.
+rows-delete-invoice = Удалить ожидаемый платёж { $amount } от { $client } за { $month }, срок { $due }? y/n
+rows-delete-payment = Удалить поступление { $amount } от { $client } от { $date }? y/n
+rows-payments = { $n ->
+    [one] { $n } платёж
+    [few] { $n } платежа
+   *[many] { $n } платежей
+}
+rows-invoices = { $n ->
+    [one] { $n } счёт
+    [few] { $n } счёта
+   *[many] { $n } счетов
+}
+rows-title = { $figure }, { $month } · { $what }
+rows-back = Esc: назад
+rows-bottom = { $at } из { $total } · итого { $amount } · Esc: назад
+rows-no-payments = за этой цифрой нет платежей
+rows-no-invoices = за этой цифрой нет счетов
+rows-amount = Сумма
+rows-note = Примечание
+rows-balance = Остаток
+rows-paid = оплачен
+rows-late = проср. { $days }д
