@@ -3562,3 +3562,31 @@ fn every_pane_speaks_russian() {
         }
     }
 }
+
+/// Issue 23: in Russian, a toast and what `u` says it undid are Russian,
+/// with amounts in the Russian form (the toasts used English before).
+#[test]
+fn toasts_speak_russian_with_russian_amounts() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let last = app.panes.plan.view.as_ref().unwrap().plan.clients.len() - 1;
+    let client = app.panes.plan.view.as_ref().unwrap().plan.clients[last].client_id;
+    let name = app.name(client).to_string();
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, &name);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "1250000");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(
+        message(&app),
+        format!("Записано поступление 1\u{202f}250\u{202f}000,00 от {name}")
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        message(&app),
+        format!("Отменено: поступление 1\u{202f}250\u{202f}000,00 от {name} (удалено)")
+    );
+}
