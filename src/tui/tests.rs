@@ -3459,7 +3459,7 @@ fn the_chrome_speaks_the_chosen_language() {
 #[test]
 fn every_pane_speaks_russian() {
     // (what to open, Russian words expected, English words that must be gone)
-    let cases: [(Pane, bool, &[&str], &[&str]); 5] = [
+    let cases: [(Pane, bool, &[&str], &[&str]); 6] = [
         (
             Pane::Portfolio,
             false,
@@ -3543,6 +3543,23 @@ fn every_pane_speaks_russian() {
                 "Forecast",
                 "Clients in",
                 "months:",
+            ],
+        ),
+        (
+            Pane::Review,
+            false,
+            &[
+                "Под риском",
+                "О чём поговорить",
+                "Ближайшие 14 дней",
+                "поступило",
+            ],
+            &[
+                "At risk",
+                "Talking points",
+                "Tier moves",
+                "Next 14 days",
+                " left ",
             ],
         ),
     ];

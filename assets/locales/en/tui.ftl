@@ -329,3 +329,24 @@ toast-deleted-agreement = agreement deleted
 toast-deleted-payment = payment deleted
 toast-deleted-invoice = invoice deleted
 toast-undid = Undid: { $what }
+
+## The review.
+review-building = building the briefing…
+review-at-risk = At risk
+review-no-risk = No client shows a risk signal.
+review-points = Talking points
+review-no-points = nothing to talk about
+review-moves = Tier moves
+review-no-moves = none this month
+review-next = Next 14 days
+review-nothing-due = nothing due
+review-payments-due = { $n } payments due
+review-month-left = { $month } · { $left } left
+review-attainment = { $percent } of { $target }
+review-received = received
+review-expected = expected
+review-outstanding = outstanding
+review-overdue = overdue
+review-forecast = forecast
+review-forecast-note = forecast = received + balances not yet overdue
+review-chart = 12 months: attainment %, ─ 100 %

@@ -331,3 +331,28 @@ toast-deleted-agreement = договорённость удалена
 toast-deleted-payment = поступление удалено
 toast-deleted-invoice = ожидаемый платёж удалён
 toast-undid = Отменено: { $what }
+
+## Обзор.
+review-building = готовится сводка…
+review-at-risk = Под риском
+review-no-risk = Ни у одного клиента нет признаков риска.
+review-points = О чём поговорить
+review-no-points = говорить не о чем
+review-moves = Смена категорий
+review-no-moves = в этом месяце не было
+review-next = Ближайшие 14 дней
+review-nothing-due = сроков нет
+review-payments-due = { $n ->
+    [one] { $n } платёж к оплате
+    [few] { $n } платежа к оплате
+   *[many] { $n } платежей к оплате
+}
+review-month-left = { $month } · осталось { $left }
+review-attainment = { $percent } из { $target }
+review-received = поступило
+review-expected = ожидается
+review-outstanding = не оплачено
+review-overdue = просрочено
+review-forecast = прогноз
+review-forecast-note = прогноз = поступило + остатки, ещё не просроченные
+review-chart = 12 мес.: выполнение плана, %, ─ 100 %
