@@ -288,7 +288,11 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     let checks = form.checks();
     let fields = form.fields();
-    let label_w = fields.iter().map(|fl| fl.label.width()).max().unwrap_or(0);
+    let labels: Vec<String> = fields
+        .iter()
+        .map(|fl| super::words::form_label(locale, fl.label))
+        .collect();
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     // The box is 72 wide (less on a narrow terminal); notes wrap inside it.
     let inner_w = 72.min(area.width).saturating_sub(2) as usize;
     // A note under a field starts under its value, after "✗ ".
@@ -306,7 +310,7 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
     let mut cursor = None;
     for (i, (field, check)) in fields.iter().zip(checks.iter()).enumerate() {
         let focused = i == form.focus;
-        let label = format!("{:>w$} ", field.label, w = label_w);
+        let label = format!("{:>w$} ", labels[i], w = label_w);
         let value_style = if focused {
             Style::new().add_modifier(Modifier::UNDERLINED)
         } else {
@@ -319,7 +323,7 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
         let at = if focused { field.cursor } else { 0 };
         let (value, column) = field_window(&field.value, at, room);
         let shown = if choice {
-            format!("‹ {value} ›")
+            format!("‹ {} ›", super::words::choice(locale, &value))
         } else {
             value
         };

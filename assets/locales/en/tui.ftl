@@ -350,3 +350,44 @@ review-overdue = overdue
 review-forecast = forecast
 review-forecast-note = forecast = received + balances not yet overdue
 review-chart = 12 months: attainment %, ─ 100 %
+
+## The picker: jump to a client by name.
+picker-title = Jump to a client ({ $found }/{ $all })
+picker-keys = ↑↓ move · Enter open · Esc close
+picker-none = no client matches
+
+## Forms: the fields' labels (src/tui/words.rs), yes/no choices, titles.
+form-agreement = Agreement
+form-amount = Amount
+form-birthday = Birthday
+form-cadence = Cadence (days)
+form-channel = Channel
+form-client = Client
+form-date = Date
+form-decides = Decides
+form-due = Due
+form-email = Email
+form-file = File
+form-goal = Goal
+form-kind = Kind
+form-made-on = Made on
+form-minutes = Minutes
+form-month = Month
+form-name = Name
+form-next-due = Next due
+form-next-step = Next step
+form-note = Note
+form-notes = Notes
+form-on = On
+form-owed-by = Owed by
+form-person = Person
+form-phone = Phone
+form-reason = Reason
+form-role = Role
+form-since = Since
+form-status = Status
+form-summary = Summary
+form-target = Target
+form-tier = Tier
+form-yes = yes
+form-no = no

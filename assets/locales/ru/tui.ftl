@@ -356,3 +356,44 @@ review-overdue = просрочено
 review-forecast = прогноз
 review-forecast-note = прогноз = поступило + остатки, ещё не просроченные
 review-chart = 12 мес.: выполнение плана, %, ─ 100 %
+
+## Переход к клиенту по имени.
+picker-title = Перейти к клиенту ({ $found }/{ $all })
+picker-keys = ↑↓ выбор · Enter открыть · Esc закрыть
+picker-none = ни один клиент не подходит
+
+## Формы: подписи полей (src/tui/words.rs), выбор да/нет, заголовки.
+form-agreement = Договорённость
+form-amount = Сумма
+form-birthday = День рождения
+form-cadence = Частота касаний (дней)
+form-channel = Канал
+form-client = Клиент
+form-date = Дата
+form-decides = ЛПР
+form-due = Срок
+form-email = Эл. почта
+form-file = Файл
+form-goal = Цель
+form-kind = Вид
+form-made-on = Заключена
+form-minutes = Минут
+form-month = Месяц
+form-name = Название
+form-next-due = Срок шага
+form-next-step = Следующий шаг
+form-note = Примечание
+form-notes = Заметки
+form-on = Дата
+form-owed-by = За кем
+form-person = Контактное лицо
+form-phone = Телефон
+form-reason = Причина
+form-role = Должность
+form-since = Клиент с
+form-status = Статус
+form-summary = Содержание
+form-target = План
+form-tier = Категория
+form-yes = да
+form-no = нет
