@@ -3607,3 +3607,31 @@ fn toasts_speak_russian_with_russian_amounts() {
         format!("Отменено: поступление 1\u{202f}250\u{202f}000,00 от {name} (удалено)")
     );
 }
+
+/// Issue 23: a form in Russian: its title, labels, choices and checks.
+#[test]
+fn a_form_speaks_russian() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "zzz");
+    let screen = render(&app, 120, 40);
+    for word in [
+        "Новая договорённость",
+        "За кем",
+        "‹ за нами ›",
+        "нет такого клиента",
+    ] {
+        assert!(screen.contains(word), "{word} not in\n{screen}");
+    }
+    for word in [
+        "Record an agreement",
+        "Owed by",
+        "no such client",
+        "Made on",
+    ] {
+        assert!(!screen.contains(word), "English {word} left in\n{screen}");
+    }
+}

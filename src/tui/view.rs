@@ -337,14 +337,18 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
             Span::styled(shown, value_style),
         ]));
         let mut notes = Vec::new();
+        // The check's own words (English) say whether the saving error
+        // repeats it; the note shows in the user's language.
+        let mut said = None;
         if let Err(e) = check
             && (!field.value.trim().is_empty() || focused)
         {
-            notes.push(e.clone());
+            notes.push(super::words::form_note(locale, e));
+            said = Some(e);
         }
         if error_field == Some(i)
             && let Some(e) = &form.error
-            && !notes.iter().any(|n| *e == format!("{}: {n}", field.label))
+            && said.is_none_or(|n| *e != format!("{}: {n}", field.label))
         {
             notes.push(e.clone());
         }

@@ -406,3 +406,7 @@ form-title-edit-touchpoint = Edit touchpoint
 form-title-add-touchpoint = Log a touchpoint
 form-title-edit-agreement = Edit agreement
 form-title-add-agreement = Record an agreement
+form-required = required
+form-too-long = too long
+form-required-date = required (YYYY-MM-DD or DD.MM.YYYY)
+form-no-such-client = no such client

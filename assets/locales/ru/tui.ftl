@@ -412,3 +412,7 @@ form-title-edit-touchpoint = Изменить касание
 form-title-add-touchpoint = Записать касание
 form-title-edit-agreement = Изменить договорённость
 form-title-add-agreement = Новая договорённость
+form-required = обязательное поле
+form-too-long = слишком длинно
+form-required-date = обязательное поле (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)
+form-no-such-client = нет такого клиента
