@@ -109,7 +109,7 @@ impl Card {
             },
             Action::Delete => {
                 shared.ask(
-                    super::portfolio::delete_question(shared.name(id)),
+                    super::portfolio::delete_question(shared.locale, shared.name(id)),
                     Effect::Delete(Target::Client(id)),
                 );
             }

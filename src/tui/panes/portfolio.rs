@@ -173,11 +173,8 @@ impl Board {
 
 /// The question before a client is deleted: `u` does not bring it back
 /// (the copy of the file kept first, when it has records, does).
-pub fn delete_question(name: &str) -> String {
-    format!(
-        "Delete client {name} and all its records? u cannot undo this; \
-         a client with records is copied first, for folio restore. y/n"
-    )
+pub fn delete_question(loc: Locale, name: &str) -> String {
+    text_with(loc, "board-delete-client", &[("name", name.into())])
 }
 
 fn neglect_rank(c: &ClientStats) -> u8 {
@@ -263,7 +260,7 @@ impl Component for Board {
             }
             Action::Delete => match self.client(shared).map(|c| &c.client) {
                 Some(c) => shared.ask(
-                    delete_question(&c.name),
+                    delete_question(shared.locale, &c.name),
                     Effect::Delete(Target::Client(c.id)),
                 ),
                 None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
