@@ -3559,6 +3559,8 @@ fn every_pane_speaks_russian() {
                 "Talking points",
                 "Tier moves",
                 "Next 14 days",
+                " gold ",
+                "potential",
                 " left ",
             ],
         ),

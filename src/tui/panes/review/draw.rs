@@ -313,7 +313,7 @@ fn item(
             let Some(r) = b.at_risk.get(i) else {
                 return Vec::new();
             };
-            let tier = format!(" {} ", r.tier.as_str());
+            let tier = format!(" {} ", crate::tui::words::tier(pane.locale, r.tier));
             let room = width.saturating_sub(tier.width() + 1);
             let mut lines = vec![Line::from(vec![
                 Span::styled(tier, theme.tier(r.tier)),
@@ -343,8 +343,8 @@ fn item(
                 return Vec::new();
             };
             let (from, to) = (
-                format!(" {} ", m.from.as_str()),
-                format!(" {} ", m.to.as_str()),
+                format!(" {} ", crate::tui::words::tier(pane.locale, m.from)),
+                format!(" {} ", crate::tui::words::tier(pane.locale, m.to)),
             );
             let fixed = 10 + 1 + from.width() + 1 + to.width();
             let name = truncate(&m.client, width.saturating_sub(fixed).max(1));
