@@ -251,7 +251,8 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
         Mode::Form(mut form) => {
             let effects = update_form(&mut form, action);
             if action == Action::FormCancel {
-                app.shared.notify("cancelled");
+                app.shared
+                    .notify(crate::format::text(app.shared.locale, "tui-cancelled"));
             } else {
                 app.shared.mode = Mode::Form(form);
             }
@@ -261,7 +262,8 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
             return match action {
                 Action::ConfirmYes => vec![c.effect],
                 _ => {
-                    app.shared.notify("cancelled");
+                    app.shared
+                        .notify(crate::format::text(app.shared.locale, "tui-cancelled"));
                     Vec::new()
                 }
             };
@@ -464,7 +466,10 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             if app.filterable() {
                 app.shared.mode = Mode::Filter;
             } else {
-                app.shared.warn("nothing to filter here");
+                app.shared.warn(crate::format::text(
+                    app.shared.locale,
+                    "tui-nothing-to-filter",
+                ));
             }
             Vec::new()
         }
@@ -493,7 +498,10 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => match app.undo.pop() {
             Some(change) => vec![Effect::Undo(Box::new(change))],
             None => {
-                app.shared.notify("Nothing to undo");
+                app.shared.notify(crate::format::text(
+                    app.shared.locale,
+                    "tui-nothing-to-undo",
+                ));
                 Vec::new()
             }
         },
@@ -513,7 +521,10 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             Some(id) if app.card.is_none() => open_card(app, id),
             Some(_) => Vec::new(),
             None => {
-                app.shared.warn("no client selected");
+                app.shared.warn(crate::format::text(
+                    app.shared.locale,
+                    "tui-no-client-selected",
+                ));
                 Vec::new()
             }
         },

@@ -3,12 +3,13 @@
 //! Each effect is answered with a message for `update`; nothing here
 //! changes the `App`.
 
-use crate::format::{self, Locale};
+use crate::format::{self, Arg, Locale, text, text_with};
 use chrono::NaiveDate;
 
 use super::action::{Effect, Loaded, Msg, Saved, Target};
 use super::forms::Save;
 use super::panes;
+use super::words;
 use crate::domain::{Agreement, AgreementStatus, Contact, Id, Invoice, Payment, Touchpoint};
 use crate::ops::undo::{self, Inverse, Kind, Record};
 use crate::ops::{self, OpError, OpResult, views};
@@ -18,7 +19,7 @@ use crate::store::Store;
 pub const HISTORY_MONTHS: u32 = 12;
 
 /// Run one effect against the store; the answer for `update`.
-pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
+pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect) -> Msg {
     let loaded = |l: Loaded| Msg::Loaded(Box::new(l));
     let result = match effect {
         Effect::Reload => views::portfolio(store, today).map(|v| loaded(Loaded::Portfolio(v))),
@@ -38,20 +39,29 @@ pub fn perform(store: &mut Store, today: NaiveDate, effect: Effect) -> Msg {
             today,
             panes::Request::WriteReport(report),
         )),
-        Effect::Save(values) => Ok(Msg::Saved(save(store, values).map_err(|e| e.to_string()))),
-        Effect::Delete(target) => delete(store, target, today).map(|saved| Msg::Saved(Ok(saved))),
+        Effect::Save(values) => Ok(Msg::Saved(
+            save(store, loc, values).map_err(|e| e.to_string()),
+        )),
+        Effect::Delete(target) => {
+            delete(store, loc, target, today).map(|saved| Msg::Saved(Ok(saved)))
+        }
         Effect::Close(id, status) => ops::close_agreement(store, id, status, today).map(|a| {
             let open = Agreement {
                 status: AgreementStatus::Open,
                 closed_on: None,
                 ..a.clone()
             };
-            let what = format!("agreement «{}» open again", a.text);
-            Msg::Saved(Ok(Saved::said(format!("agreement marked {}", a.status))
-                .touched(a.clone())
-                .undo(restore(open, a), what)))
+            let what = say(loc, "toast-agreement-reopened", &[("text", &a.text)]);
+            let status = words::agreement(loc, a.status);
+            Msg::Saved(Ok(Saved::said(say(
+                loc,
+                "toast-agreement-marked",
+                &[("status", &status)],
+            ))
+            .touched(a.clone())
+            .undo(restore(open, a), what)))
         }),
-        Effect::Undo(change) => Ok(super::undo::perform(store, *change)),
+        Effect::Undo(change) => Ok(super::undo::perform(store, loc, *change)),
     };
     result.unwrap_or_else(|e| Msg::Failed(e.to_string()))
 }
@@ -62,26 +72,33 @@ fn client_id(store: &Store, name: &str) -> OpResult<Id> {
     Ok(ops::client_by_name(store, name)?.id)
 }
 
-/// The language of the toasts (issue 23: the user's).
-const LOC: Locale = Locale::En;
+/// A toast (or what `u` undoes) in `loc`: the message `id` with text values.
+fn say(loc: Locale, id: &str, args: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+    text_with(loc, id, &args)
+}
 
 /// Save a form's values through the operations: what to say, the record
 /// saved (selected next) and how `u` undoes it.
-fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
+fn save(store: &mut Store, loc: Locale, save: Save) -> OpResult<Saved> {
     match save {
         Save::AddClient(new) => {
             let c = ops::add_client(store, &new)?;
-            let what = format!("new client {} (removed)", c.name);
-            Ok(Saved::said(format!("added {}", c.name))
-                .touched(c.clone())
-                .undo(Inverse::Remove(c.into()), what))
+            let what = say(loc, "toast-new-client-removed", &[("name", &c.name)]);
+            Ok(
+                Saved::said(say(loc, "toast-added-client", &[("name", &c.name)]))
+                    .touched(c.clone())
+                    .undo(Inverse::Remove(c.into()), what),
+            )
         }
         Save::EditClient(id, edit) => {
             let before = ops::client_by_id(store, id)?;
             let c = ops::edit_client(store, id, &edit)?;
-            let what = format!("edit of {}", before.name);
+            let what = say(loc, "toast-edit-of", &[("name", &before.name)]);
             Ok(edited(
-                Saved::said(format!("Saved {}", c.name)).touched(c.clone()),
+                loc,
+                Saved::said(say(loc, "toast-saved-client", &[("name", &c.name)]))
+                    .touched(c.clone()),
                 before,
                 c,
                 what,
@@ -95,12 +112,20 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
         } => {
             let (c, inverse) = ops::set_tier_noted(store, client, tier, &reason, on)?;
             let what = match &inverse {
-                Inverse::Tier { from, .. } => format!("tier of {} back to {from}", c.name),
-                _ => format!("tier of {}", c.name),
+                Inverse::Tier { from, .. } => {
+                    let from = words::tier(loc, *from);
+                    say(loc, "toast-tier-back", &[("name", &c.name), ("was", &from)])
+                }
+                _ => say(loc, "toast-tier-of", &[("name", &c.name)]),
             };
-            Ok(Saved::said(format!("{} is now {}", c.name, c.tier))
-                .touched(c)
-                .undo(inverse, what))
+            let now = words::tier(loc, c.tier);
+            Ok(Saved::said(say(
+                loc,
+                "toast-is-now",
+                &[("name", &c.name), ("now", &now)],
+            ))
+            .touched(c)
+            .undo(inverse, what))
         }
         Save::Status {
             client,
@@ -110,22 +135,33 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
         } => {
             let (c, inverse) = ops::set_status_noted(store, client, status, &reason, on)?;
             let what = match &inverse {
-                Inverse::Status { from, .. } => format!("status of {} back to {from}", c.name),
-                _ => format!("status of {}", c.name),
+                Inverse::Status { from, .. } => {
+                    let from = words::status(loc, *from);
+                    say(
+                        loc,
+                        "toast-status-back",
+                        &[("name", &c.name), ("was", &from)],
+                    )
+                }
+                _ => say(loc, "toast-status-of", &[("name", &c.name)]),
             };
-            Ok(Saved::said(format!("{} is now {}", c.name, c.status))
-                .touched(c)
-                .undo(inverse, what))
+            let now = words::status(loc, c.status);
+            Ok(Saved::said(say(
+                loc,
+                "toast-is-now",
+                &[("name", &c.name), ("now", &now)],
+            ))
+            .touched(c)
+            .undo(inverse, what))
         }
         Save::AddContact(client, new) => {
             let c = ops::add_contact(store, client, &new)?;
             let of = ops::client_by_id(store, client)?;
-            let what = format!("new contact {} for {} (removed)", c.name, of.name);
-            Ok(
-                Saved::said(format!("Added contact {} for {}", c.name, of.name))
-                    .touched(c.clone())
-                    .undo(Inverse::Remove(c.into()), what),
-            )
+            let names = [("name", c.name.as_str()), ("client", of.name.as_str())];
+            let what = say(loc, "toast-new-contact-removed", &names);
+            Ok(Saved::said(say(loc, "toast-added-contact", &names))
+                .touched(c.clone())
+                .undo(Inverse::Remove(c.into()), what))
         }
         Save::EditContact(id, new) => {
             let mut before = None;
@@ -135,17 +171,20 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
                 (c.phone, c.email, c.birthday) = (new.phone, new.email, new.birthday);
             })?;
             let of = ops::client_by_id(store, c.client_id)?;
-            let saved = Saved::said(format!("Saved contact {} for {}", c.name, of.name));
-            let what = format!("edit of contact {} for {}", c.name, of.name);
-            Ok(edited(saved.touched(c.clone()), before, c, what))
+            let names = [("name", c.name.as_str()), ("client", of.name.as_str())];
+            let saved = Saved::said(say(loc, "toast-saved-contact", &names));
+            let what = say(loc, "toast-edit-of-contact", &names);
+            Ok(edited(loc, saved.touched(c.clone()), before, c, what))
         }
         Save::AddTouchpoint(client, t) => {
             let cid = client_id(store, &client)?;
             let t = ops::add_touchpoint(store, cid, &t)?;
-            let what = format!("new touchpoint for {client} (removed)");
-            Ok(Saved::said(format!("Saved touchpoint for {client}"))
-                .touched(t.clone())
-                .undo(Inverse::Remove(t.into()), what))
+            let what = say(loc, "toast-new-touchpoint-removed", &[("client", &client)]);
+            Ok(
+                Saved::said(say(loc, "toast-saved-touchpoint", &[("client", &client)]))
+                    .touched(t.clone())
+                    .undo(Inverse::Remove(t.into()), what),
+            )
         }
         Save::EditTouchpoint(id, client, t) => {
             let cid = client_id(store, &client)?;
@@ -157,17 +196,25 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
                 (old.summary, old.minutes) = (t.summary, t.minutes);
                 (old.next_step, old.next_due) = (t.next_step, t.next_due);
             })?;
-            let saved = Saved::said(format!("Saved touchpoint for {client}"));
-            let what = format!("edit of the touchpoint for {client}");
-            Ok(edited(saved.touched(after.clone()), before, after, what))
+            let saved = Saved::said(say(loc, "toast-saved-touchpoint", &[("client", &client)]));
+            let what = say(loc, "toast-edit-of-touchpoint", &[("client", &client)]);
+            Ok(edited(
+                loc,
+                saved.touched(after.clone()),
+                before,
+                after,
+                what,
+            ))
         }
         Save::AddAgreement(client, a) => {
             let cid = client_id(store, &client)?;
             let a = ops::add_agreement(store, cid, &a)?;
-            let what = format!("new agreement with {client} (removed)");
-            Ok(Saved::said(format!("Saved agreement with {client}"))
-                .touched(a.clone())
-                .undo(Inverse::Remove(a.into()), what))
+            let what = say(loc, "toast-new-agreement-removed", &[("client", &client)]);
+            Ok(
+                Saved::said(say(loc, "toast-saved-agreement", &[("client", &client)]))
+                    .touched(a.clone())
+                    .undo(Inverse::Remove(a.into()), what),
+            )
         }
         Save::EditAgreement(id, client, a) => {
             let cid = client_id(store, &client)?;
@@ -179,31 +226,34 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
                 (old.client_id, old.text, old.owner) = (cid, a.text, a.owner);
                 (old.due, old.made_on) = (a.due, a.made_on);
             })?;
-            let saved = Saved::said(format!("Saved agreement with {client}"));
-            let what = format!("edit of the agreement with {client}");
-            Ok(edited(saved.touched(after.clone()), before, after, what))
+            let saved = Saved::said(say(loc, "toast-saved-agreement", &[("client", &client)]));
+            let what = say(loc, "toast-edit-of-agreement", &[("client", &client)]);
+            Ok(edited(
+                loc,
+                saved.touched(after.clone()),
+                before,
+                after,
+                what,
+            ))
         }
         Save::Target(month, amount) => {
             ops::set_target(store, month, amount)?;
-            Ok(Saved::said(format!(
-                "target for {}: {}",
-                format::month(LOC, month),
-                format::money(LOC, amount)
+            let (month, amount) = (format::month(loc, month), format::money(loc, amount));
+            Ok(Saved::said(say(
+                loc,
+                "toast-target",
+                &[("month", &month), ("amount", &amount)],
             )))
         }
         Save::AddPayment(client, p) => {
             let cid = client_id(store, &client)?;
             let p = ops::add_payment(store, cid, &p)?;
-            let what = format!(
-                "payment of {} from {client} (removed)",
-                format::money(LOC, p.amount)
-            );
-            Ok(Saved::said(format!(
-                "Recorded payment of {} from {client}",
-                format::money(LOC, p.amount)
-            ))
-            .touched(p.clone())
-            .undo(Inverse::Remove(p.into()), what))
+            let amount = format::money(loc, p.amount);
+            let values = [("amount", amount.as_str()), ("client", client.as_str())];
+            let what = say(loc, "toast-new-payment-removed", &values);
+            Ok(Saved::said(say(loc, "toast-recorded-payment", &values))
+                .touched(p.clone())
+                .undo(Inverse::Remove(p.into()), what))
         }
         Save::EditPayment(id, client, new) => {
             let cid = client_id(store, &client)?;
@@ -214,12 +264,17 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
                 (old.client_id, old.on) = (cid, new.on);
                 (old.amount, old.note) = (new.amount, new.note);
             })?;
-            let saved = Saved::said(format!(
-                "Saved payment of {} from {client}",
-                format::money(LOC, after.amount)
-            ));
-            let what = format!("edit of the payment from {client}");
-            Ok(edited(saved.touched(after.clone()), before, after, what))
+            let amount = format::money(loc, after.amount);
+            let values = [("amount", amount.as_str()), ("client", client.as_str())];
+            let saved = Saved::said(say(loc, "toast-saved-payment", &values));
+            let what = say(loc, "toast-edit-of-payment", &[("client", &client)]);
+            Ok(edited(
+                loc,
+                saved.touched(after.clone()),
+                before,
+                after,
+                what,
+            ))
         }
         Save::EditInvoice(id, client, new) => {
             let cid = client_id(store, &client)?;
@@ -231,28 +286,37 @@ fn save(store: &mut Store, save: Save) -> OpResult<Saved> {
                 (old.client_id, old.month) = (cid, new.month);
                 (old.amount, old.due) = (new.amount, new.due);
             })?;
-            let saved = Saved::said(format!(
-                "Saved expected payment of {} from {client} for {}",
-                format::money(LOC, after.amount),
-                format::month(LOC, after.month)
-            ));
-            let what = format!("edit of the expected payment from {client}");
-            Ok(edited(saved.touched(after.clone()), before, after, what))
+            let amount = format::money(loc, after.amount);
+            let month = format::month(loc, after.month);
+            let values = [
+                ("amount", amount.as_str()),
+                ("client", client.as_str()),
+                ("month", month.as_str()),
+            ];
+            let saved = Saved::said(say(loc, "toast-saved-invoice", &values));
+            let what = say(loc, "toast-edit-of-invoice", &[("client", &client)]);
+            Ok(edited(
+                loc,
+                saved.touched(after.clone()),
+                before,
+                after,
+                what,
+            ))
         }
         Save::AddInvoice(client, i) => {
             let cid = client_id(store, &client)?;
             let i = ops::add_invoice(store, cid, &i)?;
-            let what = format!(
-                "expected payment of {} from {client} (removed)",
-                format::money(LOC, i.amount)
-            );
-            Ok(Saved::said(format!(
-                "Expecting {} from {client} for {}",
-                format::money(LOC, i.amount),
-                format::month(LOC, i.month)
-            ))
-            .touched(i.clone())
-            .undo(Inverse::Remove(i.into()), what))
+            let amount = format::money(loc, i.amount);
+            let month = format::month(loc, i.month);
+            let values = [
+                ("amount", amount.as_str()),
+                ("client", client.as_str()),
+                ("month", month.as_str()),
+            ];
+            let what = say(loc, "toast-new-invoice-removed", &values);
+            Ok(Saved::said(say(loc, "toast-expecting", &values))
+                .touched(i.clone())
+                .undo(Inverse::Remove(i.into()), what))
         }
         Save::WriteReport(_) => Err(OpError::Invalid {
             field: "File",
@@ -272,6 +336,7 @@ fn restore(before: impl Into<Record>, after: impl Into<Record>) -> Inverse {
 /// An edit saved: undoable when it changed something (`before`: the record
 /// as it was), else it says so.
 fn edited<T: Into<Record> + PartialEq>(
+    loc: Locale,
     saved: Saved,
     before: impl Into<Option<T>>,
     after: T,
@@ -280,27 +345,32 @@ fn edited<T: Into<Record> + PartialEq>(
     match before.into() {
         Some(before) if before != after => saved.undo(restore(before, after), what),
         _ => Saved {
-            message: "Nothing changed".into(),
+            message: text(loc, "toast-nothing-changed"),
             ..saved
         },
     }
 }
 
 /// Delete a record; `u` puts it back (a client: its backup copy does).
-fn delete(store: &mut Store, target: Target, today: chrono::NaiveDate) -> OpResult<Saved> {
+fn delete(
+    store: &mut Store,
+    loc: Locale,
+    target: Target,
+    today: chrono::NaiveDate,
+) -> OpResult<Saved> {
     let (kind, id) = match target {
         Target::Client(id) => {
             let c = ops::client_by_id(store, id)?;
             let deleted = ops::backups::delete_client_and_prune(store, id, today)?;
             let pruned = deleted.pruned.note().map(|n| format!("; {n}"));
             let message = match deleted.backup {
-                Some(b) => format!(
-                    "deleted {} (backup: {}){}",
-                    c.name,
-                    b.display(),
-                    pruned.unwrap_or_default()
-                ),
-                None => format!("deleted {}", c.name),
+                Some(b) => {
+                    let backup = b.display().to_string();
+                    let values = [("name", c.name.as_str()), ("backup", backup.as_str())];
+                    let said = say(loc, "toast-deleted-client-backup", &values);
+                    format!("{said}{}", pruned.unwrap_or_default())
+                }
+                None => say(loc, "toast-deleted-client", &[("name", &c.name)]),
             };
             return Ok(Saved {
                 deleted_client: Some(id),
@@ -315,6 +385,14 @@ fn delete(store: &mut Store, target: Target, today: chrono::NaiveDate) -> OpResu
     };
     let record = undo::delete(store, kind, id)?;
     let of = ops::client_by_id(store, record.client_id())?;
-    let what = format!("delete of the {} of {}", kind.what(), of.name);
-    Ok(Saved::said(format!("{} deleted", kind.what())).undo(Inverse::Reinsert(record), what))
+    let (what_id, said_id) = match kind {
+        Kind::Client => ("toast-delete-of-client", "toast-deleted-client-kind"),
+        Kind::Contact => ("toast-delete-of-contact", "toast-deleted-contact"),
+        Kind::Touchpoint => ("toast-delete-of-touchpoint", "toast-deleted-touchpoint"),
+        Kind::Agreement => ("toast-delete-of-agreement", "toast-deleted-agreement"),
+        Kind::Payment => ("toast-delete-of-payment", "toast-deleted-payment"),
+        Kind::Invoice => ("toast-delete-of-invoice", "toast-deleted-invoice"),
+    };
+    let what = say(loc, what_id, &[("client", &of.name)]);
+    Ok(Saved::said(text(loc, said_id)).undo(Inverse::Reinsert(record), what))
 }

@@ -22,6 +22,7 @@ pub mod toast;
 pub mod undo;
 pub mod view;
 pub mod window;
+pub mod words;
 
 #[cfg(test)]
 mod screens;
@@ -98,7 +99,7 @@ pub fn load_app(
 /// Read what the first screen shows; a portfolio that cannot be read at
 /// all stops the TUI with the reason.
 fn first_load(app: &mut App, store: &mut Store) -> Result<()> {
-    match effects::perform(store, app.shared.today, Effect::Reload) {
+    match effects::perform(store, app.shared.today, app.shared.locale, Effect::Reload) {
         Msg::Failed(e) => anyhow::bail!(e),
         msg => {
             let effects = update(app, msg);
@@ -113,7 +114,7 @@ fn first_load(app: &mut App, store: &mut Store) -> Result<()> {
 pub fn run_effects(app: &mut App, store: &mut Store, effects: Vec<Effect>) {
     let mut queue = VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
-        let msg = effects::perform(store, app.shared.today, effect);
+        let msg = effects::perform(store, app.shared.today, app.shared.locale, effect);
         for next in update(app, msg).into_iter().rev() {
             queue.push_front(next);
         }

@@ -13,6 +13,7 @@ use super::app::Shared;
 use super::view::{Theme, centered, fit_line, window_start};
 use crate::domain::text::strip_invisible;
 use crate::domain::{Id, fold};
+use crate::format::{text, text_with};
 
 /// How well a name matches a query; lower is better. Compared field by
 /// field: how the letters were found, then the name's length.
@@ -183,16 +184,24 @@ impl Picker {
         let found = &self.found;
         let rect = centered(area, 60, area.height);
         f.render_widget(Clear, rect);
+        let loc = shared.locale;
+        let (found_n, all) = (found.len().to_string(), shared.names.len().to_string());
         let title = format!(
-            " Jump to a client ({}/{}) ",
-            found.len(),
-            shared.names.len()
+            " {} ",
+            text_with(
+                loc,
+                "picker-title",
+                &[
+                    ("found", found_n.as_str().into()),
+                    ("all", all.as_str().into())
+                ],
+            )
         );
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.title()))
             .title_bottom(Span::styled(
-                " ↑↓ move · Enter open · Esc close ",
+                format!(" {} ", text(loc, "picker-keys")),
                 theme.dim(),
             ));
         let inner = block.inner(rect);
@@ -225,7 +234,10 @@ impl Picker {
             ));
         }
         if found.is_empty() {
-            lines.push(Line::styled(" no client matches", theme.dim()));
+            lines.push(Line::styled(
+                format!(" {}", text(loc, "picker-none")),
+                theme.dim(),
+            ));
         }
         f.render_widget(Paragraph::new(lines), inner);
     }

@@ -3452,3 +3452,188 @@ fn the_chrome_speaks_the_chosen_language() {
         assert!(!small.contains("Keys:"), "{small}");
     }
 }
+
+/// Issue 23: with Russian chosen, each pane's contents (titles, column
+/// headers, the domain's words, the board's legend, the card) are Russian:
+/// its Russian words are there, and none of the English ones it had.
+#[test]
+fn every_pane_speaks_russian() {
+    // (what to open, Russian words expected, English words that must be gone)
+    let cases: [(Pane, bool, &[&str], &[&str]); 6] = [
+        (
+            Pane::Portfolio,
+            false,
+            &[
+                "ЗОЛОТЫЕ",
+                "ПЕРСПЕКТИВНЫЕ",
+                "ТОКСИЧНЫЕ",
+                "сортировка: выручка",
+                "доля",
+            ],
+            &[
+                "GOLD",
+                "POTENTIAL",
+                "TOXIC",
+                "sort:",
+                "revenue",
+                "(paused)",
+                "never",
+            ],
+        ),
+        (
+            Pane::Portfolio,
+            true,
+            &[
+                "Карточка клиента",
+                "Контакты",
+                "История категорий",
+                "Последние касания",
+                "частота касаний",
+            ],
+            &[
+                "Client card",
+                "Contacts",
+                "Tier history",
+                "since last touch",
+                "cadence",
+                "due ",
+                "balance",
+                "gold",
+            ],
+        ),
+        (
+            Pane::Touchpoints,
+            false,
+            &["Касания", "Дата", "Клиент", "Следующий шаг", "звонок"],
+            &["Touchpoints", "Date", "Client", "Kind", "Summary", "1 of "],
+        ),
+        (
+            Pane::Agreements,
+            false,
+            &[
+                "Договорённости",
+                "открытых:",
+                "ПРОСРОЧЕНА",
+                "За кем",
+                "за нами",
+            ],
+            &[
+                "Agreements",
+                "OVERDUE",
+                "Owed by",
+                "Status",
+                " open,",
+                "shown",
+            ],
+        ),
+        (
+            Pane::Plan,
+            false,
+            &[
+                "Поступило",
+                "Не оплачено",
+                "Прогноз",
+                "Клиенты, ноябрь 2026",
+                "мес.: поступило",
+            ],
+            &[
+                "Target",
+                "Received",
+                "Outstanding",
+                "Forecast",
+                "Clients in",
+                "months:",
+            ],
+        ),
+        (
+            Pane::Review,
+            false,
+            &[
+                "Под риском",
+                "О чём поговорить",
+                "Ближайшие 14 дней",
+                "поступило",
+            ],
+            &[
+                "At risk",
+                "Talking points",
+                "Tier moves",
+                "Next 14 days",
+                " gold ",
+                "potential",
+                " left ",
+            ],
+        ),
+    ];
+    for (pane, card, russian, english) in cases {
+        let (mut s, mut app) = demo();
+        app.shared.locale = crate::format::Locale::Ru;
+        press(&mut app, &mut s, Action::SelectPane(pane));
+        if card {
+            press(&mut app, &mut s, Action::OpenCard);
+        }
+        let screen = render(&app, 140, 45);
+        for word in russian {
+            assert!(screen.contains(word), "{word} not in\n{screen}");
+        }
+        for word in english {
+            assert!(!screen.contains(word), "English {word} left in\n{screen}");
+        }
+    }
+}
+
+/// Issue 23: in Russian, a toast and what `u` says it undid are Russian,
+/// with amounts in the Russian form (the toasts used English before).
+#[test]
+fn toasts_speak_russian_with_russian_amounts() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let last = app.panes.plan.view.as_ref().unwrap().plan.clients.len() - 1;
+    let client = app.panes.plan.view.as_ref().unwrap().plan.clients[last].client_id;
+    let name = app.name(client).to_string();
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, &name);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "1250000");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert_eq!(
+        message(&app),
+        format!("Записано поступление 1\u{202f}250\u{202f}000,00 от {name}")
+    );
+    press(&mut app, &mut s, Action::Undo);
+    assert_eq!(
+        message(&app),
+        format!("Отменено: поступление 1\u{202f}250\u{202f}000,00 от {name} (удалено)")
+    );
+}
+
+/// Issue 23: a form in Russian: its title, labels, choices and checks.
+#[test]
+fn a_form_speaks_russian() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Agreements));
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "zzz");
+    let screen = render(&app, 120, 40);
+    for word in [
+        "Новая договорённость",
+        "За кем",
+        "‹ за нами ›",
+        "нет такого клиента",
+    ] {
+        assert!(screen.contains(word), "{word} not in\n{screen}");
+    }
+    for word in [
+        "Record an agreement",
+        "Owed by",
+        "no such client",
+        "Made on",
+    ] {
+        assert!(!screen.contains(word), "English {word} left in\n{screen}");
+    }
+}

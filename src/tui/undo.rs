@@ -72,11 +72,15 @@ impl UndoStack {
 /// Undo `change` against the store: the answer for `update`. Done, it says
 /// what it undid and selects the record it put back; refused (the record
 /// changed since), the reason. Either way the change is off the stack.
-pub fn perform(store: &mut Store, change: Change) -> Msg {
+pub fn perform(store: &mut Store, loc: crate::format::Locale, change: Change) -> Msg {
     Msg::Saved(
         undo::undo(store, &change.inverse)
             .map(|()| Saved {
-                message: format!("Undid: {}", change.what),
+                message: crate::format::text_with(
+                    loc,
+                    "toast-undid",
+                    &[("what", change.what.as_str().into())],
+                ),
                 touched: change.inverse.kept().map(Box::new),
                 ..Saved::default()
             })

@@ -288,7 +288,11 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rect) {
     let checks = form.checks();
     let fields = form.fields();
-    let label_w = fields.iter().map(|fl| fl.label.width()).max().unwrap_or(0);
+    let labels: Vec<String> = fields
+        .iter()
+        .map(|fl| super::words::form_label(locale, fl.label))
+        .collect();
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0);
     // The box is 72 wide (less on a narrow terminal); notes wrap inside it.
     let inner_w = 72.min(area.width).saturating_sub(2) as usize;
     // A note under a field starts under its value, after "✗ ".
@@ -306,7 +310,7 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
     let mut cursor = None;
     for (i, (field, check)) in fields.iter().zip(checks.iter()).enumerate() {
         let focused = i == form.focus;
-        let label = format!("{:>w$} ", field.label, w = label_w);
+        let label = format!("{:>w$} ", labels[i], w = label_w);
         let value_style = if focused {
             Style::new().add_modifier(Modifier::UNDERLINED)
         } else {
@@ -319,7 +323,7 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
         let at = if focused { field.cursor } else { 0 };
         let (value, column) = field_window(&field.value, at, room);
         let shown = if choice {
-            format!("‹ {value} ›")
+            format!("‹ {} ›", super::words::choice(locale, &value))
         } else {
             value
         };
@@ -333,14 +337,18 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
             Span::styled(shown, value_style),
         ]));
         let mut notes = Vec::new();
+        // The check's own words (English) say whether the saving error
+        // repeats it; the note shows in the user's language.
+        let mut said = None;
         if let Err(e) = check
             && (!field.value.trim().is_empty() || focused)
         {
-            notes.push(e.clone());
+            notes.push(super::words::form_note(locale, e));
+            said = Some(e);
         }
         if error_field == Some(i)
             && let Some(e) = &form.error
-            && !notes.iter().any(|n| *e == format!("{}: {n}", field.label))
+            && said.is_none_or(|n| *e != format!("{}: {n}", field.label))
         {
             notes.push(e.clone());
         }
@@ -478,7 +486,7 @@ fn help_box(app: &App, area: Rect) -> (Vec<(String, String)>, Rect) {
         entries.push(Default::default());
         entries.push(section("tui-help-board"));
         let legend = super::panes::portfolio::LEGEND.iter();
-        entries.extend(legend.map(|(k, what)| (k.to_string(), what.to_string())));
+        entries.extend(legend.map(|(k, what)| (text(loc, k), text(loc, what))));
     }
     if app.shared.mouse {
         entries.push(Default::default());

@@ -39,7 +39,11 @@ impl NewClientForm {
             channel: Field::text("Channel", false, ""),
             goal: Field::text("Goal", false, ""),
         };
-        Form::new("Add a client", Kind::NewClient(form), shared.client_names())
+        Form::new(
+            crate::format::text(shared.locale, "form-title-add-client"),
+            Kind::NewClient(form),
+            shared.client_names(),
+        )
     }
 }
 
@@ -111,7 +115,11 @@ impl ClientEditForm {
             notes: Field::text("Notes", false, c.notes.clone()),
         };
         Some(Form::new(
-            format!("Edit {}", c.name),
+            crate::format::text_with(
+                shared.locale,
+                "form-title-edit-client",
+                &[("name", c.name.as_str().into())],
+            ),
             Kind::EditClient(form),
             shared.client_names(),
         ))
@@ -189,7 +197,10 @@ impl ChangeForm {
                     Some(Tier::Potential) => Tier::Gold,
                     _ => Tier::Potential,
                 };
-                ("tier", Field::choice("Tier", tiers(), next.as_str()))
+                (
+                    "form-title-change-tier",
+                    Field::choice("Tier", tiers(), next.as_str()),
+                )
             }
             Changing::Status => {
                 let next = match client.map(|c| c.status) {
@@ -197,7 +208,10 @@ impl ChangeForm {
                     _ => Status::Active,
                 };
                 let all = Status::ALL.iter().map(|s| s.as_str()).collect();
-                ("status", Field::choice("Status", all, next.as_str()))
+                (
+                    "form-title-change-status",
+                    Field::choice("Status", all, next.as_str()),
+                )
             }
         };
         let form = ChangeForm {
@@ -208,7 +222,7 @@ impl ChangeForm {
             on: Field::date("On", true, Some(shared.today)),
         };
         Form::new(
-            format!("Change {what}: {}", shared.name(id)),
+            crate::format::text_with(shared.locale, what, &[("name", shared.name(id).into())]),
             Kind::Change(form),
             Vec::new(),
         )
@@ -287,8 +301,16 @@ impl ContactForm {
             birthday: Field::date("Birthday", false, c.and_then(|c| c.birthday)),
         };
         let title = match c {
-            Some(c) => format!("Edit contact {}", c.name),
-            None => format!("Add a contact at {}", shared.name(id)),
+            Some(c) => crate::format::text_with(
+                shared.locale,
+                "form-title-edit-contact",
+                &[("name", c.name.as_str().into())],
+            ),
+            None => crate::format::text_with(
+                shared.locale,
+                "form-title-add-contact",
+                &[("name", shared.name(id).into())],
+            ),
         };
         Form::new(title, Kind::Contact(form), Vec::new())
     }

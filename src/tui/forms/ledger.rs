@@ -27,7 +27,7 @@ impl PaymentForm {
             note: Field::text("Note", false, ""),
         };
         Form::new(
-            "Record a payment",
+            crate::format::text(shared.locale, "form-title-add-payment"),
             Kind::Payment(form),
             shared.client_names(),
         )
@@ -46,7 +46,11 @@ impl PaymentForm {
             ),
             note: Field::text("Note", false, p.note.clone()),
         };
-        Form::new("Edit payment", Kind::Payment(form), shared.client_names())
+        Form::new(
+            crate::format::text(shared.locale, "form-title-edit-payment"),
+            Kind::Payment(form),
+            shared.client_names(),
+        )
     }
 }
 
@@ -101,7 +105,7 @@ impl InvoiceForm {
             due: Field::date("Due", true, Some(shared.month.last_day())),
         };
         Form::new(
-            "Add an expected payment",
+            crate::format::text(shared.locale, "form-title-add-invoice"),
             Kind::Invoice(form),
             shared.client_names(),
         )
@@ -121,7 +125,7 @@ impl InvoiceForm {
             due: Field::date("Due", true, Some(i.due)),
         };
         Form::new(
-            "Edit expected payment",
+            crate::format::text(shared.locale, "form-title-edit-invoice"),
             Kind::Invoice(form),
             shared.client_names(),
         )
@@ -172,7 +176,11 @@ impl TargetForm {
             target: Field::new("Target", FieldKind::Amount { positive: false }, current),
         };
         Form::new(
-            format!("Target for {}", shared.month),
+            crate::format::text_with(
+                shared.locale,
+                "form-title-target",
+                &[("month", shared.month.to_string().as_str().into())],
+            ),
             Kind::Target(form),
             Vec::new(),
         )

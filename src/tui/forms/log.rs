@@ -53,11 +53,14 @@ impl TouchForm {
             ),
             next_due: Field::date("Next due", false, t.and_then(|t| t.next_due)),
         };
-        let title = if t.is_some() {
-            "Edit touchpoint"
-        } else {
-            "Log a touchpoint"
-        };
+        let title = crate::format::text(
+            shared.locale,
+            if t.is_some() {
+                "form-title-edit-touchpoint"
+            } else {
+                "form-title-add-touchpoint"
+            },
+        );
         Form::new(title, Kind::Touch(form), shared.client_names())
     }
 }
@@ -134,11 +137,14 @@ impl AgreementForm {
             due: Field::date("Due", false, a.and_then(|a| a.due)),
             made_on: Field::date("Made on", true, Some(a.map_or(shared.today, |a| a.made_on))),
         };
-        let title = if a.is_some() {
-            "Edit agreement"
-        } else {
-            "Record an agreement"
-        };
+        let title = crate::format::text(
+            shared.locale,
+            if a.is_some() {
+                "form-title-edit-agreement"
+            } else {
+                "form-title-add-agreement"
+            },
+        );
         Form::new(title, Kind::Agreement(form), shared.client_names())
     }
 }

@@ -7,14 +7,16 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use super::{Component, Request, moved, reselect};
-use crate::domain::{Agreement, AgreementStatus, Id, fold, matches_folded};
-use crate::format;
+use crate::domain::{Agreement, AgreementStatus, Id, Owner, fold, matches_folded};
+use crate::format::{self, text, text_with};
 use crate::ops::{self, OpResult};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::{AgreementForm, Form};
 use crate::tui::view::{Theme, cell_text, fit_line, table_widths, window_start};
+use crate::tui::words;
+use unicode_width::UnicodeWidthStr;
 
 pub const TITLE: &str = "Agreements";
 
@@ -114,13 +116,28 @@ impl Agreements {
     fn close(&self, status: AgreementStatus, shared: &mut Shared) {
         match self.selected_row() {
             Some(a) if a.status == AgreementStatus::Open => {
+                let word = words::agreement(shared.locale, status);
                 shared.ask(
-                    format!("Mark «{}» as {status}? y/n", a.text),
+                    text_with(
+                        shared.locale,
+                        "agr-mark",
+                        &[
+                            ("text", a.text.as_str().into()),
+                            ("status", word.as_str().into()),
+                        ],
+                    ),
                     Effect::Close(a.id, status),
                 );
             }
-            Some(a) => shared.warn(format!("already {}", a.status)),
-            None => shared.warn("no agreement selected"),
+            Some(a) => {
+                let word = words::agreement(shared.locale, a.status);
+                shared.warn(text_with(
+                    shared.locale,
+                    "agr-already",
+                    &[("status", word.as_str().into())],
+                ));
+            }
+            None => shared.warn(text(shared.locale, "agr-none-selected")),
         }
     }
 }
@@ -156,14 +173,18 @@ impl Component for Agreements {
                     let client = shared.name(a.client_id).to_string();
                     shared.open_form(AgreementForm::open(shared, Some(a), client));
                 }
-                None => shared.warn("nothing to edit here"),
+                None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
             },
             Action::Delete => match self.selected_row() {
                 Some(a) => shared.ask(
-                    format!("Delete agreement «{}»? y/n", a.text),
+                    text_with(
+                        shared.locale,
+                        "agr-delete",
+                        &[("text", a.text.as_str().into())],
+                    ),
                     Effect::Delete(Target::Agreement(a.id)),
                 ),
-                None => shared.warn("nothing to delete here"),
+                None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
             },
             _ => {}
         }
@@ -215,7 +236,20 @@ impl Component for Agreements {
 fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let n = pane.shown.len();
     let (open, overdue) = pane.tally;
-    let title = format!(" Agreements · {open} open, {overdue} overdue · {n} shown ");
+    let loc = shared.locale;
+    let title = format!(
+        " {} · {} ",
+        text(loc, "pane-agreements"),
+        text_with(
+            loc,
+            "agr-tally",
+            &[
+                ("open", open.to_string().as_str().into()),
+                ("overdue", overdue.to_string().as_str().into()),
+                ("shown", n.to_string().as_str().into()),
+            ],
+        )
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(fit_line(title.into(), area.width.saturating_sub(2)));
@@ -223,15 +257,36 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
     let start = window_start(pane.selected, inner_rows);
     // Below 110 columns the dates made and closed give way to the text.
     let wide = area.width >= 110;
-    let mut titles = vec!["Status", "Due", "Owed by", "Client", "Agreement"];
+    let mut titles = vec![
+        "agr-status",
+        "log-due",
+        "agr-owed-by",
+        "log-client",
+        "agr-agreement",
+    ];
     if wide {
-        titles.extend(["Made", "Closed"]);
+        titles.extend(["agr-made", "agr-closed"]);
     }
+    let titles: Vec<String> = titles.into_iter().map(|id| text(loc, id)).collect();
+    let overdue_word = text(loc, "card-agreement-overdue");
+    // The status and owner columns as wide as their words in `loc`.
+    let status_width = AgreementStatus::ALL
+        .iter()
+        .map(|s| words::agreement(loc, *s).width())
+        .chain([overdue_word.width(), titles[0].width()])
+        .max()
+        .unwrap_or(9);
+    let owner_width = Owner::ALL
+        .iter()
+        .map(|o| words::owner(loc, *o).width())
+        .chain([titles[2].width()])
+        .max()
+        .unwrap_or(7);
     let header = Row::new(titles).style(theme.title());
     let mut widths = vec![
-        Constraint::Length(9),
+        Constraint::Length(u16::try_from(status_width).unwrap_or(9)),
         Constraint::Length(10),
-        Constraint::Length(7),
+        Constraint::Length(u16::try_from(owner_width).unwrap_or(7)),
         Constraint::Max(if wide { 24 } else { 16 }),
         Constraint::Fill(1),
     ];
@@ -241,7 +296,6 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
     // Every cell cut to its column with `…` (a table clips silently).
     let cols = table_widths(area.width.saturating_sub(2), &widths);
     let cut = |i: usize, text: &str| cell_text(text, cols.get(i).copied().unwrap_or(0));
-    let loc = shared.locale;
     let rows: Vec<Row> = pane
         .shown
         .iter()
@@ -252,16 +306,16 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
         .map(|(pos, a)| {
             let overdue = a.is_overdue(shared.today);
             let (status, style) = match a.status {
-                AgreementStatus::Open if overdue => ("OVERDUE".to_string(), theme.warn()),
-                AgreementStatus::Open => ("open".to_string(), theme.due()),
-                AgreementStatus::Kept => ("kept".to_string(), theme.good()),
-                AgreementStatus::Broken => ("broken".to_string(), theme.warn()),
-                AgreementStatus::Cancelled => ("cancelled".to_string(), theme.dim()),
+                AgreementStatus::Open if overdue => (overdue_word.clone(), theme.warn()),
+                AgreementStatus::Open => (words::agreement(loc, a.status), theme.due()),
+                AgreementStatus::Kept => (words::agreement(loc, a.status), theme.good()),
+                AgreementStatus::Broken => (words::agreement(loc, a.status), theme.warn()),
+                AgreementStatus::Cancelled => (words::agreement(loc, a.status), theme.dim()),
             };
             let mut cells = vec![
                 Cell::from(cut(0, &status)).style(style),
                 Cell::from(cut(1, &format::date_or_dash(loc, a.due))),
-                Cell::from(cut(2, a.owner.as_str())),
+                Cell::from(cut(2, &words::owner(loc, a.owner))),
                 Cell::from(cut(3, shared.name(a.client_id))),
                 Cell::from(cut(4, &a.text)),
             ];

@@ -8,13 +8,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::signals::NeglectState;
-use crate::domain::{Contact, Id};
-use crate::format::{self, Locale};
+use crate::domain::{AgreementStatus, Contact, Id, Owner, TouchKind};
+use crate::format::{self, Locale, text, text_with};
 use crate::ops::views::ClientCard;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::{ClientEditForm, ContactForm};
 use crate::tui::view::Theme;
+use crate::tui::words;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone)]
 pub struct Card {
@@ -74,36 +76,40 @@ impl Card {
             Action::NextContact => {
                 let n = self.data.as_ref().map_or(0, |d| d.contacts.len());
                 if n == 0 {
-                    shared.warn("no contacts yet: a adds one");
+                    shared.warn(text(shared.locale, "card-no-contacts-yet"));
                 } else if n == 1 {
                     // The mark shows only with more than one: say why `n`
                     // moved nothing.
-                    shared.notify("one contact person: E and D act on it");
+                    shared.notify(text(shared.locale, "card-one-contact"));
                 } else {
                     self.contact = (self.contact.min(n - 1) + 1) % n;
                 }
             }
             Action::EditContact => match self.marked_contact() {
                 Some(c) => shared.open_form(ContactForm::open(shared, id, Some(c))),
-                None => shared.warn("no contact to edit"),
+                None => shared.warn(text(shared.locale, "card-no-contact-to-edit")),
             },
             Action::DeleteContact => match self.marked_contact() {
                 Some(c) => {
                     shared.ask(
-                        format!("Delete contact {}? y/n", c.name),
+                        text_with(
+                            shared.locale,
+                            "card-delete-contact",
+                            &[("name", c.name.as_str().into())],
+                        ),
                         Effect::Delete(Target::Contact(c.id)),
                     );
                 }
-                None => shared.warn("no contact to delete"),
+                None => shared.warn(text(shared.locale, "card-no-contact-to-delete")),
             },
             Action::Add => shared.open_form(ContactForm::open(shared, id, None)),
             Action::Edit => match ClientEditForm::open(shared, id) {
                 Some(form) => shared.open_form(form),
-                None => shared.warn("nothing to edit here"),
+                None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
             },
             Action::Delete => {
                 shared.ask(
-                    super::portfolio::delete_question(shared.name(id)),
+                    super::portfolio::delete_question(shared.locale, shared.name(id)),
                     Effect::Delete(Target::Client(id)),
                 );
             }
@@ -136,13 +142,13 @@ impl Card {
 /// separator only between the fields it has.
 fn contact_line(loc: Locale, p: &Contact) -> String {
     let name = if p.decision_maker {
-        format!("{} ★ decides", p.name)
+        format!("{} ★ {}", p.name, text(loc, "card-decides"))
     } else {
         p.name.clone()
     };
     let birthday = p
         .birthday
-        .map(|b| format!("birthday {}", format::date(loc, b)));
+        .map(|b| format!("{} {}", text(loc, "card-birthday"), format::date(loc, b)));
     [
         Some(name),
         p.role.clone(),
@@ -165,12 +171,12 @@ fn page((w, h): (u16, u16)) -> Rect {
 
 fn draw(card: &Card, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let Some(data) = &card.data else {
-        f.render_widget(Paragraph::new("loading…"), area);
+        f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
         return;
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Client card · j/k scroll · e edit · t tier · Esc back ");
+        .title(format!(" {} ", text(shared.locale, "card-title")));
     let inner = block.inner(area);
     let (lines, first_contact) = card_lines(card, data, shared, theme);
     // A click on a contact marks it: the screen rows of each contact line,
@@ -234,28 +240,39 @@ fn card_lines<'a>(
     let head = |t: &str| Line::from(Span::styled(t.to_string(), theme.title()));
     lines.push(Line::from(vec![
         Span::styled(
-            format!(" {} ", c.tier.as_str().to_uppercase()),
+            format!(" {} ", words::tier(loc, c.tier).to_uppercase()),
             theme.tier(c.tier),
         ),
         Span::styled(format!("  {}", c.name), theme.title()),
         Span::raw(format!(
-            "  · {} · since {}",
-            c.status,
-            format::date(loc, c.since)
+            "  · {} · {}",
+            words::status(loc, c.status),
+            text_with(
+                loc,
+                "card-since",
+                &[("date", format::date(loc, c.since).as_str().into())]
+            )
         )),
     ]));
-    lines.push(Line::from(format!(
-        "cadence {} · channel {} · goal: {}",
-        c.cadence_days
-            .map(|d| format::days(loc, d))
-            .unwrap_or_else(|| "-".into()),
-        c.channel.as_deref().unwrap_or("-"),
-        c.goal.as_deref().unwrap_or("- (not agreed yet)")
+    let cadence = c
+        .cadence_days
+        .map(|d| format::days(loc, d))
+        .unwrap_or_else(|| "-".into());
+    let no_goal = text(loc, "card-no-goal");
+    lines.push(Line::from(text_with(
+        loc,
+        "card-cadence-line",
+        &[
+            ("cadence", cadence.as_str().into()),
+            ("channel", c.channel.as_deref().unwrap_or("-").into()),
+            ("goal", c.goal.as_deref().unwrap_or(&no_goal).into()),
+        ],
     )));
     if data.inn.is_some() || !data.aliases.is_empty() {
         lines.push(Line::from(format!(
-            "ИНН {} · also written as: {}",
+            "ИНН {} · {} {}",
             data.inn.as_deref().unwrap_or("-"),
+            text(loc, "card-aliases"),
             if data.aliases.is_empty() {
                 "-".to_string()
             } else {
@@ -264,31 +281,54 @@ fn card_lines<'a>(
         )));
     }
     if !c.notes.is_empty() {
-        lines.push(Line::from(format!("notes: {}", c.notes)));
+        lines.push(Line::from(format!(
+            "{} {}",
+            text(loc, "card-notes"),
+            c.notes
+        )));
     }
     let touch = match (st.neglect.days_since, st.neglect.state) {
-        (None, _) => Span::styled("never touched", theme.warn()),
-        (Some(d), NeglectState::Overdue) => Span::styled(
-            format!("{} since last touch (past cadence)", format::days(loc, d)),
-            theme.warn(),
-        ),
-        (Some(d), NeglectState::Due) => Span::styled(
-            format!("{} since last touch (due)", format::days(loc, d)),
-            theme.due(),
-        ),
-        (Some(d), _) => Span::raw(format!("{} since last touch", format::days(loc, d))),
+        (None, _) => Span::styled(text(loc, "card-never-touched"), theme.warn()),
+        (Some(d), state) => {
+            let (id, style) = match state {
+                NeglectState::Overdue => ("card-since-touch-past", theme.warn()),
+                NeglectState::Due => ("card-since-touch-due", theme.due()),
+                _ => ("card-since-touch", ratatui::style::Style::new()),
+            };
+            let days = format::days(loc, d);
+            Span::styled(text_with(loc, id, &[("days", days.as_str().into())]), style)
+        }
     };
     lines.push(Line::from(vec![
-        Span::raw(format!(
-            "revenue 12m {} {} (share {}) · lifetime {} · outstanding {} · ",
-            format::money(loc, st.revenue_12m),
-            data.currency,
-            format::percent_or_dash(loc, st.share_bp),
-            format::money(loc, st.revenue_lifetime),
-            format::money(loc, data.outstanding)
+        Span::raw(text_with(
+            loc,
+            "card-money-line",
+            &[
+                (
+                    "revenue",
+                    format::money(loc, st.revenue_12m).as_str().into(),
+                ),
+                ("currency", data.currency.as_str().into()),
+                (
+                    "share",
+                    format::percent_or_dash(loc, st.share_bp).as_str().into(),
+                ),
+                (
+                    "lifetime",
+                    format::money(loc, st.revenue_lifetime).as_str().into(),
+                ),
+                (
+                    "outstanding",
+                    format::money(loc, data.outstanding).as_str().into(),
+                ),
+            ],
         )),
         Span::styled(
-            format!("overdue {}", format::money(loc, data.overdue)),
+            text_with(
+                loc,
+                "card-overdue",
+                &[("amount", format::money(loc, data.overdue).as_str().into())],
+            ),
             if data.overdue.is_zero() {
                 theme.dim()
             } else {
@@ -298,17 +338,28 @@ fn card_lines<'a>(
     ]));
     lines.push(Line::from(vec![
         touch,
-        Span::raw(format!(
-            " · {} min in 12m · per hour {}",
-            format::number(loc, st.minutes_12m),
-            format::money_or_dash(loc, st.revenue_per_hour)
+        Span::raw(text_with(
+            loc,
+            "card-time-line",
+            &[
+                (
+                    "minutes",
+                    format::number(loc, st.minutes_12m).as_str().into(),
+                ),
+                (
+                    "per-hour",
+                    format::money_or_dash(loc, st.revenue_per_hour)
+                        .as_str()
+                        .into(),
+                ),
+            ],
         )),
     ]));
     lines.push(Line::from(""));
-    lines.push(head("Contacts"));
+    lines.push(head(&text(loc, "card-contacts")));
     if data.contacts.is_empty() {
         lines.push(Line::from(Span::styled(
-            "  none: a single thread is a risk",
+            format!("  {}", text(loc, "card-no-contacts")),
             theme.warn(),
         )));
     }
@@ -324,22 +375,32 @@ fn card_lines<'a>(
         lines.push(Line::from(format!("{mark}{}", contact_line(loc, p))));
     }
     lines.push(Line::from(""));
-    lines.push(head("Tier history"));
+    lines.push(head(&text(loc, "card-tier-history")));
     for h in &data.tier_history {
         lines.push(Line::from(format!(
             "  {}  {} → {}  {}",
             format::date(loc, h.on),
-            h.from.map(|t| t.as_str()).unwrap_or("·"),
-            h.to,
+            h.from.map(|t| words::tier(loc, t)).unwrap_or("·".into()),
+            words::tier(loc, h.to),
             h.reason
         )));
     }
     lines.push(Line::from(""));
-    lines.push(head(&format!(
-        "Recent touchpoints ({} of {})",
-        data.touchpoints.len(),
-        data.touchpoint_count
+    lines.push(head(&text_with(
+        loc,
+        "card-recent-touchpoints",
+        &[
+            ("shown", (data.touchpoints.len() as i64).into()),
+            ("total", data.touchpoint_count.into()),
+        ],
     )));
+    let minutes = |n: i64| text_with(loc, "card-minutes", &[("n", n.into())]);
+    let minutes_width = minutes(999).width();
+    let kind_width = TouchKind::ALL
+        .iter()
+        .map(|k| words::kind(loc, *k).width())
+        .max()
+        .unwrap_or(7);
     for t in &data.touchpoints {
         let next = t
             .next_step
@@ -348,22 +409,35 @@ fn card_lines<'a>(
                 format!(
                     "  → {n}{}",
                     t.next_due
-                        .map(|d| format!(" by {}", format::date(loc, d)))
+                        .map(|d| format!(" {} {}", text(loc, "card-by"), format::date(loc, d)))
                         .unwrap_or_default()
                 )
             })
             .unwrap_or_default();
         lines.push(Line::from(format!(
-            "  {}  {:<7} {:>3}m  {}{}",
+            "  {}  {:<kind_width$} {:>minutes_width$}  {}{}",
             format::date(loc, t.at),
-            t.kind.as_str(),
-            t.minutes,
+            words::kind(loc, t.kind),
+            minutes(t.minutes.into()),
             t.summary,
             next
         )));
     }
     lines.push(Line::from(""));
-    lines.push(head("Agreements"));
+    lines.push(head(&text(loc, "pane-agreements")));
+    let overdue_word = text(loc, "card-agreement-overdue");
+    let status_width = AgreementStatus::ALL
+        .iter()
+        .map(|s| words::agreement(loc, *s).width())
+        .chain([overdue_word.width()])
+        .max()
+        .unwrap_or(9);
+    let owner_width = Owner::ALL
+        .iter()
+        .map(|o| words::owner(loc, *o).width())
+        .max()
+        .unwrap_or(6);
+    let due_word = text(loc, "card-due");
     for a in &data.agreements {
         let style = if a.is_overdue(shared.today) {
             theme.warn()
@@ -372,13 +446,13 @@ fn card_lines<'a>(
         };
         lines.push(Line::from(Span::styled(
             format!(
-                "  {:<9} {:<6} due {}  {}",
+                "  {:<status_width$} {:<owner_width$} {due_word} {}  {}",
                 if a.is_overdue(shared.today) {
-                    "OVERDUE".to_string()
+                    overdue_word.clone()
                 } else {
-                    a.status.to_string()
+                    words::agreement(loc, a.status)
                 },
-                a.owner.as_str(),
+                words::owner(loc, a.owner),
                 format::date_or_dash(loc, a.due),
                 a.text
             ),
@@ -386,12 +460,13 @@ fn card_lines<'a>(
         )));
     }
     lines.push(Line::from(""));
-    lines.push(head("Expected payments (newest first)"));
+    lines.push(head(&text(loc, "card-invoices")));
+    let balance_word = text(loc, "card-balance");
     for i in data.invoices.iter().rev().take(12) {
         let overdue = !i.balance.is_zero() && i.invoice.due < shared.today;
         lines.push(Line::from(Span::styled(
             format!(
-                "  {}  due {}  {:>14}  balance {:>14}",
+                "  {}  {due_word} {}  {:>14}  {balance_word} {:>14}",
                 format::month(loc, i.invoice.month),
                 format::date(loc, i.invoice.due),
                 format::money(loc, i.invoice.amount),
@@ -405,7 +480,7 @@ fn card_lines<'a>(
         )));
     }
     lines.push(Line::from(""));
-    lines.push(head("Payments (newest first)"));
+    lines.push(head(&text(loc, "card-payments")));
     for p in data.payments.iter().take(12) {
         lines.push(Line::from(format!(
             "  {}  {:>14}  {}",

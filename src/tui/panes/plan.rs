@@ -12,7 +12,7 @@ use super::{Component, Request, moved, reselect};
 use crate::domain::plan::Figure;
 use crate::domain::signals::ClientStats;
 use crate::domain::{Id, Money, Month};
-use crate::format::{self, MoneyForm, Noun};
+use crate::format::{self, MoneyForm, Noun, text, text_with};
 use crate::ops::OpResult;
 use crate::ops::views::{self, MonthView};
 use crate::store::Store;
@@ -21,6 +21,7 @@ use crate::tui::app::Shared;
 use crate::tui::forms::{ClientEditForm, Form, InvoiceForm, PaymentForm, TargetForm};
 use crate::tui::keys::{self, Binding};
 use crate::tui::view::{Theme, cell_text, fit_line, window_start};
+use unicode_width::UnicodeWidthStr;
 
 pub const TITLE: &str = "Plan";
 
@@ -203,16 +204,16 @@ impl Component for PlanPane {
                 shared.open_form(form);
             }
             Action::Edit | Action::Delete if self.figure.is_some() => {
-                shared.warn("Enter lists the records behind the figure; e and x act on one")
+                shared.warn(text(shared.locale, "plan-figure-edit"))
             }
             Action::Edit => match self
                 .client()
                 .and_then(|id| ClientEditForm::open(shared, id))
             {
                 Some(form) => shared.open_form(form),
-                None => shared.warn("nothing to edit here"),
+                None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
             },
-            Action::Delete => shared.warn("nothing to delete here"),
+            Action::Delete => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
             _ => {}
         }
         Vec::new()
@@ -270,11 +271,11 @@ impl Component for PlanPane {
 
 fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let Some(view) = &pane.view else {
-        f.render_widget(Paragraph::new("loading…"), area);
+        f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
         return;
     };
     if let Some(rows) = &pane.rows {
-        rows.draw(view, theme, f, area);
+        rows.draw(shared.locale, view, theme, f, area);
         return;
     }
     // The chart's 12 months (and borders) when the clients keep a few
@@ -296,30 +297,37 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
     let loc = shared.locale;
     let money = |m: Money| format!("{:>16}", format::money(loc, m));
     let att = format::percent_or_dash(loc, p.attainment_bp);
+    // The figures' labels, padded to the longest one in `loc` and a space.
+    let labels = [
+        "plan-target",
+        "plan-received",
+        "plan-expected",
+        "plan-outstanding",
+        "plan-overdue",
+        "plan-forecast",
+        "plan-all-overdue",
+    ]
+    .map(|id| text(loc, id));
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 1;
+    let label = |i: usize| Span::raw(format!("{:<label_w$}", labels[i]));
     let mut lines = vec![
         Line::from(vec![
-            Span::raw("Target      "),
+            label(0),
             Span::raw(
                 p.target
                     .map(money)
-                    .unwrap_or_else(|| format!("{:>16}", "- (p to set)")),
+                    .unwrap_or_else(|| format!("{:>16}", text(loc, "plan-no-target"))),
             ),
         ]),
         Line::from(vec![
-            Span::raw("Received    "),
+            label(1),
             Span::raw(money(p.received)),
             Span::styled(format!("  {att}"), theme.title()),
         ]),
+        Line::from(vec![label(2), Span::raw(money(p.expected))]),
+        Line::from(vec![label(3), Span::raw(money(p.outstanding))]),
         Line::from(vec![
-            Span::raw("Expected    "),
-            Span::raw(money(p.expected)),
-        ]),
-        Line::from(vec![
-            Span::raw("Outstanding "),
-            Span::raw(money(p.outstanding)),
-        ]),
-        Line::from(vec![
-            Span::raw("Overdue     "),
+            label(4),
             Span::styled(
                 money(p.overdue),
                 if p.overdue.is_zero() {
@@ -329,12 +337,9 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
                 },
             ),
         ]),
+        Line::from(vec![label(5), Span::raw(money(p.forecast))]),
         Line::from(vec![
-            Span::raw("Forecast    "),
-            Span::raw(money(p.forecast)),
-        ]),
-        Line::from(vec![
-            Span::raw("All overdue "),
+            label(6),
             Span::styled(
                 money(receivables),
                 if receivables.is_zero() {
@@ -343,23 +348,28 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
                     theme.warn()
                 },
             ),
-            Span::styled("  all months", theme.dim()),
+            Span::styled(format!("  {}", text(loc, "plan-all-months")), theme.dim()),
         ]),
-        Line::from(Span::styled(
-            "forecast: received + balances not yet overdue",
-            theme.dim(),
-        )),
+        Line::from(Span::styled(text(loc, "plan-forecast-note"), theme.dim())),
     ];
     // The figure the cursor is on (Enter lists its rows); the figures
     // are shown from the second line, in `Figure::ALL`'s order.
     if let Some(line) = pane.figure.and_then(|i| lines.get_mut(1 + i)) {
         *line = std::mem::take(line).style(theme.selected());
     }
+    let month = format::month(loc, p.month);
+    let left = format::count(loc, view.days_left, Noun::Day);
     let title = format!(
-        " {} · {} · {} left  [ ] month ",
-        format::month(loc, p.month),
-        view.currency,
-        format::count(loc, view.days_left, Noun::Day)
+        " {} ",
+        text_with(
+            loc,
+            "plan-title",
+            &[
+                ("month", month.as_str().into()),
+                ("currency", view.currency.as_str().into()),
+                ("left", left.as_str().into()),
+            ],
+        )
     );
     let lines: Vec<Line> = lines
         .into_iter()
@@ -371,9 +381,10 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
     );
     draw_history(shared, theme, f, chart);
 
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" Clients in {} ", format::month(loc, p.month)));
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ",
+        text_with(loc, "plan-clients-in", &[("month", month.as_str().into())])
+    ));
     let visible = usize::from(bottom.height.saturating_sub(3)).max(1);
     let start = window_start(pane.selected, visible);
     // Narrow terminals get whole units and no forecast column, so the
@@ -383,18 +394,29 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
     let measured = pane.measured;
     let form = MoneyForm::fitting(loc, [measured.low, measured.high], usize::from(w));
     let amount = |m: Money| form.show(loc, m);
-    let mut titles = vec!["Client", "Expected", "Received", "Outstanding", "Overdue"];
+    let mut titles = vec![
+        "log-client",
+        "plan-col-expected",
+        "plan-col-received",
+        "plan-col-outstanding",
+        "plan-col-overdue",
+    ];
     if wide {
-        titles.push("Forecast");
+        titles.push("plan-col-forecast");
     }
     // Very wide: each client's revenue over 12 months and its share too.
     let stats = very_wide(shared, bottom.width);
     if !stats.is_empty() {
-        titles.extend(["Revenue 12m", "Share 12m"]);
+        titles.extend(["plan-col-revenue", "plan-col-share"]);
     }
+    let titles: Vec<String> = titles.into_iter().map(|id| text(loc, id)).collect();
     let figures = titles.len() as u16 - 1;
+    let name_w = client_width(
+        measured.name_width.max(titles[0].width()),
+        bottom.width,
+        (w + 1) * figures,
+    );
     let header = Row::new(titles).style(theme.title());
-    let name_w = client_width(measured.name_width, bottom.width, (w + 1) * figures);
     let rows: Vec<Row> = view
         .plan
         .clients
@@ -481,14 +503,19 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let rows = usize::from(area.height.saturating_sub(2));
     let months: Vec<_> = shared.history.iter().rev().take(rows).rev().collect();
     // The title says how many months are shown (fewer on a short screen).
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} months: received █ vs target │ ",
-        if months.is_empty() {
-            usize::from(HISTORY_ROWS)
-        } else {
-            months.len()
-        }
-    ));
+    let n = if months.is_empty() {
+        usize::from(HISTORY_ROWS)
+    } else {
+        months.len()
+    };
+    let title = text_with(
+        shared.locale,
+        "plan-history",
+        &[("n", n.to_string().as_str().into())],
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let max = months

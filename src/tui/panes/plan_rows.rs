@@ -14,15 +14,23 @@ use super::{moved, reselect};
 use crate::domain::plan::{Behind, Figure};
 use crate::domain::{Id, Money, text};
 use crate::format::truncate;
-use crate::format::{self, Locale};
+use crate::format::{self, Locale, text as msg, text_with as msg_with};
 use crate::ops::views::MonthView;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::{InvoiceForm, PaymentForm};
 use crate::tui::view::{Theme, window_start};
 
-/// The language the rows are shown in (issue 23 makes it the user's).
-const LOC: Locale = Locale::En;
+/// A figure's word in `loc`, as the Plan pane's column headers say it.
+fn figure_label(loc: Locale, figure: Figure) -> String {
+    let id = match figure {
+        Figure::Expected => "plan-col-expected",
+        Figure::Received => "plan-col-received",
+        Figure::Outstanding => "plan-col-outstanding",
+        Figure::Overdue => "plan-col-overdue",
+    };
+    msg(loc, id)
+}
 
 /// The rows behind `figure`, and the one selected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,62 +95,96 @@ impl Rows {
                     let client = v.name(p.client_id).to_string();
                     shared.open_form(PaymentForm::edit(shared, p, client));
                 }
-                None => shared.warn("nothing to edit here"),
+                None => shared.warn(msg(shared.locale, "tui-nothing-to-edit")),
             },
             Action::Delete => match record {
                 Some((v, Behind::Invoice(s, _))) => {
                     let i = &s.invoice;
+                    let loc = shared.locale;
+                    let amount = format::money(loc, i.amount);
+                    let client = text::escape(v.name(i.client_id));
+                    let (month, due) = (i.month.to_string(), i.due.to_string());
                     shared.ask(
-                        format!(
-                            "Delete the expected payment of {} from {} for {}, due {}? y/n",
-                            format::money(LOC, i.amount),
-                            text::escape(v.name(i.client_id)),
-                            i.month,
-                            i.due
+                        msg_with(
+                            loc,
+                            "rows-delete-invoice",
+                            &[
+                                ("amount", amount.as_str().into()),
+                                ("client", client.as_ref().into()),
+                                ("month", month.as_str().into()),
+                                ("due", due.as_str().into()),
+                            ],
                         ),
                         Effect::Delete(Target::Invoice(i.id)),
                     );
                 }
-                Some((v, Behind::Payment(p))) => shared.ask(
-                    format!(
-                        "Delete the payment of {} from {} on {}? y/n",
-                        format::money(LOC, p.amount),
-                        text::escape(v.name(p.client_id)),
-                        p.on
-                    ),
-                    Effect::Delete(Target::Payment(p.id)),
-                ),
-                None => shared.warn("nothing to delete here"),
+                Some((v, Behind::Payment(p))) => {
+                    let loc = shared.locale;
+                    let amount = format::money(loc, p.amount);
+                    let client = text::escape(v.name(p.client_id));
+                    let on = p.on.to_string();
+                    shared.ask(
+                        msg_with(
+                            loc,
+                            "rows-delete-payment",
+                            &[
+                                ("amount", amount.as_str().into()),
+                                ("client", client.as_ref().into()),
+                                ("date", on.as_str().into()),
+                            ],
+                        ),
+                        Effect::Delete(Target::Payment(p.id)),
+                    )
+                }
+                None => shared.warn(msg(shared.locale, "tui-nothing-to-delete")),
             },
             _ => return None,
         }
         Some(Vec::new())
     }
 
-    pub fn draw(&self, view: &MonthView, theme: Theme, f: &mut Frame, area: Rect) {
+    pub fn draw(&self, loc: Locale, view: &MonthView, theme: Theme, f: &mut Frame, area: Rect) {
         let rows = view.behind(self.figure);
         let total: Money = rows.iter().map(Behind::part).sum();
-        let what = match (self.figure.is_payments(), rows.len()) {
-            (true, 1) => "1 payment".to_string(),
-            (true, n) => format!("{n} payments"),
-            (false, 1) => "1 invoice".to_string(),
-            (false, n) => format!("{n} invoices"),
+        let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+        let what = if self.figure.is_payments() {
+            msg_with(loc, "rows-payments", &[("n", n.into())])
+        } else {
+            msg_with(loc, "rows-invoices", &[("n", n.into())])
         };
+        let label = figure_label(loc, self.figure);
+        let month = view.plan.figures.month.to_string();
+        let at = (self.selected + 1).to_string();
+        let count = rows.len().to_string();
+        let total = format::money(loc, total);
         let block = Block::default()
             .borders(Borders::ALL)
             .title(format!(
-                " {} in {} · {what} ",
-                self.figure.label(),
-                view.plan.figures.month
+                " {} ",
+                msg_with(
+                    loc,
+                    "rows-title",
+                    &[
+                        ("figure", label.as_str().into()),
+                        ("month", month.as_str().into()),
+                        ("what", what.as_str().into()),
+                    ],
+                )
             ))
             .title_bottom(if rows.is_empty() {
-                " Esc: back ".to_string()
+                format!(" {} ", msg(loc, "rows-back"))
             } else {
                 format!(
-                    " {} of {} · total {} · Esc: back ",
-                    self.selected + 1,
-                    rows.len(),
-                    format::money(LOC, total)
+                    " {} ",
+                    msg_with(
+                        loc,
+                        "rows-bottom",
+                        &[
+                            ("at", at.as_str().into()),
+                            ("total", count.as_str().into()),
+                            ("amount", total.as_str().into()),
+                        ],
+                    )
                 )
             });
         let inner = block.inner(area);
@@ -150,11 +192,18 @@ impl Rows {
         let [figures, list] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
         f.render_widget(
-            Paragraph::new(figures_line(view, self.figure, theme, figures.width)),
+            Paragraph::new(figures_line(loc, view, self.figure, theme, figures.width)),
             figures,
         );
         if rows.is_empty() {
-            let none = format!("no {} behind this figure", what_plural(self.figure));
+            let none = msg(
+                loc,
+                if self.figure.is_payments() {
+                    "rows-no-payments"
+                } else {
+                    "rows-no-invoices"
+                },
+            );
             f.render_widget(Paragraph::new(Span::styled(none, theme.dim())), list);
             return;
         }
@@ -165,7 +214,7 @@ impl Rows {
         let money_w = rows
             .iter()
             .map(|b| {
-                let full = |m: Money| format::money(LOC, m).width();
+                let full = |m: Money| format::money(loc, m).width();
                 full(amount_of(b)).max(full(b.part()))
             })
             .max()
@@ -177,14 +226,16 @@ impl Rows {
             .map(|b| text::escape(view.name(b.client_id())).width())
             .max()
             .unwrap_or(0)
-            .max("Client".len());
+            .max(msg(loc, "log-client").width());
         let (header, widths, client_w, note_w) = if self.figure.is_payments() {
             let fixed = 10 + money_w + 3;
             let rest = width.saturating_sub(fixed);
             let client_w = longest.min(rest / 2).max(8);
             let note_w = rest.saturating_sub(client_w);
             (
-                vec!["Client", "Date", "Amount", "Note"],
+                ["log-client", "log-date", "rows-amount", "rows-note"]
+                    .map(|id| msg(loc, id))
+                    .to_vec(),
                 vec![
                     Constraint::Length(client_w as u16),
                     Constraint::Length(10),
@@ -198,7 +249,11 @@ impl Rows {
             let fixed = 10 + 2 * money_w + 11 + 4;
             let client_w = longest.min(width.saturating_sub(fixed)).max(8);
             (
-                vec!["Client", "Due", "Amount", "Balance", ""],
+                ["log-client", "log-due", "rows-amount", "rows-balance"]
+                    .map(|id| msg(loc, id))
+                    .into_iter()
+                    .chain([String::new()])
+                    .collect(),
                 vec![
                     Constraint::Length(client_w as u16),
                     Constraint::Length(10),
@@ -210,7 +265,7 @@ impl Rows {
                 0,
             )
         };
-        let right = |m: Money| format!("{:>money_w$}", format::money(LOC, m));
+        let right = |m: Money| format!("{:>money_w$}", format::money(loc, m));
         let table_rows: Vec<Row> = rows
             .iter()
             .enumerate()
@@ -223,9 +278,12 @@ impl Rows {
                     Behind::Invoice(s, _) => {
                         let late = (view.today - s.invoice.due).num_days();
                         let (flag, style) = if s.balance.is_zero() {
-                            ("paid".to_string(), theme.dim())
+                            (msg(loc, "rows-paid"), theme.dim())
                         } else if late > 0 {
-                            (format!("{late}d late"), theme.warn())
+                            (
+                                msg_with(loc, "rows-late", &[("days", late.into())]),
+                                theme.warn(),
+                            )
                         } else {
                             (String::new(), theme.dim())
                         };
@@ -267,29 +325,27 @@ fn amount_of(b: &Behind) -> Money {
     }
 }
 
-fn what_plural(figure: Figure) -> &'static str {
-    if figure.is_payments() {
-        "payments"
-    } else {
-        "invoices"
-    }
-}
-
 /// The month's four figures on one line, the one drilled into marked;
 /// compact amounts when the full ones do not fit, and only the one drilled
 /// into when even those do not.
-fn figures_line(view: &MonthView, drilled: Figure, theme: Theme, width: u16) -> Line<'static> {
+fn figures_line(
+    loc: Locale,
+    view: &MonthView,
+    drilled: Figure,
+    theme: Theme,
+    width: u16,
+) -> Line<'static> {
     let parts = |full: bool| -> Vec<(Figure, String)> {
         Figure::ALL
             .iter()
             .map(|&fig| {
                 let m = fig.of(&view.plan.figures);
                 let amount = if full {
-                    format::money(LOC, m)
+                    format::money(loc, m)
                 } else {
-                    format::money_compact(LOC, m)
+                    format::money_compact(loc, m)
                 };
-                (fig, format!("{} {amount}", fig.label()))
+                (fig, format!("{} {amount}", figure_label(loc, fig)))
             })
             .collect()
     };

@@ -12,12 +12,13 @@ use unicode_width::UnicodeWidthStr;
 use super::{Component, moved, reselect};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
-use crate::format::{self, Locale, MoneyForm};
+use crate::format::{self, Locale, MoneyForm, text, text_with};
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::ClientEditForm;
 use crate::tui::mouse;
 use crate::tui::view::{Theme, fit_line, window_start};
+use crate::tui::words;
 
 pub const TITLE: &str = "Portfolio";
 
@@ -26,28 +27,24 @@ pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
 
 /// The board's legend, for `?`: what the marks and each card's second
 /// line mean. "Overdue" on the board counts agreements, never money.
+/// Message ids of the mark and of what it means.
 pub const LEGEND: &[(&str, &str)] = &[
-    (
-        "2nd line",
-        "revenue 12m, share, days since last touch, agreements",
-    ),
-    ("~", "a touch is due today (the client's cadence)"),
-    ("!", "past cadence: longer without a touch than the cadence"),
-    ("never", "no touchpoint yet"),
-    (
-        "agr. overdue",
-        "open agreements past their due date (narrow: late)",
-    ),
-    ("broken", "agreements marked broken (narrow: br)"),
+    ("board-legend-line2", "board-legend-line2-help"),
+    ("board-legend-due", "board-legend-due-help"),
+    ("board-legend-past", "board-legend-past-help"),
+    ("board-never", "board-legend-never-help"),
+    ("board-agr-overdue", "board-legend-overdue-help"),
+    ("board-broken", "board-legend-broken-help"),
 ];
 
 /// The one-line legend above the board, as wide as the columns allow.
-fn legend_line(roomy: bool) -> &'static str {
-    if roomy {
-        " 2nd line: revenue 12m · share · days since the last touch (~ due, ! past cadence) · agreements: overdue · broken"
+fn legend_line(loc: Locale, roomy: bool) -> String {
+    let id = if roomy {
+        "board-legend-roomy"
     } else {
-        " revenue · share · days since touch (~ due, ! past cadence) · agr.: late, br"
-    }
+        "board-legend-narrow"
+    };
+    format!(" {}", text(loc, id))
 }
 
 /// A column this wide has room for the words; narrower ones abbreviate.
@@ -62,12 +59,13 @@ pub enum Sort {
 }
 
 impl Sort {
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Revenue => "revenue",
-            Sort::Neglect => "neglect",
-            Sort::Name => "name",
-        }
+    pub fn label(self, loc: Locale) -> String {
+        let id = match self {
+            Sort::Revenue => "board-sort-revenue",
+            Sort::Neglect => "board-sort-neglect",
+            Sort::Name => "board-sort-name",
+        };
+        text(loc, id)
     }
 }
 
@@ -175,11 +173,8 @@ impl Board {
 
 /// The question before a client is deleted: `u` does not bring it back
 /// (the copy of the file kept first, when it has records, does).
-pub fn delete_question(name: &str) -> String {
-    format!(
-        "Delete client {name} and all its records? u cannot undo this; \
-         a client with records is copied first, for folio restore. y/n"
-    )
+pub fn delete_question(loc: Locale, name: &str) -> String {
+    text_with(loc, "board-delete-client", &[("name", name.into())])
 }
 
 fn neglect_rank(c: &ClientStats) -> u8 {
@@ -249,21 +244,26 @@ impl Component for Board {
                     Sort::Name => Sort::Revenue,
                 };
                 self.rebuild(shared);
-                shared.notify(format!("sorted by {}", self.sort.label()));
+                let sort = self.sort.label(shared.locale);
+                shared.notify(text_with(
+                    shared.locale,
+                    "board-sorted",
+                    &[("sort", sort.as_str().into())],
+                ));
             }
             Action::Edit => {
                 let id = self.client(shared).map(|c| c.client.id);
                 match id.and_then(|id| ClientEditForm::open(shared, id)) {
                     Some(form) => shared.open_form(form),
-                    None => shared.warn("nothing to edit here"),
+                    None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
                 }
             }
             Action::Delete => match self.client(shared).map(|c| &c.client) {
                 Some(c) => shared.ask(
-                    delete_question(&c.name),
+                    delete_question(shared.locale, &c.name),
                     Effect::Delete(Target::Client(c.id)),
                 ),
-                None => shared.warn("nothing to delete here"),
+                None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
             },
             _ => {}
         }
@@ -314,13 +314,14 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
     let [legend, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(area);
     let Some(view) = &shared.portfolio else {
-        f.render_widget(Paragraph::new("loading…"), area);
+        f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
         return;
     };
     // What the marks and the second line mean, in the words `?` uses.
     let roomy = columns[0].width.saturating_sub(2) >= ROOMY;
-    let text = crate::format::truncate(legend_line(roomy), usize::from(legend.width));
-    f.render_widget(Paragraph::new(text).style(theme.dim()), legend);
+    let line = legend_line(shared.locale, roomy);
+    let line = crate::format::truncate(&line, usize::from(legend.width));
+    f.render_widget(Paragraph::new(line).style(theme.dim()), legend);
     // One form of money for the whole board, titles included: in full when
     // the widest amount leaves room for the rest of a line in the
     // narrowest column, else compact everywhere.
@@ -340,7 +341,7 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         let title = |form: MoneyForm| {
             format!(
                 " {} · {} · {} ",
-                tier.as_str().to_uppercase(),
+                words::tier(loc, *tier).to_uppercase(),
                 rows.len(),
                 form.show(loc, revenue)
             )
@@ -357,7 +358,14 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
             .borders(Borders::ALL)
             .title(title)
             .title_bottom(if focused {
-                format!(" sort: {} ", board.sort.label())
+                format!(
+                    " {} ",
+                    text_with(
+                        loc,
+                        "board-sort",
+                        &[("sort", board.sort.label(loc).as_str().into())]
+                    )
+                )
             } else {
                 String::new()
             })
@@ -400,11 +408,14 @@ fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         }
         if rows.is_empty() {
             lines.push(Line::from(Span::styled(
-                match (board.filter.is_empty(), focused) {
-                    (false, _) => "no match",
-                    (true, true) => "no clients: a adds one",
-                    (true, false) => "no clients",
-                },
+                text(
+                    loc,
+                    match (board.filter.is_empty(), focused) {
+                        (false, _) => "tui-no-match",
+                        (true, true) => "board-empty-focused",
+                        (true, false) => "board-empty",
+                    },
+                ),
                 theme.dim(),
             )));
         }
@@ -453,9 +464,8 @@ fn client_lines<'a>(
         crate::format::truncate(&c.client.name, room).into()
     };
     let status = match c.client.status {
-        crate::domain::Status::Active => "",
-        crate::domain::Status::Paused => " (paused)",
-        crate::domain::Status::Churned => " (churned)",
+        crate::domain::Status::Active => String::new(),
+        other => format!(" ({})", words::status(loc, other)),
     };
     let first = Line::from(vec![Span::styled(name, bold), Span::styled(status, bold)]);
     let mark = match c.neglect.state {
@@ -464,7 +474,7 @@ fn client_lines<'a>(
         _ => "",
     };
     let touch = match c.neglect.days_since {
-        None => format!("never{mark}"),
+        None => format!("{}{mark}", text(loc, "board-never")),
         Some(d) => format!("{}{mark}", format::days_compact(loc, d)),
     };
     let touch_style = match c.neglect.state {
@@ -484,14 +494,21 @@ fn client_lines<'a>(
     // (the legend says both). "Overdue" here counts agreements.
     let roomy = width >= ROOMY;
     if c.agreements.overdue > 0 {
-        let label = if roomy { "agr. overdue" } else { "late" };
+        let label = text(
+            loc,
+            if roomy {
+                "board-agr-overdue"
+            } else {
+                "board-late"
+            },
+        );
         spans.push(Span::styled(
             format!(" · {} {label}", c.agreements.overdue),
             theme.warn(),
         ));
     }
     if c.agreements.broken > 0 {
-        let label = if roomy { "broken" } else { "br" };
+        let label = text(loc, if roomy { "board-broken" } else { "board-br" });
         spans.push(Span::styled(
             format!(" · {} {label}", c.agreements.broken),
             theme.due(),

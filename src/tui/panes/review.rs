@@ -26,9 +26,6 @@ use crate::tui::app::{Confirm, Shared};
 use crate::tui::forms::BriefingForm;
 use crate::tui::view::Theme;
 
-/// The language of the pane's values (issue 23: `Shared::locale`).
-const LOC: crate::format::Locale = crate::format::Locale::En;
-
 pub const TITLE: &str = "Review";
 
 /// The sections that take the focus, in the order `l` visits them.
@@ -168,6 +165,9 @@ pub struct ReviewPane {
     pub open: BTreeSet<NaiveDate>,
     /// The rows of "Next 14 days" as shown (`next_rows`).
     pub rows: Vec<Row>,
+    /// The language the pane is drawn in (`Shared::locale`, noted when
+    /// the pane opens).
+    pub locale: crate::format::Locale,
 }
 
 /// The briefing to write, the file, and whether the user said `y` to
@@ -333,6 +333,7 @@ impl ReviewPane {
 
 impl Component for ReviewPane {
     fn open(&mut self, shared: &mut Shared) -> Vec<Effect> {
+        self.locale = shared.locale;
         vec![Effect::Pane(Request::Review(shared.month))]
     }
 
@@ -379,8 +380,10 @@ impl Component for ReviewPane {
                 }
                 None => shared.warn("report: the briefing is not loaded yet"),
             },
-            Action::Edit => shared.warn("nothing to edit here"),
-            Action::Delete => shared.warn("nothing to delete here"),
+            Action::Edit => shared.warn(crate::format::text(shared.locale, "tui-nothing-to-edit")),
+            Action::Delete => {
+                shared.warn(crate::format::text(shared.locale, "tui-nothing-to-delete"))
+            }
             _ => {}
         }
         Vec::new()

@@ -13,8 +13,8 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use super::{Component, Request, target};
-use crate::domain::{Id, Touchpoint};
-use crate::format;
+use crate::domain::{Id, TouchKind, Touchpoint};
+use crate::format::{self, text, text_with};
 use crate::ops::{self, Seek, TouchFilter, TouchKey};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
@@ -22,6 +22,8 @@ use crate::tui::app::Shared;
 use crate::tui::forms::{Form, TouchForm};
 use crate::tui::view::{Theme, cell_text, fit_line, table_widths};
 use crate::tui::window::{self, OnHand, Plan};
+use crate::tui::words;
+use unicode_width::UnicodeWidthStr;
 
 pub const TITLE: &str = "Touchpoints";
 
@@ -564,12 +566,16 @@ impl TouchList {
     ) -> Vec<Effect> {
         if self.scope.is_some() {
             self.scope = None;
-            shared.notify("all clients");
+            shared.notify(text(shared.locale, "log-all-clients"));
         } else if let Some((id, name)) = board {
             self.scope = Some(id);
-            shared.notify(format!("only {name}"));
+            shared.notify(text_with(
+                shared.locale,
+                "log-only",
+                &[("name", name.as_str().into())],
+            ));
         } else {
-            shared.warn("select a client on the board first");
+            shared.warn(text(shared.locale, "log-select-client-first"));
         }
         self.selected = 0;
         self.offset = 0;
@@ -613,14 +619,21 @@ impl Component for TouchList {
                     let client = shared.name(t.client_id).to_string();
                     shared.open_form(TouchForm::open(shared, Some(t), client));
                 }
-                None => shared.warn("nothing to edit here"),
+                None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
             },
             Action::Delete => match self.selected_row() {
                 Some(t) => shared.ask(
-                    format!("Delete touchpoint of {} «{}»? y/n", t.at, t.summary),
+                    text_with(
+                        shared.locale,
+                        "log-delete",
+                        &[
+                            ("date", t.at.to_string().as_str().into()),
+                            ("summary", t.summary.as_str().into()),
+                        ],
+                    ),
                     Effect::Delete(Target::Touchpoint(t.id)),
                 ),
-                None => shared.warn("nothing to delete here"),
+                None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
             },
             _ => {}
         }
@@ -676,28 +689,57 @@ impl Component for TouchList {
     }
 }
 
+/// The kind column: as wide as the longest kind's word in `loc`.
+fn kind_width(loc: format::Locale) -> u16 {
+    let widest = TouchKind::ALL
+        .iter()
+        .map(|k| words::kind(loc, *k).width())
+        .max();
+    u16::try_from(widest.unwrap_or(7)).unwrap_or(7)
+}
+
 fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+    let loc = shared.locale;
     let scope = t
         .scope
-        .map(|id| format!(" · only {}", shared.name(id)))
+        .map(|id| {
+            format!(
+                " · {}",
+                text_with(loc, "log-only", &[("name", shared.name(id).into())])
+            )
+        })
         .unwrap_or_default();
     // Still searching (a short window filling, or the count) is not "none".
     let searching = t.fill.is_some() || t.count_pending();
     let position = match (t.total, t.count_pending()) {
-        _ if t.rows.is_empty() && t.fill.is_some() => "searching…".to_string(),
-        (0, _) if searching => "searching…".to_string(),
+        _ if t.rows.is_empty() && t.fill.is_some() => text(loc, "tui-searching"),
+        (0, _) if searching => text(loc, "tui-searching"),
         (0, _) => "0".to_string(),
-        (n, true) => format!("{} of {n}+ (counting…)", t.selected + 1),
-        (n, false) => format!("{} of {n}", t.selected + 1),
+        (n, counting) => {
+            let at = (t.selected + 1).to_string();
+            let id = if counting {
+                "tui-position-counting"
+            } else {
+                "tui-position"
+            };
+            text_with(
+                loc,
+                id,
+                &[
+                    ("at", at.as_str().into()),
+                    ("total", n.to_string().as_str().into()),
+                ],
+            )
+        }
     };
-    let title = format!(" Touchpoints{scope} · {position} ");
+    let title = format!(" {}{scope} · {position} ", text(loc, "pane-touchpoints"));
     let block = Block::default()
         .borders(Borders::ALL)
         .title(fit_line(title.into(), area.width.saturating_sub(2)));
     let widths = [
         Constraint::Length(10),
         Constraint::Max(if area.width >= 110 { 24 } else { 16 }),
-        Constraint::Length(7),
+        Constraint::Length(kind_width(loc)),
         Constraint::Length(4),
         Constraint::Fill(3),
         Constraint::Fill(2),
@@ -706,16 +748,18 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
     // Every cell cut to its column with `…` (a table clips silently).
     let cols = table_widths(area.width.saturating_sub(2), &widths);
     let cut = |i: usize, text: &str| cell_text(text, cols.get(i).copied().unwrap_or(0));
-    let loc = shared.locale;
-    let header = Row::new([
-        "Date",
-        "Client",
-        "Kind",
-        "Min",
-        "Summary",
-        "Next step",
-        "Due",
-    ])
+    let header = Row::new(
+        [
+            "log-date",
+            "log-client",
+            "log-kind",
+            "log-min",
+            "log-summary",
+            "log-next-step",
+            "log-due",
+        ]
+        .map(|id| text(loc, id)),
+    )
     .style(theme.title());
     let rows: Vec<Row> = t
         .rows
@@ -730,7 +774,7 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
             let row = Row::new(vec![
                 Cell::from(cut(0, &format::date(loc, tp.at))),
                 Cell::from(cut(1, shared.name(tp.client_id))),
-                Cell::from(cut(2, tp.kind.as_str())),
+                Cell::from(cut(2, &words::kind(loc, tp.kind))),
                 Cell::from(cut(3, &tp.minutes.to_string())),
                 Cell::from(cut(4, &tp.summary)),
                 Cell::from(cut(5, tp.next_step.as_deref().unwrap_or_default())),
@@ -763,10 +807,11 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
     f.render_widget(table, area);
     if t.total == 0 && !searching {
         let msg = if t.filter.is_empty() {
-            "  no touchpoints yet: press a to log one"
+            text(loc, "log-empty")
         } else {
-            "  no touchpoint matches the filter"
+            text(loc, "log-no-match")
         };
+        let msg = format!("  {msg}");
         // Inside the border, on the row under the column headers.
         let row = Rect {
             y: inner.y + 1,

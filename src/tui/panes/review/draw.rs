@@ -17,9 +17,8 @@ use super::{Entry, ReviewPane, Row, Section};
 use crate::domain::Money;
 use crate::domain::briefing::{Briefing, UpcomingKind};
 use crate::format::briefing::{due, talking_point, upcoming_kind};
-use crate::format::{self, MoneyForm, Noun, truncate};
+use crate::format::{self, MoneyForm, Noun, text, text_with, truncate};
 
-use super::LOC;
 use crate::tui::view::Theme;
 
 /// Where the review's boxes go in `area`.
@@ -135,12 +134,13 @@ pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect, up: bool) -> usi
 
 pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
     let Some(b) = &pane.briefing else {
-        f.render_widget(Paragraph::new("building the briefing…"), area);
+        f.render_widget(Paragraph::new(text(pane.locale, "review-building")), area);
         return;
     };
     let a = areas(pane, b, area);
-    month::draw_plan(b, theme, f, a.plan);
-    month::draw_chart(b, theme, f, a.chart);
+    let loc = pane.locale;
+    month::draw_plan(loc, b, theme, f, a.plan);
+    month::draw_chart(loc, b, theme, f, a.chart);
     for section in Section::ALL {
         let rect = a.of(section);
         // A column is kept clear before the scrollbar (on the border).
@@ -148,25 +148,31 @@ pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
         let (title, empty) = match section {
             Section::AtRisk => (
                 format!(
-                    " At risk · {} ",
-                    format::count(LOC, b.at_risk.len(), Noun::Client)
+                    " {} · {} ",
+                    text(loc, "review-at-risk"),
+                    format::count(loc, b.at_risk.len(), Noun::Client)
                 ),
-                "No client shows a risk signal.",
+                text(loc, "review-no-risk"),
             ),
             Section::Points => (
-                format!(" Talking points · {} ", b.talking_points.len()),
-                "nothing to talk about",
+                format!(
+                    " {} · {} ",
+                    text(loc, "review-points"),
+                    b.talking_points.len()
+                ),
+                text(loc, "review-no-points"),
             ),
             Section::Moves => (
-                format!(" Tier moves · {} ", b.tier_moves.len()),
-                "none this month",
+                format!(" {} · {} ", text(loc, "review-moves"), b.tier_moves.len()),
+                text(loc, "review-no-moves"),
             ),
             Section::Next => (
                 format!(
-                    " Next 14 days · {} ",
-                    format::count(LOC, pane.rows.len(), Noun::Row)
+                    " {} · {} ",
+                    text(loc, "review-next"),
+                    format::count(loc, pane.rows.len(), Noun::Row)
                 ),
-                "nothing due",
+                text(loc, "review-nothing-due"),
             ),
         };
         let list = List {
@@ -189,7 +195,7 @@ pub(super) fn titled(title: &str, width: u16) -> String {
 /// to the box, of which only those on screen are built.
 struct List {
     title: String,
-    empty: &'static str,
+    empty: String,
     focused: bool,
     selected: usize,
     len: usize,
@@ -307,7 +313,7 @@ fn item(
             let Some(r) = b.at_risk.get(i) else {
                 return Vec::new();
             };
-            let tier = format!(" {} ", r.tier.as_str());
+            let tier = format!(" {} ", crate::tui::words::tier(pane.locale, r.tier));
             let room = width.saturating_sub(tier.width() + 1);
             let mut lines = vec![Line::from(vec![
                 Span::styled(tier, theme.tier(r.tier)),
@@ -317,7 +323,7 @@ fn item(
                 ),
             ])];
             for reason in &r.reasons {
-                lines.extend(under(&format::reason(LOC, reason), 3, Style::new()));
+                lines.extend(under(&format::reason(pane.locale, reason), 3, Style::new()));
             }
             lines
         }
@@ -326,7 +332,7 @@ fn item(
                 return Vec::new();
             };
             let room = width.saturating_sub(2);
-            wrap(&talking_point(LOC, &b.currency, t), room, room)
+            wrap(&talking_point(pane.locale, &b.currency, t), room, room)
                 .into_iter()
                 .enumerate()
                 .map(|(i, l)| Line::raw(format!("{}{l}", if i == 0 { "• " } else { "  " })))
@@ -337,13 +343,13 @@ fn item(
                 return Vec::new();
             };
             let (from, to) = (
-                format!(" {} ", m.from.as_str()),
-                format!(" {} ", m.to.as_str()),
+                format!(" {} ", crate::tui::words::tier(pane.locale, m.from)),
+                format!(" {} ", crate::tui::words::tier(pane.locale, m.to)),
             );
             let fixed = 10 + 1 + from.width() + 1 + to.width();
             let name = truncate(&m.client, width.saturating_sub(fixed).max(1));
             let mut lines = vec![Line::from(vec![
-                Span::raw(format!("{} {name} ", format::date(LOC, m.on))),
+                Span::raw(format!("{} {name} ", format::date(pane.locale, m.on))),
                 Span::styled(from, theme.tier(m.from)),
                 Span::raw("→"),
                 Span::styled(to, theme.tier(m.to)),
@@ -371,17 +377,17 @@ fn next_lines(pane: &ReviewPane, row: Row, width: usize, theme: Theme) -> Vec<Li
     } else {
         MoneyForm::Compact
     };
-    let money = |m: Money| form.show(LOC, m);
+    let money = |m: Money| form.show(pane.locale, m);
     let (text, mark, indent, style) = match (entry, row) {
         (Entry::One(u), _) => {
             let what = match (u.kind(), u.amount) {
                 (UpcomingKind::Invoice, Some(m)) => money(m),
-                _ => due(LOC, &u.due),
+                _ => due(pane.locale, &u.due),
             };
             let mut text = format!(
                 "{} · {} · {}",
-                format::date(LOC, u.date),
-                upcoming_kind(LOC, u.kind()),
+                format::date(pane.locale, u.date),
+                upcoming_kind(pane.locale, u.kind()),
                 u.client
             );
             if !what.is_empty() {
@@ -391,10 +397,11 @@ fn next_lines(pane: &ReviewPane, row: Row, width: usize, theme: Theme) -> Vec<Li
         }
         (Entry::Payments { date, items, total }, Row::Entry(_)) => {
             let open = pane.open.contains(date);
+            let count = i64::try_from(items.len()).unwrap_or(i64::MAX);
+            let payments = text_with(pane.locale, "review-payments-due", &[("n", count.into())]);
             let text = format!(
-                "{} · {} payments due · {}",
-                format::date(LOC, *date),
-                items.len(),
+                "{} · {payments} · {}",
+                format::date(pane.locale, *date),
                 money(*total)
             );
             (text, if open { "▾ " } else { "▸ " }, 4, theme.title())

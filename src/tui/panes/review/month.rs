@@ -11,18 +11,30 @@ use unicode_width::UnicodeWidthStr;
 use super::draw::{titled, wrap};
 use crate::domain::Money;
 use crate::domain::briefing::{Briefing, MonthLine};
-use crate::format::{self, Noun, truncate};
+use crate::format::{self, Noun, text as msg, text_with, truncate};
 use crate::tui::view::Theme;
 
-use super::LOC;
-
-pub(super) fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
+pub(super) fn draw_plan(
+    loc: crate::format::Locale,
+    b: &Briefing,
+    theme: Theme,
+    f: &mut Frame,
+    area: Rect,
+) {
     let c = &b.plan.current;
     // The currency where it fits.
+    let month = format::month(loc, b.month);
+    let left = format::count(loc, b.plan.days_left, Noun::Day);
     let short = format!(
-        " {} · {} left ",
-        format::month(LOC, b.month),
-        format::count(LOC, b.plan.days_left, Noun::Day)
+        " {} ",
+        text_with(
+            loc,
+            "review-month-left",
+            &[
+                ("month", month.as_str().into()),
+                ("left", left.as_str().into())
+            ],
+        )
     );
     let long = format!("{short}· {} ", b.currency);
     let title = if long.width() + 2 <= usize::from(area.width) {
@@ -41,14 +53,22 @@ pub(super) fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
         .map(|bp| (bp.clamp(0, 10_000) as f64) / 10_000.0)
         .unwrap_or(0.0);
     let label = match c.attainment_bp {
-        Some(bp) => format!(
-            "{} of {}",
-            format::percent(LOC, bp),
-            c.target
-                .map(|t| format::money_compact(LOC, t))
-                .unwrap_or_default()
-        ),
-        None => "no target".to_string(),
+        Some(bp) => {
+            let percent = format::percent(loc, bp);
+            let target = c
+                .target
+                .map(|t| format::money_compact(loc, t))
+                .unwrap_or_default();
+            text_with(
+                loc,
+                "review-attainment",
+                &[
+                    ("percent", percent.as_str().into()),
+                    ("target", target.as_str().into()),
+                ],
+            )
+        }
+        None => msg(loc, "tui-no-target"),
     };
     let label = truncate(&label, usize::from(gauge.width));
     f.render_widget(
@@ -64,7 +84,7 @@ pub(super) fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
     // Label, then the amount at the right edge.
     let width = usize::from(inner.width);
     let figure = |label: &str, m: Money, style: Style| -> Line<'static> {
-        let amount = format::money(LOC, m);
+        let amount = format::money(loc, m);
         let room = width.saturating_sub(label.width() + 1);
         Line::from(vec![
             Span::raw(label.to_string()),
@@ -77,16 +97,16 @@ pub(super) fn draw_plan(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
         theme.warn()
     };
     let mut text = vec![
-        figure("received", c.received, Style::new()),
-        figure("expected", c.expected, Style::new()),
-        figure("outstanding", c.outstanding, Style::new()),
-        figure("overdue", c.overdue, overdue),
-        figure("forecast", c.forecast, Style::new()),
+        figure(&msg(loc, "review-received"), c.received, Style::new()),
+        figure(&msg(loc, "review-expected"), c.expected, Style::new()),
+        figure(&msg(loc, "review-outstanding"), c.outstanding, Style::new()),
+        figure(&msg(loc, "review-overdue"), c.overdue, overdue),
+        figure(&msg(loc, "review-forecast"), c.forecast, Style::new()),
     ];
     // What the forecast is, where there is room for it.
-    let note = "forecast = received + balances not yet overdue";
+    let note = msg(loc, "review-forecast-note");
     let spare = usize::from(lines.height).saturating_sub(text.len() + 1);
-    let note_lines = wrap(note, width, width);
+    let note_lines = wrap(&note, width, width);
     if note_lines.len() <= spare {
         text.push(Line::raw(""));
         text.extend(note_lines.into_iter().map(|l| Line::styled(l, theme.dim())));
@@ -116,16 +136,24 @@ const EIGHTHS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇"
 
 /// A month's attainment as a whole percent, the sign left to the title;
 /// under one percent `<1`, as shares on the board.
-fn percent(m: &MonthLine) -> String {
-    format::share_compact(LOC, m.attainment_bp)
+fn percent(loc: crate::format::Locale, m: &MonthLine) -> String {
+    format::share_compact(loc, m.attainment_bp)
         .trim_end_matches('%')
+        .trim_end()
         .to_string()
 }
 
-pub(super) fn draw_chart(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(titled(" 12 months: attainment %, ─ 100 % ", area.width));
+pub(super) fn draw_chart(
+    loc: crate::format::Locale,
+    b: &Briefing,
+    theme: Theme,
+    f: &mut Frame,
+    area: Rect,
+) {
+    let block = Block::default().borders(Borders::ALL).title(titled(
+        &format!(" {} ", msg(loc, "review-chart")),
+        area.width,
+    ));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let months: Vec<&MonthLine> = b
@@ -175,7 +203,7 @@ pub(super) fn draw_chart(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) 
     if values {
         let mut spans = vec![Span::raw(pad.clone())];
         for m in &months {
-            let value = truncate(&percent(m), bar_w);
+            let value = truncate(&percent(loc, m), bar_w);
             spans.push(Span::styled(format!("{value:>bar_w$} "), style(m)));
         }
         out.push(Line::from(spans));
@@ -183,7 +211,7 @@ pub(super) fn draw_chart(b: &Briefing, theme: Theme, f: &mut Frame, area: Rect) 
     let mut spans = vec![Span::raw(pad)];
     for m in &months {
         let name = if bar_w >= 3 {
-            format::month_short(LOC, m.month).to_string()
+            format::month_short(loc, m.month).to_string()
         } else {
             format!("{:02}", m.month.month())
         };
