@@ -3637,3 +3637,17 @@ fn a_form_speaks_russian() {
         assert!(!screen.contains(word), "English {word} left in\n{screen}");
     }
 }
+
+/// `w` writes the briefing in the TUI's language.
+#[test]
+fn the_review_writes_the_briefing_in_the_tuis_language() {
+    let (mut s, mut app) = demo();
+    let dir = tempfile::tempdir().unwrap();
+    app.shared.report_dir = dir.path().to_path_buf();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    press(&mut app, &mut s, Action::WriteReport);
+    press(&mut app, &mut s, Action::FormSubmit);
+    let md = std::fs::read_to_string(dir.path().join("briefing-2026-11.md")).unwrap();
+    assert!(md.starts_with("# Сводка к встрече один на один"), "{md}");
+}

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::{Form, Kind, Save, Typed};
 use crate::domain::briefing::Briefing;
+use crate::format::Locale;
 use crate::tui::form::{Field, FieldError};
 use crate::tui::panes::review::Report;
 
@@ -14,15 +15,18 @@ use crate::tui::panes::review::Report;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BriefingForm {
     pub briefing: Box<Briefing>,
+    /// The language the briefing is written in (the TUI's).
+    pub locale: Locale,
     pub path: Field,
 }
 
 impl BriefingForm {
     /// `briefing` as `briefing-YYYY-MM.md` in `dir`, the path editable.
-    pub fn open(briefing: Briefing, dir: &Path) -> Form {
+    pub fn open(briefing: Briefing, locale: Locale, dir: &Path) -> Form {
         let file = dir.join(format!("briefing-{}.md", briefing.month));
         let form = BriefingForm {
             briefing: Box::new(briefing),
+            locale,
             path: Field::text("File", true, file.display().to_string()),
         };
         Form::new("Write the briefing to", Kind::Briefing(form), Vec::new())
@@ -41,6 +45,7 @@ impl Typed for BriefingForm {
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         Ok(Save::WriteReport(Box::new(Report {
             briefing: (*self.briefing).clone(),
+            locale: self.locale,
             path: self.path.required_text()?.into(),
             replace: false,
         })))

@@ -175,6 +175,8 @@ pub struct ReviewPane {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub briefing: Briefing,
+    /// The language to write it in.
+    pub locale: crate::format::Locale,
     pub path: std::path::PathBuf,
     pub replace: bool,
 }
@@ -209,7 +211,8 @@ pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
         }
         Err(e) => return Err(e.into()),
     };
-    out.write(|w| w.write_all(crate::io::report::markdown(b).as_bytes()))?;
+    let text = crate::io::report::markdown_in(report.locale, b);
+    out.write(|w| w.write_all(text.as_bytes()))?;
     Ok(Msg::Done(format!("wrote {}", shown.display())))
 }
 
@@ -375,7 +378,7 @@ impl Component for ReviewPane {
             // Asks where first (see `forms::briefing`).
             Action::WriteReport => match &self.briefing {
                 Some(b) => {
-                    let form = BriefingForm::open(b.clone(), &shared.report_dir);
+                    let form = BriefingForm::open(b.clone(), shared.locale, &shared.report_dir);
                     shared.open_form(form);
                 }
                 None => shared.warn("report: the briefing is not loaded yet"),
