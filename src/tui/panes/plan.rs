@@ -238,7 +238,8 @@ impl Component for PlanPane {
         if self.rows.is_some() {
             return None;
         }
-        self.rows = Some(Rows::new(self.focused_figure()?));
+        let figure = self.focused_figure()?;
+        self.rows = Some(Rows::new(figure, self.view.as_ref()?));
         Some(Vec::new())
     }
 

@@ -37,13 +37,48 @@ fn figure_label(loc: Locale, figure: Figure) -> String {
 pub struct Rows {
     pub figure: Figure,
     pub selected: usize,
+    /// The rows measured when the month is read, not on every frame (a
+    /// large portfolio has thousands behind a figure).
+    measured: Measured,
+}
+
+/// What the drawing needs of all the rows: their total, the widest amount
+/// and the widest client name (display widths, escaped as drawn).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Measured {
+    total: Money,
+    money_w: usize,
+    name_w: usize,
+}
+
+impl Measured {
+    fn of(view: &MonthView, figure: Figure) -> Measured {
+        let rows = view.behind(figure);
+        // Widths are the same in every locale (digits, separators and sign
+        // one column each).
+        let full = |m: Money| format::money(Locale::En, m).width();
+        Measured {
+            total: rows.iter().map(Behind::part).sum(),
+            money_w: rows
+                .iter()
+                .map(|b| full(amount_of(b)).max(full(b.part())))
+                .max()
+                .unwrap_or(0),
+            name_w: rows
+                .iter()
+                .map(|b| text::escape(view.name(b.client_id())).width())
+                .max()
+                .unwrap_or(0),
+        }
+    }
 }
 
 impl Rows {
-    pub fn new(figure: Figure) -> Rows {
+    pub fn new(figure: Figure, view: &MonthView) -> Rows {
         Rows {
             figure,
             selected: 0,
+            measured: Measured::of(view, figure),
         }
     }
 
@@ -70,6 +105,7 @@ impl Rows {
             .map(Behind::id)
             .collect::<Vec<Id>>();
         self.selected = reselect(keep, at, ids);
+        self.measured = Measured::of(new, self.figure);
     }
 
     /// Movement, `e` and `x` on the rows; `None`: not the rows' action.
@@ -145,7 +181,7 @@ impl Rows {
 
     pub fn draw(&self, loc: Locale, view: &MonthView, theme: Theme, f: &mut Frame, area: Rect) {
         let rows = view.behind(self.figure);
-        let total: Money = rows.iter().map(Behind::part).sum();
+        let total = self.measured.total;
         let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
         let what = if self.figure.is_payments() {
             msg_with(loc, "rows-payments", &[("n", n.into())])
@@ -211,22 +247,9 @@ impl Rows {
         let start = window_start(self.selected, visible);
         let width = usize::from(list.width);
         // Amounts in full; the client (and a payment's note) take the rest.
-        let money_w = rows
-            .iter()
-            .map(|b| {
-                let full = |m: Money| format::money(loc, m).width();
-                full(amount_of(b)).max(full(b.part()))
-            })
-            .max()
-            .unwrap_or(0)
-            .max(7);
+        let money_w = self.measured.money_w.max(7);
         // The client column as wide as the longest name needs, no wider.
-        let longest = rows
-            .iter()
-            .map(|b| text::escape(view.name(b.client_id())).width())
-            .max()
-            .unwrap_or(0)
-            .max(msg(loc, "log-client").width());
+        let longest = self.measured.name_w.max(msg(loc, "log-client").width());
         let (header, widths, client_w, note_w) = if self.figure.is_payments() {
             let fixed = 10 + money_w + 3;
             let rest = width.saturating_sub(fixed);
