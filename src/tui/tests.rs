@@ -1709,7 +1709,11 @@ fn plan_drill_down_lists_rows_adding_up_to_each_figure_and_esc_returns() {
         assert!(!rows.is_empty(), "{figure:?}: the demo has rows behind it");
         for (w, h) in [(80, 24), (140, 45)] {
             let screen = render(&app, w, h);
-            let title = format!("{} in {month}", figure.label());
+            let title = format!(
+                "{} in {}",
+                figure.label(),
+                crate::format::month(crate::format::Locale::En, month)
+            );
             assert!(screen.contains(&title), "{w}x{h}\n{screen}");
             assert!(
                 screen.contains(&format!("total {}", sum.to_human())),

@@ -189,7 +189,7 @@ impl Rows {
             msg_with(loc, "rows-invoices", &[("n", n.into())])
         };
         let label = figure_label(loc, self.figure);
-        let month = view.plan.figures.month.to_string();
+        let month = format::month(loc, view.plan.figures.month);
         let at = (self.selected + 1).to_string();
         let count = rows.len().to_string();
         let total = format::money(loc, total);
