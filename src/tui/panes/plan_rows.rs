@@ -139,7 +139,7 @@ impl Rows {
                     let loc = shared.locale;
                     let amount = format::money(loc, i.amount);
                     let client = text::escape(v.name(i.client_id));
-                    let (month, due) = (i.month.to_string(), i.due.to_string());
+                    let (month, due) = (format::month(loc, i.month), format::date(loc, i.due));
                     shared.ask(
                         msg_with(
                             loc,
@@ -158,7 +158,7 @@ impl Rows {
                     let loc = shared.locale;
                     let amount = format::money(loc, p.amount);
                     let client = text::escape(v.name(p.client_id));
-                    let on = p.on.to_string();
+                    let on = format::date(loc, p.on);
                     shared.ask(
                         msg_with(
                             loc,
@@ -312,7 +312,7 @@ impl Rows {
                         };
                         vec![
                             client,
-                            Cell::from(s.invoice.due.to_string()),
+                            Cell::from(format::date(loc, s.invoice.due)),
                             Cell::from(right(s.invoice.amount)),
                             Cell::from(right(s.balance)),
                             Cell::from(truncate(&flag, 11)).style(style),
@@ -320,7 +320,7 @@ impl Rows {
                     }
                     Behind::Payment(p) => vec![
                         client,
-                        Cell::from(p.on.to_string()),
+                        Cell::from(format::date(loc, p.on)),
                         Cell::from(right(p.amount)),
                         Cell::from(truncate(&text::escape(&p.note), note_w)),
                     ],
