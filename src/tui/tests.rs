@@ -3655,3 +3655,40 @@ fn the_review_writes_the_briefing_in_the_tuis_language() {
     let md = std::fs::read_to_string(dir.path().join("briefing-2026-11.md")).unwrap();
     assert!(md.starts_with("# Сводка к встрече один на один"), "{md}");
 }
+
+/// Issue 23: writing the briefing speaks Russian from the prompt to the
+/// toast, and so does the question before replacing the file.
+#[test]
+fn writing_the_briefing_speaks_russian() {
+    let (mut s, mut app) = demo();
+    let dir = tempfile::tempdir().unwrap();
+    app.shared.report_dir = dir.path().to_path_buf();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    press(&mut app, &mut s, Action::WriteReport);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Записать сводку в файл"), "{screen}");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert!(
+        message(&app).starts_with("сводка записана в "),
+        "{}",
+        message(&app)
+    );
+    press(&mut app, &mut s, Action::WriteReport);
+    press(&mut app, &mut s, Action::FormSubmit);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("уже есть. Заменить его?"), "{screen}");
+    assert!(!screen.contains("exists"), "{screen}");
+}
+
+/// A tier move whose line is too narrow (Russian tier words at 80x24)
+/// puts the tiers under the client's name: neither is cut.
+#[test]
+fn a_tier_move_too_wide_for_its_line_wraps_instead_of_cutting() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Review));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Silverline Hotels"), "{screen}");
+    assert!(screen.contains("перспективные → золотые"), "{screen}");
+}

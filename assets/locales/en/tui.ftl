@@ -350,6 +350,9 @@ review-overdue = overdue
 review-forecast = forecast
 review-forecast-note = forecast = received + balances not yet overdue
 review-chart = 12 months: attainment %, ─ 100 %
+review-write-exists = { $path } exists. Replace it? y/n
+review-write-symlink = { $path } is a symbolic link. Write to the file it points to? y/n
+review-wrote = wrote { $path }
 
 ## The picker: jump to a client by name.
 picker-title = Jump to a client ({ $found }/{ $all })
@@ -406,6 +409,7 @@ form-title-edit-touchpoint = Edit touchpoint
 form-title-add-touchpoint = Log a touchpoint
 form-title-edit-agreement = Edit agreement
 form-title-add-agreement = Record an agreement
+form-title-write-briefing = Write the briefing to
 form-required = required
 form-too-long = too long
 form-required-date = required (YYYY-MM-DD or DD.MM.YYYY)

@@ -356,6 +356,9 @@ review-overdue = просрочено
 review-forecast = прогноз
 review-forecast-note = прогноз = поступило + остатки, ещё не просроченные
 review-chart = 12 мес.: выполнение плана, %, ─ 100 %
+review-write-exists = Файл { $path } уже есть. Заменить его? y/n
+review-write-symlink = { $path } — символическая ссылка. Записать в файл, на который она указывает? y/n
+review-wrote = сводка записана в { $path }
 
 ## Переход к клиенту по имени.
 picker-title = Перейти к клиенту ({ $found }/{ $all })
@@ -412,6 +415,7 @@ form-title-edit-touchpoint = Изменить касание
 form-title-add-touchpoint = Записать касание
 form-title-edit-agreement = Изменить договорённость
 form-title-add-agreement = Новая договорённость
+form-title-write-briefing = Записать сводку в файл
 form-required = обязательное поле
 form-too-long = слишком длинно
 form-required-date = обязательное поле (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)

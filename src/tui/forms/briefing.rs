@@ -29,7 +29,8 @@ impl BriefingForm {
             locale,
             path: Field::text("File", true, file.display().to_string()),
         };
-        Form::new("Write the briefing to", Kind::Briefing(form), Vec::new())
+        let title = crate::format::text(locale, "form-title-write-briefing");
+        Form::new(title, Kind::Briefing(form), Vec::new())
     }
 }
 

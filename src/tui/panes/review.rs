@@ -197,15 +197,19 @@ pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
         Ok(out) => out,
         Err(e @ (OutError::Exists(_) | OutError::Symlink(_))) => {
             let question = match e {
-                OutError::Exists(_) => "exists. Replace it?",
-                _ => "is a symbolic link. Write to the file it points to?",
+                OutError::Exists(_) => "review-write-exists",
+                _ => "review-write-symlink",
             };
             let again = Report {
                 replace: true,
                 ..report
             };
             return Ok(Msg::Ask(Confirm {
-                prompt: format!("{} {question} y/n", shown.display()),
+                prompt: crate::format::text_with(
+                    report.locale,
+                    question,
+                    &[("path", shown.display().to_string().as_str().into())],
+                ),
                 effect: Effect::Pane(Request::WriteReport(Box::new(again))),
             }));
         }
@@ -213,7 +217,13 @@ pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
     };
     let text = crate::io::report::markdown_in(report.locale, b);
     out.write(|w| w.write_all(text.as_bytes()))?;
-    Ok(Msg::Done(format!("wrote {}", shown.display())))
+    let path = shown.display().to_string();
+    let wrote = crate::format::text_with(
+        report.locale,
+        "review-wrote",
+        &[("path", path.as_str().into())],
+    );
+    Ok(Msg::Done(wrote))
 }
 
 impl ReviewPane {

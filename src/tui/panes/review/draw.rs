@@ -346,14 +346,26 @@ fn item(
                 format!(" {} ", crate::tui::words::tier(pane.locale, m.from)),
                 format!(" {} ", crate::tui::words::tier(pane.locale, m.to)),
             );
-            let fixed = 10 + 1 + from.width() + 1 + to.width();
-            let name = truncate(&m.client, width.saturating_sub(fixed).max(1));
-            let mut lines = vec![Line::from(vec![
-                Span::raw(format!("{} {name} ", format::date(pane.locale, m.on))),
+            let date = format::date(pane.locale, m.on);
+            let tiers = vec![
                 Span::styled(from, theme.tier(m.from)),
                 Span::raw("→"),
                 Span::styled(to, theme.tier(m.to)),
-            ])];
+            ];
+            let tiers_width: usize = tiers.iter().map(Span::width).sum();
+            let one_line = date.width() + 1 + m.client.width() + 1 + tiers_width;
+            // The move on one line where it fits; else the tiers go under
+            // the name, so neither is cut (Russian tier words are long).
+            let mut lines = if one_line <= width {
+                let mut spans = vec![Span::raw(format!("{date} {} ", m.client))];
+                spans.extend(tiers);
+                vec![Line::from(spans)]
+            } else {
+                let name = truncate(&m.client, width.saturating_sub(date.width() + 1).max(1));
+                let mut under_name = vec![Span::raw("  ")];
+                under_name.extend(tiers);
+                vec![Line::raw(format!("{date} {name}")), Line::from(under_name)]
+            };
             lines.extend(under(&m.reason, 3, theme.dim()));
             lines
         }
