@@ -3503,6 +3503,7 @@ fn every_pane_speaks_russian() {
                 "due ",
                 "balance",
                 "gold",
+                "RUB",
             ],
         ),
         (
@@ -3547,6 +3548,7 @@ fn every_pane_speaks_russian() {
                 "Forecast",
                 "Clients in",
                 "months:",
+                "RUB",
             ],
         ),
         (

@@ -308,7 +308,10 @@ fn card_lines<'a>(
                     "revenue",
                     format::money(loc, st.revenue_12m).as_str().into(),
                 ),
-                ("currency", data.currency.as_str().into()),
+                (
+                    "currency",
+                    format::briefing::currency_sign(loc, &data.currency).into(),
+                ),
                 (
                     "share",
                     format::percent_or_dash(loc, st.share_bp).as_str().into(),

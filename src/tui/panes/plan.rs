@@ -367,7 +367,10 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
             "plan-title",
             &[
                 ("month", month.as_str().into()),
-                ("currency", view.currency.as_str().into()),
+                (
+                    "currency",
+                    format::briefing::currency_sign(loc, &view.currency).into()
+                ),
                 ("left", left.as_str().into()),
             ],
         )

@@ -36,7 +36,10 @@ pub(super) fn draw_plan(
             ],
         )
     );
-    let long = format!("{short}· {} ", b.currency);
+    let long = format!(
+        "{short}· {} ",
+        format::briefing::currency_sign(loc, &b.currency)
+    );
     let title = if long.width() + 2 <= usize::from(area.width) {
         long
     } else {
