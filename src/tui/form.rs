@@ -154,9 +154,34 @@ impl Field {
         Field::new(label, FieldKind::Text { required }, value)
     }
 
-    pub fn date(label: &'static str, required: bool, value: Option<NaiveDate>) -> Field {
-        let value = value.map(|d| d.to_string()).unwrap_or_default();
+    /// A date field, `value` written as `locale` writes dates (either
+    /// form is read back).
+    pub fn date(
+        label: &'static str,
+        required: bool,
+        value: Option<NaiveDate>,
+        locale: crate::format::Locale,
+    ) -> Field {
+        let value = value
+            .map(|d| crate::format::date(locale, d))
+            .unwrap_or_default();
         Field::new(label, FieldKind::Date { required }, value)
+    }
+
+    /// A field for an amount, `value` in plain digits with the decimal mark of
+    /// `locale` (`1250000.50`, `1250000,50`; either is read back).
+    pub fn money(
+        label: &'static str,
+        positive: bool,
+        value: Option<Money>,
+        locale: crate::format::Locale,
+    ) -> Field {
+        let plain = value.map(Money::to_plain).unwrap_or_default();
+        let value = match locale {
+            crate::format::Locale::En => plain,
+            crate::format::Locale::Ru => plain.replace('.', ","),
+        };
+        Field::new(label, FieldKind::Amount { positive }, value)
     }
 
     pub fn choice(label: &'static str, options: Vec<&'static str>, value: &str) -> Field {

@@ -3694,3 +3694,54 @@ fn a_tier_move_too_wide_for_its_line_wraps_instead_of_cutting() {
     assert!(screen.contains("Silverline Hotels"), "{screen}");
     assert!(screen.contains("перспективные → золотые"), "{screen}");
 }
+
+/// Issue 23: in Russian a form's dates are filled in the Russian form
+/// (23.11.2026), and saved as the date they say.
+#[test]
+fn a_russian_form_fills_its_dates_in_the_russian_form() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    press(&mut app, &mut s, Action::Add);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Дата 23.11.2026"), "{screen}");
+    assert!(!screen.contains("2026-11-23"), "{screen}");
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "1000");
+    press(&mut app, &mut s, Action::FormSubmit);
+    assert!(
+        message(&app).starts_with("Записано поступление"),
+        "{}",
+        message(&app)
+    );
+    let stored = crate::ops::payments(&s, None, None).unwrap();
+    let newest = stored.iter().max_by_key(|p| p.id).unwrap();
+    assert_eq!(newest.on.to_string(), "2026-11-23");
+    assert_eq!(newest.amount, crate::domain::Money::major(1000));
+}
+
+/// Issue 23: in Russian an amount to edit is filled with a decimal comma.
+#[test]
+fn a_russian_form_fills_amounts_with_a_decimal_comma() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    press(&mut app, &mut s, Action::SetTarget);
+    let target = app
+        .panes
+        .plan
+        .view
+        .as_ref()
+        .unwrap()
+        .plan
+        .figures
+        .target
+        .unwrap();
+    let screen = render(&app, 120, 40);
+    let shown = target.to_plain().replace('.', ",");
+    assert!(
+        screen.contains(&format!("План {shown}")),
+        "{shown} not in\n{screen}"
+    );
+}

@@ -35,7 +35,7 @@ impl NewClientForm {
             name: Field::text("Name", true, ""),
             tier: Field::choice("Tier", tiers(), tier.as_str()),
             cadence: cadence(None),
-            since: Field::date("Since", true, Some(shared.today)),
+            since: Field::date("Since", true, Some(shared.today), shared.locale),
             channel: Field::text("Channel", false, ""),
             goal: Field::text("Goal", false, ""),
         };
@@ -109,7 +109,7 @@ impl ClientEditForm {
             id: c.id,
             name: Field::text("Name", true, c.name.clone()),
             cadence: cadence(c.cadence_days),
-            since: Field::date("Since", true, Some(c.since)),
+            since: Field::date("Since", true, Some(c.since), shared.locale),
             channel: Field::text("Channel", false, c.channel.clone().unwrap_or_default()),
             goal: Field::text("Goal", false, c.goal.clone().unwrap_or_default()),
             notes: Field::text("Notes", false, c.notes.clone()),
@@ -219,7 +219,7 @@ impl ChangeForm {
             changing,
             to,
             reason: Field::text("Reason", true, ""),
-            on: Field::date("On", true, Some(shared.today)),
+            on: Field::date("On", true, Some(shared.today), shared.locale),
         };
         Form::new(
             crate::format::text_with(shared.locale, what, &[("name", shared.name(id).into())]),
@@ -298,7 +298,7 @@ impl ContactForm {
             decides: Field::choice("Decides", vec!["no", "yes"], decides),
             phone: Field::text("Phone", false, text(|c| c.phone.as_ref())),
             email: Field::text("Email", false, text(|c| c.email.as_ref())),
-            birthday: Field::date("Birthday", false, c.and_then(|c| c.birthday)),
+            birthday: Field::date("Birthday", false, c.and_then(|c| c.birthday), shared.locale),
         };
         let title = match c {
             Some(c) => crate::format::text_with(

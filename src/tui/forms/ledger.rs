@@ -2,7 +2,7 @@
 //! target.
 
 use super::{Form, Kind, Save, Typed};
-use crate::domain::{Id, Invoice, NewInvoice, NewPayment, Payment};
+use crate::domain::{Id, Invoice, Money, NewInvoice, NewPayment, Payment};
 use crate::tui::app::Shared;
 use crate::tui::form::{Field, FieldError, FieldKind};
 
@@ -22,8 +22,8 @@ impl PaymentForm {
         let form = PaymentForm {
             id: None,
             client: Field::new("Client", FieldKind::Client, client),
-            on: Field::date("Date", true, Some(shared.today)),
-            amount: Field::new("Amount", FieldKind::Amount { positive: true }, ""),
+            on: Field::date("Date", true, Some(shared.today), shared.locale),
+            amount: Field::money("Amount", true, None, shared.locale),
             note: Field::text("Note", false, ""),
         };
         Form::new(
@@ -38,12 +38,8 @@ impl PaymentForm {
         let form = PaymentForm {
             id: Some(p.id),
             client: Field::new("Client", FieldKind::Client, client),
-            on: Field::date("Date", true, Some(p.on)),
-            amount: Field::new(
-                "Amount",
-                FieldKind::Amount { positive: true },
-                p.amount.to_plain(),
-            ),
+            on: Field::date("Date", true, Some(p.on), shared.locale),
+            amount: Field::money("Amount", true, Some(p.amount), shared.locale),
             note: Field::text("Note", false, p.note.clone()),
         };
         Form::new(
@@ -101,8 +97,8 @@ impl InvoiceForm {
             id: None,
             client: Field::new("Client", FieldKind::Client, client),
             month: Field::new("Month", FieldKind::Month, shared.month.to_string()),
-            amount: Field::new("Amount", FieldKind::Amount { positive: true }, ""),
-            due: Field::date("Due", true, Some(shared.month.last_day())),
+            amount: Field::money("Amount", true, None, shared.locale),
+            due: Field::date("Due", true, Some(shared.month.last_day()), shared.locale),
         };
         Form::new(
             crate::format::text(shared.locale, "form-title-add-invoice"),
@@ -117,12 +113,8 @@ impl InvoiceForm {
             id: Some(i.id),
             client: Field::new("Client", FieldKind::Client, client),
             month: Field::new("Month", FieldKind::Month, i.month.to_string()),
-            amount: Field::new(
-                "Amount",
-                FieldKind::Amount { positive: true },
-                i.amount.to_plain(),
-            ),
-            due: Field::date("Due", true, Some(i.due)),
+            amount: Field::money("Amount", true, Some(i.amount), shared.locale),
+            due: Field::date("Due", true, Some(i.due), shared.locale),
         };
         Form::new(
             crate::format::text(shared.locale, "form-title-edit-invoice"),
@@ -168,12 +160,11 @@ pub struct TargetForm {
 }
 
 impl TargetForm {
-    /// The month shown, with its target (`current`, plain digits), the
-    /// amount focused.
-    pub fn open(shared: &Shared, current: String) -> Form {
+    /// The month shown, with its target (`current`), the amount focused.
+    pub fn open(shared: &Shared, current: Option<Money>) -> Form {
         let form = TargetForm {
             month: Field::new("Month", FieldKind::Month, shared.month.to_string()),
-            target: Field::new("Target", FieldKind::Amount { positive: false }, current),
+            target: Field::money("Target", false, current, shared.locale),
         };
         Form::new(
             crate::format::text_with(

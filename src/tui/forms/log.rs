@@ -34,7 +34,12 @@ impl TouchForm {
         let form = TouchForm {
             id: t.map(|t| t.id),
             client: Field::new("Client", FieldKind::Client, client),
-            date: Field::date("Date", true, Some(t.map_or(shared.today, |t| t.at))),
+            date: Field::date(
+                "Date",
+                true,
+                Some(t.map_or(shared.today, |t| t.at)),
+                shared.locale,
+            ),
             kind: Field::choice("Kind", kinds, t.map_or("call", |t| t.kind.as_str())),
             summary: Field::text(
                 "Summary",
@@ -51,7 +56,7 @@ impl TouchForm {
                 false,
                 t.and_then(|t| t.next_step.clone()).unwrap_or_default(),
             ),
-            next_due: Field::date("Next due", false, t.and_then(|t| t.next_due)),
+            next_due: Field::date("Next due", false, t.and_then(|t| t.next_due), shared.locale),
         };
         let title = crate::format::text(
             shared.locale,
@@ -134,8 +139,13 @@ impl AgreementForm {
                 a.map(|a| a.text.clone()).unwrap_or_default(),
             ),
             owner: Field::choice("Owed by", owners, a.map_or("us", |a| a.owner.as_str())),
-            due: Field::date("Due", false, a.and_then(|a| a.due)),
-            made_on: Field::date("Made on", true, Some(a.map_or(shared.today, |a| a.made_on))),
+            due: Field::date("Due", false, a.and_then(|a| a.due), shared.locale),
+            made_on: Field::date(
+                "Made on",
+                true,
+                Some(a.map_or(shared.today, |a| a.made_on)),
+                shared.locale,
+            ),
         };
         let title = crate::format::text(
             shared.locale,

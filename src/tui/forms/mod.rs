@@ -349,7 +349,7 @@ mod tests {
                 },
                 "",
             ),
-            since: Field::date("Since", true, Some(s.today)),
+            since: Field::date("Since", true, Some(s.today), s.locale),
             channel: Field::text("Channel", false, " "),
             goal: Field::text("Goal", false, "Grow"),
             notes: Field::text("Notes", false, ""),

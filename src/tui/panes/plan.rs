@@ -191,12 +191,7 @@ impl Component for PlanPane {
                 ];
             }
             Action::SetTarget => {
-                let current = self
-                    .view
-                    .as_ref()
-                    .and_then(|p| p.plan.figures.target)
-                    .map(|t| t.to_plain())
-                    .unwrap_or_default();
+                let current = self.view.as_ref().and_then(|p| p.plan.figures.target);
                 shared.open_form(TargetForm::open(shared, current));
             }
             Action::AddInvoice => {
