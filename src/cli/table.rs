@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::format::truncate;
+use crate::format::{Locale, text, truncate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -21,13 +21,29 @@ pub struct Table {
 
 impl Table {
     /// Columns as `(header, align)`.
-    pub fn new(columns: &[(&str, Align)]) -> Table {
+    pub fn new<S: AsRef<str>>(columns: &[(S, Align)]) -> Table {
         Table {
-            headers: columns.iter().map(|(h, _)| (*h).to_string()).collect(),
+            headers: columns
+                .iter()
+                .map(|(h, _)| h.as_ref().to_string())
+                .collect(),
             aligns: columns.iter().map(|(_, a)| *a).collect(),
             rows: Vec::new(),
             max_width: 48,
         }
+    }
+
+    /// Columns as `(message id, align)`, headed in `loc` (an empty id is
+    /// a column without a header).
+    pub fn headed(loc: Locale, columns: &[(&str, Align)]) -> Table {
+        let columns: Vec<(String, Align)> = columns
+            .iter()
+            .map(|&(id, align)| match id {
+                "" => (String::new(), align),
+                id => (text(loc, id), align),
+            })
+            .collect();
+        Table::new(&columns)
     }
 
     pub fn row(&mut self, cells: Vec<String>) {

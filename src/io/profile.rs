@@ -304,20 +304,33 @@ pub struct Skipped {
     pub currency: String,
 }
 
+impl Skipped {
+    /// The rows left out in words, in `loc`: `2 outgoing rows skipped:
+    /// 550.00 RUB`, `пропущено 2 исходящие строки: 550,00 ₽`.
+    pub fn said(&self, loc: format::Locale) -> String {
+        let n = i64::try_from(self.rows).unwrap_or(i64::MAX);
+        let sum = format::money_in(loc, self.sum, &self.currency);
+        let (id, value) = match &self.reason {
+            SkipReason::Outgoing => ("skip-outgoing", ""),
+            SkipReason::Zero => ("skip-zero", ""),
+            SkipReason::Status(status) => ("skip-status", status.as_str()),
+            SkipReason::Currency(code) => ("skip-currency", code.as_str()),
+        };
+        format::text_with(
+            loc,
+            id,
+            &[
+                ("n", format::Arg::Num(n)),
+                ("sum", format::Arg::Str(&sum)),
+                ("value", format::Arg::Str(value)),
+            ],
+        )
+    }
+}
+
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let loc = format::Locale::En;
-        let n = self.rows;
-        let rows = format::noun_for(loc, n, format::Noun::Row);
-        let sum = format!("{} {}", format::money(loc, self.sum), self.currency);
-        match &self.reason {
-            SkipReason::Outgoing => write!(f, "{n} outgoing {rows} skipped: {sum}"),
-            SkipReason::Zero => write!(f, "{n} {rows} with a zero amount skipped"),
-            SkipReason::Status(status) => {
-                write!(f, "{n} {rows} with status '{status}' skipped: {sum}")
-            }
-            SkipReason::Currency(code) => write!(f, "{n} {rows} in {code} skipped: {sum}"),
-        }
+        f.write_str(&self.said(format::Locale::En))
     }
 }
 
