@@ -529,7 +529,8 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
             .map(|t| words::tier_of_one(loc, t))
             .unwrap_or("·".into());
         let to = words::tier_of_one(loc, h.to);
-        out.push_str(&format!("  {}  {from} -> {to}  {}\n", date(h.on), h.reason));
+        let reason = words::history_reason(loc, h.from.is_none(), &h.reason);
+        out.push_str(&format!("  {}  {from} -> {to}  {reason}\n", date(h.on)));
     }
     if card.status_history.len() > 1 {
         out.push('\n');
@@ -537,7 +538,8 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
         for h in &card.status_history {
             let from = h.from.map(|s| words::status(loc, s)).unwrap_or("·".into());
             let to = words::status(loc, h.to);
-            out.push_str(&format!("  {}  {from} -> {to}  {}\n", date(h.on), h.reason));
+            let reason = words::history_reason(loc, h.from.is_none(), &h.reason);
+            out.push_str(&format!("  {}  {from} -> {to}  {reason}\n", date(h.on)));
         }
     }
     out.push('\n');

@@ -137,6 +137,29 @@ mod tests {
     }
 
     #[test]
+    fn russian_headers_line_up_by_their_display_width() {
+        let mut t = Table::headed(
+            Locale::Ru,
+            &[
+                ("cli-col-client", Align::Left),
+                ("cli-col-amount", Align::Right),
+            ],
+        );
+        t.row(vec!["ab".into(), "1".into()]);
+        let out = t.render();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "Клиент  Сумма");
+        // The rule and the row as wide as the header, in columns, not bytes.
+        assert_eq!(lines[1].width(), "Клиент  Сумма".width());
+        assert_eq!(lines[2], "ab          1");
+        let en = Table::headed(
+            Locale::En,
+            &[("cli-col-client", Align::Left), ("", Align::Left)],
+        );
+        assert!(en.render().starts_with("Client\n"));
+    }
+
+    #[test]
     fn cells_show_control_characters_and_keep_one_line() {
         let mut t = Table::new(&[("note", Align::Left), ("n", Align::Right)]);
         t.row(vec!["a\nb\tc\u{1b}]0;pwned\u{7}\u{9b}".into(), "1".into()]);

@@ -64,6 +64,17 @@ pub fn agreement(loc: Locale, status: AgreementStatus) -> String {
     text(loc, id)
 }
 
+/// The reason of a history entry in `loc`. The entries folio writes on
+/// its own when a client is added (`initial tier`, `client added`, stored
+/// in English) read in the language; a person's own reason as it is.
+pub fn history_reason(loc: Locale, first: bool, reason: &str) -> String {
+    match (first, reason) {
+        (true, "initial tier") => text(loc, "history-initial-tier"),
+        (true, "client added") => text(loc, "history-client-added"),
+        _ => reason.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +88,18 @@ mod tests {
         }
         assert_eq!(tier_of_one(Locale::Ru, Tier::Gold), "золотой");
         assert_eq!(tier(Locale::Ru, Tier::Gold), "золотые");
+        assert_eq!(
+            history_reason(Locale::En, true, "initial tier"),
+            "initial tier"
+        );
+        assert_eq!(
+            history_reason(Locale::Ru, true, "initial tier"),
+            "начальная категория"
+        );
+        assert_eq!(
+            history_reason(Locale::Ru, false, "initial tier"),
+            "initial tier"
+        );
         for s in Status::ALL {
             assert_eq!(status(Locale::En, *s), s.as_str());
             assert_ne!(status(Locale::Ru, *s), s.as_str());

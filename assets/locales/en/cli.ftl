@@ -230,3 +230,8 @@ cli-copy-migration = migration
 cli-copy-delete = delete
 cli-copy-before-restore = before restore
 cli-copy-other = other
+
+## The reasons folio writes itself in a new client's history (format::words).
+
+history-initial-tier = initial tier
+history-client-added = client added

@@ -108,7 +108,7 @@ cli-plan-expected = Ожидается
 cli-plan-outstanding = Не оплачено
 cli-plan-overdue = Просрочено
 cli-plan-forecast = Прогноз
-cli-plan-no-target = план не задан (folio plan set { $month } СУММА)
+cli-plan-no-target = план не задан (`folio plan set { $month } СУММА`)
 cli-plan-of-target = выполнение плана { $percent }
 cli-plan-no-attainment = выполнение плана: -
 cli-plan-expected-note = ожидаемые платежи за месяц
@@ -230,3 +230,8 @@ cli-copy-migration = перед обновлением
 cli-copy-delete = перед удалением
 cli-copy-before-restore = перед восстановлением
 cli-copy-other = другое
+
+## Причины, которые folio сам пишет в историю нового клиента (format::words).
+
+history-initial-tier = начальная категория
+history-client-added = клиент добавлен
