@@ -206,7 +206,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 ));
             }
             let deleted = ops::backups::delete_client_and_prune(&mut s.store, c.id, s.today)?;
-            super::backups::say_pruned(&deleted.pruned);
+            super::backups::say_pruned(loc, &deleted.pruned);
             Ok(match deleted.backup {
                 Some(b) => sayln(
                     loc,

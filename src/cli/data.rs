@@ -86,9 +86,13 @@ pub fn import(
     let (mut map, rules) = match statement.profile {
         Some(name) => {
             let profile = profile::find(name, profile::config_path().as_deref())?;
-            let map = profile
-                .column_map(&map)
-                .map_err(|e| anyhow::anyhow!("profile '{name}': {e}"))?;
+            let map = profile.column_map(&map).map_err(|e| {
+                anyhow::anyhow!(say(
+                    loc,
+                    "cli-profile-error",
+                    &[("profile", &name), ("error", &e)],
+                ))
+            })?;
             (map, Some(profile.rules()))
         }
         None if statement.incoming_only => (map, Some(Rules::default())),

@@ -235,3 +235,12 @@ cli-copy-other = other
 
 history-initial-tier = initial tier
 history-client-added = client added
+
+## Old copies pruned after a delete (stderr), and a statement profile's fault.
+
+cli-pruned = removed { $n } old backup { $n ->
+        [one] copy
+       *[other] copies
+    } (keeping the newest { $keep }): { $names }
+cli-prune-failed = could not remove the old backup copy { $file }: { $error }
+cli-profile-error = profile '{ $profile }': { $error }
