@@ -11,6 +11,7 @@ use clap::CommandFactory;
 use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, RecordKind, ReportFormat};
 use super::table::{Align, Table};
 use super::{Session, month as month_word, say, sayln, shown};
+use crate::domain::briefing::Reason;
 use crate::domain::signals::NeglectState;
 use crate::domain::time::DateFormat;
 use crate::domain::{Money, Month};
@@ -725,29 +726,27 @@ pub fn summary(s: &mut Session) -> Result<String> {
         if c.client.status != crate::domain::Status::Active {
             continue;
         }
+        // The same reasons, in the same words, as the briefing gives.
+        let mut reasons = Vec::new();
         if c.neglect.state == NeglectState::Overdue {
-            attention.push(say(
-                loc,
-                "cli-summary-no-touch",
-                &[
-                    ("client", &c.client.name),
-                    ("tier", &format::words::tier_of_one(loc, c.client.tier)),
-                    (
-                        "days",
-                        &format::days(loc, c.neglect.days_since.unwrap_or(0)),
-                    ),
-                    (
-                        "cadence",
-                        &format::days(loc, c.client.cadence_days.unwrap_or(0)),
-                    ),
-                ],
-            ));
+            reasons.push(Reason::PastCadence {
+                days_since: c.neglect.days_since,
+                cadence_days: c.client.cadence_days.unwrap_or(0),
+                days_over: c.neglect.days_over,
+            });
         }
         if c.agreements.overdue > 0 {
+            reasons.push(Reason::OverdueAgreements {
+                ours: c.agreements.overdue_ours,
+                theirs: c.agreements.overdue_theirs,
+            });
+        }
+        for reason in &reasons {
             attention.push(format!(
-                "{}: {}",
+                "{} ({}): {}",
                 c.client.name,
-                format::count(loc, c.agreements.overdue, Noun::OverdueAgreement)
+                format::words::tier_of_one(loc, c.client.tier),
+                format::reason(loc, reason)
             ));
         }
     }

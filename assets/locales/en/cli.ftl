@@ -182,7 +182,6 @@ cli-summary-receivables = Receivables overdue (all months): { $overdue }
 cli-summary-tier-count = { $n } { $tier }
 cli-summary-clients = Clients: { $counts }
 cli-summary-concentration = Concentration: largest client { $share } of 12-month revenue; { $clients } make 80%
-cli-summary-no-touch = { $client } ({ $tier }): no touchpoint for { $days } (cadence { $cadence })
 cli-summary-attention = Needs attention:
 
 ## Statement rows left out (io::profile::Skipped): $n rows, their $sum,

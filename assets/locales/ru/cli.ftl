@@ -181,7 +181,6 @@ cli-summary-receivables = Просроченная дебиторская зад
 cli-summary-tier-count = { $tier } — { $n }
 cli-summary-clients = Клиенты: { $counts }
 cli-summary-concentration = Концентрация: доля крупнейшего клиента в выручке за 12 мес { $share }; 80 % выручки — это { $clients }
-cli-summary-no-touch = { $client } ({ $tier }): нет касаний { $days } (частота — раз в { $cadence })
 cli-summary-attention = Требуют внимания:
 
 ## Пропущенные строки выписки (io::profile::Skipped): $n строк, их сумма
