@@ -665,17 +665,18 @@ pub fn summary(s: &mut Session) -> Result<String> {
         out.push_str(&sayln(loc, "cli-summary-no-clients", &[]));
         return Ok(out);
     }
+    let target = f.target.map(money).unwrap_or_default();
     out.push_str(&sayln(
         loc,
-        "cli-summary-plan",
+        if f.target.is_some() {
+            "cli-summary-plan"
+        } else {
+            "cli-summary-plan-no-target"
+        },
         &[
             ("received", &money(f.received)),
-            (
-                "target",
-                &f.target
-                    .map_or_else(|| say(loc, "cli-summary-no-target", &[]), money),
-            ),
-            ("currency", &view.currency),
+            ("target", &target),
+            ("currency", &super::currency_sign(loc, &view.currency)),
             ("attainment", &format::percent_or_dash(loc, f.attainment_bp)),
             ("forecast", &money(f.forecast)),
             ("outstanding", &money(f.outstanding)),

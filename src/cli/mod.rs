@@ -261,6 +261,15 @@ fn month(loc: Locale, m: crate::domain::Month) -> String {
     }
 }
 
+/// A currency after an amount: its code (`RUB`), in Russian `₽` for
+/// roubles as `format::money_in` writes it.
+fn currency_sign(loc: Locale, code: &str) -> String {
+    match loc {
+        Locale::Ru if code.eq_ignore_ascii_case("RUB") => "₽".to_string(),
+        _ => code.to_string(),
+    }
+}
+
 /// A month in a table's column: `2026-11`, `ноя 2026`.
 fn month_cell(loc: Locale, m: crate::domain::Month) -> String {
     match loc {

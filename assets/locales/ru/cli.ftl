@@ -168,7 +168,7 @@ cli-demo-where = укажите, куда записать демо: folio demo 
 cli-demo-not-empty = в { $file } уже есть портфель; демо записывается только в новый или пустой файл
 cli-demo-written = Демо-портфель ({ $clients }, сегодня { $today }) записан в { $file }
 cli-gen-where = укажите, куда записать: folio gen --db ФАЙЛ
-cli-gen-done = Создано: { $clients }, { $touchpoints }, { $agreements }, { $invoices }, { $payments } за { $months } мес. за { $seconds } с в { $file }
+cli-gen-done = Создано: { $clients }, { $touchpoints }, { $agreements }, { $invoices }, { $payments } по { $months } мес. за { $seconds } с, файл { $file }
 
 ## folio summary (просто `folio` в конвейере)
 
@@ -176,7 +176,7 @@ cli-summary-title = folio · { $db } · { $month } · сегодня { $today }
 cli-summary-title-demo = folio · { $db } (демо) · { $month } · сегодня { $today }
 cli-summary-no-clients = Клиентов пока нет. Добавьте первого: `folio client add НАЗВАНИЕ` или попробуйте `folio --demo`.
 cli-summary-plan = План: поступило { $received } из { $target } { $currency } ({ $attainment }), прогноз { $forecast } · не оплачено { $outstanding }, просрочено { $overdue }
-cli-summary-no-target = (план не задан)
+cli-summary-plan-no-target = План не задан: поступило { $received } { $currency } (выполнение плана { $attainment }), прогноз { $forecast } · не оплачено { $outstanding }, просрочено { $overdue }
 cli-summary-receivables = Просроченная дебиторская задолженность (за все месяцы): { $overdue }
 cli-summary-tier-count = { $tier } — { $n }
 cli-summary-clients = Клиенты: { $counts }
