@@ -584,6 +584,39 @@ mod tests {
     }
 
     #[test]
+    fn skipped_rows_said_in_russian_with_the_plural_of_their_count() {
+        let said = |reason: SkipReason, rows: usize| {
+            Skipped {
+                reason,
+                rows,
+                sum: rub(55_000),
+                currency: "RUB".into(),
+            }
+            .said(format::Locale::Ru)
+        };
+        let sum = "550,00\u{A0}₽";
+        for (n, rows) in [(1, "строка"), (2, "строки"), (5, "строк"), (21, "строка")]
+        {
+            assert_eq!(
+                said(SkipReason::Outgoing, n),
+                format!("Пропущены исходящие платежи ({n} {rows}): {sum}")
+            );
+        }
+        assert_eq!(
+            said(SkipReason::Currency("CNY".into()), 2),
+            format!("Пропущены строки в валюте CNY (2 строки): {sum}")
+        );
+        assert_eq!(
+            said(SkipReason::Status("Отклонён".into()), 5),
+            format!("Пропущены строки со статусом «Отклонён» (5 строк): {sum}")
+        );
+        assert_eq!(
+            said(SkipReason::Zero, 3),
+            "Пропущены строки с нулевой суммой: 3"
+        );
+    }
+
+    #[test]
     fn amounts_and_dates_as_statements_write_them() {
         assert_eq!(parse_amount("-4320,4"), Ok((rub(-432_040), None)));
         assert_eq!(parse_amount("-,01"), Ok((rub(-1), None)));
