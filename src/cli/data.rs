@@ -118,7 +118,11 @@ pub fn import(
     };
     let bytes = match crate::io::read_input(file, crate::io::MAX_INPUT_BYTES) {
         Ok(bytes) => bytes,
-        Err(e @ InputError::TooLarge { .. }) => bail!("{name} is {e}"),
+        Err(InputError::TooLarge { limit }) => bail!(say(
+            loc,
+            "cli-input-too-large",
+            &[("file", &name), ("limit", &crate::io::size_shown(limit)),],
+        )),
         Err(InputError::Io(e)) => {
             return Err(e).with_context(|| say(loc, "cli-cannot-read", &[("file", &name)]));
         }

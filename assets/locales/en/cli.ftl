@@ -243,3 +243,4 @@ cli-pruned = removed { $n } old backup { $n ->
     } (keeping the newest { $keep }): { $names }
 cli-prune-failed = could not remove the old backup copy { $file }: { $error }
 cli-profile-error = profile '{ $profile }': { $error }
+cli-input-too-large = { $file } is larger than { $limit }; folio reads at most { $limit } from one import

@@ -244,3 +244,4 @@ cli-pruned = { $n ->
     } (остаются { $keep } последних): { $names }
 cli-prune-failed = не удалось удалить старую резервную копию { $file }: { $error }
 cli-profile-error = профиль «{ $profile }»: { $error }
+cli-input-too-large = { $file } больше { $limit }; за одну загрузку folio читает не больше { $limit }
