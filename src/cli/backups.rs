@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::args::Cli;
-use super::{json, open_session, shown};
+use super::{json, open_session, say, sayln, shown};
+use crate::format::{self, Locale};
 use crate::ops::backups::{self, BackupCopy, Pruned};
 use crate::store::schema::CURRENT_VERSION;
 
@@ -21,57 +22,90 @@ fn portfolio_path(cli: &Cli) -> Result<PathBuf> {
 }
 
 /// Tell on stderr which old copies were pruned (or could not be).
-pub fn say_pruned(pruned: &Pruned) {
-    if let Some(note) = pruned.note() {
+pub fn say_pruned(loc: Locale, pruned: &Pruned) {
+    if let Some(note) = pruned_note(loc, pruned) {
         eprintln!("folio: {note}");
     }
+}
+
+/// [`Pruned::note`] in `loc`: one sentence, or `None` when nothing
+/// happened.
+fn pruned_note(loc: Locale, pruned: &Pruned) -> Option<String> {
+    let mut parts = Vec::new();
+    if !pruned.removed.is_empty() {
+        let names: Vec<String> = pruned
+            .removed
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .map_or_else(|| shown(p), |n| n.to_string_lossy().into())
+            })
+            .collect();
+        let (n, keep) = (names.len(), backups::KEEP);
+        let names = names.join(", ");
+        parts.push(format::text_with(
+            loc,
+            "cli-pruned",
+            &[
+                ("n", format::Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))),
+                (
+                    "keep",
+                    format::Arg::Num(i64::try_from(keep).unwrap_or(i64::MAX)),
+                ),
+                ("names", format::Arg::Str(&names)),
+            ],
+        ));
+    }
+    for (path, e) in &pruned.failed {
+        parts.push(say(
+            loc,
+            "cli-prune-failed",
+            &[("file", &shown(path)), ("error", e)],
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// `folio restore FILE`: check FILE (read-only) before the portfolio is
 /// even opened, keep a copy of the portfolio, replace its content with
 /// FILE's, and bring an older FILE up to this program's schema at once.
 pub fn restore(cli: &Cli, file: &Path, today: NaiveDate) -> Result<String> {
+    let loc = cli.locale;
     if cli.demo {
-        bail!(
-            "the demo portfolio is temporary; restore into a portfolio file (--db PATH or the default one)"
-        );
+        bail!(say(loc, "cli-restore-demo", &[]));
     }
     let target = portfolio_path(cli)?;
     let source = backups::open_source(file, &target)?;
     // A missing or empty file is a new portfolio: nothing to keep of it.
     let new = !std::fs::metadata(&target).is_ok_and(|m| m.len() > 0);
-    let mut s = open_session(cli, today).with_context(|| {
-        format!(
-            "cannot restore into {}; if it is damaged, move it aside and run the restore again",
-            shown(&target)
-        )
-    })?;
+    let mut s = open_session(cli, today)
+        .with_context(|| say(loc, "cli-restore-cannot-open", &[("db", &shown(&target))]))?;
     let restored = backups::restore(&mut s.store, &source, new)
         .map_err(|e| super::name_read_only(e.into(), &s.path))?;
     drop(source);
     let path = s.path.clone();
     drop(s);
-    let mut out = format!(
-        "Restored {} from {} (schema version {})\n",
-        shown(&path),
-        shown(file),
-        restored.version
+    let mut out = sayln(
+        loc,
+        "cli-restored",
+        &[
+            ("db", &shown(&path)),
+            ("file", &shown(file)),
+            ("version", &restored.version),
+        ],
     );
     match &restored.before {
-        Some(before) => out.push_str(&format!(
-            "The portfolio before the restore is kept as {}\n",
-            shown(before)
-        )),
-        None => out.push_str("There was no portfolio there before: no copy of it to keep.\n"),
+        Some(before) => out.push_str(&sayln(loc, "cli-restore-kept", &[("file", &shown(before))])),
+        None => out.push_str(&sayln(loc, "cli-restore-nothing-before", &[])),
     }
     if restored.version < CURRENT_VERSION {
         // Upgraded now rather than by whichever command comes next (a TUI
         // open meanwhile reads the current schema); says so on stderr.
         drop(open_session(cli, today).with_context(|| {
-            format!(
-                "restored {} from {}, but could not upgrade it to this folio's schema",
-                shown(&path),
-                shown(file)
+            say(
+                loc,
+                "cli-restore-not-upgraded",
+                &[("db", &shown(&path)), ("file", &shown(file))],
             )
         })?);
     }
@@ -80,50 +114,89 @@ pub fn restore(cli: &Cli, file: &Path, today: NaiveDate) -> Result<String> {
 
 /// `folio backups`: the copies next to the portfolio, newest first.
 pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
+    let loc = cli.locale;
     if cli.demo {
         if as_json {
             return json(&Vec::<CopyRow>::new());
         }
-        return Ok("The demo portfolio is temporary and has no backup copies.\n".into());
+        return Ok(sayln(loc, "cli-backups-demo", &[]));
     }
     let target = portfolio_path(cli)?;
     let copies = backups::list(&target)
-        .with_context(|| format!("cannot list the copies of {}", shown(&target)))?;
+        .with_context(|| say(loc, "cli-backups-cannot-list", &[("db", &shown(&target))]))?;
     if as_json {
         let rows: Vec<CopyRow> = copies.iter().map(CopyRow::from).collect();
         return json(&rows);
     }
     if copies.is_empty() {
-        return Ok(format!(
-            "No backup copies of {} yet; `folio backup` writes one.\n",
-            shown(&target)
-        ));
+        return Ok(sayln(loc, "cli-backups-none", &[("db", &shown(&target))]));
     }
     let folder = copies[0]
         .path
         .parent()
         .map(shown)
         .unwrap_or_else(|| ".".into());
-    let mut out = format!(
-        "{} backup cop{} of {}, newest first, in {folder}:\n\n",
-        copies.len(),
-        if copies.len() == 1 { "y" } else { "ies" },
-        shown(&target)
+    let n = i64::try_from(copies.len()).unwrap_or(i64::MAX);
+    let (db, folder) = (shown(&target), folder);
+    let mut out = format::text_with(
+        loc,
+        "cli-backups-title",
+        &[
+            ("n", format::Arg::Num(n)),
+            ("db", format::Arg::Str(&db)),
+            ("folder", format::Arg::Str(&folder)),
+        ],
     );
+    out.push_str("\n\n");
+    let header = [
+        "cli-backups-modified",
+        "cli-backups-size",
+        "cli-backups-kind",
+    ]
+    .map(|id| say(loc, id, &[]));
+    let rows: Vec<[String; 4]> = copies
+        .iter()
+        .map(|c| {
+            let modified = local_time(c);
+            let modified = match loc {
+                Locale::En => modified.format("%Y-%m-%d %H:%M"),
+                Locale::Ru => modified.format("%d.%m.%Y %H:%M"),
+            };
+            [
+                modified.to_string(),
+                human_bytes(loc, c.bytes),
+                kind_word(loc, c.kind),
+                c.name.clone(),
+            ]
+        })
+        .collect();
+    // At least the widths the English has always had; wider for longer words.
+    let width = |i: usize, least: usize| {
+        use unicode_width::UnicodeWidthStr;
+        rows.iter()
+            .map(|r| r[i].width())
+            .chain([header[i].width(), least])
+            .max()
+            .unwrap_or(least)
+    };
+    let widths = [width(0, 16), width(1, 10), width(2, 14)];
     out.push_str(&format!(
-        "{:<16}  {:>10}  {:<14}  {}\n",
-        "Modified", "Size", "Kind", "File"
+        "{}  {}  {}  {}\n",
+        left(&header[0], widths[0]),
+        right(&header[1], widths[1]),
+        left(&header[2], widths[2]),
+        say(loc, "cli-backups-file", &[])
     ));
-    for c in &copies {
+    for [modified, size, kind, name] in &rows {
         out.push_str(&format!(
-            "{:<16}  {:>10}  {:<14}  {}\n",
-            local_time(c).format("%Y-%m-%d %H:%M"),
-            human_bytes(c.bytes),
-            c.kind.as_str(),
-            c.name
+            "{}  {}  {}  {name}\n",
+            left(modified, widths[0]),
+            right(size, widths[1]),
+            left(kind, widths[2]),
         ));
     }
-    out.push_str("\nRestore one with `folio restore FILE`.\n");
+    out.push('\n');
+    out.push_str(&sayln(loc, "cli-backups-restore-hint", &[]));
     Ok(out)
 }
 
@@ -131,19 +204,62 @@ fn local_time(c: &BackupCopy) -> chrono::DateTime<chrono::Local> {
     c.modified.into()
 }
 
-/// `512 B`, `4.0 KiB`, `1.5 MiB`, `2.0 GiB`.
-fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+/// `s` and spaces to `width` columns (display width: a Cyrillic header
+/// lines up as a Latin one).
+fn left(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+/// Spaces and `s` to `width` columns.
+fn right(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+/// Which kind of copy, in words.
+fn kind_word(loc: Locale, kind: backups::CopyKind) -> String {
+    use backups::CopyKind;
+    let id = match kind {
+        CopyKind::Backup => "cli-copy-backup",
+        CopyKind::Migration => "cli-copy-migration",
+        CopyKind::Delete => "cli-copy-delete",
+        CopyKind::BeforeRestore => "cli-copy-before-restore",
+        CopyKind::Other => "cli-copy-other",
+    };
+    say(loc, id, &[])
+}
+
+/// `512 B`, `4.0 KiB`, `1.5 MiB`, `2.0 GiB`; in Russian `512 Б`,
+/// `4,0 КиБ`.
+fn human_bytes(loc: Locale, n: u64) -> String {
+    let units: [&str; 5] = match loc {
+        Locale::En => ["B", "KiB", "MiB", "GiB", "TiB"],
+        Locale::Ru => ["Б", "КиБ", "МиБ", "ГиБ", "ТиБ"],
+    };
     if n < 1024 {
-        return format!("{n} B");
+        return format!("{n} {}", units[0]);
     }
+    let value = scaled(n);
+    let number = format!("{:.1}", value.0);
+    let number = match loc {
+        Locale::En => number,
+        Locale::Ru => number.replace('.', ","),
+    };
+    format!("{number} {}", units[value.1 + 1])
+}
+
+/// `n` bytes in the largest binary unit under 1024 of it (0 KiB ... 3
+/// TiB), as the value and the unit's index.
+fn scaled(n: u64) -> (f64, usize) {
+    const UNITS: usize = 4;
     let mut value = n as f64 / 1024.0;
     let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
+    while value >= 1024.0 && unit + 1 < UNITS {
         value /= 1024.0;
         unit += 1;
     }
-    format!("{value:.1} {}", UNITS[unit])
+    (value, unit)
 }
 
 /// One copy in `backups --json`.
@@ -171,7 +287,41 @@ impl<'a> From<&'a BackupCopy> for CopyRow<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::human_bytes;
+    use super::human_bytes as human;
+    use crate::format::Locale;
+
+    fn human_bytes(n: u64) -> String {
+        human(Locale::En, n)
+    }
+
+    #[test]
+    fn pruned_copies_said_in_each_language() {
+        use crate::ops::backups::Pruned;
+        use std::path::PathBuf;
+        let pruned = Pruned {
+            removed: vec![
+                PathBuf::from("/x/p.db.bak-v1"),
+                PathBuf::from("/x/p.db.bak-v2"),
+            ],
+            failed: vec![(PathBuf::from("/x/p.db.bak-v3"), "busy".into())],
+        };
+        assert_eq!(super::pruned_note(Locale::En, &pruned), pruned.note());
+        let one = Pruned {
+            removed: vec![PathBuf::from("/x/p.db.bak-v1")],
+            failed: Vec::new(),
+        };
+        assert_eq!(super::pruned_note(Locale::En, &one), one.note());
+        let ru = super::pruned_note(Locale::Ru, &pruned).unwrap();
+        assert!(ru.starts_with("удалены 2 старые резервные копии"), "{ru}");
+        assert_eq!(super::pruned_note(Locale::Ru, &Pruned::default()), None);
+    }
+
+    #[test]
+    fn sizes_in_russian_units() {
+        assert_eq!(human(Locale::Ru, 512), "512 Б");
+        assert_eq!(human(Locale::Ru, 1536), "1,5 КиБ");
+        assert_eq!(human(Locale::Ru, 3 << 20), "3,0 МиБ");
+    }
 
     #[test]
     fn sizes_in_human_units() {

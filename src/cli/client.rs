@@ -5,14 +5,15 @@ use serde::Serialize;
 
 use super::args::{AliasCmd, ClientCmd, ContactCmd};
 use super::table::{Align, Table};
-use super::{LOC, Session, json, set, set_or_clear};
+use super::{Session, json, say, sayln, set, set_or_clear, widest};
 use crate::domain::money::bp_to_pct;
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Contact, Money, NewClient, NewContact, Status};
-use crate::format::{self, Noun};
+use crate::format::{self, Locale, Noun, words};
 use crate::ops::{self, ClientEdit, counterparties, views};
 
 pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
+    let loc = s.locale;
     match cmd {
         ClientCmd::Add {
             name,
@@ -38,9 +39,14 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 },
                 inn.as_deref(),
             )?;
-            Ok(format!(
-                "Added client {} ({}, id {})\n",
-                c.name, c.tier, c.id
+            Ok(sayln(
+                loc,
+                "cli-client-added",
+                &[
+                    ("name", &c.name),
+                    ("tier", &words::tier_of_one(loc, c.tier)),
+                    ("id", &c.id),
+                ],
             ))
         }
         ClientCmd::List {
@@ -60,41 +66,46 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 return json(&out);
             }
             if rows.is_empty() {
-                return Ok("No clients yet. Add one with `folio client add NAME`.\n".into());
+                return Ok(sayln(loc, "cli-no-clients", &[]));
             }
-            let mut t = Table::new(&[
-                ("Client", Align::Left),
-                ("Tier", Align::Left),
-                ("Status", Align::Left),
-                ("Revenue 12m", Align::Right),
-                ("Share", Align::Right),
-                ("Last touch", Align::Right),
-                ("Cadence", Align::Right),
-                ("Overdue", Align::Right),
-                ("Broken", Align::Right),
-            ]);
+            let mut t = Table::headed(
+                loc,
+                &[
+                    ("cli-col-client", Align::Left),
+                    ("cli-col-tier", Align::Left),
+                    ("cli-col-status", Align::Left),
+                    ("cli-col-revenue-12m", Align::Right),
+                    ("cli-col-share", Align::Right),
+                    ("cli-col-last-touch", Align::Right),
+                    ("cli-col-cadence", Align::Right),
+                    ("cli-col-overdue", Align::Right),
+                    ("cli-col-broken", Align::Right),
+                ],
+            );
             for c in rows {
                 t.row(vec![
                     c.client.name.clone(),
-                    c.client.tier.to_string(),
-                    c.client.status.to_string(),
-                    format::money(LOC, c.revenue_12m),
-                    c.share_bp
-                        .map(|b| format::percent(LOC, b))
-                        .unwrap_or("-".into()),
-                    last_touch_cell(c),
+                    words::tier_of_one(loc, c.client.tier),
+                    words::status(loc, c.client.status),
+                    format::money(loc, c.revenue_12m),
+                    format::percent_or_dash(loc, c.share_bp),
+                    last_touch_cell(loc, c),
                     c.client
                         .cadence_days
-                        .map(|d| format::days_compact(LOC, d))
+                        .map(|d| format::days_compact(loc, d))
                         .unwrap_or("-".into()),
                     c.agreements.overdue.to_string(),
                     c.agreements.broken.to_string(),
                 ]);
             }
             Ok(format!(
-                "{}\nAmounts in {}. Last touch: days since; ! past cadence, ~ due today.\n",
+                "{}\n{}",
                 t.render(),
-                view.currency
+                sayln(
+                    loc,
+                    "cli-client-list-legend",
+                    &[("currency", &view.currency)]
+                )
             ))
         }
         ClientCmd::Show {
@@ -106,7 +117,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             if as_json {
                 return json(&card);
             }
-            Ok(render_card(&card))
+            Ok(render_card(loc, &card))
         }
         ClientCmd::Edit {
             name,
@@ -135,7 +146,11 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 inn: if no_inn { Some(None) } else { inn.map(Some) },
             };
             let c = ops::edit_client(&mut s.store, c.id, &edit)?;
-            Ok(format!("Updated client {} (id {})\n", c.name, c.id))
+            Ok(sayln(
+                loc,
+                "cli-client-updated",
+                &[("name", &c.name), ("id", &c.id)],
+            ))
         }
         ClientCmd::Tier {
             name,
@@ -146,12 +161,15 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             let c = ops::client_by_name(&s.store, &name)?;
             let from = c.tier;
             let c = ops::set_tier(&mut s.store, c.id, tier, &reason, on.unwrap_or(s.today))?;
-            Ok(format!(
-                "{}: tier {} -> {} ({})\n",
-                c.name,
-                from,
-                c.tier,
-                reason.trim()
+            Ok(sayln(
+                loc,
+                "cli-client-tier-changed",
+                &[
+                    ("name", &c.name),
+                    ("from", &words::tier_of_one(loc, from)),
+                    ("to", &words::tier_of_one(loc, c.tier)),
+                    ("reason", &reason.trim()),
+                ],
             ))
         }
         ClientCmd::Status {
@@ -163,34 +181,43 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             let c = ops::client_by_name(&s.store, &name)?;
             let from = c.status;
             let c = ops::set_status(&mut s.store, c.id, status, &reason, on.unwrap_or(s.today))?;
-            Ok(format!(
-                "{}: status {} -> {} ({})\n",
-                c.name,
-                from,
-                c.status,
-                reason.trim()
+            Ok(sayln(
+                loc,
+                "cli-client-status-changed",
+                &[
+                    ("name", &c.name),
+                    ("from", &words::status(loc, from)),
+                    ("to", &words::status(loc, c.status)),
+                    ("reason", &reason.trim()),
+                ],
             ))
         }
         ClientCmd::Delete { name, force } => {
             let c = ops::client_by_name(&s.store, &name)?;
             let records = ops::client_record_count(&s.store, c.id)?;
             if records > 0 && !force {
-                bail!(
-                    "{} has {} (touchpoints, agreements, money, contacts); add --force to delete them all",
-                    c.name,
-                    format::count(LOC, records, Noun::Record)
-                );
+                bail!(say(
+                    loc,
+                    "cli-client-has-records",
+                    &[
+                        ("name", &c.name),
+                        ("records", &format::count(loc, records, Noun::Record)),
+                    ],
+                ));
             }
             let deleted = ops::backups::delete_client_and_prune(&mut s.store, c.id, s.today)?;
-            super::backups::say_pruned(&deleted.pruned);
+            super::backups::say_pruned(loc, &deleted.pruned);
             Ok(match deleted.backup {
-                Some(b) => format!(
-                    "Deleted client {} and {}; the file before the delete is kept as {}\n",
-                    c.name,
-                    format::count(LOC, records, Noun::Record),
-                    b.display()
+                Some(b) => sayln(
+                    loc,
+                    "cli-client-deleted-kept",
+                    &[
+                        ("name", &c.name),
+                        ("records", &format::count(loc, records, Noun::Record)),
+                        ("file", &b.display()),
+                    ],
                 ),
-                None => format!("Deleted client {}\n", c.name),
+                None => sayln(loc, "cli-client-deleted", &[("name", &c.name)]),
             })
         }
         ClientCmd::Contact(ContactCmd::Add {
@@ -215,16 +242,19 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     birthday,
                 },
             )?;
-            Ok(format!(
-                "Added contact {} at {} (id {}){}\n",
-                contact.name,
-                c.name,
-                contact.id,
-                if contact.decision_maker {
-                    ", decision maker"
-                } else {
-                    ""
-                }
+            let id = if contact.decision_maker {
+                "cli-contact-added-decides"
+            } else {
+                "cli-contact-added"
+            };
+            Ok(sayln(
+                loc,
+                id,
+                &[
+                    ("person", &contact.name),
+                    ("client", &c.name),
+                    ("id", &contact.id),
+                ],
             ))
         }
         ClientCmd::Contact(ContactCmd::List {
@@ -236,7 +266,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             if as_json {
                 return json(&card.contacts);
             }
-            Ok(contacts_table(&card))
+            Ok(contacts_table(loc, &card))
         }
         ClientCmd::Contact(ContactCmd::Edit {
             id,
@@ -265,19 +295,24 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 set_or_clear(&mut c.birthday, no_birthday, birthday);
             })?;
             let at = ops::client_by_id(&s.store, c.client_id)?;
-            Ok(format!(
-                "Updated contact {} at {} (id {})\n",
-                c.name, at.name, c.id
+            Ok(sayln(
+                loc,
+                "cli-contact-updated",
+                &[("person", &c.name), ("client", &at.name), ("id", &c.id)],
             ))
         }
         ClientCmd::Contact(ContactCmd::Delete { id }) => {
             ops::delete_contact(&mut s.store, id)?;
-            Ok(format!("Deleted contact {id}\n"))
+            Ok(sayln(loc, "cli-contact-deleted", &[("id", &id)]))
         }
         ClientCmd::Alias(AliasCmd::Add { name, alias }) => {
             let c = ops::client_by_name(&s.store, &name)?;
             let alias = counterparties::add_alias(&mut s.store, c.id, &alias)?;
-            Ok(format!("Added alias {alias} to {}\n", c.name))
+            Ok(sayln(
+                loc,
+                "cli-alias-added",
+                &[("alias", &alias), ("name", &c.name)],
+            ))
         }
         ClientCmd::Alias(AliasCmd::List {
             name,
@@ -289,31 +324,32 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 return json(&aliases);
             }
             if aliases.is_empty() {
-                return Ok(format!(
-                    "{} has no aliases. Add one with `folio client alias add`.\n",
-                    c.name
-                ));
+                return Ok(sayln(loc, "cli-no-aliases", &[("name", &c.name)]));
             }
             Ok(aliases.iter().map(|a| format!("{a}\n")).collect())
         }
         ClientCmd::Alias(AliasCmd::Delete { name, alias }) => {
             let c = ops::client_by_name(&s.store, &name)?;
             counterparties::delete_alias(&mut s.store, c.id, &alias)?;
-            Ok(format!("Removed alias {} from {}\n", alias.trim(), c.name))
+            Ok(sayln(
+                loc,
+                "cli-alias-removed",
+                &[("alias", &alias.trim()), ("name", &c.name)],
+            ))
         }
     }
 }
 
-fn last_touch_cell(c: &ClientStats) -> String {
+fn last_touch_cell(loc: Locale, c: &ClientStats) -> String {
     match c.neglect.days_since {
-        None => "never".into(),
+        None => say(loc, "cli-never", &[]),
         Some(d) => {
             let mark = match c.neglect.state {
                 NeglectState::Overdue => "!",
                 NeglectState::Due => "~",
                 _ => "",
             };
-            format!("{}{mark}", format::days_compact(LOC, d))
+            format!("{}{mark}", format::days_compact(loc, d))
         }
     }
 }
@@ -366,155 +402,233 @@ impl<'a> From<&'a ClientStats> for ClientRow<'a> {
     }
 }
 
-fn contacts_table(card: &views::ClientCard) -> String {
+fn contacts_table(loc: Locale, card: &views::ClientCard) -> String {
     if card.contacts.is_empty() {
-        return "No contacts.\n".into();
+        return sayln(loc, "cli-no-contacts", &[]);
     }
-    let mut t = Table::new(&[
-        ("Id", Align::Right),
-        ("Person", Align::Left),
-        ("Role", Align::Left),
-        ("Decides", Align::Left),
-        ("Phone", Align::Left),
-        ("Email", Align::Left),
-        ("Birthday", Align::Left),
-    ]);
+    let mut t = Table::headed(
+        loc,
+        &[
+            ("cli-col-id", Align::Right),
+            ("cli-col-person", Align::Left),
+            ("cli-col-role", Align::Left),
+            ("cli-col-decides", Align::Left),
+            ("cli-col-phone", Align::Left),
+            ("cli-col-email", Align::Left),
+            ("cli-col-birthday", Align::Left),
+        ],
+    );
+    let yes = say(loc, "cli-yes", &[]);
     for p in &card.contacts {
         t.row(vec![
             p.id.to_string(),
             p.name.clone(),
             p.role.clone().unwrap_or_default(),
-            if p.decision_maker { "yes" } else { "" }.into(),
+            if p.decision_maker {
+                yes.clone()
+            } else {
+                String::new()
+            },
             p.phone.clone().unwrap_or_default(),
             p.email.clone().unwrap_or_default(),
-            p.birthday.map(|d| d.to_string()).unwrap_or_default(),
+            p.birthday.map(|d| format::date(loc, d)).unwrap_or_default(),
         ]);
     }
     t.render()
 }
 
-fn render_card(card: &views::ClientCard) -> String {
+fn render_card(loc: Locale, card: &views::ClientCard) -> String {
     let st = &card.stats;
     let c = &st.client;
+    let date = |d| format::date(loc, d);
+    let in_currency = |m| format::money_in(loc, m, &card.currency);
     let mut out = String::new();
-    out.push_str(&format!("{}  [{} · {}]\n", c.name, c.tier, c.status));
     out.push_str(&format!(
-        "since {} · cadence {} · channel {}\n",
-        c.since,
-        c.cadence_days
-            .map(|d| format::days(LOC, d))
-            .unwrap_or("-".into()),
-        c.channel.as_deref().unwrap_or("-")
+        "{}  [{} · {}]\n",
+        c.name,
+        words::tier_of_one(loc, c.tier),
+        words::status(loc, c.status)
+    ));
+    out.push_str(&sayln(
+        loc,
+        "cli-card-since",
+        &[
+            ("since", &date(c.since)),
+            (
+                "cadence",
+                &c.cadence_days
+                    .map(|d| format::days(loc, d))
+                    .unwrap_or("-".into()),
+            ),
+            ("channel", &c.channel.as_deref().unwrap_or("-")),
+        ],
     ));
     if card.inn.is_some() || !card.aliases.is_empty() {
-        out.push_str(&format!(
-            "ИНН {} · also written as: {}\n",
-            card.inn.as_deref().unwrap_or("-"),
-            if card.aliases.is_empty() {
-                "-".to_string()
-            } else {
-                card.aliases.join("; ")
-            }
+        out.push_str(&sayln(
+            loc,
+            "cli-card-inn",
+            &[
+                ("inn", &card.inn.as_deref().unwrap_or("-")),
+                (
+                    "aliases",
+                    &if card.aliases.is_empty() {
+                        "-".to_string()
+                    } else {
+                        card.aliases.join("; ")
+                    },
+                ),
+            ],
         ));
     }
     if let Some(goal) = &c.goal {
-        out.push_str(&format!("goal: {goal}\n"));
+        out.push_str(&sayln(loc, "cli-card-goal", &[("goal", goal)]));
     }
     if !c.notes.is_empty() {
-        out.push_str(&format!("notes: {}\n", c.notes));
+        out.push_str(&sayln(loc, "cli-card-notes", &[("notes", &c.notes)]));
     }
-    out.push_str(&format!(
-        "\nRevenue 12m {} {} (share {}), lifetime {}; outstanding {}, overdue {}\n",
-        format::money(LOC, st.revenue_12m),
-        card.currency,
-        st.share_bp
-            .map(|b| format::percent(LOC, b))
-            .unwrap_or("-".into()),
-        format::money(LOC, st.revenue_lifetime),
-        format::money(LOC, card.outstanding),
-        format::money(LOC, card.overdue),
+    out.push('\n');
+    out.push_str(&sayln(
+        loc,
+        "cli-card-money",
+        &[
+            ("revenue", &in_currency(st.revenue_12m)),
+            ("share", &format::percent_or_dash(loc, st.share_bp)),
+            ("lifetime", &format::money(loc, st.revenue_lifetime)),
+            ("outstanding", &format::money(loc, card.outstanding)),
+            ("overdue", &format::money(loc, card.overdue)),
+        ],
     ));
-    out.push_str(&format!(
-        "Last touch {} · {} min logged in 12m · revenue per hour {}\n",
-        last_touch_cell(st),
-        format::number(LOC, st.minutes_12m),
-        st.revenue_per_hour
-            .map(|m| format::money(LOC, m))
-            .unwrap_or("-".into())
+    out.push_str(&sayln(
+        loc,
+        "cli-card-time",
+        &[
+            ("last", &last_touch_cell(loc, st)),
+            ("minutes", &format::number(loc, st.minutes_12m)),
+            ("per-hour", &format::money_or_dash(loc, st.revenue_per_hour)),
+        ],
     ));
-    out.push_str(&format!(
-        "Agreements: {} open ({} overdue), {} kept, {} broken\n",
-        st.agreements.open, st.agreements.overdue, st.agreements.kept, st.agreements.broken
+    let a = &st.agreements;
+    out.push_str(&sayln(
+        loc,
+        "cli-card-agreements",
+        &[
+            ("open", &a.open),
+            ("overdue", &a.overdue),
+            ("kept", &a.kept),
+            ("broken", &a.broken),
+        ],
     ));
-    out.push_str("\nContacts\n");
-    out.push_str(&contacts_table(card));
-    out.push_str("\nTier history\n");
+    out.push('\n');
+    out.push_str(&sayln(loc, "cli-card-contacts", &[]));
+    out.push_str(&contacts_table(loc, card));
+    out.push('\n');
+    out.push_str(&sayln(loc, "cli-card-tier-history", &[]));
     for h in &card.tier_history {
-        let from = h.from.map(|t| t.to_string()).unwrap_or("·".into());
-        out.push_str(&format!("  {}  {} -> {}  {}\n", h.on, from, h.to, h.reason));
+        let from = h
+            .from
+            .map(|t| words::tier_of_one(loc, t))
+            .unwrap_or("·".into());
+        let to = words::tier_of_one(loc, h.to);
+        let reason = words::history_reason(loc, h.from.is_none(), &h.reason);
+        out.push_str(&format!("  {}  {from} -> {to}  {reason}\n", date(h.on)));
     }
     if card.status_history.len() > 1 {
-        out.push_str("\nStatus history\n");
+        out.push('\n');
+        out.push_str(&sayln(loc, "cli-card-status-history", &[]));
         for h in &card.status_history {
-            let from = h.from.map(|t| t.to_string()).unwrap_or("·".into());
-            out.push_str(&format!("  {}  {} -> {}  {}\n", h.on, from, h.to, h.reason));
+            let from = h.from.map(|s| words::status(loc, s)).unwrap_or("·".into());
+            let to = words::status(loc, h.to);
+            let reason = words::history_reason(loc, h.from.is_none(), &h.reason);
+            out.push_str(&format!("  {}  {from} -> {to}  {reason}\n", date(h.on)));
         }
     }
-    out.push_str(&format!(
-        "\nRecent touchpoints ({} of {})\n",
-        card.touchpoints.len(),
-        card.touchpoint_count
+    out.push('\n');
+    out.push_str(&sayln(
+        loc,
+        "cli-card-touchpoints",
+        &[
+            ("shown", &card.touchpoints.len()),
+            ("total", &card.touchpoint_count),
+        ],
     ));
+    let min = say(loc, "cli-minutes-short", &[]);
+    let kind_width = widest(
+        crate::domain::TouchKind::ALL
+            .iter()
+            .map(|k| words::kind(loc, *k)),
+        7,
+    );
     for t in &card.touchpoints {
+        let next = match &t.next_step {
+            Some(n) => {
+                let by = t
+                    .next_due
+                    .map(|d| say(loc, "cli-card-by", &[("date", &date(d))]))
+                    .map(|by| format!(" {by}"))
+                    .unwrap_or_default();
+                format!("  → {n}{by}")
+            }
+            None => String::new(),
+        };
         out.push_str(&format!(
-            "  {}  {:<7}  {:>3} min  {}{}\n",
-            t.at,
-            t.kind,
+            "  {}  {:<kind_width$}  {:>3} {min}  {}{next}\n",
+            date(t.at),
+            words::kind(loc, t.kind),
             t.minutes,
             t.summary,
-            t.next_step
-                .as_ref()
-                .map(|n| format!(
-                    "  → {n}{}",
-                    t.next_due.map(|d| format!(" (by {d})")).unwrap_or_default()
-                ))
-                .unwrap_or_default()
         ));
     }
+    let due = say(loc, "cli-card-due", &[]);
+    let status_width = widest(
+        crate::domain::AgreementStatus::ALL
+            .iter()
+            .map(|a| words::agreement(loc, *a)),
+        9,
+    );
+    let owner_width = widest(
+        crate::domain::Owner::ALL
+            .iter()
+            .map(|o| words::owner(loc, *o)),
+        6,
+    );
     if !card.agreements.is_empty() {
-        out.push_str("\nAgreements\n");
+        out.push('\n');
+        out.push_str(&sayln(loc, "cli-card-agreements-title", &[]));
         for a in &card.agreements {
             out.push_str(&format!(
-                "  #{}  {:<9}  {:<6}  due {}  {}\n",
+                "  #{}  {:<status_width$}  {:<owner_width$}  {due} {}  {}\n",
                 a.id,
-                a.status,
-                a.owner,
-                a.due.map(|d| d.to_string()).unwrap_or("-".into()),
+                words::agreement(loc, a.status),
+                words::owner(loc, a.owner),
+                format::date_or_dash(loc, a.due),
                 a.text
             ));
         }
     }
     if !card.invoices.is_empty() {
-        out.push_str("\nExpected payments (newest 12)\n");
+        out.push('\n');
+        out.push_str(&sayln(loc, "cli-card-invoices", &[]));
+        let balance = say(loc, "cli-card-balance", &[]);
         for i in card.invoices.iter().rev().take(12) {
             out.push_str(&format!(
-                "  #{}  {}  due {}  {:>14}  balance {:>14}\n",
+                "  #{}  {}  {due} {}  {:>14}  {balance} {:>14}\n",
                 i.invoice.id,
-                i.invoice.month,
-                i.invoice.due,
-                format::money(LOC, i.invoice.amount),
-                format::money(LOC, i.balance)
+                super::month_cell(loc, i.invoice.month),
+                date(i.invoice.due),
+                format::money(loc, i.invoice.amount),
+                format::money(loc, i.balance)
             ));
         }
     }
     if !card.payments.is_empty() {
-        out.push_str("\nPayments (newest 12)\n");
+        out.push('\n');
+        out.push_str(&sayln(loc, "cli-card-payments", &[]));
         for p in card.payments.iter().take(12) {
             out.push_str(&format!(
                 "  #{}  {}  {:>14}  {}\n",
                 p.id,
-                p.on,
-                format::money(LOC, p.amount),
+                date(p.on),
+                format::money(loc, p.amount),
                 p.note
             ));
         }

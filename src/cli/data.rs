@@ -10,7 +10,8 @@ use clap::CommandFactory;
 
 use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, RecordKind, ReportFormat};
 use super::table::{Align, Table};
-use super::{LOC, Session, shown};
+use super::{Session, month as month_word, say, sayln, shown};
+use crate::domain::briefing::Reason;
 use crate::domain::signals::NeglectState;
 use crate::domain::time::DateFormat;
 use crate::domain::{Money, Month};
@@ -37,7 +38,7 @@ fn kind(k: RecordKind) -> Kind {
 }
 
 /// A spinner on stderr while slow work runs, only when a person is watching.
-fn spinner(message: &'static str) -> Option<indicatif::ProgressBar> {
+fn spinner(message: String) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
@@ -68,12 +69,11 @@ pub fn import(
     map: Option<&str>,
     statement: Statement,
 ) -> Result<String> {
+    let loc = s.locale;
     let dry_run = opts.dry_run;
     let as_statement = statement.profile.is_some() || statement.incoming_only;
     if as_statement && !matches!(k, RecordKind::Payments) {
-        bail!(
-            "--profile and --incoming-only read bank statements: use them with `import payments`"
-        );
+        bail!(say(loc, "cli-import-statement-only", &[]));
     }
     let columns: &[&str] = match k {
         RecordKind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
@@ -87,9 +87,13 @@ pub fn import(
     let (mut map, rules) = match statement.profile {
         Some(name) => {
             let profile = profile::find(name, profile::config_path().as_deref())?;
-            let map = profile
-                .column_map(&map)
-                .map_err(|e| anyhow::anyhow!("profile '{name}': {e}"))?;
+            let map = profile.column_map(&map).map_err(|e| {
+                anyhow::anyhow!(say(
+                    loc,
+                    "cli-profile-error",
+                    &[("profile", &name), ("error", &e)],
+                ))
+            })?;
             (map, Some(profile.rules()))
         }
         None if statement.incoming_only => (map, Some(Rules::default())),
@@ -108,23 +112,29 @@ pub fn import(
         .clone()
         .or_else(|| rules.as_ref().and_then(|r| r.date_format.clone()));
     let name = if crate::io::is_stdin(file) {
-        "standard input".to_string()
+        say(loc, "cli-standard-input", &[])
     } else {
         shown(file)
     };
     let bytes = match crate::io::read_input(file, crate::io::MAX_INPUT_BYTES) {
         Ok(bytes) => bytes,
-        Err(e @ InputError::TooLarge { .. }) => bail!("{name} is {e}"),
-        Err(InputError::Io(e)) => return Err(e).with_context(|| format!("cannot read {name}")),
+        Err(InputError::TooLarge { limit }) => bail!(say(
+            loc,
+            "cli-input-too-large",
+            &[("file", &name), ("limit", &crate::io::size_shown(limit)),],
+        )),
+        Err(InputError::Io(e)) => {
+            return Err(e).with_context(|| say(loc, "cli-cannot-read", &[("file", &name)]));
+        }
     };
     // A spreadsheet (by its first bytes) is read as the CSV text of one sheet.
     let sheet = match Format::of(&bytes) {
         Some(format) => Some(
             crate::io::sheet::read(&bytes, format, statement.sheet)
-                .with_context(|| format!("cannot read {name}; nothing was written"))?,
+                .with_context(|| say(loc, "cli-cannot-read-sheet", &[("file", &name)]))?,
         ),
         None if statement.sheet.is_some() => {
-            bail!("{name} is not an .xlsx or .xls spreadsheet; --sheet is for those")
+            bail!(say(loc, "cli-not-a-sheet", &[("file", &name)]))
         }
         None => None,
     };
@@ -132,8 +142,11 @@ pub fn import(
     // A bar on a terminal: the lines of the file written so far.
     let bar = std::io::stderr().is_terminal().then(|| {
         indicatif::ProgressBar::new(0).with_style(
-            indicatif::ProgressStyle::with_template("importing {wide_bar} {percent:>3}%")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(&format!(
+                "{} {{wide_bar}} {{percent:>3}}%",
+                say(loc, "cli-importing", &[])
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         )
     });
     let mut show = |p: import::Progress| {
@@ -160,94 +173,133 @@ pub fn import(
         (e, _) => anyhow::Error::new(e),
     });
     let summary = result.with_context(|| match statement.profile {
-        Some(profile) => {
-            format!("import of {name} with profile '{profile}' failed; nothing was written")
-        }
-        None => format!("import of {name} failed; nothing was written"),
+        Some(profile) => say(
+            loc,
+            "cli-import-failed-profile",
+            &[("file", &name), ("profile", &profile)],
+        ),
+        None => say(loc, "cli-import-failed", &[("file", &name)]),
     })?;
     let noun = noun_of(summary.kind);
-    let mut out = format!(
-        "{} {} from {}\n",
-        if dry_run { "Would import" } else { "Imported" },
-        format::count(LOC, summary.rows, noun),
-        name
+    let mut out = sayln(
+        loc,
+        if dry_run {
+            "cli-import-would"
+        } else {
+            "cli-import-done"
+        },
+        &[
+            ("rows", &format::count(loc, summary.rows, noun)),
+            ("file", &name),
+        ],
     );
     if let Some(sheet) = &sheet {
-        out.push_str(&format!(
-            "Read sheet '{}'.\n",
-            crate::domain::text::escape(&sheet.sheet)
+        out.push_str(&sayln(
+            loc,
+            "cli-import-sheet",
+            &[("sheet", &crate::domain::text::escape(&sheet.sheet))],
         ));
     }
     if summary.onec {
-        out.push_str("Read as a 1C client-bank exchange file: incoming documents only.\n");
+        out.push_str(&sayln(loc, "cli-import-onec", &[]));
     }
     for skipped in &summary.skipped {
-        out.push_str(&format!("{skipped}\n"));
+        out.push_str(&skipped.said(loc));
+        out.push('\n');
     }
     if summary.already_there > 0 {
-        out.push_str(&format!(
-            "Left out {} already in the portfolio (--allow-duplicates imports them again).\n",
-            format::count(LOC, summary.already_there, Noun::Row)
+        out.push_str(&sayln(
+            loc,
+            "cli-import-already-there",
+            &[(
+                "rows",
+                &format::count(loc, summary.already_there, Noun::Row),
+            )],
         ));
     }
     if summary.header_line > 1 {
-        let (where_, above, noun) = match &sheet {
-            Some(sheet) => ("row", sheet.row_of(summary.header_line), Noun::Row),
-            None => ("line", summary.header_line, Noun::Line),
+        let (id, above, noun) = match &sheet {
+            Some(sheet) => (
+                "cli-import-header-row",
+                sheet.row_of(summary.header_line),
+                Noun::Row,
+            ),
+            None => ("cli-import-header-line", summary.header_line, Noun::Line),
         };
-        out.push_str(&format!(
-            "The header is on {where_} {above}: skipped {} above it.\n",
-            format::count(LOC, above.saturating_sub(1), noun)
+        out.push_str(&sayln(
+            loc,
+            id,
+            &[
+                ("at", &above),
+                (
+                    "skipped",
+                    &format::count(loc, above.saturating_sub(1), noun),
+                ),
+            ],
         ));
     }
     if !summary.created_clients.is_empty() {
-        out.push_str(&format!(
-            "{} {}: {}\n",
-            if dry_run { "Would create" } else { "Created" },
-            format::count(LOC, summary.created_clients.len(), Noun::NewClient),
-            summary.created_clients.join(", ")
+        out.push_str(&sayln(
+            loc,
+            if dry_run {
+                "cli-import-would-create"
+            } else {
+                "cli-import-created"
+            },
+            &[
+                (
+                    "clients",
+                    &format::count(loc, summary.created_clients.len(), Noun::NewClient),
+                ),
+                ("names", &summary.created_clients.join(", ")),
+            ],
         ));
     }
     if let Some(preview) = &summary.preview {
-        out.push_str(&preview_text(preview));
+        out.push_str(&preview_text(loc, preview));
     }
     if dry_run {
-        out.push_str("Dry run: nothing was written.\n");
+        out.push_str(&sayln(loc, "cli-import-dry-run", &[]));
     }
     Ok(out)
 }
 
 /// A dry run's rows: counts (and sums) by client and month, then the first
 /// rows as they would be stored.
-fn preview_text(preview: &Preview) -> String {
+fn preview_text(loc: Locale, preview: &Preview) -> String {
     let mut out = String::new();
     if !preview.by_client_month.is_empty() {
         let sums = preview.by_client_month.iter().any(|g| g.sum.is_some());
         let mut columns = vec![
-            ("Client", Align::Left),
-            ("Month", Align::Left),
-            ("Rows", Align::Right),
+            ("cli-col-client", Align::Left),
+            ("cli-col-month", Align::Left),
+            ("cli-col-rows", Align::Right),
         ];
         if sums {
-            columns.push(("Sum", Align::Right));
+            columns.push(("cli-col-sum", Align::Right));
         }
-        let mut t = Table::new(&columns);
+        let mut t = Table::headed(loc, &columns);
         let (mut rows, mut total) = (0, Money::ZERO);
         for g in &preview.by_client_month {
             rows += g.rows;
             total = total.plus(g.sum.unwrap_or_default());
-            let mut cells = vec![g.client.clone(), g.month.to_string(), g.rows.to_string()];
+            let month = match loc {
+                Locale::En => g.month.to_string(),
+                Locale::Ru => format::month_compact(loc, g.month),
+            };
+            let mut cells = vec![g.client.clone(), month, g.rows.to_string()];
             if let Some(sum) = g.sum {
-                cells.push(format::money(LOC, sum));
+                cells.push(format::money(loc, sum));
             }
             t.row(cells);
         }
-        let mut cells = vec!["Total".to_string(), String::new(), rows.to_string()];
+        let mut cells = vec![say(loc, "cli-total", &[]), String::new(), rows.to_string()];
         if sums {
-            cells.push(format::money(LOC, total));
+            cells.push(format::money(loc, total));
         }
         t.row(cells);
-        out.push_str("\nBy client and month:\n");
+        out.push('\n');
+        out.push_str(&sayln(loc, "cli-preview-by-client-month", &[]));
         out.push_str(&t.render());
     }
     if !preview.first_rows.is_empty() {
@@ -256,18 +308,29 @@ fn preview_text(preview: &Preview) -> String {
             .iter()
             .map(|&c| {
                 let numeric = matches!(c, "amount" | "minutes" | "cadence_days");
-                (c, if numeric { Align::Right } else { Align::Left })
+                let header = match loc {
+                    Locale::En => c,
+                    Locale::Ru => crate::io::csv_import::russian_header(c),
+                };
+                (header, if numeric { Align::Right } else { Align::Left })
             })
             .collect();
         let mut t = Table::new(&columns);
         for row in &preview.first_rows {
-            t.row(row.clone());
+            t.row(
+                row.iter()
+                    .zip(preview.columns.iter())
+                    .map(|(cell, column)| preview_cell(loc, column, cell))
+                    .collect(),
+            );
         }
+        out.push('\n');
         out.push_str(&match preview.first_rows.len() {
-            1 => "\nThe row as it would be stored:\n".to_string(),
-            n => format!(
-                "\nThe first {} as they would be stored:\n",
-                format::count(LOC, n, Noun::Row)
+            1 => sayln(loc, "cli-preview-the-row", &[]),
+            n => sayln(
+                loc,
+                "cli-preview-first-rows",
+                &[("rows", &format::count(loc, n, Noun::Row))],
             ),
         });
         out.push_str(&t.render());
@@ -276,6 +339,25 @@ fn preview_text(preview: &Preview) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A preview's cell (as an export in English writes it) in `loc`: in
+/// Russian the words of tiers, kinds, owners and statuses, dates and
+/// amounts as Russian writes them; the rest as it is.
+fn preview_cell(loc: Locale, column: &str, cell: &str) -> String {
+    if loc == Locale::En {
+        return cell.to_string();
+    }
+    match column {
+        "tier" | "kind" | "owner" | "status" => crate::domain::model::russian_word(cell)
+            .map_or_else(|| cell.to_string(), str::to_string),
+        "date" | "since" | "due" | "next_due" | "closed_on" => {
+            NaiveDate::parse_from_str(cell, "%Y-%m-%d")
+                .map_or_else(|_| cell.to_string(), |d| format::date(loc, d))
+        }
+        "amount" => Money::parse(cell).map_or_else(|_| cell.to_string(), |m| format::money(loc, m)),
+        _ => cell.to_string(),
+    }
 }
 
 /// What a record of `kind` is called in counts ("1 payment", "2 payments").
@@ -307,7 +389,9 @@ pub fn export(
         Some(path) => out_file(s, path, force)?,
         None => Out::Stdout,
     };
-    let progress = spinner("exporting…");
+    let loc = s.locale;
+    let exporting = say(loc, "cli-exporting", &[]);
+    let progress = spinner(exporting);
     let mut n = 0;
     let result = out.write(|w| {
         n = import::export(&mut s.store, kind(k), layout, lang, w)
@@ -320,10 +404,13 @@ pub fn export(
     result?;
     Ok(match out {
         Out::Stdout => String::new(),
-        _ => format!(
-            "Exported {} to {}\n",
-            format::count(LOC, n, noun_of(kind(k))),
-            shown(out.path())
+        _ => sayln(
+            loc,
+            "cli-exported",
+            &[
+                ("rows", &format::count(loc, n, noun_of(kind(k)))),
+                ("file", &shown(out.path())),
+            ],
         ),
     })
 }
@@ -367,11 +454,19 @@ fn write_report(
     done?;
     Ok(match out {
         Out::Stdout => String::new(),
-        _ => format!("Wrote the {month} briefing to {}\n", shown(out.path())),
+        _ => sayln(
+            locale,
+            "cli-report-written",
+            &[
+                ("month", &month_word(locale, month)),
+                ("file", &shown(out.path())),
+            ],
+        ),
     })
 }
 
 pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String> {
+    let loc = s.locale;
     let dest = match out {
         Some(p) => p.to_path_buf(),
         None => {
@@ -385,28 +480,42 @@ pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String
     let out = out_file(s, &dest, force)?;
     s.store
         .backup_into(&out)
-        .with_context(|| format!("cannot write the backup to {}", shown(&dest)))?;
+        .with_context(|| say(loc, "cli-backup-failed", &[("file", &shown(&dest))]))?;
     Ok(match out {
         Out::Stdout => String::new(),
-        _ => format!("Backed up {} to {}\n", shown(&s.path), shown(out.path())),
+        _ => sayln(
+            loc,
+            "cli-backup-done",
+            &[("db", &shown(&s.path)), ("file", &shown(out.path()))],
+        ),
     })
 }
 
 pub fn check(s: &mut Session) -> Result<String> {
+    let loc = s.locale;
     let problems = s.store.check().map_err(ops::OpError::from)?;
     if problems.is_empty() {
-        return Ok(format!("{}: ok\n", shown(&s.path)));
+        return Ok(sayln(loc, "cli-check-ok", &[("db", &shown(&s.path))]));
     }
     bail!(
-        "{} has {}:\n  {}",
-        shown(&s.path),
-        format::count(LOC, problems.len(), Noun::Problem),
+        "{}:\n  {}",
+        say(
+            loc,
+            "cli-check-problems",
+            &[
+                ("db", &shown(&s.path)),
+                (
+                    "problems",
+                    &format::count(loc, problems.len(), Noun::Problem)
+                ),
+            ],
+        ),
         problems.join("\n  ")
     )
 }
 
 pub fn config(s: &mut Session, cmd: ConfigCmd) -> Result<String> {
-    if let Some(result) = personal_config(&cmd) {
+    if let Some(result) = personal_config(s.locale, &cmd) {
         return result;
     }
     match cmd {
@@ -420,13 +529,15 @@ pub fn config(s: &mut Session, cmd: ConfigCmd) -> Result<String> {
         ConfigCmd::Get {
             key: ConfigKey::Currency,
         } => Ok(format!("{}\n", ops::currency(&s.store)?)),
-        ConfigCmd::Set { .. } | ConfigCmd::Get { .. } => bail!("no such portfolio setting"),
+        ConfigCmd::Set { .. } | ConfigCmd::Get { .. } => {
+            bail!(say(s.locale, "cli-config-no-such-setting", &[]))
+        }
     }
 }
 
 /// A setting in the person's config file (`mouse`), or `None` when the
 /// command is about the portfolio's: run before any database is opened.
-pub fn personal_config(cmd: &ConfigCmd) -> Option<Result<String>> {
+pub fn personal_config(loc: Locale, cmd: &ConfigCmd) -> Option<Result<String>> {
     use crate::config;
     let run = |key: config::Key| -> Result<String> {
         let path = config::path()?;
@@ -435,7 +546,15 @@ pub fn personal_config(cmd: &ConfigCmd) -> Option<Result<String>> {
             ConfigCmd::Get { .. } => config::get(&path, key)?,
         };
         Ok(match cmd {
-            ConfigCmd::Set { .. } => format!("{} = {value} (in {})\n", key.name(), path.display()),
+            ConfigCmd::Set { .. } => sayln(
+                loc,
+                "cli-config-set",
+                &[
+                    ("key", &key.name()),
+                    ("value", &value),
+                    ("file", &path.display()),
+                ],
+            ),
             ConfigCmd::Get { .. } => format!("{value}\n"),
         })
     };
@@ -452,32 +571,35 @@ pub fn completions(shell: clap_complete::Shell) -> String {
 
 /// `folio demo --db PATH`: write the demo into PATH, refusing a file with data.
 pub fn demo(cli: &Cli, today: NaiveDate) -> Result<String> {
+    let loc = cli.locale;
     let Some(path) = &cli.db else {
-        bail!("say where to write the demo: folio demo --db PATH (or try `folio --demo`)");
+        bail!(say(loc, "cli-demo-where", &[]));
     };
     let (mut store, _) = Store::open(path, Create::FileOnly)?;
     if !store.is_empty().map_err(ops::OpError::from)? {
-        bail!(
-            "{} already holds a portfolio; the demo goes only into a new or empty file",
-            shown(path)
-        );
+        bail!(say(loc, "cli-demo-not-empty", &[("file", &shown(path))]));
     }
     let n = ops::demo::load(&mut store, today)?;
-    Ok(format!(
-        "Wrote the demo portfolio ({n} clients, today {today}) to {}\n",
-        shown(path)
+    Ok(sayln(
+        loc,
+        "cli-demo-written",
+        &[
+            ("clients", &format::count(loc, n, Noun::Client)),
+            ("today", &format::date(loc, today)),
+            ("file", &shown(path)),
+        ],
     ))
 }
 
 /// `folio gen --db PATH`: a synthetic portfolio for benchmarks.
 pub fn synth(cli: &Cli, size: crate::ops::synth::GenSize, today: NaiveDate) -> Result<String> {
     let Some(path) = &cli.db else {
-        bail!("say where to write: folio gen --db PATH");
+        bail!(say(cli.locale, "cli-gen-where", &[]));
     };
     let (mut store, _) = Store::open(path, Create::FileOnly)?;
     let bar = std::io::stderr().is_terminal().then(|| {
         let b = indicatif::ProgressBar::new(100);
-        b.set_message("generating");
+        b.set_message(say(cli.locale, "cli-generating", &[]));
         b
     });
     let started = std::time::Instant::now();
@@ -489,68 +611,119 @@ pub fn synth(cli: &Cli, size: crate::ops::synth::GenSize, today: NaiveDate) -> R
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    Ok(format!(
-        "Generated {} clients, {} touchpoints, {} agreements, {} invoices, {} payments over {} months in {:.1} s into {}\n",
-        counts.clients,
-        counts.touchpoints,
-        counts.agreements,
-        counts.invoices,
-        counts.payments,
-        size.months,
-        started.elapsed().as_secs_f64(),
-        shown(path)
+    let loc = cli.locale;
+    Ok(sayln(
+        loc,
+        "cli-gen-done",
+        &[
+            ("clients", &format::count(loc, counts.clients, Noun::Client)),
+            (
+                "touchpoints",
+                &format::count(loc, counts.touchpoints, Noun::Touchpoint),
+            ),
+            (
+                "agreements",
+                &format::count(loc, counts.agreements, Noun::Agreement),
+            ),
+            (
+                "invoices",
+                &format::count(loc, counts.invoices, Noun::Invoice),
+            ),
+            (
+                "payments",
+                &format::count(loc, counts.payments, Noun::Payment),
+            ),
+            ("months", &size.months),
+            (
+                "seconds",
+                &format!("{:.1}", started.elapsed().as_secs_f64()),
+            ),
+            ("file", &shown(path)),
+        ],
     ))
 }
 
 /// The portfolio at a glance: the month's figures and who needs attention.
 pub fn summary(s: &mut Session) -> Result<String> {
+    let loc = s.locale;
     let month = Month::of(s.today);
     let view = views::month_view(&mut s.store, month, s.today)?;
     let p = views::portfolio(&mut s.store, s.today)?;
     let f = &view.plan.figures;
-    let mut out = format!(
-        "folio · {}{} · {month} · today {}\n\n",
-        shown(&s.path),
-        if s.demo { " (demo)" } else { "" },
-        s.today
+    let money = |m| format::money(loc, m);
+    let mut out = sayln(
+        loc,
+        if s.demo {
+            "cli-summary-title-demo"
+        } else {
+            "cli-summary-title"
+        },
+        &[
+            ("db", &shown(&s.path)),
+            ("month", &month_word(loc, month)),
+            ("today", &format::date(loc, s.today)),
+        ],
     );
+    out.push('\n');
     if p.clients.is_empty() {
-        out.push_str(
-            "No clients yet. Add one with `folio client add NAME`, or try `folio --demo`.\n",
-        );
+        out.push_str(&sayln(loc, "cli-summary-no-clients", &[]));
         return Ok(out);
     }
-    out.push_str(&format!(
-        "Plan: received {} of {} {} ({}), forecast {} · outstanding {}, overdue {}\n",
-        format::money(LOC, f.received),
-        f.target
-            .map_or_else(|| "no target".into(), |t| format::money(LOC, t)),
-        view.currency,
-        format::percent_or_dash(LOC, f.attainment_bp),
-        format::money(LOC, f.forecast),
-        format::money(LOC, f.outstanding),
-        format::money(LOC, f.overdue),
+    let target = f.target.map(money).unwrap_or_default();
+    out.push_str(&sayln(
+        loc,
+        if f.target.is_some() {
+            "cli-summary-plan"
+        } else {
+            "cli-summary-plan-no-target"
+        },
+        &[
+            ("received", &money(f.received)),
+            ("target", &target),
+            ("currency", &super::currency_sign(loc, &view.currency)),
+            ("attainment", &format::percent_or_dash(loc, f.attainment_bp)),
+            ("forecast", &money(f.forecast)),
+            ("outstanding", &money(f.outstanding)),
+            ("overdue", &money(f.overdue)),
+        ],
     ));
-    out.push_str(&format!(
-        "Receivables overdue (all months): {} {}\n",
-        format::money(LOC, p.overdue_receivables),
-        view.currency
+    out.push_str(&sayln(
+        loc,
+        "cli-summary-receivables",
+        &[(
+            "overdue",
+            &format::money_in(loc, p.overdue_receivables, &view.currency),
+        )],
     ));
-    let tiers = [
-        crate::domain::Tier::Gold,
-        crate::domain::Tier::Potential,
-        crate::domain::Tier::Toxic,
-    ];
-    let counts: Vec<String> = tiers
+    let counts: Vec<String> = crate::domain::Tier::ALL
         .iter()
-        .map(|t| format!("{} {}", p.by_tier(*t).count(), t))
+        .map(|t| {
+            say(
+                loc,
+                "cli-summary-tier-count",
+                &[
+                    ("n", &p.by_tier(*t).count()),
+                    ("tier", &format::words::tier(loc, *t)),
+                ],
+            )
+        })
         .collect();
-    out.push_str(&format!("Clients: {}\n", counts.join(", ")));
+    out.push_str(&sayln(
+        loc,
+        "cli-summary-clients",
+        &[("counts", &counts.join(", "))],
+    ));
     if let Some(share) = p.concentration.largest_share_bp {
-        out.push_str(&format!(
-            "Concentration: largest client {} of 12-month revenue; {} make 80%\n",
-            format::percent(LOC, share),
-            format::count(LOC, p.concentration.clients_for_80pct, Noun::Client)
+        out.push_str(&sayln(
+            loc,
+            "cli-summary-concentration",
+            &[
+                ("share", &format::percent(loc, share)),
+                (
+                    "clients",
+                    &format::count(loc, p.concentration.clients_for_80pct, Noun::Client),
+                ),
+            ],
         ));
     }
     let mut attention: Vec<String> = Vec::new();
@@ -558,25 +731,33 @@ pub fn summary(s: &mut Session) -> Result<String> {
         if c.client.status != crate::domain::Status::Active {
             continue;
         }
+        // The same reasons, in the same words, as the briefing gives.
+        let mut reasons = Vec::new();
         if c.neglect.state == NeglectState::Overdue {
-            attention.push(format!(
-                "{} ({}): no touchpoint for {} (cadence {})",
-                c.client.name,
-                c.client.tier,
-                format::days(LOC, c.neglect.days_since.unwrap_or(0)),
-                format::days(LOC, c.client.cadence_days.unwrap_or(0))
-            ));
+            reasons.push(Reason::PastCadence {
+                days_since: c.neglect.days_since,
+                cadence_days: c.client.cadence_days.unwrap_or(0),
+                days_over: c.neglect.days_over,
+            });
         }
         if c.agreements.overdue > 0 {
+            reasons.push(Reason::OverdueAgreements {
+                ours: c.agreements.overdue_ours,
+                theirs: c.agreements.overdue_theirs,
+            });
+        }
+        for reason in &reasons {
             attention.push(format!(
-                "{}: {}",
+                "{} ({}): {}",
                 c.client.name,
-                format::count(LOC, c.agreements.overdue, Noun::OverdueAgreement)
+                format::words::tier_of_one(loc, c.client.tier),
+                format::reason(loc, reason)
             ));
         }
     }
     if !attention.is_empty() {
-        out.push_str("\nNeeds attention:\n");
+        out.push('\n');
+        out.push_str(&sayln(loc, "cli-summary-attention", &[]));
         for a in attention {
             out.push_str(&format!("  - {a}\n"));
         }

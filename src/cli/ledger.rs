@@ -3,13 +3,14 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::args::{InvoiceCmd, PayCmd, PlanCmd};
 use super::table::{Align, Table};
-use super::{LOC, Session, json, set};
+use super::{Session, json, month as month_word, month_cell, say, sayln, set};
 use crate::domain::money::bp_to_pct;
 use crate::domain::{Invoice, Money, Month, NewInvoice, NewPayment, Payment};
-use crate::format::{self, Noun};
+use crate::format::{self, Locale, Noun};
 use crate::ops::{self, views};
 
 /// `plan show --json`: the contract scripts rely on.
@@ -43,13 +44,18 @@ struct PlanClientJson<'a> {
 pub const FORECAST_BASIS: &str = "received + balances of this month's invoices not yet overdue";
 
 pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
+    let loc = s.locale;
     match cmd {
         PlanCmd::Set { month, amount } => {
             ops::set_target(&mut s.store, month, amount)?;
             let currency = ops::currency(&s.store)?;
-            Ok(format!(
-                "Target for {month}: {} {currency}\n",
-                format::money(LOC, amount)
+            Ok(sayln(
+                loc,
+                "cli-plan-set",
+                &[
+                    ("month", &month_word(loc, month)),
+                    ("amount", &format::money_in(loc, amount, &currency)),
+                ],
             ))
         }
         PlanCmd::Show {
@@ -89,7 +95,7 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
                 };
                 return json(&out);
             }
-            Ok(render_month(&view))
+            Ok(render_month(loc, &view))
         }
         PlanCmd::History {
             months,
@@ -99,25 +105,24 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
             if as_json {
                 return json(&rows);
             }
-            let mut t = Table::new(&[
-                ("Month", Align::Left),
-                ("Target", Align::Right),
-                ("Expected", Align::Right),
-                ("Received", Align::Right),
-                ("Attainment", Align::Right),
-                ("", Align::Left),
-            ]);
+            let mut t = Table::headed(
+                loc,
+                &[
+                    ("cli-col-month", Align::Left),
+                    ("cli-col-target", Align::Right),
+                    ("cli-col-expected", Align::Right),
+                    ("cli-col-received", Align::Right),
+                    ("cli-col-attainment", Align::Right),
+                    ("", Align::Left),
+                ],
+            );
             for r in &rows {
                 t.row(vec![
-                    r.month.to_string(),
-                    r.target
-                        .map(|m| format::money(LOC, m))
-                        .unwrap_or("-".into()),
-                    format::money(LOC, r.expected),
-                    format::money(LOC, r.received),
-                    r.attainment_bp
-                        .map(|b| format::percent(LOC, b))
-                        .unwrap_or("-".into()),
+                    month_cell(loc, r.month),
+                    format::money_or_dash(loc, r.target),
+                    format::money(loc, r.expected),
+                    format::money(loc, r.received),
+                    format::percent_or_dash(loc, r.attainment_bp),
                     bar(r.attainment_bp),
                 ]);
             }
@@ -137,56 +142,90 @@ fn bar(bp: Option<i64>) -> String {
     }
 }
 
-fn render_month(view: &views::MonthView) -> String {
+fn render_month(loc: Locale, view: &views::MonthView) -> String {
     let f = &view.plan.figures;
-    let c = &view.currency;
-    let mut out = format!(
-        "Plan {} ({c}) · today {}, {} left\n\n",
-        f.month,
-        view.today,
-        format::count(LOC, view.days_left, Noun::Day)
+    let mut out = sayln(
+        loc,
+        "cli-plan-title",
+        &[
+            ("month", &month_word(loc, f.month)),
+            ("currency", &super::currency_sign(loc, &view.currency)),
+            ("today", &format::date(loc, view.today)),
+            ("left", &format::count(loc, view.days_left, Noun::Day)),
+        ],
     );
-    let line = |label: &str, m: Money, extra: &str| {
-        format!("  {label:<12}{:>18}  {extra}\n", format::money(LOC, m))
+    out.push('\n');
+    // The labels padded by their display width, so a longer Russian
+    // label still leaves the amounts in one column.
+    let labels = [
+        "cli-plan-target",
+        "cli-plan-received",
+        "cli-plan-expected",
+        "cli-plan-outstanding",
+        "cli-plan-overdue",
+        "cli-plan-forecast",
+    ]
+    .map(|id| say(loc, id, &[]));
+    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0).max(12);
+    let label = |i: usize| {
+        let l = &labels[i];
+        format!("{l}{}", " ".repeat(label_width - l.width()))
+    };
+    let line = |i: usize, m: Money, extra: &str| {
+        format!("  {}{:>18}  {extra}\n", label(i), format::money(loc, m))
     };
     match f.target {
-        Some(t) => out.push_str(&line("Target", t, "")),
+        Some(t) => out.push_str(&line(0, t, "")),
         None => out.push_str(&format!(
-            "  {:<12}{:>18}  no target set (folio plan set {} AMOUNT)\n",
-            "Target", "-", f.month
+            "  {}{:>18}  {}\n",
+            label(0),
+            "-",
+            say(loc, "cli-plan-no-target", &[("month", &f.month)])
         )),
     }
-    let attainment = f
-        .attainment_bp
-        .map(|b| format!("{} of target", format::percent(LOC, b)))
-        .unwrap_or_else(|| "attainment: -".into());
-    out.push_str(&line("Received", f.received, &attainment));
-    out.push_str(&line("Expected", f.expected, "invoices for the month"));
+    let attainment = match f.attainment_bp {
+        Some(b) => say(
+            loc,
+            "cli-plan-of-target",
+            &[("percent", &format::percent(loc, b))],
+        ),
+        None => say(loc, "cli-plan-no-attainment", &[]),
+    };
+    out.push_str(&line(1, f.received, &attainment));
     out.push_str(&line(
-        "Outstanding",
-        f.outstanding,
-        "what those invoices still lack",
+        2,
+        f.expected,
+        &say(loc, "cli-plan-expected-note", &[]),
     ));
-    out.push_str(&line("Overdue", f.overdue, "of it, past due"));
-    out.push_str(&line("Forecast", f.forecast, FORECAST_BASIS));
+    out.push_str(&line(
+        3,
+        f.outstanding,
+        &say(loc, "cli-plan-outstanding-note", &[]),
+    ));
+    out.push_str(&line(4, f.overdue, &say(loc, "cli-plan-overdue-note", &[])));
+    out.push_str(&line(5, f.forecast, &forecast_basis(loc)));
     if view.plan.clients.is_empty() {
-        out.push_str("\nNo invoices or payments in this month.\n");
+        out.push('\n');
+        out.push_str(&sayln(loc, "cli-plan-empty", &[]));
         return out;
     }
-    let mut t = Table::new(&[
-        ("Client", Align::Left),
-        ("Expected", Align::Right),
-        ("Received", Align::Right),
-        ("Outstanding", Align::Right),
-        ("Overdue", Align::Right),
-    ]);
+    let mut t = Table::headed(
+        loc,
+        &[
+            ("cli-col-client", Align::Left),
+            ("cli-col-expected", Align::Right),
+            ("cli-col-received", Align::Right),
+            ("cli-col-outstanding", Align::Right),
+            ("cli-col-overdue", Align::Right),
+        ],
+    );
     for r in &view.plan.clients {
         t.row(vec![
             view.name(r.client_id).to_string(),
-            format::money(LOC, r.expected),
-            format::money(LOC, r.received),
-            format::money(LOC, r.outstanding),
-            format::money(LOC, r.overdue),
+            format::money(loc, r.expected),
+            format::money(loc, r.received),
+            format::money(loc, r.outstanding),
+            format::money(loc, r.overdue),
         ]);
     }
     out.push('\n');
@@ -206,7 +245,31 @@ struct InvoiceJson<'a> {
     overdue: bool,
 }
 
+/// What the forecast counts, in `loc` (the JSON keeps the English).
+fn forecast_basis(loc: Locale) -> String {
+    match loc {
+        Locale::En => FORECAST_BASIS.to_string(),
+        _ => say(loc, "cli-plan-forecast-note", &[]),
+    }
+}
+
+/// `Expected payment 3 from Acme: 1 000.00 for 2026-11, due 2026-11-30`.
+fn invoice_said(loc: Locale, id: &str, i: &Invoice, client: &str) -> String {
+    sayln(
+        loc,
+        id,
+        &[
+            ("id", &i.id),
+            ("client", &client),
+            ("amount", &format::money(loc, i.amount)),
+            ("month", &month_word(loc, i.month)),
+            ("due", &format::date(loc, i.due)),
+        ],
+    )
+}
+
 pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
+    let loc = s.locale;
     match cmd {
         InvoiceCmd::Add {
             client,
@@ -224,14 +287,7 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
                     due: due.unwrap_or(month.last_day()),
                 },
             )?;
-            Ok(format!(
-                "Expected payment {} from {}: {} for {}, due {}\n",
-                i.id,
-                c.name,
-                format::money(LOC, i.amount),
-                i.month,
-                i.due
-            ))
+            Ok(invoice_said(loc, "cli-invoice-added", &i, &c.name))
         }
         InvoiceCmd::List {
             client,
@@ -259,33 +315,36 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
                 return json(&out);
             }
             if rows.is_empty() {
-                return Ok("No expected payments.\n".into());
+                return Ok(sayln(loc, "cli-no-invoices", &[]));
             }
-            let mut t = Table::new(&[
-                ("Id", Align::Right),
-                ("Client", Align::Left),
-                ("Month", Align::Left),
-                ("Due", Align::Left),
-                ("Amount", Align::Right),
-                ("Balance", Align::Right),
-                ("", Align::Left),
-            ]);
+            let mut t = Table::headed(
+                loc,
+                &[
+                    ("cli-col-id", Align::Right),
+                    ("cli-col-client", Align::Left),
+                    ("cli-col-month", Align::Left),
+                    ("cli-col-due", Align::Left),
+                    ("cli-col-amount", Align::Right),
+                    ("cli-col-balance", Align::Right),
+                    ("", Align::Left),
+                ],
+            );
             for r in &rows {
                 let flag = if r.balance > Money::ZERO && r.invoice.due < s.today {
-                    "overdue"
+                    say(loc, "cli-invoice-overdue", &[])
                 } else if r.balance.is_zero() {
-                    "paid"
+                    say(loc, "cli-invoice-paid", &[])
                 } else {
-                    ""
+                    String::new()
                 };
                 t.row(vec![
                     r.invoice.id.to_string(),
                     name(r.invoice.client_id).to_string(),
-                    r.invoice.month.to_string(),
-                    r.invoice.due.to_string(),
-                    format::money(LOC, r.invoice.amount),
-                    format::money(LOC, r.balance),
-                    flag.into(),
+                    month_cell(loc, r.invoice.month),
+                    format::date(loc, r.invoice.due),
+                    format::money(loc, r.invoice.amount),
+                    format::money(loc, r.balance),
+                    flag,
                 ]);
             }
             Ok(t.render())
@@ -305,18 +364,11 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
                 set(&mut i.due, due);
             })?;
             let c = ops::client_by_id(&s.store, i.client_id)?;
-            Ok(format!(
-                "Updated expected payment {} from {}: {} for {}, due {}\n",
-                i.id,
-                c.name,
-                format::money(LOC, i.amount),
-                i.month,
-                i.due
-            ))
+            Ok(invoice_said(loc, "cli-invoice-updated", &i, &c.name))
         }
         InvoiceCmd::Delete { id } => {
             ops::delete_invoice(&mut s.store, id)?;
-            Ok(format!("Deleted expected payment {id}\n"))
+            Ok(sayln(loc, "cli-invoice-deleted", &[("id", &id)]))
         }
     }
 }
@@ -328,7 +380,22 @@ struct PaymentJson<'a> {
     payment: &'a crate::domain::Payment,
 }
 
+/// `Payment 3 from Acme: 1 000.00 on 2026-11-20`.
+fn payment_said(loc: Locale, id: &str, p: &Payment, client: &str) -> String {
+    sayln(
+        loc,
+        id,
+        &[
+            ("id", &p.id),
+            ("client", &client),
+            ("amount", &format::money(loc, p.amount)),
+            ("date", &format::date(loc, p.on)),
+        ],
+    )
+}
+
 pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
+    let loc = s.locale;
     match cmd {
         PayCmd::Add {
             client,
@@ -338,13 +405,7 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
         } => {
             let c = ops::client_by_name(&s.store, &client)?;
             let p = ops::add_payment(&mut s.store, c.id, &NewPayment { on, amount, note })?;
-            Ok(format!(
-                "Payment {} from {}: {} on {}\n",
-                p.id,
-                c.name,
-                format::money(LOC, p.amount),
-                p.on
-            ))
+            Ok(payment_said(loc, "cli-payment-added", &p, &c.name))
         }
         PayCmd::List {
             client,
@@ -366,31 +427,40 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                 return json(&out);
             }
             if rows.is_empty() {
-                return Ok("No payments.\n".into());
+                return Ok(sayln(loc, "cli-no-payments", &[]));
             }
-            let mut t = Table::new(&[
-                ("Id", Align::Right),
-                ("Date", Align::Left),
-                ("Client", Align::Left),
-                ("Amount", Align::Right),
-                ("Note", Align::Left),
-            ]);
+            let mut t = Table::headed(
+                loc,
+                &[
+                    ("cli-col-id", Align::Right),
+                    ("cli-col-date", Align::Left),
+                    ("cli-col-client", Align::Left),
+                    ("cli-col-amount", Align::Right),
+                    ("cli-col-note", Align::Left),
+                ],
+            );
             let mut total = Money::ZERO;
             for p in &rows {
                 total = total.plus(p.amount);
                 t.row(vec![
                     p.id.to_string(),
-                    p.on.to_string(),
+                    format::date(loc, p.on),
                     name(p.client_id).to_string(),
-                    format::money(LOC, p.amount),
+                    format::money(loc, p.amount),
                     p.note.clone(),
                 ]);
             }
             Ok(format!(
-                "{}\nTotal {} ({} payments)\n",
+                "{}\n{}",
                 t.render(),
-                format::money(LOC, total),
-                rows.len()
+                sayln(
+                    loc,
+                    "cli-payments-total",
+                    &[
+                        ("total", &format::money(loc, total)),
+                        ("payments", &format::count(loc, rows.len(), Noun::Payment)),
+                    ],
+                )
             ))
         }
         PayCmd::Edit {
@@ -408,17 +478,11 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                 set(&mut p.note, note);
             })?;
             let c = ops::client_by_id(&s.store, p.client_id)?;
-            Ok(format!(
-                "Updated payment {} from {}: {} on {}\n",
-                p.id,
-                c.name,
-                format::money(LOC, p.amount),
-                p.on
-            ))
+            Ok(payment_said(loc, "cli-payment-updated", &p, &c.name))
         }
         PayCmd::Delete { id } => {
             ops::delete_payment(&mut s.store, id)?;
-            Ok(format!("Deleted payment {id}\n"))
+            Ok(sayln(loc, "cli-payment-deleted", &[("id", &id)]))
         }
     }
 }

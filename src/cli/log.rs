@@ -5,11 +5,13 @@ use serde::Serialize;
 
 use super::args::{AgreeCmd, TouchCmd};
 use super::table::{Align, Table};
-use super::{Session, json, set, set_or_clear};
+use super::{Session, json, say, sayln, set, set_or_clear};
 use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Touchpoint};
+use crate::format::{self, Locale, words};
 use crate::ops;
 
 pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
+    let loc = s.locale;
     match cmd {
         TouchCmd::Add {
             client,
@@ -33,9 +35,15 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                     next_due,
                 },
             )?;
-            Ok(format!(
-                "Logged {} with {} on {} (id {})\n",
-                t.kind, c.name, t.at, t.id
+            Ok(sayln(
+                loc,
+                "cli-touch-added",
+                &[
+                    ("kind", &words::kind(loc, t.kind)),
+                    ("client", &c.name),
+                    ("date", &format::date(loc, t.at)),
+                    ("id", &t.id),
+                ],
             ))
         }
         TouchCmd::List {
@@ -59,29 +67,32 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                 return json(&out);
             }
             if rows.is_empty() {
-                return Ok("No touchpoints.\n".into());
+                return Ok(sayln(loc, "cli-no-touchpoints", &[]));
             }
-            let mut t = Table::new(&[
-                ("Id", Align::Right),
-                ("Date", Align::Left),
-                ("Client", Align::Left),
-                ("Kind", Align::Left),
-                ("Min", Align::Right),
-                ("Summary", Align::Left),
-                ("Next step", Align::Left),
-                ("Due", Align::Left),
-            ]);
+            let mut t = Table::headed(
+                loc,
+                &[
+                    ("cli-col-id", Align::Right),
+                    ("cli-col-date", Align::Left),
+                    ("cli-col-client", Align::Left),
+                    ("cli-col-kind", Align::Left),
+                    ("cli-col-minutes", Align::Right),
+                    ("cli-col-summary", Align::Left),
+                    ("cli-col-next-step", Align::Left),
+                    ("cli-col-due", Align::Left),
+                ],
+            );
             for tp in &rows {
                 let due = match tp.next_due {
-                    Some(d) if d < s.today => format!("{d} !"),
-                    Some(d) => d.to_string(),
+                    Some(d) if d < s.today => format!("{} !", format::date(loc, d)),
+                    Some(d) => format::date(loc, d),
                     None => String::new(),
                 };
                 t.row(vec![
                     tp.id.to_string(),
-                    tp.at.to_string(),
+                    format::date(loc, tp.at),
                     names.get(&tp.client_id).cloned().unwrap_or_default(),
-                    tp.kind.to_string(),
+                    words::kind(loc, tp.kind),
                     tp.minutes.to_string(),
                     tp.summary.clone(),
                     tp.next_step.clone().unwrap_or_default(),
@@ -90,9 +101,11 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
             }
             let mut out = t.render();
             if (rows.len() as i64) < total {
-                out.push_str(&format!(
-                    "\nShowing the newest {} of {total}; --limit 0 shows all.\n",
-                    rows.len()
+                out.push('\n');
+                out.push_str(&sayln(
+                    loc,
+                    "cli-touch-list-more",
+                    &[("shown", &rows.len()), ("total", &total)],
                 ));
             }
             Ok(out)
@@ -121,14 +134,20 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                 set_or_clear(&mut t.next_due, no_next || no_next_due, next_due);
             })?;
             let c = ops::client_by_id(&s.store, t.client_id)?;
-            Ok(format!(
-                "Updated touchpoint {}: {} with {} on {}\n",
-                t.id, t.kind, c.name, t.at
+            Ok(sayln(
+                loc,
+                "cli-touch-updated",
+                &[
+                    ("id", &t.id),
+                    ("kind", &words::kind(loc, t.kind)),
+                    ("client", &c.name),
+                    ("date", &format::date(loc, t.at)),
+                ],
             ))
         }
         TouchCmd::Delete { id } => {
             ops::delete_touchpoint(&mut s.store, id)?;
-            Ok(format!("Deleted touchpoint {id}\n"))
+            Ok(sayln(loc, "cli-touch-deleted", &[("id", &id)]))
         }
     }
 }
@@ -148,7 +167,15 @@ struct AgreementRow<'a> {
     overdue: bool,
 }
 
+/// `, due 2026-12-01` after an agreement's owner, or nothing.
+fn due_part(loc: Locale, a: &Agreement) -> String {
+    a.due
+        .map(|d| say(loc, "cli-agree-due", &[("date", &format::date(loc, d))]))
+        .unwrap_or_default()
+}
+
 pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
+    let loc = s.locale;
     match cmd {
         AgreeCmd::Add {
             client,
@@ -170,12 +197,15 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                     closed_on: None,
                 },
             )?;
-            Ok(format!(
-                "Recorded agreement {} with {} (owed by {}{})\n",
-                a.id,
-                c.name,
-                a.owner,
-                a.due.map(|d| format!(", due {d}")).unwrap_or_default()
+            Ok(sayln(
+                loc,
+                "cli-agree-added",
+                &[
+                    ("id", &a.id),
+                    ("client", &c.name),
+                    ("owner", &words::owner(loc, a.owner)),
+                    ("due", &due_part(loc, &a)),
+                ],
             ))
         }
         AgreeCmd::Edit {
@@ -196,18 +226,25 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 set_or_clear(&mut a.due, no_due, due);
             })?;
             let c = ops::client_by_id(&s.store, a.client_id)?;
-            Ok(format!(
-                "Updated agreement {} with {} (owed by {}{}, {})\n",
-                a.id,
-                c.name,
-                a.owner,
-                a.due.map(|d| format!(", due {d}")).unwrap_or_default(),
-                a.status
+            Ok(sayln(
+                loc,
+                "cli-agree-updated",
+                &[
+                    ("id", &a.id),
+                    ("client", &c.name),
+                    ("owner", &words::owner(loc, a.owner)),
+                    ("due", &due_part(loc, &a)),
+                    ("status", &words::agreement(loc, a.status)),
+                ],
             ))
         }
         AgreeCmd::Close { id, close, on } => {
             let a = ops::close_agreement(&mut s.store, id, close.status(), on.unwrap_or(s.today))?;
-            Ok(format!("Agreement {} closed as {}\n", a.id, a.status))
+            Ok(sayln(
+                loc,
+                "cli-agree-closed",
+                &[("id", &a.id), ("status", &words::agreement(loc, a.status))],
+            ))
         }
         AgreeCmd::List {
             open,
@@ -229,29 +266,32 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 return json(&out);
             }
             if rows.is_empty() {
-                return Ok("No agreements.\n".into());
+                return Ok(sayln(loc, "cli-no-agreements", &[]));
             }
-            let mut t = Table::new(&[
-                ("Id", Align::Right),
-                ("Client", Align::Left),
-                ("Owner", Align::Left),
-                ("Made", Align::Left),
-                ("Due", Align::Left),
-                ("Status", Align::Left),
-                ("Agreement", Align::Left),
-            ]);
+            let mut t = Table::headed(
+                loc,
+                &[
+                    ("cli-col-id", Align::Right),
+                    ("cli-col-client", Align::Left),
+                    ("cli-col-owner", Align::Left),
+                    ("cli-col-made", Align::Left),
+                    ("cli-col-due", Align::Left),
+                    ("cli-col-status", Align::Left),
+                    ("cli-col-agreement", Align::Left),
+                ],
+            );
             for a in &rows {
                 let status = if a.is_overdue(s.today) {
-                    "OVERDUE".to_string()
+                    say(loc, "cli-agree-overdue", &[])
                 } else {
-                    a.status.to_string()
+                    words::agreement(loc, a.status)
                 };
                 t.row(vec![
                     a.id.to_string(),
                     names.get(&a.client_id).cloned().unwrap_or_default(),
-                    a.owner.to_string(),
-                    a.made_on.to_string(),
-                    a.due.map(|d| d.to_string()).unwrap_or_default(),
+                    words::owner(loc, a.owner),
+                    format::date(loc, a.made_on),
+                    a.due.map(|d| format::date(loc, d)).unwrap_or_default(),
                     status,
                     a.text.clone(),
                 ]);
@@ -260,7 +300,7 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
         }
         AgreeCmd::Delete { id } => {
             ops::delete_agreement(&mut s.store, id)?;
-            Ok(format!("Deleted agreement {id}\n"))
+            Ok(sayln(loc, "cli-agree-deleted", &[("id", &id)]))
         }
     }
 }

@@ -20,8 +20,6 @@ use args::Command;
 use crate::format::Locale;
 use crate::ops::import::ImportOptions;
 
-/// The language the command line's output is in (`crate::format`).
-const LOC: Locale = Locale::En;
 pub use crate::session::{Session, default_db_path};
 
 /// Open the portfolio the flags name: `--demo`, else `--db`/`FOLIO_DB`, else
@@ -74,7 +72,7 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
         // The person's settings (mouse) are in the config file: no
         // portfolio is opened for them.
         Some(Command::Config(cmd)) => {
-            if let Some(result) = data::personal_config(cmd) {
+            if let Some(result) = data::personal_config(cli.locale, cmd) {
                 return result;
             }
         }
@@ -233,6 +231,58 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String> {
 /// system says it.
 pub fn cannot_write_output(e: &std::io::Error) -> String {
     format!("cannot write output: {}", crate::files::describe(e))
+}
+
+/// The command line's message `id` in `loc`, its placeables given as
+/// anything that displays (numbers as digits, names as they are). A count
+/// that chooses a plural goes through `format::text_with` as a number.
+fn say(loc: Locale, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let values: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let args: Vec<(&str, crate::format::Arg)> = values
+        .iter()
+        .map(|(k, v)| (*k, crate::format::Arg::Str(v.as_str())))
+        .collect();
+    crate::format::text_with(loc, id, &args)
+}
+
+/// [`say`] as a line of output (ending with a newline).
+fn sayln(loc: Locale, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut line = say(loc, id, args);
+    line.push('\n');
+    line
+}
+
+/// A month in a sentence or a cell: `2026-11` in English (as typed on
+/// the command line), `ноябрь 2026` in Russian.
+fn month(loc: Locale, m: crate::domain::Month) -> String {
+    match loc {
+        Locale::En => m.to_string(),
+        Locale::Ru => crate::format::month(loc, m),
+    }
+}
+
+/// A currency after an amount: its code (`RUB`), in Russian `₽` for
+/// roubles as `format::money_in` writes it.
+fn currency_sign(loc: Locale, code: &str) -> String {
+    match loc {
+        Locale::Ru if code.eq_ignore_ascii_case("RUB") => "₽".to_string(),
+        _ => code.to_string(),
+    }
+}
+
+/// A month in a table's column: `2026-11`, `ноя 2026`.
+fn month_cell(loc: Locale, m: crate::domain::Month) -> String {
+    match loc {
+        Locale::En => m.to_string(),
+        Locale::Ru => crate::format::month_compact(loc, m),
+    }
+}
+
+/// The widest of `words` in columns, and at least `least`: a column of
+/// enum words padded to fit every word of the language.
+fn widest(words: impl IntoIterator<Item = String>, least: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    words.into_iter().map(|w| w.width()).fold(least, usize::max)
 }
 
 /// Display a path for messages.

@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::format::truncate;
+use crate::format::{Locale, text, truncate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -21,13 +21,29 @@ pub struct Table {
 
 impl Table {
     /// Columns as `(header, align)`.
-    pub fn new(columns: &[(&str, Align)]) -> Table {
+    pub fn new<S: AsRef<str>>(columns: &[(S, Align)]) -> Table {
         Table {
-            headers: columns.iter().map(|(h, _)| (*h).to_string()).collect(),
+            headers: columns
+                .iter()
+                .map(|(h, _)| h.as_ref().to_string())
+                .collect(),
             aligns: columns.iter().map(|(_, a)| *a).collect(),
             rows: Vec::new(),
             max_width: 48,
         }
+    }
+
+    /// Columns as `(message id, align)`, headed in `loc` (an empty id is
+    /// a column without a header).
+    pub fn headed(loc: Locale, columns: &[(&str, Align)]) -> Table {
+        let columns: Vec<(String, Align)> = columns
+            .iter()
+            .map(|&(id, align)| match id {
+                "" => (String::new(), align),
+                id => (text(loc, id), align),
+            })
+            .collect();
+        Table::new(&columns)
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -118,6 +134,29 @@ mod tests {
         assert_eq!(ends[2], ends[3]);
         assert_eq!(ends[3], ends[4]);
         assert!(lines[2].starts_with("ООО Ромашка  "));
+    }
+
+    #[test]
+    fn russian_headers_line_up_by_their_display_width() {
+        let mut t = Table::headed(
+            Locale::Ru,
+            &[
+                ("cli-col-client", Align::Left),
+                ("cli-col-amount", Align::Right),
+            ],
+        );
+        t.row(vec!["ab".into(), "1".into()]);
+        let out = t.render();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "Клиент  Сумма");
+        // The rule and the row as wide as the header, in columns, not bytes.
+        assert_eq!(lines[1].width(), "Клиент  Сумма".width());
+        assert_eq!(lines[2], "ab          1");
+        let en = Table::headed(
+            Locale::En,
+            &[("cli-col-client", Align::Left), ("", Align::Left)],
+        );
+        assert!(en.render().starts_with("Client\n"));
     }
 
     #[test]

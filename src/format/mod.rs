@@ -14,6 +14,7 @@ mod lang;
 pub mod messages;
 mod plural;
 mod reason;
+pub mod words;
 
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

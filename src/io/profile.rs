@@ -304,20 +304,33 @@ pub struct Skipped {
     pub currency: String,
 }
 
+impl Skipped {
+    /// The rows left out in words, in `loc`: `2 outgoing rows skipped:
+    /// 550.00 RUB`, `пропущено 2 исходящие строки: 550,00 ₽`.
+    pub fn said(&self, loc: format::Locale) -> String {
+        let n = i64::try_from(self.rows).unwrap_or(i64::MAX);
+        let sum = format::money_in(loc, self.sum, &self.currency);
+        let (id, value) = match &self.reason {
+            SkipReason::Outgoing => ("skip-outgoing", ""),
+            SkipReason::Zero => ("skip-zero", ""),
+            SkipReason::Status(status) => ("skip-status", status.as_str()),
+            SkipReason::Currency(code) => ("skip-currency", code.as_str()),
+        };
+        format::text_with(
+            loc,
+            id,
+            &[
+                ("n", format::Arg::Num(n)),
+                ("sum", format::Arg::Str(&sum)),
+                ("value", format::Arg::Str(value)),
+            ],
+        )
+    }
+}
+
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let loc = format::Locale::En;
-        let n = self.rows;
-        let rows = format::noun_for(loc, n, format::Noun::Row);
-        let sum = format!("{} {}", format::money(loc, self.sum), self.currency);
-        match &self.reason {
-            SkipReason::Outgoing => write!(f, "{n} outgoing {rows} skipped: {sum}"),
-            SkipReason::Zero => write!(f, "{n} {rows} with a zero amount skipped"),
-            SkipReason::Status(status) => {
-                write!(f, "{n} {rows} with status '{status}' skipped: {sum}")
-            }
-            SkipReason::Currency(code) => write!(f, "{n} {rows} in {code} skipped: {sum}"),
-        }
+        f.write_str(&self.said(format::Locale::En))
     }
 }
 
@@ -567,6 +580,39 @@ mod tests {
                 "1 outgoing row skipped: 5.00 RUB",
                 "2 rows in CNY skipped: 12 340.00 CNY"
             ]
+        );
+    }
+
+    #[test]
+    fn skipped_rows_said_in_russian_with_the_plural_of_their_count() {
+        let said = |reason: SkipReason, rows: usize| {
+            Skipped {
+                reason,
+                rows,
+                sum: rub(55_000),
+                currency: "RUB".into(),
+            }
+            .said(format::Locale::Ru)
+        };
+        let sum = "550,00\u{A0}₽";
+        for (n, rows) in [(1, "строка"), (2, "строки"), (5, "строк"), (21, "строка")]
+        {
+            assert_eq!(
+                said(SkipReason::Outgoing, n),
+                format!("Пропущены исходящие платежи ({n} {rows}): {sum}")
+            );
+        }
+        assert_eq!(
+            said(SkipReason::Currency("CNY".into()), 2),
+            format!("Пропущены строки в валюте CNY (2 строки): {sum}")
+        );
+        assert_eq!(
+            said(SkipReason::Status("Отклонён".into()), 5),
+            format!("Пропущены строки со статусом «Отклонён» (5 строк): {sum}")
+        );
+        assert_eq!(
+            said(SkipReason::Zero, 3),
+            "Пропущены строки с нулевой суммой: 3"
         );
     }
 

@@ -1,58 +1,12 @@
-//! The domain's words as the screen shows them, in the user's language:
-//! tiers, statuses, touchpoint kinds, owners and agreement statuses. The
-//! English words are the ones the CLI and the file use (`Tier::as_str`);
-//! a new variant is an arm here and a line in each `tui.ftl`.
+//! The words of the TUI's forms in the user's language: field labels,
+//! choices and check messages. The domain's words (tiers, statuses,
+//! kinds, owners, agreement statuses) are shared with the command line
+//! and live in `format::words`.
 
-use crate::domain::{AgreementStatus, Owner, Status, Tier, TouchKind};
+use crate::domain::{Owner, Status, Tier, TouchKind};
 use crate::format::{Locale, text};
 
-pub fn tier(loc: Locale, tier: Tier) -> String {
-    let id = match tier {
-        Tier::Gold => "tui-tier-gold",
-        Tier::Potential => "tui-tier-potential",
-        Tier::Toxic => "tui-tier-toxic",
-    };
-    text(loc, id)
-}
-
-pub fn status(loc: Locale, status: Status) -> String {
-    let id = match status {
-        Status::Active => "tui-status-active",
-        Status::Paused => "tui-status-paused",
-        Status::Churned => "tui-status-churned",
-    };
-    text(loc, id)
-}
-
-pub fn kind(loc: Locale, kind: TouchKind) -> String {
-    let id = match kind {
-        TouchKind::Call => "tui-kind-call",
-        TouchKind::Meeting => "tui-kind-meeting",
-        TouchKind::Email => "tui-kind-email",
-        TouchKind::Message => "tui-kind-message",
-        TouchKind::Report => "tui-kind-report",
-        TouchKind::Other => "tui-kind-other",
-    };
-    text(loc, id)
-}
-
-pub fn owner(loc: Locale, owner: Owner) -> String {
-    let id = match owner {
-        Owner::Us => "tui-owner-us",
-        Owner::Client => "tui-owner-client",
-    };
-    text(loc, id)
-}
-
-pub fn agreement(loc: Locale, status: AgreementStatus) -> String {
-    let id = match status {
-        AgreementStatus::Open => "tui-agreement-open",
-        AgreementStatus::Kept => "tui-agreement-kept",
-        AgreementStatus::Broken => "tui-agreement-broken",
-        AgreementStatus::Cancelled => "tui-agreement-cancelled",
-    };
-    text(loc, id)
-}
+pub use crate::format::words::{agreement, kind, owner, status, tier};
 
 /// A form field's label in `loc`. The forms name their fields in English
 /// (the name a saving error gives, `Amount: ...`); the screen shows them
@@ -133,30 +87,6 @@ pub fn form_note(loc: Locale, note: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn english_words_are_the_files_and_russian_ones_differ() {
-        for t in Tier::ALL {
-            assert_eq!(tier(Locale::En, *t), t.as_str());
-            assert_ne!(tier(Locale::Ru, *t), t.as_str());
-        }
-        for s in Status::ALL {
-            assert_eq!(status(Locale::En, *s), s.as_str());
-            assert_ne!(status(Locale::Ru, *s), s.as_str());
-        }
-        for k in TouchKind::ALL {
-            assert_eq!(kind(Locale::En, *k), k.as_str());
-            assert_ne!(kind(Locale::Ru, *k), k.as_str());
-        }
-        for o in Owner::ALL {
-            assert_eq!(owner(Locale::En, *o), o.as_str());
-            assert_ne!(owner(Locale::Ru, *o), o.as_str());
-        }
-        for a in AgreementStatus::ALL {
-            assert_eq!(agreement(Locale::En, *a), a.as_str());
-            assert_ne!(agreement(Locale::Ru, *a), a.as_str());
-        }
-    }
 
     #[test]
     fn form_labels_and_choices_show_in_the_language() {
