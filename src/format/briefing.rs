@@ -706,4 +706,121 @@ mod tests {
         assert_eq!(amount(EN, Money::from_minor(-50)), "-0.50");
         assert_eq!(amount(EN, Money::major(-3)), "-3");
     }
+
+    #[test]
+    fn russian_points_name_months_tiers_and_lost_clients() {
+        const RU: Locale = Locale::Ru;
+        let point = |p| talking_point(RU, "RUB", &p);
+        assert_eq!(
+            point(TalkingPoint::NoTarget {
+                month: Month::parse("2026-11").unwrap(),
+                received: Money::major(10),
+                forecast: Money::ZERO,
+            }),
+            "План на ноябрь 2026 не задан: поступило 10 ₽, прогноз 0."
+        );
+        assert_eq!(
+            point(TalkingPoint::Grow {
+                client: "Автосалон".into(),
+                tier: Tier::Gold,
+                revenue_up_bp: 1_053,
+            }),
+            "Точка роста — Автосалон (золотой): выручка за последние 3 месяца выросла на \
+             10\u{a0}%; обсудить следующий шаг в отношениях."
+        );
+        let lost = |n: usize| {
+            point(TalkingPoint::ClientsLost {
+                lost: (0..n)
+                    .map(|i| Churn {
+                        client: format!("C{i}"),
+                        on: d(2026, 3, 1),
+                        reason: "Закрылись".into(),
+                    })
+                    .collect(),
+            })
+        };
+        assert_eq!(
+            lost(2),
+            "Отток за 12 месяцев: 2 клиента — C0 (Закрылись); C1 (Закрылись)."
+        );
+        assert!(lost(1).starts_with("Отток за 12 месяцев: 1 клиент — C0"));
+        assert!(lost(5).starts_with("Отток за 12 месяцев: 5 клиентов — C0"));
+    }
+
+    #[test]
+    fn counts_past_a_thousand_keep_each_sentences_digits() {
+        // English's cadence and minutes in a talking point are bare digits,
+        // its day counts and the text briefing's minutes grouped; Russian
+        // groups them all.
+        let gold = TalkingPoint::GoldNotContacted {
+            client: "A".into(),
+            days_since: 1_095,
+            cadence_days: 1_095,
+        };
+        assert_eq!(
+            talking_point(EN, "RUB", &gold),
+            "Gold client A not contacted for 1 095 days (cadence 1095)."
+        );
+        assert_eq!(
+            talking_point(Locale::Ru, "RUB", &gold),
+            "Золотой клиент A: нет касаний 1\u{202f}095 дней \
+             (частота касаний — раз в 1\u{202f}095 дней)."
+        );
+        let eater = TalkingPoint::TimeEater {
+            client: "B".into(),
+            revenue_per_hour: Money::major(5),
+            minutes_12m: 7_840,
+        };
+        assert!(talking_point(EN, "RUB", &eater).contains("(7840 min in 12 months)"));
+        assert!(
+            talking_point(Locale::Ru, "RUB", &eater).contains("(7\u{202f}840 мин за 12 месяцев)")
+        );
+    }
+
+    #[test]
+    fn russian_health_notes_and_next_days_are_worded() {
+        const RU: Locale = Locale::Ru;
+        assert_eq!(
+            concentration(RU, Doc::Markdown, &concentration_of(1, 5, true), "RUB"),
+            "Крупнейший клиент: **Альфа**, 92,31\u{a0}% выручки за 12 месяцев \
+             (1\u{202f}300\u{202f}000,00 ₽); 80\u{a0}% выручки дают 1 из 5 клиентов. \
+             **Внимание: больше 40\u{a0}% выручки от одного клиента.**"
+        );
+        let text =
+            |n, warning| concentration(RU, Doc::Text, &concentration_of(n, 5, warning), "RUB");
+        assert_eq!(
+            text(1, true),
+            "Крупнейший клиент Альфа: 92,31\u{a0}% выручки; 80\u{a0}% дают 1 клиент  \
+             ВНИМАНИЕ: больше 40\u{a0}%"
+        );
+        assert!(text(2, false).ends_with("дают 2 клиента"));
+        assert!(text(5, false).ends_with("дают 5 клиентов"));
+        assert_eq!(
+            time_eater(RU, "Brightline", Money::from_minor(1_686_735), 7_840),
+            "Съедает время Brightline: 16\u{202f}867,35 за час (7\u{202f}840 мин)"
+        );
+        let on = d(2026, 3, 1);
+        assert_eq!(
+            lost(RU, Doc::Markdown, "Delta", on, "Закрылись"),
+            "Delta, 01.03.2026: Закрылись"
+        );
+        assert_eq!(
+            lost(RU, Doc::Text, "Delta", on, "Закрылись"),
+            "Ушёл Delta, 01.03.2026: Закрылись"
+        );
+        let ours = Due::Agreement {
+            text: "Медиаплан".into(),
+            owner: Owner::Us,
+        };
+        assert_eq!(due(RU, &ours), "Медиаплан (за нами)");
+        let invoice = Due::Invoice {
+            month: Month::parse("2026-12").unwrap(),
+        };
+        assert_eq!(due(RU, &invoice), "ожидаемый платёж за декабрь 2026");
+        assert_eq!(upcoming_kind(RU, UpcomingKind::Invoice), "платёж");
+        assert_eq!(
+            forecast_basis(RU),
+            "поступило + не просроченные остатки по счетам этого месяца"
+        );
+    }
 }

@@ -48,8 +48,9 @@ const RU: &[(&str, &str)] = &[
 ];
 
 /// A value for a message's placeable: a number (which also chooses the
-/// plural form) or text. Fluent writes a `Num` as bare digits (`1000`):
-/// a number people read in full goes in as `Str` from `format::number`,
+/// plural form) or text. Fluent writes a `Num` as bare digits (`1000`);
+/// the message writes it grouped with `{ GROUPED($n) }` (`1 000`), or a
+/// number people read in full goes in as `Str` from `format::number`,
 /// with its count as a `Num` where it chooses a plural.
 #[derive(Debug, Clone, Copy)]
 pub enum Arg<'a> {

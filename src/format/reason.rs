@@ -191,4 +191,101 @@ mod tests {
             "просроченная дебиторская задолженность 364\u{202f}800,00"
         );
     }
+
+    #[test]
+    fn overdue_agreements_say_whose_they_are() {
+        let overdue =
+            |locale, ours, theirs| reason(locale, &Reason::OverdueAgreements { ours, theirs });
+        assert_eq!(overdue(EN, 2, 0), "overdue agreements: 2 of ours");
+        assert_eq!(overdue(EN, 0, 1), "overdue agreements: 1 of theirs");
+        assert_eq!(
+            overdue(EN, 1, 3),
+            "overdue agreements: 1 of ours, 3 of theirs"
+        );
+        const RU: Locale = Locale::Ru;
+        assert_eq!(overdue(RU, 2, 0), "просроченные договорённости: 2 за нами");
+        assert_eq!(
+            overdue(RU, 0, 1),
+            "просроченные договорённости: 1 за клиентом"
+        );
+        assert_eq!(
+            overdue(RU, 1, 3),
+            "просроченные договорённости: 1 за нами, 3 за клиентом"
+        );
+    }
+
+    #[test]
+    fn russian_reasons_decline_their_nouns() {
+        const RU: Locale = Locale::Ru;
+        let broken = |count| Reason::BrokenAgreements {
+            count,
+            by_us: 0,
+            by_client: count,
+        };
+        assert_eq!(
+            reason(RU, &broken(1)),
+            "1 нарушенная договорённость за 90 дней (со стороны клиента — 1, с нашей — 0)"
+        );
+        assert!(reason(RU, &broken(2)).starts_with("2 нарушенные договорённости за"));
+        assert!(reason(RU, &broken(5)).starts_with("5 нарушенных договорённостей за"));
+        let quiet = |n| Reason::SilentDecline {
+            touchpoints_last_60_days: n,
+            touchpoints_previous_60_days: 4,
+        };
+        assert_eq!(
+            reason(RU, &quiet(1)),
+            "клиент затихает: 1 касание за 60 дней против 4 за предыдущие 60, выручка не растёт"
+        );
+        assert!(reason(RU, &quiet(3)).contains(" 3 касания за"));
+        assert!(reason(RU, &quiet(11)).contains(" 11 касаний за"));
+        let thread = |contacts, decision_makers| Reason::SingleThread {
+            contacts,
+            decision_makers,
+        };
+        assert_eq!(
+            reason(RU, &thread(1, 0)),
+            "один контакт на клиенте (1 контакт), ЛПР неизвестен"
+        );
+        assert!(reason(RU, &thread(2, 0)).contains("(2 контакта)"));
+        assert_eq!(reason(RU, &thread(1, 1)), "один контакт на клиенте");
+        assert_eq!(reason(EN, &thread(1, 1)), "single thread: only one contact");
+        let never = Reason::PastCadence {
+            days_since: None,
+            cadence_days: 7,
+            days_over: 21,
+        };
+        assert_eq!(
+            reason(RU, &never),
+            "касаний не было ни разу (частота — раз в 7 дней, просрочка 21 день)"
+        );
+        let gaps = Reason::OnboardingGaps {
+            days_since_start: 39,
+            missing: vec![
+                crate::domain::briefing::Gap::Goal,
+                crate::domain::briefing::Gap::DecisionMaker,
+            ],
+        };
+        assert_eq!(
+            reason(RU, &gaps),
+            "новый клиент (39-й день): не заполнены цель, ЛПР"
+        );
+    }
+
+    #[test]
+    fn counts_past_a_thousand_keep_each_sentences_digits() {
+        // Days are grouped as numbers are; English's "N over" is bare.
+        let late = Reason::PastCadence {
+            days_since: Some(1_095),
+            cadence_days: 14,
+            days_over: 1_081,
+        };
+        assert_eq!(
+            reason(EN, &late),
+            "no touchpoint for 1 095 days (cadence 14 days, 1081 over)"
+        );
+        assert_eq!(
+            reason(Locale::Ru, &late),
+            "нет касаний 1\u{202f}095 дней (частота — раз в 14 дней, просрочка 1\u{202f}081 день)"
+        );
+    }
 }
