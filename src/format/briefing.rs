@@ -1,42 +1,39 @@
 //! The briefing's sentences, in one place: talking points, what falls due in
-//! the next 14 days, the onboarding gaps and the forecast's basis. The
-//! domain gives values (`domain::briefing`); this words them for a `Locale`.
-//! The Markdown and text briefings, the Review pane and the JSON's prose
-//! fields (always English) all come from here; the at-risk reasons are
-//! worded next door, in `format::reason`.
+//! the next 14 days, the onboarding gaps, the health notes and the
+//! forecast's basis. The domain gives values (`domain::briefing`); this
+//! words them for a `Locale`. The Markdown and text briefings, the Review
+//! pane and the JSON's prose fields (always English) all come from here;
+//! the at-risk reasons are worded next door, in `format::reason`.
 //!
-//! Each sentence is one match arm per language; counts take their plural
-//! through Fluent (`format::count`). The briefing's headings and fixed lines
-//! are Fluent messages in `assets/locales/*/briefing.ftl`.
+//! Every sentence is a Fluent message in `assets/locales/*/briefing.ftl`:
+//! the code here picks the message and gives its values, written out for
+//! amounts, percentages and dates, as numbers for counts (the message picks
+//! the plural by CLDR rules and writes the count). A sentence is changed in
+//! the message files, in each language, without touching this code.
 
 use chrono::NaiveDate;
 
-use super::{Locale, Noun, count, date, days, money, number, percent};
+use super::messages::{Arg, text, text_with};
+use super::{Locale, date, money, percent};
 use crate::domain::briefing::{ConcentrationLine, Due, Gap, TalkingPoint, UpcomingKind};
-use crate::domain::{Money, Owner, Tier};
+use crate::domain::{Money, Month, Owner, Tier};
+
+/// A count as a message's value: it picks the plural form, and the message
+/// writes it (`{ GROUPED($n) }` groups its digits).
+pub(super) fn num(n: impl TryInto<i64>) -> Arg<'static> {
+    Arg::Num(n.try_into().unwrap_or(i64::MAX))
+}
 
 /// What the forecast counts, said wherever it is shown.
-pub fn forecast_basis(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "received + balances of this month's invoices not yet overdue",
-        Locale::Ru => "поступило + не просроченные остатки по счетам этого месяца",
-    }
+pub fn forecast_basis(locale: Locale) -> String {
+    text(locale, "briefing-forecast-basis")
 }
 
 /// A talking point as a sentence; amounts are in `currency` (the
 /// portfolio's, `RUB`).
 pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String {
-    match locale {
-        Locale::En => english_point(currency, p),
-        Locale::Ru => russian_point(currency, p),
-    }
-}
-
-/// A talking point as a Russian account manager says it.
-fn russian_point(cur: &str, p: &TalkingPoint) -> String {
-    const RU: Locale = Locale::Ru;
-    let cur = currency_sign(RU, cur);
-    let amount = |m: Money| amount(RU, m);
+    let currency = Arg::Str(currency_sign(locale, currency));
+    let amount = |m: Money| amount(locale, m);
     match p {
         TalkingPoint::Plan {
             attainment_bp,
@@ -44,95 +41,149 @@ fn russian_point(cur: &str, p: &TalkingPoint) -> String {
             outstanding,
             clients_outstanding,
             forecast,
-        } => format!(
-            "Выполнение плана {}, до конца месяца {}; не оплачено {} {cur} у {}, прогноз {} ({}).",
-            percent(RU, *attainment_bp),
-            days(RU, *days_left),
-            amount(*outstanding),
-            clients_genitive(*clients_outstanding),
-            amount(*forecast),
-            forecast_basis(RU)
+        } => text_with(
+            locale,
+            "briefing-point-plan",
+            &[
+                ("attainment", Arg::Str(&percent(locale, *attainment_bp))),
+                ("days-left", num(*days_left)),
+                ("outstanding", Arg::Str(&amount(*outstanding))),
+                ("currency", currency),
+                ("clients", num(*clients_outstanding)),
+                ("forecast", Arg::Str(&amount(*forecast))),
+            ],
         ),
         TalkingPoint::NoTarget {
             month,
             received,
             forecast,
-        } => format!(
-            "План на {} не задан: поступило {} {cur}, прогноз {}.",
-            super::month(RU, *month),
-            amount(*received),
-            amount(*forecast)
+        } => text_with(
+            locale,
+            "briefing-point-no-target",
+            &[
+                ("month", Arg::Str(&month_in_sentence(locale, *month))),
+                ("received", Arg::Str(&amount(*received))),
+                ("currency", currency),
+                ("forecast", Arg::Str(&amount(*forecast))),
+            ],
         ),
         TalkingPoint::GoldNotContacted {
             client,
             days_since,
             cadence_days,
-        } => format!(
-            "Золотой клиент {client}: нет касаний {} (частота касаний — раз в {}).",
-            days(RU, *days_since),
-            days(RU, *cadence_days)
+        } => text_with(
+            locale,
+            "briefing-point-gold-not-contacted",
+            &[
+                ("client", Arg::Str(client)),
+                ("days", num(*days_since)),
+                ("cadence", num(*cadence_days)),
+            ],
         ),
         TalkingPoint::GoldNeverContacted {
             client,
             cadence_days,
-        } => format!(
-            "Золотой клиент {client}: ни одного касания (частота касаний — раз в {}).",
-            days(RU, *cadence_days)
+        } => text_with(
+            locale,
+            "briefing-point-gold-never-contacted",
+            &[
+                ("client", Arg::Str(client)),
+                ("cadence", num(*cadence_days)),
+            ],
         ),
         TalkingPoint::OverdueReceivables {
             total,
             clients,
             largest,
             largest_amount,
-        } => format!(
-            "Просроченная дебиторская задолженность {} {cur} у {}; больше всего у {largest} ({}).",
-            amount(*total),
-            clients_genitive(*clients),
-            amount(*largest_amount)
+        } => text_with(
+            locale,
+            "briefing-point-overdue-receivables",
+            &[
+                ("total", Arg::Str(&amount(*total))),
+                ("currency", currency),
+                ("clients", num(*clients)),
+                ("largest", Arg::Str(largest)),
+                ("largest-amount", Arg::Str(&amount(*largest_amount))),
+            ],
         ),
-        TalkingPoint::Concentration { client, share_bp } => format!(
-            "{client} приносит {} выручки за 12 месяцев: риск концентрации, нужен план на случай ухода.",
-            percent(RU, *share_bp)
+        TalkingPoint::Concentration { client, share_bp } => text_with(
+            locale,
+            "briefing-point-concentration",
+            &[
+                ("client", Arg::Str(client)),
+                ("share", Arg::Str(&percent(locale, *share_bp))),
+            ],
         ),
         TalkingPoint::TierMove {
             client,
             from,
             to,
             reason,
-        } => format!(
-            "Смена категории: {client} {} → {} ({reason}).",
-            tier(RU, *from),
-            tier(RU, *to)
+        } => text_with(
+            locale,
+            "briefing-point-tier-move",
+            &[
+                ("client", Arg::Str(client)),
+                ("from", Arg::Str(&tier(locale, *from))),
+                ("to", Arg::Str(&tier(locale, *to))),
+                ("reason", Arg::Str(reason)),
+            ],
         ),
-        TalkingPoint::GoingQuiet { client } => {
-            format!("{client} затихает: касаний меньше, выручка не растёт.")
-        }
+        TalkingPoint::GoingQuiet { client } => text_with(
+            locale,
+            "briefing-point-going-quiet",
+            &[("client", Arg::Str(client))],
+        ),
         TalkingPoint::TimeEater {
             client,
             revenue_per_hour,
             minutes_12m,
-        } => format!(
-            "Съедает время: {client} приносит {} {cur} за час вашего времени ({} мин за 12 месяцев); пересмотреть формат работы?",
-            amount(*revenue_per_hour),
-            number(RU, *minutes_12m)
+        } => text_with(
+            locale,
+            "briefing-point-time-eater",
+            &[
+                ("client", Arg::Str(client)),
+                ("amount", Arg::Str(&amount(*revenue_per_hour))),
+                ("currency", currency),
+                ("minutes", num(*minutes_12m)),
+            ],
         ),
         TalkingPoint::Grow {
             client,
             tier: t,
             revenue_up_bp,
-        } => format!(
-            "Точка роста — {client} ({}): выручка за последние 3 месяца выросла на {}\u{a0}%; обсудить следующий шаг в отношениях.",
-            tier(RU, *t),
-            revenue_up_bp / 100
+        } => text_with(
+            locale,
+            "briefing-point-grow",
+            &[
+                ("client", Arg::Str(client)),
+                ("tier", Arg::Str(&tier(locale, *t))),
+                // Whole percent, rounded toward zero: `10` for 10.53 %.
+                ("growth", num(revenue_up_bp / 100)),
+            ],
         ),
-        TalkingPoint::ClientsLost { lost } => format!(
-            "Отток за 12 месяцев: {} — {}.",
-            count(RU, lost.len(), Noun::Client),
-            lost.iter()
-                .map(|c| format!("{} ({})", c.client, c.reason))
+        TalkingPoint::ClientsLost { lost } => {
+            let clients = lost
+                .iter()
+                .map(|c| {
+                    text_with(
+                        locale,
+                        "briefing-point-lost-client",
+                        &[
+                            ("client", Arg::Str(&c.client)),
+                            ("reason", Arg::Str(&c.reason)),
+                        ],
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join("; ")
-        ),
+                .join("; ");
+            text_with(
+                locale,
+                "briefing-point-clients-lost",
+                &[("count", num(lost.len())), ("clients", Arg::Str(&clients))],
+            )
+        }
     }
 }
 
@@ -145,194 +196,70 @@ pub fn currency_sign(locale: Locale, currency: &str) -> &str {
     }
 }
 
-/// A count of clients after `у` (genitive): `у 1 клиента`, `у 21 клиента`,
-/// `у 5 клиентов`. Russian genitive has two forms here, not Fluent's three.
-fn clients_genitive(n: usize) -> String {
-    let word = if n % 10 == 1 && n % 100 != 11 {
-        "клиента"
-    } else {
-        "клиентов"
-    };
-    format!("{} {word}", number(Locale::Ru, n))
-}
-
-fn english_point(cur: &str, p: &TalkingPoint) -> String {
-    const EN: Locale = Locale::En;
-    let amount = |m: Money| amount(EN, m);
-    match p {
-        TalkingPoint::Plan {
-            attainment_bp,
-            days_left,
-            outstanding,
-            clients_outstanding,
-            forecast,
-        } => format!(
-            "Plan at {} with {} left; {} {cur} outstanding from {}, forecast {} ({}).",
-            percent(EN, *attainment_bp),
-            days(EN, *days_left),
-            amount(*outstanding),
-            count(EN, *clients_outstanding, Noun::Client),
-            amount(*forecast),
-            forecast_basis(EN)
-        ),
-        TalkingPoint::NoTarget {
-            month,
-            received,
-            forecast,
-        } => format!(
-            "No target set for {month}: received {} {cur} so far, forecast {}.",
-            amount(*received),
-            amount(*forecast)
-        ),
-        TalkingPoint::GoldNotContacted {
-            client,
-            days_since,
-            cadence_days,
-        } => format!(
-            "Gold client {client} not contacted for {} (cadence {cadence_days}).",
-            days(EN, *days_since)
-        ),
-        TalkingPoint::GoldNeverContacted {
-            client,
-            cadence_days,
-        } => format!("Gold client {client} never contacted (cadence {cadence_days})."),
-        TalkingPoint::OverdueReceivables {
-            total,
-            clients,
-            largest,
-            largest_amount,
-        } => format!(
-            "{} {cur} overdue receivables across {}; largest: {largest} ({}).",
-            amount(*total),
-            count(EN, *clients, Noun::Client),
-            amount(*largest_amount)
-        ),
-        TalkingPoint::Concentration { client, share_bp } => format!(
-            "{client} brings {} of 12-month revenue: a concentration risk to plan for.",
-            percent(EN, *share_bp)
-        ),
-        TalkingPoint::TierMove {
-            client,
-            from,
-            to,
-            reason,
-        } => format!(
-            "Tier move: {client} {} → {} ({reason}).",
-            tier(EN, *from),
-            tier(EN, *to)
-        ),
-        TalkingPoint::GoingQuiet { client } => {
-            format!("{client} is going quiet: fewer touchpoints, revenue not growing.")
-        }
-        TalkingPoint::TimeEater {
-            client,
-            revenue_per_hour,
-            minutes_12m,
-        } => format!(
-            "Time-eater: {client} earns {} {cur} per hour of your time ({minutes_12m} min in 12 months); renegotiate the format of work?",
-            amount(*revenue_per_hour)
-        ),
-        TalkingPoint::Grow {
-            client,
-            tier: t,
-            revenue_up_bp,
-        } => format!(
-            "Grow {client} ({}): revenue up {}% over the last 3 months; discuss the next step of the relationship.",
-            tier(EN, *t),
-            revenue_up_bp / 100
-        ),
-        TalkingPoint::ClientsLost { lost } => format!(
-            "{} lost in 12 months: {}.",
-            count(EN, lost.len(), Noun::Client),
-            lost.iter()
-                .map(|c| format!("{} ({})", c.client, c.reason))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
+/// A month inside a sentence: English keeps the ISO form its sentences
+/// (and the JSON's prose) have always had, `2026-11`; Russian names it,
+/// `ноябрь 2026`.
+fn month_in_sentence(locale: Locale, m: Month) -> String {
+    match locale {
+        Locale::En => m.to_string(),
+        Locale::Ru => super::month(locale, m),
     }
 }
 
 /// What an item of the next 14 days is, in a word or two: `payment due`.
-pub fn upcoming_kind(locale: Locale, kind: UpcomingKind) -> &'static str {
-    match locale {
-        Locale::En => match kind {
-            UpcomingKind::NextStep => "next step",
-            UpcomingKind::Agreement => "agreement",
-            UpcomingKind::Invoice => "payment due",
-            UpcomingKind::Birthday => "birthday",
-        },
-        Locale::Ru => match kind {
-            UpcomingKind::NextStep => "следующий шаг",
-            UpcomingKind::Agreement => "договорённость",
-            UpcomingKind::Invoice => "платёж",
-            UpcomingKind::Birthday => "день рождения",
-        },
-    }
+pub fn upcoming_kind(locale: Locale, kind: UpcomingKind) -> String {
+    let id = match kind {
+        UpcomingKind::NextStep => "briefing-upcoming-next-step",
+        UpcomingKind::Agreement => "briefing-upcoming-agreement",
+        UpcomingKind::Invoice => "briefing-upcoming-invoice",
+        UpcomingKind::Birthday => "briefing-upcoming-birthday",
+    };
+    text(locale, id)
 }
 
 /// The detail of an item of the next 14 days: the step, the agreement and
 /// who owes it, the invoice's month, whose birthday.
 pub fn due(locale: Locale, d: &Due) -> String {
-    match locale {
-        Locale::Ru => match d {
-            Due::NextStep { step } => step.clone(),
-            Due::Agreement {
-                text,
-                owner: Owner::Us,
-            } => format!("{text} (за нами)"),
-            Due::Agreement {
-                text,
-                owner: Owner::Client,
-            } => format!("{text} (за клиентом)"),
-            Due::Invoice { month } => {
-                format!("ожидаемый платёж за {}", super::month(locale, *month))
-            }
-            Due::Birthday {
-                contact,
-                role: Some(role),
-            } => format!("{contact}, {role}"),
-            Due::Birthday {
-                contact,
-                role: None,
-            } => contact.clone(),
-        },
-        Locale::En => match d {
-            Due::NextStep { step } => step.clone(),
-            Due::Agreement {
-                text,
-                owner: Owner::Us,
-            } => format!("{text} (ours)"),
-            Due::Agreement {
-                text,
-                owner: Owner::Client,
-            } => format!("{text} (theirs)"),
-            Due::Invoice { month } => format!("expected payment for {month}"),
-            Due::Birthday {
-                contact,
-                role: Some(role),
-            } => format!("{contact}, {role}"),
-            Due::Birthday {
-                contact,
-                role: None,
-            } => contact.clone(),
-        },
+    match d {
+        Due::NextStep { step } => step.clone(),
+        Due::Agreement {
+            text: agreement,
+            owner,
+        } => {
+            let id = match owner {
+                Owner::Us => "briefing-due-agreement-ours",
+                Owner::Client => "briefing-due-agreement-theirs",
+            };
+            text_with(locale, id, &[("text", Arg::Str(agreement))])
+        }
+        Due::Invoice { month } => text_with(
+            locale,
+            "briefing-due-invoice",
+            &[("month", Arg::Str(&month_in_sentence(locale, *month)))],
+        ),
+        Due::Birthday {
+            contact,
+            role: Some(role),
+        } => text_with(
+            locale,
+            "briefing-due-birthday",
+            &[("contact", Arg::Str(contact)), ("role", Arg::Str(role))],
+        ),
+        Due::Birthday {
+            contact,
+            role: None,
+        } => contact.clone(),
     }
 }
 
 /// What an onboarding client's profile lacks, in words.
-pub fn gap(locale: Locale, g: Gap) -> &'static str {
-    match locale {
-        Locale::En => match g {
-            Gap::Goal => "goal",
-            Gap::Cadence => "cadence",
-            Gap::DecisionMaker => "decision maker",
-        },
-        Locale::Ru => match g {
-            Gap::Goal => "цель",
-            Gap::Cadence => "частота касаний",
-            Gap::DecisionMaker => "ЛПР",
-        },
-    }
+pub fn gap(locale: Locale, g: Gap) -> String {
+    let id = match g {
+        Gap::Goal => "briefing-gap-goal",
+        Gap::Cadence => "briefing-gap-cadence",
+        Gap::DecisionMaker => "briefing-gap-decision-maker",
+    };
+    text(locale, id)
 }
 
 /// Which briefing a health note is for: Markdown marks the largest client
@@ -348,120 +275,87 @@ pub enum Doc {
 /// brings over 40 %.
 pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: &str) -> String {
     let (Some(name), Some(bp)) = (&c.largest_client, c.largest_share_bp) else {
-        return no_revenue(locale).to_string();
+        return no_revenue(locale);
     };
-    match locale {
-        Locale::Ru => {
-            let n = c.clients_for_80pct;
-            match doc {
-                Doc::Markdown => format!(
-                    "Крупнейший клиент: **{name}**, {} выручки за 12 месяцев ({} {}); 80\u{a0}% выручки дают {} из {}.{}",
-                    percent(locale, bp),
-                    money(locale, c.revenue_12m),
-                    currency_sign(locale, currency),
-                    number(locale, n),
-                    count(locale, c.client_count, Noun::Client),
-                    if c.warning {
-                        " **Внимание: больше 40\u{a0}% выручки от одного клиента.**"
-                    } else {
-                        ""
-                    }
-                ),
-                Doc::Text => format!(
-                    "Крупнейший клиент {name}: {} выручки; 80\u{a0}% дают {}{}",
-                    percent(locale, bp),
-                    count(locale, n, Noun::Client),
-                    if c.warning {
-                        "  ВНИМАНИЕ: больше 40\u{a0}%"
-                    } else {
-                        ""
-                    }
-                ),
-            }
-        }
-        Locale::En => {
-            let n = c.clients_for_80pct;
-            let make = if n == 1 { "makes" } else { "make" };
-            match doc {
-                Doc::Markdown => format!(
-                    "Largest client: **{name}**, {} of 12-month revenue ({} {currency}); {n} of {} {make} 80% of revenue.{}",
-                    percent(locale, bp),
-                    money(locale, c.revenue_12m),
-                    count(locale, c.client_count, Noun::Client),
-                    if c.warning {
-                        " **Warning: over 40% from one client.**"
-                    } else {
-                        ""
-                    }
-                ),
-                Doc::Text => format!(
-                    "Largest client {name}: {} of revenue; {} {make} 80%{}",
-                    percent(locale, bp),
-                    count(locale, n, Noun::Client),
-                    if c.warning { "  WARNING: over 40%" } else { "" }
-                ),
-            }
-        }
+    let share = percent(locale, bp);
+    let warning = if c.warning { "yes" } else { "no" };
+    match doc {
+        Doc::Markdown => text_with(
+            locale,
+            "briefing-concentration",
+            &[
+                ("client", Arg::Str(name)),
+                ("share", Arg::Str(&share)),
+                ("revenue", Arg::Str(&money(locale, c.revenue_12m))),
+                ("currency", Arg::Str(currency_sign(locale, currency))),
+                ("top", num(c.clients_for_80pct)),
+                ("clients", num(c.client_count)),
+                ("warning", Arg::Str(warning)),
+            ],
+        ),
+        Doc::Text => text_with(
+            locale,
+            "briefing-concentration-text",
+            &[
+                ("client", Arg::Str(name)),
+                ("share", Arg::Str(&share)),
+                ("top", num(c.clients_for_80pct)),
+                ("warning", Arg::Str(warning)),
+            ],
+        ),
     }
 }
 
 /// The health section when no client paid in 12 months.
-pub fn no_revenue(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "No revenue in the last 12 months.",
-        Locale::Ru => "За последние 12 месяцев поступлений не было.",
-    }
+pub fn no_revenue(locale: Locale) -> String {
+    text(locale, "briefing-no-revenue")
 }
 
 /// A time-eater in the text briefing (Markdown has a table).
 pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes: u64) -> String {
-    match locale {
-        Locale::Ru => format!(
-            "Съедает время {client}: {} за час ({} мин)",
-            money(locale, revenue_per_hour),
-            number(locale, minutes)
-        ),
-        Locale::En => format!(
-            "Time-eater {client}: {} per hour ({} min)",
-            money(locale, revenue_per_hour),
-            number(locale, minutes)
-        ),
-    }
+    text_with(
+        locale,
+        "briefing-time-eater-line",
+        &[
+            ("client", Arg::Str(client)),
+            ("amount", Arg::Str(&money(locale, revenue_per_hour))),
+            ("minutes", num(minutes)),
+        ],
+    )
 }
 
 /// A client lost in the last 12 months, the day and the reason.
 pub fn lost(locale: Locale, doc: Doc, client: &str, on: NaiveDate, reason: &str) -> String {
-    match (locale, doc) {
-        (Locale::Ru, Doc::Markdown) => {
-            format!("{client}, {}: {reason}", date(locale, on))
-        }
-        (Locale::Ru, Doc::Text) => {
-            format!("Ушёл {client}, {}: {reason}", date(locale, on))
-        }
-        (Locale::En, Doc::Markdown) => {
-            format!("{client} on {}: {reason}", date(locale, on))
-        }
-        (Locale::En, Doc::Text) => {
-            format!("Lost {client} on {}: {reason}", date(locale, on))
-        }
-    }
+    let id = match doc {
+        Doc::Markdown => "briefing-lost-line",
+        Doc::Text => "briefing-lost-line-text",
+    };
+    text_with(
+        locale,
+        id,
+        &[
+            ("client", Arg::Str(client)),
+            ("date", Arg::Str(&date(locale, on))),
+            ("reason", Arg::Str(reason)),
+        ],
+    )
 }
 
-/// A tier's name in a sentence.
-pub fn tier(locale: Locale, t: Tier) -> &'static str {
-    match (locale, t) {
-        (Locale::En, _) => t.as_str(),
-        (Locale::Ru, Tier::Gold) => "золотой",
-        (Locale::Ru, Tier::Potential) => "перспективный",
-        (Locale::Ru, Tier::Toxic) => "токсичный",
-    }
+/// A tier's name in a sentence or a table cell.
+pub fn tier(locale: Locale, t: Tier) -> String {
+    let id = match t {
+        Tier::Gold => "briefing-tier-gold",
+        Tier::Potential => "briefing-tier-potential",
+        Tier::Toxic => "briefing-tier-toxic",
+    };
+    text(locale, id)
 }
 
 /// An amount in a sentence: whole amounts without their zero kopecks
 /// (`2 007 800`), others in full (`16 867.35`).
 fn amount(locale: Locale, m: Money) -> String {
     if m.minor() % 100 == 0 {
-        number(locale, m.minor() / 100)
+        super::number(locale, m.minor() / 100)
     } else {
         money(locale, m)
     }
@@ -811,5 +705,122 @@ mod tests {
         assert_eq!(amount(EN, Money::from_minor(1_686_735)), "16 867.35");
         assert_eq!(amount(EN, Money::from_minor(-50)), "-0.50");
         assert_eq!(amount(EN, Money::major(-3)), "-3");
+    }
+
+    #[test]
+    fn russian_points_name_months_tiers_and_lost_clients() {
+        const RU: Locale = Locale::Ru;
+        let point = |p| talking_point(RU, "RUB", &p);
+        assert_eq!(
+            point(TalkingPoint::NoTarget {
+                month: Month::parse("2026-11").unwrap(),
+                received: Money::major(10),
+                forecast: Money::ZERO,
+            }),
+            "План на ноябрь 2026 не задан: поступило 10 ₽, прогноз 0."
+        );
+        assert_eq!(
+            point(TalkingPoint::Grow {
+                client: "Автосалон".into(),
+                tier: Tier::Gold,
+                revenue_up_bp: 1_053,
+            }),
+            "Точка роста — Автосалон (золотой): выручка за последние 3 месяца выросла на \
+             10\u{a0}%; обсудить следующий шаг в отношениях."
+        );
+        let lost = |n: usize| {
+            point(TalkingPoint::ClientsLost {
+                lost: (0..n)
+                    .map(|i| Churn {
+                        client: format!("C{i}"),
+                        on: d(2026, 3, 1),
+                        reason: "Закрылись".into(),
+                    })
+                    .collect(),
+            })
+        };
+        assert_eq!(
+            lost(2),
+            "Отток за 12 месяцев: 2 клиента — C0 (Закрылись); C1 (Закрылись)."
+        );
+        assert!(lost(1).starts_with("Отток за 12 месяцев: 1 клиент — C0"));
+        assert!(lost(5).starts_with("Отток за 12 месяцев: 5 клиентов — C0"));
+    }
+
+    #[test]
+    fn counts_past_a_thousand_keep_each_sentences_digits() {
+        // English's cadence and minutes in a talking point are bare digits,
+        // its day counts and the text briefing's minutes grouped; Russian
+        // groups them all.
+        let gold = TalkingPoint::GoldNotContacted {
+            client: "A".into(),
+            days_since: 1_095,
+            cadence_days: 1_095,
+        };
+        assert_eq!(
+            talking_point(EN, "RUB", &gold),
+            "Gold client A not contacted for 1 095 days (cadence 1095)."
+        );
+        assert_eq!(
+            talking_point(Locale::Ru, "RUB", &gold),
+            "Золотой клиент A: нет касаний 1\u{202f}095 дней \
+             (частота касаний — раз в 1\u{202f}095 дней)."
+        );
+        let eater = TalkingPoint::TimeEater {
+            client: "B".into(),
+            revenue_per_hour: Money::major(5),
+            minutes_12m: 7_840,
+        };
+        assert!(talking_point(EN, "RUB", &eater).contains("(7840 min in 12 months)"));
+        assert!(
+            talking_point(Locale::Ru, "RUB", &eater).contains("(7\u{202f}840 мин за 12 месяцев)")
+        );
+    }
+
+    #[test]
+    fn russian_health_notes_and_next_days_are_worded() {
+        const RU: Locale = Locale::Ru;
+        assert_eq!(
+            concentration(RU, Doc::Markdown, &concentration_of(1, 5, true), "RUB"),
+            "Крупнейший клиент: **Альфа**, 92,31\u{a0}% выручки за 12 месяцев \
+             (1\u{202f}300\u{202f}000,00 ₽); 80\u{a0}% выручки дают 1 из 5 клиентов. \
+             **Внимание: больше 40\u{a0}% выручки от одного клиента.**"
+        );
+        let text =
+            |n, warning| concentration(RU, Doc::Text, &concentration_of(n, 5, warning), "RUB");
+        assert_eq!(
+            text(1, true),
+            "Крупнейший клиент Альфа: 92,31\u{a0}% выручки; 80\u{a0}% дают 1 клиент  \
+             ВНИМАНИЕ: больше 40\u{a0}%"
+        );
+        assert!(text(2, false).ends_with("дают 2 клиента"));
+        assert!(text(5, false).ends_with("дают 5 клиентов"));
+        assert_eq!(
+            time_eater(RU, "Brightline", Money::from_minor(1_686_735), 7_840),
+            "Съедает время Brightline: 16\u{202f}867,35 за час (7\u{202f}840 мин)"
+        );
+        let on = d(2026, 3, 1);
+        assert_eq!(
+            lost(RU, Doc::Markdown, "Delta", on, "Закрылись"),
+            "Delta, 01.03.2026: Закрылись"
+        );
+        assert_eq!(
+            lost(RU, Doc::Text, "Delta", on, "Закрылись"),
+            "Ушёл Delta, 01.03.2026: Закрылись"
+        );
+        let ours = Due::Agreement {
+            text: "Медиаплан".into(),
+            owner: Owner::Us,
+        };
+        assert_eq!(due(RU, &ours), "Медиаплан (за нами)");
+        let invoice = Due::Invoice {
+            month: Month::parse("2026-12").unwrap(),
+        };
+        assert_eq!(due(RU, &invoice), "ожидаемый платёж за декабрь 2026");
+        assert_eq!(upcoming_kind(RU, UpcomingKind::Invoice), "платёж");
+        assert_eq!(
+            forecast_basis(RU),
+            "поступило + не просроченные остатки по счетам этого месяца"
+        );
     }
 }

@@ -56,8 +56,9 @@ const RU: &[(&str, &str)] = &[
 ];
 
 /// A value for a message's placeable: a number (which also chooses the
-/// plural form) or text. Fluent writes a `Num` as bare digits (`1000`):
-/// a number people read in full goes in as `Str` from `format::number`,
+/// plural form) or text. Fluent writes a `Num` as bare digits (`1000`);
+/// the message writes it grouped with `{ GROUPED($n) }` (`1 000`), or a
+/// number people read in full goes in as `Str` from `format::number`,
 /// with its count as a `Num` where it chooses a plural.
 #[derive(Debug, Clone, Copy)]
 pub enum Arg<'a> {
@@ -106,6 +107,14 @@ fn build(locale: Locale) -> FluentBundle<FluentResource> {
     // No Unicode isolation marks around placeables: they would count as
     // characters in a terminal's columns.
     bundle.set_use_isolating(false);
+    // `GROUPED($n)`: a count written as this language groups its digits
+    // (`1 095`, in Russian with a narrow no-break space), where `{ $n }`
+    // alone gives bare digits (`1095`). The count still picks the plural
+    // form in a selector (`{ $n -> [one] ... }`).
+    let _ = bundle.add_function("GROUPED", move |args, _named| match args {
+        [FluentValue::Number(n)] => FluentValue::from(super::number(locale, n.value as i64)),
+        _ => FluentValue::Error,
+    });
     for (_, text) in files(locale) {
         // A file that does not parse is caught by the tests; what parsed
         // of it is still used.
@@ -198,6 +207,15 @@ mod tests {
                 vars.insert(id.name.to_string());
             }
             ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+            // `GROUPED($n)` uses `$n` too.
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline_vars(a, vars);
+                }
+                for a in &arguments.named {
+                    inline_vars(&a.value, vars);
+                }
+            }
             _ => {}
         }
     }
@@ -241,6 +259,25 @@ mod tests {
             .filter(|id| !code.contains(&format!("\"{id}\"")))
             .collect();
         assert!(unused.is_empty(), "ids no code asks for: {unused:?}");
+    }
+
+    #[test]
+    fn grouped_writes_a_count_as_the_language_groups_digits() {
+        // `briefing-point-clients-lost` shows its count through GROUPED().
+        let lost = |locale, n: i64| {
+            text_with(
+                locale,
+                "briefing-point-clients-lost",
+                &[("count", n.into()), ("clients", Arg::Str("A"))],
+            )
+        };
+        assert_eq!(
+            lost(Locale::En, 1095),
+            "1 095 clients lost in 12 months: A."
+        );
+        assert_eq!(lost(Locale::En, 1), "1 client lost in 12 months: A.");
+        assert!(lost(Locale::Ru, 1095).contains("1\u{202f}095 клиентов"));
+        assert!(lost(Locale::Ru, 22).contains("22 клиента"));
     }
 
     #[test]

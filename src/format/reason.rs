@@ -1,188 +1,112 @@
 //! Why a client is at risk, in words (the Review pane, the Markdown and text
-//! briefings). The JSON briefing carries the `Reason` itself.
+//! briefings). The JSON briefing carries the `Reason` itself. Each reason is
+//! a Fluent message (`reason-...` in `assets/locales/*/briefing.ftl`); this
+//! picks it and gives its values.
 
-use super::{Locale, Noun, count, days, money};
+use super::briefing::{gap, num};
+use super::messages::{Arg, text, text_with};
+use super::{Locale, money};
 use crate::domain::briefing::{BROKEN_WINDOW_DAYS, Reason};
 
-/// One line for people: `no touchpoint for 50 days (cadence 14 days, 36 over)`.
-pub fn reason(locale: Locale, r: &Reason) -> String {
-    match locale {
-        Locale::En => english(r),
-        Locale::Ru => russian(r),
-    }
-}
-
-/// The reason as a Russian account manager says it:
+/// One line for people: `no touchpoint for 50 days (cadence 14 days, 36 over)`,
 /// `нет касаний 50 дней (частота — раз в 14 дней, просрочка 36 дней)`.
-fn russian(r: &Reason) -> String {
-    const RU: Locale = Locale::Ru;
+pub fn reason(locale: Locale, r: &Reason) -> String {
     match r {
         Reason::PastCadence {
-            days_since,
+            days_since: Some(days),
             cadence_days,
             days_over,
-        } => {
-            let cadence = days(RU, *cadence_days);
-            match days_since {
-                Some(d) => format!(
-                    "нет касаний {} (частота — раз в {cadence}, просрочка {})",
-                    days(RU, *d),
-                    days(RU, *days_over)
-                ),
-                None => format!(
-                    "касаний не было ни разу (частота — раз в {cadence}, просрочка {})",
-                    days(RU, *days_over)
-                ),
-            }
-        }
-        Reason::OverdueAgreements { ours, theirs } => {
-            let mut parts = Vec::new();
-            if *ours > 0 {
-                parts.push(format!("{ours} за нами"));
-            }
-            if *theirs > 0 {
-                parts.push(format!("{theirs} за клиентом"));
-            }
-            format!("просроченные договорённости: {}", parts.join(", "))
-        }
+        } => text_with(
+            locale,
+            "reason-past-cadence",
+            &[
+                ("days", num(*days)),
+                ("cadence", num(*cadence_days)),
+                ("over", num(*days_over)),
+            ],
+        ),
+        Reason::PastCadence {
+            days_since: None,
+            cadence_days,
+            days_over,
+        } => text_with(
+            locale,
+            "reason-never-contacted",
+            &[("cadence", num(*cadence_days)), ("over", num(*days_over))],
+        ),
+        Reason::OverdueAgreements { ours, theirs } => text_with(
+            locale,
+            "reason-overdue-agreements",
+            &[("ours", num(*ours)), ("theirs", num(*theirs))],
+        ),
         Reason::BrokenAgreements {
-            count: n,
+            count,
             by_us,
             by_client,
-        } => format!(
-            "{} за {} (со стороны клиента — {by_client}, с нашей — {by_us})",
-            count(RU, *n, Noun::BrokenAgreement),
-            days(RU, BROKEN_WINDOW_DAYS)
+        } => text_with(
+            locale,
+            "reason-broken-agreements",
+            &[
+                ("count", num(*count)),
+                ("days", num(BROKEN_WINDOW_DAYS)),
+                ("by-client", num(*by_client)),
+                ("by-us", num(*by_us)),
+            ],
         ),
-        Reason::OverdueReceivables { amount } => {
-            format!(
-                "просроченная дебиторская задолженность {}",
-                money(RU, *amount)
+        Reason::OverdueReceivables { amount } => text_with(
+            locale,
+            "reason-overdue-receivables",
+            &[("amount", Arg::Str(&money(locale, *amount)))],
+        ),
+        Reason::RevenueDown {
+            last_3_months,
+            previous_3_months,
+        } => text_with(
+            locale,
+            "reason-revenue-down",
+            &[
+                ("last", Arg::Str(&money(locale, *last_3_months))),
+                ("previous", Arg::Str(&money(locale, *previous_3_months))),
+            ],
+        ),
+        Reason::SilentDecline {
+            touchpoints_last_60_days,
+            touchpoints_previous_60_days,
+        } => text_with(
+            locale,
+            "reason-silent-decline",
+            &[
+                ("last", num(*touchpoints_last_60_days)),
+                ("previous", num(*touchpoints_previous_60_days)),
+            ],
+        ),
+        Reason::SingleThread {
+            contacts,
+            decision_makers: 0,
+        } => text_with(
+            locale,
+            "reason-single-thread-no-decision-maker",
+            &[("contacts", num(*contacts))],
+        ),
+        Reason::SingleThread { .. } => text(locale, "reason-single-thread"),
+        Reason::OnboardingGaps {
+            days_since_start,
+            missing,
+        } => {
+            let missing = missing
+                .iter()
+                .map(|g| gap(locale, *g))
+                .collect::<Vec<_>>()
+                .join(", ");
+            text_with(
+                locale,
+                "reason-onboarding-gaps",
+                &[
+                    ("days", num(*days_since_start)),
+                    ("missing", Arg::Str(&missing)),
+                ],
             )
         }
-        Reason::RevenueDown {
-            last_3_months,
-            previous_3_months,
-        } => format!(
-            "выручка падает: {} за последние 3 месяца против {} за 3 месяца до них",
-            money(RU, *last_3_months),
-            money(RU, *previous_3_months)
-        ),
-        Reason::SilentDecline {
-            touchpoints_last_60_days,
-            touchpoints_previous_60_days,
-        } => format!(
-            "клиент затихает: {} за 60 дней против {touchpoints_previous_60_days} за предыдущие 60, выручка не растёт",
-            count(RU, *touchpoints_last_60_days, Noun::Touchpoint)
-        ),
-        Reason::SingleThread {
-            contacts,
-            decision_makers,
-        } => {
-            if *decision_makers == 0 {
-                format!(
-                    "один контакт на клиенте ({}), ЛПР неизвестен",
-                    count(RU, *contacts, Noun::Contact)
-                )
-            } else {
-                "один контакт на клиенте".to_string()
-            }
-        }
-        Reason::OnboardingGaps {
-            days_since_start,
-            missing,
-        } => format!(
-            "новый клиент ({days_since_start}-й день): не заполнены {}",
-            missing
-                .iter()
-                .map(|g| super::briefing::gap(RU, *g))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-fn english(r: &Reason) -> String {
-    const EN: Locale = Locale::En;
-    match r {
-        Reason::PastCadence {
-            days_since,
-            cadence_days,
-            days_over,
-        } => {
-            let cadence = days(EN, *cadence_days);
-            match days_since {
-                Some(d) => format!(
-                    "no touchpoint for {} (cadence {cadence}, {days_over} over)",
-                    days(EN, *d)
-                ),
-                None => format!(
-                    "never contacted (cadence {cadence}, {} over)",
-                    days(EN, *days_over)
-                ),
-            }
-        }
-        Reason::OverdueAgreements { ours, theirs } => {
-            let mut parts = Vec::new();
-            if *ours > 0 {
-                parts.push(format!("{ours} of ours"));
-            }
-            if *theirs > 0 {
-                parts.push(format!("{theirs} of theirs"));
-            }
-            format!("overdue agreements: {}", parts.join(", "))
-        }
-        Reason::BrokenAgreements {
-            count: n,
-            by_us,
-            by_client,
-        } => format!(
-            "{} in {} ({by_client} by the client, {by_us} by us)",
-            count(EN, *n, Noun::BrokenAgreement),
-            days(EN, BROKEN_WINDOW_DAYS)
-        ),
-        Reason::OverdueReceivables { amount } => {
-            format!("{} overdue receivables", money(EN, *amount))
-        }
-        Reason::RevenueDown {
-            last_3_months,
-            previous_3_months,
-        } => format!(
-            "revenue down: {} in the last 3 months vs {} in the 3 before",
-            money(EN, *last_3_months),
-            money(EN, *previous_3_months)
-        ),
-        Reason::SilentDecline {
-            touchpoints_last_60_days,
-            touchpoints_previous_60_days,
-        } => format!(
-            "going quiet: {} in 60 days vs {touchpoints_previous_60_days} before, revenue not growing",
-            count(EN, *touchpoints_last_60_days, Noun::Touchpoint)
-        ),
-        Reason::SingleThread {
-            contacts,
-            decision_makers,
-        } => {
-            if *decision_makers == 0 {
-                format!(
-                    "single thread: {}, no decision maker known",
-                    count(EN, *contacts, Noun::Contact)
-                )
-            } else {
-                "single thread: only one contact".to_string()
-            }
-        }
-        Reason::OnboardingGaps {
-            days_since_start,
-            missing,
-        } => format!(
-            "onboarding (day {days_since_start}): missing {}",
-            missing
-                .iter()
-                .map(|g| super::briefing::gap(EN, *g))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
     }
 }
 
@@ -265,6 +189,103 @@ mod tests {
         assert_eq!(
             reason(RU, &owed),
             "просроченная дебиторская задолженность 364\u{202f}800,00"
+        );
+    }
+
+    #[test]
+    fn overdue_agreements_say_whose_they_are() {
+        let overdue =
+            |locale, ours, theirs| reason(locale, &Reason::OverdueAgreements { ours, theirs });
+        assert_eq!(overdue(EN, 2, 0), "overdue agreements: 2 of ours");
+        assert_eq!(overdue(EN, 0, 1), "overdue agreements: 1 of theirs");
+        assert_eq!(
+            overdue(EN, 1, 3),
+            "overdue agreements: 1 of ours, 3 of theirs"
+        );
+        const RU: Locale = Locale::Ru;
+        assert_eq!(overdue(RU, 2, 0), "просроченные договорённости: 2 за нами");
+        assert_eq!(
+            overdue(RU, 0, 1),
+            "просроченные договорённости: 1 за клиентом"
+        );
+        assert_eq!(
+            overdue(RU, 1, 3),
+            "просроченные договорённости: 1 за нами, 3 за клиентом"
+        );
+    }
+
+    #[test]
+    fn russian_reasons_decline_their_nouns() {
+        const RU: Locale = Locale::Ru;
+        let broken = |count| Reason::BrokenAgreements {
+            count,
+            by_us: 0,
+            by_client: count,
+        };
+        assert_eq!(
+            reason(RU, &broken(1)),
+            "1 нарушенная договорённость за 90 дней (со стороны клиента — 1, с нашей — 0)"
+        );
+        assert!(reason(RU, &broken(2)).starts_with("2 нарушенные договорённости за"));
+        assert!(reason(RU, &broken(5)).starts_with("5 нарушенных договорённостей за"));
+        let quiet = |n| Reason::SilentDecline {
+            touchpoints_last_60_days: n,
+            touchpoints_previous_60_days: 4,
+        };
+        assert_eq!(
+            reason(RU, &quiet(1)),
+            "клиент затихает: 1 касание за 60 дней против 4 за предыдущие 60, выручка не растёт"
+        );
+        assert!(reason(RU, &quiet(3)).contains(" 3 касания за"));
+        assert!(reason(RU, &quiet(11)).contains(" 11 касаний за"));
+        let thread = |contacts, decision_makers| Reason::SingleThread {
+            contacts,
+            decision_makers,
+        };
+        assert_eq!(
+            reason(RU, &thread(1, 0)),
+            "один контакт на клиенте (1 контакт), ЛПР неизвестен"
+        );
+        assert!(reason(RU, &thread(2, 0)).contains("(2 контакта)"));
+        assert_eq!(reason(RU, &thread(1, 1)), "один контакт на клиенте");
+        assert_eq!(reason(EN, &thread(1, 1)), "single thread: only one contact");
+        let never = Reason::PastCadence {
+            days_since: None,
+            cadence_days: 7,
+            days_over: 21,
+        };
+        assert_eq!(
+            reason(RU, &never),
+            "касаний не было ни разу (частота — раз в 7 дней, просрочка 21 день)"
+        );
+        let gaps = Reason::OnboardingGaps {
+            days_since_start: 39,
+            missing: vec![
+                crate::domain::briefing::Gap::Goal,
+                crate::domain::briefing::Gap::DecisionMaker,
+            ],
+        };
+        assert_eq!(
+            reason(RU, &gaps),
+            "новый клиент (39-й день): не заполнены цель, ЛПР"
+        );
+    }
+
+    #[test]
+    fn counts_past_a_thousand_keep_each_sentences_digits() {
+        // Days are grouped as numbers are; English's "N over" is bare.
+        let late = Reason::PastCadence {
+            days_since: Some(1_095),
+            cadence_days: 14,
+            days_over: 1_081,
+        };
+        assert_eq!(
+            reason(EN, &late),
+            "no touchpoint for 1 095 days (cadence 14 days, 1081 over)"
+        );
+        assert_eq!(
+            reason(Locale::Ru, &late),
+            "нет касаний 1\u{202f}095 дней (частота — раз в 14 дней, просрочка 1\u{202f}081 день)"
         );
     }
 }

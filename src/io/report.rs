@@ -143,7 +143,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
         "briefing-days-left",
         &[
             ("days", Arg::Str(&days_left)),
-            ("basis", Arg::Str(forecast_basis(loc))),
+            ("basis", Arg::Str(&forecast_basis(loc))),
         ],
     );
     o.push_str(&format!("\n{left}\n\n"));
@@ -405,7 +405,7 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         loc,
         "briefing-text-forecast-note",
         &[
-            ("basis", Arg::Str(forecast_basis(loc))),
+            ("basis", Arg::Str(&forecast_basis(loc))),
             ("days", Arg::Str(&days_left)),
         ],
     );
@@ -468,7 +468,7 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
     for t in &b.health.tiers {
         o.push_str(&format!(
             "  {} {:>11}  {} {:>9}  {} {:>9}\n",
-            pad(tier(loc, t.tier), tier_width),
+            pad(&tier(loc, t.tier), tier_width),
             format::count(loc, t.clients, Noun::Client),
             messages::text(loc, "briefing-text-revenue"),
             format::percent_or_dash(loc, t.revenue_share_bp),
@@ -499,7 +499,7 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         o.push_str(&format!(
             "  {}  {} {}: {}{}\n",
             format::date(loc, u.date),
-            pad(upcoming_kind(loc, u.kind()), kind_width),
+            pad(&upcoming_kind(loc, u.kind()), kind_width),
             u.client,
             due(loc, &u.due),
             u.amount
@@ -540,7 +540,7 @@ struct JsonPlan<'a> {
     #[serde(flatten)]
     current: &'a MonthLine,
     days_left: u32,
-    forecast_basis: &'static str,
+    forecast_basis: String,
     clients_outstanding: usize,
     previous: &'a [MonthLine],
 }

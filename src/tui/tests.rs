@@ -1205,7 +1205,7 @@ fn review_next_days_separates_the_kind_from_the_client() {
     let screen = render(&app, 120, 40);
     let mut seen = 0;
     for u in &next {
-        let label = crate::format::briefing::upcoming_kind(crate::format::Locale::En, u.kind());
+        let label = &crate::format::briefing::upcoming_kind(crate::format::Locale::En, u.kind());
         if let Some(row) = screen
             .lines()
             .find(|l| l.contains(&format!("{} ", u.date.format("%Y-%m-%d"))) && l.contains(label))

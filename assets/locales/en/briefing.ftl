@@ -1,6 +1,12 @@
-## The one-on-one briefing (`folio report`, Markdown and text): headings,
-## table headers and fixed lines. The sentences with values are in
-## `src/format/briefing.rs` and `src/format/reason.rs`.
+## The one-on-one briefing (`folio report`, Markdown and text, and the
+## Review pane): headings, table headers, fixed lines and every sentence
+## with values. `src/format/briefing.rs` and `src/format/reason.rs` pick the
+## message and give the values.
+##
+## Values: amounts, percentages and dates come written out ($outstanding,
+## $share, $date); counts come as numbers. A count picks its word in a
+## selector ({ $n -> [one] ... *[other] ... }); { GROUPED($n) } writes it
+## with its thousands grouped (1 095), { $n } alone as bare digits (1095).
 
 briefing-title = One-on-one briefing: { $month }
 briefing-as-of = As of { $date } · amounts in { $currency }
@@ -50,3 +56,125 @@ briefing-what = What
 briefing-detail = Detail
 briefing-amount = Amount
 briefing-talking-points = 6. Talking points
+
+## Words inside sentences and table cells.
+
+briefing-tier-gold = gold
+briefing-tier-potential = potential
+briefing-tier-toxic = toxic
+briefing-upcoming-next-step = next step
+briefing-upcoming-agreement = agreement
+briefing-upcoming-invoice = payment due
+briefing-upcoming-birthday = birthday
+briefing-gap-goal = goal
+briefing-gap-cadence = cadence
+briefing-gap-decision-maker = decision maker
+
+# What the forecast counts, wherever it is shown.
+briefing-forecast-basis = received + balances of this month's invoices not yet overdue
+
+## Talking points, one message per kind of point.
+
+briefing-point-plan = Plan at { $attainment } with { $days-left ->
+    [one] { GROUPED($days-left) } day
+   *[other] { GROUPED($days-left) } days
+} left; { $outstanding } { $currency } outstanding from { $clients ->
+    [one] { GROUPED($clients) } client
+   *[other] { GROUPED($clients) } clients
+}, forecast { $forecast } ({ briefing-forecast-basis }).
+briefing-point-no-target = No target set for { $month }: received { $received } { $currency } so far, forecast { $forecast }.
+briefing-point-gold-not-contacted = Gold client { $client } not contacted for { $days ->
+    [one] { GROUPED($days) } day
+   *[other] { GROUPED($days) } days
+} (cadence { $cadence }).
+briefing-point-gold-never-contacted = Gold client { $client } never contacted (cadence { $cadence }).
+briefing-point-overdue-receivables = { $total } { $currency } overdue receivables across { $clients ->
+    [one] { GROUPED($clients) } client
+   *[other] { GROUPED($clients) } clients
+}; largest: { $largest } ({ $largest-amount }).
+briefing-point-concentration = { $client } brings { $share } of 12-month revenue: a concentration risk to plan for.
+briefing-point-tier-move = Tier move: { $client } { $from } → { $to } ({ $reason }).
+briefing-point-going-quiet = { $client } is going quiet: fewer touchpoints, revenue not growing.
+briefing-point-time-eater = Time-eater: { $client } earns { $amount } { $currency } per hour of your time ({ $minutes } min in 12 months); renegotiate the format of work?
+briefing-point-grow = Grow { $client } ({ $tier }): revenue up { $growth }% over the last 3 months; discuss the next step of the relationship.
+briefing-point-clients-lost = { $count ->
+    [one] { GROUPED($count) } client
+   *[other] { GROUPED($count) } clients
+} lost in 12 months: { $clients }.
+# One of the clients in the list above (joined with "; ").
+briefing-point-lost-client = { $client } ({ $reason })
+
+## The detail of an item of the next 14 days.
+
+briefing-due-agreement-ours = { $text } (ours)
+briefing-due-agreement-theirs = { $text } (theirs)
+briefing-due-invoice = expected payment for { $month }
+briefing-due-birthday = { $contact }, { $role }
+
+## Portfolio health. $warning is "yes" when one client brings over 40 %.
+
+briefing-concentration = Largest client: **{ $client }**, { $share } of 12-month revenue ({ $revenue } { $currency }); { $top } of { $clients ->
+    [one] { GROUPED($clients) } client
+   *[other] { GROUPED($clients) } clients
+} { $top ->
+    [one] makes
+   *[other] make
+} 80% of revenue.{ $warning ->
+    [yes] {" "}**Warning: over 40% from one client.**
+   *[no] {""}
+}
+briefing-concentration-text = Largest client { $client }: { $share } of revenue; { $top ->
+    [one] { GROUPED($top) } client makes
+   *[other] { GROUPED($top) } clients make
+} 80%{ $warning ->
+    [yes] {"  "}WARNING: over 40%
+   *[no] {""}
+}
+briefing-no-revenue = No revenue in the last 12 months.
+briefing-time-eater-line = Time-eater { $client }: { $amount } per hour ({ GROUPED($minutes) } min)
+briefing-lost-line = { $client } on { $date }: { $reason }
+briefing-lost-line-text = Lost { $client } on { $date }: { $reason }
+
+## Why a client is at risk (after its name, lower case).
+
+reason-past-cadence = no touchpoint for { $days ->
+    [one] { GROUPED($days) } day
+   *[other] { GROUPED($days) } days
+} (cadence { $cadence ->
+    [one] { GROUPED($cadence) } day
+   *[other] { GROUPED($cadence) } days
+}, { $over } over)
+reason-never-contacted = never contacted (cadence { $cadence ->
+    [one] { GROUPED($cadence) } day
+   *[other] { GROUPED($cadence) } days
+}, { $over ->
+    [one] { GROUPED($over) } day
+   *[other] { GROUPED($over) } days
+} over)
+reason-overdue-agreements = overdue agreements: { $theirs ->
+    [0] { $ours } of ours
+   *[other] { $ours ->
+        [0] { $theirs } of theirs
+       *[other] { $ours } of ours, { $theirs } of theirs
+    }
+}
+reason-broken-agreements = { $count ->
+    [one] { GROUPED($count) } broken agreement
+   *[other] { GROUPED($count) } broken agreements
+} in { $days ->
+    [one] { GROUPED($days) } day
+   *[other] { GROUPED($days) } days
+} ({ $by-client } by the client, { $by-us } by us)
+reason-overdue-receivables = { $amount } overdue receivables
+reason-revenue-down = revenue down: { $last } in the last 3 months vs { $previous } in the 3 before
+reason-silent-decline = going quiet: { $last ->
+    [one] { GROUPED($last) } touchpoint
+   *[other] { GROUPED($last) } touchpoints
+} in 60 days vs { $previous } before, revenue not growing
+reason-single-thread = single thread: only one contact
+reason-single-thread-no-decision-maker = single thread: { $contacts ->
+    [one] { GROUPED($contacts) } contact
+   *[other] { GROUPED($contacts) } contacts
+}, no decision maker known
+# $missing: the gaps' words above, joined with ", ".
+reason-onboarding-gaps = onboarding (day { $days }): missing { $missing }
