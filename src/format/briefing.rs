@@ -717,7 +717,7 @@ mod tests {
                 received: Money::major(10),
                 forecast: Money::ZERO,
             }),
-            "План на ноябрь 2026 не задан: поступило 10 ₽, прогноз 0."
+            "План на ноябрь 2026 не задан: поступило 10\u{a0}₽, прогноз 0."
         );
         assert_eq!(
             point(TalkingPoint::Grow {
@@ -783,18 +783,19 @@ mod tests {
         assert_eq!(
             concentration(RU, Doc::Markdown, &concentration_of(1, 5, true), "RUB"),
             "Крупнейший клиент: **Альфа**, 92,31\u{a0}% выручки за 12 месяцев \
-             (1\u{202f}300\u{202f}000,00 ₽); 80\u{a0}% выручки дают 1 из 5 клиентов. \
+             (1\u{202f}300\u{202f}000,00\u{a0}₽); 80\u{a0}% выручки — у 1 клиента из 5. \
              **Внимание: больше 40\u{a0}% выручки от одного клиента.**"
         );
         let text =
             |n, warning| concentration(RU, Doc::Text, &concentration_of(n, 5, warning), "RUB");
         assert_eq!(
             text(1, true),
-            "Крупнейший клиент Альфа: 92,31\u{a0}% выручки; 80\u{a0}% дают 1 клиент  \
+            "Крупнейший клиент Альфа: 92,31\u{a0}% выручки; 80\u{a0}% — у 1 клиента  \
              ВНИМАНИЕ: больше 40\u{a0}%"
         );
-        assert!(text(2, false).ends_with("дают 2 клиента"));
-        assert!(text(5, false).ends_with("дают 5 клиентов"));
+        assert!(text(2, false).ends_with("— у 2 клиентов"));
+        assert!(text(21, false).ends_with("— у 21 клиента"));
+        assert!(text(5, false).ends_with("— у 5 клиентов"));
         assert_eq!(
             time_eater(RU, "Brightline", Money::from_minor(1_686_735), 7_840),
             "Съедает время Brightline: 16\u{202f}867,35 за час (7\u{202f}840 мин)"
@@ -806,7 +807,7 @@ mod tests {
         );
         assert_eq!(
             lost(RU, Doc::Text, "Delta", on, "Закрылись"),
-            "Ушёл Delta, 01.03.2026: Закрылись"
+            "Отток: Delta, 01.03.2026: Закрылись"
         );
         let ours = Due::Agreement {
             text: "Медиаплан".into(),

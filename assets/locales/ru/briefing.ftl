@@ -81,11 +81,11 @@ briefing-point-plan = Выполнение плана { $attainment }, до ко
     [one] { GROUPED($days-left) } день
     [few] { GROUPED($days-left) } дня
    *[many] { GROUPED($days-left) } дней
-}; не оплачено { $outstanding } { $currency } у { $clients ->
+}; не оплачено { $outstanding }{"\u00A0"}{ $currency } у { $clients ->
     [one] { GROUPED($clients) } клиента
    *[other] { GROUPED($clients) } клиентов
 }, прогноз { $forecast } ({ briefing-forecast-basis }).
-briefing-point-no-target = План на { $month } не задан: поступило { $received } { $currency }, прогноз { $forecast }.
+briefing-point-no-target = План на { $month } не задан: поступило { $received }{"\u00A0"}{ $currency }, прогноз { $forecast }.
 briefing-point-gold-not-contacted = Золотой клиент { $client }: нет касаний { $days ->
     [one] { GROUPED($days) } день
     [few] { GROUPED($days) } дня
@@ -100,14 +100,14 @@ briefing-point-gold-never-contacted = Золотой клиент { $client }: �
     [few] { GROUPED($cadence) } дня
    *[many] { GROUPED($cadence) } дней
 }).
-briefing-point-overdue-receivables = Просроченная дебиторская задолженность { $total } { $currency } у { $clients ->
+briefing-point-overdue-receivables = Просроченная дебиторская задолженность { $total }{"\u00A0"}{ $currency } у { $clients ->
     [one] { GROUPED($clients) } клиента
    *[other] { GROUPED($clients) } клиентов
 }; больше всего у { $largest } ({ $largest-amount }).
 briefing-point-concentration = { $client } приносит { $share } выручки за 12 месяцев: риск концентрации, нужен план на случай ухода.
 briefing-point-tier-move = Смена категории: { $client } { $from } → { $to } ({ $reason }).
 briefing-point-going-quiet = { $client } затихает: касаний меньше, выручка не растёт.
-briefing-point-time-eater = Съедает время: { $client } приносит { $amount } { $currency } за час вашего времени ({ GROUPED($minutes) } мин за 12 месяцев); пересмотреть формат работы?
+briefing-point-time-eater = Съедает время: { $client } приносит { $amount }{"\u00A0"}{ $currency } за час вашего времени ({ GROUPED($minutes) } мин за 12 месяцев); пересмотреть формат работы?
 briefing-point-grow = Точка роста — { $client } ({ $tier }): выручка за последние 3 месяца выросла на { $growth }{"\u00A0"}%; обсудить следующий шаг в отношениях.
 briefing-point-clients-lost = Отток за 12 месяцев: { $count ->
     [one] { GROUPED($count) } клиент
@@ -126,18 +126,16 @@ briefing-due-birthday = { $contact }, { $role }
 
 ## Здоровье портфеля. $warning — "yes", когда один клиент даёт больше 40 %.
 
-briefing-concentration = Крупнейший клиент: **{ $client }**, { $share } выручки за 12 месяцев ({ $revenue } { $currency }); 80{"\u00A0"}% выручки дают { GROUPED($top) } из { $clients ->
-    [one] { GROUPED($clients) } клиент
-    [few] { GROUPED($clients) } клиента
-   *[many] { GROUPED($clients) } клиентов
-}.{ $warning ->
+briefing-concentration = Крупнейший клиент: **{ $client }**, { $share } выручки за 12 месяцев ({ $revenue }{"\u00A0"}{ $currency }); 80{"\u00A0"}% выручки — у { GROUPED($top) } { $top ->
+    [one] клиента
+   *[other] клиентов
+} из { GROUPED($clients) }.{ $warning ->
     [yes] {" "}**Внимание: больше 40{"\u00A0"}% выручки от одного клиента.**
    *[no] {""}
 }
-briefing-concentration-text = Крупнейший клиент { $client }: { $share } выручки; 80{"\u00A0"}% дают { $top ->
-    [one] { GROUPED($top) } клиент
-    [few] { GROUPED($top) } клиента
-   *[many] { GROUPED($top) } клиентов
+briefing-concentration-text = Крупнейший клиент { $client }: { $share } выручки; 80{"\u00A0"}% — у { GROUPED($top) } { $top ->
+    [one] клиента
+   *[other] клиентов
 }{ $warning ->
     [yes] {"  "}ВНИМАНИЕ: больше 40{"\u00A0"}%
    *[no] {""}
@@ -145,7 +143,7 @@ briefing-concentration-text = Крупнейший клиент { $client }: { $
 briefing-no-revenue = За последние 12 месяцев поступлений не было.
 briefing-time-eater-line = Съедает время { $client }: { $amount } за час ({ GROUPED($minutes) } мин)
 briefing-lost-line = { $client }, { $date }: { $reason }
-briefing-lost-line-text = Ушёл { $client }, { $date }: { $reason }
+briefing-lost-line-text = Отток: { $client }, { $date }: { $reason }
 
 ## Почему клиент под риском (после его имени, со строчной буквы).
 
