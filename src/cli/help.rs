@@ -378,9 +378,8 @@ pub fn render_error(e: &clap::Error) -> String {
         }
         ErrorKind::ValueValidation => {
             out.push_str(&two("cli-error-invalid-value"));
-            // The value parser's own words (a domain error).
             if let Some(source) = std::error::Error::source(e) {
-                out.push_str(&format!(": {source}"));
+                out.push_str(&format!(": {}", value_reason(source)));
             }
         }
         ErrorKind::UnknownArgument => out.push_str(&two("cli-error-unknown-argument")),
@@ -487,6 +486,13 @@ pub fn render_error(e: &clap::Error) -> String {
     }
     out.push_str(&format!("\n\n{}\n", ru_with("cli-more", "flag", "--help")));
     out
+}
+
+/// Why a value parser refused a value: the domain's error
+/// (`domain::UnknownValue`, `DateError`, `MoneyError`: `cli::args` hands
+/// them to clap as they are), in its own words for now.
+fn value_reason(source: &(dyn std::error::Error + 'static)) -> String {
+    source.to_string()
 }
 
 /// clap's two worded tips in Russian; any other as clap words it.
@@ -712,6 +718,24 @@ mod tests {
                 assert!(text.contains(part), "{args:?}: {part:?} not in {text}");
             }
         }
+    }
+
+    /// A value parser's refusal keeps the domain's error as its source,
+    /// for `value_reason` to word.
+    #[test]
+    fn a_refused_value_keeps_the_domain_error() {
+        let args = ["folio", "client", "add", "X", "--tier", "bad"];
+        let e = try_parse_from(Locale::Ru, args).expect_err("an error");
+        let source = std::error::Error::source(&e).expect("a source");
+        assert!(
+            source
+                .downcast_ref::<crate::domain::UnknownValue>()
+                .is_some()
+        );
+        let args = ["folio", "--today", "31.02.2026"];
+        let e = try_parse_from(Locale::Ru, args).expect_err("an error");
+        let source = std::error::Error::source(&e).expect("a source");
+        assert!(source.downcast_ref::<crate::domain::DateError>().is_some());
     }
 
     /// clap's worded tips come out in Russian; one it does not know as
