@@ -227,6 +227,16 @@ fn russian_help_of_every_command_has_no_english_words() {
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.starts_with("Добавить клиента"), "{text}");
     english.extend(english_words(&text));
+    // The `help` subcommand's own help lists the commands it knows.
+    for args in [&["help", "help"][..], &["client", "help", "help"]] {
+        let text = String::from_utf8(run(&p, true, args).stdout).expect("utf-8");
+        assert!(text.contains("Использование: folio"), "{args:?}: {text}");
+        english.extend(
+            english_words(&text)
+                .into_iter()
+                .map(|w| format!("{args:?}: {w}")),
+        );
+    }
     // A group without its command: its help, on stderr, exit 2.
     args = vec!["client"];
     let out = run(&p, false, &args);

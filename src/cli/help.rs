@@ -139,30 +139,39 @@ fn exit(locale: Locale, e: clap::Error) -> ! {
 /// under it.
 fn localise(cmd: &mut Command, path: &str) {
     let mut c = std::mem::take(cmd);
-    if c.get_name() == "help" && path != "folio" {
-        // clap's own `help` subcommand: its line in the parent's list.
-        *cmd = c.about(ru("cli-help-command"));
-        return;
-    }
-    if c.get_about().is_some() {
-        c = c.about(ru(&format!("about-{path}")));
-    }
-    if c.get_long_about().is_some() {
-        c = c.long_about(ru(&format!("long-{path}")));
-    }
-    if c.get_after_help().is_some() {
-        c = c.after_help(ru(&format!("after-{path}")));
+    // clap's own `help` subcommand (`help`, `client-help`...) holds copies
+    // of its parent's commands, to show their help: they are the parent's
+    // commands, with the same texts.
+    let help_of = (c.get_name() == "help" && path != "folio").then(|| {
+        path.strip_suffix("help")
+            .map(|p| p.trim_end_matches('-'))
+            .filter(|p| !p.is_empty())
+            .unwrap_or("folio")
+    });
+    if help_of.is_some() {
+        c = c.about(ru("cli-help-command"));
+    } else {
+        if c.get_about().is_some() {
+            c = c.about(ru(&format!("about-{path}")));
+        }
+        if c.get_long_about().is_some() {
+            c = c.long_about(ru(&format!("long-{path}")));
+        }
+        if c.get_after_help().is_some() {
+            c = c.after_help(ru(&format!("after-{path}")));
+        }
     }
     let ids: Vec<clap::Id> = c.get_arguments().map(|a| a.get_id().clone()).collect();
     for id in ids {
         c = c.mut_arg(id, |arg| localise_arg(arg, path));
     }
     c = c.subcommand_value_name(ru("cli-value-command"));
+    let parent = help_of.unwrap_or(path).to_string();
     for sub in c.get_subcommands_mut() {
-        let sub_path = if path == "folio" {
+        let sub_path = if parent == "folio" {
             sub.get_name().to_string()
         } else {
-            format!("{path}-{}", sub.get_name())
+            format!("{parent}-{}", sub.get_name())
         };
         localise(sub, &sub_path);
     }
