@@ -729,6 +729,36 @@ mod tests {
         }
     }
 
+    /// The kinds folio's own grammar cannot provoke, on a small command:
+    /// too many values, a wrong number of values, a missing command.
+    #[test]
+    fn value_count_errors_in_russian() {
+        let cmd = || {
+            Command::new("t")
+                .arg(Arg::new("pair").long("pair").num_args(2))
+                .subcommand(Command::new("go"))
+        };
+        let error = |args: &[&str]| render_error(&cmd().try_get_matches_from(args).unwrap_err());
+        let text = error(&["t", "--pair", "1"]);
+        assert!(
+            text.starts_with("ошибка: для '--pair <pair> <pair>' нужно значений: 2, а указано: 1"),
+            "{text}"
+        );
+        // A value given to a flag that takes none.
+        let (text, code) = russian_error(&["client", "list", "--json=yes"]);
+        assert_eq!(code, 2);
+        assert!(
+            text.starts_with("ошибка: лишнее значение 'yes' для '--json'"),
+            "{text}"
+        );
+        let required = cmd().subcommand_required(true).try_get_matches_from(["t"]);
+        let text = render_error(&required.unwrap_err());
+        assert!(
+            text.starts_with("ошибка: после 't' нужна команда, а она не указана\n  [команды: go"),
+            "{text}"
+        );
+    }
+
     /// A value parser's refusal keeps the domain's error as its source,
     /// for `value_reason` to word.
     #[test]
