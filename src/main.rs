@@ -7,15 +7,15 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-use folio::cli::{Cli, run};
+use folio::cli::run;
 
 fn main() -> ExitCode {
     // The language first, from the arguments as they are, so that clap's
-    // help and errors can be in it too.
+    // help and errors are in it too (`cli::help`).
     let flag = folio::format::lang_in_args(std::env::args_os());
-    let mut cli = Cli::parse();
-    cli.locale = folio::cli::choose_locale(flag.or(cli.lang.map(Into::into)));
+    let locale = folio::cli::choose_locale(flag);
+    let mut cli = folio::cli::help::parse(locale);
+    cli.locale = locale;
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());

@@ -7,42 +7,49 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::time::DateFormat;
-use crate::domain::{AgreementStatus, Money, Month, Owner, Status, Tier, TouchKind, parse_date};
+use crate::domain::{
+    AgreementStatus, DateError, Money, MoneyError, Month, Owner, Status, Tier, TouchKind,
+    UnknownValue, parse_date,
+};
 
-pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
-    parse_date(s).map_err(|e| e.to_string())
+// The value parsers hand clap the domain's own error (not its text), so
+// that `cli::help` can word it in the person's language: clap keeps it as
+// the error's source, and shows its English `Display` as before.
+
+pub fn date_arg(s: &str) -> Result<NaiveDate, DateError> {
+    parse_date(s)
 }
 
 fn date_format_arg(s: &str) -> Result<DateFormat, String> {
     DateFormat::parse(s)
 }
 
-pub fn month_arg(s: &str) -> Result<Month, String> {
-    Month::parse(s).map_err(|e| e.to_string())
+pub fn month_arg(s: &str) -> Result<Month, DateError> {
+    Month::parse(s)
 }
 
-pub fn amount_arg(s: &str) -> Result<Money, String> {
-    Money::parse(s).map_err(|e| e.to_string())
+pub fn amount_arg(s: &str) -> Result<Money, MoneyError> {
+    Money::parse(s)
 }
 
-pub fn positive_amount_arg(s: &str) -> Result<Money, String> {
-    Money::parse_positive(s).map_err(|e| e.to_string())
+pub fn positive_amount_arg(s: &str) -> Result<Money, MoneyError> {
+    Money::parse_positive(s)
 }
 
-fn tier_arg(s: &str) -> Result<Tier, String> {
-    Tier::parse(s).map_err(|e| e.to_string())
+fn tier_arg(s: &str) -> Result<Tier, UnknownValue> {
+    Tier::parse(s)
 }
 
-fn status_arg(s: &str) -> Result<Status, String> {
-    Status::parse(s).map_err(|e| e.to_string())
+fn status_arg(s: &str) -> Result<Status, UnknownValue> {
+    Status::parse(s)
 }
 
-fn kind_arg(s: &str) -> Result<TouchKind, String> {
-    TouchKind::parse(s).map_err(|e| e.to_string())
+fn kind_arg(s: &str) -> Result<TouchKind, UnknownValue> {
+    TouchKind::parse(s)
 }
 
-fn owner_arg(s: &str) -> Result<Owner, String> {
-    Owner::parse(s).map_err(|e| e.to_string())
+fn owner_arg(s: &str) -> Result<Owner, UnknownValue> {
+    Owner::parse(s)
 }
 
 #[derive(Debug, Parser)]

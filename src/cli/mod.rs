@@ -5,6 +5,7 @@ pub mod args;
 mod backups;
 mod client;
 mod data;
+pub mod help;
 mod ledger;
 mod log;
 pub mod table;
