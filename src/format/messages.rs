@@ -31,6 +31,10 @@ const EN: &[(&str, &str)] = &[
         "en/briefing.ftl",
         include_str!("../../assets/locales/en/briefing.ftl"),
     ),
+    (
+        "en/errors.ftl",
+        include_str!("../../assets/locales/en/errors.ftl"),
+    ),
 ];
 const RU: &[(&str, &str)] = &[
     (
@@ -44,6 +48,10 @@ const RU: &[(&str, &str)] = &[
     (
         "ru/briefing.ftl",
         include_str!("../../assets/locales/ru/briefing.ftl"),
+    ),
+    (
+        "ru/errors.ftl",
+        include_str!("../../assets/locales/ru/errors.ftl"),
     ),
 ];
 

@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use encoding_rs::{IBM866, WINDOWS_1251};
 
-use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, RowError};
+use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, Problem, RowError};
 use super::profile::{Skip, SkipReason, Skipped, Tally, note_with_operation};
 use crate::domain::{Money, parse_date};
 
@@ -184,11 +184,17 @@ enum Read {
 
 /// One document as a payment, or why it is skipped.
 fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError> {
-    let error = |line: u64, message: String| RowError { line, message };
+    let error = |line: u64, message: String| RowError {
+        line,
+        message: message.into(),
+    };
     let Some((sum, sum_line)) = doc.get("Сумма") else {
         return Err(error(doc.line, "the document has no Сумма".to_string()));
     };
-    let amount = Money::parse(sum).map_err(|e| error(sum_line, format!("Сумма: {e}")))?;
+    let amount = Money::parse(sum).map_err(|e| RowError {
+        line: sum_line,
+        message: Problem::In("Сумма".to_string(), Box::new(e.into())).into(),
+    })?;
     let account = |keys: [&str; 2]| keys.iter().find_map(|k| doc.get(k)).map(|(v, _)| v);
     let incoming = if accounts.is_empty() {
         match (doc.get("ДатаПоступило"), doc.get("ДатаСписано")) {
