@@ -74,7 +74,7 @@ fn person_config(locale: crate::format::Locale) -> (crate::config::Config, Optio
     match crate::config::load() {
         Ok(config) => (config, None),
         Err(e) => {
-            let error = e.to_string();
+            let error = crate::format::explain_error(locale, &e);
             let args = [("error", error.as_str().into())];
             let said = crate::format::text_with(locale, "tui-config-broken", &args);
             (crate::config::Config::default(), Some(said))

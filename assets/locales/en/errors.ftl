@@ -157,3 +157,7 @@ row-too-many-fields = the row has { $used } fields but the header only { $header
 row-too-long = { $column }: field too long ({ $chars } characters; at most { $max })
 row-unknown-client = unknown client '{ $name }' (add it first, or import with --create-clients)
 row-unnamed = invalid row
+
+## A form's field that does not check (the TUI).
+form-whole-number = a whole number from { $min } to { $max }
+form-one-of = one of: { $options }

@@ -162,3 +162,7 @@ row-too-many-fields = в строке { $used } { $used ->
 row-too-long = { $column }: слишком длинное значение ({ $chars } симв., можно не больше { $max })
 row-unknown-client = нет клиента «{ $name }» (сначала добавьте его или импортируйте с --create-clients)
 row-unnamed = ошибка в строке
+
+## Поле формы, которое не прошло проверку (TUI).
+form-whole-number = целое число от { $min } до { $max }
+form-one-of = одно из: { $options }
