@@ -253,6 +253,10 @@ fn field_word(l: Locale, field: &str) -> String {
         "note" => "примечание",
         "person" => "контактное лицо",
         "inn" => "ИНН",
+        "closed on" => "дата закрытия",
+        "currency" => "валюта",
+        "alias" => "псевдоним",
+        "undo" => "отмена",
         _ => return field.to_string(),
     };
     ru.to_string()
@@ -275,25 +279,183 @@ fn record_word(l: Locale, what: &str) -> String {
     ru.to_string()
 }
 
-/// The fixed reasons `ops::invalid` gives, in Russian; any other as it is.
+/// The reasons a field is refused for (`ops::invalid`, the contact and
+/// text checks), which reach here as English sentences: each as its
+/// English template and message id. The values are read back from the
+/// sentence by the template's fixed parts (`{name}` is a value); the
+/// first template that fits is the one. A test writes each template with
+/// values and reads it back, in both languages.
+const REASONS: &[(&str, &str)] = &[
+    ("is required", "reason-required"),
+    (
+        "has nothing visible (only invisible characters such as zero-width spaces)",
+        "reason-nothing-visible",
+    ),
+    ("is longer than {n} characters", "reason-longer-than"),
+    ("must be at least 1 day", "reason-at-least-a-day"),
+    ("must be at most {n} days", "reason-at-most-days"),
+    ("must be at most {n}", "reason-at-most"),
+    (
+        "would take the client's total past what folio can store",
+        "reason-total-too-large",
+    ),
+    (
+        "agreement {id} is already {word}",
+        "reason-agreement-already",
+    ),
+    (
+        "{inn} is already the ИНН of client '{name}'",
+        "reason-inn-taken",
+    ),
+    (
+        "'{value}' is already an alias of client '{name}'",
+        "reason-alias-taken",
+    ),
+    (
+        "'{value}' is client '{name}''s name: a row written so would match both",
+        "reason-alias-is-a-name",
+    ),
+    (
+        "'{value}' is not an alias of client '{name}' (see `folio client alias list`)",
+        "reason-not-an-alias",
+    ),
+    (
+        "has nothing to match by once quotes and the legal form are left out",
+        "reason-alias-empty",
+    ),
+    (
+        "client '{value}' could be '{name}' or '{other}': add its ИНН to the file, or make it an alias of one (`folio client alias add`)",
+        "reason-could-be-either",
+    ),
+    (
+        "ИНН {inn} is not that of client '{name}' (its ИНН is {other}): check the row, or the client's ИНН",
+        "reason-other-inn",
+    ),
+    (
+        "'{value}' is not an ИНН (10 digits for an organisation, 12 for a person)",
+        "reason-inn-shape",
+    ),
+    (
+        "'{value}' is not a valid ИНН: its check digit is wrong (a typo?)",
+        "reason-inn-checksum",
+    ),
+    ("{name} is already {word}", "reason-already"),
+    ("needs a next step to be due", "reason-due-needs-step"),
+    (
+        "an open agreement has no closing date",
+        "reason-open-has-no-close",
+    ),
+    (
+        "{due} is before the agreement was made ({made})",
+        "reason-due-before-made",
+    ),
+    ("close as kept, broken or cancelled", "reason-close-as"),
+    ("must be zero or more", "reason-zero-or-more"),
+    ("must be greater than zero", "reason-above-zero"),
+    ("is too large", "reason-too-large"),
+    (
+        "'{code}' is not a three-letter currency code (e.g. RUB, EUR, USD)",
+        "reason-currency-code",
+    ),
+    (
+        "is deleted with its backup copy",
+        "reason-deleted-with-copy",
+    ),
+    (
+        "a deleted client comes back from its backup copy (folio restore)",
+        "reason-deleted-client-back",
+    ),
+    ("contains a NUL character ({code})", "text-nul"),
+    (
+        "must be one line (found a line break, {code})",
+        "text-line-break",
+    ),
+    ("contains a tab ({code}); use spaces", "text-tab"),
+    (
+        "contains a carriage return ({code}) that does not end a line",
+        "text-carriage-return",
+    ),
+    (
+        "contains the control character {code}, which folio does not keep",
+        "text-control",
+    ),
+    (
+        "'{value}' is not an email address: it needs one @ with text before it and a dot after it (ann@example.com)",
+        "reason-email",
+    ),
+    (
+        "'{value}' has '{char}': a phone holds only digits, spaces, + - ( )",
+        "reason-phone-character",
+    ),
+    ("'{value}' has fewer than {n} digits", "reason-phone-digits"),
+];
+
+/// A reason from [`REASONS`] in `l`; any other as it is.
 fn invalid_message(l: Locale, message: &str) -> String {
-    if l == Locale::En {
-        return message.to_string();
-    }
-    let ru = match message {
-        "is required" => "обязательное поле",
-        "must be at least 1 day" => "не меньше 1 дня",
-        "needs a next step to be due" => "срок есть только у следующего шага: укажите шаг",
-        "close as kept, broken or cancelled" => {
-            "закрыть можно как выполненную, нарушенную или отменённую"
+    for (template, id) in REASONS {
+        let values = read_back(template, message).filter(|values| {
+            // `{word}` is an enum's word, or the template is not this one.
+            values
+                .iter()
+                .all(|(name, v)| *name != "word" || crate::domain::russian_word(v).is_some())
+        });
+        if let Some(values) = values {
+            let words: Vec<(&str, String)> = values
+                .into_iter()
+                .map(|(name, value)| match name {
+                    // An enum's word (`gold`), in the language.
+                    "word" => (name, enum_word(l, value)),
+                    _ => (name, value.to_string()),
+                })
+                .collect();
+            let args: Vec<(&str, Arg)> = words
+                .iter()
+                .map(|(name, value)| (*name, value.as_str().into()))
+                .collect();
+            return say(l, id, &args);
         }
-        "must be zero or more" => "не может быть меньше нуля",
-        "must be greater than zero" => "должна быть больше нуля",
-        "is too large" => "слишком большое значение",
-        "is deleted with its backup copy" => "удалён вместе со своей резервной копией",
-        _ => return message.to_string(),
-    };
-    ru.to_string()
+    }
+    message.to_string()
+}
+
+/// An enum value's word (`gold`) in `l` (`золотой`).
+fn enum_word(l: Locale, english: &str) -> String {
+    match l {
+        Locale::En => english.to_string(),
+        Locale::Ru => crate::domain::russian_word(english)
+            .unwrap_or(english)
+            .to_string(),
+    }
+}
+
+/// The values of `message` by `template`: `{name}` stands for a value,
+/// the rest must be as written. A value runs to the next fixed part (the
+/// last one to the end).
+fn read_back<'a>(template: &'a str, message: &'a str) -> Option<Vec<(&'a str, &'a str)>> {
+    let mut values = Vec::new();
+    let mut rest = message;
+    let mut template = template;
+    loop {
+        let Some(open) = template.find('{') else {
+            return (rest == template).then_some(values);
+        };
+        rest = rest.strip_prefix(&template[..open])?;
+        let close = open + template[open..].find('}')?;
+        let name = &template[open + 1..close];
+        template = &template[close + 1..];
+        let fixed = &template[..template.find('{').unwrap_or(template.len())];
+        let end = if fixed.len() == template.len() {
+            // The last fixed part ends the message.
+            rest.len().checked_sub(fixed.len())?
+        } else {
+            rest.find(fixed)?
+        };
+        if end == 0 {
+            return None;
+        }
+        values.push((name, &rest[..end]));
+        rest = &rest[end..];
+    }
 }
 
 fn out(l: Locale, e: &OutError) -> String {
@@ -711,7 +873,7 @@ fn problem(l: Locale, p: &Problem) -> String {
             say(l, "op-duplicate-client", &[("name", name.as_str().into())])
         }
         Problem::Unnamed => text(l, "row-unnamed"),
-        Problem::Said(s) => s.clone(),
+        Problem::Said(s) => invalid_message(l, s),
     }
 }
 

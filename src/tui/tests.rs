@@ -3679,7 +3679,8 @@ fn a_bad_date_in_a_form_is_said_in_russian() {
             assert!(matches!(app.shared.mode, Mode::Form(_)), "the form stays");
         }
         let screen = render(&app, 120, 40);
-        for said in ["«31.02.2026» — не дата", "ГГГГ-ММ-ДД", "«много» — не сумма"] {
+        for said in ["«31.02.2026» — не дата", "ГГГГ-ММ-ДД", "«много» — не сумма"]
+        {
             assert!(screen.contains(said), "{said} not in\n{screen}");
         }
         for english in ["is not a date", "YYYY", "is not an amount"] {

@@ -161,3 +161,36 @@ row-unnamed = invalid row
 ## A form's field that does not check (the TUI).
 form-whole-number = a whole number from { $min } to { $max }
 form-one-of = one of: { $options }
+
+## Why a field is refused (after "field: ").
+reason-required = is required
+reason-nothing-visible = has nothing visible (only invisible characters such as zero-width spaces)
+reason-longer-than = is longer than { $n } characters
+reason-at-least-a-day = must be at least 1 day
+reason-at-most-days = must be at most { $n } days
+reason-at-most = must be at most { $n }
+reason-total-too-large = would take the client's total past what folio can store
+reason-agreement-already = agreement { $id } is already { $word }
+reason-already = { $name } is already { $word }
+reason-due-needs-step = needs a next step to be due
+reason-open-has-no-close = an open agreement has no closing date
+reason-due-before-made = { $due } is before the agreement was made ({ $made })
+reason-close-as = close as kept, broken or cancelled
+reason-zero-or-more = must be zero or more
+reason-above-zero = must be greater than zero
+reason-too-large = is too large
+reason-currency-code = '{ $code }' is not a three-letter currency code (e.g. RUB, EUR, USD)
+reason-deleted-with-copy = is deleted with its backup copy
+reason-deleted-client-back = a deleted client comes back from its backup copy (folio restore)
+reason-email = '{ $value }' is not an email address: it needs one @ with text before it and a dot after it (ann@example.com)
+reason-phone-character = '{ $value }' has '{ $char }': a phone holds only digits, spaces, + - ( )
+reason-phone-digits = '{ $value }' has fewer than { $n } digits
+reason-inn-taken = { $inn } is already the ИНН of client '{ $name }'
+reason-alias-taken = '{ $value }' is already an alias of client '{ $name }'
+reason-alias-is-a-name = '{ $value }' is client '{ $name }''s name: a row written so would match both
+reason-not-an-alias = '{ $value }' is not an alias of client '{ $name }' (see `folio client alias list`)
+reason-alias-empty = has nothing to match by once quotes and the legal form are left out
+reason-inn-shape = '{ $value }' is not an ИНН (10 digits for an organisation, 12 for a person)
+reason-inn-checksum = '{ $value }' is not a valid ИНН: its check digit is wrong (a typo?)
+reason-could-be-either = client '{ $value }' could be '{ $name }' or '{ $other }': add its ИНН to the file, or make it an alias of one (`folio client alias add`)
+reason-other-inn = ИНН { $inn } is not that of client '{ $name }' (its ИНН is { $other }): check the row, or the client's ИНН

@@ -166,3 +166,36 @@ row-unnamed = ошибка в строке
 ## Поле формы, которое не прошло проверку (TUI).
 form-whole-number = целое число от { $min } до { $max }
 form-one-of = одно из: { $options }
+
+## Почему поле не принято (после «поле: »).
+reason-required = обязательное поле
+reason-nothing-visible = нет ни одного видимого символа (только невидимые, например пробелы нулевой ширины)
+reason-longer-than = длиннее { $n } символов
+reason-at-least-a-day = не меньше 1 дня
+reason-at-most-days = не больше { $n } дней
+reason-at-most = не больше { $n }
+reason-total-too-large = итог клиента превысил бы то, что может хранить folio
+reason-agreement-already = договорённость { $id } уже { $word }
+reason-already = { $name } уже { $word }
+reason-due-needs-step = срок бывает только у следующего шага: укажите шаг
+reason-open-has-no-close = у открытой договорённости нет даты закрытия
+reason-due-before-made = { $due } — раньше, чем заключена договорённость ({ $made })
+reason-close-as = закрыть можно как выполненную, нарушенную или отменённую
+reason-zero-or-more = нужно значение не меньше нуля
+reason-above-zero = нужно значение больше нуля
+reason-too-large = слишком большое значение
+reason-currency-code = «{ $code }» — не трёхбуквенный код валюты (например, RUB, EUR, USD)
+reason-deleted-with-copy = удалён вместе со своей резервной копией
+reason-deleted-client-back = удалённый клиент возвращается из своей резервной копии (folio restore)
+reason-email = «{ $value }» — не адрес эл. почты: нужен один знак @, текст перед ним и точка после него (ann@example.com)
+reason-phone-character = в «{ $value }» есть «{ $char }»: в телефоне бывают только цифры, пробелы и + - ( )
+reason-phone-digits = в «{ $value }» меньше { $n } цифр
+reason-inn-taken = { $inn } — уже ИНН клиента «{ $name }»
+reason-alias-taken = «{ $value }» — уже псевдоним клиента «{ $name }»
+reason-alias-is-a-name = «{ $value }» — название клиента «{ $name }»: строка с таким именем подошла бы к обоим
+reason-not-an-alias = «{ $value }» — не псевдоним клиента «{ $name }» (список: `folio client alias list`)
+reason-alias-empty = не по чему сопоставлять, если убрать кавычки и организационно-правовую форму
+reason-inn-shape = «{ $value }» — не ИНН (10 цифр у организации, 12 у физического лица)
+reason-inn-checksum = «{ $value }» — неверный ИНН: не сходится контрольная цифра (опечатка?)
+reason-could-be-either = клиент «{ $value }» может быть и «{ $name }», и «{ $other }»: добавьте в файл его ИНН или сделайте это имя псевдонимом одного из них (`folio client alias add`)
+reason-other-inn = ИНН { $inn } — не ИНН клиента «{ $name }» (его ИНН { $other }): проверьте строку или ИНН клиента

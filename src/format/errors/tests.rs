@@ -586,3 +586,74 @@ fn values_are_escaped_as_in_english() {
     assert!(!ru.contains('\u{1b}'), "{ru}");
     assert!(ru.contains("«a\\u001b[31mb»"), "{ru}");
 }
+
+/// Each reason a field is refused for, written with values as the code
+/// writes it, reads back: English as it was, Russian in Russian with the
+/// values in it.
+#[test]
+fn a_fields_reasons_read_back_in_both_languages() {
+    let value = |name: &str| match name {
+        "name" => "ООО Ромашка",
+        "word" => "gold",
+        "n" => "10000",
+        "id" => "5",
+        "due" => "2026-11-01",
+        "made" => "2026-11-05",
+        "code" => "U+0009",
+        "value" => "nobody",
+        "char" => "x",
+        "inn" => "7707083893",
+        "other" => "ООО Лютик",
+        other => panic!("no sample for {other}"),
+    };
+    for (template, id) in REASONS {
+        let mut message = template.to_string();
+        let names = [
+            "name", "word", "n", "id", "due", "made", "code", "value", "char", "inn", "other",
+        ];
+        for name in names {
+            message = message.replace(&format!("{{{name}}}"), value(name));
+        }
+        let e = crate::ops::invalid("name", message.clone());
+        assert_eq!(explain_error(EN, &e), e.to_string(), "{id}");
+        let ru = explain_error(RU, &e);
+        assert!(ru.starts_with("название: "), "{id}: {ru}");
+        assert!(has_cyrillic(&ru["название: ".len()..]), "{id}: {ru}");
+        for (name, _) in read_back(template, &message).unwrap() {
+            let shown = if name == "word" {
+                "золотой"
+            } else {
+                value(name)
+            };
+            assert!(ru.contains(shown), "{id}: {ru} lacks {shown}");
+        }
+    }
+    // `{word}` is an enum's word: this is not "... is already gold".
+    let alias = crate::ops::invalid("alias", "'x' is already an alias of client 'Acme'");
+    assert_eq!(
+        explain_error(RU, &alias),
+        "псевдоним: «x» — уже псевдоним клиента «Acme»"
+    );
+    // Another reason stays as it is, after the field's Russian name.
+    let other = crate::ops::invalid("notes", "something new");
+    assert_eq!(explain_error(RU, &other), "заметки: something new");
+}
+
+#[test]
+fn values_are_read_back_by_the_fixed_parts() {
+    assert_eq!(
+        read_back("{name} is already {word}", "Acme is already gold"),
+        Some(vec![("name", "Acme"), ("word", "gold")])
+    );
+    assert_eq!(read_back("is required", "is required"), Some(vec![]));
+    assert_eq!(read_back("is required", "is required!"), None);
+    assert_eq!(
+        read_back("must be at most {n} days", "must be at most 5"),
+        None
+    );
+    assert_eq!(
+        read_back("must be at most {n}", "must be at most 5"),
+        Some(vec![("n", "5")])
+    );
+    assert_eq!(read_back("'{code}' is bad", "'' is bad"), None);
+}
