@@ -388,6 +388,15 @@ const REASONS: &[(&str, &str)] = &[
         "reason-phone-character",
     ),
     ("'{value}' has fewer than {n} digits", "reason-phone-digits"),
+    // A file that is not CSV as a whole.
+    (
+        "a quoted field starts here and is never closed (unbalanced '\"')",
+        "reason-unclosed-quote",
+    ),
+    (
+        "column '{value}' appears more than once in the header",
+        "reason-column-twice",
+    ),
 ];
 
 /// A reason from [`REASONS`] in `l`; any other as it is.
@@ -667,14 +676,17 @@ fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
                 &[("count", n.as_str().into()), ("rows", rows.as_str().into())],
             )
         }
-        ImportError::Malformed { line, message } => say(
-            l,
-            place,
-            &[
-                ("line", whole(*line).into()),
-                ("message", message.as_str().into()),
-            ],
-        ),
+        ImportError::Malformed { line, message } => {
+            let message = invalid_message(l, message);
+            say(
+                l,
+                place,
+                &[
+                    ("line", whole(*line).into()),
+                    ("message", message.as_str().into()),
+                ],
+            )
+        }
         ImportError::LineTooLong { line, max } => {
             let size = size(l, whole(*max));
             let line = whole(*line);

@@ -194,3 +194,10 @@ reason-inn-shape = '{ $value }' is not an ИНН (10 digits for an organisation,
 reason-inn-checksum = '{ $value }' is not a valid ИНН: its check digit is wrong (a typo?)
 reason-could-be-either = client '{ $value }' could be '{ $name }' or '{ $other }': add its ИНН to the file, or make it an alias of one (`folio client alias add`)
 reason-other-inn = ИНН { $inn } is not that of client '{ $name }' (its ИНН is { $other }): check the row, or the client's ИНН
+
+## The TUI cannot take the terminal (its reason follows).
+tui-cannot-start = cannot start the terminal interface
+
+## A file that is not CSV as a whole (after "line N: ").
+reason-unclosed-quote = a quoted field starts here and is never closed (unbalanced '"')
+reason-column-twice = column '{ $value }' appears more than once in the header
