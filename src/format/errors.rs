@@ -257,6 +257,7 @@ fn field_word(l: Locale, field: &str) -> String {
         "currency" => "валюта",
         "alias" => "псевдоним",
         "undo" => "отмена",
+        "outgoing" => "списание",
         _ => return field.to_string(),
     };
     ru.to_string()

@@ -383,7 +383,7 @@ fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<Statem
         Cell::Text(s) => match parse_amount(s) {
             Ok(found) => found,
             Err(e) => {
-                f.problems.push(e.into());
+                f.problems.push(e);
                 return None;
             }
         },
