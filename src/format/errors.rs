@@ -398,6 +398,21 @@ const REASONS: &[(&str, &str)] = &[
         "column '{value}' appears more than once in the header",
         "reason-column-twice",
     ),
+    // A 1C bank file (io::onec): its keys are 1C's own words.
+    ("the document has no {key}", "reason-1c-no-key"),
+    ("the document's {key} is empty", "reason-1c-empty-key"),
+    (
+        "cannot tell whether this document is incoming: the file names no РасчСчет and the document has no ДатаПоступило or ДатаСписано",
+        "reason-1c-direction",
+    ),
+    (
+        "КонецДокумента without a СекцияДокумент before it",
+        "reason-1c-end-without-start",
+    ),
+    (
+        "the document 'СекцияДокумент={value}' starting here has no КонецДокумента",
+        "reason-1c-unclosed",
+    ),
 ];
 
 /// A reason from [`REASONS`] in `l`; any other as it is.

@@ -221,7 +221,10 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         .get("ДатаПоступило")
         .or_else(|| doc.get("Дата"))
         .ok_or_else(|| error(doc.line, "the document has no Дата".to_string()))?;
-    let date = parse_date(date_text).map_err(|e| error(date_line, format!("Дата: {e}")))?;
+    let date = parse_date(date_text).map_err(|e| RowError {
+        line: date_line,
+        message: Problem::In("Дата".to_string(), Box::new(e.into())).into(),
+    })?;
     let client = match doc.get("Плательщик1") {
         Some((name, _)) => name.to_string(),
         None => match doc.get("Плательщик") {
@@ -245,8 +248,10 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     // The payer's ИНН, when the bank wrote one: clients match by it first.
     let inn = match doc.get("ПлательщикИНН") {
         Some((v, line)) if !v.trim().is_empty() => Some(
-            crate::domain::counterparty::check_inn(v)
-                .map_err(|e| error(line, format!("ПлательщикИНН: {e}")))?,
+            crate::domain::counterparty::check_inn(v).map_err(|e| RowError {
+                line,
+                message: Problem::In("ПлательщикИНН".to_string(), Box::new(e.into())).into(),
+            })?,
         ),
         _ => None,
     };

@@ -201,3 +201,10 @@ tui-cannot-start = cannot start the terminal interface
 ## A file that is not CSV as a whole (after "line N: ").
 reason-unclosed-quote = a quoted field starts here and is never closed (unbalanced '"')
 reason-column-twice = column '{ $value }' appears more than once in the header
+
+## A 1C bank file: its keys are 1C's words.
+reason-1c-no-key = the document has no { $key }
+reason-1c-empty-key = the document's { $key } is empty
+reason-1c-direction = cannot tell whether this document is incoming: the file names no РасчСчет and the document has no ДатаПоступило or ДатаСписано
+reason-1c-end-without-start = КонецДокумента without a СекцияДокумент before it
+reason-1c-unclosed = the document 'СекцияДокумент={ $value }' starting here has no КонецДокумента

@@ -604,12 +604,14 @@ fn a_fields_reasons_read_back_in_both_languages() {
         "char" => "x",
         "inn" => "7707083893",
         "other" => "ООО Лютик",
+        "key" => "Сумма",
         other => panic!("no sample for {other}"),
     };
     for (template, id) in REASONS {
         let mut message = template.to_string();
         let names = [
             "name", "word", "n", "id", "due", "made", "code", "value", "char", "inn", "other",
+            "key",
         ];
         for name in names {
             message = message.replace(&format!("{{{name}}}"), value(name));
