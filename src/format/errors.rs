@@ -32,6 +32,7 @@ use crate::io::profile::ProfileError;
 use crate::io::sheet::{InSheet, SheetError};
 use crate::ops::backups::RestoreError;
 use crate::ops::{OpError, ReadOnlyFile};
+use crate::session::SessionError;
 use crate::store::restore::SourceError;
 use crate::store::{OpenError, StoreError};
 
@@ -90,6 +91,8 @@ pub fn explain_error(locale: Locale, e: &(dyn Error + 'static)) -> String {
         unknown_value(l, e)
     } else if let Some(e) = e.downcast_ref::<TextError>() {
         text_error(l, e)
+    } else if let Some(e) = e.downcast_ref::<SessionError>() {
+        session(l, e)
     } else if let Some(e) = e.downcast_ref::<io::Error>() {
         describe(l, e)
     } else {
@@ -398,6 +401,23 @@ const REASONS: &[(&str, &str)] = &[
         "column '{value}' appears more than once in the header",
         "reason-column-twice",
     ),
+    // An undo the records no longer allow (ops::undo).
+    (
+        "the {record} was changed elsewhere since; nothing was undone",
+        "reason-undo-changed",
+    ),
+    (
+        "the {record} was deleted elsewhere since; nothing was undone",
+        "reason-undo-deleted",
+    ),
+    (
+        "the {record} has records now; nothing was undone",
+        "reason-undo-has-records",
+    ),
+    (
+        "the {record} is there again; nothing was undone",
+        "reason-undo-there-again",
+    ),
     // A 1C bank file (io::onec): its keys are 1C's own words.
     ("the document has no {key}", "reason-1c-no-key"),
     ("the document's {key} is empty", "reason-1c-empty-key"),
@@ -430,6 +450,8 @@ fn invalid_message(l: Locale, message: &str) -> String {
                 .map(|(name, value)| match name {
                     // An enum's word (`gold`), in the language.
                     "word" => (name, enum_word(l, value)),
+                    // A kind of record (`touchpoint`).
+                    "record" => (name, record_word(l, value)),
                     _ => (name, value.to_string()),
                 })
                 .collect();
@@ -480,6 +502,13 @@ fn read_back<'a>(template: &'a str, message: &'a str) -> Option<Vec<(&'a str, &'
         }
         values.push((name, &rest[..end]));
         rest = &rest[end..];
+    }
+}
+
+fn session(l: Locale, e: &SessionError) -> String {
+    match e {
+        SessionError::NoHome => text(l, "session-no-home"),
+        SessionError::NoDemoFolder(_) => text(l, "session-no-demo-folder"),
     }
 }
 

@@ -208,3 +208,13 @@ reason-1c-empty-key = the document's { $key } is empty
 reason-1c-direction = cannot tell whether this document is incoming: the file names no РасчСчет and the document has no ДатаПоступило or ДатаСписано
 reason-1c-end-without-start = КонецДокумента without a СекцияДокумент before it
 reason-1c-unclosed = the document 'СекцияДокумент={ $value }' starting here has no КонецДокумента
+
+## An undo the records no longer allow. $record is a kind of record.
+reason-undo-changed = the { $record } was changed elsewhere since; nothing was undone
+reason-undo-deleted = the { $record } was deleted elsewhere since; nothing was undone
+reason-undo-has-records = the { $record } has records now; nothing was undone
+reason-undo-there-again = the { $record } is there again; nothing was undone
+
+## Before a portfolio is opened.
+session-no-home = cannot find a home folder to keep the portfolio in; pass --db PATH
+session-no-demo-folder = cannot create a temporary folder for the demo

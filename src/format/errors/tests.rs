@@ -193,6 +193,10 @@ fn all_errors() -> Vec<Box<dyn Error>> {
         OpError::Db(StoreError::with_code(ffi::SQLITE_CORRUPT)),
     ];
     out.extend(ops.into_iter().map(|e| Box::new(e) as Box<dyn Error>));
+    out.push(Box::new(SessionError::NoHome));
+    out.push(Box::new(SessionError::NoDemoFolder(io_error(
+        ErrorKind::PermissionDenied,
+    ))));
     out.push(Box::new(ReadOnlyFile {
         path: p("/data/p.db"),
     }));
@@ -605,13 +609,14 @@ fn a_fields_reasons_read_back_in_both_languages() {
         "inn" => "7707083893",
         "other" => "ООО Лютик",
         "key" => "Сумма",
+        "record" => "touchpoint",
         other => panic!("no sample for {other}"),
     };
     for (template, id) in REASONS {
         let mut message = template.to_string();
         let names = [
             "name", "word", "n", "id", "due", "made", "code", "value", "char", "inn", "other",
-            "key",
+            "key", "record",
         ];
         for name in names {
             message = message.replace(&format!("{{{name}}}"), value(name));
@@ -622,10 +627,10 @@ fn a_fields_reasons_read_back_in_both_languages() {
         assert!(ru.starts_with("название: "), "{id}: {ru}");
         assert!(has_cyrillic(&ru["название: ".len()..]), "{id}: {ru}");
         for (name, _) in read_back(template, &message).unwrap() {
-            let shown = if name == "word" {
-                "золотой"
-            } else {
-                value(name)
+            let shown = match name {
+                "word" => "золотой",
+                "record" => "касание",
+                _ => value(name),
             };
             assert!(ru.contains(shown), "{id}: {ru} lacks {shown}");
         }
