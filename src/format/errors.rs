@@ -94,7 +94,7 @@ pub fn explain_error(locale: Locale, e: &(dyn Error + 'static)) -> String {
     } else if let Some(e) = e.downcast_ref::<SessionError>() {
         session(l, e)
     } else if let Some(e) = e.downcast_ref::<io::Error>() {
-        describe(l, e)
+        system(l, e)
     } else {
         e.to_string()
     }

@@ -193,6 +193,9 @@ fn all_errors() -> Vec<Box<dyn Error>> {
         OpError::Db(StoreError::with_code(ffi::SQLITE_CORRUPT)),
     ];
     out.extend(ops.into_iter().map(|e| Box::new(e) as Box<dyn Error>));
+    // The system's own, as a layer of a chain.
+    out.push(Box::new(io_error(ErrorKind::StorageFull)));
+    out.push(Box::new(io::Error::from_raw_os_error(2)));
     out.push(Box::new(SessionError::NoHome));
     out.push(Box::new(SessionError::NoDemoFolder(io_error(
         ErrorKind::PermissionDenied,
