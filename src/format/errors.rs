@@ -707,6 +707,12 @@ fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
             l,
             "import-missing-column",
             &[
+                // The header Russian files give it (`клиент`); `--map`
+                // takes the column's own name.
+                (
+                    "header",
+                    crate::io::csv_import::russian_header(column).into(),
+                ),
                 ("column", column.as_str().into()),
                 ("found", found.as_str().into()),
             ],
@@ -753,15 +759,21 @@ fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
             column,
             value,
         } => {
+            // The two formats the English names: `A or --date-format B`.
             let formats = crate::io::csv_import::slash_formats(value);
+            let (day_first, month_first) = formats
+                .split_once(" or --date-format ")
+                .unwrap_or((formats, formats));
+            let column = field_word(l, column);
             let message = say(
                 l,
                 "import-ambiguous-dates",
                 &[
                     ("line", whole(*line).into()),
-                    ("column", column.as_ref().into()),
+                    ("column", column.as_str().into()),
                     ("value", value.as_ref().into()),
-                    ("formats", formats.into()),
+                    ("day_first", day_first.into()),
+                    ("month_first", month_first.into()),
                 ],
             );
             if place == "import-line" {
