@@ -11,6 +11,11 @@
 //! that is a plain string, show as they are. What the system or SQLite says
 //! in English is said in Russian by its kind (`io::ErrorKind`, SQLite's
 //! result code); a rare one stays as they word it, inside a Russian sentence.
+//! A field's reason that reaches here as an English sentence
+//! (`OpError::Invalid`) is read back by its template ([`REASONS`]).
+//!
+//! Used by `main.rs` (every command's error) and the TUI (forms, toasts,
+//! load failures), each with the person's language.
 
 use std::error::Error;
 use std::io;
@@ -156,22 +161,29 @@ fn system(locale: Locale, e: &io::Error) -> String {
 
 /// SQLite's reason, by its result code; English as SQLite says it.
 fn sqlite(locale: Locale, e: &StoreError) -> String {
-    use rusqlite::ErrorCode as C;
     if locale == Locale::En {
         return e.to_string();
     }
-    let id = match e.code() {
-        Some(C::DatabaseBusy | C::DatabaseLocked) => "sqlite-busy",
-        Some(C::DiskFull) => "sqlite-full",
-        Some(C::ReadOnly) => "sqlite-read-only",
-        Some(C::NotADatabase) => "sqlite-not-a-database",
-        Some(C::DatabaseCorrupt) => "sqlite-corrupt",
-        _ => {
+    match e.code().and_then(sqlite_id) {
+        Some(id) => text(locale, id),
+        None => {
             let error = e.to_string();
-            return say(locale, "sqlite-other", &[("error", error.as_str().into())]);
+            say(locale, "sqlite-other", &[("error", error.as_str().into())])
         }
-    };
-    text(locale, id)
+    }
+}
+
+/// The message for an SQLite result code people meet.
+fn sqlite_id(code: rusqlite::ErrorCode) -> Option<&'static str> {
+    use rusqlite::ErrorCode as C;
+    match code {
+        C::DatabaseBusy | C::DatabaseLocked => Some("sqlite-busy"),
+        C::DiskFull => Some("sqlite-full"),
+        C::ReadOnly => Some("sqlite-read-only"),
+        C::NotADatabase => Some("sqlite-not-a-database"),
+        C::DatabaseCorrupt => Some("sqlite-corrupt"),
+        _ => None,
+    }
 }
 
 fn op(l: Locale, e: &OpError) -> String {
@@ -203,7 +215,12 @@ fn op(l: Locale, e: &OpError) -> String {
         OpError::DiskFull => text(l, "op-disk-full"),
         OpError::ReadOnly => text(l, "op-read-only"),
         OpError::Db(e) => {
-            let error = sqlite(l, e);
+            // `database error:` already says whose: SQLite's own words
+            // follow it as they are when no Russian names them.
+            let error = match e.code().and_then(sqlite_id) {
+                Some(id) if l == Locale::Ru => text(l, id),
+                _ => e.to_string(),
+            };
             say(l, "op-db", &[("error", error.as_str().into())])
         }
     }
