@@ -19,6 +19,8 @@ fn main() -> ExitCode {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    // `run` takes the command line; its errors are said in this language.
+    let locale = cli.locale;
     match run(cli, today) {
         Ok(text) => {
             let mut out = std::io::stdout().lock();
@@ -27,7 +29,7 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("folio: {}", folio::cli::cannot_write_output(&e));
+                    eprintln!("folio: {}", folio::cli::cannot_write_output(locale, &e));
                     ExitCode::FAILURE
                 }
             }
@@ -35,7 +37,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Errors quote what was typed or stored ("no client named
             // '...'"): its control characters are shown, never sent.
-            let message = format!("{e:#}");
+            let message = folio::format::explain(locale, &e);
             eprintln!("folio: {}", folio::domain::text::escape_lines(&message));
             ExitCode::FAILURE
         }

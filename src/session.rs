@@ -4,17 +4,25 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::format::Locale;
 use crate::ops::backups::{self, CopyKind};
 use crate::store::{Create, Store};
 
+/// Why a session cannot start before any portfolio is opened.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("cannot find a home folder to keep the portfolio in; pass --db PATH")]
+    NoHome,
+    #[error("cannot create a temporary folder for the demo")]
+    NoDemoFolder(#[source] std::io::Error),
+}
+
 /// Where the portfolio lives when neither `--db` nor `FOLIO_DB` says.
 pub fn default_db_path() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "folio")
-        .context("cannot find a home folder to keep the portfolio in; pass --db PATH")?;
+    let dirs = directories::ProjectDirs::from("", "", "folio").ok_or(SessionError::NoHome)?;
     Ok(dirs.data_dir().join("portfolio.db"))
 }
 
@@ -71,7 +79,7 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
         let dir = tempfile::Builder::new()
             .prefix("folio-demo-")
             .tempdir()
-            .context("cannot create a temporary folder for the demo")?;
+            .map_err(SessionError::NoDemoFolder)?;
         let path = dir.path().join("demo.db");
         let (mut store, _) = Store::open(&path, Create::FileOnly)?;
         crate::ops::demo::load(&mut store, today)?;

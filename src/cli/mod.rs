@@ -183,7 +183,10 @@ pub(crate) fn name_read_only(e: anyhow::Error, path: &Path) -> anyhow::Error {
             .is_some_and(|d| d.kind() == Failure::ReadOnly)
     });
     if read_only {
-        anyhow::anyhow!("the file {} is read-only: nothing was changed", shown(path))
+        crate::ops::ReadOnlyFile {
+            path: path.to_path_buf(),
+        }
+        .into()
     } else {
         e
     }
@@ -230,8 +233,9 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String> {
 /// Why standard output could not be written, as one sentence: a full disk
 /// (`folio client list > /dev/full`) said plainly, anything else as the
 /// system says it.
-pub fn cannot_write_output(e: &std::io::Error) -> String {
-    format!("cannot write output: {}", crate::files::describe(e))
+pub fn cannot_write_output(locale: Locale, e: &std::io::Error) -> String {
+    let reason = crate::format::errors::describe(locale, e);
+    crate::format::text_with(locale, "out-output", &[("reason", reason.as_str().into())])
 }
 
 /// The command line's message `id` in `loc`, its placeables given as

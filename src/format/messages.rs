@@ -35,6 +35,10 @@ const EN: &[(&str, &str)] = &[
         "en/cli.ftl",
         include_str!("../../assets/locales/en/cli.ftl"),
     ),
+    (
+        "en/errors.ftl",
+        include_str!("../../assets/locales/en/errors.ftl"),
+    ),
 ];
 const RU: &[(&str, &str)] = &[
     (
@@ -52,6 +56,10 @@ const RU: &[(&str, &str)] = &[
     (
         "ru/cli.ftl",
         include_str!("../../assets/locales/ru/cli.ftl"),
+    ),
+    (
+        "ru/errors.ftl",
+        include_str!("../../assets/locales/ru/errors.ftl"),
     ),
 ];
 

@@ -10,6 +10,7 @@
 //! in each `match` below and its message files (`messages`).
 
 pub mod briefing;
+pub mod errors;
 mod lang;
 pub mod messages;
 mod plural;
@@ -21,6 +22,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::{Money, Month};
 
+pub use errors::{explain, explain_error};
 pub use lang::{choose, lang_in_args};
 pub use messages::{Arg, text, text_with};
 pub use plural::Noun;

@@ -13,7 +13,6 @@
 //! checking against the database is the ops layer's job.
 
 use std::collections::HashMap;
-use std::fmt::Display;
 use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
@@ -26,7 +25,9 @@ use super::profile::{
     self, Rules, STATEMENT_COLUMNS, Skip, Skipped, Tally, classify, parse_amount,
 };
 use crate::domain::time::{DateFormat, DayMonth, SlashDate, parse_file_date, slash_date};
-use crate::domain::{AgreementStatus, Money, Owner, Tier, TouchKind, name_key};
+use crate::domain::{AgreementStatus, Money, MoneyError, Owner, Tier, TouchKind, name_key};
+
+pub use super::problem::{Problem, RowMessage};
 
 /// Longest field accepted, in characters (after trimming).
 pub const MAX_FIELD_CHARS: usize = 10_000;
@@ -43,7 +44,7 @@ pub const MAX_LINE_BYTES: usize = 1 << 20;
 #[error("line {line}: {message}")]
 pub struct RowError {
     pub line: u64,
-    pub message: String,
+    pub message: RowMessage,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -82,7 +83,7 @@ pub enum ImportError {
 }
 
 /// The `--date-format` choices for a slash date that reads both ways.
-fn slash_formats(value: &str) -> &'static str {
+pub fn slash_formats(value: &str) -> &'static str {
     let short_year = value
         .split(['/', ' ', 'T'])
         .nth(2)
@@ -197,15 +198,11 @@ pub fn parse_clients(bytes: &[u8], map: &ColumnMap) -> Result<Parsed<ClientRow>,
         if let Some(name) = &name {
             let key = name_key(name);
             match seen.get(&key) {
-                Some((first_line, first_name)) if first_name == name => f.problems.push(format!(
-                    "duplicate client '{}' (first on line {first_line})",
-                    shown(name)
-                )),
-                Some((first_line, first_name)) => f.problems.push(format!(
-                    "duplicate client '{}' (first on line {first_line} as '{}')",
-                    shown(name),
-                    shown(first_name)
-                )),
+                Some((first_line, first_name)) => f.problems.push(Problem::Duplicate {
+                    name: shown(name),
+                    first_line: *first_line,
+                    as_written: (first_name != name).then(|| shown(first_name)),
+                }),
                 None => {
                     seen.insert(key, (f.line, name.clone()));
                 }
@@ -392,7 +389,7 @@ fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<Statem
         },
         Cell::Missing if outgoing.is_some() => (Money::ZERO, None),
         Cell::Missing => {
-            f.problems.push("amount is empty".to_string());
+            f.problems.push(Problem::Money(MoneyError::Empty));
             return None;
         }
         Cell::Bad => return None,
@@ -433,25 +430,22 @@ fn parse_whole(s: &str) -> Option<u32> {
     }
 }
 
-fn parse_cadence(s: &str) -> Result<u32, String> {
+fn parse_cadence(s: &str) -> Result<u32, Problem> {
     match parse_whole(s) {
         Some(days) if days > 0 => Ok(days),
-        _ => Err(format!(
-            "cadence_days '{}' is not a positive whole number of days",
-            shown(s)
-        )),
+        _ => Err(Problem::Cadence(shown(s))),
     }
 }
 
 /// Minutes as a whole number or a duration (`02:13:55`, as call logs and
 /// CRMs write them).
-fn parse_minutes(s: &str) -> Result<u32, String> {
+fn parse_minutes(s: &str) -> Result<u32, Problem> {
     match crate::domain::time::parse_minutes(s) {
         Some(minutes) if minutes <= MAX_MINUTES => Ok(minutes),
-        _ => Err(format!(
-            "minutes '{}' is not a whole number from 0 to {MAX_MINUTES} nor a duration HH:MM[:SS]",
-            shown(s)
-        )),
+        _ => Err(Problem::Minutes {
+            value: shown(s),
+            max: MAX_MINUTES,
+        }),
     }
 }
 
@@ -492,7 +486,7 @@ const _: () = assert!(
 struct Fields<'a> {
     line: u64,
     cells: [Cell<'a>; MAX_COLUMNS],
-    problems: Vec<String>,
+    problems: Vec<Problem>,
     dates: &'a DateRules<'a>,
 }
 
@@ -516,7 +510,7 @@ impl<'a> Fields<'a> {
         match self.take(i) {
             Cell::Text(s) => Some(s.to_string()),
             Cell::Missing => {
-                self.problems.push("client name is empty".to_string());
+                self.problems.push(Problem::NoClientName);
                 None
             }
             Cell::Bad => None,
@@ -526,7 +520,7 @@ impl<'a> Fields<'a> {
     /// An optional field: blank is `None`, anything else must parse. `label`
     /// prefixes the message where the parser's own would be ambiguous (a
     /// second date in the row).
-    fn parse<T, E: Display>(
+    fn parse<T, E: Into<Problem>>(
         &mut self,
         i: usize,
         label: Option<&str>,
@@ -537,8 +531,8 @@ impl<'a> Fields<'a> {
                 Ok(v) => Some(v),
                 Err(e) => {
                     self.problems.push(match label {
-                        Some(label) => format!("{label}: {e}"),
-                        None => e.to_string(),
+                        Some(label) => Problem::In(label.to_string(), Box::new(e.into())),
+                        None => e.into(),
                     });
                     None
                 }
@@ -561,7 +555,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A required field: blank is parsed as `""`, whose error says it is empty.
-    fn parse_required<T, E: Display>(
+    fn parse_required<T, E: Into<Problem>>(
         &mut self,
         i: usize,
         parse: impl FnOnce(&str) -> Result<T, E>,
@@ -574,7 +568,7 @@ impl<'a> Fields<'a> {
         match parse(text) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.problems.push(e.to_string());
+                self.problems.push(e.into());
                 None
             }
         }
@@ -595,32 +589,29 @@ struct DateRules<'m> {
 
 impl DateRules<'_> {
     /// Cell `s` of the kind's column `i`, named `column`, as a date.
-    fn read(&self, i: usize, column: &str, s: &str) -> Result<NaiveDate, String> {
+    fn read(&self, i: usize, column: &str, s: &str) -> Result<NaiveDate, Problem> {
         if s.is_empty() {
-            return Err(format!("{column} is empty"));
+            return Err(Problem::Empty(column.to_string()));
         }
+        let column = column.to_string();
         if let Some(format) = self.format {
-            return format.read(s).map_err(|_| {
-                format!(
-                    "{column}: '{}' is not a date in --date-format {format}",
-                    shown(s)
-                )
+            return format.read(s).map_err(|_| Problem::NotInFormat {
+                column,
+                value: shown(s),
+                format: format.to_string(),
             });
         }
         let order = self.slash.get(i).copied().flatten();
         parse_file_date(s, order).map_err(|_| match (order, slash_date(s)) {
-            (Some(order), SlashDate::Only(_)) => format!(
-                "{column}: '{}' is not a date {}, the order of the column's other dates (use --date-format)",
-                shown(s),
-                match order {
-                    DayMonth::DayFirst => "day/month",
-                    DayMonth::MonthFirst => "month/day",
-                }
-            ),
-            _ => format!(
-                "{column}: '{}' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)",
-                shown(s)
-            ),
+            (Some(order), SlashDate::Only(_)) => Problem::OtherOrder {
+                column,
+                value: shown(s),
+                order,
+            },
+            _ => Problem::NotADate {
+                column,
+                value: shown(s),
+            },
         })
     }
 }
@@ -753,11 +744,7 @@ fn parse_kind_in_batches<T>(
             }
             _ => errors.push(RowError {
                 line: fields.line,
-                message: if fields.problems.is_empty() {
-                    "invalid row".to_string()
-                } else {
-                    fields.problems.join("; ")
-                },
+                message: RowMessage::new(std::mem::take(&mut fields.problems)),
             }),
         }
         ControlFlow::Continue(())
@@ -1068,10 +1055,11 @@ fn read_rows_with(
             .last()
             .map_or(0, |(last, _)| last + 1);
         if used > header_len {
-            fields.problems.push(format!(
-                "the row has {used} fields but the header only {header_len} (put values that contain '{}' in quotes)",
-                char::from(delimiter)
-            ));
+            fields.problems.push(Problem::TooManyFields {
+                used,
+                header: header_len,
+                delimiter: char::from(delimiter),
+            });
         }
         for ((column, at), slot) in columns.iter().zip(index).zip(&mut fields.cells) {
             let raw = at.and_then(|j| record.get(j)).unwrap_or_default();
@@ -1079,10 +1067,11 @@ fn read_rows_with(
             let cell = if trimmed.is_empty() {
                 Cell::Missing
             } else if trimmed.len() > MAX_FIELD_CHARS && trimmed.chars().count() > MAX_FIELD_CHARS {
-                fields.problems.push(format!(
-                    "{column}: field too long ({} characters; at most {MAX_FIELD_CHARS})",
-                    trimmed.chars().count()
-                ));
+                fields.problems.push(Problem::TooLong {
+                    column: column.to_string(),
+                    chars: trimmed.chars().count(),
+                    max: MAX_FIELD_CHARS,
+                });
                 Cell::Bad
             } else {
                 Cell::Text(unneutralise(trimmed))

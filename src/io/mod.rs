@@ -6,6 +6,7 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod decode;
 pub mod onec;
+pub mod problem;
 pub mod profile;
 pub mod report;
 pub mod sheet;

@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use encoding_rs::{IBM866, WINDOWS_1251};
 
-use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, RowError};
+use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, Problem, RowError};
 use super::profile::{Skip, SkipReason, Skipped, Tally, note_with_operation};
 use crate::domain::{Money, parse_date};
 
@@ -184,11 +184,17 @@ enum Read {
 
 /// One document as a payment, or why it is skipped.
 fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError> {
-    let error = |line: u64, message: String| RowError { line, message };
+    let error = |line: u64, message: String| RowError {
+        line,
+        message: message.into(),
+    };
     let Some((sum, sum_line)) = doc.get("Сумма") else {
         return Err(error(doc.line, "the document has no Сумма".to_string()));
     };
-    let amount = Money::parse(sum).map_err(|e| error(sum_line, format!("Сумма: {e}")))?;
+    let amount = Money::parse(sum).map_err(|e| RowError {
+        line: sum_line,
+        message: Problem::In("Сумма".to_string(), Box::new(e.into())).into(),
+    })?;
     let account = |keys: [&str; 2]| keys.iter().find_map(|k| doc.get(k)).map(|(v, _)| v);
     let incoming = if accounts.is_empty() {
         match (doc.get("ДатаПоступило"), doc.get("ДатаСписано")) {
@@ -215,7 +221,10 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         .get("ДатаПоступило")
         .or_else(|| doc.get("Дата"))
         .ok_or_else(|| error(doc.line, "the document has no Дата".to_string()))?;
-    let date = parse_date(date_text).map_err(|e| error(date_line, format!("Дата: {e}")))?;
+    let date = parse_date(date_text).map_err(|e| RowError {
+        line: date_line,
+        message: Problem::In("Дата".to_string(), Box::new(e.into())).into(),
+    })?;
     let client = match doc.get("Плательщик1") {
         Some((name, _)) => name.to_string(),
         None => match doc.get("Плательщик") {
@@ -239,8 +248,10 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     // The payer's ИНН, when the bank wrote one: clients match by it first.
     let inn = match doc.get("ПлательщикИНН") {
         Some((v, line)) if !v.trim().is_empty() => Some(
-            crate::domain::counterparty::check_inn(v)
-                .map_err(|e| error(line, format!("ПлательщикИНН: {e}")))?,
+            crate::domain::counterparty::check_inn(v).map_err(|e| RowError {
+                line,
+                message: Problem::In("ПлательщикИНН".to_string(), Box::new(e.into())).into(),
+            })?,
         ),
         _ => None,
     };

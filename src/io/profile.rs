@@ -19,6 +19,7 @@
 //! date_format = "%d.%m.%y"
 //! ```
 
+use super::problem::Problem;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -390,7 +391,7 @@ pub fn magnitude(amount: Money) -> Money {
 
 /// An amount as a statement writes it: signed, `(400.00)` negative, with
 /// a currency sign or word allowed (returned as a code).
-pub fn parse_amount(text: &str) -> Result<(Money, Option<&'static str>), String> {
+pub fn parse_amount(text: &str) -> Result<(Money, Option<&'static str>), Problem> {
     let (found, bare) = split_currency(text);
     let inner = bare.strip_prefix('(').and_then(|b| b.strip_suffix(')'));
     let amount = match inner {
@@ -399,7 +400,7 @@ pub fn parse_amount(text: &str) -> Result<(Money, Option<&'static str>), String>
     };
     amount
         .map(|m| (m, found))
-        .map_err(|e| format!("amount: {e}"))
+        .map_err(|e| Problem::In("amount".to_string(), Box::new(Problem::Money(e))))
 }
 
 /// Whether a statement row is kept, and if not why. `status` and

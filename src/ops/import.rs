@@ -156,16 +156,15 @@ impl<'a> Resolver<'a> {
         let message = match found {
             Match::Client(id) => match (inn, self.counterparties.inn_of(id)) {
                 (Some(inn), Some(theirs)) if inn != theirs => {
-                    counterparties::other_inn(self.db, inn, id, theirs)?
+                    counterparties::other_inn(self.db, inn, id, theirs)?.into()
                 }
                 _ => return Ok(Some(id)),
             },
-            Match::Ambiguous(a, b) => counterparties::ambiguous(self.db, name, a, b)?,
+            Match::Ambiguous(a, b) => counterparties::ambiguous(self.db, name, a, b)?.into(),
             Match::Unknown if self.create => return self.create_client(line, name, inn, since),
-            Match::Unknown => format!(
-                "unknown client '{}' (add it first, or import with --create-clients)",
-                text::escape(name.trim())
-            ),
+            Match::Unknown => {
+                csv_import::Problem::UnknownClient(text::escape(name.trim()).into_owned()).into()
+            }
         };
         self.errors.push(RowError { line, message });
         Ok(None)
@@ -210,16 +209,21 @@ impl<'a> Resolver<'a> {
     }
 
     fn row_error(&mut self, line: u64, e: OpError) -> OpResult<()> {
-        match e {
-            OpError::Invalid { .. } | OpError::DuplicateClient(_) => {
-                self.errors.push(RowError {
-                    line,
-                    message: e.to_string(),
-                });
-                Ok(())
+        let problem = match e {
+            OpError::Invalid { field, message } => csv_import::Problem::Invalid {
+                field: field.to_string(),
+                message,
+            },
+            OpError::DuplicateClient(name) => {
+                csv_import::Problem::DuplicateClient(text::escape(&name).into_owned())
             }
-            other => Err(other),
-        }
+            other => return Err(other),
+        };
+        self.errors.push(RowError {
+            line,
+            message: problem.into(),
+        });
+        Ok(())
     }
 
     fn finish(

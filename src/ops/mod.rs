@@ -67,6 +67,15 @@ pub enum OpError {
     Db(StoreError),
 }
 
+/// A write refused because the portfolio file is read-only, naming the
+/// file (what the command line says, whatever context the command wrapped
+/// [`OpError::ReadOnly`] in).
+#[derive(Debug, thiserror::Error)]
+#[error("the file {} is read-only: nothing was changed", .path.display())]
+pub struct ReadOnlyFile {
+    pub path: std::path::PathBuf,
+}
+
 impl From<StoreError> for OpError {
     fn from(e: StoreError) -> Self {
         match e.kind() {

@@ -21,6 +21,12 @@ impl StoreError {
         Failure::of(&self.0)
     }
 
+    /// SQLite's result code, when SQLite gave one (the error messages
+    /// say busy, full, read-only and corrupt files by it).
+    pub fn code(&self) -> Option<rusqlite::ErrorCode> {
+        self.0.sqlite_error_code()
+    }
+
     /// The SQLite error, for the store's own classification.
     pub(super) fn sqlite(&self) -> &rusqlite::Error {
         &self.0

@@ -539,7 +539,10 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
                     let form = ChangeForm::open(&app.shared, id, changing);
                     app.shared.open_form(form);
                 }
-                None => app.shared.warn("no client selected"),
+                None => {
+                    let said = crate::format::text(app.shared.locale, "tui-no-client-selected");
+                    app.shared.warn(said);
+                }
             }
             Vec::new()
         }

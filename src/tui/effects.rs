@@ -26,7 +26,7 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
         Effect::LoadHistory(month) => {
             views::plan_history(store, month, HISTORY_MONTHS).map(|h| loaded(Loaded::History(h)))
         }
-        Effect::Pane(request) => Ok(panes::perform(store, today, request)),
+        Effect::Pane(request) => Ok(panes::perform(store, today, loc, request)),
         Effect::LoadCard(id) => match ops::client_by_id(store, id) {
             Ok(client) => views::client_card(store, &client, today)
                 .map(|card| loaded(Loaded::Card(id, Some(card)))),
@@ -37,10 +37,11 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
         Effect::Save(Save::WriteReport(report)) => Ok(panes::perform(
             store,
             today,
+            loc,
             panes::Request::WriteReport(report),
         )),
         Effect::Save(values) => Ok(Msg::Saved(
-            save(store, loc, values).map_err(|e| e.to_string()),
+            save(store, loc, values).map_err(|e| format::explain_error(loc, &e)),
         )),
         Effect::Delete(target) => {
             delete(store, loc, target, today).map(|saved| Msg::Saved(Ok(saved)))
@@ -63,7 +64,7 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
         }),
         Effect::Undo(change) => Ok(super::undo::perform(store, loc, *change)),
     };
-    result.unwrap_or_else(|e| Msg::Failed(e.to_string()))
+    result.unwrap_or_else(|e| Msg::Failed(format::explain_error(loc, &e)))
 }
 
 /// The client a form names (the form checked the name; it may have gone

@@ -6,7 +6,9 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use super::words;
 use crate::domain::{Money, Month, parse_date};
+use crate::format::Locale;
 
 /// What a field holds, and so how its text is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +67,42 @@ impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.field, self.message)
     }
+}
+
+/// What [`validate`] said of `field` (`note`, English), in `loc`: a value
+/// that does not parse as `format::errors` words it, the fixed notes as
+/// `words::form_note` does.
+pub fn check_note(loc: Locale, field: &Field, note: &str) -> String {
+    use crate::format::{Arg, explain_error, text_with};
+    let v = field.value.trim();
+    let parsed = match &field.kind {
+        FieldKind::Date { .. } if !v.is_empty() => {
+            parse_date(v).err().map(|e| explain_error(loc, &e))
+        }
+        FieldKind::Month => Month::parse(v).err().map(|e| explain_error(loc, &e)),
+        FieldKind::Amount { positive: true } => Money::parse_positive(v)
+            .err()
+            .map(|e| explain_error(loc, &e)),
+        FieldKind::Amount { positive: false } => {
+            Money::parse(v).err().map(|e| explain_error(loc, &e))
+        }
+        FieldKind::Number { min, max, .. } if note.starts_with("a whole number") => {
+            let (min, max) = (i64::from(*min), i64::from(*max));
+            let args: [(&str, Arg); 2] = [("min", min.into()), ("max", max.into())];
+            Some(text_with(loc, "form-whole-number", &args))
+        }
+        FieldKind::Choice(options) if note.starts_with("one of: ") => {
+            let shown: Vec<String> = options.iter().map(|o| words::choice(loc, o)).collect();
+            let shown = shown.join(", ");
+            Some(text_with(
+                loc,
+                "form-one-of",
+                &[("options", shown.as_str().into())],
+            ))
+        }
+        _ => None,
+    };
+    parsed.unwrap_or_else(|| words::form_note(loc, note))
 }
 
 /// Check one field's text. `clients` are the names a Client field accepts.

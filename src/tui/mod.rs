@@ -74,7 +74,7 @@ fn person_config(locale: crate::format::Locale) -> (crate::config::Config, Optio
     match crate::config::load() {
         Ok(config) => (config, None),
         Err(e) => {
-            let error = e.to_string();
+            let error = crate::format::explain_error(locale, &e);
             let args = [("error", error.as_str().into())];
             let said = crate::format::text_with(locale, "tui-config-broken", &args);
             (crate::config::Config::default(), Some(said))
@@ -136,8 +136,8 @@ pub fn run(mut session: Session) -> Result<()> {
 fn run_tui(session: &mut Session) -> Result<()> {
     let theme = Theme::from_env();
     let (config, broken) = person_config(session.locale);
-    let mut guard =
-        terminal::Guard::enter(config.mouse).context("cannot start the terminal interface")?;
+    let mut guard = terminal::Guard::enter(config.mouse)
+        .with_context(|| crate::format::text(session.locale, "tui-cannot-start"))?;
     let size = guard.terminal.size()?;
     // Draw before reading: start to first frame does not grow with the
     // portfolio, and the reading that follows (the board's signals) is

@@ -3744,4 +3744,35 @@ fn a_russian_form_fills_amounts_with_a_decimal_comma() {
         screen.contains(&format!("План {shown}")),
         "{shown} not in\n{screen}"
     );
+/// Issue 23: a value a form cannot read is said in Russian under its
+/// field (a date, an amount), before and after trying to save.
+#[test]
+fn a_bad_date_in_a_form_is_said_in_russian() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::SelectPane(Pane::Plan));
+    let client = app.panes.plan.view.as_ref().unwrap().plan.clients[0].client_id;
+    let name = app.name(client).to_string();
+    press(&mut app, &mut s, Action::Add);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, &name);
+    press(&mut app, &mut s, Action::FormNext);
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "31.02.2026");
+    press(&mut app, &mut s, Action::FormNext);
+    typed(&mut app, &mut s, "много");
+    for submitted in [false, true] {
+        if submitted {
+            press(&mut app, &mut s, Action::FormSubmit);
+            assert!(matches!(app.shared.mode, Mode::Form(_)), "the form stays");
+        }
+        let screen = render(&app, 120, 40);
+        for said in ["«31.02.2026» — не дата", "ГГГГ-ММ-ДД", "«много» — не сумма"]
+        {
+            assert!(screen.contains(said), "{said} not in\n{screen}");
+        }
+        for english in ["is not a date", "YYYY", "is not an amount"] {
+            assert!(!screen.contains(english), "English {english} in\n{screen}");
+        }
+    }
 }

@@ -299,12 +299,13 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
     let note_indent = label_w + 1;
     let note_w = inner_w.saturating_sub(note_indent + 2).max(1);
     // The error saving gave goes under the field it names, if it names
-    // one (a field's own check said again is not repeated).
+    // one (a field's own check said again is not repeated). A saving
+    // error names it in the user's language.
     let error_field = form.error.as_deref().and_then(|e| {
         let (name, _) = e.split_once(": ")?;
-        fields
-            .iter()
-            .position(|fl| fl.label.eq_ignore_ascii_case(name))
+        let name = name.to_lowercase();
+        (0..fields.len())
+            .find(|&i| fields[i].label.to_lowercase() == name || labels[i].to_lowercase() == name)
     });
     let mut lines = Vec::new();
     let mut cursor = None;
@@ -343,14 +344,23 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
         if let Err(e) = check
             && (!field.value.trim().is_empty() || focused)
         {
-            notes.push(super::words::form_note(locale, e));
+            notes.push(super::form::check_note(locale, field, e));
             said = Some(e);
         }
         if error_field == Some(i)
             && let Some(e) = &form.error
             && said.is_none_or(|n| *e != format!("{}: {n}", field.label))
         {
-            notes.push(e.clone());
+            // `Label: message`, both in the user's language (a saving
+            // error's field name already is).
+            let (name, message) = e.split_once(": ").unwrap_or(("", e));
+            let name = if name == field.label {
+                &labels[i]
+            } else {
+                name
+            };
+            let message = super::form::check_note(locale, field, message);
+            notes.push(format!("{name}: {message}"));
         }
         if notes.is_empty() {
             lines.push(Line::from(""));

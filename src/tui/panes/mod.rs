@@ -21,6 +21,7 @@ use super::app::Shared;
 use super::forms::Form;
 use super::view::Theme;
 use crate::domain::Id;
+use crate::format::Locale;
 use crate::ops::undo::Record;
 use crate::store::Store;
 
@@ -144,10 +145,13 @@ pub enum Reply {
 }
 
 /// Run a pane's request against the store; the answer for `update`.
-pub fn perform(store: &mut Store, today: NaiveDate, request: Request) -> Msg {
+/// Failures are said in `loc`.
+pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, request: Request) -> Msg {
     let reply = |r: Reply| Msg::Loaded(Box::new(Loaded::Pane(r)));
     let result = match request {
-        Request::Touch(read) => touchpoints::perform(store, read).map(|r| reply(Reply::Touch(r))),
+        Request::Touch(read) => {
+            touchpoints::perform(store, loc, read).map(|r| reply(Reply::Touch(r)))
+        }
         Request::Agreements => agreements::read(store).map(|r| reply(Reply::Agreements(r))),
         Request::Plan(month) => plan::read(store, month, today).map(|r| reply(Reply::Plan(r))),
         Request::Review(month) => {
@@ -155,7 +159,7 @@ pub fn perform(store: &mut Store, today: NaiveDate, request: Request) -> Msg {
         }
         Request::WriteReport(report) => review::write(store, *report),
     };
-    result.unwrap_or_else(|e| Msg::Failed(e.to_string()))
+    result.unwrap_or_else(|e| Msg::Failed(crate::format::explain_error(loc, &e)))
 }
 
 /// What the rest of the TUI asks of a pane. `shared` is what all panes see

@@ -162,7 +162,8 @@ pub enum Reply {
 }
 
 /// Run a read against the store (the only part of this file that does).
-pub fn perform(store: &Store, read: Read) -> ops::OpResult<Reply> {
+/// A count or a fill that fails is said in `loc`.
+pub fn perform(store: &Store, loc: format::Locale, read: Read) -> ops::OpResult<Reply> {
     Ok(match read {
         Read::Window(read) => {
             let p = &read.plan;
@@ -196,7 +197,7 @@ pub fn perform(store: &Store, read: Read) -> ops::OpResult<Reply> {
             }
         }
         Read::Count(read) => {
-            let counted = count_slice(store, &read).map_err(|e| e.to_string());
+            let counted = count_slice(store, &read).map_err(|e| format::explain_error(loc, &e));
             Reply::Count { read, counted }
         }
         Read::Locate(read) => {
@@ -215,7 +216,7 @@ pub fn perform(store: &Store, read: Read) -> ops::OpResult<Reply> {
         Read::Fill(read) => {
             let found =
                 ops::touch_page_within(store, &read.filter, Seek::Older(read.after), read.want)
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| format::explain_error(loc, &e));
             Reply::Fill { read, found }
         }
     })

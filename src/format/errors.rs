@@ -1,0 +1,1221 @@
+//! Errors in the person's language. Each error type keeps its English
+//! `Display` (its `#[error]`), which JSON, logs and the library's callers
+//! see; here the known types are taken apart variant by variant and worded
+//! through `assets/locales/*/errors.ftl`. English reads exactly as the
+//! `Display` does (a test builds every variant and compares), so the
+//! command line and the TUI show the same English as before and Russian
+//! where the person speaks it.
+//!
+//! `explain_error` words one error; `explain` a whole `anyhow` chain, as
+//! `{:#}` joins it. An error of a type not known here, and a context layer
+//! that is a plain string, show as they are. What the system or SQLite says
+//! in English is said in Russian by its kind (`io::ErrorKind`, SQLite's
+//! result code); a rare one stays as they word it, inside a Russian sentence.
+//! A field's reason that reaches here as an English sentence
+//! (`OpError::Invalid`) is read back by its template ([`REASONS`]).
+//!
+//! Used by `main.rs` (every command's error) and the TUI (forms, toasts,
+//! load failures), each with the person's language.
+
+use std::error::Error;
+use std::io;
+use std::path::Path;
+
+use super::messages::{Arg, text, text_with};
+use super::{Locale, Noun, count};
+use crate::config::ConfigError;
+use crate::domain::text::{Lines, TextError, code_point, escape};
+use crate::domain::time::DayMonth;
+use crate::domain::{
+    AgreementStatus, DateError, MoneyError, Owner, Status, Tier, TouchKind, UnknownValue,
+};
+use crate::files::OutError;
+use crate::io::InputError;
+use crate::io::csv_import::{ImportError, Problem, RowError, RowMessage};
+use crate::io::decode::DecodeError;
+use crate::io::profile::ProfileError;
+use crate::io::sheet::{InSheet, SheetError};
+use crate::ops::backups::RestoreError;
+use crate::ops::{OpError, ReadOnlyFile};
+use crate::session::SessionError;
+use crate::store::restore::SourceError;
+use crate::store::{OpenError, StoreError};
+
+/// The whole chain of `e`, outermost first, joined by `: ` as `{:#}`
+/// joins it, each layer in `locale`.
+pub fn explain(locale: Locale, e: &anyhow::Error) -> String {
+    e.chain()
+        .map(|layer| explain_error(locale, layer))
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+/// One error (not its sources) in `locale`: a type folio knows worded
+/// through the messages, any other as its `Display`.
+pub fn explain_error(locale: Locale, e: &(dyn Error + 'static)) -> String {
+    let l = locale;
+    if let Some(e) = e.downcast_ref::<OpError>() {
+        op(l, e)
+    } else if let Some(e) = e.downcast_ref::<ReadOnlyFile>() {
+        say(
+            l,
+            "op-read-only-file",
+            &[("path", path(&e.path).as_str().into())],
+        )
+    } else if let Some(e) = e.downcast_ref::<OutError>() {
+        out(l, e)
+    } else if let Some(e) = e.downcast_ref::<OpenError>() {
+        open(l, e)
+    } else if let Some(e) = e.downcast_ref::<StoreError>() {
+        sqlite(l, e)
+    } else if let Some(e) = e.downcast_ref::<SourceError>() {
+        source(l, e)
+    } else if let Some(e) = e.downcast_ref::<RestoreError>() {
+        restore(l, e)
+    } else if let Some(e) = e.downcast_ref::<ConfigError>() {
+        config(l, e)
+    } else if let Some(e) = e.downcast_ref::<ImportError>() {
+        import(l, e)
+    } else if let Some(e) = e.downcast_ref::<RowError>() {
+        row(l, "import-line", e)
+    } else if let Some(e) = e.downcast_ref::<DecodeError>() {
+        decode(l, e)
+    } else if let Some(e) = e.downcast_ref::<InputError>() {
+        input(l, e)
+    } else if let Some(e) = e.downcast_ref::<SheetError>() {
+        sheet(l, e)
+    } else if let Some(e) = e.downcast_ref::<InSheet>() {
+        in_sheet(l, e)
+    } else if let Some(e) = e.downcast_ref::<ProfileError>() {
+        profile(l, e)
+    } else if let Some(e) = e.downcast_ref::<DateError>() {
+        date(l, e)
+    } else if let Some(e) = e.downcast_ref::<MoneyError>() {
+        money(l, e)
+    } else if let Some(e) = e.downcast_ref::<UnknownValue>() {
+        unknown_value(l, e)
+    } else if let Some(e) = e.downcast_ref::<TextError>() {
+        text_error(l, e)
+    } else if let Some(e) = e.downcast_ref::<SessionError>() {
+        session(l, e)
+    } else if let Some(e) = e.downcast_ref::<io::Error>() {
+        system(l, e)
+    } else {
+        e.to_string()
+    }
+}
+
+fn say(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    text_with(locale, id, args)
+}
+
+/// A path as messages show it (never quoted).
+fn path(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// A message whose one value is a path.
+fn at(locale: Locale, id: &str, p: &Path) -> String {
+    say(locale, id, &[("path", path(p).as_str().into())])
+}
+
+/// Why the system refused, in `locale`: English as [`crate::files::describe`]
+/// says it (the system's words); Russian by the error's kind, and the
+/// system's words inside a Russian sentence for a rare kind.
+pub fn describe(locale: Locale, e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    if locale == Locale::En {
+        return crate::files::describe(e);
+    }
+    let id = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::AlreadyExists => "io-already-exists",
+        K::StorageFull | K::QuotaExceeded => "io-storage-full",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::Interrupted => "io-interrupted",
+        K::InvalidData => "io-invalid-data",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        K::DirectoryNotEmpty => "io-directory-not-empty",
+        K::BrokenPipe => "io-broken-pipe",
+        K::TimedOut => "io-timed-out",
+        K::UnexpectedEof => "io-unexpected-eof",
+        K::FileTooLarge => "io-file-too-large",
+        _ => {
+            let error = e.to_string();
+            return say(locale, "io-other", &[("error", error.as_str().into())]);
+        }
+    };
+    text(locale, id)
+}
+
+/// An io error as the types that hold one show it in English: as the
+/// system words it (`cannot open x: No such file...`).
+fn system(locale: Locale, e: &io::Error) -> String {
+    match locale {
+        Locale::En => e.to_string(),
+        Locale::Ru => describe(locale, e),
+    }
+}
+
+/// SQLite's reason, by its result code; English as SQLite says it.
+fn sqlite(locale: Locale, e: &StoreError) -> String {
+    if locale == Locale::En {
+        return e.to_string();
+    }
+    match e.code().and_then(sqlite_id) {
+        Some(id) => text(locale, id),
+        None => {
+            let error = e.to_string();
+            say(locale, "sqlite-other", &[("error", error.as_str().into())])
+        }
+    }
+}
+
+/// The message for an SQLite result code people meet.
+fn sqlite_id(code: rusqlite::ErrorCode) -> Option<&'static str> {
+    use rusqlite::ErrorCode as C;
+    match code {
+        C::DatabaseBusy | C::DatabaseLocked => Some("sqlite-busy"),
+        C::DiskFull => Some("sqlite-full"),
+        C::ReadOnly => Some("sqlite-read-only"),
+        C::NotADatabase => Some("sqlite-not-a-database"),
+        C::DatabaseCorrupt => Some("sqlite-corrupt"),
+        _ => None,
+    }
+}
+
+fn op(l: Locale, e: &OpError) -> String {
+    match e {
+        OpError::UnknownClient(name) => say(
+            l,
+            "op-unknown-client",
+            &[("name", escape(name).as_ref().into())],
+        ),
+        OpError::DuplicateClient(name) => say(
+            l,
+            "op-duplicate-client",
+            &[("name", escape(name).as_ref().into())],
+        ),
+        OpError::NotFound { what, id } => {
+            let what = record_word(l, what);
+            say(
+                l,
+                "op-not-found",
+                &[("what", what.as_str().into()), ("id", (*id).into())],
+            )
+        }
+        OpError::Invalid { field, message } => {
+            field_problem(l, field, &invalid_message(l, message))
+        }
+        OpError::Import(e) => import(l, e),
+        OpError::File(e) => out(l, e),
+        OpError::Busy => text(l, "op-busy"),
+        OpError::DiskFull => text(l, "op-disk-full"),
+        OpError::ReadOnly => text(l, "op-read-only"),
+        OpError::Db(e) => {
+            // `database error:` already says whose: SQLite's own words
+            // follow it as they are when no Russian names them.
+            let error = match e.code().and_then(sqlite_id) {
+                Some(id) if l == Locale::Ru => text(l, id),
+                _ => e.to_string(),
+            };
+            say(l, "op-db", &[("error", error.as_str().into())])
+        }
+    }
+}
+
+/// `field: problem`, the field named in `l`.
+fn field_problem(l: Locale, field: &str, problem: &str) -> String {
+    let field = field_word(l, field);
+    say(
+        l,
+        "field-problem",
+        &[
+            ("field", field.as_str().into()),
+            ("problem", problem.into()),
+        ],
+    )
+}
+
+/// A field's name as errors give it (`next due`), in Russian where known.
+fn field_word(l: Locale, field: &str) -> String {
+    if l == Locale::En {
+        return field.to_string();
+    }
+    let ru = match field {
+        "name" => "название",
+        "client" => "клиент",
+        "notes" => "заметки",
+        "summary" => "содержание",
+        "text" => "текст",
+        "next step" | "next_step" => "следующий шаг",
+        "next due" | "next_due" => "срок шага",
+        "cadence" | "cadence_days" => "частота касаний",
+        "minutes" => "минуты",
+        "target" => "план",
+        "amount" => "сумма",
+        "date" => "дата",
+        "due" => "срок",
+        "since" => "клиент с",
+        "closed_on" => "закрыта",
+        "tier" => "категория",
+        "status" => "статус",
+        "kind" => "вид",
+        "owner" => "за кем",
+        "email" => "эл. почта",
+        "phone" => "телефон",
+        "role" => "должность",
+        "goal" => "цель",
+        "channel" => "канал",
+        "reason" => "причина",
+        "note" => "примечание",
+        "person" => "контактное лицо",
+        "inn" => "ИНН",
+        "closed on" => "дата закрытия",
+        "currency" => "валюта",
+        "alias" => "псевдоним",
+        "undo" => "отмена",
+        "outgoing" => "списание",
+        _ => return field.to_string(),
+    };
+    ru.to_string()
+}
+
+/// A record's name in `op-not-found`.
+fn record_word(l: Locale, what: &str) -> String {
+    if l == Locale::En {
+        return what.to_string();
+    }
+    let ru = match what {
+        "client" => "клиент",
+        "touchpoint" => "касание",
+        "agreement" => "договорённость",
+        "contact" => "контакт",
+        "invoice" => "ожидаемый платёж",
+        "payment" => "поступление",
+        _ => return what.to_string(),
+    };
+    ru.to_string()
+}
+
+/// The reasons a field is refused for (`ops::invalid`, the contact and
+/// text checks), which reach here as English sentences: each as its
+/// English template and message id. The values are read back from the
+/// sentence by the template's fixed parts (`{name}` is a value); the
+/// first template that fits is the one. A test writes each template with
+/// values and reads it back, in both languages.
+const REASONS: &[(&str, &str)] = &[
+    ("is required", "reason-required"),
+    (
+        "has nothing visible (only invisible characters such as zero-width spaces)",
+        "reason-nothing-visible",
+    ),
+    ("is longer than {n} characters", "reason-longer-than"),
+    ("must be at least 1 day", "reason-at-least-a-day"),
+    ("must be at most {n} days", "reason-at-most-days"),
+    ("must be at most {n}", "reason-at-most"),
+    (
+        "would take the client's total past what folio can store",
+        "reason-total-too-large",
+    ),
+    (
+        "agreement {id} is already {word}",
+        "reason-agreement-already",
+    ),
+    (
+        "{inn} is already the ИНН of client '{name}'",
+        "reason-inn-taken",
+    ),
+    (
+        "'{value}' is already an alias of client '{name}'",
+        "reason-alias-taken",
+    ),
+    (
+        "'{value}' is client '{name}''s name: a row written so would match both",
+        "reason-alias-is-a-name",
+    ),
+    (
+        "'{value}' is not an alias of client '{name}' (see `folio client alias list`)",
+        "reason-not-an-alias",
+    ),
+    (
+        "has nothing to match by once quotes and the legal form are left out",
+        "reason-alias-empty",
+    ),
+    (
+        "client '{value}' could be '{name}' or '{other}': add its ИНН to the file, or make it an alias of one (`folio client alias add`)",
+        "reason-could-be-either",
+    ),
+    (
+        "ИНН {inn} is not that of client '{name}' (its ИНН is {other}): check the row, or the client's ИНН",
+        "reason-other-inn",
+    ),
+    (
+        "'{value}' is not an ИНН (10 digits for an organisation, 12 for a person)",
+        "reason-inn-shape",
+    ),
+    (
+        "'{value}' is not a valid ИНН: its check digit is wrong (a typo?)",
+        "reason-inn-checksum",
+    ),
+    ("{name} is already {word}", "reason-already"),
+    ("needs a next step to be due", "reason-due-needs-step"),
+    (
+        "an open agreement has no closing date",
+        "reason-open-has-no-close",
+    ),
+    (
+        "{due} is before the agreement was made ({made})",
+        "reason-due-before-made",
+    ),
+    ("close as kept, broken or cancelled", "reason-close-as"),
+    ("must be zero or more", "reason-zero-or-more"),
+    ("must be greater than zero", "reason-above-zero"),
+    ("is too large", "reason-too-large"),
+    (
+        "'{code}' is not a three-letter currency code (e.g. RUB, EUR, USD)",
+        "reason-currency-code",
+    ),
+    (
+        "is deleted with its backup copy",
+        "reason-deleted-with-copy",
+    ),
+    (
+        "a deleted client comes back from its backup copy (folio restore)",
+        "reason-deleted-client-back",
+    ),
+    ("contains a NUL character ({code})", "text-nul"),
+    (
+        "must be one line (found a line break, {code})",
+        "text-line-break",
+    ),
+    ("contains a tab ({code}); use spaces", "text-tab"),
+    (
+        "contains a carriage return ({code}) that does not end a line",
+        "text-carriage-return",
+    ),
+    (
+        "contains the control character {code}, which folio does not keep",
+        "text-control",
+    ),
+    (
+        "'{value}' is not an email address: it needs one @ with text before it and a dot after it (ann@example.com)",
+        "reason-email",
+    ),
+    (
+        "'{value}' has '{char}': a phone holds only digits, spaces, + - ( )",
+        "reason-phone-character",
+    ),
+    ("'{value}' has fewer than {n} digits", "reason-phone-digits"),
+    // A file that is not CSV as a whole.
+    (
+        "a quoted field starts here and is never closed (unbalanced '\"')",
+        "reason-unclosed-quote",
+    ),
+    (
+        "column '{value}' appears more than once in the header",
+        "reason-column-twice",
+    ),
+    // An undo the records no longer allow (ops::undo).
+    (
+        "the {record} was changed elsewhere since; nothing was undone",
+        "reason-undo-changed",
+    ),
+    (
+        "the {record} was deleted elsewhere since; nothing was undone",
+        "reason-undo-deleted",
+    ),
+    (
+        "the {record} has records now; nothing was undone",
+        "reason-undo-has-records",
+    ),
+    (
+        "the {record} is there again; nothing was undone",
+        "reason-undo-there-again",
+    ),
+    // A 1C bank file (io::onec): its keys are 1C's own words.
+    ("the document has no {key}", "reason-1c-no-key"),
+    ("the document's {key} is empty", "reason-1c-empty-key"),
+    (
+        "cannot tell whether this document is incoming: the file names no РасчСчет and the document has no ДатаПоступило or ДатаСписано",
+        "reason-1c-direction",
+    ),
+    (
+        "КонецДокумента without a СекцияДокумент before it",
+        "reason-1c-end-without-start",
+    ),
+    (
+        "the document 'СекцияДокумент={value}' starting here has no КонецДокумента",
+        "reason-1c-unclosed",
+    ),
+];
+
+/// A reason from [`REASONS`] in `l`; any other as it is.
+fn invalid_message(l: Locale, message: &str) -> String {
+    for (template, id) in REASONS {
+        let values = read_back(template, message).filter(|values| {
+            // `{word}` is an enum's word, or the template is not this one.
+            values
+                .iter()
+                .all(|(name, v)| *name != "word" || crate::domain::russian_word(v).is_some())
+        });
+        if let Some(values) = values {
+            let words: Vec<(&str, String)> = values
+                .into_iter()
+                .map(|(name, value)| match name {
+                    // An enum's word (`gold`), in the language.
+                    "word" => (name, enum_word(l, value)),
+                    // A kind of record (`touchpoint`).
+                    "record" => (name, record_word(l, value)),
+                    _ => (name, value.to_string()),
+                })
+                .collect();
+            let args: Vec<(&str, Arg)> = words
+                .iter()
+                .map(|(name, value)| (*name, value.as_str().into()))
+                .collect();
+            return say(l, id, &args);
+        }
+    }
+    message.to_string()
+}
+
+/// An enum value's word (`gold`) in `l` (`золотой`).
+fn enum_word(l: Locale, english: &str) -> String {
+    match l {
+        Locale::En => english.to_string(),
+        Locale::Ru => crate::domain::russian_word(english)
+            .unwrap_or(english)
+            .to_string(),
+    }
+}
+
+/// The values of `message` by `template`: `{name}` stands for a value,
+/// the rest must be as written. A value runs to the next fixed part (the
+/// last one to the end).
+fn read_back<'a>(template: &'a str, message: &'a str) -> Option<Vec<(&'a str, &'a str)>> {
+    let mut values = Vec::new();
+    let mut rest = message;
+    let mut template = template;
+    loop {
+        let Some(open) = template.find('{') else {
+            return (rest == template).then_some(values);
+        };
+        rest = rest.strip_prefix(&template[..open])?;
+        let close = open + template[open..].find('}')?;
+        let name = &template[open + 1..close];
+        template = &template[close + 1..];
+        let fixed = &template[..template.find('{').unwrap_or(template.len())];
+        let end = if fixed.len() == template.len() {
+            // The last fixed part ends the message.
+            rest.len().checked_sub(fixed.len())?
+        } else {
+            rest.find(fixed)?
+        };
+        if end == 0 {
+            return None;
+        }
+        values.push((name, &rest[..end]));
+        rest = &rest[end..];
+    }
+}
+
+fn session(l: Locale, e: &SessionError) -> String {
+    match e {
+        SessionError::NoHome => text(l, "session-no-home"),
+        SessionError::NoDemoFolder(_) => text(l, "session-no-demo-folder"),
+    }
+}
+
+fn out(l: Locale, e: &OutError) -> String {
+    match e {
+        OutError::Exists(p) => at(l, "out-exists", p),
+        OutError::Portfolio(p) => at(l, "out-portfolio", p),
+        OutError::Database(p) => at(l, "out-database", p),
+        OutError::Symlink(p) => at(l, "out-symlink", p),
+        OutError::Directory(p) => at(l, "out-directory", p),
+        OutError::Special(p) => at(l, "out-special", p),
+        OutError::MissingFolder(p) => at(l, "folder-missing", p),
+        OutError::Io { path: p, reason } => cannot(l, "out-io", p, &describe(l, reason)),
+        OutError::Output(reason) => {
+            let reason = describe(l, reason);
+            say(l, "out-output", &[("reason", reason.as_str().into())])
+        }
+    }
+}
+
+/// `cannot ... {path}: {reason}`.
+fn cannot(l: Locale, id: &str, p: &Path, reason: &str) -> String {
+    say(
+        l,
+        id,
+        &[("path", path(p).as_str().into()), ("reason", reason.into())],
+    )
+}
+
+fn open(l: Locale, e: &OpenError) -> String {
+    let version = |id: &str, p: &Path, found: i32, known: Option<i32>| {
+        let p = path(p);
+        let mut args = vec![
+            ("path", p.as_str().into()),
+            ("found", i64::from(found).into()),
+        ];
+        if let Some(known) = known {
+            args.push(("known", i64::from(known).into()));
+        }
+        say(l, id, &args)
+    };
+    match e {
+        OpenError::NotSqlite(p) => at(l, "open-not-sqlite", p),
+        OpenError::Truncated(p) => at(l, "open-truncated", p),
+        OpenError::Foreign(p) => at(l, "open-foreign", p),
+        OpenError::Newer { path, found, known } => {
+            version("open-newer", path, *found, Some(*known))
+        }
+        OpenError::IsDirectory(p) => at(l, "open-is-directory", p),
+        OpenError::NotAPath(p) if p.as_os_str().is_empty() => text(l, "open-empty-path"),
+        OpenError::NotAPath(p) => at(l, "open-not-a-path", p),
+        OpenError::MissingDirectory(p) => at(l, "folder-missing", p),
+        OpenError::Io { path, reason } => cannot(l, "open-cannot", path, &system(l, reason)),
+        OpenError::Db { path, reason } => cannot(l, "open-cannot", path, &sqlite(l, reason)),
+        OpenError::DiskFull(p) => at(l, "open-disk-full", p),
+        OpenError::Backup { path, reason } => cannot(l, "open-backup", path, &out(l, reason)),
+        OpenError::ReadOnlyOlder { path, found } => {
+            version("open-read-only-older", path, *found, None)
+        }
+        OpenError::ReadOnlyEmpty(p) => at(l, "open-read-only-empty", p),
+        OpenError::ReadOnlyWal { path: p, wal } => {
+            let (p, wal) = (path(p), path(wal));
+            say(
+                l,
+                "open-read-only-wal",
+                &[("path", p.as_str().into()), ("wal", wal.as_str().into())],
+            )
+        }
+        OpenError::ReadOnlyJournal { path: p, journal } => {
+            let (p, journal) = (path(p), path(journal));
+            say(
+                l,
+                "open-read-only-journal",
+                &[
+                    ("path", p.as_str().into()),
+                    ("journal", journal.as_str().into()),
+                ],
+            )
+        }
+        OpenError::ReadOnly(p) => at(l, "open-read-only", p),
+    }
+}
+
+fn source(l: Locale, e: &SourceError) -> String {
+    match e {
+        SourceError::Open(e) => open(l, e),
+        SourceError::Newer {
+            path: p,
+            found,
+            known,
+        } => {
+            let p = path(p);
+            say(
+                l,
+                "source-newer",
+                &[
+                    ("path", p.as_str().into()),
+                    ("found", i64::from(*found).into()),
+                    ("known", i64::from(*known).into()),
+                ],
+            )
+        }
+        SourceError::IsDirectory(p) => at(l, "source-is-directory", p),
+        SourceError::Missing { path } => at(l, "source-missing", path),
+        SourceError::Unreadable { path, reason } => {
+            cannot(l, "source-unreadable", path, &system(l, reason))
+        }
+        SourceError::Damaged { path: p, problems } => {
+            let p = path(p);
+            let n = count(l, problems.len(), Noun::Problem);
+            let first = problems.first().map(String::as_str).unwrap_or("?");
+            say(
+                l,
+                "source-damaged",
+                &[
+                    ("path", p.as_str().into()),
+                    ("problems", n.as_str().into()),
+                    ("first", first.into()),
+                ],
+            )
+        }
+    }
+}
+
+fn restore(l: Locale, e: &RestoreError) -> String {
+    match e {
+        RestoreError::SameFile(p) => at(l, "restore-same-file", p),
+        RestoreError::Source(e) => source(l, e),
+        RestoreError::NoFile => text(l, "restore-no-file"),
+        RestoreError::KeepBefore { path, source } => {
+            cannot(l, "restore-keep-before", path, &out(l, source))
+        }
+        RestoreError::Copy { from, into, source } => {
+            let (from, into, reason) = (path(from), path(into), op(l, source));
+            say(
+                l,
+                "restore-copy",
+                &[
+                    ("from", from.as_str().into()),
+                    ("into", into.as_str().into()),
+                    ("reason", reason.as_str().into()),
+                ],
+            )
+        }
+    }
+}
+
+fn config(l: Locale, e: &ConfigError) -> String {
+    match e {
+        ConfigError::Syntax {
+            path: p,
+            line,
+            message,
+        } => {
+            let p = path(p);
+            say(
+                l,
+                "config-syntax",
+                &[
+                    ("path", p.as_str().into()),
+                    ("line", whole(*line).into()),
+                    ("message", message.as_str().into()),
+                ],
+            )
+        }
+        ConfigError::Read { path, reason } => cannot(l, "config-read", path, &describe(l, reason)),
+        ConfigError::Folder { path, reason } => {
+            cannot(l, "config-write", path, &describe(l, reason))
+        }
+        ConfigError::Write(e) => out(l, e),
+        ConfigError::NoPath => say(l, "config-no-path", &[("env", crate::config::ENV.into())]),
+        ConfigError::Value { key, value } => say(
+            l,
+            "config-value",
+            &[("key", (*key).into()), ("value", value.as_str().into())],
+        ),
+        ConfigError::Lang { value } => say(l, "config-lang", &[("value", value.as_str().into())]),
+    }
+}
+
+/// A count or line number as a message's number.
+fn whole(n: impl TryInto<i64>) -> i64 {
+    n.try_into().unwrap_or(i64::MAX)
+}
+
+fn import(l: Locale, e: &ImportError) -> String {
+    import_at(l, "import-line", e)
+}
+
+/// An import error, its places called lines (`import-line`) or, in a
+/// spreadsheet, rows (`import-row`).
+fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
+    match e {
+        ImportError::Empty => text(l, "import-empty"),
+        ImportError::MissingColumn(column, found) => say(
+            l,
+            "import-missing-column",
+            &[
+                // The header Russian files give it (`клиент`); `--map`
+                // takes the column's own name.
+                (
+                    "header",
+                    crate::io::csv_import::russian_header(column).into(),
+                ),
+                ("column", column.as_str().into()),
+                ("found", found.as_str().into()),
+            ],
+        ),
+        ImportError::Rows(rows) => {
+            let n = count(l, rows.len(), Noun::BadRow);
+            let rows: Vec<String> = rows.iter().map(|r| row(l, place, r)).collect();
+            let rows = rows.join("\n");
+            say(
+                l,
+                "import-rows",
+                &[("count", n.as_str().into()), ("rows", rows.as_str().into())],
+            )
+        }
+        ImportError::Malformed { line, message } => {
+            let message = invalid_message(l, message);
+            say(
+                l,
+                place,
+                &[
+                    ("line", whole(*line).into()),
+                    ("message", message.as_str().into()),
+                ],
+            )
+        }
+        ImportError::LineTooLong { line, max } => {
+            let size = size(l, whole(*max));
+            let line = whole(*line);
+            let message = say(
+                l,
+                "import-line-too-long",
+                &[("line", line.into()), ("size", size.as_str().into())],
+            );
+            if place == "import-line" {
+                message
+            } else {
+                // A spreadsheet's rows, as the English names them.
+                renamed_place(l, &message)
+            }
+        }
+        ImportError::Decode(e) => decode(l, e),
+        ImportError::AmbiguousDates {
+            line,
+            column,
+            value,
+        } => {
+            // The two formats the English names: `A or --date-format B`.
+            let formats = crate::io::csv_import::slash_formats(value);
+            let (day_first, month_first) = formats
+                .split_once(" or --date-format ")
+                .unwrap_or((formats, formats));
+            let column = field_word(l, column);
+            let message = say(
+                l,
+                "import-ambiguous-dates",
+                &[
+                    ("line", whole(*line).into()),
+                    ("column", column.as_str().into()),
+                    ("value", value.as_ref().into()),
+                    ("day_first", day_first.into()),
+                    ("month_first", month_first.into()),
+                ],
+            );
+            if place == "import-line" {
+                message
+            } else {
+                renamed_place(l, &message)
+            }
+        }
+    }
+}
+
+/// In a spreadsheet, English says `row` where a file says `line` (Russian
+/// says `строка` for both).
+fn renamed_place(l: Locale, message: &str) -> String {
+    match l {
+        Locale::En => message.replacen("line ", "row ", 1),
+        Locale::Ru => message.to_string(),
+    }
+}
+
+/// One bad row: `line 3: ...`.
+fn row(l: Locale, place: &str, e: &RowError) -> String {
+    let message = row_message(l, &e.message);
+    say(
+        l,
+        place,
+        &[
+            ("line", whole(e.line).into()),
+            ("message", message.as_str().into()),
+        ],
+    )
+}
+
+/// What is wrong with a row: its problems, joined by `; `.
+fn row_message(l: Locale, message: &RowMessage) -> String {
+    message
+        .problems()
+        .iter()
+        .map(|p| problem(l, p))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn problem(l: Locale, p: &Problem) -> String {
+    let column_value = |id: &str, column: &str, value: &str| {
+        let column = field_word(l, column);
+        say(
+            l,
+            id,
+            &[("column", column.as_str().into()), ("value", value.into())],
+        )
+    };
+    match p {
+        Problem::Value(e) => unknown_value(l, e),
+        Problem::Money(e) => money(l, e),
+        Problem::Date(e) => date(l, e),
+        Problem::Text(e) => text_error(l, e),
+        Problem::In(label, p) => field_problem(l, label, &problem(l, p)),
+        Problem::Empty(column) => {
+            let column = field_word(l, column);
+            say(l, "row-empty", &[("column", column.as_str().into())])
+        }
+        Problem::NoClientName => text(l, "row-no-client-name"),
+        Problem::NotADate { column, value } => column_value("row-not-a-date", column, value),
+        Problem::OtherOrder {
+            column,
+            value,
+            order,
+        } => {
+            let column = field_word(l, column);
+            let order = text(
+                l,
+                match order {
+                    DayMonth::DayFirst => "date-order-day-month",
+                    DayMonth::MonthFirst => "date-order-month-day",
+                },
+            );
+            say(
+                l,
+                "row-other-order",
+                &[
+                    ("column", column.as_str().into()),
+                    ("value", value.as_str().into()),
+                    ("order", order.as_str().into()),
+                ],
+            )
+        }
+        Problem::NotInFormat {
+            column,
+            value,
+            format,
+        } => {
+            let column = field_word(l, column);
+            say(
+                l,
+                "row-not-in-format",
+                &[
+                    ("column", column.as_str().into()),
+                    ("value", value.as_str().into()),
+                    ("format", format.as_str().into()),
+                ],
+            )
+        }
+        Problem::Cadence(value) => say(l, "row-cadence", &[("value", value.as_str().into())]),
+        Problem::Minutes { value, max } => say(
+            l,
+            "row-minutes",
+            &[
+                ("value", value.as_str().into()),
+                ("max", i64::from(*max).into()),
+            ],
+        ),
+        Problem::Duplicate {
+            name,
+            first_line,
+            as_written,
+        } => {
+            let mut args = vec![
+                ("name", name.as_str().into()),
+                ("first", whole(*first_line).into()),
+            ];
+            let id = match as_written {
+                Some(first) => {
+                    args.push(("as_written", first.as_str().into()));
+                    "row-duplicate-as"
+                }
+                None => "row-duplicate",
+            };
+            say(l, id, &args)
+        }
+        Problem::TooManyFields {
+            used,
+            header,
+            delimiter,
+        } => {
+            let delimiter = delimiter.to_string();
+            say(
+                l,
+                "row-too-many-fields",
+                &[
+                    ("used", whole(*used).into()),
+                    ("header", whole(*header).into()),
+                    ("delimiter", delimiter.as_str().into()),
+                ],
+            )
+        }
+        Problem::TooLong { column, chars, max } => {
+            let column = field_word(l, column);
+            say(
+                l,
+                "row-too-long",
+                &[
+                    ("column", column.as_str().into()),
+                    ("chars", whole(*chars).into()),
+                    ("max", whole(*max).into()),
+                ],
+            )
+        }
+        Problem::UnknownClient(name) => {
+            say(l, "row-unknown-client", &[("name", name.as_str().into())])
+        }
+        Problem::Invalid { field, message } => {
+            field_problem(l, field, &invalid_message(l, message))
+        }
+        Problem::DuplicateClient(name) => {
+            say(l, "op-duplicate-client", &[("name", name.as_str().into())])
+        }
+        Problem::Unnamed => text(l, "row-unnamed"),
+        Problem::Said(s) => invalid_message(l, s),
+    }
+}
+
+/// A size as limits are said: `256 MiB`, `4096 bytes`.
+fn size(l: Locale, bytes: i64) -> String {
+    let mib = whole(crate::io::MIB);
+    if bytes >= mib && bytes % mib == 0 {
+        say(l, "size-mib", &[("n", (bytes / mib).into())])
+    } else {
+        say(l, "size-bytes", &[("n", bytes.into())])
+    }
+}
+
+fn decode(l: Locale, e: &DecodeError) -> String {
+    match e {
+        DecodeError::NotUtf8 { line, byte, why } => {
+            let byte = format!("{byte:02X}");
+            let why = decode_why(l, why);
+            say(
+                l,
+                "decode-not-utf8",
+                &[
+                    ("line", whole(*line).into()),
+                    ("byte", byte.as_str().into()),
+                    ("why", why.as_str().into()),
+                ],
+            )
+        }
+        DecodeError::Utf16WithoutBom => text(l, "decode-utf16-without-bom"),
+        DecodeError::NotUtf16 { line } => {
+            say(l, "decode-not-utf16", &[("line", whole(*line).into())])
+        }
+        DecodeError::Unknown { line } => say(l, "decode-unknown", &[("line", whole(*line).into())]),
+        DecodeError::Ambiguous {
+            line,
+            first,
+            second,
+        } => say(
+            l,
+            "decode-ambiguous",
+            &[
+                ("line", whole(*line).into()),
+                ("first", first.name().into()),
+                ("second", second.name().into()),
+            ],
+        ),
+    }
+}
+
+/// Why a file that is not all UTF-8 looks like UTF-8 (the two reasons
+/// `io::decode` gives).
+fn decode_why(l: Locale, why: &str) -> String {
+    if l == Locale::En {
+        return why.to_string();
+    }
+    if why == "the file starts with a UTF-8 byte order mark" {
+        return "файл начинается с метки порядка байтов UTF-8".to_string();
+    }
+    let line = why
+        .strip_prefix("line ")
+        .and_then(|rest| rest.strip_suffix(" holds Russian letters in UTF-8"));
+    match line {
+        Some(line) => format!("в строке {line} русские буквы в UTF-8"),
+        None => why.to_string(),
+    }
+}
+
+fn input(l: Locale, e: &InputError) -> String {
+    match e {
+        InputError::TooLarge { limit } => {
+            let size = size(l, whole(*limit));
+            say(l, "import-too-large", &[("size", size.as_str().into())])
+        }
+        InputError::Io(e) => system(l, e),
+    }
+}
+
+fn sheet(l: Locale, e: &SheetError) -> String {
+    match e {
+        SheetError::Unreadable { what, message } => {
+            let what = match (l, *what) {
+                (Locale::Ru, "an .xlsx workbook") => "книгу .xlsx",
+                (Locale::Ru, "an .xls workbook") => "книгу .xls",
+                (_, what) => what,
+            };
+            say(
+                l,
+                "sheet-unreadable",
+                &[("what", what.into()), ("message", message.as_str().into())],
+            )
+        }
+        SheetError::NoSheet => text(l, "sheet-none"),
+        SheetError::UnknownSheet { wanted, found } => say(
+            l,
+            "sheet-unknown",
+            &[
+                ("wanted", wanted.as_str().into()),
+                ("found", found.as_str().into()),
+            ],
+        ),
+        SheetError::Sheet { sheet, message } => say(
+            l,
+            "sheet-problem",
+            &[
+                ("sheet", sheet.as_str().into()),
+                ("message", message.as_str().into()),
+            ],
+        ),
+        SheetError::TooLarge => {
+            let size = size(l, whole(crate::io::sheet::MAX_UNPACKED_BYTES));
+            say(l, "sheet-too-large", &[("size", size.as_str().into())])
+        }
+    }
+}
+
+fn in_sheet(l: Locale, e: &InSheet) -> String {
+    let sheet = escape(&e.sheet);
+    let message = import_at(l, "import-row", &e.error);
+    say(
+        l,
+        "sheet-problem",
+        &[
+            ("sheet", sheet.as_ref().into()),
+            ("message", message.as_str().into()),
+        ],
+    )
+}
+
+fn profile(l: Locale, e: &ProfileError) -> String {
+    match e {
+        ProfileError::Unknown { name, yours } => {
+            let built_in = crate::io::profile::built_in_names().join(", ");
+            let yours = if yours.is_empty() {
+                text(l, "profile-none")
+            } else {
+                yours.join(", ")
+            };
+            say(
+                l,
+                "profile-unknown",
+                &[
+                    ("name", name.as_str().into()),
+                    ("built_in", built_in.as_str().into()),
+                    ("yours", yours.as_str().into()),
+                ],
+            )
+        }
+        ProfileError::Read { path, source } => cannot(l, "profile-read", path, &system(l, source)),
+        ProfileError::Toml { path: p, message } => {
+            let p = path(p);
+            say(
+                l,
+                "profile-toml",
+                &[
+                    ("path", p.as_str().into()),
+                    ("message", message.as_str().into()),
+                ],
+            )
+        }
+        ProfileError::Invalid { name, message } => say(
+            l,
+            "profile-invalid",
+            &[
+                ("name", name.as_str().into()),
+                ("message", message.as_str().into()),
+            ],
+        ),
+    }
+}
+
+/// A domain value's error.
+pub(crate) fn date(l: Locale, e: &DateError) -> String {
+    match e {
+        DateError::Empty => text(l, "date-empty"),
+        DateError::Invalid(v) => say(l, "date-invalid", &[("value", v.as_str().into())]),
+        DateError::InvalidMonth(v) => say(l, "month-invalid", &[("value", v.as_str().into())]),
+    }
+}
+
+pub(crate) fn money(l: Locale, e: &MoneyError) -> String {
+    let value = |id: &str, v: &str| say(l, id, &[("value", v.into())]);
+    match e {
+        MoneyError::Empty => text(l, "money-empty"),
+        MoneyError::Invalid(v) => value("money-invalid", v),
+        MoneyError::TooManyDecimals(v) => value("money-too-many-decimals", v),
+        MoneyError::Ambiguous(v) => value("money-ambiguous", v),
+        MoneyError::Negative(v) => value("money-negative", v),
+        MoneyError::Zero(v) => value("money-zero", v),
+        MoneyError::OtherCurrency {
+            value,
+            found,
+            expected,
+        } => say(
+            l,
+            "money-other-currency",
+            &[
+                ("value", value.as_str().into()),
+                ("found", (*found).into()),
+                ("expected", expected.as_str().into()),
+            ],
+        ),
+        MoneyError::Overflow(v) => value("money-overflow", v),
+    }
+}
+
+/// `'platinum' is not a tier (use one of: gold potential toxic)`; in
+/// Russian the allowed values are the Russian words.
+pub(crate) fn unknown_value(l: Locale, e: &UnknownValue) -> String {
+    let (id, ru): (&str, Vec<&str>) = match e.what {
+        "tier" => ("value-tier", Tier::ALL.iter().map(|v| v.as_ru()).collect()),
+        "status" => (
+            "value-status",
+            Status::ALL.iter().map(|v| v.as_ru()).collect(),
+        ),
+        "touchpoint kind" => (
+            "value-touchpoint-kind",
+            TouchKind::ALL.iter().map(|v| v.as_ru()).collect(),
+        ),
+        "owner" => (
+            "value-owner",
+            Owner::ALL.iter().map(|v| v.as_ru()).collect(),
+        ),
+        "agreement status" => (
+            "value-agreement-status",
+            AgreementStatus::ALL.iter().map(|v| v.as_ru()).collect(),
+        ),
+        _ => return e.to_string(),
+    };
+    let allowed = match l {
+        Locale::En => e.allowed.to_string(),
+        Locale::Ru => ru.join(", "),
+    };
+    let what = text(l, id);
+    say(
+        l,
+        "unknown-value",
+        &[
+            ("value", e.value.as_str().into()),
+            ("what", what.as_str().into()),
+            ("allowed", allowed.as_str().into()),
+        ],
+    )
+}
+
+pub(crate) fn text_error(l: Locale, e: &TextError) -> String {
+    let code = code_point(e.found);
+    let id = match (e.found, e.lines) {
+        ('\0', _) => "text-nul",
+        ('\n' | '\r', Lines::One) => "text-line-break",
+        ('\t', Lines::One) => "text-tab",
+        ('\r', Lines::Many) => "text-carriage-return",
+        _ => "text-control",
+    };
+    let problem = say(l, id, &[("code", code.as_str().into())]);
+    field_problem(l, e.field, &problem)
+}
+
+#[cfg(test)]
+mod tests;

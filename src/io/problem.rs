@@ -1,0 +1,274 @@
+//! What is wrong with one imported row, kept as what it is (a date that
+//! does not read, an unknown tier word...) rather than as a sentence, so
+//! that `format::errors` can say it in the person's language. Its
+//! `Display` is the English sentence imports have always printed.
+
+use std::fmt;
+
+use crate::domain::time::DayMonth;
+use crate::domain::{DateError, MoneyError, TextError, UnknownValue};
+
+/// One thing wrong with a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Value(UnknownValue),
+    Money(MoneyError),
+    Date(DateError),
+    Text(TextError),
+    /// The parser's words after the column they are about (`inn: ...`),
+    /// where they would not say it themselves.
+    In(String, Box<Problem>),
+    /// A required date column left blank.
+    Empty(String),
+    /// The row's client name is blank.
+    NoClientName,
+    /// A date cell that does not read as any date form.
+    NotADate {
+        column: String,
+        value: String,
+    },
+    /// A slash date that reads only in the other order than its column's.
+    OtherOrder {
+        column: String,
+        value: String,
+        order: DayMonth,
+    },
+    /// A date cell not in the `--date-format` given.
+    NotInFormat {
+        column: String,
+        value: String,
+        format: String,
+    },
+    Cadence(String),
+    Minutes {
+        value: String,
+        max: u32,
+    },
+    /// A client named twice in one file; `as_written` when the first
+    /// spelled it otherwise.
+    Duplicate {
+        name: String,
+        first_line: u64,
+        as_written: Option<String>,
+    },
+    /// More values than the header has columns.
+    TooManyFields {
+        used: usize,
+        header: usize,
+        delimiter: char,
+    },
+    TooLong {
+        column: String,
+        chars: usize,
+        max: usize,
+    },
+    /// No client of that name, and clients are not created.
+    UnknownClient(String),
+    /// What `ops::invalid` said (`field: message`).
+    Invalid {
+        field: String,
+        message: String,
+    },
+    /// A client of that name exists (names compared as `name_key` does).
+    DuplicateClient(String),
+    /// A row with no problem named.
+    Unnamed,
+    /// Anything else, in English.
+    Said(String),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Value(e) => e.fmt(f),
+            Problem::Money(e) => e.fmt(f),
+            Problem::Date(e) => e.fmt(f),
+            Problem::Text(e) => e.fmt(f),
+            Problem::In(label, problem) => write!(f, "{label}: {problem}"),
+            Problem::Empty(column) => write!(f, "{column} is empty"),
+            Problem::NoClientName => f.write_str("client name is empty"),
+            Problem::NotADate { column, value } => write!(
+                f,
+                "{column}: '{value}' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)"
+            ),
+            Problem::OtherOrder {
+                column,
+                value,
+                order,
+            } => write!(
+                f,
+                "{column}: '{value}' is not a date {}, the order of the column's other dates (use --date-format)",
+                match order {
+                    DayMonth::DayFirst => "day/month",
+                    DayMonth::MonthFirst => "month/day",
+                }
+            ),
+            Problem::NotInFormat {
+                column,
+                value,
+                format,
+            } => write!(
+                f,
+                "{column}: '{value}' is not a date in --date-format {format}"
+            ),
+            Problem::Cadence(value) => write!(
+                f,
+                "cadence_days '{value}' is not a positive whole number of days"
+            ),
+            Problem::Minutes { value, max } => write!(
+                f,
+                "minutes '{value}' is not a whole number from 0 to {max} nor a duration HH:MM[:SS]"
+            ),
+            Problem::Duplicate {
+                name,
+                first_line,
+                as_written: None,
+            } => write!(f, "duplicate client '{name}' (first on line {first_line})"),
+            Problem::Duplicate {
+                name,
+                first_line,
+                as_written: Some(first),
+            } => write!(
+                f,
+                "duplicate client '{name}' (first on line {first_line} as '{first}')"
+            ),
+            Problem::TooManyFields {
+                used,
+                header,
+                delimiter,
+            } => write!(
+                f,
+                "the row has {used} fields but the header only {header} (put values that contain '{delimiter}' in quotes)"
+            ),
+            Problem::TooLong { column, chars, max } => write!(
+                f,
+                "{column}: field too long ({chars} characters; at most {max})"
+            ),
+            Problem::UnknownClient(name) => write!(
+                f,
+                "unknown client '{name}' (add it first, or import with --create-clients)"
+            ),
+            Problem::Invalid { field, message } => write!(f, "{field}: {message}"),
+            Problem::DuplicateClient(name) => write!(
+                f,
+                "a client named '{name}' already exists (names are compared ignoring case and invisible characters)"
+            ),
+            Problem::Unnamed => f.write_str("invalid row"),
+            Problem::Said(s) => f.write_str(s),
+        }
+    }
+}
+
+impl From<UnknownValue> for Problem {
+    fn from(e: UnknownValue) -> Self {
+        Problem::Value(e)
+    }
+}
+
+impl From<MoneyError> for Problem {
+    fn from(e: MoneyError) -> Self {
+        Problem::Money(e)
+    }
+}
+
+impl From<DateError> for Problem {
+    fn from(e: DateError) -> Self {
+        Problem::Date(e)
+    }
+}
+
+impl From<TextError> for Problem {
+    fn from(e: TextError) -> Self {
+        Problem::Text(e)
+    }
+}
+
+impl From<String> for Problem {
+    fn from(s: String) -> Self {
+        Problem::Said(s)
+    }
+}
+
+impl From<crate::domain::counterparty::InnError> for Problem {
+    fn from(e: crate::domain::counterparty::InnError) -> Self {
+        Problem::Said(e.to_string())
+    }
+}
+
+/// Why a row was refused: its problems in the order found. Reads as the
+/// English sentence (`Display`, and as a `&str`), the problems joined by
+/// `; `; two messages are equal when they read the same.
+#[derive(Debug, Clone)]
+pub struct RowMessage {
+    english: String,
+    problems: Vec<Problem>,
+}
+
+impl RowMessage {
+    pub fn new(problems: Vec<Problem>) -> Self {
+        let problems = if problems.is_empty() {
+            vec![Problem::Unnamed]
+        } else {
+            problems
+        };
+        let english = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        RowMessage { english, problems }
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.english
+    }
+}
+
+impl PartialEq for RowMessage {
+    fn eq(&self, other: &Self) -> bool {
+        self.english == other.english
+    }
+}
+
+impl Eq for RowMessage {}
+
+impl PartialEq<&str> for RowMessage {
+    fn eq(&self, other: &&str) -> bool {
+        self.english == *other
+    }
+}
+
+impl std::ops::Deref for RowMessage {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.english
+    }
+}
+
+impl fmt::Display for RowMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english)
+    }
+}
+
+impl From<Problem> for RowMessage {
+    fn from(p: Problem) -> Self {
+        RowMessage::new(vec![p])
+    }
+}
+
+impl From<String> for RowMessage {
+    fn from(s: String) -> Self {
+        Problem::Said(s).into()
+    }
+}
+
+impl From<&str> for RowMessage {
+    fn from(s: &str) -> Self {
+        Problem::Said(s.to_string()).into()
+    }
+}
