@@ -499,9 +499,9 @@ pub fn render_error(e: &clap::Error) -> String {
 
 /// Why a value parser refused a value: the domain's error
 /// (`domain::UnknownValue`, `DateError`, `MoneyError`: `cli::args` hands
-/// them to clap as they are), in its own words for now.
+/// them to clap as they are), worded by `format::errors` in Russian.
 fn value_reason(source: &(dyn std::error::Error + 'static)) -> String {
-    source.to_string()
+    crate::format::errors::explain_error(Locale::Ru, source)
 }
 
 /// clap's two worded tips in Russian; any other as clap words it.
@@ -775,6 +775,27 @@ mod tests {
         let e = try_parse_from(Locale::Ru, args).expect_err("an error");
         let source = std::error::Error::source(&e).expect("a source");
         assert!(source.downcast_ref::<crate::domain::DateError>().is_some());
+    }
+
+    /// A refused value's reason is the domain's error in Russian: the
+    /// whole sentence has no English in it.
+    #[test]
+    fn a_refused_values_reason_is_russian() {
+        for (args, reason) in [
+            (
+                &["folio", "client", "add", "X", "--tier", "bad"][..],
+                "«bad» — не категория",
+            ),
+            (
+                &["folio", "--today", "31.02.2026"][..],
+                "«31.02.2026» — не дата",
+            ),
+        ] {
+            let e = try_parse_from(Locale::Ru, args.iter().copied()).expect_err("an error");
+            let said = render_error(&e);
+            assert!(said.contains(reason), "{said}");
+            assert!(!said.contains("is not"), "{said}");
+        }
     }
 
     /// clap's worded tips come out in Russian; one it does not know as

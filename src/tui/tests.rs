@@ -3744,6 +3744,8 @@ fn a_russian_form_fills_amounts_with_a_decimal_comma() {
         screen.contains(&format!("План {shown}")),
         "{shown} not in\n{screen}"
     );
+}
+
 /// Issue 23: a value a form cannot read is said in Russian under its
 /// field (a date, an amount), before and after trying to save.
 #[test]
