@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::format::Locale;
+use crate::format::{Locale, notes};
 use crate::ops::backups::{self, CopyKind};
 use crate::store::{Create, Store};
 
@@ -74,7 +74,7 @@ impl Session {
 /// default file (created with its folder on first use). What opening did to
 /// the file (its mode tightened, its schema upgraded, old copies pruned) is
 /// said on stderr, before either door takes the terminal.
-pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> {
+pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate, locale: Locale) -> Result<Session> {
     if demo {
         let dir = tempfile::Builder::new()
             .prefix("folio-demo-")
@@ -88,7 +88,7 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
             today,
             path,
             demo: true,
-            locale: Locale::En,
+            locale,
             _demo_dir: Some(dir),
         });
     }
@@ -97,24 +97,17 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
         None => (default_db_path()?, Create::WithFolder),
     };
     let (store, report) = Store::open(&path, create)?;
+    let say = |note: String| eprintln!("folio: {}", crate::domain::text::escape_lines(&note));
     for (file, mode) in &report.tightened {
-        eprintln!(
-            "folio: made {} private to its owner (its mode was {mode:04o}; client records are not for other users)",
-            file.display()
-        );
+        say(notes::tightened(locale, file, *mode));
     }
     if let (Some((from, to)), Some(backup)) = (report.migrated, &report.backup) {
-        let message = format!(
-            "folio: upgraded {} from schema version {from} to {to}; the previous file is kept as {}",
-            path.display(),
-            backup.display()
-        );
-        eprintln!("{}", crate::domain::text::escape_lines(&message));
+        say(notes::migrated(locale, &path, from, to, backup));
     }
     if report.backup.is_some() {
         // After a migration's copy: prune those beyond the newest ten.
-        if let Some(note) = backups::prune(&path, CopyKind::Migration).note() {
-            eprintln!("folio: {note}");
+        if let Some(note) = notes::pruned(locale, &backups::prune(&path, CopyKind::Migration)) {
+            say(note);
         }
     }
     Ok(Session {
@@ -122,7 +115,7 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate) -> Result<Session> 
         today,
         path,
         demo: false,
-        locale: Locale::En,
+        locale,
         _demo_dir: None,
     })
 }
@@ -134,7 +127,7 @@ mod tests {
     #[test]
     fn only_a_demo_says_its_changes_are_gone_on_quit() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
-        let mut demo = open(true, None, today).unwrap();
+        let mut demo = open(true, None, today, Locale::En).unwrap();
         let said = demo.farewell().unwrap_or_default();
         assert!(said.contains("folio demo --db FILE"), "{said}");
         assert!(said.starts_with("This was the demo"), "{said}");
@@ -145,7 +138,7 @@ mod tests {
             "{said}"
         );
         let dir = tempfile::tempdir().unwrap();
-        let file = open(false, Some(&dir.path().join("p.db")), today).unwrap();
+        let file = open(false, Some(&dir.path().join("p.db")), today, Locale::En).unwrap();
         assert_eq!(file.farewell(), None);
     }
 }

@@ -23,47 +23,9 @@ fn portfolio_path(cli: &Cli) -> Result<PathBuf> {
 
 /// Tell on stderr which old copies were pruned (or could not be).
 pub fn say_pruned(loc: Locale, pruned: &Pruned) {
-    if let Some(note) = pruned_note(loc, pruned) {
+    if let Some(note) = format::notes::pruned(loc, pruned) {
         eprintln!("folio: {note}");
     }
-}
-
-/// [`Pruned::note`] in `loc`: one sentence, or `None` when nothing
-/// happened.
-fn pruned_note(loc: Locale, pruned: &Pruned) -> Option<String> {
-    let mut parts = Vec::new();
-    if !pruned.removed.is_empty() {
-        let names: Vec<String> = pruned
-            .removed
-            .iter()
-            .map(|p| {
-                p.file_name()
-                    .map_or_else(|| shown(p), |n| n.to_string_lossy().into())
-            })
-            .collect();
-        let (n, keep) = (names.len(), backups::KEEP);
-        let names = names.join(", ");
-        parts.push(format::text_with(
-            loc,
-            "cli-pruned",
-            &[
-                ("n", format::Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))),
-                (
-                    "keep",
-                    format::Arg::Num(i64::try_from(keep).unwrap_or(i64::MAX)),
-                ),
-                ("names", format::Arg::Str(&names)),
-            ],
-        ));
-    }
-    for (path, e) in &pruned.failed {
-        parts.push(say(
-            loc,
-            "cli-prune-failed",
-            &[("file", &shown(path)), ("error", e)],
-        ));
-    }
-    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// `folio restore FILE`: check FILE (read-only) before the portfolio is
@@ -292,28 +254,6 @@ mod tests {
 
     fn human_bytes(n: u64) -> String {
         human(Locale::En, n)
-    }
-
-    #[test]
-    fn pruned_copies_said_in_each_language() {
-        use crate::ops::backups::Pruned;
-        use std::path::PathBuf;
-        let pruned = Pruned {
-            removed: vec![
-                PathBuf::from("/x/p.db.bak-v1"),
-                PathBuf::from("/x/p.db.bak-v2"),
-            ],
-            failed: vec![(PathBuf::from("/x/p.db.bak-v3"), "busy".into())],
-        };
-        assert_eq!(super::pruned_note(Locale::En, &pruned), pruned.note());
-        let one = Pruned {
-            removed: vec![PathBuf::from("/x/p.db.bak-v1")],
-            failed: Vec::new(),
-        };
-        assert_eq!(super::pruned_note(Locale::En, &one), one.note());
-        let ru = super::pruned_note(Locale::Ru, &pruned).unwrap();
-        assert!(ru.starts_with("удалены 2 старые резервные копии"), "{ru}");
-        assert_eq!(super::pruned_note(Locale::Ru, &Pruned::default()), None);
     }
 
     #[test]

@@ -26,9 +26,7 @@ pub use crate::session::{Session, default_db_path};
 /// Open the portfolio the flags name: `--demo`, else `--db`/`FOLIO_DB`, else
 /// the default file (created with its folder on first use).
 pub fn open_session(cli: &Cli, today: NaiveDate) -> Result<Session> {
-    let mut session = crate::session::open(cli.demo, cli.db.as_deref(), today)?;
-    session.locale = cli.locale;
-    Ok(session)
+    crate::session::open(cli.demo, cli.db.as_deref(), today, cli.locale)
 }
 
 /// The language folio speaks to this person: `flag` (`--lang`), else

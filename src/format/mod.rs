@@ -13,6 +13,7 @@ pub mod briefing;
 pub mod errors;
 mod lang;
 pub mod messages;
+pub mod notes;
 mod plural;
 mod reason;
 pub mod words;

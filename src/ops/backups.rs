@@ -153,36 +153,6 @@ pub struct Pruned {
     pub failed: Vec<(PathBuf, String)>,
 }
 
-impl Pruned {
-    /// One sentence for the user, or `None` when nothing happened.
-    pub fn note(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if !self.removed.is_empty() {
-            let names: Vec<String> = self
-                .removed
-                .iter()
-                .map(|p| {
-                    p.file_name()
-                        .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
-                })
-                .collect();
-            parts.push(format!(
-                "removed {} old backup cop{} (keeping the newest {KEEP}): {}",
-                names.len(),
-                if names.len() == 1 { "y" } else { "ies" },
-                names.join(", ")
-            ));
-        }
-        for (path, e) in &self.failed {
-            parts.push(format!(
-                "could not remove the old backup copy {}: {e}",
-                path.display()
-            ));
-        }
-        (!parts.is_empty()).then(|| parts.join("; "))
-    }
-}
-
 /// Remove the copies of `portfolio` of `kind` beyond the newest [`KEEP`]
 /// (with SQLite's `-wal`/`-shm` files beside them, if any). Only kinds
 /// folio writes on its own ([`CopyKind::pruned`]); any other kind removes
@@ -405,19 +375,6 @@ mod tests {
             (PathBuf::from("a-1"), t(0)),
         ];
         assert_eq!(beyond_newest(&tied, 2), [PathBuf::from("a-1")]);
-    }
-
-    #[test]
-    fn the_note_says_what_was_removed() {
-        assert_eq!(Pruned::default().note(), None);
-        let pruned = Pruned {
-            removed: vec![PathBuf::from("/x/p.db.bak-v1")],
-            failed: vec![(PathBuf::from("/x/p.db.bak-v2"), "denied".into())],
-        };
-        assert_eq!(
-            pruned.note().unwrap(),
-            "removed 1 old backup copy (keeping the newest 10): p.db.bak-v1; could not remove the old backup copy /x/p.db.bak-v2: denied"
-        );
     }
 
     /// Only migrations' and deletions' copies are pruned, each kind on its

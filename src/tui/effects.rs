@@ -363,7 +363,8 @@ fn delete(
         Target::Client(id) => {
             let c = ops::client_by_id(store, id)?;
             let deleted = ops::backups::delete_client_and_prune(store, id, today)?;
-            let pruned = deleted.pruned.note().map(|n| format!("; {n}"));
+            let pruned =
+                crate::format::notes::pruned(loc, &deleted.pruned).map(|n| format!("; {n}"));
             let message = match deleted.backup {
                 Some(b) => {
                     let backup = b.display().to_string();

@@ -241,6 +241,8 @@ cli-pruned = removed { $n } old backup { $n ->
         [one] copy
        *[other] copies
     } (keeping the newest { $keep }): { $names }
+note-tightened = made { $file } private to its owner (its mode was { $mode }; client records are not for other users)
+note-migrated = upgraded { $file } from schema version { $from } to { $to }; the previous file is kept as { $backup }
 cli-prune-failed = could not remove the old backup copy { $file }: { $error }
 cli-profile-error = profile '{ $profile }': { $error }
 cli-input-too-large = { $file } is larger than { $limit }; folio reads at most { $limit } from one import

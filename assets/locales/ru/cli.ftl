@@ -242,6 +242,8 @@ cli-pruned = { $n ->
         [few] удалены { $n } старые резервные копии
        *[many] удалено { $n } старых резервных копий
     } (остаются { $keep } последних): { $names }
+note-tightened = доступ к { $file } оставлен только владельцу (права были { $mode }; записи о клиентах не для чужих глаз)
+note-migrated = { $file } переведён со схемы версии { $from } на версию { $to }; прежний файл сохранён как { $backup }
 cli-prune-failed = не удалось удалить старую резервную копию { $file }: { $error }
 cli-profile-error = профиль «{ $profile }»: { $error }
 cli-input-too-large = { $file } больше { $limit }; за одну загрузку folio читает не больше { $limit }
