@@ -396,10 +396,14 @@ impl Month {
             .collect()
     }
 
+    /// A month as ISO writes it (`2026-11`) or as Russian does (`11.2026`).
     pub fn parse(input: &str) -> Result<Month, DateError> {
         let s = input.trim();
         let invalid = || DateError::InvalidMonth(s.to_string());
-        let (y, m) = s.split_once('-').ok_or_else(invalid)?;
+        let (y, m) = match s.split_once('-') {
+            Some(ym) => ym,
+            None => s.split_once('.').map(|(m, y)| (y, m)).ok_or_else(invalid)?,
+        };
         if y.len() != 4 || m.is_empty() || m.len() > 2 {
             return Err(invalid());
         }
@@ -673,6 +677,8 @@ mod tests {
     fn month_parsing_and_display() {
         assert_eq!(Month::parse("2026-11"), Ok(Month::new(2026, 11).unwrap()));
         assert_eq!(Month::parse("2026-3"), Ok(Month::new(2026, 3).unwrap()));
+        assert_eq!(Month::parse("11.2026"), Ok(Month::new(2026, 11).unwrap()));
+        assert_eq!(Month::parse("3.2026"), Ok(Month::new(2026, 3).unwrap()));
         assert_eq!(Month::new(2026, 3).unwrap().to_string(), "2026-03");
         for bad in [
             "2026-13",
@@ -680,6 +686,9 @@ mod tests {
             "26-11",
             "2026/11",
             "2026-11-01",
+            "2026.11",
+            "13.2026",
+            "01.11.2026",
             "",
             "x",
         ] {

@@ -206,6 +206,16 @@ impl Field {
         Field::new(label, FieldKind::Date { required }, value)
     }
 
+    /// A month field, `value` as `locale` writes a month in figures
+    /// (`2026-11`, `11.2026`; either is read back).
+    pub fn for_month(label: &'static str, value: Month, locale: crate::format::Locale) -> Field {
+        let value = match locale {
+            crate::format::Locale::En => value.to_string(),
+            crate::format::Locale::Ru => format!("{:02}.{}", value.month(), value.year()),
+        };
+        Field::new(label, FieldKind::Month, value)
+    }
+
     /// A field for an amount, `value` in plain digits with the decimal mark of
     /// `locale` (`1250000.50`, `1250000,50`; either is read back).
     pub fn money(

@@ -3744,6 +3744,13 @@ fn a_russian_form_fills_amounts_with_a_decimal_comma() {
         screen.contains(&format!("План {shown}")),
         "{shown} not in\n{screen}"
     );
+    // The month in figures as Russian writes it, read back on saving.
+    assert!(screen.contains("Месяц 11.2026"), "{screen}");
+    press(&mut app, &mut s, Action::FormDeleteLine);
+    typed(&mut app, &mut s, "777");
+    press(&mut app, &mut s, Action::FormSubmit);
+    let plan = &app.panes.plan.view.as_ref().unwrap().plan;
+    assert_eq!(plan.figures.target, Some(crate::domain::Money::major(777)));
 }
 
 /// Issue 23: a value a form cannot read is said in Russian under its

@@ -96,7 +96,7 @@ impl InvoiceForm {
         let form = InvoiceForm {
             id: None,
             client: Field::new("Client", FieldKind::Client, client),
-            month: Field::new("Month", FieldKind::Month, shared.month.to_string()),
+            month: Field::for_month("Month", shared.month, shared.locale),
             amount: Field::money("Amount", true, None, shared.locale),
             due: Field::date("Due", true, Some(shared.month.last_day()), shared.locale),
         };
@@ -112,7 +112,7 @@ impl InvoiceForm {
         let form = InvoiceForm {
             id: Some(i.id),
             client: Field::new("Client", FieldKind::Client, client),
-            month: Field::new("Month", FieldKind::Month, i.month.to_string()),
+            month: Field::for_month("Month", i.month, shared.locale),
             amount: Field::money("Amount", true, Some(i.amount), shared.locale),
             due: Field::date("Due", true, Some(i.due), shared.locale),
         };
@@ -163,7 +163,7 @@ impl TargetForm {
     /// The month shown, with its target (`current`), the amount focused.
     pub fn open(shared: &Shared, current: Option<Money>) -> Form {
         let form = TargetForm {
-            month: Field::new("Month", FieldKind::Month, shared.month.to_string()),
+            month: Field::for_month("Month", shared.month, shared.locale),
             target: Field::money("Target", false, current, shared.locale),
         };
         Form::new(
