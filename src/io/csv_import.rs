@@ -25,7 +25,9 @@ use super::profile::{
     self, Rules, STATEMENT_COLUMNS, Skip, Skipped, Tally, classify, parse_amount,
 };
 use crate::domain::time::{DateFormat, DayMonth, SlashDate, parse_file_date, slash_date};
-use crate::domain::{AgreementStatus, Money, MoneyError, Owner, Tier, TouchKind, name_key};
+use crate::domain::{
+    AgreementStatus, Money, MoneyError, Owner, Refusal, Tier, TouchKind, name_key,
+};
 
 pub use super::problem::{Problem, RowMessage};
 
@@ -62,8 +64,8 @@ pub enum ImportError {
     )]
     Rows(Vec<RowError>),
     /// The file is not CSV as a whole: an unclosed quote, a column named twice.
-    #[error("line {line}: {message}")]
-    Malformed { line: u64, message: String },
+    #[error("line {line}: {reason}")]
+    Malformed { line: u64, reason: Box<Refusal> },
     /// A physical line longer than `max` bytes (see [`MAX_LINE_BYTES`]).
     #[error("line {line}: the line is too long; folio reads lines of at most {}", crate::io::size_shown(*.max as u64))]
     LineTooLong { line: u64, max: usize },
@@ -973,7 +975,7 @@ fn read_rows_with(
     if let Some(offset) = unclosed_quote(text, delimiter) {
         return Err(Miss::Other(ImportError::Malformed {
             line: lines.line_at(offset),
-            message: "a quoted field starts here and is never closed (unbalanced '\"')".to_string(),
+            reason: Box::new(Refusal::UnclosedQuote),
         }));
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -1003,7 +1005,7 @@ fn read_rows_with(
                 };
                 return Err(Miss::Other(ImportError::Malformed {
                     line,
-                    message: e.to_string(),
+                    reason: Box::new(Refusal::Csv(e.to_string())),
                 }));
             }
         }
@@ -1309,7 +1311,7 @@ fn map_header(
             if hits.next().is_some() {
                 return Err(ImportError::Malformed {
                     line,
-                    message: format!("column '{column}' appears more than once in the header"),
+                    reason: Box::new(Refusal::ColumnTwice(column.to_string())),
                 });
             }
             if first.is_some() {
@@ -1628,7 +1630,7 @@ mod tests {
             parse_clients(b"name,Name\nAcme,Beta\n"),
             Err(ImportError::Malformed {
                 line: 1,
-                message: "column 'name' appears more than once in the header".into()
+                reason: Box::new(Refusal::ColumnTwice("name".into()))
             })
         );
     }
@@ -2128,7 +2130,7 @@ mod tests {
             parse_payments(text.as_bytes()),
             Err(ImportError::Malformed {
                 line: 3,
-                message: "a quoted field starts here and is never closed (unbalanced '\"')".into()
+                reason: Box::new(Refusal::UnclosedQuote)
             })
         );
         // A quote inside an unquoted field is just a character.

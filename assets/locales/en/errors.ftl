@@ -194,6 +194,9 @@ reason-inn-shape = '{ $value }' is not an ИНН (10 digits for an organisation,
 reason-inn-checksum = '{ $value }' is not a valid ИНН: its check digit is wrong (a typo?)
 reason-could-be-either = client '{ $value }' could be '{ $name }' or '{ $other }': add its ИНН to the file, or make it an alias of one (`folio client alias add`)
 reason-other-inn = ИНН { $inn } is not that of client '{ $name }' (its ИНН is { $other }): check the row, or the client's ИНН
+reason-keeps-id = { $record } { $id } keeps its id
+reason-gen-not-empty = the file already holds a portfolio; gen writes only into a new or empty file
+reason-briefing-not-saved = a briefing is written, not saved
 
 ## The TUI cannot take the terminal (its reason follows).
 tui-cannot-start = cannot start the terminal interface
@@ -201,6 +204,7 @@ tui-cannot-start = cannot start the terminal interface
 ## A file that is not CSV as a whole (after "line N: ").
 reason-unclosed-quote = a quoted field starts here and is never closed (unbalanced '"')
 reason-column-twice = column '{ $value }' appears more than once in the header
+reason-csv = { $error }
 
 ## A 1C bank file: its keys are 1C's words.
 reason-1c-no-key = the document has no { $key }
