@@ -116,6 +116,21 @@ pub enum Refusal {
     OneCEndWithoutStart,
     /// A 1C document (`СекцияДокумент=kind`) never closed.
     OneCUnclosed(String),
+    /// A `--map` (or a profile's column) that is not `Header=column`.
+    NotAMapPair(String),
+    /// A `--map` naming a column the kind of record does not have;
+    /// `allowed` is the columns it has, space-separated.
+    NotAColumn { column: String, allowed: String },
+    /// A `--map` whose header is blank once cleaned.
+    NamesNoHeader(String),
+    /// A `--date-format` chrono cannot read.
+    NotADatePattern(String),
+    /// A `--date-format` that lacks a day, a month or a year.
+    NotAWholeDate(String),
+    /// A number outside `min..=max` (a flag's limits); `value` as typed.
+    NotInRange { value: String, min: u32, max: u32 },
+    /// Not a whole number at all.
+    NotAWholeNumber(String),
     /// An undo of a `record` changed elsewhere since.
     UndoChanged(&'static str),
     /// An undo of a `record` deleted elsewhere since.
@@ -124,6 +139,30 @@ pub enum Refusal {
     UndoHasRecords(&'static str),
     /// An undo of a delete whose record is back.
     UndoThereAgain(&'static str),
+}
+
+/// A value parser's error (clap keeps it as the source of its own, and
+/// `cli::help` words it), and a layer of an `anyhow` chain.
+impl std::error::Error for Refusal {}
+
+/// A whole number from `min` to `max` as typed (a flag's value): one
+/// outside is [`Refusal::NotInRange`] (a number too long to read too), a
+/// word [`Refusal::NotAWholeNumber`].
+pub fn whole_in(text: &str, min: u32, max: u32) -> Result<u32, Refusal> {
+    let out_of_range = || Refusal::NotInRange {
+        value: text.to_string(),
+        min,
+        max,
+    };
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Refusal::NotAWholeNumber(text.to_string()));
+    }
+    let n: i64 = text.parse().map_err(|_| out_of_range())?;
+    match u32::try_from(n) {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(out_of_range()),
+    }
 }
 
 impl fmt::Display for Refusal {
@@ -227,6 +266,24 @@ impl fmt::Display for Refusal {
                 f,
                 "the document 'СекцияДокумент={kind}' starting here has no КонецДокумента"
             ),
+            R::NotAMapPair(pair) => {
+                write!(f, "'{pair}' is not Header=column (e.g. 'Дата платежа=date')")
+            }
+            R::NotAColumn { column, allowed } => write!(
+                f,
+                "'{column}' is not a column here (use one of: {allowed})"
+            ),
+            R::NamesNoHeader(header) => write!(f, "'{header}' names no header"),
+            R::NotADatePattern(pattern) => write!(
+                f,
+                "'{pattern}' is not a date pattern (use e.g. %d.%m.%Y, %d.%m.%y or %m/%d/%Y)"
+            ),
+            R::NotAWholeDate(pattern) => write!(
+                f,
+                "'{pattern}' does not give a whole date (it needs a day, a month and a year: e.g. %d.%m.%Y)"
+            ),
+            R::NotInRange { value, min, max } => write!(f, "{value} is not in {min}..={max}"),
+            R::NotAWholeNumber(value) => write!(f, "'{value}' is not a whole number"),
             R::UndoChanged(record) => {
                 write!(f, "the {record} was changed elsewhere since; nothing was undone")
             }
@@ -239,6 +296,33 @@ impl fmt::Display for Refusal {
             R::UndoThereAgain(record) => {
                 write!(f, "the {record} is there again; nothing was undone")
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_number_in_its_range_or_why_not() {
+        assert_eq!(whole_in("14", 1, 3660), Ok(14));
+        assert_eq!(whole_in("3660", 1, 3660), Ok(3660));
+        assert_eq!(whole_in("+7", 0, 10), Ok(7));
+        for (typed, shown) in [
+            ("0", "0 is not in 1..=3660"),
+            ("3661", "3661 is not in 1..=3660"),
+            ("-1", "-1 is not in 1..=3660"),
+            (
+                "99999999999999999999",
+                "99999999999999999999 is not in 1..=3660",
+            ),
+            ("abc", "'abc' is not a whole number"),
+            ("1.5", "'1.5' is not a whole number"),
+            ("", "'' is not a whole number"),
+            ("-", "'-' is not a whole number"),
+        ] {
+            assert_eq!(whole_in(typed, 1, 3660).unwrap_err().to_string(), shown);
         }
     }
 }

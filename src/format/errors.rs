@@ -98,6 +98,8 @@ pub fn explain_error(locale: Locale, e: &(dyn Error + 'static)) -> String {
         unknown_value(l, e)
     } else if let Some(e) = e.downcast_ref::<TextError>() {
         text_error(l, e)
+    } else if let Some(e) = e.downcast_ref::<Refusal>() {
+        refusal(l, e)
     } else if let Some(e) = e.downcast_ref::<SessionError>() {
         session(l, e)
     } else if let Some(e) = e.downcast_ref::<io::Error>() {
@@ -426,6 +428,28 @@ pub(crate) fn refusal(l: Locale, r: &Refusal) -> String {
         R::OneCDirection => text(l, "reason-1c-direction"),
         R::OneCEndWithoutStart => text(l, "reason-1c-end-without-start"),
         R::OneCUnclosed(kind) => value("reason-1c-unclosed", kind),
+        R::NotAMapPair(pair) => value("reason-not-a-map-pair", pair),
+        R::NotAColumn { column, allowed } => say(
+            l,
+            "reason-not-a-column",
+            &[
+                ("value", column.as_str().into()),
+                ("allowed", allowed.as_str().into()),
+            ],
+        ),
+        R::NamesNoHeader(header) => value("reason-names-no-header", header),
+        R::NotADatePattern(pattern) => value("reason-not-a-date-pattern", pattern),
+        R::NotAWholeDate(pattern) => value("reason-not-a-whole-date", pattern),
+        R::NotInRange { value: v, min, max } => say(
+            l,
+            "reason-not-in-range",
+            &[
+                ("value", v.as_str().into()),
+                ("min", i64::from(*min).into()),
+                ("max", i64::from(*max).into()),
+            ],
+        ),
+        R::NotAWholeNumber(v) => value("reason-not-a-whole-number", v),
         R::UndoChanged(what) => record("reason-undo-changed", what),
         R::UndoDeleted(what) => record("reason-undo-deleted", what),
         R::UndoHasRecords(what) => record("reason-undo-has-records", what),
@@ -1028,14 +1052,17 @@ fn profile(l: Locale, e: &ProfileError) -> String {
                 ],
             )
         }
-        ProfileError::Invalid { name, message } => say(
-            l,
-            "profile-invalid",
-            &[
-                ("name", name.as_str().into()),
-                ("message", message.as_str().into()),
-            ],
-        ),
+        ProfileError::Invalid { name, reason } => {
+            let reason = refusal(l, reason);
+            say(
+                l,
+                "profile-invalid",
+                &[
+                    ("name", name.as_str().into()),
+                    ("message", reason.as_str().into()),
+                ],
+            )
+        }
     }
 }
 

@@ -1108,14 +1108,11 @@ pub struct ColumnMap {
 impl ColumnMap {
     /// `Header=column` pairs separated by commas, for a kind whose columns
     /// are `columns`.
-    pub fn parse(text: &str, columns: &[&str]) -> Result<ColumnMap, String> {
+    pub fn parse(text: &str, columns: &[&str]) -> Result<ColumnMap, Refusal> {
         let mut pairs = Vec::new();
         for pair in text.split(',').filter(|p| !p.trim().is_empty()) {
             let Some((header, column)) = pair.rsplit_once('=') else {
-                return Err(format!(
-                    "'{}' is not Header=column (e.g. 'Дата платежа=date')",
-                    shown(pair.trim())
-                ));
+                return Err(Refusal::NotAMapPair(shown(pair.trim())));
             };
             pairs.push(Self::pair(header, column, columns)?);
         }
@@ -1126,25 +1123,24 @@ impl ColumnMap {
     }
 
     /// One `header` for `column`, checked as [`ColumnMap::parse`] does.
-    fn pair(header: &str, column: &str, columns: &[&str]) -> Result<(String, String), String> {
+    fn pair(header: &str, column: &str, columns: &[&str]) -> Result<(String, String), Refusal> {
         let column = column.trim().to_lowercase();
         if !columns.contains(&column.as_str()) {
-            return Err(format!(
-                "'{}' is not a column here (use one of: {})",
-                shown(&column),
-                columns.join(" ")
-            ));
+            return Err(Refusal::NotAColumn {
+                column: shown(&column),
+                allowed: columns.join(" "),
+            });
         }
         let header_name = column_name(header);
         if header_name.is_empty() {
-            return Err(format!("'{}' names no header", shown(header.trim())));
+            return Err(Refusal::NamesNoHeader(shown(header.trim())));
         }
         Ok((header_name, column))
     }
 
     /// Map `header` to `column` (one of `columns`), in place of any header
     /// mapped to it before (a profile's columns, one by one).
-    pub fn add(&mut self, header: &str, column: &str, columns: &[&str]) -> Result<(), String> {
+    pub fn add(&mut self, header: &str, column: &str, columns: &[&str]) -> Result<(), Refusal> {
         let (header, column) = Self::pair(header, column, columns)?;
         self.pairs.retain(|(_, c)| *c != column);
         self.pairs.push((header, column));

@@ -213,6 +213,15 @@ reason-1c-direction = cannot tell whether this document is incoming: the file na
 reason-1c-end-without-start = КонецДокумента without a СекцияДокумент before it
 reason-1c-unclosed = the document 'СекцияДокумент={ $value }' starting here has no КонецДокумента
 
+## A flag's value: --map, --date-format, a number's limits.
+reason-not-a-map-pair = '{ $value }' is not Header=column (e.g. 'Дата платежа=date')
+reason-not-a-column = '{ $value }' is not a column here (use one of: { $allowed })
+reason-names-no-header = '{ $value }' names no header
+reason-not-a-date-pattern = '{ $value }' is not a date pattern (use e.g. %d.%m.%Y, %d.%m.%y or %m/%d/%Y)
+reason-not-a-whole-date = '{ $value }' does not give a whole date (it needs a day, a month and a year: e.g. %d.%m.%Y)
+reason-not-in-range = { $value } is not in { $min }..={ $max }
+reason-not-a-whole-number = '{ $value }' is not a whole number
+
 ## An undo the records no longer allow. $record is a kind of record.
 reason-undo-changed = the { $record } was changed elsewhere since; nothing was undone
 reason-undo-deleted = the { $record } was deleted elsewhere since; nothing was undone

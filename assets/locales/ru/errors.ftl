@@ -218,6 +218,15 @@ reason-1c-direction = непонятно, входящий ли это доку�
 reason-1c-end-without-start = КонецДокумента без СекцияДокумент перед ним
 reason-1c-unclosed = у документа «СекцияДокумент={ $value }», который начинается здесь, нет КонецДокумента
 
+## Значение флага: --map, --date-format, пределы числа.
+reason-not-a-map-pair = «{ $value }» — не пара Заголовок=столбец (например, «Дата платежа=date»)
+reason-not-a-column = «{ $value }» — здесь нет такого столбца (возможные: { $allowed })
+reason-names-no-header = в «{ $value }» нет имени заголовка
+reason-not-a-date-pattern = «{ $value }» — не шаблон даты (например, %d.%m.%Y, %d.%m.%y или %m/%d/%Y)
+reason-not-a-whole-date = по шаблону «{ $value }» не получается полная дата (нужны день, месяц и год, например %d.%m.%Y)
+reason-not-in-range = { $value } — вне допустимых пределов: от { $min } до { $max }
+reason-not-a-whole-number = «{ $value }» — не целое число
+
 ## Отмена, которую записи больше не допускают. $record — вид записи.
 reason-undo-changed = запись «{ $record }» с тех пор изменили в другом месте; ничего не отменено
 reason-undo-deleted = запись «{ $record }» с тех пор удалили в другом месте; ничего не отменено

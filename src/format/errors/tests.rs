@@ -398,7 +398,10 @@ fn all_errors() -> Vec<Box<dyn Error>> {
         },
         ProfileError::Invalid {
             name: "mine".into(),
-            message: "#1".into(),
+            reason: Refusal::NotAColumn {
+                column: "сумма".into(),
+                allowed: "inn note purpose".into(),
+            },
         },
     ];
     out.extend(profiles.into_iter().map(|e| Box::new(e) as Box<dyn Error>));
@@ -713,6 +716,20 @@ fn refusals() -> Vec<Refusal> {
         R::OneCDirection,
         R::OneCEndWithoutStart,
         R::OneCUnclosed(s("Платежное поручение")),
+        R::NotAMapPair(s("x")),
+        R::NotAColumn {
+            column: s("сумма"),
+            allowed: s("inn note purpose"),
+        },
+        R::NamesNoHeader(s("«»")),
+        R::NotADatePattern(s("%Q")),
+        R::NotAWholeDate(s("%d.%m")),
+        R::NotInRange {
+            value: s("0"),
+            min: 1,
+            max: 3660,
+        },
+        R::NotAWholeNumber(s("много")),
         R::UndoChanged("touchpoint"),
         R::UndoDeleted("agreement"),
         R::UndoHasRecords("client"),
@@ -771,6 +788,13 @@ fn ordinal(r: &Refusal) -> usize {
         R::UndoDeleted(_) => 44,
         R::UndoHasRecords(_) => 45,
         R::UndoThereAgain(_) => 46,
+        R::NotAMapPair(_) => 47,
+        R::NotAColumn { .. } => 48,
+        R::NamesNoHeader(_) => 49,
+        R::NotADatePattern(_) => 50,
+        R::NotAWholeDate(_) => 51,
+        R::NotInRange { .. } => 52,
+        R::NotAWholeNumber(_) => 53,
     }
 }
 
@@ -779,7 +803,7 @@ fn every_refusal_is_in_the_list() {
     let mut seen: Vec<usize> = refusals().iter().map(ordinal).collect();
     seen.sort_unstable();
     seen.dedup();
-    assert_eq!(seen, (0..=46).collect::<Vec<_>>());
+    assert_eq!(seen, (0..=53).collect::<Vec<_>>());
 }
 
 /// Each reason in English reads as its `Display` (the sentence folio has
@@ -820,4 +844,62 @@ fn a_fields_reasons_in_both_languages() {
         "01.11.2026 — раньше, чем заключена договорённость (05.11.2026)"
     );
     assert_eq!(ru(Refusal::AtMostDays { max: 3660 }), "не больше 3660 дней");
+}
+
+/// A flag's value refused, as clap's value parsers and `--map` give it
+/// (`cli::help` words a parser's error through `explain_error`): in
+/// Russian, and in English as it always read.
+#[test]
+fn a_flags_value_refused_in_russian() {
+    use crate::domain::refusal::whole_in;
+    use crate::domain::time::DateFormat;
+    use crate::io::csv_import::ColumnMap;
+    let columns = ["client", "date", "amount", "note"];
+    let cases: Vec<(Refusal, &str, &str)> = vec![
+        (
+            ColumnMap::parse("x", &columns).unwrap_err(),
+            "'x' is not Header=column (e.g. 'Дата платежа=date')",
+            "«x» — не пара Заголовок=столбец (например, «Дата платежа=date»)",
+        ),
+        (
+            ColumnMap::parse("Сумма=sum", &columns).unwrap_err(),
+            "'sum' is not a column here (use one of: client date amount note)",
+            "«sum» — здесь нет такого столбца (возможные: client date amount note)",
+        ),
+        (
+            ColumnMap::parse(" =amount", &columns).unwrap_err(),
+            "'' names no header",
+            "в «» нет имени заголовка",
+        ),
+        (
+            DateFormat::parse("%Q").unwrap_err(),
+            "'%Q' is not a date pattern (use e.g. %d.%m.%Y, %d.%m.%y or %m/%d/%Y)",
+            "«%Q» — не шаблон даты (например, %d.%m.%Y, %d.%m.%y или %m/%d/%Y)",
+        ),
+        (
+            DateFormat::parse("%d.%m").unwrap_err(),
+            "'%d.%m' does not give a whole date (it needs a day, a month and a year: e.g. %d.%m.%Y)",
+            "по шаблону «%d.%m» не получается полная дата (нужны день, месяц и год, например %d.%m.%Y)",
+        ),
+        (
+            whole_in("0", 1, 3660).unwrap_err(),
+            "0 is not in 1..=3660",
+            "0 — вне допустимых пределов: от 1 до 3660",
+        ),
+        (
+            whole_in("99999", 0, 44640).unwrap_err(),
+            "99999 is not in 0..=44640",
+            "99999 — вне допустимых пределов: от 0 до 44640",
+        ),
+        (
+            whole_in("lots", 0, 44640).unwrap_err(),
+            "'lots' is not a whole number",
+            "«lots» — не целое число",
+        ),
+    ];
+    for (e, en, ru) in cases {
+        assert_eq!(explain_error(EN, &e), en);
+        assert_eq!(e.to_string(), en);
+        assert_eq!(explain_error(RU, &e), ru);
+    }
 }
