@@ -34,7 +34,7 @@ use crate::domain::{
 use crate::files::OutError;
 use crate::io::InputError;
 use crate::io::csv_import::{ImportError, Problem, RowError, RowMessage};
-use crate::io::decode::DecodeError;
+use crate::io::decode::{DecodeError, Utf8Sign};
 use crate::io::profile::ProfileError;
 use crate::io::sheet::{InSheet, SheetError};
 use crate::ops::backups::RestoreError;
@@ -942,21 +942,16 @@ fn decode(l: Locale, e: &DecodeError) -> String {
     }
 }
 
-/// Why a file that is not all UTF-8 looks like UTF-8 (the two reasons
-/// `io::decode` gives).
-fn decode_why(l: Locale, why: &str) -> String {
-    if l == Locale::En {
-        return why.to_string();
-    }
-    if why == "the file starts with a UTF-8 byte order mark" {
-        return "файл начинается с метки порядка байтов UTF-8".to_string();
-    }
-    let line = why
-        .strip_prefix("line ")
-        .and_then(|rest| rest.strip_suffix(" holds Russian letters in UTF-8"));
-    match line {
-        Some(line) => format!("в строке {line} русские буквы в UTF-8"),
-        None => why.to_string(),
+/// Why a file that is not all UTF-8 is UTF-8 (the two signs
+/// `io::decode` takes).
+fn decode_why(l: Locale, why: &Utf8Sign) -> String {
+    match why {
+        Utf8Sign::Bom => text(l, "decode-why-bom"),
+        Utf8Sign::RussianOnLine(line) => say(
+            l,
+            "decode-why-russian-line",
+            &[("line", whole(*line).into())],
+        ),
     }
 }
 

@@ -6,7 +6,7 @@ use rusqlite::ffi;
 use super::*;
 use crate::domain::text::{multi_line, single_line};
 use crate::domain::{Money, Month, parse_date};
-use crate::io::decode::Encoding;
+use crate::io::decode::{Encoding, Utf8Sign};
 
 const EN: Locale = Locale::En;
 const RU: Locale = Locale::Ru;
@@ -340,12 +340,12 @@ fn all_errors() -> Vec<Box<dyn Error>> {
         DecodeError::NotUtf8 {
             line: 3,
             byte: 0xC0,
-            why: "the file starts with a UTF-8 byte order mark".into(),
+            why: Utf8Sign::Bom,
         },
         DecodeError::NotUtf8 {
             line: 3,
             byte: 0xC0,
-            why: "line 2 holds Russian letters in UTF-8".into(),
+            why: Utf8Sign::RussianOnLine(2),
         },
         DecodeError::Utf16WithoutBom,
         DecodeError::NotUtf16 { line: 4 },
