@@ -280,6 +280,9 @@ fn field_word(l: Locale, field: &str) -> String {
         "alias" => "псевдоним",
         "undo" => "отмена",
         "outgoing" => "списание",
+        "export" => "выгрузка",
+        "id" => "номер",
+        "File" => "файл",
         _ => return field.to_string(),
     };
     ru.to_string()

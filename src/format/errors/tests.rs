@@ -903,3 +903,46 @@ fn a_flags_value_refused_in_russian() {
         assert_eq!(explain_error(RU, &e), ru);
     }
 }
+
+/// The fields `ops` and the forms refuse by name (the literals given to
+/// `ops::invalid` and the text checks; `gen` is a command's name) each
+/// have their Russian name.
+#[test]
+fn every_field_refused_by_name_is_named_in_russian() {
+    let fields = [
+        "alias",
+        "amount",
+        "cadence",
+        "channel",
+        "client",
+        "closed on",
+        "currency",
+        "due",
+        "email",
+        "export",
+        "File",
+        "goal",
+        "id",
+        "inn",
+        "minutes",
+        "name",
+        "next due",
+        "next step",
+        "note",
+        "notes",
+        "person",
+        "phone",
+        "reason",
+        "role",
+        "status",
+        "summary",
+        "target",
+        "text",
+        "tier",
+        "undo",
+    ];
+    for field in fields {
+        assert!(has_cyrillic(&field_word(RU, field)), "{field}");
+        assert_eq!(field_word(EN, field), field);
+    }
+}
