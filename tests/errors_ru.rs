@@ -200,3 +200,70 @@ fn a_write_to_a_read_only_file() {
     }
     set_mode(p.dir.path(), 0o700);
 }
+
+/// A flag's value refused (a number past its limits, `--map`,
+/// `--date-format`): the reason in Russian too, with `--lang ru` and with
+/// `LANG=ru_RU.UTF-8`; English as before.
+#[test]
+fn a_flags_value_refused_says_why_in_russian() {
+    let p = with_client();
+    let csv = p.write(
+        "pay.csv",
+        "client,date,amount\nООО Ромашка,2026-11-20,5\n".as_bytes(),
+    );
+    let csv = path_str(&csv);
+    let cases: [(&[&str], i32, &str, &str); 4] = [
+        (
+            &["client", "edit", "ООО Ромашка", "--cadence", "0"],
+            2,
+            ": 0 — вне допустимых пределов: от 1 до 3660\n",
+            ": 0 is not in 1..=3660\n",
+        ),
+        (
+            &[
+                "touch",
+                "add",
+                "ООО Ромашка",
+                "--kind",
+                "call",
+                "--summary",
+                "x",
+                "--minutes",
+                "99999",
+            ],
+            2,
+            ": 99999 — вне допустимых пределов: от 0 до 44640\n",
+            ": 99999 is not in 0..=44640\n",
+        ),
+        (
+            &["import", "payments", csv, "--map", "x"],
+            1,
+            "folio: --map: «x» — не пара Заголовок=столбец (например, «Дата платежа=date»)\n",
+            "folio: --map: 'x' is not Header=column (e.g. 'Дата платежа=date')\n",
+        ),
+        (
+            &["import", "payments", csv, "--date-format", "%Q"],
+            2,
+            ": «%Q» — не шаблон даты (например, %d.%m.%Y, %d.%m.%y или %m/%d/%Y)\n",
+            ": '%Q' is not a date pattern (use e.g. %d.%m.%Y, %d.%m.%y or %m/%d/%Y)\n",
+        ),
+    ];
+    for (args, code, ru, en) in cases {
+        let mut flagged = vec!["--lang", "ru"];
+        flagged.extend_from_slice(args);
+        let by_flag = p.fails(&flagged, code);
+        let out = p
+            .cmd(args)
+            .env("LANG", "ru_RU.UTF-8")
+            .output()
+            .expect("run folio");
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        let by_lang = String::from_utf8(out.stderr).expect("utf-8 stderr");
+        for said in [by_flag, by_lang] {
+            assert!(said.contains(ru), "{args:?}: {said}");
+            assert!(!said.contains(" is not "), "{args:?}: {said}");
+        }
+        let said = p.fails(args, code);
+        assert!(said.contains(en), "{args:?}: {said}");
+    }
+}

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::domain::refusal::whole_in;
 use crate::domain::time::DateFormat;
 use crate::domain::{
-    AgreementStatus, DateError, Money, MoneyError, Month, Owner, Status, Tier, TouchKind,
+    AgreementStatus, DateError, Money, MoneyError, Month, Owner, Refusal, Status, Tier, TouchKind,
     UnknownValue, parse_date,
 };
 
@@ -20,8 +21,28 @@ pub fn date_arg(s: &str) -> Result<NaiveDate, DateError> {
     parse_date(s)
 }
 
-fn date_format_arg(s: &str) -> Result<DateFormat, String> {
+fn date_format_arg(s: &str) -> Result<DateFormat, Refusal> {
     DateFormat::parse(s)
+}
+
+// Numbers with limits: clap's own ranged parsers say why in English only.
+
+fn cadence_arg(s: &str) -> Result<u32, Refusal> {
+    whole_in(s, 1, crate::ops::MAX_CADENCE)
+}
+
+fn minutes_arg(s: &str) -> Result<u32, Refusal> {
+    whole_in(s, 0, crate::ops::MAX_MINUTES)
+}
+
+/// `plan history --months`: twenty years at most.
+fn history_months_arg(s: &str) -> Result<u32, Refusal> {
+    whole_in(s, 1, 240)
+}
+
+/// `gen --months`: fifty years of history at most.
+fn gen_months_arg(s: &str) -> Result<u32, Refusal> {
+    whole_in(s, 1, 600)
 }
 
 pub fn month_arg(s: &str) -> Result<Month, DateError> {
@@ -234,7 +255,7 @@ pub enum Command {
         #[arg(long, default_value_t = 5_000)]
         touchpoints: u64,
         /// How many months of history
-        #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u32).range(1..=600))]
+        #[arg(long, default_value_t = 24, value_parser = gen_months_arg)]
         months: u32,
         /// The random seed: the same seed gives the same portfolio
         #[arg(long, default_value_t = 1)]
@@ -289,7 +310,7 @@ pub enum ClientCmd {
         #[arg(long, value_parser = tier_arg, default_value = "potential")]
         tier: Tier,
         /// Agreed contact cadence in days
-        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3660))]
+        #[arg(long, value_name = "DAYS", value_parser = cadence_arg)]
         cadence: Option<u32>,
         /// Start of the relationship [default: today]
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
@@ -343,7 +364,7 @@ pub enum ClientCmd {
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         since: Option<NaiveDate>,
         /// Agreed contact cadence in days
-        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3660), conflicts_with = "no_cadence")]
+        #[arg(long, value_name = "DAYS", value_parser = cadence_arg, conflicts_with = "no_cadence")]
         cadence: Option<u32>,
         /// Remove the contact cadence
         #[arg(long)]
@@ -559,7 +580,7 @@ pub enum TouchCmd {
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         at: Option<NaiveDate>,
         /// Time it took, in minutes
-        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=44640))]
+        #[arg(long, default_value_t = 0, value_parser = minutes_arg)]
         minutes: u32,
         /// The next step agreed
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
@@ -603,7 +624,7 @@ pub enum TouchCmd {
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
         at: Option<NaiveDate>,
         /// Time it took, in minutes
-        #[arg(long, value_parser = clap::value_parser!(u32).range(0..=44640))]
+        #[arg(long, value_parser = minutes_arg)]
         minutes: Option<u32>,
         /// The next step agreed
         #[arg(
@@ -765,7 +786,7 @@ pub enum PlanCmd {
     #[command(after_help = "Example:\n  folio plan history --months 12")]
     History {
         /// How many months, this one included (at most 240)
-        #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=240))]
+        #[arg(long, default_value_t = 12, value_parser = history_months_arg)]
         months: u32,
         /// Print JSON for scripts (keys and values in English)
         #[arg(long)]

@@ -82,12 +82,12 @@ pub fn import(
         RecordKind::Payments if as_statement => &profile::STATEMENT_COLUMNS,
         RecordKind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
     };
-    let map = ColumnMap::parse(map.unwrap_or_default(), columns)
-        .map_err(|e| anyhow::anyhow!("--map: {e}"))?;
+    let map = ColumnMap::parse(map.unwrap_or_default(), columns).context("--map")?;
     let (mut map, rules) = match statement.profile {
         Some(name) => {
             let profile = profile::find(name, profile::config_path().as_deref())?;
             let map = profile.column_map(&map).map_err(|e| {
+                let e = crate::format::errors::explain_error(loc, &e);
                 anyhow::anyhow!(say(
                     loc,
                     "cli-profile-error",

@@ -3,14 +3,15 @@
 //! these; stored records are not checked again until their email or phone
 //! is changed.
 
+use super::Refusal;
 use super::text;
 
 /// Why an email or phone was refused, naming the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
+#[error("{field}: {reason}")]
 pub struct ContactError {
     pub field: &'static str,
-    pub message: String,
+    pub reason: Refusal,
 }
 
 /// An email: one `@`, text before it, a dot in the part after it
@@ -27,10 +28,7 @@ pub fn check_email(email: &str) -> Result<(), ContactError> {
     } else {
         Err(ContactError {
             field: "email",
-            message: format!(
-                "'{}' is not an email address: it needs one @ with text before it and a dot after it (ann@example.com)",
-                text::escape(email)
-            ),
+            reason: Refusal::Email(text::escape(email).into_owned()),
         })
     }
 }
@@ -42,21 +40,25 @@ pub const MIN_PHONE_DIGITS: usize = 5;
 /// [`MIN_PHONE_DIGITS`] digits (`+7 (495) 123-45-67`).
 pub fn check_phone(phone: &str) -> Result<(), ContactError> {
     let phone = phone.trim();
-    let refuse = |why: String| ContactError {
+    let value = || text::escape(phone).into_owned();
+    let refuse = |reason: Refusal| ContactError {
         field: "phone",
-        message: format!("'{}' {why}", text::escape(phone)),
+        reason,
     };
     if let Some(c) = phone
         .chars()
         .find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')')))
     {
-        return Err(refuse(format!(
-            "has '{}': a phone holds only digits, spaces, + - ( )",
-            text::escape(&c.to_string())
-        )));
+        return Err(refuse(Refusal::PhoneCharacter {
+            value: value(),
+            found: text::escape(&c.to_string()).into_owned(),
+        }));
     }
     if phone.chars().filter(char::is_ascii_digit).count() < MIN_PHONE_DIGITS {
-        return Err(refuse(format!("has fewer than {MIN_PHONE_DIGITS} digits")));
+        return Err(refuse(Refusal::PhoneDigits {
+            value: value(),
+            min: MIN_PHONE_DIGITS,
+        }));
     }
     Ok(())
 }

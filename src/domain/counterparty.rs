@@ -36,7 +36,7 @@ impl fmt::Display for InnError {
 impl std::error::Error for InnError {}
 
 /// A value quoted in a message, cut short if long.
-fn shown(s: &str) -> String {
+pub(crate) fn shown(s: &str) -> String {
     match s.char_indices().nth(20) {
         Some((cut, _)) => format!("{}…", &s[..cut]),
         None => s.to_string(),

@@ -6,6 +6,8 @@ use std::str::FromStr;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Serialize, Serializer};
 
+use super::Refusal;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     #[error("date is empty")]
@@ -76,12 +78,10 @@ pub struct DateFormat(String);
 
 impl DateFormat {
     /// A pattern that gives a whole date: day, month and year.
-    pub fn parse(pattern: &str) -> Result<DateFormat, String> {
+    pub fn parse(pattern: &str) -> Result<DateFormat, Refusal> {
         use chrono::format::{Item, StrftimeItems};
         if StrftimeItems::new(pattern).any(|item| matches!(item, Item::Error)) {
-            return Err(format!(
-                "'{pattern}' is not a date pattern (use e.g. %d.%m.%Y, %d.%m.%y or %m/%d/%Y)"
-            ));
+            return Err(Refusal::NotADatePattern(pattern.to_string()));
         }
         // A date written with the pattern must read back as itself: the
         // pattern names a day, a month and a year, and nothing reads twice.
@@ -96,9 +96,7 @@ impl DateFormat {
             format_args!("{}", at_midnight.format(pattern)),
         );
         if wrote.is_err() || format.read(&written) != Ok(sample) {
-            return Err(format!(
-                "'{pattern}' does not give a whole date (it needs a day, a month and a year: e.g. %d.%m.%Y)"
-            ));
+            return Err(Refusal::NotAWholeDate(pattern.to_string()));
         }
         Ok(format)
     }

@@ -11,8 +11,9 @@
 //! that is a plain string, show as they are. What the system or SQLite says
 //! in English is said in Russian by its kind (`io::ErrorKind`, SQLite's
 //! result code); a rare one stays as they word it, inside a Russian sentence.
-//! A field's reason that reaches here as an English sentence
-//! (`OpError::Invalid`) is read back by its template ([`REASONS`]).
+//! Why a field or a file was refused comes as a typed
+//! [`Refusal`] (`OpError::Invalid`, a row's problem, a file that is not
+//! CSV), worded here variant by variant ([`refusal`]).
 //!
 //! Used by `main.rs` (every command's error) and the TUI (forms, toasts,
 //! load failures), each with the person's language.
@@ -24,15 +25,16 @@ use std::path::Path;
 use super::messages::{Arg, text, text_with};
 use super::{Locale, Noun, count};
 use crate::config::ConfigError;
+use crate::domain::counterparty::{self, InnError};
 use crate::domain::text::{Lines, TextError, code_point, escape};
 use crate::domain::time::DayMonth;
 use crate::domain::{
-    AgreementStatus, DateError, MoneyError, Owner, Status, Tier, TouchKind, UnknownValue,
+    AgreementStatus, DateError, MoneyError, Owner, Refusal, Status, Tier, TouchKind, UnknownValue,
 };
 use crate::files::OutError;
 use crate::io::InputError;
 use crate::io::csv_import::{ImportError, Problem, RowError, RowMessage};
-use crate::io::decode::DecodeError;
+use crate::io::decode::{DecodeError, Utf8Sign};
 use crate::io::profile::ProfileError;
 use crate::io::sheet::{InSheet, SheetError};
 use crate::ops::backups::RestoreError;
@@ -96,6 +98,8 @@ pub fn explain_error(locale: Locale, e: &(dyn Error + 'static)) -> String {
         unknown_value(l, e)
     } else if let Some(e) = e.downcast_ref::<TextError>() {
         text_error(l, e)
+    } else if let Some(e) = e.downcast_ref::<Refusal>() {
+        refusal(l, e)
     } else if let Some(e) = e.downcast_ref::<SessionError>() {
         session(l, e)
     } else if let Some(e) = e.downcast_ref::<io::Error>() {
@@ -206,9 +210,7 @@ fn op(l: Locale, e: &OpError) -> String {
                 &[("what", what.as_str().into()), ("id", (*id).into())],
             )
         }
-        OpError::Invalid { field, message } => {
-            field_problem(l, field, &invalid_message(l, message))
-        }
+        OpError::Invalid { field, reason } => field_problem(l, field, &refusal(l, reason)),
         OpError::Import(e) => import(l, e),
         OpError::File(e) => out(l, e),
         OpError::Busy => text(l, "op-busy"),
@@ -278,6 +280,9 @@ fn field_word(l: Locale, field: &str) -> String {
         "alias" => "псевдоним",
         "undo" => "отмена",
         "outgoing" => "списание",
+        "export" => "выгрузка",
+        "id" => "номер",
+        "File" => "файл",
         _ => return field.to_string(),
     };
     ru.to_string()
@@ -300,225 +305,158 @@ fn record_word(l: Locale, what: &str) -> String {
     ru.to_string()
 }
 
-/// The reasons a field is refused for (`ops::invalid`, the contact and
-/// text checks), which reach here as English sentences: each as its
-/// English template and message id. The values are read back from the
-/// sentence by the template's fixed parts (`{name}` is a value); the
-/// first template that fits is the one. A test writes each template with
-/// values and reads it back, in both languages.
-const REASONS: &[(&str, &str)] = &[
-    ("is required", "reason-required"),
-    (
-        "has nothing visible (only invisible characters such as zero-width spaces)",
-        "reason-nothing-visible",
-    ),
-    ("is longer than {n} characters", "reason-longer-than"),
-    ("must be at least 1 day", "reason-at-least-a-day"),
-    ("must be at most {n} days", "reason-at-most-days"),
-    ("must be at most {n}", "reason-at-most"),
-    (
-        "would take the client's total past what folio can store",
-        "reason-total-too-large",
-    ),
-    (
-        "agreement {id} is already {word}",
-        "reason-agreement-already",
-    ),
-    (
-        "{inn} is already the ИНН of client '{name}'",
-        "reason-inn-taken",
-    ),
-    (
-        "'{value}' is already an alias of client '{name}'",
-        "reason-alias-taken",
-    ),
-    (
-        "'{value}' is client '{name}''s name: a row written so would match both",
-        "reason-alias-is-a-name",
-    ),
-    (
-        "'{value}' is not an alias of client '{name}' (see `folio client alias list`)",
-        "reason-not-an-alias",
-    ),
-    (
-        "has nothing to match by once quotes and the legal form are left out",
-        "reason-alias-empty",
-    ),
-    (
-        "client '{value}' could be '{name}' or '{other}': add its ИНН to the file, or make it an alias of one (`folio client alias add`)",
-        "reason-could-be-either",
-    ),
-    (
-        "ИНН {inn} is not that of client '{name}' (its ИНН is {other}): check the row, or the client's ИНН",
-        "reason-other-inn",
-    ),
-    (
-        "'{value}' is not an ИНН (10 digits for an organisation, 12 for a person)",
-        "reason-inn-shape",
-    ),
-    (
-        "'{value}' is not a valid ИНН: its check digit is wrong (a typo?)",
-        "reason-inn-checksum",
-    ),
-    ("{name} is already {word}", "reason-already"),
-    ("needs a next step to be due", "reason-due-needs-step"),
-    (
-        "an open agreement has no closing date",
-        "reason-open-has-no-close",
-    ),
-    (
-        "{due} is before the agreement was made ({made})",
-        "reason-due-before-made",
-    ),
-    ("close as kept, broken or cancelled", "reason-close-as"),
-    ("must be zero or more", "reason-zero-or-more"),
-    ("must be greater than zero", "reason-above-zero"),
-    ("is too large", "reason-too-large"),
-    (
-        "'{code}' is not a three-letter currency code (e.g. RUB, EUR, USD)",
-        "reason-currency-code",
-    ),
-    (
-        "is deleted with its backup copy",
-        "reason-deleted-with-copy",
-    ),
-    (
-        "a deleted client comes back from its backup copy (folio restore)",
-        "reason-deleted-client-back",
-    ),
-    ("contains a NUL character ({code})", "text-nul"),
-    (
-        "must be one line (found a line break, {code})",
-        "text-line-break",
-    ),
-    ("contains a tab ({code}); use spaces", "text-tab"),
-    (
-        "contains a carriage return ({code}) that does not end a line",
-        "text-carriage-return",
-    ),
-    (
-        "contains the control character {code}, which folio does not keep",
-        "text-control",
-    ),
-    (
-        "'{value}' is not an email address: it needs one @ with text before it and a dot after it (ann@example.com)",
-        "reason-email",
-    ),
-    (
-        "'{value}' has '{char}': a phone holds only digits, spaces, + - ( )",
-        "reason-phone-character",
-    ),
-    ("'{value}' has fewer than {n} digits", "reason-phone-digits"),
-    // A file that is not CSV as a whole.
-    (
-        "a quoted field starts here and is never closed (unbalanced '\"')",
-        "reason-unclosed-quote",
-    ),
-    (
-        "column '{value}' appears more than once in the header",
-        "reason-column-twice",
-    ),
-    // An undo the records no longer allow (ops::undo).
-    (
-        "the {record} was changed elsewhere since; nothing was undone",
-        "reason-undo-changed",
-    ),
-    (
-        "the {record} was deleted elsewhere since; nothing was undone",
-        "reason-undo-deleted",
-    ),
-    (
-        "the {record} has records now; nothing was undone",
-        "reason-undo-has-records",
-    ),
-    (
-        "the {record} is there again; nothing was undone",
-        "reason-undo-there-again",
-    ),
-    // A 1C bank file (io::onec): its keys are 1C's own words.
-    ("the document has no {key}", "reason-1c-no-key"),
-    ("the document's {key} is empty", "reason-1c-empty-key"),
-    (
-        "cannot tell whether this document is incoming: the file names no РасчСчет and the document has no ДатаПоступило or ДатаСписано",
-        "reason-1c-direction",
-    ),
-    (
-        "КонецДокумента without a СекцияДокумент before it",
-        "reason-1c-end-without-start",
-    ),
-    (
-        "the document 'СекцияДокумент={value}' starting here has no КонецДокумента",
-        "reason-1c-unclosed",
-    ),
-];
-
-/// A reason from [`REASONS`] in `l`; any other as it is.
-fn invalid_message(l: Locale, message: &str) -> String {
-    for (template, id) in REASONS {
-        let values = read_back(template, message).filter(|values| {
-            // `{word}` is an enum's word, or the template is not this one.
-            values
-                .iter()
-                .all(|(name, v)| *name != "word" || crate::domain::russian_word(v).is_some())
-        });
-        if let Some(values) = values {
-            let words: Vec<(&str, String)> = values
-                .into_iter()
-                .map(|(name, value)| match name {
-                    // An enum's word (`gold`), in the language.
-                    "word" => (name, enum_word(l, value)),
-                    // A kind of record (`touchpoint`).
-                    "record" => (name, record_word(l, value)),
-                    _ => (name, value.to_string()),
-                })
-                .collect();
-            let args: Vec<(&str, Arg)> = words
-                .iter()
-                .map(|(name, value)| (*name, value.as_str().into()))
-                .collect();
-            return say(l, id, &args);
+/// Why a field or a file was refused, in `l`: each [`Refusal`] through
+/// its `reason-...` message, its values (an enum's word in the language,
+/// a kind of record by its name, a date as dates are shown).
+pub(crate) fn refusal(l: Locale, r: &Refusal) -> String {
+    use Refusal as R;
+    let n = |id: &str, n: i64| say(l, id, &[("n", n.into())]);
+    let value = |id: &str, v: &str| say(l, id, &[("value", v.into())]);
+    let named =
+        |id: &str, v: &str, name: &str| say(l, id, &[("value", v.into()), ("name", name.into())]);
+    let already = |name: &str, en: &str, ru: &str| {
+        let word = if l == Locale::En { en } else { ru };
+        say(
+            l,
+            "reason-already",
+            &[("name", name.into()), ("word", word.into())],
+        )
+    };
+    let record = |id: &str, what: &str| {
+        let what = record_word(l, what);
+        say(l, id, &[("record", what.as_str().into())])
+    };
+    let key = |id: &str, key: &str| say(l, id, &[("key", key.into())]);
+    match r {
+        R::Required => text(l, "reason-required"),
+        R::NothingVisible => text(l, "reason-nothing-visible"),
+        R::LongerThan { max } => n("reason-longer-than", whole(*max)),
+        R::AtLeastADay => text(l, "reason-at-least-a-day"),
+        R::AtMostDays { max } => n("reason-at-most-days", whole(*max)),
+        R::AtMost { max } => n("reason-at-most", whole(*max)),
+        R::TotalTooLarge => text(l, "reason-total-too-large"),
+        R::AgreementAlready { id, status } => {
+            let word = match l {
+                Locale::En => status.as_str(),
+                Locale::Ru => status.as_ru(),
+            };
+            say(
+                l,
+                "reason-agreement-already",
+                &[("id", (*id).into()), ("word", word.into())],
+            )
         }
-    }
-    message.to_string()
-}
-
-/// An enum value's word (`gold`) in `l` (`золотой`).
-fn enum_word(l: Locale, english: &str) -> String {
-    match l {
-        Locale::En => english.to_string(),
-        Locale::Ru => crate::domain::russian_word(english)
-            .unwrap_or(english)
-            .to_string(),
-    }
-}
-
-/// The values of `message` by `template`: `{name}` stands for a value,
-/// the rest must be as written. A value runs to the next fixed part (the
-/// last one to the end).
-fn read_back<'a>(template: &'a str, message: &'a str) -> Option<Vec<(&'a str, &'a str)>> {
-    let mut values = Vec::new();
-    let mut rest = message;
-    let mut template = template;
-    loop {
-        let Some(open) = template.find('{') else {
-            return (rest == template).then_some(values);
-        };
-        rest = rest.strip_prefix(&template[..open])?;
-        let close = open + template[open..].find('}')?;
-        let name = &template[open + 1..close];
-        template = &template[close + 1..];
-        let fixed = &template[..template.find('{').unwrap_or(template.len())];
-        let end = if fixed.len() == template.len() {
-            // The last fixed part ends the message.
-            rest.len().checked_sub(fixed.len())?
-        } else {
-            rest.find(fixed)?
-        };
-        if end == 0 {
-            return None;
+        R::TierAlready { name, tier } => already(name, tier.as_str(), tier.as_ru()),
+        R::StatusAlready { name, status } => already(name, status.as_str(), status.as_ru()),
+        R::DueNeedsStep => text(l, "reason-due-needs-step"),
+        R::OpenHasNoClose => text(l, "reason-open-has-no-close"),
+        R::DueBeforeMade { due, made } => {
+            let (due, made) = (super::date(l, *due), super::date(l, *made));
+            say(
+                l,
+                "reason-due-before-made",
+                &[("due", due.as_str().into()), ("made", made.as_str().into())],
+            )
         }
-        values.push((name, &rest[..end]));
-        rest = &rest[end..];
+        R::CloseAs => text(l, "reason-close-as"),
+        R::ZeroOrMore => text(l, "reason-zero-or-more"),
+        R::AboveZero => text(l, "reason-above-zero"),
+        R::TooLarge => text(l, "reason-too-large"),
+        R::CurrencyCode(code) => say(l, "reason-currency-code", &[("code", code.as_str().into())]),
+        R::DeletedWithCopy => text(l, "reason-deleted-with-copy"),
+        R::DeletedClientBack => text(l, "reason-deleted-client-back"),
+        R::KeepsId { record, id } => {
+            let what = record_word(l, record);
+            say(
+                l,
+                "reason-keeps-id",
+                &[("record", what.as_str().into()), ("id", (*id).into())],
+            )
+        }
+        R::GenNotEmpty => text(l, "reason-gen-not-empty"),
+        R::BriefingNotSaved => text(l, "reason-briefing-not-saved"),
+        R::Text(e) => text_problem(l, e),
+        R::Email(v) => value("reason-email", v),
+        R::PhoneCharacter { value: v, found } => say(
+            l,
+            "reason-phone-character",
+            &[
+                ("value", v.as_str().into()),
+                ("char", found.as_str().into()),
+            ],
+        ),
+        R::PhoneDigits { value: v, min } => say(
+            l,
+            "reason-phone-digits",
+            &[("value", v.as_str().into()), ("n", whole(*min).into())],
+        ),
+        R::Inn(InnError::Shape(v)) => value("reason-inn-shape", &counterparty::shown(v)),
+        R::Inn(InnError::Checksum(v)) => value("reason-inn-checksum", v),
+        R::InnTaken { inn, name } => say(
+            l,
+            "reason-inn-taken",
+            &[("inn", inn.as_str().into()), ("name", name.as_str().into())],
+        ),
+        R::AliasTaken { alias, name } => named("reason-alias-taken", alias, name),
+        R::AliasIsAName { alias, name } => named("reason-alias-is-a-name", alias, name),
+        R::NotAnAlias { alias, name } => named("reason-not-an-alias", alias, name),
+        R::AliasEmpty => text(l, "reason-alias-empty"),
+        R::CouldBeEither {
+            written,
+            name,
+            other,
+        } => say(
+            l,
+            "reason-could-be-either",
+            &[
+                ("value", written.as_str().into()),
+                ("name", name.as_str().into()),
+                ("other", other.as_str().into()),
+            ],
+        ),
+        R::OtherInn { inn, name, theirs } => say(
+            l,
+            "reason-other-inn",
+            &[
+                ("inn", inn.as_str().into()),
+                ("name", name.as_str().into()),
+                ("other", theirs.as_str().into()),
+            ],
+        ),
+        R::UnclosedQuote => text(l, "reason-unclosed-quote"),
+        R::ColumnTwice(column) => value("reason-column-twice", column),
+        R::Csv(error) => say(l, "reason-csv", &[("error", error.as_str().into())]),
+        R::OneCNoKey(k) => key("reason-1c-no-key", k),
+        R::OneCEmptyKey(k) => key("reason-1c-empty-key", k),
+        R::OneCDirection => text(l, "reason-1c-direction"),
+        R::OneCEndWithoutStart => text(l, "reason-1c-end-without-start"),
+        R::OneCUnclosed(kind) => value("reason-1c-unclosed", kind),
+        R::NotAMapPair(pair) => value("reason-not-a-map-pair", pair),
+        R::NotAColumn { column, allowed } => say(
+            l,
+            "reason-not-a-column",
+            &[
+                ("value", column.as_str().into()),
+                ("allowed", allowed.as_str().into()),
+            ],
+        ),
+        R::NamesNoHeader(header) => value("reason-names-no-header", header),
+        R::NotADatePattern(pattern) => value("reason-not-a-date-pattern", pattern),
+        R::NotAWholeDate(pattern) => value("reason-not-a-whole-date", pattern),
+        R::NotInRange { value: v, min, max } => say(
+            l,
+            "reason-not-in-range",
+            &[
+                ("value", v.as_str().into()),
+                ("min", i64::from(*min).into()),
+                ("max", i64::from(*max).into()),
+            ],
+        ),
+        R::NotAWholeNumber(v) => value("reason-not-a-whole-number", v),
+        R::UndoChanged(what) => record("reason-undo-changed", what),
+        R::UndoDeleted(what) => record("reason-undo-deleted", what),
+        R::UndoHasRecords(what) => record("reason-undo-has-records", what),
+        R::UndoThereAgain(what) => record("reason-undo-there-again", what),
     }
 }
 
@@ -744,8 +682,8 @@ fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
                 &[("count", n.as_str().into()), ("rows", rows.as_str().into())],
             )
         }
-        ImportError::Malformed { line, message } => {
-            let message = invalid_message(l, message);
+        ImportError::Malformed { line, reason } => {
+            let message = refusal(l, reason);
             say(
                 l,
                 place,
@@ -952,14 +890,12 @@ fn problem(l: Locale, p: &Problem) -> String {
         Problem::UnknownClient(name) => {
             say(l, "row-unknown-client", &[("name", name.as_str().into())])
         }
-        Problem::Invalid { field, message } => {
-            field_problem(l, field, &invalid_message(l, message))
-        }
+        Problem::Invalid { field, reason } => field_problem(l, field, &refusal(l, reason)),
         Problem::DuplicateClient(name) => {
             say(l, "op-duplicate-client", &[("name", name.as_str().into())])
         }
         Problem::Unnamed => text(l, "row-unnamed"),
-        Problem::Said(s) => invalid_message(l, s),
+        Problem::Refused(reason) => refusal(l, reason),
     }
 }
 
@@ -1009,21 +945,16 @@ fn decode(l: Locale, e: &DecodeError) -> String {
     }
 }
 
-/// Why a file that is not all UTF-8 looks like UTF-8 (the two reasons
-/// `io::decode` gives).
-fn decode_why(l: Locale, why: &str) -> String {
-    if l == Locale::En {
-        return why.to_string();
-    }
-    if why == "the file starts with a UTF-8 byte order mark" {
-        return "файл начинается с метки порядка байтов UTF-8".to_string();
-    }
-    let line = why
-        .strip_prefix("line ")
-        .and_then(|rest| rest.strip_suffix(" holds Russian letters in UTF-8"));
-    match line {
-        Some(line) => format!("в строке {line} русские буквы в UTF-8"),
-        None => why.to_string(),
+/// Why a file that is not all UTF-8 is UTF-8 (the two signs
+/// `io::decode` takes).
+fn decode_why(l: Locale, why: &Utf8Sign) -> String {
+    match why {
+        Utf8Sign::Bom => text(l, "decode-why-bom"),
+        Utf8Sign::RussianOnLine(line) => say(
+            l,
+            "decode-why-russian-line",
+            &[("line", whole(*line).into())],
+        ),
     }
 }
 
@@ -1119,14 +1050,17 @@ fn profile(l: Locale, e: &ProfileError) -> String {
                 ],
             )
         }
-        ProfileError::Invalid { name, message } => say(
-            l,
-            "profile-invalid",
-            &[
-                ("name", name.as_str().into()),
-                ("message", message.as_str().into()),
-            ],
-        ),
+        ProfileError::Invalid { name, reason } => {
+            let reason = refusal(l, reason);
+            say(
+                l,
+                "profile-invalid",
+                &[
+                    ("name", name.as_str().into()),
+                    ("message", reason.as_str().into()),
+                ],
+            )
+        }
     }
 }
 
@@ -1205,6 +1139,11 @@ pub(crate) fn unknown_value(l: Locale, e: &UnknownValue) -> String {
 }
 
 pub(crate) fn text_error(l: Locale, e: &TextError) -> String {
+    field_problem(l, e.field, &text_problem(l, e))
+}
+
+/// What is wrong with a text, without the field's name.
+fn text_problem(l: Locale, e: &TextError) -> String {
     let code = code_point(e.found);
     let id = match (e.found, e.lines) {
         ('\0', _) => "text-nul",
@@ -1213,8 +1152,7 @@ pub(crate) fn text_error(l: Locale, e: &TextError) -> String {
         ('\r', Lines::Many) => "text-carriage-return",
         _ => "text-control",
     };
-    let problem = say(l, id, &[("code", code.as_str().into())]);
-    field_problem(l, e.field, &problem)
+    say(l, id, &[("code", code.as_str().into())])
 }
 
 #[cfg(test)]

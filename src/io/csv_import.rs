@@ -25,7 +25,9 @@ use super::profile::{
     self, Rules, STATEMENT_COLUMNS, Skip, Skipped, Tally, classify, parse_amount,
 };
 use crate::domain::time::{DateFormat, DayMonth, SlashDate, parse_file_date, slash_date};
-use crate::domain::{AgreementStatus, Money, MoneyError, Owner, Tier, TouchKind, name_key};
+use crate::domain::{
+    AgreementStatus, Money, MoneyError, Owner, Refusal, Tier, TouchKind, name_key,
+};
 
 pub use super::problem::{Problem, RowMessage};
 
@@ -62,8 +64,8 @@ pub enum ImportError {
     )]
     Rows(Vec<RowError>),
     /// The file is not CSV as a whole: an unclosed quote, a column named twice.
-    #[error("line {line}: {message}")]
-    Malformed { line: u64, message: String },
+    #[error("line {line}: {reason}")]
+    Malformed { line: u64, reason: Box<Refusal> },
     /// A physical line longer than `max` bytes (see [`MAX_LINE_BYTES`]).
     #[error("line {line}: the line is too long; folio reads lines of at most {}", crate::io::size_shown(*.max as u64))]
     LineTooLong { line: u64, max: usize },
@@ -973,7 +975,7 @@ fn read_rows_with(
     if let Some(offset) = unclosed_quote(text, delimiter) {
         return Err(Miss::Other(ImportError::Malformed {
             line: lines.line_at(offset),
-            message: "a quoted field starts here and is never closed (unbalanced '\"')".to_string(),
+            reason: Box::new(Refusal::UnclosedQuote),
         }));
     }
     let mut reader = csv::ReaderBuilder::new()
@@ -1003,7 +1005,7 @@ fn read_rows_with(
                 };
                 return Err(Miss::Other(ImportError::Malformed {
                     line,
-                    message: e.to_string(),
+                    reason: Box::new(Refusal::Csv(e.to_string())),
                 }));
             }
         }
@@ -1106,14 +1108,11 @@ pub struct ColumnMap {
 impl ColumnMap {
     /// `Header=column` pairs separated by commas, for a kind whose columns
     /// are `columns`.
-    pub fn parse(text: &str, columns: &[&str]) -> Result<ColumnMap, String> {
+    pub fn parse(text: &str, columns: &[&str]) -> Result<ColumnMap, Refusal> {
         let mut pairs = Vec::new();
         for pair in text.split(',').filter(|p| !p.trim().is_empty()) {
             let Some((header, column)) = pair.rsplit_once('=') else {
-                return Err(format!(
-                    "'{}' is not Header=column (e.g. 'Дата платежа=date')",
-                    shown(pair.trim())
-                ));
+                return Err(Refusal::NotAMapPair(shown(pair.trim())));
             };
             pairs.push(Self::pair(header, column, columns)?);
         }
@@ -1124,25 +1123,24 @@ impl ColumnMap {
     }
 
     /// One `header` for `column`, checked as [`ColumnMap::parse`] does.
-    fn pair(header: &str, column: &str, columns: &[&str]) -> Result<(String, String), String> {
+    fn pair(header: &str, column: &str, columns: &[&str]) -> Result<(String, String), Refusal> {
         let column = column.trim().to_lowercase();
         if !columns.contains(&column.as_str()) {
-            return Err(format!(
-                "'{}' is not a column here (use one of: {})",
-                shown(&column),
-                columns.join(" ")
-            ));
+            return Err(Refusal::NotAColumn {
+                column: shown(&column),
+                allowed: columns.join(" "),
+            });
         }
         let header_name = column_name(header);
         if header_name.is_empty() {
-            return Err(format!("'{}' names no header", shown(header.trim())));
+            return Err(Refusal::NamesNoHeader(shown(header.trim())));
         }
         Ok((header_name, column))
     }
 
     /// Map `header` to `column` (one of `columns`), in place of any header
     /// mapped to it before (a profile's columns, one by one).
-    pub fn add(&mut self, header: &str, column: &str, columns: &[&str]) -> Result<(), String> {
+    pub fn add(&mut self, header: &str, column: &str, columns: &[&str]) -> Result<(), Refusal> {
         let (header, column) = Self::pair(header, column, columns)?;
         self.pairs.retain(|(_, c)| *c != column);
         self.pairs.push((header, column));
@@ -1309,7 +1307,7 @@ fn map_header(
             if hits.next().is_some() {
                 return Err(ImportError::Malformed {
                     line,
-                    message: format!("column '{column}' appears more than once in the header"),
+                    reason: Box::new(Refusal::ColumnTwice(column.to_string())),
                 });
             }
             if first.is_some() {
@@ -1628,7 +1626,7 @@ mod tests {
             parse_clients(b"name,Name\nAcme,Beta\n"),
             Err(ImportError::Malformed {
                 line: 1,
-                message: "column 'name' appears more than once in the header".into()
+                reason: Box::new(Refusal::ColumnTwice("name".into()))
             })
         );
     }
@@ -2128,7 +2126,7 @@ mod tests {
             parse_payments(text.as_bytes()),
             Err(ImportError::Malformed {
                 line: 3,
-                message: "a quoted field starts here and is never closed (unbalanced '\"')".into()
+                reason: Box::new(Refusal::UnclosedQuote)
             })
         );
         // A quote inside an unquoted field is just a character.

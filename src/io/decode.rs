@@ -61,6 +61,26 @@ impl Encoding {
     }
 }
 
+/// Why a file with bytes that are not UTF-8 is UTF-8 all the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf8Sign {
+    /// It starts with a UTF-8 byte order mark.
+    Bom,
+    /// This line holds Russian letters in UTF-8.
+    RussianOnLine(u64),
+}
+
+impl std::fmt::Display for Utf8Sign {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Utf8Sign::Bom => f.write_str("the file starts with a UTF-8 byte order mark"),
+            Utf8Sign::RussianOnLine(line) => {
+                write!(f, "line {line} holds Russian letters in UTF-8")
+            }
+        }
+    }
+}
+
 /// Why a file's bytes were not taken as text. Each says what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
@@ -69,7 +89,7 @@ pub enum DecodeError {
     #[error(
         "line {line}: byte 0x{byte:02X} is not UTF-8, but {why}: the file mixes encodings; fix that line, or use --encoding to read the whole file as one encoding"
     )]
-    NotUtf8 { line: u64, byte: u8, why: String },
+    NotUtf8 { line: u64, byte: u8, why: Utf8Sign },
     /// Valid UTF-8 only as control characters: UTF-16 without its BOM
     /// (`c\0l\0`, or `\x14\x04` for `Д`).
     #[error(
@@ -118,7 +138,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Cow<'_, str>, De
             DecodeError::NotUtf8 {
                 line: line_at(&rest[..bad]),
                 byte: rest[bad],
-                why: "the file starts with a UTF-8 byte order mark".to_string(),
+                why: Utf8Sign::Bom,
             }
         });
     }
@@ -136,10 +156,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Cow<'_, str>, De
         return Err(DecodeError::NotUtf8 {
             line,
             byte: bytes[bad],
-            why: format!(
-                "line {} holds Russian letters in UTF-8",
-                line_at(&bytes[..at])
-            ),
+            why: Utf8Sign::RussianOnLine(line_at(&bytes[..at])),
         });
     }
     let encoding = one_byte_encoding(bytes).map_err(|e| match e {
@@ -542,7 +559,7 @@ mod tests {
             DecodeError::NotUtf8 {
                 line: 4,
                 byte: 0xA8,
-                why: "line 2 holds Russian letters in UTF-8".into()
+                why: Utf8Sign::RussianOnLine(2)
             }
         );
         assert!(err.to_string().contains("use --encoding"), "{err}");

@@ -22,7 +22,7 @@ use encoding_rs::{IBM866, WINDOWS_1251};
 
 use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, Problem, RowError};
 use super::profile::{Skip, SkipReason, Skipped, Tally, note_with_operation};
-use crate::domain::{Money, parse_date};
+use crate::domain::{Money, Refusal, parse_date};
 
 /// The first line of every exchange file.
 pub const MARKER: &str = "1CClientBankExchange";
@@ -122,7 +122,7 @@ pub fn parse_payments(
                 None => {
                     return Err(ImportError::Malformed {
                         line,
-                        message: "КонецДокумента without a СекцияДокумент before it".to_string(),
+                        reason: Box::new(Refusal::OneCEndWithoutStart),
                     });
                 }
             },
@@ -170,10 +170,7 @@ pub fn parse_payments(
 fn unclosed(doc: &Document) -> ImportError {
     ImportError::Malformed {
         line: doc.line,
-        message: format!(
-            "the document 'СекцияДокумент={}' starting here has no КонецДокумента",
-            doc.kind
-        ),
+        reason: Box::new(Refusal::OneCUnclosed(doc.kind.clone())),
     }
 }
 
@@ -184,12 +181,12 @@ enum Read {
 
 /// One document as a payment, or why it is skipped.
 fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError> {
-    let error = |line: u64, message: String| RowError {
+    let error = |line: u64, reason: Refusal| RowError {
         line,
-        message: message.into(),
+        message: reason.into(),
     };
     let Some((sum, sum_line)) = doc.get("Сумма") else {
-        return Err(error(doc.line, "the document has no Сумма".to_string()));
+        return Err(error(doc.line, Refusal::OneCNoKey("Сумма")));
     };
     let amount = Money::parse(sum).map_err(|e| RowError {
         line: sum_line,
@@ -201,10 +198,7 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
             (Some(_), _) => true,
             (None, Some(_)) => false,
             (None, None) => {
-                return Err(error(
-                    doc.line,
-                    "cannot tell whether this document is incoming: the file names no РасчСчет and the document has no ДатаПоступило or ДатаСписано".to_string(),
-                ));
+                return Err(error(doc.line, Refusal::OneCDirection));
             }
         }
     } else {
@@ -220,7 +214,7 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     let (date_text, date_line) = doc
         .get("ДатаПоступило")
         .or_else(|| doc.get("Дата"))
-        .ok_or_else(|| error(doc.line, "the document has no Дата".to_string()))?;
+        .ok_or_else(|| error(doc.line, Refusal::OneCNoKey("Дата")))?;
     let date = parse_date(date_text).map_err(|e| RowError {
         line: date_line,
         message: Problem::In("Дата".to_string(), Box::new(e.into())).into(),
@@ -230,18 +224,12 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         None => match doc.get("Плательщик") {
             Some((name, _)) => without_inn(name).to_string(),
             None => {
-                return Err(error(
-                    doc.line,
-                    "the document has no Плательщик".to_string(),
-                ));
+                return Err(error(doc.line, Refusal::OneCNoKey("Плательщик")));
             }
         },
     };
     if client.is_empty() {
-        return Err(error(
-            doc.line,
-            "the document's Плательщик is empty".to_string(),
-        ));
+        return Err(error(doc.line, Refusal::OneCEmptyKey("Плательщик")));
     }
     let purpose = doc.get("НазначениеПлатежа").map(|(v, _)| v.to_string());
     let number = doc.get("Номер").map(|(v, _)| v);

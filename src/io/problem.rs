@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::domain::time::DayMonth;
-use crate::domain::{DateError, MoneyError, TextError, UnknownValue};
+use crate::domain::{DateError, MoneyError, Refusal, TextError, UnknownValue};
 
 /// One thing wrong with a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,17 +64,18 @@ pub enum Problem {
     },
     /// No client of that name, and clients are not created.
     UnknownClient(String),
-    /// What `ops::invalid` said (`field: message`).
+    /// What `ops::invalid` refused (`field: reason`).
     Invalid {
         field: String,
-        message: String,
+        reason: Refusal,
     },
     /// A client of that name exists (names compared as `name_key` does).
     DuplicateClient(String),
     /// A row with no problem named.
     Unnamed,
-    /// Anything else, in English.
-    Said(String),
+    /// Refused for a reason of its own (a 1C document without a date,
+    /// a name two clients answer to).
+    Refused(Refusal),
 }
 
 impl fmt::Display for Problem {
@@ -148,13 +149,13 @@ impl fmt::Display for Problem {
                 f,
                 "unknown client '{name}' (add it first, or import with --create-clients)"
             ),
-            Problem::Invalid { field, message } => write!(f, "{field}: {message}"),
+            Problem::Invalid { field, reason } => write!(f, "{field}: {reason}"),
             Problem::DuplicateClient(name) => write!(
                 f,
                 "a client named '{name}' already exists (names are compared ignoring case and invisible characters)"
             ),
             Problem::Unnamed => f.write_str("invalid row"),
-            Problem::Said(s) => f.write_str(s),
+            Problem::Refused(reason) => reason.fmt(f),
         }
     }
 }
@@ -183,15 +184,15 @@ impl From<TextError> for Problem {
     }
 }
 
-impl From<String> for Problem {
-    fn from(s: String) -> Self {
-        Problem::Said(s)
+impl From<Refusal> for Problem {
+    fn from(reason: Refusal) -> Self {
+        Problem::Refused(reason)
     }
 }
 
 impl From<crate::domain::counterparty::InnError> for Problem {
     fn from(e: crate::domain::counterparty::InnError) -> Self {
-        Problem::Said(e.to_string())
+        Problem::Refused(Refusal::Inn(e))
     }
 }
 
@@ -261,14 +262,20 @@ impl From<Problem> for RowMessage {
     }
 }
 
-impl From<String> for RowMessage {
-    fn from(s: String) -> Self {
-        Problem::Said(s).into()
+impl From<Refusal> for RowMessage {
+    fn from(reason: Refusal) -> Self {
+        Problem::Refused(reason).into()
     }
 }
 
+/// A message as its English reads, for tests to compare with (messages
+/// are equal when they read the same).
+#[cfg(test)]
 impl From<&str> for RowMessage {
     fn from(s: &str) -> Self {
-        Problem::Said(s.to_string()).into()
+        RowMessage {
+            english: s.to_string(),
+            problems: vec![Problem::Unnamed],
+        }
     }
 }

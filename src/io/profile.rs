@@ -27,9 +27,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::csv_import::ColumnMap;
-use crate::domain::Money;
 use crate::domain::money::split_currency;
 use crate::domain::time::DateFormat;
+use crate::domain::{Money, Refusal};
 use crate::format;
 
 /// The columns a statement row may fill: a payment's four, then the row's
@@ -156,8 +156,8 @@ pub enum ProfileError {
     },
     #[error("the config file {} is not valid for profiles: {message}", .path.display())]
     Toml { path: PathBuf, message: String },
-    #[error("profile '{name}': {message}")]
-    Invalid { name: String, message: String },
+    #[error("profile '{name}': {reason}")]
+    Invalid { name: String, reason: Refusal },
 }
 
 fn list_or_none(names: &[String]) -> String {
@@ -233,16 +233,16 @@ pub fn find(name: &str, config: Option<&Path>) -> Result<Profile, ProfileError> 
             }
         },
     };
-    profile.check().map_err(|message| ProfileError::Invalid {
+    profile.check().map_err(|reason| ProfileError::Invalid {
         name: name.to_string(),
-        message,
+        reason,
     })?;
     Ok(profile)
 }
 
 impl Profile {
     /// Its columns as a column map, `extra` (a `--map`) taking precedence.
-    pub fn column_map(&self, extra: &ColumnMap) -> Result<ColumnMap, String> {
+    pub fn column_map(&self, extra: &ColumnMap) -> Result<ColumnMap, Refusal> {
         let mut map = ColumnMap::default();
         for (header, column) in &self.columns {
             map.add(header, column, &STATEMENT_COLUMNS)?;
@@ -262,7 +262,7 @@ impl Profile {
         }
     }
 
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), Refusal> {
         self.column_map(&ColumnMap::default())?;
         if let Some(format) = &self.date_format {
             DateFormat::parse(format)?;

@@ -122,9 +122,9 @@ impl SheetText {
                     })
                     .collect(),
             ),
-            ImportError::Malformed { line, message } => ImportError::Malformed {
+            ImportError::Malformed { line, reason } => ImportError::Malformed {
                 line: self.row_of(line),
-                message,
+                reason,
             },
             ImportError::LineTooLong { line, max } => ImportError::LineTooLong {
                 line: self.row_of(line),
@@ -161,7 +161,7 @@ fn rows_not_lines(error: &ImportError) -> String {
             ),
             rows.iter().map(row).collect::<Vec<_>>().join("\n")
         ),
-        ImportError::Malformed { line, message } => format!("row {line}: {message}"),
+        ImportError::Malformed { line, reason } => format!("row {line}: {reason}"),
         other => other.to_string().replacen("line ", "row ", 1),
     }
 }

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use super::{OpResult, invalid, name_text, require_client};
 use crate::domain::counterparty::{self, counterparty_key};
-use crate::domain::{Client, Id, clean_name, text};
+use crate::domain::{Client, Id, Refusal, clean_name, text};
 use crate::store::{Db, Store, clients};
 
 /// An ИНН as typed, checked (10 or 12 digits, check digits right); the
 /// error names the field.
 pub fn check_inn(inn: &str) -> OpResult<String> {
-    counterparty::check_inn(inn).map_err(|e| invalid("inn", e.to_string()))
+    counterparty::check_inn(inn).map_err(|e| invalid("inn", Refusal::Inn(e)))
 }
 
 /// Within a write: set client `id`'s ИНН (checked), or clear it (`None`
@@ -27,10 +27,10 @@ pub(super) fn set_inn(tx: &Db, id: Id, inn: Option<&str>) -> OpResult<()> {
     {
         return Err(invalid(
             "inn",
-            format!(
-                "{inn} is already the ИНН of client '{}'",
-                name_of(tx, other)?
-            ),
+            Refusal::InnTaken {
+                inn: inn.clone(),
+                name: name_of(tx, other)?,
+            },
         ));
     }
     clients::set_inn(tx, id, inn.as_deref())?;
@@ -67,10 +67,7 @@ pub fn add_alias(store: &mut Store, client_id: Id, alias: &str) -> OpResult<Stri
     let alias = clean_name(&name_text("alias", alias)?);
     let key = counterparty_key(&alias);
     if key.is_empty() {
-        return Err(invalid(
-            "alias",
-            "has nothing to match by once quotes and the legal form are left out",
-        ));
+        return Err(invalid("alias", Refusal::AliasEmpty));
     }
     store.write(|tx| {
         require_client(tx, client_id)?;
@@ -78,20 +75,20 @@ pub fn add_alias(store: &mut Store, client_id: Id, alias: &str) -> OpResult<Stri
         if let Some(owner) = clients::alias_owner(tx, &key)? {
             return Err(invalid(
                 "alias",
-                format!(
-                    "'{shown}' is already an alias of client '{}'",
-                    name_of(tx, owner)?
-                ),
+                Refusal::AliasTaken {
+                    alias: shown,
+                    name: name_of(tx, owner)?,
+                },
             ));
         }
         for (id, name) in clients::names(tx)? {
             if id != client_id && counterparty_key(&name) == key {
                 return Err(invalid(
                     "alias",
-                    format!(
-                        "'{shown}' is client '{}''s name: a row written so would match both",
-                        text::escape(&name)
-                    ),
+                    Refusal::AliasIsAName {
+                        alias: shown,
+                        name: text::escape(&name).into_owned(),
+                    },
                 ));
             }
         }
@@ -111,11 +108,10 @@ pub fn delete_alias(store: &mut Store, client_id: Id, alias: &str) -> OpResult<(
         } else {
             Err(invalid(
                 "alias",
-                format!(
-                    "'{}' is not an alias of client '{}' (see `folio client alias list`)",
-                    text::escape(alias.trim()),
-                    name_of(tx, client_id)?
-                ),
+                Refusal::NotAnAlias {
+                    alias: text::escape(alias.trim()).into_owned(),
+                    name: name_of(tx, client_id)?,
+                },
             ))
         }
     })
@@ -204,22 +200,22 @@ impl Counterparties {
     }
 }
 
-/// The message of a row that could be two clients.
-pub(super) fn ambiguous(tx: &Db, written: &str, a: Id, b: Id) -> OpResult<String> {
-    Ok(format!(
-        "client '{}' could be '{}' or '{}': add its ИНН to the file, or make it an alias of one (`folio client alias add`)",
-        text::escape(written.trim()),
-        name_of(tx, a)?,
-        name_of(tx, b)?
-    ))
+/// Why a row that could be two clients is refused.
+pub(super) fn ambiguous(tx: &Db, written: &str, a: Id, b: Id) -> OpResult<Refusal> {
+    Ok(Refusal::CouldBeEither {
+        written: text::escape(written.trim()).into_owned(),
+        name: name_of(tx, a)?,
+        other: name_of(tx, b)?,
+    })
 }
 
-/// The message of a row whose ИНН is not that of the client its name is.
-pub(super) fn other_inn(tx: &Db, inn: &str, id: Id, theirs: &str) -> OpResult<String> {
-    Ok(format!(
-        "ИНН {inn} is not that of client '{}' (its ИНН is {theirs}): check the row, or the client's ИНН",
-        name_of(tx, id)?
-    ))
+/// Why a row whose ИНН is not that of the client its name is is refused.
+pub(super) fn other_inn(tx: &Db, inn: &str, id: Id, theirs: &str) -> OpResult<Refusal> {
+    Ok(Refusal::OtherInn {
+        inn: inn.to_string(),
+        name: name_of(tx, id)?,
+        theirs: theirs.to_string(),
+    })
 }
 
 #[cfg(test)]

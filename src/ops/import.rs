@@ -210,9 +210,9 @@ impl<'a> Resolver<'a> {
 
     fn row_error(&mut self, line: u64, e: OpError) -> OpResult<()> {
         let problem = match e {
-            OpError::Invalid { field, message } => csv_import::Problem::Invalid {
+            OpError::Invalid { field, reason } => csv_import::Problem::Invalid {
                 field: field.to_string(),
-                message,
+                reason: *reason,
             },
             OpError::DuplicateClient(name) => {
                 csv_import::Problem::DuplicateClient(text::escape(&name).into_owned())
@@ -683,7 +683,7 @@ pub fn export<W: std::io::Write>(
     out: W,
 ) -> OpResult<usize> {
     use crate::io::csv_export;
-    let fail = |e: csv::Error| super::invalid("export", e.to_string());
+    let fail = |e: csv::Error| super::invalid("export", crate::domain::Refusal::Csv(e.to_string()));
     store.read(|tx| {
         let all = clients::list(tx)?;
         let names: HashMap<Id, String> = all.iter().map(|c| (c.id, c.name.clone())).collect();

@@ -20,7 +20,7 @@ use crate::domain::contact;
 use crate::domain::text::{self, Lines, TextError};
 use crate::domain::{
     Agreement, AgreementStatus, Client, Contact, Id, Invoice, Money, Month, NewAgreement,
-    NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint, Payment, Status, Tier,
+    NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint, Payment, Refusal, Status, Tier,
     Touchpoint,
 };
 use crate::store::{self, Db, Store, StoreError, StoreResult, clients, ledger, log};
@@ -43,10 +43,12 @@ pub enum OpError {
     DuplicateClient(String),
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: Id },
-    #[error("{field}: {message}")]
+    /// A field refused, and why (worded per language by `format::errors`;
+    /// boxed: errors that hold an `OpError` stay small).
+    #[error("{field}: {reason}")]
     Invalid {
         field: &'static str,
-        message: String,
+        reason: Box<Refusal>,
     },
     #[error(transparent)]
     Import(#[from] crate::io::csv_import::ImportError),
@@ -89,22 +91,22 @@ impl From<StoreError> for OpError {
 
 impl From<contact::ContactError> for OpError {
     fn from(e: contact::ContactError) -> Self {
-        invalid(e.field, e.message)
+        invalid(e.field, e.reason)
     }
 }
 
 impl From<TextError> for OpError {
     fn from(e: TextError) -> Self {
-        invalid(e.field, e.message())
+        invalid(e.field, Refusal::Text(e))
     }
 }
 
 pub type OpResult<T> = Result<T, OpError>;
 
-pub fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
+pub fn invalid(field: &'static str, reason: Refusal) -> OpError {
     OpError::Invalid {
         field,
-        message: message.into(),
+        reason: Box::new(reason),
     }
 }
 
@@ -114,7 +116,7 @@ pub fn invalid(field: &'static str, message: impl Into<String>) -> OpError {
 pub fn required_text(field: &'static str, lines: Lines, text: &str) -> OpResult<String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(invalid(field, "is required"));
+        return Err(invalid(field, Refusal::Required));
     }
     optional_text(field, lines, Some(t)).map(|t| t.unwrap_or_default())
 }
@@ -156,10 +158,7 @@ fn owned_text(field: &'static str, lines: Lines, text: Option<String>) -> OpResu
 pub fn name_text(field: &'static str, name: &str) -> OpResult<String> {
     let name = required_text(field, Lines::One, name)?;
     if !text::has_visible(&name) {
-        return Err(invalid(
-            field,
-            "has nothing visible (only invisible characters such as zero-width spaces)",
-        ));
+        return Err(invalid(field, Refusal::NothingVisible));
     }
     Ok(name)
 }
@@ -167,21 +166,17 @@ pub fn name_text(field: &'static str, name: &str) -> OpResult<String> {
 fn check_length(field: &'static str, text: &str) -> OpResult<()> {
     // A character is at least a byte: count only what may be too long.
     if text.len() > MAX_TEXT && text.chars().count() > MAX_TEXT {
-        return Err(invalid(
-            field,
-            format!("is longer than {MAX_TEXT} characters"),
-        ));
+        return Err(invalid(field, Refusal::LongerThan { max: MAX_TEXT }));
     }
     Ok(())
 }
 
 pub fn check_cadence(cadence: Option<u32>) -> OpResult<Option<u32>> {
     match cadence {
-        Some(0) => Err(invalid("cadence", "must be at least 1 day")),
-        Some(c) if c > MAX_CADENCE => Err(invalid(
-            "cadence",
-            format!("must be at most {MAX_CADENCE} days"),
-        )),
+        Some(0) => Err(invalid("cadence", Refusal::AtLeastADay)),
+        Some(c) if c > MAX_CADENCE => {
+            Err(invalid("cadence", Refusal::AtMostDays { max: MAX_CADENCE }))
+        }
         c => Ok(c),
     }
 }
@@ -204,12 +199,7 @@ fn check_total(current: Money, add: Money, what: &'static str) -> OpResult<Money
         .minor()
         .checked_add(add.minor())
         .map(Money::from_minor)
-        .ok_or_else(|| {
-            invalid(
-                what,
-                "would take the client's total past what folio can store",
-            )
-        })
+        .ok_or_else(|| invalid(what, Refusal::TotalTooLarge))
 }
 
 /// An update that touched no row means the record is gone.
@@ -343,7 +333,7 @@ pub fn set_tier_noted(
     store.write(|tx| {
         let c = found(clients::get(tx, id)?, "client", id)?;
         if c.tier == tier {
-            return Err(invalid("tier", format!("{} is already {}", c.name, tier)));
+            return Err(invalid("tier", Refusal::TierAlready { name: c.name, tier }));
         }
         clients::set_tier(tx, id, tier)?;
         let row = clients::insert_tier_change(tx, id, on, Some(c.tier), tier, &reason)?;
@@ -383,7 +373,10 @@ pub fn set_status_noted(
         if c.status == status {
             return Err(invalid(
                 "status",
-                format!("{} is already {}", c.name, status),
+                Refusal::StatusAlready {
+                    name: c.name,
+                    status,
+                },
             ));
         }
         clients::set_status(tx, id, status)?;
@@ -483,11 +476,11 @@ pub fn delete_contact(store: &mut Store, id: Id) -> OpResult<()> {
 
 fn validate_touchpoint(t: NewTouchpoint) -> OpResult<NewTouchpoint> {
     if t.minutes > MAX_MINUTES {
-        return Err(invalid("minutes", format!("must be at most {MAX_MINUTES}")));
+        return Err(invalid("minutes", Refusal::AtMost { max: MAX_MINUTES }));
     }
     let next_step = owned_text("next step", Lines::Many, t.next_step)?;
     if t.next_due.is_some() && next_step.is_none() {
-        return Err(invalid("next due", "needs a next step to be due"));
+        return Err(invalid("next due", Refusal::DueNeedsStep));
     }
     Ok(NewTouchpoint {
         summary: owned_text("summary", Lines::Many, Some(t.summary))?.unwrap_or_default(),
@@ -532,18 +525,12 @@ fn delete_with(
 fn validate_agreement(a: &NewAgreement) -> OpResult<NewAgreement> {
     let text = required_text("text", Lines::Many, &a.text)?;
     if a.status == AgreementStatus::Open && a.closed_on.is_some() {
-        return Err(invalid(
-            "closed on",
-            "an open agreement has no closing date",
-        ));
+        return Err(invalid("closed on", Refusal::OpenHasNoClose));
     }
     if let (Some(due), made) = (a.due, a.made_on)
         && due < made
     {
-        return Err(invalid(
-            "due",
-            format!("{due} is before the agreement was made ({made})"),
-        ));
+        return Err(invalid("due", Refusal::DueBeforeMade { due, made }));
     }
     Ok(NewAgreement { text, ..a.clone() })
 }
@@ -570,14 +557,17 @@ pub fn close_agreement(
     on: NaiveDate,
 ) -> OpResult<Agreement> {
     if status == AgreementStatus::Open {
-        return Err(invalid("status", "close as kept, broken or cancelled"));
+        return Err(invalid("status", Refusal::CloseAs));
     }
     store.write(|tx| {
         let a = found(log::get_agreement(tx, id)?, "agreement", id)?;
         if a.status != AgreementStatus::Open {
             return Err(invalid(
                 "status",
-                format!("agreement {id} is already {}", a.status),
+                Refusal::AgreementAlready {
+                    id,
+                    status: a.status,
+                },
             ));
         }
         log::close_agreement(tx, id, status, Some(on))?;
@@ -595,17 +585,17 @@ pub fn delete_agreement(store: &mut Store, id: Id) -> OpResult<()> {
 
 pub fn set_target(store: &mut Store, month: Month, amount: Money) -> OpResult<()> {
     if amount.is_negative() {
-        return Err(invalid("target", "must be zero or more"));
+        return Err(invalid("target", Refusal::ZeroOrMore));
     }
     store.write(|tx| Ok(ledger::set_target(tx, month, amount)?))
 }
 
 fn positive(field: &'static str, amount: Money) -> OpResult<()> {
     if amount.minor() <= 0 {
-        return Err(invalid(field, "must be greater than zero"));
+        return Err(invalid(field, Refusal::AboveZero));
     }
     if amount.minor() > crate::domain::money::MAX_AMOUNT {
-        return Err(invalid(field, "is too large"));
+        return Err(invalid(field, Refusal::TooLarge));
     }
     Ok(())
 }
@@ -677,7 +667,13 @@ pub fn change<T: Editable>(store: &mut Store, id: Id, edit: impl FnOnce(&mut T))
         let mut new = old.clone();
         edit(&mut new);
         if new.id() != id {
-            return Err(invalid("id", format!("{} {id} keeps its id", T::WHAT)));
+            return Err(invalid(
+                "id",
+                Refusal::KeepsId {
+                    record: T::WHAT,
+                    id,
+                },
+            ));
         }
         if new.client_id() != old.client_id() {
             require_client(tx, new.client_id())?;
@@ -823,10 +819,7 @@ pub fn currency(store: &Store) -> OpResult<String> {
 pub fn set_currency(store: &mut Store, code: &str) -> OpResult<String> {
     let code = code.trim().to_uppercase();
     if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Err(invalid(
-            "currency",
-            format!("'{code}' is not a three-letter currency code (e.g. RUB, EUR, USD)"),
-        ));
+        return Err(invalid("currency", Refusal::CurrencyCode(code)));
     }
     store.write(|tx| {
         store::set_setting(tx, "currency", &code)?;

@@ -102,10 +102,7 @@ pub fn generate(
     progress: &mut dyn FnMut(u64),
 ) -> OpResult<GenCounts> {
     if !store.is_empty()? {
-        return Err(super::invalid(
-            "gen",
-            "the file already holds a portfolio; gen writes only into a new or empty file",
-        ));
+        return Err(super::invalid("gen", crate::domain::Refusal::GenNotEmpty));
     }
     let months = size.months.max(1);
     let first = Month::of(today).plus_months(-(months as i32 - 1));

@@ -5,7 +5,9 @@
 //! nothing is done and the reason is given.
 
 use super::{OpError, OpResult, found, invalid, require_client};
-use crate::domain::{Agreement, Client, Contact, Id, Invoice, Payment, Status, Tier, Touchpoint};
+use crate::domain::{
+    Agreement, Client, Contact, Id, Invoice, Payment, Refusal, Status, Tier, Touchpoint,
+};
 use crate::store::{Db, Store, StoreResult, clients, ledger, log, undo as sql};
 
 /// A stored record of any kind an undo puts back or takes out.
@@ -194,26 +196,21 @@ impl Inverse {
 
 /// A deleted client is not put back by an undo.
 fn no_client_reinsert() -> OpError {
-    invalid(
-        "undo",
-        "a deleted client comes back from its backup copy (folio restore)",
-    )
+    invalid("undo", Refusal::DeletedClientBack)
 }
 
-/// Refused: the record is not as the change left it.
-fn refused(kind: Kind, why: &str) -> OpError {
-    invalid(
-        "undo",
-        format!("the {} {why}; nothing was undone", kind.what()),
-    )
+/// Refused: the record is not as the change left it (`why` is given
+/// the record's name, `touchpoint`).
+fn refused(kind: Kind, why: fn(&'static str) -> Refusal) -> OpError {
+    invalid("undo", why(kind.what()))
 }
 
 /// The record must be stored as `after` (as the change left it).
 fn unchanged(db: &Db, after: &Record) -> OpResult<()> {
     match Record::get(db, after.kind(), after.id())? {
         Some(now) if now == *after => Ok(()),
-        Some(_) => Err(refused(after.kind(), "was changed elsewhere since")),
-        None => Err(refused(after.kind(), "was deleted elsewhere since")),
+        Some(_) => Err(refused(after.kind(), Refusal::UndoChanged)),
+        None => Err(refused(after.kind(), Refusal::UndoDeleted)),
     }
 }
 
@@ -226,7 +223,7 @@ pub fn undo(store: &mut Store, inverse: &Inverse) -> OpResult<()> {
             if let Record::Client(c) = record
                 && clients::record_count(tx, c.id)? > 0
             {
-                return Err(refused(Kind::Client, "has records now"));
+                return Err(refused(Kind::Client, Refusal::UndoHasRecords));
             }
             record.delete(tx)?;
             Ok(())
@@ -236,7 +233,7 @@ pub fn undo(store: &mut Store, inverse: &Inverse) -> OpResult<()> {
                 return Err(no_client_reinsert());
             }
             if Record::get(tx, record.kind(), record.id())?.is_some() {
-                return Err(refused(record.kind(), "is there again"));
+                return Err(refused(record.kind(), Refusal::UndoThereAgain));
             }
             require_client(tx, record.client_id())?;
             record.reinsert(tx)
@@ -275,7 +272,7 @@ pub fn undo(store: &mut Store, inverse: &Inverse) -> OpResult<()> {
 /// with its backup copy instead (`backups::delete_client_and_prune`).
 pub fn delete(store: &mut Store, kind: Kind, id: Id) -> OpResult<Record> {
     if kind == Kind::Client {
-        return Err(invalid("client", "is deleted with its backup copy"));
+        return Err(invalid("client", Refusal::DeletedWithCopy));
     }
     store.write(|tx| {
         let record = found(Record::get(tx, kind, id)?, kind.what(), id)?;

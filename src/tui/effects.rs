@@ -321,7 +321,7 @@ fn save(store: &mut Store, loc: Locale, save: Save) -> OpResult<Saved> {
         }
         Save::WriteReport(_) => Err(OpError::Invalid {
             field: "File",
-            message: "a briefing is written, not saved".into(),
+            reason: Box::new(crate::domain::Refusal::BriefingNotSaved),
         }),
     }
 }

@@ -126,6 +126,8 @@ import-too-large = larger than { $size }; folio reads at most { $size } from one
 size-mib = { $n } MiB
 size-bytes = { $n } bytes
 decode-not-utf8 = line { $line }: byte 0x{ $byte } is not UTF-8, but { $why }: the file mixes encodings; fix that line, or use --encoding to read the whole file as one encoding
+decode-why-bom = the file starts with a UTF-8 byte order mark
+decode-why-russian-line = line { $line } holds Russian letters in UTF-8
 decode-utf16-without-bom = the file looks like UTF-16 without a byte order mark (a 00 or 04 byte after each letter); use --encoding utf-16
 decode-not-utf16 = line { $line }: the file starts as UTF-16 but is not UTF-16 from here; fix the file, or use --encoding
 decode-unknown = the file is not UTF-8 (line { $line } is the first that is not), and it does not read as Russian text in cp1251, cp866 or KOI8-R; use --encoding
@@ -194,6 +196,9 @@ reason-inn-shape = '{ $value }' is not an ИНН (10 digits for an organisation,
 reason-inn-checksum = '{ $value }' is not a valid ИНН: its check digit is wrong (a typo?)
 reason-could-be-either = client '{ $value }' could be '{ $name }' or '{ $other }': add its ИНН to the file, or make it an alias of one (`folio client alias add`)
 reason-other-inn = ИНН { $inn } is not that of client '{ $name }' (its ИНН is { $other }): check the row, or the client's ИНН
+reason-keeps-id = { $record } { $id } keeps its id
+reason-gen-not-empty = the file already holds a portfolio; gen writes only into a new or empty file
+reason-briefing-not-saved = a briefing is written, not saved
 
 ## The TUI cannot take the terminal (its reason follows).
 tui-cannot-start = cannot start the terminal interface
@@ -201,6 +206,7 @@ tui-cannot-start = cannot start the terminal interface
 ## A file that is not CSV as a whole (after "line N: ").
 reason-unclosed-quote = a quoted field starts here and is never closed (unbalanced '"')
 reason-column-twice = column '{ $value }' appears more than once in the header
+reason-csv = { $error }
 
 ## A 1C bank file: its keys are 1C's words.
 reason-1c-no-key = the document has no { $key }
@@ -208,6 +214,15 @@ reason-1c-empty-key = the document's { $key } is empty
 reason-1c-direction = cannot tell whether this document is incoming: the file names no РасчСчет and the document has no ДатаПоступило or ДатаСписано
 reason-1c-end-without-start = КонецДокумента without a СекцияДокумент before it
 reason-1c-unclosed = the document 'СекцияДокумент={ $value }' starting here has no КонецДокумента
+
+## A flag's value: --map, --date-format, a number's limits.
+reason-not-a-map-pair = '{ $value }' is not Header=column (e.g. 'Дата платежа=date')
+reason-not-a-column = '{ $value }' is not a column here (use one of: { $allowed })
+reason-names-no-header = '{ $value }' names no header
+reason-not-a-date-pattern = '{ $value }' is not a date pattern (use e.g. %d.%m.%Y, %d.%m.%y or %m/%d/%Y)
+reason-not-a-whole-date = '{ $value }' does not give a whole date (it needs a day, a month and a year: e.g. %d.%m.%Y)
+reason-not-in-range = { $value } is not in { $min }..={ $max }
+reason-not-a-whole-number = '{ $value }' is not a whole number
 
 ## An undo the records no longer allow. $record is a kind of record.
 reason-undo-changed = the { $record } was changed elsewhere since; nothing was undone
