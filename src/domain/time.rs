@@ -14,7 +14,7 @@ pub enum DateError {
     Empty,
     #[error("'{0}' is not a date (use YYYY-MM-DD or DD.MM.YYYY)")]
     Invalid(String),
-    #[error("'{0}' is not a month (use YYYY-MM)")]
+    #[error("'{0}' is not a month (use YYYY-MM or MM.YYYY)")]
     InvalidMonth(String),
 }
 

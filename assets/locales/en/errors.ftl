@@ -6,7 +6,7 @@
 ## Domain values typed or read from a file.
 date-empty = date is empty
 date-invalid = '{ $value }' is not a date (use YYYY-MM-DD or DD.MM.YYYY)
-month-invalid = '{ $value }' is not a month (use YYYY-MM)
+month-invalid = '{ $value }' is not a month (use YYYY-MM or MM.YYYY)
 money-empty = amount is empty
 money-invalid = '{ $value }' is not an amount (use digits, e.g. 1250000.50 or 1 250 000,50)
 money-too-many-decimals = '{ $value }' has more than two digits after the decimal separator
