@@ -17,7 +17,8 @@
 //! - `cli-...`: clap's own words (headings, `[default: ...]`, errors).
 //!
 //! The file is Russian only, so it is not one of `format::messages`' files
-//! (whose tests want every id in both languages): a test here proves that
+//! (whose tests want every id in both languages); it is read by the same
+//! bundle builder (`messages::build`), with Russian plurals. A test here proves that
 //! every command, argument and placeholder has its Russian text and that
 //! every id of the file is used.
 //!
@@ -30,45 +31,23 @@ use std::sync::OnceLock;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, Command, CommandFactory, FromArgMatches};
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use super::Cli;
 use crate::format::Locale;
+use crate::format::messages::{self, Arg as Value, Bundle};
 
 /// The Russian texts of the command line.
 const RU: &str = include_str!("../../assets/locales/ru/help.ftl");
 
-fn bundle() -> &'static FluentBundle<FluentResource> {
-    static BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    BUNDLE.get_or_init(|| {
-        let tag: unic_langid::LanguageIdentifier = "ru".parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
-        // No isolation marks: they would count as columns in a terminal.
-        bundle.set_use_isolating(false);
-        // A file that does not parse is caught by the tests; what parsed
-        // of it is still used.
-        let resource = FluentResource::try_new(RU.to_string()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
-        bundle
-    })
+fn bundle() -> &'static Bundle {
+    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    BUNDLE.get_or_init(|| messages::build(Locale::Ru, [RU]))
 }
 
 /// The Russian text `id` with `args` for its placeables, or `None` when
 /// the file lacks it (the tests make sure it does not).
-fn lookup(id: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
-    let bundle = bundle();
-    let pattern = bundle.get_message(id)?.value()?;
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        fluent_args.set(*name, value.clone());
-    }
-    let mut errors = Vec::new();
-    Some(
-        bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned(),
-    )
+fn lookup(id: &str, args: &[(&str, Value<'_>)]) -> Option<String> {
+    messages::format(bundle(), id, args)
 }
 
 /// The Russian text `id`; a missing one shows as its id.
@@ -78,7 +57,7 @@ fn ru(id: &str) -> String {
 
 /// The Russian text `id` with one placeable `$name`.
 fn ru_with(id: &str, name: &str, value: &str) -> String {
-    lookup(id, &[(name, FluentValue::from(value))]).unwrap_or_else(|| id.to_string())
+    lookup(id, &[(name, Value::Str(value))]).unwrap_or_else(|| id.to_string())
 }
 
 /// The command line in `locale`, ready to parse: English is the derive's
@@ -365,8 +344,8 @@ pub fn render_error(e: &clap::Error) -> String {
         lookup(
             id,
             &[
-                ("arg", FluentValue::from(arg.as_str())),
-                ("value", FluentValue::from(value.as_str())),
+                ("arg", Value::Str(arg.as_str())),
+                ("value", Value::Str(value.as_str())),
             ],
         )
         .unwrap_or_else(|| id.to_string())
@@ -423,8 +402,8 @@ pub fn render_error(e: &clap::Error) -> String {
                     &lookup(
                         "cli-error-conflict",
                         &[
-                            ("arg", FluentValue::from(arg.as_str())),
-                            ("other", FluentValue::from(p.as_str())),
+                            ("arg", Value::Str(arg.as_str())),
+                            ("other", Value::Str(p.as_str())),
                         ],
                     )
                     .unwrap_or_default(),
@@ -448,9 +427,9 @@ pub fn render_error(e: &clap::Error) -> String {
                 &lookup(
                     "cli-error-number-of-values",
                     &[
-                        ("arg", FluentValue::from(arg.as_str())),
-                        ("expected", FluentValue::from(expected)),
-                        ("actual", FluentValue::from(actual)),
+                        ("arg", Value::Str(arg.as_str())),
+                        ("expected", Value::Num(expected)),
+                        ("actual", Value::Num(actual)),
                     ],
                 )
                 .unwrap_or_default(),
@@ -470,9 +449,13 @@ pub fn render_error(e: &clap::Error) -> String {
     ] {
         if let Some(similar) = texts(kind) {
             let quoted: Vec<String> = similar.iter().map(|s| format!("'{s}'")).collect();
+            let similar = quoted.join(", ");
             let args = [
-                ("n", FluentValue::from(quoted.len())),
-                ("similar", FluentValue::from(quoted.join(", "))),
+                (
+                    "n",
+                    Value::Num(i64::try_from(quoted.len()).unwrap_or(i64::MAX)),
+                ),
+                ("similar", Value::Str(&similar)),
             ];
             tips.push(lookup(id, &args).unwrap_or_else(|| id.to_string()));
         }
@@ -511,8 +494,8 @@ fn suggestion(tip: &str) -> String {
         return lookup(
             "cli-tip-as-value",
             &[
-                ("value", FluentValue::from(quoted[0])),
-                ("usage", FluentValue::from(quoted[1])),
+                ("value", Value::Str(quoted[0])),
+                ("usage", Value::Str(quoted[1])),
             ],
         )
         .unwrap_or_else(|| tip.to_string());

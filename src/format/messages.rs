@@ -94,23 +94,25 @@ pub(super) fn files(locale: Locale) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-fn bundle(locale: Locale) -> &'static FluentBundle<FluentResource> {
-    static EN_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    static RU_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+/// A language's messages, ready to format.
+pub(crate) type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(locale: Locale) -> &'static Bundle {
+    static EN_BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    static RU_BUNDLE: OnceLock<Bundle> = OnceLock::new();
     let cell = match locale {
         Locale::En => &EN_BUNDLE,
         Locale::Ru => &RU_BUNDLE,
     };
-    cell.get_or_init(|| build(locale))
+    cell.get_or_init(|| build(locale, files(locale).iter().map(|(_, text)| *text)))
 }
 
-fn build(locale: Locale) -> FluentBundle<FluentResource> {
+/// A bundle of `locale` (its plural rules, its `GROUPED`) over the message
+/// files `texts`. Also used by the command line's Russian help
+/// (`cli::help`), whose file is not one of the language's files here.
+pub(crate) fn build<'a>(locale: Locale, texts: impl IntoIterator<Item = &'a str>) -> Bundle {
     // The language's plural rules come from its tag.
-    let tag = match locale {
-        Locale::En => "en",
-        Locale::Ru => "ru",
-    };
-    let tag: unic_langid::LanguageIdentifier = tag.parse().unwrap_or_default();
+    let tag: unic_langid::LanguageIdentifier = locale.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
     // No Unicode isolation marks around placeables: they would count as
     // characters in a terminal's columns.
@@ -123,7 +125,7 @@ fn build(locale: Locale) -> FluentBundle<FluentResource> {
         [FluentValue::Number(n)] => FluentValue::from(super::number(locale, n.value as i64)),
         _ => FluentValue::Error,
     });
-    for (_, text) in files(locale) {
+    for text in texts {
         // A file that does not parse is caught by the tests; what parsed
         // of it is still used.
         let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
@@ -133,17 +135,10 @@ fn build(locale: Locale) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// The message `id` in `locale`, without values.
-pub fn text(locale: Locale, id: &str) -> String {
-    text_with(locale, id, &[])
-}
-
-/// The message `id` in `locale` with `args` for its placeables (`$n`...).
-pub fn text_with(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let bundle = bundle(locale);
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        return id.to_string();
-    };
+/// The message `id` of `bundle` with `args` for its placeables, or `None`
+/// when the bundle has no such message.
+pub(crate) fn format(bundle: &Bundle, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         match value {
@@ -152,9 +147,21 @@ pub fn text_with(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         }
     }
     let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, Some(&fluent_args), &mut errors)
-        .into_owned()
+    Some(
+        bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned(),
+    )
+}
+
+/// The message `id` in `locale`, without values.
+pub fn text(locale: Locale, id: &str) -> String {
+    text_with(locale, id, &[])
+}
+
+/// The message `id` in `locale` with `args` for its placeables (`$n`...).
+pub fn text_with(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    format(bundle(locale), id, args).unwrap_or_else(|| id.to_string())
 }
 
 #[cfg(test)]
