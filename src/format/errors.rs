@@ -36,7 +36,7 @@ use crate::io::InputError;
 use crate::io::csv_import::{ImportError, Problem, RowError, RowMessage};
 use crate::io::decode::{DecodeError, Utf8Sign};
 use crate::io::profile::ProfileError;
-use crate::io::sheet::{InSheet, SheetError};
+use crate::io::sheet::{Format, InSheet, SheetError};
 use crate::ops::backups::RestoreError;
 use crate::ops::{OpError, ReadOnlyFile};
 use crate::session::SessionError;
@@ -970,16 +970,21 @@ fn input(l: Locale, e: &InputError) -> String {
 
 fn sheet(l: Locale, e: &SheetError) -> String {
     match e {
-        SheetError::Unreadable { what, message } => {
-            let what = match (l, *what) {
-                (Locale::Ru, "an .xlsx workbook") => "книгу .xlsx",
-                (Locale::Ru, "an .xls workbook") => "книгу .xls",
-                (_, what) => what,
-            };
+        SheetError::Unreadable { format, message } => {
+            let what = text(
+                l,
+                match format {
+                    Format::Xlsx => "sheet-format-xlsx",
+                    Format::Xls => "sheet-format-xls",
+                },
+            );
             say(
                 l,
                 "sheet-unreadable",
-                &[("what", what.into()), ("message", message.as_str().into())],
+                &[
+                    ("what", what.as_str().into()),
+                    ("message", message.as_str().into()),
+                ],
             )
         }
         SheetError::NoSheet => text(l, "sheet-none"),

@@ -21,11 +21,22 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE2_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// What kind of spreadsheet the bytes are, by their magic bytes (not the
-/// file's name: a bank's `.xls` may be an `.xlsx`, or text).
+/// file's name: a bank's `.xls` may be an `.xlsx`, or text). Its `Display`
+/// names it as an English sentence does (`an .xlsx workbook`); other
+/// languages word it in `format::errors`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Xlsx,
     Xls,
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Format::Xlsx => "an .xlsx workbook",
+            Format::Xls => "an .xls workbook",
+        })
+    }
 }
 
 impl Format {
@@ -44,8 +55,8 @@ impl Format {
 /// Why a spreadsheet could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SheetError {
-    #[error("cannot read it as {what}: {message}")]
-    Unreadable { what: &'static str, message: String },
+    #[error("cannot read it as {format}: {message}")]
+    Unreadable { format: Format, message: String },
     #[error("it has no sheet to read")]
     NoSheet,
     #[error("it has no sheet named '{wanted}' (its sheets: {found}); use --sheet NAME")]
@@ -70,7 +81,7 @@ pub const MAX_UNPACKED_BYTES: u64 = 4 * super::MAX_INPUT_BYTES;
 /// [`MAX_UNPACKED_BYTES`], before calamine unpacks anything.
 fn check_unpacked_size(bytes: &[u8]) -> Result<(), SheetError> {
     let unreadable = |e: zip::result::ZipError| SheetError::Unreadable {
-        what: "an .xlsx workbook",
+        format: Format::Xlsx,
         message: e.to_string(),
     };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
@@ -173,14 +184,14 @@ pub fn read(bytes: &[u8], format: Format, wanted: Option<&str>) -> Result<SheetT
         Format::Xlsx => {
             check_unpacked_size(bytes)?;
             let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::Unreadable {
-                what: "an .xlsx workbook",
+                format,
                 message: e.to_string(),
             })?;
             read_book(book, wanted)
         }
         Format::Xls => {
             let book = Xls::new(Cursor::new(bytes)).map_err(|e| SheetError::Unreadable {
-                what: "an .xls workbook",
+                format,
                 message: e.to_string(),
             })?;
             read_book(book, wanted)

@@ -132,7 +132,10 @@ decode-utf16-without-bom = the file looks like UTF-16 without a byte order mark 
 decode-not-utf16 = line { $line }: the file starts as UTF-16 but is not UTF-16 from here; fix the file, or use --encoding
 decode-unknown = the file is not UTF-8 (line { $line } is the first that is not), and it does not read as Russian text in cp1251, cp866 or KOI8-R; use --encoding
 decode-ambiguous = the file is not UTF-8 (line { $line } is the first that is not), and it reads about as well in { $first } as in { $second }; use --encoding { $first } or --encoding { $second }
+## $what is the kind of workbook, as sheet-format-... says it.
 sheet-unreadable = cannot read it as { $what }: { $message }
+sheet-format-xlsx = an .xlsx workbook
+sheet-format-xls = an .xls workbook
 sheet-none = it has no sheet to read
 sheet-unknown = it has no sheet named '{ $wanted }' (its sheets: { $found }); use --sheet NAME
 sheet-problem = sheet '{ $sheet }': { $message }

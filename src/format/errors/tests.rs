@@ -364,8 +364,12 @@ fn all_errors() -> Vec<Box<dyn Error>> {
     out.push(Box::new(InputError::Io(io_error(ErrorKind::NotFound))));
     let sheets = vec![
         SheetError::Unreadable {
-            what: "an .xlsx workbook",
+            format: Format::Xlsx,
             message: "invalid zip header".into(),
+        },
+        SheetError::Unreadable {
+            format: Format::Xls,
+            message: "Invalid OLE signature".into(),
         },
         SheetError::NoSheet,
         SheetError::UnknownSheet {
@@ -945,4 +949,46 @@ fn every_field_refused_by_name_is_named_in_russian() {
         assert!(has_cyrillic(&field_word(RU, field)), "{field}");
         assert_eq!(field_word(EN, field), field);
     }
+}
+
+/// What `io::sheet::read` says of bytes that start as a workbook of
+/// `format` and are not one.
+fn unreadable(format: Format) -> SheetError {
+    let start: &[u8] = match format {
+        Format::Xlsx => b"PK\x03\x04",
+        Format::Xls => b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+    };
+    let bytes = [start, b"not a workbook".as_slice()].concat();
+    assert_eq!(Format::of(&bytes), Some(format));
+    let e = crate::io::sheet::read(&bytes, format, None).unwrap_err();
+    assert!(matches!(e, SheetError::Unreadable { .. }), "{e:?}");
+    e
+}
+
+#[test]
+fn an_unreadable_workbook_is_named_by_its_format_in_english() {
+    let xlsx = explain_error(EN, &unreadable(Format::Xlsx));
+    assert!(
+        xlsx.starts_with("cannot read it as an .xlsx workbook: "),
+        "{xlsx}"
+    );
+    let xls = explain_error(EN, &unreadable(Format::Xls));
+    assert!(
+        xls.starts_with("cannot read it as an .xls workbook: "),
+        "{xls}"
+    );
+}
+
+#[test]
+fn an_unreadable_workbook_is_named_by_its_format_in_russian() {
+    let xlsx = explain_error(RU, &unreadable(Format::Xlsx));
+    assert!(
+        xlsx.starts_with("не удалось прочитать файл как книгу .xlsx: "),
+        "{xlsx}"
+    );
+    let xls = explain_error(RU, &unreadable(Format::Xls));
+    assert!(
+        xls.starts_with("не удалось прочитать файл как книгу .xls: "),
+        "{xls}"
+    );
 }
