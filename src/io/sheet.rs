@@ -13,7 +13,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, SheetType, SheetVisible, Xls, Xlsx};
 
-use super::csv_import::{ImportError, RowError};
+use super::csv_import::{ImportError, Place, RowError};
 
 /// The first bytes of a zip archive: an `.xlsx` (or any Office Open XML file).
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -141,6 +141,15 @@ impl SheetText {
                 line: self.row_of(line),
                 max,
             },
+            ImportError::AmbiguousDates {
+                line,
+                column,
+                value,
+            } => ImportError::AmbiguousDates {
+                line: self.row_of(line),
+                column,
+                value,
+            },
             other => other,
         };
         InSheet {
@@ -150,31 +159,13 @@ impl SheetText {
     }
 }
 
-/// An import error in a sheet: said with the sheet's name, and "row" for
-/// the reader's "line" (the numbers are the sheet's rows already).
+/// An import error in a sheet: said with the sheet's name, its numbers
+/// called rows ([`Place::Row`]: they are the sheet's rows already).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("sheet '{}': {}", crate::domain::text::escape(.sheet), rows_not_lines(.error))]
+#[error("sheet '{}': {}", crate::domain::text::escape(.sheet), .error.at(Place::Row))]
 pub struct InSheet {
     pub sheet: String,
     pub error: ImportError,
-}
-
-/// The reader's message, each `line N:` said as `row N:`.
-fn rows_not_lines(error: &ImportError) -> String {
-    let row = |e: &RowError| format!("row {}: {}", e.line, e.message);
-    match error {
-        ImportError::Rows(rows) => format!(
-            "{}:\n{}",
-            crate::format::count(
-                crate::format::Locale::En,
-                rows.len(),
-                crate::format::Noun::BadRow
-            ),
-            rows.iter().map(row).collect::<Vec<_>>().join("\n")
-        ),
-        ImportError::Malformed { line, reason } => format!("row {line}: {reason}"),
-        other => other.to_string().replacen("line ", "row ", 1),
-    }
 }
 
 /// Read the sheet named `wanted` (or the first visible worksheet) of a
@@ -502,6 +493,21 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "sheet 'Выписка': 1 bad row:\nrow 2: amount is empty"
+        );
+        // Line 3 is row 2 for a column of dates that read both ways too.
+        let e = text.in_sheet(ImportError::AmbiguousDates {
+            line: 3,
+            column: "date".into(),
+            value: "01/02/2026".into(),
+        });
+        assert!(matches!(
+            e.error,
+            ImportError::AmbiguousDates { line: 2, .. }
+        ));
+        assert!(
+            e.to_string()
+                .starts_with("sheet 'Выписка': row 2, column date: "),
+            "{e}"
         );
     }
 }

@@ -118,10 +118,12 @@ import-missing-column = missing required column '{ $column }' in the header (fou
 ## $count is "3 bad rows"; $rows one per line.
 import-rows = { $count }:
     { $rows }
-import-line = line { $line }: { $message }
-import-row = row { $line }: { $message }
-import-line-too-long = line { $line }: the line is too long; folio reads lines of at most { $size }
-import-ambiguous-dates = line { $line }, column { $column }: '{ $value }' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format { $day_first } or --date-format { $month_first }
+## $place is what the numbers count: place-line in a file, place-row in a spreadsheet.
+import-at = { $place } { $line }: { $message }
+place-line = line
+place-row = row
+import-line-too-long = { $place } { $line }: the line is too long; folio reads lines of at most { $size }
+import-ambiguous-dates = { $place } { $line }, column { $column }: '{ $value }' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format { $day_first } or --date-format { $month_first }
 import-too-large = larger than { $size }; folio reads at most { $size } from one import
 size-mib = { $n } MiB
 size-bytes = { $n } bytes

@@ -115,10 +115,11 @@ import-empty = в файле нет строки заголовков
 import-missing-column = в заголовке нет обязательного столбца «{ $header }» (найдены: { $found }); назовите так столбец или укажите --map 'Ваш заголовок={ $column }'
 import-rows = { $count }:
     { $rows }
-import-line = строка { $line }: { $message }
-import-row = строка { $line }: { $message }
-import-line-too-long = строка { $line }: слишком длинная строка; folio читает строки не длиннее { $size }
-import-ambiguous-dates = строка { $line }, столбец { $column }: «{ $value }» читается и как день/месяц, и как месяц/день, а дня больше 12 в столбце нет; укажите --date-format { $day_first } или --date-format { $month_first }
+import-at = { $place } { $line }: { $message }
+place-line = строка
+place-row = строка
+import-line-too-long = { $place } { $line }: слишком длинная строка; folio читает строки не длиннее { $size }
+import-ambiguous-dates = { $place } { $line }, столбец { $column }: «{ $value }» читается и как день/месяц, и как месяц/день, а дня больше 12 в столбце нет; укажите --date-format { $day_first } или --date-format { $month_first }
 import-too-large = файл больше { $size }; folio читает за один импорт не больше { $size }
 size-mib = { $n } МиБ
 size-bytes = { $n } { $n ->

@@ -992,3 +992,102 @@ fn an_unreadable_workbook_is_named_by_its_format_in_russian() {
         "{xls}"
     );
 }
+
+/// A sheet's error, each number already the sheet's row.
+fn in_sheet(error: ImportError) -> InSheet {
+    InSheet {
+        sheet: "Выписка".into(),
+        error,
+    }
+}
+
+/// One error of every kind that has a number, in a sheet.
+fn numbered_in_sheet() -> Vec<InSheet> {
+    vec![
+        in_sheet(ImportError::Rows(vec![RowError {
+            line: 4,
+            message: RowMessage::new(vec![Problem::Empty("amount".into())]),
+        }])),
+        in_sheet(ImportError::Malformed {
+            line: 5,
+            reason: Box::new(Refusal::ColumnTwice("date".into())),
+        }),
+        in_sheet(ImportError::LineTooLong {
+            line: 6,
+            max: crate::io::csv_import::MAX_LINE_BYTES,
+        }),
+        in_sheet(ImportError::AmbiguousDates {
+            line: 7,
+            column: "date".into(),
+            value: "01/02/2026".into(),
+        }),
+    ]
+}
+
+#[test]
+fn a_bad_row_in_a_sheet_is_a_row_in_english() {
+    let said: Vec<String> = numbered_in_sheet()
+        .iter()
+        .map(|e| explain_error(EN, e))
+        .collect();
+    assert_eq!(
+        said[0],
+        "sheet 'Выписка': 1 bad row:\nrow 4: amount is empty"
+    );
+    assert!(
+        said[1].starts_with("sheet 'Выписка': row 5: "),
+        "{}",
+        said[1]
+    );
+    assert_eq!(
+        said[2],
+        "sheet 'Выписка': row 6: the line is too long; folio reads lines of at most 1 MiB"
+    );
+    assert!(
+        said[3].starts_with("sheet 'Выписка': row 7, column date: '01/02/2026' reads both"),
+        "{}",
+        said[3]
+    );
+    for (e, said) in numbered_in_sheet().iter().zip(&said) {
+        assert_eq!(&e.to_string(), said);
+    }
+    // The word is chosen, not a text edited: a header holding `line ` is
+    // quoted as it is.
+    let missing = in_sheet(ImportError::MissingColumn(
+        "client".into(),
+        "Deadline date, online shop".into(),
+    ));
+    assert!(
+        missing
+            .to_string()
+            .contains("(found: Deadline date, online shop)"),
+        "{missing}"
+    );
+    assert_eq!(explain_error(EN, &missing), missing.to_string());
+}
+
+#[test]
+fn a_bad_row_in_a_sheet_is_a_stroka_in_russian() {
+    let said: Vec<String> = numbered_in_sheet()
+        .iter()
+        .map(|e| explain_error(RU, e))
+        .collect();
+    assert_eq!(
+        said[0],
+        "лист «Выписка»: 1 строка с ошибкой:\nстрока 4: сумма: не заполнено"
+    );
+    assert!(
+        said[1].starts_with("лист «Выписка»: строка 5: "),
+        "{}",
+        said[1]
+    );
+    assert_eq!(
+        said[2],
+        "лист «Выписка»: строка 6: слишком длинная строка; folio читает строки не длиннее 1 МиБ"
+    );
+    assert!(
+        said[3].starts_with("лист «Выписка»: строка 7, столбец дата: «01/02/2026»"),
+        "{}",
+        said[3]
+    );
+}
