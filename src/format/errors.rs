@@ -725,11 +725,7 @@ fn import_at(l: Locale, place: Place, e: &ImportError) -> String {
             column,
             value,
         } => {
-            // The two formats the English names: `A or --date-format B`.
-            let formats = crate::io::csv_import::slash_formats(value);
-            let (day_first, month_first) = formats
-                .split_once(" or --date-format ")
-                .unwrap_or((formats, formats));
+            let (day_first, month_first) = crate::io::csv_import::slash_formats(value);
             let column = field_word(l, column);
             let place = place_word(l, place);
             say(

@@ -150,11 +150,13 @@ impl ImportError {
                 line,
                 column,
                 value,
-            } => write!(
-                f,
-                "{place} {line}, column {column}: '{value}' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format {}",
-                slash_formats(value)
-            ),
+            } => {
+                let (day_first, month_first) = slash_formats(value);
+                write!(
+                    f,
+                    "{place} {line}, column {column}: '{value}' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format {day_first} or --date-format {month_first}"
+                )
+            }
         })
     }
 }
@@ -181,16 +183,17 @@ impl From<DecodeError> for ImportError {
     }
 }
 
-/// The `--date-format` choices for a slash date that reads both ways.
-pub fn slash_formats(value: &str) -> &'static str {
+/// The `--date-format` choices for a slash date that reads both ways:
+/// day first, month first.
+pub fn slash_formats(value: &str) -> (&'static str, &'static str) {
     let short_year = value
         .split(['/', ' ', 'T'])
         .nth(2)
         .is_some_and(|y| y.len() == 2);
     if short_year {
-        "%d/%m/%y or --date-format %m/%d/%y"
+        ("%d/%m/%y", "%m/%d/%y")
     } else {
-        "%d/%m/%Y or --date-format %m/%d/%Y"
+        ("%d/%m/%Y", "%m/%d/%Y")
     }
 }
 

@@ -1090,4 +1090,9 @@ fn a_bad_row_in_a_sheet_is_a_stroka_in_russian() {
         "{}",
         said[3]
     );
+    assert!(
+        said[3].ends_with("укажите --date-format %d/%m/%Y или --date-format %m/%d/%Y"),
+        "{}",
+        said[3]
+    );
 }
