@@ -33,10 +33,10 @@ use crate::domain::{
 };
 use crate::files::OutError;
 use crate::io::InputError;
-use crate::io::csv_import::{ImportError, Problem, RowError, RowMessage};
+use crate::io::csv_import::{ImportError, Place, Problem, RowError, RowMessage};
 use crate::io::decode::{DecodeError, Utf8Sign};
 use crate::io::profile::ProfileError;
-use crate::io::sheet::{InSheet, SheetError};
+use crate::io::sheet::{Format, InSheet, SheetError};
 use crate::ops::backups::RestoreError;
 use crate::ops::{OpError, ReadOnlyFile};
 use crate::session::SessionError;
@@ -79,7 +79,7 @@ pub fn explain_error(locale: Locale, e: &(dyn Error + 'static)) -> String {
     } else if let Some(e) = e.downcast_ref::<ImportError>() {
         import(l, e)
     } else if let Some(e) = e.downcast_ref::<RowError>() {
-        row(l, "import-line", e)
+        row(l, Place::Line, e)
     } else if let Some(e) = e.downcast_ref::<DecodeError>() {
         decode(l, e)
     } else if let Some(e) = e.downcast_ref::<InputError>() {
@@ -650,12 +650,23 @@ fn whole(n: impl TryInto<i64>) -> i64 {
 }
 
 fn import(l: Locale, e: &ImportError) -> String {
-    import_at(l, "import-line", e)
+    import_at(l, Place::Line, e)
 }
 
-/// An import error, its places called lines (`import-line`) or, in a
-/// spreadsheet, rows (`import-row`).
-fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
+/// What an import error's numbers count, as messages name it (`$place`):
+/// English `line` or, in a spreadsheet, `row`; Russian `строка` for both.
+fn place_word(l: Locale, place: Place) -> String {
+    text(
+        l,
+        match place {
+            Place::Line => "place-line",
+            Place::Row => "place-row",
+        },
+    )
+}
+
+/// An import error, its numbers called `place`s.
+fn import_at(l: Locale, place: Place, e: &ImportError) -> String {
     match e {
         ImportError::Empty => text(l, "import-empty"),
         ImportError::MissingColumn(column, found) => say(
@@ -684,10 +695,12 @@ fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
         }
         ImportError::Malformed { line, reason } => {
             let message = refusal(l, reason);
+            let place = place_word(l, place);
             say(
                 l,
-                place,
+                "import-at",
                 &[
+                    ("place", place.as_str().into()),
                     ("line", whole(*line).into()),
                     ("message", message.as_str().into()),
                 ],
@@ -695,18 +708,16 @@ fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
         }
         ImportError::LineTooLong { line, max } => {
             let size = size(l, whole(*max));
-            let line = whole(*line);
-            let message = say(
+            let place = place_word(l, place);
+            say(
                 l,
                 "import-line-too-long",
-                &[("line", line.into()), ("size", size.as_str().into())],
-            );
-            if place == "import-line" {
-                message
-            } else {
-                // A spreadsheet's rows, as the English names them.
-                renamed_place(l, &message)
-            }
+                &[
+                    ("place", place.as_str().into()),
+                    ("line", whole(*line).into()),
+                    ("size", size.as_str().into()),
+                ],
+            )
         }
         ImportError::Decode(e) => decode(l, e),
         ImportError::AmbiguousDates {
@@ -714,48 +725,34 @@ fn import_at(l: Locale, place: &str, e: &ImportError) -> String {
             column,
             value,
         } => {
-            // The two formats the English names: `A or --date-format B`.
-            let formats = crate::io::csv_import::slash_formats(value);
-            let (day_first, month_first) = formats
-                .split_once(" or --date-format ")
-                .unwrap_or((formats, formats));
+            let (day_first, month_first) = crate::io::csv_import::slash_formats(value);
             let column = field_word(l, column);
-            let message = say(
+            let place = place_word(l, place);
+            say(
                 l,
                 "import-ambiguous-dates",
                 &[
+                    ("place", place.as_str().into()),
                     ("line", whole(*line).into()),
                     ("column", column.as_str().into()),
                     ("value", value.as_ref().into()),
                     ("day_first", day_first.into()),
                     ("month_first", month_first.into()),
                 ],
-            );
-            if place == "import-line" {
-                message
-            } else {
-                renamed_place(l, &message)
-            }
+            )
         }
     }
 }
 
-/// In a spreadsheet, English says `row` where a file says `line` (Russian
-/// says `строка` for both).
-fn renamed_place(l: Locale, message: &str) -> String {
-    match l {
-        Locale::En => message.replacen("line ", "row ", 1),
-        Locale::Ru => message.to_string(),
-    }
-}
-
-/// One bad row: `line 3: ...`.
-fn row(l: Locale, place: &str, e: &RowError) -> String {
+/// One bad row: `line 3: ...` (`row 3: ...` in a spreadsheet).
+fn row(l: Locale, place: Place, e: &RowError) -> String {
     let message = row_message(l, &e.message);
+    let place = place_word(l, place);
     say(
         l,
-        place,
+        "import-at",
         &[
+            ("place", place.as_str().into()),
             ("line", whole(e.line).into()),
             ("message", message.as_str().into()),
         ],
@@ -970,16 +967,21 @@ fn input(l: Locale, e: &InputError) -> String {
 
 fn sheet(l: Locale, e: &SheetError) -> String {
     match e {
-        SheetError::Unreadable { what, message } => {
-            let what = match (l, *what) {
-                (Locale::Ru, "an .xlsx workbook") => "книгу .xlsx",
-                (Locale::Ru, "an .xls workbook") => "книгу .xls",
-                (_, what) => what,
-            };
+        SheetError::Unreadable { format, message } => {
+            let what = text(
+                l,
+                match format {
+                    Format::Xlsx => "sheet-format-xlsx",
+                    Format::Xls => "sheet-format-xls",
+                },
+            );
             say(
                 l,
                 "sheet-unreadable",
-                &[("what", what.into()), ("message", message.as_str().into())],
+                &[
+                    ("what", what.as_str().into()),
+                    ("message", message.as_str().into()),
+                ],
             )
         }
         SheetError::NoSheet => text(l, "sheet-none"),
@@ -1008,7 +1010,7 @@ fn sheet(l: Locale, e: &SheetError) -> String {
 
 fn in_sheet(l: Locale, e: &InSheet) -> String {
     let sheet = escape(&e.sheet);
-    let message = import_at(l, "import-row", &e.error);
+    let message = import_at(l, Place::Row, &e.error);
     say(
         l,
         "sheet-problem",

@@ -13,6 +13,7 @@
 //! checking against the database is the ops layer's job.
 
 use std::collections::HashMap;
+use std::fmt;
 use std::ops::ControlFlow;
 
 use chrono::NaiveDate;
@@ -41,42 +42,74 @@ pub const MAX_MINUTES: u32 = 1440 * 31;
 /// file folio wrote or a person typed.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
+/// What an import error's numbers count: the lines of a file, or the rows
+/// of a spreadsheet (its reader's lines turned into the sheet's rows by
+/// [`super::sheet`]). Said `line` or `row` in English; other languages
+/// word it in `format::errors`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Line,
+    Row,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Place::Line => "line",
+            Place::Row => "row",
+        })
+    }
+}
+
+/// A `Display` that a function writes: an error said with its [`Place`].
+struct Said<F>(F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Said<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
 /// One bad row: the 1-based physical line where the record starts, and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {message}")]
+/// Its `Display` is `line 3: ...`; in a spreadsheet, [`RowError::at`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub line: u64,
     pub message: RowMessage,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+impl RowError {
+    /// The English, its number called a `place`: `row 3: ...` in a sheet.
+    pub fn at(&self, place: Place) -> impl fmt::Display + '_ {
+        Said(move |f: &mut fmt::Formatter<'_>| write!(f, "{place} {}: {}", self.line, self.message))
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.at(Place::Line).fmt(f)
+    }
+}
+
+impl std::error::Error for RowError {}
+
+/// Why a file was not imported. Its `Display` counts lines (`line 3:
+/// ...`); in a spreadsheet, [`ImportError::at`] counts rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("the file has no header row")]
+    /// No header row.
     Empty,
-    #[error(
-        "missing required column '{0}' in the header (found: {1}); use --map 'Your header={0}' to name it"
-    )]
+    /// A required column (folio's name) missing; the headers found.
     MissingColumn(String, String),
-    #[error(
-        "{}:\n{}",
-        crate::format::count(crate::format::Locale::En, .0.len(), crate::format::Noun::BadRow),
-        list_rows(.0)
-    )]
+    /// Every bad row.
     Rows(Vec<RowError>),
     /// The file is not CSV as a whole: an unclosed quote, a column named twice.
-    #[error("line {line}: {reason}")]
     Malformed { line: u64, reason: Box<Refusal> },
     /// A physical line longer than `max` bytes (see [`MAX_LINE_BYTES`]).
-    #[error("line {line}: the line is too long; folio reads lines of at most {}", crate::io::size_shown(*.max as u64))]
     LineTooLong { line: u64, max: usize },
     /// The bytes are not text in an encoding folio can tell (see [`decode`]).
-    #[error(transparent)]
-    Decode(#[from] DecodeError),
+    Decode(DecodeError),
     /// A column of slash dates that read both day first and month first.
-    #[error(
-        "line {line}, column {column}: '{value}' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format {}",
-        slash_formats(value)
-    )]
     AmbiguousDates {
         line: u64,
         column: Box<str>,
@@ -84,24 +117,84 @@ pub enum ImportError {
     },
 }
 
-/// The `--date-format` choices for a slash date that reads both ways.
-pub fn slash_formats(value: &str) -> &'static str {
+impl ImportError {
+    /// The English, its numbers called `place`s: `line 3: ...` in a file,
+    /// `row 3: ...` in a spreadsheet.
+    pub fn at(&self, place: Place) -> impl fmt::Display + '_ {
+        Said(move |f: &mut fmt::Formatter<'_>| match self {
+            ImportError::Empty => f.write_str("the file has no header row"),
+            ImportError::MissingColumn(column, found) => write!(
+                f,
+                "missing required column '{column}' in the header (found: {found}); use --map 'Your header={column}' to name it"
+            ),
+            ImportError::Rows(rows) => {
+                let bad = crate::format::count(
+                    crate::format::Locale::En,
+                    rows.len(),
+                    crate::format::Noun::BadRow,
+                );
+                write!(f, "{bad}:")?;
+                for row in rows {
+                    write!(f, "\n{}", row.at(place))?;
+                }
+                Ok(())
+            }
+            ImportError::Malformed { line, reason } => write!(f, "{place} {line}: {reason}"),
+            ImportError::LineTooLong { line, max } => write!(
+                f,
+                "{place} {line}: the line is too long; folio reads lines of at most {}",
+                crate::io::size_shown(*max as u64)
+            ),
+            ImportError::Decode(e) => write!(f, "{e}"),
+            ImportError::AmbiguousDates {
+                line,
+                column,
+                value,
+            } => {
+                let (day_first, month_first) = slash_formats(value);
+                write!(
+                    f,
+                    "{place} {line}, column {column}: '{value}' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format {day_first} or --date-format {month_first}"
+                )
+            }
+        })
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.at(Place::Line).fmt(f)
+    }
+}
+
+impl std::error::Error for ImportError {
+    /// A decoding error stands for itself, as its own sources (none).
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Decode(e) => e.source(),
+            _ => None,
+        }
+    }
+}
+
+impl From<DecodeError> for ImportError {
+    fn from(e: DecodeError) -> Self {
+        ImportError::Decode(e)
+    }
+}
+
+/// The `--date-format` choices for a slash date that reads both ways:
+/// day first, month first.
+pub fn slash_formats(value: &str) -> (&'static str, &'static str) {
     let short_year = value
         .split(['/', ' ', 'T'])
         .nth(2)
         .is_some_and(|y| y.len() == 2);
     if short_year {
-        "%d/%m/%y or --date-format %m/%d/%y"
+        ("%d/%m/%y", "%m/%d/%y")
     } else {
-        "%d/%m/%Y or --date-format %m/%d/%Y"
+        ("%d/%m/%Y", "%m/%d/%Y")
     }
-}
-
-fn list_rows(rows: &[RowError]) -> String {
-    rows.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

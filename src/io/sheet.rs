@@ -13,7 +13,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, SheetType, SheetVisible, Xls, Xlsx};
 
-use super::csv_import::{ImportError, RowError};
+use super::csv_import::{ImportError, Place, RowError};
 
 /// The first bytes of a zip archive: an `.xlsx` (or any Office Open XML file).
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -21,11 +21,22 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE2_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// What kind of spreadsheet the bytes are, by their magic bytes (not the
-/// file's name: a bank's `.xls` may be an `.xlsx`, or text).
+/// file's name: a bank's `.xls` may be an `.xlsx`, or text). Its `Display`
+/// names it as an English sentence does (`an .xlsx workbook`); other
+/// languages word it in `format::errors`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Xlsx,
     Xls,
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Format::Xlsx => "an .xlsx workbook",
+            Format::Xls => "an .xls workbook",
+        })
+    }
 }
 
 impl Format {
@@ -44,8 +55,8 @@ impl Format {
 /// Why a spreadsheet could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SheetError {
-    #[error("cannot read it as {what}: {message}")]
-    Unreadable { what: &'static str, message: String },
+    #[error("cannot read it as {format}: {message}")]
+    Unreadable { format: Format, message: String },
     #[error("it has no sheet to read")]
     NoSheet,
     #[error("it has no sheet named '{wanted}' (its sheets: {found}); use --sheet NAME")]
@@ -70,7 +81,7 @@ pub const MAX_UNPACKED_BYTES: u64 = 4 * super::MAX_INPUT_BYTES;
 /// [`MAX_UNPACKED_BYTES`], before calamine unpacks anything.
 fn check_unpacked_size(bytes: &[u8]) -> Result<(), SheetError> {
     let unreadable = |e: zip::result::ZipError| SheetError::Unreadable {
-        what: "an .xlsx workbook",
+        format: Format::Xlsx,
         message: e.to_string(),
     };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
@@ -130,6 +141,15 @@ impl SheetText {
                 line: self.row_of(line),
                 max,
             },
+            ImportError::AmbiguousDates {
+                line,
+                column,
+                value,
+            } => ImportError::AmbiguousDates {
+                line: self.row_of(line),
+                column,
+                value,
+            },
             other => other,
         };
         InSheet {
@@ -139,31 +159,13 @@ impl SheetText {
     }
 }
 
-/// An import error in a sheet: said with the sheet's name, and "row" for
-/// the reader's "line" (the numbers are the sheet's rows already).
+/// An import error in a sheet: said with the sheet's name, its numbers
+/// called rows ([`Place::Row`]: they are the sheet's rows already).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("sheet '{}': {}", crate::domain::text::escape(.sheet), rows_not_lines(.error))]
+#[error("sheet '{}': {}", crate::domain::text::escape(.sheet), .error.at(Place::Row))]
 pub struct InSheet {
     pub sheet: String,
     pub error: ImportError,
-}
-
-/// The reader's message, each `line N:` said as `row N:`.
-fn rows_not_lines(error: &ImportError) -> String {
-    let row = |e: &RowError| format!("row {}: {}", e.line, e.message);
-    match error {
-        ImportError::Rows(rows) => format!(
-            "{}:\n{}",
-            crate::format::count(
-                crate::format::Locale::En,
-                rows.len(),
-                crate::format::Noun::BadRow
-            ),
-            rows.iter().map(row).collect::<Vec<_>>().join("\n")
-        ),
-        ImportError::Malformed { line, reason } => format!("row {line}: {reason}"),
-        other => other.to_string().replacen("line ", "row ", 1),
-    }
 }
 
 /// Read the sheet named `wanted` (or the first visible worksheet) of a
@@ -173,14 +175,14 @@ pub fn read(bytes: &[u8], format: Format, wanted: Option<&str>) -> Result<SheetT
         Format::Xlsx => {
             check_unpacked_size(bytes)?;
             let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::Unreadable {
-                what: "an .xlsx workbook",
+                format,
                 message: e.to_string(),
             })?;
             read_book(book, wanted)
         }
         Format::Xls => {
             let book = Xls::new(Cursor::new(bytes)).map_err(|e| SheetError::Unreadable {
-                what: "an .xls workbook",
+                format,
                 message: e.to_string(),
             })?;
             read_book(book, wanted)
@@ -491,6 +493,21 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "sheet 'Выписка': 1 bad row:\nrow 2: amount is empty"
+        );
+        // Line 3 is row 2 for a column of dates that read both ways too.
+        let e = text.in_sheet(ImportError::AmbiguousDates {
+            line: 3,
+            column: "date".into(),
+            value: "01/02/2026".into(),
+        });
+        assert!(matches!(
+            e.error,
+            ImportError::AmbiguousDates { line: 2, .. }
+        ));
+        assert!(
+            e.to_string()
+                .starts_with("sheet 'Выписка': row 2, column date: "),
+            "{e}"
         );
     }
 }

@@ -118,10 +118,12 @@ import-missing-column = missing required column '{ $column }' in the header (fou
 ## $count is "3 bad rows"; $rows one per line.
 import-rows = { $count }:
     { $rows }
-import-line = line { $line }: { $message }
-import-row = row { $line }: { $message }
-import-line-too-long = line { $line }: the line is too long; folio reads lines of at most { $size }
-import-ambiguous-dates = line { $line }, column { $column }: '{ $value }' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format { $day_first } or --date-format { $month_first }
+## $place is what the numbers count: place-line in a file, place-row in a spreadsheet.
+import-at = { $place } { $line }: { $message }
+place-line = line
+place-row = row
+import-line-too-long = { $place } { $line }: the line is too long; folio reads lines of at most { $size }
+import-ambiguous-dates = { $place } { $line }, column { $column }: '{ $value }' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format { $day_first } or --date-format { $month_first }
 import-too-large = larger than { $size }; folio reads at most { $size } from one import
 size-mib = { $n } MiB
 size-bytes = { $n } bytes
@@ -132,7 +134,10 @@ decode-utf16-without-bom = the file looks like UTF-16 without a byte order mark 
 decode-not-utf16 = line { $line }: the file starts as UTF-16 but is not UTF-16 from here; fix the file, or use --encoding
 decode-unknown = the file is not UTF-8 (line { $line } is the first that is not), and it does not read as Russian text in cp1251, cp866 or KOI8-R; use --encoding
 decode-ambiguous = the file is not UTF-8 (line { $line } is the first that is not), and it reads about as well in { $first } as in { $second }; use --encoding { $first } or --encoding { $second }
+## $what is the kind of workbook, as sheet-format-... says it.
 sheet-unreadable = cannot read it as { $what }: { $message }
+sheet-format-xlsx = an .xlsx workbook
+sheet-format-xls = an .xls workbook
 sheet-none = it has no sheet to read
 sheet-unknown = it has no sheet named '{ $wanted }' (its sheets: { $found }); use --sheet NAME
 sheet-problem = sheet '{ $sheet }': { $message }

@@ -115,10 +115,11 @@ import-empty = в файле нет строки заголовков
 import-missing-column = в заголовке нет обязательного столбца «{ $header }» (найдены: { $found }); назовите так столбец или укажите --map 'Ваш заголовок={ $column }'
 import-rows = { $count }:
     { $rows }
-import-line = строка { $line }: { $message }
-import-row = строка { $line }: { $message }
-import-line-too-long = строка { $line }: слишком длинная строка; folio читает строки не длиннее { $size }
-import-ambiguous-dates = строка { $line }, столбец { $column }: «{ $value }» читается и как день/месяц, и как месяц/день, а дня больше 12 в столбце нет; укажите --date-format { $day_first } или --date-format { $month_first }
+import-at = { $place } { $line }: { $message }
+place-line = строка
+place-row = строка
+import-line-too-long = { $place } { $line }: слишком длинная строка; folio читает строки не длиннее { $size }
+import-ambiguous-dates = { $place } { $line }, столбец { $column }: «{ $value }» читается и как день/месяц, и как месяц/день, а дня больше 12 в столбце нет; укажите --date-format { $day_first } или --date-format { $month_first }
 import-too-large = файл больше { $size }; folio читает за один импорт не больше { $size }
 size-mib = { $n } МиБ
 size-bytes = { $n } { $n ->
@@ -134,6 +135,8 @@ decode-not-utf16 = строка { $line }: файл начинается как 
 decode-unknown = файл не в UTF-8 (первая такая строка — { $line }) и не читается как русский текст ни в cp1251, ни в cp866, ни в KOI8-R; укажите --encoding
 decode-ambiguous = файл не в UTF-8 (первая такая строка — { $line }) и читается одинаково хорошо в { $first } и в { $second }; укажите --encoding { $first } или --encoding { $second }
 sheet-unreadable = не удалось прочитать файл как { $what }: { $message }
+sheet-format-xlsx = книгу .xlsx
+sheet-format-xls = книгу .xls
 sheet-none = в файле нет листа для чтения
 sheet-unknown = в файле нет листа «{ $wanted }» (его листы: { $found }); укажите --sheet ИМЯ
 sheet-problem = лист «{ $sheet }»: { $message }

@@ -364,8 +364,12 @@ fn all_errors() -> Vec<Box<dyn Error>> {
     out.push(Box::new(InputError::Io(io_error(ErrorKind::NotFound))));
     let sheets = vec![
         SheetError::Unreadable {
-            what: "an .xlsx workbook",
+            format: Format::Xlsx,
             message: "invalid zip header".into(),
+        },
+        SheetError::Unreadable {
+            format: Format::Xls,
+            message: "Invalid OLE signature".into(),
         },
         SheetError::NoSheet,
         SheetError::UnknownSheet {
@@ -945,4 +949,150 @@ fn every_field_refused_by_name_is_named_in_russian() {
         assert!(has_cyrillic(&field_word(RU, field)), "{field}");
         assert_eq!(field_word(EN, field), field);
     }
+}
+
+/// What `io::sheet::read` says of bytes that start as a workbook of
+/// `format` and are not one.
+fn unreadable(format: Format) -> SheetError {
+    let start: &[u8] = match format {
+        Format::Xlsx => b"PK\x03\x04",
+        Format::Xls => b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+    };
+    let bytes = [start, b"not a workbook".as_slice()].concat();
+    assert_eq!(Format::of(&bytes), Some(format));
+    let e = crate::io::sheet::read(&bytes, format, None).unwrap_err();
+    assert!(matches!(e, SheetError::Unreadable { .. }), "{e:?}");
+    e
+}
+
+#[test]
+fn an_unreadable_workbook_is_named_by_its_format_in_english() {
+    let xlsx = explain_error(EN, &unreadable(Format::Xlsx));
+    assert!(
+        xlsx.starts_with("cannot read it as an .xlsx workbook: "),
+        "{xlsx}"
+    );
+    let xls = explain_error(EN, &unreadable(Format::Xls));
+    assert!(
+        xls.starts_with("cannot read it as an .xls workbook: "),
+        "{xls}"
+    );
+}
+
+#[test]
+fn an_unreadable_workbook_is_named_by_its_format_in_russian() {
+    let xlsx = explain_error(RU, &unreadable(Format::Xlsx));
+    assert!(
+        xlsx.starts_with("не удалось прочитать файл как книгу .xlsx: "),
+        "{xlsx}"
+    );
+    let xls = explain_error(RU, &unreadable(Format::Xls));
+    assert!(
+        xls.starts_with("не удалось прочитать файл как книгу .xls: "),
+        "{xls}"
+    );
+}
+
+/// A sheet's error, each number already the sheet's row.
+fn in_sheet(error: ImportError) -> InSheet {
+    InSheet {
+        sheet: "Выписка".into(),
+        error,
+    }
+}
+
+/// One error of every kind that has a number, in a sheet.
+fn numbered_in_sheet() -> Vec<InSheet> {
+    vec![
+        in_sheet(ImportError::Rows(vec![RowError {
+            line: 4,
+            message: RowMessage::new(vec![Problem::Empty("amount".into())]),
+        }])),
+        in_sheet(ImportError::Malformed {
+            line: 5,
+            reason: Box::new(Refusal::ColumnTwice("date".into())),
+        }),
+        in_sheet(ImportError::LineTooLong {
+            line: 6,
+            max: crate::io::csv_import::MAX_LINE_BYTES,
+        }),
+        in_sheet(ImportError::AmbiguousDates {
+            line: 7,
+            column: "date".into(),
+            value: "01/02/2026".into(),
+        }),
+    ]
+}
+
+#[test]
+fn a_bad_row_in_a_sheet_is_a_row_in_english() {
+    let said: Vec<String> = numbered_in_sheet()
+        .iter()
+        .map(|e| explain_error(EN, e))
+        .collect();
+    assert_eq!(
+        said[0],
+        "sheet 'Выписка': 1 bad row:\nrow 4: amount is empty"
+    );
+    assert!(
+        said[1].starts_with("sheet 'Выписка': row 5: "),
+        "{}",
+        said[1]
+    );
+    assert_eq!(
+        said[2],
+        "sheet 'Выписка': row 6: the line is too long; folio reads lines of at most 1 MiB"
+    );
+    assert!(
+        said[3].starts_with("sheet 'Выписка': row 7, column date: '01/02/2026' reads both"),
+        "{}",
+        said[3]
+    );
+    for (e, said) in numbered_in_sheet().iter().zip(&said) {
+        assert_eq!(&e.to_string(), said);
+    }
+    // The word is chosen, not a text edited: a header holding `line ` is
+    // quoted as it is.
+    let missing = in_sheet(ImportError::MissingColumn(
+        "client".into(),
+        "Deadline date, online shop".into(),
+    ));
+    assert!(
+        missing
+            .to_string()
+            .contains("(found: Deadline date, online shop)"),
+        "{missing}"
+    );
+    assert_eq!(explain_error(EN, &missing), missing.to_string());
+}
+
+#[test]
+fn a_bad_row_in_a_sheet_is_a_stroka_in_russian() {
+    let said: Vec<String> = numbered_in_sheet()
+        .iter()
+        .map(|e| explain_error(RU, e))
+        .collect();
+    assert_eq!(
+        said[0],
+        "лист «Выписка»: 1 строка с ошибкой:\nстрока 4: сумма: не заполнено"
+    );
+    assert!(
+        said[1].starts_with("лист «Выписка»: строка 5: "),
+        "{}",
+        said[1]
+    );
+    assert_eq!(
+        said[2],
+        "лист «Выписка»: строка 6: слишком длинная строка; folio читает строки не длиннее 1 МиБ"
+    );
+    assert!(
+        said[3].starts_with("лист «Выписка»: строка 7, столбец дата: «01/02/2026»"),
+        "{}",
+        said[3]
+    );
+    assert!(
+        said[3].ends_with("укажите --date-format %d/%m/%Y или --date-format %m/%d/%Y"),
+        "{}",
+        said[3]
+    );
 }
