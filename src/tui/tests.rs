@@ -454,7 +454,11 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     press(&mut app, &mut s, Action::FormSubmit);
     match &app.shared.mode {
         Mode::Form(f) => {
-            let e = f.error.as_deref().unwrap_or("");
+            let e = f
+                .error
+                .as_ref()
+                .map(|e| e.say(crate::format::Locale::En))
+                .unwrap_or_default();
             assert!(e.contains("SQLite database"), "{e}");
         }
         other => panic!("{other:?}"),
@@ -1282,7 +1286,11 @@ fn a_long_form_error_wraps_under_the_form_without_cutting_words() {
     let Mode::Form(form) = &app.shared.mode else {
         panic!("{:?}", app.shared.mode)
     };
-    let error = form.error.clone().expect("the duplicate name is refused");
+    let error = form
+        .error
+        .as_ref()
+        .map(|e| e.say(crate::format::Locale::En));
+    let error = error.expect("the duplicate name is refused");
     assert!(
         error.contains("names are compared ignoring case"),
         "{error}"
@@ -1302,7 +1310,10 @@ fn a_long_form_error_wraps_under_the_form_without_cutting_words() {
     };
     let title = form.title.clone();
     let long = "Summary: is far too long to be kept in one line of this box, so it wraps between words under the field";
-    form.error = Some(long.into());
+    form.error = Some(super::form::FormError::Refused(super::form::Refused {
+        field: Some("summary"),
+        message: long.into(),
+    }));
     let screen = render(&app, 80, 24);
     let summary = screen.lines().position(|l| l.contains("Summary")).unwrap();
     let below: String = screen.lines().nth(summary + 1).unwrap_or_default().into();
@@ -1358,7 +1369,11 @@ fn the_contact_form_refuses_an_email_without_at_under_the_field() {
     let Mode::Form(form) = &app.shared.mode else {
         panic!("the form stays open: {:?}", app.shared.mode)
     };
-    let error = form.error.clone().unwrap_or_default();
+    let error = form
+        .error
+        .as_ref()
+        .map(|e| e.say(crate::format::Locale::En));
+    let error = error.unwrap_or_default();
     assert!(
         error.starts_with("email: 'nobody' is not an email address"),
         "{error}"
@@ -1818,7 +1833,11 @@ fn plan_drill_down_edits_a_payments_amount_and_the_figure_follows() {
     let Mode::Form(form) = &app.shared.mode else {
         panic!("the form stays open: {:?}", app.shared.mode)
     };
-    assert!(form.error.as_deref().unwrap_or("").starts_with("Amount"));
+    let error = form
+        .error
+        .as_ref()
+        .map(|e| e.say(crate::format::Locale::En));
+    assert!(error.unwrap_or_default().starts_with("Amount"));
     assert_eq!(figure_now(&app, Figure::Received), before, "nothing saved");
     press(&mut app, &mut s, Action::FormDeleteLine);
     let more = amount.plus(Money::major(1_000));

@@ -70,20 +70,6 @@ pub fn choice(loc: Locale, value: &str) -> String {
     }
 }
 
-/// A form's check message in `loc`, for the few fixed ones the fields
-/// give (`tui::form`); a message with values (a parse error) shows as
-/// it is.
-pub fn form_note(loc: Locale, note: &str) -> String {
-    let id = match note {
-        "required" => "form-required",
-        "too long" => "form-too-long",
-        "required (YYYY-MM-DD or DD.MM.YYYY)" => "form-required-date",
-        "no such client" => "form-no-such-client",
-        _ => return note.to_string(),
-    };
-    text(loc, id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
