@@ -3804,3 +3804,64 @@ fn a_bad_date_in_a_form_is_said_in_russian() {
         }
     }
 }
+
+/// Issue 23: a check saving found is said under its field in Russian, and
+/// not twice when the field's own note already says it.
+#[test]
+fn a_form_error_is_said_under_its_field_in_russian_once() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::ChangeTier);
+    press(&mut app, &mut s, Action::FormSubmit); // no reason given
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("the form stays open: {:?}", app.shared.mode)
+    };
+    assert!(
+        matches!(&form.error, Some(super::form::FormError::Field(e)) if e.field == "Reason"),
+        "{:?}",
+        form.error
+    );
+    // The reason is focused: its own note says it, once.
+    let screen = render(&app, 120, 40);
+    assert_eq!(screen.matches("обязательное поле").count(), 1, "{screen}");
+    assert!(!screen.contains("required"), "{screen}");
+    // Focus elsewhere: the empty field's note is not shown, the error is,
+    // under the field and with its Russian label.
+    press(&mut app, &mut s, Action::FormPrev);
+    let screen = render(&app, 120, 40);
+    let reason = screen.lines().position(|l| l.contains("Причина")).unwrap();
+    let below = screen.lines().nth(reason + 1).unwrap_or_default();
+    assert!(below.contains("✗ Причина: обязательное поле"), "{screen}");
+    assert!(!screen.contains("Reason"), "{screen}");
+}
+
+/// Issue 23: what the portfolio refuses about a field (an email without
+/// `@`) goes under that field in Russian, found by the field it names.
+#[test]
+fn a_refused_email_is_said_under_its_field_in_russian() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::OpenCard);
+    press(&mut app, &mut s, Action::Add);
+    typed(&mut app, &mut s, "Вера Ли");
+    for _ in 0..4 {
+        press(&mut app, &mut s, Action::FormNext); // to Email
+    }
+    typed(&mut app, &mut s, "nobody");
+    press(&mut app, &mut s, Action::FormSubmit);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("the form stays open: {:?}", app.shared.mode)
+    };
+    let Some(super::form::FormError::Refused(refused)) = &form.error else {
+        panic!("{:?}", form.error)
+    };
+    assert_eq!(refused.field, Some("email"));
+    let screen = render(&app, 120, 40);
+    let email = screen
+        .lines()
+        .position(|l| l.contains("Эл. почта nobody"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let below = screen.lines().nth(email + 1).unwrap_or_default();
+    assert!(below.contains("✗ эл. почта: «nobody»"), "{screen}");
+    assert!(!screen.contains("is not an email"), "{screen}");
+}
