@@ -1,7 +1,7 @@
-//! The words of the TUI's forms in the user's language: field labels,
-//! choices and check messages. The domain's words (tiers, statuses,
-//! kinds, owners, agreement statuses) are shared with the command line
-//! and live in `format::words`.
+//! The words of the TUI's forms in the user's language: field labels
+//! and choices (a field's check says itself: `form::Check::say`). The
+//! domain's words (tiers, statuses, kinds, owners, agreement statuses) are
+//! shared with the command line and live in `format::words`.
 
 use crate::domain::{Owner, Status, Tier, TouchKind};
 use crate::format::{Locale, text};
