@@ -102,7 +102,7 @@ pub enum Msg {
     Action(Action),
     Loaded(Box<Loaded>),
     /// A write went through (or was refused: the reason).
-    Saved(Result<Saved, String>),
+    Saved(Result<Saved, super::form::Refused>),
     /// An effect needs a `y` first (a file to replace).
     Ask(Confirm),
     /// Done, nothing to re-read (a file written): what to say.

@@ -11,7 +11,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 pub use super::action::{Action, Effect, Loaded, Msg, Saved, Target};
-use super::form::Field;
+use super::form::{Field, Refused};
 use super::forms::client::Changing;
 use super::forms::{ChangeForm, Edit, Form, NewClientForm};
 use super::panes::card::Card;
@@ -316,8 +316,8 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved(Err(e)) => {
             // A form stays open with the reason under it.
             match &mut shared.mode {
-                Mode::Form(f) => f.error = Some(e),
-                _ => shared.warn(e),
+                Mode::Form(f) => f.error = Some(e.into()),
+                _ => shared.warn(e.message),
             }
             Vec::new()
         }
@@ -335,7 +335,7 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             // A form stays open with the reason under it (the file `w`
             // could not write).
             match &mut shared.mode {
-                Mode::Form(f) => f.error = Some(e),
+                Mode::Form(f) => f.error = Some(Refused::new(e).into()),
                 _ => shared.warn(e),
             }
             Vec::new()
@@ -400,7 +400,7 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
         Action::FormComplete => form.complete(),
         Action::FormSubmit => match form.submit() {
             Ok(save) => return vec![Effect::Save(save)],
-            Err(e) => form.error = Some(e.to_string()),
+            Err(e) => form.error = Some(e.into()),
         },
         _ => {}
     }
@@ -710,7 +710,8 @@ mod tests {
         let Mode::Form(f) = &a.shared.mode else {
             panic!("form stays open")
         };
-        assert!(f.error.as_deref().unwrap_or("").starts_with("Client"));
+        let error = f.error.as_ref().map(|e| e.say(crate::format::Locale::En));
+        assert!(error.unwrap_or_default().starts_with("Client"));
         // Keys typed into a form are text: 'q' does not quit.
         update(&mut a, Action::FormInput('q'));
         assert!(!a.quit);

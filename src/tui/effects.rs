@@ -7,6 +7,7 @@ use crate::format::{self, Arg, Locale, text, text_with};
 use chrono::NaiveDate;
 
 use super::action::{Effect, Loaded, Msg, Saved, Target};
+use super::form::Refused;
 use super::forms::Save;
 use super::panes;
 use super::words;
@@ -41,7 +42,7 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
             panes::Request::WriteReport(report),
         )),
         Effect::Save(values) => Ok(Msg::Saved(
-            save(store, loc, values).map_err(|e| format::explain_error(loc, &e)),
+            save(store, loc, values).map_err(|e| Refused::of(loc, &e)),
         )),
         Effect::Delete(target) => {
             delete(store, loc, target, today).map(|saved| Msg::Saved(Ok(saved)))

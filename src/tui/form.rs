@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::words;
-use crate::domain::{Money, Month, parse_date};
+use crate::domain::{DateError, Money, MoneyError, Month, parse_date};
 use crate::format::Locale;
 
 /// What a field holds, and so how its text is checked.
@@ -56,68 +56,194 @@ pub enum Value {
     Client(String),
 }
 
-/// Why a form cannot be saved: which field, and what is wrong with it.
+/// What a field's check found wrong with its text: typed, and said in
+/// the person's language by [`Check::say`] (English in its `Display`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
+pub enum Check {
+    /// Left empty, and the field must be filled.
+    Required,
+    /// A date field left empty that must be filled (the note says both
+    /// forms a date is read in).
+    RequiredDate,
+    /// Longer than the portfolio keeps (`ops::MAX_TEXT` characters).
+    TooLong,
+    /// A client name the portfolio does not have.
+    NoSuchClient,
+    /// Not a whole number in `min..=max`.
+    WholeNumber { min: u32, max: u32 },
+    /// Not one of a choice's words (the English words the file keeps;
+    /// shown in the person's language).
+    OneOf(Vec<&'static str>),
+    /// Not a date, or not a month (the error says which).
+    Date(DateError),
+    /// Not an amount (or not a positive one where one is wanted).
+    Amount(MoneyError),
+    /// A form asked a field for a type its kind does not give (`a date`):
+    /// a mistake in the form's code, never seen when the forms are right,
+    /// so said in English as a developer reads it.
+    WrongKind(&'static str),
+    /// A choice the domain does not parse: a mistake in the form's list of
+    /// words, said in English likewise.
+    CannotBe(&'static str),
 }
 
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+impl Check {
+    /// What is wrong, in `loc`: the fixed notes from the TUI's messages,
+    /// a date or amount that does not parse as `format::errors` words it.
+    pub fn say(&self, loc: Locale) -> String {
+        use crate::format::{explain_error, text, text_with};
+        match self {
+            Check::Required => text(loc, "form-required"),
+            Check::RequiredDate => text(loc, "form-required-date"),
+            Check::TooLong => text(loc, "form-too-long"),
+            Check::NoSuchClient => text(loc, "form-no-such-client"),
+            Check::WholeNumber { min, max } => text_with(
+                loc,
+                "form-whole-number",
+                &[
+                    ("min", i64::from(*min).into()),
+                    ("max", i64::from(*max).into()),
+                ],
+            ),
+            Check::OneOf(options) => {
+                let shown: Vec<String> = options.iter().map(|o| words::choice(loc, o)).collect();
+                let shown = shown.join(", ");
+                text_with(loc, "form-one-of", &[("options", shown.as_str().into())])
+            }
+            Check::Date(e) => explain_error(loc, e),
+            Check::Amount(e) => explain_error(loc, e),
+            Check::WrongKind(wanted) => format!("is not {wanted} field"),
+            Check::CannotBe(choice) => format!("cannot be {choice}"),
+        }
     }
 }
 
-/// What [`validate`] said of `field` (`note`, English), in `loc`: a value
-/// that does not parse as `format::errors` words it, the fixed notes as
-/// `words::form_note` does.
-pub fn check_note(loc: Locale, field: &Field, note: &str) -> String {
-    use crate::format::{Arg, explain_error, text_with};
-    let v = field.value.trim();
-    let parsed = match &field.kind {
-        FieldKind::Date { .. } if !v.is_empty() => {
-            parse_date(v).err().map(|e| explain_error(loc, &e))
+/// English, as [`Check::say`] says it in English.
+impl fmt::Display for Check {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Locale::En))
+    }
+}
+
+/// Why a form cannot be saved: which field (its label, English as the
+/// form names it), and what its check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub check: Check,
+}
+
+/// `Label: what is wrong`, in English.
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.check)
+    }
+}
+
+impl FieldError {
+    /// `Label: what is wrong`, both in `loc`.
+    pub fn say(&self, loc: Locale) -> String {
+        let label = words::form_label(loc, self.field);
+        format!("{label}: {}", self.check.say(loc))
+    }
+}
+
+/// Saving refused by the portfolio (a duplicate name, an email without
+/// `@`) or by the file system: the reason already in the person's language,
+/// and the field it is about when the portfolio named one (`email`,
+/// `next due`: its own name for it, see [`Refused::names`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub field: Option<&'static str>,
+    pub message: String,
+}
+
+impl Refused {
+    /// A reason not about any field (a file that could not be written).
+    pub fn new(message: impl Into<String>) -> Refused {
+        Refused {
+            field: None,
+            message: message.into(),
         }
-        FieldKind::Month => Month::parse(v).err().map(|e| explain_error(loc, &e)),
-        FieldKind::Amount { positive: true } => Money::parse_positive(v)
-            .err()
-            .map(|e| explain_error(loc, &e)),
-        FieldKind::Amount { positive: false } => {
-            Money::parse(v).err().map(|e| explain_error(loc, &e))
+    }
+
+    /// What the ops layer refused, worded in `loc`; a refused field
+    /// (`OpError::Invalid`) is kept to show the reason under it.
+    pub fn of(loc: Locale, e: &crate::ops::OpError) -> Refused {
+        let field = match e {
+            crate::ops::OpError::Invalid { field, .. } => Some(*field),
+            _ => None,
+        };
+        Refused {
+            field,
+            message: crate::format::explain_error(loc, e),
         }
-        FieldKind::Number { min, max, .. } if note.starts_with("a whole number") => {
-            let (min, max) = (i64::from(*min), i64::from(*max));
-            let args: [(&str, Arg); 2] = [("min", min.into()), ("max", max.into())];
-            Some(text_with(loc, "form-whole-number", &args))
+    }
+
+    /// Whether this is about the form field labelled `label`: the
+    /// portfolio names a field as its label says it, in lower case and
+    /// without a unit in brackets (`cadence` for `Cadence (days)`).
+    pub fn names(&self, label: &str) -> bool {
+        let Some(field) = self.field else {
+            return false;
+        };
+        let label = label.split(" (").next().unwrap_or(label);
+        label.to_lowercase() == field.replace('_', " ").to_lowercase()
+    }
+}
+
+/// Why a form was not saved, shown under it: a field's own check (found
+/// on saving), or the portfolio's refusal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormError {
+    Field(FieldError),
+    Refused(Refused),
+}
+
+impl FormError {
+    /// The whole reason in `loc`, as the form's foot shows it when it is
+    /// about no field shown: `Label: what is wrong`, or the refusal.
+    pub fn say(&self, loc: Locale) -> String {
+        match self {
+            FormError::Field(e) => e.say(loc),
+            FormError::Refused(r) => r.message.clone(),
         }
-        FieldKind::Choice(options) if note.starts_with("one of: ") => {
-            let shown: Vec<String> = options.iter().map(|o| words::choice(loc, o)).collect();
-            let shown = shown.join(", ");
-            Some(text_with(
-                loc,
-                "form-one-of",
-                &[("options", shown.as_str().into())],
-            ))
+    }
+
+    /// Whether this is about the field labelled `label`.
+    pub fn is_about(&self, label: &str) -> bool {
+        match self {
+            FormError::Field(e) => e.field == label,
+            FormError::Refused(r) => r.names(label),
         }
-        _ => None,
-    };
-    parsed.unwrap_or_else(|| words::form_note(loc, note))
+    }
+}
+
+impl From<FieldError> for FormError {
+    fn from(e: FieldError) -> FormError {
+        FormError::Field(e)
+    }
+}
+
+impl From<Refused> for FormError {
+    fn from(r: Refused) -> FormError {
+        FormError::Refused(r)
+    }
 }
 
 /// Check one field's text. `clients` are the names a Client field accepts.
-pub fn validate(field: &Field, clients: &[String]) -> Result<Value, String> {
+pub fn validate(field: &Field, clients: &[String]) -> Result<Value, Check> {
     let v = field.value.trim();
     match &field.kind {
         FieldKind::Text { required } => {
             if v.is_empty() {
                 if *required {
-                    Err("required".into())
+                    Err(Check::Required)
                 } else {
                     Ok(Value::Text(None))
                 }
             } else if v.chars().count() > crate::ops::MAX_TEXT {
-                Err("too long".into())
+                Err(Check::TooLong)
             } else {
                 Ok(Value::Text(Some(v.to_string())))
             }
@@ -125,53 +251,56 @@ pub fn validate(field: &Field, clients: &[String]) -> Result<Value, String> {
         FieldKind::Date { required } => {
             if v.is_empty() {
                 if *required {
-                    Err("required (YYYY-MM-DD or DD.MM.YYYY)".into())
+                    Err(Check::RequiredDate)
                 } else {
                     Ok(Value::Date(None))
                 }
             } else {
                 parse_date(v)
                     .map(|d| Value::Date(Some(d)))
-                    .map_err(|e| e.to_string())
+                    .map_err(Check::Date)
             }
         }
-        FieldKind::Month => Month::parse(v).map(Value::Month).map_err(|e| e.to_string()),
+        FieldKind::Month => Month::parse(v).map(Value::Month).map_err(Check::Date),
         FieldKind::Amount { positive } => {
             let parsed = if *positive {
                 Money::parse_positive(v)
             } else {
                 Money::parse(v)
             };
-            parsed.map(Value::Amount).map_err(|e| e.to_string())
+            parsed.map(Value::Amount).map_err(Check::Amount)
         }
         FieldKind::Number { min, max, required } => {
             if v.is_empty() {
                 return if *required {
-                    Err("required".into())
+                    Err(Check::Required)
                 } else {
                     Ok(Value::Number(None))
                 };
             }
             match v.parse::<u32>() {
                 Ok(n) if (*min..=*max).contains(&n) => Ok(Value::Number(Some(n))),
-                _ => Err(format!("a whole number from {min} to {max}")),
+                _ => Err(Check::WholeNumber {
+                    min: *min,
+                    max: *max,
+                }),
             }
         }
         FieldKind::Choice(options) => options
             .iter()
             .find(|o| o.eq_ignore_ascii_case(v))
             .map(|o| Value::Choice(o))
-            .ok_or_else(|| format!("one of: {}", options.join(", "))),
+            .ok_or_else(|| Check::OneOf(options.clone())),
         FieldKind::Client => {
             let key = crate::domain::name_key(v);
             if v.is_empty() {
-                return Err("required".into());
+                return Err(Check::Required);
             }
             clients
                 .iter()
                 .find(|c| crate::domain::name_key(c) == key)
                 .map(|c| Value::Client(c.clone()))
-                .ok_or_else(|| "no such client".into())
+                .ok_or(Check::NoSuchClient)
         }
     }
 }
@@ -240,10 +369,10 @@ impl Field {
     // each field by name; asking a field for a type its kind does not give
     // is a mistake in the form, said as an error naming the field.
 
-    fn error(&self, message: impl Into<String>) -> FieldError {
+    fn error(&self, check: Check) -> FieldError {
         FieldError {
             field: self.label,
-            message: message.into(),
+            check,
         }
     }
 
@@ -251,8 +380,8 @@ impl Field {
         validate(self, clients).map_err(|e| self.error(e))
     }
 
-    fn mismatch(&self, wanted: &str) -> FieldError {
-        self.error(format!("is not {wanted} field"))
+    fn mismatch(&self, wanted: &'static str) -> FieldError {
+        self.error(Check::WrongKind(wanted))
     }
 
     /// A text field: trimmed, `None` when empty.
@@ -264,7 +393,8 @@ impl Field {
     }
 
     pub fn required_text(&self) -> Result<String, FieldError> {
-        self.optional_text()?.ok_or_else(|| self.error("required"))
+        self.optional_text()?
+            .ok_or_else(|| self.error(Check::Required))
     }
 
     pub fn optional_date(&self) -> Result<Option<NaiveDate>, FieldError> {
@@ -275,7 +405,8 @@ impl Field {
     }
 
     pub fn required_date(&self) -> Result<NaiveDate, FieldError> {
-        self.optional_date()?.ok_or_else(|| self.error("required"))
+        self.optional_date()?
+            .ok_or_else(|| self.error(Check::Required))
     }
 
     pub fn month(&self) -> Result<Month, FieldError> {
@@ -303,7 +434,7 @@ impl Field {
     /// A choice, parsed into the domain's type (`Tier::parse`, ...).
     pub fn choice_as<T, E>(&self, parse: impl Fn(&str) -> Result<T, E>) -> Result<T, FieldError> {
         match self.checked(&[])? {
-            Value::Choice(c) => parse(c).map_err(|_| self.error(format!("cannot be {c}"))),
+            Value::Choice(c) => parse(c).map_err(|_| self.error(Check::CannotBe(c))),
             _ => Err(self.mismatch("a choice")),
         }
     }
@@ -553,6 +684,164 @@ mod tests {
         );
     }
 
+    /// The check `validate` gives for `value` in a field of `kind`.
+    fn check_of(kind: FieldKind, value: &str) -> Check {
+        let field = Field::new("x", kind, value);
+        match validate(&field, &["Acme".to_string()]) {
+            Err(check) => check,
+            Ok(v) => panic!("{value:?} passed as {v:?}"),
+        }
+    }
+
+    /// Each check, as `validate` gives it, said in English (as the screen
+    /// said it before the checks were typed) and in Russian.
+    #[test]
+    fn every_check_is_said_in_english_and_in_russian() {
+        use FieldKind as K;
+        let number = K::Number {
+            min: 1,
+            max: 10,
+            required: true,
+        };
+        let long = "я".repeat(crate::ops::MAX_TEXT + 1);
+        let cases = [
+            (
+                check_of(K::Text { required: true }, " "),
+                Check::Required,
+                "required",
+                "обязательное поле",
+            ),
+            (
+                check_of(K::Date { required: true }, ""),
+                Check::RequiredDate,
+                "required (YYYY-MM-DD or DD.MM.YYYY)",
+                "обязательное поле (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)",
+            ),
+            (
+                check_of(K::Text { required: false }, &long),
+                Check::TooLong,
+                "too long",
+                "слишком длинно",
+            ),
+            (
+                check_of(K::Client, "Nobody"),
+                Check::NoSuchClient,
+                "no such client",
+                "нет такого клиента",
+            ),
+            (
+                check_of(number, "11"),
+                Check::WholeNumber { min: 1, max: 10 },
+                "a whole number from 1 to 10",
+                "целое число от 1 до 10",
+            ),
+            (
+                check_of(K::Choice(vec!["gold", "toxic"]), "silver"),
+                Check::OneOf(vec!["gold", "toxic"]),
+                "one of: gold, toxic",
+                "одно из: золотые, токсичные",
+            ),
+            (
+                check_of(K::Date { required: false }, "31.02.2026"),
+                Check::Date(DateError::Invalid("31.02.2026".into())),
+                "'31.02.2026' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
+                "«31.02.2026» — не дата (пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)",
+            ),
+            (
+                check_of(K::Month, "13.2026"),
+                Check::Date(DateError::InvalidMonth("13.2026".into())),
+                "'13.2026' is not a month (use YYYY-MM or MM.YYYY)",
+                "«13.2026» — не месяц (пишите ГГГГ-ММ или ММ.ГГГГ)",
+            ),
+            (
+                check_of(K::Amount { positive: true }, "0"),
+                Check::Amount(Money::parse_positive("0").unwrap_err()),
+                "'0' must be greater than zero",
+                "«0»: сумма должна быть больше нуля",
+            ),
+            (
+                check_of(K::Amount { positive: false }, "много"),
+                Check::Amount(Money::parse("много").unwrap_err()),
+                "'много' is not an amount (use digits, e.g. 1250000.50 or 1 250 000,50)",
+                "«много» — не сумма (пишите цифрами, например 1250000,50 или 1 250 000,50)",
+            ),
+            // A form's own mistakes: English in both, as a developer reads them.
+            (
+                Field::text("Note", false, "x")
+                    .optional_date()
+                    .unwrap_err()
+                    .check,
+                Check::WrongKind("a date"),
+                "is not a date field",
+                "is not a date field",
+            ),
+            (
+                Field::choice("Kind", vec!["fax"], "fax")
+                    .choice_as(crate::domain::TouchKind::parse)
+                    .unwrap_err()
+                    .check,
+                Check::CannotBe("fax"),
+                "cannot be fax",
+                "cannot be fax",
+            ),
+        ];
+        for (check, expected, en, ru) in cases {
+            assert_eq!(check, expected);
+            assert_eq!(check.say(Locale::En), en);
+            assert_eq!(check.to_string(), en, "Display is the English");
+            assert_eq!(check.say(Locale::Ru), ru);
+        }
+    }
+
+    #[test]
+    fn a_field_error_names_its_field_in_the_language() {
+        let e = FieldError {
+            field: "Owed by",
+            check: Check::OneOf(vec!["us", "client"]),
+        };
+        assert_eq!(e.to_string(), "Owed by: one of: us, client");
+        assert_eq!(e.say(Locale::Ru), "За кем: одно из: за нами, за клиентом");
+        let form = FormError::from(e);
+        assert!(form.is_about("Owed by"));
+        assert!(!form.is_about("Owner"));
+    }
+
+    /// A refusal is about the form field the portfolio named (as its label
+    /// says it, without the unit), and about no field when it named none.
+    #[test]
+    fn a_refusal_is_about_the_field_the_portfolio_named() {
+        let about = |field, label| {
+            FormError::Refused(Refused {
+                field,
+                message: "x".into(),
+            })
+            .is_about(label)
+        };
+        assert!(about(Some("email"), "Email"));
+        assert!(about(Some("next due"), "Next due"));
+        assert!(about(Some("next_due"), "Next due"));
+        assert!(about(Some("cadence"), "Cadence (days)"));
+        assert!(about(Some("File"), "File"));
+        assert!(!about(Some("due"), "Next due"));
+        assert!(!about(None, "Name"));
+        let refused = Refused::of(
+            Locale::Ru,
+            &crate::ops::invalid("email", crate::domain::Refusal::Required),
+        );
+        assert_eq!(refused.field, Some("email"));
+        assert!(
+            refused.message.starts_with("эл. почта"),
+            "{}",
+            refused.message
+        );
+        let duplicate = Refused::of(
+            Locale::En,
+            &crate::ops::OpError::DuplicateClient("Acme".into()),
+        );
+        assert_eq!(duplicate.field, None);
+        assert!(duplicate.message.contains("already exists"));
+    }
+
     #[test]
     fn editing_handles_multibyte_text() {
         let mut f = Field::text("name", true, "");
@@ -578,7 +867,7 @@ mod tests {
             client.client(&clients),
             Err(FieldError {
                 field: "Client",
-                message: "no such client".into()
+                check: Check::NoSuchClient
             })
         );
         client.complete(&clients);

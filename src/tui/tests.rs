@@ -454,7 +454,11 @@ fn review_pane_shows_the_briefing_and_writes_markdown() {
     press(&mut app, &mut s, Action::FormSubmit);
     match &app.shared.mode {
         Mode::Form(f) => {
-            let e = f.error.as_deref().unwrap_or("");
+            let e = f
+                .error
+                .as_ref()
+                .map(|e| e.say(crate::format::Locale::En))
+                .unwrap_or_default();
             assert!(e.contains("SQLite database"), "{e}");
         }
         other => panic!("{other:?}"),
@@ -1282,7 +1286,11 @@ fn a_long_form_error_wraps_under_the_form_without_cutting_words() {
     let Mode::Form(form) = &app.shared.mode else {
         panic!("{:?}", app.shared.mode)
     };
-    let error = form.error.clone().expect("the duplicate name is refused");
+    let error = form
+        .error
+        .as_ref()
+        .map(|e| e.say(crate::format::Locale::En));
+    let error = error.expect("the duplicate name is refused");
     assert!(
         error.contains("names are compared ignoring case"),
         "{error}"
@@ -1302,7 +1310,10 @@ fn a_long_form_error_wraps_under_the_form_without_cutting_words() {
     };
     let title = form.title.clone();
     let long = "Summary: is far too long to be kept in one line of this box, so it wraps between words under the field";
-    form.error = Some(long.into());
+    form.error = Some(super::form::FormError::Refused(super::form::Refused {
+        field: Some("summary"),
+        message: long.into(),
+    }));
     let screen = render(&app, 80, 24);
     let summary = screen.lines().position(|l| l.contains("Summary")).unwrap();
     let below: String = screen.lines().nth(summary + 1).unwrap_or_default().into();
@@ -1358,7 +1369,11 @@ fn the_contact_form_refuses_an_email_without_at_under_the_field() {
     let Mode::Form(form) = &app.shared.mode else {
         panic!("the form stays open: {:?}", app.shared.mode)
     };
-    let error = form.error.clone().unwrap_or_default();
+    let error = form
+        .error
+        .as_ref()
+        .map(|e| e.say(crate::format::Locale::En));
+    let error = error.unwrap_or_default();
     assert!(
         error.starts_with("email: 'nobody' is not an email address"),
         "{error}"
@@ -1818,7 +1833,11 @@ fn plan_drill_down_edits_a_payments_amount_and_the_figure_follows() {
     let Mode::Form(form) = &app.shared.mode else {
         panic!("the form stays open: {:?}", app.shared.mode)
     };
-    assert!(form.error.as_deref().unwrap_or("").starts_with("Amount"));
+    let error = form
+        .error
+        .as_ref()
+        .map(|e| e.say(crate::format::Locale::En));
+    assert!(error.unwrap_or_default().starts_with("Amount"));
     assert_eq!(figure_now(&app, Figure::Received), before, "nothing saved");
     press(&mut app, &mut s, Action::FormDeleteLine);
     let more = amount.plus(Money::major(1_000));
@@ -3784,4 +3803,65 @@ fn a_bad_date_in_a_form_is_said_in_russian() {
             assert!(!screen.contains(english), "English {english} in\n{screen}");
         }
     }
+}
+
+/// Issue 23: a check saving found is said under its field in Russian, and
+/// not twice when the field's own note already says it.
+#[test]
+fn a_form_error_is_said_under_its_field_in_russian_once() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::ChangeTier);
+    press(&mut app, &mut s, Action::FormSubmit); // no reason given
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("the form stays open: {:?}", app.shared.mode)
+    };
+    assert!(
+        matches!(&form.error, Some(super::form::FormError::Field(e)) if e.field == "Reason"),
+        "{:?}",
+        form.error
+    );
+    // The reason is focused: its own note says it, once.
+    let screen = render(&app, 120, 40);
+    assert_eq!(screen.matches("обязательное поле").count(), 1, "{screen}");
+    assert!(!screen.contains("required"), "{screen}");
+    // Focus elsewhere: the empty field's note is not shown, the error is,
+    // under the field and with its Russian label.
+    press(&mut app, &mut s, Action::FormPrev);
+    let screen = render(&app, 120, 40);
+    let reason = screen.lines().position(|l| l.contains("Причина")).unwrap();
+    let below = screen.lines().nth(reason + 1).unwrap_or_default();
+    assert!(below.contains("✗ Причина: обязательное поле"), "{screen}");
+    assert!(!screen.contains("Reason"), "{screen}");
+}
+
+/// Issue 23: what the portfolio refuses about a field (an email without
+/// `@`) goes under that field in Russian, found by the field it names.
+#[test]
+fn a_refused_email_is_said_under_its_field_in_russian() {
+    let (mut s, mut app) = demo();
+    app.shared.locale = crate::format::Locale::Ru;
+    press(&mut app, &mut s, Action::OpenCard);
+    press(&mut app, &mut s, Action::Add);
+    typed(&mut app, &mut s, "Вера Ли");
+    for _ in 0..4 {
+        press(&mut app, &mut s, Action::FormNext); // to Email
+    }
+    typed(&mut app, &mut s, "nobody");
+    press(&mut app, &mut s, Action::FormSubmit);
+    let Mode::Form(form) = &app.shared.mode else {
+        panic!("the form stays open: {:?}", app.shared.mode)
+    };
+    let Some(super::form::FormError::Refused(refused)) = &form.error else {
+        panic!("{:?}", form.error)
+    };
+    assert_eq!(refused.field, Some("email"));
+    let screen = render(&app, 120, 40);
+    let email = screen
+        .lines()
+        .position(|l| l.contains("Эл. почта nobody"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let below = screen.lines().nth(email + 1).unwrap_or_default();
+    assert!(below.contains("✗ эл. почта: «nobody»"), "{screen}");
+    assert!(!screen.contains("is not an email"), "{screen}");
 }

@@ -84,7 +84,7 @@ pub fn perform(store: &mut Store, loc: crate::format::Locale, change: Change) ->
                 touched: change.inverse.kept().map(Box::new),
                 ..Saved::default()
             })
-            .map_err(|e| crate::format::explain_error(loc, &e)),
+            .map_err(|e| crate::tui::form::Refused::of(loc, &e)),
     )
 }
 

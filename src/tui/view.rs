@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
-use super::form::FieldKind;
+use super::form::{FieldKind, FormError};
 use super::forms::Form;
 use super::keys;
 use super::mouse;
@@ -298,15 +298,12 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
     // A note under a field starts under its value, after "✗ ".
     let note_indent = label_w + 1;
     let note_w = inner_w.saturating_sub(note_indent + 2).max(1);
-    // The error saving gave goes under the field it names, if it names
-    // one (a field's own check said again is not repeated). A saving
-    // error names it in the user's language.
-    let error_field = form.error.as_deref().and_then(|e| {
-        let (name, _) = e.split_once(": ")?;
-        let name = name.to_lowercase();
-        (0..fields.len())
-            .find(|&i| fields[i].label.to_lowercase() == name || labels[i].to_lowercase() == name)
-    });
+    // The error saving gave goes under the field it is about, if it is
+    // about one (a field's own check said again is not repeated).
+    let error_field = form
+        .error
+        .as_ref()
+        .and_then(|e| fields.iter().position(|fl| e.is_about(fl.label)));
     let mut lines = Vec::new();
     let mut cursor = None;
     for (i, (field, check)) in fields.iter().zip(checks.iter()).enumerate() {
@@ -338,29 +335,25 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
             Span::styled(shown, value_style),
         ]));
         let mut notes = Vec::new();
-        // The check's own words (English) say whether the saving error
-        // repeats it; the note shows in the user's language.
+        // The field's check, then the saving error about it unless that
+        // is the same check said again; both in the user's language.
         let mut said = None;
-        if let Err(e) = check
+        if let Err(c) = check
             && (!field.value.trim().is_empty() || focused)
         {
-            notes.push(super::form::check_note(locale, field, e));
-            said = Some(e);
+            notes.push(c.say(locale));
+            said = Some(c);
         }
         if error_field == Some(i)
             && let Some(e) = &form.error
-            && said.is_none_or(|n| *e != format!("{}: {n}", field.label))
         {
-            // `Label: message`, both in the user's language (a saving
-            // error's field name already is).
-            let (name, message) = e.split_once(": ").unwrap_or(("", e));
-            let name = if name == field.label {
-                &labels[i]
-            } else {
-                name
-            };
-            let message = super::form::check_note(locale, field, message);
-            notes.push(format!("{name}: {message}"));
+            match e {
+                FormError::Field(e) if said == Some(&e.check) => {}
+                FormError::Field(e) => {
+                    notes.push(format!("{}: {}", labels[i], e.check.say(locale)));
+                }
+                FormError::Refused(r) => notes.push(r.message.clone()),
+            }
         }
         if notes.is_empty() {
             lines.push(Line::from(""));
@@ -378,7 +371,7 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
     if error_field.is_none()
         && let Some(e) = &form.error
     {
-        for (j, part) in wrap_words(e, inner_w.saturating_sub(2).max(1))
+        for (j, part) in wrap_words(&e.say(locale), inner_w.saturating_sub(2).max(1))
             .into_iter()
             .enumerate()
         {

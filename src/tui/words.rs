@@ -1,7 +1,7 @@
-//! The words of the TUI's forms in the user's language: field labels,
-//! choices and check messages. The domain's words (tiers, statuses,
-//! kinds, owners, agreement statuses) are shared with the command line
-//! and live in `format::words`.
+//! The words of the TUI's forms in the user's language: field labels
+//! and choices (a field's check says itself: `form::Check::say`). The
+//! domain's words (tiers, statuses, kinds, owners, agreement statuses) are
+//! shared with the command line and live in `format::words`.
 
 use crate::domain::{Owner, Status, Tier, TouchKind};
 use crate::format::{Locale, text};
@@ -68,20 +68,6 @@ pub fn choice(loc: Locale, value: &str) -> String {
         (_, (_, _, _, Ok(o))) => owner(loc, o),
         _ => value.to_string(),
     }
-}
-
-/// A form's check message in `loc`, for the few fixed ones the fields
-/// give (`tui::form`); a message with values (a parse error) shows as
-/// it is.
-pub fn form_note(loc: Locale, note: &str) -> String {
-    let id = match note {
-        "required" => "form-required",
-        "too long" => "form-too-long",
-        "required (YYYY-MM-DD or DD.MM.YYYY)" => "form-required-date",
-        "no such client" => "form-no-such-client",
-        _ => return note.to_string(),
-    };
-    text(loc, id)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub mod log;
 
 use chrono::NaiveDate;
 
-use super::form::{Field, FieldError};
+use super::form::{Check, Field, FieldError, FormError};
 use crate::domain::{
     Id, Money, Month, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint,
     Status, Tier,
@@ -142,7 +142,7 @@ pub struct Form {
     pub clients: Vec<String>,
     /// Why the form was not saved (a field, or the store: a duplicate
     /// name), shown under it.
-    pub error: Option<String>,
+    pub error: Option<FormError>,
 }
 
 impl Form {
@@ -166,7 +166,7 @@ impl Form {
     }
 
     /// Each field's check, in order (drawn next to the fields).
-    pub fn checks(&self) -> Vec<Result<super::form::Value, String>> {
+    pub fn checks(&self) -> Vec<Result<super::form::Value, Check>> {
         self.fields()
             .into_iter()
             .map(|f| super::form::validate(f, &self.clients))
@@ -178,9 +178,9 @@ impl Form {
     pub fn submit(&mut self) -> Result<Save, FieldError> {
         self.complete();
         for (f, check) in self.fields().into_iter().zip(self.checks()) {
-            check.map_err(|message| FieldError {
+            check.map_err(|check| FieldError {
                 field: f.label,
-                message,
+                check,
             })?;
         }
         self.kind.typed().parse(&self.clients)
@@ -305,7 +305,7 @@ mod tests {
             form.submit(),
             Err(FieldError {
                 field: "Client",
-                message: "required".into()
+                check: Check::Required
             })
         );
         typed(&mut form, "ромашка");
