@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Portfolio, path_str};
+use common::{English, Portfolio, path_str};
 use predicates::prelude::*;
 
 fn small() -> Portfolio {
@@ -836,14 +836,16 @@ fn db_location_flag_env_and_default() {
     let env_db = p.dir.path().join("env.db");
     // FOLIO_DB is used when --db is absent.
     let mut c = assert_cmd::Command::cargo_bin("folio").unwrap();
-    c.env("FOLIO_DB", &env_db)
+    c.english()
+        .env("FOLIO_DB", &env_db)
         .args(["--today", common::TODAY, "client", "add", "Via Env"])
         .assert()
         .success();
     assert!(env_db.exists());
     // --db wins over FOLIO_DB.
     let mut c = assert_cmd::Command::cargo_bin("folio").unwrap();
-    c.env("FOLIO_DB", &env_db)
+    c.english()
+        .env("FOLIO_DB", &env_db)
         .arg("--db")
         .arg(&p.db)
         .args(["client", "list", "--json"])
@@ -854,6 +856,7 @@ fn db_location_flag_env_and_default() {
     let home = tempfile::tempdir().unwrap();
     let mut c = assert_cmd::Command::cargo_bin("folio").unwrap();
     c.env_remove("FOLIO_DB")
+        .english()
         .env("HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("xdg"))
         .args(["client", "add", "Default Co"])
@@ -864,6 +867,7 @@ fn db_location_flag_env_and_default() {
     let missing = p.dir.path().join("no/such/dir/x.db");
     let mut c = assert_cmd::Command::cargo_bin("folio").unwrap();
     c.env_remove("FOLIO_DB")
+        .english()
         .arg("--db")
         .arg(&missing)
         .args(["client", "list"])

@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{Portfolio, path_str};
+use common::{English, Portfolio, path_str};
 
 /// A portfolio with two clients and a payment, so reports and exports say something.
 fn small() -> Portfolio {
@@ -291,6 +291,7 @@ fn a_killed_backup_leaves_nothing_under_the_real_name_and_the_retry_works() {
         .args(["backup", "--out"])
         .arg(&dest)
         .env_remove("FOLIO_DB")
+        .english()
         .output()
         .unwrap();
     assert!(!killed.status.success(), "the limit stopped the backup");
@@ -395,6 +396,7 @@ mod modes {
         let run = || {
             let mut c = assert_cmd::Command::cargo_bin("folio").unwrap();
             c.env_remove("FOLIO_DB")
+                .english()
                 .env("HOME", home.path())
                 .env("XDG_DATA_HOME", &data)
                 .args(["--today", common::TODAY, "client", "add", "Acme"]);
@@ -462,6 +464,7 @@ mod modes {
         // The unprivileged user reads the demo, as root could not be refused.
         let run = cmd
             .env_remove("FOLIO_DB")
+            .english()
             .env("HOME", p.dir.path())
             .args(["--demo", "--today", common::TODAY, "report", "--out"])
             .arg(&out)

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{Portfolio, TODAY};
+use common::{English, Portfolio, TODAY};
 
 const MIB: usize = 1 << 20;
 /// What the tests feed an import at most: twice the limit. A folio
@@ -31,6 +31,7 @@ fn portfolio() -> Portfolio {
 fn folio(p: &Portfolio, args: &[&str]) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("folio"));
     c.env_remove("FOLIO_DB")
+        .english()
         .env("HOME", p.dir.path())
         .env("XDG_DATA_HOME", p.dir.path().join("data"))
         .arg("--db")
@@ -244,6 +245,7 @@ fn folio_in(dir: &Path, folio_db: Option<&str>, args: &[&str]) -> std::process::
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("folio"));
     c.current_dir(dir)
         .env_remove("FOLIO_DB")
+        .english()
         .env("HOME", dir)
         .env("XDG_DATA_HOME", dir.join("data"))
         .args(["--today", TODAY])

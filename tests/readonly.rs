@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Portfolio, TODAY, path_str};
+use common::{English, Portfolio, TODAY, path_str};
 
 /// How long one run of folio may take before the test calls it hung.
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -77,6 +77,7 @@ impl Runner {
     fn folio(&self, db: &Path, args: &[&str]) -> Output {
         let mut c = self.command(&assert_cmd::cargo::cargo_bin("folio"));
         c.env_remove("FOLIO_DB")
+            .english()
             .env("HOME", "/nonexistent")
             .arg("--db")
             .arg(db)

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{Portfolio, path_str};
+use common::{English, Portfolio, path_str};
 
 fn folio_bin() -> std::path::PathBuf {
     assert_cmd::cargo::cargo_bin("folio")
@@ -42,6 +42,7 @@ fn sigkill_never_loses_an_acknowledged_write() {
             .env("DB", &p.db)
             .env("ROUND", round.to_string())
             .env_remove("FOLIO_DB")
+            .english()
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .process_group(0)
@@ -112,6 +113,7 @@ fn concurrent_writers_all_succeed() {
                 for i in 0..each {
                     let out = Command::new(folio_bin())
                         .env_remove("FOLIO_DB")
+                        .english()
                         .arg("--db")
                         .arg(&db)
                         .args([

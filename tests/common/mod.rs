@@ -14,6 +14,30 @@ pub const TODAY: &str = "2026-11-23";
 /// the suite passes on a Russian machine.
 pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
+/// A command with the variables that choose folio's language removed, so
+/// it speaks English on any machine: `Command::new(folio).english()`.
+pub trait English {
+    fn english(&mut self) -> &mut Self;
+}
+
+impl English for std::process::Command {
+    fn english(&mut self) -> &mut Self {
+        for var in LOCALE_VARS {
+            self.env_remove(var);
+        }
+        self
+    }
+}
+
+impl English for Command {
+    fn english(&mut self) -> &mut Self {
+        for var in LOCALE_VARS {
+            self.env_remove(var);
+        }
+        self
+    }
+}
+
 /// A temporary portfolio file and a way to run folio on it.
 pub struct Portfolio {
     pub dir: TempDir,
