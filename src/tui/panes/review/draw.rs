@@ -82,11 +82,19 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
             Layout::vertical([Constraint::Length(risk_h), Constraint::Min(0)]).areas(left);
         (risk, points, right)
     };
-    // Tier moves: about three lines each (the reason wraps), a third of
-    // the column at most.
-    let moves_rows = (b.tier_moves.len() as u16)
-        .saturating_mul(3)
-        .saturating_add(2);
+    // Tier moves: the lines they take (the tiers and the reason wrap on a
+    // narrow column), a third of the column at most; counted only until
+    // that third is full.
+    let width = usize::from(right.width.saturating_sub(3));
+    let plain = Theme { color: false };
+    let mut moves_rows: u16 = 2;
+    for i in 0..b.tier_moves.len() {
+        if moves_rows >= right.height / 3 {
+            break;
+        }
+        let lines = item(pane, b, Section::Moves, i, width, plain).len();
+        moves_rows = moves_rows.saturating_add(u16::try_from(lines).unwrap_or(u16::MAX));
+    }
     let moves_h = match pane.focus {
         Section::Moves => focused(right.height),
         _ => moves_rows.min(right.height / 3).max(3),
