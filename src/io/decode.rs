@@ -296,7 +296,7 @@ fn one_byte_encoding(bytes: &[u8]) -> Result<Encoding, Choice> {
         .map(|&e| (e, russian_score(&e.decode(sample))))
         .collect();
     let with_head_start = |(e, score): &(Encoding, Score)| {
-        score.total
+        score.log_sum
             + if *e == Encoding::Cp1251 {
                 CP1251_HEAD_START
             } else {
@@ -314,11 +314,12 @@ fn one_byte_encoding(bytes: &[u8]) -> Result<Encoding, Choice> {
     Ok(best.0)
 }
 
-/// A text's [`russian_score`]: the sum over its non-ASCII characters, and
-/// how many there are.
+/// A text's [`russian_score`]: the sum of the log-likelihoods of its
+/// non-ASCII characters (a statistic, not an amount), and how many there
+/// are.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Score {
-    total: f64,
+    log_sum: f64,
     chars: usize,
 }
 
@@ -327,7 +328,7 @@ impl Score {
         if self.chars == 0 {
             0.0
         } else {
-            self.total / self.chars as f64
+            self.log_sum / self.chars as f64
         }
     }
 }
@@ -354,7 +355,7 @@ fn russian_score(text: &str) -> Score {
     const NO_VOWEL: f64 = -6.0;
     const COMMON_PAIR: f64 = 1.0;
     let mut score = Score {
-        total: 0.0,
+        log_sum: 0.0,
         chars: 0,
     };
     let mut prev = ' ';
@@ -369,14 +370,14 @@ fn russian_score(text: &str) -> Score {
             small_no_vowel &= c.is_lowercase() && !"аеёиоуыэюя".contains(c);
         } else {
             if word_len >= 3 && small_no_vowel {
-                score.total += NO_VOWEL;
+                score.log_sum += NO_VOWEL;
             }
             (word_len, small_no_vowel) = (0, true);
         }
         if !c.is_ascii() {
             let next = chars.peek().copied().unwrap_or(' ');
             score.chars += 1;
-            score.total += match frequency {
+            score.log_sum += match frequency {
                 Some(frequency) => {
                     let mut s = frequency.ln();
                     if letter_frequency(prev).is_some() && prev.is_lowercase() && c.is_uppercase() {
@@ -397,7 +398,7 @@ fn russian_score(text: &str) -> Score {
         prev = c;
     }
     if word_len >= 3 && small_no_vowel {
-        score.total += NO_VOWEL;
+        score.log_sum += NO_VOWEL;
     }
     score
 }
@@ -624,10 +625,10 @@ mod tests {
             let bytes = encoded(PLAIN, encoding);
             let scores: Vec<f64> = [WINDOWS_1251, IBM866, KOI8_R]
                 .iter()
-                .map(|e| russian_score(&e.decode_without_bom_handling(&bytes).0).total)
+                .map(|e| russian_score(&e.decode_without_bom_handling(&bytes).0).log_sum)
                 .collect();
             let best = scores.iter().copied().fold(f64::MIN, f64::max);
-            let right = russian_score(PLAIN).total;
+            let right = russian_score(PLAIN).log_sum;
             assert_eq!(best, right, "{}: {scores:?}", encoding.name());
         }
         // UTF-8 read as Windows-1251 scores far below the text itself.
