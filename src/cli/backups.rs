@@ -98,13 +98,12 @@ pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
         .parent()
         .map(shown)
         .unwrap_or_else(|| ".".into());
-    let n = i64::try_from(copies.len()).unwrap_or(i64::MAX);
     let (db, folder) = (shown(&target), folder);
     let mut out = format::text_with(
         loc,
         "cli-backups-title",
         &[
-            ("n", format::Arg::Num(n)),
+            ("n", format::Arg::count(copies.len())),
             ("db", format::Arg::Str(&db)),
             ("folder", format::Arg::Str(&folder)),
         ],

@@ -451,10 +451,7 @@ pub fn render_error(e: &clap::Error) -> String {
             let quoted: Vec<String> = similar.iter().map(|s| format!("'{s}'")).collect();
             let similar = quoted.join(", ");
             let args = [
-                (
-                    "n",
-                    Value::Num(i64::try_from(quoted.len()).unwrap_or(i64::MAX)),
-                ),
+                ("n", Value::count(quoted.len())),
                 ("similar", Value::Str(&similar)),
             ];
             tips.push(lookup(id, &args).unwrap_or_else(|| id.to_string()));

@@ -18,12 +18,6 @@ use super::{Locale, date, money, percent};
 use crate::domain::briefing::{ConcentrationLine, Due, Gap, TalkingPoint, UpcomingKind};
 use crate::domain::{Money, Month, Owner, Tier};
 
-/// A count as a message's value: it picks the plural form, and the message
-/// writes it (`{ GROUPED($n) }` groups its digits).
-pub(super) fn num(n: impl TryInto<i64>) -> Arg<'static> {
-    Arg::Num(n.try_into().unwrap_or(i64::MAX))
-}
-
 /// What the forecast counts, said wherever it is shown.
 pub fn forecast_basis(locale: Locale) -> String {
     text(locale, "briefing-forecast-basis")
@@ -46,10 +40,10 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             "briefing-point-plan",
             &[
                 ("attainment", Arg::Str(&percent(locale, *attainment_bp))),
-                ("days-left", num(*days_left)),
+                ("days-left", Arg::count(*days_left)),
                 ("outstanding", Arg::Str(&amount(*outstanding))),
                 ("currency", currency),
-                ("clients", num(*clients_outstanding)),
+                ("clients", Arg::count(*clients_outstanding)),
                 ("forecast", Arg::Str(&amount(*forecast))),
             ],
         ),
@@ -76,8 +70,8 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             "briefing-point-gold-not-contacted",
             &[
                 ("client", Arg::Str(client)),
-                ("days", num(*days_since)),
-                ("cadence", num(*cadence_days)),
+                ("days", Arg::count(*days_since)),
+                ("cadence", Arg::count(*cadence_days)),
             ],
         ),
         TalkingPoint::GoldNeverContacted {
@@ -88,7 +82,7 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             "briefing-point-gold-never-contacted",
             &[
                 ("client", Arg::Str(client)),
-                ("cadence", num(*cadence_days)),
+                ("cadence", Arg::count(*cadence_days)),
             ],
         ),
         TalkingPoint::OverdueReceivables {
@@ -102,7 +96,7 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             &[
                 ("total", Arg::Str(&amount(*total))),
                 ("currency", currency),
-                ("clients", num(*clients)),
+                ("clients", Arg::count(*clients)),
                 ("largest", Arg::Str(largest)),
                 ("largest-amount", Arg::Str(&amount(*largest_amount))),
             ],
@@ -146,7 +140,7 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
                 ("client", Arg::Str(client)),
                 ("amount", Arg::Str(&amount(*revenue_per_hour))),
                 ("currency", currency),
-                ("minutes", num(*minutes_12m)),
+                ("minutes", Arg::count(*minutes_12m)),
             ],
         ),
         TalkingPoint::Grow {
@@ -160,7 +154,7 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
                 ("client", Arg::Str(client)),
                 ("tier", Arg::Str(&tier(locale, *t))),
                 // Whole percent, rounded toward zero: `10` for 10.53 %.
-                ("growth", num(revenue_up_bp / 100)),
+                ("growth", Arg::count(revenue_up_bp / 100)),
             ],
         ),
         TalkingPoint::ClientsLost { lost } => {
@@ -181,7 +175,10 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             text_with(
                 locale,
                 "briefing-point-clients-lost",
-                &[("count", num(lost.len())), ("clients", Arg::Str(&clients))],
+                &[
+                    ("count", Arg::count(lost.len())),
+                    ("clients", Arg::Str(&clients)),
+                ],
             )
         }
     }
@@ -288,8 +285,8 @@ pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: 
                 ("share", Arg::Str(&share)),
                 ("revenue", Arg::Str(&money(locale, c.revenue_12m))),
                 ("currency", Arg::Str(currency_sign(locale, currency))),
-                ("top", num(c.clients_for_80pct)),
-                ("clients", num(c.client_count)),
+                ("top", Arg::count(c.clients_for_80pct)),
+                ("clients", Arg::count(c.client_count)),
                 ("warning", Arg::Str(warning)),
             ],
         ),
@@ -299,7 +296,7 @@ pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: 
             &[
                 ("client", Arg::Str(name)),
                 ("share", Arg::Str(&share)),
-                ("top", num(c.clients_for_80pct)),
+                ("top", Arg::count(c.clients_for_80pct)),
                 ("warning", Arg::Str(warning)),
             ],
         ),
@@ -319,7 +316,7 @@ pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes
         &[
             ("client", Arg::Str(client)),
             ("amount", Arg::Str(&money(locale, revenue_per_hour))),
-            ("minutes", num(minutes)),
+            ("minutes", Arg::count(minutes)),
         ],
     )
 }

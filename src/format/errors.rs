@@ -23,7 +23,7 @@ use std::io;
 use std::path::Path;
 
 use super::messages::{Arg, text, text_with};
-use super::{Locale, Noun, count};
+use super::{Locale, Noun, count, whole};
 use crate::config::ConfigError;
 use crate::domain::counterparty::{self, InnError};
 use crate::domain::text::{Lines, TextError, code_point, escape};
@@ -642,11 +642,6 @@ fn config(l: Locale, e: &ConfigError) -> String {
         ),
         ConfigError::Lang { value } => say(l, "config-lang", &[("value", value.as_str().into())]),
     }
-}
-
-/// A count or line number as a message's number.
-fn whole(n: impl TryInto<i64>) -> i64 {
-    n.try_into().unwrap_or(i64::MAX)
 }
 
 fn import(l: Locale, e: &ImportError) -> String {

@@ -74,6 +74,15 @@ pub enum Arg<'a> {
     Str(&'a str),
 }
 
+impl Arg<'static> {
+    /// A count (of rows, days, clients...) as a message's number: it picks
+    /// the plural form (`{ GROUPED($n) }` writes it grouped). Counts past
+    /// `i64` do not exist.
+    pub fn count(n: impl TryInto<i64>) -> Arg<'static> {
+        Arg::Num(n.try_into().unwrap_or(i64::MAX))
+    }
+}
+
 impl From<i64> for Arg<'_> {
     fn from(n: i64) -> Self {
         Arg::Num(n)

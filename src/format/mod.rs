@@ -296,7 +296,7 @@ pub fn noun_for(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> String {
 }
 
 /// Any integer as an `i64` (counts beyond it do not exist).
-fn whole(n: impl TryInto<i64>) -> i64 {
+pub(super) fn whole(n: impl TryInto<i64>) -> i64 {
     n.try_into().unwrap_or(i64::MAX)
 }
 

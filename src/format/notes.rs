@@ -26,8 +26,8 @@ pub fn pruned(loc: Locale, pruned: &Pruned) -> Option<String> {
             loc,
             "cli-pruned",
             &[
-                ("n", count(names.len())),
-                ("keep", count(KEEP)),
+                ("n", Arg::count(names.len())),
+                ("keep", Arg::count(KEEP)),
                 ("names", Arg::Str(&names_shown)),
             ],
         ));
@@ -68,10 +68,6 @@ pub fn migrated(loc: Locale, path: &Path, from: i32, to: i32, backup: &Path) -> 
             ("backup", Arg::Str(&backup)),
         ],
     )
-}
-
-fn count(n: usize) -> Arg<'static> {
-    Arg::Num(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
 #[cfg(test)]

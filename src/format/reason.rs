@@ -3,7 +3,7 @@
 //! a Fluent message (`reason-...` in `assets/locales/*/briefing.ftl`); this
 //! picks it and gives its values.
 
-use super::briefing::{gap, num};
+use super::briefing::gap;
 use super::messages::{Arg, text, text_with};
 use super::{Locale, money};
 use crate::domain::briefing::{BROKEN_WINDOW_DAYS, Reason};
@@ -20,9 +20,9 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
             locale,
             "reason-past-cadence",
             &[
-                ("days", num(*days)),
-                ("cadence", num(*cadence_days)),
-                ("over", num(*days_over)),
+                ("days", Arg::count(*days)),
+                ("cadence", Arg::count(*cadence_days)),
+                ("over", Arg::count(*days_over)),
             ],
         ),
         Reason::PastCadence {
@@ -32,12 +32,15 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
         } => text_with(
             locale,
             "reason-never-contacted",
-            &[("cadence", num(*cadence_days)), ("over", num(*days_over))],
+            &[
+                ("cadence", Arg::count(*cadence_days)),
+                ("over", Arg::count(*days_over)),
+            ],
         ),
         Reason::OverdueAgreements { ours, theirs } => text_with(
             locale,
             "reason-overdue-agreements",
-            &[("ours", num(*ours)), ("theirs", num(*theirs))],
+            &[("ours", Arg::count(*ours)), ("theirs", Arg::count(*theirs))],
         ),
         Reason::BrokenAgreements {
             count,
@@ -47,10 +50,10 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
             locale,
             "reason-broken-agreements",
             &[
-                ("count", num(*count)),
-                ("days", num(BROKEN_WINDOW_DAYS)),
-                ("by-client", num(*by_client)),
-                ("by-us", num(*by_us)),
+                ("count", Arg::count(*count)),
+                ("days", Arg::count(BROKEN_WINDOW_DAYS)),
+                ("by-client", Arg::count(*by_client)),
+                ("by-us", Arg::count(*by_us)),
             ],
         ),
         Reason::OverdueReceivables { amount } => text_with(
@@ -76,8 +79,8 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
             locale,
             "reason-silent-decline",
             &[
-                ("last", num(*touchpoints_last_60_days)),
-                ("previous", num(*touchpoints_previous_60_days)),
+                ("last", Arg::count(*touchpoints_last_60_days)),
+                ("previous", Arg::count(*touchpoints_previous_60_days)),
             ],
         ),
         Reason::SingleThread {
@@ -86,7 +89,7 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
         } => text_with(
             locale,
             "reason-single-thread-no-decision-maker",
-            &[("contacts", num(*contacts))],
+            &[("contacts", Arg::count(*contacts))],
         ),
         Reason::SingleThread { .. } => text(locale, "reason-single-thread"),
         Reason::OnboardingGaps {
@@ -102,7 +105,7 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
                 locale,
                 "reason-onboarding-gaps",
                 &[
-                    ("days", num(*days_since_start)),
+                    ("days", Arg::count(*days_since_start)),
                     ("missing", Arg::Str(&missing)),
                 ],
             )

@@ -309,7 +309,6 @@ impl Skipped {
     /// The rows left out in words, in `loc`: `2 outgoing rows skipped:
     /// 550.00 RUB`, `пропущено 2 исходящие строки: 550,00 ₽`.
     pub fn said(&self, loc: format::Locale) -> String {
-        let n = i64::try_from(self.rows).unwrap_or(i64::MAX);
         let sum = format::money_in(loc, self.sum, &self.currency);
         let (id, value) = match &self.reason {
             SkipReason::Outgoing => ("skip-outgoing", ""),
@@ -321,7 +320,7 @@ impl Skipped {
             loc,
             id,
             &[
-                ("n", format::Arg::Num(n)),
+                ("n", format::Arg::count(self.rows)),
                 ("sum", format::Arg::Str(&sum)),
                 ("value", format::Arg::Str(value)),
             ],

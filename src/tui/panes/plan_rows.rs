@@ -182,11 +182,11 @@ impl Rows {
     pub fn draw(&self, loc: Locale, view: &MonthView, theme: Theme, f: &mut Frame, area: Rect) {
         let rows = view.behind(self.figure);
         let total = self.measured.total;
-        let n = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+        let n = crate::format::Arg::count(rows.len());
         let what = if self.figure.is_payments() {
-            msg_with(loc, "rows-payments", &[("n", n.into())])
+            msg_with(loc, "rows-payments", &[("n", n)])
         } else {
-            msg_with(loc, "rows-invoices", &[("n", n.into())])
+            msg_with(loc, "rows-invoices", &[("n", n)])
         };
         let label = figure_label(loc, self.figure);
         let month = format::month(loc, view.plan.figures.month);

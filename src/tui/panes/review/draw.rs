@@ -417,8 +417,8 @@ fn next_lines(pane: &ReviewPane, row: Row, width: usize, theme: Theme) -> Vec<Li
         }
         (Entry::Payments { date, items, total }, Row::Entry(_)) => {
             let open = pane.open.contains(date);
-            let count = i64::try_from(items.len()).unwrap_or(i64::MAX);
-            let payments = text_with(pane.locale, "review-payments-due", &[("n", count.into())]);
+            let count = format::Arg::count(items.len());
+            let payments = text_with(pane.locale, "review-payments-due", &[("n", count)]);
             let text = format!(
                 "{} · {payments} · {}",
                 format::date(pane.locale, *date),
