@@ -10,12 +10,13 @@ use clap::CommandFactory;
 
 use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, RecordKind, ReportFormat};
 use super::table::{Align, Table};
-use super::{Session, month as month_word, say, sayln, shown};
+use super::{Session, say, sayln, shown};
 use crate::domain::briefing::Reason;
 use crate::domain::signals::NeglectState;
 use crate::domain::time::DateFormat;
 use crate::domain::{Money, Month};
 use crate::files::Out;
+use crate::format::month_in_sentence as month_word;
 use crate::format::{self, Locale, Noun};
 use crate::io::InputError;
 use crate::io::csv_export::Layout;
@@ -680,7 +681,10 @@ pub fn summary(s: &mut Session) -> Result<String> {
         &[
             ("received", &money(f.received)),
             ("target", &target),
-            ("currency", &super::currency_sign(loc, &view.currency)),
+            (
+                "currency",
+                &crate::format::currency_sign(loc, &view.currency),
+            ),
             ("attainment", &format::percent_or_dash(loc, f.attainment_bp)),
             ("forecast", &money(f.forecast)),
             ("outstanding", &money(f.outstanding)),

@@ -7,9 +7,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::args::{InvoiceCmd, PayCmd, PlanCmd};
 use super::table::{Align, Table};
-use super::{Session, json, month as month_word, month_cell, say, sayln, set};
+use super::{Session, json, month_cell, say, sayln, set};
 use crate::domain::money::bp_to_pct;
 use crate::domain::{Invoice, Money, Month, NewInvoice, NewPayment, Payment};
+use crate::format::month_in_sentence as month_word;
 use crate::format::{self, Locale, Noun};
 use crate::ops::{self, views};
 
@@ -149,7 +150,10 @@ fn render_month(loc: Locale, view: &views::MonthView) -> String {
         "cli-plan-title",
         &[
             ("month", &month_word(loc, f.month)),
-            ("currency", &super::currency_sign(loc, &view.currency)),
+            (
+                "currency",
+                &crate::format::currency_sign(loc, &view.currency),
+            ),
             ("today", &format::date(loc, view.today)),
             ("left", &format::count(loc, view.days_left, Noun::Day)),
         ],

@@ -255,24 +255,6 @@ fn sayln(loc: Locale, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> Stri
     line
 }
 
-/// A month in a sentence or a cell: `2026-11` in English (as typed on
-/// the command line), `ноябрь 2026` in Russian.
-fn month(loc: Locale, m: crate::domain::Month) -> String {
-    match loc {
-        Locale::En => m.to_string(),
-        Locale::Ru => crate::format::month(loc, m),
-    }
-}
-
-/// A currency after an amount: its code (`RUB`), in Russian `₽` for
-/// roubles as `format::money_in` writes it.
-fn currency_sign(loc: Locale, code: &str) -> String {
-    match loc {
-        Locale::Ru if code.eq_ignore_ascii_case("RUB") => "₽".to_string(),
-        _ => code.to_string(),
-    }
-}
-
 /// A month in a table's column: `2026-11`, `ноя 2026`.
 fn month_cell(loc: Locale, m: crate::domain::Month) -> String {
     match loc {

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use super::messages::{Arg, text, text_with};
 use super::{Locale, date, money, percent};
 use crate::domain::briefing::{ConcentrationLine, Due, Gap, TalkingPoint, UpcomingKind};
-use crate::domain::{Money, Month, Owner, Tier};
+use crate::domain::{Money, Owner, Tier};
 
 /// What the forecast counts, said wherever it is shown.
 pub fn forecast_basis(locale: Locale) -> String {
@@ -26,7 +26,7 @@ pub fn forecast_basis(locale: Locale) -> String {
 /// A talking point as a sentence; amounts are in `currency` (the
 /// portfolio's, `RUB`).
 pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String {
-    let currency = Arg::Str(currency_sign(locale, currency));
+    let currency = Arg::Str(super::currency_sign(locale, currency));
     let amount = |m: Money| amount(locale, m);
     match p {
         TalkingPoint::Plan {
@@ -55,7 +55,7 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             locale,
             "briefing-point-no-target",
             &[
-                ("month", Arg::Str(&month_in_sentence(locale, *month))),
+                ("month", Arg::Str(&super::month_in_sentence(locale, *month))),
                 ("received", Arg::Str(&amount(*received))),
                 ("currency", currency),
                 ("forecast", Arg::Str(&amount(*forecast))),
@@ -184,25 +184,6 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
     }
 }
 
-/// The currency after an amount in a sentence: `₽` for roubles in Russian,
-/// else the code (`RUB`, `EUR`).
-pub fn currency_sign(locale: Locale, currency: &str) -> &str {
-    match locale {
-        Locale::Ru if currency.eq_ignore_ascii_case("RUB") => "₽",
-        _ => currency,
-    }
-}
-
-/// A month inside a sentence: English keeps the ISO form its sentences
-/// (and the JSON's prose) have always had, `2026-11`; Russian names it,
-/// `ноябрь 2026`.
-fn month_in_sentence(locale: Locale, m: Month) -> String {
-    match locale {
-        Locale::En => m.to_string(),
-        Locale::Ru => super::month(locale, m),
-    }
-}
-
 /// What an item of the next 14 days is, in a word or two: `payment due`.
 pub fn upcoming_kind(locale: Locale, kind: UpcomingKind) -> String {
     let id = match kind {
@@ -232,7 +213,7 @@ pub fn due(locale: Locale, d: &Due) -> String {
         Due::Invoice { month } => text_with(
             locale,
             "briefing-due-invoice",
-            &[("month", Arg::Str(&month_in_sentence(locale, *month)))],
+            &[("month", Arg::Str(&super::month_in_sentence(locale, *month)))],
         ),
         Due::Birthday {
             contact,
@@ -284,7 +265,7 @@ pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: 
                 ("client", Arg::Str(name)),
                 ("share", Arg::Str(&share)),
                 ("revenue", Arg::Str(&money(locale, c.revenue_12m))),
-                ("currency", Arg::Str(currency_sign(locale, currency))),
+                ("currency", Arg::Str(super::currency_sign(locale, currency))),
                 ("top", Arg::count(c.clients_for_80pct)),
                 ("clients", Arg::count(c.client_count)),
                 ("warning", Arg::Str(warning)),

@@ -97,10 +97,30 @@ pub fn money(locale: Locale, m: Money) -> String {
 /// for roubles, `1 250 000,50 ₽`, and the code for any other currency.
 pub fn money_in(locale: Locale, m: Money, currency: &str) -> String {
     let amount = money(locale, m);
+    let sign = currency_sign(locale, currency);
     match locale {
-        Locale::En => format!("{amount} {currency}"),
-        Locale::Ru if currency.eq_ignore_ascii_case("RUB") => format!("{amount}{NBSP}₽"),
-        Locale::Ru => format!("{amount}{NBSP}{currency}"),
+        Locale::En => format!("{amount} {sign}"),
+        Locale::Ru => format!("{amount}{NBSP}{sign}"),
+    }
+}
+
+/// A month inside a sentence: English keeps the ISO form its sentences
+/// (and the JSON's prose and the command line) have always had,
+/// `2026-11`, as it is typed; Russian names it,
+/// `ноябрь 2026`.
+pub fn month_in_sentence(locale: Locale, m: Month) -> String {
+    match locale {
+        Locale::En => m.to_string(),
+        Locale::Ru => month(locale, m),
+    }
+}
+
+/// The currency after an amount: `₽` for roubles in Russian, else the
+/// code (`RUB`, `EUR`).
+pub fn currency_sign(locale: Locale, currency: &str) -> &str {
+    match locale {
+        Locale::Ru if currency.eq_ignore_ascii_case("RUB") => "₽",
+        _ => currency,
     }
 }
 

@@ -13,8 +13,7 @@ use crate::domain::briefing::{
 use crate::domain::text::escape_lines_owned;
 use crate::domain::{Money, Month, Tier};
 use crate::format::briefing::{
-    Doc, concentration, currency_sign, due, forecast_basis, lost, talking_point, tier, time_eater,
-    upcoming_kind,
+    Doc, concentration, due, forecast_basis, lost, talking_point, tier, time_eater, upcoming_kind,
 };
 use crate::format::messages::{self, Arg, text_with};
 use crate::format::{self, Locale, Noun};
@@ -105,7 +104,10 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
         "briefing-as-of",
         &[
             ("date", Arg::Str(&day)),
-            ("currency", Arg::Str(currency_sign(loc, &b.currency))),
+            (
+                "currency",
+                Arg::Str(crate::format::currency_sign(loc, &b.currency)),
+            ),
         ],
     );
     o.push_str(&format!("{as_of}\n\n"));
@@ -372,7 +374,10 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         &[
             ("month", Arg::Str(&month)),
             ("date", Arg::Str(&day)),
-            ("currency", Arg::Str(currency_sign(loc, &b.currency))),
+            (
+                "currency",
+                Arg::Str(crate::format::currency_sign(loc, &b.currency)),
+            ),
         ],
     );
     o.push_str(&format!("{title}\n\n"));

@@ -310,7 +310,7 @@ fn card_lines<'a>(
                 ),
                 (
                     "currency",
-                    format::briefing::currency_sign(loc, &data.currency).into(),
+                    format::currency_sign(loc, &data.currency).into(),
                 ),
                 (
                     "share",

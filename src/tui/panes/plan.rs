@@ -364,7 +364,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
                 ("month", month.as_str().into()),
                 (
                     "currency",
-                    format::briefing::currency_sign(loc, &view.currency).into()
+                    format::currency_sign(loc, &view.currency).into()
                 ),
                 ("left", left.as_str().into()),
             ],

@@ -36,10 +36,7 @@ pub(super) fn draw_plan(
             ],
         )
     );
-    let long = format!(
-        "{short}· {} ",
-        format::briefing::currency_sign(loc, &b.currency)
-    );
+    let long = format!("{short}· {} ", format::currency_sign(loc, &b.currency));
     let title = if long.width() + 2 <= usize::from(area.width) {
         long
     } else {
