@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use super::messages::{Arg, text, text_with};
 use super::{Locale, date, money, percent};
 use crate::domain::briefing::{ConcentrationLine, Due, Gap, TalkingPoint, UpcomingKind};
-use crate::domain::{Money, Owner, Tier};
+use crate::domain::{Money, Owner};
 
 /// What the forecast counts, said wherever it is shown.
 pub fn forecast_basis(locale: Locale) -> String {
@@ -119,8 +119,8 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             "briefing-point-tier-move",
             &[
                 ("client", Arg::Str(client)),
-                ("from", Arg::Str(&tier(locale, *from))),
-                ("to", Arg::Str(&tier(locale, *to))),
+                ("from", Arg::Str(&super::words::tier_of_one(locale, *from))),
+                ("to", Arg::Str(&super::words::tier_of_one(locale, *to))),
                 ("reason", Arg::Str(reason)),
             ],
         ),
@@ -152,7 +152,7 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             "briefing-point-grow",
             &[
                 ("client", Arg::Str(client)),
-                ("tier", Arg::Str(&tier(locale, *t))),
+                ("tier", Arg::Str(&super::words::tier_of_one(locale, *t))),
                 // Whole percent, rounded toward zero: `10` for 10.53 %.
                 ("growth", Arg::count(revenue_up_bp / 100)),
             ],
@@ -319,16 +319,6 @@ pub fn lost(locale: Locale, doc: Doc, client: &str, on: NaiveDate, reason: &str)
     )
 }
 
-/// A tier's name in a sentence or a table cell.
-pub fn tier(locale: Locale, t: Tier) -> String {
-    let id = match t {
-        Tier::Gold => "briefing-tier-gold",
-        Tier::Potential => "briefing-tier-potential",
-        Tier::Toxic => "briefing-tier-toxic",
-    };
-    text(locale, id)
-}
-
 /// An amount in a sentence: whole amounts without their zero kopecks
 /// (`2 007 800`), others in full (`16 867.35`).
 fn amount(locale: Locale, m: Money) -> String {
@@ -343,8 +333,10 @@ fn amount(locale: Locale, m: Money) -> String {
 mod tests {
     use super::*;
     use crate::domain::Month;
+    use crate::domain::Tier;
     use crate::domain::briefing::Churn;
     use crate::domain::time::d;
+    use crate::format::words::tier_of_one as tier;
 
     const EN: Locale = Locale::En;
 

@@ -13,9 +13,10 @@ use crate::domain::briefing::{
 use crate::domain::text::escape_lines_owned;
 use crate::domain::{Money, Month, Tier};
 use crate::format::briefing::{
-    Doc, concentration, due, forecast_basis, lost, talking_point, tier, time_eater, upcoming_kind,
+    Doc, concentration, due, forecast_basis, lost, talking_point, time_eater, upcoming_kind,
 };
 use crate::format::messages::{self, Arg, text_with};
+use crate::format::words::tier_of_one as tier;
 use crate::format::{self, Locale, Noun};
 
 /// A fixed line of the briefing in `loc` (`assets/locales/*/briefing.ftl`).

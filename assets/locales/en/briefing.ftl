@@ -59,9 +59,6 @@ briefing-talking-points = 6. Talking points
 
 ## Words inside sentences and table cells.
 
-briefing-tier-gold = gold
-briefing-tier-potential = potential
-briefing-tier-toxic = toxic
 briefing-upcoming-next-step = next step
 briefing-upcoming-agreement = agreement
 briefing-upcoming-invoice = payment due

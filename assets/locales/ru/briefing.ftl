@@ -61,9 +61,6 @@ briefing-talking-points = 6. О чём поговорить
 
 ## Слова внутри фраз и в ячейках таблиц.
 
-briefing-tier-gold = золотой
-briefing-tier-potential = перспективный
-briefing-tier-toxic = токсичный
 briefing-upcoming-next-step = следующий шаг
 briefing-upcoming-agreement = договорённость
 briefing-upcoming-invoice = платёж
