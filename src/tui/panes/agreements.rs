@@ -18,8 +18,6 @@ use crate::tui::view::{Theme, cell_text, fit_line, table_widths, window_start};
 use crate::tui::words;
 use unicode_width::UnicodeWidthStr;
 
-pub const TITLE: &str = "Agreements";
-
 #[derive(Debug, Clone, Default)]
 pub struct Agreements {
     /// Every agreement, as read.

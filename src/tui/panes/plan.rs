@@ -23,8 +23,6 @@ use crate::tui::keys::{self, Binding};
 use crate::tui::view::{Theme, cell_text, fit_line, window_start};
 use unicode_width::UnicodeWidthStr;
 
-pub const TITLE: &str = "Plan";
-
 /// The month shown is `Shared::month` (the review's too). The cursor moves
 /// through one list: the month's figures (`Figure::ALL`), then the clients.
 #[derive(Debug, Clone, Default)]

@@ -20,8 +20,6 @@ use crate::tui::mouse;
 use crate::tui::view::{Theme, fit_line, window_start};
 use crate::tui::words;
 
-pub const TITLE: &str = "Portfolio";
-
 /// The board's columns.
 pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
 

@@ -26,8 +26,6 @@ use crate::tui::app::{Confirm, Shared};
 use crate::tui::forms::BriefingForm;
 use crate::tui::view::Theme;
 
-pub const TITLE: &str = "Review";
-
 /// The sections that take the focus, in the order `l` visits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Section {

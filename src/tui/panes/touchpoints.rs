@@ -25,8 +25,6 @@ use crate::tui::window::{self, OnHand, Plan};
 use crate::tui::words;
 use unicode_width::UnicodeWidthStr;
 
-pub const TITLE: &str = "Touchpoints";
-
 /// The touchpoint log holds only the visible window of rows.
 #[derive(Debug, Clone, Default)]
 pub struct TouchList {
