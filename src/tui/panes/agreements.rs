@@ -6,7 +6,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use super::{Component, Request, moved, reselect};
+use super::{
+    Component, Request, cell_cutter, delete, edit, marked, moved, note_table_rows, reselect,
+};
 use crate::domain::{Agreement, AgreementStatus, Id, Owner, fold, matches_folded};
 use crate::format::{self, text, text_with};
 use crate::ops::{self, OpResult};
@@ -14,7 +16,7 @@ use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::{AgreementForm, Form};
-use crate::tui::view::{Theme, cell_text, fit_line, table_widths, window_start};
+use crate::tui::view::{Theme, fit_line, window_start};
 use crate::tui::words;
 use unicode_width::UnicodeWidthStr;
 
@@ -54,18 +56,15 @@ impl Agreements {
             .take()
             .or_else(|| self.selected_row().map(|a| a.id));
         self.rows = rows;
-        self.rebuild(shared);
-        self.selected = reselect(
-            keep,
-            self.selected,
-            self.shown.iter().map(|i| self.rows[*i].id),
-        );
+        self.rebuild(shared, keep, self.selected);
         Vec::new()
     }
 
     /// Agreements in the pane's order: open ones first with overdue at the
-    /// top, then kept, broken, cancelled; filtered by text or client.
-    pub fn rebuild(&mut self, shared: &Shared) {
+    /// top, then kept, broken, cancelled; filtered by text or client. The
+    /// selection goes to agreement `keep`, or if it is not shown, the row
+    /// nearest `at`.
+    pub fn rebuild(&mut self, shared: &Shared, keep: Option<Id>, at: usize) {
         let needle = fold(self.filter.trim());
         let today = shared.today;
         let mut idx: Vec<usize> = (0..self.rows.len())
@@ -103,7 +102,8 @@ impl Agreements {
                 .then(a.id.cmp(&b.id))
         });
         self.shown = idx;
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        let ids = self.shown.iter().map(|i| self.rows[*i].id);
+        self.selected = reselect(keep, at, ids);
     }
 
     pub fn selected_row(&self) -> Option<&Agreement> {
@@ -148,12 +148,7 @@ impl Component for Agreements {
     fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
         // Client names may have changed: the filter matches them.
         let keep = self.selected_row().map(|a| a.id);
-        self.rebuild(shared);
-        self.selected = reselect(
-            keep,
-            self.selected,
-            self.shown.iter().map(|i| self.rows[*i].id),
-        );
+        self.rebuild(shared, keep, self.selected);
         if open { self.open(shared) } else { Vec::new() }
     }
 
@@ -166,24 +161,20 @@ impl Component for Agreements {
             Action::MarkKept => self.close(AgreementStatus::Kept, shared),
             Action::MarkBroken => self.close(AgreementStatus::Broken, shared),
             Action::MarkCancelled => self.close(AgreementStatus::Cancelled, shared),
-            Action::Edit => match self.selected_row() {
-                Some(a) => {
-                    let client = shared.name(a.client_id).to_string();
-                    shared.open_form(AgreementForm::open(shared, Some(a), client));
-                }
-                None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
-            },
-            Action::Delete => match self.selected_row() {
-                Some(a) => shared.ask(
-                    text_with(
-                        shared.locale,
-                        "agr-delete",
-                        &[("text", a.text.as_str().into())],
-                    ),
-                    Effect::Delete(Target::Agreement(a.id)),
-                ),
-                None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
-            },
+            Action::Edit => {
+                let form = self.selected_row().map(|a| {
+                    AgreementForm::open(shared, Some(a), shared.name(a.client_id).to_string())
+                });
+                edit(shared, form);
+            }
+            Action::Delete => {
+                let question = self.selected_row().map(|a| {
+                    let text = [("text", a.text.as_str().into())];
+                    let question = text_with(shared.locale, "agr-delete", &text);
+                    (question, Target::Agreement(a.id))
+                });
+                delete(shared, question);
+            }
             _ => {}
         }
         Vec::new()
@@ -223,10 +214,7 @@ impl Component for Agreements {
             "" => self.selected_row().map(|a| a.id),
             _ => None,
         };
-        self.selected = 0;
-        self.rebuild(shared);
-        let ids = self.shown.iter().map(|i| self.rows[*i].id);
-        self.selected = reselect(keep, 0, ids);
+        self.rebuild(shared, keep, 0);
         Vec::new()
     }
 }
@@ -291,9 +279,7 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
     if wide {
         widths.extend([Constraint::Length(10), Constraint::Length(10)]);
     }
-    // Every cell cut to its column with `…` (a table clips silently).
-    let cols = table_widths(area.width.saturating_sub(2), &widths);
-    let cut = |i: usize, text: &str| cell_text(text, cols.get(i).copied().unwrap_or(0));
+    let cut = cell_cutter(area.width, &widths);
     let rows: Vec<Row> = pane
         .shown
         .iter()
@@ -326,22 +312,9 @@ fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: R
                         .unwrap_or_default(),
                 )));
             }
-            let row = Row::new(cells);
-            if pos == pane.selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            marked(Row::new(cells), pos == pane.selected, theme)
         })
         .collect();
-    // The rows under the column headers, for the mouse.
-    let inner = block.inner(area);
-    let body = Rect {
-        y: inner.y.saturating_add(1),
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    let shown = n.saturating_sub(start).min(inner_rows);
-    crate::tui::mouse::note_rows(shared, body, start, shown, 1, Action::SelectRow);
+    note_table_rows(shared, block.inner(area), start, rows.len());
     f.render_widget(Table::new(rows, widths).header(header).block(block), area);
 }

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::{late_style, moved};
 use crate::domain::signals::NeglectState;
 use crate::domain::{AgreementStatus, Contact, Id, Owner, TouchKind};
 use crate::format::{self, Locale, text, text_with};
@@ -56,17 +57,10 @@ impl Card {
             | Action::Bottom
             | Action::PageUp
             | Action::PageDown => {
-                let (max, page) = (self.max_scroll(shared), page(shared.size).height.max(1));
-                let s = self.scroll.min(max);
-                self.scroll = match action {
-                    Action::Up => s.saturating_sub(1),
-                    Action::Down => s.saturating_add(1),
-                    Action::Top => 0,
-                    Action::Bottom => max,
-                    Action::PageUp => s.saturating_sub(page),
-                    _ => s.saturating_add(page),
-                }
-                .min(max);
+                let (max, page) = (self.max_scroll(shared), page(shared.size).height);
+                let at = usize::from(self.scroll.min(max));
+                let to = moved(action, at, usize::from(max) + 1, usize::from(page));
+                self.scroll = to.map_or(max, |to| u16::try_from(to).unwrap_or(max));
             }
             // A click on a contact marks it.
             Action::SelectRow(i) => {
@@ -123,8 +117,8 @@ impl Card {
     pub fn max_scroll(&self, shared: &Shared) -> u16 {
         let Some(data) = &self.data else { return 0 };
         let page = page(shared.size);
-        let text = paragraph(self, data, shared, Theme { color: false });
-        let rows = text.line_count(page.width);
+        let (lines, _) = card_lines(self, data, shared, Theme { color: false });
+        let rows = wrapped(&lines).line_count(page.width);
         u16::try_from(rows.saturating_sub(usize::from(page.height))).unwrap_or(u16::MAX)
     }
 
@@ -213,17 +207,6 @@ fn draw(card: &Card, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
 /// Lines as the card wraps them.
 fn wrapped<'a>(lines: &[Line<'a>]) -> Paragraph<'a> {
     Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false })
-}
-
-/// The card's lines, wrapped to its width.
-fn paragraph<'a>(
-    card: &Card,
-    data: &'a ClientCard,
-    shared: &Shared,
-    theme: Theme,
-) -> Paragraph<'a> {
-    let (lines, _) = card_lines(card, data, shared, theme);
-    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
 /// The card's lines, and where its contacts start among them.
@@ -332,11 +315,7 @@ fn card_lines<'a>(
                 "card-overdue",
                 &[("amount", format::money(loc, data.overdue).as_str().into())],
             ),
-            if data.overdue.is_zero() {
-                theme.dim()
-            } else {
-                theme.warn()
-            },
+            late_style(theme, data.overdue),
         ),
     ]));
     lines.push(Line::from(vec![

@@ -14,14 +14,16 @@ pub mod touchpoints;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::Row;
 
-use super::action::{Action, Effect, Loaded, Msg};
+use super::action::{Action, Effect, Loaded, Msg, Target};
 use super::app::Shared;
 use super::forms::Form;
-use super::view::Theme;
-use crate::domain::Id;
-use crate::format::Locale;
+use super::view::{Theme, cell_text, table_widths};
+use crate::domain::{Id, Money, Month};
+use crate::format::{Locale, text};
 use crate::ops::undo::Record;
 use crate::store::Store;
 
@@ -62,8 +64,7 @@ impl Pane {
 
     /// The pane `by` tabs away, round the ends.
     pub fn step(self, by: isize) -> Pane {
-        let n = Pane::ALL.len() as isize;
-        Pane::ALL[(self.index() as isize + by).rem_euclid(n) as usize]
+        step(Pane::ALL, self, by)
     }
 }
 
@@ -130,8 +131,8 @@ impl Panes {
 pub enum Request {
     Touch(touchpoints::Read),
     Agreements,
-    Plan(crate::domain::Month),
-    Review(crate::domain::Month),
+    Plan(Month),
+    Review(Month),
     WriteReport(Box<review::Report>),
 }
 
@@ -171,7 +172,9 @@ pub trait Component {
 
     /// The portfolio was read again (after a write, or another program's):
     /// rebuild what depends on it; the open pane reads what it shows.
-    fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect>;
+    fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
+        if open { self.open(shared) } else { Vec::new() }
+    }
 
     /// An action in normal mode while this pane is open.
     fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect>;
@@ -268,4 +271,79 @@ pub fn target(action: Action, current: usize, page: usize) -> Option<isize> {
         Action::SelectRow(n) => isize::try_from(n).unwrap_or(isize::MAX / 2),
         _ => return None,
     })
+}
+
+/// The item `by` steps from `from` in `all`, round the ends.
+pub fn step<T: Copy + PartialEq>(all: &[T], from: T, by: isize) -> T {
+    let at = all.iter().position(|x| *x == from).unwrap_or(0) as isize;
+    all[(at + by).rem_euclid(all.len() as isize) as usize]
+}
+
+/// `e` on a list: open `form`, the selected record's; with none selected
+/// the footer says so.
+pub fn edit(shared: &mut Shared, form: Option<Form>) {
+    match form {
+        Some(form) => shared.open_form(form),
+        None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
+    }
+}
+
+/// `x` on a list: ask `question` before deleting `target`, the selected
+/// record; with none selected the footer says so.
+pub fn delete(shared: &mut Shared, selected: Option<(String, Target)>) {
+    match selected {
+        Some((question, target)) => shared.ask(question, Effect::Delete(target)),
+        None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
+    }
+}
+
+/// The month before or after (`MonthPrev`, `MonthNext`): read for the
+/// history and, by `request`, for the pane.
+pub fn step_month(
+    action: Action,
+    shared: &mut Shared,
+    request: fn(Month) -> Request,
+) -> Vec<Effect> {
+    let by = if action == Action::MonthPrev { -1 } else { 1 };
+    shared.month = shared.month.plus_months(by);
+    vec![
+        Effect::LoadHistory(shared.month),
+        Effect::Pane(request(shared.month)),
+    ]
+}
+
+/// A table's row, highlighted when it is the selected one.
+pub fn marked(row: Row<'_>, selected: bool, theme: Theme) -> Row<'_> {
+    if selected {
+        row.style(theme.selected())
+    } else {
+        row
+    }
+}
+
+/// An amount owed late, in the warning colour; none, dim.
+pub fn late_style(theme: Theme, late: Money) -> Style {
+    if late.is_zero() {
+        theme.dim()
+    } else {
+        theme.warn()
+    }
+}
+
+/// A click on a table's row selects it: the `count` rows under the column
+/// headers inside `inner`, the list's from `first`.
+pub fn note_table_rows(shared: &Shared, inner: Rect, first: usize, count: usize) {
+    let body = Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    crate::tui::mouse::note_rows(shared, body, first, count, 1, Action::SelectRow);
+}
+
+/// Every cell of a table `width` wide cut to its column with `…` (a table
+/// clips silently): the cell's text for column `i`.
+pub fn cell_cutter(width: u16, widths: &[Constraint]) -> impl Fn(usize, &str) -> String + use<> {
+    let cols = table_widths(width.saturating_sub(2), widths);
+    move |i, text| cell_text(text, cols.get(i).copied().unwrap_or(0))
 }

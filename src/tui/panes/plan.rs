@@ -8,7 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::plan_rows::Rows;
-use super::{Component, Request, moved, reselect};
+use super::{
+    Component, Request, delete, edit, late_style, marked, moved, note_table_rows, reselect,
+    step_month,
+};
 use crate::domain::plan::Figure;
 use crate::domain::signals::ClientStats;
 use crate::domain::{Id, Money, Month};
@@ -157,10 +160,6 @@ impl Component for PlanPane {
         vec![Effect::Pane(Request::Plan(shared.month))]
     }
 
-    fn reloaded(&mut self, shared: &mut Shared, open: bool) -> Vec<Effect> {
-        if open { self.open(shared) } else { Vec::new() }
-    }
-
     fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
         if let Some(rows) = &mut self.rows
             && let Some(effects) = rows.update(action, self.view.as_ref(), shared)
@@ -176,17 +175,11 @@ impl Component for PlanPane {
         };
         match action {
             Action::MonthPrev | Action::MonthNext => {
-                let by = if action == Action::MonthPrev { -1 } else { 1 };
-                shared.month = shared.month.plus_months(by);
                 self.selected = 0;
                 if let Some(rows) = &mut self.rows {
                     rows.selected = 0;
                 }
-                let month = shared.month;
-                return vec![
-                    Effect::LoadHistory(month),
-                    Effect::Pane(Request::Plan(month)),
-                ];
+                return step_month(action, shared, Request::Plan);
             }
             Action::SetTarget => {
                 let current = self.view.as_ref().and_then(|p| p.plan.figures.target);
@@ -199,14 +192,13 @@ impl Component for PlanPane {
             Action::Edit | Action::Delete if self.figure.is_some() => {
                 shared.warn(text(shared.locale, "plan-figure-edit"))
             }
-            Action::Edit => match self
-                .client()
-                .and_then(|id| ClientEditForm::open(shared, id))
-            {
-                Some(form) => shared.open_form(form),
-                None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
-            },
-            Action::Delete => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
+            Action::Edit => edit(
+                shared,
+                self.client()
+                    .and_then(|id| ClientEditForm::open(shared, id)),
+            ),
+            // A client is deleted on the board.
+            Action::Delete => delete(shared, None),
             _ => {}
         }
         Vec::new()
@@ -322,26 +314,12 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         Line::from(vec![label(3), Span::raw(money(p.outstanding))]),
         Line::from(vec![
             label(4),
-            Span::styled(
-                money(p.overdue),
-                if p.overdue.is_zero() {
-                    theme.dim()
-                } else {
-                    theme.warn()
-                },
-            ),
+            Span::styled(money(p.overdue), late_style(theme, p.overdue)),
         ]),
         Line::from(vec![label(5), Span::raw(money(p.forecast))]),
         Line::from(vec![
             label(6),
-            Span::styled(
-                money(receivables),
-                if receivables.is_zero() {
-                    theme.dim()
-                } else {
-                    theme.warn()
-                },
-            ),
+            Span::styled(money(receivables), late_style(theme, receivables)),
             Span::styled(format!("  {}", text(loc, "plan-all-months")), theme.dim()),
         ]),
         Line::from(Span::styled(text(loc, "plan-forecast-note"), theme.dim())),
@@ -428,11 +406,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
                 Cell::from(right(c.expected)),
                 Cell::from(right(c.received)),
                 Cell::from(right(c.outstanding)),
-                Cell::from(right(c.overdue)).style(if c.overdue.is_zero() {
-                    theme.dim()
-                } else {
-                    theme.warn()
-                }),
+                Cell::from(right(c.overdue)).style(late_style(theme, c.overdue)),
             ];
             if wide {
                 cells.push(Cell::from(right(c.forecast)));
@@ -444,12 +418,8 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
             } else if !stats.is_empty() {
                 cells.extend([Cell::from(""), Cell::from("")]);
             }
-            let row = Row::new(cells);
-            if pane.figure.is_none() && i == pane.selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            let selected = pane.figure.is_none() && i == pane.selected;
+            marked(Row::new(cells), selected, theme)
         })
         .collect();
     let mut widths = vec![Constraint::Length(name_w as u16)];
@@ -457,15 +427,7 @@ fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rec
         Constraint::Length(w),
         usize::from(figures),
     ));
-    // The rows under the column headers, for the mouse.
-    let inner = block.inner(bottom);
-    let body = Rect {
-        y: inner.y.saturating_add(1),
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    let shown = view.plan.clients.len().saturating_sub(start).min(visible);
-    crate::tui::mouse::note_rows(shared, body, start, shown, 1, Action::SelectRow);
+    note_table_rows(shared, block.inner(bottom), start, rows.len());
     f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
 }
 

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
-use super::{moved, reselect};
+use super::{delete, edit, marked, moved, reselect};
 use crate::domain::plan::{Behind, Figure};
 use crate::domain::{Id, Money, text};
 use crate::format::truncate;
@@ -122,58 +122,20 @@ impl Rows {
         }
         let record = view.and_then(|v| Some((v, self.record(v)?)));
         match action {
-            Action::Edit => match record {
-                Some((v, Behind::Invoice(s, _))) => {
-                    let client = v.name(s.invoice.client_id).to_string();
-                    shared.open_form(InvoiceForm::edit(shared, &s.invoice, client));
-                }
-                Some((v, Behind::Payment(p))) => {
-                    let client = v.name(p.client_id).to_string();
-                    shared.open_form(PaymentForm::edit(shared, p, client));
-                }
-                None => shared.warn(msg(shared.locale, "tui-nothing-to-edit")),
-            },
-            Action::Delete => match record {
-                Some((v, Behind::Invoice(s, _))) => {
-                    let i = &s.invoice;
-                    let loc = shared.locale;
-                    let amount = format::money(loc, i.amount);
-                    let client = text::escape(v.name(i.client_id));
-                    let (month, due) = (format::month(loc, i.month), format::date(loc, i.due));
-                    shared.ask(
-                        msg_with(
-                            loc,
-                            "rows-delete-invoice",
-                            &[
-                                ("amount", amount.as_str().into()),
-                                ("client", client.as_ref().into()),
-                                ("month", month.as_str().into()),
-                                ("due", due.as_str().into()),
-                            ],
-                        ),
-                        Effect::Delete(Target::Invoice(i.id)),
-                    );
-                }
-                Some((v, Behind::Payment(p))) => {
-                    let loc = shared.locale;
-                    let amount = format::money(loc, p.amount);
-                    let client = text::escape(v.name(p.client_id));
-                    let on = format::date(loc, p.on);
-                    shared.ask(
-                        msg_with(
-                            loc,
-                            "rows-delete-payment",
-                            &[
-                                ("amount", amount.as_str().into()),
-                                ("client", client.as_ref().into()),
-                                ("date", on.as_str().into()),
-                            ],
-                        ),
-                        Effect::Delete(Target::Payment(p.id)),
-                    )
-                }
-                None => shared.warn(msg(shared.locale, "tui-nothing-to-delete")),
-            },
+            Action::Edit => {
+                let form = record.map(|(v, b)| {
+                    let client = v.name(b.client_id()).to_string();
+                    match b {
+                        Behind::Invoice(s, _) => InvoiceForm::edit(shared, &s.invoice, client),
+                        Behind::Payment(p) => PaymentForm::edit(shared, p, client),
+                    }
+                });
+                edit(shared, form);
+            }
+            Action::Delete => {
+                let question = record.map(|(v, b)| delete_question(shared.locale, v, b));
+                delete(shared, question);
+            }
             _ => return None,
         }
         Some(Vec::new())
@@ -325,18 +287,43 @@ impl Rows {
                         Cell::from(truncate(&text::escape(&p.note), note_w)),
                     ],
                 };
-                let row = Row::new(cells);
-                if i == self.selected {
-                    row.style(theme.selected())
-                } else {
-                    row
-                }
+                marked(Row::new(cells), i == self.selected, theme)
             })
             .collect();
         f.render_widget(
             Table::new(table_rows, widths).header(Row::new(header).style(theme.title())),
             list,
         );
+    }
+}
+
+/// The question before the invoice or payment `b` is deleted.
+fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Target) {
+    let amount = format::money(loc, amount_of(&b));
+    let client = text::escape(view.name(b.client_id()));
+    match b {
+        Behind::Invoice(s, _) => {
+            let i = &s.invoice;
+            let (month, due) = (format::month(loc, i.month), format::date(loc, i.due));
+            let args = [
+                ("amount", amount.as_str().into()),
+                ("client", client.as_ref().into()),
+                ("month", month.as_str().into()),
+                ("due", due.as_str().into()),
+            ];
+            let question = msg_with(loc, "rows-delete-invoice", &args);
+            (question, Target::Invoice(i.id))
+        }
+        Behind::Payment(p) => {
+            let on = format::date(loc, p.on);
+            let args = [
+                ("amount", amount.as_str().into()),
+                ("client", client.as_ref().into()),
+                ("date", on.as_str().into()),
+            ];
+            let question = msg_with(loc, "rows-delete-payment", &args);
+            (question, Target::Payment(p.id))
+        }
     }
 }
 

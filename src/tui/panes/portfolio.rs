@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, moved, reselect};
+use super::{Component, delete, edit, moved, reselect};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::format::{self, Locale, MoneyForm, text, text_with};
@@ -251,18 +251,15 @@ impl Component for Board {
             }
             Action::Edit => {
                 let id = self.client(shared).map(|c| c.client.id);
-                match id.and_then(|id| ClientEditForm::open(shared, id)) {
-                    Some(form) => shared.open_form(form),
-                    None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
-                }
+                edit(shared, id.and_then(|id| ClientEditForm::open(shared, id)));
             }
-            Action::Delete => match self.client(shared).map(|c| &c.client) {
-                Some(c) => shared.ask(
-                    delete_question(shared.locale, &c.name),
-                    Effect::Delete(Target::Client(c.id)),
-                ),
-                None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
-            },
+            Action::Delete => {
+                let question = self.client(shared).map(|c| {
+                    let question = delete_question(shared.locale, &c.client.name);
+                    (question, Target::Client(c.client.id))
+                });
+                delete(shared, question);
+            }
             _ => {}
         }
         Vec::new()

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Component, Request, moved, reselect};
+use super::{Component, Request, delete, edit, moved, reselect, step_month};
 use crate::domain::briefing::{Briefing, Upcoming, UpcomingKind};
 use crate::domain::{Id, Money, Month};
 use crate::files::{Out, OutError};
@@ -46,8 +46,7 @@ impl Section {
 
     /// The section `by` steps away, round the ends.
     pub fn step(self, by: isize) -> Section {
-        let at = Section::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
-        Section::ALL[(at + by).rem_euclid(Section::ALL.len() as isize) as usize]
+        super::step(&Section::ALL, self, by)
     }
 }
 
@@ -374,14 +373,8 @@ impl Component for ReviewPane {
             Action::Left => self.focus = self.focus.step(-1),
             Action::Right => self.focus = self.focus.step(1),
             Action::MonthPrev | Action::MonthNext => {
-                let by = if action == Action::MonthPrev { -1 } else { 1 };
-                shared.month = shared.month.plus_months(by);
                 self.selected = 0;
-                let month = shared.month;
-                return vec![
-                    Effect::LoadHistory(month),
-                    Effect::Pane(Request::Review(month)),
-                ];
+                return step_month(action, shared, Request::Review);
             }
             // Asks where first (see `forms::briefing`).
             Action::WriteReport => match &self.briefing {
@@ -391,10 +384,8 @@ impl Component for ReviewPane {
                 }
                 None => shared.warn("report: the briefing is not loaded yet"),
             },
-            Action::Edit => shared.warn(crate::format::text(shared.locale, "tui-nothing-to-edit")),
-            Action::Delete => {
-                shared.warn(crate::format::text(shared.locale, "tui-nothing-to-delete"))
-            }
+            Action::Edit => edit(shared, None),
+            Action::Delete => delete(shared, None),
             _ => {}
         }
         Vec::new()

@@ -12,7 +12,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use super::{Component, Request, target};
+use super::{Component, Request, cell_cutter, delete, edit, marked, note_table_rows, target};
 use crate::domain::{Id, TouchKind, Touchpoint};
 use crate::format::{self, text, text_with};
 use crate::ops::{self, Seek, TouchFilter, TouchKey};
@@ -20,7 +20,7 @@ use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
 use crate::tui::forms::{Form, TouchForm};
-use crate::tui::view::{Theme, cell_text, fit_line, table_widths};
+use crate::tui::view::{Theme, fit_line};
 use crate::tui::window::{self, OnHand, Plan};
 use crate::tui::words;
 use unicode_width::UnicodeWidthStr;
@@ -272,6 +272,13 @@ impl TouchList {
         self.keep = Some(id);
         self.rows.clear();
         self.rows_for = None;
+    }
+
+    /// Back to the top of the log, for another filter or scope.
+    fn restart(&mut self) {
+        self.selected = 0;
+        self.offset = 0;
+        self.keep = None;
     }
 
     /// Forget the count: the data may have changed.
@@ -576,9 +583,7 @@ impl TouchList {
         } else {
             shared.warn(text(shared.locale, "log-select-client-first"));
         }
-        self.selected = 0;
-        self.offset = 0;
-        self.keep = None;
+        self.restart();
         vec![read(self.window(shared.list_height, false))]
     }
 }
@@ -613,27 +618,24 @@ impl Component for TouchList {
                 .collect();
         }
         match action {
-            Action::Edit => match self.selected_row() {
-                Some(t) => {
-                    let client = shared.name(t.client_id).to_string();
-                    shared.open_form(TouchForm::open(shared, Some(t), client));
-                }
-                None => shared.warn(text(shared.locale, "tui-nothing-to-edit")),
-            },
-            Action::Delete => match self.selected_row() {
-                Some(t) => shared.ask(
-                    text_with(
-                        shared.locale,
-                        "log-delete",
-                        &[
-                            ("date", t.at.to_string().as_str().into()),
-                            ("summary", t.summary.as_str().into()),
-                        ],
-                    ),
-                    Effect::Delete(Target::Touchpoint(t.id)),
-                ),
-                None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
-            },
+            Action::Edit => {
+                let form = self.selected_row().map(|t| {
+                    TouchForm::open(shared, Some(t), shared.name(t.client_id).to_string())
+                });
+                edit(shared, form);
+            }
+            Action::Delete => {
+                let question = self.selected_row().map(|t| {
+                    let date = t.at.to_string();
+                    let text = [
+                        ("date", date.as_str().into()),
+                        ("summary", t.summary.as_str().into()),
+                    ];
+                    let question = text_with(shared.locale, "log-delete", &text);
+                    (question, Target::Touchpoint(t.id))
+                });
+                delete(shared, question);
+            }
             _ => {}
         }
         Vec::new()
@@ -670,9 +672,7 @@ impl Component for TouchList {
         {
             self.follow = Some((t.at, t.id));
         }
-        self.selected = 0;
-        self.offset = 0;
-        self.keep = None;
+        self.restart();
         self.open(shared)
     }
 
@@ -744,9 +744,7 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
         Constraint::Fill(2),
         Constraint::Length(10),
     ];
-    // Every cell cut to its column with `…` (a table clips silently).
-    let cols = table_widths(area.width.saturating_sub(2), &widths);
-    let cut = |i: usize, text: &str| cell_text(text, cols.get(i).copied().unwrap_or(0));
+    let cut = cell_cutter(area.width, &widths);
     let header = Row::new(
         [
             "log-date",
@@ -770,7 +768,7 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
                 Some(d) if d <= shared.today + chrono::Days::new(1) => theme.due(),
                 _ => theme.dim(),
             };
-            let row = Row::new(vec![
+            let cells = vec![
                 Cell::from(cut(0, &format::date(loc, tp.at))),
                 Cell::from(cut(1, shared.name(tp.client_id))),
                 Cell::from(cut(2, &words::kind(loc, tp.kind))),
@@ -786,22 +784,12 @@ fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect)
                     ),
                     due_style,
                 )),
-            ]);
-            if t.offset + i == t.selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            ];
+            marked(Row::new(cells), t.offset + i == t.selected, theme)
         })
         .collect();
     let inner = block.inner(area);
-    // The rows under the column headers, for the mouse.
-    let body = Rect {
-        y: inner.y.saturating_add(1),
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    crate::tui::mouse::note_rows(shared, body, t.offset, t.rows.len(), 1, Action::SelectRow);
+    note_table_rows(shared, inner, t.offset, t.rows.len());
     let table = Table::new(rows, widths).header(header).block(block);
     f.render_widget(table, area);
     if t.total == 0 && !searching {

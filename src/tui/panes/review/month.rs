@@ -12,6 +12,7 @@ use super::draw::{titled, wrap};
 use crate::domain::Money;
 use crate::domain::briefing::{Briefing, MonthLine};
 use crate::format::{self, Noun, text as msg, text_with, truncate};
+use crate::tui::panes::late_style;
 use crate::tui::view::Theme;
 
 pub(super) fn draw_plan(
@@ -91,11 +92,7 @@ pub(super) fn draw_plan(
             Span::styled(format!(" {:>room$}", truncate(&amount, room)), style),
         ])
     };
-    let overdue = if c.overdue.is_zero() {
-        theme.dim()
-    } else {
-        theme.warn()
-    };
+    let overdue = late_style(theme, c.overdue);
     let mut text = vec![
         figure(&msg(loc, "review-received"), c.received, Style::new()),
         figure(&msg(loc, "review-expected"), c.expected, Style::new()),
