@@ -153,42 +153,27 @@ pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
         let rect = a.of(section);
         // A column is kept clear before the scrollbar (on the border).
         let width = usize::from(rect.width.saturating_sub(3));
-        let (title, empty) = match section {
+        let len = pane.len(section);
+        let (title, count, empty) = match section {
             Section::AtRisk => (
-                format!(
-                    " {} · {} ",
-                    text(loc, "review-at-risk"),
-                    format::count(loc, b.at_risk.len(), Noun::Client)
-                ),
-                text(loc, "review-no-risk"),
+                "review-at-risk",
+                format::count(loc, len, Noun::Client),
+                "review-no-risk",
             ),
-            Section::Points => (
-                format!(
-                    " {} · {} ",
-                    text(loc, "review-points"),
-                    b.talking_points.len()
-                ),
-                text(loc, "review-no-points"),
-            ),
-            Section::Moves => (
-                format!(" {} · {} ", text(loc, "review-moves"), b.tier_moves.len()),
-                text(loc, "review-no-moves"),
-            ),
+            Section::Points => ("review-points", len.to_string(), "review-no-points"),
+            Section::Moves => ("review-moves", len.to_string(), "review-no-moves"),
             Section::Next => (
-                format!(
-                    " {} · {} ",
-                    text(loc, "review-next"),
-                    format::count(loc, pane.rows.len(), Noun::Row)
-                ),
-                text(loc, "review-nothing-due"),
+                "review-next",
+                format::count(loc, len, Noun::Row),
+                "review-nothing-due",
             ),
         };
         let list = List {
-            title,
-            empty,
+            title: format!(" {} · {count} ", text(loc, title)),
+            empty: text(loc, empty),
             focused: pane.focus == section,
             selected: pane.selection(section),
-            len: pane.len(section),
+            len,
         };
         list.draw(theme, f, rect, |i| item(pane, b, section, i, width, theme));
     }
