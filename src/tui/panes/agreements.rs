@@ -180,10 +180,6 @@ impl Component for Agreements {
         Vec::new()
     }
 
-    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        draw(self, shared, theme, f, area);
-    }
-
     fn selected_client(&self, _shared: &Shared) -> Option<Id> {
         self.selected_row().map(|a| a.client_id)
     }
@@ -217,104 +213,104 @@ impl Component for Agreements {
         self.rebuild(shared, keep, 0);
         Vec::new()
     }
-}
 
-fn draw(pane: &Agreements, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-    let n = pane.shown.len();
-    let (open, overdue) = pane.tally;
-    let loc = shared.locale;
-    let title = format!(
-        " {} · {} ",
-        text(loc, "pane-agreements"),
-        text_with(
-            loc,
-            "agr-tally",
-            &[
-                ("open", open.to_string().as_str().into()),
-                ("overdue", overdue.to_string().as_str().into()),
-                ("shown", n.to_string().as_str().into()),
-            ],
-        )
-    );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(fit_line(title.into(), area.width.saturating_sub(2)));
-    let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
-    let start = window_start(pane.selected, inner_rows);
-    // Below 110 columns the dates made and closed give way to the text.
-    let wide = area.width >= 110;
-    let mut titles = vec![
-        "agr-status",
-        "log-due",
-        "agr-owed-by",
-        "log-client",
-        "agr-agreement",
-    ];
-    if wide {
-        titles.extend(["agr-made", "agr-closed"]);
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        let n = self.shown.len();
+        let (open, overdue) = self.tally;
+        let loc = shared.locale;
+        let title = format!(
+            " {} · {} ",
+            text(loc, "pane-agreements"),
+            text_with(
+                loc,
+                "agr-tally",
+                &[
+                    ("open", open.to_string().as_str().into()),
+                    ("overdue", overdue.to_string().as_str().into()),
+                    ("shown", n.to_string().as_str().into()),
+                ],
+            )
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(fit_line(title.into(), area.width.saturating_sub(2)));
+        let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
+        let start = window_start(self.selected, inner_rows);
+        // Below 110 columns the dates made and closed give way to the text.
+        let wide = area.width >= 110;
+        let mut titles = vec![
+            "agr-status",
+            "log-due",
+            "agr-owed-by",
+            "log-client",
+            "agr-agreement",
+        ];
+        if wide {
+            titles.extend(["agr-made", "agr-closed"]);
+        }
+        let titles: Vec<String> = titles.into_iter().map(|id| text(loc, id)).collect();
+        let overdue_word = text(loc, "card-agreement-overdue");
+        // The status and owner columns as wide as their words in `loc`.
+        let status_width = AgreementStatus::ALL
+            .iter()
+            .map(|s| words::agreement(loc, *s).width())
+            .chain([overdue_word.width(), titles[0].width()])
+            .max()
+            .unwrap_or(9);
+        let owner_width = Owner::ALL
+            .iter()
+            .map(|o| words::owner(loc, *o).width())
+            .chain([titles[2].width()])
+            .max()
+            .unwrap_or(7);
+        let header = Row::new(titles).style(theme.title());
+        let mut widths = vec![
+            Constraint::Length(u16::try_from(status_width).unwrap_or(9)),
+            Constraint::Length(10),
+            Constraint::Length(u16::try_from(owner_width).unwrap_or(7)),
+            Constraint::Max(if wide { 24 } else { 16 }),
+            Constraint::Fill(1),
+        ];
+        if wide {
+            widths.extend([Constraint::Length(10), Constraint::Length(10)]);
+        }
+        let cut = cell_cutter(area.width, &widths);
+        let rows: Vec<Row> = self
+            .shown
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(inner_rows)
+            .filter_map(|(pos, i)| self.rows.get(*i).map(|a| (pos, a)))
+            .map(|(pos, a)| {
+                let overdue = a.is_overdue(shared.today);
+                let (status, style) = match a.status {
+                    AgreementStatus::Open if overdue => (overdue_word.clone(), theme.warn()),
+                    AgreementStatus::Open => (words::agreement(loc, a.status), theme.due()),
+                    AgreementStatus::Kept => (words::agreement(loc, a.status), theme.good()),
+                    AgreementStatus::Broken => (words::agreement(loc, a.status), theme.warn()),
+                    AgreementStatus::Cancelled => (words::agreement(loc, a.status), theme.dim()),
+                };
+                let mut cells = vec![
+                    Cell::from(cut(0, &status)).style(style),
+                    Cell::from(cut(1, &format::date_or_dash(loc, a.due))),
+                    Cell::from(cut(2, &words::owner(loc, a.owner))),
+                    Cell::from(cut(3, shared.name(a.client_id))),
+                    Cell::from(cut(4, &a.text)),
+                ];
+                if wide {
+                    cells.push(Cell::from(cut(5, &format::date(loc, a.made_on))));
+                    cells.push(Cell::from(cut(
+                        6,
+                        &a.closed_on
+                            .map(|d| format::date(loc, d))
+                            .unwrap_or_default(),
+                    )));
+                }
+                marked(Row::new(cells), pos == self.selected, theme)
+            })
+            .collect();
+        note_table_rows(shared, block.inner(area), start, rows.len());
+        f.render_widget(Table::new(rows, widths).header(header).block(block), area);
     }
-    let titles: Vec<String> = titles.into_iter().map(|id| text(loc, id)).collect();
-    let overdue_word = text(loc, "card-agreement-overdue");
-    // The status and owner columns as wide as their words in `loc`.
-    let status_width = AgreementStatus::ALL
-        .iter()
-        .map(|s| words::agreement(loc, *s).width())
-        .chain([overdue_word.width(), titles[0].width()])
-        .max()
-        .unwrap_or(9);
-    let owner_width = Owner::ALL
-        .iter()
-        .map(|o| words::owner(loc, *o).width())
-        .chain([titles[2].width()])
-        .max()
-        .unwrap_or(7);
-    let header = Row::new(titles).style(theme.title());
-    let mut widths = vec![
-        Constraint::Length(u16::try_from(status_width).unwrap_or(9)),
-        Constraint::Length(10),
-        Constraint::Length(u16::try_from(owner_width).unwrap_or(7)),
-        Constraint::Max(if wide { 24 } else { 16 }),
-        Constraint::Fill(1),
-    ];
-    if wide {
-        widths.extend([Constraint::Length(10), Constraint::Length(10)]);
-    }
-    let cut = cell_cutter(area.width, &widths);
-    let rows: Vec<Row> = pane
-        .shown
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(inner_rows)
-        .filter_map(|(pos, i)| pane.rows.get(*i).map(|a| (pos, a)))
-        .map(|(pos, a)| {
-            let overdue = a.is_overdue(shared.today);
-            let (status, style) = match a.status {
-                AgreementStatus::Open if overdue => (overdue_word.clone(), theme.warn()),
-                AgreementStatus::Open => (words::agreement(loc, a.status), theme.due()),
-                AgreementStatus::Kept => (words::agreement(loc, a.status), theme.good()),
-                AgreementStatus::Broken => (words::agreement(loc, a.status), theme.warn()),
-                AgreementStatus::Cancelled => (words::agreement(loc, a.status), theme.dim()),
-            };
-            let mut cells = vec![
-                Cell::from(cut(0, &status)).style(style),
-                Cell::from(cut(1, &format::date_or_dash(loc, a.due))),
-                Cell::from(cut(2, &words::owner(loc, a.owner))),
-                Cell::from(cut(3, shared.name(a.client_id))),
-                Cell::from(cut(4, &a.text)),
-            ];
-            if wide {
-                cells.push(Cell::from(cut(5, &format::date(loc, a.made_on))));
-                cells.push(Cell::from(cut(
-                    6,
-                    &a.closed_on
-                        .map(|d| format::date(loc, d))
-                        .unwrap_or_default(),
-                )));
-            }
-            marked(Row::new(cells), pos == pane.selected, theme)
-        })
-        .collect();
-    note_table_rows(shared, block.inner(area), start, rows.len());
-    f.render_widget(Table::new(rows, widths).header(header).block(block), area);
 }

@@ -204,10 +204,6 @@ impl Component for PlanPane {
         Vec::new()
     }
 
-    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        draw(self, shared, theme, f, area);
-    }
-
     /// A client row's client, or the client of the record selected in
     /// the rows behind a figure; none on a figure.
     fn selected_client(&self, _shared: &Shared) -> Option<Id> {
@@ -253,182 +249,182 @@ impl Component for PlanPane {
             .map(|id| shared.name(id).to_string());
         Some(PaymentForm::open(shared, client.unwrap_or_default()))
     }
-}
 
-fn draw(pane: &PlanPane, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-    let Some(view) = &pane.view else {
-        f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
-        return;
-    };
-    if let Some(rows) = &pane.rows {
-        rows.draw(shared.locale, view, theme, f, area);
-        return;
-    }
-    // The chart's 12 months (and borders) when the clients keep a few
-    // rows; on a short terminal at least the figures' 10.
-    let top_h = area
-        .height
-        .saturating_sub(CLIENT_ROWS_MIN)
-        .clamp(10, HISTORY_ROWS + 2);
-    let [top, bottom] =
-        Layout::vertical([Constraint::Length(top_h), Constraint::Min(3)]).areas(area);
-    let [figures, chart] =
-        Layout::horizontal([Constraint::Length(44), Constraint::Min(10)]).areas(top);
-    let p = &view.plan.figures;
-    let receivables = shared
-        .portfolio
-        .as_ref()
-        .map(|v| v.overdue_receivables)
-        .unwrap_or_default();
-    let loc = shared.locale;
-    let money = |m: Money| format!("{:>16}", format::money(loc, m));
-    let att = format::percent_or_dash(loc, p.attainment_bp);
-    // The figures' labels, padded to the longest one in `loc` and a space.
-    let labels = [
-        "plan-target",
-        "plan-received",
-        "plan-expected",
-        "plan-outstanding",
-        "plan-overdue",
-        "plan-forecast",
-        "plan-all-overdue",
-    ]
-    .map(|id| text(loc, id));
-    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 1;
-    let label = |i: usize| Span::raw(format!("{:<label_w$}", labels[i]));
-    let mut lines = vec![
-        Line::from(vec![
-            label(0),
-            Span::raw(
-                p.target
-                    .map(money)
-                    .unwrap_or_else(|| format!("{:>16}", text(loc, "plan-no-target"))),
-            ),
-        ]),
-        Line::from(vec![
-            label(1),
-            Span::raw(money(p.received)),
-            Span::styled(format!("  {att}"), theme.title()),
-        ]),
-        Line::from(vec![label(2), Span::raw(money(p.expected))]),
-        Line::from(vec![label(3), Span::raw(money(p.outstanding))]),
-        Line::from(vec![
-            label(4),
-            Span::styled(money(p.overdue), late_style(theme, p.overdue)),
-        ]),
-        Line::from(vec![label(5), Span::raw(money(p.forecast))]),
-        Line::from(vec![
-            label(6),
-            Span::styled(money(receivables), late_style(theme, receivables)),
-            Span::styled(format!("  {}", text(loc, "plan-all-months")), theme.dim()),
-        ]),
-        Line::from(Span::styled(text(loc, "plan-forecast-note"), theme.dim())),
-    ];
-    // The figure the cursor is on (Enter lists its rows); the figures
-    // are shown from the second line, in `Figure::ALL`'s order.
-    if let Some(line) = pane.figure.and_then(|i| lines.get_mut(1 + i)) {
-        *line = std::mem::take(line).style(theme.selected());
-    }
-    let month = format::month(loc, p.month);
-    let left = format::count(loc, view.days_left, Noun::Day);
-    let title = format!(
-        " {} ",
-        text_with(
-            loc,
-            "plan-title",
-            &[
-                ("month", month.as_str().into()),
-                (
-                    "currency",
-                    format::currency_sign(loc, &view.currency).into()
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        let Some(view) = &self.view else {
+            f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
+            return;
+        };
+        if let Some(rows) = &self.rows {
+            rows.draw(shared.locale, view, theme, f, area);
+            return;
+        }
+        // The chart's 12 months (and borders) when the clients keep a few
+        // rows; on a short terminal at least the figures' 10.
+        let top_h = area
+            .height
+            .saturating_sub(CLIENT_ROWS_MIN)
+            .clamp(10, HISTORY_ROWS + 2);
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(top_h), Constraint::Min(3)]).areas(area);
+        let [figures, chart] =
+            Layout::horizontal([Constraint::Length(44), Constraint::Min(10)]).areas(top);
+        let p = &view.plan.figures;
+        let receivables = shared
+            .portfolio
+            .as_ref()
+            .map(|v| v.overdue_receivables)
+            .unwrap_or_default();
+        let loc = shared.locale;
+        let money = |m: Money| format!("{:>16}", format::money(loc, m));
+        let att = format::percent_or_dash(loc, p.attainment_bp);
+        // The figures' labels, padded to the longest one in `loc` and a space.
+        let labels = [
+            "plan-target",
+            "plan-received",
+            "plan-expected",
+            "plan-outstanding",
+            "plan-overdue",
+            "plan-forecast",
+            "plan-all-overdue",
+        ]
+        .map(|id| text(loc, id));
+        let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 1;
+        let label = |i: usize| Span::raw(format!("{:<label_w$}", labels[i]));
+        let mut lines = vec![
+            Line::from(vec![
+                label(0),
+                Span::raw(
+                    p.target
+                        .map(money)
+                        .unwrap_or_else(|| format!("{:>16}", text(loc, "plan-no-target"))),
                 ),
-                ("left", left.as_str().into()),
-            ],
-        )
-    );
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .map(|l| fit_line(l, figures.width.saturating_sub(2)))
-        .collect();
-    f.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
-        figures,
-    );
-    draw_history(shared, theme, f, chart);
+            ]),
+            Line::from(vec![
+                label(1),
+                Span::raw(money(p.received)),
+                Span::styled(format!("  {att}"), theme.title()),
+            ]),
+            Line::from(vec![label(2), Span::raw(money(p.expected))]),
+            Line::from(vec![label(3), Span::raw(money(p.outstanding))]),
+            Line::from(vec![
+                label(4),
+                Span::styled(money(p.overdue), late_style(theme, p.overdue)),
+            ]),
+            Line::from(vec![label(5), Span::raw(money(p.forecast))]),
+            Line::from(vec![
+                label(6),
+                Span::styled(money(receivables), late_style(theme, receivables)),
+                Span::styled(format!("  {}", text(loc, "plan-all-months")), theme.dim()),
+            ]),
+            Line::from(Span::styled(text(loc, "plan-forecast-note"), theme.dim())),
+        ];
+        // The figure the cursor is on (Enter lists its rows); the figures
+        // are shown from the second line, in `Figure::ALL`'s order.
+        if let Some(line) = self.figure.and_then(|i| lines.get_mut(1 + i)) {
+            *line = std::mem::take(line).style(theme.selected());
+        }
+        let month = format::month(loc, p.month);
+        let left = format::count(loc, view.days_left, Noun::Day);
+        let title = format!(
+            " {} ",
+            text_with(
+                loc,
+                "plan-title",
+                &[
+                    ("month", month.as_str().into()),
+                    (
+                        "currency",
+                        format::currency_sign(loc, &view.currency).into()
+                    ),
+                    ("left", left.as_str().into()),
+                ],
+            )
+        );
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .map(|l| fit_line(l, figures.width.saturating_sub(2)))
+            .collect();
+        f.render_widget(
+            Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
+            figures,
+        );
+        draw_history(shared, theme, f, chart);
 
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ",
-        text_with(loc, "plan-clients-in", &[("month", month.as_str().into())])
-    ));
-    let visible = usize::from(bottom.height.saturating_sub(3)).max(1);
-    let start = window_start(pane.selected, visible);
-    // Narrow terminals get whole units and no forecast column, so the
-    // client's name keeps room.
-    let wide = bottom.width >= 110;
-    let w: u16 = if wide { 14 } else { 11 };
-    let measured = pane.measured;
-    let form = MoneyForm::fitting(loc, [measured.low, measured.high], usize::from(w));
-    let amount = |m: Money| form.show(loc, m);
-    let mut titles = vec![
-        "log-client",
-        "plan-col-expected",
-        "plan-col-received",
-        "plan-col-outstanding",
-        "plan-col-overdue",
-    ];
-    if wide {
-        titles.push("plan-col-forecast");
+        let block = Block::default().borders(Borders::ALL).title(format!(
+            " {} ",
+            text_with(loc, "plan-clients-in", &[("month", month.as_str().into())])
+        ));
+        let visible = usize::from(bottom.height.saturating_sub(3)).max(1);
+        let start = window_start(self.selected, visible);
+        // Narrow terminals get whole units and no forecast column, so the
+        // client's name keeps room.
+        let wide = bottom.width >= 110;
+        let w: u16 = if wide { 14 } else { 11 };
+        let measured = self.measured;
+        let form = MoneyForm::fitting(loc, [measured.low, measured.high], usize::from(w));
+        let amount = |m: Money| form.show(loc, m);
+        let mut titles = vec![
+            "log-client",
+            "plan-col-expected",
+            "plan-col-received",
+            "plan-col-outstanding",
+            "plan-col-overdue",
+        ];
+        if wide {
+            titles.push("plan-col-forecast");
+        }
+        // Very wide: each client's revenue over 12 months and its share too.
+        let stats = very_wide(shared, bottom.width);
+        if !stats.is_empty() {
+            titles.extend(["plan-col-revenue", "plan-col-share"]);
+        }
+        let titles: Vec<String> = titles.into_iter().map(|id| text(loc, id)).collect();
+        let figures = titles.len() as u16 - 1;
+        let name_w = client_width(
+            measured.name_width.max(titles[0].width()),
+            bottom.width,
+            (w + 1) * figures,
+        );
+        let header = Row::new(titles).style(theme.title());
+        let rows: Vec<Row> = view
+            .plan
+            .clients
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(visible)
+            .map(|(i, c)| {
+                let right = |m: Money| format!("{:>w$}", amount(m), w = usize::from(w));
+                let mut cells = vec![
+                    Cell::from(cell_text(view.name(c.client_id), name_w)),
+                    Cell::from(right(c.expected)),
+                    Cell::from(right(c.received)),
+                    Cell::from(right(c.outstanding)),
+                    Cell::from(right(c.overdue)).style(late_style(theme, c.overdue)),
+                ];
+                if wide {
+                    cells.push(Cell::from(right(c.forecast)));
+                }
+                if let Some(s) = stats.get(&c.client_id) {
+                    let share = format::percent_or_dash(shared.locale, s.share_bp);
+                    cells.push(Cell::from(right(s.revenue_12m)));
+                    cells.push(Cell::from(format!("{share:>w$}", w = usize::from(w))));
+                } else if !stats.is_empty() {
+                    cells.extend([Cell::from(""), Cell::from("")]);
+                }
+                let selected = self.figure.is_none() && i == self.selected;
+                marked(Row::new(cells), selected, theme)
+            })
+            .collect();
+        let mut widths = vec![Constraint::Length(name_w as u16)];
+        widths.extend(std::iter::repeat_n(
+            Constraint::Length(w),
+            usize::from(figures),
+        ));
+        note_table_rows(shared, block.inner(bottom), start, rows.len());
+        f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
     }
-    // Very wide: each client's revenue over 12 months and its share too.
-    let stats = very_wide(shared, bottom.width);
-    if !stats.is_empty() {
-        titles.extend(["plan-col-revenue", "plan-col-share"]);
-    }
-    let titles: Vec<String> = titles.into_iter().map(|id| text(loc, id)).collect();
-    let figures = titles.len() as u16 - 1;
-    let name_w = client_width(
-        measured.name_width.max(titles[0].width()),
-        bottom.width,
-        (w + 1) * figures,
-    );
-    let header = Row::new(titles).style(theme.title());
-    let rows: Vec<Row> = view
-        .plan
-        .clients
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(visible)
-        .map(|(i, c)| {
-            let right = |m: Money| format!("{:>w$}", amount(m), w = usize::from(w));
-            let mut cells = vec![
-                Cell::from(cell_text(view.name(c.client_id), name_w)),
-                Cell::from(right(c.expected)),
-                Cell::from(right(c.received)),
-                Cell::from(right(c.outstanding)),
-                Cell::from(right(c.overdue)).style(late_style(theme, c.overdue)),
-            ];
-            if wide {
-                cells.push(Cell::from(right(c.forecast)));
-            }
-            if let Some(s) = stats.get(&c.client_id) {
-                let share = format::percent_or_dash(shared.locale, s.share_bp);
-                cells.push(Cell::from(right(s.revenue_12m)));
-                cells.push(Cell::from(format!("{share:>w$}", w = usize::from(w))));
-            } else if !stats.is_empty() {
-                cells.extend([Cell::from(""), Cell::from("")]);
-            }
-            let selected = pane.figure.is_none() && i == pane.selected;
-            marked(Row::new(cells), selected, theme)
-        })
-        .collect();
-    let mut widths = vec![Constraint::Length(name_w as u16)];
-    widths.extend(std::iter::repeat_n(
-        Constraint::Length(w),
-        usize::from(figures),
-    ));
-    note_table_rows(shared, block.inner(bottom), start, rows.len());
-    f.render_widget(Table::new(rows, widths).header(header).block(block), bottom);
 }
 
 /// On a terminal this wide (the table's), each client's 12-month figures

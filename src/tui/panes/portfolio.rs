@@ -265,10 +265,6 @@ impl Component for Board {
         Vec::new()
     }
 
-    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        draw(self, shared, theme, f, area);
-    }
-
     fn selected_client(&self, shared: &Shared) -> Option<Id> {
         self.client(shared).map(|c| c.client.id)
     }
@@ -303,127 +299,128 @@ impl Component for Board {
         }
         Vec::new()
     }
-}
 
-fn draw(board: &Board, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-    let [legend, area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(area);
-    let Some(view) = &shared.portfolio else {
-        f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
-        return;
-    };
-    // What the marks and the second line mean, in the words `?` uses.
-    let roomy = columns[0].width.saturating_sub(2) >= ROOMY;
-    let line = legend_line(shared.locale, roomy);
-    let line = crate::format::truncate(&line, usize::from(legend.width));
-    f.render_widget(Paragraph::new(line).style(theme.dim()), legend);
-    // One form of money for the whole board, titles included: in full when
-    // the widest amount leaves room for the rest of a line in the
-    // narrowest column, else compact everywhere.
-    let loc = shared.locale;
-    let narrowest = columns.iter().map(|c| c.width).min().unwrap_or(0);
-    let (low, high) = board.revenue_range;
-    let form = MoneyForm::fitting(
-        loc,
-        [low, high],
-        usize::from(narrowest.saturating_sub(2)).saturating_sub(REST_OF_LINE + TROUBLE),
-    );
-    for (col, tier) in TIERS.iter().enumerate() {
-        let rows = &board.columns[col];
-        let focused = col == board.column;
-        let revenue = board.revenue[col];
-        let room = usize::from(columns[col].width.saturating_sub(2));
-        let title = |form: MoneyForm| {
-            format!(
-                " {} · {} · {} ",
-                words::tier(loc, *tier).to_uppercase(),
-                rows.len(),
-                form.show(loc, revenue)
-            )
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        let [legend, area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(area);
+        let Some(view) = &shared.portfolio else {
+            f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
+            return;
         };
-        let mut title_text = title(form);
-        if title_text.width() > room {
-            title_text = title(MoneyForm::Compact);
-        }
-        let title = fit_line(
-            Line::from(Span::styled(title_text, theme.tier(*tier))),
-            columns[col].width.saturating_sub(2),
+        // What the marks and the second line mean, in the words `?` uses.
+        let roomy = columns[0].width.saturating_sub(2) >= ROOMY;
+        let line = legend_line(shared.locale, roomy);
+        let line = crate::format::truncate(&line, usize::from(legend.width));
+        f.render_widget(Paragraph::new(line).style(theme.dim()), legend);
+        // One form of money for the whole board, titles included: in full when
+        // the widest amount leaves room for the rest of a line in the
+        // narrowest column, else compact everywhere.
+        let loc = shared.locale;
+        let narrowest = columns.iter().map(|c| c.width).min().unwrap_or(0);
+        let (low, high) = self.revenue_range;
+        let form = MoneyForm::fitting(
+            loc,
+            [low, high],
+            usize::from(narrowest.saturating_sub(2)).saturating_sub(REST_OF_LINE + TROUBLE),
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(title)
-            .title_bottom(if focused {
+        for (col, tier) in TIERS.iter().enumerate() {
+            let rows = &self.columns[col];
+            let focused = col == self.column;
+            let revenue = self.revenue[col];
+            let room = usize::from(columns[col].width.saturating_sub(2));
+            let title = |form: MoneyForm| {
                 format!(
-                    " {} ",
-                    text_with(
-                        loc,
-                        "board-sort",
-                        &[("sort", board.sort.label(loc).as_str().into())]
-                    )
+                    " {} · {} · {} ",
+                    words::tier(loc, *tier).to_uppercase(),
+                    rows.len(),
+                    form.show(loc, revenue)
                 )
-            } else {
-                String::new()
-            })
-            .border_style(if focused { theme.title() } else { theme.dim() });
-        let inner = block.inner(columns[col]);
-        f.render_widget(block, columns[col]);
-        // Two lines per client; build only the visible ones.
-        let visible = usize::from(inner.height / 2).max(1);
-        let selected = board.selected[col];
-        let start = window_start(selected, visible);
-        // A click on the column focuses it; on a client, selects it.
-        mouse::note(
-            shared,
-            columns[col],
-            mouse::Spot::Select(Action::SelectCell(col, selected)),
-        );
-        let shown = rows.len().saturating_sub(start).min(visible);
-        mouse::note_rows(shared, inner, start, shown, 2, |row| {
-            Action::SelectCell(col, row)
-        });
-        // The wheel scrolls the column under the pointer (and focuses it).
-        mouse::note(
-            shared,
-            inner,
-            mouse::Spot::Wheel {
-                down: Action::SelectCell(col, selected + 1),
-                up: Action::SelectCell(col, selected.saturating_sub(1)),
-            },
-        );
-        let mut lines = Vec::with_capacity(visible * 2);
-        for (pos, i) in rows.iter().enumerate().skip(start).take(visible) {
-            let c = &view.clients[*i];
-            lines.extend(client_lines(
-                c,
-                (loc, form),
-                theme,
-                focused && pos == selected,
-                inner.width,
-            ));
-        }
-        if rows.is_empty() {
-            lines.push(Line::from(Span::styled(
-                text(
-                    loc,
-                    match (board.filter.is_empty(), focused) {
-                        (false, _) => "tui-no-match",
-                        (true, true) => "board-empty-focused",
-                        (true, false) => "board-empty",
-                    },
-                ),
-                theme.dim(),
-            )));
-        }
-        // One line a row; a line's style (the selection) covers its row.
-        for (line, y) in lines.into_iter().zip(inner.top()..inner.bottom()) {
-            f.render_widget(
-                fit_line(line, inner.width),
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
+            };
+            let mut title_text = title(form);
+            if title_text.width() > room {
+                title_text = title(MoneyForm::Compact);
+            }
+            let title = fit_line(
+                Line::from(Span::styled(title_text, theme.tier(*tier))),
+                columns[col].width.saturating_sub(2),
+            );
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .title(title)
+                .title_bottom(if focused {
+                    format!(
+                        " {} ",
+                        text_with(
+                            loc,
+                            "board-sort",
+                            &[("sort", self.sort.label(loc).as_str().into())]
+                        )
+                    )
+                } else {
+                    String::new()
+                })
+                .border_style(if focused { theme.title() } else { theme.dim() });
+            let inner = block.inner(columns[col]);
+            f.render_widget(block, columns[col]);
+            // Two lines per client; build only the visible ones.
+            let visible = usize::from(inner.height / 2).max(1);
+            let selected = self.selected[col];
+            let start = window_start(selected, visible);
+            // A click on the column focuses it; on a client, selects it.
+            mouse::note(
+                shared,
+                columns[col],
+                mouse::Spot::Select(Action::SelectCell(col, selected)),
+            );
+            let shown = rows.len().saturating_sub(start).min(visible);
+            mouse::note_rows(shared, inner, start, shown, 2, |row| {
+                Action::SelectCell(col, row)
+            });
+            // The wheel scrolls the column under the pointer (and focuses it).
+            mouse::note(
+                shared,
+                inner,
+                mouse::Spot::Wheel {
+                    down: Action::SelectCell(col, selected + 1),
+                    up: Action::SelectCell(col, selected.saturating_sub(1)),
                 },
             );
+            let mut lines = Vec::with_capacity(visible * 2);
+            for (pos, i) in rows.iter().enumerate().skip(start).take(visible) {
+                let c = &view.clients[*i];
+                lines.extend(client_lines(
+                    c,
+                    (loc, form),
+                    theme,
+                    focused && pos == selected,
+                    inner.width,
+                ));
+            }
+            if rows.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    text(
+                        loc,
+                        match (self.filter.is_empty(), focused) {
+                            (false, _) => "tui-no-match",
+                            (true, true) => "board-empty-focused",
+                            (true, false) => "board-empty",
+                        },
+                    ),
+                    theme.dim(),
+                )));
+            }
+            // One line a row; a line's style (the selection) covers its row.
+            for (line, y) in lines.into_iter().zip(inner.top()..inner.bottom()) {
+                f.render_widget(
+                    fit_line(line, inner.width),
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                );
+            }
         }
     }
 }

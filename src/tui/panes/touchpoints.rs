@@ -641,10 +641,6 @@ impl Component for TouchList {
         Vec::new()
     }
 
-    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        draw(self, shared, theme, f, area);
-    }
-
     fn selected_client(&self, _shared: &Shared) -> Option<Id> {
         self.selected_row().map(|t| t.client_id)
     }
@@ -686,6 +682,121 @@ impl Component for TouchList {
     fn idle(&mut self, shared: &Shared) -> Option<Effect> {
         self.idle_read(shared.list_height).map(read)
     }
+
+    fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
+        let loc = shared.locale;
+        let scope = self
+            .scope
+            .map(|id| {
+                format!(
+                    " · {}",
+                    text_with(loc, "log-only", &[("name", shared.name(id).into())])
+                )
+            })
+            .unwrap_or_default();
+        // Still searching (a short window filling, or the count) is not "none".
+        let searching = self.fill.is_some() || self.count_pending();
+        let position = match (self.total, self.count_pending()) {
+            _ if self.rows.is_empty() && self.fill.is_some() => text(loc, "tui-searching"),
+            (0, _) if searching => text(loc, "tui-searching"),
+            (0, _) => "0".to_string(),
+            (n, counting) => {
+                let at = (self.selected + 1).to_string();
+                let id = if counting {
+                    "tui-position-counting"
+                } else {
+                    "tui-position"
+                };
+                text_with(
+                    loc,
+                    id,
+                    &[
+                        ("at", at.as_str().into()),
+                        ("total", n.to_string().as_str().into()),
+                    ],
+                )
+            }
+        };
+        let title = format!(" {}{scope} · {position} ", text(loc, "pane-touchpoints"));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(fit_line(title.into(), area.width.saturating_sub(2)));
+        let widths = [
+            Constraint::Length(10),
+            Constraint::Max(if area.width >= 110 { 24 } else { 16 }),
+            Constraint::Length(kind_width(loc)),
+            Constraint::Length(4),
+            Constraint::Fill(3),
+            Constraint::Fill(2),
+            Constraint::Length(10),
+        ];
+        let cut = cell_cutter(area.width, &widths);
+        let header = Row::new(
+            [
+                "log-date",
+                "log-client",
+                "log-kind",
+                "log-min",
+                "log-summary",
+                "log-next-step",
+                "log-due",
+            ]
+            .map(|id| text(loc, id)),
+        )
+        .style(theme.title());
+        let rows: Vec<Row> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, tp)| {
+                let due_style = match tp.next_due {
+                    Some(d) if d < shared.today => theme.warn(),
+                    Some(d) if d <= shared.today + chrono::Days::new(1) => theme.due(),
+                    _ => theme.dim(),
+                };
+                let cells = vec![
+                    Cell::from(cut(0, &format::date(loc, tp.at))),
+                    Cell::from(cut(1, shared.name(tp.client_id))),
+                    Cell::from(cut(2, &words::kind(loc, tp.kind))),
+                    Cell::from(cut(3, &tp.minutes.to_string())),
+                    Cell::from(cut(4, &tp.summary)),
+                    Cell::from(cut(5, tp.next_step.as_deref().unwrap_or_default())),
+                    Cell::from(Span::styled(
+                        cut(
+                            6,
+                            &tp.next_due
+                                .map(|d| format::date(loc, d))
+                                .unwrap_or_default(),
+                        ),
+                        due_style,
+                    )),
+                ];
+                marked(Row::new(cells), self.offset + i == self.selected, theme)
+            })
+            .collect();
+        let inner = block.inner(area);
+        note_table_rows(shared, inner, self.offset, self.rows.len());
+        let table = Table::new(rows, widths).header(header).block(block);
+        f.render_widget(table, area);
+        if self.total == 0 && !searching {
+            let msg = if self.filter.is_empty() {
+                text(loc, "log-empty")
+            } else {
+                text(loc, "log-no-match")
+            };
+            let msg = format!("  {msg}");
+            // Inside the border, on the row under the column headers.
+            let row = Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            };
+            f.render_widget(
+                ratatui::widgets::Paragraph::new(msg).style(theme.dim()),
+                row.intersection(inner),
+            );
+        }
+    }
 }
 
 /// The kind column: as wide as the longest kind's word in `loc`.
@@ -695,121 +806,6 @@ fn kind_width(loc: format::Locale) -> u16 {
         .map(|k| words::kind(loc, *k).width())
         .max();
     u16::try_from(widest.unwrap_or(7)).unwrap_or(7)
-}
-
-fn draw(t: &TouchList, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-    let loc = shared.locale;
-    let scope = t
-        .scope
-        .map(|id| {
-            format!(
-                " · {}",
-                text_with(loc, "log-only", &[("name", shared.name(id).into())])
-            )
-        })
-        .unwrap_or_default();
-    // Still searching (a short window filling, or the count) is not "none".
-    let searching = t.fill.is_some() || t.count_pending();
-    let position = match (t.total, t.count_pending()) {
-        _ if t.rows.is_empty() && t.fill.is_some() => text(loc, "tui-searching"),
-        (0, _) if searching => text(loc, "tui-searching"),
-        (0, _) => "0".to_string(),
-        (n, counting) => {
-            let at = (t.selected + 1).to_string();
-            let id = if counting {
-                "tui-position-counting"
-            } else {
-                "tui-position"
-            };
-            text_with(
-                loc,
-                id,
-                &[
-                    ("at", at.as_str().into()),
-                    ("total", n.to_string().as_str().into()),
-                ],
-            )
-        }
-    };
-    let title = format!(" {}{scope} · {position} ", text(loc, "pane-touchpoints"));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(fit_line(title.into(), area.width.saturating_sub(2)));
-    let widths = [
-        Constraint::Length(10),
-        Constraint::Max(if area.width >= 110 { 24 } else { 16 }),
-        Constraint::Length(kind_width(loc)),
-        Constraint::Length(4),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(10),
-    ];
-    let cut = cell_cutter(area.width, &widths);
-    let header = Row::new(
-        [
-            "log-date",
-            "log-client",
-            "log-kind",
-            "log-min",
-            "log-summary",
-            "log-next-step",
-            "log-due",
-        ]
-        .map(|id| text(loc, id)),
-    )
-    .style(theme.title());
-    let rows: Vec<Row> = t
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, tp)| {
-            let due_style = match tp.next_due {
-                Some(d) if d < shared.today => theme.warn(),
-                Some(d) if d <= shared.today + chrono::Days::new(1) => theme.due(),
-                _ => theme.dim(),
-            };
-            let cells = vec![
-                Cell::from(cut(0, &format::date(loc, tp.at))),
-                Cell::from(cut(1, shared.name(tp.client_id))),
-                Cell::from(cut(2, &words::kind(loc, tp.kind))),
-                Cell::from(cut(3, &tp.minutes.to_string())),
-                Cell::from(cut(4, &tp.summary)),
-                Cell::from(cut(5, tp.next_step.as_deref().unwrap_or_default())),
-                Cell::from(Span::styled(
-                    cut(
-                        6,
-                        &tp.next_due
-                            .map(|d| format::date(loc, d))
-                            .unwrap_or_default(),
-                    ),
-                    due_style,
-                )),
-            ];
-            marked(Row::new(cells), t.offset + i == t.selected, theme)
-        })
-        .collect();
-    let inner = block.inner(area);
-    note_table_rows(shared, inner, t.offset, t.rows.len());
-    let table = Table::new(rows, widths).header(header).block(block);
-    f.render_widget(table, area);
-    if t.total == 0 && !searching {
-        let msg = if t.filter.is_empty() {
-            text(loc, "log-empty")
-        } else {
-            text(loc, "log-no-match")
-        };
-        let msg = format!("  {msg}");
-        // Inside the border, on the row under the column headers.
-        let row = Rect {
-            y: inner.y + 1,
-            height: 1,
-            ..inner
-        };
-        f.render_widget(
-            ratatui::widgets::Paragraph::new(msg).style(theme.dim()),
-            row.intersection(inner),
-        );
-    }
 }
 
 #[cfg(test)]
