@@ -10,7 +10,7 @@ use super::{
     Component, Request, cell_cutter, delete, edit, marked, moved, note_table_rows, reselect,
 };
 use crate::domain::{Agreement, AgreementStatus, Id, Owner, fold, matches_folded};
-use crate::format::{self, text, text_with};
+use crate::format::{self, Locale, text, text_with};
 use crate::ops::{self, OpResult};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Target};
@@ -140,6 +140,24 @@ impl Agreements {
     }
 }
 
+/// The status and owner columns (here and on the card) as wide as their
+/// words in `loc`: the widest status (or "overdue") and owner.
+pub fn word_widths(loc: Locale) -> (usize, usize) {
+    let overdue = text(loc, "card-agreement-overdue").width();
+    let status = AgreementStatus::ALL
+        .iter()
+        .map(|s| words::agreement(loc, *s).width())
+        .chain([overdue])
+        .max()
+        .unwrap_or(9);
+    let owner = Owner::ALL
+        .iter()
+        .map(|o| words::owner(loc, *o).width())
+        .max()
+        .unwrap_or(7);
+    (status, owner)
+}
+
 impl Component for Agreements {
     fn open(&mut self, _shared: &mut Shared) -> Vec<Effect> {
         vec![Effect::Pane(Request::Agreements)]
@@ -186,13 +204,10 @@ impl Component for Agreements {
 
     /// An agreement with the selected one's client.
     fn add(&self, shared: &Shared) -> Option<Form> {
-        let client = self
-            .selected_row()
-            .map(|a| shared.name(a.client_id).to_string());
         Some(AgreementForm::open(
             shared,
             None,
-            client.unwrap_or_default(),
+            self.selected_name(shared),
         ))
     }
 
@@ -250,19 +265,9 @@ impl Component for Agreements {
         }
         let titles: Vec<String> = titles.into_iter().map(|id| text(loc, id)).collect();
         let overdue_word = text(loc, "card-agreement-overdue");
-        // The status and owner columns as wide as their words in `loc`.
-        let status_width = AgreementStatus::ALL
-            .iter()
-            .map(|s| words::agreement(loc, *s).width())
-            .chain([overdue_word.width(), titles[0].width()])
-            .max()
-            .unwrap_or(9);
-        let owner_width = Owner::ALL
-            .iter()
-            .map(|o| words::owner(loc, *o).width())
-            .chain([titles[2].width()])
-            .max()
-            .unwrap_or(7);
+        let (status_width, owner_width) = word_widths(loc);
+        let status_width = status_width.max(titles[0].width());
+        let owner_width = owner_width.max(titles[2].width());
         let header = Row::new(titles).style(theme.title());
         let mut widths = vec![
             Constraint::Length(u16::try_from(status_width).unwrap_or(9)),

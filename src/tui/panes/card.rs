@@ -4,12 +4,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{late_style, moved};
 use crate::domain::signals::NeglectState;
-use crate::domain::{AgreementStatus, Contact, Id, Owner, TouchKind};
+use crate::domain::{Contact, Id};
 use crate::format::{self, Locale, text, text_with};
 use crate::ops::views::ClientCard;
 use crate::tui::action::{Action, Effect, Target};
@@ -220,22 +221,17 @@ fn card_lines<'a>(
     let st = &data.stats;
     let c = &st.client;
     let mut lines: Vec<Line> = Vec::new();
-    let head = |t: &str| Line::from(Span::styled(t.to_string(), theme.title()));
+    // A section: a blank line, then its heading.
+    let head = |t: String| [Line::from(""), Line::from(Span::styled(t, theme.title()))];
+    let since = format::date(loc, c.since);
+    let since = text_with(loc, "card-since", &[("date", since.as_str().into())]);
     lines.push(Line::from(vec![
         Span::styled(
             format!(" {} ", words::tier(loc, c.tier).to_uppercase()),
             theme.tier(c.tier),
         ),
         Span::styled(format!("  {}", c.name), theme.title()),
-        Span::raw(format!(
-            "  · {} · {}",
-            words::status(loc, c.status),
-            text_with(
-                loc,
-                "card-since",
-                &[("date", format::date(loc, c.since).as_str().into())]
-            )
-        )),
+        Span::raw(format!("  · {} · {since}", words::status(loc, c.status))),
     ]));
     let cadence = c
         .cadence_days
@@ -276,69 +272,43 @@ fn card_lines<'a>(
             let (id, style) = match state {
                 NeglectState::Overdue => ("card-since-touch-past", theme.warn()),
                 NeglectState::Due => ("card-since-touch-due", theme.due()),
-                _ => ("card-since-touch", ratatui::style::Style::new()),
+                _ => ("card-since-touch", Style::new()),
             };
             let days = format::days(loc, d);
             Span::styled(text_with(loc, id, &[("days", days.as_str().into())]), style)
         }
     };
+    let money = |m| format::money(loc, m);
+    let (revenue, lifetime) = (money(st.revenue_12m), money(st.revenue_lifetime));
+    let (outstanding, overdue) = (money(data.outstanding), money(data.overdue));
+    let share = format::percent_or_dash(loc, st.share_bp);
+    let currency = format::currency_sign(loc, &data.currency);
+    let money_line = [
+        ("revenue", revenue.as_str().into()),
+        ("currency", currency.into()),
+        ("share", share.as_str().into()),
+        ("lifetime", lifetime.as_str().into()),
+        ("outstanding", outstanding.as_str().into()),
+    ];
+    let overdue = [("amount", overdue.as_str().into())];
     lines.push(Line::from(vec![
-        Span::raw(text_with(
-            loc,
-            "card-money-line",
-            &[
-                (
-                    "revenue",
-                    format::money(loc, st.revenue_12m).as_str().into(),
-                ),
-                (
-                    "currency",
-                    format::currency_sign(loc, &data.currency).into(),
-                ),
-                (
-                    "share",
-                    format::percent_or_dash(loc, st.share_bp).as_str().into(),
-                ),
-                (
-                    "lifetime",
-                    format::money(loc, st.revenue_lifetime).as_str().into(),
-                ),
-                (
-                    "outstanding",
-                    format::money(loc, data.outstanding).as_str().into(),
-                ),
-            ],
-        )),
+        Span::raw(text_with(loc, "card-money-line", &money_line)),
         Span::styled(
-            text_with(
-                loc,
-                "card-overdue",
-                &[("amount", format::money(loc, data.overdue).as_str().into())],
-            ),
+            text_with(loc, "card-overdue", &overdue),
             late_style(theme, data.overdue),
         ),
     ]));
+    let minutes = format::number(loc, st.minutes_12m);
+    let per_hour = format::money_or_dash(loc, st.revenue_per_hour);
+    let time_line = [
+        ("minutes", minutes.as_str().into()),
+        ("per-hour", per_hour.as_str().into()),
+    ];
     lines.push(Line::from(vec![
         touch,
-        Span::raw(text_with(
-            loc,
-            "card-time-line",
-            &[
-                (
-                    "minutes",
-                    format::number(loc, st.minutes_12m).as_str().into(),
-                ),
-                (
-                    "per-hour",
-                    format::money_or_dash(loc, st.revenue_per_hour)
-                        .as_str()
-                        .into(),
-                ),
-            ],
-        )),
+        Span::raw(text_with(loc, "card-time-line", &time_line)),
     ]));
-    lines.push(Line::from(""));
-    lines.push(head(&text(loc, "card-contacts")));
+    lines.extend(head(text(loc, "card-contacts")));
     if data.contacts.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("  {}", text(loc, "card-no-contacts")),
@@ -356,8 +326,7 @@ fn card_lines<'a>(
         };
         lines.push(Line::from(format!("{mark}{}", contact_line(loc, p))));
     }
-    lines.push(Line::from(""));
-    lines.push(head(&text(loc, "card-tier-history")));
+    lines.extend(head(text(loc, "card-tier-history")));
     for h in &data.tier_history {
         lines.push(Line::from(format!(
             "  {}  {} → {}  {}",
@@ -367,8 +336,7 @@ fn card_lines<'a>(
             h.reason
         )));
     }
-    lines.push(Line::from(""));
-    lines.push(head(&text_with(
+    lines.extend(head(text_with(
         loc,
         "card-recent-touchpoints",
         &[
@@ -378,11 +346,7 @@ fn card_lines<'a>(
     )));
     let minutes = |n: i64| text_with(loc, "card-minutes", &[("n", n.into())]);
     let minutes_width = minutes(999).width();
-    let kind_width = TouchKind::ALL
-        .iter()
-        .map(|k| words::kind(loc, *k).width())
-        .max()
-        .unwrap_or(7);
+    let kind_width = usize::from(super::touchpoints::kind_width(loc));
     for t in &data.touchpoints {
         let next = t
             .next_step
@@ -405,35 +369,19 @@ fn card_lines<'a>(
             next
         )));
     }
-    lines.push(Line::from(""));
-    lines.push(head(&text(loc, "pane-agreements")));
+    lines.extend(head(text(loc, "pane-agreements")));
     let overdue_word = text(loc, "card-agreement-overdue");
-    let status_width = AgreementStatus::ALL
-        .iter()
-        .map(|s| words::agreement(loc, *s).width())
-        .chain([overdue_word.width()])
-        .max()
-        .unwrap_or(9);
-    let owner_width = Owner::ALL
-        .iter()
-        .map(|o| words::owner(loc, *o).width())
-        .max()
-        .unwrap_or(6);
+    let (status_width, owner_width) = super::agreements::word_widths(loc);
     let due_word = text(loc, "card-due");
     for a in &data.agreements {
-        let style = if a.is_overdue(shared.today) {
-            theme.warn()
+        let (status, style) = if a.is_overdue(shared.today) {
+            (overdue_word.clone(), theme.warn())
         } else {
-            ratatui::style::Style::new()
+            (words::agreement(loc, a.status), Style::new())
         };
         lines.push(Line::from(Span::styled(
             format!(
-                "  {:<status_width$} {:<owner_width$} {due_word} {}  {}",
-                if a.is_overdue(shared.today) {
-                    overdue_word.clone()
-                } else {
-                    words::agreement(loc, a.status)
-                },
+                "  {status:<status_width$} {:<owner_width$} {due_word} {}  {}",
                 words::owner(loc, a.owner),
                 format::date_or_dash(loc, a.due),
                 a.text
@@ -441,8 +389,7 @@ fn card_lines<'a>(
             style,
         )));
     }
-    lines.push(Line::from(""));
-    lines.push(head(&text(loc, "card-invoices")));
+    lines.extend(head(text(loc, "card-invoices")));
     let balance_word = text(loc, "card-balance");
     for i in data.invoices.iter().rev().take(12) {
         let overdue = !i.balance.is_zero() && i.invoice.due < shared.today;
@@ -454,15 +401,10 @@ fn card_lines<'a>(
                 format::money(loc, i.invoice.amount),
                 format::money(loc, i.balance)
             ),
-            if overdue {
-                theme.warn()
-            } else {
-                ratatui::style::Style::new()
-            },
+            if overdue { theme.warn() } else { Style::new() },
         )));
     }
-    lines.push(Line::from(""));
-    lines.push(head(&text(loc, "card-payments")));
+    lines.extend(head(text(loc, "card-payments")));
     for p in data.payments.iter().take(12) {
         lines.push(Line::from(format!(
             "  {}  {:>14}  {}",

@@ -184,6 +184,12 @@ pub trait Component {
     /// The client the selection is about.
     fn selected_client(&self, shared: &Shared) -> Option<Id>;
 
+    /// Its name, for a form about it (empty: none selected).
+    fn selected_name(&self, shared: &Shared) -> String {
+        let id = self.selected_client(shared);
+        id.map(|id| shared.name(id).to_string()).unwrap_or_default()
+    }
+
     /// The form `a` opens: the pane's own kind of record. `None`: a client.
     fn add(&self, _shared: &Shared) -> Option<Form> {
         None

@@ -169,10 +169,6 @@ impl Component for PlanPane {
         if self.rows.is_none() && self.move_cursor(action, shared.list_height) {
             return Vec::new();
         }
-        let client = || {
-            self.selected_client(shared)
-                .map(|id| shared.name(id).to_string())
-        };
         match action {
             Action::MonthPrev | Action::MonthNext => {
                 self.selected = 0;
@@ -186,7 +182,7 @@ impl Component for PlanPane {
                 shared.open_form(TargetForm::open(shared, current));
             }
             Action::AddInvoice => {
-                let form = InvoiceForm::open(shared, client().unwrap_or_default());
+                let form = InvoiceForm::open(shared, self.selected_name(shared));
                 shared.open_form(form);
             }
             Action::Edit | Action::Delete if self.figure.is_some() => {
@@ -244,10 +240,7 @@ impl Component for PlanPane {
 
     /// A payment received from the selected client.
     fn add(&self, shared: &Shared) -> Option<Form> {
-        let client = self
-            .selected_client(shared)
-            .map(|id| shared.name(id).to_string());
-        Some(PaymentForm::open(shared, client.unwrap_or_default()))
+        Some(PaymentForm::open(shared, self.selected_name(shared)))
     }
 
     fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {

@@ -647,10 +647,7 @@ impl Component for TouchList {
 
     /// A touchpoint with the selected one's client.
     fn add(&self, shared: &Shared) -> Option<Form> {
-        let client = self
-            .selected_row()
-            .map(|t| shared.name(t.client_id).to_string());
-        Some(TouchForm::open(shared, None, client.unwrap_or_default()))
+        Some(TouchForm::open(shared, None, self.selected_name(shared)))
     }
 
     fn filter(&self) -> Option<&str> {
@@ -799,8 +796,9 @@ impl Component for TouchList {
     }
 }
 
-/// The kind column: as wide as the longest kind's word in `loc`.
-fn kind_width(loc: format::Locale) -> u16 {
+/// The kind column (here and on the card): as wide as the longest kind's
+/// word in `loc`.
+pub fn kind_width(loc: format::Locale) -> u16 {
     let widest = TouchKind::ALL
         .iter()
         .map(|k| words::kind(loc, *k).width())
