@@ -115,25 +115,17 @@ impl Agreements {
         match self.selected_row() {
             Some(a) if a.status == AgreementStatus::Open => {
                 let word = words::agreement(shared.locale, status);
-                shared.ask(
-                    text_with(
-                        shared.locale,
-                        "agr-mark",
-                        &[
-                            ("text", a.text.as_str().into()),
-                            ("status", word.as_str().into()),
-                        ],
-                    ),
-                    Effect::Close(a.id, status),
-                );
+                let args = [
+                    ("text", a.text.as_str().into()),
+                    ("status", word.as_str().into()),
+                ];
+                let question = text_with(shared.locale, "agr-mark", &args);
+                shared.ask(question, Effect::Close(a.id, status));
             }
             Some(a) => {
                 let word = words::agreement(shared.locale, a.status);
-                shared.warn(text_with(
-                    shared.locale,
-                    "agr-already",
-                    &[("status", word.as_str().into())],
-                ));
+                let args = [("status", word.as_str().into())];
+                shared.warn(text_with(shared.locale, "agr-already", &args));
             }
             None => shared.warn(text(shared.locale, "agr-none-selected")),
         }
@@ -221,30 +213,26 @@ impl Component for Agreements {
 
     fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
         // The filter cleared: the selection stays on its agreement.
-        let keep = match self.filter.trim() {
-            "" => self.selected_row().map(|a| a.id),
-            _ => None,
-        };
+        let keep = self.selected_row().map(|a| a.id);
+        let keep = keep.filter(|_| self.filter.trim().is_empty());
         self.rebuild(shared, keep, 0);
         Vec::new()
     }
 
     fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        let n = self.shown.len();
-        let (open, overdue) = self.tally;
         let loc = shared.locale;
+        let (open, overdue) = self.tally;
+        let (open, overdue) = (open.to_string(), overdue.to_string());
+        let shown = self.shown.len().to_string();
+        let tally = [
+            ("open", open.as_str().into()),
+            ("overdue", overdue.as_str().into()),
+            ("shown", shown.as_str().into()),
+        ];
         let title = format!(
             " {} · {} ",
             text(loc, "pane-agreements"),
-            text_with(
-                loc,
-                "agr-tally",
-                &[
-                    ("open", open.to_string().as_str().into()),
-                    ("overdue", overdue.to_string().as_str().into()),
-                    ("shown", n.to_string().as_str().into()),
-                ],
-            )
+            text_with(loc, "agr-tally", &tally)
         );
         let block = Block::default()
             .borders(Borders::ALL)

@@ -318,6 +318,16 @@ pub fn step_month(
     ]
 }
 
+/// The smallest and largest of `amounts` (and zero): the widest of them
+/// decides whether a list shows its money in full or compact.
+pub fn extremes(amounts: impl IntoIterator<Item = Money>) -> (Money, Money) {
+    let mut range = (Money::ZERO, Money::ZERO);
+    for m in amounts {
+        range = (range.0.min(m), range.1.max(m));
+    }
+    range
+}
+
 /// A table's row, highlighted when it is the selected one.
 pub fn marked(row: Row<'_>, selected: bool, theme: Theme) -> Row<'_> {
     if selected {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::plan_rows::Rows;
 use super::{
-    Component, Request, delete, edit, late_style, marked, moved, note_table_rows, reselect,
-    step_month,
+    Component, Request, delete, edit, extremes, late_style, marked, moved, note_table_rows,
+    reselect, step_month,
 };
 use crate::domain::plan::Figure;
 use crate::domain::signals::ClientStats;
@@ -52,8 +52,7 @@ pub struct PlanPane {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Measured {
     pub name_width: usize,
-    pub low: Money,
-    pub high: Money,
+    pub range: (Money, Money),
 }
 
 impl Measured {
@@ -67,13 +66,9 @@ impl Measured {
         let amounts = clients
             .iter()
             .flat_map(|c| [c.expected, c.received, c.outstanding, c.overdue, c.forecast]);
-        let (low, high) = amounts.fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
-            (lo.min(m), hi.max(m))
-        });
         Measured {
             name_width,
-            low,
-            high,
+            range: extremes(amounts),
         }
     }
 }
@@ -319,21 +314,15 @@ impl Component for PlanPane {
         }
         let month = format::month(loc, p.month);
         let left = format::count(loc, view.days_left, Noun::Day);
-        let title = format!(
-            " {} ",
-            text_with(
-                loc,
-                "plan-title",
-                &[
-                    ("month", month.as_str().into()),
-                    (
-                        "currency",
-                        format::currency_sign(loc, &view.currency).into()
-                    ),
-                    ("left", left.as_str().into()),
-                ],
-            )
-        );
+        let title = [
+            ("month", month.as_str().into()),
+            (
+                "currency",
+                format::currency_sign(loc, &view.currency).into(),
+            ),
+            ("left", left.as_str().into()),
+        ];
+        let title = format!(" {} ", text_with(loc, "plan-title", &title));
         let lines: Vec<Line> = lines
             .into_iter()
             .map(|l| fit_line(l, figures.width.saturating_sub(2)))
@@ -355,7 +344,7 @@ impl Component for PlanPane {
         let wide = bottom.width >= 110;
         let w: u16 = if wide { 14 } else { 11 };
         let measured = self.measured;
-        let form = MoneyForm::fitting(loc, [measured.low, measured.high], usize::from(w));
+        let form = MoneyForm::fitting(loc, [measured.range.0, measured.range.1], usize::from(w));
         let amount = |m: Money| form.show(loc, m);
         let mut titles = vec![
             "log-client",
@@ -456,11 +445,8 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     } else {
         months.len()
     };
-    let title = text_with(
-        shared.locale,
-        "plan-history",
-        &[("n", n.to_string().as_str().into())],
-    );
+    let n = n.to_string();
+    let title = text_with(shared.locale, "plan-history", &[("n", n.as_str().into())]);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {title} "));

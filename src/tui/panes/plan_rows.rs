@@ -143,48 +143,35 @@ impl Rows {
 
     pub fn draw(&self, loc: Locale, view: &MonthView, theme: Theme, f: &mut Frame, area: Rect) {
         let rows = view.behind(self.figure);
-        let total = self.measured.total;
-        let n = crate::format::Arg::count(rows.len());
-        let what = if self.figure.is_payments() {
-            msg_with(loc, "rows-payments", &[("n", n)])
+        let (what, none) = if self.figure.is_payments() {
+            ("rows-payments", "rows-no-payments")
         } else {
-            msg_with(loc, "rows-invoices", &[("n", n)])
+            ("rows-invoices", "rows-no-invoices")
         };
+        let what = msg_with(loc, what, &[("n", format::Arg::count(rows.len()))]);
         let label = figure_label(loc, self.figure);
         let month = format::month(loc, view.plan.figures.month);
-        let at = (self.selected + 1).to_string();
-        let count = rows.len().to_string();
-        let total = format::money(loc, total);
+        let title = [
+            ("figure", label.as_str().into()),
+            ("month", month.as_str().into()),
+            ("what", what.as_str().into()),
+        ];
+        let bottom = if rows.is_empty() {
+            msg(loc, "rows-back")
+        } else {
+            let (at, count) = ((self.selected + 1).to_string(), rows.len().to_string());
+            let total = format::money(loc, self.measured.total);
+            let bottom = [
+                ("at", at.as_str().into()),
+                ("total", count.as_str().into()),
+                ("amount", total.as_str().into()),
+            ];
+            msg_with(loc, "rows-bottom", &bottom)
+        };
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(
-                " {} ",
-                msg_with(
-                    loc,
-                    "rows-title",
-                    &[
-                        ("figure", label.as_str().into()),
-                        ("month", month.as_str().into()),
-                        ("what", what.as_str().into()),
-                    ],
-                )
-            ))
-            .title_bottom(if rows.is_empty() {
-                format!(" {} ", msg(loc, "rows-back"))
-            } else {
-                format!(
-                    " {} ",
-                    msg_with(
-                        loc,
-                        "rows-bottom",
-                        &[
-                            ("at", at.as_str().into()),
-                            ("total", count.as_str().into()),
-                            ("amount", total.as_str().into()),
-                        ],
-                    )
-                )
-            });
+            .title(format!(" {} ", msg_with(loc, "rows-title", &title)))
+            .title_bottom(format!(" {bottom} "));
         let inner = block.inner(area);
         f.render_widget(block, area);
         let [figures, list] =
@@ -194,15 +181,8 @@ impl Rows {
             figures,
         );
         if rows.is_empty() {
-            let none = msg(
-                loc,
-                if self.figure.is_payments() {
-                    "rows-no-payments"
-                } else {
-                    "rows-no-invoices"
-                },
-            );
-            f.render_widget(Paragraph::new(Span::styled(none, theme.dim())), list);
+            let none = Span::styled(msg(loc, none), theme.dim());
+            f.render_widget(Paragraph::new(none), list);
             return;
         }
         let visible = usize::from(list.height.saturating_sub(1)).max(1);

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, delete, edit, moved, reselect};
+use super::{Component, delete, edit, extremes, moved, reselect};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::format::{self, Locale, MoneyForm, text, text_with};
@@ -137,13 +137,7 @@ impl Board {
             self.columns[col] = idx;
             self.selected[col] = self.selected[col].min(self.columns[col].len().saturating_sub(1));
         }
-        self.revenue_range = view
-            .clients
-            .iter()
-            .map(|c| c.revenue_12m)
-            .fold((Money::ZERO, Money::ZERO), |(lo, hi), m| {
-                (lo.min(m), hi.max(m))
-            });
+        self.revenue_range = extremes(view.clients.iter().map(|c| c.revenue_12m));
     }
 
     /// Select client `id` in whichever column it is; false if the board
@@ -243,11 +237,8 @@ impl Component for Board {
                 };
                 self.rebuild(shared);
                 let sort = self.sort.label(shared.locale);
-                shared.notify(text_with(
-                    shared.locale,
-                    "board-sorted",
-                    &[("sort", sort.as_str().into())],
-                ));
+                let args = [("sort", sort.as_str().into())];
+                shared.notify(text_with(shared.locale, "board-sorted", &args));
             }
             Action::Edit => {
                 let id = self.client(shared).map(|c| c.client.id);
@@ -279,12 +270,10 @@ impl Component for Board {
 
     fn refilter(&mut self, shared: &mut Shared) -> Vec<Effect> {
         // The filter cleared: the selection stays on its client.
-        let keep = match self.filter.trim() {
-            "" => self.ids[self.column]
-                .get(self.selected[self.column])
-                .copied(),
-            _ => None,
-        };
+        let keep = self.ids[self.column]
+            .get(self.selected[self.column])
+            .copied()
+            .filter(|_| self.filter.trim().is_empty());
         self.selected = [0; 3];
         self.rebuild(shared);
         if keep.is_some_and(|id| self.select_client(id)) {
@@ -324,6 +313,12 @@ impl Component for Board {
             [low, high],
             usize::from(narrowest.saturating_sub(2)).saturating_sub(REST_OF_LINE + TROUBLE),
         );
+        // The focused column says the order.
+        let sort = self.sort.label(loc);
+        let sorted = format!(
+            " {} ",
+            text_with(loc, "board-sort", &[("sort", sort.as_str().into())])
+        );
         for (col, tier) in TIERS.iter().enumerate() {
             let rows = &self.columns[col];
             let focused = col == self.column;
@@ -349,14 +344,7 @@ impl Component for Board {
                 .borders(Borders::ALL)
                 .title(title)
                 .title_bottom(if focused {
-                    format!(
-                        " {} ",
-                        text_with(
-                            loc,
-                            "board-sort",
-                            &[("sort", self.sort.label(loc).as_str().into())]
-                        )
-                    )
+                    sorted.clone()
                 } else {
                     String::new()
                 })

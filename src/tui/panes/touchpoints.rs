@@ -575,11 +575,8 @@ impl TouchList {
             shared.notify(text(shared.locale, "log-all-clients"));
         } else if let Some((id, name)) = board {
             self.scope = Some(id);
-            shared.notify(text_with(
-                shared.locale,
-                "log-only",
-                &[("name", name.as_str().into())],
-            ));
+            let args = [("name", name.as_str().into())];
+            shared.notify(text_with(shared.locale, "log-only", &args));
         } else {
             shared.warn(text(shared.locale, "log-select-client-first"));
         }
@@ -682,15 +679,13 @@ impl Component for TouchList {
 
     fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
         let loc = shared.locale;
-        let scope = self
-            .scope
-            .map(|id| {
-                format!(
-                    " · {}",
-                    text_with(loc, "log-only", &[("name", shared.name(id).into())])
-                )
-            })
-            .unwrap_or_default();
+        let scope = match self.scope {
+            Some(id) => {
+                let name = [("name", shared.name(id).into())];
+                format!(" · {}", text_with(loc, "log-only", &name))
+            }
+            None => String::new(),
+        };
         // Still searching (a short window filling, or the count) is not "none".
         let searching = self.fill.is_some() || self.count_pending();
         let position = match (self.total, self.count_pending()) {
@@ -698,7 +693,7 @@ impl Component for TouchList {
             (0, _) if searching => text(loc, "tui-searching"),
             (0, _) => "0".to_string(),
             (n, counting) => {
-                let at = (self.selected + 1).to_string();
+                let (at, n) = ((self.selected + 1).to_string(), n.to_string());
                 let id = if counting {
                     "tui-position-counting"
                 } else {
@@ -707,10 +702,7 @@ impl Component for TouchList {
                 text_with(
                     loc,
                     id,
-                    &[
-                        ("at", at.as_str().into()),
-                        ("total", n.to_string().as_str().into()),
-                    ],
+                    &[("at", at.as_str().into()), ("total", n.as_str().into())],
                 )
             }
         };
