@@ -86,14 +86,9 @@ impl Card {
             },
             Action::DeleteContact => match self.marked_contact() {
                 Some(c) => {
-                    shared.ask(
-                        text_with(
-                            shared.locale,
-                            "card-delete-contact",
-                            &[("name", c.name.as_str().into())],
-                        ),
-                        Effect::Delete(Target::Contact(c.id)),
-                    );
+                    let args = [("name", c.name.as_str().into())];
+                    let question = text_with(shared.locale, "card-delete-contact", &args);
+                    shared.ask(question, Effect::Delete(Target::Contact(c.id)));
                 }
                 None => shared.warn(text(shared.locale, "card-no-contact-to-delete")),
             },
@@ -238,14 +233,15 @@ fn card_lines<'a>(
         .map(|d| format::days(loc, d))
         .unwrap_or_else(|| "-".into());
     let no_goal = text(loc, "card-no-goal");
+    let cadence_line = [
+        ("cadence", cadence.as_str().into()),
+        ("channel", c.channel.as_deref().unwrap_or("-").into()),
+        ("goal", c.goal.as_deref().unwrap_or(&no_goal).into()),
+    ];
     lines.push(Line::from(text_with(
         loc,
         "card-cadence-line",
-        &[
-            ("cadence", cadence.as_str().into()),
-            ("channel", c.channel.as_deref().unwrap_or("-").into()),
-            ("goal", c.goal.as_deref().unwrap_or(&no_goal).into()),
-        ],
+        &cadence_line,
     )));
     if data.inn.is_some() || !data.aliases.is_empty() {
         lines.push(Line::from(format!(
@@ -336,14 +332,11 @@ fn card_lines<'a>(
             h.reason
         )));
     }
-    lines.extend(head(text_with(
-        loc,
-        "card-recent-touchpoints",
-        &[
-            ("shown", (data.touchpoints.len() as i64).into()),
-            ("total", data.touchpoint_count.into()),
-        ],
-    )));
+    let counts = [
+        ("shown", (data.touchpoints.len() as i64).into()),
+        ("total", data.touchpoint_count.into()),
+    ];
+    lines.extend(head(text_with(loc, "card-recent-touchpoints", &counts)));
     let minutes = |n: i64| text_with(loc, "card-minutes", &[("n", n.into())]);
     let minutes_width = minutes(999).width();
     let kind_width = usize::from(super::touchpoints::kind_width(loc));

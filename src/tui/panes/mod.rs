@@ -346,6 +346,15 @@ pub fn late_style(theme: Theme, late: Money) -> Style {
     }
 }
 
+/// A month's attainment: at or over its target, under it, or no target.
+pub fn attainment_style(theme: Theme, bp: Option<i64>) -> Style {
+    match bp {
+        Some(bp) if bp >= 10_000 => theme.good(),
+        Some(_) => theme.due(),
+        None => theme.dim(),
+    }
+}
+
 /// A click on a table's row selects it: the `count` rows under the column
 /// headers inside `inner`, the list's from `first`.
 pub fn note_table_rows(shared: &Shared, inner: Rect, first: usize, count: usize) {

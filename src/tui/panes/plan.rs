@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::plan_rows::Rows;
 use super::{
-    Component, Request, delete, edit, extremes, late_style, marked, moved, note_table_rows,
-    reselect, step_month,
+    Component, Request, attainment_style, delete, edit, extremes, late_style, marked, moved,
+    note_table_rows, reselect, step_month,
 };
 use crate::domain::plan::Figure;
 use crate::domain::signals::ClientStats;
@@ -487,11 +487,7 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
                 let pos = t.min(bar_w - 1);
                 bar[pos] = if pos < filled { '┃' } else { '│' };
             }
-            let style = match m.attainment_bp {
-                Some(bp) if bp >= 10_000 => theme.good(),
-                Some(_) => theme.due(),
-                None => theme.dim(),
-            };
+            let style = attainment_style(theme, m.attainment_bp);
             let selected = m.month == shared.month;
             Line::from(vec![
                 Span::styled(

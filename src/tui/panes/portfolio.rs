@@ -472,27 +472,20 @@ fn client_lines<'a>(
     ];
     // Agreement trouble: words when there is room, else "3 late" / "2 br"
     // (the legend says both). "Overdue" here counts agreements.
-    let roomy = width >= ROOMY;
-    if c.agreements.overdue > 0 {
-        let label = text(
-            loc,
-            if roomy {
-                "board-agr-overdue"
-            } else {
-                "board-late"
-            },
-        );
-        spans.push(Span::styled(
-            format!(" · {} {label}", c.agreements.overdue),
+    let trouble = [
+        (
+            c.agreements.overdue,
+            "board-agr-overdue",
+            "board-late",
             theme.warn(),
-        ));
-    }
-    if c.agreements.broken > 0 {
-        let label = text(loc, if roomy { "board-broken" } else { "board-br" });
-        spans.push(Span::styled(
-            format!(" · {} {label}", c.agreements.broken),
-            theme.due(),
-        ));
+        ),
+        (c.agreements.broken, "board-broken", "board-br", theme.due()),
+    ];
+    for (n, roomy, narrow, style) in trouble {
+        if n > 0 {
+            let label = text(loc, if width >= ROOMY { roomy } else { narrow });
+            spans.push(Span::styled(format!(" · {n} {label}"), style));
+        }
     }
     let second = Line::from(spans).style(base);
     [first, second]

@@ -87,26 +87,18 @@ pub fn group_next(items: &[Upcoming]) -> Vec<Entry> {
             out.push(Entry::One(u.clone()));
             continue;
         };
-        let amount = u.amount.unwrap_or_default();
-        out[at] = match std::mem::replace(&mut out[at], Entry::One(u.clone())) {
-            Entry::One(first) => Entry::Payments {
-                date: u.date,
-                total: first.amount.unwrap_or_default().plus(amount),
-                items: vec![first, u.clone()],
-            },
-            Entry::Payments {
-                date,
-                mut items,
-                total,
-            } => {
-                items.push(u.clone());
-                Entry::Payments {
-                    date,
-                    items,
-                    total: total.plus(amount),
-                }
-            }
-        };
+        // The day's second payment makes its first one a day's payments.
+        let entry = &mut out[at];
+        if let Entry::One(first) = entry {
+            let first = first.clone();
+            let total = first.amount.unwrap_or_default();
+            let (date, items) = (u.date, vec![first]);
+            *entry = Entry::Payments { date, items, total };
+        }
+        if let Entry::Payments { items, total, .. } = entry {
+            items.push(u.clone());
+            *total = total.plus(u.amount.unwrap_or_default());
+        }
     }
     out
 }

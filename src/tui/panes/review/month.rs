@@ -12,7 +12,7 @@ use super::draw::{titled, wrap};
 use crate::domain::Money;
 use crate::domain::briefing::{Briefing, MonthLine};
 use crate::format::{self, Noun, text as msg, text_with, truncate};
-use crate::tui::panes::late_style;
+use crate::tui::panes::{attainment_style, late_style};
 use crate::tui::view::Theme;
 
 pub(super) fn draw_plan(
@@ -26,17 +26,11 @@ pub(super) fn draw_plan(
     // The currency where it fits.
     let month = format::month(loc, b.month);
     let left = format::count(loc, b.plan.days_left, Noun::Day);
-    let short = format!(
-        " {} ",
-        text_with(
-            loc,
-            "review-month-left",
-            &[
-                ("month", month.as_str().into()),
-                ("left", left.as_str().into())
-            ],
-        )
-    );
+    let short = [
+        ("month", month.as_str().into()),
+        ("left", left.as_str().into()),
+    ];
+    let short = format!(" {} ", text_with(loc, "review-month-left", &short));
     let long = format!("{short}· {} ", format::currency_sign(loc, &b.currency));
     let title = if long.width() + 2 <= usize::from(area.width) {
         long
@@ -60,14 +54,11 @@ pub(super) fn draw_plan(
                 .target
                 .map(|t| format::money_compact(loc, t))
                 .unwrap_or_default();
-            text_with(
-                loc,
-                "review-attainment",
-                &[
-                    ("percent", percent.as_str().into()),
-                    ("target", target.as_str().into()),
-                ],
-            )
+            let args = [
+                ("percent", percent.as_str().into()),
+                ("target", target.as_str().into()),
+            ];
+            text_with(loc, "review-attainment", &args)
         }
         None => msg(loc, "tui-no-target"),
     };
@@ -170,11 +161,7 @@ pub(super) fn draw_chart(
     let rows = usize::from(inner.height) - 1 - usize::from(values);
     let line = hundred_row(rows);
     let pad = " ".repeat((usize::from(inner.width) - col * n) / 2);
-    let style = |m: &MonthLine| match m.attainment_bp {
-        Some(bp) if bp >= 10_000 => theme.good(),
-        Some(_) => theme.due(),
-        None => theme.dim(),
-    };
+    let style = |m: &MonthLine| attainment_style(theme, m.attainment_bp);
     let mut out: Vec<Line> = Vec::new();
     for level in (0..rows).rev() {
         let mut spans = vec![Span::raw(pad.clone())];
