@@ -265,48 +265,34 @@ impl Component for PlanPane {
             .unwrap_or_default();
         let loc = shared.locale;
         let money = |m: Money| format!("{:>16}", format::money(loc, m));
-        let att = format::percent_or_dash(loc, p.attainment_bp);
-        // The figures' labels, padded to the longest one in `loc` and a space.
-        let labels = [
-            "plan-target",
-            "plan-received",
-            "plan-expected",
-            "plan-outstanding",
-            "plan-overdue",
-            "plan-forecast",
-            "plan-all-overdue",
-        ]
-        .map(|id| text(loc, id));
-        let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 1;
-        let label = |i: usize| Span::raw(format!("{:<label_w$}", labels[i]));
-        let mut lines = vec![
-            Line::from(vec![
-                label(0),
-                Span::raw(
-                    p.target
-                        .map(money)
-                        .unwrap_or_else(|| format!("{:>16}", text(loc, "plan-no-target"))),
-                ),
-            ]),
-            Line::from(vec![
-                label(1),
-                Span::raw(money(p.received)),
-                Span::styled(format!("  {att}"), theme.title()),
-            ]),
-            Line::from(vec![label(2), Span::raw(money(p.expected))]),
-            Line::from(vec![label(3), Span::raw(money(p.outstanding))]),
-            Line::from(vec![
-                label(4),
-                Span::styled(money(p.overdue), late_style(theme, p.overdue)),
-            ]),
-            Line::from(vec![label(5), Span::raw(money(p.forecast))]),
-            Line::from(vec![
-                label(6),
-                Span::styled(money(receivables), late_style(theme, receivables)),
-                Span::styled(format!("  {}", text(loc, "plan-all-months")), theme.dim()),
-            ]),
-            Line::from(Span::styled(text(loc, "plan-forecast-note"), theme.dim())),
+        let owed = |m: Money| Span::styled(money(m), late_style(theme, m));
+        let no_target = format!("{:>16}", text(loc, "plan-no-target"));
+        let target = Span::raw(p.target.map_or(no_target, money));
+        let att = format!("  {}", format::percent_or_dash(loc, p.attainment_bp));
+        let att = Some(Span::styled(att, theme.title()));
+        let all_months = format!("  {}", text(loc, "plan-all-months"));
+        let all_months = Some(Span::styled(all_months, theme.dim()));
+        // Each figure's label, its amount and what follows.
+        let shown = [
+            ("plan-target", target, None),
+            ("plan-received", Span::raw(money(p.received)), att),
+            ("plan-expected", Span::raw(money(p.expected)), None),
+            ("plan-outstanding", Span::raw(money(p.outstanding)), None),
+            ("plan-overdue", owed(p.overdue), None),
+            ("plan-forecast", Span::raw(money(p.forecast)), None),
+            ("plan-all-overdue", owed(receivables), all_months),
         ];
+        let shown = shown.map(|(id, amount, after)| (text(loc, id), amount, after));
+        // The labels padded to the longest one in `loc` and a space.
+        let label_w = shown.iter().map(|(l, ..)| l.width()).max().unwrap_or(0) + 1;
+        let mut lines = Vec::new();
+        for (label, amount, after) in shown {
+            let mut spans = vec![Span::raw(format!("{label:<label_w$}")), amount];
+            spans.extend(after);
+            lines.push(Line::from(spans));
+        }
+        let note = text(loc, "plan-forecast-note");
+        lines.push(Line::from(Span::styled(note, theme.dim())));
         // The figure the cursor is on (Enter lists its rows); the figures
         // are shown from the second line, in `Figure::ALL`'s order.
         if let Some(line) = self.figure.and_then(|i| lines.get_mut(1 + i)) {
