@@ -241,12 +241,18 @@ pub trait Component {
 /// Where a movement key takes a list's selection: from `current` in a list
 /// of `len` rows, `page` rows a page. `None` for other actions.
 pub fn moved(action: Action, current: usize, len: usize, page: usize) -> Option<usize> {
-    let to = target(action, current, page)?;
-    Some(if len == 0 {
-        0
-    } else {
-        to.clamp(0, len as isize - 1) as usize
-    })
+    let (current, page) = (current as isize, page.max(1) as isize);
+    let to = match action {
+        Action::Up => current - 1,
+        Action::Down => current + 1,
+        Action::Top => 0,
+        Action::Bottom => isize::MAX / 2,
+        Action::PageUp => current - page,
+        Action::PageDown => current + page,
+        Action::SelectRow(n) => isize::try_from(n).unwrap_or(isize::MAX / 2),
+        _ => return None,
+    };
+    Some(to.clamp(0, len.saturating_sub(1) as isize) as usize)
 }
 
 /// Where a list's selection goes when the list is read again: the row of
@@ -262,21 +268,6 @@ pub fn reselect<T: PartialEq>(id: Option<T>, at: usize, ids: impl IntoIterator<I
         len = i + 1;
     }
     at.min(len.saturating_sub(1))
-}
-
-/// The same, before clamping to the list.
-pub fn target(action: Action, current: usize, page: usize) -> Option<isize> {
-    let (current, page) = (current as isize, page.max(1) as isize);
-    Some(match action {
-        Action::Up => current - 1,
-        Action::Down => current + 1,
-        Action::Top => 0,
-        Action::Bottom => isize::MAX / 2,
-        Action::PageUp => current - page,
-        Action::PageDown => current + page,
-        Action::SelectRow(n) => isize::try_from(n).unwrap_or(isize::MAX / 2),
-        _ => return None,
-    })
 }
 
 /// The item `by` steps from `from` in `all`, round the ends.

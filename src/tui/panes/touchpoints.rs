@@ -12,7 +12,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use super::{Component, Request, cell_cutter, delete, edit, marked, note_table_rows, target};
+use super::{Component, Request, cell_cutter, delete, edit, marked, moved, note_table_rows};
 use crate::domain::{Id, TouchKind, Touchpoint};
 use crate::format::{self, text, text_with};
 use crate::ops::{self, Seek, TouchFilter, TouchKey};
@@ -292,15 +292,10 @@ impl TouchList {
         TouchFilter::new(self.scope, &self.filter)
     }
 
-    /// Move the selection to `to` (clamped) and slide the window to keep it
-    /// in view; a read when the window moved or is short.
-    pub fn select(&mut self, to: isize, height: usize) -> Option<Read> {
-        let target = if self.total == 0 {
-            0
-        } else {
-            to.clamp(0, self.total as isize - 1) as usize
-        };
-        self.selected = target;
+    /// Move the selection to `to` (within the total) and slide the window to
+    /// keep it in view; a read when the window moved or is short.
+    pub fn select(&mut self, to: usize, height: usize) -> Option<Read> {
+        self.selected = to.min(self.total.saturating_sub(1));
         let h = height.max(1);
         let old = self.offset;
         if self.selected < self.offset {
@@ -607,7 +602,7 @@ impl Component for TouchList {
     }
 
     fn update(&mut self, action: Action, shared: &mut Shared) -> Vec<Effect> {
-        if let Some(to) = target(action, self.selected, shared.list_height) {
+        if let Some(to) = moved(action, self.selected, self.total, shared.list_height) {
             return self
                 .select(to, shared.list_height)
                 .map(read)
@@ -669,7 +664,7 @@ impl Component for TouchList {
     fn resized(&mut self, shared: &mut Shared) -> Vec<Effect> {
         // Keep the selection in view; read the window at its new height.
         let h = shared.list_height;
-        let moved = self.select(self.selected as isize, h);
+        let moved = self.select(self.selected, h);
         vec![read(moved.unwrap_or_else(|| self.window(h, false)))]
     }
 
