@@ -20,7 +20,7 @@ use crate::tui::view::Theme;
 use crate::tui::words;
 use unicode_width::UnicodeWidthStr;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Card {
     pub client_id: Id,
     /// `None` until read.
@@ -35,9 +35,7 @@ impl Card {
     pub fn new(id: Id) -> Card {
         Card {
             client_id: id,
-            data: None,
-            scroll: 0,
-            contact: 0,
+            ..Card::default()
         }
     }
 
@@ -124,7 +122,45 @@ impl Card {
     }
 
     pub fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-        draw(self, shared, theme, f, area);
+        let Some(data) = &self.data else {
+            f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
+            return;
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" {} ", text(shared.locale, "card-title")));
+        let inner = block.inner(area);
+        let (lines, first_contact) = card_lines(self, data, shared, theme);
+        // A click on a contact marks it: the screen rows of each contact line,
+        // from the wrapped height of the lines above it.
+        let scroll = {
+            let rows = wrapped(&lines).line_count(inner.width);
+            let max =
+                u16::try_from(rows.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+            self.scroll.min(max)
+        };
+        let row_of = |k: usize| wrapped(&lines[..k]).line_count(inner.width);
+        for i in 0..data.contacts.len() {
+            let (top, bottom) = (row_of(first_contact + i), row_of(first_contact + i + 1));
+            let (Ok(top), Ok(bottom)) = (u16::try_from(top), u16::try_from(bottom)) else {
+                break;
+            };
+            let (Some(top), Some(bottom)) = (top.checked_sub(scroll), bottom.checked_sub(scroll))
+            else {
+                continue;
+            };
+            let row = Rect {
+                y: inner.y.saturating_add(top),
+                height: bottom - top,
+                ..inner
+            };
+            crate::tui::mouse::note(
+                shared,
+                row.intersection(inner),
+                crate::tui::mouse::Spot::Row(Action::SelectRow(i)),
+            );
+        }
+        f.render_widget(wrapped(&lines).scroll((scroll, 0)).block(block), area);
     }
 }
 
@@ -157,47 +193,6 @@ fn contact_line(loc: Locale, p: &Contact) -> String {
 /// line and the footer, inside the card's border.
 fn page((w, h): (u16, u16)) -> Rect {
     Rect::new(0, 0, w.saturating_sub(2), h.saturating_sub(5))
-}
-
-fn draw(card: &Card, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
-    let Some(data) = &card.data else {
-        f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
-        return;
-    };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", text(shared.locale, "card-title")));
-    let inner = block.inner(area);
-    let (lines, first_contact) = card_lines(card, data, shared, theme);
-    // A click on a contact marks it: the screen rows of each contact line,
-    // from the wrapped height of the lines above it.
-    let scroll = {
-        let rows = wrapped(&lines).line_count(inner.width);
-        let max = u16::try_from(rows.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-        card.scroll.min(max)
-    };
-    let row_of = |k: usize| wrapped(&lines[..k]).line_count(inner.width);
-    for i in 0..data.contacts.len() {
-        let (top, bottom) = (row_of(first_contact + i), row_of(first_contact + i + 1));
-        let (Ok(top), Ok(bottom)) = (u16::try_from(top), u16::try_from(bottom)) else {
-            break;
-        };
-        let (Some(top), Some(bottom)) = (top.checked_sub(scroll), bottom.checked_sub(scroll))
-        else {
-            continue;
-        };
-        let row = Rect {
-            y: inner.y.saturating_add(top),
-            height: bottom - top,
-            ..inner
-        };
-        crate::tui::mouse::note(
-            shared,
-            row.intersection(inner),
-            crate::tui::mouse::Spot::Row(Action::SelectRow(i)),
-        );
-    }
-    f.render_widget(wrapped(&lines).scroll((scroll, 0)).block(block), area);
 }
 
 /// Lines as the card wraps them.

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, delete, edit, extremes, moved, reselect};
+use super::{Component, delete, edit, extremes, moved, reselect, step};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::format::{self, Locale, MoneyForm, text, text_with};
@@ -57,6 +57,9 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// In the order `s` goes through them.
+    const ALL: [Sort; 3] = [Sort::Revenue, Sort::Neglect, Sort::Name];
+
     pub fn label(self, loc: Locale) -> String {
         let id = match self {
             Sort::Revenue => "board-sort-revenue",
@@ -230,11 +233,7 @@ impl Component for Board {
                 self.selected[col] = row.min(self.columns[col].len().saturating_sub(1));
             }
             Action::CycleSort => {
-                self.sort = match self.sort {
-                    Sort::Revenue => Sort::Neglect,
-                    Sort::Neglect => Sort::Name,
-                    Sort::Name => Sort::Revenue,
-                };
+                self.sort = step(&Sort::ALL, self.sort, 1);
                 self.rebuild(shared);
                 let sort = self.sort.label(shared.locale);
                 let args = [("sort", sort.as_str().into())];

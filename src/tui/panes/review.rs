@@ -19,6 +19,7 @@ use super::{Component, Request, delete, edit, moved, reselect, step_month};
 use crate::domain::briefing::{Briefing, Upcoming, UpcomingKind};
 use crate::domain::{Id, Money, Month};
 use crate::files::{Out, OutError};
+use crate::format::text_with;
 use crate::ops::{OpResult, views};
 use crate::store::Store;
 use crate::tui::action::{Action, Effect, Msg};
@@ -179,9 +180,10 @@ pub fn read(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<Brief
 /// existing file is replaced only after a `y` to a question naming it; the
 /// portfolio and other databases never (the rule of [`crate::files`]).
 pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
-    let b = &report.briefing;
     let path = report.path.clone();
     let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
+    let shown = shown.display().to_string();
+    let said = |id: &str| text_with(report.locale, id, &[("path", shown.as_str().into())]);
     let out = match Out::resolve(&path, report.replace, store.path()) {
         Ok(out) => out,
         Err(e @ (OutError::Exists(_) | OutError::Symlink(_))) => {
@@ -189,30 +191,19 @@ pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
                 OutError::Exists(_) => "review-write-exists",
                 _ => "review-write-symlink",
             };
+            let prompt = said(question);
             let again = Report {
                 replace: true,
                 ..report
             };
-            return Ok(Msg::Ask(Confirm {
-                prompt: crate::format::text_with(
-                    report.locale,
-                    question,
-                    &[("path", shown.display().to_string().as_str().into())],
-                ),
-                effect: Effect::Pane(Request::WriteReport(Box::new(again))),
-            }));
+            let effect = Effect::Pane(Request::WriteReport(Box::new(again)));
+            return Ok(Msg::Ask(Confirm { prompt, effect }));
         }
         Err(e) => return Err(e.into()),
     };
-    let text = crate::io::report::markdown_in(report.locale, b);
+    let text = crate::io::report::markdown_in(report.locale, &report.briefing);
     out.write(|w| w.write_all(text.as_bytes()))?;
-    let path = shown.display().to_string();
-    let wrote = crate::format::text_with(
-        report.locale,
-        "review-wrote",
-        &[("path", path.as_str().into())],
-    );
-    Ok(Msg::Done(wrote))
+    Ok(Msg::Done(said("review-wrote")))
 }
 
 impl ReviewPane {

@@ -689,16 +689,13 @@ impl Component for TouchList {
             (0, _) => "0".to_string(),
             (n, counting) => {
                 let (at, n) = ((self.selected + 1).to_string(), n.to_string());
+                let args = [("at", at.as_str().into()), ("total", n.as_str().into())];
                 let id = if counting {
                     "tui-position-counting"
                 } else {
                     "tui-position"
                 };
-                text_with(
-                    loc,
-                    id,
-                    &[("at", at.as_str().into()), ("total", n.as_str().into())],
-                )
+                text_with(loc, id, &args)
             }
         };
         let title = format!(" {}{scope} · {position} ", text(loc, "pane-touchpoints"));
