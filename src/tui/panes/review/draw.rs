@@ -92,7 +92,7 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
         if moves_rows >= right.height / 3 {
             break;
         }
-        let lines = item(pane, b, Section::Moves, i, width, plain).len();
+        let lines = item(pane, b, Section::Moves, i, width, plain).map_or(0, |l| l.len());
         moves_rows = moves_rows.saturating_add(u16::try_from(lines).unwrap_or(u16::MAX));
     }
     let moves_h = match pane.focus {
@@ -130,7 +130,7 @@ pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect, up: bool) -> usi
     let mut room = usize::from(inner.height);
     let mut n = 0;
     for i in next {
-        let h = item(pane, b, section, i, width, theme).len();
+        let h = item(pane, b, section, i, width, theme).map_or(0, |l| l.len());
         if h > room {
             break;
         }
@@ -175,7 +175,9 @@ pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
             selected: pane.selection(section),
             len,
         };
-        list.draw(theme, f, rect, |i| item(pane, b, section, i, width, theme));
+        list.draw(theme, f, rect, |i| {
+            item(pane, b, section, i, width, theme).unwrap_or_default()
+        });
     }
 }
 
@@ -283,7 +285,8 @@ impl List {
 }
 
 /// Item `i` of a section as lines `width` columns wide (built only for
-/// the items a frame shows: a large portfolio has thousands at risk).
+/// the items a frame shows: a large portfolio has thousands at risk);
+/// `None` past the section's end.
 fn item(
     pane: &ReviewPane,
     b: &Briefing,
@@ -291,7 +294,7 @@ fn item(
     i: usize,
     width: usize,
     theme: Theme,
-) -> Vec<Line<'static>> {
+) -> Option<Vec<Line<'static>>> {
     let width = width.max(8);
     // A text under a heading: wrapped, each line indented.
     let under = |text: &str, indent: usize, style: Style| -> Vec<Line<'static>> {
@@ -303,9 +306,7 @@ fn item(
     };
     match section {
         Section::AtRisk => {
-            let Some(r) = b.at_risk.get(i) else {
-                return Vec::new();
-            };
+            let r = b.at_risk.get(i)?;
             let tier = format!(" {} ", crate::tui::words::tier(pane.locale, r.tier));
             let room = width.saturating_sub(tier.width() + 1);
             let mut lines = vec![Line::from(vec![
@@ -318,23 +319,21 @@ fn item(
             for reason in &r.reasons {
                 lines.extend(under(&format::reason(pane.locale, reason), 3, Style::new()));
             }
-            lines
+            Some(lines)
         }
         Section::Points => {
-            let Some(t) = b.talking_points.get(i) else {
-                return Vec::new();
-            };
+            let t = b.talking_points.get(i)?;
             let room = width.saturating_sub(2);
-            wrap(&talking_point(pane.locale, &b.currency, t), room, room)
-                .into_iter()
-                .enumerate()
-                .map(|(i, l)| Line::raw(format!("{}{l}", if i == 0 { "• " } else { "  " })))
-                .collect()
+            let text = talking_point(pane.locale, &b.currency, t);
+            let mut lines = Vec::new();
+            for (i, l) in wrap(&text, room, room).into_iter().enumerate() {
+                let bullet = if i == 0 { "• " } else { "  " };
+                lines.push(Line::raw(format!("{bullet}{l}")));
+            }
+            Some(lines)
         }
         Section::Moves => {
-            let Some(m) = b.tier_moves.get(i) else {
-                return Vec::new();
-            };
+            let m = b.tier_moves.get(i)?;
             let (from, to) = (
                 format!(" {} ", crate::tui::words::tier(pane.locale, m.from)),
                 format!(" {} ", crate::tui::words::tier(pane.locale, m.to)),
@@ -360,22 +359,22 @@ fn item(
                 vec![Line::raw(format!("{date} {name}")), Line::from(under_name)]
             };
             lines.extend(under(&m.reason, 3, theme.dim()));
-            lines
+            Some(lines)
         }
-        Section::Next => match pane.rows.get(i) {
-            Some(row) => next_lines(pane, *row, width, theme),
-            None => Vec::new(),
-        },
+        Section::Next => next_lines(pane, *pane.rows.get(i)?, width, theme),
     }
 }
 
 /// A row of "Next 14 days": "10.12 · payment due · Atlas Legal · 120 000",
 /// a day's payments "▸ 10.12 · 22 payments due · 6 661 000", and under an
 /// open day, each of its payments.
-fn next_lines(pane: &ReviewPane, row: Row, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let Some(entry) = pane.entries.get(row.entry()) else {
-        return Vec::new();
-    };
+fn next_lines(
+    pane: &ReviewPane,
+    row: Row,
+    width: usize,
+    theme: Theme,
+) -> Option<Vec<Line<'static>>> {
+    let entry = pane.entries.get(row.entry())?;
     // Amounts in full where the box has room, else compact (every row alike).
     let form = if width >= 56 {
         MoneyForm::Full
@@ -412,26 +411,23 @@ fn next_lines(pane: &ReviewPane, row: Row, width: usize, theme: Theme) -> Vec<Li
             (text, if open { "▾ " } else { "▸ " }, 4, theme.title())
         }
         (Entry::Payments { items, .. }, Row::Item(_, i)) => {
-            let Some(u) = items.get(i) else {
-                return Vec::new();
-            };
+            let u = items.get(i)?;
             let amount = u.amount.map(money).unwrap_or_default();
             (format!("{} · {amount}", u.client), "    ", 6, Style::new())
         }
     };
     let first = width.saturating_sub(mark.width());
-    wrap(&text, first, width.saturating_sub(indent))
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let lead = if i == 0 {
-                mark.to_string()
-            } else {
-                " ".repeat(indent)
-            };
-            Line::styled(format!("{lead}{l}"), style)
-        })
-        .collect()
+    let wrapped = wrap(&text, first, width.saturating_sub(indent));
+    let mut lines = Vec::new();
+    for (i, l) in wrapped.into_iter().enumerate() {
+        let lead = if i == 0 {
+            mark.to_string()
+        } else {
+            " ".repeat(indent)
+        };
+        lines.push(Line::styled(format!("{lead}{l}"), style));
+    }
+    Some(lines)
 }
 
 /// `text` in lines of at most `first` columns (the first line) and `rest`
