@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use ratatui::widgets::{Block, Cell, Row, Table};
 
 use super::{
     Component, Request, cell_cutter, delete, edit, marked, moved, note_table_rows, reselect,
@@ -234,9 +234,7 @@ impl Component for Agreements {
             text(loc, "pane-agreements"),
             text_with(loc, "agr-tally", &tally)
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(fit_line(title.into(), area.width.saturating_sub(2)));
+        let block = Block::bordered().title(fit_line(title.into(), area.width.saturating_sub(2)));
         let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
         let start = window_start(self.selected, inner_rows);
         // Below 110 columns the dates made and closed give way to the text.

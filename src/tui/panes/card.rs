@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{late_style, moved};
 use crate::domain::signals::NeglectState;
@@ -126,9 +126,7 @@ impl Card {
             f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
             return;
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(format!(" {} ", text(shared.locale, "card-title")));
+        let block = Block::bordered().title(format!(" {} ", text(shared.locale, "card-title")));
         let inner = block.inner(area);
         let (lines, first_contact) = card_lines(self, data, shared, theme);
         // A click on a contact marks it: the screen rows of each contact line,

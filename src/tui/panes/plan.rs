@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::plan_rows::Rows;
 use super::{
@@ -314,12 +314,12 @@ impl Component for PlanPane {
             .map(|l| fit_line(l, figures.width.saturating_sub(2)))
             .collect();
         f.render_widget(
-            Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title)),
+            Paragraph::new(lines).block(Block::bordered().title(title)),
             figures,
         );
         draw_history(shared, theme, f, chart);
 
-        let block = Block::default().borders(Borders::ALL).title(format!(
+        let block = Block::bordered().title(format!(
             " {} ",
             text_with(loc, "plan-clients-in", &[("month", month.as_str().into())])
         ));
@@ -433,9 +433,7 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     };
     let n = n.to_string();
     let title = text_with(shared.locale, "plan-history", &[("n", n.as_str().into())]);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {title} "));
+    let block = Block::bordered().title(format!(" {title} "));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let max = months

@@ -7,7 +7,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::{delete, edit, marked, moved, reselect};
@@ -168,8 +168,7 @@ impl Rows {
             ];
             msg_with(loc, "rows-bottom", &bottom)
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
+        let block = Block::bordered()
             .title(format!(" {} ", msg_with(loc, "rows-title", &title)))
             .title_bottom(format!(" {bottom} "));
         let inner = block.inner(area);

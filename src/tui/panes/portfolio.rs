@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Component, delete, edit, extremes, moved, reselect, step};
@@ -339,8 +339,7 @@ impl Component for Board {
                 Line::from(Span::styled(title_text, theme.tier(*tier))),
                 columns[col].width.saturating_sub(2),
             );
-            let block = Block::default()
-                .borders(Borders::ALL)
+            let block = Block::bordered()
                 .title(title)
                 .title_bottom(if focused {
                     sorted.clone()

@@ -10,7 +10,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+use ratatui::widgets::{Block, Cell, Row, Table};
 
 use super::{Component, Request, cell_cutter, delete, edit, marked, moved, note_table_rows};
 use crate::domain::{Id, TouchKind, Touchpoint};
@@ -699,9 +699,7 @@ impl Component for TouchList {
             }
         };
         let title = format!(" {}{scope} · {position} ", text(loc, "pane-touchpoints"));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(fit_line(title.into(), area.width.saturating_sub(2)));
+        let block = Block::bordered().title(fit_line(title.into(), area.width.saturating_sub(2)));
         let widths = [
             Constraint::Length(10),
             Constraint::Max(if area.width >= 110 { 24 } else { 16 }),

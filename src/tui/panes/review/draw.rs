@@ -7,9 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
-};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::month;
@@ -204,8 +202,7 @@ impl List {
         area: Rect,
         item: impl Fn(usize) -> Vec<Line<'static>>,
     ) {
-        let block = Block::default()
-            .borders(Borders::ALL)
+        let block = Block::bordered()
             .title(titled(&self.title, area.width))
             .border_style(if self.focused {
                 theme.title()

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Block, Gauge, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::draw::{titled, wrap};
@@ -37,9 +37,7 @@ pub(super) fn draw_plan(
     } else {
         short
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(titled(&title, area.width));
+    let block = Block::bordered().title(titled(&title, area.width));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let [gauge, lines] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
@@ -138,7 +136,7 @@ pub(super) fn draw_chart(
     f: &mut Frame,
     area: Rect,
 ) {
-    let block = Block::default().borders(Borders::ALL).title(titled(
+    let block = Block::bordered().title(titled(
         &format!(" {} ", msg(loc, "review-chart")),
         area.width,
     ));
