@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::Row;
 
 use super::action::{Action, Effect, Loaded, Msg, Target};
@@ -317,6 +318,21 @@ pub fn extremes(amounts: impl IntoIterator<Item = Money>) -> (Money, Money) {
         range = (range.0.min(m), range.1.max(m));
     }
     range
+}
+
+/// `lines` one a row down `area`, so a line's style (the selection) covers
+/// its row.
+pub fn draw_lines<'a>(f: &mut Frame, lines: impl IntoIterator<Item = Line<'a>>, area: Rect) {
+    for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
+        f.render_widget(
+            line,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
+    }
 }
 
 /// A table's row, highlighted when it is the selected one.

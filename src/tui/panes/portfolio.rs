@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, delete, edit, extremes, moved, reselect, step};
+use super::{Component, delete, draw_lines, edit, extremes, moved, reselect, step};
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::format::{self, Locale, MoneyForm, text, text_with};
@@ -396,17 +396,8 @@ impl Component for Board {
                     theme.dim(),
                 )));
             }
-            // One line a row; a line's style (the selection) covers its row.
-            for (line, y) in lines.into_iter().zip(inner.top()..inner.bottom()) {
-                f.render_widget(
-                    fit_line(line, inner.width),
-                    Rect {
-                        y,
-                        height: 1,
-                        ..inner
-                    },
-                );
-            }
+            let lines = lines.into_iter().map(|l| fit_line(l, inner.width));
+            draw_lines(f, lines, inner);
         }
     }
 }

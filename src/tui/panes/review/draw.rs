@@ -256,17 +256,7 @@ impl List {
                 })
             })
             .skip(skip);
-        // One line a row, so a selected line's style covers its row.
-        for (line, y) in lines.zip(inner.top()..inner.bottom()) {
-            f.render_widget(
-                line,
-                Rect {
-                    y,
-                    height: 1,
-                    ..inner
-                },
-            );
-        }
+        crate::tui::panes::draw_lines(f, lines, inner);
         // Everything shown: no bar. Otherwise the bar tells the items.
         let all_shown = first_item == 0 && last_item + 1 == self.len && height <= room;
         if !all_shown {
