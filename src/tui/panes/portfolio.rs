@@ -35,16 +35,6 @@ pub const LEGEND: &[(&str, &str)] = &[
     ("board-broken", "board-legend-broken-help"),
 ];
 
-/// The one-line legend above the board, as wide as the columns allow.
-fn legend_line(loc: Locale, roomy: bool) -> String {
-    let id = if roomy {
-        "board-legend-roomy"
-    } else {
-        "board-legend-narrow"
-    };
-    format!(" {}", text(loc, id))
-}
-
 /// A column this wide has room for the words; narrower ones abbreviate.
 const ROOMY: u16 = 36;
 
@@ -296,9 +286,14 @@ impl Component for Board {
             f.render_widget(Paragraph::new(text(shared.locale, "tui-loading")), area);
             return;
         };
-        // What the marks and the second line mean, in the words `?` uses.
-        let roomy = columns[0].width.saturating_sub(2) >= ROOMY;
-        let line = legend_line(shared.locale, roomy);
+        // What the marks and the second line mean, in the words `?` uses,
+        // as wide as the columns allow.
+        let legend_id = if columns[0].width.saturating_sub(2) >= ROOMY {
+            "board-legend-roomy"
+        } else {
+            "board-legend-narrow"
+        };
+        let line = format!(" {}", text(shared.locale, legend_id));
         let line = crate::format::truncate(&line, usize::from(legend.width));
         f.render_widget(Paragraph::new(line).style(theme.dim()), legend);
         // One form of money for the whole board, titles included: in full when
@@ -307,17 +302,12 @@ impl Component for Board {
         let loc = shared.locale;
         let narrowest = columns.iter().map(|c| c.width).min().unwrap_or(0);
         let (low, high) = self.revenue_range;
-        let form = MoneyForm::fitting(
-            loc,
-            [low, high],
-            usize::from(narrowest.saturating_sub(2)).saturating_sub(REST_OF_LINE + TROUBLE),
-        );
+        let room = usize::from(narrowest.saturating_sub(2)).saturating_sub(REST_OF_LINE + TROUBLE);
+        let form = MoneyForm::fitting(loc, [low, high], room);
         // The focused column says the order.
         let sort = self.sort.label(loc);
-        let sorted = format!(
-            " {} ",
-            text_with(loc, "board-sort", &[("sort", sort.as_str().into())])
-        );
+        let sort = [("sort", sort.as_str().into())];
+        let sorted = format!(" {} ", text_with(loc, "board-sort", &sort));
         for (col, tier) in TIERS.iter().enumerate() {
             let rows = &self.columns[col];
             let focused = col == self.column;
