@@ -179,8 +179,8 @@ impl Component for Agreements {
             }
             Action::Delete => {
                 let question = self.selected_row().map(|a| {
-                    let text = [("text", a.text.as_str().into())];
-                    let question = text_with(shared.locale, "agr-delete", &text);
+                    let args = [("text", a.text.as_str().into())];
+                    let question = text_with(shared.locale, "agr-delete", &args);
                     (question, Target::Agreement(a.id))
                 });
                 delete(shared, question);
@@ -196,11 +196,8 @@ impl Component for Agreements {
 
     /// An agreement with the selected one's client.
     fn add(&self, shared: &Shared) -> Option<Form> {
-        Some(AgreementForm::open(
-            shared,
-            None,
-            self.selected_name(shared),
-        ))
+        let client = self.selected_name(shared);
+        Some(AgreementForm::open(shared, None, client))
     }
 
     fn filter(&self) -> Option<&str> {

@@ -183,11 +183,12 @@ impl Component for PlanPane {
             Action::Edit | Action::Delete if self.figure.is_some() => {
                 shared.warn(text(shared.locale, "plan-figure-edit"))
             }
-            Action::Edit => edit(
-                shared,
-                self.client()
-                    .and_then(|id| ClientEditForm::open(shared, id)),
-            ),
+            Action::Edit => {
+                let form = self
+                    .client()
+                    .and_then(|id| ClientEditForm::open(shared, id));
+                edit(shared, form);
+            }
             // A client is deleted on the board.
             Action::Delete => delete(shared, None),
             _ => {}
@@ -300,12 +301,10 @@ impl Component for PlanPane {
         }
         let month = format::month(loc, p.month);
         let left = format::count(loc, view.days_left, Noun::Day);
+        let currency = format::currency_sign(loc, &view.currency);
         let title = [
             ("month", month.as_str().into()),
-            (
-                "currency",
-                format::currency_sign(loc, &view.currency).into(),
-            ),
+            ("currency", currency.into()),
             ("left", left.as_str().into()),
         ];
         let title = format!(" {} ", text_with(loc, "plan-title", &title));

@@ -619,11 +619,11 @@ impl Component for TouchList {
             Action::Delete => {
                 let question = self.selected_row().map(|t| {
                     let date = t.at.to_string();
-                    let text = [
+                    let args = [
                         ("date", date.as_str().into()),
                         ("summary", t.summary.as_str().into()),
                     ];
-                    let question = text_with(shared.locale, "log-delete", &text);
+                    let question = text_with(shared.locale, "log-delete", &args);
                     (question, Target::Touchpoint(t.id))
                 });
                 delete(shared, question);
