@@ -2,7 +2,9 @@
 //! actions, what it asks the store for and its drawing (in the manner of
 //! ratatui's component template and gitui's tabs). The card is drawn over
 //! them. This file is the list of panes: adding one means its file, a line
-//! in each list below, and its key table in `keys`.
+//! in each list below, and its key table in `keys`. Below the lists, what
+//! the panes do alike (moving and keeping a selection, edit and delete,
+//! drawing a table), so each pane's file holds only what is its own.
 
 pub mod agreements;
 pub mod card;
@@ -239,6 +241,9 @@ pub trait Component {
     }
 }
 
+// What the panes' lists do alike: move and keep their selection, edit
+// and delete the selected record, step through months.
+
 /// Where a movement key takes a list's selection: from `current` in a list
 /// of `len` rows, `page` rows a page. `None` for other actions.
 pub fn moved(action: Action, current: usize, len: usize, page: usize) -> Option<usize> {
@@ -309,6 +314,8 @@ pub fn step_month(
         Effect::Pane(request(shared.month)),
     ]
 }
+
+// What the panes' drawing does alike.
 
 /// The smallest and largest of `amounts` (and zero): the widest of them
 /// decides whether a list shows its money in full or compact.
