@@ -700,29 +700,22 @@ impl Component for TouchList {
         };
         let title = format!(" {}{scope} · {position} ", text(loc, "pane-touchpoints"));
         let block = Block::bordered().title(fit_line(title.into(), area.width.saturating_sub(2)));
-        let widths = [
-            Constraint::Length(10),
-            Constraint::Max(if area.width >= 110 { 24 } else { 16 }),
-            Constraint::Length(kind_width(loc)),
-            Constraint::Length(4),
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(10),
-        ];
-        let cut = cell_cutter(area.width, &widths);
-        let header = Row::new(
-            [
-                "log-date",
+        // Each column's title and width.
+        let columns = [
+            ("log-date", Constraint::Length(10)),
+            (
                 "log-client",
-                "log-kind",
-                "log-min",
-                "log-summary",
-                "log-next-step",
-                "log-due",
-            ]
-            .map(|id| text(loc, id)),
-        )
-        .style(theme.title());
+                Constraint::Max(if area.width >= 110 { 24 } else { 16 }),
+            ),
+            ("log-kind", Constraint::Length(kind_width(loc))),
+            ("log-min", Constraint::Length(4)),
+            ("log-summary", Constraint::Fill(3)),
+            ("log-next-step", Constraint::Fill(2)),
+            ("log-due", Constraint::Length(10)),
+        ];
+        let widths = columns.map(|(_, width)| width);
+        let cut = cell_cutter(area.width, &widths);
+        let header = Row::new(columns.map(|(id, _)| text(loc, id))).style(theme.title());
         let rows: Vec<Row> = self
             .rows
             .iter()
