@@ -236,32 +236,31 @@ impl Component for Agreements {
         let start = window_start(self.selected, inner_rows);
         // Below 110 columns the dates made and closed give way to the text.
         let wide = area.width >= 110;
-        let mut titles = vec![
-            "agr-status",
-            "log-due",
-            "agr-owed-by",
-            "log-client",
-            "agr-agreement",
-        ];
-        if wide {
-            titles.extend(["agr-made", "agr-closed"]);
-        }
-        let titles: Vec<String> = titles.into_iter().map(|id| text(loc, id)).collect();
         let overdue_word = text(loc, "card-agreement-overdue");
+        // Each column's title and width; the status and the owner as wide
+        // as their title and widest word.
         let (status_width, owner_width) = word_widths(loc);
-        let status_width = status_width.max(titles[0].width());
-        let owner_width = owner_width.max(titles[2].width());
-        let header = Row::new(titles).style(theme.title());
-        let mut widths = vec![
-            Constraint::Length(u16::try_from(status_width).unwrap_or(9)),
-            Constraint::Length(10),
-            Constraint::Length(u16::try_from(owner_width).unwrap_or(7)),
-            Constraint::Max(if wide { 24 } else { 16 }),
-            Constraint::Fill(1),
+        let fit = |id: &str, widest: usize| {
+            let title = text(loc, id);
+            let width = widest.max(title.width());
+            (title, Constraint::Length(u16::try_from(width).unwrap_or(9)))
+        };
+        let mut columns = vec![
+            fit("agr-status", status_width),
+            (text(loc, "log-due"), Constraint::Length(10)),
+            fit("agr-owed-by", owner_width),
+            (
+                text(loc, "log-client"),
+                Constraint::Max(if wide { 24 } else { 16 }),
+            ),
+            (text(loc, "agr-agreement"), Constraint::Fill(1)),
         ];
         if wide {
-            widths.extend([Constraint::Length(10), Constraint::Length(10)]);
+            columns.push((text(loc, "agr-made"), Constraint::Length(10)));
+            columns.push((text(loc, "agr-closed"), Constraint::Length(10)));
         }
+        let (titles, widths): (Vec<String>, Vec<Constraint>) = columns.into_iter().unzip();
+        let header = Row::new(titles).style(theme.title());
         let cut = cell_cutter(area.width, &widths);
         let rows: Vec<Row> = self
             .shown
