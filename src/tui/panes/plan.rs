@@ -471,16 +471,14 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
                 bar[pos] = if pos < filled { '┃' } else { '│' };
             }
             let style = attainment_style(theme, m.attainment_bp);
-            let selected = m.month == shared.month;
+            let month = format!("{} ", format::month_compact(loc, m.month));
+            let month_style = if m.month == shared.month {
+                theme.selected()
+            } else {
+                theme.dim()
+            };
             Line::from(vec![
-                Span::styled(
-                    format!("{} ", format::month_compact(loc, m.month)),
-                    if selected {
-                        theme.selected()
-                    } else {
-                        theme.dim()
-                    },
-                ),
+                Span::styled(month, month_style),
                 Span::styled(bar.into_iter().collect::<String>(), style),
                 Span::raw(format!(
                     " {:>6} {:>pct_w$}",

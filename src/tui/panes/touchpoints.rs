@@ -175,15 +175,11 @@ pub fn perform(store: &Store, loc: format::Locale, read: Read) -> ops::OpResult<
                     None,
                 )
             };
-            let end = if rows.is_empty() && p.keep.is_empty() && stopped.is_none() && read.want > 0
-            {
-                Some(ops::touch_page(
-                    store,
-                    &read.filter,
-                    Seek::Oldest,
-                    0,
-                    read.height,
-                )?)
+            // Nothing at the position asked for: the log's end instead.
+            let shrank = rows.is_empty() && p.keep.is_empty() && stopped.is_none() && read.want > 0;
+            let end = if shrank {
+                let (filter, height) = (&read.filter, read.height);
+                Some(ops::touch_page(store, filter, Seek::Oldest, 0, height)?)
             } else {
                 None
             };
