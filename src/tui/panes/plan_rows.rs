@@ -14,7 +14,7 @@ use super::{delete, edit, marked, moved, reselect};
 use crate::domain::plan::{Behind, Figure};
 use crate::domain::{Id, Money, text};
 use crate::format::truncate;
-use crate::format::{self, Locale, text as msg, text_with as msg_with};
+use crate::format::{self, Locale, MoneyForm, text as msg, text_with as msg_with};
 use crate::ops::views::MonthView;
 use crate::tui::action::{Action, Effect, Target};
 use crate::tui::app::Shared;
@@ -324,16 +324,11 @@ fn figures_line(
     theme: Theme,
     width: u16,
 ) -> Line<'static> {
-    let parts = |full: bool| -> Vec<(Figure, String)> {
+    let parts = |form: MoneyForm| -> Vec<(Figure, String)> {
         Figure::ALL
             .iter()
             .map(|&fig| {
-                let m = fig.of(&view.plan.figures);
-                let amount = if full {
-                    format::money(loc, m)
-                } else {
-                    format::money_compact(loc, m)
-                };
+                let amount = form.show(loc, fig.of(&view.plan.figures));
                 (fig, format!("{} {amount}", figure_label(loc, fig)))
             })
             .collect()
@@ -341,8 +336,8 @@ fn figures_line(
     let fits = |p: &[(Figure, String)]| {
         p.iter().map(|(_, s)| s.width() + 3).sum::<usize>() <= usize::from(width)
     };
-    let full = parts(true);
-    let short = parts(false);
+    let full = parts(MoneyForm::Full);
+    let short = parts(MoneyForm::Compact);
     let parts = if fits(&full) {
         full
     } else if fits(&short) {
