@@ -8,7 +8,7 @@ use super::{OpError, OpResult, found, invalid, require_client};
 use crate::domain::{
     Agreement, Client, Contact, Id, Invoice, Payment, Refusal, Status, Tier, Touchpoint,
 };
-use crate::store::{Db, Store, StoreResult, clients, ledger, log, undo as sql};
+use crate::store::{Db, Store, StoreResult, clients, ledger, log};
 
 /// A stored record of any kind an undo puts back or takes out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,11 +133,11 @@ impl Record {
     fn reinsert(&self, db: &Db) -> OpResult<()> {
         match self {
             Record::Client(_) => return Err(no_client_reinsert()),
-            Record::Contact(r) => sql::reinsert_contact(db, r)?,
-            Record::Touchpoint(r) => sql::reinsert_touchpoint(db, r)?,
-            Record::Agreement(r) => sql::reinsert_agreement(db, r)?,
-            Record::Payment(r) => sql::reinsert_payment(db, r)?,
-            Record::Invoice(r) => sql::reinsert_invoice(db, r)?,
+            Record::Contact(r) => clients::reinsert_contact(db, r)?,
+            Record::Touchpoint(r) => log::reinsert_touchpoint(db, r)?,
+            Record::Agreement(r) => log::reinsert_agreement(db, r)?,
+            Record::Payment(r) => ledger::reinsert_payment(db, r)?,
+            Record::Invoice(r) => ledger::reinsert_invoice(db, r)?,
         }
         Ok(())
     }
@@ -255,13 +255,13 @@ pub fn undo(store: &mut Store, inverse: &Inverse) -> OpResult<()> {
         Inverse::Tier { after, from, row } => {
             unchanged(tx, &Record::Client(after.clone()))?;
             clients::set_tier(tx, after.id, *from)?;
-            sql::delete_tier_change(tx, after.id, *row)?;
+            clients::delete_tier_change(tx, after.id, *row)?;
             Ok(())
         }
         Inverse::Status { after, from, row } => {
             unchanged(tx, &Record::Client(after.clone()))?;
             clients::set_status(tx, after.id, *from)?;
-            sql::delete_status_change(tx, after.id, *row)?;
+            clients::delete_status_change(tx, after.id, *row)?;
             Ok(())
         }
     })

@@ -15,7 +15,6 @@ pub mod ledger;
 pub mod log;
 pub mod restore;
 pub mod since;
-pub mod undo;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -23,7 +22,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Params, Row, Transaction, TransactionBehavior, params,
+};
 
 pub use failure::{Failure, StoreError, StoreResult};
 
@@ -149,6 +150,58 @@ pub struct Store {
 /// reaches the layers above.
 pub struct Db {
     conn: Connection,
+}
+
+/// The shapes every query function of the store takes: one cached
+/// statement run with its parameters.
+impl Db {
+    /// Runs an INSERT: the id of the row it added.
+    fn insert(&self, sql: &str, params: impl Params) -> StoreResult<Id> {
+        self.conn.prepare_cached(sql)?.execute(params)?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Runs an UPDATE or DELETE: whether it changed any row.
+    fn change(&self, sql: &str, params: impl Params) -> StoreResult<bool> {
+        Ok(self.conn.prepare_cached(sql)?.execute(params)? > 0)
+    }
+
+    /// The one row a query always gives (a count, a sum), read by `read`.
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<T> {
+        Ok(self.conn.prepare_cached(sql)?.query_row(params, read)?)
+    }
+
+    /// The first row of a query, read by `read`; `None` when it gives none.
+    fn find<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<Option<T>> {
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row(params, read)
+            .optional()?)
+    }
+
+    /// Every row of a query, each read by `read`, collected (in a `Vec`,
+    /// a map ...).
+    fn rows<T, C: FromIterator<T>>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<C> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params, read)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,12 +376,8 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// How the file was opened: anything but [`Access::ReadWrite`] refuses
-    /// every write ([`Failure::ReadOnly`]).
-    pub fn access(&self) -> Access {
-        self.access
-    }
-
+    /// Opened other than [`Access::ReadWrite`]: every write is refused
+    /// ([`Failure::ReadOnly`]).
     pub fn is_read_only(&self) -> bool {
         self.access != Access::ReadWrite
     }
@@ -353,7 +402,7 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        self.transact(TransactionBehavior::Immediate, true, f)
+        self.write_or_rehearse(true, f)
     }
 
     /// Like [`Store::write`], but rolls back even on success when `commit` is
@@ -366,25 +415,12 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        self.transact(TransactionBehavior::Immediate, commit, f)
-    }
-
-    /// Run `f` in one transaction begun with `behavior`; on `Ok`, commit it
-    /// (or, without `commit`, roll it back); on `Err`, roll it back.
-    fn transact<T, E>(
-        &mut self,
-        behavior: TransactionBehavior,
-        commit: bool,
-        f: impl FnOnce(&Db) -> Result<T, E>,
-    ) -> Result<T, E>
-    where
-        E: From<StoreError>,
-    {
         let failed = |e: rusqlite::Error| E::from(StoreError::from(e));
         // Begun on a shared borrow of the connection, so that `f` can be
         // given the `Db` that owns it; `&mut self` keeps any other
         // transaction from starting meanwhile.
-        let tx = Transaction::new_unchecked(&self.db.conn, behavior).map_err(failed)?;
+        let tx = Transaction::new_unchecked(&self.db.conn, TransactionBehavior::Immediate)
+            .map_err(failed)?;
         let value = f(&self.db)?;
         if commit {
             tx.commit().map_err(failed)?;
@@ -472,17 +508,9 @@ impl Store {
     /// by ignoring invisible characters): the problems found, empty when
     /// the file is sound.
     pub fn check(&self) -> StoreResult<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut stmt = self.db.conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            let line = row?;
-            if line != "ok" {
-                problems.push(line);
-            }
-        }
-        let mut stmt = self.db.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| {
+        let integrity: Vec<String> = self.db.rows("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let mut problems: Vec<String> = integrity.into_iter().filter(|l| l != "ok").collect();
+        let missing: Vec<String> = self.db.rows("PRAGMA foreign_key_check", [], |r| {
             Ok(format!(
                 "{} row {} refers to a missing {}",
                 r.get::<_, String>(0)?,
@@ -490,20 +518,18 @@ impl Store {
                 r.get::<_, String>(2)?
             ))
         })?;
-        for row in rows {
-            problems.push(row?);
-        }
+        problems.extend(missing);
         problems.extend(audit::text_problems(&self.db.conn)?);
         Ok(problems)
     }
 
     /// True when the portfolio holds no clients and no plan.
     pub fn is_empty(&self) -> StoreResult<bool> {
-        Ok(self.db.conn.query_row(
+        self.db.row(
             "SELECT NOT EXISTS (SELECT 1 FROM clients) AND NOT EXISTS (SELECT 1 FROM plan_targets)",
             [],
             |r| r.get(0),
-        )?)
+        )
     }
 
     /// Run `f` with the file in rollback-journal mode, then go back to WAL:
@@ -547,14 +573,8 @@ impl Store {
     }
 
     pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .db
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        let sql = "SELECT value FROM settings WHERE key = ?1";
+        self.db.find(sql, [key], |r| r.get(0))
     }
 }
 
@@ -605,14 +625,14 @@ impl WindowTable {
 /// a date-ordered covering index, summed here rather than grouped (and so
 /// sorted) by SQLite.
 fn window_sums(
-    conn: &Connection,
+    db: &Db,
     sql: &str,
     cuts: &[chrono::NaiveDate],
     clients: usize,
 ) -> StoreResult<WindowTable> {
     debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
     let mut table = IdMap::with_capacity_and_hasher(clients, Default::default());
-    let mut stmt = conn.prepare_cached(sql)?;
+    let mut stmt = db.conn.prepare_cached(sql)?;
     for (k, w) in cuts.windows(2).take(MAX_WINDOWS).enumerate() {
         let (from, to) = (convert::DayText::new(w[0]), convert::DayText::new(w[1]));
         let mut rows = stmt.query(params![from, to])?;
@@ -627,12 +647,12 @@ fn window_sums(
 }
 
 pub fn set_setting(db: &Db, key: &str, value: &str) -> StoreResult<()> {
-    db.conn.execute(
+    db.change(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, value],
-    )?;
-    Ok(())
+    )
+    .map(drop)
 }
 
 /// Run `f` on `conn` without the busy wait: a lock another connection holds
@@ -655,23 +675,15 @@ pub fn backup_path(path: &Path, version: i32) -> PathBuf {
 /// Reads the header before SQLite touches the file: refuses a file that is not
 /// SQLite, or one shorter than its header claims (truncated).
 fn precheck(path: &Path) -> Result<(), OpenError> {
-    let mut header = [0u8; 100];
-    let mut file = fs::File::open(path).map_err(|reason| OpenError::Io {
+    let io = |reason| OpenError::Io {
         path: path.to_path_buf(),
         reason,
-    })?;
-    let len = file
-        .metadata()
-        .map_err(|reason| OpenError::Io {
-            path: path.to_path_buf(),
-            reason,
-        })?
-        .len();
-    let read = read_up_to(&mut file, &mut header).map_err(|reason| OpenError::Io {
-        path: path.to_path_buf(),
-        reason,
-    })?;
-    if read < 100 || &header[..16] != files::SQLITE_MAGIC {
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    let mut header = Vec::with_capacity(100);
+    file.take(100).read_to_end(&mut header).map_err(io)?;
+    if header.len() < 100 || &header[..16] != files::SQLITE_MAGIC {
         return Err(OpenError::NotSqlite(path.to_path_buf()));
     }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
@@ -688,17 +700,6 @@ fn precheck(path: &Path) -> Result<(), OpenError> {
         return Err(OpenError::Truncated(path.to_path_buf()));
     }
     Ok(())
-}
-
-fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut total = 0;
-    while total < buf.len() {
-        match file.read(&mut buf[total..])? {
-            0 => break,
-            n => total += n,
-        }
-    }
-    Ok(total)
 }
 
 fn identify(conn: &Connection) -> StoreResult<(i32, i32, i64)> {
@@ -1140,7 +1141,7 @@ mod tests {
         }
         let cuts = [day(3), day(10), day(20), day(30)];
         let table = window_sums(
-            c,
+            store.db(),
             "SELECT client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
             &cuts,
             2,
