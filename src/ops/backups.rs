@@ -41,16 +41,6 @@ pub enum CopyKind {
 }
 
 impl CopyKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CopyKind::Backup => "backup",
-            CopyKind::Migration => "migration",
-            CopyKind::Delete => "delete",
-            CopyKind::BeforeRestore => "before restore",
-            CopyKind::Other => "other",
-        }
-    }
-
     /// Only the copies folio writes on its own are pruned.
     pub fn pruned(self) -> bool {
         matches!(self, CopyKind::Migration | CopyKind::Delete)

@@ -40,17 +40,6 @@ pub enum Kind {
     Payments,
 }
 
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Clients => "clients",
-            Kind::Touchpoints => "touchpoints",
-            Kind::Agreements => "agreements",
-            Kind::Payments => "payments",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
     pub kind: Kind,

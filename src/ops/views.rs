@@ -684,7 +684,7 @@ pub(crate) mod tests {
                 4 => edited.month = edited.month.plus_months(-2),
                 _ => continue,
             }
-            crate::ops::edit_invoice(&mut store, &edited).unwrap();
+            crate::ops::change(&mut store, edited.id, |i| *i = edited.clone()).unwrap();
         }
         assert_fast_equals_reference(&mut store);
         // Deletes and new rows.
@@ -698,7 +698,7 @@ pub(crate) mod tests {
                     let mut q = p.clone();
                     q.amount = q.amount.plus(Money::major(500));
                     q.client_id = clients[(n * 7) % clients.len()].id;
-                    crate::ops::edit_payment(&mut store, &q).unwrap();
+                    crate::ops::change(&mut store, q.id, |p| *p = q.clone()).unwrap();
                 }
                 _ => {}
             }
@@ -727,14 +727,14 @@ pub(crate) mod tests {
                     let mut u = t.clone();
                     u.at = u.at - chrono::Days::new(400);
                     u.client_id = clients[(n * 3) % clients.len()].id;
-                    crate::ops::edit_touchpoint(&mut store, &u).unwrap();
+                    crate::ops::change(&mut store, u.id, |t| *t = u.clone()).unwrap();
                 }
                 _ => {}
             }
         }
         assert_fast_equals_reference(&mut store);
         // Deleting a client cascades to its rows; the others stay exact.
-        crate::ops::delete_client(&mut store, clients[5].id).unwrap();
+        crate::ops::delete_client_with_backup(&mut store, clients[5].id, today()).unwrap();
         assert_fast_equals_reference(&mut store);
     }
 
