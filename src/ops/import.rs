@@ -374,7 +374,10 @@ fn import_touchpoints(
         }
         let read = bad_rows?;
         r.errors.extend(read.errors);
-        let summary = there.finish(r, n, opts.dry_run, read.header_line)?;
+        let summary =
+            there
+                .already
+                .finish(r, Kind::Touchpoints, n, opts.dry_run, read.header_line)?;
         with_preview(tx, summary, mark)
     })
 }
@@ -512,18 +515,6 @@ impl TouchesThere {
         let key = (client_id, t.at, t.kind, t.summary.clone());
         self.already
             .is_new(key, || Ok(log::count_touchpoints_like(tx, client_id, t)?))
-    }
-
-    /// The import's summary: of `rows` read, those already there left out.
-    fn finish(
-        self,
-        r: Resolver,
-        rows: usize,
-        dry_run: bool,
-        header_line: u64,
-    ) -> OpResult<ImportSummary> {
-        self.already
-            .finish(r, Kind::Touchpoints, rows, dry_run, header_line)
     }
 }
 

@@ -3,7 +3,7 @@
 //! received payments spread over `months`, touchpoints spread over clients and
 //! time. Written in one transaction with cached statements.
 
-use chrono::{Days, NaiveDate};
+use chrono::{NaiveDate, TimeDelta};
 
 use super::{OpError, OpResult};
 use crate::domain::{
@@ -76,12 +76,7 @@ const SUMMARIES: &[&str] = &[
 ];
 
 fn shift(d: NaiveDate, days: i64) -> NaiveDate {
-    if days >= 0 {
-        d.checked_add_days(Days::new(days as u64)).unwrap_or(d)
-    } else {
-        d.checked_sub_days(Days::new(days.unsigned_abs()))
-            .unwrap_or(d)
-    }
+    d.checked_add_signed(TimeDelta::days(days)).unwrap_or(d)
 }
 
 /// The dates a generation spans.

@@ -440,58 +440,41 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
     let back = |n: u32| crate::domain::time::months_before(today, n);
     // One snapshot for every figure (the briefing's rules never look at
     // kept agreements).
-    let (people, (money, (contacts, birthday_contacts), rest)) = store.read(|tx| {
+    store.read(|tx| {
         let people = read_people(tx, today, Kept::Skipped)?;
-        {
-            let money = read_money(tx, today)?;
-            let contacts = clients::contact_counts(tx)?;
-            // A day more: a 29 February birthday falls on the 28th in a
-            // common year, and a range ending on the 28th would miss it.
-            let near = clients::decision_maker_birthdays(
-                tx,
-                today,
-                lookahead.succ_opt().unwrap_or(lookahead),
-            )?;
-            let birthdays = briefing::birthday_contacts(&near, today);
-            let birthday_contacts = clients::contacts_by_id(tx, &birthdays)?;
-            let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
-                .into_iter()
-                .map(|(month, expected, received)| briefing::MonthTotal {
-                    month,
-                    expected,
-                    received,
-                })
-                .collect();
-            let rest = (
-                ledger::targets_between(tx, first, month)?,
-                month_totals,
-                clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
-                clients::status_changes_between(tx, back(12), today)?,
-                log::next_steps_between(tx, today, lookahead)?,
-            );
-            Ok::<_, OpError>((people, (money, (contacts, birthday_contacts), rest)))
-        }
-    })?;
-    let (targets, month_totals, tier_changes, status_changes, next_steps) = rest;
-    let facts = facts(people, money, today, currency.clone());
-    let input = briefing::Input {
-        month,
-        today,
-        currency: &currency,
-        targets: &targets,
-        settled: &facts.open,
-        receivables: &facts.receivables,
-        month_totals: &month_totals,
-        stats: &facts.view.clients,
-        contact_counts: &contacts,
-        birthday_contacts: &birthday_contacts,
-        agreements: &facts.agreements,
-        tier_changes: &tier_changes,
-        status_changes: &status_changes,
-        windows: &facts.windows,
-        next_steps: &next_steps,
-    };
-    Ok(briefing::build(&input))
+        let facts = facts(people, read_money(tx, today)?, today, currency.clone());
+        // A day more: a 29 February birthday falls on the 28th in a
+        // common year, and a range ending on the 28th would miss it.
+        let to = lookahead.succ_opt().unwrap_or(lookahead);
+        let near = clients::decision_maker_birthdays(tx, today, to)?;
+        let birthdays = briefing::birthday_contacts(&near, today);
+        let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
+            .into_iter()
+            .map(|(month, expected, received)| briefing::MonthTotal {
+                month,
+                expected,
+                received,
+            })
+            .collect();
+        let input = briefing::Input {
+            month,
+            today,
+            currency: &currency,
+            targets: &ledger::targets_between(tx, first, month)?,
+            settled: &facts.open,
+            receivables: &facts.receivables,
+            month_totals: &month_totals,
+            stats: &facts.view.clients,
+            contact_counts: &clients::contact_counts(tx)?,
+            birthday_contacts: &clients::contacts_by_id(tx, &birthdays)?,
+            agreements: &facts.agreements,
+            tier_changes: &clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
+            status_changes: &clients::status_changes_between(tx, back(12), today)?,
+            windows: &facts.windows,
+            next_steps: &log::next_steps_between(tx, today, lookahead)?,
+        };
+        Ok(briefing::build(&input))
+    })
 }
 
 #[cfg(test)]
