@@ -667,8 +667,13 @@ fn without_waiting<T>(conn: &Connection, f: impl FnOnce(&Connection) -> T) -> T 
 
 /// `portfolio.db` -> `portfolio.db.bak-v1`.
 pub fn backup_path(path: &Path, version: i32) -> PathBuf {
+    beside(path, &format!(".bak-v{version}"))
+}
+
+/// The file named as `path` with `suffix` added: `portfolio.db-wal`.
+fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push(format!(".bak-v{version}"));
+    name.push(suffix);
     PathBuf::from(name)
 }
 
@@ -731,20 +736,24 @@ fn classify(path: &Path, e: StoreError) -> OpenError {
 /// at the start of every one, which sends the copy back to page 1: on a
 /// file of more than 100 pages the backup never ended (issue 20).
 fn online_backup(conn: &Connection, dest: &Path) -> std::io::Result<()> {
-    use rusqlite::backup::{Backup, StepResult};
-    let copy = || -> rusqlite::Result<()> {
-        let mut to = Connection::open(dest)?;
-        let backup = Backup::new(conn, &mut to)?;
-        match backup.step(-1)? {
-            StepResult::Done => Ok(()),
-            // Busy or Locked (More cannot follow a step of every page).
-            _ => Err(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-                Some("the portfolio file stayed locked by another program".into()),
-            )),
-        }
-    };
+    let copy = || copy_pages(conn, &mut Connection::open(dest)?);
     copy().map_err(std::io::Error::other)
+}
+
+/// Every page of `from` into `to` in one step of SQLite's online backup:
+/// one read transaction on `from`, one write transaction on `to`, whose
+/// busy timeout waits for another writer to finish.
+fn copy_pages(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    match Backup::new(from, to)?.step(-1)? {
+        StepResult::Done => Ok(()),
+        // Busy or Locked once the busy timeout ran out (More cannot
+        // follow a step of every page).
+        _ => Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("the portfolio file stayed locked by another program".into()),
+        )),
+    }
 }
 
 /// A path SQLite opens as the file it names: not empty (a private
@@ -775,12 +784,11 @@ fn not_a_path_message(path: &Path) -> String {
 /// `immutable`, alone: refused while a sidecar holds records.
 fn access_of(path: &Path) -> Result<Access, OpenError> {
     let writable = |p: &Path| OpenOptions::new().write(true).open(p).is_ok();
-    let beside = |suffix: &str| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    };
-    let (wal, shm, journal) = (beside("-wal"), beside("-shm"), beside("-journal"));
+    let (wal, shm, journal) = (
+        beside(path, "-wal"),
+        beside(path, "-shm"),
+        beside(path, "-journal"),
+    );
     let file = writable(path);
     if folder_writable(path) {
         return Ok(if file {
