@@ -96,17 +96,8 @@ impl Source {
             path: Some(path.to_path_buf()),
             access: Access::ReadOnly,
         };
-        let source = Source {
-            store,
-            version: 0,
-            _sidecars: sidecars,
-        };
-        source.check(path)
-    }
-
-    fn check(mut self, path: &Path) -> Result<Source, SourceError> {
-        let conn = &self.store.db.conn;
         let classified = |e: StoreError| SourceError::from(classify(path, e));
+        let conn = &store.db.conn;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| classified(e.into()))?;
         // The snapshot starts at the first read and lasts until the copy.
@@ -124,15 +115,18 @@ impl Source {
                 known,
             });
         }
-        let problems = self.store.check().map_err(classified)?;
+        let problems = store.check().map_err(classified)?;
         if !problems.is_empty() {
             return Err(SourceError::Damaged {
                 path: path.to_path_buf(),
                 problems,
             });
         }
-        self.version = version;
-        Ok(self)
+        Ok(Source {
+            store,
+            version,
+            _sidecars: sidecars,
+        })
     }
 
     /// The copy's schema version (at most this program's).
