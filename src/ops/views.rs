@@ -158,13 +158,8 @@ impl PortfolioView {
 
 pub fn portfolio(store: &mut Store, today: NaiveDate) -> OpResult<PortfolioView> {
     let currency = super::currency(store)?;
-    let (people, money) = store.read(|tx| {
-        Ok::<_, OpError>((
-            read_people(tx, today, Kept::Counted)?,
-            read_money(tx, today)?,
-        ))
-    })?;
-    Ok(facts(people, money, today, currency).view)
+    let facts = store.read(|tx| read_facts(tx, today, Kept::Counted, currency))?;
+    Ok(facts.view)
 }
 
 /// What the portfolio and the briefing read, within one snapshot.
@@ -178,29 +173,6 @@ struct Facts {
     /// The open and broken agreements, grouped by client (kept ones are
     /// only counted).
     agreements: Vec<Agreement>,
-}
-
-/// The portfolio's per-client facts come from a fixed number of queries,
-/// each reading one row per client or one date window of an index (never
-/// the whole history), in two parts: the clients with their touchpoints and
-/// agreements, and the money.
-struct People {
-    clients: Vec<Client>,
-    last_touch: IdMap<NaiveDate>,
-    /// Each client's payments, all time (where not zero).
-    lifetime: IdMap<Money>,
-    /// Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
-    touches: crate::store::WindowTable,
-    /// Open and broken agreements, grouped by client.
-    agreements: Vec<Agreement>,
-    agreement_counts: IdMap<signals::AgreementCounts>,
-}
-
-struct MoneyFacts {
-    /// Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
-    payments: crate::store::WindowTable,
-    /// Invoices with a balance left, settled.
-    open: Vec<Settled>,
 }
 
 /// The last 12 months ending `today` cut at two earlier dates (kept within
@@ -219,17 +191,24 @@ enum Kept {
     Skipped,
 }
 
-fn read_people(tx: &Db, today: NaiveDate, kept: Kept) -> OpResult<People> {
+/// The portfolio's per-client facts, from a fixed number of queries, each
+/// reading one row per client or one date window of an index (never the
+/// whole history): the clients with their touchpoints and agreements, then
+/// the money; joined into each client's inputs, then the signals.
+fn read_facts(tx: &Db, today: NaiveDate, kept: Kept, currency: String) -> OpResult<Facts> {
     let days = |n: u64| {
         today
             .checked_sub_days(chrono::Days::new(n))
             .unwrap_or(today)
     };
-    let touch_cuts = cuts(today, [days(120), days(60)]);
     let clients::ClientRows { clients, paid } = clients::list_with_totals(tx)?;
-    let last_touch = log::last_touch_by_client(tx, today, clients.iter().map(|c| c.id))?
-        .into_iter()
-        .collect();
+    let lifetime: IdMap<Money> = paid.into_iter().collect();
+    let last_touch: IdMap<NaiveDate> =
+        log::last_touch_by_client(tx, today, clients.iter().map(|c| c.id))?
+            .into_iter()
+            .collect();
+    // Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
+    let touch_cuts = cuts(today, [days(120), days(60)]);
     let touches = log::touch_windows_by_client(tx, &touch_cuts, clients.len())?;
     // Open and broken ones whole, grouped by client so each client's counts
     // read one slice; kept ones only counted, and only when asked.
@@ -243,52 +222,11 @@ fn read_people(tx: &Db, today: NaiveDate, kept: Kept) -> OpResult<People> {
             agreement_counts.entry(id).or_default().kept = n;
         }
     }
-    Ok(People {
-        clients,
-        last_touch,
-        lifetime: paid.into_iter().collect(),
-        touches,
-        agreements,
-        agreement_counts,
-    })
-}
-
-fn read_money(tx: &Db, today: NaiveDate) -> OpResult<MoneyFacts> {
+    // Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
     let back = |n: u32| crate::domain::time::months_before(today, n);
     let payment_cuts = cuts(today, [back(6), back(3)]);
-    // Sized for every client (an upper bound of those who paid).
-    let clients = usize::try_from(clients::count(tx)?).unwrap_or(0);
-    Ok(MoneyFacts {
-        payments: ledger::payment_windows(tx, &payment_cuts, clients)?,
-        open: super::balances::all_unsettled(tx)?,
-    })
-}
-
-/// Per client, the balances of its invoices due before `today` (where
-/// positive).
-fn receivables_of(open: &[Settled], today: NaiveDate) -> IdMap<Money> {
-    let mut receivables: IdMap<Money> = IdMap::default();
-    for s in open
-        .iter()
-        .filter(|s| s.invoice.due < today && s.balance > Money::ZERO)
-    {
-        let r = receivables.entry(s.invoice.client_id).or_default();
-        *r = r.plus(s.balance);
-    }
-    receivables
-}
-
-/// The two halves joined into each client's inputs, then the signals.
-fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) -> Facts {
-    let People {
-        clients,
-        last_touch,
-        lifetime,
-        touches,
-        agreements,
-        agreement_counts,
-    } = people;
-    let MoneyFacts { payments, open } = money;
+    let payments = ledger::payment_windows(tx, &payment_cuts, clients.len())?;
+    let open = super::balances::all_unsettled(tx)?;
     let revenues: Vec<(Id, Money)> = clients
         .iter()
         .map(|c| (c.id, Money::from_minor(payments.get(c.id).total_sum())))
@@ -316,7 +254,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
     let receivables = receivables_of(&open, today);
     let concentration = signals::concentration(&revenues);
     let windows = windows(&touches, &payments, stats.len());
-    Facts {
+    Ok(Facts {
         view: PortfolioView {
             today,
             currency,
@@ -328,7 +266,21 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         receivables,
         windows,
         agreements,
+    })
+}
+
+/// Per client, the balances of its invoices due before `today` (where
+/// positive).
+fn receivables_of(open: &[Settled], today: NaiveDate) -> IdMap<Money> {
+    let mut receivables: IdMap<Money> = IdMap::default();
+    for s in open
+        .iter()
+        .filter(|s| s.invoice.due < today && s.balance > Money::ZERO)
+    {
+        let r = receivables.entry(s.invoice.client_id).or_default();
+        *r = r.plus(s.balance);
     }
+    receivables
 }
 
 /// The briefing's windows of every client with touchpoints or payments in
@@ -441,8 +393,7 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
     // One snapshot for every figure (the briefing's rules never look at
     // kept agreements).
     store.read(|tx| {
-        let people = read_people(tx, today, Kept::Skipped)?;
-        let facts = facts(people, read_money(tx, today)?, today, currency.clone());
+        let facts = read_facts(tx, today, Kept::Skipped, currency.clone())?;
         // A day more: a 29 February birthday falls on the 28th in a
         // common year, and a range ending on the 28th would miss it.
         let to = lookahead.succ_opt().unwrap_or(lookahead);

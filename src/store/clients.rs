@@ -153,10 +153,6 @@ pub fn names(db: &Db) -> StoreResult<std::collections::HashMap<Id, String>> {
     })
 }
 
-pub fn count(db: &Db) -> StoreResult<i64> {
-    db.row("SELECT count(*) FROM clients", [], |r| r.get(0))
-}
-
 pub fn set_tier(db: &Db, id: Id, tier: Tier) -> StoreResult<()> {
     db.change(
         "UPDATE clients SET tier = ?2 WHERE id = ?1",
