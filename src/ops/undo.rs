@@ -58,38 +58,28 @@ macro_rules! record_from {
 record_from!(Client, Contact, Touchpoint, Agreement, Payment, Invoice);
 
 impl Record {
-    pub fn kind(&self) -> Kind {
+    /// Its kind, its id and the client it belongs to (a client: itself).
+    fn parts(&self) -> (Kind, Id, Id) {
         match self {
-            Record::Client(_) => Kind::Client,
-            Record::Contact(_) => Kind::Contact,
-            Record::Touchpoint(_) => Kind::Touchpoint,
-            Record::Agreement(_) => Kind::Agreement,
-            Record::Payment(_) => Kind::Payment,
-            Record::Invoice(_) => Kind::Invoice,
+            Record::Client(r) => (Kind::Client, r.id, r.id),
+            Record::Contact(r) => (Kind::Contact, r.id, r.client_id),
+            Record::Touchpoint(r) => (Kind::Touchpoint, r.id, r.client_id),
+            Record::Agreement(r) => (Kind::Agreement, r.id, r.client_id),
+            Record::Payment(r) => (Kind::Payment, r.id, r.client_id),
+            Record::Invoice(r) => (Kind::Invoice, r.id, r.client_id),
         }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.parts().0
     }
 
     pub fn id(&self) -> Id {
-        match self {
-            Record::Client(r) => r.id,
-            Record::Contact(r) => r.id,
-            Record::Touchpoint(r) => r.id,
-            Record::Agreement(r) => r.id,
-            Record::Payment(r) => r.id,
-            Record::Invoice(r) => r.id,
-        }
+        self.parts().1
     }
 
-    /// The client it belongs to (a client: itself).
     pub fn client_id(&self) -> Id {
-        match self {
-            Record::Client(r) => r.id,
-            Record::Contact(r) => r.client_id,
-            Record::Touchpoint(r) => r.client_id,
-            Record::Agreement(r) => r.client_id,
-            Record::Payment(r) => r.client_id,
-            Record::Invoice(r) => r.client_id,
-        }
+        self.parts().2
     }
 
     /// Record `id` of `kind` as stored now.
