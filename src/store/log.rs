@@ -110,12 +110,11 @@ pub fn touchpoints(
     limit: i64,
     offset: i64,
 ) -> StoreResult<Vec<Touchpoint>> {
-    let sql = format!(
-        "SELECT {TOUCH_COLUMNS} FROM touchpoints
-         WHERE ?1 IS NULL OR client_id = ?1
-         ORDER BY at DESC, id DESC LIMIT ?2 OFFSET ?3"
-    );
-    db.rows(&sql, params![client_id, limit, offset], touch_from_row)
+    let all = TouchFilter {
+        client_id,
+        needle: String::new(),
+    };
+    touch_page(db, &all, Seek::Newest, offset, limit)
 }
 
 /// Which touchpoints a log view shows: one client's or everyone's, and a
