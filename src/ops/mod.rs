@@ -300,19 +300,9 @@ pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Cli
     })
 }
 
-/// Move a client to another tier, recording the reason (required) in its history.
-pub fn set_tier(
-    store: &mut Store,
-    id: Id,
-    tier: Tier,
-    reason: &str,
-    on: NaiveDate,
-) -> OpResult<Client> {
-    set_tier_noted(store, id, tier, reason, on).map(|(c, _)| c)
-}
-
-/// [`set_tier`], also returning its inverse: the tier it had, and the
-/// history row it added (an undo takes it out again).
+/// Move a client to another tier, recording the reason (required) in its
+/// history; returns the client and the change's inverse: the tier it had,
+/// and the history row it added (an undo takes it out again).
 pub fn set_tier_noted(
     store: &mut Store,
     id: Id,
@@ -339,18 +329,9 @@ pub fn set_tier_noted(
     })
 }
 
-/// Change a client's status (active, paused, churned), recording the reason.
-pub fn set_status(
-    store: &mut Store,
-    id: Id,
-    status: Status,
-    reason: &str,
-    on: NaiveDate,
-) -> OpResult<Client> {
-    set_status_noted(store, id, status, reason, on).map(|(c, _)| c)
-}
-
-/// [`set_status`], also returning its inverse (see [`set_tier_noted`]).
+/// Change a client's status (active, paused, churned), recording the
+/// reason; returns the client and the change's inverse (see
+/// [`set_tier_noted`]).
 pub fn set_status_noted(
     store: &mut Store,
     id: Id,
