@@ -285,11 +285,9 @@ impl Store {
             path: path.to_path_buf(),
             reason,
         };
-        // URIs stay on for this connection: it ATTACHes the scratch
-        // database by URI ([`Store::attach_scratch`]), and the bundled
-        // SQLite reads `file:` names as URIs even without the flag
-        // (SQLITE_USE_URI). `is_file_path` above keeps the user's a path;
-        // only the immutable one is a URI, built here.
+        // URIs stay on: the bundled SQLite reads `file:` names as URIs even
+        // without the flag (SQLITE_USE_URI). `is_file_path` above keeps the
+        // user's a path; only the immutable one is a URI, built here.
         let base = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let read_only = base | OpenFlags::SQLITE_OPEN_READ_ONLY;
         let conn = match access {
@@ -449,30 +447,27 @@ impl Store {
         // last committed state. synchronous=FULL: a commit is on disk (WAL
         // fsynced) before folio reports it done, so even a power cut keeps it.
         // A read-only file keeps the mode it has: setting one is a write.
+        let conn = &self.db.conn;
         if self.access == Access::ReadWrite {
             let mode: String =
-                self.db
-                    .conn
-                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
                 return Err(rusqlite::Error::InvalidQuery.into());
             }
         }
-        self.db.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.db.conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         // A statement that fires a trigger keeps a journal of its own, to
         // undo just that statement on an error: in memory, not in a
         // temporary file written row by row (five writes a touchpoint).
-        self.db.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         self.set_cache_kib(DEFAULT_CACHE_KIB)?;
         // A cached statement keeps the plan it was prepared with: without
         // this, SQLite re-prepares (parses and plans anew) a statement each
         // time a value bound to it is new, which for the settlement walk's
         // one query per client was most of a report's time.
-        self.db
-            .conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        self.db.conn.set_prepared_statement_cache_capacity(64);
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
 
@@ -540,11 +535,14 @@ impl Store {
     /// is refused at once), and every open sets WAL again should the switch
     /// back be refused.
     pub fn with_rollback_journal<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
-        // Refused at once (no busy wait) while another connection is open.
+        // Refused at once (no busy wait, the timeout put back after: it
+        // cannot fail on an open connection) while another connection is open.
         let mode = |conn: &Connection, to: &str| {
-            without_waiting(conn, |c| {
-                c.pragma_update_and_check(None, "journal_mode", to, |r| r.get::<_, String>(0))
-            })
+            let _ = conn.busy_timeout(Duration::ZERO);
+            let mode =
+                conn.pragma_update_and_check(None, "journal_mode", to, |r| r.get::<_, String>(0));
+            let _ = conn.busy_timeout(BUSY_TIMEOUT);
+            mode
         };
         let switched =
             mode(&self.db.conn, "TRUNCATE").is_ok_and(|m| m.eq_ignore_ascii_case("truncate"));
@@ -557,19 +555,15 @@ impl Store {
 
     /// Size the page cache (bulk writes raise it for their duration).
     pub fn set_cache_kib(&self, kib: i64) -> StoreResult<()> {
-        Ok(self
-            .db
-            .conn
-            .pragma_update(None, "cache_size", -kib.max(64))?)
+        let conn = &self.db.conn;
+        Ok(conn.pragma_update(None, "cache_size", -kib.max(64))?)
     }
 
     /// Changes whenever another connection commits to the file: lets the TUI
     /// notice writes from the command line without re-reading everything.
     pub fn data_version(&self) -> StoreResult<i64> {
-        Ok(self
-            .db
-            .conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+        let conn = &self.db.conn;
+        Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
     pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
@@ -653,16 +647,6 @@ pub fn set_setting(db: &Db, key: &str, value: &str) -> StoreResult<()> {
         [key, value],
     )
     .map(drop)
-}
-
-/// Run `f` on `conn` without the busy wait: a lock another connection holds
-/// refuses at once instead of after [`BUSY_TIMEOUT`].
-fn without_waiting<T>(conn: &Connection, f: impl FnOnce(&Connection) -> T) -> T {
-    // Setting the timeout cannot fail on an open connection.
-    let _ = conn.busy_timeout(Duration::ZERO);
-    let value = f(conn);
-    let _ = conn.busy_timeout(BUSY_TIMEOUT);
-    value
 }
 
 /// `portfolio.db` -> `portfolio.db.bak-v1`.
