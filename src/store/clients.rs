@@ -217,6 +217,10 @@ pub fn delete_status_change(db: &Db, client_id: Id, id: Id) -> StoreResult<bool>
     )
 }
 
+/// The rows [`tier_change_from_row`] reads.
+const TIER_CHANGES: &str =
+    "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes";
+
 fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
     Ok(TierChange {
         id: r.get(0)?,
@@ -230,23 +234,22 @@ fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
 
 /// A client's tier history, oldest first.
 pub fn tier_history(db: &Db, client_id: Id) -> StoreResult<Vec<TierChange>> {
-    db.rows(
-        "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
-         WHERE client_id = ?1 ORDER BY on_date, id",
-        [client_id],
-        tier_change_from_row,
-    )
+    let sql = format!("{TIER_CHANGES} WHERE client_id = ?1 ORDER BY on_date, id");
+    db.rows(&sql, [client_id], tier_change_from_row)
 }
 
 /// Tier moves (not initial tiers) dated within `[from, to]`, oldest first.
 pub fn tier_moves_between(db: &Db, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<TierChange>> {
-    db.rows(
-        "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
-         WHERE on_date BETWEEN ?1 AND ?2 AND from_tier IS NOT NULL ORDER BY on_date, id",
-        params![from, to],
-        tier_change_from_row,
-    )
+    let sql = format!(
+        "{TIER_CHANGES} WHERE on_date BETWEEN ?1 AND ?2 AND from_tier IS NOT NULL
+         ORDER BY on_date, id"
+    );
+    db.rows(&sql, params![from, to], tier_change_from_row)
 }
+
+/// The rows [`status_change_from_row`] reads.
+const STATUS_CHANGES: &str =
+    "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes";
 
 fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
     Ok(StatusChange {
@@ -261,12 +264,8 @@ fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
 
 /// A client's status history, oldest first.
 pub fn status_history(db: &Db, client_id: Id) -> StoreResult<Vec<StatusChange>> {
-    db.rows(
-        "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
-         WHERE client_id = ?1 ORDER BY on_date, id",
-        [client_id],
-        status_change_from_row,
-    )
+    let sql = format!("{STATUS_CHANGES} WHERE client_id = ?1 ORDER BY on_date, id");
+    db.rows(&sql, [client_id], status_change_from_row)
 }
 
 /// Status changes (not initial statuses) dated within `[from, to]`, oldest first.
@@ -275,12 +274,11 @@ pub fn status_changes_between(
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<StatusChange>> {
-    db.rows(
-        "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
-         WHERE on_date BETWEEN ?1 AND ?2 AND from_status IS NOT NULL ORDER BY on_date, id",
-        params![from, to],
-        status_change_from_row,
-    )
+    let sql = format!(
+        "{STATUS_CHANGES} WHERE on_date BETWEEN ?1 AND ?2 AND from_status IS NOT NULL
+         ORDER BY on_date, id"
+    );
+    db.rows(&sql, params![from, to], status_change_from_row)
 }
 
 const CONTACT_COLUMNS: &str = "id, client_id, name, role, decision_maker, phone, email, birthday";
