@@ -47,7 +47,7 @@ fn core(c: &mut Criterion) {
     c.bench_function("touchpoint count, one slice, filtered (S)", |b| {
         b.iter(|| ops::count_touch_slice(&store, &filtered, None).expect("count"))
     });
-    let client = ops::list_clients(&store).expect("clients")[0].id;
+    let client = folio::store::clients::list(store.db()).expect("clients")[0].id;
     c.bench_function("add one touchpoint, WAL + synchronous=FULL (S)", |b| {
         b.iter(|| {
             ops::add_touchpoint(

@@ -75,28 +75,24 @@ impl Session {
 /// the file (its mode tightened, its schema upgraded, old copies pruned) is
 /// said on stderr, before either door takes the terminal.
 pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate, locale: Locale) -> Result<Session> {
-    if demo {
+    let demo_dir = if demo {
         let dir = tempfile::Builder::new()
             .prefix("folio-demo-")
             .tempdir()
             .map_err(SessionError::NoDemoFolder)?;
-        let path = dir.path().join("demo.db");
-        let (mut store, _) = Store::open(&path, Create::FileOnly)?;
-        crate::ops::demo::load(&mut store, today)?;
-        return Ok(Session {
-            store,
-            today,
-            path,
-            demo: true,
-            locale,
-            _demo_dir: Some(dir),
-        });
-    }
-    let (path, create) = match db {
-        Some(p) => (p.to_path_buf(), Create::FileOnly),
-        None => (default_db_path()?, Create::WithFolder),
+        Some(dir)
+    } else {
+        None
     };
-    let (store, report) = Store::open(&path, create)?;
+    let (path, create) = match (&demo_dir, db) {
+        (Some(dir), _) => (dir.path().join("demo.db"), Create::FileOnly),
+        (None, Some(p)) => (p.to_path_buf(), Create::FileOnly),
+        (None, None) => (default_db_path()?, Create::WithFolder),
+    };
+    let (mut store, report) = Store::open(&path, create)?;
+    if demo {
+        crate::ops::demo::load(&mut store, today)?;
+    }
     let say = |note: String| eprintln!("folio: {}", crate::domain::text::escape_lines(&note));
     for (file, mode) in &report.tightened {
         say(notes::tightened(locale, file, *mode));
@@ -114,9 +110,9 @@ pub fn open(demo: bool, db: Option<&Path>, today: NaiveDate, locale: Locale) -> 
         store,
         today,
         path,
-        demo: false,
+        demo,
         locale,
-        _demo_dir: None,
+        _demo_dir: demo_dir,
     })
 }
 

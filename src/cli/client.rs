@@ -160,7 +160,8 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
         } => {
             let c = ops::client_by_name(&s.store, &name)?;
             let from = c.tier;
-            let c = ops::set_tier(&mut s.store, c.id, tier, &reason, on.unwrap_or(s.today))?;
+            let on = on.unwrap_or(s.today);
+            let (c, _) = ops::set_tier_noted(&mut s.store, c.id, tier, &reason, on)?;
             Ok(sayln(
                 loc,
                 "cli-client-tier-changed",
@@ -180,7 +181,8 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
         } => {
             let c = ops::client_by_name(&s.store, &name)?;
             let from = c.status;
-            let c = ops::set_status(&mut s.store, c.id, status, &reason, on.unwrap_or(s.today))?;
+            let on = on.unwrap_or(s.today);
+            let (c, _) = ops::set_status_noted(&mut s.store, c.id, status, &reason, on)?;
             Ok(sayln(
                 loc,
                 "cli-client-status-changed",

@@ -41,16 +41,6 @@ pub enum CopyKind {
 }
 
 impl CopyKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CopyKind::Backup => "backup",
-            CopyKind::Migration => "migration",
-            CopyKind::Delete => "delete",
-            CopyKind::BeforeRestore => "before restore",
-            CopyKind::Other => "other",
-        }
-    }
-
     /// Only the copies folio writes on its own are pruned.
     pub fn pruned(self) -> bool {
         matches!(self, CopyKind::Migration | CopyKind::Delete)
@@ -134,18 +124,6 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// Of `copies` (of one kind), those beyond the newest `keep`: by
-/// modification time, then by name (the later name counts as newer).
-pub fn beyond_newest(copies: &[(PathBuf, SystemTime)], keep: usize) -> Vec<PathBuf> {
-    let mut sorted: Vec<&(PathBuf, SystemTime)> = copies.iter().collect();
-    sorted.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
-    sorted
-        .into_iter()
-        .skip(keep)
-        .map(|(p, _)| p.clone())
-        .collect()
-}
-
 /// What [`prune`] removed, and what it could not.
 #[derive(Debug, Default)]
 pub struct Pruned {
@@ -172,13 +150,15 @@ pub fn prune(portfolio: &Path, kind: CopyKind) -> Pruned {
             return pruned;
         }
     };
-    let of_kind: Vec<(PathBuf, SystemTime)> = copies
+    // Listed newest first (by modification time, then name: the later name
+    // counts as newer); removed oldest first, so the note reads in order.
+    let old: Vec<PathBuf> = copies
         .into_iter()
         .filter(|c| c.kind == kind)
-        .map(|c| (c.path, c.modified))
+        .skip(KEEP)
+        .map(|c| c.path)
         .collect();
-    // Oldest first, so the note reads in order.
-    for path in beyond_newest(&of_kind, KEEP).into_iter().rev() {
+    for path in old.into_iter().rev() {
         match fs::remove_file(&path) {
             Ok(()) => {
                 for suffix in ["-wal", "-shm"] {
@@ -351,30 +331,6 @@ mod tests {
         for (name, want) in cases {
             assert_eq!(kind_of(p, name), want, "{name}");
         }
-    }
-
-    /// The newest `keep` stay, whatever order the list comes in; with
-    /// `keep` or fewer, nothing goes.
-    #[test]
-    fn pruning_keeps_the_newest() {
-        let t = |s: u64| SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000 + s);
-        // 12 copies listed in a scrambled order: age = 12 - i.
-        let copies: Vec<(PathBuf, SystemTime)> = [5, 11, 0, 3, 8, 1, 10, 2, 9, 4, 7, 6]
-            .iter()
-            .map(|&i| (PathBuf::from(format!("c{i:02}")), t(i)))
-            .collect();
-        let mut gone = beyond_newest(&copies, 10);
-        gone.sort();
-        assert_eq!(gone, [PathBuf::from("c00"), PathBuf::from("c01")]);
-        assert!(beyond_newest(&copies[..10], 10).is_empty());
-        assert_eq!(beyond_newest(&copies, 0).len(), 12);
-        // Same time: the later name is the newer.
-        let tied = [
-            (PathBuf::from("a-2"), t(0)),
-            (PathBuf::from("a-3"), t(0)),
-            (PathBuf::from("a-1"), t(0)),
-        ];
-        assert_eq!(beyond_newest(&tied, 2), [PathBuf::from("a-1")]);
     }
 
     /// Only migrations' and deletions' copies are pruned, each kind on its

@@ -86,23 +86,14 @@ fn walk_with(db: &Db, mut walks: IdMap<Walk>, one_by_one: bool) -> StoreResult<V
     Ok(out)
 }
 
-/// The invoices with a balance of the clients given as (id, billed total,
-/// paid total), by client id, each client's in settlement order (oldest
-/// due first).
-pub fn unsettled(
-    db: &Db,
-    clients: impl IntoIterator<Item = (Id, Money, Money)>,
-) -> StoreResult<Vec<Settled>> {
-    let walks = clients
+/// Every invoice with a balance in the portfolio, by client id, each
+/// client's in settlement order (oldest due first).
+pub fn all_unsettled(db: &Db) -> StoreResult<Vec<Settled>> {
+    let walks = ledger::billed_and_paid(db)?
         .into_iter()
         .map(|(id, billed, paid)| (id, Walk::new(billed, paid, None)))
         .collect();
     walk(db, walks)
-}
-
-/// Every invoice with a balance in the portfolio.
-pub fn all_unsettled(db: &Db) -> StoreResult<Vec<Settled>> {
-    unsettled(db, ledger::billed_and_paid(db)?)
 }
 
 /// `invoices` (of any clients, in any order) settled, in the same order.

@@ -40,17 +40,6 @@ pub enum Kind {
     Payments,
 }
 
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Clients => "clients",
-            Kind::Touchpoints => "touchpoints",
-            Kind::Agreements => "agreements",
-            Kind::Payments => "payments",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
     pub kind: Kind,
@@ -82,6 +71,21 @@ pub struct ImportOptions {
     /// Import rows the portfolio already holds again (off: a re-import
     /// adds only what is new).
     pub allow_duplicates: bool,
+}
+
+/// A client as a row names it (a break or tab in the cell is a space), a
+/// potential and active one until the row says more.
+fn new_client(name: &str, since: NaiveDate) -> NewClient {
+    NewClient {
+        name: text::cell_as_line(name).into_owned(),
+        tier: Tier::Potential,
+        status: Status::Active,
+        since,
+        cadence_days: None,
+        channel: None,
+        goal: None,
+        notes: String::new(),
+    }
 }
 
 /// Resolves client names to ids within the import's transaction, creating
@@ -178,19 +182,9 @@ impl<'a> Resolver<'a> {
         inn: Option<&str>,
         since: NaiveDate,
     ) -> OpResult<Option<Id>> {
-        let client = NewClient {
-            name: text::cell_as_line(name).into_owned(),
-            tier: Tier::Potential,
-            status: Status::Active,
-            since,
-            cadence_days: None,
-            channel: None,
-            goal: None,
-            notes: String::new(),
-        };
         // Checked as `client add` checks it (a name of only invisible
         // characters is this row's error); new, as its key is not known.
-        let client = match super::validate_new_client(&client) {
+        let client = match super::validate_new_client(&new_client(name, since)) {
             Ok(client) => client,
             Err(e) => {
                 self.row_error(line, e)?;
@@ -317,20 +311,15 @@ fn import_clients(
     let parsed = csv_import::parse_clients(bytes, map)?;
     let rows = parsed.rows;
     let header_line = parsed.header_line;
-    store.write_or_rehearse(!opts.dry_run, |tx| {
-        let mark = dry_run_mark(tx, opts)?;
+    in_one_transaction(store, opts, |tx| {
         let mut r = Resolver::new(tx, false, parsed.errors)?;
         for row in &rows {
             // The same validation as `client add`.
             let client = super::validate_new_client(&NewClient {
-                name: text::cell_as_line(&row.name).into_owned(),
                 tier: row.tier.unwrap_or(Tier::Potential),
-                status: Status::Active,
-                since: row.since.unwrap_or(opts.today),
                 cadence_days: row.cadence_days,
-                channel: None,
-                goal: None,
                 notes: row.notes.clone().unwrap_or_default(),
+                ..new_client(&row.name, row.since.unwrap_or(opts.today))
             });
             // Duplicates against the names read once (as `client add`
             // compares them), not a look-up per row.
@@ -345,8 +334,7 @@ fn import_clients(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        let summary = r.finish(Kind::Clients, rows.len(), opts.dry_run, header_line)?;
-        with_preview(tx, summary, mark)
+        r.finish(Kind::Clients, rows.len(), opts.dry_run, header_line)
     })
 }
 
@@ -360,8 +348,7 @@ fn import_touchpoints(
     let total = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
     // Read and written a batch at a time, so a million rows are never all
     // in memory; one transaction, so a bad row anywhere writes nothing.
-    store.write_or_rehearse(!opts.dry_run, |tx| {
-        let mark = dry_run_mark(tx, opts)?;
+    in_one_transaction(store, opts, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, Vec::new())?;
         let mut there = TouchesThere::new(opts.allow_duplicates);
         let mut n = 0;
@@ -385,8 +372,10 @@ fn import_touchpoints(
         }
         let read = bad_rows?;
         r.errors.extend(read.errors);
-        let summary = there.finish(r, n, opts.dry_run, read.header_line)?;
-        with_preview(tx, summary, mark)
+        let header_line = read.header_line;
+        there
+            .already
+            .finish(r, Kind::Touchpoints, n, opts.dry_run, header_line)
     })
 }
 
@@ -524,18 +513,6 @@ impl TouchesThere {
         self.already
             .is_new(key, || Ok(log::count_touchpoints_like(tx, client_id, t)?))
     }
-
-    /// The import's summary: of `rows` read, those already there left out.
-    fn finish(
-        self,
-        r: Resolver,
-        rows: usize,
-        dry_run: bool,
-        header_line: u64,
-    ) -> OpResult<ImportSummary> {
-        self.already
-            .finish(r, Kind::Touchpoints, rows, dry_run, header_line)
-    }
 }
 
 fn import_agreements(
@@ -547,8 +524,7 @@ fn import_agreements(
     let parsed = csv_import::parse_agreements(bytes, map)?;
     let rows = parsed.rows;
     let header_line = parsed.header_line;
-    store.write_or_rehearse(!opts.dry_run, |tx| {
-        let mark = dry_run_mark(tx, opts)?;
+    in_one_transaction(store, opts, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         let mut already = AlreadyThere::new();
         for row in &rows {
@@ -577,8 +553,7 @@ fn import_agreements(
                 Err(e) => r.row_error(row.line, e)?,
             }
         }
-        let summary = already.finish(r, Kind::Agreements, rows.len(), opts.dry_run, header_line)?;
-        with_preview(tx, summary, mark)
+        already.finish(r, Kind::Agreements, rows.len(), opts.dry_run, header_line)
     })
 }
 
@@ -601,8 +576,7 @@ fn import_payments(
     };
     let rows = parsed.rows;
     let header_line = parsed.header_line;
-    store.write_or_rehearse(!opts.dry_run, |tx| {
-        let mark = dry_run_mark(tx, opts)?;
+    in_one_transaction(store, opts, |tx| {
         let mut r = Resolver::new(tx, opts.create_clients, parsed.errors)?;
         let mut totals: HashMap<Id, Money> = HashMap::new();
         let mut already = AlreadyThere::new();
@@ -647,30 +621,30 @@ fn import_payments(
             already.finish(r, Kind::Payments, rows.len(), opts.dry_run, header_line)?;
         summary.skipped = skipped;
         summary.onec = onec;
-        with_preview(tx, summary, mark)
+        Ok(summary)
     })
 }
 
-/// Where a dry run's writes start: its preview reads back what was written
-/// after this mark, before the rollback. A real import takes none.
-fn dry_run_mark(tx: &Db, opts: ImportOptions) -> OpResult<Option<since::Mark>> {
-    Ok(if opts.dry_run {
-        Some(since::mark(tx)?)
-    } else {
-        None
-    })
-}
-
-/// A dry run's summary with its preview.
-fn with_preview(
-    tx: &Db,
-    mut summary: ImportSummary,
-    mark: Option<since::Mark>,
+/// Run `write` in the import's one transaction: committed, or for a dry
+/// run rolled back once what it wrote is read back as the summary's
+/// preview.
+fn in_one_transaction(
+    store: &mut Store,
+    opts: ImportOptions,
+    write: impl FnOnce(&Db) -> OpResult<ImportSummary>,
 ) -> OpResult<ImportSummary> {
-    if let Some(mark) = mark {
-        summary.preview = Some(preview::written_since(tx, summary.kind, mark)?);
-    }
-    Ok(summary)
+    store.write_or_rehearse(!opts.dry_run, |tx| {
+        let mark = if opts.dry_run {
+            Some(since::mark(tx)?)
+        } else {
+            None
+        };
+        let mut summary = write(tx)?;
+        if let Some(mark) = mark {
+            summary.preview = Some(preview::written_since(tx, summary.kind, mark)?);
+        }
+        Ok(summary)
+    })
 }
 
 /// Write one kind of record as CSV (what import reads back), laid out

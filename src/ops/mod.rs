@@ -202,15 +202,6 @@ fn check_total(current: Money, add: Money, what: &'static str) -> OpResult<Money
         .ok_or_else(|| invalid(what, Refusal::TotalTooLarge))
 }
 
-/// An update that touched no row means the record is gone.
-fn updated<T: Clone>(changed: bool, value: &T, what: &'static str, id: Id) -> OpResult<T> {
-    if changed {
-        Ok(value.clone())
-    } else {
-        Err(OpError::NotFound { what, id })
-    }
-}
-
 /// Look a client up by name (ignoring case in any script).
 pub fn client_by_name(store: &Store, name: &str) -> OpResult<Client> {
     clients::find_by_name(store.db(), name)?
@@ -309,19 +300,9 @@ pub fn edit_client(store: &mut Store, id: Id, edit: &ClientEdit) -> OpResult<Cli
     })
 }
 
-/// Move a client to another tier, recording the reason (required) in its history.
-pub fn set_tier(
-    store: &mut Store,
-    id: Id,
-    tier: Tier,
-    reason: &str,
-    on: NaiveDate,
-) -> OpResult<Client> {
-    set_tier_noted(store, id, tier, reason, on).map(|(c, _)| c)
-}
-
-/// [`set_tier`], also returning its inverse: the tier it had, and the
-/// history row it added (an undo takes it out again).
+/// Move a client to another tier, recording the reason (required) in its
+/// history; returns the client and the change's inverse: the tier it had,
+/// and the history row it added (an undo takes it out again).
 pub fn set_tier_noted(
     store: &mut Store,
     id: Id,
@@ -348,18 +329,9 @@ pub fn set_tier_noted(
     })
 }
 
-/// Change a client's status (active, paused, churned), recording the reason.
-pub fn set_status(
-    store: &mut Store,
-    id: Id,
-    status: Status,
-    reason: &str,
-    on: NaiveDate,
-) -> OpResult<Client> {
-    set_status_noted(store, id, status, reason, on).map(|(c, _)| c)
-}
-
-/// [`set_status`], also returning its inverse (see [`set_tier_noted`]).
+/// Change a client's status (active, paused, churned), recording the
+/// reason; returns the client and the change's inverse (see
+/// [`set_tier_noted`]).
 pub fn set_status_noted(
     store: &mut Store,
     id: Id,
@@ -419,23 +391,10 @@ pub fn delete_client_with_backup(
         }
         _ => None,
     };
-    delete_client(store, id)?;
+    delete_with(store, id, "client", clients::delete)?;
     Ok(backup)
 }
 
-/// Delete a client and everything recorded about it.
-pub fn delete_client(store: &mut Store, id: Id) -> OpResult<()> {
-    store.write(|tx| {
-        if clients::delete(tx, id)? {
-            Ok(())
-        } else {
-            Err(OpError::NotFound { what: "client", id })
-        }
-    })
-}
-
-/// A contact as stored: the person's name required, other texts trimmed
-/// (blank as none).
 /// A contact's texts checked, and its phone and email by the domain's
 /// rules; `old`: the stored contact being edited, whose phone or email is
 /// not checked again when kept as it was (records from before the rules
@@ -498,11 +457,6 @@ pub fn add_touchpoint(store: &mut Store, client_id: Id, t: &NewTouchpoint) -> Op
     })
 }
 
-/// Replace touchpoint `t.id` with `t` (checked as a new one would be).
-pub fn edit_touchpoint(store: &mut Store, t: &Touchpoint) -> OpResult<Touchpoint> {
-    change(store, t.id, |old: &mut Touchpoint| *old = t.clone())
-}
-
 pub fn delete_touchpoint(store: &mut Store, id: Id) -> OpResult<()> {
     delete_with(store, id, "touchpoint", log::delete_touchpoint)
 }
@@ -542,11 +496,6 @@ pub fn add_agreement(store: &mut Store, client_id: Id, a: &NewAgreement) -> OpRe
         let id = log::insert_agreement(tx, client_id, &a)?;
         found(log::get_agreement(tx, id)?, "agreement", id)
     })
-}
-
-/// Replace agreement `a.id` with `a` (checked as a new one would be).
-pub fn edit_agreement(store: &mut Store, a: &Agreement) -> OpResult<Agreement> {
-    change(store, a.id, |old: &mut Agreement| *old = a.clone())
 }
 
 /// Close an open agreement as kept, broken or cancelled on `on`.
@@ -610,11 +559,6 @@ pub fn add_invoice(store: &mut Store, client_id: Id, i: &NewInvoice) -> OpResult
     })
 }
 
-/// Replace invoice `i.id` with `i` (checked as a new one would be).
-pub fn edit_invoice(store: &mut Store, i: &Invoice) -> OpResult<Invoice> {
-    change(store, i.id, |old: &mut Invoice| *old = i.clone())
-}
-
 pub fn delete_invoice(store: &mut Store, id: Id) -> OpResult<()> {
     delete_with(store, id, "invoice", ledger::delete_invoice)
 }
@@ -631,11 +575,6 @@ pub fn add_payment(store: &mut Store, client_id: Id, p: &NewPayment) -> OpResult
         let id = ledger::insert_payment(tx, client_id, &p)?;
         found(ledger::get_payment(tx, id)?, "payment", id)
     })
-}
-
-/// Replace payment `p.id` with `p` (checked as a new one would be).
-pub fn edit_payment(store: &mut Store, p: &Payment) -> OpResult<Payment> {
-    change(store, p.id, |old: &mut Payment| *old = p.clone())
 }
 
 pub fn delete_payment(store: &mut Store, id: Id) -> OpResult<()> {
@@ -679,7 +618,10 @@ pub fn change<T: Editable>(store: &mut Store, id: Id, edit: impl FnOnce(&mut T))
             require_client(tx, new.client_id())?;
         }
         let new = new.check(tx, &old)?;
-        updated(T::update(tx, &new)?, &new, T::WHAT, id)
+        if !T::update(tx, &new)? {
+            return Err(OpError::NotFound { what: T::WHAT, id });
+        }
+        Ok(new)
     })
 }
 
@@ -830,10 +772,6 @@ pub fn set_currency(store: &mut Store, code: &str) -> OpResult<String> {
 /// Every client's name by id.
 pub fn client_names(store: &Store) -> OpResult<std::collections::HashMap<Id, String>> {
     Ok(clients::names(store.db())?)
-}
-
-pub fn list_clients(store: &Store) -> OpResult<Vec<Client>> {
-    Ok(clients::list(store.db())?)
 }
 
 /// Agreements, open first (overdue at the top), then the closed ones.

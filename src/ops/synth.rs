@@ -3,7 +3,7 @@
 //! received payments spread over `months`, touchpoints spread over clients and
 //! time. Written in one transaction with cached statements.
 
-use chrono::{Days, NaiveDate};
+use chrono::{NaiveDate, TimeDelta};
 
 use super::{OpError, OpResult};
 use crate::domain::{
@@ -76,12 +76,7 @@ const SUMMARIES: &[&str] = &[
 ];
 
 fn shift(d: NaiveDate, days: i64) -> NaiveDate {
-    if days >= 0 {
-        d.checked_add_days(Days::new(days as u64)).unwrap_or(d)
-    } else {
-        d.checked_sub_days(Days::new(days.unsigned_abs()))
-            .unwrap_or(d)
-    }
+    d.checked_add_signed(TimeDelta::days(days)).unwrap_or(d)
 }
 
 /// The dates a generation spans.
@@ -129,19 +124,12 @@ fn write(
     span: Span,
     progress: &mut dyn FnMut(u64),
 ) -> OpResult<GenCounts> {
-    let Span {
-        today,
-        months,
-        first,
-        start,
-        days,
-    } = span;
     let mut rng = Rng(size.seed ^ 0x000F_0110);
     store.write(|tx| {
         let mut counts = GenCounts::default();
         let mut ids = Vec::with_capacity(size.clients as usize);
         let mut fees = Vec::with_capacity(size.clients as usize);
-        let mut expected_by_month = vec![0i64; months as usize];
+        let mut expected_by_month = vec![0i64; span.months as usize];
         for i in 0..size.clients {
             let tier = match i % 10 {
                 0 | 1 => Tier::Gold,
@@ -161,7 +149,7 @@ fn write(
                     i + 1
                 )
             };
-            let since = shift(start, -(rng.below(400) as i64));
+            let since = shift(span.start, -(rng.below(400) as i64));
             let client = NewClient {
                 name,
                 tier,
@@ -201,17 +189,18 @@ fn write(
         // Money: one invoice per client per month, paid mostly on time; one in
         // ten about a month late, one in fifty never. Drawn first, written
         // below: the touchpoints' draws come after the agreements'.
-        let mut paid_on: Vec<Option<NaiveDate>> = Vec::with_capacity(ids.len() * months as usize);
+        let mut paid_on: Vec<Option<NaiveDate>> =
+            Vec::with_capacity(ids.len() * span.months as usize);
         for _ in &ids {
-            let mut month = first;
-            for _ in 0..months {
+            let mut month = span.first;
+            for _ in 0..span.months {
                 let due = due_day(month);
                 let roll = rng.below(100);
                 let on = shift(
                     due,
                     rng.below(12) as i64 - 5 + if roll < 10 { 30 } else { 0 },
                 );
-                paid_on.push((roll < 98 && on <= today).then_some(on));
+                paid_on.push((roll < 98 && on <= span.today).then_some(on));
                 month = month.next();
             }
         }
@@ -219,9 +208,9 @@ fn write(
         let mut agreements = Vec::new();
         for id in &ids {
             for _ in 0..rng.below(6) {
-                let made_on = shift(start, rng.below(days) as i64);
+                let made_on = shift(span.start, rng.below(span.days) as i64);
                 let due = shift(made_on, 5 + rng.below(25) as i64);
-                let open = due >= shift(today, -10);
+                let open = due >= shift(span.today, -10);
                 let status = if open {
                     AgreementStatus::Open
                 } else if rng.below(10) == 0 {
@@ -252,12 +241,12 @@ fn write(
             &ids,
             &fees,
             &paid_on,
-            first,
+            span.first,
             &mut expected_by_month,
             &mut counts,
         )?;
         progress(40);
-        let mut month = first;
+        let mut month = span.first;
         for expected in &expected_by_month {
             let target = Money::major((expected / 50_000).max(1) * 50_000);
             ledger::set_target(tx, month, target)?;

@@ -8,7 +8,7 @@ use super::{OpError, OpResult, found, invalid, require_client};
 use crate::domain::{
     Agreement, Client, Contact, Id, Invoice, Payment, Refusal, Status, Tier, Touchpoint,
 };
-use crate::store::{Db, Store, StoreResult, clients, ledger, log, undo as sql};
+use crate::store::{Db, Store, StoreResult, clients, ledger, log};
 
 /// A stored record of any kind an undo puts back or takes out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,38 +58,28 @@ macro_rules! record_from {
 record_from!(Client, Contact, Touchpoint, Agreement, Payment, Invoice);
 
 impl Record {
-    pub fn kind(&self) -> Kind {
+    /// Its kind, its id and the client it belongs to (a client: itself).
+    fn parts(&self) -> (Kind, Id, Id) {
         match self {
-            Record::Client(_) => Kind::Client,
-            Record::Contact(_) => Kind::Contact,
-            Record::Touchpoint(_) => Kind::Touchpoint,
-            Record::Agreement(_) => Kind::Agreement,
-            Record::Payment(_) => Kind::Payment,
-            Record::Invoice(_) => Kind::Invoice,
+            Record::Client(r) => (Kind::Client, r.id, r.id),
+            Record::Contact(r) => (Kind::Contact, r.id, r.client_id),
+            Record::Touchpoint(r) => (Kind::Touchpoint, r.id, r.client_id),
+            Record::Agreement(r) => (Kind::Agreement, r.id, r.client_id),
+            Record::Payment(r) => (Kind::Payment, r.id, r.client_id),
+            Record::Invoice(r) => (Kind::Invoice, r.id, r.client_id),
         }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.parts().0
     }
 
     pub fn id(&self) -> Id {
-        match self {
-            Record::Client(r) => r.id,
-            Record::Contact(r) => r.id,
-            Record::Touchpoint(r) => r.id,
-            Record::Agreement(r) => r.id,
-            Record::Payment(r) => r.id,
-            Record::Invoice(r) => r.id,
-        }
+        self.parts().1
     }
 
-    /// The client it belongs to (a client: itself).
     pub fn client_id(&self) -> Id {
-        match self {
-            Record::Client(r) => r.id,
-            Record::Contact(r) => r.client_id,
-            Record::Touchpoint(r) => r.client_id,
-            Record::Agreement(r) => r.client_id,
-            Record::Payment(r) => r.client_id,
-            Record::Invoice(r) => r.client_id,
-        }
+        self.parts().2
     }
 
     /// Record `id` of `kind` as stored now.
@@ -133,11 +123,11 @@ impl Record {
     fn reinsert(&self, db: &Db) -> OpResult<()> {
         match self {
             Record::Client(_) => return Err(no_client_reinsert()),
-            Record::Contact(r) => sql::reinsert_contact(db, r)?,
-            Record::Touchpoint(r) => sql::reinsert_touchpoint(db, r)?,
-            Record::Agreement(r) => sql::reinsert_agreement(db, r)?,
-            Record::Payment(r) => sql::reinsert_payment(db, r)?,
-            Record::Invoice(r) => sql::reinsert_invoice(db, r)?,
+            Record::Contact(r) => clients::reinsert_contact(db, r)?,
+            Record::Touchpoint(r) => log::reinsert_touchpoint(db, r)?,
+            Record::Agreement(r) => log::reinsert_agreement(db, r)?,
+            Record::Payment(r) => ledger::reinsert_payment(db, r)?,
+            Record::Invoice(r) => ledger::reinsert_invoice(db, r)?,
         }
         Ok(())
     }
@@ -255,13 +245,13 @@ pub fn undo(store: &mut Store, inverse: &Inverse) -> OpResult<()> {
         Inverse::Tier { after, from, row } => {
             unchanged(tx, &Record::Client(after.clone()))?;
             clients::set_tier(tx, after.id, *from)?;
-            sql::delete_tier_change(tx, after.id, *row)?;
+            clients::delete_tier_change(tx, after.id, *row)?;
             Ok(())
         }
         Inverse::Status { after, from, row } => {
             unchanged(tx, &Record::Client(after.clone()))?;
             clients::set_status(tx, after.id, *from)?;
-            sql::delete_status_change(tx, after.id, *row)?;
+            clients::delete_status_change(tx, after.id, *row)?;
             Ok(())
         }
     })

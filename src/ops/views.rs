@@ -158,13 +158,8 @@ impl PortfolioView {
 
 pub fn portfolio(store: &mut Store, today: NaiveDate) -> OpResult<PortfolioView> {
     let currency = super::currency(store)?;
-    let (people, money) = store.read(|tx| {
-        Ok::<_, OpError>((
-            read_people(tx, today, Kept::Counted)?,
-            read_money(tx, today)?,
-        ))
-    })?;
-    Ok(facts(people, money, today, currency).view)
+    let facts = store.read(|tx| read_facts(tx, today, Kept::Counted, currency))?;
+    Ok(facts.view)
 }
 
 /// What the portfolio and the briefing read, within one snapshot.
@@ -178,29 +173,6 @@ struct Facts {
     /// The open and broken agreements, grouped by client (kept ones are
     /// only counted).
     agreements: Vec<Agreement>,
-}
-
-/// The portfolio's per-client facts come from a fixed number of queries,
-/// each reading one row per client or one date window of an index (never
-/// the whole history), in two parts: the clients with their touchpoints and
-/// agreements, and the money.
-struct People {
-    clients: Vec<Client>,
-    last_touch: IdMap<NaiveDate>,
-    /// Each client's payments, all time (where not zero).
-    lifetime: IdMap<Money>,
-    /// Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
-    touches: crate::store::WindowTable,
-    /// Open and broken agreements, grouped by client.
-    agreements: Vec<Agreement>,
-    agreement_counts: IdMap<signals::AgreementCounts>,
-}
-
-struct MoneyFacts {
-    /// Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
-    payments: crate::store::WindowTable,
-    /// Invoices with a balance left, settled.
-    open: Vec<Settled>,
 }
 
 /// The last 12 months ending `today` cut at two earlier dates (kept within
@@ -219,17 +191,24 @@ enum Kept {
     Skipped,
 }
 
-fn read_people(tx: &Db, today: NaiveDate, kept: Kept) -> OpResult<People> {
+/// The portfolio's per-client facts, from a fixed number of queries, each
+/// reading one row per client or one date window of an index (never the
+/// whole history): the clients with their touchpoints and agreements, then
+/// the money; joined into each client's inputs, then the signals.
+fn read_facts(tx: &Db, today: NaiveDate, kept: Kept, currency: String) -> OpResult<Facts> {
     let days = |n: u64| {
         today
             .checked_sub_days(chrono::Days::new(n))
             .unwrap_or(today)
     };
-    let touch_cuts = cuts(today, [days(120), days(60)]);
     let clients::ClientRows { clients, paid } = clients::list_with_totals(tx)?;
-    let last_touch = log::last_touch_by_client(tx, today, clients.iter().map(|c| c.id))?
-        .into_iter()
-        .collect();
+    let lifetime: IdMap<Money> = paid.into_iter().collect();
+    let last_touch: IdMap<NaiveDate> =
+        log::last_touch_by_client(tx, today, clients.iter().map(|c| c.id))?
+            .into_iter()
+            .collect();
+    // Touchpoints: (12 months, 120 days], (120, 60 days], (60 days, today].
+    let touch_cuts = cuts(today, [days(120), days(60)]);
     let touches = log::touch_windows_by_client(tx, &touch_cuts, clients.len())?;
     // Open and broken ones whole, grouped by client so each client's counts
     // read one slice; kept ones only counted, and only when asked.
@@ -243,52 +222,11 @@ fn read_people(tx: &Db, today: NaiveDate, kept: Kept) -> OpResult<People> {
             agreement_counts.entry(id).or_default().kept = n;
         }
     }
-    Ok(People {
-        clients,
-        last_touch,
-        lifetime: paid.into_iter().collect(),
-        touches,
-        agreements,
-        agreement_counts,
-    })
-}
-
-fn read_money(tx: &Db, today: NaiveDate) -> OpResult<MoneyFacts> {
+    // Payments: (12 months, 6 months], (6, 3 months], (3 months, today].
     let back = |n: u32| crate::domain::time::months_before(today, n);
     let payment_cuts = cuts(today, [back(6), back(3)]);
-    // Sized for every client (an upper bound of those who paid).
-    let clients = usize::try_from(clients::count(tx)?).unwrap_or(0);
-    Ok(MoneyFacts {
-        payments: ledger::payment_windows(tx, &payment_cuts, clients)?,
-        open: super::balances::all_unsettled(tx)?,
-    })
-}
-
-/// Per client, the balances of its invoices due before `today` (where
-/// positive).
-fn receivables_of(open: &[Settled], today: NaiveDate) -> IdMap<Money> {
-    let mut receivables: IdMap<Money> = IdMap::default();
-    for s in open
-        .iter()
-        .filter(|s| s.invoice.due < today && s.balance > Money::ZERO)
-    {
-        let r = receivables.entry(s.invoice.client_id).or_default();
-        *r = r.plus(s.balance);
-    }
-    receivables
-}
-
-/// The two halves joined into each client's inputs, then the signals.
-fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) -> Facts {
-    let People {
-        clients,
-        last_touch,
-        lifetime,
-        touches,
-        agreements,
-        agreement_counts,
-    } = people;
-    let MoneyFacts { payments, open } = money;
+    let payments = ledger::payment_windows(tx, &payment_cuts, clients.len())?;
+    let open = super::balances::all_unsettled(tx)?;
     let revenues: Vec<(Id, Money)> = clients
         .iter()
         .map(|c| (c.id, Money::from_minor(payments.get(c.id).total_sum())))
@@ -316,7 +254,7 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
     let receivables = receivables_of(&open, today);
     let concentration = signals::concentration(&revenues);
     let windows = windows(&touches, &payments, stats.len());
-    Facts {
+    Ok(Facts {
         view: PortfolioView {
             today,
             currency,
@@ -328,7 +266,21 @@ fn facts(people: People, money: MoneyFacts, today: NaiveDate, currency: String) 
         receivables,
         windows,
         agreements,
+    })
+}
+
+/// Per client, the balances of its invoices due before `today` (where
+/// positive).
+fn receivables_of(open: &[Settled], today: NaiveDate) -> IdMap<Money> {
+    let mut receivables: IdMap<Money> = IdMap::default();
+    for s in open
+        .iter()
+        .filter(|s| s.invoice.due < today && s.balance > Money::ZERO)
+    {
+        let r = receivables.entry(s.invoice.client_id).or_default();
+        *r = r.plus(s.balance);
     }
+    receivables
 }
 
 /// The briefing's windows of every client with touchpoints or payments in
@@ -440,58 +392,40 @@ pub fn briefing(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<B
     let back = |n: u32| crate::domain::time::months_before(today, n);
     // One snapshot for every figure (the briefing's rules never look at
     // kept agreements).
-    let (people, (money, (contacts, birthday_contacts), rest)) = store.read(|tx| {
-        let people = read_people(tx, today, Kept::Skipped)?;
-        {
-            let money = read_money(tx, today)?;
-            let contacts = clients::contact_counts(tx)?;
-            // A day more: a 29 February birthday falls on the 28th in a
-            // common year, and a range ending on the 28th would miss it.
-            let near = clients::decision_maker_birthdays(
-                tx,
-                today,
-                lookahead.succ_opt().unwrap_or(lookahead),
-            )?;
-            let birthdays = briefing::birthday_contacts(&near, today);
-            let birthday_contacts = clients::contacts_by_id(tx, &birthdays)?;
-            let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
-                .into_iter()
-                .map(|(month, expected, received)| briefing::MonthTotal {
-                    month,
-                    expected,
-                    received,
-                })
-                .collect();
-            let rest = (
-                ledger::targets_between(tx, first, month)?,
-                month_totals,
-                clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
-                clients::status_changes_between(tx, back(12), today)?,
-                log::next_steps_between(tx, today, lookahead)?,
-            );
-            Ok::<_, OpError>((people, (money, (contacts, birthday_contacts), rest)))
-        }
-    })?;
-    let (targets, month_totals, tier_changes, status_changes, next_steps) = rest;
-    let facts = facts(people, money, today, currency.clone());
-    let input = briefing::Input {
-        month,
-        today,
-        currency: &currency,
-        targets: &targets,
-        settled: &facts.open,
-        receivables: &facts.receivables,
-        month_totals: &month_totals,
-        stats: &facts.view.clients,
-        contact_counts: &contacts,
-        birthday_contacts: &birthday_contacts,
-        agreements: &facts.agreements,
-        tier_changes: &tier_changes,
-        status_changes: &status_changes,
-        windows: &facts.windows,
-        next_steps: &next_steps,
-    };
-    Ok(briefing::build(&input))
+    store.read(|tx| {
+        let facts = read_facts(tx, today, Kept::Skipped, currency.clone())?;
+        // A day more: a 29 February birthday falls on the 28th in a
+        // common year, and a range ending on the 28th would miss it.
+        let to = lookahead.succ_opt().unwrap_or(lookahead);
+        let near = clients::decision_maker_birthdays(tx, today, to)?;
+        let birthdays = briefing::birthday_contacts(&near, today);
+        let month_totals: Vec<briefing::MonthTotal> = ledger::month_totals(tx, first, month)?
+            .into_iter()
+            .map(|(month, expected, received)| briefing::MonthTotal {
+                month,
+                expected,
+                received,
+            })
+            .collect();
+        let input = briefing::Input {
+            month,
+            today,
+            currency: &currency,
+            targets: &ledger::targets_between(tx, first, month)?,
+            settled: &facts.open,
+            receivables: &facts.receivables,
+            month_totals: &month_totals,
+            stats: &facts.view.clients,
+            contact_counts: &clients::contact_counts(tx)?,
+            birthday_contacts: &clients::contacts_by_id(tx, &birthdays)?,
+            agreements: &facts.agreements,
+            tier_changes: &clients::tier_moves_between(tx, month.first_day(), month.last_day())?,
+            status_changes: &clients::status_changes_between(tx, back(12), today)?,
+            windows: &facts.windows,
+            next_steps: &log::next_steps_between(tx, today, lookahead)?,
+        };
+        Ok(briefing::build(&input))
+    })
 }
 
 #[cfg(test)]
@@ -684,7 +618,7 @@ pub(crate) mod tests {
                 4 => edited.month = edited.month.plus_months(-2),
                 _ => continue,
             }
-            crate::ops::edit_invoice(&mut store, &edited).unwrap();
+            crate::ops::change(&mut store, edited.id, |i| *i = edited.clone()).unwrap();
         }
         assert_fast_equals_reference(&mut store);
         // Deletes and new rows.
@@ -698,7 +632,7 @@ pub(crate) mod tests {
                     let mut q = p.clone();
                     q.amount = q.amount.plus(Money::major(500));
                     q.client_id = clients[(n * 7) % clients.len()].id;
-                    crate::ops::edit_payment(&mut store, &q).unwrap();
+                    crate::ops::change(&mut store, q.id, |p| *p = q.clone()).unwrap();
                 }
                 _ => {}
             }
@@ -727,14 +661,14 @@ pub(crate) mod tests {
                     let mut u = t.clone();
                     u.at = u.at - chrono::Days::new(400);
                     u.client_id = clients[(n * 3) % clients.len()].id;
-                    crate::ops::edit_touchpoint(&mut store, &u).unwrap();
+                    crate::ops::change(&mut store, u.id, |t| *t = u.clone()).unwrap();
                 }
                 _ => {}
             }
         }
         assert_fast_equals_reference(&mut store);
         // Deleting a client cascades to its rows; the others stay exact.
-        crate::ops::delete_client(&mut store, clients[5].id).unwrap();
+        crate::ops::delete_client_with_backup(&mut store, clients[5].id, today()).unwrap();
         assert_fast_equals_reference(&mut store);
     }
 

@@ -1,7 +1,7 @@
 //! Clients, their contacts, and their tier and status histories.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
 use super::convert::{day, opt_day};
 use super::{Db, StoreResult};
@@ -31,81 +31,63 @@ pub(super) fn client_from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
 /// Insert a client. A name that folds to an existing one violates the unique
 /// `name_key` and fails with a constraint error (the ops layer checks first).
 pub fn insert(db: &Db, c: &NewClient) -> StoreResult<Id> {
-    let conn = &db.conn;
-    conn.prepare_cached(
+    db.insert(
         "INSERT INTO clients (name, name_key, tier, status, since, cadence_days, channel, goal, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        c.name,
-        name_key(&c.name),
-        c.tier,
-        c.status,
-        c.since,
-        c.cadence_days,
-        c.channel,
-        c.goal,
-        c.notes
-    ])?;
-    Ok(conn.last_insert_rowid())
+        params![
+            c.name,
+            name_key(&c.name),
+            c.tier,
+            c.status,
+            c.since,
+            c.cadence_days,
+            c.channel,
+            c.goal,
+            c.notes
+        ],
+    )
 }
 
 /// Overwrite a client's editable fields (tier and status change through their histories).
 pub fn update(db: &Db, c: &Client) -> StoreResult<()> {
-    let conn = &db.conn;
-    conn.prepare_cached(
+    db.change(
         "UPDATE clients SET name = ?2, name_key = ?3, since = ?4, cadence_days = ?5,
                 channel = ?6, goal = ?7, notes = ?8
          WHERE id = ?1",
-    )?
-    .execute(params![
-        c.id,
-        c.name,
-        name_key(&c.name),
-        c.since,
-        c.cadence_days,
-        c.channel,
-        c.goal,
-        c.notes
-    ])?;
-    Ok(())
+        params![
+            c.id,
+            c.name,
+            name_key(&c.name),
+            c.since,
+            c.cadence_days,
+            c.channel,
+            c.goal,
+            c.notes
+        ],
+    )
+    .map(drop)
 }
 
 pub fn delete(db: &Db, id: Id) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("DELETE FROM clients WHERE id = ?1")?
-        .execute([id])?
-        > 0)
+    db.change("DELETE FROM clients WHERE id = ?1", [id])
 }
 
 pub fn get(db: &Db, id: Id) -> StoreResult<Option<Client>> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1"
-        ))?
-        .query_row([id], client_from_row)
-        .optional()?)
+    let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1");
+    db.find(&sql, [id], client_from_row)
 }
 
 /// Find a client by name, regardless of case in any script and of
 /// invisible characters (see `name_key`).
 pub fn find_by_name(db: &Db, name: &str) -> StoreResult<Option<Client>> {
-    let conn = &db.conn;
     let key = name_key(name);
-    let found = conn
-        .prepare_cached(&format!(
-            "SELECT {CLIENT_COLUMNS} FROM clients WHERE name_key = ?1"
-        ))?
-        .query_row([&key], client_from_row)
-        .optional()?;
-    match found {
-        Some(c) => Ok(Some(c)),
-        None => match stale_key_match(conn, &key)? {
-            Some(id) => get(db, id),
-            None => Ok(None),
-        },
+    let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE name_key = ?1");
+    if let Some(c) = db.find(&sql, [&key], client_from_row)? {
+        return Ok(Some(c));
+    }
+    match stale_key_match(db, &key)? {
+        Some(id) => get(db, id),
+        None => Ok(None),
     }
 }
 
@@ -113,8 +95,10 @@ pub fn find_by_name(db: &Db, name: &str) -> StoreResult<Option<Client>> {
 /// out (it still holds some) and whose name now has `key`. Read only on a
 /// miss: one pass over the name index, the names compared only where the
 /// stored key holds an invisible character (none, in a file written since).
-fn stale_key_match(conn: &Connection, key: &str) -> StoreResult<Option<Id>> {
-    let mut stmt = conn.prepare_cached("SELECT id, name_key, name FROM clients")?;
+fn stale_key_match(db: &Db, key: &str) -> StoreResult<Option<Id>> {
+    let mut stmt = db
+        .conn
+        .prepare_cached("SELECT id, name_key, name FROM clients")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let stored = r.get_ref(1)?.as_str().unwrap_or_default();
@@ -129,7 +113,7 @@ fn stale_key_match(conn: &Connection, key: &str) -> StoreResult<Option<Id>> {
 
 /// All clients, by name (case-folded).
 pub fn list(db: &Db) -> StoreResult<Vec<Client>> {
-    list_with(db, "", |_, _| Ok(()), |_, ()| {})
+    Ok(list_with_totals(db)?.clients)
 }
 
 /// All clients by name, with what the triggers keep on each row.
@@ -140,79 +124,49 @@ pub struct ClientRows {
     pub paid: Vec<(Id, Money)>,
 }
 
-/// The kept columns [`list_with_totals`] reads after each client's own.
-const TOTALS_COLUMNS: &str = ", paid_total";
+/// The clients' columns ([`CLIENT_COLUMNS`]) and their paid totals, in
+/// name order from the index that holds every column read here, so no
+/// client is looked up in the table and nothing is sorted.
+const LIST: &str = "SELECT id, name, tier, status, since, cadence_days, channel, goal, notes,
+            paid_total
+     FROM clients INDEXED BY clients_by_name ORDER BY name_key";
 
 /// All clients by name with their paid totals: one pass over the index.
 pub fn list_with_totals(db: &Db) -> StoreResult<ClientRows> {
     let mut paid = Vec::new();
-    let read = |r: &Row<'_>, i: usize| r.get::<_, Money>(i);
-    let clients = list_with(db, TOTALS_COLUMNS, read, |id, total| {
+    let clients = db.rows(LIST, [], |r| {
+        let client = client_from_row(r)?;
+        let total: Money = r.get(9)?;
         if total != Money::ZERO {
-            paid.push((id, total));
+            paid.push((client.id, total));
         }
+        Ok(client)
     })?;
     Ok(ClientRows { clients, paid })
-}
-
-/// The clients sorted by name, with `extra` columns after their own: `read`
-/// gets each row and the index of the first extra column, its value goes
-/// to `keep` with the client's id.
-fn list_with<T>(
-    db: &Db,
-    extra: &str,
-    read: impl Fn(&Row<'_>, usize) -> rusqlite::Result<T>,
-    mut keep: impl FnMut(Id, T),
-) -> StoreResult<Vec<Client>> {
-    // In name order from the index that holds every column read here, so
-    // no client is looked up in the table and nothing is sorted.
-    let n = usize::try_from(count(db)?).unwrap_or(0);
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(&list_query(extra))?;
-    let first_extra = CLIENT_COLUMNS.split(',').count();
-    let mut rows = stmt.query([])?;
-    let mut clients = Vec::with_capacity(n);
-    while let Some(r) = rows.next()? {
-        let client = client_from_row(r)?;
-        keep(client.id, read(r, first_extra)?);
-        clients.push(client);
-    }
-    Ok(clients)
-}
-
-/// The query [`list_with`] runs: the clients' columns, then `extra`.
-fn list_query(extra: &str) -> String {
-    format!(
-        "SELECT {CLIENT_COLUMNS}{extra} FROM clients INDEXED BY clients_by_name ORDER BY name_key"
-    )
 }
 
 /// Every client's name by id (no other column: the month's lines and the
 /// lists that name clients need nothing else).
 pub fn names(db: &Db) -> StoreResult<std::collections::HashMap<Id, String>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached("SELECT id, name FROM clients")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-pub fn count(db: &Db) -> StoreResult<i64> {
-    let conn = &db.conn;
-    Ok(conn.query_row("SELECT count(*) FROM clients", [], |r| r.get(0))?)
+    db.rows("SELECT id, name FROM clients", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
 }
 
 pub fn set_tier(db: &Db, id: Id, tier: Tier) -> StoreResult<()> {
-    let conn = &db.conn;
-    conn.prepare_cached("UPDATE clients SET tier = ?2 WHERE id = ?1")?
-        .execute(params![id, tier])?;
-    Ok(())
+    db.change(
+        "UPDATE clients SET tier = ?2 WHERE id = ?1",
+        params![id, tier],
+    )
+    .map(drop)
 }
 
 pub fn set_status(db: &Db, id: Id, status: Status) -> StoreResult<()> {
-    let conn = &db.conn;
-    conn.prepare_cached("UPDATE clients SET status = ?2 WHERE id = ?1")?
-        .execute(params![id, status])?;
-    Ok(())
+    db.change(
+        "UPDATE clients SET status = ?2 WHERE id = ?1",
+        params![id, status],
+    )
+    .map(drop)
 }
 
 pub fn insert_tier_change(
@@ -223,13 +177,11 @@ pub fn insert_tier_change(
     to: Tier,
     reason: &str,
 ) -> StoreResult<Id> {
-    let conn = &db.conn;
-    conn.prepare_cached(
+    db.insert(
         "INSERT INTO tier_changes (client_id, on_date, from_tier, to_tier, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![client_id, on, from, to, reason])?;
-    Ok(conn.last_insert_rowid())
+        params![client_id, on, from, to, reason],
+    )
 }
 
 pub fn insert_status_change(
@@ -240,14 +192,34 @@ pub fn insert_status_change(
     to: Status,
     reason: &str,
 ) -> StoreResult<Id> {
-    let conn = &db.conn;
-    conn.prepare_cached(
+    db.insert(
         "INSERT INTO status_changes (client_id, on_date, from_status, to_status, reason)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![client_id, on, from, to, reason])?;
-    Ok(conn.last_insert_rowid())
+        params![client_id, on, from, to, reason],
+    )
 }
+
+/// Remove tier history row `id` of client `client_id` (an undo); false if
+/// it is gone.
+pub fn delete_tier_change(db: &Db, client_id: Id, id: Id) -> StoreResult<bool> {
+    db.change(
+        "DELETE FROM tier_changes WHERE id = ?1 AND client_id = ?2",
+        params![id, client_id],
+    )
+}
+
+/// Remove status history row `id` of client `client_id` (an undo); false
+/// if it is gone.
+pub fn delete_status_change(db: &Db, client_id: Id, id: Id) -> StoreResult<bool> {
+    db.change(
+        "DELETE FROM status_changes WHERE id = ?1 AND client_id = ?2",
+        params![id, client_id],
+    )
+}
+
+/// The rows [`tier_change_from_row`] reads.
+const TIER_CHANGES: &str =
+    "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes";
 
 fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
     Ok(TierChange {
@@ -262,25 +234,22 @@ fn tier_change_from_row(r: &Row<'_>) -> rusqlite::Result<TierChange> {
 
 /// A client's tier history, oldest first.
 pub fn tier_history(db: &Db, client_id: Id) -> StoreResult<Vec<TierChange>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
-         WHERE client_id = ?1 ORDER BY on_date, id",
-    )?;
-    let rows = stmt.query_map([client_id], tier_change_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let sql = format!("{TIER_CHANGES} WHERE client_id = ?1 ORDER BY on_date, id");
+    db.rows(&sql, [client_id], tier_change_from_row)
 }
 
 /// Tier moves (not initial tiers) dated within `[from, to]`, oldest first.
 pub fn tier_moves_between(db: &Db, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<TierChange>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, client_id, on_date, from_tier, to_tier, reason FROM tier_changes
-         WHERE on_date BETWEEN ?1 AND ?2 AND from_tier IS NOT NULL ORDER BY on_date, id",
-    )?;
-    let rows = stmt.query_map(params![from, to], tier_change_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let sql = format!(
+        "{TIER_CHANGES} WHERE on_date BETWEEN ?1 AND ?2 AND from_tier IS NOT NULL
+         ORDER BY on_date, id"
+    );
+    db.rows(&sql, params![from, to], tier_change_from_row)
 }
+
+/// The rows [`status_change_from_row`] reads.
+const STATUS_CHANGES: &str =
+    "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes";
 
 fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
     Ok(StatusChange {
@@ -295,13 +264,8 @@ fn status_change_from_row(r: &Row<'_>) -> rusqlite::Result<StatusChange> {
 
 /// A client's status history, oldest first.
 pub fn status_history(db: &Db, client_id: Id) -> StoreResult<Vec<StatusChange>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
-         WHERE client_id = ?1 ORDER BY on_date, id",
-    )?;
-    let rows = stmt.query_map([client_id], status_change_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let sql = format!("{STATUS_CHANGES} WHERE client_id = ?1 ORDER BY on_date, id");
+    db.rows(&sql, [client_id], status_change_from_row)
 }
 
 /// Status changes (not initial statuses) dated within `[from, to]`, oldest first.
@@ -310,13 +274,11 @@ pub fn status_changes_between(
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<StatusChange>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, client_id, on_date, from_status, to_status, reason FROM status_changes
-         WHERE on_date BETWEEN ?1 AND ?2 AND from_status IS NOT NULL ORDER BY on_date, id",
-    )?;
-    let rows = stmt.query_map(params![from, to], status_change_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let sql = format!(
+        "{STATUS_CHANGES} WHERE on_date BETWEEN ?1 AND ?2 AND from_status IS NOT NULL
+         ORDER BY on_date, id"
+    );
+    db.rows(&sql, params![from, to], status_change_from_row)
 }
 
 const CONTACT_COLUMNS: &str = "id, client_id, name, role, decision_maker, phone, email, birthday";
@@ -335,31 +297,27 @@ fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
 }
 
 pub fn insert_contact(db: &Db, client_id: Id, c: &NewContact) -> StoreResult<Id> {
-    let conn = &db.conn;
-    conn.prepare_cached(
+    db.insert(
         "INSERT INTO contacts (client_id, name, role, decision_maker, phone, email, birthday)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        client_id,
-        c.name,
-        c.role,
-        c.decision_maker,
-        c.phone,
-        c.email,
-        c.birthday
-    ])?;
-    Ok(conn.last_insert_rowid())
+        params![
+            client_id,
+            c.name,
+            c.role,
+            c.decision_maker,
+            c.phone,
+            c.email,
+            c.birthday
+        ],
+    )
 }
 
-pub fn update_contact(db: &Db, c: &Contact) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached(
-            "UPDATE contacts SET client_id = ?2, name = ?3, role = ?4, decision_maker = ?5,
-                    phone = ?6, email = ?7, birthday = ?8 WHERE id = ?1",
-        )?
-        .execute(params![
+/// Every column of `c` written by `sql`, its id as `?1`: an UPDATE of the
+/// contact, or an INSERT that puts a deleted one back.
+fn write_contact(db: &Db, sql: &str, c: &Contact) -> StoreResult<bool> {
+    db.change(
+        sql,
+        params![
             c.id,
             c.client_id,
             c.name,
@@ -368,37 +326,46 @@ pub fn update_contact(db: &Db, c: &Contact) -> StoreResult<bool> {
             c.phone,
             c.email,
             c.birthday
-        ])?
-        > 0)
+        ],
+    )
+}
+
+pub fn update_contact(db: &Db, c: &Contact) -> StoreResult<bool> {
+    write_contact(
+        db,
+        "UPDATE contacts SET client_id = ?2, name = ?3, role = ?4, decision_maker = ?5,
+                phone = ?6, email = ?7, birthday = ?8 WHERE id = ?1",
+        c,
+    )
+}
+
+/// Put a deleted contact back with its own id (an undo).
+pub fn reinsert_contact(db: &Db, c: &Contact) -> StoreResult<()> {
+    write_contact(
+        db,
+        "INSERT INTO contacts (id, client_id, name, role, decision_maker, phone, email, birthday)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        c,
+    )
+    .map(drop)
 }
 
 pub fn delete_contact(db: &Db, id: Id) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("DELETE FROM contacts WHERE id = ?1")?
-        .execute([id])?
-        > 0)
+    db.change("DELETE FROM contacts WHERE id = ?1", [id])
 }
 
 pub fn get_contact(db: &Db, id: Id) -> StoreResult<Option<Contact>> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
-        ))?
-        .query_row([id], contact_from_row)
-        .optional()?)
+    let sql = format!("SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1");
+    db.find(&sql, [id], contact_from_row)
 }
 
 /// A client's contacts, decision makers first.
 pub fn contacts_of(db: &Db, client_id: Id) -> StoreResult<Vec<Contact>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(&format!(
+    let sql = format!(
         "SELECT {CONTACT_COLUMNS} FROM contacts WHERE client_id = ?1
          ORDER BY decision_maker DESC, name, id"
-    ))?;
-    let rows = stmt.query_map([client_id], contact_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    );
+    db.rows(&sql, [client_id], contact_from_row)
 }
 
 /// Read from the index on (client, decision maker) alone.
@@ -412,8 +379,7 @@ const NEAR_BIRTHDAYS: &str = "SELECT id, client_id, birthday FROM contacts
 /// Each client's contacts and decision makers, counted (clients without
 /// contacts left out), from the (client, decision maker) index alone.
 pub fn contact_counts(db: &Db) -> StoreResult<IdMap<ContactCounts>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(CONTACT_COUNTS)?;
+    let mut stmt = db.conn.prepare_cached(CONTACT_COUNTS)?;
     let mut rows = stmt.query([])?;
     let mut out: IdMap<ContactCounts> = IdMap::default();
     while let Some(r) = rows.next()? {
@@ -433,8 +399,6 @@ pub fn decision_maker_birthdays(
     from: NaiveDate,
     to: NaiveDate,
 ) -> StoreResult<Vec<ContactRole>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(NEAR_BIRTHDAYS)?;
     let day = |d: NaiveDate| d.format("%m-%d").to_string();
     let (from, to) = (day(from), day(to));
     let ranges = if from <= to {
@@ -444,15 +408,15 @@ pub fn decision_maker_birthdays(
     };
     let mut out = Vec::new();
     for (a, b) in &ranges {
-        let mut rows = stmt.query([a, b])?;
-        while let Some(r) = rows.next()? {
-            out.push(ContactRole {
+        let found: Vec<ContactRole> = db.rows(NEAR_BIRTHDAYS, [a, b], |r| {
+            Ok(ContactRole {
                 id: r.get(0)?,
                 client_id: r.get(1)?,
                 decision_maker: true,
-                birthday: super::convert::opt_day(r, 2)?,
-            });
-        }
+                birthday: opt_day(r, 2)?,
+            })
+        })?;
+        out.extend(found);
     }
     // In the table's order, as a pass over all contacts would give them.
     out.sort_unstable_by_key(|c| c.id);
@@ -461,125 +425,108 @@ pub fn decision_maker_birthdays(
 
 /// The contacts with these ids, in the order given (unknown ids skipped).
 pub fn contacts_by_id(db: &Db, ids: &[Id]) -> StoreResult<Vec<Contact>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {CONTACT_COLUMNS} FROM contacts WHERE id = ?1"
-    ))?;
     let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(c) = stmt.query_row([id], contact_from_row).optional()? {
-            out.push(c);
-        }
+    for &id in ids {
+        out.extend(get_contact(db, id)?);
     }
     Ok(out)
 }
 
 /// A client's ИНН, if it has one.
 pub fn inn_of(db: &Db, id: Id) -> StoreResult<Option<String>> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("SELECT inn FROM clients WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?
-        .flatten())
+    let inn = db.find("SELECT inn FROM clients WHERE id = ?1", [id], |r| r.get(0))?;
+    Ok(inn.flatten())
 }
 
 /// Set or clear (`None`) a client's ИНН, checked by the caller; another
 /// client's ИНН violates the unique index (the ops layer checks first).
 pub fn set_inn(db: &Db, id: Id, inn: Option<&str>) -> StoreResult<()> {
-    let conn = &db.conn;
-    conn.prepare_cached("UPDATE clients SET inn = ?2 WHERE id = ?1")?
-        .execute(params![id, inn])?;
-    Ok(())
+    db.change(
+        "UPDATE clients SET inn = ?2 WHERE id = ?1",
+        params![id, inn],
+    )
+    .map(drop)
 }
 
 /// The client with this ИНН.
 pub fn find_by_inn(db: &Db, inn: &str) -> StoreResult<Option<Id>> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("SELECT id FROM clients WHERE inn = ?1")?
-        .query_row([inn], |r| r.get(0))
-        .optional()?)
+    db.find("SELECT id FROM clients WHERE inn = ?1", [inn], |r| r.get(0))
 }
 
 /// Every client's ИНН (clients without one left out), from its index.
 pub fn inns(db: &Db) -> StoreResult<Vec<(Id, String)>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached("SELECT id, inn FROM clients WHERE inn IS NOT NULL")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    db.rows(
+        "SELECT id, inn FROM clients WHERE inn IS NOT NULL",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// A client's aliases as written, in the order they were added.
 pub fn aliases_of(db: &Db, client_id: Id) -> StoreResult<Vec<String>> {
-    let conn = &db.conn;
-    let mut stmt =
-        conn.prepare_cached("SELECT alias FROM client_aliases WHERE client_id = ?1 ORDER BY id")?;
-    let rows = stmt.query_map([client_id], |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    db.rows(
+        "SELECT alias FROM client_aliases WHERE client_id = ?1 ORDER BY id",
+        [client_id],
+        |r| r.get(0),
+    )
 }
 
 /// Every alias's key with its client, for matching an import's rows.
 pub fn alias_keys(db: &Db) -> StoreResult<Vec<(Id, String)>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached("SELECT client_id, alias_key FROM client_aliases")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    db.rows("SELECT client_id, alias_key FROM client_aliases", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
 }
 
 /// The client that has an alias with this key.
 pub fn alias_owner(db: &Db, key: &str) -> StoreResult<Option<Id>> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("SELECT client_id FROM client_aliases WHERE alias_key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?)
+    db.find(
+        "SELECT client_id FROM client_aliases WHERE alias_key = ?1",
+        [key],
+        |r| r.get(0),
+    )
 }
 
 /// Add an alias (`key` is `domain::counterparty::counterparty_key` of it;
 /// a key already taken violates its unique constraint: the ops layer
 /// checks first).
 pub fn insert_alias(db: &Db, client_id: Id, alias: &str, key: &str) -> StoreResult<Id> {
-    let conn = &db.conn;
-    conn.prepare_cached(
+    db.insert(
         "INSERT INTO client_aliases (client_id, alias, alias_key) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![client_id, alias, key])?;
-    Ok(conn.last_insert_rowid())
+        params![client_id, alias, key],
+    )
 }
 
 /// Delete a client's alias by its key; false when it has none such.
 pub fn delete_alias(db: &Db, client_id: Id, key: &str) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("DELETE FROM client_aliases WHERE client_id = ?1 AND alias_key = ?2")?
-        .execute(params![client_id, key])?
-        > 0)
+    db.change(
+        "DELETE FROM client_aliases WHERE client_id = ?1 AND alias_key = ?2",
+        params![client_id, key],
+    )
 }
 
 /// How many records hang off a client (contacts, touchpoints, agreements,
 /// invoices, payments): what deleting it would take with it.
 pub fn record_count(db: &Db, id: Id) -> StoreResult<i64> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached(
-            "SELECT (SELECT count(*) FROM contacts WHERE client_id = ?1)
-              + (SELECT count(*) FROM touchpoints WHERE client_id = ?1)
-              + (SELECT count(*) FROM agreements WHERE client_id = ?1)
-              + (SELECT count(*) FROM invoices WHERE client_id = ?1)
-              + (SELECT count(*) FROM payments WHERE client_id = ?1)",
-        )?
-        .query_row([id], |r| r.get(0))?)
+    db.row(
+        "SELECT (SELECT count(*) FROM contacts WHERE client_id = ?1)
+          + (SELECT count(*) FROM touchpoints WHERE client_id = ?1)
+          + (SELECT count(*) FROM agreements WHERE client_id = ?1)
+          + (SELECT count(*) FROM invoices WHERE client_id = ?1)
+          + (SELECT count(*) FROM payments WHERE client_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )
 }
 
 /// A client's running totals (kept by triggers): paid and billed.
 pub fn totals(db: &Db, id: Id) -> StoreResult<(Money, Money)> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("SELECT paid_total, billed_total FROM clients WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .map(|t| t.unwrap_or_default())?)
+    let totals = db.find(
+        "SELECT paid_total, billed_total FROM clients WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(totals.unwrap_or_default())
 }
 
 #[cfg(test)]
@@ -797,7 +744,7 @@ mod tests {
         }
         // One scan of the covering index: no sort, no lookup in the table.
         assert_eq!(
-            crate::store::query_plan(conn, &list_query(TOTALS_COLUMNS), &[]),
+            crate::store::query_plan(conn, LIST, &[]),
             ["SCAN clients USING COVERING INDEX clients_by_name"]
         );
     }

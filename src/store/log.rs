@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Row, params, params_from_iter};
 
 use super::convert::{DayText, day, opt_day};
 use super::{Db, StoreResult};
@@ -11,7 +11,7 @@ use crate::domain::{
 };
 
 /// The folded text a touchpoint filter searches.
-pub(super) fn search_key(summary: &str, next_step: Option<&str>) -> String {
+fn search_key(summary: &str, next_step: Option<&str>) -> String {
     let mut s = fold(summary);
     if let Some(n) = next_step {
         s.push('\n');
@@ -37,61 +37,69 @@ pub(super) fn touch_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
 }
 
 pub fn insert_touchpoint(db: &Db, client_id: Id, t: &NewTouchpoint) -> StoreResult<Id> {
-    let conn = &db.conn;
-    conn.prepare_cached(
+    db.insert(
         "INSERT INTO touchpoints (client_id, at, kind, summary, minutes, next_step, next_due, search)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        client_id,
-        DayText::new(t.at),
-        t.kind,
-        t.summary,
-        t.minutes,
-        t.next_step,
-        t.next_due.map(DayText::new),
-        search_key(&t.summary, t.next_step.as_deref()),
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub fn update_touchpoint(db: &Db, t: &Touchpoint) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached(
-            "UPDATE touchpoints SET client_id = ?2, at = ?3, kind = ?4, summary = ?5, minutes = ?6,
-                    next_step = ?7, next_due = ?8, search = ?9 WHERE id = ?1",
-        )?
-        .execute(params![
-            t.id,
-            t.client_id,
-            t.at,
+        params![
+            client_id,
+            DayText::new(t.at),
             t.kind,
             t.summary,
             t.minutes,
             t.next_step,
-            t.next_due,
+            t.next_due.map(DayText::new),
+            search_key(&t.summary, t.next_step.as_deref()),
+        ],
+    )
+}
+
+/// Every column of `t` written by `sql`, its id as `?1`: an UPDATE of the
+/// touchpoint, or an INSERT that puts a deleted one back.
+fn write_touchpoint(db: &Db, sql: &str, t: &Touchpoint) -> StoreResult<bool> {
+    db.change(
+        sql,
+        params![
+            t.id,
+            t.client_id,
+            DayText::new(t.at),
+            t.kind,
+            t.summary,
+            t.minutes,
+            t.next_step,
+            t.next_due.map(DayText::new),
             search_key(&t.summary, t.next_step.as_deref())
-        ])?
-        > 0)
+        ],
+    )
+}
+
+pub fn update_touchpoint(db: &Db, t: &Touchpoint) -> StoreResult<bool> {
+    write_touchpoint(
+        db,
+        "UPDATE touchpoints SET client_id = ?2, at = ?3, kind = ?4, summary = ?5, minutes = ?6,
+                next_step = ?7, next_due = ?8, search = ?9 WHERE id = ?1",
+        t,
+    )
+}
+
+/// Put a deleted touchpoint back with its own id (an undo).
+pub fn reinsert_touchpoint(db: &Db, t: &Touchpoint) -> StoreResult<()> {
+    write_touchpoint(
+        db,
+        "INSERT INTO touchpoints
+             (id, client_id, at, kind, summary, minutes, next_step, next_due, search)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        t,
+    )
+    .map(drop)
 }
 
 pub fn delete_touchpoint(db: &Db, id: Id) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("DELETE FROM touchpoints WHERE id = ?1")?
-        .execute([id])?
-        > 0)
+    db.change("DELETE FROM touchpoints WHERE id = ?1", [id])
 }
 
 pub fn get_touchpoint(db: &Db, id: Id) -> StoreResult<Option<Touchpoint>> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {TOUCH_COLUMNS} FROM touchpoints WHERE id = ?1"
-        ))?
-        .query_row([id], touch_from_row)
-        .optional()?)
+    let sql = format!("SELECT {TOUCH_COLUMNS} FROM touchpoints WHERE id = ?1");
+    db.find(&sql, [id], touch_from_row)
 }
 
 /// Touchpoints newest first, for one client or all, as a window of `limit`
@@ -102,14 +110,11 @@ pub fn touchpoints(
     limit: i64,
     offset: i64,
 ) -> StoreResult<Vec<Touchpoint>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {TOUCH_COLUMNS} FROM touchpoints
-         WHERE ?1 IS NULL OR client_id = ?1
-         ORDER BY at DESC, id DESC LIMIT ?2 OFFSET ?3"
-    ))?;
-    let rows = stmt.query_map(params![client_id, limit, offset], touch_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let all = TouchFilter {
+        client_id,
+        needle: String::new(),
+    };
+    touch_page(db, &all, Seek::Newest, offset, limit)
 }
 
 /// Which touchpoints a log view shows: one client's or everyone's, and a
@@ -192,7 +197,6 @@ pub fn touch_page(
     skip: i64,
     limit: i64,
 ) -> StoreResult<Vec<Touchpoint>> {
-    let conn = &db.conn;
     let (bound, ascending) = match seek {
         Seek::Newest => (None, false),
         Seek::Oldest => (None, true),
@@ -200,7 +204,7 @@ pub fn touch_page(
         Seek::AtOrOlder(k) => (Some(("<=", k)), false),
         Seek::Newer(k) => (Some((">", k)), true),
     };
-    let mut rows = select_page(conn, filter, bound.as_slice(), ascending, skip, limit)?;
+    let mut rows = select_page(db, filter, bound.as_slice(), ascending, skip, limit)?;
     if ascending {
         rows.reverse();
     }
@@ -210,7 +214,7 @@ pub fn touch_page(
 /// Touchpoints `filter` matches within `bounds`, in log order (or the
 /// reverse, `ascending`): `limit` of them after skipping `skip`.
 fn select_page(
-    conn: &Connection,
+    db: &Db,
     filter: &TouchFilter,
     bounds: &[(&str, TouchKey)],
     ascending: bool,
@@ -221,24 +225,18 @@ fn select_page(
     let order = if ascending { "ASC" } else { "DESC" };
     values.push(Value::Integer(limit));
     values.push(Value::Integer(skip));
-    let mut stmt = conn.prepare_cached(&format!(
+    let sql = format!(
         "SELECT {TOUCH_COLUMNS} FROM touchpoints {clause}
          ORDER BY at {order}, id {order} LIMIT ? OFFSET ?"
-    ))?;
-    let rows = stmt.query_map(params_from_iter(values), touch_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    );
+    db.rows(&sql, params_from_iter(values), touch_from_row)
 }
 
 /// How many touchpoints `filter` matches within `bounds`.
-fn count_where(
-    conn: &Connection,
-    filter: &TouchFilter,
-    bounds: &[(&str, TouchKey)],
-) -> StoreResult<i64> {
+fn count_where(db: &Db, filter: &TouchFilter, bounds: &[(&str, TouchKey)]) -> StoreResult<i64> {
     let (clause, values) = filter.clause(bounds);
-    Ok(conn
-        .prepare_cached(&format!("SELECT count(*) FROM touchpoints {clause}"))?
-        .query_row(params_from_iter(values), |r| r.get(0))?)
+    let sql = format!("SELECT count(*) FROM touchpoints {clause}");
+    db.row(&sql, params_from_iter(values), |r| r.get(0))
 }
 
 /// Like [`touch_page`] going down the log (`Newest`, `Older`, `AtOrOlder`,
@@ -253,7 +251,6 @@ pub fn touch_page_within(
     limit: i64,
     budget: i64,
 ) -> StoreResult<(Vec<Touchpoint>, Option<TouchKey>)> {
-    let conn = &db.conn;
     let start: Vec<(&str, TouchKey)> = match seek {
         Seek::Older(k) => vec![("<", k)],
         Seek::AtOrOlder(k) => vec![("<=", k)],
@@ -262,10 +259,10 @@ pub fn touch_page_within(
             return Ok((touch_page(db, filter, seek, 0, limit)?, None));
         }
     };
-    let end = slice_end(conn, filter.client_id, &start, budget)?;
+    let end = slice_end(db, filter.client_id, &start, budget)?;
     let mut bounds = start;
     bounds.extend(end.map(|k| (">=", k)));
-    let rows = select_page(conn, filter, &bounds, false, 0, limit)?;
+    let rows = select_page(db, filter, &bounds, false, 0, limit)?;
     let short = (rows.len() as i64) < limit;
     Ok((rows, end.filter(|_| short)))
 }
@@ -273,7 +270,7 @@ pub fn touch_page_within(
 /// The key `budget` entries down the log from `start` (one client's or
 /// all, no filter: a walk of the index), or `None` if the log ends first.
 fn slice_end(
-    conn: &Connection,
+    db: &Db,
     client_id: Option<Id>,
     start: &[(&str, TouchKey)],
     budget: i64,
@@ -284,13 +281,13 @@ fn slice_end(
     };
     let (clause, mut values) = scope.clause(start);
     values.push(Value::Integer(budget.max(1) - 1));
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT at, id FROM touchpoints {clause}
+    let sql = format!(
+        "SELECT at, id FROM touchpoints {clause}
          ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?"
-        ))?
-        .query_row(params_from_iter(values), |r| Ok((day(r, 0)?, r.get(1)?)))
-        .optional()?)
+    );
+    db.find(&sql, params_from_iter(values), |r| {
+        Ok((day(r, 0)?, r.get(1)?))
+    })
 }
 
 /// One slice of counting the touchpoints a filter matches: those after
@@ -304,14 +301,13 @@ pub fn count_touch_slice(
     after: Option<TouchKey>,
     chunk: i64,
 ) -> StoreResult<(i64, Option<TouchKey>)> {
-    let conn = &db.conn;
     let upper: Vec<(&str, TouchKey)> = after.map(|k| ("<", k)).into_iter().collect();
     // Where the slice ends: the key `chunk` entries on, scope applied, the
     // filter not (so the step is a walk of the index, not of matches).
-    let end = slice_end(conn, filter.client_id, &upper, chunk)?;
+    let end = slice_end(db, filter.client_id, &upper, chunk)?;
     let mut bounds = upper;
     bounds.extend(end.map(|k| (">=", k)));
-    Ok((count_where(conn, filter, &bounds)?, end))
+    Ok((count_where(db, filter, &bounds)?, end))
 }
 
 /// How many touchpoints a filter matches before `key` in the log (newer),
@@ -323,10 +319,9 @@ pub fn count_newer(
     after: Option<TouchKey>,
     key: TouchKey,
 ) -> StoreResult<i64> {
-    let conn = &db.conn;
     let mut bounds = vec![(">", key)];
     bounds.extend(after.map(|k| ("<", k)));
-    count_where(conn, filter, &bounds)
+    count_where(db, filter, &bounds)
 }
 
 /// All the touchpoints a filter matches (slice by slice, see
@@ -347,31 +342,28 @@ pub fn count_touch(db: &Db, filter: &TouchFilter) -> StoreResult<i64> {
 pub const COUNT_SLICE: i64 = 16_384;
 
 pub fn count_touchpoints(db: &Db, client_id: Option<Id>) -> StoreResult<i64> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("SELECT count(*) FROM touchpoints WHERE ?1 IS NULL OR client_id = ?1")?
-        .query_row([client_id], |r| r.get(0))?)
+    db.row(
+        "SELECT count(*) FROM touchpoints WHERE ?1 IS NULL OR client_id = ?1",
+        [client_id],
+        |r| r.get(0),
+    )
 }
 
 /// The days the client has touchpoints on, each once and in order, read
 /// from the index on (client, date) alone: a touchpoint import looks for
 /// rows already there only on these days.
 pub fn touch_days_of(db: &Db, client_id: Id) -> StoreResult<Vec<NaiveDate>> {
-    let mut stmt = db.conn.prepare_cached(TOUCH_DAYS_OF)?;
-    let rows = stmt.query_map([client_id], |r| day(r, 0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    db.rows(TOUCH_DAYS_OF, [client_id], |r| day(r, 0))
 }
 
 /// How many of the client's touchpoints are `t` to the letter (day, kind,
 /// summary): what a re-import finds already there.
 pub fn count_touchpoints_like(db: &Db, client_id: Id, t: &NewTouchpoint) -> StoreResult<u32> {
-    db.conn
-        .prepare_cached(TOUCHPOINTS_LIKE)?
-        .query_row(
-            params![client_id, DayText::new(t.at), t.kind, t.summary],
-            |r| r.get(0),
-        )
-        .map_err(Into::into)
+    db.row(
+        TOUCHPOINTS_LIKE,
+        params![client_id, DayText::new(t.at), t.kind, t.summary],
+        |r| r.get(0),
+    )
 }
 
 const TOUCH_DAYS_OF: &str = "SELECT DISTINCT at FROM touchpoints WHERE client_id = ?1 ORDER BY at";
@@ -386,9 +378,9 @@ pub fn last_touch_by_client(
     today: NaiveDate,
     clients: impl IntoIterator<Item = Id>,
 ) -> StoreResult<Vec<(Id, NaiveDate)>> {
-    let conn = &db.conn;
-    let mut seek =
-        conn.prepare_cached("SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2")?;
+    let mut seek = db
+        .conn
+        .prepare_cached("SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2")?;
     let today = DayText::new(today);
     let mut out = Vec::new();
     for id in clients {
@@ -406,9 +398,8 @@ pub fn touch_windows_by_client(
     cuts: &[NaiveDate],
     clients: usize,
 ) -> StoreResult<super::WindowTable> {
-    let conn = &db.conn;
     super::window_sums(
-        conn,
+        db,
         "SELECT client_id, minutes FROM touchpoints WHERE at > ?1 AND at <= ?2",
         cuts,
         clients,
@@ -441,40 +432,35 @@ pub(super) fn agreement_from_row(r: &Row<'_>) -> rusqlite::Result<Agreement> {
 /// How many of the client's agreements were made on `a`'s day with its
 /// text: what a re-import finds already there.
 pub fn count_agreements_like(db: &Db, client_id: Id, a: &NewAgreement) -> StoreResult<u32> {
-    db.conn
-        .prepare_cached(
-            "SELECT count(*) FROM agreements WHERE client_id = ?1 AND made_on = ?2 AND text = ?3",
-        )?
-        .query_row(params![client_id, a.made_on, a.text], |r| r.get(0))
-        .map_err(Into::into)
+    db.row(
+        "SELECT count(*) FROM agreements WHERE client_id = ?1 AND made_on = ?2 AND text = ?3",
+        params![client_id, a.made_on, a.text],
+        |r| r.get(0),
+    )
 }
 
 pub fn insert_agreement(db: &Db, client_id: Id, a: &NewAgreement) -> StoreResult<Id> {
-    let conn = &db.conn;
-    conn.prepare_cached(
+    db.insert(
         "INSERT INTO agreements (client_id, made_on, text, owner, due, status, closed_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        client_id,
-        a.made_on,
-        a.text,
-        a.owner,
-        a.due,
-        a.status,
-        a.closed_on
-    ])?;
-    Ok(conn.last_insert_rowid())
+        params![
+            client_id,
+            a.made_on,
+            a.text,
+            a.owner,
+            a.due,
+            a.status,
+            a.closed_on
+        ],
+    )
 }
 
-pub fn update_agreement(db: &Db, a: &Agreement) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached(
-            "UPDATE agreements SET client_id = ?2, made_on = ?3, text = ?4, owner = ?5, due = ?6,
-                    status = ?7, closed_on = ?8 WHERE id = ?1",
-        )?
-        .execute(params![
+/// Every column of `a` written by `sql`, its id as `?1`: an UPDATE of the
+/// agreement, or an INSERT that puts a deleted one back.
+fn write_agreement(db: &Db, sql: &str, a: &Agreement) -> StoreResult<bool> {
+    db.change(
+        sql,
+        params![
             a.id,
             a.client_id,
             a.made_on,
@@ -483,26 +469,37 @@ pub fn update_agreement(db: &Db, a: &Agreement) -> StoreResult<bool> {
             a.due,
             a.status,
             a.closed_on
-        ])?
-        > 0)
+        ],
+    )
+}
+
+pub fn update_agreement(db: &Db, a: &Agreement) -> StoreResult<bool> {
+    write_agreement(
+        db,
+        "UPDATE agreements SET client_id = ?2, made_on = ?3, text = ?4, owner = ?5, due = ?6,
+                status = ?7, closed_on = ?8 WHERE id = ?1",
+        a,
+    )
+}
+
+/// Put a deleted agreement back with its own id (an undo).
+pub fn reinsert_agreement(db: &Db, a: &Agreement) -> StoreResult<()> {
+    write_agreement(
+        db,
+        "INSERT INTO agreements (id, client_id, made_on, text, owner, due, status, closed_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        a,
+    )
+    .map(drop)
 }
 
 pub fn delete_agreement(db: &Db, id: Id) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("DELETE FROM agreements WHERE id = ?1")?
-        .execute([id])?
-        > 0)
+    db.change("DELETE FROM agreements WHERE id = ?1", [id])
 }
 
 pub fn get_agreement(db: &Db, id: Id) -> StoreResult<Option<Agreement>> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE id = ?1"
-        ))?
-        .query_row([id], agreement_from_row)
-        .optional()?)
+    let sql = format!("SELECT {AGREEMENT_COLUMNS} FROM agreements WHERE id = ?1");
+    db.find(&sql, [id], agreement_from_row)
 }
 
 /// Set an agreement's status and closing date.
@@ -512,36 +509,30 @@ pub fn close_agreement(
     status: AgreementStatus,
     closed_on: Option<NaiveDate>,
 ) -> StoreResult<bool> {
-    let conn = &db.conn;
-    Ok(conn
-        .prepare_cached("UPDATE agreements SET status = ?2, closed_on = ?3 WHERE id = ?1")?
-        .execute(params![id, status, closed_on])?
-        > 0)
+    db.change(
+        "UPDATE agreements SET status = ?2, closed_on = ?3 WHERE id = ?1",
+        params![id, status, closed_on],
+    )
 }
 
 /// Agreements for one client or all, optionally only open ones: open first,
 /// by due date (none last), then the rest newest first.
 pub fn agreements(db: &Db, client_id: Option<Id>, only_open: bool) -> StoreResult<Vec<Agreement>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(&format!(
+    let sql = format!(
         "SELECT {AGREEMENT_COLUMNS} FROM agreements
          WHERE (?1 IS NULL OR client_id = ?1) AND (?2 = 0 OR status = 'open')
          ORDER BY status <> 'open', CASE WHEN status = 'open' THEN due IS NULL END,
                   CASE WHEN status = 'open' THEN due END,
                   coalesce(closed_on, made_on) DESC, id DESC"
-    ))?;
-    let rows = stmt.query_map(params![client_id, only_open], agreement_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    );
+    db.rows(&sql, params![client_id, only_open], agreement_from_row)
 }
 
 /// The open and broken agreements of every client, by client and id (the
 /// signals and the briefing read these whole; kept ones only as a count, see
 /// [`kept_by_client`]). Most agreements end kept, so this reads a fraction.
 pub fn open_and_broken_agreements(db: &Db) -> StoreResult<Vec<Agreement>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(OPEN_AND_BROKEN)?;
-    let rows = stmt.query_map([], agreement_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    db.rows(OPEN_AND_BROKEN, [], agreement_from_row)
 }
 
 /// Named: without statistics SQLite's planner prefers the status index
@@ -559,9 +550,9 @@ const OPEN_AND_BROKEN: &str = concat!(
 /// kept row in the table). Counted here: SQLite's GROUP BY cost three times
 /// reading the ids raw.
 pub fn kept_by_client(db: &Db) -> StoreResult<super::IdMap<u32>> {
-    let conn = &db.conn;
-    let mut stmt =
-        conn.prepare_cached("SELECT client_id FROM agreements WHERE +status = 'kept'")?;
+    let mut stmt = db
+        .conn
+        .prepare_cached("SELECT client_id FROM agreements WHERE +status = 'kept'")?;
     let mut rows = stmt.query([])?;
     let mut out: super::IdMap<u32> = super::IdMap::default();
     while let Some(r) = rows.next()? {
@@ -572,19 +563,18 @@ pub fn kept_by_client(db: &Db) -> StoreResult<super::IdMap<u32>> {
 
 /// Touchpoints whose next step is due within `[from, to]`, by due date.
 pub fn next_steps_between(db: &Db, from: NaiveDate, to: NaiveDate) -> StoreResult<Vec<NextStep>> {
-    let conn = &db.conn;
-    let mut stmt = conn.prepare_cached(
+    db.rows(
         "SELECT client_id, next_due, next_step FROM touchpoints
          WHERE next_due BETWEEN ?1 AND ?2 AND next_step IS NOT NULL ORDER BY next_due, id",
-    )?;
-    let rows = stmt.query_map(params![DayText::new(from), DayText::new(to)], |r| {
-        Ok(NextStep {
-            client_id: r.get(0)?,
-            due: day(r, 1)?,
-            step: r.get(2)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        params![DayText::new(from), DayText::new(to)],
+        |r| {
+            Ok(NextStep {
+                client_id: r.get(0)?,
+                due: day(r, 1)?,
+                step: r.get(2)?,
+            })
+        },
+    )
 }
 
 /// One client's last touchpoint on or before `today`, and its minutes logged
@@ -596,14 +586,12 @@ pub fn touch_facts_of(
     after: NaiveDate,
     upto: NaiveDate,
 ) -> StoreResult<(Option<NaiveDate>, i64)> {
-    let conn = &db.conn;
-    Ok(conn.prepare_cached(
+    db.row(
         "SELECT (SELECT max(at) FROM touchpoints WHERE client_id = ?1 AND at <= ?2),
                 (SELECT total(minutes) FROM touchpoints WHERE client_id = ?1 AND at > ?3 AND at <= ?4)",
-    )?
-    .query_row(params![client_id, today, after, upto], |r| {
-        Ok((r.get(0)?, r.get::<_, f64>(1)? as i64))
-    })?)
+        params![client_id, today, after, upto],
+        |r| Ok((r.get(0)?, r.get::<_, f64>(1)? as i64)),
+    )
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@ pub mod ledger;
 pub mod log;
 pub mod restore;
 pub mod since;
-pub mod undo;
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
@@ -23,7 +22,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Params, Row, Transaction, TransactionBehavior, params,
+};
 
 pub use failure::{Failure, StoreError, StoreResult};
 
@@ -151,6 +152,58 @@ pub struct Db {
     conn: Connection,
 }
 
+/// The shapes every query function of the store takes: one cached
+/// statement run with its parameters.
+impl Db {
+    /// Runs an INSERT: the id of the row it added.
+    fn insert(&self, sql: &str, params: impl Params) -> StoreResult<Id> {
+        self.conn.prepare_cached(sql)?.execute(params)?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Runs an UPDATE or DELETE: whether it changed any row.
+    fn change(&self, sql: &str, params: impl Params) -> StoreResult<bool> {
+        Ok(self.conn.prepare_cached(sql)?.execute(params)? > 0)
+    }
+
+    /// The one row a query always gives (a count, a sum), read by `read`.
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<T> {
+        Ok(self.conn.prepare_cached(sql)?.query_row(params, read)?)
+    }
+
+    /// The first row of a query, read by `read`; `None` when it gives none.
+    fn find<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<Option<T>> {
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row(params, read)
+            .optional()?)
+    }
+
+    /// Every row of a query, each read by `read`, collected (in a `Vec`,
+    /// a map ...).
+    fn rows<T, C: FromIterator<T>>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<C> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(params, read)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Create {
     /// Create the file if missing, and its folder too (the default location).
@@ -232,11 +285,9 @@ impl Store {
             path: path.to_path_buf(),
             reason,
         };
-        // URIs stay on for this connection: it ATTACHes the scratch
-        // database by URI ([`Store::attach_scratch`]), and the bundled
-        // SQLite reads `file:` names as URIs even without the flag
-        // (SQLITE_USE_URI). `is_file_path` above keeps the user's a path;
-        // only the immutable one is a URI, built here.
+        // URIs stay on: the bundled SQLite reads `file:` names as URIs even
+        // without the flag (SQLITE_USE_URI). `is_file_path` above keeps the
+        // user's a path; only the immutable one is a URI, built here.
         let base = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let read_only = base | OpenFlags::SQLITE_OPEN_READ_ONLY;
         let conn = match access {
@@ -323,12 +374,8 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// How the file was opened: anything but [`Access::ReadWrite`] refuses
-    /// every write ([`Failure::ReadOnly`]).
-    pub fn access(&self) -> Access {
-        self.access
-    }
-
+    /// Opened other than [`Access::ReadWrite`]: every write is refused
+    /// ([`Failure::ReadOnly`]).
     pub fn is_read_only(&self) -> bool {
         self.access != Access::ReadWrite
     }
@@ -353,7 +400,7 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        self.transact(TransactionBehavior::Immediate, true, f)
+        self.write_or_rehearse(true, f)
     }
 
     /// Like [`Store::write`], but rolls back even on success when `commit` is
@@ -366,25 +413,12 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        self.transact(TransactionBehavior::Immediate, commit, f)
-    }
-
-    /// Run `f` in one transaction begun with `behavior`; on `Ok`, commit it
-    /// (or, without `commit`, roll it back); on `Err`, roll it back.
-    fn transact<T, E>(
-        &mut self,
-        behavior: TransactionBehavior,
-        commit: bool,
-        f: impl FnOnce(&Db) -> Result<T, E>,
-    ) -> Result<T, E>
-    where
-        E: From<StoreError>,
-    {
         let failed = |e: rusqlite::Error| E::from(StoreError::from(e));
         // Begun on a shared borrow of the connection, so that `f` can be
         // given the `Db` that owns it; `&mut self` keeps any other
         // transaction from starting meanwhile.
-        let tx = Transaction::new_unchecked(&self.db.conn, behavior).map_err(failed)?;
+        let tx = Transaction::new_unchecked(&self.db.conn, TransactionBehavior::Immediate)
+            .map_err(failed)?;
         let value = f(&self.db)?;
         if commit {
             tx.commit().map_err(failed)?;
@@ -413,30 +447,27 @@ impl Store {
         // last committed state. synchronous=FULL: a commit is on disk (WAL
         // fsynced) before folio reports it done, so even a power cut keeps it.
         // A read-only file keeps the mode it has: setting one is a write.
+        let conn = &self.db.conn;
         if self.access == Access::ReadWrite {
             let mode: String =
-                self.db
-                    .conn
-                    .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
                 return Err(rusqlite::Error::InvalidQuery.into());
             }
         }
-        self.db.conn.pragma_update(None, "synchronous", "FULL")?;
-        self.db.conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         // A statement that fires a trigger keeps a journal of its own, to
         // undo just that statement on an error: in memory, not in a
         // temporary file written row by row (five writes a touchpoint).
-        self.db.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         self.set_cache_kib(DEFAULT_CACHE_KIB)?;
         // A cached statement keeps the plan it was prepared with: without
         // this, SQLite re-prepares (parses and plans anew) a statement each
         // time a value bound to it is new, which for the settlement walk's
         // one query per client was most of a report's time.
-        self.db
-            .conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        self.db.conn.set_prepared_statement_cache_capacity(64);
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        conn.set_prepared_statement_cache_capacity(64);
         Ok(())
     }
 
@@ -472,17 +503,9 @@ impl Store {
     /// by ignoring invisible characters): the problems found, empty when
     /// the file is sound.
     pub fn check(&self) -> StoreResult<Vec<String>> {
-        let mut problems = Vec::new();
-        let mut stmt = self.db.conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            let line = row?;
-            if line != "ok" {
-                problems.push(line);
-            }
-        }
-        let mut stmt = self.db.conn.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| {
+        let integrity: Vec<String> = self.db.rows("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let mut problems: Vec<String> = integrity.into_iter().filter(|l| l != "ok").collect();
+        let missing: Vec<String> = self.db.rows("PRAGMA foreign_key_check", [], |r| {
             Ok(format!(
                 "{} row {} refers to a missing {}",
                 r.get::<_, String>(0)?,
@@ -490,20 +513,18 @@ impl Store {
                 r.get::<_, String>(2)?
             ))
         })?;
-        for row in rows {
-            problems.push(row?);
-        }
+        problems.extend(missing);
         problems.extend(audit::text_problems(&self.db.conn)?);
         Ok(problems)
     }
 
     /// True when the portfolio holds no clients and no plan.
     pub fn is_empty(&self) -> StoreResult<bool> {
-        Ok(self.db.conn.query_row(
+        self.db.row(
             "SELECT NOT EXISTS (SELECT 1 FROM clients) AND NOT EXISTS (SELECT 1 FROM plan_targets)",
             [],
             |r| r.get(0),
-        )?)
+        )
     }
 
     /// Run `f` with the file in rollback-journal mode, then go back to WAL:
@@ -514,11 +535,14 @@ impl Store {
     /// is refused at once), and every open sets WAL again should the switch
     /// back be refused.
     pub fn with_rollback_journal<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> T {
-        // Refused at once (no busy wait) while another connection is open.
+        // Refused at once (no busy wait, the timeout put back after: it
+        // cannot fail on an open connection) while another connection is open.
         let mode = |conn: &Connection, to: &str| {
-            without_waiting(conn, |c| {
-                c.pragma_update_and_check(None, "journal_mode", to, |r| r.get::<_, String>(0))
-            })
+            let _ = conn.busy_timeout(Duration::ZERO);
+            let mode =
+                conn.pragma_update_and_check(None, "journal_mode", to, |r| r.get::<_, String>(0));
+            let _ = conn.busy_timeout(BUSY_TIMEOUT);
+            mode
         };
         let switched =
             mode(&self.db.conn, "TRUNCATE").is_ok_and(|m| m.eq_ignore_ascii_case("truncate"));
@@ -531,30 +555,20 @@ impl Store {
 
     /// Size the page cache (bulk writes raise it for their duration).
     pub fn set_cache_kib(&self, kib: i64) -> StoreResult<()> {
-        Ok(self
-            .db
-            .conn
-            .pragma_update(None, "cache_size", -kib.max(64))?)
+        let conn = &self.db.conn;
+        Ok(conn.pragma_update(None, "cache_size", -kib.max(64))?)
     }
 
     /// Changes whenever another connection commits to the file: lets the TUI
     /// notice writes from the command line without re-reading everything.
     pub fn data_version(&self) -> StoreResult<i64> {
-        Ok(self
-            .db
-            .conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+        let conn = &self.db.conn;
+        Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
     pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .db
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        let sql = "SELECT value FROM settings WHERE key = ?1";
+        self.db.find(sql, [key], |r| r.get(0))
     }
 }
 
@@ -605,14 +619,14 @@ impl WindowTable {
 /// a date-ordered covering index, summed here rather than grouped (and so
 /// sorted) by SQLite.
 fn window_sums(
-    conn: &Connection,
+    db: &Db,
     sql: &str,
     cuts: &[chrono::NaiveDate],
     clients: usize,
 ) -> StoreResult<WindowTable> {
     debug_assert!(cuts.len() <= MAX_WINDOWS + 1 && cuts.is_sorted());
     let mut table = IdMap::with_capacity_and_hasher(clients, Default::default());
-    let mut stmt = conn.prepare_cached(sql)?;
+    let mut stmt = db.conn.prepare_cached(sql)?;
     for (k, w) in cuts.windows(2).take(MAX_WINDOWS).enumerate() {
         let (from, to) = (convert::DayText::new(w[0]), convert::DayText::new(w[1]));
         let mut rows = stmt.query(params![from, to])?;
@@ -627,51 +641,38 @@ fn window_sums(
 }
 
 pub fn set_setting(db: &Db, key: &str, value: &str) -> StoreResult<()> {
-    db.conn.execute(
+    db.change(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         [key, value],
-    )?;
-    Ok(())
-}
-
-/// Run `f` on `conn` without the busy wait: a lock another connection holds
-/// refuses at once instead of after [`BUSY_TIMEOUT`].
-fn without_waiting<T>(conn: &Connection, f: impl FnOnce(&Connection) -> T) -> T {
-    // Setting the timeout cannot fail on an open connection.
-    let _ = conn.busy_timeout(Duration::ZERO);
-    let value = f(conn);
-    let _ = conn.busy_timeout(BUSY_TIMEOUT);
-    value
+    )
+    .map(drop)
 }
 
 /// `portfolio.db` -> `portfolio.db.bak-v1`.
 pub fn backup_path(path: &Path, version: i32) -> PathBuf {
+    beside(path, &format!(".bak-v{version}"))
+}
+
+/// The file named as `path` with `suffix` added: `portfolio.db-wal`.
+fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
-    name.push(format!(".bak-v{version}"));
+    name.push(suffix);
     PathBuf::from(name)
 }
 
 /// Reads the header before SQLite touches the file: refuses a file that is not
 /// SQLite, or one shorter than its header claims (truncated).
 fn precheck(path: &Path) -> Result<(), OpenError> {
-    let mut header = [0u8; 100];
-    let mut file = fs::File::open(path).map_err(|reason| OpenError::Io {
+    let io = |reason| OpenError::Io {
         path: path.to_path_buf(),
         reason,
-    })?;
-    let len = file
-        .metadata()
-        .map_err(|reason| OpenError::Io {
-            path: path.to_path_buf(),
-            reason,
-        })?
-        .len();
-    let read = read_up_to(&mut file, &mut header).map_err(|reason| OpenError::Io {
-        path: path.to_path_buf(),
-        reason,
-    })?;
-    if read < 100 || &header[..16] != files::SQLITE_MAGIC {
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    let mut header = Vec::with_capacity(100);
+    file.take(100).read_to_end(&mut header).map_err(io)?;
+    if header.len() < 100 || &header[..16] != files::SQLITE_MAGIC {
         return Err(OpenError::NotSqlite(path.to_path_buf()));
     }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
@@ -688,17 +689,6 @@ fn precheck(path: &Path) -> Result<(), OpenError> {
         return Err(OpenError::Truncated(path.to_path_buf()));
     }
     Ok(())
-}
-
-fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut total = 0;
-    while total < buf.len() {
-        match file.read(&mut buf[total..])? {
-            0 => break,
-            n => total += n,
-        }
-    }
-    Ok(total)
 }
 
 fn identify(conn: &Connection) -> StoreResult<(i32, i32, i64)> {
@@ -730,20 +720,24 @@ fn classify(path: &Path, e: StoreError) -> OpenError {
 /// at the start of every one, which sends the copy back to page 1: on a
 /// file of more than 100 pages the backup never ended (issue 20).
 fn online_backup(conn: &Connection, dest: &Path) -> std::io::Result<()> {
-    use rusqlite::backup::{Backup, StepResult};
-    let copy = || -> rusqlite::Result<()> {
-        let mut to = Connection::open(dest)?;
-        let backup = Backup::new(conn, &mut to)?;
-        match backup.step(-1)? {
-            StepResult::Done => Ok(()),
-            // Busy or Locked (More cannot follow a step of every page).
-            _ => Err(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-                Some("the portfolio file stayed locked by another program".into()),
-            )),
-        }
-    };
+    let copy = || copy_pages(conn, &mut Connection::open(dest)?);
     copy().map_err(std::io::Error::other)
+}
+
+/// Every page of `from` into `to` in one step of SQLite's online backup:
+/// one read transaction on `from`, one write transaction on `to`, whose
+/// busy timeout waits for another writer to finish.
+fn copy_pages(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    match Backup::new(from, to)?.step(-1)? {
+        StepResult::Done => Ok(()),
+        // Busy or Locked once the busy timeout ran out (More cannot
+        // follow a step of every page).
+        _ => Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("the portfolio file stayed locked by another program".into()),
+        )),
+    }
 }
 
 /// A path SQLite opens as the file it names: not empty (a private
@@ -774,12 +768,11 @@ fn not_a_path_message(path: &Path) -> String {
 /// `immutable`, alone: refused while a sidecar holds records.
 fn access_of(path: &Path) -> Result<Access, OpenError> {
     let writable = |p: &Path| OpenOptions::new().write(true).open(p).is_ok();
-    let beside = |suffix: &str| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    };
-    let (wal, shm, journal) = (beside("-wal"), beside("-shm"), beside("-journal"));
+    let (wal, shm, journal) = (
+        beside(path, "-wal"),
+        beside(path, "-shm"),
+        beside(path, "-journal"),
+    );
     let file = writable(path);
     if folder_writable(path) {
         return Ok(if file {
@@ -1140,7 +1133,7 @@ mod tests {
         }
         let cuts = [day(3), day(10), day(20), day(30)];
         let table = window_sums(
-            c,
+            store.db(),
             "SELECT client_id, amount FROM payments WHERE paid_on > ?1 AND paid_on <= ?2",
             &cuts,
             2,

@@ -11,11 +11,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
 use super::{
-    Access, BUSY_TIMEOUT, OpenError, Store, StoreError, StoreResult, classify, identify, precheck,
+    Access, BUSY_TIMEOUT, OpenError, Store, StoreError, StoreResult, beside, classify, copy_pages,
+    identify, precheck,
 };
 use crate::store::schema::{APPLICATION_ID, MIGRATIONS};
 
@@ -96,17 +96,8 @@ impl Source {
             path: Some(path.to_path_buf()),
             access: Access::ReadOnly,
         };
-        let source = Source {
-            store,
-            version: 0,
-            _sidecars: sidecars,
-        };
-        source.check(path)
-    }
-
-    fn check(mut self, path: &Path) -> Result<Source, SourceError> {
-        let conn = &self.store.db.conn;
         let classified = |e: StoreError| SourceError::from(classify(path, e));
+        let conn = &store.db.conn;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| classified(e.into()))?;
         // The snapshot starts at the first read and lasts until the copy.
@@ -124,15 +115,18 @@ impl Source {
                 known,
             });
         }
-        let problems = self.store.check().map_err(classified)?;
+        let problems = store.check().map_err(classified)?;
         if !problems.is_empty() {
             return Err(SourceError::Damaged {
                 path: path.to_path_buf(),
                 problems,
             });
         }
-        self.version = version;
-        Ok(self)
+        Ok(Source {
+            store,
+            version,
+            _sidecars: sidecars,
+        })
     }
 
     /// The copy's schema version (at most this program's).
@@ -157,29 +151,10 @@ impl Store {
         };
         let from = &source.store.db.conn;
         if page_size(from)? == page_size(&self.db.conn)? {
-            return copy_into(from, &mut self.db.conn);
+            return Ok(copy_pages(from, &mut self.db.conn)?);
         }
-        self.with_rollback_journal(|s| copy_into(from, &mut s.db.conn))
+        self.with_rollback_journal(|s| Ok(copy_pages(from, &mut s.db.conn)?))
     }
-}
-
-/// Every page of `from` into `to`, in one step: one transaction on `to`,
-/// whose busy timeout waits for another writer to finish.
-fn copy_into(from: &Connection, to: &mut Connection) -> StoreResult<()> {
-    let backup = Backup::new(from, to)?;
-    match backup.step(-1)? {
-        StepResult::Done => Ok(()),
-        // Busy or Locked once the busy timeout ran out (More cannot follow
-        // a step of every page).
-        _ => Err(busy().into()),
-    }
-}
-
-fn busy() -> rusqlite::Error {
-    rusqlite::Error::SqliteFailure(
-        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-        Some("the portfolio file stayed locked by another program".into()),
-    )
 }
 
 /// The `-wal` and `-shm` files SQLite creates beside a WAL-mode file that
@@ -195,12 +170,7 @@ struct Sidecars {
 
 impl Sidecars {
     fn before_opening(path: &Path) -> Sidecars {
-        let beside = |suffix: &str| {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        };
-        let (wal, shm) = (beside("-wal"), beside("-shm"));
+        let (wal, shm) = (beside(path, "-wal"), beside(path, "-shm"));
         let ours = (!wal.exists() && !shm.exists()).then_some((wal, shm));
         Sidecars { ours }
     }

@@ -2,6 +2,11 @@
 //! transaction. A dry run rolls its import back, so this is how it shows
 //! the rows exactly as they would be stored.
 
+use rusqlite::Row;
+
+use super::clients::{CLIENT_COLUMNS, client_from_row};
+use super::ledger::{PAYMENT_COLUMNS, payment_from_row};
+use super::log::{AGREEMENT_COLUMNS, TOUCH_COLUMNS, agreement_from_row, touch_from_row};
 use super::{Db, StoreResult};
 use crate::domain::{Agreement, Client, Id, Payment, Touchpoint};
 
@@ -17,12 +22,9 @@ pub struct Mark {
 
 /// The mark of the portfolio as it is now.
 pub fn mark(db: &Db) -> StoreResult<Mark> {
-    let last = |table: &str| -> StoreResult<Id> {
-        Ok(db.conn.query_row(
-            &format!("SELECT coalesce(max(id), 0) FROM {table}"),
-            [],
-            |r| r.get(0),
-        )?)
+    let last = |table: &str| {
+        let sql = format!("SELECT coalesce(max(id), 0) FROM {table}");
+        db.row(&sql, [], |r| r.get(0))
     };
     Ok(Mark {
         clients: last("clients")?,
@@ -32,54 +34,68 @@ pub fn mark(db: &Db) -> StoreResult<Mark> {
     })
 }
 
-/// Clients added since `mark`, in the order they were written.
-pub fn clients(db: &Db, mark: Mark, each: &mut dyn FnMut(Client)) -> StoreResult<()> {
-    let sql = format!(
-        "SELECT {} FROM clients WHERE id > ?1 ORDER BY id",
-        super::clients::CLIENT_COLUMNS
-    );
+/// The rows of `table` (its `columns`, read by `read`) with ids above
+/// `after`, handed to `each` in the order they were written.
+fn each_since<T>(
+    db: &Db,
+    table: &str,
+    columns: &str,
+    after: Id,
+    read: fn(&Row<'_>) -> rusqlite::Result<T>,
+    each: &mut dyn FnMut(T),
+) -> StoreResult<()> {
+    let sql = format!("SELECT {columns} FROM {table} WHERE id > ?1 ORDER BY id");
     let mut stmt = db.conn.prepare(&sql)?;
-    for row in stmt.query_map([mark.clients], super::clients::client_from_row)? {
+    for row in stmt.query_map([after], read)? {
         each(row?);
     }
     Ok(())
+}
+
+/// Clients added since `mark`, in the order they were written.
+pub fn clients(db: &Db, mark: Mark, each: &mut dyn FnMut(Client)) -> StoreResult<()> {
+    each_since(
+        db,
+        "clients",
+        CLIENT_COLUMNS,
+        mark.clients,
+        client_from_row,
+        each,
+    )
 }
 
 /// Touchpoints added since `mark`, in the order they were written.
 pub fn touchpoints(db: &Db, mark: Mark, each: &mut dyn FnMut(Touchpoint)) -> StoreResult<()> {
-    let sql = format!(
-        "SELECT {} FROM touchpoints WHERE id > ?1 ORDER BY id",
-        super::log::TOUCH_COLUMNS
-    );
-    let mut stmt = db.conn.prepare(&sql)?;
-    for row in stmt.query_map([mark.touchpoints], super::log::touch_from_row)? {
-        each(row?);
-    }
-    Ok(())
+    each_since(
+        db,
+        "touchpoints",
+        TOUCH_COLUMNS,
+        mark.touchpoints,
+        touch_from_row,
+        each,
+    )
 }
 
 /// Agreements added since `mark`, in the order they were written.
 pub fn agreements(db: &Db, mark: Mark, each: &mut dyn FnMut(Agreement)) -> StoreResult<()> {
-    let sql = format!(
-        "SELECT {} FROM agreements WHERE id > ?1 ORDER BY id",
-        super::log::AGREEMENT_COLUMNS
-    );
-    let mut stmt = db.conn.prepare(&sql)?;
-    for row in stmt.query_map([mark.agreements], super::log::agreement_from_row)? {
-        each(row?);
-    }
-    Ok(())
+    each_since(
+        db,
+        "agreements",
+        AGREEMENT_COLUMNS,
+        mark.agreements,
+        agreement_from_row,
+        each,
+    )
 }
 
 /// Payments added since `mark`, in the order they were written.
 pub fn payments(db: &Db, mark: Mark, each: &mut dyn FnMut(Payment)) -> StoreResult<()> {
-    let sql = format!(
-        "SELECT {} FROM payments WHERE id > ?1 ORDER BY id",
-        super::ledger::PAYMENT_COLUMNS
-    );
-    let mut stmt = db.conn.prepare(&sql)?;
-    for row in stmt.query_map([mark.payments], super::ledger::payment_from_row)? {
-        each(row?);
-    }
-    Ok(())
+    each_since(
+        db,
+        "payments",
+        PAYMENT_COLUMNS,
+        mark.payments,
+        payment_from_row,
+        each,
+    )
 }
