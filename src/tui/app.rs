@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-pub use super::action::{Action, Effect, Loaded, Msg, Saved, Target};
+pub use super::action::{Action, Effect, Loaded, Msg};
 use super::form::{Field, Refused};
 use super::forms::client::Changing;
 use super::forms::{ChangeForm, Edit, Form, NewClientForm};
@@ -174,10 +174,6 @@ impl App {
     pub fn too_small(&self) -> bool {
         let (w, h) = self.shared.size;
         w < MIN_WIDTH || h < MIN_HEIGHT
-    }
-
-    pub fn name(&self, id: Id) -> &str {
-        self.shared.name(id)
     }
 
     /// The open pane.
@@ -587,6 +583,13 @@ fn switch_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
     app.card = None;
     app.pane = pane;
     app.panes.get_mut(pane).open(&mut app.shared)
+}
+
+#[cfg(test)]
+impl App {
+    pub fn name(&self, id: Id) -> &str {
+        self.shared.name(id)
+    }
 }
 
 #[cfg(test)]

@@ -112,14 +112,6 @@ impl Picker {
         picker
     }
 
-    /// The clients matching the query, best first, with their names.
-    pub fn matches<'a>(&self, shared: &'a Shared) -> Vec<(Id, &'a str)> {
-        self.found
-            .iter()
-            .filter_map(|id| Some((*id, shared.names.get(id)?.as_str())))
-            .collect()
-    }
-
     /// Rank the clients for the query (ties by name, then id) and select
     /// the best.
     fn rank(&mut self, shared: &Shared) {
@@ -240,6 +232,17 @@ impl Picker {
             ));
         }
         f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+#[cfg(test)]
+impl Picker {
+    /// The clients matching the query, best first, with their names.
+    pub fn matches<'a>(&self, shared: &'a Shared) -> Vec<(Id, &'a str)> {
+        self.found
+            .iter()
+            .filter_map(|id| Some((*id, shared.names.get(id)?.as_str())))
+            .collect()
     }
 }
 

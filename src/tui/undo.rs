@@ -59,7 +59,10 @@ impl UndoStack {
     pub fn pop(&mut self) -> Option<Change> {
         self.changes.pop_back()
     }
+}
 
+#[cfg(test)]
+impl UndoStack {
     pub fn len(&self) -> usize {
         self.changes.len()
     }
