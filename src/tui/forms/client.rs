@@ -48,27 +48,7 @@ impl NewClientForm {
 }
 
 impl Typed for NewClientForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.name,
-            &self.tier,
-            &self.cadence,
-            &self.since,
-            &self.channel,
-            &self.goal,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.name,
-            &mut self.tier,
-            &mut self.cadence,
-            &mut self.since,
-            &mut self.channel,
-            &mut self.goal,
-        ]
-    }
+    fields!(name, tier, cadence, since, channel, goal);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         Ok(Save::AddClient(NewClient {
@@ -127,27 +107,7 @@ impl ClientEditForm {
 }
 
 impl Typed for ClientEditForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.name,
-            &self.cadence,
-            &self.since,
-            &self.channel,
-            &self.goal,
-            &self.notes,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.name,
-            &mut self.cadence,
-            &mut self.since,
-            &mut self.channel,
-            &mut self.goal,
-            &mut self.notes,
-        ]
-    }
+    fields!(name, cadence, since, channel, goal, notes);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         // Every field is written: an empty one clears what it holds.
@@ -231,13 +191,7 @@ impl ChangeForm {
 }
 
 impl Typed for ChangeForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.to, &self.reason, &self.on]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![&mut self.to, &mut self.reason, &mut self.on]
-    }
+    fields!(to, reason, on);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         let (client, reason, on) = (
@@ -317,27 +271,7 @@ impl ContactForm {
 }
 
 impl Typed for ContactForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.name,
-            &self.role,
-            &self.decides,
-            &self.phone,
-            &self.email,
-            &self.birthday,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.name,
-            &mut self.role,
-            &mut self.decides,
-            &mut self.phone,
-            &mut self.email,
-            &mut self.birthday,
-        ]
-    }
+    fields!(name, role, decides, phone, email, birthday);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         let new = NewContact {

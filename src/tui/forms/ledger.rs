@@ -51,18 +51,7 @@ impl PaymentForm {
 }
 
 impl Typed for PaymentForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.client, &self.on, &self.amount, &self.note]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.client,
-            &mut self.on,
-            &mut self.amount,
-            &mut self.note,
-        ]
-    }
+    fields!(client, on, amount, note);
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
         let client = self.client.client(clients)?;
@@ -125,18 +114,7 @@ impl InvoiceForm {
 }
 
 impl Typed for InvoiceForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.client, &self.month, &self.amount, &self.due]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.client,
-            &mut self.month,
-            &mut self.amount,
-            &mut self.due,
-        ]
-    }
+    fields!(client, month, amount, due);
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
         let client = self.client.client(clients)?;
@@ -180,13 +158,7 @@ impl TargetForm {
 }
 
 impl Typed for TargetForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.month, &self.target]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![&mut self.month, &mut self.target]
-    }
+    fields!(month, target);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         Ok(Save::Target(self.month.month()?, self.target.amount()?))

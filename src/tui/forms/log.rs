@@ -71,29 +71,7 @@ impl TouchForm {
 }
 
 impl Typed for TouchForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.client,
-            &self.date,
-            &self.kind,
-            &self.summary,
-            &self.minutes,
-            &self.next_step,
-            &self.next_due,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.client,
-            &mut self.date,
-            &mut self.kind,
-            &mut self.summary,
-            &mut self.minutes,
-            &mut self.next_step,
-            &mut self.next_due,
-        ]
-    }
+    fields!(client, date, kind, summary, minutes, next_step, next_due);
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
         let client = self.client.client(clients)?;
@@ -160,25 +138,7 @@ impl AgreementForm {
 }
 
 impl Typed for AgreementForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.client,
-            &self.text,
-            &self.owner,
-            &self.due,
-            &self.made_on,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.client,
-            &mut self.text,
-            &mut self.owner,
-            &mut self.due,
-            &mut self.made_on,
-        ]
-    }
+    fields!(client, text, owner, due, made_on);
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
         let client = self.client.client(clients)?;

@@ -8,6 +8,20 @@
 //! - `log`: a touchpoint, an agreement;
 //! - `ledger`: a payment, an expected payment (invoice), the month's target.
 
+/// A typed form's `fields` and `fields_mut` (see [`Typed`]): the struct's
+/// fields named in the order the form shows them.
+macro_rules! fields {
+    ($($field:ident),+) => {
+        fn fields(&self) -> Vec<&Field> {
+            vec![$(&self.$field),+]
+        }
+
+        fn fields_mut(&mut self) -> Vec<&mut Field> {
+            vec![$(&mut self.$field),+]
+        }
+    };
+}
+
 pub mod briefing;
 pub mod client;
 pub mod ledger;
@@ -27,9 +41,6 @@ pub use client::{ChangeForm, ClientEditForm, ContactForm, NewClientForm};
 pub use ledger::{InvoiceForm, PaymentForm, TargetForm};
 pub use log::{AgreementForm, TouchForm};
 
-/// What saving a form does, with the values parsed. Clients are named as
-/// the portfolio spells them (the form checked the name); the store finds
-/// them by name when saving.
 /// What an edit of a form's field does: change its text, or only move the
 /// cursor (see [`Form::edit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +49,9 @@ pub enum Edit {
     Cursor,
 }
 
+/// What saving a form does, with the values parsed. Clients are named as
+/// the portfolio spells them (the form checked the name); the store finds
+/// them by name when saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Save {
     AddClient(NewClient),
