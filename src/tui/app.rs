@@ -109,6 +109,11 @@ impl Shared {
         self.mode = Mode::Confirm(Confirm { prompt, effect });
     }
 
+    /// Message `id` in the person's language.
+    pub fn text(&self, id: &str) -> String {
+        crate::format::text(self.locale, id)
+    }
+
     pub fn notify(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), false));
         self.message_at = None;
@@ -247,41 +252,32 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
         Mode::Form(mut form) => {
             let effects = update_form(&mut form, action);
             if action == Action::FormCancel {
-                app.shared
-                    .notify(crate::format::text(app.shared.locale, "tui-cancelled"));
+                app.shared.notify(app.shared.text("tui-cancelled"));
             } else {
                 app.shared.mode = Mode::Form(form);
             }
-            return effects;
+            effects
         }
-        Mode::Confirm(c) => {
-            return match action {
-                Action::ConfirmYes => vec![c.effect],
-                _ => {
-                    app.shared
-                        .notify(crate::format::text(app.shared.locale, "tui-cancelled"));
-                    Vec::new()
-                }
-            };
+        Mode::Confirm(c) if action == Action::ConfirmYes => vec![c.effect],
+        Mode::Confirm(_) => {
+            app.shared.notify(app.shared.text("tui-cancelled"));
+            Vec::new()
         }
         Mode::Help => {
             update_help(app, action);
-            return Vec::new();
+            Vec::new()
         }
-        Mode::Filter => return update_filter(app, action),
-        Mode::Picker(mut picker) => {
-            return match picker.update(action, &app.shared) {
-                Outcome::Open => {
-                    app.shared.mode = Mode::Picker(picker);
-                    Vec::new()
-                }
-                Outcome::Closed => Vec::new(),
-                Outcome::Chosen(id) => open_card(app, id),
-            };
-        }
-        Mode::Normal => {}
+        Mode::Filter => update_filter(app, action),
+        Mode::Picker(mut picker) => match picker.update(action, &app.shared) {
+            Outcome::Open => {
+                app.shared.mode = Mode::Picker(picker);
+                Vec::new()
+            }
+            Outcome::Closed => Vec::new(),
+            Outcome::Chosen(id) => open_card(app, id),
+        },
+        Mode::Normal => update_normal(app, action),
     }
-    update_normal(app, action)
 }
 
 /// An effect's answer.
@@ -462,10 +458,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             if app.filterable() {
                 app.shared.mode = Mode::Filter;
             } else {
-                app.shared.warn(crate::format::text(
-                    app.shared.locale,
-                    "tui-nothing-to-filter",
-                ));
+                app.shared.warn(app.shared.text("tui-nothing-to-filter"));
             }
             Vec::new()
         }
@@ -494,10 +487,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => match app.undo.pop() {
             Some(change) => vec![Effect::Undo(Box::new(change))],
             None => {
-                app.shared.notify(crate::format::text(
-                    app.shared.locale,
-                    "tui-nothing-to-undo",
-                ));
+                app.shared.notify(app.shared.text("tui-nothing-to-undo"));
                 Vec::new()
             }
         },
@@ -517,28 +507,20 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             Some(id) if app.card.is_none() => open_card(app, id),
             Some(_) => Vec::new(),
             None => {
-                app.shared.warn(crate::format::text(
-                    app.shared.locale,
-                    "tui-no-client-selected",
-                ));
+                app.shared.warn(app.shared.text("tui-no-client-selected"));
                 Vec::new()
             }
         },
         Action::ChangeTier | Action::ChangeStatus => {
+            let changing = match action {
+                Action::ChangeTier => Changing::Tier,
+                _ => Changing::Status,
+            };
             match app.selected_client() {
-                Some(id) => {
-                    let changing = if action == Action::ChangeTier {
-                        Changing::Tier
-                    } else {
-                        Changing::Status
-                    };
-                    let form = ChangeForm::open(&app.shared, id, changing);
-                    app.shared.open_form(form);
-                }
-                None => {
-                    let said = crate::format::text(app.shared.locale, "tui-no-client-selected");
-                    app.shared.warn(said);
-                }
+                Some(id) => app
+                    .shared
+                    .open_form(ChangeForm::open(&app.shared, id, changing)),
+                None => app.shared.warn(app.shared.text("tui-no-client-selected")),
             }
             Vec::new()
         }

@@ -40,7 +40,7 @@ impl NewClientForm {
             goal: Field::text("Goal", false, ""),
         };
         Form::new(
-            crate::format::text(shared.locale, "form-title-add-client"),
+            shared.text("form-title-add-client"),
             Kind::NewClient(form),
             shared.client_names(),
         )
@@ -95,11 +95,7 @@ impl ClientEditForm {
             notes: Field::text("Notes", false, c.notes.clone()),
         };
         Some(Form::new(
-            crate::format::text_with(
-                shared.locale,
-                "form-title-edit-client",
-                &[("name", c.name.as_str().into())],
-            ),
+            super::naming(shared, "form-title-edit-client", &c.name),
             Kind::EditClient(form),
             shared.client_names(),
         ))
@@ -182,7 +178,7 @@ impl ChangeForm {
             on: Field::date("On", true, Some(shared.today), shared.locale),
         };
         Form::new(
-            crate::format::text_with(shared.locale, what, &[("name", shared.name(id).into())]),
+            super::naming(shared, what, shared.name(id)),
             Kind::Change(form),
             Vec::new(),
         )
@@ -255,16 +251,8 @@ impl ContactForm {
             birthday: Field::date("Birthday", false, c.and_then(|c| c.birthday), shared.locale),
         };
         let title = match c {
-            Some(c) => crate::format::text_with(
-                shared.locale,
-                "form-title-edit-contact",
-                &[("name", c.name.as_str().into())],
-            ),
-            None => crate::format::text_with(
-                shared.locale,
-                "form-title-add-contact",
-                &[("name", shared.name(id).into())],
-            ),
+            Some(c) => super::naming(shared, "form-title-edit-contact", &c.name),
+            None => super::naming(shared, "form-title-add-contact", shared.name(id)),
         };
         Form::new(title, Kind::Contact(form), Vec::new())
     }

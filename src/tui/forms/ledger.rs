@@ -19,31 +19,29 @@ pub struct PaymentForm {
 impl PaymentForm {
     /// A payment from `client` (a name, maybe empty), received today.
     pub fn open(shared: &Shared, client: String) -> Form {
-        let form = PaymentForm {
-            id: None,
-            client: Field::new("Client", FieldKind::Client, client),
-            on: Field::date("Date", true, Some(shared.today), shared.locale),
-            amount: Field::money("Amount", true, None, shared.locale),
-            note: Field::text("Note", false, ""),
-        };
-        Form::new(
-            crate::format::text(shared.locale, "form-title-add-payment"),
-            Kind::Payment(form),
-            shared.client_names(),
-        )
+        PaymentForm::with(shared, None, client)
     }
 
     /// Payment `p` (from `client`, its name) to edit, its values filled in.
     pub fn edit(shared: &Shared, p: &Payment, client: String) -> Form {
+        PaymentForm::with(shared, Some(p), client)
+    }
+
+    fn with(shared: &Shared, p: Option<&Payment>, client: String) -> Form {
+        let on = p.map_or(shared.today, |p| p.on);
         let form = PaymentForm {
-            id: Some(p.id),
+            id: p.map(|p| p.id),
             client: Field::new("Client", FieldKind::Client, client),
-            on: Field::date("Date", true, Some(p.on), shared.locale),
-            amount: Field::money("Amount", true, Some(p.amount), shared.locale),
-            note: Field::text("Note", false, p.note.clone()),
+            on: Field::date("Date", true, Some(on), shared.locale),
+            amount: Field::money("Amount", true, p.map(|p| p.amount), shared.locale),
+            note: Field::text("Note", false, p.map(|p| p.note.clone()).unwrap_or_default()),
+        };
+        let title = match p {
+            Some(_) => "form-title-edit-payment",
+            None => "form-title-add-payment",
         };
         Form::new(
-            crate::format::text(shared.locale, "form-title-edit-payment"),
+            shared.text(title),
             Kind::Payment(form),
             shared.client_names(),
         )
@@ -82,31 +80,30 @@ pub struct InvoiceForm {
 impl InvoiceForm {
     /// An invoice to `client` in the month shown, due at its end.
     pub fn open(shared: &Shared, client: String) -> Form {
-        let form = InvoiceForm {
-            id: None,
-            client: Field::new("Client", FieldKind::Client, client),
-            month: Field::for_month("Month", shared.month, shared.locale),
-            amount: Field::money("Amount", true, None, shared.locale),
-            due: Field::date("Due", true, Some(shared.month.last_day()), shared.locale),
-        };
-        Form::new(
-            crate::format::text(shared.locale, "form-title-add-invoice"),
-            Kind::Invoice(form),
-            shared.client_names(),
-        )
+        InvoiceForm::with(shared, None, client)
     }
 
     /// Invoice `i` (to `client`, its name) to edit, its values filled in.
     pub fn edit(shared: &Shared, i: &Invoice, client: String) -> Form {
+        InvoiceForm::with(shared, Some(i), client)
+    }
+
+    fn with(shared: &Shared, i: Option<&Invoice>, client: String) -> Form {
+        let month = i.map_or(shared.month, |i| i.month);
+        let due = i.map_or(shared.month.last_day(), |i| i.due);
         let form = InvoiceForm {
-            id: Some(i.id),
+            id: i.map(|i| i.id),
             client: Field::new("Client", FieldKind::Client, client),
-            month: Field::for_month("Month", i.month, shared.locale),
-            amount: Field::money("Amount", true, Some(i.amount), shared.locale),
-            due: Field::date("Due", true, Some(i.due), shared.locale),
+            month: Field::for_month("Month", month, shared.locale),
+            amount: Field::money("Amount", true, i.map(|i| i.amount), shared.locale),
+            due: Field::date("Due", true, Some(due), shared.locale),
+        };
+        let title = match i {
+            Some(_) => "form-title-edit-invoice",
+            None => "form-title-add-invoice",
         };
         Form::new(
-            crate::format::text(shared.locale, "form-title-edit-invoice"),
+            shared.text(title),
             Kind::Invoice(form),
             shared.client_names(),
         )

@@ -58,15 +58,11 @@ impl TouchForm {
             ),
             next_due: Field::date("Next due", false, t.and_then(|t| t.next_due), shared.locale),
         };
-        let title = crate::format::text(
-            shared.locale,
-            if t.is_some() {
-                "form-title-edit-touchpoint"
-            } else {
-                "form-title-add-touchpoint"
-            },
-        );
-        Form::new(title, Kind::Touch(form), shared.client_names())
+        let title = match t {
+            Some(_) => "form-title-edit-touchpoint",
+            None => "form-title-add-touchpoint",
+        };
+        Form::new(shared.text(title), Kind::Touch(form), shared.client_names())
     }
 }
 
@@ -125,15 +121,15 @@ impl AgreementForm {
                 shared.locale,
             ),
         };
-        let title = crate::format::text(
-            shared.locale,
-            if a.is_some() {
-                "form-title-edit-agreement"
-            } else {
-                "form-title-add-agreement"
-            },
-        );
-        Form::new(title, Kind::Agreement(form), shared.client_names())
+        let title = match a {
+            Some(_) => "form-title-edit-agreement",
+            None => "form-title-add-agreement",
+        };
+        Form::new(
+            shared.text(title),
+            Kind::Agreement(form),
+            shared.client_names(),
+        )
     }
 }
 

@@ -35,6 +35,7 @@ use crate::domain::{
     Status, Tier,
 };
 use crate::ops::ClientEdit;
+use crate::tui::app::Shared;
 
 pub use briefing::BriefingForm;
 pub use client::{ChangeForm, ClientEditForm, ContactForm, NewClientForm};
@@ -143,6 +144,11 @@ impl Kind {
             Kind::Briefing(f) => f,
         }
     }
+}
+
+/// A form's title: message `id` naming a client or a contact (`name`).
+fn naming(shared: &Shared, id: &str, name: &str) -> String {
+    crate::format::text_with(shared.locale, id, &[("name", name.into())])
 }
 
 /// A form on screen.
