@@ -359,28 +359,13 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
             lines.push(Line::from(""));
         }
         for note in notes {
-            for (j, part) in wrap_words(&note, note_w).into_iter().enumerate() {
-                let mark = if j == 0 { "✗ " } else { "  " };
-                lines.push(Line::from(Span::styled(
-                    format!("{:w$}{mark}{part}", "", w = note_indent),
-                    theme.warn(),
-                )));
-            }
+            lines.extend(warning(&note, note_indent, note_w, theme));
         }
     }
     if error_field.is_none()
         && let Some(e) = &form.error
     {
-        for (j, part) in wrap_words(&e.say(locale), inner_w.saturating_sub(2).max(1))
-            .into_iter()
-            .enumerate()
-        {
-            let mark = if j == 0 { "✗ " } else { "  " };
-            lines.push(Line::from(Span::styled(
-                format!("{mark}{part}"),
-                theme.warn(),
-            )));
-        }
+        lines.extend(warning(&e.say(locale), 0, inner_w.saturating_sub(2), theme));
     }
     let height = (lines.len() as u16 + 2).max(fields.len() as u16 * 2 + 4);
     let rect = centered(area, 72, height);
@@ -398,6 +383,18 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
             f.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
         }
     }
+}
+
+/// `note` marked `✗` and wrapped in `width` columns, `indent` columns in.
+fn warning(note: &str, indent: usize, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let parts = wrap_words(note, width).into_iter().enumerate();
+    parts
+        .map(|(j, part)| {
+            let mark = if j == 0 { "✗ " } else { "  " };
+            let text = format!("{:indent$}{mark}{part}", "");
+            Line::from(Span::styled(text, theme.warn()))
+        })
+        .collect()
 }
 
 /// A field's `value` in `room` columns, with the cursor (`cursor` chars
