@@ -306,7 +306,8 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![Effect::Reload]
         }
         Msg::Saved(Err(e)) => {
-            // A form stays open with the reason under it.
+            // A form stays open with the reason under it (the file `w`
+            // could not write, too).
             match &mut shared.mode {
                 Mode::Form(f) => f.error = Some(e.into()),
                 _ => shared.warn(e.message),
@@ -323,15 +324,7 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             shared.notify(text);
             Vec::new()
         }
-        Msg::Failed(e) => {
-            // A form stays open with the reason under it (the file `w`
-            // could not write).
-            match &mut shared.mode {
-                Mode::Form(f) => f.error = Some(Refused::new(e).into()),
-                _ => shared.warn(e),
-            }
-            Vec::new()
-        }
+        Msg::Failed(e) => answer(app, Msg::Saved(Err(Refused::new(e)))),
     }
 }
 

@@ -233,69 +233,41 @@ impl From<Refused> for FormError {
 
 /// Check one field's text. `clients` are the names a Client field accepts.
 pub fn validate(field: &Field, clients: &[String]) -> Result<Value, Check> {
+    use FieldKind as K;
     let v = field.value.trim();
+    let empty = v.is_empty();
     match &field.kind {
-        FieldKind::Text { required } => {
-            if v.is_empty() {
-                if *required {
-                    Err(Check::Required)
-                } else {
-                    Ok(Value::Text(None))
-                }
-            } else if v.chars().count() > crate::ops::MAX_TEXT {
-                Err(Check::TooLong)
-            } else {
-                Ok(Value::Text(Some(v.to_string())))
-            }
-        }
-        FieldKind::Date { required } => {
-            if v.is_empty() {
-                if *required {
-                    Err(Check::RequiredDate)
-                } else {
-                    Ok(Value::Date(None))
-                }
-            } else {
-                parse_date(v)
-                    .map(|d| Value::Date(Some(d)))
-                    .map_err(Check::Date)
-            }
-        }
-        FieldKind::Month => Month::parse(v).map(Value::Month).map_err(Check::Date),
-        FieldKind::Amount { positive } => {
-            let parsed = if *positive {
-                Money::parse_positive(v)
-            } else {
-                Money::parse(v)
-            };
-            parsed.map(Value::Amount).map_err(Check::Amount)
-        }
-        FieldKind::Number { min, max, required } => {
-            if v.is_empty() {
-                return if *required {
-                    Err(Check::Required)
-                } else {
-                    Ok(Value::Number(None))
-                };
-            }
-            match v.parse::<u32>() {
-                Ok(n) if (*min..=*max).contains(&n) => Ok(Value::Number(Some(n))),
-                _ => Err(Check::WholeNumber {
-                    min: *min,
-                    max: *max,
-                }),
-            }
-        }
-        FieldKind::Choice(options) => options
+        K::Text { required: false } if empty => Ok(Value::Text(None)),
+        K::Date { required: false } if empty => Ok(Value::Date(None)),
+        K::Number {
+            required: false, ..
+        } if empty => Ok(Value::Number(None)),
+        K::Date { required: true } if empty => Err(Check::RequiredDate),
+        K::Text { .. } | K::Number { .. } | K::Client if empty => Err(Check::Required),
+        K::Text { .. } if v.chars().count() > crate::ops::MAX_TEXT => Err(Check::TooLong),
+        K::Text { .. } => Ok(Value::Text(Some(v.to_string()))),
+        K::Date { .. } => parse_date(v)
+            .map(|d| Value::Date(Some(d)))
+            .map_err(Check::Date),
+        K::Month => Month::parse(v).map(Value::Month).map_err(Check::Date),
+        K::Amount { positive: true } => Money::parse_positive(v)
+            .map(Value::Amount)
+            .map_err(Check::Amount),
+        K::Amount { positive: false } => Money::parse(v).map(Value::Amount).map_err(Check::Amount),
+        K::Number { min, max, .. } => match v.parse::<u32>() {
+            Ok(n) if (*min..=*max).contains(&n) => Ok(Value::Number(Some(n))),
+            _ => Err(Check::WholeNumber {
+                min: *min,
+                max: *max,
+            }),
+        },
+        K::Choice(options) => options
             .iter()
             .find(|o| o.eq_ignore_ascii_case(v))
             .map(|o| Value::Choice(o))
             .ok_or_else(|| Check::OneOf(options.clone())),
-        FieldKind::Client => {
+        K::Client => {
             let key = crate::domain::name_key(v);
-            if v.is_empty() {
-                return Err(Check::Required);
-            }
             clients
                 .iter()
                 .find(|c| crate::domain::name_key(c) == key)

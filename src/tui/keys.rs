@@ -284,11 +284,8 @@ pub const HELPING: &[Binding] = bindings![
     &[Char('?'), Char('q'), Code(KeyCode::Esc)], "?/Esc/q", "key-close-help" => Action::Back, footer;
 ];
 
-/// The open pane's own keys (the card's when it is open).
-pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
-    if card {
-        return CARD;
-    }
+/// The open pane's own keys.
+fn pane_bindings(pane: Pane) -> &'static [Binding] {
     match pane {
         Pane::Portfolio => PORTFOLIO,
         Pane::Touchpoints => TOUCHPOINTS,
@@ -303,7 +300,7 @@ pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
 pub fn bindings(mode: &Mode, pane: Pane, card: bool) -> Vec<&'static Binding> {
     let tables: &[&'static [Binding]] = match mode {
         Mode::Normal if card => &[CARD, GLOBAL],
-        Mode::Normal => &[pane_bindings(pane, false), MOVE, GLOBAL],
+        Mode::Normal => &[pane_bindings(pane), MOVE, GLOBAL],
         Mode::Filter => &[FILTERING],
         Mode::Picker(_) => &[PICKING],
         Mode::Form(_) => &[FORM],
