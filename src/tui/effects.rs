@@ -53,15 +53,11 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
                 closed_on: None,
                 ..a.clone()
             };
-            let what = say(loc, "toast-agreement-reopened", &[("text", &a.text)]);
+            // Undone as an edit: the agreement open again.
             let status = words::agreement(loc, a.status);
-            Msg::Saved(Ok(Saved::said(say(
-                loc,
-                "toast-agreement-marked",
-                &[("status", &status)],
-            ))
-            .touched(a.clone())
-            .undo(restore(open, a), what)))
+            let said = say(loc, "toast-agreement-marked", &[("status", &status)]);
+            let what = say(loc, "toast-agreement-reopened", &[("text", &a.text)]);
+            Msg::Saved(Ok(edited(loc, said, Some(open), a, what)))
         }),
         Effect::Undo(change) => Ok(super::undo::perform(store, loc, *change)),
     };
@@ -291,16 +287,9 @@ fn moved(loc: Locale, c: crate::domain::Client, now: &str) -> Saved {
     .touched(c)
 }
 
-/// How `u` undoes an edit: `before` put back over `after`.
-fn restore(before: impl Into<Record>, after: impl Into<Record>) -> Inverse {
-    Inverse::Restore {
-        before: before.into(),
-        after: after.into(),
-    }
-}
-
-/// An edit saved (`said`), selected next: undoable when it changed
-/// something (`before`: the record as it was), else it says so.
+/// An edit saved (`said`), selected next: undoable (`before`, the record
+/// as it was, put back over `after`) when it changed something, else it
+/// says so.
 fn edited<T: Into<Record> + PartialEq + Clone>(
     loc: Locale,
     said: String,
@@ -310,7 +299,13 @@ fn edited<T: Into<Record> + PartialEq + Clone>(
 ) -> Saved {
     let saved = Saved::said(said).touched(after.clone());
     match before {
-        Some(before) if before != after => saved.undo(restore(before, after), what),
+        Some(before) if before != after => {
+            let inverse = Inverse::Restore {
+                before: before.into(),
+                after: after.into(),
+            };
+            saved.undo(inverse, what)
+        }
         _ => Saved {
             message: text(loc, "toast-nothing-changed"),
             ..saved
