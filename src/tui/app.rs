@@ -379,9 +379,9 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
         Action::FormEnd => form.edit(Edit::Cursor, Field::end),
         Action::FormNext => {
             form.complete();
-            form.next_field();
+            form.step_field(1);
         }
-        Action::FormPrev => form.prev_field(),
+        Action::FormPrev => form.step_field(-1),
         Action::FormComplete => form.complete(),
         Action::FormSubmit => match form.submit() {
             Ok(save) => return vec![Effect::Save(save)],

@@ -97,14 +97,13 @@ impl Check {
             Check::RequiredDate => text(loc, "form-required-date"),
             Check::TooLong => text(loc, "form-too-long"),
             Check::NoSuchClient => text(loc, "form-no-such-client"),
-            Check::WholeNumber { min, max } => text_with(
-                loc,
-                "form-whole-number",
-                &[
+            Check::WholeNumber { min, max } => {
+                let args = [
                     ("min", i64::from(*min).into()),
                     ("max", i64::from(*max).into()),
-                ],
-            ),
+                ];
+                text_with(loc, "form-whole-number", &args)
+            }
             Check::OneOf(options) => {
                 let shown: Vec<String> = options.iter().map(|o| words::choice(loc, o)).collect();
                 let shown = shown.join(", ");

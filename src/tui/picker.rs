@@ -178,17 +178,11 @@ impl Picker {
         f.render_widget(Clear, rect);
         let loc = shared.locale;
         let (found_n, all) = (found.len().to_string(), shared.names.len().to_string());
-        let title = format!(
-            " {} ",
-            text_with(
-                loc,
-                "picker-title",
-                &[
-                    ("found", found_n.as_str().into()),
-                    ("all", all.as_str().into())
-                ],
-            )
-        );
+        let args = [
+            ("found", found_n.as_str().into()),
+            ("all", all.as_str().into()),
+        ];
+        let title = format!(" {} ", text_with(loc, "picker-title", &args));
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.title()))

@@ -211,20 +211,11 @@ impl Form {
         self.kind.typed_mut().fields_mut().into_iter().nth(focus)
     }
 
-    fn len(&self) -> usize {
-        self.fields().len()
-    }
-
-    pub fn next_field(&mut self) {
-        if self.len() > 0 {
-            self.focus = (self.focus + 1) % self.len();
-        }
-    }
-
-    pub fn prev_field(&mut self) {
-        if self.len() > 0 {
-            self.focus = (self.focus + self.len() - 1) % self.len();
-        }
+    /// Focus the field `by` after the focused one (before it when
+    /// negative), round the ends.
+    pub fn step_field(&mut self, by: isize) {
+        let n = self.fields().len() as isize;
+        self.focus = (self.focus as isize + by).rem_euclid(n) as usize;
     }
 
     /// Apply `edit` to the focused field. An edit of its text (`Text`)
