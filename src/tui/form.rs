@@ -298,7 +298,7 @@ impl Field {
         label: &'static str,
         required: bool,
         value: Option<NaiveDate>,
-        locale: crate::format::Locale,
+        locale: Locale,
     ) -> Field {
         let value = value
             .map(|d| crate::format::date(locale, d))
@@ -308,10 +308,10 @@ impl Field {
 
     /// A month field, `value` as `locale` writes a month in figures
     /// (`2026-11`, `11.2026`; either is read back).
-    pub fn for_month(label: &'static str, value: Month, locale: crate::format::Locale) -> Field {
+    pub fn for_month(label: &'static str, value: Month, locale: Locale) -> Field {
         let value = match locale {
-            crate::format::Locale::En => value.to_string(),
-            crate::format::Locale::Ru => format!("{:02}.{}", value.month(), value.year()),
+            Locale::En => value.to_string(),
+            Locale::Ru => format!("{:02}.{}", value.month(), value.year()),
         };
         Field::new(label, FieldKind::Month, value)
     }
@@ -322,12 +322,12 @@ impl Field {
         label: &'static str,
         positive: bool,
         value: Option<Money>,
-        locale: crate::format::Locale,
+        locale: Locale,
     ) -> Field {
         let plain = value.map(Money::to_plain).unwrap_or_default();
         let value = match locale {
-            crate::format::Locale::En => plain,
-            crate::format::Locale::Ru => plain.replace('.', ","),
+            Locale::En => plain,
+            Locale::Ru => plain.replace('.', ","),
         };
         Field::new(label, FieldKind::Amount { positive }, value)
     }

@@ -186,10 +186,7 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         };
         spans.push(Span::raw(plan(form)));
     }
-    f.render_widget(
-        Paragraph::new(fit_line(Line::from(spans), area.width)),
-        area,
-    );
+    draw_line(f, spans, area);
 }
 
 fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -205,11 +202,8 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         // A click on the tab opens its pane.
         let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
         let tab = Rect::new(x, area.y, width, 1).intersection(area);
-        mouse::note(
-            &app.shared,
-            tab,
-            mouse::Spot::Select(Action::SelectPane(*p)),
-        );
+        let select = mouse::Spot::Select(Action::SelectPane(*p));
+        mouse::note(&app.shared, tab, select);
         x = x.saturating_add(width);
         spans.push(Span::styled(text, style));
     }
@@ -217,10 +211,7 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         let card = text(app.shared.locale, "tui-card-tab");
         spans.push(Span::styled(format!(" {card} "), theme.selected()));
     }
-    f.render_widget(
-        Paragraph::new(fit_line(Line::from(spans), area.width)),
-        area,
-    );
+    draw_line(f, spans, area);
 }
 
 /// The footer: a message if there is one, else the keys that do something
@@ -267,6 +258,11 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         spans.push(Span::styled(entry.0.clone(), theme.title()));
         spans.push(Span::raw(entry.1.clone()));
     }
+    draw_line(f, spans, area);
+}
+
+/// `spans` on the one line of `area`, cut with `…` where they do not fit.
+fn draw_line(f: &mut Frame, spans: Vec<Span<'_>>, area: Rect) {
     f.render_widget(
         Paragraph::new(fit_line(Line::from(spans), area.width)),
         area,
