@@ -153,10 +153,8 @@ impl ChangeForm {
                     Some(Tier::Potential) => Tier::Gold,
                     _ => Tier::Potential,
                 };
-                (
-                    "form-title-change-tier",
-                    Field::choice("Tier", tiers(), next.as_str()),
-                )
+                let to = Field::choice("Tier", tiers(), next.as_str());
+                ("form-title-change-tier", to)
             }
             Changing::Status => {
                 let next = match client.map(|c| c.status) {
@@ -164,10 +162,8 @@ impl ChangeForm {
                     _ => Status::Active,
                 };
                 let all = Status::ALL.iter().map(|s| s.as_str()).collect();
-                (
-                    "form-title-change-status",
-                    Field::choice("Status", all, next.as_str()),
-                )
+                let to = Field::choice("Status", all, next.as_str());
+                ("form-title-change-status", to)
             }
         };
         let form = ChangeForm {
@@ -190,11 +186,8 @@ impl Typed for ChangeForm {
     fields!(to, reason, on);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
-        let (client, reason, on) = (
-            self.client,
-            self.reason.required_text()?,
-            self.on.required_date()?,
-        );
+        let client = self.client;
+        let (reason, on) = (self.reason.required_text()?, self.on.required_date()?);
         Ok(match self.changing {
             Changing::Tier => Save::Tier {
                 client,
