@@ -39,11 +39,8 @@ impl NewClientForm {
             channel: Field::text("Channel", false, ""),
             goal: Field::text("Goal", false, ""),
         };
-        Form::new(
-            shared.text("form-title-add-client"),
-            Kind::NewClient(form),
-            shared.client_names(),
-        )
+        let title = shared.text("form-title-add-client");
+        Form::new(title, Kind::NewClient(form), shared.client_names())
     }
 }
 
@@ -94,8 +91,9 @@ impl ClientEditForm {
             goal: Field::text("Goal", false, c.goal.clone().unwrap_or_default()),
             notes: Field::text("Notes", false, c.notes.clone()),
         };
+        let title = super::naming(shared, "form-title-edit-client", &c.name);
         Some(Form::new(
-            super::naming(shared, "form-title-edit-client", &c.name),
+            title,
             Kind::EditClient(form),
             shared.client_names(),
         ))
@@ -173,12 +171,8 @@ impl ChangeForm {
             reason: Field::text("Reason", true, ""),
             on: Field::date("On", true, Some(shared.today), shared.locale),
         };
-        Form::new(
-            super::naming(shared, what, shared.name(id)),
-            Kind::Change(form),
-            Vec::new(),
-        )
-        .focused(1)
+        let title = super::naming(shared, what, shared.name(id));
+        Form::new(title, Kind::Change(form), Vec::new()).focused(1)
     }
 }
 
@@ -232,11 +226,7 @@ impl ContactForm {
         let form = ContactForm {
             client: id,
             contact: c.map(|c| c.id),
-            name: Field::text(
-                "Person",
-                true,
-                c.map(|c| c.name.clone()).unwrap_or_default(),
-            ),
+            name: Field::text("Person", true, text(|c| Some(&c.name))),
             role: Field::text("Role", false, text(|c| c.role.as_ref())),
             decides: Field::choice("Decides", vec!["no", "yes"], decides),
             phone: Field::text("Phone", false, text(|c| c.phone.as_ref())),

@@ -36,15 +36,11 @@ impl PaymentForm {
             amount: Field::money("Amount", true, p.map(|p| p.amount), shared.locale),
             note: Field::text("Note", false, p.map(|p| p.note.clone()).unwrap_or_default()),
         };
-        let title = match p {
+        let title = shared.text(match p {
             Some(_) => "form-title-edit-payment",
             None => "form-title-add-payment",
-        };
-        Form::new(
-            shared.text(title),
-            Kind::Payment(form),
-            shared.client_names(),
-        )
+        });
+        Form::new(title, Kind::Payment(form), shared.client_names())
     }
 }
 
@@ -98,15 +94,11 @@ impl InvoiceForm {
             amount: Field::money("Amount", true, i.map(|i| i.amount), shared.locale),
             due: Field::date("Due", true, Some(due), shared.locale),
         };
-        let title = match i {
+        let title = shared.text(match i {
             Some(_) => "form-title-edit-invoice",
             None => "form-title-add-invoice",
-        };
-        Form::new(
-            shared.text(title),
-            Kind::Invoice(form),
-            shared.client_names(),
-        )
+        });
+        Form::new(title, Kind::Invoice(form), shared.client_names())
     }
 }
 
@@ -141,16 +133,10 @@ impl TargetForm {
             month: Field::for_month("Month", shared.month, shared.locale),
             target: Field::money("Target", false, current, shared.locale),
         };
-        Form::new(
-            crate::format::text_with(
-                shared.locale,
-                "form-title-target",
-                &[("month", shared.month.to_string().as_str().into())],
-            ),
-            Kind::Target(form),
-            Vec::new(),
-        )
-        .focused(1)
+        let month = shared.month.to_string();
+        let args = [("month", month.as_str().into())];
+        let title = crate::format::text_with(shared.locale, "form-title-target", &args);
+        Form::new(title, Kind::Target(form), Vec::new()).focused(1)
     }
 }
 

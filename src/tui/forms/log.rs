@@ -31,38 +31,28 @@ impl TouchForm {
             max: crate::ops::MAX_MINUTES,
             required: false,
         };
+        // A new touchpoint's text fields start empty.
+        let text = |f: fn(&Touchpoint) -> String| t.map(f).unwrap_or_default();
+        let at = t.map_or(shared.today, |t| t.at);
         let form = TouchForm {
             id: t.map(|t| t.id),
             client: Field::new("Client", FieldKind::Client, client),
-            date: Field::date(
-                "Date",
-                true,
-                Some(t.map_or(shared.today, |t| t.at)),
-                shared.locale,
-            ),
+            date: Field::date("Date", true, Some(at), shared.locale),
             kind: Field::choice("Kind", kinds, t.map_or("call", |t| t.kind.as_str())),
-            summary: Field::text(
-                "Summary",
-                true,
-                t.map(|t| t.summary.clone()).unwrap_or_default(),
-            ),
-            minutes: Field::new(
-                "Minutes",
-                minutes,
-                t.map(|t| t.minutes.to_string()).unwrap_or_default(),
-            ),
+            summary: Field::text("Summary", true, text(|t| t.summary.clone())),
+            minutes: Field::new("Minutes", minutes, text(|t| t.minutes.to_string())),
             next_step: Field::text(
                 "Next step",
                 false,
-                t.and_then(|t| t.next_step.clone()).unwrap_or_default(),
+                text(|t| t.next_step.clone().unwrap_or_default()),
             ),
             next_due: Field::date("Next due", false, t.and_then(|t| t.next_due), shared.locale),
         };
-        let title = match t {
+        let title = shared.text(match t {
             Some(_) => "form-title-edit-touchpoint",
             None => "form-title-add-touchpoint",
-        };
-        Form::new(shared.text(title), Kind::Touch(form), shared.client_names())
+        });
+        Form::new(title, Kind::Touch(form), shared.client_names())
     }
 }
 
@@ -104,32 +94,21 @@ impl AgreementForm {
     /// today, or editing `a`.
     pub fn open(shared: &Shared, a: Option<&Agreement>, client: String) -> Form {
         let owners = Owner::ALL.iter().map(|o| o.as_str()).collect();
+        let text = a.map(|a| a.text.clone()).unwrap_or_default();
+        let made_on = a.map_or(shared.today, |a| a.made_on);
         let form = AgreementForm {
             id: a.map(|a| a.id),
             client: Field::new("Client", FieldKind::Client, client),
-            text: Field::text(
-                "Agreement",
-                true,
-                a.map(|a| a.text.clone()).unwrap_or_default(),
-            ),
+            text: Field::text("Agreement", true, text),
             owner: Field::choice("Owed by", owners, a.map_or("us", |a| a.owner.as_str())),
             due: Field::date("Due", false, a.and_then(|a| a.due), shared.locale),
-            made_on: Field::date(
-                "Made on",
-                true,
-                Some(a.map_or(shared.today, |a| a.made_on)),
-                shared.locale,
-            ),
+            made_on: Field::date("Made on", true, Some(made_on), shared.locale),
         };
-        let title = match a {
+        let title = shared.text(match a {
             Some(_) => "form-title-edit-agreement",
             None => "form-title-add-agreement",
-        };
-        Form::new(
-            shared.text(title),
-            Kind::Agreement(form),
-            shared.client_names(),
-        )
+        });
+        Form::new(title, Kind::Agreement(form), shared.client_names())
     }
 }
 
