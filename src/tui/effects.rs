@@ -221,11 +221,8 @@ fn save(store: &mut Store, loc: Locale, save: Save) -> OpResult<Saved> {
                 (old.client_id, old.month) = (cid, new.month);
                 (old.amount, old.due) = (new.amount, new.due);
             })?;
-            let said = say(
-                loc,
-                "toast-saved-invoice",
-                &invoice_values(loc, &after, &client),
-            );
+            let values = invoice_values(loc, &after, &client);
+            let said = say(loc, "toast-saved-invoice", &values);
             let what = say(loc, "toast-edit-of-invoice", &[("client", &client)]);
             Ok(edited(loc, said, before, after, what))
         }
@@ -279,12 +276,8 @@ fn added(said: String, record: impl Into<Record>, what: String) -> Saved {
 
 /// Client `c` moved to another tier or status, `now`.
 fn moved(loc: Locale, c: crate::domain::Client, now: &str) -> Saved {
-    Saved::said(say(
-        loc,
-        "toast-is-now",
-        &[("name", c.name.as_str()), ("now", now)],
-    ))
-    .touched(c)
+    let args = [("name", c.name.as_str()), ("now", now)];
+    Saved::said(say(loc, "toast-is-now", &args)).touched(c)
 }
 
 /// An edit saved (`said`), selected next: undoable (`before`, the record

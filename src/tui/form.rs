@@ -98,10 +98,8 @@ impl Check {
             Check::TooLong => text(loc, "form-too-long"),
             Check::NoSuchClient => text(loc, "form-no-such-client"),
             Check::WholeNumber { min, max } => {
-                let args = [
-                    ("min", i64::from(*min).into()),
-                    ("max", i64::from(*max).into()),
-                ];
+                let (min, max) = (i64::from(*min), i64::from(*max));
+                let args = [("min", min.into()), ("max", max.into())];
                 text_with(loc, "form-whole-number", &args)
             }
             Check::OneOf(options) => {

@@ -128,16 +128,13 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
 
 fn too_small(locale: Locale, f: &mut Frame, area: Rect) {
     let size = |n: u16| Arg::Num(i64::from(n));
-    let said = text_with(
-        locale,
-        "tui-too-small",
-        &[
-            ("width", size(area.width)),
-            ("height", size(area.height)),
-            ("min-width", size(MIN_WIDTH)),
-            ("min-height", size(MIN_HEIGHT)),
-        ],
-    );
+    let args = [
+        ("width", size(area.width)),
+        ("height", size(area.height)),
+        ("min-width", size(MIN_WIDTH)),
+        ("min-height", size(MIN_HEIGHT)),
+    ];
+    let said = text_with(locale, "tui-too-small", &args);
     f.render_widget(Paragraph::new(said).wrap(Wrap { trim: true }), area);
 }
 
@@ -145,14 +142,9 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let shared = &app.shared;
     let loc = shared.locale;
     let today = format::date(loc, shared.today);
-    let mut spans = vec![
-        Span::styled(" folio ", theme.title()),
-        Span::raw(format!(
-            "· {} · {} ",
-            shared.title,
-            text_with(loc, "tui-today", &[("date", today.as_str().into())])
-        )),
-    ];
+    let today = text_with(loc, "tui-today", &[("date", today.as_str().into())]);
+    let title = Span::raw(format!("· {} · {today} ", shared.title));
+    let mut spans = vec![Span::styled(" folio ", theme.title()), title];
     // The month's line of the plan history (kept month totals): the header
     // needs no settlement of the month's invoices.
     if let Some(p) = shared
@@ -232,16 +224,12 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     } else if !app.filter().is_empty() && app.card.is_none() {
         spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
     }
-    let entries: Vec<(String, String, bool)> = keys::footer(
-        app.shared.locale,
-        &app.shared.mode,
-        app.focus_keys(),
-        app.pane,
-        app.card.is_some(),
-    )
-    .into_iter()
-    .map(|(k, what, always)| (format!(" {k}"), format!(" {what} "), always))
-    .collect();
+    let (loc, mode, card) = (app.shared.locale, &app.shared.mode, app.card.is_some());
+    let entries: Vec<(String, String, bool)> =
+        keys::footer(loc, mode, app.focus_keys(), app.pane, card)
+            .into_iter()
+            .map(|(k, what, always)| (format!(" {k}"), format!(" {what} "), always))
+            .collect();
     // Help and quit always show; the pane's keys take the rest, in order.
     let width = |(k, what, _): &(String, String, bool)| k.width() + what.width();
     let mut used: usize = spans.iter().map(|s| s.content.width()).sum::<usize>()
@@ -263,10 +251,8 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
 
 /// `spans` on the one line of `area`, cut with `…` where they do not fit.
 fn draw_line(f: &mut Frame, spans: Vec<Span<'_>>, area: Rect) {
-    f.render_widget(
-        Paragraph::new(fit_line(Line::from(spans), area.width)),
-        area,
-    );
+    let line = fit_line(Line::from(spans), area.width);
+    f.render_widget(Paragraph::new(line), area);
 }
 
 /// A box of `width` x `height` centred in `area`, clamped to fit.
@@ -456,12 +442,8 @@ fn draw_confirm(locale: Locale, prompt: &str, theme: Theme, f: &mut Frame, area:
         .borders(Borders::ALL)
         .title(format!(" {} ", text(locale, "tui-confirm")))
         .border_style(theme.warn());
-    f.render_widget(
-        Paragraph::new(prompt.to_string())
-            .wrap(Wrap { trim: true })
-            .block(block),
-        rect,
-    );
+    let prompt = Paragraph::new(prompt.to_string()).wrap(Wrap { trim: true });
+    f.render_widget(prompt.block(block), rect);
 }
 
 /// What the mouse does, for help while it is on: message ids of what is
@@ -548,10 +530,8 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .map(|(k, what)| {
             let line = if k.is_empty() {
                 // A section's title ("The board"), or a blank line.
-                Line::from(Span::styled(
-                    format!("{:w$}{what}", "", w = label_w + 2),
-                    theme.title(),
-                ))
+                let title = format!("{:w$}{what}", "", w = label_w + 2);
+                Line::from(Span::styled(title, theme.title()))
             } else {
                 let pad = label_w.saturating_sub(k.width());
                 Line::from(vec![
