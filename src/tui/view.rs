@@ -35,12 +35,9 @@ impl Theme {
         }
     }
 
-    fn fg(self, c: Color) -> Style {
-        if self.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
-        }
+    /// `style` when colours are on, else plain.
+    fn colored(self, style: Style) -> Style {
+        if self.color { style } else { Style::new() }
     }
 
     pub fn tier(self, t: Tier) -> Style {
@@ -59,23 +56,21 @@ impl Theme {
     }
 
     pub fn warn(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.colored(Style::new().fg(Color::Red))
+            .add_modifier(Modifier::BOLD)
     }
 
     pub fn due(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.colored(Style::new().fg(Color::Yellow))
+            .add_modifier(Modifier::BOLD)
     }
 
     pub fn good(self) -> Style {
-        self.fg(Color::Green)
+        self.colored(Style::new().fg(Color::Green))
     }
 
     pub fn dim(self) -> Style {
-        if self.color {
-            Style::new().add_modifier(Modifier::DIM)
-        } else {
-            Style::new()
-        }
+        self.colored(Style::new().add_modifier(Modifier::DIM))
     }
 
     pub fn selected(self) -> Style {
