@@ -35,12 +35,10 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
             Err(e) => Err(e),
         },
         // A file, not the portfolio: written, or a question first.
-        Effect::Save(Save::WriteReport(report)) => Ok(panes::perform(
-            store,
-            today,
-            loc,
-            panes::Request::WriteReport(report),
-        )),
+        Effect::Save(Save::WriteReport(report)) => {
+            let request = panes::Request::WriteReport(report);
+            Ok(panes::perform(store, today, loc, request))
+        }
         Effect::Save(values) => Ok(Msg::Saved(
             save(store, loc, values).map_err(|e| Refused::of(loc, &e)),
         )),

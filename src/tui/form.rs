@@ -345,7 +345,8 @@ impl Field {
         }
     }
 
-    fn checked(&self, clients: &[String]) -> Result<Value, FieldError> {
+    /// The field's value, or what its check found, naming the field.
+    pub fn checked(&self, clients: &[String]) -> Result<Value, FieldError> {
         validate(self, clients).map_err(|e| self.error(e))
     }
 

@@ -347,18 +347,14 @@ fn latin_twin(c: char) -> char {
 /// Ctrl chord everywhere (a chord is never text); in a form, a filter or
 /// the picker a plain Cyrillic letter stays text.
 fn on_latin_layout(mode: &Mode, ev: &KeyEvent) -> KeyEvent {
-    let KeyCode::Char(c) = ev.code else {
-        return *ev;
-    };
     let letters_are_commands = matches!(mode, Mode::Normal | Mode::Help | Mode::Confirm(_));
-    if letters_are_commands || ctrl(ev) {
-        KeyEvent {
-            code: KeyCode::Char(latin_twin(c)),
-            ..*ev
-        }
-    } else {
-        *ev
+    let mut ev = *ev;
+    if let KeyCode::Char(c) = ev.code
+        && (letters_are_commands || ctrl(&ev))
+    {
+        ev.code = KeyCode::Char(latin_twin(c));
     }
+    ev
 }
 
 /// What a key means in the current mode. In a form, a filter or the

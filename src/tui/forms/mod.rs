@@ -189,11 +189,8 @@ impl Form {
     /// wrong one is named), then parsed into the domain value.
     pub fn submit(&mut self) -> Result<Save, FieldError> {
         self.complete();
-        for (f, check) in self.fields().into_iter().zip(self.checks()) {
-            check.map_err(|check| FieldError {
-                field: f.label,
-                check,
-            })?;
+        for f in self.fields() {
+            f.checked(&self.clients)?;
         }
         self.kind.typed().parse(&self.clients)
     }
