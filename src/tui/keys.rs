@@ -49,12 +49,8 @@ pub struct Binding {
 /// `, footer` when the footer shows it. A row with no label is said by the
 /// row above it (`k` under `j/k`) or not offered at all.
 macro_rules! bindings {
-    (@footer footer) => {
-        true
-    };
-    (@footer) => {
-        false
-    };
+    (@footer footer) => (true);
+    (@footer) => (false);
     ($($keys:expr, $label:literal, $help:literal => $action:expr $(, $footer:ident)?;)*) => {
         &[$(Binding {
             keys: $keys,
