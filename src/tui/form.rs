@@ -459,21 +459,11 @@ impl Field {
     // that delete text leave it as it is.
 
     pub fn backspace(&mut self) {
-        if self.is_choice() {
-            return;
-        }
-        if self.cursor > 0 {
-            let byte = byte_index(&self.value, self.cursor - 1);
-            self.value.remove(byte);
-            self.cursor -= 1;
-        }
+        self.delete_before(self.cursor.saturating_sub(1));
     }
 
     pub fn delete(&mut self) {
-        if self.is_choice() {
-            return;
-        }
-        if self.cursor < self.value.chars().count() {
+        if !self.is_choice() && self.cursor < self.value.chars().count() {
             let byte = byte_index(&self.value, self.cursor);
             self.value.remove(byte);
         }
@@ -481,24 +471,21 @@ impl Field {
 
     /// Ctrl-W: delete the word before the cursor, as a shell does.
     pub fn delete_word(&mut self) {
-        if self.is_choice() {
-            return;
-        }
-        let start = word_start(&self.value, self.cursor);
-        self.delete_before(start);
+        self.delete_before(word_start(&self.value, self.cursor));
     }
 
     /// Ctrl-U: delete from the start of the line to the cursor (readline's
     /// Ctrl-U kills to the start too; what is after the cursor stays).
     pub fn delete_line(&mut self) {
-        if self.is_choice() {
-            return;
-        }
         self.delete_before(0);
     }
 
-    /// Delete the characters from `start` up to the cursor.
+    /// Delete the characters from `start` up to the cursor (not in a
+    /// choice).
     fn delete_before(&mut self, start: usize) {
+        if self.is_choice() {
+            return;
+        }
         let from = byte_index(&self.value, start);
         let to = byte_index(&self.value, self.cursor);
         self.value.replace_range(from..to, "");

@@ -454,18 +454,17 @@ const MOUSE_HELP: &[(&str, &str)] = &[
 fn help_box(app: &App, area: Rect) -> (Vec<(String, String)>, Rect) {
     let loc = app.shared.locale;
     let mut entries = keys::help(loc, app.focus_keys(), app.pane, app.card.is_some());
-    let section = |id: &str| (String::new(), text(loc, id));
-    if app.pane == Pane::Portfolio && app.card.is_none() {
+    // Sections after a blank line, under their title: the board's legend
+    // on the board, the mouse while it is on.
+    let board = app.pane == Pane::Portfolio && app.card.is_none();
+    let sections = [
+        (board, "tui-help-board", super::panes::portfolio::LEGEND),
+        (app.shared.mouse, "tui-help-mouse", MOUSE_HELP),
+    ];
+    for (_, title, rows) in sections.into_iter().filter(|s| s.0) {
         entries.push(Default::default());
-        entries.push(section("tui-help-board"));
-        let legend = super::panes::portfolio::LEGEND.iter();
-        entries.extend(legend.map(|(k, what)| (text(loc, k), text(loc, what))));
-    }
-    if app.shared.mouse {
-        entries.push(Default::default());
-        entries.push(section("tui-help-mouse"));
-        let mouse = MOUSE_HELP.iter();
-        entries.extend(mouse.map(|(k, what)| (text(loc, k), text(loc, what))));
+        entries.push((String::new(), text(loc, title)));
+        entries.extend(rows.iter().map(|(k, what)| (text(loc, k), text(loc, what))));
     }
     let rect = centered(area, 70, entries.len() as u16 + 2);
     (entries, rect)
