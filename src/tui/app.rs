@@ -289,14 +289,11 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved(Ok(saved)) => {
             // Close the form, say what was done, and read it all again.
             shared.mode = Mode::Normal;
-            if saved.deleted_client.is_some()
-                && app.card.as_ref().map(|c| c.client_id) == saved.deleted_client
-            {
-                app.card = None;
-            }
             shared.notify(saved.message);
             if let Some(id) = saved.deleted_client {
                 app.undo.forget_client(id);
+                // Its card, if open, closes.
+                app.card.take_if(|c| c.client_id == id);
             }
             app.undo.extend(saved.undo);
             // The record saved is selected once the lists are read again.
