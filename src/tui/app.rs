@@ -11,7 +11,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 
 pub use super::action::{Action, Effect, Loaded, Msg};
-use super::form::{Field, Refused};
+use super::form::{Field, FormError, Refused};
 use super::forms::client::Changing;
 use super::forms::{ChangeForm, Edit, Form, NewClientForm};
 use super::panes::card::Card;
@@ -306,7 +306,7 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             // A form stays open with the reason under it (the file `w`
             // could not write, too).
             match &mut shared.mode {
-                Mode::Form(f) => f.error = Some(e.into()),
+                Mode::Form(f) => f.error = Some(FormError::Refused(e)),
                 _ => shared.warn(e.message),
             }
             Vec::new()
@@ -382,7 +382,7 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
         Action::FormComplete => form.complete(),
         Action::FormSubmit => match form.submit() {
             Ok(save) => return vec![Effect::Save(save)],
-            Err(e) => form.error = Some(e.into()),
+            Err(e) => form.error = Some(FormError::Field(e)),
         },
         _ => {}
     }

@@ -216,18 +216,6 @@ impl FormError {
     }
 }
 
-impl From<FieldError> for FormError {
-    fn from(e: FieldError) -> FormError {
-        FormError::Field(e)
-    }
-}
-
-impl From<Refused> for FormError {
-    fn from(r: Refused) -> FormError {
-        FormError::Refused(r)
-    }
-}
-
 /// Check one field's text. `clients` are the names a Client field accepts.
 pub fn validate(field: &Field, clients: &[String]) -> Result<Value, Check> {
     use FieldKind as K;
@@ -758,7 +746,7 @@ mod tests {
         };
         assert_eq!(e.to_string(), "Owed by: one of: us, client");
         assert_eq!(e.say(Locale::Ru), "За кем: одно из: за нами, за клиентом");
-        let form = FormError::from(e);
+        let form = FormError::Field(e);
         assert!(form.is_about("Owed by"));
         assert!(!form.is_about("Owner"));
     }
