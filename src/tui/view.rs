@@ -90,13 +90,9 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
         too_small(app.shared.locale, f, area);
         return;
     }
-    let [header, tabs, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    use Constraint::{Length, Min};
+    let rows = Layout::vertical([Length(1), Length(1), Min(1), Length(1)]);
+    let [header, tabs, body, footer] = rows.areas(area);
     draw_header(app, theme, f, header);
     draw_tabs(app, theme, f, tabs);
     match &app.card {
