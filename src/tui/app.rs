@@ -10,8 +10,8 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-pub use super::action::{Action, Effect, Loaded, Msg, Saved, Target};
-use super::form::{Field, Refused};
+pub use super::action::{Action, Effect, Loaded, Msg};
+use super::form::{Field, FormError, Refused};
 use super::forms::client::Changing;
 use super::forms::{ChangeForm, Edit, Form, NewClientForm};
 use super::panes::card::Card;
@@ -109,6 +109,11 @@ impl Shared {
         self.mode = Mode::Confirm(Confirm { prompt, effect });
     }
 
+    /// Message `id` in the person's language.
+    pub fn text(&self, id: &str) -> String {
+        crate::format::text(self.locale, id)
+    }
+
     pub fn notify(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), false));
         self.message_at = None;
@@ -174,10 +179,6 @@ impl App {
     pub fn too_small(&self) -> bool {
         let (w, h) = self.shared.size;
         w < MIN_WIDTH || h < MIN_HEIGHT
-    }
-
-    pub fn name(&self, id: Id) -> &str {
-        self.shared.name(id)
     }
 
     /// The open pane.
@@ -251,41 +252,32 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Vec<Effect> {
         Mode::Form(mut form) => {
             let effects = update_form(&mut form, action);
             if action == Action::FormCancel {
-                app.shared
-                    .notify(crate::format::text(app.shared.locale, "tui-cancelled"));
+                app.shared.notify(app.shared.text("tui-cancelled"));
             } else {
                 app.shared.mode = Mode::Form(form);
             }
-            return effects;
+            effects
         }
-        Mode::Confirm(c) => {
-            return match action {
-                Action::ConfirmYes => vec![c.effect],
-                _ => {
-                    app.shared
-                        .notify(crate::format::text(app.shared.locale, "tui-cancelled"));
-                    Vec::new()
-                }
-            };
+        Mode::Confirm(c) if action == Action::ConfirmYes => vec![c.effect],
+        Mode::Confirm(_) => {
+            app.shared.notify(app.shared.text("tui-cancelled"));
+            Vec::new()
         }
         Mode::Help => {
             update_help(app, action);
-            return Vec::new();
+            Vec::new()
         }
-        Mode::Filter => return update_filter(app, action),
-        Mode::Picker(mut picker) => {
-            return match picker.update(action, &app.shared) {
-                Outcome::Open => {
-                    app.shared.mode = Mode::Picker(picker);
-                    Vec::new()
-                }
-                Outcome::Closed => Vec::new(),
-                Outcome::Chosen(id) => open_card(app, id),
-            };
-        }
-        Mode::Normal => {}
+        Mode::Filter => update_filter(app, action),
+        Mode::Picker(mut picker) => match picker.update(action, &app.shared) {
+            Outcome::Open => {
+                app.shared.mode = Mode::Picker(picker);
+                Vec::new()
+            }
+            Outcome::Closed => Vec::new(),
+            Outcome::Chosen(id) => open_card(app, id),
+        },
+        Mode::Normal => update_normal(app, action),
     }
-    update_normal(app, action)
 }
 
 /// An effect's answer.
@@ -297,14 +289,11 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Saved(Ok(saved)) => {
             // Close the form, say what was done, and read it all again.
             shared.mode = Mode::Normal;
-            if saved.deleted_client.is_some()
-                && app.card.as_ref().map(|c| c.client_id) == saved.deleted_client
-            {
-                app.card = None;
-            }
             shared.notify(saved.message);
             if let Some(id) = saved.deleted_client {
                 app.undo.forget_client(id);
+                // Its card, if open, closes.
+                app.card.take_if(|c| c.client_id == id);
             }
             app.undo.extend(saved.undo);
             // The record saved is selected once the lists are read again.
@@ -314,9 +303,10 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![Effect::Reload]
         }
         Msg::Saved(Err(e)) => {
-            // A form stays open with the reason under it.
+            // A form stays open with the reason under it (the file `w`
+            // could not write, too).
             match &mut shared.mode {
-                Mode::Form(f) => f.error = Some(e.into()),
+                Mode::Form(f) => f.error = Some(FormError::Refused(e)),
                 _ => shared.warn(e.message),
             }
             Vec::new()
@@ -331,15 +321,7 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
             shared.notify(text);
             Vec::new()
         }
-        Msg::Failed(e) => {
-            // A form stays open with the reason under it (the file `w`
-            // could not write).
-            match &mut shared.mode {
-                Mode::Form(f) => f.error = Some(Refused::new(e).into()),
-                _ => shared.warn(e),
-            }
-            Vec::new()
-        }
+        Msg::Failed(e) => answer(app, Msg::Saved(Err(Refused::new(e)))),
     }
 }
 
@@ -394,13 +376,13 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
         Action::FormEnd => form.edit(Edit::Cursor, Field::end),
         Action::FormNext => {
             form.complete();
-            form.next_field();
+            form.step_field(1);
         }
-        Action::FormPrev => form.prev_field(),
+        Action::FormPrev => form.step_field(-1),
         Action::FormComplete => form.complete(),
         Action::FormSubmit => match form.submit() {
             Ok(save) => return vec![Effect::Save(save)],
-            Err(e) => form.error = Some(e.into()),
+            Err(e) => form.error = Some(FormError::Field(e)),
         },
         _ => {}
     }
@@ -466,10 +448,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             if app.filterable() {
                 app.shared.mode = Mode::Filter;
             } else {
-                app.shared.warn(crate::format::text(
-                    app.shared.locale,
-                    "tui-nothing-to-filter",
-                ));
+                app.shared.warn(app.shared.text("tui-nothing-to-filter"));
             }
             Vec::new()
         }
@@ -498,10 +477,7 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => match app.undo.pop() {
             Some(change) => vec![Effect::Undo(Box::new(change))],
             None => {
-                app.shared.notify(crate::format::text(
-                    app.shared.locale,
-                    "tui-nothing-to-undo",
-                ));
+                app.shared.notify(app.shared.text("tui-nothing-to-undo"));
                 Vec::new()
             }
         },
@@ -521,28 +497,20 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             Some(id) if app.card.is_none() => open_card(app, id),
             Some(_) => Vec::new(),
             None => {
-                app.shared.warn(crate::format::text(
-                    app.shared.locale,
-                    "tui-no-client-selected",
-                ));
+                app.shared.warn(app.shared.text("tui-no-client-selected"));
                 Vec::new()
             }
         },
         Action::ChangeTier | Action::ChangeStatus => {
+            let changing = match action {
+                Action::ChangeTier => Changing::Tier,
+                _ => Changing::Status,
+            };
             match app.selected_client() {
-                Some(id) => {
-                    let changing = if action == Action::ChangeTier {
-                        Changing::Tier
-                    } else {
-                        Changing::Status
-                    };
-                    let form = ChangeForm::open(&app.shared, id, changing);
-                    app.shared.open_form(form);
-                }
-                None => {
-                    let said = crate::format::text(app.shared.locale, "tui-no-client-selected");
-                    app.shared.warn(said);
-                }
+                Some(id) => app
+                    .shared
+                    .open_form(ChangeForm::open(&app.shared, id, changing)),
+                None => app.shared.warn(app.shared.text("tui-no-client-selected")),
             }
             Vec::new()
         }
@@ -587,6 +555,13 @@ fn switch_pane(app: &mut App, pane: Pane) -> Vec<Effect> {
     app.card = None;
     app.pane = pane;
     app.panes.get_mut(pane).open(&mut app.shared)
+}
+
+#[cfg(test)]
+impl App {
+    pub fn name(&self, id: Id) -> &str {
+        self.shared.name(id)
+    }
 }
 
 #[cfg(test)]

@@ -35,12 +35,10 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
             Err(e) => Err(e),
         },
         // A file, not the portfolio: written, or a question first.
-        Effect::Save(Save::WriteReport(report)) => Ok(panes::perform(
-            store,
-            today,
-            loc,
-            panes::Request::WriteReport(report),
-        )),
+        Effect::Save(Save::WriteReport(report)) => {
+            let request = panes::Request::WriteReport(report);
+            Ok(panes::perform(store, today, loc, request))
+        }
         Effect::Save(values) => Ok(Msg::Saved(
             save(store, loc, values).map_err(|e| Refused::of(loc, &e)),
         )),
@@ -53,15 +51,11 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
                 closed_on: None,
                 ..a.clone()
             };
-            let what = say(loc, "toast-agreement-reopened", &[("text", &a.text)]);
+            // Undone as an edit: the agreement open again.
             let status = words::agreement(loc, a.status);
-            Msg::Saved(Ok(Saved::said(say(
-                loc,
-                "toast-agreement-marked",
-                &[("status", &status)],
-            ))
-            .touched(a.clone())
-            .undo(restore(open, a), what)))
+            let said = say(loc, "toast-agreement-marked", &[("status", &status)]);
+            let what = say(loc, "toast-agreement-reopened", &[("text", &a.text)]);
+            Msg::Saved(Ok(edited(loc, said, Some(open), a, what)))
         }),
         Effect::Undo(change) => Ok(super::undo::perform(store, loc, *change)),
     };
@@ -75,8 +69,11 @@ fn client_id(store: &Store, name: &str) -> OpResult<Id> {
 }
 
 /// A toast (or what `u` undoes) in `loc`: the message `id` with text values.
-fn say(loc: Locale, id: &str, args: &[(&str, &str)]) -> String {
-    let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+fn say(loc: Locale, id: &str, args: &[(&str, impl AsRef<str>)]) -> String {
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(k, v)| (*k, Arg::Str(v.as_ref())))
+        .collect();
     text_with(loc, id, &args)
 }
 
@@ -86,25 +83,17 @@ fn save(store: &mut Store, loc: Locale, save: Save) -> OpResult<Saved> {
     match save {
         Save::AddClient(new) => {
             let c = ops::add_client(store, &new)?;
-            let what = say(loc, "toast-new-client-removed", &[("name", &c.name)]);
-            Ok(
-                Saved::said(say(loc, "toast-added-client", &[("name", &c.name)]))
-                    .touched(c.clone())
-                    .undo(Inverse::Remove(c.into()), what),
-            )
+            let name = [("name", c.name.as_str())];
+            let said = say(loc, "toast-added-client", &name);
+            let what = say(loc, "toast-new-client-removed", &name);
+            Ok(added(said, c, what))
         }
         Save::EditClient(id, edit) => {
             let before = ops::client_by_id(store, id)?;
             let c = ops::edit_client(store, id, &edit)?;
+            let said = say(loc, "toast-saved-client", &[("name", &c.name)]);
             let what = say(loc, "toast-edit-of", &[("name", &before.name)]);
-            Ok(edited(
-                loc,
-                Saved::said(say(loc, "toast-saved-client", &[("name", &c.name)]))
-                    .touched(c.clone()),
-                before,
-                c,
-                what,
-            ))
+            Ok(edited(loc, said, Some(before), c, what))
         }
         Save::Tier {
             client,
@@ -121,13 +110,7 @@ fn save(store: &mut Store, loc: Locale, save: Save) -> OpResult<Saved> {
                 _ => say(loc, "toast-tier-of", &[("name", &c.name)]),
             };
             let now = words::tier(loc, c.tier);
-            Ok(Saved::said(say(
-                loc,
-                "toast-is-now",
-                &[("name", &c.name), ("now", &now)],
-            ))
-            .touched(c)
-            .undo(inverse, what))
+            Ok(moved(loc, c, &now).undo(inverse, what))
         }
         Save::Status {
             client,
@@ -139,186 +122,114 @@ fn save(store: &mut Store, loc: Locale, save: Save) -> OpResult<Saved> {
             let what = match &inverse {
                 Inverse::Status { from, .. } => {
                     let from = words::status(loc, *from);
-                    say(
-                        loc,
-                        "toast-status-back",
-                        &[("name", &c.name), ("was", &from)],
-                    )
+                    let names = [("name", c.name.as_str()), ("was", &from)];
+                    say(loc, "toast-status-back", &names)
                 }
                 _ => say(loc, "toast-status-of", &[("name", &c.name)]),
             };
             let now = words::status(loc, c.status);
-            Ok(Saved::said(say(
-                loc,
-                "toast-is-now",
-                &[("name", &c.name), ("now", &now)],
-            ))
-            .touched(c)
-            .undo(inverse, what))
+            Ok(moved(loc, c, &now).undo(inverse, what))
         }
         Save::AddContact(client, new) => {
             let c = ops::add_contact(store, client, &new)?;
             let of = ops::client_by_id(store, client)?;
             let names = [("name", c.name.as_str()), ("client", of.name.as_str())];
+            let said = say(loc, "toast-added-contact", &names);
             let what = say(loc, "toast-new-contact-removed", &names);
-            Ok(Saved::said(say(loc, "toast-added-contact", &names))
-                .touched(c.clone())
-                .undo(Inverse::Remove(c.into()), what))
+            Ok(added(said, c, what))
         }
         Save::EditContact(id, new) => {
-            let mut before = None;
-            let c = ops::change(store, id, |c: &mut Contact| {
-                before = Some(c.clone());
+            let (before, c) = change(store, id, |c: &mut Contact| {
                 (c.name, c.role, c.decision_maker) = (new.name, new.role, new.decision_maker);
                 (c.phone, c.email, c.birthday) = (new.phone, new.email, new.birthday);
             })?;
             let of = ops::client_by_id(store, c.client_id)?;
             let names = [("name", c.name.as_str()), ("client", of.name.as_str())];
-            let saved = Saved::said(say(loc, "toast-saved-contact", &names));
+            let said = say(loc, "toast-saved-contact", &names);
             let what = say(loc, "toast-edit-of-contact", &names);
-            Ok(edited(loc, saved.touched(c.clone()), before, c, what))
+            Ok(edited(loc, said, before, c, what))
         }
         Save::AddTouchpoint(client, t) => {
-            let cid = client_id(store, &client)?;
-            let t = ops::add_touchpoint(store, cid, &t)?;
-            let what = say(loc, "toast-new-touchpoint-removed", &[("client", &client)]);
-            Ok(
-                Saved::said(say(loc, "toast-saved-touchpoint", &[("client", &client)]))
-                    .touched(t.clone())
-                    .undo(Inverse::Remove(t.into()), what),
-            )
+            let t = ops::add_touchpoint(store, client_id(store, &client)?, &t)?;
+            let client = [("client", client.as_str())];
+            let said = say(loc, "toast-saved-touchpoint", &client);
+            let what = say(loc, "toast-new-touchpoint-removed", &client);
+            Ok(added(said, t, what))
         }
         Save::EditTouchpoint(id, client, t) => {
             let cid = client_id(store, &client)?;
-            // Read and written in one transaction, as the command line does.
-            let mut before = None;
-            let after = ops::change(store, id, |old: &mut Touchpoint| {
-                before = Some(old.clone());
+            let (before, after) = change(store, id, |old: &mut Touchpoint| {
                 (old.client_id, old.at, old.kind) = (cid, t.at, t.kind);
                 (old.summary, old.minutes) = (t.summary, t.minutes);
                 (old.next_step, old.next_due) = (t.next_step, t.next_due);
             })?;
-            let saved = Saved::said(say(loc, "toast-saved-touchpoint", &[("client", &client)]));
-            let what = say(loc, "toast-edit-of-touchpoint", &[("client", &client)]);
-            Ok(edited(
-                loc,
-                saved.touched(after.clone()),
-                before,
-                after,
-                what,
-            ))
+            let client = [("client", client.as_str())];
+            let said = say(loc, "toast-saved-touchpoint", &client);
+            let what = say(loc, "toast-edit-of-touchpoint", &client);
+            Ok(edited(loc, said, before, after, what))
         }
         Save::AddAgreement(client, a) => {
-            let cid = client_id(store, &client)?;
-            let a = ops::add_agreement(store, cid, &a)?;
-            let what = say(loc, "toast-new-agreement-removed", &[("client", &client)]);
-            Ok(
-                Saved::said(say(loc, "toast-saved-agreement", &[("client", &client)]))
-                    .touched(a.clone())
-                    .undo(Inverse::Remove(a.into()), what),
-            )
+            let a = ops::add_agreement(store, client_id(store, &client)?, &a)?;
+            let client = [("client", client.as_str())];
+            let said = say(loc, "toast-saved-agreement", &client);
+            let what = say(loc, "toast-new-agreement-removed", &client);
+            Ok(added(said, a, what))
         }
         Save::EditAgreement(id, client, a) => {
             let cid = client_id(store, &client)?;
-            // Read and written in one transaction: what changed meanwhile
-            // (its status, elsewhere) is kept.
-            let mut before = None;
-            let after = ops::change(store, id, |old: &mut Agreement| {
-                before = Some(old.clone());
+            // What changed meanwhile (its status, elsewhere) is kept.
+            let (before, after) = change(store, id, |old: &mut Agreement| {
                 (old.client_id, old.text, old.owner) = (cid, a.text, a.owner);
                 (old.due, old.made_on) = (a.due, a.made_on);
             })?;
-            let saved = Saved::said(say(loc, "toast-saved-agreement", &[("client", &client)]));
-            let what = say(loc, "toast-edit-of-agreement", &[("client", &client)]);
-            Ok(edited(
-                loc,
-                saved.touched(after.clone()),
-                before,
-                after,
-                what,
-            ))
+            let client = [("client", client.as_str())];
+            let said = say(loc, "toast-saved-agreement", &client);
+            let what = say(loc, "toast-edit-of-agreement", &client);
+            Ok(edited(loc, said, before, after, what))
         }
         Save::Target(month, amount) => {
             ops::set_target(store, month, amount)?;
             let (month, amount) = (format::month(loc, month), format::money(loc, amount));
-            Ok(Saved::said(say(
-                loc,
-                "toast-target",
-                &[("month", &month), ("amount", &amount)],
-            )))
+            let values = [("month", month.as_str()), ("amount", amount.as_str())];
+            Ok(Saved::said(say(loc, "toast-target", &values)))
         }
         Save::AddPayment(client, p) => {
-            let cid = client_id(store, &client)?;
-            let p = ops::add_payment(store, cid, &p)?;
+            let p = ops::add_payment(store, client_id(store, &client)?, &p)?;
             let amount = format::money(loc, p.amount);
             let values = [("amount", amount.as_str()), ("client", client.as_str())];
+            let said = say(loc, "toast-recorded-payment", &values);
             let what = say(loc, "toast-new-payment-removed", &values);
-            Ok(Saved::said(say(loc, "toast-recorded-payment", &values))
-                .touched(p.clone())
-                .undo(Inverse::Remove(p.into()), what))
+            Ok(added(said, p, what))
         }
         Save::EditPayment(id, client, new) => {
             let cid = client_id(store, &client)?;
-            // Read and written in one transaction, as `folio pay edit` does.
-            let mut before = None;
-            let after = ops::change(store, id, |old: &mut Payment| {
-                before = Some(old.clone());
+            let (before, after) = change(store, id, |old: &mut Payment| {
                 (old.client_id, old.on) = (cid, new.on);
                 (old.amount, old.note) = (new.amount, new.note);
             })?;
             let amount = format::money(loc, after.amount);
             let values = [("amount", amount.as_str()), ("client", client.as_str())];
-            let saved = Saved::said(say(loc, "toast-saved-payment", &values));
+            let said = say(loc, "toast-saved-payment", &values);
             let what = say(loc, "toast-edit-of-payment", &[("client", &client)]);
-            Ok(edited(
-                loc,
-                saved.touched(after.clone()),
-                before,
-                after,
-                what,
-            ))
+            Ok(edited(loc, said, before, after, what))
         }
         Save::EditInvoice(id, client, new) => {
             let cid = client_id(store, &client)?;
-            // Read and written in one transaction, as `folio invoice edit`
-            // does.
-            let mut before = None;
-            let after = ops::change(store, id, |old: &mut Invoice| {
-                before = Some(old.clone());
+            let (before, after) = change(store, id, |old: &mut Invoice| {
                 (old.client_id, old.month) = (cid, new.month);
                 (old.amount, old.due) = (new.amount, new.due);
             })?;
-            let amount = format::money(loc, after.amount);
-            let month = format::month(loc, after.month);
-            let values = [
-                ("amount", amount.as_str()),
-                ("client", client.as_str()),
-                ("month", month.as_str()),
-            ];
-            let saved = Saved::said(say(loc, "toast-saved-invoice", &values));
+            let values = invoice_values(loc, &after, &client);
+            let said = say(loc, "toast-saved-invoice", &values);
             let what = say(loc, "toast-edit-of-invoice", &[("client", &client)]);
-            Ok(edited(
-                loc,
-                saved.touched(after.clone()),
-                before,
-                after,
-                what,
-            ))
+            Ok(edited(loc, said, before, after, what))
         }
         Save::AddInvoice(client, i) => {
-            let cid = client_id(store, &client)?;
-            let i = ops::add_invoice(store, cid, &i)?;
-            let amount = format::money(loc, i.amount);
-            let month = format::month(loc, i.month);
-            let values = [
-                ("amount", amount.as_str()),
-                ("client", client.as_str()),
-                ("month", month.as_str()),
-            ];
+            let i = ops::add_invoice(store, client_id(store, &client)?, &i)?;
+            let values = invoice_values(loc, &i, &client);
+            let said = say(loc, "toast-expecting", &values);
             let what = say(loc, "toast-new-invoice-removed", &values);
-            Ok(Saved::said(say(loc, "toast-expecting", &values))
-                .touched(i.clone())
-                .undo(Inverse::Remove(i.into()), what))
+            Ok(added(said, i, what))
         }
         Save::WriteReport(_) => Err(OpError::Invalid {
             field: "File",
@@ -327,25 +238,65 @@ fn save(store: &mut Store, loc: Locale, save: Save) -> OpResult<Saved> {
     }
 }
 
-/// How `u` undoes an edit: `before` put back over `after`.
-fn restore(before: impl Into<Record>, after: impl Into<Record>) -> Inverse {
-    Inverse::Restore {
-        before: before.into(),
-        after: after.into(),
-    }
+/// An invoice's amount, month and client, for a toast.
+fn invoice_values(loc: Locale, i: &Invoice, client: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("amount", format::money(loc, i.amount)),
+        ("client", client.to_string()),
+        ("month", format::month(loc, i.month)),
+    ]
 }
 
-/// An edit saved: undoable when it changed something (`before`: the record
-/// as it was), else it says so.
-fn edited<T: Into<Record> + PartialEq>(
+/// Record `id` changed by `edit`, read and written in one transaction as
+/// the command line's edits are (what changed meanwhile elsewhere is
+/// kept): the record as it was, and as saved.
+fn change<T: ops::Editable>(
+    store: &mut Store,
+    id: Id,
+    edit: impl FnOnce(&mut T),
+) -> OpResult<(Option<T>, T)> {
+    let mut before = None;
+    let after = ops::change(store, id, |old: &mut T| {
+        before = Some(old.clone());
+        edit(old);
+    })?;
+    Ok((before, after))
+}
+
+/// A new record saved (`said`): selected next, and `u` removes it
+/// (`what` says so).
+fn added(said: String, record: impl Into<Record>, what: String) -> Saved {
+    let record = record.into();
+    Saved::said(said)
+        .touched(record.clone())
+        .undo(Inverse::Remove(record), what)
+}
+
+/// Client `c` moved to another tier or status, `now`.
+fn moved(loc: Locale, c: crate::domain::Client, now: &str) -> Saved {
+    let args = [("name", c.name.as_str()), ("now", now)];
+    Saved::said(say(loc, "toast-is-now", &args)).touched(c)
+}
+
+/// An edit saved (`said`), selected next: undoable (`before`, the record
+/// as it was, put back over `after`) when it changed something, else it
+/// says so.
+fn edited<T: Into<Record> + PartialEq + Clone>(
     loc: Locale,
-    saved: Saved,
-    before: impl Into<Option<T>>,
+    said: String,
+    before: Option<T>,
     after: T,
     what: String,
 ) -> Saved {
-    match before.into() {
-        Some(before) if before != after => saved.undo(restore(before, after), what),
+    let saved = Saved::said(said).touched(after.clone());
+    match before {
+        Some(before) if before != after => {
+            let inverse = Inverse::Restore {
+                before: before.into(),
+                after: after.into(),
+            };
+            saved.undo(inverse, what)
+        }
         _ => Saved {
             message: text(loc, "toast-nothing-changed"),
             ..saved

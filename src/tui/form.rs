@@ -97,14 +97,11 @@ impl Check {
             Check::RequiredDate => text(loc, "form-required-date"),
             Check::TooLong => text(loc, "form-too-long"),
             Check::NoSuchClient => text(loc, "form-no-such-client"),
-            Check::WholeNumber { min, max } => text_with(
-                loc,
-                "form-whole-number",
-                &[
-                    ("min", i64::from(*min).into()),
-                    ("max", i64::from(*max).into()),
-                ],
-            ),
+            Check::WholeNumber { min, max } => {
+                let (min, max) = (i64::from(*min), i64::from(*max));
+                let args = [("min", min.into()), ("max", max.into())];
+                text_with(loc, "form-whole-number", &args)
+            }
             Check::OneOf(options) => {
                 let shown: Vec<String> = options.iter().map(|o| words::choice(loc, o)).collect();
                 let shown = shown.join(", ");
@@ -219,83 +216,43 @@ impl FormError {
     }
 }
 
-impl From<FieldError> for FormError {
-    fn from(e: FieldError) -> FormError {
-        FormError::Field(e)
-    }
-}
-
-impl From<Refused> for FormError {
-    fn from(r: Refused) -> FormError {
-        FormError::Refused(r)
-    }
-}
-
 /// Check one field's text. `clients` are the names a Client field accepts.
 pub fn validate(field: &Field, clients: &[String]) -> Result<Value, Check> {
+    use FieldKind as K;
     let v = field.value.trim();
+    let empty = v.is_empty();
     match &field.kind {
-        FieldKind::Text { required } => {
-            if v.is_empty() {
-                if *required {
-                    Err(Check::Required)
-                } else {
-                    Ok(Value::Text(None))
-                }
-            } else if v.chars().count() > crate::ops::MAX_TEXT {
-                Err(Check::TooLong)
-            } else {
-                Ok(Value::Text(Some(v.to_string())))
-            }
-        }
-        FieldKind::Date { required } => {
-            if v.is_empty() {
-                if *required {
-                    Err(Check::RequiredDate)
-                } else {
-                    Ok(Value::Date(None))
-                }
-            } else {
-                parse_date(v)
-                    .map(|d| Value::Date(Some(d)))
-                    .map_err(Check::Date)
-            }
-        }
-        FieldKind::Month => Month::parse(v).map(Value::Month).map_err(Check::Date),
-        FieldKind::Amount { positive } => {
-            let parsed = if *positive {
-                Money::parse_positive(v)
-            } else {
-                Money::parse(v)
-            };
-            parsed.map(Value::Amount).map_err(Check::Amount)
-        }
-        FieldKind::Number { min, max, required } => {
-            if v.is_empty() {
-                return if *required {
-                    Err(Check::Required)
-                } else {
-                    Ok(Value::Number(None))
-                };
-            }
-            match v.parse::<u32>() {
-                Ok(n) if (*min..=*max).contains(&n) => Ok(Value::Number(Some(n))),
-                _ => Err(Check::WholeNumber {
-                    min: *min,
-                    max: *max,
-                }),
-            }
-        }
-        FieldKind::Choice(options) => options
+        K::Text { required: false } if empty => Ok(Value::Text(None)),
+        K::Date { required: false } if empty => Ok(Value::Date(None)),
+        K::Number {
+            required: false, ..
+        } if empty => Ok(Value::Number(None)),
+        K::Date { required: true } if empty => Err(Check::RequiredDate),
+        K::Text { .. } | K::Number { .. } | K::Client if empty => Err(Check::Required),
+        K::Text { .. } if v.chars().count() > crate::ops::MAX_TEXT => Err(Check::TooLong),
+        K::Text { .. } => Ok(Value::Text(Some(v.to_string()))),
+        K::Date { .. } => parse_date(v)
+            .map(|d| Value::Date(Some(d)))
+            .map_err(Check::Date),
+        K::Month => Month::parse(v).map(Value::Month).map_err(Check::Date),
+        K::Amount { positive: true } => Money::parse_positive(v)
+            .map(Value::Amount)
+            .map_err(Check::Amount),
+        K::Amount { positive: false } => Money::parse(v).map(Value::Amount).map_err(Check::Amount),
+        K::Number { min, max, .. } => match v.parse::<u32>() {
+            Ok(n) if (*min..=*max).contains(&n) => Ok(Value::Number(Some(n))),
+            _ => Err(Check::WholeNumber {
+                min: *min,
+                max: *max,
+            }),
+        },
+        K::Choice(options) => options
             .iter()
             .find(|o| o.eq_ignore_ascii_case(v))
             .map(|o| Value::Choice(o))
             .ok_or_else(|| Check::OneOf(options.clone())),
-        FieldKind::Client => {
+        K::Client => {
             let key = crate::domain::name_key(v);
-            if v.is_empty() {
-                return Err(Check::Required);
-            }
             clients
                 .iter()
                 .find(|c| crate::domain::name_key(c) == key)
@@ -327,7 +284,7 @@ impl Field {
         label: &'static str,
         required: bool,
         value: Option<NaiveDate>,
-        locale: crate::format::Locale,
+        locale: Locale,
     ) -> Field {
         let value = value
             .map(|d| crate::format::date(locale, d))
@@ -337,10 +294,10 @@ impl Field {
 
     /// A month field, `value` as `locale` writes a month in figures
     /// (`2026-11`, `11.2026`; either is read back).
-    pub fn for_month(label: &'static str, value: Month, locale: crate::format::Locale) -> Field {
+    pub fn for_month(label: &'static str, value: Month, locale: Locale) -> Field {
         let value = match locale {
-            crate::format::Locale::En => value.to_string(),
-            crate::format::Locale::Ru => format!("{:02}.{}", value.month(), value.year()),
+            Locale::En => value.to_string(),
+            Locale::Ru => format!("{:02}.{}", value.month(), value.year()),
         };
         Field::new(label, FieldKind::Month, value)
     }
@@ -351,12 +308,12 @@ impl Field {
         label: &'static str,
         positive: bool,
         value: Option<Money>,
-        locale: crate::format::Locale,
+        locale: Locale,
     ) -> Field {
         let plain = value.map(Money::to_plain).unwrap_or_default();
         let value = match locale {
-            crate::format::Locale::En => plain,
-            crate::format::Locale::Ru => plain.replace('.', ","),
+            Locale::En => plain,
+            Locale::Ru => plain.replace('.', ","),
         };
         Field::new(label, FieldKind::Amount { positive }, value)
     }
@@ -376,7 +333,8 @@ impl Field {
         }
     }
 
-    fn checked(&self, clients: &[String]) -> Result<Value, FieldError> {
+    /// The field's value, or what its check found, naming the field.
+    pub fn checked(&self, clients: &[String]) -> Result<Value, FieldError> {
         validate(self, clients).map_err(|e| self.error(e))
     }
 
@@ -489,21 +447,11 @@ impl Field {
     // that delete text leave it as it is.
 
     pub fn backspace(&mut self) {
-        if self.is_choice() {
-            return;
-        }
-        if self.cursor > 0 {
-            let byte = byte_index(&self.value, self.cursor - 1);
-            self.value.remove(byte);
-            self.cursor -= 1;
-        }
+        self.delete_before(self.cursor.saturating_sub(1));
     }
 
     pub fn delete(&mut self) {
-        if self.is_choice() {
-            return;
-        }
-        if self.cursor < self.value.chars().count() {
+        if !self.is_choice() && self.cursor < self.value.chars().count() {
             let byte = byte_index(&self.value, self.cursor);
             self.value.remove(byte);
         }
@@ -511,24 +459,21 @@ impl Field {
 
     /// Ctrl-W: delete the word before the cursor, as a shell does.
     pub fn delete_word(&mut self) {
-        if self.is_choice() {
-            return;
-        }
-        let start = word_start(&self.value, self.cursor);
-        self.delete_before(start);
+        self.delete_before(word_start(&self.value, self.cursor));
     }
 
     /// Ctrl-U: delete from the start of the line to the cursor (readline's
     /// Ctrl-U kills to the start too; what is after the cursor stays).
     pub fn delete_line(&mut self) {
-        if self.is_choice() {
-            return;
-        }
         self.delete_before(0);
     }
 
-    /// Delete the characters from `start` up to the cursor.
+    /// Delete the characters from `start` up to the cursor (not in a
+    /// choice).
     fn delete_before(&mut self, start: usize) {
+        if self.is_choice() {
+            return;
+        }
         let from = byte_index(&self.value, start);
         let to = byte_index(&self.value, self.cursor);
         self.value.replace_range(from..to, "");
@@ -801,7 +746,7 @@ mod tests {
         };
         assert_eq!(e.to_string(), "Owed by: one of: us, client");
         assert_eq!(e.say(Locale::Ru), "За кем: одно из: за нами, за клиентом");
-        let form = FormError::from(e);
+        let form = FormError::Field(e);
         assert!(form.is_about("Owed by"));
         assert!(!form.is_about("Owner"));
     }

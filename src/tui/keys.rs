@@ -45,121 +45,50 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn b(
-    keys: &'static [Key],
-    label: &'static str,
-    help: &'static str,
-    action: Action,
-    footer: bool,
-) -> Binding {
-    Binding {
-        keys,
-        label,
-        help,
-        action,
-        footer,
-    }
+/// A table of bindings, one a row: `keys, "label", "help" => action`, and
+/// `, footer` when the footer shows it. A row with no label is said by the
+/// row above it (`k` under `j/k`) or not offered at all.
+macro_rules! bindings {
+    (@footer footer) => (true);
+    (@footer) => (false);
+    ($($keys:expr, $label:literal, $help:literal => $action:expr $(, $footer:ident)?;)*) => {
+        &[$(Binding {
+            keys: $keys,
+            label: $label,
+            help: $help,
+            action: $action,
+            footer: bindings!(@footer $($footer)?),
+        }),*]
+    };
 }
 
 use Key::{Char, Code, Ctrl};
 
 /// Keys that work in every pane (and on the card).
-pub const GLOBAL: &[Binding] = &[
-    b(
-        &[Char('1')],
-        "1-5",
-        "key-panes",
-        Action::SelectPane(Pane::Portfolio),
-        false,
-    ),
-    b(
-        &[Char('2')],
-        "",
-        "",
-        Action::SelectPane(Pane::Touchpoints),
-        false,
-    ),
-    b(
-        &[Char('3')],
-        "",
-        "",
-        Action::SelectPane(Pane::Agreements),
-        false,
-    ),
-    b(&[Char('4')], "", "", Action::SelectPane(Pane::Plan), false),
-    b(
-        &[Char('5')],
-        "",
-        "",
-        Action::SelectPane(Pane::Review),
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Tab)],
-        "Tab/S-Tab",
-        "key-next-pane",
-        Action::NextPane,
-        false,
-    ),
-    b(&[Code(KeyCode::BackTab)], "", "", Action::PrevPane, false),
-    b(
-        &[Char(':'), Ctrl('p')],
-        ": Ctrl-P",
-        "key-picker",
-        Action::OpenPicker,
-        false,
-    ),
-    b(
-        &[Char('r'), Ctrl('r')],
-        "r",
-        "key-reload",
-        Action::Reload,
-        false,
-    ),
-    b(&[Char('u')], "u", "key-undo", Action::Undo, false),
-    b(&[Char('?')], "?", "key-help", Action::Help, true),
-    b(
-        &[Ctrl('z')],
-        "Ctrl-Z",
-        "key-suspend",
-        Action::Suspend,
-        false,
-    ),
-    b(&[Char('q'), Ctrl('c')], "q", "key-quit", Action::Quit, true),
+pub const GLOBAL: &[Binding] = bindings![
+    &[Char('1')], "1-5", "key-panes" => Action::SelectPane(Pane::Portfolio);
+    &[Char('2')], "", "" => Action::SelectPane(Pane::Touchpoints);
+    &[Char('3')], "", "" => Action::SelectPane(Pane::Agreements);
+    &[Char('4')], "", "" => Action::SelectPane(Pane::Plan);
+    &[Char('5')], "", "" => Action::SelectPane(Pane::Review);
+    &[Code(KeyCode::Tab)], "Tab/S-Tab", "key-next-pane" => Action::NextPane;
+    &[Code(KeyCode::BackTab)], "", "" => Action::PrevPane;
+    &[Char(':'), Ctrl('p')], ": Ctrl-P", "key-picker" => Action::OpenPicker;
+    &[Char('r'), Ctrl('r')], "r", "key-reload" => Action::Reload;
+    &[Char('u')], "u", "key-undo" => Action::Undo;
+    &[Char('?')], "?", "key-help" => Action::Help, footer;
+    &[Ctrl('z')], "Ctrl-Z", "key-suspend" => Action::Suspend;
+    &[Char('q'), Ctrl('c')], "q", "key-quit" => Action::Quit, footer;
 ];
 
 /// Moving in a pane's list.
-pub const MOVE: &[Binding] = &[
-    b(
-        &[Char('j'), Code(KeyCode::Down)],
-        "j/k ↑↓",
-        "key-move",
-        Action::Down,
-        false,
-    ),
-    b(&[Char('k'), Code(KeyCode::Up)], "", "", Action::Up, false),
-    b(
-        &[Char('g'), Code(KeyCode::Home)],
-        "g/G",
-        "key-first-last",
-        Action::Top,
-        false,
-    ),
-    b(
-        &[Char('G'), Code(KeyCode::End)],
-        "",
-        "",
-        Action::Bottom,
-        false,
-    ),
-    b(
-        &[Code(KeyCode::PageDown)],
-        "PgDn/PgUp",
-        "key-page",
-        Action::PageDown,
-        false,
-    ),
-    b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
+pub const MOVE: &[Binding] = bindings![
+    &[Char('j'), Code(KeyCode::Down)], "j/k ↑↓", "key-move" => Action::Down;
+    &[Char('k'), Code(KeyCode::Up)], "", "" => Action::Up;
+    &[Char('g'), Code(KeyCode::Home)], "g/G", "key-first-last" => Action::Top;
+    &[Char('G'), Code(KeyCode::End)], "", "" => Action::Bottom;
+    &[Code(KeyCode::PageDown)], "PgDn/PgUp", "key-page" => Action::PageDown;
+    &[Code(KeyCode::PageUp)], "", "" => Action::PageUp;
 ];
 
 const ENTER: &[Key] = &[Code(KeyCode::Enter)];
@@ -169,548 +98,190 @@ const ADD: &[Key] = &[Char('a')];
 const EDIT: &[Key] = &[Char('e')];
 const DELETE: &[Key] = &[Char('x'), Code(KeyCode::Delete)];
 
-pub const PORTFOLIO: &[Binding] = &[
-    b(ENTER, "Enter", "key-open-card", Action::OpenCard, true),
-    b(
-        &[Char('h'), Code(KeyCode::Left)],
-        "h/l ←→",
-        "key-tier-column",
-        Action::Left,
-        true,
-    ),
-    b(
-        &[Char('l'), Code(KeyCode::Right)],
-        "",
-        "",
-        Action::Right,
-        false,
-    ),
-    b(ADD, "a", "key-add-client-here", Action::Add, true),
-    b(EDIT, "e", "key-edit-client", Action::Edit, true),
-    b(
-        &[Char('t')],
-        "t",
-        "key-change-tier-reason",
-        Action::ChangeTier,
-        true,
-    ),
-    b(
-        &[Char('S')],
-        "S",
-        "key-change-status-client",
-        Action::ChangeStatus,
-        false,
-    ),
-    b(&[Char('s')], "s", "key-sort", Action::CycleSort, true),
-    b(DELETE, "x", "key-delete-client", Action::Delete, false),
-    b(FILTER, "/", "key-filter-name", Action::StartFilter, true),
-    b(ESC, "Esc", "key-clear-filter", Action::Back, false),
+pub const PORTFOLIO: &[Binding] = bindings![
+    ENTER, "Enter", "key-open-card" => Action::OpenCard, footer;
+    &[Char('h'), Code(KeyCode::Left)], "h/l ←→", "key-tier-column" => Action::Left, footer;
+    &[Char('l'), Code(KeyCode::Right)], "", "" => Action::Right;
+    ADD, "a", "key-add-client-here" => Action::Add, footer;
+    EDIT, "e", "key-edit-client" => Action::Edit, footer;
+    &[Char('t')], "t", "key-change-tier-reason" => Action::ChangeTier, footer;
+    &[Char('S')], "S", "key-change-status-client" => Action::ChangeStatus;
+    &[Char('s')], "s", "key-sort" => Action::CycleSort, footer;
+    DELETE, "x", "key-delete-client" => Action::Delete;
+    FILTER, "/", "key-filter-name" => Action::StartFilter, footer;
+    ESC, "Esc", "key-clear-filter" => Action::Back;
 ];
 
-pub const TOUCHPOINTS: &[Binding] = &[
-    b(ENTER, "Enter", "key-open-its-card", Action::OpenCard, true),
-    b(ADD, "a", "key-add-touchpoint", Action::Add, true),
-    b(EDIT, "e", "key-edit-touchpoint", Action::Edit, true),
-    b(DELETE, "x", "key-delete-touchpoint", Action::Delete, false),
-    b(
-        &[Char('c')],
-        "c",
-        "key-client-scope",
-        Action::ToggleClientScope,
-        true,
-    ),
-    b(FILTER, "/", "key-filter-log", Action::StartFilter, true),
-    b(ESC, "Esc", "key-clear-filter", Action::Back, false),
+pub const TOUCHPOINTS: &[Binding] = bindings![
+    ENTER, "Enter", "key-open-its-card" => Action::OpenCard, footer;
+    ADD, "a", "key-add-touchpoint" => Action::Add, footer;
+    EDIT, "e", "key-edit-touchpoint" => Action::Edit, footer;
+    DELETE, "x", "key-delete-touchpoint" => Action::Delete;
+    &[Char('c')], "c", "key-client-scope" => Action::ToggleClientScope, footer;
+    FILTER, "/", "key-filter-log" => Action::StartFilter, footer;
+    ESC, "Esc", "key-clear-filter" => Action::Back;
 ];
 
-pub const AGREEMENTS: &[Binding] = &[
-    b(ENTER, "Enter", "key-open-its-card", Action::OpenCard, false),
-    b(&[Char('K')], "K", "key-mark-kept", Action::MarkKept, true),
-    b(
-        &[Char('B')],
-        "B",
-        "key-mark-broken",
-        Action::MarkBroken,
-        true,
-    ),
-    b(
-        &[Char('C')],
-        "C",
-        "key-mark-cancelled",
-        Action::MarkCancelled,
-        true,
-    ),
-    b(ADD, "a", "key-add-agreement", Action::Add, true),
-    b(EDIT, "e", "key-edit-agreement", Action::Edit, false),
-    b(DELETE, "x", "key-delete-agreement", Action::Delete, false),
-    b(
-        FILTER,
-        "/",
-        "key-filter-agreements",
-        Action::StartFilter,
-        true,
-    ),
-    b(ESC, "Esc", "key-clear-filter", Action::Back, false),
+pub const AGREEMENTS: &[Binding] = bindings![
+    ENTER, "Enter", "key-open-its-card" => Action::OpenCard;
+    &[Char('K')], "K", "key-mark-kept" => Action::MarkKept, footer;
+    &[Char('B')], "B", "key-mark-broken" => Action::MarkBroken, footer;
+    &[Char('C')], "C", "key-mark-cancelled" => Action::MarkCancelled, footer;
+    ADD, "a", "key-add-agreement" => Action::Add, footer;
+    EDIT, "e", "key-edit-agreement" => Action::Edit;
+    DELETE, "x", "key-delete-agreement" => Action::Delete;
+    FILTER, "/", "key-filter-agreements" => Action::StartFilter, footer;
+    ESC, "Esc", "key-clear-filter" => Action::Back;
 ];
 
-pub const PLAN: &[Binding] = &[
-    b(ENTER, "Enter", "key-open-card", Action::OpenCard, true),
-    b(&[Char('[')], "[ ]", "key-month", Action::MonthPrev, true),
-    b(&[Char(']')], "", "", Action::MonthNext, false),
-    b(&[Char('p')], "p", "key-set-target", Action::SetTarget, true),
-    b(ADD, "a", "key-add-payment", Action::Add, true),
-    b(
-        &[Char('i')],
-        "i",
-        "key-add-invoice",
-        Action::AddInvoice,
-        true,
-    ),
-    b(EDIT, "e", "key-edit-client", Action::Edit, false),
+pub const PLAN: &[Binding] = bindings![
+    ENTER, "Enter", "key-open-card" => Action::OpenCard, footer;
+    &[Char('[')], "[ ]", "key-month" => Action::MonthPrev, footer;
+    &[Char(']')], "", "" => Action::MonthNext;
+    &[Char('p')], "p", "key-set-target" => Action::SetTarget, footer;
+    ADD, "a", "key-add-payment" => Action::Add, footer;
+    &[Char('i')], "i", "key-add-invoice" => Action::AddInvoice, footer;
+    EDIT, "e", "key-edit-client" => Action::Edit;
     // Said by the focus's table where they act (the rows behind a figure).
-    b(DELETE, "", "", Action::Delete, false),
-    b(ESC, "", "", Action::Back, false),
+    DELETE, "", "" => Action::Delete;
+    ESC, "", "" => Action::Back;
 ];
 
-pub const REVIEW: &[Binding] = &[
-    b(
-        &[Char('h'), Code(KeyCode::Left)],
-        "h/l ←→",
-        "key-section",
-        Action::Left,
-        true,
-    ),
-    b(
-        &[Char('l'), Code(KeyCode::Right)],
-        "",
-        "",
-        Action::Right,
-        false,
-    ),
+pub const REVIEW: &[Binding] = bindings![
+    &[Char('h'), Code(KeyCode::Left)], "h/l ←→", "key-section" => Action::Left, footer;
+    &[Char('l'), Code(KeyCode::Right)], "", "" => Action::Right;
     // Said by the focus's table where it acts (an open day).
-    b(ESC, "", "", Action::Back, false),
-    b(ENTER, "Enter", "key-open-risk-card", Action::OpenCard, true),
-    b(&[Char('[')], "[ ]", "key-month", Action::MonthPrev, true),
-    b(&[Char(']')], "", "", Action::MonthNext, false),
-    b(
-        &[Char('w')],
-        "w",
-        "key-write-report",
-        Action::WriteReport,
-        true,
-    ),
-    b(ADD, "a", "key-add-client", Action::Add, false),
+    ESC, "", "" => Action::Back;
+    ENTER, "Enter", "key-open-risk-card" => Action::OpenCard, footer;
+    &[Char('[')], "[ ]", "key-month" => Action::MonthPrev, footer;
+    &[Char(']')], "", "" => Action::MonthNext;
+    &[Char('w')], "w", "key-write-report" => Action::WriteReport, footer;
+    ADD, "a", "key-add-client" => Action::Add;
 ];
 
 /// The Plan pane's keys by where its cursor is (see
 /// `Component::focus_keys`): they say what Enter, `e`, `x` and `Esc` do
 /// there. The same keys as in `GLOBAL`, with the same actions (a test
 /// checks it); only what the footer and help say differs.
-pub const PLAN_FIGURE: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Enter)],
-        "Enter",
-        "key-figure-rows",
-        Action::OpenCard,
-        true,
-    ),
+pub const PLAN_FIGURE: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "Enter", "key-figure-rows" => Action::OpenCard, footer;
     // Unlabelled: `e` and `x` act on a figure's rows, not on the figure,
     // so neither footer nor help offers them here.
-    b(&[Char('e')], "", "", Action::Edit, false),
-    b(
-        &[Char('x'), Code(KeyCode::Delete)],
-        "",
-        "",
-        Action::Delete,
-        false,
-    ),
+    &[Char('e')], "", "" => Action::Edit;
+    &[Char('x'), Code(KeyCode::Delete)], "", "" => Action::Delete;
 ];
 
-pub const PLAN_CLIENT: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Enter)],
-        "Enter",
-        "key-card",
-        Action::OpenCard,
-        true,
-    ),
-    b(
-        &[Char('k'), Code(KeyCode::Up)],
-        "k ↑",
-        "key-to-figures",
-        Action::Up,
-        false,
-    ),
-    b(
-        &[Char('e')],
-        "e",
-        "key-edit-client-details",
-        Action::Edit,
-        true,
-    ),
+pub const PLAN_CLIENT: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "Enter", "key-card" => Action::OpenCard, footer;
+    &[Char('k'), Code(KeyCode::Up)], "k ↑", "key-to-figures" => Action::Up;
+    &[Char('e')], "e", "key-edit-client-details" => Action::Edit, footer;
 ];
 
-pub const PLAN_ROWS: &[Binding] = &[
-    b(&[Char('e')], "e", "key-edit-row", Action::Edit, true),
-    b(
-        &[Char('x'), Code(KeyCode::Delete)],
-        "x",
-        "key-delete-row",
-        Action::Delete,
-        true,
-    ),
-    b(
-        &[Code(KeyCode::Esc)],
-        "Esc",
-        "key-back-figures",
-        Action::Back,
-        true,
-    ),
-    b(
-        &[Code(KeyCode::Enter)],
-        "Enter",
-        "key-card",
-        Action::OpenCard,
-        false,
-    ),
+pub const PLAN_ROWS: &[Binding] = bindings![
+    &[Char('e')], "e", "key-edit-row" => Action::Edit, footer;
+    &[Char('x'), Code(KeyCode::Delete)], "x", "key-delete-row" => Action::Delete, footer;
+    &[Code(KeyCode::Esc)], "Esc", "key-back-figures" => Action::Back, footer;
+    &[Code(KeyCode::Enter)], "Enter", "key-card" => Action::OpenCard;
 ];
 
 /// The Review pane's Enter by where its selection is (see
 /// `Component::focus_keys`).
-pub const REVIEW_DAY_CLOSED: &[Binding] = &[b(
-    &[Code(KeyCode::Enter)],
-    "Enter",
-    "key-day-show",
-    Action::OpenCard,
-    true,
-)];
-
-pub const REVIEW_DAY_OPEN: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Enter)],
-        "Enter",
-        "key-day-hide",
-        Action::OpenCard,
-        true,
-    ),
-    b(
-        &[Code(KeyCode::Esc)],
-        "Esc",
-        "key-day-hide-them",
-        Action::Back,
-        false,
-    ),
+pub const REVIEW_DAY_CLOSED: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "Enter", "key-day-show" => Action::OpenCard, footer;
 ];
 
-pub const REVIEW_CLIENT: &[Binding] = &[b(
-    &[Code(KeyCode::Enter)],
-    "Enter",
-    "key-open-card",
-    Action::OpenCard,
-    true,
-)];
+pub const REVIEW_DAY_OPEN: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "Enter", "key-day-hide" => Action::OpenCard, footer;
+    &[Code(KeyCode::Esc)], "Esc", "key-day-hide-them" => Action::Back;
+];
+
+pub const REVIEW_CLIENT: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "Enter", "key-open-card" => Action::OpenCard, footer;
+];
 
 /// A talking point or an empty section: Enter does nothing, so it is not
 /// offered.
-pub const REVIEW_NO_CLIENT: &[Binding] =
-    &[b(&[Code(KeyCode::Enter)], "", "", Action::OpenCard, false)];
+pub const REVIEW_NO_CLIENT: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "", "" => Action::OpenCard;
+];
 
 /// The client card, over any pane: its keys replace the pane's.
-pub const CARD: &[Binding] = &[
-    b(ESC, "Esc", "key-back-list", Action::Back, true),
-    b(
-        &[Char('j'), Code(KeyCode::Down)],
-        "j/k ↑↓",
-        "key-scroll-down-up",
-        Action::Down,
-        false,
-    ),
-    b(&[Char('k'), Code(KeyCode::Up)], "", "", Action::Up, false),
-    b(
-        &[Char('g'), Code(KeyCode::Home)],
-        "g/G",
-        "key-card-top-end",
-        Action::Top,
-        false,
-    ),
-    b(
-        &[Char('G'), Code(KeyCode::End)],
-        "",
-        "",
-        Action::Bottom,
-        false,
-    ),
-    b(
-        &[Code(KeyCode::PageDown)],
-        "PgDn/PgUp",
-        "key-page",
-        Action::PageDown,
-        false,
-    ),
-    b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
-    b(ADD, "a", "key-add-contact", Action::Add, true),
-    b(
-        &[Char('n')],
-        "n",
-        "key-next-contact",
-        Action::NextContact,
-        true,
-    ),
-    b(
-        &[Char('E')],
-        "E",
-        "key-edit-contact",
-        Action::EditContact,
-        true,
-    ),
-    b(
-        &[Char('D')],
-        "D",
-        "key-delete-contact",
-        Action::DeleteContact,
-        true,
-    ),
-    b(EDIT, "e", "key-edit-client", Action::Edit, true),
-    b(
-        &[Char('t')],
-        "t",
-        "key-change-tier",
-        Action::ChangeTier,
-        true,
-    ),
-    b(
-        &[Char('S')],
-        "S",
-        "key-change-status",
-        Action::ChangeStatus,
-        true,
-    ),
-    b(DELETE, "x", "key-delete-client", Action::Delete, false),
+pub const CARD: &[Binding] = bindings![
+    ESC, "Esc", "key-back-list" => Action::Back, footer;
+    &[Char('j'), Code(KeyCode::Down)], "j/k ↑↓", "key-scroll-down-up" => Action::Down;
+    &[Char('k'), Code(KeyCode::Up)], "", "" => Action::Up;
+    &[Char('g'), Code(KeyCode::Home)], "g/G", "key-card-top-end" => Action::Top;
+    &[Char('G'), Code(KeyCode::End)], "", "" => Action::Bottom;
+    &[Code(KeyCode::PageDown)], "PgDn/PgUp", "key-page" => Action::PageDown;
+    &[Code(KeyCode::PageUp)], "", "" => Action::PageUp;
+    ADD, "a", "key-add-contact" => Action::Add, footer;
+    &[Char('n')], "n", "key-next-contact" => Action::NextContact, footer;
+    &[Char('E')], "E", "key-edit-contact" => Action::EditContact, footer;
+    &[Char('D')], "D", "key-delete-contact" => Action::DeleteContact, footer;
+    EDIT, "e", "key-edit-client" => Action::Edit, footer;
+    &[Char('t')], "t", "key-change-tier" => Action::ChangeTier, footer;
+    &[Char('S')], "S", "key-change-status" => Action::ChangeStatus, footer;
+    DELETE, "x", "key-delete-client" => Action::Delete;
 ];
 
 /// Typing a filter: printable keys are text.
-pub const FILTERING: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Enter)],
-        "Enter",
-        "key-keep-filter",
-        Action::FilterDone,
-        true,
-    ),
-    b(ESC, "Esc", "key-clear-it", Action::FilterClear, true),
-    b(
-        &[Code(KeyCode::Down)],
-        "↑↓",
-        "key-move-list",
-        Action::Down,
-        true,
-    ),
-    b(&[Code(KeyCode::Up)], "", "", Action::Up, false),
-    b(
-        &[Code(KeyCode::Backspace)],
-        "Bksp",
-        "key-delete-letter",
-        Action::FilterBackspace,
-        false,
-    ),
-    b(
-        &[Ctrl('w')],
-        "Ctrl-W",
-        "key-delete-word",
-        Action::FilterDeleteWord,
-        true,
-    ),
-    b(
-        &[Ctrl('u')],
-        "Ctrl-U",
-        "key-delete-all",
-        Action::FilterDeleteLine,
-        true,
-    ),
+pub const FILTERING: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "Enter", "key-keep-filter" => Action::FilterDone, footer;
+    ESC, "Esc", "key-clear-it" => Action::FilterClear, footer;
+    &[Code(KeyCode::Down)], "↑↓", "key-move-list" => Action::Down, footer;
+    &[Code(KeyCode::Up)], "", "" => Action::Up;
+    &[Code(KeyCode::Backspace)], "Bksp", "key-delete-letter" => Action::FilterBackspace;
+    &[Ctrl('w')], "Ctrl-W", "key-delete-word" => Action::FilterDeleteWord, footer;
+    &[Ctrl('u')], "Ctrl-U", "key-delete-all" => Action::FilterDeleteLine, footer;
 ];
 
 /// The client picker: printable keys are the query.
-pub const PICKING: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Enter)],
-        "Enter",
-        "key-pick-open",
-        Action::PickerChoose,
-        true,
-    ),
-    b(ESC, "Esc", "key-cancel", Action::PickerCancel, true),
-    b(
-        &[Code(KeyCode::Down), Ctrl('n')],
-        "↑↓ Ctrl-N/P",
-        "key-move-matches",
-        Action::Down,
-        true,
-    ),
-    b(&[Code(KeyCode::Up), Ctrl('p')], "", "", Action::Up, false),
-    b(
-        &[Code(KeyCode::Backspace)],
-        "Bksp",
-        "key-delete-letter",
-        Action::PickerBackspace,
-        false,
-    ),
-    b(
-        &[Ctrl('w')],
-        "Ctrl-W",
-        "key-delete-word",
-        Action::PickerDeleteWord,
-        true,
-    ),
-    b(
-        &[Ctrl('u')],
-        "Ctrl-U",
-        "key-delete-all",
-        Action::PickerDeleteLine,
-        true,
-    ),
+pub const PICKING: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "Enter", "key-pick-open" => Action::PickerChoose, footer;
+    ESC, "Esc", "key-cancel" => Action::PickerCancel, footer;
+    &[Code(KeyCode::Down), Ctrl('n')], "↑↓ Ctrl-N/P", "key-move-matches" => Action::Down, footer;
+    &[Code(KeyCode::Up), Ctrl('p')], "", "" => Action::Up;
+    &[Code(KeyCode::Backspace)], "Bksp", "key-delete-letter" => Action::PickerBackspace;
+    &[Ctrl('w')], "Ctrl-W", "key-delete-word" => Action::PickerDeleteWord, footer;
+    &[Ctrl('u')], "Ctrl-U", "key-delete-all" => Action::PickerDeleteLine, footer;
 ];
 
 /// A form: printable keys are text in the field.
-pub const FORM: &[Binding] = &[
-    b(
-        &[Code(KeyCode::Enter)],
-        "Enter",
-        "key-save",
-        Action::FormSubmit,
-        true,
-    ),
-    b(ESC, "Esc", "key-cancel", Action::FormCancel, true),
-    b(
-        &[Code(KeyCode::Tab), Code(KeyCode::Down)],
-        "Tab/S-Tab",
-        "key-next-field",
-        Action::FormNext,
-        true,
-    ),
-    b(
-        &[Code(KeyCode::BackTab), Code(KeyCode::Up)],
-        "",
-        "",
-        Action::FormPrev,
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Left)],
-        "←→",
-        "key-cursor",
-        Action::FormLeft,
-        true,
-    ),
-    b(&[Code(KeyCode::Right)], "", "", Action::FormRight, false),
-    b(
-        &[Code(KeyCode::Home)],
-        "Home/End",
-        "key-field-home-end",
-        Action::FormHome,
-        false,
-    ),
-    b(&[Code(KeyCode::End)], "", "", Action::FormEnd, false),
-    b(
-        &[Code(KeyCode::Backspace)],
-        "Bksp",
-        "key-delete-before",
-        Action::FormBackspace,
-        false,
-    ),
-    b(
-        &[Code(KeyCode::Delete)],
-        "Del",
-        "key-delete-under",
-        Action::FormDelete,
-        false,
-    ),
-    b(
-        &[Ctrl(' ')],
-        "Ctrl-Space",
-        "key-complete",
-        Action::FormComplete,
-        true,
-    ),
-    b(
-        &[Ctrl('w')],
-        "Ctrl-W",
-        "key-delete-word",
-        Action::FormDeleteWord,
-        false,
-    ),
-    b(
-        &[Ctrl('u')],
-        "Ctrl-U",
-        "key-delete-to-start",
-        Action::FormDeleteLine,
-        false,
-    ),
+pub const FORM: &[Binding] = bindings![
+    &[Code(KeyCode::Enter)], "Enter", "key-save" => Action::FormSubmit, footer;
+    ESC, "Esc", "key-cancel" => Action::FormCancel, footer;
+    &[Code(KeyCode::Tab), Code(KeyCode::Down)], "Tab/S-Tab", "key-next-field" => Action::FormNext, footer;
+    &[Code(KeyCode::BackTab), Code(KeyCode::Up)], "", "" => Action::FormPrev;
+    &[Code(KeyCode::Left)], "←→", "key-cursor" => Action::FormLeft, footer;
+    &[Code(KeyCode::Right)], "", "" => Action::FormRight;
+    &[Code(KeyCode::Home)], "Home/End", "key-field-home-end" => Action::FormHome;
+    &[Code(KeyCode::End)], "", "" => Action::FormEnd;
+    &[Code(KeyCode::Backspace)], "Bksp", "key-delete-before" => Action::FormBackspace;
+    &[Code(KeyCode::Delete)], "Del", "key-delete-under" => Action::FormDelete;
+    &[Ctrl(' ')], "Ctrl-Space", "key-complete" => Action::FormComplete, footer;
+    &[Ctrl('w')], "Ctrl-W", "key-delete-word" => Action::FormDeleteWord;
+    &[Ctrl('u')], "Ctrl-U", "key-delete-to-start" => Action::FormDeleteLine;
 ];
 
 /// A y/n question: anything but `y` is no.
-pub const CONFIRMING: &[Binding] = &[
-    b(
-        &[Char('y'), Char('Y')],
-        "y",
-        "key-yes",
-        Action::ConfirmYes,
-        true,
-    ),
-    b(
-        &[Char('n'), Code(KeyCode::Esc)],
-        "n/Esc",
-        "key-no",
-        Action::ConfirmNo,
-        true,
-    ),
+pub const CONFIRMING: &[Binding] = bindings![
+    &[Char('y'), Char('Y')], "y", "key-yes" => Action::ConfirmYes, footer;
+    &[Char('n'), Code(KeyCode::Esc)], "n/Esc", "key-no" => Action::ConfirmNo, footer;
 ];
 
 /// The help overlay: movement scrolls it; only `?`, `Esc`, `q` close it.
-pub const HELPING: &[Binding] = &[
-    b(
-        &[Char('j'), Code(KeyCode::Down)],
-        "j/k ↑↓",
-        "key-scroll",
-        Action::Down,
-        true,
-    ),
-    b(&[Char('k'), Code(KeyCode::Up)], "", "", Action::Up, false),
-    b(
-        &[Char('g'), Code(KeyCode::Home)],
-        "g/G",
-        "key-top-end",
-        Action::Top,
-        false,
-    ),
-    b(
-        &[Char('G'), Code(KeyCode::End)],
-        "",
-        "",
-        Action::Bottom,
-        false,
-    ),
-    b(
-        &[Code(KeyCode::PageDown)],
-        "PgDn/PgUp",
-        "key-page",
-        Action::PageDown,
-        false,
-    ),
-    b(&[Code(KeyCode::PageUp)], "", "", Action::PageUp, false),
-    b(
-        &[Char('?'), Char('q'), Code(KeyCode::Esc)],
-        "?/Esc/q",
-        "key-close-help",
-        Action::Back,
-        true,
-    ),
+pub const HELPING: &[Binding] = bindings![
+    &[Char('j'), Code(KeyCode::Down)], "j/k ↑↓", "key-scroll" => Action::Down, footer;
+    &[Char('k'), Code(KeyCode::Up)], "", "" => Action::Up;
+    &[Char('g'), Code(KeyCode::Home)], "g/G", "key-top-end" => Action::Top;
+    &[Char('G'), Code(KeyCode::End)], "", "" => Action::Bottom;
+    &[Code(KeyCode::PageDown)], "PgDn/PgUp", "key-page" => Action::PageDown;
+    &[Code(KeyCode::PageUp)], "", "" => Action::PageUp;
+    &[Char('?'), Char('q'), Code(KeyCode::Esc)], "?/Esc/q", "key-close-help" => Action::Back, footer;
 ];
 
-/// The open pane's own keys (the card's when it is open).
-pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
-    if card {
-        return CARD;
-    }
+/// The open pane's own keys.
+fn pane_bindings(pane: Pane) -> &'static [Binding] {
     match pane {
         Pane::Portfolio => PORTFOLIO,
         Pane::Touchpoints => TOUCHPOINTS,
@@ -725,7 +296,7 @@ pub fn pane_bindings(pane: Pane, card: bool) -> &'static [Binding] {
 pub fn bindings(mode: &Mode, pane: Pane, card: bool) -> Vec<&'static Binding> {
     let tables: &[&'static [Binding]] = match mode {
         Mode::Normal if card => &[CARD, GLOBAL],
-        Mode::Normal => &[pane_bindings(pane, false), MOVE, GLOBAL],
+        Mode::Normal => &[pane_bindings(pane), MOVE, GLOBAL],
         Mode::Filter => &[FILTERING],
         Mode::Picker(_) => &[PICKING],
         Mode::Form(_) => &[FORM],
@@ -735,86 +306,36 @@ pub fn bindings(mode: &Mode, pane: Pane, card: bool) -> Vec<&'static Binding> {
     tables.iter().flat_map(|t| t.iter()).collect()
 }
 
-/// The Russian keyboard (ЙЦУКЕН) and the Latin one (QWERTY) key by key:
-/// `(Cyrillic, Latin)` on the same physical key, lower and upper case.
-/// With the Russian layout active, a key still does what its Latin letter
-/// does (`о` is `j`, `Ы` is `S`, `х` is `[`), except where letters are text.
-pub const RUSSIAN_LAYOUT: &[(char, char)] = &[
-    ('й', 'q'),
-    ('ц', 'w'),
-    ('у', 'e'),
-    ('к', 'r'),
-    ('е', 't'),
-    ('н', 'y'),
-    ('г', 'u'),
-    ('ш', 'i'),
-    ('щ', 'o'),
-    ('з', 'p'),
-    ('х', '['),
-    ('ъ', ']'),
-    ('ф', 'a'),
-    ('ы', 's'),
-    ('в', 'd'),
-    ('а', 'f'),
-    ('п', 'g'),
-    ('р', 'h'),
-    ('о', 'j'),
-    ('л', 'k'),
-    ('д', 'l'),
-    ('ж', ';'),
-    ('э', '\''),
-    ('я', 'z'),
-    ('ч', 'x'),
-    ('с', 'c'),
-    ('м', 'v'),
-    ('и', 'b'),
-    ('т', 'n'),
-    ('ь', 'm'),
-    ('б', ','),
-    ('ю', '.'),
-    ('ё', '`'),
-    ('Й', 'Q'),
-    ('Ц', 'W'),
-    ('У', 'E'),
-    ('К', 'R'),
-    ('Е', 'T'),
-    ('Н', 'Y'),
-    ('Г', 'U'),
-    ('Ш', 'I'),
-    ('Щ', 'O'),
-    ('З', 'P'),
-    ('Х', '{'),
-    ('Ъ', '}'),
-    ('Ф', 'A'),
-    ('Ы', 'S'),
-    ('В', 'D'),
-    ('А', 'F'),
-    ('П', 'G'),
-    ('Р', 'H'),
-    ('О', 'J'),
-    ('Л', 'K'),
-    ('Д', 'L'),
-    ('Ж', ':'),
-    ('Э', '"'),
-    ('Я', 'Z'),
-    ('Ч', 'X'),
-    ('С', 'C'),
-    ('М', 'V'),
-    ('И', 'B'),
-    ('Т', 'N'),
-    ('Ь', 'M'),
-    ('Б', '<'),
-    ('Ю', '>'),
-    ('Ё', '~'),
+/// The Russian keyboard (ЙЦУКЕН) over the Latin one (QWERTY), without
+/// and with Shift: the characters at one place in a pair of lines are on
+/// the same physical key. With the Russian layout active, a key still does
+/// what its Latin character does (`о` is `j`, `Ы` is `S`, `х` is `[`),
+/// except where letters are text.
+const RUSSIAN_LAYOUT: [(&str, &str); 2] = [
+    (
+        r#"йцукенгшщзхъ фывапролджэ ячсмитьбю ё"#,
+        r#"qwertyuiop[] asdfghjkl;' zxcvbnm,. `"#,
+    ),
+    (
+        r#"ЙЦУКЕНГШЩЗХЪ ФЫВАПРОЛДЖЭ ЯЧСМИТЬБЮ Ё"#,
+        r#"QWERTYUIOP{} ASDFGHJKL:" ZXCVBNM<> ~"#,
+    ),
 ];
+
+/// `(Cyrillic, Latin)` for every key of [`RUSSIAN_LAYOUT`].
+fn russian_layout() -> impl Iterator<Item = (char, char)> {
+    RUSSIAN_LAYOUT
+        .iter()
+        .flat_map(|(cyrillic, latin)| cyrillic.chars().zip(latin.chars()))
+        .filter(|&(c, _)| c != ' ')
+}
 
 /// The Latin character on the key that types `c` on the Russian layout;
 /// any other character as it is.
 fn latin_twin(c: char) -> char {
-    RUSSIAN_LAYOUT
-        .iter()
-        .find(|(cyrillic, _)| *cyrillic == c)
-        .map_or(c, |(_, latin)| *latin)
+    russian_layout()
+        .find(|&(cyrillic, _)| cyrillic == c)
+        .map_or(c, |(_, latin)| latin)
 }
 
 /// The key event as if the Latin layout were active: where letters are
@@ -822,18 +343,14 @@ fn latin_twin(c: char) -> char {
 /// Ctrl chord everywhere (a chord is never text); in a form, a filter or
 /// the picker a plain Cyrillic letter stays text.
 fn on_latin_layout(mode: &Mode, ev: &KeyEvent) -> KeyEvent {
-    let KeyCode::Char(c) = ev.code else {
-        return *ev;
-    };
     let letters_are_commands = matches!(mode, Mode::Normal | Mode::Help | Mode::Confirm(_));
-    if letters_are_commands || ctrl(ev) {
-        KeyEvent {
-            code: KeyCode::Char(latin_twin(c)),
-            ..*ev
-        }
-    } else {
-        *ev
+    let mut ev = *ev;
+    if let KeyCode::Char(c) = ev.code
+        && (letters_are_commands || ctrl(&ev))
+    {
+        ev.code = KeyCode::Char(latin_twin(c));
     }
+    ev
 }
 
 /// What a key means in the current mode. In a form, a filter or the
@@ -1120,10 +637,7 @@ mod tests {
 
     /// The Cyrillic letter on the same key as `latin` on the Russian layout.
     fn cyrillic_twin(latin: char) -> Option<char> {
-        RUSSIAN_LAYOUT
-            .iter()
-            .find(|(_, l)| *l == latin)
-            .map(|(c, _)| *c)
+        russian_layout().find(|&(_, l)| l == latin).map(|(c, _)| c)
     }
 
     /// Issue 23: with the ЙЦУКЕН layout active, every bound letter's key
@@ -1214,9 +728,10 @@ mod tests {
 
     #[test]
     fn the_russian_layout_table_pairs_each_key_once() {
-        assert_eq!(RUSSIAN_LAYOUT.len(), 66, "33 letters in two cases");
-        for (i, (c, l)) in RUSSIAN_LAYOUT.iter().enumerate() {
-            for (c2, l2) in &RUSSIAN_LAYOUT[i + 1..] {
+        let layout: Vec<(char, char)> = russian_layout().collect();
+        assert_eq!(layout.len(), 66, "33 letters in two cases");
+        for (i, (c, l)) in layout.iter().enumerate() {
+            for (c2, l2) in &layout[i + 1..] {
                 assert!(c != c2 && l != l2, "{c}{l} and {c2}{l2}");
             }
         }

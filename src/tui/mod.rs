@@ -194,14 +194,8 @@ fn run_tui(session: &mut Session) -> Result<()> {
         // The key, and every one queued behind it, then one frame: a burst
         // (2,000 `j` at once) is not drawn key by key, and the frame drawn
         // once the queue is empty shows where it ended.
-        let mut queue = TerminalInput;
-        let changed = apply_burst(
-            &mut app,
-            &mut session.store,
-            first,
-            &mut queue,
-            FRAME_BUDGET,
-        )?;
+        let store = &mut session.store;
+        let changed = apply_burst(&mut app, store, first, &mut TerminalInput, FRAME_BUDGET)?;
         if (changed || redraw) && !app.quit {
             guard.terminal.draw(|f| view::draw(&app, theme, f))?;
         }

@@ -13,7 +13,7 @@ use super::app::Shared;
 use super::view::{Theme, centered, fit_line, window_start};
 use crate::domain::text::strip_invisible;
 use crate::domain::{Id, fold};
-use crate::format::{text, text_with};
+use crate::format::{Arg, text, text_with};
 
 /// How well a name matches a query; lower is better. Compared field by
 /// field: how the letters were found, then the name's length.
@@ -112,14 +112,6 @@ impl Picker {
         picker
     }
 
-    /// The clients matching the query, best first, with their names.
-    pub fn matches<'a>(&self, shared: &'a Shared) -> Vec<(Id, &'a str)> {
-        self.found
-            .iter()
-            .filter_map(|id| Some((*id, shared.names.get(id)?.as_str())))
-            .collect()
-    }
-
     /// Rank the clients for the query (ties by name, then id) and select
     /// the best.
     fn rank(&mut self, shared: &Shared) {
@@ -186,24 +178,13 @@ impl Picker {
         f.render_widget(Clear, rect);
         let loc = shared.locale;
         let (found_n, all) = (found.len().to_string(), shared.names.len().to_string());
-        let title = format!(
-            " {} ",
-            text_with(
-                loc,
-                "picker-title",
-                &[
-                    ("found", found_n.as_str().into()),
-                    ("all", all.as_str().into())
-                ],
-            )
-        );
+        let args = [("found", Arg::Str(&found_n)), ("all", Arg::Str(&all))];
+        let title = format!(" {} ", text_with(loc, "picker-title", &args));
+        let keys = format!(" {} ", text(loc, "picker-keys"));
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(title, theme.title()))
-            .title_bottom(Span::styled(
-                format!(" {} ", text(loc, "picker-keys")),
-                theme.dim(),
-            ));
+            .title_bottom(Span::styled(keys, theme.dim()));
         let inner = block.inner(rect);
         f.render_widget(block, rect);
         let rows = usize::from(inner.height.saturating_sub(1));
@@ -228,18 +209,25 @@ impl Picker {
             } else {
                 ratatui::style::Style::new()
             };
-            lines.push(fit_line(
-                Line::styled(format!(" {name}"), style),
-                inner.width,
-            ));
+            let line = Line::styled(format!(" {name}"), style);
+            lines.push(fit_line(line, inner.width));
         }
         if found.is_empty() {
-            lines.push(Line::styled(
-                format!(" {}", text(loc, "picker-none")),
-                theme.dim(),
-            ));
+            let none = format!(" {}", text(loc, "picker-none"));
+            lines.push(Line::styled(none, theme.dim()));
         }
         f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+#[cfg(test)]
+impl Picker {
+    /// The clients matching the query, best first, with their names.
+    pub fn matches<'a>(&self, shared: &'a Shared) -> Vec<(Id, &'a str)> {
+        self.found
+            .iter()
+            .filter_map(|id| Some((*id, shared.names.get(id)?.as_str())))
+            .collect()
     }
 }
 

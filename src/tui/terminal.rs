@@ -14,6 +14,7 @@
 //! `Ctrl-Z` does nothing and there is no signal thread.
 
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::DefaultTerminal;
 
@@ -105,38 +106,28 @@ fn give_back() {
     );
 }
 
+/// Raised by the signal thread (Unix; elsewhere they stay down): SIGTSTP
+/// came, SIGCONT came.
+static SUSPEND: AtomicBool = AtomicBool::new(false);
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
 /// SIGTSTP asked for a suspend the runner has not done yet.
 pub fn take_suspend_request() -> bool {
-    #[cfg(unix)]
-    {
-        signals::SUSPEND.swap(false, std::sync::atomic::Ordering::SeqCst)
-    }
-    #[cfg(not(unix))]
-    {
-        false
-    }
+    SUSPEND.swap(false, Ordering::SeqCst)
 }
 
 /// SIGCONT came: the terminal must be taken again and redrawn.
 pub fn take_resumed() -> bool {
-    #[cfg(unix)]
-    {
-        signals::RESUMED.swap(false, std::sync::atomic::Ordering::SeqCst)
-    }
-    #[cfg(not(unix))]
-    {
-        false
-    }
+    RESUMED.swap(false, Ordering::SeqCst)
 }
 
 #[cfg(unix)]
 mod signals {
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::atomic::Ordering;
 
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 
-    pub static SUSPEND: AtomicBool = AtomicBool::new(false);
-    pub static RESUMED: AtomicBool = AtomicBool::new(false);
+    use super::{RESUMED, SUSPEND};
 
     /// On a termination signal, give the terminal back and exit. Writes are
     /// transactions, so leaving mid-way loses nothing committed. SIGTSTP

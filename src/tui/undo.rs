@@ -59,7 +59,10 @@ impl UndoStack {
     pub fn pop(&mut self) -> Option<Change> {
         self.changes.pop_back()
     }
+}
 
+#[cfg(test)]
+impl UndoStack {
     pub fn len(&self) -> usize {
         self.changes.len()
     }
@@ -73,14 +76,11 @@ impl UndoStack {
 /// what it undid and selects the record it put back; refused (the record
 /// changed since), the reason. Either way the change is off the stack.
 pub fn perform(store: &mut Store, loc: crate::format::Locale, change: Change) -> Msg {
+    let what = [("what", change.what.as_str().into())];
     Msg::Saved(
         undo::undo(store, &change.inverse)
             .map(|()| Saved {
-                message: crate::format::text_with(
-                    loc,
-                    "toast-undid",
-                    &[("what", change.what.as_str().into())],
-                ),
+                message: crate::format::text_with(loc, "toast-undid", &what),
                 touched: change.inverse.kept().map(Box::new),
                 ..Saved::default()
             })

@@ -35,12 +35,9 @@ impl Theme {
         }
     }
 
-    fn fg(self, c: Color) -> Style {
-        if self.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
-        }
+    /// `style` when colours are on, else plain.
+    fn colored(self, style: Style) -> Style {
+        if self.color { style } else { Style::new() }
     }
 
     pub fn tier(self, t: Tier) -> Style {
@@ -59,23 +56,21 @@ impl Theme {
     }
 
     pub fn warn(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.colored(Style::new().fg(Color::Red))
+            .add_modifier(Modifier::BOLD)
     }
 
     pub fn due(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.colored(Style::new().fg(Color::Yellow))
+            .add_modifier(Modifier::BOLD)
     }
 
     pub fn good(self) -> Style {
-        self.fg(Color::Green)
+        self.colored(Style::new().fg(Color::Green))
     }
 
     pub fn dim(self) -> Style {
-        if self.color {
-            Style::new().add_modifier(Modifier::DIM)
-        } else {
-            Style::new()
-        }
+        self.colored(Style::new().add_modifier(Modifier::DIM))
     }
 
     pub fn selected(self) -> Style {
@@ -95,13 +90,9 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
         too_small(app.shared.locale, f, area);
         return;
     }
-    let [header, tabs, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    use Constraint::{Length, Min};
+    let rows = Layout::vertical([Length(1), Length(1), Min(1), Length(1)]);
+    let [header, tabs, body, footer] = rows.areas(area);
     draw_header(app, theme, f, header);
     draw_tabs(app, theme, f, tabs);
     match &app.card {
@@ -128,16 +119,13 @@ pub fn draw(app: &App, theme: Theme, f: &mut Frame) {
 
 fn too_small(locale: Locale, f: &mut Frame, area: Rect) {
     let size = |n: u16| Arg::Num(i64::from(n));
-    let said = text_with(
-        locale,
-        "tui-too-small",
-        &[
-            ("width", size(area.width)),
-            ("height", size(area.height)),
-            ("min-width", size(MIN_WIDTH)),
-            ("min-height", size(MIN_HEIGHT)),
-        ],
-    );
+    let args = [
+        ("width", size(area.width)),
+        ("height", size(area.height)),
+        ("min-width", size(MIN_WIDTH)),
+        ("min-height", size(MIN_HEIGHT)),
+    ];
+    let said = text_with(locale, "tui-too-small", &args);
     f.render_widget(Paragraph::new(said).wrap(Wrap { trim: true }), area);
 }
 
@@ -145,14 +133,9 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     let shared = &app.shared;
     let loc = shared.locale;
     let today = format::date(loc, shared.today);
-    let mut spans = vec![
-        Span::styled(" folio ", theme.title()),
-        Span::raw(format!(
-            "· {} · {} ",
-            shared.title,
-            text_with(loc, "tui-today", &[("date", today.as_str().into())])
-        )),
-    ];
+    let today = text_with(loc, "tui-today", &[("date", today.as_str().into())]);
+    let title = Span::raw(format!("· {} · {today} ", shared.title));
+    let mut spans = vec![Span::styled(" folio ", theme.title()), title];
     // The month's line of the plan history (kept month totals): the header
     // needs no settlement of the month's invoices.
     if let Some(p) = shared
@@ -186,10 +169,7 @@ fn draw_header(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         };
         spans.push(Span::raw(plan(form)));
     }
-    f.render_widget(
-        Paragraph::new(fit_line(Line::from(spans), area.width)),
-        area,
-    );
+    draw_line(f, spans, area);
 }
 
 fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -205,11 +185,8 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         // A click on the tab opens its pane.
         let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
         let tab = Rect::new(x, area.y, width, 1).intersection(area);
-        mouse::note(
-            &app.shared,
-            tab,
-            mouse::Spot::Select(Action::SelectPane(*p)),
-        );
+        let select = mouse::Spot::Select(Action::SelectPane(*p));
+        mouse::note(&app.shared, tab, select);
         x = x.saturating_add(width);
         spans.push(Span::styled(text, style));
     }
@@ -217,10 +194,7 @@ fn draw_tabs(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         let card = text(app.shared.locale, "tui-card-tab");
         spans.push(Span::styled(format!(" {card} "), theme.selected()));
     }
-    f.render_widget(
-        Paragraph::new(fit_line(Line::from(spans), area.width)),
-        area,
-    );
+    draw_line(f, spans, area);
 }
 
 /// The footer: a message if there is one, else the keys that do something
@@ -241,16 +215,12 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
     } else if !app.filter().is_empty() && app.card.is_none() {
         spans.push(Span::styled(format!(" /{} ", app.filter()), theme.due()));
     }
-    let entries: Vec<(String, String, bool)> = keys::footer(
-        app.shared.locale,
-        &app.shared.mode,
-        app.focus_keys(),
-        app.pane,
-        app.card.is_some(),
-    )
-    .into_iter()
-    .map(|(k, what, always)| (format!(" {k}"), format!(" {what} "), always))
-    .collect();
+    let (loc, mode, card) = (app.shared.locale, &app.shared.mode, app.card.is_some());
+    let entries: Vec<(String, String, bool)> =
+        keys::footer(loc, mode, app.focus_keys(), app.pane, card)
+            .into_iter()
+            .map(|(k, what, always)| (format!(" {k}"), format!(" {what} "), always))
+            .collect();
     // Help and quit always show; the pane's keys take the rest, in order.
     let width = |(k, what, _): &(String, String, bool)| k.width() + what.width();
     let mut used: usize = spans.iter().map(|s| s.content.width()).sum::<usize>()
@@ -267,10 +237,13 @@ fn draw_footer(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         spans.push(Span::styled(entry.0.clone(), theme.title()));
         spans.push(Span::raw(entry.1.clone()));
     }
-    f.render_widget(
-        Paragraph::new(fit_line(Line::from(spans), area.width)),
-        area,
-    );
+    draw_line(f, spans, area);
+}
+
+/// `spans` on the one line of `area`, cut with `…` where they do not fit.
+fn draw_line(f: &mut Frame, spans: Vec<Span<'_>>, area: Rect) {
+    let line = fit_line(Line::from(spans), area.width);
+    f.render_widget(Paragraph::new(line), area);
 }
 
 /// A box of `width` x `height` centred in `area`, clamped to fit.
@@ -359,28 +332,13 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
             lines.push(Line::from(""));
         }
         for note in notes {
-            for (j, part) in wrap_words(&note, note_w).into_iter().enumerate() {
-                let mark = if j == 0 { "✗ " } else { "  " };
-                lines.push(Line::from(Span::styled(
-                    format!("{:w$}{mark}{part}", "", w = note_indent),
-                    theme.warn(),
-                )));
-            }
+            lines.extend(warning(&note, note_indent, note_w, theme));
         }
     }
     if error_field.is_none()
         && let Some(e) = &form.error
     {
-        for (j, part) in wrap_words(&e.say(locale), inner_w.saturating_sub(2).max(1))
-            .into_iter()
-            .enumerate()
-        {
-            let mark = if j == 0 { "✗ " } else { "  " };
-            lines.push(Line::from(Span::styled(
-                format!("{mark}{part}"),
-                theme.warn(),
-            )));
-        }
+        lines.extend(warning(&e.say(locale), 0, inner_w.saturating_sub(2), theme));
     }
     let height = (lines.len() as u16 + 2).max(fields.len() as u16 * 2 + 4);
     let rect = centered(area, 72, height);
@@ -398,6 +356,18 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
             f.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
         }
     }
+}
+
+/// `note` marked `✗` and wrapped in `width` columns, `indent` columns in.
+fn warning(note: &str, indent: usize, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let parts = wrap_words(note, width).into_iter().enumerate();
+    parts
+        .map(|(j, part)| {
+            let mark = if j == 0 { "✗ " } else { "  " };
+            let text = format!("{:indent$}{mark}{part}", "");
+            Line::from(Span::styled(text, theme.warn()))
+        })
+        .collect()
 }
 
 /// A field's `value` in `room` columns, with the cursor (`cursor` chars
@@ -463,12 +433,8 @@ fn draw_confirm(locale: Locale, prompt: &str, theme: Theme, f: &mut Frame, area:
         .borders(Borders::ALL)
         .title(format!(" {} ", text(locale, "tui-confirm")))
         .border_style(theme.warn());
-    f.render_widget(
-        Paragraph::new(prompt.to_string())
-            .wrap(Wrap { trim: true })
-            .block(block),
-        rect,
-    );
+    let prompt = Paragraph::new(prompt.to_string()).wrap(Wrap { trim: true });
+    f.render_widget(prompt.block(block), rect);
 }
 
 /// What the mouse does, for help while it is on: message ids of what is
@@ -484,18 +450,17 @@ const MOUSE_HELP: &[(&str, &str)] = &[
 fn help_box(app: &App, area: Rect) -> (Vec<(String, String)>, Rect) {
     let loc = app.shared.locale;
     let mut entries = keys::help(loc, app.focus_keys(), app.pane, app.card.is_some());
-    let section = |id: &str| (String::new(), text(loc, id));
-    if app.pane == Pane::Portfolio && app.card.is_none() {
+    // Sections after a blank line, under their title: the board's legend
+    // on the board, the mouse while it is on.
+    let board = app.pane == Pane::Portfolio && app.card.is_none();
+    let sections = [
+        (board, "tui-help-board", super::panes::portfolio::LEGEND),
+        (app.shared.mouse, "tui-help-mouse", MOUSE_HELP),
+    ];
+    for (_, title, rows) in sections.into_iter().filter(|s| s.0) {
         entries.push(Default::default());
-        entries.push(section("tui-help-board"));
-        let legend = super::panes::portfolio::LEGEND.iter();
-        entries.extend(legend.map(|(k, what)| (text(loc, k), text(loc, what))));
-    }
-    if app.shared.mouse {
-        entries.push(Default::default());
-        entries.push(section("tui-help-mouse"));
-        let mouse = MOUSE_HELP.iter();
-        entries.extend(mouse.map(|(k, what)| (text(loc, k), text(loc, what))));
+        entries.push((String::new(), text(loc, title)));
+        entries.extend(rows.iter().map(|(k, what)| (text(loc, k), text(loc, what))));
     }
     let rect = centered(area, 70, entries.len() as u16 + 2);
     (entries, rect)
@@ -555,10 +520,8 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         .map(|(k, what)| {
             let line = if k.is_empty() {
                 // A section's title ("The board"), or a blank line.
-                Line::from(Span::styled(
-                    format!("{:w$}{what}", "", w = label_w + 2),
-                    theme.title(),
-                ))
+                let title = format!("{:w$}{what}", "", w = label_w + 2);
+                Line::from(Span::styled(title, theme.title()))
             } else {
                 let pad = label_w.saturating_sub(k.width());
                 Line::from(vec![

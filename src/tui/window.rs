@@ -47,15 +47,12 @@ impl Plan {
 
     /// The new window from the rows on hand and the fetched ones.
     pub fn join<T: Clone>(&self, rows: &[T], fetched: Vec<T>, height: usize) -> Vec<T> {
-        let kept = rows.get(self.keep.clone()).unwrap_or_default();
-        let mut out = Vec::with_capacity(kept.len() + fetched.len());
-        if self.kept_first {
-            out.extend_from_slice(kept);
-            out.extend(fetched);
+        let kept = rows.get(self.keep.clone()).unwrap_or_default().to_vec();
+        let mut out = if self.kept_first {
+            [kept, fetched].concat()
         } else {
-            out.extend(fetched);
-            out.extend_from_slice(kept);
-        }
+            [fetched, kept].concat()
+        };
         out.truncate(height);
         out
     }

@@ -35,13 +35,7 @@ impl BriefingForm {
 }
 
 impl Typed for BriefingForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.path]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![&mut self.path]
-    }
+    fields!(path);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         Ok(Save::WriteReport(Box::new(Report {

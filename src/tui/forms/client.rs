@@ -39,36 +39,13 @@ impl NewClientForm {
             channel: Field::text("Channel", false, ""),
             goal: Field::text("Goal", false, ""),
         };
-        Form::new(
-            crate::format::text(shared.locale, "form-title-add-client"),
-            Kind::NewClient(form),
-            shared.client_names(),
-        )
+        let title = shared.text("form-title-add-client");
+        Form::new(title, Kind::NewClient(form), shared.client_names())
     }
 }
 
 impl Typed for NewClientForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.name,
-            &self.tier,
-            &self.cadence,
-            &self.since,
-            &self.channel,
-            &self.goal,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.name,
-            &mut self.tier,
-            &mut self.cadence,
-            &mut self.since,
-            &mut self.channel,
-            &mut self.goal,
-        ]
-    }
+    fields!(name, tier, cadence, since, channel, goal);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         Ok(Save::AddClient(NewClient {
@@ -114,12 +91,9 @@ impl ClientEditForm {
             goal: Field::text("Goal", false, c.goal.clone().unwrap_or_default()),
             notes: Field::text("Notes", false, c.notes.clone()),
         };
+        let title = super::naming(shared, "form-title-edit-client", &c.name);
         Some(Form::new(
-            crate::format::text_with(
-                shared.locale,
-                "form-title-edit-client",
-                &[("name", c.name.as_str().into())],
-            ),
+            title,
             Kind::EditClient(form),
             shared.client_names(),
         ))
@@ -127,27 +101,7 @@ impl ClientEditForm {
 }
 
 impl Typed for ClientEditForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.name,
-            &self.cadence,
-            &self.since,
-            &self.channel,
-            &self.goal,
-            &self.notes,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.name,
-            &mut self.cadence,
-            &mut self.since,
-            &mut self.channel,
-            &mut self.goal,
-            &mut self.notes,
-        ]
-    }
+    fields!(name, cadence, since, channel, goal, notes);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         // Every field is written: an empty one clears what it holds.
@@ -197,10 +151,8 @@ impl ChangeForm {
                     Some(Tier::Potential) => Tier::Gold,
                     _ => Tier::Potential,
                 };
-                (
-                    "form-title-change-tier",
-                    Field::choice("Tier", tiers(), next.as_str()),
-                )
+                let to = Field::choice("Tier", tiers(), next.as_str());
+                ("form-title-change-tier", to)
             }
             Changing::Status => {
                 let next = match client.map(|c| c.status) {
@@ -208,10 +160,8 @@ impl ChangeForm {
                     _ => Status::Active,
                 };
                 let all = Status::ALL.iter().map(|s| s.as_str()).collect();
-                (
-                    "form-title-change-status",
-                    Field::choice("Status", all, next.as_str()),
-                )
+                let to = Field::choice("Status", all, next.as_str());
+                ("form-title-change-status", to)
             }
         };
         let form = ChangeForm {
@@ -221,30 +171,17 @@ impl ChangeForm {
             reason: Field::text("Reason", true, ""),
             on: Field::date("On", true, Some(shared.today), shared.locale),
         };
-        Form::new(
-            crate::format::text_with(shared.locale, what, &[("name", shared.name(id).into())]),
-            Kind::Change(form),
-            Vec::new(),
-        )
-        .focused(1)
+        let title = super::naming(shared, what, shared.name(id));
+        Form::new(title, Kind::Change(form), Vec::new()).focused(1)
     }
 }
 
 impl Typed for ChangeForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.to, &self.reason, &self.on]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![&mut self.to, &mut self.reason, &mut self.on]
-    }
+    fields!(to, reason, on);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
-        let (client, reason, on) = (
-            self.client,
-            self.reason.required_text()?,
-            self.on.required_date()?,
-        );
+        let client = self.client;
+        let (reason, on) = (self.reason.required_text()?, self.on.required_date()?);
         Ok(match self.changing {
             Changing::Tier => Save::Tier {
                 client,
@@ -289,11 +226,7 @@ impl ContactForm {
         let form = ContactForm {
             client: id,
             contact: c.map(|c| c.id),
-            name: Field::text(
-                "Person",
-                true,
-                c.map(|c| c.name.clone()).unwrap_or_default(),
-            ),
+            name: Field::text("Person", true, text(|c| Some(&c.name))),
             role: Field::text("Role", false, text(|c| c.role.as_ref())),
             decides: Field::choice("Decides", vec!["no", "yes"], decides),
             phone: Field::text("Phone", false, text(|c| c.phone.as_ref())),
@@ -301,43 +234,15 @@ impl ContactForm {
             birthday: Field::date("Birthday", false, c.and_then(|c| c.birthday), shared.locale),
         };
         let title = match c {
-            Some(c) => crate::format::text_with(
-                shared.locale,
-                "form-title-edit-contact",
-                &[("name", c.name.as_str().into())],
-            ),
-            None => crate::format::text_with(
-                shared.locale,
-                "form-title-add-contact",
-                &[("name", shared.name(id).into())],
-            ),
+            Some(c) => super::naming(shared, "form-title-edit-contact", &c.name),
+            None => super::naming(shared, "form-title-add-contact", shared.name(id)),
         };
         Form::new(title, Kind::Contact(form), Vec::new())
     }
 }
 
 impl Typed for ContactForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.name,
-            &self.role,
-            &self.decides,
-            &self.phone,
-            &self.email,
-            &self.birthday,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.name,
-            &mut self.role,
-            &mut self.decides,
-            &mut self.phone,
-            &mut self.email,
-            &mut self.birthday,
-        ]
-    }
+    fields!(name, role, decides, phone, email, birthday);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         let new = NewContact {

@@ -19,50 +19,33 @@ pub struct PaymentForm {
 impl PaymentForm {
     /// A payment from `client` (a name, maybe empty), received today.
     pub fn open(shared: &Shared, client: String) -> Form {
-        let form = PaymentForm {
-            id: None,
-            client: Field::new("Client", FieldKind::Client, client),
-            on: Field::date("Date", true, Some(shared.today), shared.locale),
-            amount: Field::money("Amount", true, None, shared.locale),
-            note: Field::text("Note", false, ""),
-        };
-        Form::new(
-            crate::format::text(shared.locale, "form-title-add-payment"),
-            Kind::Payment(form),
-            shared.client_names(),
-        )
+        PaymentForm::with(shared, None, client)
     }
 
     /// Payment `p` (from `client`, its name) to edit, its values filled in.
     pub fn edit(shared: &Shared, p: &Payment, client: String) -> Form {
+        PaymentForm::with(shared, Some(p), client)
+    }
+
+    fn with(shared: &Shared, p: Option<&Payment>, client: String) -> Form {
+        let on = p.map_or(shared.today, |p| p.on);
         let form = PaymentForm {
-            id: Some(p.id),
+            id: p.map(|p| p.id),
             client: Field::new("Client", FieldKind::Client, client),
-            on: Field::date("Date", true, Some(p.on), shared.locale),
-            amount: Field::money("Amount", true, Some(p.amount), shared.locale),
-            note: Field::text("Note", false, p.note.clone()),
+            on: Field::date("Date", true, Some(on), shared.locale),
+            amount: Field::money("Amount", true, p.map(|p| p.amount), shared.locale),
+            note: Field::text("Note", false, p.map(|p| p.note.clone()).unwrap_or_default()),
         };
-        Form::new(
-            crate::format::text(shared.locale, "form-title-edit-payment"),
-            Kind::Payment(form),
-            shared.client_names(),
-        )
+        let title = shared.text(match p {
+            Some(_) => "form-title-edit-payment",
+            None => "form-title-add-payment",
+        });
+        Form::new(title, Kind::Payment(form), shared.client_names())
     }
 }
 
 impl Typed for PaymentForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.client, &self.on, &self.amount, &self.note]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.client,
-            &mut self.on,
-            &mut self.amount,
-            &mut self.note,
-        ]
-    }
+    fields!(client, on, amount, note);
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
         let client = self.client.client(clients)?;
@@ -93,50 +76,34 @@ pub struct InvoiceForm {
 impl InvoiceForm {
     /// An invoice to `client` in the month shown, due at its end.
     pub fn open(shared: &Shared, client: String) -> Form {
-        let form = InvoiceForm {
-            id: None,
-            client: Field::new("Client", FieldKind::Client, client),
-            month: Field::for_month("Month", shared.month, shared.locale),
-            amount: Field::money("Amount", true, None, shared.locale),
-            due: Field::date("Due", true, Some(shared.month.last_day()), shared.locale),
-        };
-        Form::new(
-            crate::format::text(shared.locale, "form-title-add-invoice"),
-            Kind::Invoice(form),
-            shared.client_names(),
-        )
+        InvoiceForm::with(shared, None, client)
     }
 
     /// Invoice `i` (to `client`, its name) to edit, its values filled in.
     pub fn edit(shared: &Shared, i: &Invoice, client: String) -> Form {
+        InvoiceForm::with(shared, Some(i), client)
+    }
+
+    fn with(shared: &Shared, i: Option<&Invoice>, client: String) -> Form {
+        let month = i.map_or(shared.month, |i| i.month);
+        let due = i.map_or(shared.month.last_day(), |i| i.due);
         let form = InvoiceForm {
-            id: Some(i.id),
+            id: i.map(|i| i.id),
             client: Field::new("Client", FieldKind::Client, client),
-            month: Field::for_month("Month", i.month, shared.locale),
-            amount: Field::money("Amount", true, Some(i.amount), shared.locale),
-            due: Field::date("Due", true, Some(i.due), shared.locale),
+            month: Field::for_month("Month", month, shared.locale),
+            amount: Field::money("Amount", true, i.map(|i| i.amount), shared.locale),
+            due: Field::date("Due", true, Some(due), shared.locale),
         };
-        Form::new(
-            crate::format::text(shared.locale, "form-title-edit-invoice"),
-            Kind::Invoice(form),
-            shared.client_names(),
-        )
+        let title = shared.text(match i {
+            Some(_) => "form-title-edit-invoice",
+            None => "form-title-add-invoice",
+        });
+        Form::new(title, Kind::Invoice(form), shared.client_names())
     }
 }
 
 impl Typed for InvoiceForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.client, &self.month, &self.amount, &self.due]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.client,
-            &mut self.month,
-            &mut self.amount,
-            &mut self.due,
-        ]
-    }
+    fields!(client, month, amount, due);
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
         let client = self.client.client(clients)?;
@@ -166,27 +133,15 @@ impl TargetForm {
             month: Field::for_month("Month", shared.month, shared.locale),
             target: Field::money("Target", false, current, shared.locale),
         };
-        Form::new(
-            crate::format::text_with(
-                shared.locale,
-                "form-title-target",
-                &[("month", shared.month.to_string().as_str().into())],
-            ),
-            Kind::Target(form),
-            Vec::new(),
-        )
-        .focused(1)
+        let month = shared.month.to_string();
+        let args = [("month", month.as_str().into())];
+        let title = crate::format::text_with(shared.locale, "form-title-target", &args);
+        Form::new(title, Kind::Target(form), Vec::new()).focused(1)
     }
 }
 
 impl Typed for TargetForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![&self.month, &self.target]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![&mut self.month, &mut self.target]
-    }
+    fields!(month, target);
 
     fn parse(&self, _clients: &[String]) -> Result<Save, FieldError> {
         Ok(Save::Target(self.month.month()?, self.target.amount()?))

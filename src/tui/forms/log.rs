@@ -31,69 +31,33 @@ impl TouchForm {
             max: crate::ops::MAX_MINUTES,
             required: false,
         };
+        // A new touchpoint's text fields start empty.
+        let text = |f: fn(&Touchpoint) -> String| t.map(f).unwrap_or_default();
+        let at = t.map_or(shared.today, |t| t.at);
         let form = TouchForm {
             id: t.map(|t| t.id),
             client: Field::new("Client", FieldKind::Client, client),
-            date: Field::date(
-                "Date",
-                true,
-                Some(t.map_or(shared.today, |t| t.at)),
-                shared.locale,
-            ),
+            date: Field::date("Date", true, Some(at), shared.locale),
             kind: Field::choice("Kind", kinds, t.map_or("call", |t| t.kind.as_str())),
-            summary: Field::text(
-                "Summary",
-                true,
-                t.map(|t| t.summary.clone()).unwrap_or_default(),
-            ),
-            minutes: Field::new(
-                "Minutes",
-                minutes,
-                t.map(|t| t.minutes.to_string()).unwrap_or_default(),
-            ),
+            summary: Field::text("Summary", true, text(|t| t.summary.clone())),
+            minutes: Field::new("Minutes", minutes, text(|t| t.minutes.to_string())),
             next_step: Field::text(
                 "Next step",
                 false,
-                t.and_then(|t| t.next_step.clone()).unwrap_or_default(),
+                text(|t| t.next_step.clone().unwrap_or_default()),
             ),
             next_due: Field::date("Next due", false, t.and_then(|t| t.next_due), shared.locale),
         };
-        let title = crate::format::text(
-            shared.locale,
-            if t.is_some() {
-                "form-title-edit-touchpoint"
-            } else {
-                "form-title-add-touchpoint"
-            },
-        );
+        let title = shared.text(match t {
+            Some(_) => "form-title-edit-touchpoint",
+            None => "form-title-add-touchpoint",
+        });
         Form::new(title, Kind::Touch(form), shared.client_names())
     }
 }
 
 impl Typed for TouchForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.client,
-            &self.date,
-            &self.kind,
-            &self.summary,
-            &self.minutes,
-            &self.next_step,
-            &self.next_due,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.client,
-            &mut self.date,
-            &mut self.kind,
-            &mut self.summary,
-            &mut self.minutes,
-            &mut self.next_step,
-            &mut self.next_due,
-        ]
-    }
+    fields!(client, date, kind, summary, minutes, next_step, next_due);
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
         let client = self.client.client(clients)?;
@@ -130,55 +94,26 @@ impl AgreementForm {
     /// today, or editing `a`.
     pub fn open(shared: &Shared, a: Option<&Agreement>, client: String) -> Form {
         let owners = Owner::ALL.iter().map(|o| o.as_str()).collect();
+        let text = a.map(|a| a.text.clone()).unwrap_or_default();
+        let made_on = a.map_or(shared.today, |a| a.made_on);
         let form = AgreementForm {
             id: a.map(|a| a.id),
             client: Field::new("Client", FieldKind::Client, client),
-            text: Field::text(
-                "Agreement",
-                true,
-                a.map(|a| a.text.clone()).unwrap_or_default(),
-            ),
+            text: Field::text("Agreement", true, text),
             owner: Field::choice("Owed by", owners, a.map_or("us", |a| a.owner.as_str())),
             due: Field::date("Due", false, a.and_then(|a| a.due), shared.locale),
-            made_on: Field::date(
-                "Made on",
-                true,
-                Some(a.map_or(shared.today, |a| a.made_on)),
-                shared.locale,
-            ),
+            made_on: Field::date("Made on", true, Some(made_on), shared.locale),
         };
-        let title = crate::format::text(
-            shared.locale,
-            if a.is_some() {
-                "form-title-edit-agreement"
-            } else {
-                "form-title-add-agreement"
-            },
-        );
+        let title = shared.text(match a {
+            Some(_) => "form-title-edit-agreement",
+            None => "form-title-add-agreement",
+        });
         Form::new(title, Kind::Agreement(form), shared.client_names())
     }
 }
 
 impl Typed for AgreementForm {
-    fn fields(&self) -> Vec<&Field> {
-        vec![
-            &self.client,
-            &self.text,
-            &self.owner,
-            &self.due,
-            &self.made_on,
-        ]
-    }
-
-    fn fields_mut(&mut self) -> Vec<&mut Field> {
-        vec![
-            &mut self.client,
-            &mut self.text,
-            &mut self.owner,
-            &mut self.due,
-            &mut self.made_on,
-        ]
-    }
+    fields!(client, text, owner, due, made_on);
 
     fn parse(&self, clients: &[String]) -> Result<Save, FieldError> {
         let client = self.client.client(clients)?;

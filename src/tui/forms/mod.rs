@@ -8,6 +8,20 @@
 //! - `log`: a touchpoint, an agreement;
 //! - `ledger`: a payment, an expected payment (invoice), the month's target.
 
+/// A typed form's `fields` and `fields_mut` (see [`Typed`]): the struct's
+/// fields named in the order the form shows them.
+macro_rules! fields {
+    ($($field:ident),+) => {
+        fn fields(&self) -> Vec<&Field> {
+            vec![$(&self.$field),+]
+        }
+
+        fn fields_mut(&mut self) -> Vec<&mut Field> {
+            vec![$(&mut self.$field),+]
+        }
+    };
+}
+
 pub mod briefing;
 pub mod client;
 pub mod ledger;
@@ -21,15 +35,13 @@ use crate::domain::{
     Status, Tier,
 };
 use crate::ops::ClientEdit;
+use crate::tui::app::Shared;
 
 pub use briefing::BriefingForm;
 pub use client::{ChangeForm, ClientEditForm, ContactForm, NewClientForm};
 pub use ledger::{InvoiceForm, PaymentForm, TargetForm};
 pub use log::{AgreementForm, TouchForm};
 
-/// What saving a form does, with the values parsed. Clients are named as
-/// the portfolio spells them (the form checked the name); the store finds
-/// them by name when saving.
 /// What an edit of a form's field does: change its text, or only move the
 /// cursor (see [`Form::edit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +50,9 @@ pub enum Edit {
     Cursor,
 }
 
+/// What saving a form does, with the values parsed. Clients are named as
+/// the portfolio spells them (the form checked the name); the store finds
+/// them by name when saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Save {
     AddClient(NewClient),
@@ -99,36 +114,33 @@ pub enum Kind {
     Briefing(BriefingForm),
 }
 
-impl Kind {
-    fn typed(&self) -> &dyn Typed {
-        match self {
-            Kind::NewClient(f) => f,
-            Kind::EditClient(f) => f,
-            Kind::Change(f) => f,
-            Kind::Contact(f) => f,
-            Kind::Touch(f) => f,
-            Kind::Agreement(f) => f,
-            Kind::Payment(f) => f,
-            Kind::Invoice(f) => f,
-            Kind::Target(f) => f,
-            Kind::Briefing(f) => f,
-        }
-    }
+/// `Kind::typed` and `typed_mut`: the open form, whichever variant it is,
+/// as a [`Typed`] form.
+macro_rules! each_kind {
+    ($($variant:ident),+) => {
+        impl Kind {
+            fn typed(&self) -> &dyn Typed {
+                match self {
+                    $(Kind::$variant(f) => f,)+
+                }
+            }
 
-    fn typed_mut(&mut self) -> &mut dyn Typed {
-        match self {
-            Kind::NewClient(f) => f,
-            Kind::EditClient(f) => f,
-            Kind::Change(f) => f,
-            Kind::Contact(f) => f,
-            Kind::Touch(f) => f,
-            Kind::Agreement(f) => f,
-            Kind::Payment(f) => f,
-            Kind::Invoice(f) => f,
-            Kind::Target(f) => f,
-            Kind::Briefing(f) => f,
+            fn typed_mut(&mut self) -> &mut dyn Typed {
+                match self {
+                    $(Kind::$variant(f) => f,)+
+                }
+            }
         }
-    }
+    };
+}
+
+each_kind!(
+    NewClient, EditClient, Change, Contact, Touch, Agreement, Payment, Invoice, Target, Briefing
+);
+
+/// A form's title: message `id` naming a client or a contact (`name`).
+fn naming(shared: &Shared, id: &str, name: &str) -> String {
+    crate::format::text_with(shared.locale, id, &[("name", name.into())])
 }
 
 /// A form on screen.
@@ -177,11 +189,8 @@ impl Form {
     /// wrong one is named), then parsed into the domain value.
     pub fn submit(&mut self) -> Result<Save, FieldError> {
         self.complete();
-        for (f, check) in self.fields().into_iter().zip(self.checks()) {
-            check.map_err(|check| FieldError {
-                field: f.label,
-                check,
-            })?;
+        for f in self.fields() {
+            f.checked(&self.clients)?;
         }
         self.kind.typed().parse(&self.clients)
     }
@@ -191,20 +200,11 @@ impl Form {
         self.kind.typed_mut().fields_mut().into_iter().nth(focus)
     }
 
-    fn len(&self) -> usize {
-        self.fields().len()
-    }
-
-    pub fn next_field(&mut self) {
-        if self.len() > 0 {
-            self.focus = (self.focus + 1) % self.len();
-        }
-    }
-
-    pub fn prev_field(&mut self) {
-        if self.len() > 0 {
-            self.focus = (self.focus + self.len() - 1) % self.len();
-        }
+    /// Focus the field `by` after the focused one (before it when
+    /// negative), round the ends.
+    pub fn step_field(&mut self, by: isize) {
+        let n = self.fields().len() as isize;
+        self.focus = (self.focus as isize + by).rem_euclid(n) as usize;
     }
 
     /// Apply `edit` to the focused field. An edit of its text (`Text`)
