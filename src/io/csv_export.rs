@@ -132,18 +132,8 @@ fn word(locale: Locale, (en, ru): (&'static str, &'static str)) -> &'static str 
     }
 }
 
-pub fn write_clients<W: Write>(out: W, clients: &[Client]) -> Result<(), csv::Error> {
-    write_clients_as(out, clients, Layout::Plain)
-}
-
-pub fn write_clients_as<W: Write>(
-    out: W,
-    clients: &[Client],
-    layout: Layout,
-) -> Result<(), csv::Error> {
-    write_clients_in(out, clients, layout, Locale::En)
-}
-
+/// Each kind's file in `layout`, its header and words in `locale`; the rows
+/// of the other kinds are (client name, record).
 pub fn write_clients_in<W: Write>(
     out: W,
     clients: &[Client],
@@ -164,22 +154,6 @@ pub fn write_clients_in<W: Write>(
     }
     w.flush()?;
     Ok(())
-}
-
-/// Rows are (client name, touchpoint).
-pub fn write_touchpoints<W: Write>(
-    out: W,
-    rows: &[(String, Touchpoint)],
-) -> Result<(), csv::Error> {
-    write_touchpoints_as(out, rows, Layout::Plain)
-}
-
-pub fn write_touchpoints_as<W: Write>(
-    out: W,
-    rows: &[(String, Touchpoint)],
-    layout: Layout,
-) -> Result<(), csv::Error> {
-    write_touchpoints_in(out, rows, layout, Locale::En)
 }
 
 pub fn write_touchpoints_in<W: Write>(
@@ -206,19 +180,6 @@ pub fn write_touchpoints_in<W: Write>(
     Ok(())
 }
 
-/// Rows are (client name, agreement).
-pub fn write_agreements<W: Write>(out: W, rows: &[(String, Agreement)]) -> Result<(), csv::Error> {
-    write_agreements_as(out, rows, Layout::Plain)
-}
-
-pub fn write_agreements_as<W: Write>(
-    out: W,
-    rows: &[(String, Agreement)],
-    layout: Layout,
-) -> Result<(), csv::Error> {
-    write_agreements_in(out, rows, layout, Locale::En)
-}
-
 pub fn write_agreements_in<W: Write>(
     out: W,
     rows: &[(String, Agreement)],
@@ -240,19 +201,6 @@ pub fn write_agreements_in<W: Write>(
     }
     w.flush()?;
     Ok(())
-}
-
-/// Rows are (client name, payment).
-pub fn write_payments<W: Write>(out: W, rows: &[(String, Payment)]) -> Result<(), csv::Error> {
-    write_payments_as(out, rows, Layout::Plain)
-}
-
-pub fn write_payments_as<W: Write>(
-    out: W,
-    rows: &[(String, Payment)],
-    layout: Layout,
-) -> Result<(), csv::Error> {
-    write_payments_in(out, rows, layout, Locale::En)
 }
 
 pub fn write_payments_in<W: Write>(
@@ -347,7 +295,7 @@ mod tests {
             },
         ];
         let mut out = Vec::new();
-        write_clients(&mut out, &clients).unwrap();
+        write_clients_in(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "name,tier,cadence_days,since,notes\n\
@@ -369,7 +317,7 @@ mod tests {
             next_due: Some(d(2026, 11, 30)),
         };
         let mut out = Vec::new();
-        write_touchpoints(&mut out, &[("Acme".into(), tp)]).unwrap();
+        write_touchpoints_in(&mut out, &[("Acme".into(), tp)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,kind,summary,minutes,next_step,next_due\n\
@@ -387,7 +335,7 @@ mod tests {
             closed_on: Some(d(2026, 1, 9)),
         };
         let mut out = Vec::new();
-        write_agreements(&mut out, &[("@acme".into(), ag)]).unwrap();
+        write_agreements_in(&mut out, &[("@acme".into(), ag)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,text,owner,due,status,closed_on\n'@acme,2026-01-05,report; monthly,client,,cancelled,2026-01-09\n"
@@ -401,7 +349,7 @@ mod tests {
             note: "-".into(),
         };
         let mut out = Vec::new();
-        write_payments(&mut out, &[("Acme".into(), pay)]).unwrap();
+        write_payments_in(&mut out, &[("Acme".into(), pay)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,amount,note\nAcme,2026-02-28,1250000.50,'-\n"
@@ -411,10 +359,10 @@ mod tests {
     #[test]
     fn empty_exports_have_the_header() {
         let mut out = Vec::new();
-        write_payments(&mut out, &[]).unwrap();
+        write_payments_in(&mut out, &[], Layout::Plain, Locale::En).unwrap();
         assert_eq!(text(out), "client,date,amount,note\n");
         let mut out = Vec::new();
-        write_clients(&mut out, &[]).unwrap();
+        write_clients_in(&mut out, &[], Layout::Plain, Locale::En).unwrap();
         assert_eq!(text(out), "name,tier,cadence_days,since,notes\n");
     }
 
@@ -428,7 +376,13 @@ mod tests {
             note: "аванс; часть 1".into(),
         };
         let mut out = Vec::new();
-        write_payments_as(&mut out, &[("ООО Ромашка".into(), pay)], Layout::Excel).unwrap();
+        write_payments_in(
+            &mut out,
+            &[("ООО Ромашка".into(), pay)],
+            Layout::Excel,
+            Locale::En,
+        )
+        .unwrap();
         assert_eq!(
             text(out),
             "\u{feff}client;date;amount;note\nООО Ромашка;28.02.2026;1250000,50;\"аванс; часть 1\"\n"
@@ -444,7 +398,7 @@ mod tests {
             next_due: Some(d(2026, 11, 30)),
         };
         let mut out = Vec::new();
-        write_touchpoints_as(&mut out, &[("Acme".into(), tp)], Layout::Excel).unwrap();
+        write_touchpoints_in(&mut out, &[("Acme".into(), tp)], Layout::Excel, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "\u{feff}client;date;kind;summary;minutes;next_step;next_due\nAcme;03.11.2026;call;'=1+1;30;;30.11.2026\n"
@@ -492,6 +446,6 @@ mod tests {
                 Err(std::io::Error::other("disk full"))
             }
         }
-        assert!(write_payments(Broken, &[]).is_err());
+        assert!(write_payments_in(Broken, &[], Layout::Plain, Locale::En).is_err());
     }
 }

@@ -268,17 +268,6 @@ pub struct Read {
 /// period, balances) may stand above it.
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
-impl<T> Parsed<T> {
-    /// All rows, or every error.
-    pub fn into_result(self) -> Result<Vec<T>, ImportError> {
-        if self.errors.is_empty() {
-            Ok(self.rows)
-        } else {
-            Err(ImportError::Rows(self.errors))
-        }
-    }
-}
-
 /// Clients: `name,tier,cadence_days,since,notes`; `name` required and unique
 /// within the file (compared with `name_key`).
 pub fn parse_clients(bytes: &[u8], map: &ColumnMap) -> Result<Parsed<ClientRow>, ImportError> {
@@ -315,18 +304,11 @@ pub fn parse_clients(bytes: &[u8], map: &ColumnMap) -> Result<Parsed<ClientRow>,
 }
 
 /// Touchpoints: `client,date,kind,summary,minutes` (and optionally
-/// `next_step,next_due`); `client` required.
-pub fn parse_touchpoints(
-    bytes: &[u8],
-    map: &ColumnMap,
-) -> Result<Parsed<TouchpointRow>, ImportError> {
-    parse_kind(bytes, &TOUCHPOINT_COLUMNS, &["client"], map, touchpoint_row)
-}
-
-/// [`parse_touchpoints`], handing the good rows to `send` in file order, in
-/// batches of `batch` rows (the last one shorter), as they are read: an
-/// import writes the first rows while the rest are still being parsed.
-/// `send` may stop the parse early. Returns every bad row's error.
+/// `next_step,next_due`); `client` required. The good rows are handed to
+/// `send` in file order, in batches of `batch` rows (the last one shorter),
+/// as they are read: an import writes the first rows while the rest are
+/// still being parsed. `send` may stop the parse early. Returns every bad
+/// row's error.
 pub fn parse_touchpoints_in_batches(
     bytes: &[u8],
     batch: usize,
@@ -1436,21 +1418,30 @@ mod tests {
     use super::*;
 
     // The tests read the all-or-nothing shape an import acts on.
+    fn into_result<T>(parsed: Parsed<T>) -> Result<Vec<T>, ImportError> {
+        if parsed.errors.is_empty() {
+            Ok(parsed.rows)
+        } else {
+            Err(ImportError::Rows(parsed.errors))
+        }
+    }
     fn parse_clients(b: &[u8]) -> Result<Vec<ClientRow>, ImportError> {
-        super::parse_clients(b, &ColumnMap::default()).and_then(Parsed::into_result)
+        super::parse_clients(b, &ColumnMap::default()).and_then(into_result)
     }
     fn parse_touchpoints(b: &[u8]) -> Result<Vec<TouchpointRow>, ImportError> {
-        super::parse_touchpoints(b, &ColumnMap::default()).and_then(Parsed::into_result)
+        let map = ColumnMap::default();
+        parse_kind(b, &TOUCHPOINT_COLUMNS, &["client"], &map, touchpoint_row).and_then(into_result)
     }
     fn parse_agreements(b: &[u8]) -> Result<Vec<AgreementRow>, ImportError> {
-        super::parse_agreements(b, &ColumnMap::default()).and_then(Parsed::into_result)
+        super::parse_agreements(b, &ColumnMap::default()).and_then(into_result)
     }
     fn parse_payments(b: &[u8]) -> Result<Vec<PaymentRow>, ImportError> {
-        super::parse_payments(b, "RUB", &ColumnMap::default()).and_then(Parsed::into_result)
+        super::parse_payments(b, "RUB", &ColumnMap::default()).and_then(into_result)
     }
     use crate::domain::{Agreement, Client, Payment, Status, Touchpoint};
+    use crate::format::Locale;
     use crate::io::csv_export::{
-        write_agreements, write_clients, write_payments, write_touchpoints,
+        Layout, write_agreements_in, write_clients_in, write_payments_in, write_touchpoints_in,
     };
     use encoding_rs::WINDOWS_1251;
     use proptest::prelude::*;
@@ -1758,7 +1749,7 @@ mod tests {
                     G\n\
                     H,2026-01-01,'-5\n";
         let err = rows_err(parse_payments(text.as_bytes()));
-        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, &*e.message)).collect();
         assert_eq!(
             got,
             vec![
@@ -1813,7 +1804,7 @@ mod tests {
             ..ColumnMap::default()
         };
         let rows = super::parse_agreements(b"client,date,due\nA,03/04/2026,05/04/2026\n", &map)
-            .and_then(Parsed::into_result)
+            .and_then(into_result)
             .unwrap();
         assert_eq!(
             (rows[0].date, rows[0].due),
@@ -1856,7 +1847,7 @@ mod tests {
                     E,GOLD,30\n\
                     F,,7.5\n";
         let err = rows_err(parse_clients(text.as_bytes()));
-        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, &*e.message)).collect();
         assert_eq!(
             got,
             vec![
@@ -2034,7 +2025,7 @@ mod tests {
                     D,2026-01-01,chat,,-1\n\
                     E,2026-01-01,Meeting,,1.5\n";
         let err = rows_err(parse_touchpoints(text.as_bytes()));
-        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, &*e.message)).collect();
         assert_eq!(
             got,
             vec![
@@ -2255,7 +2246,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_clients(&mut out, &clients).unwrap();
+        write_clients_in(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         let text = String::from_utf8(out.clone()).unwrap();
         assert!(
             text.contains("\n'=SUM(A1) 0,gold,,2026-01-01,'=SUM(A1)\n"),
@@ -2285,7 +2276,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_payments(&mut out, &payments).unwrap();
+        write_payments_in(&mut out, &payments, Layout::Plain, Locale::En).unwrap();
         let rows = parse_payments(&out).unwrap();
         for (row, cell) in rows.iter().zip(cells) {
             assert_eq!(row.client, cell);
@@ -2320,7 +2311,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_clients(&mut out, &clients).unwrap();
+        write_clients_in(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         let rows = parse_clients(&out).unwrap();
         assert_eq!(rows.len(), clients.len());
         for (row, c) in rows.iter().zip(&clients) {
@@ -2362,7 +2353,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_touchpoints(&mut out, &rows_in).unwrap();
+        write_touchpoints_in(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_touchpoints(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, t)) in rows.iter().zip(&rows_in) {
@@ -2398,7 +2389,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_agreements(&mut out, &rows_in).unwrap();
+        write_agreements_in(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_agreements(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, a)) in rows.iter().zip(&rows_in) {
@@ -2431,7 +2422,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_payments(&mut out, &rows_in).unwrap();
+        write_payments_in(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_payments(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, p)) in rows.iter().zip(&rows_in) {
@@ -2570,7 +2561,7 @@ mod tests {
                 note: note.clone(),
             };
             let mut out = Vec::new();
-            write_payments(&mut out, &[(name.clone(), payment)]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            write_payments_in(&mut out, &[(name.clone(), payment)], Layout::Plain, Locale::En).map_err(|e| TestCaseError::fail(e.to_string()))?;
             let rows = parse_payments(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(rows.len(), 1);
             prop_assert_eq!(&rows[0].client, &name);

@@ -197,7 +197,7 @@ impl From<crate::domain::counterparty::InnError> for Problem {
 }
 
 /// Why a row was refused: its problems in the order found. Reads as the
-/// English sentence (`Display`, and as a `&str`), the problems joined by
+/// English sentence (`Display`, and as a `str`), the problems joined by
 /// `; `; two messages are equal when they read the same.
 #[derive(Debug, Clone)]
 pub struct RowMessage {
@@ -222,10 +222,6 @@ impl RowMessage {
 
     pub fn problems(&self) -> &[Problem] {
         &self.problems
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.english
     }
 }
 

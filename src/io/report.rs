@@ -86,14 +86,9 @@ fn md_table(headers: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// The briefing as Markdown. Control characters in the data come out as
-/// `\u001b` (`domain::text::escape_lines`), to a terminal or a file alike:
-/// a file is `cat`-ed later.
-pub fn markdown(b: &Briefing) -> String {
-    markdown_in(Locale::En, b)
-}
-
-/// The briefing as Markdown in `loc`'s words and formats.
+/// The briefing as Markdown in `loc`'s words and formats. Control
+/// characters in the data come out as `\u001b` (`domain::text::escape_lines`),
+/// to a terminal or a file alike: a file is `cat`-ed later.
 pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     let mut o = String::new();
     let month = format::month(loc, b.month);
@@ -348,12 +343,6 @@ fn month_text(loc: Locale, m: &MonthLine) -> String {
     )
 }
 
-/// The briefing as plain text, its control characters shown as in
-/// [`markdown`].
-pub fn text(b: &Briefing) -> String {
-    text_in(Locale::En, b)
-}
-
 /// `s` padded with spaces to `w` columns (display width).
 fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
@@ -364,7 +353,8 @@ fn heading(loc: Locale, id: &str) -> String {
     format!("{}\n", t(loc, id).to_uppercase())
 }
 
-/// The briefing as plain text in `loc`'s words and formats.
+/// The briefing as plain text in `loc`'s words and formats, its control
+/// characters shown as in [`markdown_in`].
 pub fn text_in(loc: Locale, b: &Briefing) -> String {
     let mut o = String::new();
     let month = format::month(loc, b.month);
@@ -626,7 +616,7 @@ mod tests {
         });
         assert!(!b.at_risk.is_empty());
         b.at_risk[0].client = "Acme\u{1b}]52;c;aGVsbG8=\u{7}\tTab\u{9b}2J".into();
-        for out in [markdown(&b), text(&b)] {
+        for out in [markdown_in(Locale::En, &b), text_in(Locale::En, &b)] {
             let bad: Vec<char> = out
                 .chars()
                 .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
