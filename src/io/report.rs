@@ -33,55 +33,45 @@ fn md_table(headers: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
         .iter()
         .map(|r| r.iter().map(|c| esc(c)).collect())
         .collect();
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width().max(3)).collect();
-    for r in &rows {
-        for (i, c) in r.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(c.width());
-            }
-        }
-    }
-    let pad = |s: &str, w: usize, right: bool| {
-        let fill = " ".repeat(w.saturating_sub(s.width()));
-        if right {
-            format!("{fill}{s}")
-        } else {
-            format!("{s}{fill}")
-        }
-    };
-    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    let mut out = line(
-        headers
+    let right = |i: usize| right.get(i).copied().unwrap_or(false);
+    let widths: Vec<usize> = (0..headers.len())
+        .map(|i| {
+            let cells = rows.iter().filter_map(|r| r.get(i)).map(|c| c.width());
+            cells.fold(headers[i].width().max(3), usize::max)
+        })
+        .collect();
+    // A row's cells, padded to their columns' widths (missing ones blank).
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = widths
             .iter()
             .enumerate()
-            .map(|(i, h)| pad(h, widths[i], right.get(i).copied().unwrap_or(false)))
-            .collect(),
-    );
-    out.push_str(&line(
-        widths
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if right.get(i).copied().unwrap_or(false) {
-                    format!("{}:", "-".repeat(w - 1))
+            .map(|(i, &w)| {
+                let s = cells.get(i).map_or("", String::as_str);
+                let fill = " ".repeat(w.saturating_sub(s.width()));
+                if right(i) {
+                    format!("{fill}{s}")
                 } else {
-                    "-".repeat(*w)
+                    format!("{s}{fill}")
                 }
             })
-            .collect(),
-    ));
+            .collect();
+        format!("| {} |\n", padded.join(" | "))
+    };
+    let rule: Vec<String> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            if right(i) {
+                format!("{}:", "-".repeat(w - 1))
+            } else {
+                "-".repeat(w)
+            }
+        })
+        .collect();
+    let header: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    let mut out = line(&header) + &line(&rule);
     for r in &rows {
-        out.push_str(&line(
-            (0..headers.len())
-                .map(|i| {
-                    pad(
-                        r.get(i).map(String::as_str).unwrap_or(""),
-                        widths[i],
-                        right.get(i).copied().unwrap_or(false),
-                    )
-                })
-                .collect(),
-        ));
+        out.push_str(&line(r));
     }
     out
 }
@@ -110,30 +100,26 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
 
     o.push_str(&format!("## {}\n\n", t(loc, "briefing-plan")));
     let c = &b.plan.current;
+    let rows = [
+        ("briefing-target", format::money_or_dash(loc, c.target)),
+        ("briefing-received", format::money(loc, c.received)),
+        ("briefing-expected", format::money(loc, c.expected)),
+        ("briefing-outstanding", format::money(loc, c.outstanding)),
+        ("briefing-overdue", format::money(loc, c.overdue)),
+        (
+            "briefing-attainment",
+            format::percent_or_dash(loc, c.attainment_bp),
+        ),
+        (
+            "briefing-forecast-month-end",
+            format::money(loc, c.forecast),
+        ),
+    ]
+    .map(|(id, value)| vec![t(loc, id), value]);
     o.push_str(&md_table(
         &["", &format::month(loc, c.month)],
         &[false, true],
-        &[
-            vec![
-                t(loc, "briefing-target"),
-                format::money_or_dash(loc, c.target),
-            ],
-            vec![t(loc, "briefing-received"), format::money(loc, c.received)],
-            vec![t(loc, "briefing-expected"), format::money(loc, c.expected)],
-            vec![
-                t(loc, "briefing-outstanding"),
-                format::money(loc, c.outstanding),
-            ],
-            vec![t(loc, "briefing-overdue"), format::money(loc, c.overdue)],
-            vec![
-                t(loc, "briefing-attainment"),
-                format::percent_or_dash(loc, c.attainment_bp),
-            ],
-            vec![
-                t(loc, "briefing-forecast-month-end"),
-                format::money(loc, c.forecast),
-            ],
-        ],
+        &rows,
     ));
     let days_left = format::count(loc, b.plan.days_left, Noun::Day);
     let left = text_with(
