@@ -188,10 +188,7 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     let Some((sum, sum_line)) = doc.get("Сумма") else {
         return Err(error(doc.line, Refusal::OneCNoKey("Сумма")));
     };
-    let amount = Money::parse(sum).map_err(|e| RowError {
-        line: sum_line,
-        message: Problem::In("Сумма".to_string(), Box::new(e.into())).into(),
-    })?;
+    let amount = Money::parse(sum).map_err(|e| unreadable("Сумма", sum_line, e))?;
     let account = |keys: [&str; 2]| keys.iter().find_map(|k| doc.get(k)).map(|(v, _)| v);
     let incoming = if accounts.is_empty() {
         match (doc.get("ДатаПоступило"), doc.get("ДатаСписано")) {
@@ -215,10 +212,7 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         .get("ДатаПоступило")
         .or_else(|| doc.get("Дата"))
         .ok_or_else(|| error(doc.line, Refusal::OneCNoKey("Дата")))?;
-    let date = parse_date(date_text).map_err(|e| RowError {
-        line: date_line,
-        message: Problem::In("Дата".to_string(), Box::new(e.into())).into(),
-    })?;
+    let date = parse_date(date_text).map_err(|e| unreadable("Дата", date_line, e))?;
     let client = match doc.get("Плательщик1") {
         Some((name, _)) => name.to_string(),
         None => match doc.get("Плательщик") {
@@ -235,13 +229,11 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     let number = doc.get("Номер").map(|(v, _)| v);
     // The payer's ИНН, when the bank wrote one: clients match by it first.
     let inn = match doc.get("ПлательщикИНН") {
-        Some((v, line)) if !v.trim().is_empty() => Some(
-            crate::domain::counterparty::check_inn(v).map_err(|e| RowError {
-                line,
-                message: Problem::In("ПлательщикИНН".to_string(), Box::new(e.into())).into(),
-            })?,
+        Some((v, line)) => Some(
+            crate::domain::counterparty::check_inn(v)
+                .map_err(|e| unreadable("ПлательщикИНН", line, e))?,
         ),
-        _ => None,
+        None => None,
     };
     Ok(Read::Payment(PaymentRow {
         line: doc.line,
@@ -251,6 +243,14 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         note: note_with_operation(number, purpose),
         inn,
     }))
+}
+
+/// A value that does not read, `key: why`, as the error of its `line`.
+fn unreadable(key: &str, line: u64, why: impl Into<Problem>) -> RowError {
+    RowError {
+        line,
+        message: Problem::In(key.to_string(), Box::new(why.into())).into(),
+    }
 }
 
 /// A payer as banks write it in `Плательщик`: `ИНН 7719617469 ОАО Крокус`
