@@ -1239,101 +1239,57 @@ impl ColumnMap {
     }
 }
 
-/// Every column's names, in one table that the imports of folio's own
-/// files and of bank statements share: the column, the Russian header
-/// `export --lang ru` writes (read back like any other name), and the other
-/// names a header may give the column, as Russian banks, 1C, CRMs and
-/// English exports write them (after [`column_name`]: lowercase, `ё` as
-/// `е`, words joined by `_`), most specific first: where a file has two of
-/// them (Tinkoff: "Дата операции" and "Дата платежа"), the first listed
-/// wins; the Russian header counts after them. Names that mean different
-/// things in different files ("Описание": the counterparty in one
+/// Every column's names, in one table that the imports of folio's own files
+/// and of bank statements share: the column, the Russian header `export
+/// --lang ru` writes (read back like any other name), and the other names a
+/// header may give the column, separated by spaces, as Russian banks, 1C,
+/// CRMs and English exports write them (after [`column_name`]: lowercase,
+/// `ё` as `е`, words joined by `_`), most specific first: where a file has
+/// two of them (Tinkoff: "Дата операции" and "Дата платежа"), the first
+/// listed wins; the Russian header counts after them. Names that mean
+/// different things in different files ("Описание": the counterparty in one
 /// statement, the purpose in another) are left to a column map.
-const COLUMN_NAMES: &[(&str, &str, &[&str])] = &[
+const COLUMN_NAMES: &[(&str, &str, &str)] = &[
     (
         "client",
         "клиент",
-        &[
-            "клиент",
-            "контрагент",
-            "плательщик",
-            "customer",
-            "payer",
-            "counterparty",
-        ],
+        "клиент контрагент плательщик customer payer counterparty",
     ),
     (
         "name",
         "клиент",
-        &[
-            "клиент",
-            "название",
-            "наименование",
-            "контрагент",
-            "client",
-            "company",
-        ],
+        "клиент название наименование контрагент client company",
     ),
     (
         "date",
         "дата",
-        &[
-            "дата",
-            "дата_платежа",
-            "дата_операции",
-            "paid_on",
-            "payment_date",
-            "operation_date",
-        ],
+        "дата дата_платежа дата_операции paid_on payment_date operation_date",
     ),
     (
         "amount",
         "сумма",
-        &["сумма", "сумма_платежа", "сумма_операции", "sum", "total"],
+        "сумма сумма_платежа сумма_операции sum total",
     ),
     (
         "note",
         "примечание",
-        &[
-            "назначение_платежа",
-            "назначение",
-            "комментарий",
-            "примечание",
-            "comment",
-            "memo",
-        ],
+        "назначение_платежа назначение комментарий примечание comment memo",
     ),
-    (
-        "inn",
-        "инн",
-        &["инн", "инн_плательщика", "плательщикинн", "tax_id"],
-    ),
-    ("summary", "тема", &["тема", "итог", "subject"]),
-    ("kind", "тип", &["тип", "вид", "канал", "type"]),
-    ("minutes", "минуты", &["минуты", "длительность", "duration"]),
-    (
-        "text",
-        "договорённость",
-        &["договоренность", "текст", "agreement"],
-    ),
-    (
-        "tier",
-        "категория",
-        &["категория", "статус_клиента", "category"],
-    ),
-    ("due", "срок", &["срок", "due_date", "deadline"]),
-    ("owner", "за_кем", &["за_кем", "ответственный"]),
-    (
-        "notes",
-        "заметки",
-        &["заметки", "комментарий", "примечание"],
-    ),
-    ("cadence_days", "частота_касаний", &["частота", "cadence"]),
-    ("since", "клиент_с", &["с_какого_времени", "начало_работы"]),
-    ("next_step", "следующий_шаг", &["next"]),
-    ("next_due", "срок_шага", &["срок_следующего_шага"]),
-    ("status", "статус", &[]),
-    ("closed_on", "дата_закрытия", &["закрыта", "closed"]),
+    ("inn", "инн", "инн инн_плательщика плательщикинн tax_id"),
+    ("summary", "тема", "тема итог subject"),
+    ("kind", "тип", "тип вид канал type"),
+    ("minutes", "минуты", "минуты длительность duration"),
+    ("text", "договорённость", "договоренность текст agreement"),
+    ("tier", "категория", "категория статус_клиента category"),
+    ("due", "срок", "срок due_date deadline"),
+    ("owner", "за_кем", "за_кем ответственный"),
+    ("notes", "заметки", "заметки комментарий примечание"),
+    ("cadence_days", "частота_касаний", "частота cadence"),
+    ("since", "клиент_с", "с_какого_времени начало_работы"),
+    ("next_step", "следующий_шаг", "next"),
+    ("next_due", "срок_шага", "срок_следующего_шага"),
+    ("status", "статус", ""),
+    ("closed_on", "дата_закрытия", "закрыта closed"),
 ];
 
 /// The Russian header of folio's `column` (`client`, `date`...), as
@@ -1360,14 +1316,14 @@ fn map_header(
         let (russian, aliases) = COLUMN_NAMES
             .iter()
             .find(|(c, _, _)| c == column)
-            .map_or(("", &[][..]), |(_, ru, a)| (*ru, *a));
+            .map_or(("", ""), |(_, ru, a)| (*ru, *a));
         // The name the map gives it, else its own, then the other names it
         // goes by.
         let mapped = map.header_for(column);
         let names_of: Vec<&str> = match mapped {
             Some(header) => vec![header],
             None => std::iter::once(*column)
-                .chain(aliases.iter().copied())
+                .chain(aliases.split_whitespace())
                 .chain(std::iter::once(russian).filter(|ru| !ru.is_empty()))
                 .collect(),
         };
