@@ -499,17 +499,11 @@ fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<Statem
     }))
 }
 
-fn parse_whole(s: &str) -> Option<u32> {
-    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
-    }
-}
-
+/// Days as a whole number (digits only), more than zero.
 fn parse_cadence(s: &str) -> Result<u32, Problem> {
-    match parse_whole(s) {
-        Some(days) if days > 0 => Ok(days),
+    let digits = s.bytes().all(|b| b.is_ascii_digit());
+    match s.parse() {
+        Ok(days) if digits && days > 0 => Ok(days),
         _ => Err(Problem::Cadence(shown(s))),
     }
 }

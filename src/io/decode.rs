@@ -40,24 +40,25 @@ impl Encoding {
 
     /// `bytes` in this encoding; bytes that are not text in it become U+FFFD.
     fn decode(self, bytes: &[u8]) -> Cow<'_, str> {
-        let one_byte = match self {
+        let (encoding, text) = match self {
             Encoding::Utf8 => {
                 return String::from_utf8_lossy(bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes));
             }
-            Encoding::Utf16 => {
-                return match bytes.strip_prefix(UTF16BE_BOM) {
-                    Some(rest) => UTF_16BE.decode_without_bom_handling(rest).0,
-                    None => {
-                        let rest = bytes.strip_prefix(UTF16LE_BOM).unwrap_or(bytes);
-                        UTF_16LE.decode_without_bom_handling(rest).0
-                    }
-                };
-            }
-            Encoding::Cp1251 => WINDOWS_1251,
-            Encoding::Cp866 => IBM866,
-            Encoding::Koi8R => KOI8_R,
+            Encoding::Utf16 => utf16_order(bytes),
+            Encoding::Cp1251 => (WINDOWS_1251, bytes),
+            Encoding::Cp866 => (IBM866, bytes),
+            Encoding::Koi8R => (KOI8_R, bytes),
         };
-        one_byte.decode_without_bom_handling(bytes).0
+        encoding.decode_without_bom_handling(text).0
+    }
+}
+
+/// UTF-16's byte order (little-endian unless a big-endian BOM says
+/// otherwise), and the bytes after the BOM.
+fn utf16_order(bytes: &[u8]) -> (&'static encoding_rs::Encoding, &[u8]) {
+    match bytes.strip_prefix(UTF16BE_BOM) {
+        Some(rest) => (UTF_16BE, rest),
+        None => (UTF_16LE, bytes.strip_prefix(UTF16LE_BOM).unwrap_or(bytes)),
     }
 }
 
@@ -172,10 +173,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Cow<'_, str>, De
 
 /// A file with a UTF-16 BOM, as UTF-16; refused where it stops being one.
 fn utf16(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
-    let (encoding, rest) = match bytes.strip_prefix(UTF16BE_BOM) {
-        Some(rest) => (UTF_16BE, rest),
-        None => (UTF_16LE, bytes.strip_prefix(UTF16LE_BOM).unwrap_or(bytes)),
-    };
+    let (encoding, rest) = utf16_order(bytes);
     let (text, had_errors) = encoding.decode_without_bom_handling(rest);
     if had_errors {
         // Where: the text up to the first sequence that is not UTF-16.
