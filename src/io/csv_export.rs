@@ -132,95 +132,88 @@ fn word(locale: Locale, (en, ru): (&'static str, &'static str)) -> &'static str 
     }
 }
 
-/// Each kind's file in `layout`, its header and words in `locale`; the rows
-/// of the other kinds are (client name, record).
-pub fn write_clients_in<W: Write>(
+/// A record as a row of its kind's file: a client, or for the other kinds
+/// (client name, record).
+pub trait Row {
+    /// The header of its kind's file.
+    const COLUMNS: &'static [&'static str];
+    /// Its cells, in the order of [`Row::COLUMNS`].
+    fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>>;
+}
+
+/// `rows` as their kind's file in `layout`, its header and words in `locale`.
+pub fn write<W: Write, R: Row>(
     out: W,
-    clients: &[Client],
+    rows: &[R],
     layout: Layout,
     locale: Locale,
 ) -> Result<(), csv::Error> {
     let mut w = layout.writer(out)?;
-    w.write_record(header(&CLIENT_COLUMNS, locale))?;
-    for c in clients {
-        let cadence = c.cadence_days.map(|d| d.to_string()).unwrap_or_default();
-        w.write_record([
-            neutralise(&c.name).as_ref(),
-            word(locale, (c.tier.as_str(), c.tier.as_ru())),
-            &cadence,
-            &layout.date(c.since),
-            neutralise(&c.notes).as_ref(),
-        ])?;
+    w.write_record(header(R::COLUMNS, locale))?;
+    for row in rows {
+        w.write_record(row.cells(layout, locale).iter().map(|c| c.as_bytes()))?;
     }
     w.flush()?;
     Ok(())
 }
 
-pub fn write_touchpoints_in<W: Write>(
-    out: W,
-    rows: &[(String, Touchpoint)],
-    layout: Layout,
-    locale: Locale,
-) -> Result<(), csv::Error> {
-    let mut w = layout.writer(out)?;
-    w.write_record(header(&TOUCHPOINT_COLUMNS, locale))?;
-    for (client, t) in rows {
-        let next_step = t.next_step.as_deref().unwrap_or_default();
-        w.write_record([
-            neutralise(client).as_ref(),
-            &layout.date(t.at),
-            word(locale, (t.kind.as_str(), t.kind.as_ru())),
-            neutralise(&t.summary).as_ref(),
-            &t.minutes.to_string(),
-            neutralise(next_step).as_ref(),
-            &layout.opt_date(t.next_due),
-        ])?;
+impl Row for Client {
+    const COLUMNS: &'static [&'static str] = &CLIENT_COLUMNS;
+    fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>> {
+        let cadence = self.cadence_days.map(|d| d.to_string());
+        vec![
+            neutralise(&self.name),
+            word(locale, (self.tier.as_str(), self.tier.as_ru())).into(),
+            cadence.unwrap_or_default().into(),
+            layout.date(self.since).into(),
+            neutralise(&self.notes),
+        ]
     }
-    w.flush()?;
-    Ok(())
 }
 
-pub fn write_agreements_in<W: Write>(
-    out: W,
-    rows: &[(String, Agreement)],
-    layout: Layout,
-    locale: Locale,
-) -> Result<(), csv::Error> {
-    let mut w = layout.writer(out)?;
-    w.write_record(header(&AGREEMENT_COLUMNS, locale))?;
-    for (client, a) in rows {
-        w.write_record([
-            neutralise(client).as_ref(),
-            &layout.date(a.made_on),
-            neutralise(&a.text).as_ref(),
-            word(locale, (a.owner.as_str(), a.owner.as_ru())),
-            &layout.opt_date(a.due),
-            word(locale, (a.status.as_str(), a.status.as_ru())),
-            &layout.opt_date(a.closed_on),
-        ])?;
+impl Row for (String, Touchpoint) {
+    const COLUMNS: &'static [&'static str] = &TOUCHPOINT_COLUMNS;
+    fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>> {
+        let (client, t) = self;
+        vec![
+            neutralise(client),
+            layout.date(t.at).into(),
+            word(locale, (t.kind.as_str(), t.kind.as_ru())).into(),
+            neutralise(&t.summary),
+            t.minutes.to_string().into(),
+            neutralise(t.next_step.as_deref().unwrap_or_default()),
+            layout.opt_date(t.next_due).into(),
+        ]
     }
-    w.flush()?;
-    Ok(())
 }
 
-pub fn write_payments_in<W: Write>(
-    out: W,
-    rows: &[(String, Payment)],
-    layout: Layout,
-    locale: Locale,
-) -> Result<(), csv::Error> {
-    let mut w = layout.writer(out)?;
-    w.write_record(header(&PAYMENT_COLUMNS, locale))?;
-    for (client, p) in rows {
-        w.write_record([
-            neutralise(client).as_ref(),
-            &layout.date(p.on),
-            &layout.amount(p.amount),
-            neutralise(&p.note).as_ref(),
-        ])?;
+impl Row for (String, Agreement) {
+    const COLUMNS: &'static [&'static str] = &AGREEMENT_COLUMNS;
+    fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>> {
+        let (client, a) = self;
+        vec![
+            neutralise(client),
+            layout.date(a.made_on).into(),
+            neutralise(&a.text),
+            word(locale, (a.owner.as_str(), a.owner.as_ru())).into(),
+            layout.opt_date(a.due).into(),
+            word(locale, (a.status.as_str(), a.status.as_ru())).into(),
+            layout.opt_date(a.closed_on).into(),
+        ]
     }
-    w.flush()?;
-    Ok(())
+}
+
+impl Row for (String, Payment) {
+    const COLUMNS: &'static [&'static str] = &PAYMENT_COLUMNS;
+    fn cells(&self, layout: Layout, _: Locale) -> Vec<Cow<'_, str>> {
+        let (client, p) = self;
+        vec![
+            neutralise(client),
+            layout.date(p.on).into(),
+            layout.amount(p.amount).into(),
+            neutralise(&p.note),
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -295,7 +288,7 @@ mod tests {
             },
         ];
         let mut out = Vec::new();
-        write_clients_in(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "name,tier,cadence_days,since,notes\n\
@@ -317,7 +310,7 @@ mod tests {
             next_due: Some(d(2026, 11, 30)),
         };
         let mut out = Vec::new();
-        write_touchpoints_in(&mut out, &[("Acme".into(), tp)], Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &[("Acme".into(), tp)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,kind,summary,minutes,next_step,next_due\n\
@@ -335,7 +328,7 @@ mod tests {
             closed_on: Some(d(2026, 1, 9)),
         };
         let mut out = Vec::new();
-        write_agreements_in(&mut out, &[("@acme".into(), ag)], Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &[("@acme".into(), ag)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,text,owner,due,status,closed_on\n'@acme,2026-01-05,report; monthly,client,,cancelled,2026-01-09\n"
@@ -349,7 +342,7 @@ mod tests {
             note: "-".into(),
         };
         let mut out = Vec::new();
-        write_payments_in(&mut out, &[("Acme".into(), pay)], Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &[("Acme".into(), pay)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,amount,note\nAcme,2026-02-28,1250000.50,'-\n"
@@ -359,10 +352,10 @@ mod tests {
     #[test]
     fn empty_exports_have_the_header() {
         let mut out = Vec::new();
-        write_payments_in(&mut out, &[], Layout::Plain, Locale::En).unwrap();
+        write::<_, (String, Payment)>(&mut out, &[], Layout::Plain, Locale::En).unwrap();
         assert_eq!(text(out), "client,date,amount,note\n");
         let mut out = Vec::new();
-        write_clients_in(&mut out, &[], Layout::Plain, Locale::En).unwrap();
+        write::<_, Client>(&mut out, &[], Layout::Plain, Locale::En).unwrap();
         assert_eq!(text(out), "name,tier,cadence_days,since,notes\n");
     }
 
@@ -376,7 +369,7 @@ mod tests {
             note: "аванс; часть 1".into(),
         };
         let mut out = Vec::new();
-        write_payments_in(
+        write(
             &mut out,
             &[("ООО Ромашка".into(), pay)],
             Layout::Excel,
@@ -398,7 +391,7 @@ mod tests {
             next_due: Some(d(2026, 11, 30)),
         };
         let mut out = Vec::new();
-        write_touchpoints_in(&mut out, &[("Acme".into(), tp)], Layout::Excel, Locale::En).unwrap();
+        write(&mut out, &[("Acme".into(), tp)], Layout::Excel, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "\u{feff}client;date;kind;summary;minutes;next_step;next_due\nAcme;03.11.2026;call;'=1+1;30;;30.11.2026\n"
@@ -418,7 +411,7 @@ mod tests {
             closed_on: Some(d(2026, 1, 9)),
         };
         let mut out = Vec::new();
-        write_agreements_in(&mut out, &[("Acme".into(), ag)], Layout::Plain, Locale::Ru).unwrap();
+        write(&mut out, &[("Acme".into(), ag)], Layout::Plain, Locale::Ru).unwrap();
         assert_eq!(
             text(out),
             "клиент,дата,договорённость,за_кем,срок,статус,дата_закрытия
@@ -427,7 +420,7 @@ mod tests {
 "
         );
         let mut out = Vec::new();
-        write_payments_in(&mut out, &[], Layout::Plain, Locale::Ru).unwrap();
+        write::<_, (String, Payment)>(&mut out, &[], Layout::Plain, Locale::Ru).unwrap();
         assert_eq!(
             text(out),
             "клиент,дата,сумма,примечание
@@ -446,6 +439,6 @@ mod tests {
                 Err(std::io::Error::other("disk full"))
             }
         }
-        assert!(write_payments_in(Broken, &[], Layout::Plain, Locale::En).is_err());
+        assert!(write::<_, (String, Payment)>(Broken, &[], Layout::Plain, Locale::En).is_err());
     }
 }

@@ -1390,9 +1390,7 @@ mod tests {
     }
     use crate::domain::{Agreement, Client, Payment, Status, Touchpoint};
     use crate::format::Locale;
-    use crate::io::csv_export::{
-        Layout, write_agreements_in, write_clients_in, write_payments_in, write_touchpoints_in,
-    };
+    use crate::io::csv_export::{Layout, write};
     use encoding_rs::WINDOWS_1251;
     use proptest::prelude::*;
 
@@ -2196,7 +2194,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_clients_in(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         let text = String::from_utf8(out.clone()).unwrap();
         assert!(
             text.contains("\n'=SUM(A1) 0,gold,,2026-01-01,'=SUM(A1)\n"),
@@ -2226,7 +2224,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_payments_in(&mut out, &payments, Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &payments, Layout::Plain, Locale::En).unwrap();
         let rows = parse_payments(&out).unwrap();
         for (row, cell) in rows.iter().zip(cells) {
             assert_eq!(row.client, cell);
@@ -2261,7 +2259,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_clients_in(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         let rows = parse_clients(&out).unwrap();
         assert_eq!(rows.len(), clients.len());
         for (row, c) in rows.iter().zip(&clients) {
@@ -2303,7 +2301,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_touchpoints_in(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_touchpoints(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, t)) in rows.iter().zip(&rows_in) {
@@ -2339,7 +2337,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_agreements_in(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_agreements(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, a)) in rows.iter().zip(&rows_in) {
@@ -2372,7 +2370,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_payments_in(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
+        write(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_payments(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, p)) in rows.iter().zip(&rows_in) {
@@ -2511,7 +2509,7 @@ mod tests {
                 note: note.clone(),
             };
             let mut out = Vec::new();
-            write_payments_in(&mut out, &[(name.clone(), payment)], Layout::Plain, Locale::En).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            write(&mut out, &[(name.clone(), payment)], Layout::Plain, Locale::En).map_err(|e| TestCaseError::fail(e.to_string()))?;
             let rows = parse_payments(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(rows.len(), 1);
             prop_assert_eq!(&rows[0].client, &name);
