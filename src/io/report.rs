@@ -27,10 +27,14 @@ fn t(loc: Locale, id: &str) -> String {
 /// A Markdown table whose raw text also lines up (cells padded by display
 /// width, so Cyrillic and emoji do not break the columns). `right` marks the
 /// numeric columns.
-fn md_table(headers: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+fn md_table(
+    headers: &[&str],
+    right: &[bool],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> String {
     let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let rows: Vec<Vec<String>> = rows
-        .iter()
+        .into_iter()
         .map(|r| r.iter().map(|c| esc(c)).collect())
         .collect();
     let right = |i: usize| right.get(i).copied().unwrap_or(false);
@@ -119,7 +123,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     o.push_str(&md_table(
         &["", &format::month(loc, c.month)],
         &[false, true],
-        &rows,
+        rows,
     ));
     let days_left = format::count(loc, b.plan.days_left, Noun::Day);
     let left = text_with(
@@ -132,21 +136,16 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     );
     o.push_str(&format!("\n{left}\n\n"));
     o.push_str(&format!("### {}\n\n", t(loc, "briefing-previous")));
-    let rows: Vec<Vec<String>> = b
-        .plan
-        .previous
-        .iter()
-        .map(|m| {
-            vec![
-                format::month(loc, m.month),
-                format::money_or_dash(loc, m.target),
-                format::money(loc, m.received),
-                format::money(loc, m.outstanding),
-                format::money(loc, m.overdue),
-                format::percent_or_dash(loc, m.attainment_bp),
-            ]
-        })
-        .collect();
+    let rows = b.plan.previous.iter().map(|m| {
+        vec![
+            format::month(loc, m.month),
+            format::money_or_dash(loc, m.target),
+            format::money(loc, m.received),
+            format::money(loc, m.outstanding),
+            format::money(loc, m.overdue),
+            format::percent_or_dash(loc, m.attainment_bp),
+        ]
+    });
     o.push_str(&md_table(
         &[
             &t(loc, "briefing-month"),
@@ -157,7 +156,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
             &t(loc, "briefing-attainment"),
         ],
         &[false, true, true, true, true, true],
-        &rows,
+        rows,
     ));
 
     o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-at-risk")));
@@ -178,19 +177,15 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     if b.tier_moves.is_empty() {
         o.push_str(&format!("{}\n", t(loc, "briefing-no-tier-moves")));
     } else {
-        let rows: Vec<Vec<String>> = b
-            .tier_moves
-            .iter()
-            .map(|m| {
-                vec![
-                    format::date(loc, m.on),
-                    m.client.clone(),
-                    tier(loc, m.from).to_string(),
-                    tier(loc, m.to).to_string(),
-                    m.reason.clone(),
-                ]
-            })
-            .collect();
+        let rows = b.tier_moves.iter().map(|m| {
+            vec![
+                format::date(loc, m.on),
+                m.client.clone(),
+                tier(loc, m.from).to_string(),
+                tier(loc, m.to).to_string(),
+                m.reason.clone(),
+            ]
+        });
         o.push_str(&md_table(
             &[
                 &t(loc, "briefing-date"),
@@ -200,7 +195,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
                 &t(loc, "briefing-reason"),
             ],
             &[false; 5],
-            &rows,
+            rows,
         ));
     }
 
@@ -213,18 +208,14 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     ));
     if !h.time_eaters.is_empty() {
         o.push_str(&format!("\n{}\n\n", t(loc, "briefing-time-eaters")));
-        let rows: Vec<Vec<String>> = h
-            .time_eaters
-            .iter()
-            .map(|e| {
-                vec![
-                    e.client.clone(),
-                    format::money(loc, e.revenue_per_hour),
-                    format::money(loc, e.revenue_12m),
-                    format::number(loc, e.minutes_12m),
-                ]
-            })
-            .collect();
+        let rows = h.time_eaters.iter().map(|e| {
+            vec![
+                e.client.clone(),
+                format::money(loc, e.revenue_per_hour),
+                format::money(loc, e.revenue_12m),
+                format::number(loc, e.minutes_12m),
+            ]
+        });
         o.push_str(&md_table(
             &[
                 &t(loc, "briefing-client"),
@@ -233,23 +224,19 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
                 &t(loc, "briefing-minutes-12m"),
             ],
             &[false, true, true, true],
-            &rows,
+            rows,
         ));
     }
     o.push_str(&format!("\n{}\n\n", t(loc, "briefing-by-tier")));
-    let rows: Vec<Vec<String>> = h
-        .tiers
-        .iter()
-        .map(|t| {
-            vec![
-                tier(loc, t.tier).to_string(),
-                t.clients.to_string(),
-                format::money(loc, t.revenue_12m),
-                format::percent_or_dash(loc, t.revenue_share_bp),
-                format::percent_or_dash(loc, t.minutes_share_bp),
-            ]
-        })
-        .collect();
+    let rows = h.tiers.iter().map(|t| {
+        vec![
+            tier(loc, t.tier).to_string(),
+            t.clients.to_string(),
+            format::money(loc, t.revenue_12m),
+            format::percent_or_dash(loc, t.revenue_share_bp),
+            format::percent_or_dash(loc, t.minutes_share_bp),
+        ]
+    });
     o.push_str(&md_table(
         &[
             &t(loc, "briefing-tier"),
@@ -259,7 +246,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
             &t(loc, "briefing-minutes-share"),
         ],
         &[false, true, true, true, true],
-        &rows,
+        rows,
     ));
     if h.churned_12m.is_empty() {
         o.push_str(&format!("\n{}\n", t(loc, "briefing-no-lost")));
@@ -275,19 +262,15 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     if b.next_14_days.is_empty() {
         o.push_str(&format!("{}\n", t(loc, "briefing-nothing-due-14")));
     } else {
-        let rows: Vec<Vec<String>> = b
-            .next_14_days
-            .iter()
-            .map(|u| {
-                vec![
-                    format::date(loc, u.date),
-                    upcoming_kind(loc, u.kind()).to_string(),
-                    u.client.clone(),
-                    due(loc, &u.due),
-                    u.amount.map(|m| format::money(loc, m)).unwrap_or_default(),
-                ]
-            })
-            .collect();
+        let rows = b.next_14_days.iter().map(|u| {
+            vec![
+                format::date(loc, u.date),
+                upcoming_kind(loc, u.kind()).to_string(),
+                u.client.clone(),
+                due(loc, &u.due),
+                u.amount.map(|m| format::money(loc, m)).unwrap_or_default(),
+            ]
+        });
         o.push_str(&md_table(
             &[
                 &t(loc, "briefing-date"),
@@ -297,7 +280,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
                 &t(loc, "briefing-amount"),
             ],
             &[false, false, false, false, true],
-            &rows,
+            rows,
         ));
     }
 
