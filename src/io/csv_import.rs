@@ -61,18 +61,10 @@ impl fmt::Display for Place {
     }
 }
 
-/// A `Display` that a function writes: an error said with its [`Place`].
-struct Said<F>(F);
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Said<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(f)
-    }
-}
-
 /// One bad row: the 1-based physical line where the record starts, and why.
 /// Its `Display` is `line 3: ...`; in a spreadsheet, [`RowError::at`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
 pub struct RowError {
     pub line: u64,
     pub message: RowMessage,
@@ -80,18 +72,10 @@ pub struct RowError {
 
 impl RowError {
     /// The English, its number called a `place`: `row 3: ...` in a sheet.
-    pub fn at(&self, place: Place) -> impl fmt::Display + '_ {
-        Said(move |f: &mut fmt::Formatter<'_>| write!(f, "{place} {}: {}", self.line, self.message))
+    pub fn at(&self, place: Place) -> String {
+        format!("{place} {}: {}", self.line, self.message)
     }
 }
-
-impl fmt::Display for RowError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.at(Place::Line).fmt(f)
-    }
-}
-
-impl std::error::Error for RowError {}
 
 /// Why a file was not imported. Its `Display` counts lines (`line 3:
 /// ...`); in a spreadsheet, [`ImportError::at`] counts rows.
@@ -120,11 +104,10 @@ pub enum ImportError {
 impl ImportError {
     /// The English, its numbers called `place`s: `line 3: ...` in a file,
     /// `row 3: ...` in a spreadsheet.
-    pub fn at(&self, place: Place) -> impl fmt::Display + '_ {
-        Said(move |f: &mut fmt::Formatter<'_>| match self {
-            ImportError::Empty => f.write_str("the file has no header row"),
-            ImportError::MissingColumn(column, found) => write!(
-                f,
+    pub fn at(&self, place: Place) -> String {
+        match self {
+            ImportError::Empty => "the file has no header row".to_string(),
+            ImportError::MissingColumn(column, found) => format!(
                 "missing required column '{column}' in the header (found: {found}); use --map 'Your header={column}' to name it"
             ),
             ImportError::Rows(rows) => {
@@ -133,37 +116,36 @@ impl ImportError {
                     rows.len(),
                     crate::format::Noun::BadRow,
                 );
-                write!(f, "{bad}:")?;
+                let mut said = format!("{bad}:");
                 for row in rows {
-                    write!(f, "\n{}", row.at(place))?;
+                    said.push('\n');
+                    said.push_str(&row.at(place));
                 }
-                Ok(())
+                said
             }
-            ImportError::Malformed { line, reason } => write!(f, "{place} {line}: {reason}"),
-            ImportError::LineTooLong { line, max } => write!(
-                f,
+            ImportError::Malformed { line, reason } => format!("{place} {line}: {reason}"),
+            ImportError::LineTooLong { line, max } => format!(
                 "{place} {line}: the line is too long; folio reads lines of at most {}",
                 crate::io::size_shown(*max as u64)
             ),
-            ImportError::Decode(e) => write!(f, "{e}"),
+            ImportError::Decode(e) => e.to_string(),
             ImportError::AmbiguousDates {
                 line,
                 column,
                 value,
             } => {
                 let (day_first, month_first) = slash_formats(value);
-                write!(
-                    f,
+                format!(
                     "{place} {line}, column {column}: '{value}' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format {day_first} or --date-format {month_first}"
                 )
             }
-        })
+        }
     }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.at(Place::Line).fmt(f)
+        f.write_str(&self.at(Place::Line))
     }
 }
 
