@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use super::csv_export::{
     AGREEMENT_COLUMNS, CLIENT_COLUMNS, PAYMENT_COLUMNS, TOUCHPOINT_COLUMNS, unneutralise,
 };
-use super::decode::{DecodeError, Encoding, decode, is_blank_char, sniff_delimiter};
+use super::decode::{DecodeError, Encoding, LineCounter, decode, is_blank_char, sniff_delimiter};
 use super::profile::{
     self, Rules, STATEMENT_COLUMNS, Skip, Skipped, Tally, classify, parse_amount,
 };
@@ -845,59 +845,6 @@ fn is_sep_hint(record: &csv::StringRecord) -> bool {
     let first = fields.next().unwrap_or_default().to_ascii_lowercase();
     let rest_blank = fields.all(str::is_empty);
     rest_blank && (first == "sep=" || (first.len() == 5 && first.starts_with("sep=")))
-}
-
-/// Physical line numbers (1-based) of byte offsets, counting `\n`, `\r\n` and
-/// a lone `\r` as one line break each. Offsets must not decrease.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-    line: u64,
-    prev_cr: bool,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        LineCounter {
-            bytes,
-            pos: 0,
-            line: 1,
-            prev_cr: false,
-        }
-    }
-
-    fn line_at(&mut self, offset: usize) -> u64 {
-        let end = offset.min(self.bytes.len());
-        while self.pos < end {
-            match self.bytes.get(self.pos) {
-                Some(b'\n') => {
-                    if !self.prev_cr {
-                        self.line += 1;
-                    }
-                    self.prev_cr = false;
-                }
-                Some(b'\r') => {
-                    self.line += 1;
-                    self.prev_cr = true;
-                }
-                _ => self.prev_cr = false,
-            }
-            self.pos += 1;
-        }
-        self.line
-    }
-
-    /// The line where a record starts, given the offset where the reader began
-    /// looking for it: skips the line breaks (and empty lines) before it.
-    fn record_line(&mut self, from: u64) -> u64 {
-        let mut start = usize::try_from(from)
-            .unwrap_or(usize::MAX)
-            .min(self.bytes.len());
-        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        self.line_at(start)
-    }
 }
 
 /// Where a quoted field that is never closed opens, if one is, reading as

@@ -205,16 +205,63 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
         })
 }
 
-/// The 1-based line a text's `prefix` ends on: `\n`, `\r\n` and a lone `\r`
-/// each end a line, as the CSV reader counts them.
+/// The 1-based line a text's `prefix` ends on.
 fn line_at(prefix: &[u8]) -> u64 {
-    let mut line = 1;
-    for (i, &b) in prefix.iter().enumerate() {
-        if b == b'\n' || (b == b'\r' && prefix.get(i + 1) != Some(&b'\n')) {
-            line += 1;
+    LineCounter::new(prefix).line_at(prefix.len())
+}
+
+/// Physical line numbers (1-based) of byte offsets, counting `\n`, `\r\n` and
+/// a lone `\r` as one line break each. Offsets must not decrease.
+pub(super) struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    /// The line of the last offset asked for.
+    pub(super) line: u64,
+    prev_cr: bool,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            pos: 0,
+            line: 1,
+            prev_cr: false,
         }
     }
-    line
+
+    pub(super) fn line_at(&mut self, offset: usize) -> u64 {
+        let end = offset.min(self.bytes.len());
+        while self.pos < end {
+            match self.bytes.get(self.pos) {
+                Some(b'\n') => {
+                    if !self.prev_cr {
+                        self.line += 1;
+                    }
+                    self.prev_cr = false;
+                }
+                Some(b'\r') => {
+                    self.line += 1;
+                    self.prev_cr = true;
+                }
+                _ => self.prev_cr = false,
+            }
+            self.pos += 1;
+        }
+        self.line
+    }
+
+    /// The line where a record starts, given the offset where the reader began
+    /// looking for it: skips the line breaks (and empty lines) before it.
+    pub(super) fn record_line(&mut self, from: u64) -> u64 {
+        let mut start = usize::try_from(from)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        self.line_at(start)
+    }
 }
 
 /// Where a file that is not valid UTF-8 shows Russian written in UTF-8, if
