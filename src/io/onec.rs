@@ -302,7 +302,10 @@ mod tests {
             }]
         );
         assert_eq!(skipped.len(), 1);
-        assert_eq!(skipped[0].to_string(), "1 outgoing row skipped: 99.00 RUB");
+        assert_eq!(
+            skipped[0].said(crate::format::Locale::En),
+            "1 outgoing row skipped: 99.00 RUB"
+        );
     }
 
     #[test]

@@ -21,7 +21,6 @@
 
 use super::problem::Problem;
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -297,12 +296,6 @@ impl Skipped {
     }
 }
 
-impl fmt::Display for Skipped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(format::Locale::En))
-    }
-}
-
 /// Skipped rows counted by reason and currency, as they are read.
 #[derive(Debug, Default)]
 pub struct Tally(BTreeMap<(SkipReason, String), (usize, Money)>);
@@ -541,7 +534,7 @@ mod tests {
         let lines: Vec<String> = tally
             .into_skipped()
             .iter()
-            .map(ToString::to_string)
+            .map(|s| s.said(format::Locale::En))
             .collect();
         assert_eq!(
             lines,
