@@ -151,11 +151,7 @@ impl PartialEq for RowMessage {
 
 impl Eq for RowMessage {}
 
-impl PartialEq<&str> for RowMessage {
-    fn eq(&self, other: &&str) -> bool {
-        self.english == *other
-    }
-}
+
 
 impl std::ops::Deref for RowMessage {
     type Target = str;
@@ -179,6 +175,14 @@ impl From<Problem> for RowMessage {
 impl From<Refusal> for RowMessage {
     fn from(reason: Refusal) -> Self {
         Problem::Refused(reason).into()
+    }
+}
+
+// For tests: a message compared with its English.
+#[cfg(test)]
+impl PartialEq<&str> for RowMessage {
+    fn eq(&self, other: &&str) -> bool {
+        self.english == *other
     }
 }
 
