@@ -151,8 +151,6 @@ impl PartialEq for RowMessage {
 
 impl Eq for RowMessage {}
 
-
-
 impl std::ops::Deref for RowMessage {
     type Target = str;
     fn deref(&self) -> &str {
