@@ -1241,14 +1241,11 @@ fn map_header(
             .find(|(c, _, _)| c == column)
             .map_or(("", ""), |(_, ru, a)| (*ru, *a));
         // The name the map gives it, else its own, then the other names it
-        // goes by.
-        let mapped = map.header_for(column);
-        let names_of: Vec<&str> = match mapped {
+        // goes by, then its Russian header.
+        let known = format!("{column} {aliases} {russian}");
+        let names_of: Vec<&str> = match map.header_for(column) {
             Some(header) => vec![header],
-            None => std::iter::once(*column)
-                .chain(aliases.split_whitespace())
-                .chain(std::iter::once(russian).filter(|ru| !ru.is_empty()))
-                .collect(),
+            None => known.split_whitespace().collect(),
         };
         let mut found = None;
         for name in names_of.iter().map(|n| column_name(n)) {
