@@ -317,9 +317,9 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
 }
 
-/// A heading of the text briefing: `1. PLAN`.
+/// A heading of the text briefing, after a blank line: `PLAN`.
 fn heading(loc: Locale, id: &str) -> String {
-    format!("{}\n", t(loc, id).to_uppercase())
+    format!("\n{}\n", t(loc, id).to_uppercase())
 }
 
 /// The briefing as plain text in `loc`'s words and formats, its control
@@ -340,7 +340,7 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
             ),
         ],
     );
-    o.push_str(&format!("{title}\n\n"));
+    o.push_str(&format!("{title}\n"));
     let c = &b.plan.current;
     o.push_str(&heading(loc, "briefing-plan"));
     let label = |id: &str| pad(&t(loc, id), 11);
@@ -390,7 +390,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
     for m in b.plan.previous.iter().chain(std::iter::once(c)) {
         o.push_str(&month_text(loc, m));
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-at-risk"));
     if b.at_risk.is_empty() {
         o.push_str(&format!("  {}\n", t(loc, "briefing-no-risk")));
@@ -401,7 +400,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
             o.push_str(&format!("    - {}\n", format::reason(loc, x)));
         }
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-tier-moves"));
     if b.tier_moves.is_empty() {
         o.push_str(&format!("  {}\n", t(loc, "briefing-none")));
@@ -416,7 +414,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
             m.reason
         ));
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-health"));
     let cn = &b.health.concentration;
     o.push_str(&format!(
@@ -445,7 +442,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         let line = lost(loc, Doc::Text, &ch.client, ch.on, &ch.reason);
         o.push_str(&format!("  {line}\n"));
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-next-14-days"));
     if b.next_14_days.is_empty() {
         o.push_str(&format!("  {}\n", t(loc, "briefing-nothing-due")));
@@ -472,7 +468,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
                 .unwrap_or_default()
         ));
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-talking-points"));
     for (i, t) in b.talking_points.iter().enumerate() {
         let t = talking_point(loc, &b.currency, t);
