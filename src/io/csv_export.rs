@@ -116,15 +116,7 @@ impl Layout {
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The header row of `columns` in `locale`.
-fn header<'a>(columns: &[&'a str], locale: Locale) -> Vec<&'a str> {
-    match locale {
-        Locale::En => columns.to_vec(),
-        Locale::Ru => columns.iter().map(|c| russian_header(c)).collect(),
-    }
-}
-
-/// An enum's word in `locale`: `(English, Russian)`.
+/// A column's or an enum's word in `locale`: `(English, Russian)`.
 fn word(locale: Locale, (en, ru): (&'static str, &'static str)) -> &'static str {
     match locale {
         Locale::En => en,
@@ -149,7 +141,10 @@ pub fn write<W: Write, R: Row>(
     locale: Locale,
 ) -> Result<(), csv::Error> {
     let mut w = layout.writer(out)?;
-    w.write_record(header(R::COLUMNS, locale))?;
+    let header = R::COLUMNS
+        .iter()
+        .map(|c| word(locale, (c, russian_header(c))));
+    w.write_record(header)?;
     for row in rows {
         w.write_record(row.cells(layout, locale).iter().map(|c| c.as_bytes()))?;
     }
