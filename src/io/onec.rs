@@ -47,16 +47,9 @@ fn decode(bytes: &[u8]) -> String {
         return text.to_string();
     }
     let (dos_marker, _, _) = IBM866.encode("Кодировка=DOS");
-    let encoding = if contains(bytes, &dos_marker) {
-        IBM866
-    } else {
-        WINDOWS_1251
-    };
+    let dos = bytes.windows(dos_marker.len()).any(|w| *w == *dos_marker);
+    let encoding = if dos { IBM866 } else { WINDOWS_1251 };
     encoding.decode_without_bom_handling(bytes).0.into_owned()
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// A document section: its kind, the line it starts on, and its values
