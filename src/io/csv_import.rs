@@ -545,10 +545,8 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn take(&mut self, i: usize) -> Cell<'a> {
-        match self.cells.get_mut(i) {
-            Some(cell) => std::mem::replace(cell, Cell::Missing),
-            None => Cell::Missing,
-        }
+        let cell = self.cells.get_mut(i);
+        cell.map_or(Cell::Missing, |cell| std::mem::replace(cell, Cell::Missing))
     }
 
     fn text(&mut self, i: usize) -> Option<String> {
