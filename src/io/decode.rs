@@ -160,15 +160,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Cow<'_, str>, De
             why: Utf8Sign::RussianOnLine(line_at(&bytes[..at])),
         });
     }
-    let encoding = one_byte_encoding(bytes).map_err(|e| match e {
-        Choice::NotRussian => DecodeError::Unknown { line },
-        Choice::Close(first, second) => DecodeError::Ambiguous {
-            line,
-            first,
-            second,
-        },
-    })?;
-    Ok(encoding.decode(bytes))
+    Ok(one_byte_encoding(bytes, line)?.decode(bytes))
 }
 
 /// A file with a UTF-16 BOM, as UTF-16; refused where it stops being one.
@@ -304,14 +296,6 @@ fn is_russian_letter(c: char) -> bool {
     matches!(c, 'А'..='я' | 'Ё' | 'ё')
 }
 
-/// Why no one-byte encoding was chosen.
-enum Choice {
-    /// The best reads as no Russian text.
-    NotRussian,
-    /// The best is not clearly ahead of the second.
-    Close(Encoding, Encoding),
-}
-
 /// How far ahead (in [`russian_score`]'s units) the best encoding must be.
 const CLEARLY_AHEAD: f64 = 4.0;
 /// Windows-1251's head start: what Excel and 1C write today, where CP866
@@ -327,8 +311,10 @@ const RUSSIAN_AT_LEAST: f64 = -6.0;
 /// byte) is scored.
 const SAMPLE_BYTES: usize = 1 << 20;
 
-/// The one-byte encoding `bytes` read best in, by [`russian_score`].
-fn one_byte_encoding(bytes: &[u8]) -> Result<Encoding, Choice> {
+/// The one-byte encoding `bytes` read best in, by [`russian_score`];
+/// refused when the best reads as no Russian text, or is not clearly ahead
+/// of the second. `line` is the file's first line that is not UTF-8.
+fn one_byte_encoding(bytes: &[u8], line: u64) -> Result<Encoding, DecodeError> {
     // From the start of the first line with a non-ASCII byte.
     let first = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
     let start = bytes[..first]
@@ -351,10 +337,14 @@ fn one_byte_encoding(bytes: &[u8]) -> Result<Encoding, Choice> {
     scored.sort_by(|a, b| with_head_start(b).total_cmp(&with_head_start(a)));
     let (best, second) = (&scored[0], &scored[1]);
     if best.1.average() < RUSSIAN_AT_LEAST {
-        return Err(Choice::NotRussian);
+        return Err(DecodeError::Unknown { line });
     }
     if with_head_start(best) - with_head_start(second) < CLEARLY_AHEAD {
-        return Err(Choice::Close(best.0, second.0));
+        return Err(DecodeError::Ambiguous {
+            line,
+            first: best.0,
+            second: second.0,
+        });
     }
     Ok(best.0)
 }
