@@ -89,16 +89,11 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     let title = text_with(loc, "briefing-title", &[("month", Arg::Str(&month))]);
     o.push_str(&format!("# {title}\n\n"));
     let day = format::date(loc, b.today);
+    let sign = format::currency_sign(loc, &b.currency);
     let as_of = text_with(
         loc,
         "briefing-as-of",
-        &[
-            ("date", Arg::Str(&day)),
-            (
-                "currency",
-                Arg::Str(crate::format::currency_sign(loc, &b.currency)),
-            ),
-        ],
+        &[("date", Arg::Str(&day)), ("currency", Arg::Str(sign))],
     );
     o.push_str(&format!("{as_of}\n\n"));
 
@@ -125,14 +120,12 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
         &[false, true],
         rows,
     ));
-    let days_left = format::count(loc, b.plan.days_left, Noun::Day);
+    let days = format::count(loc, b.plan.days_left, Noun::Day);
+    let basis = forecast_basis(loc);
     let left = text_with(
         loc,
         "briefing-days-left",
-        &[
-            ("days", Arg::Str(&days_left)),
-            ("basis", Arg::Str(&forecast_basis(loc))),
-        ],
+        &[("days", Arg::Str(&days)), ("basis", Arg::Str(&basis))],
     );
     o.push_str(&format!("\n{left}\n\n"));
     o.push_str(&format!("### {}\n\n", t(loc, "briefing-previous")));
@@ -328,16 +321,14 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
     let mut o = String::new();
     let month = format::month(loc, b.month);
     let day = format::date(loc, b.today);
+    let sign = format::currency_sign(loc, &b.currency);
     let title = text_with(
         loc,
         "briefing-text-title",
         &[
             ("month", Arg::Str(&month)),
             ("date", Arg::Str(&day)),
-            (
-                "currency",
-                Arg::Str(crate::format::currency_sign(loc, &b.currency)),
-            ),
+            ("currency", Arg::Str(sign)),
         ],
     );
     o.push_str(&format!("{title}\n"));
@@ -365,14 +356,12 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         label("briefing-overdue"),
         format::money(loc, c.overdue)
     ));
-    let days_left = format::count(loc, b.plan.days_left, Noun::Day);
+    let days = format::count(loc, b.plan.days_left, Noun::Day);
+    let basis = forecast_basis(loc);
     let note = text_with(
         loc,
         "briefing-text-forecast-note",
-        &[
-            ("basis", Arg::Str(&forecast_basis(loc))),
-            ("days", Arg::Str(&days_left)),
-        ],
+        &[("basis", Arg::Str(&basis)), ("days", Arg::Str(&days))],
     );
     o.push_str(&format!(
         "  {}  {:>16}  {note}\n\n",
