@@ -194,11 +194,8 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
 
     o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-health")));
     let h = &b.health;
-    let cn = &h.concentration;
-    o.push_str(&format!(
-        "- {}\n",
-        concentration(loc, Doc::Markdown, cn, &b.currency)
-    ));
+    let shares = concentration(loc, Doc::Markdown, &h.concentration, &b.currency);
+    o.push_str(&format!("- {shares}\n"));
     if !h.time_eaters.is_empty() {
         o.push_str(&format!("\n{}\n\n", t(loc, "briefing-time-eaters")));
         let rows = h.time_eaters.iter().map(|e| {
@@ -404,11 +401,8 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         ));
     }
     o.push_str(&heading(loc, "briefing-health"));
-    let cn = &b.health.concentration;
-    o.push_str(&format!(
-        "  {}\n",
-        concentration(loc, Doc::Text, cn, &b.currency)
-    ));
+    let shares = concentration(loc, Doc::Text, &b.health.concentration, &b.currency);
+    o.push_str(&format!("  {shares}\n"));
     for e in &b.health.time_eaters {
         let line = time_eater(loc, &e.client, e.revenue_per_hour, e.minutes_12m);
         o.push_str(&format!("  {line}\n"));
