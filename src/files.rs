@@ -171,14 +171,12 @@ impl Out {
                     .map_err(|e| OutError::io(path, e))
             }
             Out::File(path) => {
-                let tmp = temporary_beside(path)?;
-                let mut out = io::BufWriter::new(tmp);
+                let mut tmp = temporary_beside(path)?;
+                let mut out = io::BufWriter::new(&mut tmp);
                 write(&mut out)
                     .and_then(|()| out.flush())
                     .map_err(|e| OutError::io(path, e))?;
-                let tmp = out
-                    .into_inner()
-                    .map_err(|e| OutError::io(path, e.into_error()))?;
+                drop(out);
                 commit(tmp, path)
             }
         }
