@@ -189,17 +189,12 @@ pub fn find(name: &str, config: Option<&Path>) -> Result<Profile, ProfileError> 
     };
     let wanted = name.trim().to_lowercase();
     let key = yours.keys().find(|k| k.to_lowercase() == wanted).cloned();
-    let profile = match key.and_then(|k| yours.remove(&k)) {
-        Some(profile) => profile,
-        None => match built_in().remove(&wanted) {
-            Some(built_in) => built_in,
-            None => {
-                return Err(ProfileError::Unknown {
-                    name: name.to_string(),
-                    yours: yours.into_keys().collect(),
-                });
-            }
-        },
+    let found = key.and_then(|k| yours.remove(&k));
+    let Some(profile) = found.or_else(|| built_in().remove(&wanted)) else {
+        return Err(ProfileError::Unknown {
+            name: name.to_string(),
+            yours: yours.into_keys().collect(),
+        });
     };
     profile.check().map_err(|reason| ProfileError::Invalid {
         name: name.to_string(),
