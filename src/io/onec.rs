@@ -206,14 +206,10 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         .or_else(|| doc.get("Дата"))
         .ok_or_else(|| error(doc.line, Refusal::OneCNoKey("Дата")))?;
     let date = parse_date(date_text).map_err(|e| unreadable("Дата", date_line, e))?;
-    let client = match doc.get("Плательщик1") {
-        Some((name, _)) => name.to_string(),
-        None => match doc.get("Плательщик") {
-            Some((name, _)) => without_inn(name).to_string(),
-            None => {
-                return Err(error(doc.line, Refusal::OneCNoKey("Плательщик")));
-            }
-        },
+    let client = match (doc.get("Плательщик1"), doc.get("Плательщик")) {
+        (Some((name, _)), _) => name,
+        (None, Some((name, _))) => without_inn(name),
+        (None, None) => return Err(error(doc.line, Refusal::OneCNoKey("Плательщик"))),
     };
     if client.is_empty() {
         return Err(error(doc.line, Refusal::OneCEmptyKey("Плательщик")));
@@ -230,7 +226,7 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     };
     Ok(Read::Payment(PaymentRow {
         line: doc.line,
-        client,
+        client: client.to_string(),
         date,
         amount,
         note: note_with_operation(number, purpose),
