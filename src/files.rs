@@ -95,9 +95,7 @@ impl Out {
         for _ in 0..MAX_LINKS {
             let meta = match fs::symlink_metadata(&current) {
                 Ok(meta) => meta,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    return new_file(current);
-                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return new_file(current),
                 Err(e) => return Err(OutError::io(&current, e)),
             };
             let kind = meta.file_type();

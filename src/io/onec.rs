@@ -187,9 +187,7 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         match (doc.get("ДатаПоступило"), doc.get("ДатаСписано")) {
             (Some(_), _) => true,
             (None, Some(_)) => false,
-            (None, None) => {
-                return Err(error(doc.line, Refusal::OneCDirection));
-            }
+            (None, None) => return Err(error(doc.line, Refusal::OneCDirection)),
         }
     } else {
         account(["ПолучательСчет", "ПолучательРасчСчет"])
