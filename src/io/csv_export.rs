@@ -16,6 +16,7 @@ use crate::domain::time::iso;
 use crate::domain::{Agreement, Client, Money, Payment, Touchpoint};
 use crate::format::Locale;
 use crate::io::csv_import::russian_header;
+use crate::io::decode::UTF8_BOM;
 
 /// Header of a clients file.
 pub const CLIENT_COLUMNS: [&str; 5] = ["name", "tier", "cadence_days", "since", "notes"];
@@ -113,8 +114,6 @@ impl Layout {
         }
     }
 }
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A column's or an enum's word in `locale`: `(English, Russian)`.
 fn word(locale: Locale, (en, ru): (&'static str, &'static str)) -> &'static str {

@@ -21,13 +21,12 @@ use std::collections::{BTreeSet, HashMap};
 use encoding_rs::{IBM866, WINDOWS_1251};
 
 use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, Problem, RowError};
+use super::decode::UTF8_BOM;
 use super::profile::{Skip, SkipReason, Skipped, Tally, note_with_operation};
 use crate::domain::{Money, Refusal, parse_date};
 
 /// The first line of every exchange file.
 pub const MARKER: &str = "1CClientBankExchange";
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Whether `bytes` are a 1C exchange file: its first line is [`MARKER`].
 pub fn is_exchange_file(bytes: &[u8]) -> bool {
