@@ -95,9 +95,7 @@ impl Out {
         for _ in 0..MAX_LINKS {
             let meta = match fs::symlink_metadata(&current) {
                 Ok(meta) => meta,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    return new_file(current);
-                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return new_file(current),
                 Err(e) => return Err(OutError::io(&current, e)),
             };
             let kind = meta.file_type();
@@ -171,14 +169,12 @@ impl Out {
                     .map_err(|e| OutError::io(path, e))
             }
             Out::File(path) => {
-                let tmp = temporary_beside(path)?;
-                let mut out = io::BufWriter::new(tmp);
+                let mut tmp = temporary_beside(path)?;
+                let mut out = io::BufWriter::new(&mut tmp);
                 write(&mut out)
                     .and_then(|()| out.flush())
                     .map_err(|e| OutError::io(path, e))?;
-                let tmp = out
-                    .into_inner()
-                    .map_err(|e| OutError::io(path, e.into_error()))?;
+                drop(out);
                 commit(tmp, path)
             }
         }
@@ -213,11 +209,8 @@ fn new_file(path: PathBuf) -> Result<Out, OutError> {
     let dir = folder_of(&path);
     match fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => Ok(Out::File(path)),
-        Ok(_) => Err(OutError::MissingFolder(dir.to_path_buf())),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            Err(OutError::MissingFolder(dir.to_path_buf()))
-        }
-        Err(e) => Err(OutError::io(&path, e)),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(OutError::io(&path, e)),
+        _ => Err(OutError::MissingFolder(dir.to_path_buf())),
     }
 }
 
@@ -341,19 +334,16 @@ pub fn make_private(path: &Path) -> io::Result<Option<u32>> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = match fs::metadata(path) {
-            Ok(meta) => meta.permissions().mode() & 0o7777,
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e),
         };
+        let mode = meta.permissions().mode() & 0o7777;
         if mode & 0o077 == 0 {
             return Ok(None);
         }
-        let private = if fs::metadata(path)?.is_dir() {
-            0o700
-        } else {
-            0o600
-        };
+        let private = if meta.is_dir() { 0o700 } else { 0o600 };
         fs::set_permissions(path, fs::Permissions::from_mode(private))?;
         Ok(Some(mode))
     }

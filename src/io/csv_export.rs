@@ -16,6 +16,7 @@ use crate::domain::time::iso;
 use crate::domain::{Agreement, Client, Money, Payment, Touchpoint};
 use crate::format::Locale;
 use crate::io::csv_import::russian_header;
+use crate::io::decode::UTF8_BOM;
 
 /// Header of a clients file.
 pub const CLIENT_COLUMNS: [&str; 5] = ["name", "tier", "cadence_days", "since", "notes"];
@@ -114,17 +115,7 @@ impl Layout {
     }
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// The header row of `columns` in `locale`.
-fn header<'a>(columns: &[&'a str], locale: Locale) -> Vec<&'a str> {
-    match locale {
-        Locale::En => columns.to_vec(),
-        Locale::Ru => columns.iter().map(|c| russian_header(c)).collect(),
-    }
-}
-
-/// An enum's word in `locale`: `(English, Russian)`.
+/// A column's or an enum's word in `locale`: `(English, Russian)`.
 fn word(locale: Locale, (en, ru): (&'static str, &'static str)) -> &'static str {
     match locale {
         Locale::En => en,
@@ -132,147 +123,91 @@ fn word(locale: Locale, (en, ru): (&'static str, &'static str)) -> &'static str 
     }
 }
 
-pub fn write_clients<W: Write>(out: W, clients: &[Client]) -> Result<(), csv::Error> {
-    write_clients_as(out, clients, Layout::Plain)
+/// A record as a row of its kind's file: a client, or for the other kinds
+/// (client name, record).
+pub trait Row {
+    /// The header of its kind's file.
+    const COLUMNS: &'static [&'static str];
+    /// Its cells, in the order of [`Row::COLUMNS`].
+    fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>>;
 }
 
-pub fn write_clients_as<W: Write>(
+/// `rows` as their kind's file in `layout`, its header and words in `locale`.
+pub fn write<W: Write, R: Row>(
     out: W,
-    clients: &[Client],
-    layout: Layout,
-) -> Result<(), csv::Error> {
-    write_clients_in(out, clients, layout, Locale::En)
-}
-
-pub fn write_clients_in<W: Write>(
-    out: W,
-    clients: &[Client],
+    rows: &[R],
     layout: Layout,
     locale: Locale,
 ) -> Result<(), csv::Error> {
     let mut w = layout.writer(out)?;
-    w.write_record(header(&CLIENT_COLUMNS, locale))?;
-    for c in clients {
-        let cadence = c.cadence_days.map(|d| d.to_string()).unwrap_or_default();
-        w.write_record([
-            neutralise(&c.name).as_ref(),
-            word(locale, (c.tier.as_str(), c.tier.as_ru())),
-            &cadence,
-            &layout.date(c.since),
-            neutralise(&c.notes).as_ref(),
-        ])?;
+    let header = R::COLUMNS
+        .iter()
+        .map(|c| word(locale, (c, russian_header(c))));
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(row.cells(layout, locale).iter().map(|c| c.as_bytes()))?;
     }
     w.flush()?;
     Ok(())
 }
 
-/// Rows are (client name, touchpoint).
-pub fn write_touchpoints<W: Write>(
-    out: W,
-    rows: &[(String, Touchpoint)],
-) -> Result<(), csv::Error> {
-    write_touchpoints_as(out, rows, Layout::Plain)
-}
-
-pub fn write_touchpoints_as<W: Write>(
-    out: W,
-    rows: &[(String, Touchpoint)],
-    layout: Layout,
-) -> Result<(), csv::Error> {
-    write_touchpoints_in(out, rows, layout, Locale::En)
-}
-
-pub fn write_touchpoints_in<W: Write>(
-    out: W,
-    rows: &[(String, Touchpoint)],
-    layout: Layout,
-    locale: Locale,
-) -> Result<(), csv::Error> {
-    let mut w = layout.writer(out)?;
-    w.write_record(header(&TOUCHPOINT_COLUMNS, locale))?;
-    for (client, t) in rows {
-        let next_step = t.next_step.as_deref().unwrap_or_default();
-        w.write_record([
-            neutralise(client).as_ref(),
-            &layout.date(t.at),
-            word(locale, (t.kind.as_str(), t.kind.as_ru())),
-            neutralise(&t.summary).as_ref(),
-            &t.minutes.to_string(),
-            neutralise(next_step).as_ref(),
-            &layout.opt_date(t.next_due),
-        ])?;
+impl Row for Client {
+    const COLUMNS: &'static [&'static str] = &CLIENT_COLUMNS;
+    fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>> {
+        let cadence = self.cadence_days.map(|d| d.to_string());
+        vec![
+            neutralise(&self.name),
+            word(locale, (self.tier.as_str(), self.tier.as_ru())).into(),
+            cadence.unwrap_or_default().into(),
+            layout.date(self.since).into(),
+            neutralise(&self.notes),
+        ]
     }
-    w.flush()?;
-    Ok(())
 }
 
-/// Rows are (client name, agreement).
-pub fn write_agreements<W: Write>(out: W, rows: &[(String, Agreement)]) -> Result<(), csv::Error> {
-    write_agreements_as(out, rows, Layout::Plain)
-}
-
-pub fn write_agreements_as<W: Write>(
-    out: W,
-    rows: &[(String, Agreement)],
-    layout: Layout,
-) -> Result<(), csv::Error> {
-    write_agreements_in(out, rows, layout, Locale::En)
-}
-
-pub fn write_agreements_in<W: Write>(
-    out: W,
-    rows: &[(String, Agreement)],
-    layout: Layout,
-    locale: Locale,
-) -> Result<(), csv::Error> {
-    let mut w = layout.writer(out)?;
-    w.write_record(header(&AGREEMENT_COLUMNS, locale))?;
-    for (client, a) in rows {
-        w.write_record([
-            neutralise(client).as_ref(),
-            &layout.date(a.made_on),
-            neutralise(&a.text).as_ref(),
-            word(locale, (a.owner.as_str(), a.owner.as_ru())),
-            &layout.opt_date(a.due),
-            word(locale, (a.status.as_str(), a.status.as_ru())),
-            &layout.opt_date(a.closed_on),
-        ])?;
+impl Row for (String, Touchpoint) {
+    const COLUMNS: &'static [&'static str] = &TOUCHPOINT_COLUMNS;
+    fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>> {
+        let (client, t) = self;
+        vec![
+            neutralise(client),
+            layout.date(t.at).into(),
+            word(locale, (t.kind.as_str(), t.kind.as_ru())).into(),
+            neutralise(&t.summary),
+            t.minutes.to_string().into(),
+            neutralise(t.next_step.as_deref().unwrap_or_default()),
+            layout.opt_date(t.next_due).into(),
+        ]
     }
-    w.flush()?;
-    Ok(())
 }
 
-/// Rows are (client name, payment).
-pub fn write_payments<W: Write>(out: W, rows: &[(String, Payment)]) -> Result<(), csv::Error> {
-    write_payments_as(out, rows, Layout::Plain)
-}
-
-pub fn write_payments_as<W: Write>(
-    out: W,
-    rows: &[(String, Payment)],
-    layout: Layout,
-) -> Result<(), csv::Error> {
-    write_payments_in(out, rows, layout, Locale::En)
-}
-
-pub fn write_payments_in<W: Write>(
-    out: W,
-    rows: &[(String, Payment)],
-    layout: Layout,
-    locale: Locale,
-) -> Result<(), csv::Error> {
-    let mut w = layout.writer(out)?;
-    w.write_record(header(&PAYMENT_COLUMNS, locale))?;
-    for (client, p) in rows {
-        w.write_record([
-            neutralise(client).as_ref(),
-            &layout.date(p.on),
-            &layout.amount(p.amount),
-            neutralise(&p.note).as_ref(),
-        ])?;
+impl Row for (String, Agreement) {
+    const COLUMNS: &'static [&'static str] = &AGREEMENT_COLUMNS;
+    fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>> {
+        let (client, a) = self;
+        vec![
+            neutralise(client),
+            layout.date(a.made_on).into(),
+            neutralise(&a.text),
+            word(locale, (a.owner.as_str(), a.owner.as_ru())).into(),
+            layout.opt_date(a.due).into(),
+            word(locale, (a.status.as_str(), a.status.as_ru())).into(),
+            layout.opt_date(a.closed_on).into(),
+        ]
     }
-    w.flush()?;
-    Ok(())
+}
+
+impl Row for (String, Payment) {
+    const COLUMNS: &'static [&'static str] = &PAYMENT_COLUMNS;
+    fn cells(&self, layout: Layout, _: Locale) -> Vec<Cow<'_, str>> {
+        let (client, p) = self;
+        vec![
+            neutralise(client),
+            layout.date(p.on).into(),
+            layout.amount(p.amount).into(),
+            neutralise(&p.note),
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -347,7 +282,7 @@ mod tests {
             },
         ];
         let mut out = Vec::new();
-        write_clients(&mut out, &clients).unwrap();
+        write(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "name,tier,cadence_days,since,notes\n\
@@ -369,7 +304,7 @@ mod tests {
             next_due: Some(d(2026, 11, 30)),
         };
         let mut out = Vec::new();
-        write_touchpoints(&mut out, &[("Acme".into(), tp)]).unwrap();
+        write(&mut out, &[("Acme".into(), tp)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,kind,summary,minutes,next_step,next_due\n\
@@ -387,7 +322,7 @@ mod tests {
             closed_on: Some(d(2026, 1, 9)),
         };
         let mut out = Vec::new();
-        write_agreements(&mut out, &[("@acme".into(), ag)]).unwrap();
+        write(&mut out, &[("@acme".into(), ag)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,text,owner,due,status,closed_on\n'@acme,2026-01-05,report; monthly,client,,cancelled,2026-01-09\n"
@@ -401,7 +336,7 @@ mod tests {
             note: "-".into(),
         };
         let mut out = Vec::new();
-        write_payments(&mut out, &[("Acme".into(), pay)]).unwrap();
+        write(&mut out, &[("Acme".into(), pay)], Layout::Plain, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "client,date,amount,note\nAcme,2026-02-28,1250000.50,'-\n"
@@ -411,10 +346,10 @@ mod tests {
     #[test]
     fn empty_exports_have_the_header() {
         let mut out = Vec::new();
-        write_payments(&mut out, &[]).unwrap();
+        write::<_, (String, Payment)>(&mut out, &[], Layout::Plain, Locale::En).unwrap();
         assert_eq!(text(out), "client,date,amount,note\n");
         let mut out = Vec::new();
-        write_clients(&mut out, &[]).unwrap();
+        write::<_, Client>(&mut out, &[], Layout::Plain, Locale::En).unwrap();
         assert_eq!(text(out), "name,tier,cadence_days,since,notes\n");
     }
 
@@ -428,7 +363,13 @@ mod tests {
             note: "аванс; часть 1".into(),
         };
         let mut out = Vec::new();
-        write_payments_as(&mut out, &[("ООО Ромашка".into(), pay)], Layout::Excel).unwrap();
+        write(
+            &mut out,
+            &[("ООО Ромашка".into(), pay)],
+            Layout::Excel,
+            Locale::En,
+        )
+        .unwrap();
         assert_eq!(
             text(out),
             "\u{feff}client;date;amount;note\nООО Ромашка;28.02.2026;1250000,50;\"аванс; часть 1\"\n"
@@ -444,7 +385,7 @@ mod tests {
             next_due: Some(d(2026, 11, 30)),
         };
         let mut out = Vec::new();
-        write_touchpoints_as(&mut out, &[("Acme".into(), tp)], Layout::Excel).unwrap();
+        write(&mut out, &[("Acme".into(), tp)], Layout::Excel, Locale::En).unwrap();
         assert_eq!(
             text(out),
             "\u{feff}client;date;kind;summary;minutes;next_step;next_due\nAcme;03.11.2026;call;'=1+1;30;;30.11.2026\n"
@@ -464,7 +405,7 @@ mod tests {
             closed_on: Some(d(2026, 1, 9)),
         };
         let mut out = Vec::new();
-        write_agreements_in(&mut out, &[("Acme".into(), ag)], Layout::Plain, Locale::Ru).unwrap();
+        write(&mut out, &[("Acme".into(), ag)], Layout::Plain, Locale::Ru).unwrap();
         assert_eq!(
             text(out),
             "клиент,дата,договорённость,за_кем,срок,статус,дата_закрытия
@@ -473,7 +414,7 @@ mod tests {
 "
         );
         let mut out = Vec::new();
-        write_payments_in(&mut out, &[], Layout::Plain, Locale::Ru).unwrap();
+        write::<_, (String, Payment)>(&mut out, &[], Layout::Plain, Locale::Ru).unwrap();
         assert_eq!(
             text(out),
             "клиент,дата,сумма,примечание
@@ -492,6 +433,6 @@ mod tests {
                 Err(std::io::Error::other("disk full"))
             }
         }
-        assert!(write_payments(Broken, &[]).is_err());
+        assert!(write::<_, (String, Payment)>(Broken, &[], Layout::Plain, Locale::En).is_err());
     }
 }

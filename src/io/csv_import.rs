@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use super::csv_export::{
     AGREEMENT_COLUMNS, CLIENT_COLUMNS, PAYMENT_COLUMNS, TOUCHPOINT_COLUMNS, unneutralise,
 };
-use super::decode::{DecodeError, Encoding, decode, is_blank_char, sniff_delimiter};
+use super::decode::{DecodeError, Encoding, LineCounter, decode, is_blank_char, sniff_delimiter};
 use super::profile::{
     self, Rules, STATEMENT_COLUMNS, Skip, Skipped, Tally, classify, parse_amount,
 };
@@ -61,18 +61,10 @@ impl fmt::Display for Place {
     }
 }
 
-/// A `Display` that a function writes: an error said with its [`Place`].
-struct Said<F>(F);
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Said<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(f)
-    }
-}
-
 /// One bad row: the 1-based physical line where the record starts, and why.
 /// Its `Display` is `line 3: ...`; in a spreadsheet, [`RowError::at`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
 pub struct RowError {
     pub line: u64,
     pub message: RowMessage,
@@ -80,18 +72,10 @@ pub struct RowError {
 
 impl RowError {
     /// The English, its number called a `place`: `row 3: ...` in a sheet.
-    pub fn at(&self, place: Place) -> impl fmt::Display + '_ {
-        Said(move |f: &mut fmt::Formatter<'_>| write!(f, "{place} {}: {}", self.line, self.message))
+    pub fn at(&self, place: Place) -> String {
+        format!("{place} {}: {}", self.line, self.message)
     }
 }
-
-impl fmt::Display for RowError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.at(Place::Line).fmt(f)
-    }
-}
-
-impl std::error::Error for RowError {}
 
 /// Why a file was not imported. Its `Display` counts lines (`line 3:
 /// ...`); in a spreadsheet, [`ImportError::at`] counts rows.
@@ -120,11 +104,10 @@ pub enum ImportError {
 impl ImportError {
     /// The English, its numbers called `place`s: `line 3: ...` in a file,
     /// `row 3: ...` in a spreadsheet.
-    pub fn at(&self, place: Place) -> impl fmt::Display + '_ {
-        Said(move |f: &mut fmt::Formatter<'_>| match self {
-            ImportError::Empty => f.write_str("the file has no header row"),
-            ImportError::MissingColumn(column, found) => write!(
-                f,
+    pub fn at(&self, place: Place) -> String {
+        match self {
+            ImportError::Empty => "the file has no header row".to_string(),
+            ImportError::MissingColumn(column, found) => format!(
                 "missing required column '{column}' in the header (found: {found}); use --map 'Your header={column}' to name it"
             ),
             ImportError::Rows(rows) => {
@@ -133,37 +116,36 @@ impl ImportError {
                     rows.len(),
                     crate::format::Noun::BadRow,
                 );
-                write!(f, "{bad}:")?;
+                let mut said = format!("{bad}:");
                 for row in rows {
-                    write!(f, "\n{}", row.at(place))?;
+                    said.push('\n');
+                    said.push_str(&row.at(place));
                 }
-                Ok(())
+                said
             }
-            ImportError::Malformed { line, reason } => write!(f, "{place} {line}: {reason}"),
-            ImportError::LineTooLong { line, max } => write!(
-                f,
+            ImportError::Malformed { line, reason } => format!("{place} {line}: {reason}"),
+            ImportError::LineTooLong { line, max } => format!(
                 "{place} {line}: the line is too long; folio reads lines of at most {}",
                 crate::io::size_shown(*max as u64)
             ),
-            ImportError::Decode(e) => write!(f, "{e}"),
+            ImportError::Decode(e) => e.to_string(),
             ImportError::AmbiguousDates {
                 line,
                 column,
                 value,
             } => {
                 let (day_first, month_first) = slash_formats(value);
-                write!(
-                    f,
+                format!(
                     "{place} {line}, column {column}: '{value}' reads both as day/month and as month/day, and no date in the column has a day over 12; use --date-format {day_first} or --date-format {month_first}"
                 )
             }
-        })
+        }
     }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.at(Place::Line).fmt(f)
+        f.write_str(&self.at(Place::Line))
     }
 }
 
@@ -268,17 +250,6 @@ pub struct Read {
 /// period, balances) may stand above it.
 pub const HEADER_SEARCH_ROWS: usize = 30;
 
-impl<T> Parsed<T> {
-    /// All rows, or every error.
-    pub fn into_result(self) -> Result<Vec<T>, ImportError> {
-        if self.errors.is_empty() {
-            Ok(self.rows)
-        } else {
-            Err(ImportError::Rows(self.errors))
-        }
-    }
-}
-
 /// Clients: `name,tier,cadence_days,since,notes`; `name` required and unique
 /// within the file (compared with `name_key`).
 pub fn parse_clients(bytes: &[u8], map: &ColumnMap) -> Result<Parsed<ClientRow>, ImportError> {
@@ -315,18 +286,11 @@ pub fn parse_clients(bytes: &[u8], map: &ColumnMap) -> Result<Parsed<ClientRow>,
 }
 
 /// Touchpoints: `client,date,kind,summary,minutes` (and optionally
-/// `next_step,next_due`); `client` required.
-pub fn parse_touchpoints(
-    bytes: &[u8],
-    map: &ColumnMap,
-) -> Result<Parsed<TouchpointRow>, ImportError> {
-    parse_kind(bytes, &TOUCHPOINT_COLUMNS, &["client"], map, touchpoint_row)
-}
-
-/// [`parse_touchpoints`], handing the good rows to `send` in file order, in
-/// batches of `batch` rows (the last one shorter), as they are read: an
-/// import writes the first rows while the rest are still being parsed.
-/// `send` may stop the parse early. Returns every bad row's error.
+/// `next_step,next_due`); `client` required. The good rows are handed to
+/// `send` in file order, in batches of `batch` rows (the last one shorter),
+/// as they are read: an import writes the first rows while the rest are
+/// still being parsed. `send` may stop the parse early. Returns every bad
+/// row's error.
 pub fn parse_touchpoints_in_batches(
     bytes: &[u8],
     batch: usize,
@@ -517,17 +481,11 @@ fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<Statem
     }))
 }
 
-fn parse_whole(s: &str) -> Option<u32> {
-    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
-    } else {
-        None
-    }
-}
-
+/// Days as a whole number (digits only), more than zero.
 fn parse_cadence(s: &str) -> Result<u32, Problem> {
-    match parse_whole(s) {
-        Some(days) if days > 0 => Ok(days),
+    let digits = s.bytes().all(|b| b.is_ascii_digit());
+    match s.parse() {
+        Ok(days) if digits && days > 0 => Ok(days),
         _ => Err(Problem::Cadence(shown(s))),
     }
 }
@@ -587,10 +545,8 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn take(&mut self, i: usize) -> Cell<'a> {
-        match self.cells.get_mut(i) {
-            Some(cell) => std::mem::replace(cell, Cell::Missing),
-            None => Cell::Missing,
-        }
+        let cell = self.cells.get_mut(i);
+        cell.map_or(Cell::Missing, |cell| std::mem::replace(cell, Cell::Missing))
     }
 
     fn text(&mut self, i: usize) -> Option<String> {
@@ -887,59 +843,6 @@ fn is_sep_hint(record: &csv::StringRecord) -> bool {
     let first = fields.next().unwrap_or_default().to_ascii_lowercase();
     let rest_blank = fields.all(str::is_empty);
     rest_blank && (first == "sep=" || (first.len() == 5 && first.starts_with("sep=")))
-}
-
-/// Physical line numbers (1-based) of byte offsets, counting `\n`, `\r\n` and
-/// a lone `\r` as one line break each. Offsets must not decrease.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-    line: u64,
-    prev_cr: bool,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        LineCounter {
-            bytes,
-            pos: 0,
-            line: 1,
-            prev_cr: false,
-        }
-    }
-
-    fn line_at(&mut self, offset: usize) -> u64 {
-        let end = offset.min(self.bytes.len());
-        while self.pos < end {
-            match self.bytes.get(self.pos) {
-                Some(b'\n') => {
-                    if !self.prev_cr {
-                        self.line += 1;
-                    }
-                    self.prev_cr = false;
-                }
-                Some(b'\r') => {
-                    self.line += 1;
-                    self.prev_cr = true;
-                }
-                _ => self.prev_cr = false,
-            }
-            self.pos += 1;
-        }
-        self.line
-    }
-
-    /// The line where a record starts, given the offset where the reader began
-    /// looking for it: skips the line breaks (and empty lines) before it.
-    fn record_line(&mut self, from: u64) -> u64 {
-        let mut start = usize::try_from(from)
-            .unwrap_or(usize::MAX)
-            .min(self.bytes.len());
-        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        self.line_at(start)
-    }
 }
 
 /// Where a quoted field that is never closed opens, if one is, reading as
@@ -1257,101 +1160,57 @@ impl ColumnMap {
     }
 }
 
-/// Every column's names, in one table that the imports of folio's own
-/// files and of bank statements share: the column, the Russian header
-/// `export --lang ru` writes (read back like any other name), and the other
-/// names a header may give the column, as Russian banks, 1C, CRMs and
-/// English exports write them (after [`column_name`]: lowercase, `ё` as
-/// `е`, words joined by `_`), most specific first: where a file has two of
-/// them (Tinkoff: "Дата операции" and "Дата платежа"), the first listed
-/// wins; the Russian header counts after them. Names that mean different
-/// things in different files ("Описание": the counterparty in one
+/// Every column's names, in one table that the imports of folio's own files
+/// and of bank statements share: the column, the Russian header `export
+/// --lang ru` writes (read back like any other name), and the other names a
+/// header may give the column, separated by spaces, as Russian banks, 1C,
+/// CRMs and English exports write them (after [`column_name`]: lowercase,
+/// `ё` as `е`, words joined by `_`), most specific first: where a file has
+/// two of them (Tinkoff: "Дата операции" and "Дата платежа"), the first
+/// listed wins; the Russian header counts after them. Names that mean
+/// different things in different files ("Описание": the counterparty in one
 /// statement, the purpose in another) are left to a column map.
-const COLUMN_NAMES: &[(&str, &str, &[&str])] = &[
+const COLUMN_NAMES: &[(&str, &str, &str)] = &[
     (
         "client",
         "клиент",
-        &[
-            "клиент",
-            "контрагент",
-            "плательщик",
-            "customer",
-            "payer",
-            "counterparty",
-        ],
+        "клиент контрагент плательщик customer payer counterparty",
     ),
     (
         "name",
         "клиент",
-        &[
-            "клиент",
-            "название",
-            "наименование",
-            "контрагент",
-            "client",
-            "company",
-        ],
+        "клиент название наименование контрагент client company",
     ),
     (
         "date",
         "дата",
-        &[
-            "дата",
-            "дата_платежа",
-            "дата_операции",
-            "paid_on",
-            "payment_date",
-            "operation_date",
-        ],
+        "дата дата_платежа дата_операции paid_on payment_date operation_date",
     ),
     (
         "amount",
         "сумма",
-        &["сумма", "сумма_платежа", "сумма_операции", "sum", "total"],
+        "сумма сумма_платежа сумма_операции sum total",
     ),
     (
         "note",
         "примечание",
-        &[
-            "назначение_платежа",
-            "назначение",
-            "комментарий",
-            "примечание",
-            "comment",
-            "memo",
-        ],
+        "назначение_платежа назначение комментарий примечание comment memo",
     ),
-    (
-        "inn",
-        "инн",
-        &["инн", "инн_плательщика", "плательщикинн", "tax_id"],
-    ),
-    ("summary", "тема", &["тема", "итог", "subject"]),
-    ("kind", "тип", &["тип", "вид", "канал", "type"]),
-    ("minutes", "минуты", &["минуты", "длительность", "duration"]),
-    (
-        "text",
-        "договорённость",
-        &["договоренность", "текст", "agreement"],
-    ),
-    (
-        "tier",
-        "категория",
-        &["категория", "статус_клиента", "category"],
-    ),
-    ("due", "срок", &["срок", "due_date", "deadline"]),
-    ("owner", "за_кем", &["за_кем", "ответственный"]),
-    (
-        "notes",
-        "заметки",
-        &["заметки", "комментарий", "примечание"],
-    ),
-    ("cadence_days", "частота_касаний", &["частота", "cadence"]),
-    ("since", "клиент_с", &["с_какого_времени", "начало_работы"]),
-    ("next_step", "следующий_шаг", &["next"]),
-    ("next_due", "срок_шага", &["срок_следующего_шага"]),
-    ("status", "статус", &[]),
-    ("closed_on", "дата_закрытия", &["закрыта", "closed"]),
+    ("inn", "инн", "инн инн_плательщика плательщикинн tax_id"),
+    ("summary", "тема", "тема итог subject"),
+    ("kind", "тип", "тип вид канал type"),
+    ("minutes", "минуты", "минуты длительность duration"),
+    ("text", "договорённость", "договоренность текст agreement"),
+    ("tier", "категория", "категория статус_клиента category"),
+    ("due", "срок", "срок due_date deadline"),
+    ("owner", "за_кем", "за_кем ответственный"),
+    ("notes", "заметки", "заметки комментарий примечание"),
+    ("cadence_days", "частота_касаний", "частота cadence"),
+    ("since", "клиент_с", "с_какого_времени начало_работы"),
+    ("next_step", "следующий_шаг", "next"),
+    ("next_due", "срок_шага", "срок_следующего_шага"),
+    ("status", "статус", ""),
+    ("closed_on", "дата_закрытия", "закрыта closed"),
 ];
 
 /// The Russian header of folio's `column` (`client`, `date`...), as
@@ -1378,16 +1237,13 @@ fn map_header(
         let (russian, aliases) = COLUMN_NAMES
             .iter()
             .find(|(c, _, _)| c == column)
-            .map_or(("", &[][..]), |(_, ru, a)| (*ru, *a));
+            .map_or(("", ""), |(_, ru, a)| (*ru, *a));
         // The name the map gives it, else its own, then the other names it
-        // goes by.
-        let mapped = map.header_for(column);
-        let names_of: Vec<&str> = match mapped {
+        // goes by, then its Russian header.
+        let known = format!("{column} {aliases} {russian}");
+        let names_of: Vec<&str> = match map.header_for(column) {
             Some(header) => vec![header],
-            None => std::iter::once(*column)
-                .chain(aliases.iter().copied())
-                .chain(std::iter::once(russian).filter(|ru| !ru.is_empty()))
-                .collect(),
+            None => known.split_whitespace().collect(),
         };
         let mut found = None;
         for name in names_of.iter().map(|n| column_name(n)) {
@@ -1436,22 +1292,29 @@ mod tests {
     use super::*;
 
     // The tests read the all-or-nothing shape an import acts on.
+    fn into_result<T>(parsed: Parsed<T>) -> Result<Vec<T>, ImportError> {
+        if parsed.errors.is_empty() {
+            Ok(parsed.rows)
+        } else {
+            Err(ImportError::Rows(parsed.errors))
+        }
+    }
     fn parse_clients(b: &[u8]) -> Result<Vec<ClientRow>, ImportError> {
-        super::parse_clients(b, &ColumnMap::default()).and_then(Parsed::into_result)
+        super::parse_clients(b, &ColumnMap::default()).and_then(into_result)
     }
     fn parse_touchpoints(b: &[u8]) -> Result<Vec<TouchpointRow>, ImportError> {
-        super::parse_touchpoints(b, &ColumnMap::default()).and_then(Parsed::into_result)
+        let map = ColumnMap::default();
+        parse_kind(b, &TOUCHPOINT_COLUMNS, &["client"], &map, touchpoint_row).and_then(into_result)
     }
     fn parse_agreements(b: &[u8]) -> Result<Vec<AgreementRow>, ImportError> {
-        super::parse_agreements(b, &ColumnMap::default()).and_then(Parsed::into_result)
+        super::parse_agreements(b, &ColumnMap::default()).and_then(into_result)
     }
     fn parse_payments(b: &[u8]) -> Result<Vec<PaymentRow>, ImportError> {
-        super::parse_payments(b, "RUB", &ColumnMap::default()).and_then(Parsed::into_result)
+        super::parse_payments(b, "RUB", &ColumnMap::default()).and_then(into_result)
     }
     use crate::domain::{Agreement, Client, Payment, Status, Touchpoint};
-    use crate::io::csv_export::{
-        write_agreements, write_clients, write_payments, write_touchpoints,
-    };
+    use crate::format::Locale;
+    use crate::io::csv_export::{Layout, write};
     use encoding_rs::WINDOWS_1251;
     use proptest::prelude::*;
 
@@ -1758,7 +1621,7 @@ mod tests {
                     G\n\
                     H,2026-01-01,'-5\n";
         let err = rows_err(parse_payments(text.as_bytes()));
-        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, &*e.message)).collect();
         assert_eq!(
             got,
             vec![
@@ -1813,7 +1676,7 @@ mod tests {
             ..ColumnMap::default()
         };
         let rows = super::parse_agreements(b"client,date,due\nA,03/04/2026,05/04/2026\n", &map)
-            .and_then(Parsed::into_result)
+            .and_then(into_result)
             .unwrap();
         assert_eq!(
             (rows[0].date, rows[0].due),
@@ -1856,7 +1719,7 @@ mod tests {
                     E,GOLD,30\n\
                     F,,7.5\n";
         let err = rows_err(parse_clients(text.as_bytes()));
-        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, &*e.message)).collect();
         assert_eq!(
             got,
             vec![
@@ -2034,7 +1897,7 @@ mod tests {
                     D,2026-01-01,chat,,-1\n\
                     E,2026-01-01,Meeting,,1.5\n";
         let err = rows_err(parse_touchpoints(text.as_bytes()));
-        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, e.message.as_str())).collect();
+        let got: Vec<(u64, &str)> = err.iter().map(|e| (e.line, &*e.message)).collect();
         assert_eq!(
             got,
             vec![
@@ -2255,7 +2118,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_clients(&mut out, &clients).unwrap();
+        write(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         let text = String::from_utf8(out.clone()).unwrap();
         assert!(
             text.contains("\n'=SUM(A1) 0,gold,,2026-01-01,'=SUM(A1)\n"),
@@ -2285,7 +2148,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_payments(&mut out, &payments).unwrap();
+        write(&mut out, &payments, Layout::Plain, Locale::En).unwrap();
         let rows = parse_payments(&out).unwrap();
         for (row, cell) in rows.iter().zip(cells) {
             assert_eq!(row.client, cell);
@@ -2320,7 +2183,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_clients(&mut out, &clients).unwrap();
+        write(&mut out, &clients, Layout::Plain, Locale::En).unwrap();
         let rows = parse_clients(&out).unwrap();
         assert_eq!(rows.len(), clients.len());
         for (row, c) in rows.iter().zip(&clients) {
@@ -2362,7 +2225,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_touchpoints(&mut out, &rows_in).unwrap();
+        write(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_touchpoints(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, t)) in rows.iter().zip(&rows_in) {
@@ -2398,7 +2261,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_agreements(&mut out, &rows_in).unwrap();
+        write(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_agreements(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, a)) in rows.iter().zip(&rows_in) {
@@ -2431,7 +2294,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write_payments(&mut out, &rows_in).unwrap();
+        write(&mut out, &rows_in, Layout::Plain, Locale::En).unwrap();
         let rows = parse_payments(&out).unwrap();
         assert_eq!(rows.len(), rows_in.len());
         for (row, (client, p)) in rows.iter().zip(&rows_in) {
@@ -2570,7 +2433,7 @@ mod tests {
                 note: note.clone(),
             };
             let mut out = Vec::new();
-            write_payments(&mut out, &[(name.clone(), payment)]).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            write(&mut out, &[(name.clone(), payment)], Layout::Plain, Locale::En).map_err(|e| TestCaseError::fail(e.to_string()))?;
             let rows = parse_payments(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(rows.len(), 1);
             prop_assert_eq!(&rows[0].client, &name);

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use encoding_rs::{IBM866, KOI8_R, UTF_16BE, UTF_16LE, WINDOWS_1251};
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(super) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 const UTF16LE_BOM: &[u8] = b"\xFF\xFE";
 const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 
@@ -40,24 +40,25 @@ impl Encoding {
 
     /// `bytes` in this encoding; bytes that are not text in it become U+FFFD.
     fn decode(self, bytes: &[u8]) -> Cow<'_, str> {
-        let one_byte = match self {
+        let (encoding, text) = match self {
             Encoding::Utf8 => {
                 return String::from_utf8_lossy(bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes));
             }
-            Encoding::Utf16 => {
-                return match bytes.strip_prefix(UTF16BE_BOM) {
-                    Some(rest) => UTF_16BE.decode_without_bom_handling(rest).0,
-                    None => {
-                        let rest = bytes.strip_prefix(UTF16LE_BOM).unwrap_or(bytes);
-                        UTF_16LE.decode_without_bom_handling(rest).0
-                    }
-                };
-            }
-            Encoding::Cp1251 => WINDOWS_1251,
-            Encoding::Cp866 => IBM866,
-            Encoding::Koi8R => KOI8_R,
+            Encoding::Utf16 => utf16_order(bytes),
+            Encoding::Cp1251 => (WINDOWS_1251, bytes),
+            Encoding::Cp866 => (IBM866, bytes),
+            Encoding::Koi8R => (KOI8_R, bytes),
         };
-        one_byte.decode_without_bom_handling(bytes).0
+        encoding.decode_without_bom_handling(text).0
+    }
+}
+
+/// UTF-16's byte order (little-endian unless a big-endian BOM says
+/// otherwise), and the bytes after the BOM.
+fn utf16_order(bytes: &[u8]) -> (&'static encoding_rs::Encoding, &[u8]) {
+    match bytes.strip_prefix(UTF16BE_BOM) {
+        Some(rest) => (UTF_16BE, rest),
+        None => (UTF_16LE, bytes.strip_prefix(UTF16LE_BOM).unwrap_or(bytes)),
     }
 }
 
@@ -159,23 +160,12 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Cow<'_, str>, De
             why: Utf8Sign::RussianOnLine(line_at(&bytes[..at])),
         });
     }
-    let encoding = one_byte_encoding(bytes).map_err(|e| match e {
-        Choice::NotRussian => DecodeError::Unknown { line },
-        Choice::Close(first, second) => DecodeError::Ambiguous {
-            line,
-            first,
-            second,
-        },
-    })?;
-    Ok(encoding.decode(bytes))
+    Ok(one_byte_encoding(bytes, line)?.decode(bytes))
 }
 
 /// A file with a UTF-16 BOM, as UTF-16; refused where it stops being one.
 fn utf16(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
-    let (encoding, rest) = match bytes.strip_prefix(UTF16BE_BOM) {
-        Some(rest) => (UTF_16BE, rest),
-        None => (UTF_16LE, bytes.strip_prefix(UTF16LE_BOM).unwrap_or(bytes)),
-    };
+    let (encoding, rest) = utf16_order(bytes);
     let (text, had_errors) = encoding.decode_without_bom_handling(rest);
     if had_errors {
         // Where: the text up to the first sequence that is not UTF-16.
@@ -207,16 +197,63 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
         })
 }
 
-/// The 1-based line a text's `prefix` ends on: `\n`, `\r\n` and a lone `\r`
-/// each end a line, as the CSV reader counts them.
+/// The 1-based line a text's `prefix` ends on.
 fn line_at(prefix: &[u8]) -> u64 {
-    let mut line = 1;
-    for (i, &b) in prefix.iter().enumerate() {
-        if b == b'\n' || (b == b'\r' && prefix.get(i + 1) != Some(&b'\n')) {
-            line += 1;
+    LineCounter::new(prefix).line_at(prefix.len())
+}
+
+/// Physical line numbers (1-based) of byte offsets, counting `\n`, `\r\n` and
+/// a lone `\r` as one line break each. Offsets must not decrease.
+pub(super) struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    /// The line of the last offset asked for.
+    pub(super) line: u64,
+    prev_cr: bool,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(super) fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            pos: 0,
+            line: 1,
+            prev_cr: false,
         }
     }
-    line
+
+    pub(super) fn line_at(&mut self, offset: usize) -> u64 {
+        let end = offset.min(self.bytes.len());
+        while self.pos < end {
+            match self.bytes.get(self.pos) {
+                Some(b'\n') => {
+                    if !self.prev_cr {
+                        self.line += 1;
+                    }
+                    self.prev_cr = false;
+                }
+                Some(b'\r') => {
+                    self.line += 1;
+                    self.prev_cr = true;
+                }
+                _ => self.prev_cr = false,
+            }
+            self.pos += 1;
+        }
+        self.line
+    }
+
+    /// The line where a record starts, given the offset where the reader began
+    /// looking for it: skips the line breaks (and empty lines) before it.
+    pub(super) fn record_line(&mut self, from: u64) -> u64 {
+        let mut start = usize::try_from(from)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        self.line_at(start)
+    }
 }
 
 /// Where a file that is not valid UTF-8 shows Russian written in UTF-8, if
@@ -259,14 +296,6 @@ fn is_russian_letter(c: char) -> bool {
     matches!(c, 'А'..='я' | 'Ё' | 'ё')
 }
 
-/// Why no one-byte encoding was chosen.
-enum Choice {
-    /// The best reads as no Russian text.
-    NotRussian,
-    /// The best is not clearly ahead of the second.
-    Close(Encoding, Encoding),
-}
-
 /// How far ahead (in [`russian_score`]'s units) the best encoding must be.
 const CLEARLY_AHEAD: f64 = 4.0;
 /// Windows-1251's head start: what Excel and 1C write today, where CP866
@@ -282,8 +311,10 @@ const RUSSIAN_AT_LEAST: f64 = -6.0;
 /// byte) is scored.
 const SAMPLE_BYTES: usize = 1 << 20;
 
-/// The one-byte encoding `bytes` read best in, by [`russian_score`].
-fn one_byte_encoding(bytes: &[u8]) -> Result<Encoding, Choice> {
+/// The one-byte encoding `bytes` read best in, by [`russian_score`];
+/// refused when the best reads as no Russian text, or is not clearly ahead
+/// of the second. `line` is the file's first line that is not UTF-8.
+fn one_byte_encoding(bytes: &[u8], line: u64) -> Result<Encoding, DecodeError> {
     // From the start of the first line with a non-ASCII byte.
     let first = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
     let start = bytes[..first]
@@ -306,10 +337,14 @@ fn one_byte_encoding(bytes: &[u8]) -> Result<Encoding, Choice> {
     scored.sort_by(|a, b| with_head_start(b).total_cmp(&with_head_start(a)));
     let (best, second) = (&scored[0], &scored[1]);
     if best.1.average() < RUSSIAN_AT_LEAST {
-        return Err(Choice::NotRussian);
+        return Err(DecodeError::Unknown { line });
     }
     if with_head_start(best) - with_head_start(second) < CLEARLY_AHEAD {
-        return Err(Choice::Close(best.0, second.0));
+        return Err(DecodeError::Ambiguous {
+            line,
+            first: best.0,
+            second: second.0,
+        });
     }
     Ok(best.0)
 }

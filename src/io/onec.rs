@@ -21,13 +21,12 @@ use std::collections::{BTreeSet, HashMap};
 use encoding_rs::{IBM866, WINDOWS_1251};
 
 use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, Problem, RowError};
+use super::decode::UTF8_BOM;
 use super::profile::{Skip, SkipReason, Skipped, Tally, note_with_operation};
 use crate::domain::{Money, Refusal, parse_date};
 
 /// The first line of every exchange file.
 pub const MARKER: &str = "1CClientBankExchange";
-
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Whether `bytes` are a 1C exchange file: its first line is [`MARKER`].
 pub fn is_exchange_file(bytes: &[u8]) -> bool {
@@ -47,16 +46,9 @@ fn decode(bytes: &[u8]) -> String {
         return text.to_string();
     }
     let (dos_marker, _, _) = IBM866.encode("Кодировка=DOS");
-    let encoding = if contains(bytes, &dos_marker) {
-        IBM866
-    } else {
-        WINDOWS_1251
-    };
+    let dos = bytes.windows(dos_marker.len()).any(|w| *w == *dos_marker);
+    let encoding = if dos { IBM866 } else { WINDOWS_1251 };
     encoding.decode_without_bom_handling(bytes).0.into_owned()
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// A document section: its kind, the line it starts on, and its values
@@ -188,18 +180,13 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     let Some((sum, sum_line)) = doc.get("Сумма") else {
         return Err(error(doc.line, Refusal::OneCNoKey("Сумма")));
     };
-    let amount = Money::parse(sum).map_err(|e| RowError {
-        line: sum_line,
-        message: Problem::In("Сумма".to_string(), Box::new(e.into())).into(),
-    })?;
+    let amount = Money::parse(sum).map_err(|e| unreadable("Сумма", sum_line, e))?;
     let account = |keys: [&str; 2]| keys.iter().find_map(|k| doc.get(k)).map(|(v, _)| v);
     let incoming = if accounts.is_empty() {
         match (doc.get("ДатаПоступило"), doc.get("ДатаСписано")) {
             (Some(_), _) => true,
             (None, Some(_)) => false,
-            (None, None) => {
-                return Err(error(doc.line, Refusal::OneCDirection));
-            }
+            (None, None) => return Err(error(doc.line, Refusal::OneCDirection)),
         }
     } else {
         account(["ПолучательСчет", "ПолучательРасчСчет"])
@@ -215,18 +202,11 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         .get("ДатаПоступило")
         .or_else(|| doc.get("Дата"))
         .ok_or_else(|| error(doc.line, Refusal::OneCNoKey("Дата")))?;
-    let date = parse_date(date_text).map_err(|e| RowError {
-        line: date_line,
-        message: Problem::In("Дата".to_string(), Box::new(e.into())).into(),
-    })?;
-    let client = match doc.get("Плательщик1") {
-        Some((name, _)) => name.to_string(),
-        None => match doc.get("Плательщик") {
-            Some((name, _)) => without_inn(name).to_string(),
-            None => {
-                return Err(error(doc.line, Refusal::OneCNoKey("Плательщик")));
-            }
-        },
+    let date = parse_date(date_text).map_err(|e| unreadable("Дата", date_line, e))?;
+    let client = match (doc.get("Плательщик1"), doc.get("Плательщик")) {
+        (Some((name, _)), _) => name,
+        (None, Some((name, _))) => without_inn(name),
+        (None, None) => return Err(error(doc.line, Refusal::OneCNoKey("Плательщик"))),
     };
     if client.is_empty() {
         return Err(error(doc.line, Refusal::OneCEmptyKey("Плательщик")));
@@ -235,22 +215,28 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
     let number = doc.get("Номер").map(|(v, _)| v);
     // The payer's ИНН, when the bank wrote one: clients match by it first.
     let inn = match doc.get("ПлательщикИНН") {
-        Some((v, line)) if !v.trim().is_empty() => Some(
-            crate::domain::counterparty::check_inn(v).map_err(|e| RowError {
-                line,
-                message: Problem::In("ПлательщикИНН".to_string(), Box::new(e.into())).into(),
-            })?,
+        Some((v, line)) => Some(
+            crate::domain::counterparty::check_inn(v)
+                .map_err(|e| unreadable("ПлательщикИНН", line, e))?,
         ),
-        _ => None,
+        None => None,
     };
     Ok(Read::Payment(PaymentRow {
         line: doc.line,
-        client,
+        client: client.to_string(),
         date,
         amount,
         note: note_with_operation(number, purpose),
         inn,
     }))
+}
+
+/// A value that does not read, `key: why`, as the error of its `line`.
+fn unreadable(key: &str, line: u64, why: impl Into<Problem>) -> RowError {
+    RowError {
+        line,
+        message: Problem::In(key.to_string(), Box::new(why.into())).into(),
+    }
 }
 
 /// A payer as banks write it in `Плательщик`: `ИНН 7719617469 ОАО Крокус`
@@ -302,7 +288,10 @@ mod tests {
             }]
         );
         assert_eq!(skipped.len(), 1);
-        assert_eq!(skipped[0].to_string(), "1 outgoing row skipped: 99.00 RUB");
+        assert_eq!(
+            skipped[0].said(crate::format::Locale::En),
+            "1 outgoing row skipped: 99.00 RUB"
+        );
     }
 
     #[test]

@@ -9,179 +9,97 @@ use crate::domain::time::DayMonth;
 use crate::domain::{DateError, MoneyError, Refusal, TextError, UnknownValue};
 
 /// One thing wrong with a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
-    Value(UnknownValue),
-    Money(MoneyError),
-    Date(DateError),
-    Text(TextError),
+    #[error(transparent)]
+    Value(#[from] UnknownValue),
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    #[error(transparent)]
+    Date(#[from] DateError),
+    #[error(transparent)]
+    Text(#[from] TextError),
     /// The parser's words after the column they are about (`inn: ...`),
     /// where they would not say it themselves.
+    #[error("{0}: {1}")]
     In(String, Box<Problem>),
     /// A required date column left blank.
+    #[error("{0} is empty")]
     Empty(String),
     /// The row's client name is blank.
+    #[error("client name is empty")]
     NoClientName,
     /// A date cell that does not read as any date form.
-    NotADate {
-        column: String,
-        value: String,
-    },
+    #[error("{column}: '{value}' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)")]
+    NotADate { column: String, value: String },
     /// A slash date that reads only in the other order than its column's.
+    #[error(
+        "{column}: '{value}' is not a date {}, the order of the column's other dates (use --date-format)",
+        match .order {
+            DayMonth::DayFirst => "day/month",
+            DayMonth::MonthFirst => "month/day",
+        }
+    )]
     OtherOrder {
         column: String,
         value: String,
         order: DayMonth,
     },
     /// A date cell not in the `--date-format` given.
+    #[error("{column}: '{value}' is not a date in --date-format {format}")]
     NotInFormat {
         column: String,
         value: String,
         format: String,
     },
+    #[error("cadence_days '{0}' is not a positive whole number of days")]
     Cadence(String),
-    Minutes {
-        value: String,
-        max: u32,
-    },
+    #[error("minutes '{value}' is not a whole number from 0 to {max} nor a duration HH:MM[:SS]")]
+    Minutes { value: String, max: u32 },
     /// A client named twice in one file; `as_written` when the first
     /// spelled it otherwise.
+    #[error(
+        "duplicate client '{name}' (first on line {first_line}{})",
+        .as_written.as_ref().map(|first| format!(" as '{first}'")).unwrap_or_default()
+    )]
     Duplicate {
         name: String,
         first_line: u64,
         as_written: Option<String>,
     },
     /// More values than the header has columns.
+    #[error(
+        "the row has {used} fields but the header only {header} (put values that contain '{delimiter}' in quotes)"
+    )]
     TooManyFields {
         used: usize,
         header: usize,
         delimiter: char,
     },
+    #[error("{column}: field too long ({chars} characters; at most {max})")]
     TooLong {
         column: String,
         chars: usize,
         max: usize,
     },
     /// No client of that name, and clients are not created.
+    #[error("unknown client '{0}' (add it first, or import with --create-clients)")]
     UnknownClient(String),
     /// What `ops::invalid` refused (`field: reason`).
-    Invalid {
-        field: String,
-        reason: Refusal,
-    },
+    #[error("{field}: {reason}")]
+    Invalid { field: String, reason: Refusal },
     /// A client of that name exists (names compared as `name_key` does).
+    #[error(
+        "a client named '{0}' already exists (names are compared ignoring case and invisible characters)"
+    )]
     DuplicateClient(String),
     /// A row with no problem named.
+    #[error("invalid row")]
     Unnamed,
     /// Refused for a reason of its own (a 1C document without a date,
     /// a name two clients answer to).
+    #[error("{0}")]
     Refused(Refusal),
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Value(e) => e.fmt(f),
-            Problem::Money(e) => e.fmt(f),
-            Problem::Date(e) => e.fmt(f),
-            Problem::Text(e) => e.fmt(f),
-            Problem::In(label, problem) => write!(f, "{label}: {problem}"),
-            Problem::Empty(column) => write!(f, "{column} is empty"),
-            Problem::NoClientName => f.write_str("client name is empty"),
-            Problem::NotADate { column, value } => write!(
-                f,
-                "{column}: '{value}' is not a date (use YYYY-MM-DD or DD.MM.YYYY, or --date-format)"
-            ),
-            Problem::OtherOrder {
-                column,
-                value,
-                order,
-            } => write!(
-                f,
-                "{column}: '{value}' is not a date {}, the order of the column's other dates (use --date-format)",
-                match order {
-                    DayMonth::DayFirst => "day/month",
-                    DayMonth::MonthFirst => "month/day",
-                }
-            ),
-            Problem::NotInFormat {
-                column,
-                value,
-                format,
-            } => write!(
-                f,
-                "{column}: '{value}' is not a date in --date-format {format}"
-            ),
-            Problem::Cadence(value) => write!(
-                f,
-                "cadence_days '{value}' is not a positive whole number of days"
-            ),
-            Problem::Minutes { value, max } => write!(
-                f,
-                "minutes '{value}' is not a whole number from 0 to {max} nor a duration HH:MM[:SS]"
-            ),
-            Problem::Duplicate {
-                name,
-                first_line,
-                as_written: None,
-            } => write!(f, "duplicate client '{name}' (first on line {first_line})"),
-            Problem::Duplicate {
-                name,
-                first_line,
-                as_written: Some(first),
-            } => write!(
-                f,
-                "duplicate client '{name}' (first on line {first_line} as '{first}')"
-            ),
-            Problem::TooManyFields {
-                used,
-                header,
-                delimiter,
-            } => write!(
-                f,
-                "the row has {used} fields but the header only {header} (put values that contain '{delimiter}' in quotes)"
-            ),
-            Problem::TooLong { column, chars, max } => write!(
-                f,
-                "{column}: field too long ({chars} characters; at most {max})"
-            ),
-            Problem::UnknownClient(name) => write!(
-                f,
-                "unknown client '{name}' (add it first, or import with --create-clients)"
-            ),
-            Problem::Invalid { field, reason } => write!(f, "{field}: {reason}"),
-            Problem::DuplicateClient(name) => write!(
-                f,
-                "a client named '{name}' already exists (names are compared ignoring case and invisible characters)"
-            ),
-            Problem::Unnamed => f.write_str("invalid row"),
-            Problem::Refused(reason) => reason.fmt(f),
-        }
-    }
-}
-
-impl From<UnknownValue> for Problem {
-    fn from(e: UnknownValue) -> Self {
-        Problem::Value(e)
-    }
-}
-
-impl From<MoneyError> for Problem {
-    fn from(e: MoneyError) -> Self {
-        Problem::Money(e)
-    }
-}
-
-impl From<DateError> for Problem {
-    fn from(e: DateError) -> Self {
-        Problem::Date(e)
-    }
-}
-
-impl From<TextError> for Problem {
-    fn from(e: TextError) -> Self {
-        Problem::Text(e)
-    }
 }
 
 impl From<Refusal> for Problem {
@@ -197,7 +115,7 @@ impl From<crate::domain::counterparty::InnError> for Problem {
 }
 
 /// Why a row was refused: its problems in the order found. Reads as the
-/// English sentence (`Display`, and as a `&str`), the problems joined by
+/// English sentence (`Display`, and as a `str`), the problems joined by
 /// `; `; two messages are equal when they read the same.
 #[derive(Debug, Clone)]
 pub struct RowMessage {
@@ -223,10 +141,6 @@ impl RowMessage {
     pub fn problems(&self) -> &[Problem] {
         &self.problems
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.english
-    }
 }
 
 impl PartialEq for RowMessage {
@@ -236,12 +150,6 @@ impl PartialEq for RowMessage {
 }
 
 impl Eq for RowMessage {}
-
-impl PartialEq<&str> for RowMessage {
-    fn eq(&self, other: &&str) -> bool {
-        self.english == *other
-    }
-}
 
 impl std::ops::Deref for RowMessage {
     type Target = str;
@@ -265,6 +173,14 @@ impl From<Problem> for RowMessage {
 impl From<Refusal> for RowMessage {
     fn from(reason: Refusal) -> Self {
         Problem::Refused(reason).into()
+    }
+}
+
+// For tests: a message compared with its English.
+#[cfg(test)]
+impl PartialEq<&str> for RowMessage {
+    fn eq(&self, other: &&str) -> bool {
+        self.english == *other
     }
 }
 

@@ -21,7 +21,6 @@
 
 use super::problem::Problem;
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -64,84 +63,53 @@ pub struct Profile {
     pub date_format: Option<String>,
 }
 
-/// A built-in profile, as written in the code.
-struct BuiltIn {
-    name: &'static str,
-    columns: &'static [(&'static str, &'static str)],
-    ok: &'static [&'static str],
-    date_format: Option<&'static str>,
-}
+/// The built-in profiles, written as a user's own are, each checked against
+/// a fixture whose header is copied from a public sample
+/// (`tests/fixtures/banks/`).
+const BUILT_IN: &str = r#"
+[profiles.alfa]
+date_format = "%d.%m.%y"
+[profiles.alfa.columns]
+"Дата операции" = "date"
+"Приход" = "amount"
+"Расход" = "outgoing"
+"Валюта" = "currency"
+"Описание операции" = "client"
+"Референс проводки" = "operation"
 
-/// The built-in profiles, each checked against a fixture whose header is
-/// copied from a public sample (`tests/fixtures/banks/`).
-const BUILT_IN: &[BuiltIn] = &[
-    BuiltIn {
-        name: "alfa",
-        columns: &[
-            ("Дата операции", "date"),
-            ("Приход", "amount"),
-            ("Расход", "outgoing"),
-            ("Валюта", "currency"),
-            ("Описание операции", "client"),
-            ("Референс проводки", "operation"),
-        ],
-        ok: &[],
-        date_format: Some("%d.%m.%y"),
-    },
-    BuiltIn {
-        name: "sber",
-        columns: &[
-            ("Дата совершения операции", "date"),
-            ("Сумма в валюте счета", "amount"),
-            ("Описание", "client"),
-        ],
-        ok: &[],
-        date_format: None,
-    },
-    BuiltIn {
-        name: "tinkoff",
-        columns: &[
-            ("Дата операции", "date"),
-            ("Сумма платежа", "amount"),
-            ("Валюта платежа", "currency"),
-            ("Статус", "status"),
-            ("Описание", "client"),
-            ("Категория", "note"),
-        ],
-        ok: &["OK"],
-        date_format: None,
-    },
-    BuiltIn {
-        name: "vtb",
-        columns: &[
-            ("Дата операции", "date"),
-            ("Сумма пересчитанная в валюту счета", "amount"),
-            ("Валюта счета", "currency"),
-            ("Статус", "status"),
-            ("Основание", "client"),
-        ],
-        ok: &["Исполнено"],
-        date_format: None,
-    },
-];
+[profiles.sber.columns]
+"Дата совершения операции" = "date"
+"Сумма в валюте счета" = "amount"
+"Описание" = "client"
+
+[profiles.tinkoff]
+ok = ["OK"]
+[profiles.tinkoff.columns]
+"Дата операции" = "date"
+"Сумма платежа" = "amount"
+"Валюта платежа" = "currency"
+"Статус" = "status"
+"Описание" = "client"
+"Категория" = "note"
+
+[profiles.vtb]
+ok = ["Исполнено"]
+[profiles.vtb.columns]
+"Дата операции" = "date"
+"Сумма пересчитанная в валюту счета" = "amount"
+"Валюта счета" = "currency"
+"Статус" = "status"
+"Основание" = "client"
+"#;
+
+/// The built-in profiles by name.
+fn built_in() -> BTreeMap<String, Profile> {
+    parse_profiles(BUILT_IN).expect("the built-in profiles are valid TOML")
+}
 
 /// The names of the built-in profiles.
-pub fn built_in_names() -> Vec<&'static str> {
-    BUILT_IN.iter().map(|b| b.name).collect()
-}
-
-impl BuiltIn {
-    fn profile(&self) -> Profile {
-        Profile {
-            columns: self
-                .columns
-                .iter()
-                .map(|(h, c)| ((*h).to_string(), (*c).to_string()))
-                .collect(),
-            ok: self.ok.iter().map(|s| (*s).to_string()).collect(),
-            date_format: self.date_format.map(str::to_string),
-        }
-    }
+pub fn built_in_names() -> Vec<String> {
+    built_in().into_keys().collect()
 }
 
 /// Why a profile could not be had.
@@ -221,17 +189,12 @@ pub fn find(name: &str, config: Option<&Path>) -> Result<Profile, ProfileError> 
     };
     let wanted = name.trim().to_lowercase();
     let key = yours.keys().find(|k| k.to_lowercase() == wanted).cloned();
-    let profile = match key.and_then(|k| yours.remove(&k)) {
-        Some(profile) => profile,
-        None => match BUILT_IN.iter().find(|b| b.name == wanted) {
-            Some(built_in) => built_in.profile(),
-            None => {
-                return Err(ProfileError::Unknown {
-                    name: name.to_string(),
-                    yours: yours.into_keys().collect(),
-                });
-            }
-        },
+    let found = key.and_then(|k| yours.remove(&k));
+    let Some(profile) = found.or_else(|| built_in().remove(&wanted)) else {
+        return Err(ProfileError::Unknown {
+            name: name.to_string(),
+            yours: yours.into_keys().collect(),
+        });
     };
     profile.check().map_err(|reason| ProfileError::Invalid {
         name: name.to_string(),
@@ -325,12 +288,6 @@ impl Skipped {
                 ("value", format::Arg::Str(value)),
             ],
         )
-    }
-}
-
-impl fmt::Display for Skipped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said(format::Locale::En))
     }
 }
 
@@ -572,7 +529,7 @@ mod tests {
         let lines: Vec<String> = tally
             .into_skipped()
             .iter()
-            .map(ToString::to_string)
+            .map(|s| s.said(format::Locale::En))
             .collect();
         assert_eq!(
             lines,
@@ -633,6 +590,15 @@ mod tests {
         assert_eq!(read("2022-06-03", "%d.%m.%Y"), None);
         assert!(DateFormat::parse("%d.%m").is_err());
         assert!(DateFormat::parse("%Q").is_err());
+    }
+
+    #[test]
+    fn the_built_in_profiles_read_and_pass_their_check() {
+        assert_eq!(built_in_names(), ["alfa", "sber", "tinkoff", "vtb"]);
+        for (name, profile) in built_in() {
+            assert_eq!(profile.check(), Ok(()), "{name}");
+            assert!(!profile.columns.is_empty(), "{name}");
+        }
     }
 
     #[test]

@@ -27,145 +27,118 @@ fn t(loc: Locale, id: &str) -> String {
 /// A Markdown table whose raw text also lines up (cells padded by display
 /// width, so Cyrillic and emoji do not break the columns). `right` marks the
 /// numeric columns.
-fn md_table(headers: &[&str], right: &[bool], rows: &[Vec<String>]) -> String {
+fn md_table(
+    headers: &[&str],
+    right: &[bool],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> String {
     let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let rows: Vec<Vec<String>> = rows
-        .iter()
+        .into_iter()
         .map(|r| r.iter().map(|c| esc(c)).collect())
         .collect();
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width().max(3)).collect();
-    for r in &rows {
-        for (i, c) in r.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(c.width());
-            }
-        }
-    }
-    let pad = |s: &str, w: usize, right: bool| {
-        let fill = " ".repeat(w.saturating_sub(s.width()));
-        if right {
-            format!("{fill}{s}")
-        } else {
-            format!("{s}{fill}")
-        }
-    };
-    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    let mut out = line(
-        headers
+    let right = |i: usize| right.get(i).copied().unwrap_or(false);
+    let widths: Vec<usize> = (0..headers.len())
+        .map(|i| {
+            let cells = rows.iter().filter_map(|r| r.get(i)).map(|c| c.width());
+            cells.fold(headers[i].width().max(3), usize::max)
+        })
+        .collect();
+    // A row's cells, padded to their columns' widths (missing ones blank).
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = widths
             .iter()
             .enumerate()
-            .map(|(i, h)| pad(h, widths[i], right.get(i).copied().unwrap_or(false)))
-            .collect(),
-    );
-    out.push_str(&line(
-        widths
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                if right.get(i).copied().unwrap_or(false) {
-                    format!("{}:", "-".repeat(w - 1))
+            .map(|(i, &w)| {
+                let s = cells.get(i).map_or("", String::as_str);
+                let fill = " ".repeat(w.saturating_sub(s.width()));
+                if right(i) {
+                    format!("{fill}{s}")
                 } else {
-                    "-".repeat(*w)
+                    format!("{s}{fill}")
                 }
             })
-            .collect(),
-    ));
+            .collect();
+        format!("| {} |\n", padded.join(" | "))
+    };
+    let rule: Vec<String> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            if right(i) {
+                format!("{}:", "-".repeat(w - 1))
+            } else {
+                "-".repeat(w)
+            }
+        })
+        .collect();
+    let header: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    let mut out = line(&header) + &line(&rule);
     for r in &rows {
-        out.push_str(&line(
-            (0..headers.len())
-                .map(|i| {
-                    pad(
-                        r.get(i).map(String::as_str).unwrap_or(""),
-                        widths[i],
-                        right.get(i).copied().unwrap_or(false),
-                    )
-                })
-                .collect(),
-        ));
+        out.push_str(&line(r));
     }
     out
 }
 
-/// The briefing as Markdown. Control characters in the data come out as
-/// `\u001b` (`domain::text::escape_lines`), to a terminal or a file alike:
-/// a file is `cat`-ed later.
-pub fn markdown(b: &Briefing) -> String {
-    markdown_in(Locale::En, b)
-}
-
-/// The briefing as Markdown in `loc`'s words and formats.
+/// The briefing as Markdown in `loc`'s words and formats. Control
+/// characters in the data come out as `\u001b` (`domain::text::escape_lines`),
+/// to a terminal or a file alike: a file is `cat`-ed later.
 pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     let mut o = String::new();
     let month = format::month(loc, b.month);
     let title = text_with(loc, "briefing-title", &[("month", Arg::Str(&month))]);
     o.push_str(&format!("# {title}\n\n"));
     let day = format::date(loc, b.today);
+    let sign = format::currency_sign(loc, &b.currency);
     let as_of = text_with(
         loc,
         "briefing-as-of",
-        &[
-            ("date", Arg::Str(&day)),
-            (
-                "currency",
-                Arg::Str(crate::format::currency_sign(loc, &b.currency)),
-            ),
-        ],
+        &[("date", Arg::Str(&day)), ("currency", Arg::Str(sign))],
     );
     o.push_str(&format!("{as_of}\n\n"));
 
     o.push_str(&format!("## {}\n\n", t(loc, "briefing-plan")));
     let c = &b.plan.current;
+    let rows = [
+        ("briefing-target", format::money_or_dash(loc, c.target)),
+        ("briefing-received", format::money(loc, c.received)),
+        ("briefing-expected", format::money(loc, c.expected)),
+        ("briefing-outstanding", format::money(loc, c.outstanding)),
+        ("briefing-overdue", format::money(loc, c.overdue)),
+        (
+            "briefing-attainment",
+            format::percent_or_dash(loc, c.attainment_bp),
+        ),
+        (
+            "briefing-forecast-month-end",
+            format::money(loc, c.forecast),
+        ),
+    ]
+    .map(|(id, value)| vec![t(loc, id), value]);
     o.push_str(&md_table(
         &["", &format::month(loc, c.month)],
         &[false, true],
-        &[
-            vec![
-                t(loc, "briefing-target"),
-                format::money_or_dash(loc, c.target),
-            ],
-            vec![t(loc, "briefing-received"), format::money(loc, c.received)],
-            vec![t(loc, "briefing-expected"), format::money(loc, c.expected)],
-            vec![
-                t(loc, "briefing-outstanding"),
-                format::money(loc, c.outstanding),
-            ],
-            vec![t(loc, "briefing-overdue"), format::money(loc, c.overdue)],
-            vec![
-                t(loc, "briefing-attainment"),
-                format::percent_or_dash(loc, c.attainment_bp),
-            ],
-            vec![
-                t(loc, "briefing-forecast-month-end"),
-                format::money(loc, c.forecast),
-            ],
-        ],
+        rows,
     ));
-    let days_left = format::count(loc, b.plan.days_left, Noun::Day);
+    let days = format::count(loc, b.plan.days_left, Noun::Day);
+    let basis = forecast_basis(loc);
     let left = text_with(
         loc,
         "briefing-days-left",
-        &[
-            ("days", Arg::Str(&days_left)),
-            ("basis", Arg::Str(&forecast_basis(loc))),
-        ],
+        &[("days", Arg::Str(&days)), ("basis", Arg::Str(&basis))],
     );
     o.push_str(&format!("\n{left}\n\n"));
     o.push_str(&format!("### {}\n\n", t(loc, "briefing-previous")));
-    let rows: Vec<Vec<String>> = b
-        .plan
-        .previous
-        .iter()
-        .map(|m| {
-            vec![
-                format::month(loc, m.month),
-                format::money_or_dash(loc, m.target),
-                format::money(loc, m.received),
-                format::money(loc, m.outstanding),
-                format::money(loc, m.overdue),
-                format::percent_or_dash(loc, m.attainment_bp),
-            ]
-        })
-        .collect();
+    let rows = b.plan.previous.iter().map(|m| {
+        vec![
+            format::month(loc, m.month),
+            format::money_or_dash(loc, m.target),
+            format::money(loc, m.received),
+            format::money(loc, m.outstanding),
+            format::money(loc, m.overdue),
+            format::percent_or_dash(loc, m.attainment_bp),
+        ]
+    });
     o.push_str(&md_table(
         &[
             &t(loc, "briefing-month"),
@@ -176,7 +149,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
             &t(loc, "briefing-attainment"),
         ],
         &[false, true, true, true, true, true],
-        &rows,
+        rows,
     ));
 
     o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-at-risk")));
@@ -197,19 +170,15 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     if b.tier_moves.is_empty() {
         o.push_str(&format!("{}\n", t(loc, "briefing-no-tier-moves")));
     } else {
-        let rows: Vec<Vec<String>> = b
-            .tier_moves
-            .iter()
-            .map(|m| {
-                vec![
-                    format::date(loc, m.on),
-                    m.client.clone(),
-                    tier(loc, m.from).to_string(),
-                    tier(loc, m.to).to_string(),
-                    m.reason.clone(),
-                ]
-            })
-            .collect();
+        let rows = b.tier_moves.iter().map(|m| {
+            vec![
+                format::date(loc, m.on),
+                m.client.clone(),
+                tier(loc, m.from).to_string(),
+                tier(loc, m.to).to_string(),
+                m.reason.clone(),
+            ]
+        });
         o.push_str(&md_table(
             &[
                 &t(loc, "briefing-date"),
@@ -219,31 +188,24 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
                 &t(loc, "briefing-reason"),
             ],
             &[false; 5],
-            &rows,
+            rows,
         ));
     }
 
     o.push_str(&format!("\n## {}\n\n", t(loc, "briefing-health")));
     let h = &b.health;
-    let cn = &h.concentration;
-    o.push_str(&format!(
-        "- {}\n",
-        concentration(loc, Doc::Markdown, cn, &b.currency)
-    ));
+    let shares = concentration(loc, Doc::Markdown, &h.concentration, &b.currency);
+    o.push_str(&format!("- {shares}\n"));
     if !h.time_eaters.is_empty() {
         o.push_str(&format!("\n{}\n\n", t(loc, "briefing-time-eaters")));
-        let rows: Vec<Vec<String>> = h
-            .time_eaters
-            .iter()
-            .map(|e| {
-                vec![
-                    e.client.clone(),
-                    format::money(loc, e.revenue_per_hour),
-                    format::money(loc, e.revenue_12m),
-                    format::number(loc, e.minutes_12m),
-                ]
-            })
-            .collect();
+        let rows = h.time_eaters.iter().map(|e| {
+            vec![
+                e.client.clone(),
+                format::money(loc, e.revenue_per_hour),
+                format::money(loc, e.revenue_12m),
+                format::number(loc, e.minutes_12m),
+            ]
+        });
         o.push_str(&md_table(
             &[
                 &t(loc, "briefing-client"),
@@ -252,23 +214,19 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
                 &t(loc, "briefing-minutes-12m"),
             ],
             &[false, true, true, true],
-            &rows,
+            rows,
         ));
     }
     o.push_str(&format!("\n{}\n\n", t(loc, "briefing-by-tier")));
-    let rows: Vec<Vec<String>> = h
-        .tiers
-        .iter()
-        .map(|t| {
-            vec![
-                tier(loc, t.tier).to_string(),
-                t.clients.to_string(),
-                format::money(loc, t.revenue_12m),
-                format::percent_or_dash(loc, t.revenue_share_bp),
-                format::percent_or_dash(loc, t.minutes_share_bp),
-            ]
-        })
-        .collect();
+    let rows = h.tiers.iter().map(|t| {
+        vec![
+            tier(loc, t.tier).to_string(),
+            t.clients.to_string(),
+            format::money(loc, t.revenue_12m),
+            format::percent_or_dash(loc, t.revenue_share_bp),
+            format::percent_or_dash(loc, t.minutes_share_bp),
+        ]
+    });
     o.push_str(&md_table(
         &[
             &t(loc, "briefing-tier"),
@@ -278,7 +236,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
             &t(loc, "briefing-minutes-share"),
         ],
         &[false, true, true, true, true],
-        &rows,
+        rows,
     ));
     if h.churned_12m.is_empty() {
         o.push_str(&format!("\n{}\n", t(loc, "briefing-no-lost")));
@@ -294,19 +252,15 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
     if b.next_14_days.is_empty() {
         o.push_str(&format!("{}\n", t(loc, "briefing-nothing-due-14")));
     } else {
-        let rows: Vec<Vec<String>> = b
-            .next_14_days
-            .iter()
-            .map(|u| {
-                vec![
-                    format::date(loc, u.date),
-                    upcoming_kind(loc, u.kind()).to_string(),
-                    u.client.clone(),
-                    due(loc, &u.due),
-                    u.amount.map(|m| format::money(loc, m)).unwrap_or_default(),
-                ]
-            })
-            .collect();
+        let rows = b.next_14_days.iter().map(|u| {
+            vec![
+                format::date(loc, u.date),
+                upcoming_kind(loc, u.kind()).to_string(),
+                u.client.clone(),
+                due(loc, &u.due),
+                u.amount.map(|m| format::money(loc, m)).unwrap_or_default(),
+            ]
+        });
         o.push_str(&md_table(
             &[
                 &t(loc, "briefing-date"),
@@ -316,7 +270,7 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
                 &t(loc, "briefing-amount"),
             ],
             &[false, false, false, false, true],
-            &rows,
+            rows,
         ));
     }
 
@@ -348,40 +302,33 @@ fn month_text(loc: Locale, m: &MonthLine) -> String {
     )
 }
 
-/// The briefing as plain text, its control characters shown as in
-/// [`markdown`].
-pub fn text(b: &Briefing) -> String {
-    text_in(Locale::En, b)
-}
-
 /// `s` padded with spaces to `w` columns (display width).
 fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
 }
 
-/// A heading of the text briefing: `1. PLAN`.
+/// A heading of the text briefing, after a blank line: `PLAN`.
 fn heading(loc: Locale, id: &str) -> String {
-    format!("{}\n", t(loc, id).to_uppercase())
+    format!("\n{}\n", t(loc, id).to_uppercase())
 }
 
-/// The briefing as plain text in `loc`'s words and formats.
+/// The briefing as plain text in `loc`'s words and formats, its control
+/// characters shown as in [`markdown_in`].
 pub fn text_in(loc: Locale, b: &Briefing) -> String {
     let mut o = String::new();
     let month = format::month(loc, b.month);
     let day = format::date(loc, b.today);
+    let sign = format::currency_sign(loc, &b.currency);
     let title = text_with(
         loc,
         "briefing-text-title",
         &[
             ("month", Arg::Str(&month)),
             ("date", Arg::Str(&day)),
-            (
-                "currency",
-                Arg::Str(crate::format::currency_sign(loc, &b.currency)),
-            ),
+            ("currency", Arg::Str(sign)),
         ],
     );
-    o.push_str(&format!("{title}\n\n"));
+    o.push_str(&format!("{title}\n"));
     let c = &b.plan.current;
     o.push_str(&heading(loc, "briefing-plan"));
     let label = |id: &str| pad(&t(loc, id), 11);
@@ -406,14 +353,12 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         label("briefing-overdue"),
         format::money(loc, c.overdue)
     ));
-    let days_left = format::count(loc, b.plan.days_left, Noun::Day);
+    let days = format::count(loc, b.plan.days_left, Noun::Day);
+    let basis = forecast_basis(loc);
     let note = text_with(
         loc,
         "briefing-text-forecast-note",
-        &[
-            ("basis", Arg::Str(&forecast_basis(loc))),
-            ("days", Arg::Str(&days_left)),
-        ],
+        &[("basis", Arg::Str(&basis)), ("days", Arg::Str(&days))],
     );
     o.push_str(&format!(
         "  {}  {:>16}  {note}\n\n",
@@ -431,7 +376,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
     for m in b.plan.previous.iter().chain(std::iter::once(c)) {
         o.push_str(&month_text(loc, m));
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-at-risk"));
     if b.at_risk.is_empty() {
         o.push_str(&format!("  {}\n", t(loc, "briefing-no-risk")));
@@ -442,7 +386,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
             o.push_str(&format!("    - {}\n", format::reason(loc, x)));
         }
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-tier-moves"));
     if b.tier_moves.is_empty() {
         o.push_str(&format!("  {}\n", t(loc, "briefing-none")));
@@ -457,13 +400,9 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
             m.reason
         ));
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-health"));
-    let cn = &b.health.concentration;
-    o.push_str(&format!(
-        "  {}\n",
-        concentration(loc, Doc::Text, cn, &b.currency)
-    ));
+    let shares = concentration(loc, Doc::Text, &b.health.concentration, &b.currency);
+    o.push_str(&format!("  {shares}\n"));
     for e in &b.health.time_eaters {
         let line = time_eater(loc, &e.client, e.revenue_per_hour, e.minutes_12m);
         o.push_str(&format!("  {line}\n"));
@@ -486,7 +425,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         let line = lost(loc, Doc::Text, &ch.client, ch.on, &ch.reason);
         o.push_str(&format!("  {line}\n"));
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-next-14-days"));
     if b.next_14_days.is_empty() {
         o.push_str(&format!("  {}\n", t(loc, "briefing-nothing-due")));
@@ -513,7 +451,6 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
                 .unwrap_or_default()
         ));
     }
-    o.push('\n');
     o.push_str(&heading(loc, "briefing-talking-points"));
     for (i, t) in b.talking_points.iter().enumerate() {
         let t = talking_point(loc, &b.currency, t);
@@ -626,7 +563,7 @@ mod tests {
         });
         assert!(!b.at_risk.is_empty());
         b.at_risk[0].client = "Acme\u{1b}]52;c;aGVsbG8=\u{7}\tTab\u{9b}2J".into();
-        for out in [markdown(&b), text(&b)] {
+        for out in [markdown_in(Locale::En, &b), text_in(Locale::En, &b)] {
             let bad: Vec<char> = out
                 .chars()
                 .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))

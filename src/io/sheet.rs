@@ -13,7 +13,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, SheetType, SheetVisible, Xls, Xlsx};
 
-use super::csv_import::{ImportError, Place, RowError};
+use super::csv_import::{ImportError, Place};
 
 /// The first bytes of a zip archive: an `.xlsx` (or any Office Open XML file).
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -123,35 +123,18 @@ impl SheetText {
 
     /// An error of the reader, its line numbers turned into this sheet's
     /// row numbers.
-    pub fn in_sheet(&self, error: ImportError) -> InSheet {
-        let error = match error {
-            ImportError::Rows(rows) => ImportError::Rows(
-                rows.into_iter()
-                    .map(|e| RowError {
-                        line: self.row_of(e.line),
-                        message: e.message,
-                    })
-                    .collect(),
-            ),
-            ImportError::Malformed { line, reason } => ImportError::Malformed {
-                line: self.row_of(line),
-                reason,
-            },
-            ImportError::LineTooLong { line, max } => ImportError::LineTooLong {
-                line: self.row_of(line),
-                max,
-            },
-            ImportError::AmbiguousDates {
-                line,
-                column,
-                value,
-            } => ImportError::AmbiguousDates {
-                line: self.row_of(line),
-                column,
-                value,
-            },
-            other => other,
-        };
+    pub fn in_sheet(&self, mut error: ImportError) -> InSheet {
+        match &mut error {
+            ImportError::Rows(rows) => {
+                for row in rows {
+                    row.line = self.row_of(row.line);
+                }
+            }
+            ImportError::Malformed { line, .. }
+            | ImportError::LineTooLong { line, .. }
+            | ImportError::AmbiguousDates { line, .. } => *line = self.row_of(*line),
+            _ => {}
+        }
         InSheet {
             sheet: self.sheet.clone(),
             error,
@@ -171,20 +154,15 @@ pub struct InSheet {
 /// Read the sheet named `wanted` (or the first visible worksheet) of a
 /// spreadsheet as CSV text for the reader.
 pub fn read(bytes: &[u8], format: Format, wanted: Option<&str>) -> Result<SheetText, SheetError> {
+    let unreadable = |message: String| SheetError::Unreadable { format, message };
     match format {
         Format::Xlsx => {
             check_unpacked_size(bytes)?;
-            let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| SheetError::Unreadable {
-                format,
-                message: e.to_string(),
-            })?;
+            let book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
             read_book(book, wanted)
         }
         Format::Xls => {
-            let book = Xls::new(Cursor::new(bytes)).map_err(|e| SheetError::Unreadable {
-                format,
-                message: e.to_string(),
-            })?;
+            let book = Xls::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
             read_book(book, wanted)
         }
     }
@@ -226,10 +204,9 @@ where
             .map(|s| s.name.clone())
             .ok_or(SheetError::NoSheet)?,
     };
-    let range = book.worksheet_range(&name).map_err(|e| SheetError::Sheet {
-        sheet: crate::domain::text::escape(&name).into_owned(),
-        message: e.to_string(),
-    })?;
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| sheet_error(&name, e))?;
     let (first_row, _) = range.start().unwrap_or((0, 0));
     let rows = range.rows().map(|row| row.iter().map(cell_text).collect());
     to_csv(name, u64::from(first_row), rows)
@@ -259,21 +236,25 @@ fn to_csv(
             .collect();
         let breaks: usize = cells.iter().map(|c| c.matches('\n').count()).sum();
         row_of_line.extend(std::iter::repeat_n(row, breaks + 1));
-        writer.write_record(&cells).map_err(|e| SheetError::Sheet {
-            sheet: crate::domain::text::escape(&sheet).into_owned(),
-            message: e.to_string(),
-        })?;
+        writer
+            .write_record(&cells)
+            .map_err(|e| sheet_error(&sheet, e))?;
     }
-    writer.flush().map_err(|e| SheetError::Sheet {
-        sheet: crate::domain::text::escape(&sheet).into_owned(),
-        message: e.to_string(),
-    })?;
+    writer.flush().map_err(|e| sheet_error(&sheet, e))?;
     drop(writer);
     Ok(SheetText {
         sheet,
         csv,
         rows: row_of_line,
     })
+}
+
+/// What went wrong reading the sheet named `sheet`.
+fn sheet_error(sheet: &str, e: impl std::fmt::Display) -> SheetError {
+    SheetError::Sheet {
+        sheet: crate::domain::text::escape(sheet).into_owned(),
+        message: e.to_string(),
+    }
 }
 
 /// A cell as text, as a person reads it in Excel.
@@ -370,6 +351,7 @@ pub fn number_text(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::csv_import::RowError;
     use calamine::{ExcelDateTime, ExcelDateTimeType};
 
     #[test]

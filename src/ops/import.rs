@@ -664,7 +664,7 @@ pub fn export<W: std::io::Write>(
         let name = |id: Id| names.get(&id).cloned().unwrap_or_default();
         match kind {
             Kind::Clients => {
-                csv_export::write_clients_in(out, &all, layout, locale).map_err(fail)?;
+                csv_export::write(out, &all, layout, locale).map_err(fail)?;
                 Ok(all.len())
             }
             Kind::Touchpoints => {
@@ -673,7 +673,7 @@ pub fn export<W: std::io::Write>(
                     .map(|t| (name(t.client_id), t))
                     .collect();
                 rows.reverse(); // oldest first reads naturally in a spreadsheet
-                csv_export::write_touchpoints_in(out, &rows, layout, locale).map_err(fail)?;
+                csv_export::write(out, &rows, layout, locale).map_err(fail)?;
                 Ok(rows.len())
             }
             Kind::Agreements => {
@@ -682,7 +682,7 @@ pub fn export<W: std::io::Write>(
                     .map(|a| (name(a.client_id), a))
                     .collect();
                 rows.sort_by_key(|(_, a)| (a.made_on, a.id));
-                csv_export::write_agreements_in(out, &rows, layout, locale).map_err(fail)?;
+                csv_export::write(out, &rows, layout, locale).map_err(fail)?;
                 Ok(rows.len())
             }
             Kind::Payments => {
@@ -691,7 +691,7 @@ pub fn export<W: std::io::Write>(
                     .map(|p| (name(p.client_id), p))
                     .collect();
                 rows.reverse();
-                csv_export::write_payments_in(out, &rows, layout, locale).map_err(fail)?;
+                csv_export::write(out, &rows, layout, locale).map_err(fail)?;
                 Ok(rows.len())
             }
         }
