@@ -9,22 +9,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::domain::refusal::whole_in;
 use crate::domain::time::DateFormat;
 use crate::domain::{
-    AgreementStatus, DateError, Money, MoneyError, Month, Owner, Refusal, Status, Tier, TouchKind,
-    UnknownValue, parse_date,
+    AgreementStatus, Money, Month, Owner, Refusal, Status, Tier, TouchKind, parse_date,
 };
 
-// The value parsers hand clap the domain's own error (not its text), so
-// that `cli::help` can word it in the person's language: clap keeps it as
-// the error's source, and shows its English `Display` as before.
-
-pub fn date_arg(s: &str) -> Result<NaiveDate, DateError> {
-    parse_date(s)
-}
-
-fn date_format_arg(s: &str) -> Result<DateFormat, Refusal> {
-    DateFormat::parse(s)
-}
-
+// The value parsers are the domain's own (`Tier::parse`, `parse_date`...):
+// they hand clap the domain's error (not its text), so that `cli::help`
+// can word it in the person's language: clap keeps it as the error's
+// source, and shows its English `Display` as before.
+//
 // Numbers with limits: clap's own ranged parsers say why in English only.
 
 fn cadence_arg(s: &str) -> Result<u32, Refusal> {
@@ -45,34 +37,6 @@ fn gen_months_arg(s: &str) -> Result<u32, Refusal> {
     whole_in(s, 1, 600)
 }
 
-pub fn month_arg(s: &str) -> Result<Month, DateError> {
-    Month::parse(s)
-}
-
-pub fn amount_arg(s: &str) -> Result<Money, MoneyError> {
-    Money::parse(s)
-}
-
-pub fn positive_amount_arg(s: &str) -> Result<Money, MoneyError> {
-    Money::parse_positive(s)
-}
-
-fn tier_arg(s: &str) -> Result<Tier, UnknownValue> {
-    Tier::parse(s)
-}
-
-fn status_arg(s: &str) -> Result<Status, UnknownValue> {
-    Status::parse(s)
-}
-
-fn kind_arg(s: &str) -> Result<TouchKind, UnknownValue> {
-    TouchKind::parse(s)
-}
-
-fn owner_arg(s: &str) -> Result<Owner, UnknownValue> {
-    Owner::parse(s)
-}
-
 #[derive(Debug, Parser)]
 #[command(
     name = "folio",
@@ -90,7 +54,7 @@ pub struct Cli {
     pub demo: bool,
 
     /// Take this date as today (YYYY-MM-DD or DD.MM.YYYY)
-    #[arg(long, global = true, value_name = "DATE", value_parser = date_arg)]
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
 
     /// The language folio speaks [default: `folio config set lang`, else LC_ALL, LC_MESSAGES or LANG, else en]
@@ -161,7 +125,7 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "ENCODING")]
         encoding: Option<FileEncoding>,
         /// How the file writes dates, strftime-style: e.g. %d.%m.%y or %m/%d/%Y (%y is 20YY) [default: YYYY-MM-DD, DD.MM.YYYY, DD.MM.YY, and D/M/YYYY or M/D/YYYY as each column shows]
-        #[arg(long, value_name = "PATTERN", value_parser = date_format_arg)]
+        #[arg(long, value_name = "PATTERN", value_parser = DateFormat::parse)]
         date_format: Option<DateFormat>,
     },
     /// Export records as CSV (what import reads back)
@@ -231,7 +195,7 @@ pub enum Command {
     )]
     Report {
         /// The month [default: the current one]
-        #[arg(long, value_parser = month_arg)]
+        #[arg(long, value_parser = Month::parse)]
         month: Option<Month>,
         /// Markdown, JSON for scripts, or plain text
         #[arg(long, value_enum, default_value = "md")]
@@ -307,13 +271,13 @@ pub enum ClientCmd {
         /// The client's name, e.g. "ООО Ромашка"
         name: String,
         /// The tier: gold, potential or toxic
-        #[arg(long, value_parser = tier_arg, default_value = "potential")]
+        #[arg(long, value_parser = Tier::parse, default_value = "potential")]
         tier: Tier,
         /// Agreed contact cadence in days
         #[arg(long, value_name = "DAYS", value_parser = cadence_arg)]
         cadence: Option<u32>,
         /// Start of the relationship [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,
         /// Preferred channel (phone, telegram, email...)
         #[arg(long)]
@@ -332,10 +296,10 @@ pub enum ClientCmd {
     #[command(after_help = "Example:\n  folio client list --tier gold --json")]
     List {
         /// Only clients of this tier: gold, potential or toxic
-        #[arg(long, value_parser = tier_arg)]
+        #[arg(long, value_parser = Tier::parse)]
         tier: Option<Tier>,
         /// Only clients with this status: active, paused or churned
-        #[arg(long, value_parser = status_arg)]
+        #[arg(long, value_parser = Status::parse)]
         status: Option<Status>,
         /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
@@ -361,7 +325,7 @@ pub enum ClientCmd {
         #[arg(long = "name", value_name = "NEW_NAME")]
         new_name: Option<String>,
         /// Start of the relationship
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,
         /// Agreed contact cadence in days
         #[arg(long, value_name = "DAYS", value_parser = cadence_arg, conflicts_with = "no_cadence")]
@@ -394,13 +358,13 @@ pub enum ClientCmd {
         /// The client, by name (case does not matter)
         name: String,
         /// The new tier: gold, potential or toxic
-        #[arg(value_parser = tier_arg)]
+        #[arg(value_parser = Tier::parse)]
         tier: Tier,
         /// Why the client moves (kept in its history)
         #[arg(long, allow_hyphen_values = true)]
         reason: String,
         /// Date of the decision [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
     },
     /// Change a client's status (active, paused, churned), with the reason
@@ -411,13 +375,13 @@ pub enum ClientCmd {
         /// The client, by name (case does not matter)
         name: String,
         /// The new status: active, paused or churned
-        #[arg(value_parser = status_arg)]
+        #[arg(value_parser = Status::parse)]
         status: Status,
         /// Why the status changes (kept in its history)
         #[arg(long, allow_hyphen_values = true)]
         reason: String,
         /// Date of the change [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
     },
     /// Delete a client and all its records (needs --force when it has history)
@@ -494,7 +458,7 @@ pub enum ContactCmd {
         #[arg(long)]
         email: Option<String>,
         /// Their birthday
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         birthday: Option<NaiveDate>,
     },
     /// List a client's contacts
@@ -547,7 +511,7 @@ pub enum ContactCmd {
         #[arg(long)]
         no_email: bool,
         /// Their birthday
-        #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with = "no_birthday")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "no_birthday")]
         birthday: Option<NaiveDate>,
         /// Remove their birthday
         #[arg(long)]
@@ -571,13 +535,13 @@ pub enum TouchCmd {
         /// The client, by name (case does not matter)
         client: String,
         /// How it happened: call, meeting, email, message, report or other
-        #[arg(long, value_parser = kind_arg)]
+        #[arg(long, value_parser = TouchKind::parse)]
         kind: TouchKind,
         /// What was said, in a line
         #[arg(long, allow_hyphen_values = true)]
         summary: String,
         /// When it happened [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         at: Option<NaiveDate>,
         /// Time it took, in minutes
         #[arg(long, default_value_t = 0, value_parser = minutes_arg)]
@@ -586,7 +550,7 @@ pub enum TouchCmd {
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         next: Option<String>,
         /// When the next step is due
-        #[arg(long, value_name = "DATE", value_parser = date_arg, requires = "next")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "next")]
         next_due: Option<NaiveDate>,
     },
     /// List touchpoints, newest first
@@ -615,13 +579,13 @@ pub enum TouchCmd {
         #[arg(long)]
         client: Option<String>,
         /// How it happened: call, meeting, email, message, report or other
-        #[arg(long, value_parser = kind_arg)]
+        #[arg(long, value_parser = TouchKind::parse)]
         kind: Option<TouchKind>,
         /// What was said, in a line
         #[arg(long, allow_hyphen_values = true)]
         summary: Option<String>,
         /// When it happened
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         at: Option<NaiveDate>,
         /// Time it took, in minutes
         #[arg(long, value_parser = minutes_arg)]
@@ -638,7 +602,7 @@ pub enum TouchCmd {
         #[arg(long)]
         no_next: bool,
         /// When the next step is due
-        #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with_all = ["no_next", "no_next_due"])]
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with_all = ["no_next", "no_next_due"])]
         next_due: Option<NaiveDate>,
         /// Remove the next step's due date
         #[arg(long)]
@@ -691,13 +655,13 @@ pub enum AgreeCmd {
         #[arg(long, allow_hyphen_values = true)]
         text: String,
         /// Who promised it: us (the agency) or client
-        #[arg(long, value_parser = owner_arg)]
+        #[arg(long, value_parser = Owner::parse)]
         owner: Owner,
         /// When it is due [default: no due date]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         due: Option<NaiveDate>,
         /// When it was agreed [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
     },
     /// Close an agreement as kept, broken or cancelled
@@ -708,7 +672,7 @@ pub enum AgreeCmd {
         #[command(flatten)]
         close: CloseAs,
         /// Date it was closed [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
     },
     /// List agreements: open first, by due date
@@ -740,16 +704,16 @@ pub enum AgreeCmd {
         #[arg(long, allow_hyphen_values = true)]
         text: Option<String>,
         /// Who promised it: us (the agency) or client
-        #[arg(long, value_parser = owner_arg)]
+        #[arg(long, value_parser = Owner::parse)]
         owner: Option<Owner>,
         /// When it is due
-        #[arg(long, value_name = "DATE", value_parser = date_arg, conflicts_with = "no_due")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "no_due")]
         due: Option<NaiveDate>,
         /// Remove the due date
         #[arg(long)]
         no_due: bool,
         /// When it was agreed
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
     },
     /// Delete an agreement by id
@@ -766,17 +730,17 @@ pub enum PlanCmd {
     #[command(after_help = "Example:\n  folio plan set 2026-11 \"1 500 000\"")]
     Set {
         /// The month, YYYY-MM
-        #[arg(value_parser = month_arg)]
+        #[arg(value_parser = Month::parse)]
         month: Month,
         /// The target amount, e.g. "1 500 000"
-        #[arg(value_parser = amount_arg, allow_hyphen_values = true)]
+        #[arg(value_parser = Money::parse, allow_hyphen_values = true)]
         amount: Money,
     },
     /// Show the month's figures: target, received, outstanding, overdue, forecast
     #[command(after_help = "Example:\n  folio plan show --month 2026-11 --json")]
     Show {
         /// The month, YYYY-MM [default: the current one]
-        #[arg(long, value_parser = month_arg)]
+        #[arg(long, value_parser = Month::parse)]
         month: Option<Month>,
         /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
@@ -804,13 +768,13 @@ pub enum InvoiceCmd {
         /// The client, by name (case does not matter)
         client: String,
         /// The plan's month it is expected in, YYYY-MM
-        #[arg(long, value_parser = month_arg)]
+        #[arg(long, value_parser = Month::parse)]
         month: Month,
         /// The amount expected, e.g. "250 000"
-        #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
+        #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
         amount: Money,
         /// Due date [default: the last day of the month]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         due: Option<NaiveDate>,
     },
     /// List expected payments with what is still owed
@@ -820,7 +784,7 @@ pub enum InvoiceCmd {
         #[arg(long)]
         client: Option<String>,
         /// Only those expected in this month, YYYY-MM
-        #[arg(long, value_parser = month_arg)]
+        #[arg(long, value_parser = Month::parse)]
         month: Option<Month>,
         /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
@@ -839,13 +803,13 @@ pub enum InvoiceCmd {
         #[arg(long)]
         client: Option<String>,
         /// The plan's month it is expected in, YYYY-MM
-        #[arg(long, value_parser = month_arg)]
+        #[arg(long, value_parser = Month::parse)]
         month: Option<Month>,
         /// The amount expected
-        #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
+        #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
         amount: Option<Money>,
         /// Due date
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         due: Option<NaiveDate>,
     },
     /// Delete an expected payment by id
@@ -866,10 +830,10 @@ pub enum PayCmd {
         /// The client who paid, by name (case does not matter)
         client: String,
         /// The day the money arrived
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: NaiveDate,
         /// The amount received, e.g. "1 250 000,50"
-        #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
+        #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
         amount: Money,
         /// A note, e.g. the invoice number
         #[arg(long, default_value = "", allow_hyphen_values = true)]
@@ -882,7 +846,7 @@ pub enum PayCmd {
         #[arg(long)]
         client: Option<String>,
         /// Only those received in this month, YYYY-MM
-        #[arg(long, value_parser = month_arg)]
+        #[arg(long, value_parser = Month::parse)]
         month: Option<Month>,
         /// Print JSON for scripts (keys and values in English)
         #[arg(long)]
@@ -901,10 +865,10 @@ pub enum PayCmd {
         #[arg(long)]
         client: Option<String>,
         /// The day the money arrived
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         on: Option<NaiveDate>,
         /// The amount received
-        #[arg(long, value_parser = positive_amount_arg, allow_hyphen_values = true)]
+        #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
         amount: Option<Money>,
         /// A note, e.g. the invoice number
         #[arg(long, allow_hyphen_values = true)]

@@ -50,10 +50,6 @@ impl Table {
         self.rows.push(cells);
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     pub fn render(&self) -> String {
         let n = self.headers.len();
         let cells: Vec<Vec<String>> = self
