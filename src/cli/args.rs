@@ -94,40 +94,7 @@ pub enum Command {
     #[command(
         after_help = "Columns (header row required, `,`, `;` or tab; UTF-8, UTF-16, cp1251, cp866 or KOI8-R; also .xlsx and .xls):\n  clients      name,tier,cadence_days,since,notes\n  touchpoints  client,date,kind,summary,minutes\n  agreements   client,date,text,owner,due,status\n  payments     client,date,amount,note\n\nBank statements (payments): --profile tinkoff|sber|vtb|alfa|NAME, or --incoming-only;\n1C client-bank exchange files (1CClientBankExchange) are recognised by their first line.\n\nExamples:\n  folio import payments bank.csv --dry-run\n  folio import payments statement.csv --profile tinkoff --create-clients"
     )]
-    Import {
-        /// What the file holds
-        #[arg(value_enum)]
-        kind: RecordKind,
-        /// The CSV, .xlsx or .xls file, or - for standard input (at most 256 MiB)
-        file: PathBuf,
-        /// Check every row and report, but write nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// Create clients named in the file that do not exist yet
-        #[arg(long)]
-        create_clients: bool,
-        /// Import rows the portfolio already holds again (by default a re-import adds only what is new)
-        #[arg(long)]
-        allow_duplicates: bool,
-        /// The file's headers for folio's columns, e.g. 'Дата платежа=date,Сумма платежа=amount,Описание=client'
-        #[arg(long, value_name = "HEADER=COLUMN,...")]
-        map: Option<String>,
-        /// Read payments as a bank statement by a profile: tinkoff, sber, vtb, alfa, or [profiles.NAME] in the config file (incoming rows only)
-        #[arg(long, value_name = "NAME")]
-        profile: Option<String>,
-        /// Payments: import incoming rows only; outgoing, zero, failed and other-currency rows are skipped and counted (columns status, currency, outgoing, operation may be mapped with --map)
-        #[arg(long)]
-        incoming_only: bool,
-        /// The sheet of an .xlsx or .xls file to read [default: the first]
-        #[arg(long, value_name = "NAME")]
-        sheet: Option<String>,
-        /// Read the file in this encoding [default: UTF-8, UTF-16 with a BOM, or whichever of cp1251, cp866 and koi8-r reads as Russian]
-        #[arg(long, value_enum, value_name = "ENCODING")]
-        encoding: Option<FileEncoding>,
-        /// How the file writes dates, strftime-style: e.g. %d.%m.%y or %m/%d/%Y (%y is 20YY) [default: YYYY-MM-DD, DD.MM.YYYY, DD.MM.YY, and D/M/YYYY or M/D/YYYY as each column shows]
-        #[arg(long, value_name = "PATTERN", value_parser = DateFormat::parse)]
-        date_format: Option<DateFormat>,
-    },
+    Import(ImportArgs),
     /// Export records as CSV (what import reads back)
     #[command(
         after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel\n  folio export clients --lang ru --out clients.csv   in Russian"
@@ -228,6 +195,43 @@ pub enum Command {
     /// Print the portfolio summary for the month
     #[command(after_help = "Example:\n  folio summary --today 2026-11-23")]
     Summary,
+}
+
+/// `folio import`'s arguments, handed whole to `cli::data::import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the file holds
+    #[arg(value_enum)]
+    pub kind: RecordKind,
+    /// The CSV, .xlsx or .xls file, or - for standard input (at most 256 MiB)
+    pub file: PathBuf,
+    /// Check every row and report, but write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Create clients named in the file that do not exist yet
+    #[arg(long)]
+    pub create_clients: bool,
+    /// Import rows the portfolio already holds again (by default a re-import adds only what is new)
+    #[arg(long)]
+    pub allow_duplicates: bool,
+    /// The file's headers for folio's columns, e.g. 'Дата платежа=date,Сумма платежа=amount,Описание=client'
+    #[arg(long, value_name = "HEADER=COLUMN,...")]
+    pub map: Option<String>,
+    /// Read payments as a bank statement by a profile: tinkoff, sber, vtb, alfa, or [profiles.NAME] in the config file (incoming rows only)
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Payments: import incoming rows only; outgoing, zero, failed and other-currency rows are skipped and counted (columns status, currency, outgoing, operation may be mapped with --map)
+    #[arg(long)]
+    pub incoming_only: bool,
+    /// The sheet of an .xlsx or .xls file to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Read the file in this encoding [default: UTF-8, UTF-16 with a BOM, or whichever of cp1251, cp866 and koi8-r reads as Russian]
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<FileEncoding>,
+    /// How the file writes dates, strftime-style: e.g. %d.%m.%y or %m/%d/%Y (%y is 20YY) [default: YYYY-MM-DD, DD.MM.YYYY, DD.MM.YY, and D/M/YYYY or M/D/YYYY as each column shows]
+    #[arg(long, value_name = "PATTERN", value_parser = DateFormat::parse)]
+    pub date_format: Option<DateFormat>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,12 +8,11 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, RecordKind, ReportFormat};
+use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, ImportArgs, RecordKind, ReportFormat};
 use super::table::{Align, Table};
 use super::{Session, say, sayln, shown};
 use crate::domain::briefing::Reason;
 use crate::domain::signals::NeglectState;
-use crate::domain::time::DateFormat;
 use crate::domain::{Money, Month};
 use crate::files::Out;
 use crate::format::month_in_sentence as month_word;
@@ -48,31 +47,20 @@ fn spinner(message: String) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// How `import payments` reads a bank statement: by a named profile, or
-/// keeping incoming rows only (`--incoming-only`).
-#[derive(Debug, Clone, Default)]
-pub struct Statement<'a> {
-    pub profile: Option<&'a str>,
-    pub incoming_only: bool,
-    /// The sheet of an .xlsx or .xls file (`--sheet`; default the first).
-    pub sheet: Option<&'a str>,
-    /// `--encoding`: the file's, when its bytes cannot tell.
-    pub encoding: Option<FileEncoding>,
-    /// `--date-format`: how the file writes dates (else the profile's).
-    pub date_format: Option<DateFormat>,
-}
-
-pub fn import(
-    s: &mut Session,
-    k: RecordKind,
-    file: &Path,
-    opts: ImportOptions,
-    map: Option<&str>,
-    statement: Statement,
-) -> Result<String> {
+/// `folio import`: the file read (a bank statement by `--profile` or
+/// `--incoming-only`), checked and stored all or nothing.
+pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
     let loc = s.locale;
-    let dry_run = opts.dry_run;
-    let as_statement = statement.profile.is_some() || statement.incoming_only;
+    let dry_run = args.dry_run;
+    let opts = ImportOptions {
+        dry_run,
+        create_clients: args.create_clients,
+        allow_duplicates: args.allow_duplicates,
+        today: s.today,
+    };
+    let profile = args.profile.as_deref();
+    let as_statement = profile.is_some() || args.incoming_only;
+    let k = args.kind;
     if as_statement && !matches!(k, RecordKind::Payments) {
         bail!(say(loc, "cli-import-statement-only", &[]));
     }
@@ -83,8 +71,9 @@ pub fn import(
         RecordKind::Payments if as_statement => &profile::STATEMENT_COLUMNS,
         RecordKind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
     };
-    let map = ColumnMap::parse(map.unwrap_or_default(), columns).context("--map")?;
-    let (mut map, rules) = match statement.profile {
+    let map =
+        ColumnMap::parse(args.map.as_deref().unwrap_or_default(), columns).context("--map")?;
+    let (mut map, rules) = match profile {
         Some(name) => {
             let profile = profile::find(name, profile::config_path().as_deref())?;
             let map = profile.column_map(&map).map_err(|e| {
@@ -97,10 +86,10 @@ pub fn import(
             })?;
             (map, Some(profile.rules()))
         }
-        None if statement.incoming_only => (map, Some(Rules::default())),
+        None if args.incoming_only => (map, Some(Rules::default())),
         None => (map, None),
     };
-    map.encoding = statement.encoding.map(|e| match e {
+    map.encoding = args.encoding.map(|e| match e {
         FileEncoding::Utf8 => Encoding::Utf8,
         FileEncoding::Cp1251 => Encoding::Cp1251,
         FileEncoding::Cp866 => Encoding::Cp866,
@@ -108,10 +97,10 @@ pub fn import(
         FileEncoding::Utf16 => Encoding::Utf16,
     });
     // A date format given wins over the profile's.
-    map.date_format = statement
+    map.date_format = args
         .date_format
-        .clone()
         .or_else(|| rules.as_ref().and_then(|r| r.date_format.clone()));
+    let file = &args.file;
     let name = if crate::io::is_stdin(file) {
         say(loc, "cli-standard-input", &[])
     } else {
@@ -131,10 +120,10 @@ pub fn import(
     // A spreadsheet (by its first bytes) is read as the CSV text of one sheet.
     let sheet = match Format::of(&bytes) {
         Some(format) => Some(
-            crate::io::sheet::read(&bytes, format, statement.sheet)
+            crate::io::sheet::read(&bytes, format, args.sheet.as_deref())
                 .with_context(|| say(loc, "cli-cannot-read-sheet", &[("file", &name)]))?,
         ),
-        None if statement.sheet.is_some() => {
+        None if args.sheet.is_some() => {
             bail!(say(loc, "cli-not-a-sheet", &[("file", &name)]))
         }
         None => None,
@@ -173,7 +162,7 @@ pub fn import(
         (ops::OpError::Import(e), Some(sheet)) => anyhow::Error::new(sheet.in_sheet(e)),
         (e, _) => anyhow::Error::new(e),
     });
-    let summary = result.with_context(|| match statement.profile {
+    let summary = result.with_context(|| match profile {
         Some(profile) => say(
             loc,
             "cli-import-failed-profile",

@@ -19,7 +19,6 @@ pub use args::Cli;
 use args::Command;
 
 use crate::format::Locale;
-use crate::ops::import::ImportOptions;
 
 pub use crate::session::{Session, default_db_path};
 
@@ -106,37 +105,7 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
         Some(Command::Plan(cmd)) => ledger::plan(&mut s, cmd),
         Some(Command::Invoice(cmd)) => ledger::invoice(&mut s, cmd),
         Some(Command::Pay(cmd)) => ledger::pay(&mut s, cmd),
-        Some(Command::Import {
-            kind,
-            file,
-            dry_run,
-            create_clients,
-            allow_duplicates,
-            map,
-            profile,
-            incoming_only,
-            sheet,
-            encoding,
-            date_format,
-        }) => data::import(
-            &mut s,
-            kind,
-            &file,
-            ImportOptions {
-                dry_run,
-                create_clients,
-                allow_duplicates,
-                today,
-            },
-            map.as_deref(),
-            data::Statement {
-                profile: profile.as_deref(),
-                incoming_only,
-                sheet: sheet.as_deref(),
-                encoding,
-                date_format,
-            },
-        ),
+        Some(Command::Import(args)) => data::import(&mut s, args),
         Some(Command::Export {
             kind,
             out,
