@@ -99,20 +99,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  folio export touchpoints --out touchpoints.csv\n  folio export payments --excel --out payments.csv   opens in Excel\n  folio export clients --lang ru --out clients.csv   in Russian"
     )]
-    Export {
-        /// What to export
-        #[arg(value_enum)]
-        kind: RecordKind,
-        /// Write to this file instead of standard output (`-`: standard output)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        /// Replace an existing file, or write to the file a symbolic link points to (never a database)
-        #[arg(long, requires = "out")]
-        force: bool,
-        /// For Excel in a Russian locale: UTF-8 with a BOM, `;`, decimal comma, DD.MM.YYYY (import reads it back)
-        #[arg(long)]
-        excel: bool,
-    },
+    Export(ExportArgs),
     /// Write a consistent copy of the portfolio (safe while folio is in use)
     #[command(after_help = "Example:\n  folio backup --out ~/backups/portfolio-2026-11.db")]
     Backup {
@@ -160,20 +147,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  folio report                       Markdown for this month on stdout\n  folio report --month 2026-10 --format json --out briefing.json"
     )]
-    Report {
-        /// The month [default: the current one]
-        #[arg(long, value_parser = Month::parse)]
-        month: Option<Month>,
-        /// Markdown, JSON for scripts, or plain text
-        #[arg(long, value_enum, default_value = "md")]
-        format: ReportFormat,
-        /// Write to this file instead of standard output (`-`: standard output)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        /// Replace an existing file, or write to the file a symbolic link points to (never a database)
-        #[arg(long, requires = "out")]
-        force: bool,
-    },
+    Report(ReportArgs),
     /// Generate a synthetic portfolio for benchmarks (refuses a file holding data)
     #[command(
         after_help = "Example:\n  folio gen --db /tmp/l.db --clients 10000 --touchpoints 1000000 --months 120"
@@ -232,6 +206,40 @@ pub struct ImportArgs {
     /// How the file writes dates, strftime-style: e.g. %d.%m.%y or %m/%d/%Y (%y is 20YY) [default: YYYY-MM-DD, DD.MM.YYYY, DD.MM.YY, and D/M/YYYY or M/D/YYYY as each column shows]
     #[arg(long, value_name = "PATTERN", value_parser = DateFormat::parse)]
     pub date_format: Option<DateFormat>,
+}
+
+/// `folio export`'s arguments, handed whole to `cli::data::export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export
+    #[arg(value_enum)]
+    pub kind: RecordKind,
+    /// Write to this file instead of standard output (`-`: standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace an existing file, or write to the file a symbolic link points to (never a database)
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// For Excel in a Russian locale: UTF-8 with a BOM, `;`, decimal comma, DD.MM.YYYY (import reads it back)
+    #[arg(long)]
+    pub excel: bool,
+}
+
+/// `folio report`'s arguments, handed whole to `cli::data::report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The month [default: the current one]
+    #[arg(long, value_parser = Month::parse)]
+    pub month: Option<Month>,
+    /// Markdown, JSON for scripts, or plain text
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ReportFormat,
+    /// Write to this file instead of standard output (`-`: standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace an existing file, or write to the file a symbolic link points to (never a database)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

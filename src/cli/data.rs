@@ -8,7 +8,10 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, ImportArgs, RecordKind, ReportFormat};
+use super::args::{
+    Cli, ConfigCmd, ConfigKey, ExportArgs, FileEncoding, ImportArgs, RecordKind, ReportArgs,
+    ReportFormat,
+};
 use super::table::{Align, Table};
 use super::{Session, say, sayln, shown};
 use crate::domain::briefing::Reason;
@@ -361,24 +364,23 @@ fn noun_of(kind: Kind) -> Noun {
 }
 
 /// Where `--out FILE` (with `--force` or not) may write, by the one rule
-/// for every file folio writes ([`crate::files`]).
-fn out_file(s: &Session, path: &Path, force: bool) -> Result<Out> {
-    Ok(Out::resolve(path, force, Some(&s.path))?)
+/// for every file folio writes ([`crate::files`]); no `--out` is stdout.
+fn out_file(s: &Session, path: Option<&Path>, force: bool) -> Result<Out> {
+    match path {
+        Some(path) => Ok(Out::resolve(path, force, Some(&s.path))?),
+        None => Ok(Out::Stdout),
+    }
 }
 
-pub fn export(
-    s: &mut Session,
-    k: RecordKind,
-    out: Option<&Path>,
-    force: bool,
-    excel: bool,
-    lang: Locale,
-) -> Result<String> {
-    let layout = if excel { Layout::Excel } else { Layout::Plain };
-    let out = match out {
-        Some(path) => out_file(s, path, force)?,
-        None => Out::Stdout,
+/// `folio export`: the records of one kind as CSV in `lang`, to stdout or a file.
+pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String> {
+    let layout = if args.excel {
+        Layout::Excel
+    } else {
+        Layout::Plain
     };
+    let k = args.kind;
+    let out = out_file(s, args.out.as_deref(), args.force)?;
     let loc = s.locale;
     let exporting = say(loc, "cli-exporting", &[]);
     let progress = spinner(exporting);
@@ -406,42 +408,22 @@ pub fn export(
 }
 
 /// `folio report`: the briefing as Markdown, JSON or text, to stdout or a file.
-pub fn report(
-    s: &mut Session,
-    locale: Locale,
-    month: Option<Month>,
-    format: ReportFormat,
-    out: Option<&Path>,
-    force: bool,
-) -> Result<String> {
-    let out = match out {
-        Some(path) => out_file(s, path, force)?,
-        None => Out::Stdout,
-    };
-    let month = month.unwrap_or(Month::of(s.today));
-    let briefing = views::briefing(&mut s.store, month, s.today)?;
-    write_report(&briefing, locale, month, format, &out)
-}
-
-fn write_report(
-    briefing: &crate::domain::briefing::Briefing,
-    locale: Locale,
-    month: Month,
-    format: ReportFormat,
-    out: &Out,
-) -> Result<String> {
-    let text = match format {
+pub fn report(s: &mut Session, args: ReportArgs) -> Result<String> {
+    let locale = s.locale;
+    let out = out_file(s, args.out.as_deref(), args.force)?;
+    let month = args.month.unwrap_or(Month::of(s.today));
+    let briefing = &views::briefing(&mut s.store, month, s.today)?;
+    let text = match args.format {
         // The JSON is English whatever the language: scripts read it.
         ReportFormat::Md => Some(crate::io::report::markdown_in(locale, briefing)),
         ReportFormat::Text => Some(crate::io::report::text_in(locale, briefing)),
         ReportFormat::Json => None,
     };
-    let done = out.write(|w| match &text {
+    out.write(|w| match &text {
         Some(text) => w.write_all(text.as_bytes()),
         // Megabytes for a large portfolio: written as produced, not held.
         None => crate::io::report::write_json(briefing, w),
-    });
-    done?;
+    })?;
     Ok(match out {
         Out::Stdout => String::new(),
         _ => sayln(
@@ -467,7 +449,7 @@ pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String
             crate::files::unused_name(Path::new(&name))
         }
     };
-    let out = out_file(s, &dest, force)?;
+    let out = out_file(s, Some(&dest), force)?;
     s.store
         .backup_into(&out)
         .with_context(|| say(loc, "cli-backup-failed", &[("file", &shown(&dest))]))?;

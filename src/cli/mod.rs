@@ -16,7 +16,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 pub use args::Cli;
-use args::Command;
+use args::{Command, ExportArgs};
 
 use crate::format::Locale;
 
@@ -51,7 +51,7 @@ pub fn choose_locale(flag: Option<Locale>) -> Locale {
 pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     let verbatim = matches!(
         cli.command,
-        Some(Command::Export { out: None, .. } | Command::Completions { .. })
+        Some(Command::Export(ExportArgs { out: None, .. }) | Command::Completions { .. })
     );
     let out = dispatch(cli, today)?;
     Ok(if verbatim {
@@ -106,25 +106,15 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
         Some(Command::Invoice(cmd)) => ledger::invoice(&mut s, cmd),
         Some(Command::Pay(cmd)) => ledger::pay(&mut s, cmd),
         Some(Command::Import(args)) => data::import(&mut s, args),
-        Some(Command::Export {
-            kind,
-            out,
-            force,
-            excel,
-        }) => {
+        Some(Command::Export(args)) => {
             // In Russian only on request (`--lang ru`), not by the locale
             // variables or the config: a file is data, read by others too.
             let lang = cli.lang.map_or(Locale::En, Locale::from);
-            data::export(&mut s, kind, out.as_deref(), force, excel, lang)
+            data::export(&mut s, args, lang)
         }
         Some(Command::Backup { out, force }) => data::backup(&mut s, out.as_deref(), force),
         Some(Command::Check) => data::check(&mut s),
-        Some(Command::Report {
-            month,
-            format,
-            out,
-            force,
-        }) => data::report(&mut s, cli.locale, month, format, out.as_deref(), force),
+        Some(Command::Report(args)) => data::report(&mut s, args),
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
         Some(
             Command::Completions { .. }
