@@ -11,6 +11,7 @@ use crate::domain::time::DateFormat;
 use crate::domain::{
     AgreementStatus, Money, Month, Owner, Refusal, Status, Tier, TouchKind, parse_date,
 };
+use crate::ops::import::Kind;
 
 // The value parsers are the domain's own (`Tier::parse`, `parse_date`...):
 // they hand clap the domain's error (not its text), so that `cli::help`
@@ -176,7 +177,7 @@ pub enum Command {
 pub struct ImportArgs {
     /// What the file holds
     #[arg(value_enum)]
-    pub kind: RecordKind,
+    pub kind: Kind,
     /// The CSV, .xlsx or .xls file, or - for standard input (at most 256 MiB)
     pub file: PathBuf,
     /// Check every row and report, but write nothing
@@ -213,7 +214,7 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// What to export
     #[arg(value_enum)]
-    pub kind: RecordKind,
+    pub kind: Kind,
     /// Write to this file instead of standard output (`-`: standard output)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -265,12 +266,21 @@ pub enum FileEncoding {
     Utf16,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RecordKind {
-    Clients,
-    Touchpoints,
-    Agreements,
-    Payments,
+/// What `import` reads and `export` writes: the operations' own kinds of
+/// record, named on the command line as they name themselves.
+impl ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Kind::Clients,
+            Kind::Touchpoints,
+            Kind::Agreements,
+            Kind::Payments,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.as_str()))
+    }
 }
 
 #[derive(Debug, Subcommand)]

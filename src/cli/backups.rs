@@ -192,7 +192,7 @@ fn kind_word(loc: Locale, kind: backups::CopyKind) -> String {
 }
 
 /// `512 B`, `4.0 KiB`, `1.5 MiB`, `2.0 GiB`; in Russian `512 Б`,
-/// `4,0 КиБ`.
+/// `4,0 КиБ`: the largest binary unit under 1024 of it, TiB at most.
 fn human_bytes(loc: Locale, n: u64) -> String {
     let units: [&str; 5] = match loc {
         Locale::En => ["B", "KiB", "MiB", "GiB", "TiB"],
@@ -201,26 +201,18 @@ fn human_bytes(loc: Locale, n: u64) -> String {
     if n < 1024 {
         return format!("{n} {}", units[0]);
     }
-    let value = scaled(n);
-    let number = format!("{:.1}", value.0);
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < units.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let number = format!("{value:.1}");
     let number = match loc {
         Locale::En => number,
         Locale::Ru => number.replace('.', ","),
     };
-    format!("{number} {}", units[value.1 + 1])
-}
-
-/// `n` bytes in the largest binary unit under 1024 of it (0 KiB ... 3
-/// TiB), as the value and the unit's index.
-fn scaled(n: u64) -> (f64, usize) {
-    const UNITS: usize = 4;
-    let mut value = n as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS {
-        value /= 1024.0;
-        unit += 1;
-    }
-    (value, unit)
+    format!("{number} {}", units[unit])
 }
 
 /// One copy in `backups --json`.

@@ -9,8 +9,7 @@ use chrono::NaiveDate;
 use clap::CommandFactory;
 
 use super::args::{
-    Cli, ConfigCmd, ConfigKey, ExportArgs, FileEncoding, ImportArgs, RecordKind, ReportArgs,
-    ReportFormat,
+    Cli, ConfigCmd, ConfigKey, ExportArgs, FileEncoding, ImportArgs, ReportArgs, ReportFormat,
 };
 use super::table::{Align, Table};
 use super::{Session, say, sayln, shown};
@@ -30,15 +29,6 @@ use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::preview::Preview;
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
-
-fn kind(k: RecordKind) -> Kind {
-    match k {
-        RecordKind::Clients => Kind::Clients,
-        RecordKind::Touchpoints => Kind::Touchpoints,
-        RecordKind::Agreements => Kind::Agreements,
-        RecordKind::Payments => Kind::Payments,
-    }
-}
 
 /// A spinner on stderr while slow work runs, only when a person is watching.
 fn spinner(message: String) -> Option<indicatif::ProgressBar> {
@@ -64,15 +54,15 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
     let profile = args.profile.as_deref();
     let as_statement = profile.is_some() || args.incoming_only;
     let k = args.kind;
-    if as_statement && !matches!(k, RecordKind::Payments) {
+    if as_statement && !matches!(k, Kind::Payments) {
         bail!(say(loc, "cli-import-statement-only", &[]));
     }
     let columns: &[&str] = match k {
-        RecordKind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
-        RecordKind::Touchpoints => &crate::io::csv_export::TOUCHPOINT_COLUMNS,
-        RecordKind::Agreements => &crate::io::csv_export::AGREEMENT_COLUMNS,
-        RecordKind::Payments if as_statement => &profile::STATEMENT_COLUMNS,
-        RecordKind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
+        Kind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
+        Kind::Touchpoints => &crate::io::csv_export::TOUCHPOINT_COLUMNS,
+        Kind::Agreements => &crate::io::csv_export::AGREEMENT_COLUMNS,
+        Kind::Payments if as_statement => &profile::STATEMENT_COLUMNS,
+        Kind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
     };
     let map =
         ColumnMap::parse(args.map.as_deref().unwrap_or_default(), columns).context("--map")?;
@@ -150,7 +140,7 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
     };
     let result = import::import_statement(
         &mut s.store,
-        kind(k),
+        k,
         bytes,
         opts,
         &map,
@@ -276,10 +266,7 @@ fn preview_text(loc: Locale, preview: &Preview) -> String {
         for g in &preview.by_client_month {
             rows += g.rows;
             total = total.plus(g.sum.unwrap_or_default());
-            let month = match loc {
-                Locale::En => g.month.to_string(),
-                Locale::Ru => format::month_compact(loc, g.month),
-            };
+            let month = super::month_cell(loc, g.month);
             let mut cells = vec![g.client.clone(), month, g.rows.to_string()];
             if let Some(sum) = g.sum {
                 cells.push(format::money(loc, sum));
@@ -386,8 +373,7 @@ pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String>
     let progress = spinner(exporting);
     let mut n = 0;
     let result = out.write(|w| {
-        n = import::export(&mut s.store, kind(k), layout, lang, w)
-            .map_err(std::io::Error::other)?;
+        n = import::export(&mut s.store, k, layout, lang, w).map_err(std::io::Error::other)?;
         Ok(())
     });
     if let Some(p) = progress {
@@ -400,7 +386,7 @@ pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String>
             loc,
             "cli-exported",
             &[
-                ("rows", &format::count(loc, n, noun_of(kind(k)))),
+                ("rows", &format::count(loc, n, noun_of(k))),
                 ("file", &shown(out.path())),
             ],
         ),
