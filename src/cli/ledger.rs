@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::args::{InvoiceCmd, PayCmd, PlanCmd};
 use super::table::{Align, Table};
-use super::{Session, json, month_cell, say, sayln, set};
+use super::{Session, WithClient, json, month_cell, name_of, say, sayln, set};
 use crate::domain::money::bp_to_pct;
 use crate::domain::{Invoice, Money, Month, NewInvoice, NewPayment, Payment};
 use crate::format::month_in_sentence as month_word;
@@ -301,7 +301,7 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
             let client_id = super::client_filter(s, client.as_deref())?;
             let rows = ops::invoices(&mut s.store, client_id, month)?;
             let names = ops::client_names(&s.store)?;
-            let name = |id| names.get(&id).map(String::as_str).unwrap_or("");
+            let name = |id| name_of(&names, id);
             if as_json {
                 let out: Vec<InvoiceJson> = rows
                     .iter()
@@ -377,13 +377,6 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
     }
 }
 
-#[derive(Serialize)]
-struct PaymentJson<'a> {
-    client: &'a str,
-    #[serde(flatten)]
-    payment: &'a crate::domain::Payment,
-}
-
 /// `Payment 3 from Acme: 1 000.00 on 2026-11-20`.
 fn payment_said(loc: Locale, id: &str, p: &Payment, client: &str) -> String {
     sayln(
@@ -419,13 +412,13 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
             let client_id = super::client_filter(s, client.as_deref())?;
             let rows = ops::payments(&s.store, client_id, month)?;
             let names = ops::client_names(&s.store)?;
-            let name = |id| names.get(&id).map(String::as_str).unwrap_or("");
+            let name = |id| name_of(&names, id);
             if as_json {
-                let out: Vec<PaymentJson> = rows
+                let out: Vec<_> = rows
                     .iter()
-                    .map(|p| PaymentJson {
+                    .map(|p| WithClient {
                         client: name(p.client_id),
-                        payment: p,
+                        record: p,
                     })
                     .collect();
                 return json(&out);

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::args::{AgreeCmd, TouchCmd};
 use super::table::{Align, Table};
-use super::{Session, json, say, sayln, set, set_or_clear};
+use super::{Session, WithClient, json, name_of, say, sayln, set, set_or_clear};
 use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Touchpoint};
 use crate::format::{self, Locale, words};
 use crate::ops;
@@ -57,11 +57,11 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
             let total = total.unwrap_or_default();
             let names = ops::client_names(&s.store)?;
             if as_json {
-                let out: Vec<TouchRow> = rows
+                let out: Vec<_> = rows
                     .iter()
-                    .map(|t| TouchRow {
-                        client: names.get(&t.client_id).map(String::as_str).unwrap_or(""),
-                        touchpoint: t,
+                    .map(|t| WithClient {
+                        client: name_of(&names, t.client_id),
+                        record: t,
                     })
                     .collect();
                 return json(&out);
@@ -91,7 +91,7 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                 t.row(vec![
                     tp.id.to_string(),
                     format::date(loc, tp.at),
-                    names.get(&tp.client_id).cloned().unwrap_or_default(),
+                    name_of(&names, tp.client_id).to_string(),
                     words::kind(loc, tp.kind),
                     tp.minutes.to_string(),
                     tp.summary.clone(),
@@ -152,16 +152,9 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
     }
 }
 
-#[derive(Serialize)]
-struct TouchRow<'a> {
-    client: &'a str,
-    #[serde(flatten)]
-    touchpoint: &'a Touchpoint,
-}
-
+/// An agreement in `agree list --json`: with whether it is overdue.
 #[derive(Serialize)]
 struct AgreementRow<'a> {
-    client: &'a str,
     #[serde(flatten)]
     agreement: &'a Agreement,
     overdue: bool,
@@ -255,12 +248,14 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
             let rows = ops::agreements(&s.store, client_id, open)?;
             let names = ops::client_names(&s.store)?;
             if as_json {
-                let out: Vec<AgreementRow> = rows
+                let out: Vec<_> = rows
                     .iter()
-                    .map(|a| AgreementRow {
-                        client: names.get(&a.client_id).map(String::as_str).unwrap_or(""),
-                        agreement: a,
-                        overdue: a.is_overdue(s.today),
+                    .map(|a| WithClient {
+                        client: name_of(&names, a.client_id),
+                        record: AgreementRow {
+                            agreement: a,
+                            overdue: a.is_overdue(s.today),
+                        },
                     })
                     .collect();
                 return json(&out);
@@ -288,7 +283,7 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 };
                 t.row(vec![
                     a.id.to_string(),
-                    names.get(&a.client_id).cloned().unwrap_or_default(),
+                    name_of(&names, a.client_id).to_string(),
                     words::owner(loc, a.owner),
                     format::date(loc, a.made_on),
                     a.due.map(|d| format::date(loc, d)).unwrap_or_default(),

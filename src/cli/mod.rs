@@ -10,6 +10,7 @@ mod ledger;
 mod log;
 pub mod table;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -18,6 +19,7 @@ use chrono::NaiveDate;
 pub use args::Cli;
 use args::{Command, ExportArgs};
 
+use crate::domain::Id;
 use crate::format::Locale;
 
 pub use crate::session::{Session, default_db_path};
@@ -156,8 +158,22 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// The name of client `id` in `names` (`ops::client_names`), or nothing.
+fn name_of(names: &HashMap<Id, String>, id: Id) -> &str {
+    names.get(&id).map_or("", String::as_str)
+}
+
+/// A record in a list's `--json`: the name of its client, then its own
+/// fields.
+#[derive(serde::Serialize)]
+struct WithClient<'a, T> {
+    client: &'a str,
+    #[serde(flatten)]
+    record: T,
+}
+
 /// `--client NAME` on a list: the client's id, or an error naming it.
-fn client_filter(s: &Session, name: Option<&str>) -> Result<Option<crate::domain::Id>> {
+fn client_filter(s: &Session, name: Option<&str>) -> Result<Option<Id>> {
     match name {
         Some(name) => Ok(Some(crate::ops::client_by_name(&s.store, name)?.id)),
         None => Ok(None),
