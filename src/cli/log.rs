@@ -10,6 +10,20 @@ use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Tou
 use crate::format::{self, Locale, words};
 use crate::ops;
 
+/// `Logged call with Acme on 2026-11-20 (id 7)`.
+fn touch_said(loc: Locale, id: &str, t: &Touchpoint, client: &str) -> String {
+    sayln(
+        loc,
+        id,
+        &[
+            ("id", &t.id),
+            ("kind", &words::kind(loc, t.kind)),
+            ("client", &client),
+            ("date", &format::date(loc, t.at)),
+        ],
+    )
+}
+
 pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
@@ -35,16 +49,7 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                     next_due,
                 },
             )?;
-            Ok(sayln(
-                loc,
-                "cli-touch-added",
-                &[
-                    ("kind", &words::kind(loc, t.kind)),
-                    ("client", &c.name),
-                    ("date", &format::date(loc, t.at)),
-                    ("id", &t.id),
-                ],
-            ))
+            Ok(touch_said(loc, "cli-touch-added", &t, &c.name))
         }
         TouchCmd::List {
             client,
@@ -134,16 +139,7 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                 set_or_clear(&mut t.next_due, no_next || no_next_due, next_due);
             })?;
             let c = ops::client_by_id(&s.store, t.client_id)?;
-            Ok(sayln(
-                loc,
-                "cli-touch-updated",
-                &[
-                    ("id", &t.id),
-                    ("kind", &words::kind(loc, t.kind)),
-                    ("client", &c.name),
-                    ("date", &format::date(loc, t.at)),
-                ],
-            ))
+            Ok(touch_said(loc, "cli-touch-updated", &t, &c.name))
         }
         TouchCmd::Delete { id } => {
             ops::delete_touchpoint(&mut s.store, id)?;
@@ -160,11 +156,24 @@ struct AgreementRow<'a> {
     overdue: bool,
 }
 
-/// `, due 2026-12-01` after an agreement's owner, or nothing.
-fn due_part(loc: Locale, a: &Agreement) -> String {
-    a.due
+/// `Agreement 4 with Acme (owed by us, due 2026-12-01)`: its status too
+/// where the message `id` says it.
+fn agreement_said(loc: Locale, id: &str, a: &Agreement, client: &str) -> String {
+    let due = a
+        .due
         .map(|d| say(loc, "cli-agree-due", &[("date", &format::date(loc, d))]))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    sayln(
+        loc,
+        id,
+        &[
+            ("id", &a.id),
+            ("client", &client),
+            ("owner", &words::owner(loc, a.owner)),
+            ("due", &due),
+            ("status", &words::agreement(loc, a.status)),
+        ],
+    )
 }
 
 pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
@@ -190,16 +199,7 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                     closed_on: None,
                 },
             )?;
-            Ok(sayln(
-                loc,
-                "cli-agree-added",
-                &[
-                    ("id", &a.id),
-                    ("client", &c.name),
-                    ("owner", &words::owner(loc, a.owner)),
-                    ("due", &due_part(loc, &a)),
-                ],
-            ))
+            Ok(agreement_said(loc, "cli-agree-added", &a, &c.name))
         }
         AgreeCmd::Edit {
             id,
@@ -219,17 +219,7 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 set_or_clear(&mut a.due, no_due, due);
             })?;
             let c = ops::client_by_id(&s.store, a.client_id)?;
-            Ok(sayln(
-                loc,
-                "cli-agree-updated",
-                &[
-                    ("id", &a.id),
-                    ("client", &c.name),
-                    ("owner", &words::owner(loc, a.owner)),
-                    ("due", &due_part(loc, &a)),
-                    ("status", &words::agreement(loc, a.status)),
-                ],
-            ))
+            Ok(agreement_said(loc, "cli-agree-updated", &a, &c.name))
         }
         AgreeCmd::Close { id, close, on } => {
             let a = ops::close_agreement(&mut s.store, id, close.status(), on.unwrap_or(s.today))?;
