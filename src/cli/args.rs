@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::refusal::whole_in;
@@ -11,6 +12,7 @@ use crate::domain::time::DateFormat;
 use crate::domain::{
     AgreementStatus, Money, Month, Owner, Refusal, Status, Tier, TouchKind, parse_date,
 };
+use crate::io::decode::Encoding;
 use crate::ops::import::Kind;
 
 // The value parsers are the domain's own (`Tier::parse`, `parse_date`...):
@@ -203,7 +205,7 @@ pub struct ImportArgs {
     pub sheet: Option<String>,
     /// Read the file in this encoding [default: UTF-8, UTF-16 with a BOM, or whichever of cp1251, cp866 and koi8-r reads as Russian]
     #[arg(long, value_enum, value_name = "ENCODING")]
-    pub encoding: Option<FileEncoding>,
+    pub encoding: Option<Encoding>,
     /// How the file writes dates, strftime-style: e.g. %d.%m.%y or %m/%d/%Y (%y is 20YY) [default: YYYY-MM-DD, DD.MM.YYYY, DD.MM.YY, and D/M/YYYY or M/D/YYYY as each column shows]
     #[arg(long, value_name = "PATTERN", value_parser = DateFormat::parse)]
     pub date_format: Option<DateFormat>,
@@ -250,20 +252,31 @@ pub enum ReportFormat {
     Text,
 }
 
-/// A file's text encoding (`import --encoding`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FileEncoding {
-    #[value(name = "utf-8", alias = "utf8")]
-    Utf8,
-    #[value(name = "cp1251", alias = "windows-1251")]
-    Cp1251,
-    #[value(name = "cp866")]
-    Cp866,
-    #[value(name = "koi8-r", alias = "koi8r")]
-    Koi8R,
-    /// Little-endian unless the file starts with a big-endian BOM
-    #[value(name = "utf-16", alias = "utf16")]
-    Utf16,
+/// `import --encoding`: the reader's own encodings by the names they
+/// give themselves, with the spellings people also type.
+impl ValueEnum for Encoding {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Encoding::Utf8,
+            Encoding::Cp1251,
+            Encoding::Cp866,
+            Encoding::Koi8R,
+            Encoding::Utf16,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let value = PossibleValue::new(self.name());
+        Some(match self {
+            Encoding::Utf8 => value.alias("utf8"),
+            Encoding::Cp1251 => value.alias("windows-1251"),
+            Encoding::Cp866 => value,
+            Encoding::Koi8R => value.alias("koi8r"),
+            Encoding::Utf16 => value
+                .alias("utf16")
+                .help("Little-endian unless the file starts with a big-endian BOM"),
+        })
+    }
 }
 
 /// What `import` reads and `export` writes: the operations' own kinds of
@@ -278,8 +291,8 @@ impl ValueEnum for Kind {
         ]
     }
 
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.as_str()))
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
     }
 }
 

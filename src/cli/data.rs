@@ -8,9 +8,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use super::args::{
-    Cli, ConfigCmd, ConfigKey, ExportArgs, FileEncoding, ImportArgs, ReportArgs, ReportFormat,
-};
+use super::args::{Cli, ConfigCmd, ConfigKey, ExportArgs, ImportArgs, ReportArgs, ReportFormat};
 use super::table::{Align, Table};
 use super::{Session, say, sayln, shown};
 use crate::domain::briefing::Reason;
@@ -22,7 +20,6 @@ use crate::format::{self, Locale, Noun};
 use crate::io::InputError;
 use crate::io::csv_export::Layout;
 use crate::io::csv_import::ColumnMap;
-use crate::io::decode::Encoding;
 use crate::io::profile::{self, Rules};
 use crate::io::sheet::Format;
 use crate::ops::import::{self, ImportOptions, Kind};
@@ -82,13 +79,7 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
         None if args.incoming_only => (map, Some(Rules::default())),
         None => (map, None),
     };
-    map.encoding = args.encoding.map(|e| match e {
-        FileEncoding::Utf8 => Encoding::Utf8,
-        FileEncoding::Cp1251 => Encoding::Cp1251,
-        FileEncoding::Cp866 => Encoding::Cp866,
-        FileEncoding::Koi8R => Encoding::Koi8R,
-        FileEncoding::Utf16 => Encoding::Utf16,
-    });
+    map.encoding = args.encoding;
     // A date format given wins over the profile's.
     map.date_format = args
         .date_format
