@@ -98,7 +98,7 @@ pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
         .parent()
         .map(shown)
         .unwrap_or_else(|| ".".into());
-    let (db, folder) = (shown(&target), folder);
+    let db = shown(&target);
     let mut out = format::text_with(
         loc,
         "cli-backups-title",
@@ -109,45 +109,31 @@ pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
         ],
     );
     out.push_str("\n\n");
+    // The header is the first row: the columns fit it too.
     let header = [
         "cli-backups-modified",
         "cli-backups-size",
         "cli-backups-kind",
+        "cli-backups-file",
     ]
     .map(|id| say(loc, id, &[]));
-    let rows: Vec<[String; 4]> = copies
-        .iter()
-        .map(|c| {
-            let modified = local_time(c);
-            let modified = match loc {
-                Locale::En => modified.format("%Y-%m-%d %H:%M"),
-                Locale::Ru => modified.format("%d.%m.%Y %H:%M"),
-            };
-            [
-                modified.to_string(),
-                human_bytes(loc, c.bytes),
-                kind_word(loc, c.kind),
-                c.name.clone(),
-            ]
-        })
-        .collect();
+    let mut rows = vec![header];
+    for c in &copies {
+        let modified = chrono::DateTime::<chrono::Local>::from(c.modified);
+        let modified = match loc {
+            Locale::En => modified.format("%Y-%m-%d %H:%M"),
+            Locale::Ru => modified.format("%d.%m.%Y %H:%M"),
+        };
+        rows.push([
+            modified.to_string(),
+            human_bytes(loc, c.bytes),
+            kind_word(loc, c.kind),
+            c.name.clone(),
+        ]);
+    }
     // At least the widths the English has always had; wider for longer words.
-    let width = |i: usize, least: usize| {
-        use unicode_width::UnicodeWidthStr;
-        rows.iter()
-            .map(|r| r[i].width())
-            .chain([header[i].width(), least])
-            .max()
-            .unwrap_or(least)
-    };
+    let width = |i: usize, least: usize| super::widest(rows.iter().map(|r| &r[i]), least);
     let widths = [width(0, 16), width(1, 10), width(2, 14)];
-    out.push_str(&format!(
-        "{}  {}  {}  {}\n",
-        left(&header[0], widths[0]),
-        right(&header[1], widths[1]),
-        left(&header[2], widths[2]),
-        say(loc, "cli-backups-file", &[])
-    ));
     for [modified, size, kind, name] in &rows {
         out.push_str(&format!(
             "{}  {}  {}  {name}\n",
@@ -159,10 +145,6 @@ pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
     out.push('\n');
     out.push_str(&sayln(loc, "cli-backups-restore-hint", &[]));
     Ok(out)
-}
-
-fn local_time(c: &BackupCopy) -> chrono::DateTime<chrono::Local> {
-    c.modified.into()
 }
 
 /// `s` and spaces to `width` columns (display width: a Cyrillic header
@@ -232,7 +214,8 @@ impl<'a> From<&'a BackupCopy> for CopyRow<'a> {
             name: &c.name,
             path: shown(&c.path),
             kind: c.kind,
-            modified: local_time(c).to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            modified: chrono::DateTime::<chrono::Local>::from(c.modified)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             bytes: c.bytes,
         }
     }

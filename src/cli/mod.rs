@@ -240,9 +240,12 @@ fn month_cell(loc: Locale, m: crate::domain::Month) -> String {
 
 /// The widest of `words` in columns, and at least `least`: a column of
 /// enum words padded to fit every word of the language.
-fn widest(words: impl IntoIterator<Item = String>, least: usize) -> usize {
+fn widest(words: impl IntoIterator<Item = impl AsRef<str>>, least: usize) -> usize {
     use unicode_width::UnicodeWidthStr;
-    words.into_iter().map(|w| w.width()).fold(least, usize::max)
+    words
+        .into_iter()
+        .map(|w| w.as_ref().width())
+        .fold(least, usize::max)
 }
 
 /// Display a path for messages.

@@ -15,9 +15,10 @@ pub struct Table {
     headers: Vec<String>,
     aligns: Vec<Align>,
     rows: Vec<Vec<String>>,
-    /// The widest a column may grow before its text is cut with `…`.
-    max_width: usize,
 }
+
+/// The widest a column may grow before its text is cut with `…`.
+const MAX_WIDTH: usize = 48;
 
 impl Table {
     /// Columns as `(header, align)`.
@@ -29,7 +30,6 @@ impl Table {
                 .collect(),
             aligns: columns.iter().map(|(_, a)| *a).collect(),
             rows: Vec::new(),
-            max_width: 48,
         }
     }
 
@@ -60,7 +60,7 @@ impl Table {
                     .map(|i| {
                         truncate(
                             &one_line(r.get(i).map(String::as_str).unwrap_or("")),
-                            self.max_width,
+                            MAX_WIDTH,
                         )
                     })
                     .collect()
