@@ -302,31 +302,7 @@ pub enum ClientCmd {
     #[command(
         after_help = "Example:\n  folio client add \"ООО Ромашка\" --tier gold --cadence 14 --since 01.03.2025"
     )]
-    Add {
-        /// The client's name, e.g. "ООО Ромашка"
-        name: String,
-        /// The tier: gold, potential or toxic
-        #[arg(long, value_parser = Tier::parse, default_value = "potential")]
-        tier: Tier,
-        /// Agreed contact cadence in days
-        #[arg(long, value_name = "DAYS", value_parser = cadence_arg)]
-        cadence: Option<u32>,
-        /// Start of the relationship [default: today]
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        since: Option<NaiveDate>,
-        /// Preferred channel (phone, telegram, email...)
-        #[arg(long)]
-        channel: Option<String>,
-        /// Business goal agreed at onboarding
-        #[arg(long)]
-        goal: Option<String>,
-        /// Free-form notes about the client
-        #[arg(long)]
-        notes: Option<String>,
-        /// The client's ИНН (10 or 12 digits, check digits verified)
-        #[arg(long)]
-        inn: Option<String>,
-    },
+    Add(AddClient),
     /// List clients with their signals
     #[command(after_help = "Example:\n  folio client list --tier gold --json")]
     List {
@@ -353,38 +329,7 @@ pub enum ClientCmd {
     #[command(
         after_help = "Example:\n  folio client edit Acme --cadence 7 --goal \"+20% leads by Q2\""
     )]
-    Edit {
-        /// The client to edit, by name
-        name: String,
-        /// New name
-        #[arg(long = "name", value_name = "NEW_NAME")]
-        new_name: Option<String>,
-        /// Start of the relationship
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        since: Option<NaiveDate>,
-        /// Agreed contact cadence in days
-        #[arg(long, value_name = "DAYS", value_parser = cadence_arg, conflicts_with = "no_cadence")]
-        cadence: Option<u32>,
-        /// Remove the contact cadence
-        #[arg(long)]
-        no_cadence: bool,
-        /// Preferred channel (phone, telegram, email...)
-        #[arg(long)]
-        channel: Option<String>,
-        /// Business goal agreed at onboarding
-        #[arg(long)]
-        goal: Option<String>,
-        /// Free-form notes about the client
-        #[arg(long)]
-        notes: Option<String>,
-        /// The client's ИНН (10 or 12 digits, check digits verified): an
-        /// import matches a statement's rows by it
-        #[arg(long, conflicts_with = "no_inn")]
-        inn: Option<String>,
-        /// Remove the client's ИНН
-        #[arg(long)]
-        no_inn: bool,
-    },
+    Edit(EditClient),
     /// Move a client to another tier, with the reason
     #[command(
         after_help = "Example:\n  folio client tier Acme toxic --reason \"Ignores agreements, endless revisions\""
@@ -436,6 +381,69 @@ pub enum ClientCmd {
     Alias(AliasCmd),
 }
 
+/// `folio client add`'s arguments.
+#[derive(Debug, Args)]
+pub struct AddClient {
+    /// The client's name, e.g. "ООО Ромашка"
+    pub name: String,
+    /// The tier: gold, potential or toxic
+    #[arg(long, value_parser = Tier::parse, default_value = "potential")]
+    pub tier: Tier,
+    /// Agreed contact cadence in days
+    #[arg(long, value_name = "DAYS", value_parser = cadence_arg)]
+    pub cadence: Option<u32>,
+    /// Start of the relationship [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Preferred channel (phone, telegram, email...)
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Business goal agreed at onboarding
+    #[arg(long)]
+    pub goal: Option<String>,
+    /// Free-form notes about the client
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// The client's ИНН (10 or 12 digits, check digits verified)
+    #[arg(long)]
+    pub inn: Option<String>,
+}
+
+/// `folio client edit`'s arguments.
+#[derive(Debug, Args)]
+pub struct EditClient {
+    /// The client to edit, by name
+    pub name: String,
+    /// New name
+    #[arg(long = "name", value_name = "NEW_NAME")]
+    pub new_name: Option<String>,
+    /// Start of the relationship
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Agreed contact cadence in days
+    #[arg(long, value_name = "DAYS", value_parser = cadence_arg, conflicts_with = "no_cadence")]
+    pub cadence: Option<u32>,
+    /// Remove the contact cadence
+    #[arg(long)]
+    pub no_cadence: bool,
+    /// Preferred channel (phone, telegram, email...)
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Business goal agreed at onboarding
+    #[arg(long)]
+    pub goal: Option<String>,
+    /// Free-form notes about the client
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// The client's ИНН (10 or 12 digits, check digits verified): an
+    /// import matches a statement's rows by it
+    #[arg(long, conflicts_with = "no_inn")]
+    pub inn: Option<String>,
+    /// Remove the client's ИНН
+    #[arg(long)]
+    pub no_inn: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum AliasCmd {
     /// Add a name the client is written by: an import matches it (ignoring
@@ -474,28 +482,7 @@ pub enum ContactCmd {
     #[command(
         after_help = "Example:\n  folio client contact add Acme --person \"Anna Petrova\" --role CMO \\\n    --decision-maker --birthday 14.02.1985"
     )]
-    Add {
-        /// The client, by name (case does not matter)
-        name: String,
-        /// The person's full name
-        #[arg(long)]
-        person: String,
-        /// Their role, e.g. CMO
-        #[arg(long)]
-        role: Option<String>,
-        /// They make the decisions (ЛПР)
-        #[arg(long)]
-        decision_maker: bool,
-        /// Their phone number
-        #[arg(long)]
-        phone: Option<String>,
-        /// Their email address
-        #[arg(long)]
-        email: Option<String>,
-        /// Their birthday
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        birthday: Option<NaiveDate>,
-    },
+    Add(AddContact),
     /// List a client's contacts
     #[command(after_help = "Example:\n  folio client contact list Acme")]
     List {
@@ -512,46 +499,7 @@ pub enum ContactCmd {
             .args(["client", "person", "role", "no_role", "decision_maker", "no_decision_maker",
                    "phone", "no_phone", "email", "no_email", "birthday", "no_birthday"]))
     )]
-    Edit {
-        /// The contact's id (as `client contact list` shows it)
-        id: i64,
-        /// Move the contact to this client
-        #[arg(long)]
-        client: Option<String>,
-        /// The person's full name
-        #[arg(long)]
-        person: Option<String>,
-        /// Their role, e.g. CMO
-        #[arg(long, conflicts_with = "no_role")]
-        role: Option<String>,
-        /// Remove their role
-        #[arg(long)]
-        no_role: bool,
-        /// They make the decisions (ЛПР)
-        #[arg(long, conflicts_with = "no_decision_maker")]
-        decision_maker: bool,
-        /// They do not make the decisions
-        #[arg(long)]
-        no_decision_maker: bool,
-        /// Their phone number
-        #[arg(long, conflicts_with = "no_phone")]
-        phone: Option<String>,
-        /// Remove their phone number
-        #[arg(long)]
-        no_phone: bool,
-        /// Their email address
-        #[arg(long, conflicts_with = "no_email")]
-        email: Option<String>,
-        /// Remove their email address
-        #[arg(long)]
-        no_email: bool,
-        /// Their birthday
-        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "no_birthday")]
-        birthday: Option<NaiveDate>,
-        /// Remove their birthday
-        #[arg(long)]
-        no_birthday: bool,
-    },
+    Edit(EditContact),
     /// Delete a contact by id
     #[command(after_help = "Example:\n  folio client contact delete 3")]
     Delete {
@@ -560,34 +508,81 @@ pub enum ContactCmd {
     },
 }
 
+/// `folio client contact add`'s arguments.
+#[derive(Debug, Args)]
+pub struct AddContact {
+    /// The client, by name (case does not matter)
+    pub name: String,
+    /// The person's full name
+    #[arg(long)]
+    pub person: String,
+    /// Their role, e.g. CMO
+    #[arg(long)]
+    pub role: Option<String>,
+    /// They make the decisions (ЛПР)
+    #[arg(long)]
+    pub decision_maker: bool,
+    /// Their phone number
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Their email address
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Their birthday
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub birthday: Option<NaiveDate>,
+}
+
+/// `folio client contact edit`'s arguments.
+#[derive(Debug, Args)]
+pub struct EditContact {
+    /// The contact's id (as `client contact list` shows it)
+    pub id: i64,
+    /// Move the contact to this client
+    #[arg(long)]
+    pub client: Option<String>,
+    /// The person's full name
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Their role, e.g. CMO
+    #[arg(long, conflicts_with = "no_role")]
+    pub role: Option<String>,
+    /// Remove their role
+    #[arg(long)]
+    pub no_role: bool,
+    /// They make the decisions (ЛПР)
+    #[arg(long, conflicts_with = "no_decision_maker")]
+    pub decision_maker: bool,
+    /// They do not make the decisions
+    #[arg(long)]
+    pub no_decision_maker: bool,
+    /// Their phone number
+    #[arg(long, conflicts_with = "no_phone")]
+    pub phone: Option<String>,
+    /// Remove their phone number
+    #[arg(long)]
+    pub no_phone: bool,
+    /// Their email address
+    #[arg(long, conflicts_with = "no_email")]
+    pub email: Option<String>,
+    /// Remove their email address
+    #[arg(long)]
+    pub no_email: bool,
+    /// Their birthday
+    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "no_birthday")]
+    pub birthday: Option<NaiveDate>,
+    /// Remove their birthday
+    #[arg(long)]
+    pub no_birthday: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TouchCmd {
     /// Log a touchpoint
     #[command(
         after_help = "Example:\n  folio touch add Acme --kind call --summary \"Budget for Q1\" --minutes 25 \\\n    --next \"Send proposal\" --next-due 2026-11-30"
     )]
-    Add {
-        /// The client, by name (case does not matter)
-        client: String,
-        /// How it happened: call, meeting, email, message, report or other
-        #[arg(long, value_parser = TouchKind::parse)]
-        kind: TouchKind,
-        /// What was said, in a line
-        #[arg(long, allow_hyphen_values = true)]
-        summary: String,
-        /// When it happened [default: today]
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        at: Option<NaiveDate>,
-        /// Time it took, in minutes
-        #[arg(long, default_value_t = 0, value_parser = minutes_arg)]
-        minutes: u32,
-        /// The next step agreed
-        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
-        next: Option<String>,
-        /// When the next step is due
-        #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "next")]
-        next_due: Option<NaiveDate>,
-    },
+    Add(AddTouch),
     /// List touchpoints, newest first
     #[command(after_help = "Example:\n  folio touch list --client Acme --limit 20")]
     List {
@@ -607,48 +602,77 @@ pub enum TouchCmd {
         group(clap::ArgGroup::new("change").required(true).multiple(true)
             .args(["client", "kind", "summary", "at", "minutes", "next", "no_next", "next_due", "no_next_due"]))
     )]
-    Edit {
-        /// The touchpoint's id (as `touch list` shows it)
-        id: i64,
-        /// Move it to this client
-        #[arg(long)]
-        client: Option<String>,
-        /// How it happened: call, meeting, email, message, report or other
-        #[arg(long, value_parser = TouchKind::parse)]
-        kind: Option<TouchKind>,
-        /// What was said, in a line
-        #[arg(long, allow_hyphen_values = true)]
-        summary: Option<String>,
-        /// When it happened
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        at: Option<NaiveDate>,
-        /// Time it took, in minutes
-        #[arg(long, value_parser = minutes_arg)]
-        minutes: Option<u32>,
-        /// The next step agreed
-        #[arg(
-            long,
-            value_name = "TEXT",
-            allow_hyphen_values = true,
-            conflicts_with = "no_next"
-        )]
-        next: Option<String>,
-        /// Remove the next step (and its due date)
-        #[arg(long)]
-        no_next: bool,
-        /// When the next step is due
-        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with_all = ["no_next", "no_next_due"])]
-        next_due: Option<NaiveDate>,
-        /// Remove the next step's due date
-        #[arg(long)]
-        no_next_due: bool,
-    },
+    Edit(EditTouch),
     /// Delete a touchpoint by id
     #[command(after_help = "Example:\n  folio touch delete 42")]
     Delete {
         /// The touchpoint's id (as `touch list` shows it)
         id: i64,
     },
+}
+
+/// `folio touch add`'s arguments.
+#[derive(Debug, Args)]
+pub struct AddTouch {
+    /// The client, by name (case does not matter)
+    pub client: String,
+    /// How it happened: call, meeting, email, message, report or other
+    #[arg(long, value_parser = TouchKind::parse)]
+    pub kind: TouchKind,
+    /// What was said, in a line
+    #[arg(long, allow_hyphen_values = true)]
+    pub summary: String,
+    /// When it happened [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub at: Option<NaiveDate>,
+    /// Time it took, in minutes
+    #[arg(long, default_value_t = 0, value_parser = minutes_arg)]
+    pub minutes: u32,
+    /// The next step agreed
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub next: Option<String>,
+    /// When the next step is due
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "next")]
+    pub next_due: Option<NaiveDate>,
+}
+
+/// `folio touch edit`'s arguments.
+#[derive(Debug, Args)]
+pub struct EditTouch {
+    /// The touchpoint's id (as `touch list` shows it)
+    pub id: i64,
+    /// Move it to this client
+    #[arg(long)]
+    pub client: Option<String>,
+    /// How it happened: call, meeting, email, message, report or other
+    #[arg(long, value_parser = TouchKind::parse)]
+    pub kind: Option<TouchKind>,
+    /// What was said, in a line
+    #[arg(long, allow_hyphen_values = true)]
+    pub summary: Option<String>,
+    /// When it happened
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub at: Option<NaiveDate>,
+    /// Time it took, in minutes
+    #[arg(long, value_parser = minutes_arg)]
+    pub minutes: Option<u32>,
+    /// The next step agreed
+    #[arg(
+        long,
+        value_name = "TEXT",
+        allow_hyphen_values = true,
+        conflicts_with = "no_next"
+    )]
+    pub next: Option<String>,
+    /// Remove the next step (and its due date)
+    #[arg(long)]
+    pub no_next: bool,
+    /// When the next step is due
+    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with_all = ["no_next", "no_next_due"])]
+    pub next_due: Option<NaiveDate>,
+    /// Remove the next step's due date
+    #[arg(long)]
+    pub no_next_due: bool,
 }
 
 #[derive(Debug, Clone, Copy, Args)]
@@ -683,22 +707,7 @@ pub enum AgreeCmd {
     #[command(
         after_help = "Example:\n  folio agree add Acme --text \"Send the media plan\" --owner us --due 2026-11-28"
     )]
-    Add {
-        /// The client, by name (case does not matter)
-        client: String,
-        /// What was promised
-        #[arg(long, allow_hyphen_values = true)]
-        text: String,
-        /// Who promised it: us (the agency) or client
-        #[arg(long, value_parser = Owner::parse)]
-        owner: Owner,
-        /// When it is due [default: no due date]
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        due: Option<NaiveDate>,
-        /// When it was agreed [default: today]
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        on: Option<NaiveDate>,
-    },
+    Add(AddAgreement),
     /// Close an agreement as kept, broken or cancelled
     #[command(after_help = "Example:\n  folio agree close 12 --kept")]
     Close {
@@ -729,34 +738,57 @@ pub enum AgreeCmd {
         group(clap::ArgGroup::new("change").required(true).multiple(true)
             .args(["client", "text", "owner", "due", "no_due", "on"]))
     )]
-    Edit {
-        /// The agreement's id (as `agree list` shows it)
-        id: i64,
-        /// Move it to this client
-        #[arg(long)]
-        client: Option<String>,
-        /// What was promised
-        #[arg(long, allow_hyphen_values = true)]
-        text: Option<String>,
-        /// Who promised it: us (the agency) or client
-        #[arg(long, value_parser = Owner::parse)]
-        owner: Option<Owner>,
-        /// When it is due
-        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "no_due")]
-        due: Option<NaiveDate>,
-        /// Remove the due date
-        #[arg(long)]
-        no_due: bool,
-        /// When it was agreed
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        on: Option<NaiveDate>,
-    },
+    Edit(EditAgreement),
     /// Delete an agreement by id
     #[command(after_help = "Example:\n  folio agree delete 12")]
     Delete {
         /// The agreement's id (as `agree list` shows it)
         id: i64,
     },
+}
+
+/// `folio agree add`'s arguments.
+#[derive(Debug, Args)]
+pub struct AddAgreement {
+    /// The client, by name (case does not matter)
+    pub client: String,
+    /// What was promised
+    #[arg(long, allow_hyphen_values = true)]
+    pub text: String,
+    /// Who promised it: us (the agency) or client
+    #[arg(long, value_parser = Owner::parse)]
+    pub owner: Owner,
+    /// When it is due [default: no due date]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+    /// When it was agreed [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+}
+
+/// `folio agree edit`'s arguments.
+#[derive(Debug, Args)]
+pub struct EditAgreement {
+    /// The agreement's id (as `agree list` shows it)
+    pub id: i64,
+    /// Move it to this client
+    #[arg(long)]
+    pub client: Option<String>,
+    /// What was promised
+    #[arg(long, allow_hyphen_values = true)]
+    pub text: Option<String>,
+    /// Who promised it: us (the agency) or client
+    #[arg(long, value_parser = Owner::parse)]
+    pub owner: Option<Owner>,
+    /// When it is due
+    #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "no_due")]
+    pub due: Option<NaiveDate>,
+    /// Remove the due date
+    #[arg(long)]
+    pub no_due: bool,
+    /// When it was agreed
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -799,19 +831,7 @@ pub enum InvoiceCmd {
     #[command(
         after_help = "Example:\n  folio invoice add Acme --month 2026-11 --amount \"250 000\" --due 10.11.2026"
     )]
-    Add {
-        /// The client, by name (case does not matter)
-        client: String,
-        /// The plan's month it is expected in, YYYY-MM
-        #[arg(long, value_parser = Month::parse)]
-        month: Month,
-        /// The amount expected, e.g. "250 000"
-        #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
-        amount: Money,
-        /// Due date [default: the last day of the month]
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        due: Option<NaiveDate>,
-    },
+    Add(AddInvoice),
     /// List expected payments with what is still owed
     #[command(after_help = "Example:\n  folio invoice list --month 2026-11")]
     List {
@@ -831,22 +851,7 @@ pub enum InvoiceCmd {
         group(clap::ArgGroup::new("change").required(true).multiple(true)
             .args(["client", "month", "amount", "due"]))
     )]
-    Edit {
-        /// The expected payment's id (as `invoice list` shows it)
-        id: i64,
-        /// Move it to this client
-        #[arg(long)]
-        client: Option<String>,
-        /// The plan's month it is expected in, YYYY-MM
-        #[arg(long, value_parser = Month::parse)]
-        month: Option<Month>,
-        /// The amount expected
-        #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
-        amount: Option<Money>,
-        /// Due date
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        due: Option<NaiveDate>,
-    },
+    Edit(EditInvoice),
     /// Delete an expected payment by id
     #[command(after_help = "Example:\n  folio invoice delete 7")]
     Delete {
@@ -855,25 +860,48 @@ pub enum InvoiceCmd {
     },
 }
 
+/// `folio invoice add`'s arguments.
+#[derive(Debug, Args)]
+pub struct AddInvoice {
+    /// The client, by name (case does not matter)
+    pub client: String,
+    /// The plan's month it is expected in, YYYY-MM
+    #[arg(long, value_parser = Month::parse)]
+    pub month: Month,
+    /// The amount expected, e.g. "250 000"
+    #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
+    pub amount: Money,
+    /// Due date [default: the last day of the month]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+}
+
+/// `folio invoice edit`'s arguments.
+#[derive(Debug, Args)]
+pub struct EditInvoice {
+    /// The expected payment's id (as `invoice list` shows it)
+    pub id: i64,
+    /// Move it to this client
+    #[arg(long)]
+    pub client: Option<String>,
+    /// The plan's month it is expected in, YYYY-MM
+    #[arg(long, value_parser = Month::parse)]
+    pub month: Option<Month>,
+    /// The amount expected
+    #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
+    pub amount: Option<Money>,
+    /// Due date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum PayCmd {
     /// Record a payment received
     #[command(
         after_help = "Example:\n  folio pay add Acme --on 2026-11-12 --amount \"1 250 000,50\" \\\n    --note \"Invoice 118\""
     )]
-    Add {
-        /// The client who paid, by name (case does not matter)
-        client: String,
-        /// The day the money arrived
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        on: NaiveDate,
-        /// The amount received, e.g. "1 250 000,50"
-        #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
-        amount: Money,
-        /// A note, e.g. the invoice number
-        #[arg(long, default_value = "", allow_hyphen_values = true)]
-        note: String,
-    },
+    Add(AddPayment),
     /// List payments, newest first
     #[command(after_help = "Example:\n  folio pay list --client Acme")]
     List {
@@ -893,28 +921,48 @@ pub enum PayCmd {
         group(clap::ArgGroup::new("change").required(true).multiple(true)
             .args(["client", "on", "amount", "note"]))
     )]
-    Edit {
-        /// The payment's id (as `pay list` shows it)
-        id: i64,
-        /// Move it to this client
-        #[arg(long)]
-        client: Option<String>,
-        /// The day the money arrived
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        on: Option<NaiveDate>,
-        /// The amount received
-        #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
-        amount: Option<Money>,
-        /// A note, e.g. the invoice number
-        #[arg(long, allow_hyphen_values = true)]
-        note: Option<String>,
-    },
+    Edit(EditPayment),
     /// Delete a payment by id
     #[command(after_help = "Example:\n  folio pay delete 3")]
     Delete {
         /// The payment's id (as `pay list` shows it)
         id: i64,
     },
+}
+
+/// `folio pay add`'s arguments.
+#[derive(Debug, Args)]
+pub struct AddPayment {
+    /// The client who paid, by name (case does not matter)
+    pub client: String,
+    /// The day the money arrived
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: NaiveDate,
+    /// The amount received, e.g. "1 250 000,50"
+    #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
+    pub amount: Money,
+    /// A note, e.g. the invoice number
+    #[arg(long, default_value = "", allow_hyphen_values = true)]
+    pub note: String,
+}
+
+/// `folio pay edit`'s arguments.
+#[derive(Debug, Args)]
+pub struct EditPayment {
+    /// The payment's id (as `pay list` shows it)
+    pub id: i64,
+    /// Move it to this client
+    #[arg(long)]
+    pub client: Option<String>,
+    /// The day the money arrived
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+    /// The amount received
+    #[arg(long, value_parser = Money::parse_positive, allow_hyphen_values = true)]
+    pub amount: Option<Money>,
+    /// A note, e.g. the invoice number
+    #[arg(long, allow_hyphen_values = true)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

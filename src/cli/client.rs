@@ -15,29 +15,20 @@ use crate::ops::{self, ClientEdit, counterparties, views};
 pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        ClientCmd::Add {
-            name,
-            tier,
-            cadence,
-            since,
-            channel,
-            goal,
-            notes,
-            inn,
-        } => {
+        ClientCmd::Add(a) => {
             let c = counterparties::add_client_with_inn(
                 &mut s.store,
                 &NewClient {
-                    name,
-                    tier,
+                    name: a.name,
+                    tier: a.tier,
                     status: Status::Active,
-                    since: since.unwrap_or(s.today),
-                    cadence_days: cadence,
-                    channel,
-                    goal,
-                    notes: notes.unwrap_or_default(),
+                    since: a.since.unwrap_or(s.today),
+                    cadence_days: a.cadence,
+                    channel: a.channel,
+                    goal: a.goal,
+                    notes: a.notes.unwrap_or_default(),
                 },
-                inn.as_deref(),
+                a.inn.as_deref(),
             )?;
             Ok(sayln(
                 loc,
@@ -119,31 +110,24 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             }
             Ok(render_card(loc, &card))
         }
-        ClientCmd::Edit {
-            name,
-            new_name,
-            since,
-            cadence,
-            no_cadence,
-            channel,
-            goal,
-            notes,
-            inn,
-            no_inn,
-        } => {
-            let c = ops::client_by_name(&s.store, &name)?;
+        ClientCmd::Edit(e) => {
+            let c = ops::client_by_name(&s.store, &e.name)?;
             let edit = ClientEdit {
-                name: new_name,
-                since,
-                cadence_days: if no_cadence {
+                name: e.new_name,
+                since: e.since,
+                cadence_days: if e.no_cadence {
                     Some(None)
                 } else {
-                    cadence.map(Some)
+                    e.cadence.map(Some)
                 },
-                channel,
-                goal,
-                notes,
-                inn: if no_inn { Some(None) } else { inn.map(Some) },
+                channel: e.channel,
+                goal: e.goal,
+                notes: e.notes,
+                inn: if e.no_inn {
+                    Some(None)
+                } else {
+                    e.inn.map(Some)
+                },
             };
             let c = ops::edit_client(&mut s.store, c.id, &edit)?;
             Ok(sayln(
@@ -220,26 +204,18 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 None => sayln(loc, "cli-client-deleted", &[("name", &c.name)]),
             })
         }
-        ClientCmd::Contact(ContactCmd::Add {
-            name,
-            person,
-            role,
-            decision_maker,
-            phone,
-            email,
-            birthday,
-        }) => {
-            let c = ops::client_by_name(&s.store, &name)?;
+        ClientCmd::Contact(ContactCmd::Add(a)) => {
+            let c = ops::client_by_name(&s.store, &a.name)?;
             let contact = ops::add_contact(
                 &mut s.store,
                 c.id,
                 &NewContact {
-                    name: person,
-                    role,
-                    decision_maker,
-                    phone,
-                    email,
-                    birthday,
+                    name: a.person,
+                    role: a.role,
+                    decision_maker: a.decision_maker,
+                    phone: a.phone,
+                    email: a.email,
+                    birthday: a.birthday,
                 },
             )?;
             let id = if contact.decision_maker {
@@ -268,31 +244,17 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             }
             Ok(contacts_table(loc, &card))
         }
-        ClientCmd::Contact(ContactCmd::Edit {
-            id,
-            client,
-            person,
-            role,
-            no_role,
-            decision_maker,
-            no_decision_maker,
-            phone,
-            no_phone,
-            email,
-            no_email,
-            birthday,
-            no_birthday,
-        }) => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let decides = (decision_maker || no_decision_maker).then_some(decision_maker);
-            let c = ops::change(&mut s.store, id, |c: &mut Contact| {
+        ClientCmd::Contact(ContactCmd::Edit(e)) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let decides = (e.decision_maker || e.no_decision_maker).then_some(e.decision_maker);
+            let c = ops::change(&mut s.store, e.id, |c: &mut Contact| {
                 set(&mut c.client_id, client_id);
-                set(&mut c.name, person);
-                set_or_clear(&mut c.role, no_role, role);
+                set(&mut c.name, e.person);
+                set_or_clear(&mut c.role, e.no_role, e.role);
                 set(&mut c.decision_maker, decides);
-                set_or_clear(&mut c.phone, no_phone, phone);
-                set_or_clear(&mut c.email, no_email, email);
-                set_or_clear(&mut c.birthday, no_birthday, birthday);
+                set_or_clear(&mut c.phone, e.no_phone, e.phone);
+                set_or_clear(&mut c.email, e.no_email, e.email);
+                set_or_clear(&mut c.birthday, e.no_birthday, e.birthday);
             })?;
             let at = ops::client_by_id(&s.store, c.client_id)?;
             Ok(sayln(

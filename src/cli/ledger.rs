@@ -275,20 +275,15 @@ fn invoice_said(loc: Locale, id: &str, i: &Invoice, client: &str) -> String {
 pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        InvoiceCmd::Add {
-            client,
-            month,
-            amount,
-            due,
-        } => {
-            let c = ops::client_by_name(&s.store, &client)?;
+        InvoiceCmd::Add(a) => {
+            let c = ops::client_by_name(&s.store, &a.client)?;
             let i = ops::add_invoice(
                 &mut s.store,
                 c.id,
                 &NewInvoice {
-                    month,
-                    amount,
-                    due: due.unwrap_or(month.last_day()),
+                    month: a.month,
+                    amount: a.amount,
+                    due: a.due.unwrap_or(a.month.last_day()),
                 },
             )?;
             Ok(invoice_said(loc, "cli-invoice-added", &i, &c.name))
@@ -353,19 +348,13 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
             }
             Ok(t.render())
         }
-        InvoiceCmd::Edit {
-            id,
-            client,
-            month,
-            amount,
-            due,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let i = ops::change(&mut s.store, id, |i: &mut Invoice| {
+        InvoiceCmd::Edit(e) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let i = ops::change(&mut s.store, e.id, |i: &mut Invoice| {
                 set(&mut i.client_id, client_id);
-                set(&mut i.month, month);
-                set(&mut i.amount, amount);
-                set(&mut i.due, due);
+                set(&mut i.month, e.month);
+                set(&mut i.amount, e.amount);
+                set(&mut i.due, e.due);
             })?;
             let c = ops::client_by_id(&s.store, i.client_id)?;
             Ok(invoice_said(loc, "cli-invoice-updated", &i, &c.name))
@@ -394,14 +383,17 @@ fn payment_said(loc: Locale, id: &str, p: &Payment, client: &str) -> String {
 pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        PayCmd::Add {
-            client,
-            on,
-            amount,
-            note,
-        } => {
-            let c = ops::client_by_name(&s.store, &client)?;
-            let p = ops::add_payment(&mut s.store, c.id, &NewPayment { on, amount, note })?;
+        PayCmd::Add(a) => {
+            let c = ops::client_by_name(&s.store, &a.client)?;
+            let p = ops::add_payment(
+                &mut s.store,
+                c.id,
+                &NewPayment {
+                    on: a.on,
+                    amount: a.amount,
+                    note: a.note,
+                },
+            )?;
             Ok(payment_said(loc, "cli-payment-added", &p, &c.name))
         }
         PayCmd::List {
@@ -460,19 +452,13 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                 )
             ))
         }
-        PayCmd::Edit {
-            id,
-            client,
-            on,
-            amount,
-            note,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let p = ops::change(&mut s.store, id, |p: &mut Payment| {
+        PayCmd::Edit(e) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let p = ops::change(&mut s.store, e.id, |p: &mut Payment| {
                 set(&mut p.client_id, client_id);
-                set(&mut p.on, on);
-                set(&mut p.amount, amount);
-                set(&mut p.note, note);
+                set(&mut p.on, e.on);
+                set(&mut p.amount, e.amount);
+                set(&mut p.note, e.note);
             })?;
             let c = ops::client_by_id(&s.store, p.client_id)?;
             Ok(payment_said(loc, "cli-payment-updated", &p, &c.name))

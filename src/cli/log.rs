@@ -27,26 +27,18 @@ fn touch_said(loc: Locale, id: &str, t: &Touchpoint, client: &str) -> String {
 pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        TouchCmd::Add {
-            client,
-            kind,
-            summary,
-            at,
-            minutes,
-            next,
-            next_due,
-        } => {
-            let c = ops::client_by_name(&s.store, &client)?;
+        TouchCmd::Add(a) => {
+            let c = ops::client_by_name(&s.store, &a.client)?;
             let t = ops::add_touchpoint(
                 &mut s.store,
                 c.id,
                 &NewTouchpoint {
-                    at: at.unwrap_or(s.today),
-                    kind,
-                    summary,
-                    minutes,
-                    next_step: next,
-                    next_due,
+                    at: a.at.unwrap_or(s.today),
+                    kind: a.kind,
+                    summary: a.summary,
+                    minutes: a.minutes,
+                    next_step: a.next,
+                    next_due: a.next_due,
                 },
             )?;
             Ok(touch_said(loc, "cli-touch-added", &t, &c.name))
@@ -115,28 +107,17 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
             }
             Ok(out)
         }
-        TouchCmd::Edit {
-            id,
-            client,
-            kind,
-            summary,
-            at,
-            minutes,
-            next,
-            no_next,
-            next_due,
-            no_next_due,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let t = ops::change(&mut s.store, id, |t: &mut Touchpoint| {
+        TouchCmd::Edit(e) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let t = ops::change(&mut s.store, e.id, |t: &mut Touchpoint| {
                 set(&mut t.client_id, client_id);
-                set(&mut t.kind, kind);
-                set(&mut t.summary, summary);
-                set(&mut t.at, at);
-                set(&mut t.minutes, minutes);
+                set(&mut t.kind, e.kind);
+                set(&mut t.summary, e.summary);
+                set(&mut t.at, e.at);
+                set(&mut t.minutes, e.minutes);
                 // No next step, no due date for it.
-                set_or_clear(&mut t.next_step, no_next, next);
-                set_or_clear(&mut t.next_due, no_next || no_next_due, next_due);
+                set_or_clear(&mut t.next_step, e.no_next, e.next);
+                set_or_clear(&mut t.next_due, e.no_next || e.no_next_due, e.next_due);
             })?;
             let c = ops::client_by_id(&s.store, t.client_id)?;
             Ok(touch_said(loc, "cli-touch-updated", &t, &c.name))
@@ -179,44 +160,30 @@ fn agreement_said(loc: Locale, id: &str, a: &Agreement, client: &str) -> String 
 pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        AgreeCmd::Add {
-            client,
-            text,
-            owner,
-            due,
-            on,
-        } => {
-            let c = ops::client_by_name(&s.store, &client)?;
-            let a = ops::add_agreement(
+        AgreeCmd::Add(a) => {
+            let c = ops::client_by_name(&s.store, &a.client)?;
+            let agreement = ops::add_agreement(
                 &mut s.store,
                 c.id,
                 &NewAgreement {
-                    made_on: on.unwrap_or(s.today),
-                    text,
-                    owner,
-                    due,
+                    made_on: a.on.unwrap_or(s.today),
+                    text: a.text,
+                    owner: a.owner,
+                    due: a.due,
                     status: AgreementStatus::Open,
                     closed_on: None,
                 },
             )?;
-            Ok(agreement_said(loc, "cli-agree-added", &a, &c.name))
+            Ok(agreement_said(loc, "cli-agree-added", &agreement, &c.name))
         }
-        AgreeCmd::Edit {
-            id,
-            client,
-            text,
-            owner,
-            due,
-            no_due,
-            on,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let a = ops::change(&mut s.store, id, |a: &mut Agreement| {
+        AgreeCmd::Edit(e) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let a = ops::change(&mut s.store, e.id, |a: &mut Agreement| {
                 set(&mut a.client_id, client_id);
-                set(&mut a.text, text);
-                set(&mut a.owner, owner);
-                set(&mut a.made_on, on);
-                set_or_clear(&mut a.due, no_due, due);
+                set(&mut a.text, e.text);
+                set(&mut a.owner, e.owner);
+                set(&mut a.made_on, e.on);
+                set_or_clear(&mut a.due, e.no_due, e.due);
             })?;
             let c = ops::client_by_id(&s.store, a.client_id)?;
             Ok(agreement_said(loc, "cli-agree-updated", &a, &c.name))
