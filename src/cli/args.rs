@@ -305,17 +305,7 @@ pub enum ClientCmd {
     Add(AddClient),
     /// List clients with their signals
     #[command(after_help = "Example:\n  folio client list --tier gold --json")]
-    List {
-        /// Only clients of this tier: gold, potential or toxic
-        #[arg(long, value_parser = Tier::parse)]
-        tier: Option<Tier>,
-        /// Only clients with this status: active, paused or churned
-        #[arg(long, value_parser = Status::parse)]
-        status: Option<Status>,
-        /// Print JSON for scripts (keys and values in English)
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListClients),
     /// Show everything about one client
     #[command(after_help = "Example:\n  folio client show \"ооо ромашка\"")]
     Show {
@@ -407,6 +397,20 @@ pub struct AddClient {
     /// The client's ИНН (10 or 12 digits, check digits verified)
     #[arg(long)]
     pub inn: Option<String>,
+}
+
+/// `folio client list`'s arguments.
+#[derive(Debug, Args)]
+pub struct ListClients {
+    /// Only clients of this tier: gold, potential or toxic
+    #[arg(long, value_parser = Tier::parse)]
+    pub tier: Option<Tier>,
+    /// Only clients with this status: active, paused or churned
+    #[arg(long, value_parser = Status::parse)]
+    pub status: Option<Status>,
+    /// Print JSON for scripts (keys and values in English)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `folio client edit`'s arguments.
@@ -585,17 +589,7 @@ pub enum TouchCmd {
     Add(AddTouch),
     /// List touchpoints, newest first
     #[command(after_help = "Example:\n  folio touch list --client Acme --limit 20")]
-    List {
-        /// Only this client's touchpoints
-        #[arg(long)]
-        client: Option<String>,
-        /// At most this many (0: all)
-        #[arg(long, default_value_t = 50)]
-        limit: u32,
-        /// Print JSON for scripts (keys and values in English)
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListTouches),
     /// Change a touchpoint: only the fields given
     #[command(
         after_help = "Example:\n  folio touch edit 42 --minutes 45 --next \"Send the revised proposal\" \\\n    --next-due 2026-12-04",
@@ -634,6 +628,20 @@ pub struct AddTouch {
     /// When the next step is due
     #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "next")]
     pub next_due: Option<NaiveDate>,
+}
+
+/// `folio touch list`'s arguments.
+#[derive(Debug, Args)]
+pub struct ListTouches {
+    /// Only this client's touchpoints
+    #[arg(long)]
+    pub client: Option<String>,
+    /// At most this many (0: all)
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+    /// Print JSON for scripts (keys and values in English)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `folio touch edit`'s arguments.
@@ -721,17 +729,7 @@ pub enum AgreeCmd {
     },
     /// List agreements: open first, by due date
     #[command(after_help = "Example:\n  folio agree list --open --json")]
-    List {
-        /// Only the open ones
-        #[arg(long)]
-        open: bool,
-        /// Only this client's agreements
-        #[arg(long)]
-        client: Option<String>,
-        /// Print JSON for scripts (keys and values in English)
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListAgreements),
     /// Change an agreement: only the fields given (close it with `agree close`)
     #[command(
         after_help = "Example:\n  folio agree edit 12 --due 2026-12-05 --text \"Send the media plan for Q1\"",
@@ -764,6 +762,20 @@ pub struct AddAgreement {
     /// When it was agreed [default: today]
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub on: Option<NaiveDate>,
+}
+
+/// `folio agree list`'s arguments.
+#[derive(Debug, Args)]
+pub struct ListAgreements {
+    /// Only the open ones
+    #[arg(long)]
+    pub open: bool,
+    /// Only this client's agreements
+    #[arg(long)]
+    pub client: Option<String>,
+    /// Print JSON for scripts (keys and values in English)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `folio agree edit`'s arguments.
@@ -834,17 +846,7 @@ pub enum InvoiceCmd {
     Add(AddInvoice),
     /// List expected payments with what is still owed
     #[command(after_help = "Example:\n  folio invoice list --month 2026-11")]
-    List {
-        /// Only this client's expected payments
-        #[arg(long)]
-        client: Option<String>,
-        /// Only those expected in this month, YYYY-MM
-        #[arg(long, value_parser = Month::parse)]
-        month: Option<Month>,
-        /// Print JSON for scripts (keys and values in English)
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListInvoices),
     /// Change an expected payment: only the fields given
     #[command(
         after_help = "Example:\n  folio invoice edit 7 --amount \"300 000\" --due 15.11.2026",
@@ -876,6 +878,20 @@ pub struct AddInvoice {
     pub due: Option<NaiveDate>,
 }
 
+/// `folio invoice list`'s arguments.
+#[derive(Debug, Args)]
+pub struct ListInvoices {
+    /// Only this client's expected payments
+    #[arg(long)]
+    pub client: Option<String>,
+    /// Only those expected in this month, YYYY-MM
+    #[arg(long, value_parser = Month::parse)]
+    pub month: Option<Month>,
+    /// Print JSON for scripts (keys and values in English)
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `folio invoice edit`'s arguments.
 #[derive(Debug, Args)]
 pub struct EditInvoice {
@@ -904,17 +920,7 @@ pub enum PayCmd {
     Add(AddPayment),
     /// List payments, newest first
     #[command(after_help = "Example:\n  folio pay list --client Acme")]
-    List {
-        /// Only this client's payments
-        #[arg(long)]
-        client: Option<String>,
-        /// Only those received in this month, YYYY-MM
-        #[arg(long, value_parser = Month::parse)]
-        month: Option<Month>,
-        /// Print JSON for scripts (keys and values in English)
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListPayments),
     /// Change a payment received: only the fields given
     #[command(
         after_help = "Example:\n  folio pay edit 3 --on 2026-11-13 --note \"Invoice 118, second part\"",
@@ -944,6 +950,20 @@ pub struct AddPayment {
     /// A note, e.g. the invoice number
     #[arg(long, default_value = "", allow_hyphen_values = true)]
     pub note: String,
+}
+
+/// `folio pay list`'s arguments.
+#[derive(Debug, Args)]
+pub struct ListPayments {
+    /// Only this client's payments
+    #[arg(long)]
+    pub client: Option<String>,
+    /// Only those received in this month, YYYY-MM
+    #[arg(long, value_parser = Month::parse)]
+    pub month: Option<Month>,
+    /// Print JSON for scripts (keys and values in English)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `folio pay edit`'s arguments.

@@ -40,19 +40,15 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 ],
             ))
         }
-        ClientCmd::List {
-            tier,
-            status,
-            json: as_json,
-        } => {
+        ClientCmd::List(l) => {
             let view = views::portfolio(&mut s.store, s.today)?;
             let rows: Vec<&ClientStats> = view
                 .clients
                 .iter()
-                .filter(|c| tier.is_none_or(|t| c.client.tier == t))
-                .filter(|c| status.is_none_or(|st| c.client.status == st))
+                .filter(|c| l.tier.is_none_or(|t| c.client.tier == t))
+                .filter(|c| l.status.is_none_or(|st| c.client.status == st))
                 .collect();
-            if as_json {
+            if l.json {
                 let out: Vec<ClientRow> = rows.iter().map(|c| ClientRow::from(*c)).collect();
                 return json(&out);
             }

@@ -288,16 +288,12 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
             )?;
             Ok(invoice_said(loc, "cli-invoice-added", &i, &c.name))
         }
-        InvoiceCmd::List {
-            client,
-            month,
-            json: as_json,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let rows = ops::invoices(&mut s.store, client_id, month)?;
+        InvoiceCmd::List(l) => {
+            let client_id = super::client_filter(s, l.client.as_deref())?;
+            let rows = ops::invoices(&mut s.store, client_id, l.month)?;
             let names = ops::client_names(&s.store)?;
             let name = |id| name_of(&names, id);
-            if as_json {
+            if l.json {
                 let out: Vec<InvoiceJson> = rows
                     .iter()
                     .map(|r| InvoiceJson {
@@ -396,16 +392,12 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
             )?;
             Ok(payment_said(loc, "cli-payment-added", &p, &c.name))
         }
-        PayCmd::List {
-            client,
-            month,
-            json: as_json,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let rows = ops::payments(&s.store, client_id, month)?;
+        PayCmd::List(l) => {
+            let client_id = super::client_filter(s, l.client.as_deref())?;
+            let rows = ops::payments(&s.store, client_id, l.month)?;
             let names = ops::client_names(&s.store)?;
             let name = |id| name_of(&names, id);
-            if as_json {
+            if l.json {
                 let out: Vec<_> = rows
                     .iter()
                     .map(|p| WithClient {

@@ -43,17 +43,13 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
             )?;
             Ok(touch_said(loc, "cli-touch-added", &t, &c.name))
         }
-        TouchCmd::List {
-            client,
-            limit,
-            json: as_json,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let limit = if limit == 0 { -1 } else { i64::from(limit) };
+        TouchCmd::List(l) => {
+            let client_id = super::client_filter(s, l.client.as_deref())?;
+            let limit = if l.limit == 0 { -1 } else { i64::from(l.limit) };
             let (rows, total) = ops::touch_window(&s.store, client_id, "", 0, limit, true)?;
             let total = total.unwrap_or_default();
             let names = ops::client_names(&s.store)?;
-            if as_json {
+            if l.json {
                 let out: Vec<_> = rows
                     .iter()
                     .map(|t| WithClient {
@@ -196,15 +192,11 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 &[("id", &a.id), ("status", &words::agreement(loc, a.status))],
             ))
         }
-        AgreeCmd::List {
-            open,
-            client,
-            json: as_json,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let rows = ops::agreements(&s.store, client_id, open)?;
+        AgreeCmd::List(l) => {
+            let client_id = super::client_filter(s, l.client.as_deref())?;
+            let rows = ops::agreements(&s.store, client_id, l.open)?;
             let names = ops::client_names(&s.store)?;
-            if as_json {
+            if l.json {
                 let out: Vec<_> = rows
                     .iter()
                     .map(|a| WithClient {
