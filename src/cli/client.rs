@@ -8,7 +8,9 @@ use super::table::{Align, Table};
 use super::{Session, json, say, sayln, set, set_or_clear, widest};
 use crate::domain::money::bp_to_pct;
 use crate::domain::signals::{ClientStats, NeglectState};
-use crate::domain::{Contact, Money, NewClient, NewContact, Status};
+use crate::domain::{
+    AgreementStatus, Contact, Money, NewClient, NewContact, Owner, Status, TouchKind,
+};
 use crate::format::{self, Locale, Noun, words};
 use crate::ops::{self, ClientEdit, counterparties, views};
 
@@ -510,12 +512,7 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
         ],
     ));
     let min = say(loc, "cli-minutes-short", &[]);
-    let kind_width = widest(
-        crate::domain::TouchKind::ALL
-            .iter()
-            .map(|k| words::kind(loc, *k)),
-        7,
-    );
+    let kind_width = widest(TouchKind::ALL.iter().map(|&k| words::kind(loc, k)), 7);
     for t in &card.touchpoints {
         let next = match &t.next_step {
             Some(n) => {
@@ -538,17 +535,12 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
     }
     let due = say(loc, "cli-card-due", &[]);
     let status_width = widest(
-        crate::domain::AgreementStatus::ALL
+        AgreementStatus::ALL
             .iter()
-            .map(|a| words::agreement(loc, *a)),
+            .map(|&a| words::agreement(loc, a)),
         9,
     );
-    let owner_width = widest(
-        crate::domain::Owner::ALL
-            .iter()
-            .map(|o| words::owner(loc, *o)),
-        6,
-    );
+    let owner_width = widest(Owner::ALL.iter().map(|&o| words::owner(loc, o)), 6);
     if !card.agreements.is_empty() {
         out.push('\n');
         out.push_str(&sayln(loc, "cli-card-agreements-title", &[]));

@@ -79,20 +79,14 @@ impl Table {
                 if i > 0 {
                     text.push_str("  ");
                 }
-                let pad = widths[i].saturating_sub(c.width());
-                match self.aligns[i] {
-                    Align::Left => {
-                        text.push_str(c);
-                        if i + 1 < cells.len() {
-                            text.push_str(&" ".repeat(pad));
-                        }
-                    }
-                    Align::Right => {
-                        text.push_str(&" ".repeat(pad));
-                        text.push_str(c);
-                    }
-                }
+                let pad = " ".repeat(widths[i].saturating_sub(c.width()));
+                let cell = match self.aligns[i] {
+                    Align::Left => format!("{c}{pad}"),
+                    Align::Right => format!("{pad}{c}"),
+                };
+                text.push_str(&cell);
             }
+            // The last column's padding goes with the line's end.
             out.push_str(text.trim_end());
             out.push('\n');
         };
