@@ -81,8 +81,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     last_touch_cell(loc, c),
                     c.client
                         .cadence_days
-                        .map(|d| format::days_compact(loc, d))
-                        .unwrap_or("-".into()),
+                        .map_or("-".into(), |d| format::days_compact(loc, d)),
                     c.agreements.overdue.to_string(),
                     c.agreements.broken.to_string(),
                 ]);
@@ -409,17 +408,13 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
         words::tier_of_one(loc, c.tier),
         words::status(loc, c.status)
     ));
+    let cadence = c.cadence_days.map_or("-".into(), |d| format::days(loc, d));
     out.push_str(&sayln(
         loc,
         "cli-card-since",
         &[
             ("since", &date(c.since)),
-            (
-                "cadence",
-                &c.cadence_days
-                    .map(|d| format::days(loc, d))
-                    .unwrap_or("-".into()),
-            ),
+            ("cadence", &cadence),
             ("channel", &c.channel.as_deref().unwrap_or("-")),
         ],
     ));

@@ -200,19 +200,11 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
             ),
             None => ("cli-import-header-line", summary.header_line, Noun::Line),
         };
-        out.push_str(&sayln(
-            loc,
-            id,
-            &[
-                ("at", &above),
-                (
-                    "skipped",
-                    &format::count(loc, above.saturating_sub(1), noun),
-                ),
-            ],
-        ));
+        let skipped = format::count(loc, above.saturating_sub(1), noun);
+        out.push_str(&sayln(loc, id, &[("at", &above), ("skipped", &skipped)]));
     }
     if !summary.created_clients.is_empty() {
+        let clients = format::count(loc, summary.created_clients.len(), Noun::NewClient);
         out.push_str(&sayln(
             loc,
             if dry_run {
@@ -221,10 +213,7 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
                 "cli-import-created"
             },
             &[
-                (
-                    "clients",
-                    &format::count(loc, summary.created_clients.len(), Noun::NewClient),
-                ),
+                ("clients", &clients),
                 ("names", &summary.created_clients.join(", ")),
             ],
         ));
@@ -446,18 +435,13 @@ pub fn check(s: &mut Session) -> Result<String> {
     if problems.is_empty() {
         return Ok(sayln(loc, "cli-check-ok", &[("db", &shown(&s.path))]));
     }
+    let count = format::count(loc, problems.len(), Noun::Problem);
     bail!(
         "{}:\n  {}",
         say(
             loc,
             "cli-check-problems",
-            &[
-                ("db", &shown(&s.path)),
-                (
-                    "problems",
-                    &format::count(loc, problems.len(), Noun::Problem)
-                ),
-            ],
+            &[("db", &shown(&s.path)), ("problems", &count)],
         ),
         problems.join("\n  ")
     )
@@ -561,32 +545,19 @@ pub fn synth(cli: &Cli, size: crate::ops::synth::GenSize, today: NaiveDate) -> R
         b.finish_and_clear();
     }
     let loc = cli.locale;
+    let count = |n: u64, noun| format::count(loc, n, noun);
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
     Ok(sayln(
         loc,
         "cli-gen-done",
         &[
-            ("clients", &format::count(loc, counts.clients, Noun::Client)),
-            (
-                "touchpoints",
-                &format::count(loc, counts.touchpoints, Noun::Touchpoint),
-            ),
-            (
-                "agreements",
-                &format::count(loc, counts.agreements, Noun::Agreement),
-            ),
-            (
-                "invoices",
-                &format::count(loc, counts.invoices, Noun::Invoice),
-            ),
-            (
-                "payments",
-                &format::count(loc, counts.payments, Noun::Payment),
-            ),
+            ("clients", &count(counts.clients, Noun::Client)),
+            ("touchpoints", &count(counts.touchpoints, Noun::Touchpoint)),
+            ("agreements", &count(counts.agreements, Noun::Agreement)),
+            ("invoices", &count(counts.invoices, Noun::Invoice)),
+            ("payments", &count(counts.payments, Noun::Payment)),
             ("months", &size.months),
-            (
-                "seconds",
-                &format!("{:.1}", started.elapsed().as_secs_f64()),
-            ),
+            ("seconds", &seconds),
             ("file", &shown(path)),
         ],
     ))
@@ -629,10 +600,7 @@ pub fn summary(s: &mut Session) -> Result<String> {
         &[
             ("received", &money(f.received)),
             ("target", &target),
-            (
-                "currency",
-                &crate::format::currency_sign(loc, &view.currency),
-            ),
+            ("currency", &format::currency_sign(loc, &view.currency)),
             ("attainment", &format::percent_or_dash(loc, f.attainment_bp)),
             ("forecast", &money(f.forecast)),
             ("outstanding", &money(f.outstanding)),
@@ -666,15 +634,13 @@ pub fn summary(s: &mut Session) -> Result<String> {
         &[("counts", &counts.join(", "))],
     ));
     if let Some(share) = p.concentration.largest_share_bp {
+        let clients = format::count(loc, p.concentration.clients_for_80pct, Noun::Client);
         out.push_str(&sayln(
             loc,
             "cli-summary-concentration",
             &[
                 ("share", &format::percent(loc, share)),
-                (
-                    "clients",
-                    &format::count(loc, p.concentration.clients_for_80pct, Noun::Client),
-                ),
+                ("clients", &clients),
             ],
         ));
     }

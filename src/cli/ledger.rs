@@ -150,10 +150,7 @@ fn render_month(loc: Locale, view: &views::MonthView) -> String {
         "cli-plan-title",
         &[
             ("month", &month_word(loc, f.month)),
-            (
-                "currency",
-                &crate::format::currency_sign(loc, &view.currency),
-            ),
+            ("currency", &format::currency_sign(loc, &view.currency)),
             ("today", &format::date(loc, view.today)),
             ("left", &format::count(loc, view.days_left, Noun::Day)),
         ],
