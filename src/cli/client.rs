@@ -86,15 +86,12 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     c.agreements.broken.to_string(),
                 ]);
             }
-            Ok(format!(
-                "{}\n{}",
-                t.render(),
-                sayln(
-                    loc,
-                    "cli-client-list-legend",
-                    &[("currency", &view.currency)]
-                )
-            ))
+            let legend = sayln(
+                loc,
+                "cli-client-list-legend",
+                &[("currency", &view.currency)],
+            );
+            Ok(format!("{}\n{legend}", t.render()))
         }
         ClientCmd::Show {
             name,
@@ -175,15 +172,13 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
         }
         ClientCmd::Delete { name, force } => {
             let c = ops::client_by_name(&s.store, &name)?;
-            let records = ops::client_record_count(&s.store, c.id)?;
-            if records > 0 && !force {
+            let count = ops::client_record_count(&s.store, c.id)?;
+            let records = format::count(loc, count, Noun::Record);
+            if count > 0 && !force {
                 bail!(say(
                     loc,
                     "cli-client-has-records",
-                    &[
-                        ("name", &c.name),
-                        ("records", &format::count(loc, records, Noun::Record)),
-                    ],
+                    &[("name", &c.name), ("records", &records)],
                 ));
             }
             let deleted = ops::backups::delete_client_and_prune(&mut s.store, c.id, s.today)?;
@@ -194,7 +189,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     "cli-client-deleted-kept",
                     &[
                         ("name", &c.name),
-                        ("records", &format::count(loc, records, Noun::Record)),
+                        ("records", &records),
                         ("file", &b.display()),
                     ],
                 ),
@@ -419,19 +414,17 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
         ],
     ));
     if card.inn.is_some() || !card.aliases.is_empty() {
+        let aliases = if card.aliases.is_empty() {
+            "-".to_string()
+        } else {
+            card.aliases.join("; ")
+        };
         out.push_str(&sayln(
             loc,
             "cli-card-inn",
             &[
                 ("inn", &card.inn.as_deref().unwrap_or("-")),
-                (
-                    "aliases",
-                    &if card.aliases.is_empty() {
-                        "-".to_string()
-                    } else {
-                        card.aliases.join("; ")
-                    },
-                ),
+                ("aliases", &aliases),
             ],
         ));
     }

@@ -428,18 +428,15 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                     p.note.clone(),
                 ]);
             }
-            Ok(format!(
-                "{}\n{}",
-                t.render(),
-                sayln(
-                    loc,
-                    "cli-payments-total",
-                    &[
-                        ("total", &format::money(loc, total)),
-                        ("payments", &format::count(loc, rows.len(), Noun::Payment)),
-                    ],
-                )
-            ))
+            let total = sayln(
+                loc,
+                "cli-payments-total",
+                &[
+                    ("total", &format::money(loc, total)),
+                    ("payments", &format::count(loc, rows.len(), Noun::Payment)),
+                ],
+            );
+            Ok(format!("{}\n{total}", t.render()))
         }
         PayCmd::Edit(e) => {
             let client_id = super::client_filter(s, e.client.as_deref())?;
