@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::args::Cli;
-use super::{json, open_session, say, sayln, shown};
+use super::{open_session, say, sayln, shown, to_json};
 use crate::format::{self, Locale};
 use crate::ops::backups::{self, BackupCopy, Pruned};
 use crate::store::schema::CURRENT_VERSION;
@@ -75,20 +75,20 @@ pub fn restore(cli: &Cli, file: &Path, today: NaiveDate) -> Result<String> {
 }
 
 /// `folio backups`: the copies next to the portfolio, newest first.
-pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
+pub fn list(cli: &Cli, json: bool) -> Result<String> {
     let loc = cli.locale;
     if cli.demo {
-        if as_json {
-            return json(&Vec::<CopyRow>::new());
+        if json {
+            return to_json(&Vec::<CopyRow>::new());
         }
         return Ok(sayln(loc, "cli-backups-demo", &[]));
     }
     let target = portfolio_path(cli)?;
     let copies = backups::list(&target)
         .with_context(|| say(loc, "cli-backups-cannot-list", &[("db", &shown(&target))]))?;
-    if as_json {
+    if json {
         let rows: Vec<CopyRow> = copies.iter().map(CopyRow::from).collect();
-        return json(&rows);
+        return to_json(&rows);
     }
     if copies.is_empty() {
         return Ok(sayln(loc, "cli-backups-none", &[("db", &shown(&target))]));

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::args::{AliasCmd, ClientCmd, ContactCmd};
 use super::table::{Align, Table};
-use super::{Session, json, say, sayln, set, set_or_clear, widest};
+use super::{Session, say, sayln, set, set_or_clear, to_json, widest};
 use crate::domain::money::bp_to_pct;
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{
@@ -52,7 +52,7 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 .collect();
             if l.json {
                 let out: Vec<ClientRow> = rows.iter().map(|c| ClientRow::from(*c)).collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-clients", &[]));
@@ -93,14 +93,11 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             );
             Ok(format!("{}\n{legend}", t.render()))
         }
-        ClientCmd::Show {
-            name,
-            json: as_json,
-        } => {
+        ClientCmd::Show { name, json } => {
             let c = ops::client_by_name(&s.store, &name)?;
             let card = views::client_card(&mut s.store, &c, s.today)?;
-            if as_json {
-                return json(&card);
+            if json {
+                return to_json(&card);
             }
             Ok(render_card(loc, &card))
         }
@@ -225,14 +222,11 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 ],
             ))
         }
-        ClientCmd::Contact(ContactCmd::List {
-            name,
-            json: as_json,
-        }) => {
+        ClientCmd::Contact(ContactCmd::List { name, json }) => {
             let c = ops::client_by_name(&s.store, &name)?;
             let card = views::client_card(&mut s.store, &c, s.today)?;
-            if as_json {
-                return json(&card.contacts);
+            if json {
+                return to_json(&card.contacts);
             }
             Ok(contacts_table(loc, &card))
         }
@@ -268,14 +262,11 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 &[("alias", &alias), ("name", &c.name)],
             ))
         }
-        ClientCmd::Alias(AliasCmd::List {
-            name,
-            json: as_json,
-        }) => {
+        ClientCmd::Alias(AliasCmd::List { name, json }) => {
             let c = ops::client_by_name(&s.store, &name)?;
             let aliases = counterparties::aliases(&s.store, c.id)?;
-            if as_json {
-                return json(&aliases);
+            if json {
+                return to_json(&aliases);
             }
             if aliases.is_empty() {
                 return Ok(sayln(loc, "cli-no-aliases", &[("name", &c.name)]));

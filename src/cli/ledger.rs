@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::args::{InvoiceCmd, PayCmd, PlanCmd};
 use super::table::{Align, Table};
-use super::{Session, WithClient, json, month_cell, name_of, say, sayln, set};
+use super::{Session, WithClient, month_cell, name_of, say, sayln, set, to_json};
 use crate::domain::money::bp_to_pct;
 use crate::domain::{Invoice, Money, Month, NewInvoice, NewPayment, Payment};
 use crate::format::month_in_sentence as month_word;
@@ -59,14 +59,11 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
                 ],
             ))
         }
-        PlanCmd::Show {
-            month,
-            json: as_json,
-        } => {
+        PlanCmd::Show { month, json } => {
             let month = month.unwrap_or(Month::of(s.today));
             let view = views::month_view(&mut s.store, month, s.today)?;
             let f = &view.plan.figures;
-            if as_json {
+            if json {
                 let out = PlanJson {
                     month,
                     currency: &view.currency,
@@ -94,17 +91,14 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
                         })
                         .collect(),
                 };
-                return json(&out);
+                return to_json(&out);
             }
             Ok(render_month(loc, &view))
         }
-        PlanCmd::History {
-            months,
-            json: as_json,
-        } => {
+        PlanCmd::History { months, json } => {
             let rows = views::plan_history(&mut s.store, Month::of(s.today), months)?;
-            if as_json {
-                return json(&rows);
+            if json {
+                return to_json(&rows);
             }
             let mut t = Table::headed(
                 loc,
@@ -304,7 +298,7 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
                         overdue: r.balance > Money::ZERO && r.invoice.due < s.today,
                     })
                     .collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-invoices", &[]));
@@ -402,7 +396,7 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                         record: p,
                     })
                     .collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-payments", &[]));

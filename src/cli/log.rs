@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::args::{AgreeCmd, TouchCmd};
 use super::table::{Align, Table};
-use super::{Session, WithClient, json, name_of, say, sayln, set, set_or_clear};
+use super::{Session, WithClient, name_of, say, sayln, set, set_or_clear, to_json};
 use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Touchpoint};
 use crate::format::{self, Locale, words};
 use crate::ops;
@@ -57,7 +57,7 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                         record: t,
                     })
                     .collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-touchpoints", &[]));
@@ -207,7 +207,7 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                         },
                     })
                     .collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-agreements", &[]));

@@ -197,7 +197,7 @@ fn set_or_clear<T>(field: &mut Option<T>, clear: bool, value: Option<T>) {
 }
 
 /// JSON for scripts: pretty, with a trailing newline.
-fn json<T: serde::Serialize>(value: &T) -> Result<String> {
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     let mut s = serde_json::to_string_pretty(value)?;
     s.push('\n');
     Ok(s)
