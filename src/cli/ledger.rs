@@ -42,6 +42,8 @@ struct PlanClientJson<'a> {
     forecast: Money,
 }
 
+/// What the forecast counts in `plan show --json`: English whatever the
+/// language, as `cli-plan-forecast-note` says it in English.
 pub const FORECAST_BASIS: &str = "received + balances of this month's invoices not yet overdue";
 
 pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
@@ -150,55 +152,56 @@ fn render_month(loc: Locale, view: &views::MonthView) -> String {
         ],
     );
     out.push('\n');
-    // The labels padded by their display width, so a longer Russian
-    // label still leaves the amounts in one column.
-    let labels = [
-        "cli-plan-target",
-        "cli-plan-received",
-        "cli-plan-expected",
-        "cli-plan-outstanding",
-        "cli-plan-overdue",
-        "cli-plan-forecast",
-    ]
-    .map(|id| say(loc, id, &[]));
-    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0).max(12);
-    let label = |i: usize| {
-        let l = &labels[i];
-        format!("{l}{}", " ".repeat(label_width - l.width()))
+    let money = |m| format::money(loc, m);
+    let note = |id| say(loc, id, &[]);
+    let (target, target_note) = match f.target {
+        Some(t) => (money(t), String::new()),
+        None => (
+            "-".to_string(),
+            say(loc, "cli-plan-no-target", &[("month", &f.month)]),
+        ),
     };
-    let line = |i: usize, m: Money, extra: &str| {
-        format!("  {}{:>18}  {extra}\n", label(i), format::money(loc, m))
-    };
-    match f.target {
-        Some(t) => out.push_str(&line(0, t, "")),
-        None => out.push_str(&format!(
-            "  {}{:>18}  {}\n",
-            label(0),
-            "-",
-            say(loc, "cli-plan-no-target", &[("month", &f.month)])
-        )),
-    }
     let attainment = match f.attainment_bp {
         Some(b) => say(
             loc,
             "cli-plan-of-target",
             &[("percent", &format::percent(loc, b))],
         ),
-        None => say(loc, "cli-plan-no-attainment", &[]),
+        None => note("cli-plan-no-attainment"),
     };
-    out.push_str(&line(1, f.received, &attainment));
-    out.push_str(&line(
-        2,
-        f.expected,
-        &say(loc, "cli-plan-expected-note", &[]),
-    ));
-    out.push_str(&line(
-        3,
-        f.outstanding,
-        &say(loc, "cli-plan-outstanding-note", &[]),
-    ));
-    out.push_str(&line(4, f.overdue, &say(loc, "cli-plan-overdue-note", &[])));
-    out.push_str(&line(5, f.forecast, &forecast_basis(loc)));
+    // Each figure: its label, the amount, a note on what it counts.
+    let figures = [
+        ("cli-plan-target", target, target_note),
+        ("cli-plan-received", money(f.received), attainment),
+        (
+            "cli-plan-expected",
+            money(f.expected),
+            note("cli-plan-expected-note"),
+        ),
+        (
+            "cli-plan-outstanding",
+            money(f.outstanding),
+            note("cli-plan-outstanding-note"),
+        ),
+        (
+            "cli-plan-overdue",
+            money(f.overdue),
+            note("cli-plan-overdue-note"),
+        ),
+        (
+            "cli-plan-forecast",
+            money(f.forecast),
+            note("cli-plan-forecast-note"),
+        ),
+    ];
+    // The labels padded by their display width, so a longer Russian
+    // label still leaves the amounts in one column.
+    let labels: Vec<String> = figures.iter().map(|(id, ..)| note(id)).collect();
+    let label_width = super::widest(&labels, 12);
+    for ((_, amount, note), label) in figures.iter().zip(&labels) {
+        let pad = " ".repeat(label_width - label.width());
+        out.push_str(&format!("  {label}{pad}{amount:>18}  {note}\n"));
+    }
     if view.plan.clients.is_empty() {
         out.push('\n');
         out.push_str(&sayln(loc, "cli-plan-empty", &[]));
@@ -238,14 +241,6 @@ struct InvoiceJson<'a> {
     paid: Money,
     balance: Money,
     overdue: bool,
-}
-
-/// What the forecast counts, in `loc` (the JSON keeps the English).
-fn forecast_basis(loc: Locale) -> String {
-    match loc {
-        Locale::En => FORECAST_BASIS.to_string(),
-        _ => say(loc, "cli-plan-forecast-note", &[]),
-    }
 }
 
 /// `Expected payment 3 from Acme: 1 000.00 for 2026-11, due 2026-11-30`.
