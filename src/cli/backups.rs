@@ -93,11 +93,7 @@ pub fn list(cli: &Cli, json: bool) -> Result<String> {
     if copies.is_empty() {
         return Ok(sayln(loc, "cli-backups-none", &[("db", &shown(&target))]));
     }
-    let folder = copies[0]
-        .path
-        .parent()
-        .map(shown)
-        .unwrap_or_else(|| ".".into());
+    let folder = copies[0].path.parent().map_or(".".into(), shown);
     let db = shown(&target);
     let mut out = format::text_with(
         loc,

@@ -463,10 +463,7 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
     out.push('\n');
     out.push_str(&sayln(loc, "cli-card-tier-history", &[]));
     for h in &card.tier_history {
-        let from = h
-            .from
-            .map(|t| words::tier_of_one(loc, t))
-            .unwrap_or("·".into());
+        let from = h.from.map_or("·".into(), |t| words::tier_of_one(loc, t));
         let to = words::tier_of_one(loc, h.to);
         let reason = words::history_reason(loc, h.from.is_none(), &h.reason);
         out.push_str(&format!("  {}  {from} -> {to}  {reason}\n", date(h.on)));
@@ -475,7 +472,7 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
         out.push('\n');
         out.push_str(&sayln(loc, "cli-card-status-history", &[]));
         for h in &card.status_history {
-            let from = h.from.map(|s| words::status(loc, s)).unwrap_or("·".into());
+            let from = h.from.map_or("·".into(), |s| words::status(loc, s));
             let to = words::status(loc, h.to);
             let reason = words::history_reason(loc, h.from.is_none(), &h.reason);
             out.push_str(&format!("  {}  {from} -> {to}  {reason}\n", date(h.on)));
