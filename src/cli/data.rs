@@ -607,13 +607,11 @@ pub fn summary(s: &mut Session) -> Result<String> {
             ("overdue", &money(f.overdue)),
         ],
     ));
+    let overdue = format::money_in(loc, p.overdue_receivables, &view.currency);
     out.push_str(&sayln(
         loc,
         "cli-summary-receivables",
-        &[(
-            "overdue",
-            &format::money_in(loc, p.overdue_receivables, &view.currency),
-        )],
+        &[("overdue", &overdue)],
     ));
     let counts: Vec<String> = crate::domain::Tier::ALL
         .iter()
