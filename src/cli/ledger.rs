@@ -130,13 +130,8 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
 
 /// A text bar of attainment: one block per 10 %, capped at 150 %.
 fn bar(bp: Option<i64>) -> String {
-    match bp {
-        None => String::new(),
-        Some(bp) => {
-            let blocks = (bp.clamp(0, 15_000) / 1_000) as usize;
-            "█".repeat(blocks)
-        }
-    }
+    let blocks = bp.map_or(0, |bp| bp.clamp(0, 15_000) / 1_000);
+    "█".repeat(blocks as usize)
 }
 
 fn render_month(loc: Locale, view: &views::MonthView) -> String {
