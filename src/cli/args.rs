@@ -155,20 +155,7 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  folio gen --db /tmp/l.db --clients 10000 --touchpoints 1000000 --months 120"
     )]
-    Gen {
-        /// How many clients
-        #[arg(long, default_value_t = 50)]
-        clients: u32,
-        /// How many touchpoints in all
-        #[arg(long, default_value_t = 5_000)]
-        touchpoints: u64,
-        /// How many months of history
-        #[arg(long, default_value_t = 24, value_parser = gen_months_arg)]
-        months: u32,
-        /// The random seed: the same seed gives the same portfolio
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
+    Gen(GenArgs),
     /// Print the portfolio summary for the month
     #[command(after_help = "Example:\n  folio summary --today 2026-11-23")]
     Summary,
@@ -243,6 +230,23 @@ pub struct ReportArgs {
     /// Replace an existing file, or write to the file a symbolic link points to (never a database)
     #[arg(long, requires = "out")]
     pub force: bool,
+}
+
+/// `folio gen`'s arguments.
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// How many clients
+    #[arg(long, default_value_t = 50)]
+    pub clients: u32,
+    /// How many touchpoints in all
+    #[arg(long, default_value_t = 5_000)]
+    pub touchpoints: u64,
+    /// How many months of history
+    #[arg(long, default_value_t = 24, value_parser = gen_months_arg)]
+    pub months: u32,
+    /// The random seed: the same seed gives the same portfolio
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -324,36 +328,12 @@ pub enum ClientCmd {
     #[command(
         after_help = "Example:\n  folio client tier Acme toxic --reason \"Ignores agreements, endless revisions\""
     )]
-    Tier {
-        /// The client, by name (case does not matter)
-        name: String,
-        /// The new tier: gold, potential or toxic
-        #[arg(value_parser = Tier::parse)]
-        tier: Tier,
-        /// Why the client moves (kept in its history)
-        #[arg(long, allow_hyphen_values = true)]
-        reason: String,
-        /// Date of the decision [default: today]
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        on: Option<NaiveDate>,
-    },
+    Tier(SetTier),
     /// Change a client's status (active, paused, churned), with the reason
     #[command(
         after_help = "Example:\n  folio client status Acme churned --reason \"Closed the business (objective)\""
     )]
-    Status {
-        /// The client, by name (case does not matter)
-        name: String,
-        /// The new status: active, paused or churned
-        #[arg(value_parser = Status::parse)]
-        status: Status,
-        /// Why the status changes (kept in its history)
-        #[arg(long, allow_hyphen_values = true)]
-        reason: String,
-        /// Date of the change [default: today]
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        on: Option<NaiveDate>,
-    },
+    Status(SetStatus),
     /// Delete a client and all its records (needs --force when it has history)
     #[command(after_help = "Example:\n  folio client delete \"Test client\" --force")]
     Delete {
@@ -446,6 +426,38 @@ pub struct EditClient {
     /// Remove the client's ИНН
     #[arg(long)]
     pub no_inn: bool,
+}
+
+/// `folio client tier`'s arguments.
+#[derive(Debug, Args)]
+pub struct SetTier {
+    /// The client, by name (case does not matter)
+    pub name: String,
+    /// The new tier: gold, potential or toxic
+    #[arg(value_parser = Tier::parse)]
+    pub tier: Tier,
+    /// Why the client moves (kept in its history)
+    #[arg(long, allow_hyphen_values = true)]
+    pub reason: String,
+    /// Date of the decision [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+}
+
+/// `folio client status`'s arguments.
+#[derive(Debug, Args)]
+pub struct SetStatus {
+    /// The client, by name (case does not matter)
+    pub name: String,
+    /// The new status: active, paused or churned
+    #[arg(value_parser = Status::parse)]
+    pub status: Status,
+    /// Why the status changes (kept in its history)
+    #[arg(long, allow_hyphen_values = true)]
+    pub reason: String,
+    /// Date of the change [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -127,43 +127,33 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 &[("name", &c.name), ("id", &c.id)],
             ))
         }
-        ClientCmd::Tier {
-            name,
-            tier,
-            reason,
-            on,
-        } => {
-            let c = ops::client_by_name(&s.store, &name)?;
-            let from = c.tier;
-            let c = ops::set_tier(&mut s.store, c.id, tier, &reason, on.unwrap_or(s.today))?;
+        ClientCmd::Tier(t) => {
+            let c = ops::client_by_name(&s.store, &t.name)?;
+            let on = t.on.unwrap_or(s.today);
+            let moved = ops::set_tier(&mut s.store, c.id, t.tier, &t.reason, on)?;
             Ok(sayln(
                 loc,
                 "cli-client-tier-changed",
                 &[
-                    ("name", &c.name),
-                    ("from", &words::tier_of_one(loc, from)),
-                    ("to", &words::tier_of_one(loc, c.tier)),
-                    ("reason", &reason.trim()),
+                    ("name", &moved.name),
+                    ("from", &words::tier_of_one(loc, c.tier)),
+                    ("to", &words::tier_of_one(loc, moved.tier)),
+                    ("reason", &t.reason.trim()),
                 ],
             ))
         }
-        ClientCmd::Status {
-            name,
-            status,
-            reason,
-            on,
-        } => {
-            let c = ops::client_by_name(&s.store, &name)?;
-            let from = c.status;
-            let c = ops::set_status(&mut s.store, c.id, status, &reason, on.unwrap_or(s.today))?;
+        ClientCmd::Status(st) => {
+            let c = ops::client_by_name(&s.store, &st.name)?;
+            let on = st.on.unwrap_or(s.today);
+            let moved = ops::set_status(&mut s.store, c.id, st.status, &st.reason, on)?;
             Ok(sayln(
                 loc,
                 "cli-client-status-changed",
                 &[
-                    ("name", &c.name),
-                    ("from", &words::status(loc, from)),
-                    ("to", &words::status(loc, c.status)),
-                    ("reason", &reason.trim()),
+                    ("name", &moved.name),
+                    ("from", &words::status(loc, c.status)),
+                    ("to", &words::status(loc, moved.status)),
+                    ("reason", &st.reason.trim()),
                 ],
             ))
         }

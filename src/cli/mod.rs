@@ -76,17 +76,12 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
                 return result;
             }
         }
-        Some(Command::Gen {
-            clients,
-            touchpoints,
-            months,
-            seed,
-        }) => {
+        Some(Command::Gen(g)) => {
             let size = crate::ops::synth::GenSize {
-                clients: *clients,
-                touchpoints: *touchpoints,
-                months: *months,
-                seed: *seed,
+                clients: g.clients,
+                touchpoints: g.touchpoints,
+                months: g.months,
+                seed: g.seed,
             };
             return data::synth(&cli, size, today);
         }
