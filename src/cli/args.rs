@@ -161,7 +161,7 @@ pub enum Command {
     Summary,
 }
 
-/// `folio import`'s arguments, handed whole to `cli::data::import`.
+/// `folio import`'s arguments.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// What the file holds
@@ -198,7 +198,7 @@ pub struct ImportArgs {
     pub date_format: Option<DateFormat>,
 }
 
-/// `folio export`'s arguments, handed whole to `cli::data::export`.
+/// `folio export`'s arguments.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// What to export
@@ -215,7 +215,7 @@ pub struct ExportArgs {
     pub excel: bool,
 }
 
-/// `folio report`'s arguments, handed whole to `cli::data::report`.
+/// `folio report`'s arguments.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The month [default: the current one]

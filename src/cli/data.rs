@@ -50,11 +50,11 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
     };
     let profile = args.profile.as_deref();
     let as_statement = profile.is_some() || args.incoming_only;
-    let k = args.kind;
-    if as_statement && !matches!(k, Kind::Payments) {
+    let kind = args.kind;
+    if as_statement && !matches!(kind, Kind::Payments) {
         bail!(say(loc, "cli-import-statement-only", &[]));
     }
-    let columns: &[&str] = match k {
+    let columns: &[&str] = match kind {
         Kind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
         Kind::Touchpoints => &crate::io::csv_export::TOUCHPOINT_COLUMNS,
         Kind::Agreements => &crate::io::csv_export::AGREEMENT_COLUMNS,
@@ -131,7 +131,7 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
     };
     let result = import::import_statement(
         &mut s.store,
-        k,
+        kind,
         bytes,
         opts,
         &map,
@@ -346,14 +346,14 @@ pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String>
     } else {
         Layout::Plain
     };
-    let k = args.kind;
+    let kind = args.kind;
     let out = out_file(s, args.out.as_deref(), args.force)?;
     let loc = s.locale;
     let exporting = say(loc, "cli-exporting", &[]);
     let progress = spinner(exporting);
     let mut n = 0;
     let result = out.write(|w| {
-        n = import::export(&mut s.store, k, layout, lang, w).map_err(std::io::Error::other)?;
+        n = import::export(&mut s.store, kind, layout, lang, w).map_err(std::io::Error::other)?;
         Ok(())
     });
     if let Some(p) = progress {
@@ -366,7 +366,7 @@ pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String>
             loc,
             "cli-exported",
             &[
-                ("rows", &format::count(loc, n, noun_of(k))),
+                ("rows", &format::count(loc, n, noun_of(kind))),
                 ("file", &shown(out.path())),
             ],
         ),
