@@ -349,8 +349,7 @@ pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String>
     let kind = args.kind;
     let out = out_file(s, args.out.as_deref(), args.force)?;
     let loc = s.locale;
-    let exporting = say(loc, "cli-exporting", &[]);
-    let progress = spinner(exporting);
+    let progress = spinner(say(loc, "cli-exporting", &[]));
     let mut n = 0;
     let result = out.write(|w| {
         n = import::export(&mut s.store, kind, layout, lang, w).map_err(std::io::Error::other)?;
