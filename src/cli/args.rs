@@ -12,6 +12,7 @@ use crate::domain::time::DateFormat;
 use crate::domain::{
     AgreementStatus, Money, Month, Owner, Refusal, Status, Tier, TouchKind, parse_date,
 };
+use crate::format::Locale;
 use crate::io::decode::Encoding;
 use crate::ops::import::Kind;
 
@@ -62,12 +63,12 @@ pub struct Cli {
 
     /// The language folio speaks [default: `folio config set lang`, else LC_ALL, LC_MESSAGES or LANG, else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
+    pub lang: Option<Locale>,
 
     /// The language chosen (the flag, the config file, the locale
     /// variables): set by `main` before running, English otherwise.
     #[arg(skip)]
-    pub locale: crate::format::Locale,
+    pub locale: Locale,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -1018,19 +1019,14 @@ pub enum ConfigCmd {
     },
 }
 
-/// The languages of `--lang`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    Ru,
-    En,
-}
+/// `--lang`: the languages folio speaks, by their tags.
+impl ValueEnum for Locale {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Locale::Ru, Locale::En]
+    }
 
-impl From<Lang> for crate::format::Locale {
-    fn from(lang: Lang) -> Self {
-        match lang {
-            Lang::Ru => crate::format::Locale::Ru,
-            Lang::En => crate::format::Locale::En,
-        }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.tag()))
     }
 }
 

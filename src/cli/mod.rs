@@ -106,7 +106,7 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
         Some(Command::Export(args)) => {
             // In Russian only on request (`--lang ru`), not by the locale
             // variables or the config: a file is data, read by others too.
-            let lang = cli.lang.map_or(Locale::En, Locale::from);
+            let lang = cli.lang.unwrap_or(Locale::En);
             data::export(&mut s, args, lang)
         }
         Some(Command::Backup { out, force }) => data::backup(&mut s, out.as_deref(), force),
