@@ -1,5 +1,9 @@
 //! The command line's grammar (clap derive). Names and flags here are a
 //! contract: scripts and the issue tracker rely on them.
+//!
+//! A command with several arguments takes them as an `Args` struct
+//! (after its enum, in the commands' order) that its handler reads by
+//! name; one with one or two keeps them in its variant.
 
 use std::path::PathBuf;
 
