@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::args::Cli;
-use super::{json, open_session, say, sayln, shown};
+use super::{open_session, say, sayln, shown, to_json};
 use crate::format::{self, Locale};
 use crate::ops::backups::{self, BackupCopy, Pruned};
 use crate::store::schema::CURRENT_VERSION;
@@ -75,30 +75,26 @@ pub fn restore(cli: &Cli, file: &Path, today: NaiveDate) -> Result<String> {
 }
 
 /// `folio backups`: the copies next to the portfolio, newest first.
-pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
+pub fn list(cli: &Cli, json: bool) -> Result<String> {
     let loc = cli.locale;
     if cli.demo {
-        if as_json {
-            return json(&Vec::<CopyRow>::new());
+        if json {
+            return to_json(&Vec::<CopyRow>::new());
         }
         return Ok(sayln(loc, "cli-backups-demo", &[]));
     }
     let target = portfolio_path(cli)?;
     let copies = backups::list(&target)
         .with_context(|| say(loc, "cli-backups-cannot-list", &[("db", &shown(&target))]))?;
-    if as_json {
+    if json {
         let rows: Vec<CopyRow> = copies.iter().map(CopyRow::from).collect();
-        return json(&rows);
+        return to_json(&rows);
     }
     if copies.is_empty() {
         return Ok(sayln(loc, "cli-backups-none", &[("db", &shown(&target))]));
     }
-    let folder = copies[0]
-        .path
-        .parent()
-        .map(shown)
-        .unwrap_or_else(|| ".".into());
-    let (db, folder) = (shown(&target), folder);
+    let folder = copies[0].path.parent().map_or(".".into(), shown);
+    let db = shown(&target);
     let mut out = format::text_with(
         loc,
         "cli-backups-title",
@@ -109,45 +105,31 @@ pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
         ],
     );
     out.push_str("\n\n");
+    // The header is the first row: the columns fit it too.
     let header = [
         "cli-backups-modified",
         "cli-backups-size",
         "cli-backups-kind",
+        "cli-backups-file",
     ]
     .map(|id| say(loc, id, &[]));
-    let rows: Vec<[String; 4]> = copies
-        .iter()
-        .map(|c| {
-            let modified = local_time(c);
-            let modified = match loc {
-                Locale::En => modified.format("%Y-%m-%d %H:%M"),
-                Locale::Ru => modified.format("%d.%m.%Y %H:%M"),
-            };
-            [
-                modified.to_string(),
-                human_bytes(loc, c.bytes),
-                kind_word(loc, c.kind),
-                c.name.clone(),
-            ]
-        })
-        .collect();
+    let mut rows = vec![header];
+    for c in &copies {
+        let modified = chrono::DateTime::<chrono::Local>::from(c.modified);
+        let modified = match loc {
+            Locale::En => modified.format("%Y-%m-%d %H:%M"),
+            Locale::Ru => modified.format("%d.%m.%Y %H:%M"),
+        };
+        rows.push([
+            modified.to_string(),
+            human_bytes(loc, c.bytes),
+            kind_word(loc, c.kind),
+            c.name.clone(),
+        ]);
+    }
     // At least the widths the English has always had; wider for longer words.
-    let width = |i: usize, least: usize| {
-        use unicode_width::UnicodeWidthStr;
-        rows.iter()
-            .map(|r| r[i].width())
-            .chain([header[i].width(), least])
-            .max()
-            .unwrap_or(least)
-    };
+    let width = |i: usize, least: usize| super::widest(rows.iter().map(|r| &r[i]), least);
     let widths = [width(0, 16), width(1, 10), width(2, 14)];
-    out.push_str(&format!(
-        "{}  {}  {}  {}\n",
-        left(&header[0], widths[0]),
-        right(&header[1], widths[1]),
-        left(&header[2], widths[2]),
-        say(loc, "cli-backups-file", &[])
-    ));
     for [modified, size, kind, name] in &rows {
         out.push_str(&format!(
             "{}  {}  {}  {name}\n",
@@ -159,10 +141,6 @@ pub fn list(cli: &Cli, as_json: bool) -> Result<String> {
     out.push('\n');
     out.push_str(&sayln(loc, "cli-backups-restore-hint", &[]));
     Ok(out)
-}
-
-fn local_time(c: &BackupCopy) -> chrono::DateTime<chrono::Local> {
-    c.modified.into()
 }
 
 /// `s` and spaces to `width` columns (display width: a Cyrillic header
@@ -192,7 +170,7 @@ fn kind_word(loc: Locale, kind: backups::CopyKind) -> String {
 }
 
 /// `512 B`, `4.0 KiB`, `1.5 MiB`, `2.0 GiB`; in Russian `512 Б`,
-/// `4,0 КиБ`.
+/// `4,0 КиБ`: the largest binary unit under 1024 of it, TiB at most.
 fn human_bytes(loc: Locale, n: u64) -> String {
     let units: [&str; 5] = match loc {
         Locale::En => ["B", "KiB", "MiB", "GiB", "TiB"],
@@ -201,26 +179,18 @@ fn human_bytes(loc: Locale, n: u64) -> String {
     if n < 1024 {
         return format!("{n} {}", units[0]);
     }
-    let value = scaled(n);
-    let number = format!("{:.1}", value.0);
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < units.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let number = format!("{value:.1}");
     let number = match loc {
         Locale::En => number,
         Locale::Ru => number.replace('.', ","),
     };
-    format!("{number} {}", units[value.1 + 1])
-}
-
-/// `n` bytes in the largest binary unit under 1024 of it (0 KiB ... 3
-/// TiB), as the value and the unit's index.
-fn scaled(n: u64) -> (f64, usize) {
-    const UNITS: usize = 4;
-    let mut value = n as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS {
-        value /= 1024.0;
-        unit += 1;
-    }
-    (value, unit)
+    format!("{number} {}", units[unit])
 }
 
 /// One copy in `backups --json`.
@@ -240,7 +210,8 @@ impl<'a> From<&'a BackupCopy> for CopyRow<'a> {
             name: &c.name,
             path: shown(&c.path),
             kind: c.kind,
-            modified: local_time(c).to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            modified: chrono::DateTime::<chrono::Local>::from(c.modified)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             bytes: c.bytes,
         }
     }

@@ -5,39 +5,32 @@ use serde::Serialize;
 
 use super::args::{AliasCmd, ClientCmd, ContactCmd};
 use super::table::{Align, Table};
-use super::{Session, json, say, sayln, set, set_or_clear, widest};
+use super::{Session, say, sayln, set, set_or_clear, to_json, widest};
 use crate::domain::money::bp_to_pct;
 use crate::domain::signals::{ClientStats, NeglectState};
-use crate::domain::{Contact, Money, NewClient, NewContact, Status};
+use crate::domain::{
+    AgreementStatus, Contact, Money, NewClient, NewContact, Owner, Status, TouchKind,
+};
 use crate::format::{self, Locale, Noun, words};
 use crate::ops::{self, ClientEdit, counterparties, views};
 
 pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        ClientCmd::Add {
-            name,
-            tier,
-            cadence,
-            since,
-            channel,
-            goal,
-            notes,
-            inn,
-        } => {
+        ClientCmd::Add(a) => {
             let c = counterparties::add_client_with_inn(
                 &mut s.store,
                 &NewClient {
-                    name,
-                    tier,
+                    name: a.name,
+                    tier: a.tier,
                     status: Status::Active,
-                    since: since.unwrap_or(s.today),
-                    cadence_days: cadence,
-                    channel,
-                    goal,
-                    notes: notes.unwrap_or_default(),
+                    since: a.since.unwrap_or(s.today),
+                    cadence_days: a.cadence,
+                    channel: a.channel,
+                    goal: a.goal,
+                    notes: a.notes.unwrap_or_default(),
                 },
-                inn.as_deref(),
+                a.inn.as_deref(),
             )?;
             Ok(sayln(
                 loc,
@@ -49,21 +42,17 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 ],
             ))
         }
-        ClientCmd::List {
-            tier,
-            status,
-            json: as_json,
-        } => {
+        ClientCmd::List(l) => {
             let view = views::portfolio(&mut s.store, s.today)?;
             let rows: Vec<&ClientStats> = view
                 .clients
                 .iter()
-                .filter(|c| tier.is_none_or(|t| c.client.tier == t))
-                .filter(|c| status.is_none_or(|st| c.client.status == st))
+                .filter(|c| l.tier.is_none_or(|t| c.client.tier == t))
+                .filter(|c| l.status.is_none_or(|st| c.client.status == st))
                 .collect();
-            if as_json {
+            if l.json {
                 let out: Vec<ClientRow> = rows.iter().map(|c| ClientRow::from(*c)).collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-clients", &[]));
@@ -92,58 +81,44 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     last_touch_cell(loc, c),
                     c.client
                         .cadence_days
-                        .map(|d| format::days_compact(loc, d))
-                        .unwrap_or("-".into()),
+                        .map_or("-".into(), |d| format::days_compact(loc, d)),
                     c.agreements.overdue.to_string(),
                     c.agreements.broken.to_string(),
                 ]);
             }
-            Ok(format!(
-                "{}\n{}",
-                t.render(),
-                sayln(
-                    loc,
-                    "cli-client-list-legend",
-                    &[("currency", &view.currency)]
-                )
-            ))
+            let legend = sayln(
+                loc,
+                "cli-client-list-legend",
+                &[("currency", &view.currency)],
+            );
+            Ok(format!("{}\n{legend}", t.render()))
         }
-        ClientCmd::Show {
-            name,
-            json: as_json,
-        } => {
+        ClientCmd::Show { name, json } => {
             let c = ops::client_by_name(&s.store, &name)?;
             let card = views::client_card(&mut s.store, &c, s.today)?;
-            if as_json {
-                return json(&card);
+            if json {
+                return to_json(&card);
             }
             Ok(render_card(loc, &card))
         }
-        ClientCmd::Edit {
-            name,
-            new_name,
-            since,
-            cadence,
-            no_cadence,
-            channel,
-            goal,
-            notes,
-            inn,
-            no_inn,
-        } => {
-            let c = ops::client_by_name(&s.store, &name)?;
+        ClientCmd::Edit(e) => {
+            let c = ops::client_by_name(&s.store, &e.name)?;
             let edit = ClientEdit {
-                name: new_name,
-                since,
-                cadence_days: if no_cadence {
+                name: e.new_name,
+                since: e.since,
+                cadence_days: if e.no_cadence {
                     Some(None)
                 } else {
-                    cadence.map(Some)
+                    e.cadence.map(Some)
                 },
-                channel,
-                goal,
-                notes,
-                inn: if no_inn { Some(None) } else { inn.map(Some) },
+                channel: e.channel,
+                goal: e.goal,
+                notes: e.notes,
+                inn: if e.no_inn {
+                    Some(None)
+                } else {
+                    e.inn.map(Some)
+                },
             };
             let c = ops::edit_client(&mut s.store, c.id, &edit)?;
             Ok(sayln(
@@ -152,59 +127,45 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 &[("name", &c.name), ("id", &c.id)],
             ))
         }
-        ClientCmd::Tier {
-            name,
-            tier,
-            reason,
-            on,
-        } => {
-            let c = ops::client_by_name(&s.store, &name)?;
-            let from = c.tier;
-            let on = on.unwrap_or(s.today);
-            let (c, _) = ops::set_tier_noted(&mut s.store, c.id, tier, &reason, on)?;
+        ClientCmd::Tier(t) => {
+            let c = ops::client_by_name(&s.store, &t.name)?;
+            let on = t.on.unwrap_or(s.today);
+            let (moved, _) = ops::set_tier_noted(&mut s.store, c.id, t.tier, &t.reason, on)?;
             Ok(sayln(
                 loc,
                 "cli-client-tier-changed",
                 &[
-                    ("name", &c.name),
-                    ("from", &words::tier_of_one(loc, from)),
-                    ("to", &words::tier_of_one(loc, c.tier)),
-                    ("reason", &reason.trim()),
+                    ("name", &moved.name),
+                    ("from", &words::tier_of_one(loc, c.tier)),
+                    ("to", &words::tier_of_one(loc, moved.tier)),
+                    ("reason", &t.reason.trim()),
                 ],
             ))
         }
-        ClientCmd::Status {
-            name,
-            status,
-            reason,
-            on,
-        } => {
-            let c = ops::client_by_name(&s.store, &name)?;
-            let from = c.status;
-            let on = on.unwrap_or(s.today);
-            let (c, _) = ops::set_status_noted(&mut s.store, c.id, status, &reason, on)?;
+        ClientCmd::Status(st) => {
+            let c = ops::client_by_name(&s.store, &st.name)?;
+            let on = st.on.unwrap_or(s.today);
+            let (moved, _) = ops::set_status_noted(&mut s.store, c.id, st.status, &st.reason, on)?;
             Ok(sayln(
                 loc,
                 "cli-client-status-changed",
                 &[
-                    ("name", &c.name),
-                    ("from", &words::status(loc, from)),
-                    ("to", &words::status(loc, c.status)),
-                    ("reason", &reason.trim()),
+                    ("name", &moved.name),
+                    ("from", &words::status(loc, c.status)),
+                    ("to", &words::status(loc, moved.status)),
+                    ("reason", &st.reason.trim()),
                 ],
             ))
         }
         ClientCmd::Delete { name, force } => {
             let c = ops::client_by_name(&s.store, &name)?;
-            let records = ops::client_record_count(&s.store, c.id)?;
-            if records > 0 && !force {
+            let count = ops::client_record_count(&s.store, c.id)?;
+            let records = format::count(loc, count, Noun::Record);
+            if count > 0 && !force {
                 bail!(say(
                     loc,
                     "cli-client-has-records",
-                    &[
-                        ("name", &c.name),
-                        ("records", &format::count(loc, records, Noun::Record)),
-                    ],
+                    &[("name", &c.name), ("records", &records)],
                 ));
             }
             let deleted = ops::backups::delete_client_and_prune(&mut s.store, c.id, s.today)?;
@@ -215,33 +176,25 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                     "cli-client-deleted-kept",
                     &[
                         ("name", &c.name),
-                        ("records", &format::count(loc, records, Noun::Record)),
+                        ("records", &records),
                         ("file", &b.display()),
                     ],
                 ),
                 None => sayln(loc, "cli-client-deleted", &[("name", &c.name)]),
             })
         }
-        ClientCmd::Contact(ContactCmd::Add {
-            name,
-            person,
-            role,
-            decision_maker,
-            phone,
-            email,
-            birthday,
-        }) => {
-            let c = ops::client_by_name(&s.store, &name)?;
+        ClientCmd::Contact(ContactCmd::Add(a)) => {
+            let c = ops::client_by_name(&s.store, &a.name)?;
             let contact = ops::add_contact(
                 &mut s.store,
                 c.id,
                 &NewContact {
-                    name: person,
-                    role,
-                    decision_maker,
-                    phone,
-                    email,
-                    birthday,
+                    name: a.person,
+                    role: a.role,
+                    decision_maker: a.decision_maker,
+                    phone: a.phone,
+                    email: a.email,
+                    birthday: a.birthday,
                 },
             )?;
             let id = if contact.decision_maker {
@@ -259,42 +212,25 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 ],
             ))
         }
-        ClientCmd::Contact(ContactCmd::List {
-            name,
-            json: as_json,
-        }) => {
+        ClientCmd::Contact(ContactCmd::List { name, json }) => {
             let c = ops::client_by_name(&s.store, &name)?;
             let card = views::client_card(&mut s.store, &c, s.today)?;
-            if as_json {
-                return json(&card.contacts);
+            if json {
+                return to_json(&card.contacts);
             }
             Ok(contacts_table(loc, &card))
         }
-        ClientCmd::Contact(ContactCmd::Edit {
-            id,
-            client,
-            person,
-            role,
-            no_role,
-            decision_maker,
-            no_decision_maker,
-            phone,
-            no_phone,
-            email,
-            no_email,
-            birthday,
-            no_birthday,
-        }) => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let decides = (decision_maker || no_decision_maker).then_some(decision_maker);
-            let c = ops::change(&mut s.store, id, |c: &mut Contact| {
+        ClientCmd::Contact(ContactCmd::Edit(e)) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let decides = (e.decision_maker || e.no_decision_maker).then_some(e.decision_maker);
+            let c = ops::change(&mut s.store, e.id, |c: &mut Contact| {
                 set(&mut c.client_id, client_id);
-                set(&mut c.name, person);
-                set_or_clear(&mut c.role, no_role, role);
+                set(&mut c.name, e.person);
+                set_or_clear(&mut c.role, e.no_role, e.role);
                 set(&mut c.decision_maker, decides);
-                set_or_clear(&mut c.phone, no_phone, phone);
-                set_or_clear(&mut c.email, no_email, email);
-                set_or_clear(&mut c.birthday, no_birthday, birthday);
+                set_or_clear(&mut c.phone, e.no_phone, e.phone);
+                set_or_clear(&mut c.email, e.no_email, e.email);
+                set_or_clear(&mut c.birthday, e.no_birthday, e.birthday);
             })?;
             let at = ops::client_by_id(&s.store, c.client_id)?;
             Ok(sayln(
@@ -316,14 +252,11 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
                 &[("alias", &alias), ("name", &c.name)],
             ))
         }
-        ClientCmd::Alias(AliasCmd::List {
-            name,
-            json: as_json,
-        }) => {
+        ClientCmd::Alias(AliasCmd::List { name, json }) => {
             let c = ops::client_by_name(&s.store, &name)?;
             let aliases = counterparties::aliases(&s.store, c.id)?;
-            if as_json {
-                return json(&aliases);
+            if json {
+                return to_json(&aliases);
             }
             if aliases.is_empty() {
                 return Ok(sayln(loc, "cli-no-aliases", &[("name", &c.name)]));
@@ -451,34 +384,28 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
         words::tier_of_one(loc, c.tier),
         words::status(loc, c.status)
     ));
+    let cadence = c.cadence_days.map_or("-".into(), |d| format::days(loc, d));
     out.push_str(&sayln(
         loc,
         "cli-card-since",
         &[
             ("since", &date(c.since)),
-            (
-                "cadence",
-                &c.cadence_days
-                    .map(|d| format::days(loc, d))
-                    .unwrap_or("-".into()),
-            ),
+            ("cadence", &cadence),
             ("channel", &c.channel.as_deref().unwrap_or("-")),
         ],
     ));
     if card.inn.is_some() || !card.aliases.is_empty() {
+        let aliases = if card.aliases.is_empty() {
+            "-".to_string()
+        } else {
+            card.aliases.join("; ")
+        };
         out.push_str(&sayln(
             loc,
             "cli-card-inn",
             &[
                 ("inn", &card.inn.as_deref().unwrap_or("-")),
-                (
-                    "aliases",
-                    &if card.aliases.is_empty() {
-                        "-".to_string()
-                    } else {
-                        card.aliases.join("; ")
-                    },
-                ),
+                ("aliases", &aliases),
             ],
         ));
     }
@@ -526,10 +453,7 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
     out.push('\n');
     out.push_str(&sayln(loc, "cli-card-tier-history", &[]));
     for h in &card.tier_history {
-        let from = h
-            .from
-            .map(|t| words::tier_of_one(loc, t))
-            .unwrap_or("·".into());
+        let from = h.from.map_or("·".into(), |t| words::tier_of_one(loc, t));
         let to = words::tier_of_one(loc, h.to);
         let reason = words::history_reason(loc, h.from.is_none(), &h.reason);
         out.push_str(&format!("  {}  {from} -> {to}  {reason}\n", date(h.on)));
@@ -538,7 +462,7 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
         out.push('\n');
         out.push_str(&sayln(loc, "cli-card-status-history", &[]));
         for h in &card.status_history {
-            let from = h.from.map(|s| words::status(loc, s)).unwrap_or("·".into());
+            let from = h.from.map_or("·".into(), |s| words::status(loc, s));
             let to = words::status(loc, h.to);
             let reason = words::history_reason(loc, h.from.is_none(), &h.reason);
             out.push_str(&format!("  {}  {from} -> {to}  {reason}\n", date(h.on)));
@@ -554,12 +478,7 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
         ],
     ));
     let min = say(loc, "cli-minutes-short", &[]);
-    let kind_width = widest(
-        crate::domain::TouchKind::ALL
-            .iter()
-            .map(|k| words::kind(loc, *k)),
-        7,
-    );
+    let kind_width = widest(TouchKind::ALL.iter().map(|&k| words::kind(loc, k)), 7);
     for t in &card.touchpoints {
         let next = match &t.next_step {
             Some(n) => {
@@ -582,17 +501,12 @@ fn render_card(loc: Locale, card: &views::ClientCard) -> String {
     }
     let due = say(loc, "cli-card-due", &[]);
     let status_width = widest(
-        crate::domain::AgreementStatus::ALL
+        AgreementStatus::ALL
             .iter()
-            .map(|a| words::agreement(loc, *a)),
+            .map(|&a| words::agreement(loc, a)),
         9,
     );
-    let owner_width = widest(
-        crate::domain::Owner::ALL
-            .iter()
-            .map(|o| words::owner(loc, *o)),
-        6,
-    );
+    let owner_width = widest(Owner::ALL.iter().map(|&o| words::owner(loc, o)), 6);
     if !card.agreements.is_empty() {
         out.push('\n');
         out.push_str(&sayln(loc, "cli-card-agreements-title", &[]));

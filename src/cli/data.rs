@@ -8,12 +8,11 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use super::args::{Cli, ConfigCmd, ConfigKey, FileEncoding, RecordKind, ReportFormat};
+use super::args::{Cli, ConfigCmd, ConfigKey, ExportArgs, ImportArgs, ReportArgs, ReportFormat};
 use super::table::{Align, Table};
 use super::{Session, say, sayln, shown};
 use crate::domain::briefing::Reason;
 use crate::domain::signals::NeglectState;
-use crate::domain::time::DateFormat;
 use crate::domain::{Money, Month};
 use crate::files::Out;
 use crate::format::month_in_sentence as month_word;
@@ -21,22 +20,12 @@ use crate::format::{self, Locale, Noun};
 use crate::io::InputError;
 use crate::io::csv_export::Layout;
 use crate::io::csv_import::ColumnMap;
-use crate::io::decode::Encoding;
 use crate::io::profile::{self, Rules};
 use crate::io::sheet::Format;
 use crate::ops::import::{self, ImportOptions, Kind};
 use crate::ops::preview::Preview;
 use crate::ops::{self, views};
 use crate::store::{Create, Store};
-
-fn kind(k: RecordKind) -> Kind {
-    match k {
-        RecordKind::Clients => Kind::Clients,
-        RecordKind::Touchpoints => Kind::Touchpoints,
-        RecordKind::Agreements => Kind::Agreements,
-        RecordKind::Payments => Kind::Payments,
-    }
-}
 
 /// A spinner on stderr while slow work runs, only when a person is watching.
 fn spinner(message: String) -> Option<indicatif::ProgressBar> {
@@ -48,43 +37,33 @@ fn spinner(message: String) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-/// How `import payments` reads a bank statement: by a named profile, or
-/// keeping incoming rows only (`--incoming-only`).
-#[derive(Debug, Clone, Default)]
-pub struct Statement<'a> {
-    pub profile: Option<&'a str>,
-    pub incoming_only: bool,
-    /// The sheet of an .xlsx or .xls file (`--sheet`; default the first).
-    pub sheet: Option<&'a str>,
-    /// `--encoding`: the file's, when its bytes cannot tell.
-    pub encoding: Option<FileEncoding>,
-    /// `--date-format`: how the file writes dates (else the profile's).
-    pub date_format: Option<DateFormat>,
-}
-
-pub fn import(
-    s: &mut Session,
-    k: RecordKind,
-    file: &Path,
-    opts: ImportOptions,
-    map: Option<&str>,
-    statement: Statement,
-) -> Result<String> {
+/// `folio import`: the file read (a bank statement by `--profile` or
+/// `--incoming-only`), checked and stored all or nothing.
+pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
     let loc = s.locale;
-    let dry_run = opts.dry_run;
-    let as_statement = statement.profile.is_some() || statement.incoming_only;
-    if as_statement && !matches!(k, RecordKind::Payments) {
+    let dry_run = args.dry_run;
+    let opts = ImportOptions {
+        dry_run,
+        create_clients: args.create_clients,
+        allow_duplicates: args.allow_duplicates,
+        today: s.today,
+    };
+    let profile = args.profile.as_deref();
+    let as_statement = profile.is_some() || args.incoming_only;
+    let kind = args.kind;
+    if as_statement && !matches!(kind, Kind::Payments) {
         bail!(say(loc, "cli-import-statement-only", &[]));
     }
-    let columns: &[&str] = match k {
-        RecordKind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
-        RecordKind::Touchpoints => &crate::io::csv_export::TOUCHPOINT_COLUMNS,
-        RecordKind::Agreements => &crate::io::csv_export::AGREEMENT_COLUMNS,
-        RecordKind::Payments if as_statement => &profile::STATEMENT_COLUMNS,
-        RecordKind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
+    let columns: &[&str] = match kind {
+        Kind::Clients => &crate::io::csv_export::CLIENT_COLUMNS,
+        Kind::Touchpoints => &crate::io::csv_export::TOUCHPOINT_COLUMNS,
+        Kind::Agreements => &crate::io::csv_export::AGREEMENT_COLUMNS,
+        Kind::Payments if as_statement => &profile::STATEMENT_COLUMNS,
+        Kind::Payments => &crate::io::csv_export::PAYMENT_COLUMNS,
     };
-    let map = ColumnMap::parse(map.unwrap_or_default(), columns).context("--map")?;
-    let (mut map, rules) = match statement.profile {
+    let map =
+        ColumnMap::parse(args.map.as_deref().unwrap_or_default(), columns).context("--map")?;
+    let (mut map, rules) = match profile {
         Some(name) => {
             let profile = profile::find(name, profile::config_path().as_deref())?;
             let map = profile.column_map(&map).map_err(|e| {
@@ -97,21 +76,15 @@ pub fn import(
             })?;
             (map, Some(profile.rules()))
         }
-        None if statement.incoming_only => (map, Some(Rules::default())),
+        None if args.incoming_only => (map, Some(Rules::default())),
         None => (map, None),
     };
-    map.encoding = statement.encoding.map(|e| match e {
-        FileEncoding::Utf8 => Encoding::Utf8,
-        FileEncoding::Cp1251 => Encoding::Cp1251,
-        FileEncoding::Cp866 => Encoding::Cp866,
-        FileEncoding::Koi8R => Encoding::Koi8R,
-        FileEncoding::Utf16 => Encoding::Utf16,
-    });
+    map.encoding = args.encoding;
     // A date format given wins over the profile's.
-    map.date_format = statement
+    map.date_format = args
         .date_format
-        .clone()
         .or_else(|| rules.as_ref().and_then(|r| r.date_format.clone()));
+    let file = &args.file;
     let name = if crate::io::is_stdin(file) {
         say(loc, "cli-standard-input", &[])
     } else {
@@ -131,10 +104,10 @@ pub fn import(
     // A spreadsheet (by its first bytes) is read as the CSV text of one sheet.
     let sheet = match Format::of(&bytes) {
         Some(format) => Some(
-            crate::io::sheet::read(&bytes, format, statement.sheet)
+            crate::io::sheet::read(&bytes, format, args.sheet.as_deref())
                 .with_context(|| say(loc, "cli-cannot-read-sheet", &[("file", &name)]))?,
         ),
-        None if statement.sheet.is_some() => {
+        None if args.sheet.is_some() => {
             bail!(say(loc, "cli-not-a-sheet", &[("file", &name)]))
         }
         None => None,
@@ -158,7 +131,7 @@ pub fn import(
     };
     let result = import::import_statement(
         &mut s.store,
-        kind(k),
+        kind,
         bytes,
         opts,
         &map,
@@ -173,7 +146,7 @@ pub fn import(
         (ops::OpError::Import(e), Some(sheet)) => anyhow::Error::new(sheet.in_sheet(e)),
         (e, _) => anyhow::Error::new(e),
     });
-    let summary = result.with_context(|| match statement.profile {
+    let summary = result.with_context(|| match profile {
         Some(profile) => say(
             loc,
             "cli-import-failed-profile",
@@ -227,19 +200,11 @@ pub fn import(
             ),
             None => ("cli-import-header-line", summary.header_line, Noun::Line),
         };
-        out.push_str(&sayln(
-            loc,
-            id,
-            &[
-                ("at", &above),
-                (
-                    "skipped",
-                    &format::count(loc, above.saturating_sub(1), noun),
-                ),
-            ],
-        ));
+        let skipped = format::count(loc, above.saturating_sub(1), noun);
+        out.push_str(&sayln(loc, id, &[("at", &above), ("skipped", &skipped)]));
     }
     if !summary.created_clients.is_empty() {
+        let clients = format::count(loc, summary.created_clients.len(), Noun::NewClient);
         out.push_str(&sayln(
             loc,
             if dry_run {
@@ -248,10 +213,7 @@ pub fn import(
                 "cli-import-created"
             },
             &[
-                (
-                    "clients",
-                    &format::count(loc, summary.created_clients.len(), Noun::NewClient),
-                ),
+                ("clients", &clients),
                 ("names", &summary.created_clients.join(", ")),
             ],
         ));
@@ -284,10 +246,7 @@ fn preview_text(loc: Locale, preview: &Preview) -> String {
         for g in &preview.by_client_month {
             rows += g.rows;
             total = total.plus(g.sum.unwrap_or_default());
-            let month = match loc {
-                Locale::En => g.month.to_string(),
-                Locale::Ru => format::month_compact(loc, g.month),
-            };
+            let month = super::month_cell(loc, g.month);
             let mut cells = vec![g.client.clone(), month, g.rows.to_string()];
             if let Some(sum) = g.sum {
                 cells.push(format::money(loc, sum));
@@ -372,31 +331,28 @@ fn noun_of(kind: Kind) -> Noun {
 }
 
 /// Where `--out FILE` (with `--force` or not) may write, by the one rule
-/// for every file folio writes ([`crate::files`]).
-fn out_file(s: &Session, path: &Path, force: bool) -> Result<Out> {
-    Ok(Out::resolve(path, force, Some(&s.path))?)
+/// for every file folio writes ([`crate::files`]); no `--out` is stdout.
+fn out_file(s: &Session, path: Option<&Path>, force: bool) -> Result<Out> {
+    match path {
+        Some(path) => Ok(Out::resolve(path, force, Some(&s.path))?),
+        None => Ok(Out::Stdout),
+    }
 }
 
-pub fn export(
-    s: &mut Session,
-    k: RecordKind,
-    out: Option<&Path>,
-    force: bool,
-    excel: bool,
-    lang: Locale,
-) -> Result<String> {
-    let layout = if excel { Layout::Excel } else { Layout::Plain };
-    let out = match out {
-        Some(path) => out_file(s, path, force)?,
-        None => Out::Stdout,
+/// `folio export`: the records of one kind as CSV in `lang`, to stdout or a file.
+pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String> {
+    let layout = if args.excel {
+        Layout::Excel
+    } else {
+        Layout::Plain
     };
+    let kind = args.kind;
+    let out = out_file(s, args.out.as_deref(), args.force)?;
     let loc = s.locale;
-    let exporting = say(loc, "cli-exporting", &[]);
-    let progress = spinner(exporting);
+    let progress = spinner(say(loc, "cli-exporting", &[]));
     let mut n = 0;
     let result = out.write(|w| {
-        n = import::export(&mut s.store, kind(k), layout, lang, w)
-            .map_err(std::io::Error::other)?;
+        n = import::export(&mut s.store, kind, layout, lang, w).map_err(std::io::Error::other)?;
         Ok(())
     });
     if let Some(p) = progress {
@@ -409,7 +365,7 @@ pub fn export(
             loc,
             "cli-exported",
             &[
-                ("rows", &format::count(loc, n, noun_of(kind(k)))),
+                ("rows", &format::count(loc, n, noun_of(kind))),
                 ("file", &shown(out.path())),
             ],
         ),
@@ -417,42 +373,22 @@ pub fn export(
 }
 
 /// `folio report`: the briefing as Markdown, JSON or text, to stdout or a file.
-pub fn report(
-    s: &mut Session,
-    locale: Locale,
-    month: Option<Month>,
-    format: ReportFormat,
-    out: Option<&Path>,
-    force: bool,
-) -> Result<String> {
-    let out = match out {
-        Some(path) => out_file(s, path, force)?,
-        None => Out::Stdout,
-    };
-    let month = month.unwrap_or(Month::of(s.today));
-    let briefing = views::briefing(&mut s.store, month, s.today)?;
-    write_report(&briefing, locale, month, format, &out)
-}
-
-fn write_report(
-    briefing: &crate::domain::briefing::Briefing,
-    locale: Locale,
-    month: Month,
-    format: ReportFormat,
-    out: &Out,
-) -> Result<String> {
-    let text = match format {
+pub fn report(s: &mut Session, args: ReportArgs) -> Result<String> {
+    let locale = s.locale;
+    let out = out_file(s, args.out.as_deref(), args.force)?;
+    let month = args.month.unwrap_or(Month::of(s.today));
+    let briefing = &views::briefing(&mut s.store, month, s.today)?;
+    let text = match args.format {
         // The JSON is English whatever the language: scripts read it.
         ReportFormat::Md => Some(crate::io::report::markdown_in(locale, briefing)),
         ReportFormat::Text => Some(crate::io::report::text_in(locale, briefing)),
         ReportFormat::Json => None,
     };
-    let done = out.write(|w| match &text {
+    out.write(|w| match &text {
         Some(text) => w.write_all(text.as_bytes()),
         // Megabytes for a large portfolio: written as produced, not held.
         None => crate::io::report::write_json(briefing, w),
-    });
-    done?;
+    })?;
     Ok(match out {
         Out::Stdout => String::new(),
         _ => sayln(
@@ -478,7 +414,7 @@ pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String
             crate::files::unused_name(Path::new(&name))
         }
     };
-    let out = out_file(s, &dest, force)?;
+    let out = out_file(s, Some(&dest), force)?;
     s.store
         .backup_into(&out)
         .with_context(|| say(loc, "cli-backup-failed", &[("file", &shown(&dest))]))?;
@@ -498,18 +434,13 @@ pub fn check(s: &mut Session) -> Result<String> {
     if problems.is_empty() {
         return Ok(sayln(loc, "cli-check-ok", &[("db", &shown(&s.path))]));
     }
+    let count = format::count(loc, problems.len(), Noun::Problem);
     bail!(
         "{}:\n  {}",
         say(
             loc,
             "cli-check-problems",
-            &[
-                ("db", &shown(&s.path)),
-                (
-                    "problems",
-                    &format::count(loc, problems.len(), Noun::Problem)
-                ),
-            ],
+            &[("db", &shown(&s.path)), ("problems", &count)],
         ),
         problems.join("\n  ")
     )
@@ -613,32 +544,19 @@ pub fn synth(cli: &Cli, size: crate::ops::synth::GenSize, today: NaiveDate) -> R
         b.finish_and_clear();
     }
     let loc = cli.locale;
+    let count = |n: u64, noun| format::count(loc, n, noun);
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
     Ok(sayln(
         loc,
         "cli-gen-done",
         &[
-            ("clients", &format::count(loc, counts.clients, Noun::Client)),
-            (
-                "touchpoints",
-                &format::count(loc, counts.touchpoints, Noun::Touchpoint),
-            ),
-            (
-                "agreements",
-                &format::count(loc, counts.agreements, Noun::Agreement),
-            ),
-            (
-                "invoices",
-                &format::count(loc, counts.invoices, Noun::Invoice),
-            ),
-            (
-                "payments",
-                &format::count(loc, counts.payments, Noun::Payment),
-            ),
+            ("clients", &count(counts.clients, Noun::Client)),
+            ("touchpoints", &count(counts.touchpoints, Noun::Touchpoint)),
+            ("agreements", &count(counts.agreements, Noun::Agreement)),
+            ("invoices", &count(counts.invoices, Noun::Invoice)),
+            ("payments", &count(counts.payments, Noun::Payment)),
             ("months", &size.months),
-            (
-                "seconds",
-                &format!("{:.1}", started.elapsed().as_secs_f64()),
-            ),
+            ("seconds", &seconds),
             ("file", &shown(path)),
         ],
     ))
@@ -681,23 +599,18 @@ pub fn summary(s: &mut Session) -> Result<String> {
         &[
             ("received", &money(f.received)),
             ("target", &target),
-            (
-                "currency",
-                &crate::format::currency_sign(loc, &view.currency),
-            ),
+            ("currency", &format::currency_sign(loc, &view.currency)),
             ("attainment", &format::percent_or_dash(loc, f.attainment_bp)),
             ("forecast", &money(f.forecast)),
             ("outstanding", &money(f.outstanding)),
             ("overdue", &money(f.overdue)),
         ],
     ));
+    let overdue = format::money_in(loc, p.overdue_receivables, &view.currency);
     out.push_str(&sayln(
         loc,
         "cli-summary-receivables",
-        &[(
-            "overdue",
-            &format::money_in(loc, p.overdue_receivables, &view.currency),
-        )],
+        &[("overdue", &overdue)],
     ));
     let counts: Vec<String> = crate::domain::Tier::ALL
         .iter()
@@ -718,15 +631,13 @@ pub fn summary(s: &mut Session) -> Result<String> {
         &[("counts", &counts.join(", "))],
     ));
     if let Some(share) = p.concentration.largest_share_bp {
+        let clients = format::count(loc, p.concentration.clients_for_80pct, Noun::Client);
         out.push_str(&sayln(
             loc,
             "cli-summary-concentration",
             &[
                 ("share", &format::percent(loc, share)),
-                (
-                    "clients",
-                    &format::count(loc, p.concentration.clients_for_80pct, Noun::Client),
-                ),
+                ("clients", &clients),
             ],
         ));
     }

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::args::{InvoiceCmd, PayCmd, PlanCmd};
 use super::table::{Align, Table};
-use super::{Session, json, month_cell, say, sayln, set};
+use super::{Session, WithClient, month_cell, name_of, say, sayln, set, to_json};
 use crate::domain::money::bp_to_pct;
 use crate::domain::{Invoice, Money, Month, NewInvoice, NewPayment, Payment};
 use crate::format::month_in_sentence as month_word;
@@ -42,6 +42,8 @@ struct PlanClientJson<'a> {
     forecast: Money,
 }
 
+/// What the forecast counts in `plan show --json`: English whatever the
+/// language, as `cli-plan-forecast-note` says it in English.
 pub const FORECAST_BASIS: &str = "received + balances of this month's invoices not yet overdue";
 
 pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
@@ -59,14 +61,11 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
                 ],
             ))
         }
-        PlanCmd::Show {
-            month,
-            json: as_json,
-        } => {
+        PlanCmd::Show { month, json } => {
             let month = month.unwrap_or(Month::of(s.today));
             let view = views::month_view(&mut s.store, month, s.today)?;
             let f = &view.plan.figures;
-            if as_json {
+            if json {
                 let out = PlanJson {
                     month,
                     currency: &view.currency,
@@ -94,17 +93,14 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
                         })
                         .collect(),
                 };
-                return json(&out);
+                return to_json(&out);
             }
             Ok(render_month(loc, &view))
         }
-        PlanCmd::History {
-            months,
-            json: as_json,
-        } => {
+        PlanCmd::History { months, json } => {
             let rows = views::plan_history(&mut s.store, Month::of(s.today), months)?;
-            if as_json {
-                return json(&rows);
+            if json {
+                return to_json(&rows);
             }
             let mut t = Table::headed(
                 loc,
@@ -134,13 +130,8 @@ pub fn plan(s: &mut Session, cmd: PlanCmd) -> Result<String> {
 
 /// A text bar of attainment: one block per 10 %, capped at 150 %.
 fn bar(bp: Option<i64>) -> String {
-    match bp {
-        None => String::new(),
-        Some(bp) => {
-            let blocks = (bp.clamp(0, 15_000) / 1_000) as usize;
-            "█".repeat(blocks)
-        }
-    }
+    let blocks = bp.map_or(0, |bp| bp.clamp(0, 15_000) / 1_000);
+    "█".repeat(blocks as usize)
 }
 
 fn render_month(loc: Locale, view: &views::MonthView) -> String {
@@ -150,64 +141,62 @@ fn render_month(loc: Locale, view: &views::MonthView) -> String {
         "cli-plan-title",
         &[
             ("month", &month_word(loc, f.month)),
-            (
-                "currency",
-                &crate::format::currency_sign(loc, &view.currency),
-            ),
+            ("currency", &format::currency_sign(loc, &view.currency)),
             ("today", &format::date(loc, view.today)),
             ("left", &format::count(loc, view.days_left, Noun::Day)),
         ],
     );
     out.push('\n');
-    // The labels padded by their display width, so a longer Russian
-    // label still leaves the amounts in one column.
-    let labels = [
-        "cli-plan-target",
-        "cli-plan-received",
-        "cli-plan-expected",
-        "cli-plan-outstanding",
-        "cli-plan-overdue",
-        "cli-plan-forecast",
-    ]
-    .map(|id| say(loc, id, &[]));
-    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0).max(12);
-    let label = |i: usize| {
-        let l = &labels[i];
-        format!("{l}{}", " ".repeat(label_width - l.width()))
+    let money = |m| format::money(loc, m);
+    let note = |id| say(loc, id, &[]);
+    let (target, target_note) = match f.target {
+        Some(t) => (money(t), String::new()),
+        None => (
+            "-".to_string(),
+            say(loc, "cli-plan-no-target", &[("month", &f.month)]),
+        ),
     };
-    let line = |i: usize, m: Money, extra: &str| {
-        format!("  {}{:>18}  {extra}\n", label(i), format::money(loc, m))
-    };
-    match f.target {
-        Some(t) => out.push_str(&line(0, t, "")),
-        None => out.push_str(&format!(
-            "  {}{:>18}  {}\n",
-            label(0),
-            "-",
-            say(loc, "cli-plan-no-target", &[("month", &f.month)])
-        )),
-    }
     let attainment = match f.attainment_bp {
         Some(b) => say(
             loc,
             "cli-plan-of-target",
             &[("percent", &format::percent(loc, b))],
         ),
-        None => say(loc, "cli-plan-no-attainment", &[]),
+        None => note("cli-plan-no-attainment"),
     };
-    out.push_str(&line(1, f.received, &attainment));
-    out.push_str(&line(
-        2,
-        f.expected,
-        &say(loc, "cli-plan-expected-note", &[]),
-    ));
-    out.push_str(&line(
-        3,
-        f.outstanding,
-        &say(loc, "cli-plan-outstanding-note", &[]),
-    ));
-    out.push_str(&line(4, f.overdue, &say(loc, "cli-plan-overdue-note", &[])));
-    out.push_str(&line(5, f.forecast, &forecast_basis(loc)));
+    // Each figure: its label, the amount, a note on what it counts.
+    let figures = [
+        ("cli-plan-target", target, target_note),
+        ("cli-plan-received", money(f.received), attainment),
+        (
+            "cli-plan-expected",
+            money(f.expected),
+            note("cli-plan-expected-note"),
+        ),
+        (
+            "cli-plan-outstanding",
+            money(f.outstanding),
+            note("cli-plan-outstanding-note"),
+        ),
+        (
+            "cli-plan-overdue",
+            money(f.overdue),
+            note("cli-plan-overdue-note"),
+        ),
+        (
+            "cli-plan-forecast",
+            money(f.forecast),
+            note("cli-plan-forecast-note"),
+        ),
+    ];
+    // The labels padded by their display width, so a longer Russian
+    // label still leaves the amounts in one column.
+    let labels: Vec<String> = figures.iter().map(|(id, ..)| note(id)).collect();
+    let label_width = super::widest(&labels, 12);
+    for ((_, amount, note), label) in figures.iter().zip(&labels) {
+        let pad = " ".repeat(label_width - label.width());
+        out.push_str(&format!("  {label}{pad}{amount:>18}  {note}\n"));
+    }
     if view.plan.clients.is_empty() {
         out.push('\n');
         out.push_str(&sayln(loc, "cli-plan-empty", &[]));
@@ -249,14 +238,6 @@ struct InvoiceJson<'a> {
     overdue: bool,
 }
 
-/// What the forecast counts, in `loc` (the JSON keeps the English).
-fn forecast_basis(loc: Locale) -> String {
-    match loc {
-        Locale::En => FORECAST_BASIS.to_string(),
-        _ => say(loc, "cli-plan-forecast-note", &[]),
-    }
-}
-
 /// `Expected payment 3 from Acme: 1 000.00 for 2026-11, due 2026-11-30`.
 fn invoice_said(loc: Locale, id: &str, i: &Invoice, client: &str) -> String {
     sayln(
@@ -275,34 +256,25 @@ fn invoice_said(loc: Locale, id: &str, i: &Invoice, client: &str) -> String {
 pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        InvoiceCmd::Add {
-            client,
-            month,
-            amount,
-            due,
-        } => {
-            let c = ops::client_by_name(&s.store, &client)?;
+        InvoiceCmd::Add(a) => {
+            let c = ops::client_by_name(&s.store, &a.client)?;
             let i = ops::add_invoice(
                 &mut s.store,
                 c.id,
                 &NewInvoice {
-                    month,
-                    amount,
-                    due: due.unwrap_or(month.last_day()),
+                    month: a.month,
+                    amount: a.amount,
+                    due: a.due.unwrap_or(a.month.last_day()),
                 },
             )?;
             Ok(invoice_said(loc, "cli-invoice-added", &i, &c.name))
         }
-        InvoiceCmd::List {
-            client,
-            month,
-            json: as_json,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let rows = ops::invoices(&mut s.store, client_id, month)?;
+        InvoiceCmd::List(l) => {
+            let client_id = super::client_filter(s, l.client.as_deref())?;
+            let rows = ops::invoices(&mut s.store, client_id, l.month)?;
             let names = ops::client_names(&s.store)?;
-            let name = |id| names.get(&id).map(String::as_str).unwrap_or("");
-            if as_json {
+            let name = |id| name_of(&names, id);
+            if l.json {
                 let out: Vec<InvoiceJson> = rows
                     .iter()
                     .map(|r| InvoiceJson {
@@ -316,7 +288,7 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
                         overdue: r.balance > Money::ZERO && r.invoice.due < s.today,
                     })
                     .collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-invoices", &[]));
@@ -353,19 +325,13 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
             }
             Ok(t.render())
         }
-        InvoiceCmd::Edit {
-            id,
-            client,
-            month,
-            amount,
-            due,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let i = ops::change(&mut s.store, id, |i: &mut Invoice| {
+        InvoiceCmd::Edit(e) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let i = ops::change(&mut s.store, e.id, |i: &mut Invoice| {
                 set(&mut i.client_id, client_id);
-                set(&mut i.month, month);
-                set(&mut i.amount, amount);
-                set(&mut i.due, due);
+                set(&mut i.month, e.month);
+                set(&mut i.amount, e.amount);
+                set(&mut i.due, e.due);
             })?;
             let c = ops::client_by_id(&s.store, i.client_id)?;
             Ok(invoice_said(loc, "cli-invoice-updated", &i, &c.name))
@@ -375,13 +341,6 @@ pub fn invoice(s: &mut Session, cmd: InvoiceCmd) -> Result<String> {
             Ok(sayln(loc, "cli-invoice-deleted", &[("id", &id)]))
         }
     }
-}
-
-#[derive(Serialize)]
-struct PaymentJson<'a> {
-    client: &'a str,
-    #[serde(flatten)]
-    payment: &'a crate::domain::Payment,
 }
 
 /// `Payment 3 from Acme: 1 000.00 on 2026-11-20`.
@@ -401,34 +360,33 @@ fn payment_said(loc: Locale, id: &str, p: &Payment, client: &str) -> String {
 pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        PayCmd::Add {
-            client,
-            on,
-            amount,
-            note,
-        } => {
-            let c = ops::client_by_name(&s.store, &client)?;
-            let p = ops::add_payment(&mut s.store, c.id, &NewPayment { on, amount, note })?;
+        PayCmd::Add(a) => {
+            let c = ops::client_by_name(&s.store, &a.client)?;
+            let p = ops::add_payment(
+                &mut s.store,
+                c.id,
+                &NewPayment {
+                    on: a.on,
+                    amount: a.amount,
+                    note: a.note,
+                },
+            )?;
             Ok(payment_said(loc, "cli-payment-added", &p, &c.name))
         }
-        PayCmd::List {
-            client,
-            month,
-            json: as_json,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let rows = ops::payments(&s.store, client_id, month)?;
+        PayCmd::List(l) => {
+            let client_id = super::client_filter(s, l.client.as_deref())?;
+            let rows = ops::payments(&s.store, client_id, l.month)?;
             let names = ops::client_names(&s.store)?;
-            let name = |id| names.get(&id).map(String::as_str).unwrap_or("");
-            if as_json {
-                let out: Vec<PaymentJson> = rows
+            let name = |id| name_of(&names, id);
+            if l.json {
+                let out: Vec<_> = rows
                     .iter()
-                    .map(|p| PaymentJson {
+                    .map(|p| WithClient {
                         client: name(p.client_id),
-                        payment: p,
+                        record: p,
                     })
                     .collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-payments", &[]));
@@ -454,32 +412,23 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
                     p.note.clone(),
                 ]);
             }
-            Ok(format!(
-                "{}\n{}",
-                t.render(),
-                sayln(
-                    loc,
-                    "cli-payments-total",
-                    &[
-                        ("total", &format::money(loc, total)),
-                        ("payments", &format::count(loc, rows.len(), Noun::Payment)),
-                    ],
-                )
-            ))
+            let total = sayln(
+                loc,
+                "cli-payments-total",
+                &[
+                    ("total", &format::money(loc, total)),
+                    ("payments", &format::count(loc, rows.len(), Noun::Payment)),
+                ],
+            );
+            Ok(format!("{}\n{total}", t.render()))
         }
-        PayCmd::Edit {
-            id,
-            client,
-            on,
-            amount,
-            note,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let p = ops::change(&mut s.store, id, |p: &mut Payment| {
+        PayCmd::Edit(e) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let p = ops::change(&mut s.store, e.id, |p: &mut Payment| {
                 set(&mut p.client_id, client_id);
-                set(&mut p.on, on);
-                set(&mut p.amount, amount);
-                set(&mut p.note, note);
+                set(&mut p.on, e.on);
+                set(&mut p.amount, e.amount);
+                set(&mut p.note, e.note);
             })?;
             let c = ops::client_by_id(&s.store, p.client_id)?;
             Ok(payment_said(loc, "cli-payment-updated", &p, &c.name))

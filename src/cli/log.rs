@@ -5,66 +5,59 @@ use serde::Serialize;
 
 use super::args::{AgreeCmd, TouchCmd};
 use super::table::{Align, Table};
-use super::{Session, json, say, sayln, set, set_or_clear};
+use super::{Session, WithClient, name_of, say, sayln, set, set_or_clear, to_json};
 use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Touchpoint};
 use crate::format::{self, Locale, words};
 use crate::ops;
 
+/// `Logged call with Acme on 2026-11-20 (id 7)`.
+fn touch_said(loc: Locale, id: &str, t: &Touchpoint, client: &str) -> String {
+    sayln(
+        loc,
+        id,
+        &[
+            ("id", &t.id),
+            ("kind", &words::kind(loc, t.kind)),
+            ("client", &client),
+            ("date", &format::date(loc, t.at)),
+        ],
+    )
+}
+
 pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        TouchCmd::Add {
-            client,
-            kind,
-            summary,
-            at,
-            minutes,
-            next,
-            next_due,
-        } => {
-            let c = ops::client_by_name(&s.store, &client)?;
+        TouchCmd::Add(a) => {
+            let c = ops::client_by_name(&s.store, &a.client)?;
             let t = ops::add_touchpoint(
                 &mut s.store,
                 c.id,
                 &NewTouchpoint {
-                    at: at.unwrap_or(s.today),
-                    kind,
-                    summary,
-                    minutes,
-                    next_step: next,
-                    next_due,
+                    at: a.at.unwrap_or(s.today),
+                    kind: a.kind,
+                    summary: a.summary,
+                    minutes: a.minutes,
+                    next_step: a.next,
+                    next_due: a.next_due,
                 },
             )?;
-            Ok(sayln(
-                loc,
-                "cli-touch-added",
-                &[
-                    ("kind", &words::kind(loc, t.kind)),
-                    ("client", &c.name),
-                    ("date", &format::date(loc, t.at)),
-                    ("id", &t.id),
-                ],
-            ))
+            Ok(touch_said(loc, "cli-touch-added", &t, &c.name))
         }
-        TouchCmd::List {
-            client,
-            limit,
-            json: as_json,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let limit = if limit == 0 { -1 } else { i64::from(limit) };
+        TouchCmd::List(l) => {
+            let client_id = super::client_filter(s, l.client.as_deref())?;
+            let limit = if l.limit == 0 { -1 } else { i64::from(l.limit) };
             let (rows, total) = ops::touch_window(&s.store, client_id, "", 0, limit, true)?;
             let total = total.unwrap_or_default();
             let names = ops::client_names(&s.store)?;
-            if as_json {
-                let out: Vec<TouchRow> = rows
+            if l.json {
+                let out: Vec<_> = rows
                     .iter()
-                    .map(|t| TouchRow {
-                        client: names.get(&t.client_id).map(String::as_str).unwrap_or(""),
-                        touchpoint: t,
+                    .map(|t| WithClient {
+                        client: name_of(&names, t.client_id),
+                        record: t,
                     })
                     .collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-touchpoints", &[]));
@@ -91,7 +84,7 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
                 t.row(vec![
                     tp.id.to_string(),
                     format::date(loc, tp.at),
-                    names.get(&tp.client_id).cloned().unwrap_or_default(),
+                    name_of(&names, tp.client_id).to_string(),
                     words::kind(loc, tp.kind),
                     tp.minutes.to_string(),
                     tp.summary.clone(),
@@ -110,40 +103,20 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
             }
             Ok(out)
         }
-        TouchCmd::Edit {
-            id,
-            client,
-            kind,
-            summary,
-            at,
-            minutes,
-            next,
-            no_next,
-            next_due,
-            no_next_due,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let t = ops::change(&mut s.store, id, |t: &mut Touchpoint| {
+        TouchCmd::Edit(e) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let t = ops::change(&mut s.store, e.id, |t: &mut Touchpoint| {
                 set(&mut t.client_id, client_id);
-                set(&mut t.kind, kind);
-                set(&mut t.summary, summary);
-                set(&mut t.at, at);
-                set(&mut t.minutes, minutes);
+                set(&mut t.kind, e.kind);
+                set(&mut t.summary, e.summary);
+                set(&mut t.at, e.at);
+                set(&mut t.minutes, e.minutes);
                 // No next step, no due date for it.
-                set_or_clear(&mut t.next_step, no_next, next);
-                set_or_clear(&mut t.next_due, no_next || no_next_due, next_due);
+                set_or_clear(&mut t.next_step, e.no_next, e.next);
+                set_or_clear(&mut t.next_due, e.no_next || e.no_next_due, e.next_due);
             })?;
             let c = ops::client_by_id(&s.store, t.client_id)?;
-            Ok(sayln(
-                loc,
-                "cli-touch-updated",
-                &[
-                    ("id", &t.id),
-                    ("kind", &words::kind(loc, t.kind)),
-                    ("client", &c.name),
-                    ("date", &format::date(loc, t.at)),
-                ],
-            ))
+            Ok(touch_said(loc, "cli-touch-updated", &t, &c.name))
         }
         TouchCmd::Delete { id } => {
             ops::delete_touchpoint(&mut s.store, id)?;
@@ -152,91 +125,64 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
     }
 }
 
-#[derive(Serialize)]
-struct TouchRow<'a> {
-    client: &'a str,
-    #[serde(flatten)]
-    touchpoint: &'a Touchpoint,
-}
-
+/// An agreement in `agree list --json`: with whether it is overdue.
 #[derive(Serialize)]
 struct AgreementRow<'a> {
-    client: &'a str,
     #[serde(flatten)]
     agreement: &'a Agreement,
     overdue: bool,
 }
 
-/// `, due 2026-12-01` after an agreement's owner, or nothing.
-fn due_part(loc: Locale, a: &Agreement) -> String {
-    a.due
+/// `Agreement 4 with Acme (owed by us, due 2026-12-01)`: its status too
+/// where the message `id` says it.
+fn agreement_said(loc: Locale, id: &str, a: &Agreement, client: &str) -> String {
+    let due = a
+        .due
         .map(|d| say(loc, "cli-agree-due", &[("date", &format::date(loc, d))]))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    sayln(
+        loc,
+        id,
+        &[
+            ("id", &a.id),
+            ("client", &client),
+            ("owner", &words::owner(loc, a.owner)),
+            ("due", &due),
+            ("status", &words::agreement(loc, a.status)),
+        ],
+    )
 }
 
 pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
     let loc = s.locale;
     match cmd {
-        AgreeCmd::Add {
-            client,
-            text,
-            owner,
-            due,
-            on,
-        } => {
-            let c = ops::client_by_name(&s.store, &client)?;
-            let a = ops::add_agreement(
+        AgreeCmd::Add(a) => {
+            let c = ops::client_by_name(&s.store, &a.client)?;
+            let agreement = ops::add_agreement(
                 &mut s.store,
                 c.id,
                 &NewAgreement {
-                    made_on: on.unwrap_or(s.today),
-                    text,
-                    owner,
-                    due,
+                    made_on: a.on.unwrap_or(s.today),
+                    text: a.text,
+                    owner: a.owner,
+                    due: a.due,
                     status: AgreementStatus::Open,
                     closed_on: None,
                 },
             )?;
-            Ok(sayln(
-                loc,
-                "cli-agree-added",
-                &[
-                    ("id", &a.id),
-                    ("client", &c.name),
-                    ("owner", &words::owner(loc, a.owner)),
-                    ("due", &due_part(loc, &a)),
-                ],
-            ))
+            Ok(agreement_said(loc, "cli-agree-added", &agreement, &c.name))
         }
-        AgreeCmd::Edit {
-            id,
-            client,
-            text,
-            owner,
-            due,
-            no_due,
-            on,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let a = ops::change(&mut s.store, id, |a: &mut Agreement| {
+        AgreeCmd::Edit(e) => {
+            let client_id = super::client_filter(s, e.client.as_deref())?;
+            let a = ops::change(&mut s.store, e.id, |a: &mut Agreement| {
                 set(&mut a.client_id, client_id);
-                set(&mut a.text, text);
-                set(&mut a.owner, owner);
-                set(&mut a.made_on, on);
-                set_or_clear(&mut a.due, no_due, due);
+                set(&mut a.text, e.text);
+                set(&mut a.owner, e.owner);
+                set(&mut a.made_on, e.on);
+                set_or_clear(&mut a.due, e.no_due, e.due);
             })?;
             let c = ops::client_by_id(&s.store, a.client_id)?;
-            Ok(sayln(
-                loc,
-                "cli-agree-updated",
-                &[
-                    ("id", &a.id),
-                    ("client", &c.name),
-                    ("owner", &words::owner(loc, a.owner)),
-                    ("due", &due_part(loc, &a)),
-                    ("status", &words::agreement(loc, a.status)),
-                ],
-            ))
+            Ok(agreement_said(loc, "cli-agree-updated", &a, &c.name))
         }
         AgreeCmd::Close { id, close, on } => {
             let a = ops::close_agreement(&mut s.store, id, close.status(), on.unwrap_or(s.today))?;
@@ -246,24 +192,22 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 &[("id", &a.id), ("status", &words::agreement(loc, a.status))],
             ))
         }
-        AgreeCmd::List {
-            open,
-            client,
-            json: as_json,
-        } => {
-            let client_id = super::client_filter(s, client.as_deref())?;
-            let rows = ops::agreements(&s.store, client_id, open)?;
+        AgreeCmd::List(l) => {
+            let client_id = super::client_filter(s, l.client.as_deref())?;
+            let rows = ops::agreements(&s.store, client_id, l.open)?;
             let names = ops::client_names(&s.store)?;
-            if as_json {
-                let out: Vec<AgreementRow> = rows
+            if l.json {
+                let out: Vec<_> = rows
                     .iter()
-                    .map(|a| AgreementRow {
-                        client: names.get(&a.client_id).map(String::as_str).unwrap_or(""),
-                        agreement: a,
-                        overdue: a.is_overdue(s.today),
+                    .map(|a| WithClient {
+                        client: name_of(&names, a.client_id),
+                        record: AgreementRow {
+                            agreement: a,
+                            overdue: a.is_overdue(s.today),
+                        },
                     })
                     .collect();
-                return json(&out);
+                return to_json(&out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-agreements", &[]));
@@ -288,7 +232,7 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
                 };
                 t.row(vec![
                     a.id.to_string(),
-                    names.get(&a.client_id).cloned().unwrap_or_default(),
+                    name_of(&names, a.client_id).to_string(),
                     words::owner(loc, a.owner),
                     format::date(loc, a.made_on),
                     a.due.map(|d| format::date(loc, d)).unwrap_or_default(),

@@ -10,16 +10,17 @@ mod ledger;
 mod log;
 pub mod table;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 pub use args::Cli;
-use args::Command;
+use args::{Command, ExportArgs};
 
+use crate::domain::Id;
 use crate::format::Locale;
-use crate::ops::import::ImportOptions;
 
 pub use crate::session::{Session, default_db_path};
 
@@ -52,7 +53,7 @@ pub fn choose_locale(flag: Option<Locale>) -> Locale {
 pub fn run(cli: Cli, today: NaiveDate) -> Result<String> {
     let verbatim = matches!(
         cli.command,
-        Some(Command::Export { out: None, .. } | Command::Completions { .. })
+        Some(Command::Export(ExportArgs { out: None, .. }) | Command::Completions { .. })
     );
     let out = dispatch(cli, today)?;
     Ok(if verbatim {
@@ -75,17 +76,12 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
                 return result;
             }
         }
-        Some(Command::Gen {
-            clients,
-            touchpoints,
-            months,
-            seed,
-        }) => {
+        Some(Command::Gen(g)) => {
             let size = crate::ops::synth::GenSize {
-                clients: *clients,
-                touchpoints: *touchpoints,
-                months: *months,
-                seed: *seed,
+                clients: g.clients,
+                touchpoints: g.touchpoints,
+                months: g.months,
+                seed: g.seed,
             };
             return data::synth(&cli, size, today);
         }
@@ -106,56 +102,16 @@ fn dispatch(cli: Cli, today: NaiveDate) -> Result<String> {
         Some(Command::Plan(cmd)) => ledger::plan(&mut s, cmd),
         Some(Command::Invoice(cmd)) => ledger::invoice(&mut s, cmd),
         Some(Command::Pay(cmd)) => ledger::pay(&mut s, cmd),
-        Some(Command::Import {
-            kind,
-            file,
-            dry_run,
-            create_clients,
-            allow_duplicates,
-            map,
-            profile,
-            incoming_only,
-            sheet,
-            encoding,
-            date_format,
-        }) => data::import(
-            &mut s,
-            kind,
-            &file,
-            ImportOptions {
-                dry_run,
-                create_clients,
-                allow_duplicates,
-                today,
-            },
-            map.as_deref(),
-            data::Statement {
-                profile: profile.as_deref(),
-                incoming_only,
-                sheet: sheet.as_deref(),
-                encoding,
-                date_format,
-            },
-        ),
-        Some(Command::Export {
-            kind,
-            out,
-            force,
-            excel,
-        }) => {
+        Some(Command::Import(args)) => data::import(&mut s, args),
+        Some(Command::Export(args)) => {
             // In Russian only on request (`--lang ru`), not by the locale
             // variables or the config: a file is data, read by others too.
-            let lang = cli.lang.map_or(Locale::En, Locale::from);
-            data::export(&mut s, kind, out.as_deref(), force, excel, lang)
+            let lang = cli.lang.unwrap_or(Locale::En);
+            data::export(&mut s, args, lang)
         }
         Some(Command::Backup { out, force }) => data::backup(&mut s, out.as_deref(), force),
         Some(Command::Check) => data::check(&mut s),
-        Some(Command::Report {
-            month,
-            format,
-            out,
-            force,
-        }) => data::report(&mut s, cli.locale, month, format, out.as_deref(), force),
+        Some(Command::Report(args)) => data::report(&mut s, args),
         Some(Command::Config(cmd)) => data::config(&mut s, cmd),
         Some(
             Command::Completions { .. }
@@ -197,8 +153,22 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// The name of client `id` in `names` (`ops::client_names`), or nothing.
+fn name_of(names: &HashMap<Id, String>, id: Id) -> &str {
+    names.get(&id).map_or("", String::as_str)
+}
+
+/// A record in a list's `--json`: the name of its client, then its own
+/// fields.
+#[derive(serde::Serialize)]
+struct WithClient<'a, T> {
+    client: &'a str,
+    #[serde(flatten)]
+    record: T,
+}
+
 /// `--client NAME` on a list: the client's id, or an error naming it.
-fn client_filter(s: &Session, name: Option<&str>) -> Result<Option<crate::domain::Id>> {
+fn client_filter(s: &Session, name: Option<&str>) -> Result<Option<Id>> {
     match name {
         Some(name) => Ok(Some(crate::ops::client_by_name(&s.store, name)?.id)),
         None => Ok(None),
@@ -222,7 +192,7 @@ fn set_or_clear<T>(field: &mut Option<T>, clear: bool, value: Option<T>) {
 }
 
 /// JSON for scripts: pretty, with a trailing newline.
-fn json<T: serde::Serialize>(value: &T) -> Result<String> {
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     let mut s = serde_json::to_string_pretty(value)?;
     s.push('\n');
     Ok(s)
@@ -265,9 +235,12 @@ fn month_cell(loc: Locale, m: crate::domain::Month) -> String {
 
 /// The widest of `words` in columns, and at least `least`: a column of
 /// enum words padded to fit every word of the language.
-fn widest(words: impl IntoIterator<Item = String>, least: usize) -> usize {
+fn widest(words: impl IntoIterator<Item = impl AsRef<str>>, least: usize) -> usize {
     use unicode_width::UnicodeWidthStr;
-    words.into_iter().map(|w| w.width()).fold(least, usize::max)
+    words
+        .into_iter()
+        .map(|w| w.as_ref().width())
+        .fold(least, usize::max)
 }
 
 /// Display a path for messages.

@@ -15,9 +15,10 @@ pub struct Table {
     headers: Vec<String>,
     aligns: Vec<Align>,
     rows: Vec<Vec<String>>,
-    /// The widest a column may grow before its text is cut with `…`.
-    max_width: usize,
 }
+
+/// The widest a column may grow before its text is cut with `…`.
+const MAX_WIDTH: usize = 48;
 
 impl Table {
     /// Columns as `(header, align)`.
@@ -29,7 +30,6 @@ impl Table {
                 .collect(),
             aligns: columns.iter().map(|(_, a)| *a).collect(),
             rows: Vec::new(),
-            max_width: 48,
         }
     }
 
@@ -50,10 +50,6 @@ impl Table {
         self.rows.push(cells);
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     pub fn render(&self) -> String {
         let n = self.headers.len();
         let cells: Vec<Vec<String>> = self
@@ -64,7 +60,7 @@ impl Table {
                     .map(|i| {
                         truncate(
                             &one_line(r.get(i).map(String::as_str).unwrap_or("")),
-                            self.max_width,
+                            MAX_WIDTH,
                         )
                     })
                     .collect()
@@ -83,20 +79,14 @@ impl Table {
                 if i > 0 {
                     text.push_str("  ");
                 }
-                let pad = widths[i].saturating_sub(c.width());
-                match self.aligns[i] {
-                    Align::Left => {
-                        text.push_str(c);
-                        if i + 1 < cells.len() {
-                            text.push_str(&" ".repeat(pad));
-                        }
-                    }
-                    Align::Right => {
-                        text.push_str(&" ".repeat(pad));
-                        text.push_str(c);
-                    }
-                }
+                let pad = " ".repeat(widths[i].saturating_sub(c.width()));
+                let cell = match self.aligns[i] {
+                    Align::Left => format!("{c}{pad}"),
+                    Align::Right => format!("{pad}{c}"),
+                };
+                text.push_str(&cell);
             }
+            // The last column's padding goes with the line's end.
             out.push_str(text.trim_end());
             out.push('\n');
         };

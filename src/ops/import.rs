@@ -40,6 +40,18 @@ pub enum Kind {
     Payments,
 }
 
+impl Kind {
+    /// The kind as the command line and the JSON name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Clients => "clients",
+            Kind::Touchpoints => "touchpoints",
+            Kind::Agreements => "agreements",
+            Kind::Payments => "payments",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
     pub kind: Kind,
