@@ -95,6 +95,12 @@ impl<'a> From<&'a str> for Arg<'a> {
     }
 }
 
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Str(s)
+    }
+}
+
 /// The files of `locale`, by name and text.
 pub(super) fn files(locale: Locale) -> &'static [(&'static str, &'static str)] {
     match locale {
