@@ -22,7 +22,7 @@ use std::error::Error;
 use std::io;
 use std::path::Path;
 
-use super::messages::{Arg, text, text_with};
+use super::messages::text;
 use super::{Locale, Noun, count, whole};
 use crate::config::ConfigError;
 use crate::domain::counterparty::{self, InnError};
@@ -42,15 +42,6 @@ use crate::ops::{OpError, ReadOnlyFile};
 use crate::session::SessionError;
 use crate::store::restore::SourceError;
 use crate::store::{OpenError, StoreError};
-
-/// The message `id` in `l` with its values by name:
-/// `say!(l, "out-io", path = &path(p), reason = &reason)`. A value is
-/// anything an [`Arg`] is made from (`&str`, `&String`, `i64`).
-macro_rules! say {
-    ($l:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        text_with($l, $id, &[$((stringify!($name), Arg::from($value))),*])
-    };
-}
 
 /// The whole chain of `e`, outermost first, joined by `: ` as `{:#}`
 /// joins it, each layer in `locale`.
@@ -210,7 +201,7 @@ fn field_problem(l: Locale, field: &str, problem: &str) -> String {
         l,
         "field-problem",
         field = &field_word(l, field),
-        problem = problem
+        problem = problem,
     )
 }
 
@@ -324,7 +315,7 @@ fn refusal(l: Locale, r: &Refusal) -> String {
                 l,
                 "reason-keeps-id",
                 record = &record_word(l, record),
-                id = *id
+                id = *id,
             )
         }
         R::GenNotEmpty => text(l, "reason-gen-not-empty"),
@@ -361,7 +352,7 @@ fn refusal(l: Locale, r: &Refusal) -> String {
                 "reason-other-inn",
                 inn = inn,
                 name = name,
-                other = theirs
+                other = theirs,
             )
         }
         R::UnclosedQuote => text(l, "reason-unclosed-quote"),
@@ -444,7 +435,7 @@ fn open(l: Locale, e: &OpenError) -> String {
                 l,
                 "open-read-only-older",
                 path = &path(p),
-                found = i64::from(*found)
+                found = i64::from(*found),
             )
         }
         OpenError::ReadOnlyEmpty(p) => at(l, "open-read-only-empty", p),
@@ -456,7 +447,7 @@ fn open(l: Locale, e: &OpenError) -> String {
                 l,
                 "open-read-only-journal",
                 path = &path(p),
-                journal = &path(journal)
+                journal = &path(journal),
             )
         }
         OpenError::ReadOnly(p) => at(l, "open-read-only", p),
@@ -784,7 +775,7 @@ fn sheet(l: Locale, e: &SheetError) -> String {
                 l,
                 "sheet-unreadable",
                 what = &text(l, what),
-                message = message
+                message = message,
             )
         }
         SheetError::NoSheet => text(l, "sheet-none"),
@@ -835,7 +826,7 @@ fn profile(l: Locale, e: &ProfileError) -> String {
                 l,
                 "profile-invalid",
                 name = name,
-                message = &refusal(l, reason)
+                message = &refusal(l, reason),
             )
         }
     }

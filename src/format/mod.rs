@@ -9,6 +9,21 @@
 //! English and Russian. Another language is a variant of `Locale`, an arm
 //! in each `match` below and its message files (`messages`).
 
+/// The message `id` in `locale` with its values by name:
+/// `say!(l, "out-io", path = &path(p), reason = &reason)`. A value is
+/// anything an [`Arg`] is made from (`&str`, `&String`, `i64`, an `Arg`
+/// such as `Arg::count(n)`). A value whose name is not a Rust name
+/// (`days-left`) goes through [`text_with`].
+macro_rules! say {
+    ($locale:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::format::messages::text_with(
+            $locale,
+            $id,
+            &[$((stringify!($name), $crate::format::messages::Arg::from($value))),*],
+        )
+    };
+}
+
 pub mod briefing;
 pub mod errors;
 mod lang;
