@@ -363,13 +363,6 @@ pub fn ratio_bp(numerator: Money, denominator: Money) -> Option<i64> {
     i64::try_from(q).ok()
 }
 
-/// Percentage text from basis points: `7235` -> `72.35`.
-pub fn format_bp(bp: i64) -> String {
-    let sign = if bp < 0 { "-" } else { "" };
-    let abs = bp.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
-
 /// A percentage from basis points as a JSON number (72.35). Not money: a float
 /// is fine here, and `bp / 100` with two decimals round-trips exactly in JSON.
 pub fn bp_to_pct(bp: i64) -> f64 {
@@ -555,9 +548,6 @@ mod tests {
         assert_eq!(ratio_bp(Money::major(5), Money::major(4)), Some(12500));
         assert_eq!(ratio_bp(Money::ZERO, Money::major(4)), Some(0));
         assert_eq!(ratio_bp(Money::major(5), Money::ZERO), None);
-        assert_eq!(format_bp(7235), "72.35");
-        assert_eq!(format_bp(5), "0.05");
-        assert_eq!(format_bp(-150), "-1.50");
         assert_eq!(bp_to_pct(7235), 72.35);
     }
 }

@@ -19,11 +19,6 @@ pub fn last_12_months(today: NaiveDate) -> (NaiveDate, NaiveDate) {
     (months_before(today, 12), today)
 }
 
-/// Is `date` inside the window returned by [`last_12_months`]?
-pub fn in_window(window: (NaiveDate, NaiveDate), date: NaiveDate) -> bool {
-    date > window.0 && date <= window.1
-}
-
 /// Where a client stands against its agreed contact cadence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -372,10 +367,6 @@ mod tests {
         let today = d(2026, 3, 15);
         let w = last_12_months(today);
         assert_eq!(w, (d(2025, 3, 15), today));
-        assert!(!in_window(w, d(2025, 3, 15)), "start is exclusive");
-        assert!(in_window(w, d(2025, 3, 16)));
-        assert!(in_window(w, today), "today is inclusive");
-        assert!(!in_window(w, d(2026, 3, 16)));
         // Leap day clamps to 28 February.
         assert_eq!(last_12_months(d(2024, 2, 29)).0, d(2023, 2, 28));
     }

@@ -189,19 +189,6 @@ impl MoneyForm {
     }
 }
 
-/// The width the widest of `amounts` takes in `form`.
-pub fn money_width(
-    locale: Locale,
-    form: MoneyForm,
-    amounts: impl IntoIterator<Item = Money>,
-) -> usize {
-    amounts
-        .into_iter()
-        .map(|m| form.show(locale, m).width())
-        .max()
-        .unwrap_or(0)
-}
-
 /// An amount or `-` when there is none.
 pub fn money_or_dash(locale: Locale, m: Option<Money>) -> String {
     m.map_or_else(|| "-".to_string(), |m| money(locale, m))
@@ -297,11 +284,6 @@ pub fn month(locale: Locale, m: Month) -> String {
 /// `дек 2026` (for a column of months).
 pub fn month_compact(locale: Locale, m: Month) -> String {
     format!("{} {}", month_short(locale, m), m.year())
-}
-
-/// The month `d` falls in, by name: `Dec 2026`.
-pub fn month_of(locale: Locale, d: NaiveDate) -> String {
-    month(locale, Month::of(d))
 }
 
 /// A count of days in words: `1 day`, `12 days`.
@@ -413,7 +395,6 @@ mod tests {
         assert_eq!(form, MoneyForm::Compact);
         assert_eq!(form.show(EN, col[0]), "5");
         assert_eq!(MoneyForm::fitting(EN, col, 13), MoneyForm::Full);
-        assert_eq!(money_width(EN, MoneyForm::Full, col), 13);
         assert_eq!(MoneyForm::fitting(EN, [], 0), MoneyForm::Full);
     }
 
@@ -431,7 +412,7 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
         assert_eq!(date(EN, d), "2026-12-05");
         assert_eq!(date_or_dash(EN, None), "-");
-        assert_eq!(month_of(EN, d), "Dec 2026");
+        assert_eq!(month(EN, Month::of(d)), "Dec 2026");
         let jan = Month::parse("2027-01").unwrap();
         assert_eq!(month(EN, jan), "Jan 2027");
         assert_eq!(month_short(EN, jan), "Jan");
@@ -480,7 +461,7 @@ mod tests {
         assert_eq!(share_compact(RU, Some(1_499)), "14\u{A0}%");
         let d = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
         assert_eq!(date(RU, d), "05.12.2026");
-        assert_eq!(month_of(RU, d), "декабрь 2026");
+        assert_eq!(month(RU, Month::of(d)), "декабрь 2026");
         assert_eq!(month_short(RU, Month::of(d)), "дек");
         let may = Month::parse("2027-05").unwrap();
         assert_eq!(month(RU, may), "май 2027");
