@@ -28,9 +28,7 @@ use crate::config::ConfigError;
 use crate::domain::counterparty::{self, InnError};
 use crate::domain::text::{Lines, TextError, code_point, escape};
 use crate::domain::time::DayMonth;
-use crate::domain::{
-    AgreementStatus, DateError, MoneyError, Owner, Refusal, Status, Tier, TouchKind, UnknownValue,
-};
+use crate::domain::{DateError, MoneyError, Refusal, UnknownValue};
 use crate::files::OutError;
 use crate::io::InputError;
 use crate::io::csv_import::{ImportError, Place, Problem, RowError, RowMessage};
@@ -868,36 +866,24 @@ fn money(l: Locale, e: &MoneyError) -> String {
 /// `'platinum' is not a tier (use one of: gold potential toxic)`; in
 /// Russian the allowed values are the Russian words.
 fn unknown_value(l: Locale, e: &UnknownValue) -> String {
-    let (id, ru): (&str, Vec<&str>) = match e.what {
-        "tier" => ("value-tier", Tier::ALL.iter().map(|v| v.as_ru()).collect()),
-        "status" => (
-            "value-status",
-            Status::ALL.iter().map(|v| v.as_ru()).collect(),
-        ),
-        "touchpoint kind" => (
-            "value-touchpoint-kind",
-            TouchKind::ALL.iter().map(|v| v.as_ru()).collect(),
-        ),
-        "owner" => (
-            "value-owner",
-            Owner::ALL.iter().map(|v| v.as_ru()).collect(),
-        ),
-        "agreement status" => (
-            "value-agreement-status",
-            AgreementStatus::ALL.iter().map(|v| v.as_ru()).collect(),
-        ),
+    let id = match e.what {
+        "tier" => "value-tier",
+        "status" => "value-status",
+        "touchpoint kind" => "value-touchpoint-kind",
+        "owner" => "value-owner",
+        "agreement status" => "value-agreement-status",
         _ => return e.to_string(),
     };
     let allowed = match l {
-        Locale::En => e.allowed.to_string(),
-        Locale::Ru => ru.join(", "),
+        Locale::En => e.allowed,
+        Locale::Ru => e.allowed_ru,
     };
     say!(
         l,
         "unknown-value",
         value = &e.value,
         what = &text(l, id),
-        allowed = &allowed,
+        allowed = allowed,
     )
 }
 

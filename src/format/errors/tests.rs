@@ -5,7 +5,7 @@ use rusqlite::ffi;
 
 use super::*;
 use crate::domain::text::{multi_line, single_line};
-use crate::domain::{Money, Month, parse_date};
+use crate::domain::{AgreementStatus, Money, Month, Owner, Status, Tier, TouchKind, parse_date};
 use crate::io::decode::{Encoding, Utf8Sign};
 
 const EN: Locale = Locale::En;
