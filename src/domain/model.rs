@@ -264,28 +264,22 @@ pub struct NewContact {
     pub birthday: Option<NaiveDate>,
 }
 
-/// One entry of a client's tier history. `from` is `None` for the tier the
-/// client was created with.
+/// One entry of a client's history of a `T` (its tier, its status). `from`
+/// is `None` for the value the client was created with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TierChange {
+pub struct Change<T> {
     pub id: Id,
     pub client_id: Id,
     pub on: NaiveDate,
-    pub from: Option<Tier>,
-    pub to: Tier,
+    pub from: Option<T>,
+    pub to: T,
     pub reason: String,
 }
 
+/// One entry of a client's tier history.
+pub type TierChange = Change<Tier>;
 /// One entry of a client's status history (active / paused / churned).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct StatusChange {
-    pub id: Id,
-    pub client_id: Id,
-    pub on: NaiveDate,
-    pub from: Option<Status>,
-    pub to: Status,
-    pub reason: String,
-}
+pub type StatusChange = Change<Status>;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Touchpoint {
