@@ -86,14 +86,6 @@ impl Money {
         Money(self.0.saturating_sub(other.0))
     }
 
-    pub fn min(self, other: Money) -> Money {
-        Money(self.0.min(other.0))
-    }
-
-    pub fn max(self, other: Money) -> Money {
-        Money(self.0.max(other.0))
-    }
-
     /// Parse a non-negative amount as a user types it.
     pub fn parse(input: &str) -> Result<Money, MoneyError> {
         let m = Money::parse_signed(input)?;
@@ -297,7 +289,7 @@ impl Money {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         let per = MINOR_PER_MAJOR.unsigned_abs();
-        format!("{sign}{}.{:02}", group_thousands(abs / per), abs % per)
+        format!("{sign}{}.{:02}", group_thousands(abs / per, ' '), abs % per)
     }
 
     /// Short human form without kopecks when they are zero: `1 250 000`.
@@ -305,19 +297,20 @@ impl Money {
         if self.0 % MINOR_PER_MAJOR == 0 {
             let sign = if self.0 < 0 { "-" } else { "" };
             let abs = self.0.unsigned_abs() / MINOR_PER_MAJOR.unsigned_abs();
-            format!("{sign}{}", group_thousands(abs))
+            format!("{sign}{}", group_thousands(abs, ' '))
         } else {
             self.to_human()
         }
     }
 }
 
-fn group_thousands(n: u64) -> String {
+/// `n` with its thousands grouped by `sep`: `1 250 000`.
+pub fn group_thousands(n: u64, sep: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
+            out.push(sep);
         }
         out.push(c);
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::model::{Agreement, AgreementStatus, Client, Id, Owner};
 use super::money::{Money, ratio_bp};
-use super::time::{Month, days_between, months_before};
+use super::time::{Month, months_before};
 
 /// The window "last 12 months" ending today: payments with date > start and <= today,
 /// start = today minus 12 calendar months (clamped to the month's end). Returns
@@ -58,8 +58,8 @@ pub fn neglect(
     cadence_days: Option<u32>,
     today: NaiveDate,
 ) -> Neglect {
-    let days_since = last_touch.map(|t| days_between(t, today).max(0));
-    let days = days_since.unwrap_or_else(|| days_between(since, today).max(0));
+    let days_since = last_touch.map(|t| (today - t).num_days().max(0));
+    let days = days_since.unwrap_or_else(|| (today - since).num_days().max(0));
     let (state, days_over) = match cadence_days.map(i64::from) {
         None => (NeglectState::NoCadence, 0),
         Some(c) if days > c => (NeglectState::Overdue, days - c),

@@ -312,11 +312,6 @@ pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-/// Whole days from `from` to `to` (positive when `to` is later).
-pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
-}
-
 /// A calendar month. Ordered chronologically; displayed as `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {

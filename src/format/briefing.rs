@@ -236,7 +236,7 @@ pub enum Doc {
 /// brings over 40 %.
 pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: &str) -> String {
     let (Some(name), Some(bp)) = (&c.largest_client, c.largest_share_bp) else {
-        return no_revenue(locale);
+        return text(locale, "briefing-no-revenue");
     };
     let share = percent(locale, bp);
     let warning = if c.warning { "yes" } else { "no" };
@@ -261,11 +261,6 @@ pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: 
             warning = warning,
         ),
     }
-}
-
-/// The health section when no client paid in 12 months.
-pub fn no_revenue(locale: Locale) -> String {
-    text(locale, "briefing-no-revenue")
 }
 
 /// A time-eater in the text briefing (Markdown has a table).

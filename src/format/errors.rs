@@ -173,7 +173,7 @@ fn op(l: Locale, e: &OpError) -> String {
         OpError::UnknownClient(name) => say!(l, "op-unknown-client", name = &*escape(name)),
         OpError::DuplicateClient(name) => say!(l, "op-duplicate-client", name = &*escape(name)),
         OpError::NotFound { what, id } => {
-            say!(l, "op-not-found", what = &record_word(l, what), id = *id)
+            say!(l, "op-not-found", what = record_word(l, what), id = *id)
         }
         OpError::Invalid { field, reason } => field_problem(l, field, &refusal(l, reason)),
         OpError::Import(e) => import(l, e),
@@ -198,17 +198,17 @@ fn field_problem(l: Locale, field: &str, problem: &str) -> String {
     say!(
         l,
         "field-problem",
-        field = &field_word(l, field),
+        field = field_word(l, field),
         problem = problem,
     )
 }
 
 /// A field's name as errors give it (`next due`), in Russian where known.
-fn field_word(l: Locale, field: &str) -> String {
+fn field_word(l: Locale, field: &str) -> &str {
     if l == Locale::En {
-        return field.to_string();
+        return field;
     }
-    let ru = match field {
+    match field {
         "name" => "название",
         "client" => "клиент",
         "notes" => "заметки",
@@ -245,26 +245,24 @@ fn field_word(l: Locale, field: &str) -> String {
         "export" => "выгрузка",
         "id" => "номер",
         "File" => "файл",
-        _ => return field.to_string(),
-    };
-    ru.to_string()
+        _ => field,
+    }
 }
 
 /// A record's name in `op-not-found`.
-fn record_word(l: Locale, what: &str) -> String {
+fn record_word(l: Locale, what: &str) -> &str {
     if l == Locale::En {
-        return what.to_string();
+        return what;
     }
-    let ru = match what {
+    match what {
         "client" => "клиент",
         "touchpoint" => "касание",
         "agreement" => "договорённость",
         "contact" => "контакт",
         "invoice" => "ожидаемый платёж",
         "payment" => "поступление",
-        _ => return what.to_string(),
-    };
-    ru.to_string()
+        _ => what,
+    }
 }
 
 /// Why a field or a file was refused, in `l`: each [`Refusal`] through
@@ -277,7 +275,7 @@ fn refusal(l: Locale, r: &Refusal) -> String {
     let named = |id: &str, v: &str, name: &str| say!(l, id, value = v, name = name);
     let word = |en: &'static str, ru: &'static str| if l == Locale::En { en } else { ru };
     let already = |name: &str, word: &str| say!(l, "reason-already", name = name, word = word);
-    let record = |id: &str, what: &str| say!(l, id, record = &record_word(l, what));
+    let record = |id: &str, what: &str| say!(l, id, record = record_word(l, what));
     let key = |id: &str, key: &str| say!(l, id, key = key);
     match r {
         R::Required => text(l, "reason-required"),
@@ -312,7 +310,7 @@ fn refusal(l: Locale, r: &Refusal) -> String {
             say!(
                 l,
                 "reason-keeps-id",
-                record = &record_word(l, record),
+                record = record_word(l, record),
                 id = *id,
             )
         }
@@ -587,7 +585,7 @@ fn import_at(l: Locale, place: Place, e: &ImportError) -> String {
                 "import-ambiguous-dates",
                 place = &place_word(l, place),
                 line = whole(*line),
-                column = &field_word(l, column),
+                column = field_word(l, column),
                 value = &**value,
                 day_first = day_first,
                 month_first = month_first,
@@ -618,20 +616,24 @@ fn row_message(l: Locale, message: &RowMessage) -> String {
 }
 
 fn problem(l: Locale, p: &Problem) -> String {
-    let column = |column: &str| field_word(l, column);
     match p {
         Problem::Value(e) => unknown_value(l, e),
         Problem::Money(e) => money(l, e),
         Problem::Date(e) => date(l, e),
         Problem::Text(e) => text_error(l, e),
         Problem::In(label, p) => field_problem(l, label, &problem(l, p)),
-        Problem::Empty(c) => say!(l, "row-empty", column = &column(c)),
+        Problem::Empty(column) => say!(l, "row-empty", column = field_word(l, column)),
         Problem::NoClientName => text(l, "row-no-client-name"),
-        Problem::NotADate { column: c, value } => {
-            say!(l, "row-not-a-date", column = &column(c), value = value)
+        Problem::NotADate { column, value } => {
+            say!(
+                l,
+                "row-not-a-date",
+                column = field_word(l, column),
+                value = value
+            )
         }
         Problem::OtherOrder {
-            column: c,
+            column,
             value,
             order,
         } => {
@@ -642,19 +644,19 @@ fn problem(l: Locale, p: &Problem) -> String {
             say!(
                 l,
                 "row-other-order",
-                column = &column(c),
+                column = field_word(l, column),
                 value = value,
                 order = &text(l, order),
             )
         }
         Problem::NotInFormat {
-            column: c,
+            column,
             value,
             format,
         } => say!(
             l,
             "row-not-in-format",
-            column = &column(c),
+            column = field_word(l, column),
             value = value,
             format = format,
         ),
@@ -689,14 +691,10 @@ fn problem(l: Locale, p: &Problem) -> String {
             header = whole(*header),
             delimiter = &delimiter.to_string(),
         ),
-        Problem::TooLong {
-            column: c,
-            chars,
-            max,
-        } => say!(
+        Problem::TooLong { column, chars, max } => say!(
             l,
             "row-too-long",
-            column = &column(c),
+            column = field_word(l, column),
             chars = whole(*chars),
             max = whole(*max),
         ),

@@ -36,6 +36,7 @@ pub mod words;
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::domain::money::group_thousands;
 use crate::domain::{Money, Month};
 
 pub use errors::{explain, explain_error};
@@ -81,19 +82,10 @@ fn marks(locale: Locale) -> Marks {
 pub fn number(locale: Locale, n: impl TryInto<i64>) -> String {
     let n = whole(n);
     let sign = if n < 0 { "-" } else { "" };
-    format!("{sign}{}", group(n.unsigned_abs(), marks(locale).group))
-}
-
-fn group(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
+    format!(
+        "{sign}{}",
+        group_thousands(n.unsigned_abs(), marks(locale).group)
+    )
 }
 
 /// An amount in full, kopecks included: `1 250 000.50`, in Russian
@@ -105,7 +97,11 @@ pub fn money(locale: Locale, m: Money) -> String {
     } = marks(locale);
     let sign = if m.minor() < 0 { "-" } else { "" };
     let abs = m.minor().unsigned_abs();
-    format!("{sign}{}{decimal}{:02}", group(abs / 100, sep), abs % 100)
+    format!(
+        "{sign}{}{decimal}{:02}",
+        group_thousands(abs / 100, sep),
+        abs % 100
+    )
 }
 
 /// An amount with its currency: `1 250 000.50 RUB`; in Russian the sign
@@ -304,12 +300,7 @@ pub fn days_compact(locale: Locale, n: impl TryInto<i64>) -> String {
 /// `21 касание`, `5 касаний`. Takes any integer (a `len()`, a `u32` of days).
 pub fn count(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> String {
     let n = whole(n);
-    format!("{} {}", number(locale, n), noun_for(locale, n, noun))
-}
-
-/// The noun alone in the plural `n` takes: `touchpoint` for 1.
-pub fn noun_for(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> String {
-    plural::word(locale, noun, whole(n))
+    format!("{} {}", number(locale, n), plural::word(locale, noun, n))
 }
 
 /// Any integer as an `i64` (counts beyond it do not exist).
@@ -427,7 +418,7 @@ mod tests {
         assert_eq!(days(EN, 1), "1 day");
         assert_eq!(days(EN, 8), "8 days");
         assert_eq!(days_compact(EN, 12), "12d");
-        assert_eq!(noun_for(EN, 3, Noun::BadRow), "bad rows");
+        assert_eq!(count(EN, 3, Noun::BadRow), "3 bad rows");
         assert_eq!(number(EN, -1_000), "-1 000");
     }
 
