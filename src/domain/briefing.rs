@@ -652,10 +652,7 @@ fn health(input: &Input<'_>, names: &IdMap<&str>) -> Health {
         .iter()
         .filter(|s| s.to == Status::Churned && s.on > year_ago && s.on <= input.today)
         .map(|s| Churn {
-            client: names
-                .get(&s.client_id)
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
+            client: name_of(names, s.client_id),
             on: s.on,
             reason: s.reason.clone(),
         })
@@ -668,13 +665,28 @@ fn health(input: &Input<'_>, names: &IdMap<&str>) -> Health {
     }
 }
 
+/// A client's name by its id (empty for an id not among the clients).
+fn name_of(names: &IdMap<&str>, id: Id) -> String {
+    names.get(&id).map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// The last day of the "next 14 days" from `today`.
+fn lookahead_end(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_days(Days::new(LOOKAHEAD_DAYS))
+        .unwrap_or(today)
+}
+
 fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
     let today = input.today;
-    let end = today
-        .checked_add_days(Days::new(LOOKAHEAD_DAYS))
-        .unwrap_or(today);
+    let end = lookahead_end(today);
     let within = |d: NaiveDate| d >= today && d <= end;
-    let name = |id: Id| names.get(&id).map(|n| n.to_string()).unwrap_or_default();
+    let upcoming = |date, client_id, due, amount| Upcoming {
+        date,
+        client: name_of(names, client_id),
+        due,
+        amount,
+    };
     let churned: IdSet = input
         .stats
         .iter()
@@ -683,41 +695,28 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
         .collect();
     let mut out = Vec::new();
     for t in input.next_steps.iter().filter(|t| within(t.due)) {
-        out.push(Upcoming {
-            date: t.due,
-            client: name(t.client_id),
-            due: Due::NextStep {
-                step: t.step.clone(),
-            },
-            amount: None,
-        });
+        let step = t.step.clone();
+        out.push(upcoming(t.due, t.client_id, Due::NextStep { step }, None));
     }
     for a in input.agreements {
         if a.status == AgreementStatus::Open
             && let Some(due) = a.due
             && within(due)
         {
-            out.push(Upcoming {
-                date: due,
-                client: name(a.client_id),
-                due: Due::Agreement {
-                    text: a.text.clone(),
-                    owner: a.owner,
-                },
-                amount: None,
-            });
+            let (text, owner) = (a.text.clone(), a.owner);
+            out.push(upcoming(
+                due,
+                a.client_id,
+                Due::Agreement { text, owner },
+                None,
+            ));
         }
     }
     for s in input.settled {
         if s.balance > Money::ZERO && within(s.invoice.due) {
-            out.push(Upcoming {
-                date: s.invoice.due,
-                client: name(s.invoice.client_id),
-                due: Due::Invoice {
-                    month: s.invoice.month,
-                },
-                amount: Some(s.balance),
-            });
+            let i = &s.invoice;
+            let invoice = Due::Invoice { month: i.month };
+            out.push(upcoming(i.due, i.client_id, invoice, Some(s.balance)));
         }
     }
     for c in input.birthday_contacts {
@@ -727,15 +726,9 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
         {
             let next = next_birthday(b, today);
             if within(next) {
-                out.push(Upcoming {
-                    date: next,
-                    client: name(c.client_id),
-                    due: Due::Birthday {
-                        contact: c.name.clone(),
-                        role: c.role.clone(),
-                    },
-                    amount: None,
-                });
+                let (contact, role) = (c.name.clone(), c.role.clone());
+                let birthday = Due::Birthday { contact, role };
+                out.push(upcoming(next, c.client_id, birthday, None));
             }
         }
     }
@@ -751,9 +744,7 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
 /// The decision makers whose next birthday falls within the next 14 days
 /// (the contacts the "next 14 days" section names), by contact id.
 pub fn birthday_contacts(contacts: &[ContactRole], today: NaiveDate) -> Vec<Id> {
-    let end = today
-        .checked_add_days(Days::new(LOOKAHEAD_DAYS))
-        .unwrap_or(today);
+    let end = lookahead_end(today);
     contacts
         .iter()
         .filter(|c| c.decision_maker)
@@ -898,10 +889,7 @@ pub fn build(input: &Input<'_>) -> Briefing {
         .filter(|t| input.month.contains(t.on))
         .filter_map(|t| {
             t.from.map(|from| TierMove {
-                client: names
-                    .get(&t.client_id)
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
+                client: name_of(&names, t.client_id),
                 client_id: t.client_id,
                 on: t.on,
                 from,
