@@ -3,7 +3,7 @@
 //! invoices, payments and plan targets, all generated relative to `today` by a
 //! seeded generator: the same today always gives the same portfolio.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::Deserialize;
 
 use crate::domain::time::months_before;
@@ -139,13 +139,11 @@ impl Rng {
     }
 }
 
+/// `d` moved by `days`, back when negative.
 fn shift(d: NaiveDate, days: i64) -> NaiveDate {
-    if days >= 0 {
-        d.checked_add_days(Days::new(days as u64)).unwrap_or(d)
-    } else {
-        d.checked_sub_days(Days::new(days.unsigned_abs()))
-            .unwrap_or(d)
-    }
+    TimeDelta::try_days(days)
+        .and_then(|delta| d.checked_add_signed(delta))
+        .unwrap_or(d)
 }
 
 fn day_of(month: Month, day: u32) -> NaiveDate {
