@@ -78,14 +78,9 @@ impl Unsettled {
 }
 
 /// An invoice that the walk of its client ([`Unsettled`]) did not reach:
-/// paid in full.
+/// paid in full, as a walk with nothing left owed settles it.
 pub fn paid_in_full(invoice: Invoice) -> Settled {
-    let paid = invoice.amount.max(Money::ZERO);
-    Settled {
-        balance: invoice.amount.minus(paid),
-        paid,
-        invoice,
-    }
+    Unsettled { left: Money::ZERO }.settle(invoice)
 }
 
 /// Settle each client's payments against its invoices by the rule of

@@ -1,6 +1,6 @@
 //! Calendar values: dates as users type them, and [`Month`], a calendar month.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -91,10 +91,7 @@ impl DateFormat {
         let sample = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
         let mut written = String::new();
         let at_midnight = sample.and_time(chrono::NaiveTime::MIN);
-        let wrote = std::fmt::Write::write_fmt(
-            &mut written,
-            format_args!("{}", at_midnight.format(pattern)),
-        );
+        let wrote = write!(written, "{}", at_midnight.format(pattern));
         if wrote.is_err() || format.read(&written) != Ok(sample) {
             return Err(Refusal::NotAWholeDate(pattern.to_string()));
         }
