@@ -58,50 +58,31 @@ const NARROW_NBSP: char = '\u{202F}';
 /// The no-break space before a Russian `%` and currency sign.
 const NBSP: char = '\u{00A0}';
 
-/// How a locale writes numbers: the thousands separator and the decimal
+/// How a locale writes numbers: its thousands separator and its decimal
 /// mark.
-struct Marks {
-    group: char,
-    decimal: char,
-}
-
-fn marks(locale: Locale) -> Marks {
+fn marks(locale: Locale) -> (char, char) {
     match locale {
-        Locale::En => Marks {
-            group: ' ',
-            decimal: '.',
-        },
-        Locale::Ru => Marks {
-            group: NARROW_NBSP,
-            decimal: ',',
-        },
+        Locale::En => (' ', '.'),
+        Locale::Ru => (NARROW_NBSP, ','),
     }
 }
 
 /// A whole number with its thousands grouped: `1 250 000`.
 pub fn number(locale: Locale, n: impl TryInto<i64>) -> String {
     let n = whole(n);
+    let (group, _) = marks(locale);
     let sign = if n < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}",
-        group_thousands(n.unsigned_abs(), marks(locale).group)
-    )
+    format!("{sign}{}", group_thousands(n.unsigned_abs(), group))
 }
 
 /// An amount in full, kopecks included: `1 250 000.50`, in Russian
 /// `1 250 000,50` (narrow no-break spaces, a decimal comma).
 pub fn money(locale: Locale, m: Money) -> String {
-    let Marks {
-        group: sep,
-        decimal,
-    } = marks(locale);
+    let (group, decimal) = marks(locale);
     let sign = if m.minor() < 0 { "-" } else { "" };
     let abs = m.minor().unsigned_abs();
-    format!(
-        "{sign}{}{decimal}{:02}",
-        group_thousands(abs / 100, sep),
-        abs % 100
-    )
+    let major = group_thousands(abs / 100, group);
+    format!("{sign}{major}{decimal}{:02}", abs % 100)
 }
 
 /// An amount with its currency: `1 250 000.50 RUB`; in Russian the sign
@@ -138,7 +119,7 @@ pub fn currency_sign(locale: Locale, currency: &str) -> &str {
 /// An amount in at most six columns, for where space forces it: `950`,
 /// `12k`, `11.6M` (rounded down); in Russian `12К`, `11,6М`.
 pub fn money_compact(locale: Locale, m: Money) -> String {
-    let decimal = marks(locale).decimal;
+    let (_, decimal) = marks(locale);
     let (thousand, million) = match locale {
         Locale::En => ('k', 'M'),
         Locale::Ru => ('К', 'М'),
@@ -193,7 +174,7 @@ pub fn money_or_dash(locale: Locale, m: Option<Money>) -> String {
 /// A percentage from basis points, two decimals: `72.35%`, `0.05%`; in
 /// Russian `72,35 %` (a no-break space before the sign).
 pub fn percent(locale: Locale, bp: i64) -> String {
-    let decimal = marks(locale).decimal;
+    let (_, decimal) = marks(locale);
     let sign = if bp < 0 { "-" } else { "" };
     let abs = bp.unsigned_abs();
     match locale {
