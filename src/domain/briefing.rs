@@ -11,7 +11,7 @@ use super::model::{
     Agreement, AgreementStatus, Contact, ContactCounts, ContactRole, Id, IdMap, IdSet, NextStep,
     Owner, PlanTarget, Status, StatusChange, Tier, TierChange,
 };
-use super::money::{Money, ratio_bp};
+use super::money::{Money, bp_to_pct, ratio_bp};
 use super::plan::{self, Settled};
 use super::signals::{ClientStats, NeglectState, next_birthday};
 use super::time::Month;
@@ -27,11 +27,9 @@ pub const BROKEN_WINDOW_DAYS: i64 = 90;
 /// How many time-eaters the health section names.
 pub const TIME_EATERS: usize = 3;
 
+/// A share in basis points as the JSON's percentage (`72.35`).
 fn pct<S: Serializer>(bp: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
-    match bp {
-        Some(bp) => s.serialize_f64(*bp as f64 / 100.0),
-        None => s.serialize_none(),
-    }
+    bp.map(bp_to_pct).serialize(s)
 }
 
 /// One month of the plan.
@@ -437,24 +435,12 @@ fn plan_section(input: &Input<'_>) -> PlanSection {
     }
 }
 
-fn tier_rank(t: Tier) -> u8 {
-    match t {
-        Tier::Gold => 0,
-        Tier::Potential => 1,
-        Tier::Toxic => 2,
-    }
-}
-
-fn days_ago(today: NaiveDate, n: i64) -> NaiveDate {
-    today
-        .checked_sub_days(Days::new(n.max(0) as u64))
-        .unwrap_or(today)
-}
-
 /// The clients to talk about and why, gold first, the most reasons first.
 pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
     let today = input.today;
-    let broken_since = days_ago(today, BROKEN_WINDOW_DAYS);
+    let broken_since = today
+        .checked_sub_days(Days::new(BROKEN_WINDOW_DAYS.unsigned_abs()))
+        .unwrap_or(today);
     let mut broken: IdMap<(u32, u32)> = IdMap::default();
     for a in input.agreements {
         let when = a.closed_on.or(a.due).unwrap_or(a.made_on);
@@ -560,9 +546,9 @@ pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
             });
         }
     }
-    // Stable: within a tier and a number of reasons, the stats' order (by
-    // name) stays.
-    out.sort_by_key(|a| (tier_rank(a.tier), std::cmp::Reverse(a.reasons.len())));
+    // Tiers in their order (gold, potential, toxic). Stable: within a tier
+    // and a number of reasons, the stats' order (by name) stays.
+    out.sort_by_key(|a| (a.tier, std::cmp::Reverse(a.reasons.len())));
     out
 }
 
