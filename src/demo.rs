@@ -130,12 +130,12 @@ impl Rng {
         self.next() % 100 < percent
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
-        if items.is_empty() {
-            None
-        } else {
-            items.get((self.next() % items.len() as u64) as usize)
+    /// One of `texts` (an empty text when there are none).
+    fn pick(&mut self, texts: &[String]) -> String {
+        if texts.is_empty() {
+            return String::new();
         }
+        texts[(self.next() % texts.len() as u64) as usize].clone()
     }
 }
 
@@ -339,7 +339,7 @@ fn touchpoints(
     let mut at = shift(start, rng.range(0, cadence / 2));
     while at <= stop {
         let recent_decline = p.story == Story::Decline && (today - at).num_days() < 60;
-        let (kind, summary) = match rng.range(0, 99) {
+        let (mut kind, mut summary) = match rng.range(0, 99) {
             0..=29 => (TouchKind::Call, rng.pick(&t.call)),
             30..=49 => (TouchKind::Email, rng.pick(&t.email)),
             50..=67 => (TouchKind::Message, rng.pick(&t.message)),
@@ -354,11 +354,9 @@ fn touchpoints(
             TouchKind::Report => rng.range(60, 120),
             TouchKind::Other => rng.range(5, 30),
         };
-        let mut summary = summary.cloned().unwrap_or_default();
-        let mut kind = kind;
         if p.story == Story::Toxic && rng.chance(45) {
             kind = TouchKind::Call;
-            summary = rng.pick(&t.unplanned).cloned().unwrap_or_default();
+            summary = rng.pick(&t.unplanned);
             minutes = rng.range(40, 110);
         }
         // Next steps on recent touchpoints (older ones are long done); a few
@@ -366,7 +364,7 @@ fn touchpoints(
         let age = (today - at).num_days();
         let (next_step, next_due) = if age < 10 || (age < 45 && rng.chance(30)) {
             let due = shift(at, rng.range(3, 12));
-            (rng.pick(&t.next).cloned(), Some(due))
+            (Some(rng.pick(&t.next)), Some(due))
         } else {
             (None, None)
         };
@@ -416,9 +414,7 @@ fn agreements(
         let text = match owner {
             Owner::Us => rng.pick(&t.agreements_us),
             Owner::Client => rng.pick(&t.agreements_client),
-        }
-        .cloned()
-        .unwrap_or_default();
+        };
         let (status, closed_on) = if due < shift(today, -3) {
             let roll = rng.range(0, 99);
             let status = match (p.story, owner) {

@@ -133,15 +133,13 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             client,
             tier: t,
             revenue_up_bp,
-        } => text_with(
+        } => say!(
             locale,
             "briefing-point-grow",
-            &[
-                ("client", Arg::Str(client)),
-                ("tier", Arg::Str(&super::words::tier_of_one(locale, *t))),
-                // Whole percent, rounded toward zero: `10` for 10.53 %.
-                ("growth", Arg::count(revenue_up_bp / 100)),
-            ],
+            client = client,
+            tier = &super::words::tier_of_one(locale, *t),
+            // Whole percent, rounded toward zero: `10` for 10.53 %.
+            growth = Arg::count(revenue_up_bp / 100),
         ),
         TalkingPoint::ClientsLost { lost } => {
             let clients = lost
