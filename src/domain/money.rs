@@ -226,19 +226,14 @@ impl Money {
             return Err(invalid());
         }
         let overflow = || MoneyError::Overflow(original.to_string());
-        let mut major: i64 = 0;
-        for c in digits.chars() {
-            let d = i64::from(c.to_digit(10).ok_or_else(invalid)?);
-            major = major
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(d))
-                .ok_or_else(overflow)?;
-        }
-        let mut frac: i64 = 0;
-        for (i, c) in frac_part.chars().enumerate() {
-            let d = i64::from(c.to_digit(10).ok_or_else(invalid)?);
-            frac += d * if i == 0 { 10 } else { 1 };
-        }
+        // Only ASCII digits are left: a number too long for `i64` is all
+        // that can fail to parse.
+        let major: i64 = match digits.as_str() {
+            "" => 0,
+            digits => digits.parse().map_err(|_| overflow())?,
+        };
+        // `5` is 50 kopecks, `05` five.
+        let frac: i64 = format!("{frac_part:0<2}").parse().map_err(|_| invalid())?;
         let minor = major
             .checked_mul(MINOR_PER_MAJOR)
             .and_then(|v| v.checked_add(frac))
