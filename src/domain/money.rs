@@ -148,19 +148,12 @@ impl Money {
         // Spaces of every kind (including no-break and narrow no-break spaces that
         // spreadsheets insert), apostrophes and underscores group thousands.
         let spaced = original.chars().any(|c| c.is_whitespace() || c == '\'');
-        let mut s: String = original
+        let ungrouped: String = original
             .chars()
             .filter(|c| !(c.is_whitespace() || *c == '\'' || *c == '_' || *c == '\u{2009}'))
             .collect();
-        let negative = if let Some(rest) = s.strip_prefix('-') {
-            s = rest.to_string();
-            true
-        } else if let Some(rest) = s.strip_prefix('+') {
-            s = rest.to_string();
-            false
-        } else {
-            false
-        };
+        let negative = ungrouped.starts_with('-');
+        let s = ungrouped.strip_prefix(['-', '+']).unwrap_or(&ungrouped);
         if s.is_empty()
             || !s
                 .chars()
@@ -204,7 +197,7 @@ impl Money {
                 let pos = s.rfind(d).ok_or_else(invalid)?;
                 (&s[..pos], &s[pos + 1..])
             }
-            None => (s.as_str(), ""),
+            None => (s, ""),
         };
         // Whatever separator remains in the integer part groups thousands: check
         // the groups so that "1,25,0" is not silently read as 1250.
