@@ -13,7 +13,7 @@
 //! result code); a rare one stays as they word it, inside a Russian sentence.
 //! Why a field or a file was refused comes as a typed
 //! [`Refusal`] (`OpError::Invalid`, a row's problem, a file that is not
-//! CSV), worded here variant by variant ([`refusal`]).
+//! CSV), worded here variant by variant (`refusal`).
 //!
 //! Used by `main.rs` (every command's error) and the TUI (forms, toasts,
 //! load failures), each with the person's language.

@@ -9,11 +9,12 @@
 //! English and Russian. Another language is a variant of `Locale`, an arm
 //! in each `match` below and its message files (`messages`).
 
-/// The message `id` in `locale` with its values by name:
-/// `say!(l, "out-io", path = &path(p), reason = &reason)`. A value is
+/// The message `id` in `locale`, each value named as the message's
+/// placeable is: `say!(l, "out-io", path = &path(p), reason = &reason)` is
+/// `text_with(l, "out-io", &[("path", ..), ("reason", ..)])`. A value is
 /// anything an [`Arg`] is made from (`&str`, `&String`, `i64`, an `Arg`
-/// such as `Arg::count(n)`). A value whose name is not a Rust name
-/// (`days-left`) goes through [`text_with`].
+/// such as `Arg::count(n)`). A placeable whose name is not a Rust name
+/// (`$days-left`) goes through [`text_with`]. For this module's files.
 macro_rules! say {
     ($locale:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::format::messages::text_with(
