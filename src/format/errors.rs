@@ -407,17 +407,7 @@ fn open(l: Locale, e: &OpenError) -> String {
         OpenError::NotSqlite(p) => at(l, "open-not-sqlite", p),
         OpenError::Truncated(p) => at(l, "open-truncated", p),
         OpenError::Foreign(p) => at(l, "open-foreign", p),
-        OpenError::Newer {
-            path: p,
-            found,
-            known,
-        } => say!(
-            l,
-            "open-newer",
-            path = &path(p),
-            found = i64::from(*found),
-            known = i64::from(*known),
-        ),
+        OpenError::Newer { path, found, known } => newer(l, "open-newer", path, *found, *known),
         OpenError::IsDirectory(p) => at(l, "open-is-directory", p),
         OpenError::NotAPath(p) if p.as_os_str().is_empty() => text(l, "open-empty-path"),
         OpenError::NotAPath(p) => at(l, "open-not-a-path", p),
@@ -450,20 +440,21 @@ fn open(l: Locale, e: &OpenError) -> String {
     }
 }
 
+/// A file of schema version `found`, newer than the `known` one.
+fn newer(l: Locale, id: &str, p: &Path, found: i32, known: i32) -> String {
+    say!(
+        l,
+        id,
+        path = &path(p),
+        found = i64::from(found),
+        known = i64::from(known),
+    )
+}
+
 fn source(l: Locale, e: &SourceError) -> String {
     match e {
         SourceError::Open(e) => open(l, e),
-        SourceError::Newer {
-            path: p,
-            found,
-            known,
-        } => say!(
-            l,
-            "source-newer",
-            path = &path(p),
-            found = i64::from(*found),
-            known = i64::from(*known),
-        ),
+        SourceError::Newer { path, found, known } => newer(l, "source-newer", path, *found, *known),
         SourceError::IsDirectory(p) => at(l, "source-is-directory", p),
         SourceError::Missing { path } => at(l, "source-missing", path),
         SourceError::Unreadable { path, reason } => {
