@@ -306,14 +306,12 @@ fn refusal(l: Locale, r: &Refusal) -> String {
         R::CurrencyCode(code) => say!(l, "reason-currency-code", code = code),
         R::DeletedWithCopy => text(l, "reason-deleted-with-copy"),
         R::DeletedClientBack => text(l, "reason-deleted-client-back"),
-        R::KeepsId { record, id } => {
-            say!(
-                l,
-                "reason-keeps-id",
-                record = record_word(l, record),
-                id = *id,
-            )
-        }
+        R::KeepsId { record, id } => say!(
+            l,
+            "reason-keeps-id",
+            record = record_word(l, record),
+            id = *id,
+        ),
         R::GenNotEmpty => text(l, "reason-gen-not-empty"),
         R::BriefingNotSaved => text(l, "reason-briefing-not-saved"),
         R::Text(e) => text_problem(l, e),
@@ -342,15 +340,13 @@ fn refusal(l: Locale, r: &Refusal) -> String {
             name = name,
             other = other,
         ),
-        R::OtherInn { inn, name, theirs } => {
-            say!(
-                l,
-                "reason-other-inn",
-                inn = inn,
-                name = name,
-                other = theirs,
-            )
-        }
+        R::OtherInn { inn, name, theirs } => say!(
+            l,
+            "reason-other-inn",
+            inn = inn,
+            name = name,
+            other = theirs,
+        ),
         R::UnclosedQuote => text(l, "reason-unclosed-quote"),
         R::ColumnTwice(column) => value("reason-column-twice", column),
         R::Csv(error) => say!(l, "reason-csv", error = error),
@@ -416,26 +412,22 @@ fn open(l: Locale, e: &OpenError) -> String {
         OpenError::Db { path, reason } => cannot(l, "open-cannot", path, &sqlite(l, reason)),
         OpenError::DiskFull(p) => at(l, "open-disk-full", p),
         OpenError::Backup { path, reason } => cannot(l, "open-backup", path, &out(l, reason)),
-        OpenError::ReadOnlyOlder { path: p, found } => {
-            say!(
-                l,
-                "open-read-only-older",
-                path = &path(p),
-                found = i64::from(*found),
-            )
-        }
+        OpenError::ReadOnlyOlder { path: p, found } => say!(
+            l,
+            "open-read-only-older",
+            path = &path(p),
+            found = i64::from(*found),
+        ),
         OpenError::ReadOnlyEmpty(p) => at(l, "open-read-only-empty", p),
         OpenError::ReadOnlyWal { path: p, wal } => {
             say!(l, "open-read-only-wal", path = &path(p), wal = &path(wal))
         }
-        OpenError::ReadOnlyJournal { path: p, journal } => {
-            say!(
-                l,
-                "open-read-only-journal",
-                path = &path(p),
-                journal = &path(journal),
-            )
-        }
+        OpenError::ReadOnlyJournal { path: p, journal } => say!(
+            l,
+            "open-read-only-journal",
+            path = &path(p),
+            journal = &path(journal),
+        ),
         OpenError::ReadOnly(p) => at(l, "open-read-only", p),
     }
 }
@@ -615,14 +607,12 @@ fn problem(l: Locale, p: &Problem) -> String {
         Problem::In(label, p) => field_problem(l, label, &problem(l, p)),
         Problem::Empty(column) => say!(l, "row-empty", column = field_word(l, column)),
         Problem::NoClientName => text(l, "row-no-client-name"),
-        Problem::NotADate { column, value } => {
-            say!(
-                l,
-                "row-not-a-date",
-                column = field_word(l, column),
-                value = value
-            )
-        }
+        Problem::NotADate { column, value } => say!(
+            l,
+            "row-not-a-date",
+            column = field_word(l, column),
+            value = value,
+        ),
         Problem::OtherOrder {
             column,
             value,
@@ -808,14 +798,12 @@ fn profile(l: Locale, e: &ProfileError) -> String {
         ProfileError::Toml { path: p, message } => {
             say!(l, "profile-toml", path = &path(p), message = message)
         }
-        ProfileError::Invalid { name, reason } => {
-            say!(
-                l,
-                "profile-invalid",
-                name = name,
-                message = &refusal(l, reason),
-            )
-        }
+        ProfileError::Invalid { name, reason } => say!(
+            l,
+            "profile-invalid",
+            name = name,
+            message = &refusal(l, reason),
+        ),
     }
 }
 
