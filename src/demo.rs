@@ -539,11 +539,10 @@ fn money(
 fn targets(clients: &[DemoClient], today: NaiveDate) -> Vec<PlanTarget> {
     const FACTORS: [i64; 6] = [100, 95, 105, 110, 90, 100];
     let current = Month::of(today);
-    let first = current.plus_months(-(HISTORY_MONTHS as i32 - 1));
     let mut out = Vec::new();
-    let mut month = first;
-    let mut i = 0;
-    while month <= current.next() {
+    // The history's months and the next one.
+    let months = current.next().trailing(HISTORY_MONTHS + 1);
+    for (i, month) in months.into_iter().enumerate() {
         // Next month is only partly billed yet: plan it on this month's basis.
         let basis = month.min(current);
         let expected: i64 = clients
@@ -553,16 +552,12 @@ fn targets(clients: &[DemoClient], today: NaiveDate) -> Vec<PlanTarget> {
             .map(|inv| inv.amount.minor() / 100)
             .sum();
         if expected > 0 {
+            let amount = round_to(expected * FACTORS[i % FACTORS.len()] / 100, 50_000);
             out.push(PlanTarget {
                 month,
-                amount: Money::major(round_to(
-                    expected * FACTORS[i % FACTORS.len()] / 100,
-                    50_000,
-                )),
+                amount: Money::major(amount),
             });
         }
-        month = month.next();
-        i += 1;
     }
     out
 }
