@@ -211,10 +211,14 @@ fn client(index: usize, p: &Profile, t: &Texts, today: NaiveDate) -> DemoClient 
     };
     let history_start = months_before(today, HISTORY_MONTHS);
     let start = since.max(history_start);
-    let (status, end) = match p.story {
-        Story::Churned => (Status::Churned, months_before(today, 5)),
-        Story::Paused => (Status::Paused, months_before(today, 2)),
-        _ => (Status::Active, today),
+    // A churned or paused client's records end when it left, for a reason.
+    const CHURNED: &str =
+        "Moved marketing in-house after a budget cut (our fault: reports were late)";
+    const PAUSED: &str = "Сезонная пауза до весны";
+    let (status, end, left) = match p.story {
+        Story::Churned => (Status::Churned, months_before(today, 5), Some(CHURNED)),
+        Story::Paused => (Status::Paused, months_before(today, 2), Some(PAUSED)),
+        _ => (Status::Active, today, None),
     };
 
     let mut tier_history = Vec::new();
@@ -235,21 +239,8 @@ fn client(index: usize, p: &Profile, t: &Texts, today: NaiveDate) -> DemoClient 
     }
 
     let mut status_history = vec![(since, None, Status::Active, t.onboarded.clone())];
-    match p.story {
-        Story::Churned => status_history.push((
-            end,
-            Some(Status::Active),
-            Status::Churned,
-            "Moved marketing in-house after a budget cut (our fault: reports were late)"
-                .to_string(),
-        )),
-        Story::Paused => status_history.push((
-            end,
-            Some(Status::Active),
-            Status::Paused,
-            "Сезонная пауза до весны".to_string(),
-        )),
-        _ => {}
+    if let Some(reason) = left {
+        status_history.push((end, Some(Status::Active), status, reason.to_string()));
     }
 
     let contacts = p
