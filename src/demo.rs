@@ -567,6 +567,8 @@ mod tests {
     #[test]
     fn the_asset_parses() {
         assert_eq!(profiles().len(), 25);
+        let texts: Languages = serde_json::from_str(TEXTS).unwrap();
+        assert_eq!(texts.ru.call.len(), texts.en.call.len());
     }
 
     #[test]
