@@ -3,7 +3,7 @@
 //! invoices, payments and plan targets, all generated relative to `today` by a
 //! seeded generator: the same today always gives the same portfolio.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde::Deserialize;
 
 use crate::domain::time::months_before;
@@ -13,6 +13,7 @@ use crate::domain::{
 };
 
 const PROFILES: &str = include_str!("../assets/demo/clients.json");
+const TEXTS: &str = include_str!("../assets/demo/texts.json");
 
 /// How far back the demo's records go.
 pub const HISTORY_MONTHS: u32 = 18;
@@ -129,22 +130,20 @@ impl Rng {
         self.next() % 100 < percent
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
-        if items.is_empty() {
-            None
-        } else {
-            items.get((self.next() % items.len() as u64) as usize)
+    /// One of `texts` (an empty text when there are none).
+    fn pick(&mut self, texts: &[String]) -> String {
+        if texts.is_empty() {
+            return String::new();
         }
+        texts[(self.next() % texts.len() as u64) as usize].clone()
     }
 }
 
+/// `d` moved by `days`, back when negative.
 fn shift(d: NaiveDate, days: i64) -> NaiveDate {
-    if days >= 0 {
-        d.checked_add_days(Days::new(days as u64)).unwrap_or(d)
-    } else {
-        d.checked_sub_days(Days::new(days.unsigned_abs()))
-            .unwrap_or(d)
-    }
+    TimeDelta::try_days(days)
+        .and_then(|delta| d.checked_add_signed(delta))
+        .unwrap_or(d)
 }
 
 fn day_of(month: Month, day: u32) -> NaiveDate {
@@ -156,154 +155,43 @@ fn round_to(amount: i64, step: i64) -> i64 {
     ((amount + step / 2) / step * step).max(step)
 }
 
+/// What the demo's records say in one language: touchpoints' summaries by
+/// kind, next steps, agreements by who owes them, the history's first
+/// reasons and payments' notes.
+#[derive(Debug, Default, Deserialize)]
 struct Texts {
-    call: &'static [&'static str],
-    meeting: &'static [&'static str],
-    email: &'static [&'static str],
-    message: &'static [&'static str],
-    report: &'static [&'static str],
-    unplanned: &'static [&'static str],
-    next: &'static [&'static str],
-    agreements_us: &'static [&'static str],
-    agreements_client: &'static [&'static str],
-    initial: &'static str,
-    onboarded: &'static str,
-    payment: &'static str,
-    prepayment: &'static str,
+    call: Vec<String>,
+    meeting: Vec<String>,
+    email: Vec<String>,
+    message: Vec<String>,
+    report: Vec<String>,
+    unplanned: Vec<String>,
+    next: Vec<String>,
+    agreements_us: Vec<String>,
+    agreements_client: Vec<String>,
+    initial: String,
+    onboarded: String,
+    payment: String,
+    prepayment: String,
 }
 
-const RU: Texts = Texts {
-    call: &[
-        "Обсудили результаты месяца",
-        "Созвон по бюджету на следующий месяц",
-        "Уточнили приоритеты по кампаниям",
-        "Разобрали падение конверсии",
-        "Согласовали новые креативы",
-    ],
-    meeting: &[
-        "Стратегическая сессия: планы на квартал",
-        "Встреча в офисе клиента: итоги полугодия",
-        "Презентация медиаплана",
-        "Воркшоп по воронке продаж",
-    ],
-    email: &[
-        "Отправили отчёт и комментарии",
-        "Прислали счёт и акт",
-        "Ответили на вопросы по статистике",
-        "Согласовали тексты объявлений",
-    ],
-    message: &[
-        "Короткий вопрос по заявкам",
-        "Подтвердили время созвона",
-        "Прислали скриншоты кабинета",
-        "Напомнили про согласование",
-    ],
-    report: &[
-        "Ежемесячный отчёт",
-        "Отчёт по рекламным кампаниям",
-        "Квартальный отчёт с выводами",
-    ],
-    unplanned: &[
-        "Внеплановый звонок: «срочно» переделать баннеры",
-        "Снова правки в уже согласованных текстах",
-        "Звонок вечером с претензиями без приоритета",
-    ],
-    next: &[
-        "Отправить коммерческое предложение",
-        "Подготовить медиаплан",
-        "Согласовать бюджет",
-        "Прислать отчёт по лидам",
-        "Назначить встречу с директором",
-    ],
-    agreements_us: &[
-        "Подготовить медиаплан на квартал",
-        "Запустить ретаргетинг",
-        "Прислать анализ конкурентов",
-        "Настроить сквозную аналитику",
-        "Обновить креативы",
-    ],
-    agreements_client: &[
-        "Предоставить доступы к CRM",
-        "Согласовать тексты до пятницы",
-        "Оплатить счёт за доп. работы",
-        "Прислать фото для каталога",
-        "Утвердить бюджет",
-    ],
-    initial: "Начальная оценка",
-    onboarded: "Клиент подключён",
-    payment: "Оплата по счёту за",
-    prepayment: "Аванс за два месяца",
-};
-
-const EN: Texts = Texts {
-    call: &[
-        "Monthly results call",
-        "Budget call for next month",
-        "Reviewed campaign priorities",
-        "Went through the drop in conversions",
-        "Agreed on new creatives",
-    ],
-    meeting: &[
-        "Strategy session: quarter plans",
-        "On-site meeting: half-year review",
-        "Media plan presentation",
-        "Funnel workshop",
-    ],
-    email: &[
-        "Sent the report with comments",
-        "Sent invoice and statement",
-        "Answered questions on the stats",
-        "Approved ad copy",
-    ],
-    message: &[
-        "Quick question about leads",
-        "Confirmed the call time",
-        "Shared dashboard screenshots",
-        "Reminder about approvals",
-    ],
-    report: &[
-        "Monthly report",
-        "Campaign performance report",
-        "Quarterly report with insights",
-    ],
-    unplanned: &[
-        "Unplanned call: 'urgent' banner redo",
-        "More edits to already approved copy",
-        "Late-evening call with complaints, no priority",
-    ],
-    next: &[
-        "Send the proposal",
-        "Prepare the media plan",
-        "Agree on the budget",
-        "Send the leads report",
-        "Book a meeting with the CEO",
-    ],
-    agreements_us: &[
-        "Deliver the quarterly media plan",
-        "Launch retargeting",
-        "Send a competitor analysis",
-        "Set up end-to-end analytics",
-        "Refresh the creatives",
-    ],
-    agreements_client: &[
-        "Grant CRM access",
-        "Approve copy by Friday",
-        "Pay the extra-work invoice",
-        "Send product photos",
-        "Approve the budget",
-    ],
-    initial: "Initial assessment",
-    onboarded: "Client onboarded",
-    payment: "Payment for",
-    prepayment: "Two months paid in advance",
-};
+/// The demo's texts in Russian and English (`assets/demo/texts.json`).
+#[derive(Debug, Default, Deserialize)]
+struct Languages {
+    ru: Texts,
+    en: Texts,
+}
 
 /// Generate the demo portfolio as of `today`.
 pub fn generate(today: NaiveDate) -> Demo {
+    let texts: Languages = serde_json::from_str(TEXTS).unwrap_or_default();
     let clients: Vec<DemoClient> = profiles()
         .iter()
         .enumerate()
-        .map(|(i, p)| client(i, p, today))
+        .map(|(i, p)| {
+            let t = if p.lang == "ru" { &texts.ru } else { &texts.en };
+            client(i, p, t, today)
+        })
         .collect();
     let targets = targets(&clients, today);
     Demo {
@@ -313,9 +201,8 @@ pub fn generate(today: NaiveDate) -> Demo {
     }
 }
 
-fn client(index: usize, p: &Profile, today: NaiveDate) -> DemoClient {
+fn client(index: usize, p: &Profile, t: &Texts, today: NaiveDate) -> DemoClient {
     let mut rng = Rng::new(index as u64 * 7919 + 17);
-    let t: &Texts = if p.lang == "ru" { &RU } else { &EN };
     let tier = Tier::parse(&p.tier).unwrap_or(Tier::Potential);
     let since = if p.started <= 2 {
         shift(today, -(i64::from(p.started) * 30 - rng.range(0, 6)))
@@ -324,10 +211,14 @@ fn client(index: usize, p: &Profile, today: NaiveDate) -> DemoClient {
     };
     let history_start = months_before(today, HISTORY_MONTHS);
     let start = since.max(history_start);
-    let (status, end) = match p.story {
-        Story::Churned => (Status::Churned, months_before(today, 5)),
-        Story::Paused => (Status::Paused, months_before(today, 2)),
-        _ => (Status::Active, today),
+    // A churned or paused client's records end when it left, for a reason.
+    const CHURNED: &str =
+        "Moved marketing in-house after a budget cut (our fault: reports were late)";
+    const PAUSED: &str = "Сезонная пауза до весны";
+    let (status, end, left) = match p.story {
+        Story::Churned => (Status::Churned, months_before(today, 5), Some(CHURNED)),
+        Story::Paused => (Status::Paused, months_before(today, 2), Some(PAUSED)),
+        _ => (Status::Active, today, None),
     };
 
     let mut tier_history = Vec::new();
@@ -336,7 +227,7 @@ fn client(index: usize, p: &Profile, today: NaiveDate) -> DemoClient {
         .as_ref()
         .and_then(|m| Tier::parse(&m.from).ok())
         .unwrap_or(tier);
-    tier_history.push((since, None, initial, t.initial.to_string()));
+    tier_history.push((since, None, initial, t.initial.clone()));
     if let Some(m) = &p.moved {
         let on = if m.months_ago == 0 {
             // In today's month: the briefing shows this month's moves.
@@ -347,22 +238,9 @@ fn client(index: usize, p: &Profile, today: NaiveDate) -> DemoClient {
         tier_history.push((on, Some(initial), tier, m.reason.clone()));
     }
 
-    let mut status_history = vec![(since, None, Status::Active, t.onboarded.to_string())];
-    match p.story {
-        Story::Churned => status_history.push((
-            end,
-            Some(Status::Active),
-            Status::Churned,
-            "Moved marketing in-house after a budget cut (our fault: reports were late)"
-                .to_string(),
-        )),
-        Story::Paused => status_history.push((
-            end,
-            Some(Status::Active),
-            Status::Paused,
-            "Сезонная пауза до весны".to_string(),
-        )),
-        _ => {}
+    let mut status_history = vec![(since, None, Status::Active, t.onboarded.clone())];
+    if let Some(reason) = left {
+        status_history.push((end, Some(Status::Active), status, reason.to_string()));
     }
 
     let contacts = p
@@ -452,12 +330,12 @@ fn touchpoints(
     let mut at = shift(start, rng.range(0, cadence / 2));
     while at <= stop {
         let recent_decline = p.story == Story::Decline && (today - at).num_days() < 60;
-        let (kind, summary) = match rng.range(0, 99) {
-            0..=29 => (TouchKind::Call, rng.pick(t.call)),
-            30..=49 => (TouchKind::Email, rng.pick(t.email)),
-            50..=67 => (TouchKind::Message, rng.pick(t.message)),
-            68..=84 => (TouchKind::Meeting, rng.pick(t.meeting)),
-            _ => (TouchKind::Report, rng.pick(t.report)),
+        let (mut kind, mut summary) = match rng.range(0, 99) {
+            0..=29 => (TouchKind::Call, rng.pick(&t.call)),
+            30..=49 => (TouchKind::Email, rng.pick(&t.email)),
+            50..=67 => (TouchKind::Message, rng.pick(&t.message)),
+            68..=84 => (TouchKind::Meeting, rng.pick(&t.meeting)),
+            _ => (TouchKind::Report, rng.pick(&t.report)),
         };
         let mut minutes = match kind {
             TouchKind::Call => rng.range(15, 45),
@@ -467,11 +345,9 @@ fn touchpoints(
             TouchKind::Report => rng.range(60, 120),
             TouchKind::Other => rng.range(5, 30),
         };
-        let mut summary = summary.copied().unwrap_or("").to_string();
-        let mut kind = kind;
         if p.story == Story::Toxic && rng.chance(45) {
             kind = TouchKind::Call;
-            summary = rng.pick(t.unplanned).copied().unwrap_or("").to_string();
+            summary = rng.pick(&t.unplanned);
             minutes = rng.range(40, 110);
         }
         // Next steps on recent touchpoints (older ones are long done); a few
@@ -479,7 +355,7 @@ fn touchpoints(
         let age = (today - at).num_days();
         let (next_step, next_due) = if age < 10 || (age < 45 && rng.chance(30)) {
             let due = shift(at, rng.range(3, 12));
-            (rng.pick(t.next).map(|s| s.to_string()), Some(due))
+            (Some(rng.pick(&t.next)), Some(due))
         } else {
             (None, None)
         };
@@ -527,12 +403,9 @@ fn agreements(
             Owner::Client
         };
         let text = match owner {
-            Owner::Us => rng.pick(t.agreements_us),
-            Owner::Client => rng.pick(t.agreements_client),
-        }
-        .copied()
-        .unwrap_or("")
-        .to_string();
+            Owner::Us => rng.pick(&t.agreements_us),
+            Owner::Client => rng.pick(&t.agreements_client),
+        };
         let (status, closed_on) = if due < shift(today, -3) {
             let roll = rng.range(0, 99);
             let status = match (p.story, owner) {
@@ -556,16 +429,16 @@ fn agreements(
     }
     let special = match index % 6 {
         // A few open ones around today: overdue, and due within two weeks.
-        0 => Some((t.agreements_us, Owner::Us, -20, -4)),
-        1 => Some((t.agreements_client, Owner::Client, -10, 6)),
-        3 => Some((t.agreements_us, Owner::Us, -5, 10)),
-        4 if p.story == Story::Toxic => Some((t.agreements_client, Owner::Client, -30, -9)),
+        0 => Some((&t.agreements_us, Owner::Us, -20, -4)),
+        1 => Some((&t.agreements_client, Owner::Client, -10, 6)),
+        3 => Some((&t.agreements_us, Owner::Us, -5, 10)),
+        4 if p.story == Story::Toxic => Some((&t.agreements_client, Owner::Client, -30, -9)),
         _ => None,
     };
     if let (true, Some((text, owner, made, due))) = (end == today, special) {
         out.push(NewAgreement {
             made_on: shift(today, made).max(start),
-            text: text[index % text.len()].to_string(),
+            text: text[index % text.len()].clone(),
             owner,
             due: Some(shift(today, due)),
             status: AgreementStatus::Open,
@@ -575,7 +448,7 @@ fn agreements(
     if index == 0 {
         out.push(NewAgreement {
             made_on: shift(today, -60),
-            text: t.agreements_us[4].to_string(),
+            text: t.agreements_us[4].clone(),
             owner: Owner::Us,
             due: Some(shift(today, -40)),
             status: AgreementStatus::Cancelled,
@@ -603,7 +476,7 @@ fn money(
         payments.push(NewPayment {
             on: start,
             amount: Money::major(p.fee * 2),
-            note: t.prepayment.to_string(),
+            note: t.prepayment.clone(),
         });
     }
     let mut month = first;
@@ -657,11 +530,10 @@ fn money(
 fn targets(clients: &[DemoClient], today: NaiveDate) -> Vec<PlanTarget> {
     const FACTORS: [i64; 6] = [100, 95, 105, 110, 90, 100];
     let current = Month::of(today);
-    let first = current.plus_months(-(HISTORY_MONTHS as i32 - 1));
     let mut out = Vec::new();
-    let mut month = first;
-    let mut i = 0;
-    while month <= current.next() {
+    // The history's months and the next one.
+    let months = current.next().trailing(HISTORY_MONTHS + 1);
+    for (i, month) in months.into_iter().enumerate() {
         // Next month is only partly billed yet: plan it on this month's basis.
         let basis = month.min(current);
         let expected: i64 = clients
@@ -671,16 +543,12 @@ fn targets(clients: &[DemoClient], today: NaiveDate) -> Vec<PlanTarget> {
             .map(|inv| inv.amount.minor() / 100)
             .sum();
         if expected > 0 {
+            let amount = round_to(expected * FACTORS[i % FACTORS.len()] / 100, 50_000);
             out.push(PlanTarget {
                 month,
-                amount: Money::major(round_to(
-                    expected * FACTORS[i % FACTORS.len()] / 100,
-                    50_000,
-                )),
+                amount: Money::major(amount),
             });
         }
-        month = month.next();
-        i += 1;
     }
     out
 }
@@ -699,6 +567,8 @@ mod tests {
     #[test]
     fn the_asset_parses() {
         assert_eq!(profiles().len(), 25);
+        let texts: Languages = serde_json::from_str(TEXTS).unwrap();
+        assert_eq!(texts.ru.call.len(), texts.en.call.len());
     }
 
     #[test]

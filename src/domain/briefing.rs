@@ -11,7 +11,7 @@ use super::model::{
     Agreement, AgreementStatus, Contact, ContactCounts, ContactRole, Id, IdMap, IdSet, NextStep,
     Owner, PlanTarget, Status, StatusChange, Tier, TierChange,
 };
-use super::money::{Money, ratio_bp};
+use super::money::{Money, bp_to_pct, ratio_bp};
 use super::plan::{self, Settled};
 use super::signals::{ClientStats, NeglectState, next_birthday};
 use super::time::Month;
@@ -27,11 +27,9 @@ pub const BROKEN_WINDOW_DAYS: i64 = 90;
 /// How many time-eaters the health section names.
 pub const TIME_EATERS: usize = 3;
 
+/// A share in basis points as the JSON's percentage (`72.35`).
 fn pct<S: Serializer>(bp: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
-    match bp {
-        Some(bp) => s.serialize_f64(*bp as f64 / 100.0),
-        None => s.serialize_none(),
-    }
+    bp.map(bp_to_pct).serialize(s)
 }
 
 /// One month of the plan.
@@ -437,24 +435,12 @@ fn plan_section(input: &Input<'_>) -> PlanSection {
     }
 }
 
-fn tier_rank(t: Tier) -> u8 {
-    match t {
-        Tier::Gold => 0,
-        Tier::Potential => 1,
-        Tier::Toxic => 2,
-    }
-}
-
-fn days_ago(today: NaiveDate, n: i64) -> NaiveDate {
-    today
-        .checked_sub_days(Days::new(n.max(0) as u64))
-        .unwrap_or(today)
-}
-
 /// The clients to talk about and why, gold first, the most reasons first.
 pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
     let today = input.today;
-    let broken_since = days_ago(today, BROKEN_WINDOW_DAYS);
+    let broken_since = today
+        .checked_sub_days(Days::new(BROKEN_WINDOW_DAYS.unsigned_abs()))
+        .unwrap_or(today);
     let mut broken: IdMap<(u32, u32)> = IdMap::default();
     for a in input.agreements {
         let when = a.closed_on.or(a.due).unwrap_or(a.made_on);
@@ -560,9 +546,9 @@ pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
             });
         }
     }
-    // Stable: within a tier and a number of reasons, the stats' order (by
-    // name) stays.
-    out.sort_by_key(|a| (tier_rank(a.tier), std::cmp::Reverse(a.reasons.len())));
+    // Tiers in their order (gold, potential, toxic). Stable: within a tier
+    // and a number of reasons, the stats' order (by name) stays.
+    out.sort_by_key(|a| (a.tier, std::cmp::Reverse(a.reasons.len())));
     out
 }
 
@@ -652,10 +638,7 @@ fn health(input: &Input<'_>, names: &IdMap<&str>) -> Health {
         .iter()
         .filter(|s| s.to == Status::Churned && s.on > year_ago && s.on <= input.today)
         .map(|s| Churn {
-            client: names
-                .get(&s.client_id)
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
+            client: name_of(names, s.client_id),
             on: s.on,
             reason: s.reason.clone(),
         })
@@ -668,13 +651,28 @@ fn health(input: &Input<'_>, names: &IdMap<&str>) -> Health {
     }
 }
 
+/// A client's name by its id (empty for an id not among the clients).
+fn name_of(names: &IdMap<&str>, id: Id) -> String {
+    names.get(&id).map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// The last day of the "next 14 days" from `today`.
+fn lookahead_end(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_days(Days::new(LOOKAHEAD_DAYS))
+        .unwrap_or(today)
+}
+
 fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
     let today = input.today;
-    let end = today
-        .checked_add_days(Days::new(LOOKAHEAD_DAYS))
-        .unwrap_or(today);
+    let end = lookahead_end(today);
     let within = |d: NaiveDate| d >= today && d <= end;
-    let name = |id: Id| names.get(&id).map(|n| n.to_string()).unwrap_or_default();
+    let upcoming = |date, client_id, due, amount| Upcoming {
+        date,
+        client: name_of(names, client_id),
+        due,
+        amount,
+    };
     let churned: IdSet = input
         .stats
         .iter()
@@ -683,41 +681,28 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
         .collect();
     let mut out = Vec::new();
     for t in input.next_steps.iter().filter(|t| within(t.due)) {
-        out.push(Upcoming {
-            date: t.due,
-            client: name(t.client_id),
-            due: Due::NextStep {
-                step: t.step.clone(),
-            },
-            amount: None,
-        });
+        let step = t.step.clone();
+        out.push(upcoming(t.due, t.client_id, Due::NextStep { step }, None));
     }
     for a in input.agreements {
         if a.status == AgreementStatus::Open
             && let Some(due) = a.due
             && within(due)
         {
-            out.push(Upcoming {
-                date: due,
-                client: name(a.client_id),
-                due: Due::Agreement {
-                    text: a.text.clone(),
-                    owner: a.owner,
-                },
-                amount: None,
-            });
+            let (text, owner) = (a.text.clone(), a.owner);
+            out.push(upcoming(
+                due,
+                a.client_id,
+                Due::Agreement { text, owner },
+                None,
+            ));
         }
     }
     for s in input.settled {
         if s.balance > Money::ZERO && within(s.invoice.due) {
-            out.push(Upcoming {
-                date: s.invoice.due,
-                client: name(s.invoice.client_id),
-                due: Due::Invoice {
-                    month: s.invoice.month,
-                },
-                amount: Some(s.balance),
-            });
+            let i = &s.invoice;
+            let invoice = Due::Invoice { month: i.month };
+            out.push(upcoming(i.due, i.client_id, invoice, Some(s.balance)));
         }
     }
     for c in input.birthday_contacts {
@@ -727,15 +712,9 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
         {
             let next = next_birthday(b, today);
             if within(next) {
-                out.push(Upcoming {
-                    date: next,
-                    client: name(c.client_id),
-                    due: Due::Birthday {
-                        contact: c.name.clone(),
-                        role: c.role.clone(),
-                    },
-                    amount: None,
-                });
+                let (contact, role) = (c.name.clone(), c.role.clone());
+                let birthday = Due::Birthday { contact, role };
+                out.push(upcoming(next, c.client_id, birthday, None));
             }
         }
     }
@@ -751,9 +730,7 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
 /// The decision makers whose next birthday falls within the next 14 days
 /// (the contacts the "next 14 days" section names), by contact id.
 pub fn birthday_contacts(contacts: &[ContactRole], today: NaiveDate) -> Vec<Id> {
-    let end = today
-        .checked_add_days(Days::new(LOOKAHEAD_DAYS))
-        .unwrap_or(today);
+    let end = lookahead_end(today);
     contacts
         .iter()
         .filter(|c| c.decision_maker)
@@ -898,10 +875,7 @@ pub fn build(input: &Input<'_>) -> Briefing {
         .filter(|t| input.month.contains(t.on))
         .filter_map(|t| {
             t.from.map(|from| TierMove {
-                client: names
-                    .get(&t.client_id)
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
+                client: name_of(&names, t.client_id),
                 client_id: t.client_id,
                 on: t.on,
                 from,

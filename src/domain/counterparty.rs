@@ -3,37 +3,19 @@
 //! one client, found by its ИНН (taxpayer number) or by its name with the
 //! legal form, quotes, case and spacing left out ([`counterparty_key`]).
 
-use std::fmt;
-
 use super::model::fold;
 use super::text::strip_invisible;
 
 /// Why an ИНН is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InnError {
     /// Not 10 or 12 digits (spaces and other characters included).
+    #[error("'{}' is not an ИНН (10 digits for an organisation, 12 for a person)", shown(.0))]
     Shape(String),
     /// 10 or 12 digits whose check digits are wrong (a typo).
+    #[error("'{0}' is not a valid ИНН: its check digit is wrong (a typo?)")]
     Checksum(String),
 }
-
-impl fmt::Display for InnError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InnError::Shape(s) => write!(
-                f,
-                "'{}' is not an ИНН (10 digits for an organisation, 12 for a person)",
-                shown(s)
-            ),
-            InnError::Checksum(s) => write!(
-                f,
-                "'{s}' is not a valid ИНН: its check digit is wrong (a typo?)"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for InnError {}
 
 /// A value quoted in a message, cut short if long.
 pub(crate) fn shown(s: &str) -> String {

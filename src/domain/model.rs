@@ -13,6 +13,8 @@ pub struct UnknownValue {
     pub what: &'static str,
     pub value: String,
     pub allowed: &'static str,
+    /// The allowed values' Russian words, for the message in Russian.
+    pub allowed_ru: &'static str,
 }
 
 /// "a" or "an" before a word, by its first letter.
@@ -79,7 +81,16 @@ macro_rules! word_enum {
                     what: $what,
                     value: input.trim().to_string(),
                     allowed: concat!($($word, " "),+).trim_ascii_end(),
+                    allowed_ru: concat!($($ru, ", "),+).trim_end_matches(", "),
                 })
+            }
+
+            /// The Russian word for the value whose English word is `english`.
+            fn ru_of(english: &str) -> Option<&'static str> {
+                match english {
+                    $($word => Some($ru),)+
+                    _ => None,
+                }
             }
         }
 
@@ -150,26 +161,11 @@ word_enum!(
 /// word that is no enum's. The TUI's choice fields, which hold English
 /// words, pick by a Russian first letter with it.
 pub fn russian_word(english: &str) -> Option<&'static str> {
-    fn of<T: Copy>(
-        all: &[T],
-        en: fn(T) -> &'static str,
-        ru: fn(T) -> &'static str,
-        word: &str,
-    ) -> Option<&'static str> {
-        all.iter().find(|v| en(**v) == word).map(|v| ru(*v))
-    }
-    of(Tier::ALL, Tier::as_str, Tier::as_ru, english)
-        .or_else(|| of(Status::ALL, Status::as_str, Status::as_ru, english))
-        .or_else(|| of(TouchKind::ALL, TouchKind::as_str, TouchKind::as_ru, english))
-        .or_else(|| of(Owner::ALL, Owner::as_str, Owner::as_ru, english))
-        .or_else(|| {
-            of(
-                AgreementStatus::ALL,
-                AgreementStatus::as_str,
-                AgreementStatus::as_ru,
-                english,
-            )
-        })
+    Tier::ru_of(english)
+        .or_else(|| Status::ru_of(english))
+        .or_else(|| TouchKind::ru_of(english))
+        .or_else(|| Owner::ru_of(english))
+        .or_else(|| AgreementStatus::ru_of(english))
 }
 
 /// Row ids are SQLite rowids.
@@ -268,28 +264,22 @@ pub struct NewContact {
     pub birthday: Option<NaiveDate>,
 }
 
-/// One entry of a client's tier history. `from` is `None` for the tier the
-/// client was created with.
+/// One entry of a client's history of a `T` (its tier, its status). `from`
+/// is `None` for the value the client was created with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TierChange {
+pub struct Change<T> {
     pub id: Id,
     pub client_id: Id,
     pub on: NaiveDate,
-    pub from: Option<Tier>,
-    pub to: Tier,
+    pub from: Option<T>,
+    pub to: T,
     pub reason: String,
 }
 
+/// One entry of a client's tier history.
+pub type TierChange = Change<Tier>;
 /// One entry of a client's status history (active / paused / churned).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct StatusChange {
-    pub id: Id,
-    pub client_id: Id,
-    pub on: NaiveDate,
-    pub from: Option<Status>,
-    pub to: Status,
-    pub reason: String,
-}
+pub type StatusChange = Change<Status>;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Touchpoint {

@@ -86,14 +86,6 @@ impl Money {
         Money(self.0.saturating_sub(other.0))
     }
 
-    pub fn min(self, other: Money) -> Money {
-        Money(self.0.min(other.0))
-    }
-
-    pub fn max(self, other: Money) -> Money {
-        Money(self.0.max(other.0))
-    }
-
     /// Parse a non-negative amount as a user types it.
     pub fn parse(input: &str) -> Result<Money, MoneyError> {
         let m = Money::parse_signed(input)?;
@@ -156,19 +148,12 @@ impl Money {
         // Spaces of every kind (including no-break and narrow no-break spaces that
         // spreadsheets insert), apostrophes and underscores group thousands.
         let spaced = original.chars().any(|c| c.is_whitespace() || c == '\'');
-        let mut s: String = original
+        let ungrouped: String = original
             .chars()
             .filter(|c| !(c.is_whitespace() || *c == '\'' || *c == '_' || *c == '\u{2009}'))
             .collect();
-        let negative = if let Some(rest) = s.strip_prefix('-') {
-            s = rest.to_string();
-            true
-        } else if let Some(rest) = s.strip_prefix('+') {
-            s = rest.to_string();
-            false
-        } else {
-            false
-        };
+        let negative = ungrouped.starts_with('-');
+        let s = ungrouped.strip_prefix(['-', '+']).unwrap_or(&ungrouped);
         if s.is_empty()
             || !s
                 .chars()
@@ -212,7 +197,7 @@ impl Money {
                 let pos = s.rfind(d).ok_or_else(invalid)?;
                 (&s[..pos], &s[pos + 1..])
             }
-            None => (s.as_str(), ""),
+            None => (s, ""),
         };
         // Whatever separator remains in the integer part groups thousands: check
         // the groups so that "1,25,0" is not silently read as 1250.
@@ -234,19 +219,14 @@ impl Money {
             return Err(invalid());
         }
         let overflow = || MoneyError::Overflow(original.to_string());
-        let mut major: i64 = 0;
-        for c in digits.chars() {
-            let d = i64::from(c.to_digit(10).ok_or_else(invalid)?);
-            major = major
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(d))
-                .ok_or_else(overflow)?;
-        }
-        let mut frac: i64 = 0;
-        for (i, c) in frac_part.chars().enumerate() {
-            let d = i64::from(c.to_digit(10).ok_or_else(invalid)?);
-            frac += d * if i == 0 { 10 } else { 1 };
-        }
+        // Only ASCII digits are left: a number too long for `i64` is all
+        // that can fail to parse.
+        let major: i64 = match digits.as_str() {
+            "" => 0,
+            digits => digits.parse().map_err(|_| overflow())?,
+        };
+        // `5` is 50 kopecks, `05` five.
+        let frac: i64 = format!("{frac_part:0<2}").parse().map_err(|_| invalid())?;
         let minor = major
             .checked_mul(MINOR_PER_MAJOR)
             .and_then(|v| v.checked_add(frac))
@@ -297,7 +277,7 @@ impl Money {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         let per = MINOR_PER_MAJOR.unsigned_abs();
-        format!("{sign}{}.{:02}", group_thousands(abs / per), abs % per)
+        format!("{sign}{}.{:02}", group_thousands(abs / per, ' '), abs % per)
     }
 
     /// Short human form without kopecks when they are zero: `1 250 000`.
@@ -305,19 +285,20 @@ impl Money {
         if self.0 % MINOR_PER_MAJOR == 0 {
             let sign = if self.0 < 0 { "-" } else { "" };
             let abs = self.0.unsigned_abs() / MINOR_PER_MAJOR.unsigned_abs();
-            format!("{sign}{}", group_thousands(abs))
+            format!("{sign}{}", group_thousands(abs, ' '))
         } else {
             self.to_human()
         }
     }
 }
 
-fn group_thousands(n: u64) -> String {
+/// `n` with its thousands grouped by `sep`: `1 250 000`.
+pub fn group_thousands(n: u64, sep: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
+            out.push(sep);
         }
         out.push(c);
     }
@@ -361,13 +342,6 @@ pub fn ratio_bp(numerator: Money, denominator: Money) -> Option<i64> {
     let d = i128::from(denominator.0);
     let q = (2 * n + d * n.signum()) / (2 * d);
     i64::try_from(q).ok()
-}
-
-/// Percentage text from basis points: `7235` -> `72.35`.
-pub fn format_bp(bp: i64) -> String {
-    let sign = if bp < 0 { "-" } else { "" };
-    let abs = bp.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
 }
 
 /// A percentage from basis points as a JSON number (72.35). Not money: a float
@@ -555,9 +529,6 @@ mod tests {
         assert_eq!(ratio_bp(Money::major(5), Money::major(4)), Some(12500));
         assert_eq!(ratio_bp(Money::ZERO, Money::major(4)), Some(0));
         assert_eq!(ratio_bp(Money::major(5), Money::ZERO), None);
-        assert_eq!(format_bp(7235), "72.35");
-        assert_eq!(format_bp(5), "0.05");
-        assert_eq!(format_bp(-150), "-1.50");
         assert_eq!(bp_to_pct(7235), 72.35);
     }
 }

@@ -78,14 +78,9 @@ impl Unsettled {
 }
 
 /// An invoice that the walk of its client ([`Unsettled`]) did not reach:
-/// paid in full.
+/// paid in full, as a walk with nothing left owed settles it.
 pub fn paid_in_full(invoice: Invoice) -> Settled {
-    let paid = invoice.amount.max(Money::ZERO);
-    Settled {
-        balance: invoice.amount.minus(paid),
-        paid,
-        invoice,
-    }
+    Unsettled { left: Money::ZERO }.settle(invoice)
 }
 
 /// Settle each client's payments against its invoices by the rule of
@@ -117,27 +112,6 @@ pub fn settle(invoices: &[Invoice], paid_by_client: &HashMap<Id, Money>) -> Vec<
         });
     }
     out.into_iter().flatten().collect()
-}
-
-/// Each client's credit: what its payments exceed all its invoices by, after
-/// settlement. Only clients with a credit above zero, sorted by client id.
-/// The credit settles the client's next invoice once it is issued.
-pub fn credits(invoices: &[Invoice], paid_by_client: &HashMap<Id, Money>) -> Vec<(Id, Money)> {
-    let mut invoiced: HashMap<Id, Money> = HashMap::new();
-    for invoice in invoices {
-        let sum = invoiced.entry(invoice.client_id).or_insert(Money::ZERO);
-        *sum = sum.plus(invoice.amount.max(Money::ZERO));
-    }
-    let mut out: Vec<(Id, Money)> = paid_by_client
-        .iter()
-        .map(|(&id, &paid)| {
-            let owed = invoiced.get(&id).copied().unwrap_or(Money::ZERO);
-            (id, paid.minus(owed))
-        })
-        .filter(|(_, credit)| *credit > Money::ZERO)
-        .collect();
-    out.sort_by_key(|&(id, _)| id);
-    out
 }
 
 /// One client's part of a month's figures (same definitions as [`MonthFigures`]).
@@ -479,7 +453,6 @@ mod tests {
         let first = vec![inv(1, 7, mon(2026, 1), 200, d(2026, 1, 15))];
         let payments = paid(&[(7, 250)]);
         assert_eq!(summary(&settle(&first, &payments)), vec![(1, 200, 0)]);
-        assert_eq!(credits(&first, &payments), vec![(7, Money::major(50))]);
 
         // Next month's invoice of 120 is issued: the credit settles 50 of it.
         let mut both = first.clone();
@@ -488,7 +461,6 @@ mod tests {
             summary(&settle(&both, &payments)),
             vec![(1, 200, 0), (2, 50, 70)]
         );
-        assert_eq!(credits(&both, &payments), vec![]);
     }
 
     #[test]

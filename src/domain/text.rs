@@ -88,16 +88,22 @@ pub fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
-/// Check a one-line field.
-pub fn single_line(field: &'static str, text: &str) -> Result<(), TextError> {
-    match first_refused(text, Lines::One) {
+/// The error for the first character of `text` refused in a field of
+/// `lines`, if any.
+fn refuse(field: &'static str, text: &str, lines: Lines) -> Result<(), TextError> {
+    match first_refused(text, lines) {
         None => Ok(()),
         Some(found) => Err(TextError {
             field,
             found,
-            lines: Lines::One,
+            lines,
         }),
     }
+}
+
+/// Check a one-line field.
+pub fn single_line(field: &'static str, text: &str) -> Result<(), TextError> {
+    refuse(field, text, Lines::One)
 }
 
 /// Check a multi-line field: its text with CRLF as LF, or the error.
@@ -107,14 +113,8 @@ pub fn multi_line<'a>(field: &'static str, text: &'a str) -> Result<Cow<'a, str>
     } else {
         Cow::Borrowed(text)
     };
-    match first_refused(&text, Lines::Many) {
-        None => Ok(text),
-        Some(found) => Err(TextError {
-            field,
-            found,
-            lines: Lines::Many,
-        }),
-    }
+    refuse(field, &text, Lines::Many)?;
+    Ok(text)
 }
 
 /// [`single_line`] or [`multi_line`], by `lines`.

@@ -1,6 +1,6 @@
 //! Calendar values: dates as users type them, and [`Month`], a calendar month.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -34,17 +34,14 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
         return Err(invalid());
     };
     // Require a four-digit year so "01.02.25" is not read as year 25.
-    if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
+    if !(digits(y, &[4]) && digits(m, &[1, 2]) && digits(d, &[1, 2])) {
         return Err(invalid());
     }
-    let all_digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
-    if !(all_digits(y) && all_digits(m) && all_digits(d)) {
-        return Err(invalid());
-    }
-    let (y, m, d) = (
-        y.parse::<i32>().map_err(|_| invalid())?,
-        m.parse::<u32>().map_err(|_| invalid())?,
-        d.parse::<u32>().map_err(|_| invalid())?,
+    // Digits only: a 0 (a day 0, a year 0000) is what is refused below.
+    let (y, m, d): (i32, u32, u32) = (
+        y.parse().unwrap_or(0),
+        m.parse().unwrap_or(0),
+        d.parse().unwrap_or(0),
     );
     // Years 0001-9999 only: every date folio stores must have a Month.
     if !(1..=9999).contains(&y) {
@@ -91,10 +88,7 @@ impl DateFormat {
         let sample = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
         let mut written = String::new();
         let at_midnight = sample.and_time(chrono::NaiveTime::MIN);
-        let wrote = std::fmt::Write::write_fmt(
-            &mut written,
-            format_args!("{}", at_midnight.format(pattern)),
-        );
+        let wrote = write!(written, "{}", at_midnight.format(pattern));
         if wrote.is_err() || format.read(&written) != Ok(sample) {
             return Err(Refusal::NotAWholeDate(pattern.to_string()));
         }
@@ -199,9 +193,6 @@ fn slash_parts(input: &str) -> Option<(u32, u32, i32)> {
     let s = input.trim();
     let s = split_time(s).map_or(s, |(date, _)| date);
     let (a, (b, y)) = split3(s, '/')?;
-    let digits = |t: &str, lengths: &[usize]| {
-        lengths.contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit())
-    };
     if !(digits(a, &[1, 2]) && digits(b, &[1, 2]) && digits(y, &[2, 4])) {
         return None;
     }
@@ -254,9 +245,6 @@ fn is_time_of_day(t: &str) -> bool {
     };
     let t = t.split('.').next().unwrap_or(t);
     let parts: Vec<&str> = t.split(':').collect();
-    let digits = |p: &str, lengths: &[usize]| {
-        lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-    };
     let value = |p: &str| p.parse::<u32>().unwrap_or(99);
     matches!(parts.len(), 2 | 3)
         && digits(parts[0], &[1, 2])
@@ -296,6 +284,11 @@ pub fn parse_minutes(input: &str) -> Option<u32> {
     }
 }
 
+/// Is `t` ASCII digits only, as many as one of `lengths`?
+fn digits(t: &str, lengths: &[usize]) -> bool {
+    lengths.contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit())
+}
+
 fn split3(s: &str, sep: char) -> Option<(&str, (&str, &str))> {
     let mut it = s.split(sep);
     let a = it.next()?;
@@ -310,11 +303,6 @@ fn split3(s: &str, sep: char) -> Option<(&str, (&str, &str))> {
 /// ISO form used in storage, JSON and CSV.
 pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
-}
-
-/// Whole days from `from` to `to` (positive when `to` is later).
-pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
 }
 
 /// A calendar month. Ordered chronologically; displayed as `YYYY-MM`.
@@ -402,15 +390,11 @@ impl Month {
             Some(ym) => ym,
             None => s.split_once('.').map(|(m, y)| (y, m)).ok_or_else(invalid)?,
         };
-        if y.len() != 4 || m.is_empty() || m.len() > 2 {
+        if !(digits(y, &[4]) && digits(m, &[1, 2])) {
             return Err(invalid());
         }
-        if !y.chars().chain(m.chars()).all(|c| c.is_ascii_digit()) {
-            return Err(invalid());
-        }
-        let year = y.parse().map_err(|_| invalid())?;
-        let month = m.parse().map_err(|_| invalid())?;
-        Month::new(year, month).ok_or_else(invalid)
+        // Digits only: year 0000 and month 00 are what `new` refuses.
+        Month::new(y.parse().unwrap_or(0), m.parse().unwrap_or(0)).ok_or_else(invalid)
     }
 }
 

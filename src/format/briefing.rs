@@ -51,39 +51,33 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
             month,
             received,
             forecast,
-        } => text_with(
+        } => say!(
             locale,
             "briefing-point-no-target",
-            &[
-                ("month", Arg::Str(&super::month_in_sentence(locale, *month))),
-                ("received", Arg::Str(&amount(*received))),
-                ("currency", currency),
-                ("forecast", Arg::Str(&amount(*forecast))),
-            ],
+            month = &super::month_in_sentence(locale, *month),
+            received = &amount(*received),
+            currency = currency,
+            forecast = &amount(*forecast),
         ),
         TalkingPoint::GoldNotContacted {
             client,
             days_since,
             cadence_days,
-        } => text_with(
+        } => say!(
             locale,
             "briefing-point-gold-not-contacted",
-            &[
-                ("client", Arg::Str(client)),
-                ("days", Arg::count(*days_since)),
-                ("cadence", Arg::count(*cadence_days)),
-            ],
+            client = client,
+            days = Arg::count(*days_since),
+            cadence = Arg::count(*cadence_days),
         ),
         TalkingPoint::GoldNeverContacted {
             client,
             cadence_days,
-        } => text_with(
+        } => say!(
             locale,
             "briefing-point-gold-never-contacted",
-            &[
-                ("client", Arg::Str(client)),
-                ("cadence", Arg::count(*cadence_days)),
-            ],
+            client = client,
+            cadence = Arg::count(*cadence_days),
         ),
         TalkingPoint::OverdueReceivables {
             total,
@@ -101,84 +95,70 @@ pub fn talking_point(locale: Locale, currency: &str, p: &TalkingPoint) -> String
                 ("largest-amount", Arg::Str(&amount(*largest_amount))),
             ],
         ),
-        TalkingPoint::Concentration { client, share_bp } => text_with(
+        TalkingPoint::Concentration { client, share_bp } => say!(
             locale,
             "briefing-point-concentration",
-            &[
-                ("client", Arg::Str(client)),
-                ("share", Arg::Str(&percent(locale, *share_bp))),
-            ],
+            client = client,
+            share = &percent(locale, *share_bp),
         ),
         TalkingPoint::TierMove {
             client,
             from,
             to,
             reason,
-        } => text_with(
+        } => say!(
             locale,
             "briefing-point-tier-move",
-            &[
-                ("client", Arg::Str(client)),
-                ("from", Arg::Str(&super::words::tier_of_one(locale, *from))),
-                ("to", Arg::Str(&super::words::tier_of_one(locale, *to))),
-                ("reason", Arg::Str(reason)),
-            ],
+            client = client,
+            from = &super::words::tier_of_one(locale, *from),
+            to = &super::words::tier_of_one(locale, *to),
+            reason = reason,
         ),
-        TalkingPoint::GoingQuiet { client } => text_with(
-            locale,
-            "briefing-point-going-quiet",
-            &[("client", Arg::Str(client))],
-        ),
+        TalkingPoint::GoingQuiet { client } => {
+            say!(locale, "briefing-point-going-quiet", client = client)
+        }
         TalkingPoint::TimeEater {
             client,
             revenue_per_hour,
             minutes_12m,
-        } => text_with(
+        } => say!(
             locale,
             "briefing-point-time-eater",
-            &[
-                ("client", Arg::Str(client)),
-                ("amount", Arg::Str(&amount(*revenue_per_hour))),
-                ("currency", currency),
-                ("minutes", Arg::count(*minutes_12m)),
-            ],
+            client = client,
+            amount = &amount(*revenue_per_hour),
+            currency = currency,
+            minutes = Arg::count(*minutes_12m),
         ),
         TalkingPoint::Grow {
             client,
             tier: t,
             revenue_up_bp,
-        } => text_with(
+        } => say!(
             locale,
             "briefing-point-grow",
-            &[
-                ("client", Arg::Str(client)),
-                ("tier", Arg::Str(&super::words::tier_of_one(locale, *t))),
-                // Whole percent, rounded toward zero: `10` for 10.53 %.
-                ("growth", Arg::count(revenue_up_bp / 100)),
-            ],
+            client = client,
+            tier = &super::words::tier_of_one(locale, *t),
+            // Whole percent, rounded toward zero: `10` for 10.53 %.
+            growth = Arg::count(revenue_up_bp / 100),
         ),
         TalkingPoint::ClientsLost { lost } => {
             let clients = lost
                 .iter()
                 .map(|c| {
-                    text_with(
+                    say!(
                         locale,
                         "briefing-point-lost-client",
-                        &[
-                            ("client", Arg::Str(&c.client)),
-                            ("reason", Arg::Str(&c.reason)),
-                        ],
+                        client = &c.client,
+                        reason = &c.reason,
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
-            text_with(
+            say!(
                 locale,
                 "briefing-point-clients-lost",
-                &[
-                    ("count", Arg::count(lost.len())),
-                    ("clients", Arg::Str(&clients)),
-                ],
+                count = Arg::count(lost.len()),
+                clients = &clients,
             )
         }
     }
@@ -208,20 +188,21 @@ pub fn due(locale: Locale, d: &Due) -> String {
                 Owner::Us => "briefing-due-agreement-ours",
                 Owner::Client => "briefing-due-agreement-theirs",
             };
-            text_with(locale, id, &[("text", Arg::Str(agreement))])
+            say!(locale, id, text = agreement)
         }
-        Due::Invoice { month } => text_with(
+        Due::Invoice { month } => say!(
             locale,
             "briefing-due-invoice",
-            &[("month", Arg::Str(&super::month_in_sentence(locale, *month)))],
+            month = &super::month_in_sentence(locale, *month),
         ),
         Due::Birthday {
             contact,
             role: Some(role),
-        } => text_with(
+        } => say!(
             locale,
             "briefing-due-birthday",
-            &[("contact", Arg::Str(contact)), ("role", Arg::Str(role))],
+            contact = contact,
+            role = role,
         ),
         Due::Birthday {
             contact,
@@ -253,52 +234,41 @@ pub enum Doc {
 /// brings over 40 %.
 pub fn concentration(locale: Locale, doc: Doc, c: &ConcentrationLine, currency: &str) -> String {
     let (Some(name), Some(bp)) = (&c.largest_client, c.largest_share_bp) else {
-        return no_revenue(locale);
+        return text(locale, "briefing-no-revenue");
     };
     let share = percent(locale, bp);
     let warning = if c.warning { "yes" } else { "no" };
     match doc {
-        Doc::Markdown => text_with(
+        Doc::Markdown => say!(
             locale,
             "briefing-concentration",
-            &[
-                ("client", Arg::Str(name)),
-                ("share", Arg::Str(&share)),
-                ("revenue", Arg::Str(&money(locale, c.revenue_12m))),
-                ("currency", Arg::Str(super::currency_sign(locale, currency))),
-                ("top", Arg::count(c.clients_for_80pct)),
-                ("clients", Arg::count(c.client_count)),
-                ("warning", Arg::Str(warning)),
-            ],
+            client = name,
+            share = &share,
+            revenue = &money(locale, c.revenue_12m),
+            currency = super::currency_sign(locale, currency),
+            top = Arg::count(c.clients_for_80pct),
+            clients = Arg::count(c.client_count),
+            warning = warning,
         ),
-        Doc::Text => text_with(
+        Doc::Text => say!(
             locale,
             "briefing-concentration-text",
-            &[
-                ("client", Arg::Str(name)),
-                ("share", Arg::Str(&share)),
-                ("top", Arg::count(c.clients_for_80pct)),
-                ("warning", Arg::Str(warning)),
-            ],
+            client = name,
+            share = &share,
+            top = Arg::count(c.clients_for_80pct),
+            warning = warning,
         ),
     }
 }
 
-/// The health section when no client paid in 12 months.
-pub fn no_revenue(locale: Locale) -> String {
-    text(locale, "briefing-no-revenue")
-}
-
 /// A time-eater in the text briefing (Markdown has a table).
 pub fn time_eater(locale: Locale, client: &str, revenue_per_hour: Money, minutes: u64) -> String {
-    text_with(
+    say!(
         locale,
         "briefing-time-eater-line",
-        &[
-            ("client", Arg::Str(client)),
-            ("amount", Arg::Str(&money(locale, revenue_per_hour))),
-            ("minutes", Arg::count(minutes)),
-        ],
+        client = client,
+        amount = &money(locale, revenue_per_hour),
+        minutes = Arg::count(minutes),
     )
 }
 
@@ -308,14 +278,12 @@ pub fn lost(locale: Locale, doc: Doc, client: &str, on: NaiveDate, reason: &str)
         Doc::Markdown => "briefing-lost-line",
         Doc::Text => "briefing-lost-line-text",
     };
-    text_with(
+    say!(
         locale,
         id,
-        &[
-            ("client", Arg::Str(client)),
-            ("date", Arg::Str(&date(locale, on))),
-            ("reason", Arg::Str(reason)),
-        ],
+        client = client,
+        date = &date(locale, on),
+        reason = reason,
     )
 }
 

@@ -13,7 +13,7 @@
 //! result code); a rare one stays as they word it, inside a Russian sentence.
 //! Why a field or a file was refused comes as a typed
 //! [`Refusal`] (`OpError::Invalid`, a row's problem, a file that is not
-//! CSV), worded here variant by variant ([`refusal`]).
+//! CSV), worded here variant by variant (`refusal`).
 //!
 //! Used by `main.rs` (every command's error) and the TUI (forms, toasts,
 //! load failures), each with the person's language.
@@ -22,15 +22,13 @@ use std::error::Error;
 use std::io;
 use std::path::Path;
 
-use super::messages::{Arg, text, text_with};
+use super::messages::text;
 use super::{Locale, Noun, count, whole};
 use crate::config::ConfigError;
 use crate::domain::counterparty::{self, InnError};
 use crate::domain::text::{Lines, TextError, code_point, escape};
 use crate::domain::time::DayMonth;
-use crate::domain::{
-    AgreementStatus, DateError, MoneyError, Owner, Refusal, Status, Tier, TouchKind, UnknownValue,
-};
+use crate::domain::{DateError, MoneyError, Refusal, UnknownValue};
 use crate::files::OutError;
 use crate::io::InputError;
 use crate::io::csv_import::{ImportError, Place, Problem, RowError, RowMessage};
@@ -56,61 +54,38 @@ pub fn explain(locale: Locale, e: &anyhow::Error) -> String {
 /// through the messages, any other as its `Display`.
 pub fn explain_error(locale: Locale, e: &(dyn Error + 'static)) -> String {
     let l = locale;
-    if let Some(e) = e.downcast_ref::<OpError>() {
-        op(l, e)
-    } else if let Some(e) = e.downcast_ref::<ReadOnlyFile>() {
-        say(
-            l,
-            "op-read-only-file",
-            &[("path", path(&e.path).as_str().into())],
-        )
-    } else if let Some(e) = e.downcast_ref::<OutError>() {
-        out(l, e)
-    } else if let Some(e) = e.downcast_ref::<OpenError>() {
-        open(l, e)
-    } else if let Some(e) = e.downcast_ref::<StoreError>() {
-        sqlite(l, e)
-    } else if let Some(e) = e.downcast_ref::<SourceError>() {
-        source(l, e)
-    } else if let Some(e) = e.downcast_ref::<RestoreError>() {
-        restore(l, e)
-    } else if let Some(e) = e.downcast_ref::<ConfigError>() {
-        config(l, e)
-    } else if let Some(e) = e.downcast_ref::<ImportError>() {
-        import(l, e)
-    } else if let Some(e) = e.downcast_ref::<RowError>() {
-        row(l, Place::Line, e)
-    } else if let Some(e) = e.downcast_ref::<DecodeError>() {
-        decode(l, e)
-    } else if let Some(e) = e.downcast_ref::<InputError>() {
-        input(l, e)
-    } else if let Some(e) = e.downcast_ref::<SheetError>() {
-        sheet(l, e)
-    } else if let Some(e) = e.downcast_ref::<InSheet>() {
-        in_sheet(l, e)
-    } else if let Some(e) = e.downcast_ref::<ProfileError>() {
-        profile(l, e)
-    } else if let Some(e) = e.downcast_ref::<DateError>() {
-        date(l, e)
-    } else if let Some(e) = e.downcast_ref::<MoneyError>() {
-        money(l, e)
-    } else if let Some(e) = e.downcast_ref::<UnknownValue>() {
-        unknown_value(l, e)
-    } else if let Some(e) = e.downcast_ref::<TextError>() {
-        text_error(l, e)
-    } else if let Some(e) = e.downcast_ref::<Refusal>() {
-        refusal(l, e)
-    } else if let Some(e) = e.downcast_ref::<SessionError>() {
-        session(l, e)
-    } else if let Some(e) = e.downcast_ref::<io::Error>() {
-        system(l, e)
-    } else {
-        e.to_string()
-    }
+    let worded = word(l, e, op)
+        .or_else(|| word(l, e, read_only_file))
+        .or_else(|| word(l, e, out))
+        .or_else(|| word(l, e, open))
+        .or_else(|| word(l, e, sqlite))
+        .or_else(|| word(l, e, source))
+        .or_else(|| word(l, e, restore))
+        .or_else(|| word(l, e, config))
+        .or_else(|| word(l, e, import))
+        .or_else(|| word(l, e, |l, e| row(l, Place::Line, e)))
+        .or_else(|| word(l, e, decode))
+        .or_else(|| word(l, e, input))
+        .or_else(|| word(l, e, sheet))
+        .or_else(|| word(l, e, in_sheet))
+        .or_else(|| word(l, e, profile))
+        .or_else(|| word(l, e, date))
+        .or_else(|| word(l, e, money))
+        .or_else(|| word(l, e, unknown_value))
+        .or_else(|| word(l, e, text_error))
+        .or_else(|| word(l, e, refusal))
+        .or_else(|| word(l, e, session))
+        .or_else(|| word(l, e, system));
+    worded.unwrap_or_else(|| e.to_string())
 }
 
-fn say(locale: Locale, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    text_with(locale, id, args)
+/// `e` worded by `f` when it is a `T`.
+fn word<T: Error + 'static>(
+    l: Locale,
+    e: &(dyn Error + 'static),
+    f: impl Fn(Locale, &T) -> String,
+) -> Option<String> {
+    e.downcast_ref::<T>().map(|e| f(l, e))
 }
 
 /// A path as messages show it (never quoted).
@@ -119,8 +94,13 @@ fn path(p: &Path) -> String {
 }
 
 /// A message whose one value is a path.
-fn at(locale: Locale, id: &str, p: &Path) -> String {
-    say(locale, id, &[("path", path(p).as_str().into())])
+fn at(l: Locale, id: &str, p: &Path) -> String {
+    say!(l, id, path = &path(p))
+}
+
+/// `cannot ... {path}: {reason}`.
+fn cannot(l: Locale, id: &str, p: &Path, reason: &str) -> String {
+    say!(l, id, path = &path(p), reason = reason)
 }
 
 /// Why the system refused, in `locale`: English as [`crate::files::describe`]
@@ -146,10 +126,7 @@ pub fn describe(locale: Locale, e: &io::Error) -> String {
         K::TimedOut => "io-timed-out",
         K::UnexpectedEof => "io-unexpected-eof",
         K::FileTooLarge => "io-file-too-large",
-        _ => {
-            let error = e.to_string();
-            return say(locale, "io-other", &[("error", error.as_str().into())]);
-        }
+        _ => return say!(locale, "io-other", error = &e.to_string()),
     };
     text(locale, id)
 }
@@ -170,10 +147,7 @@ fn sqlite(locale: Locale, e: &StoreError) -> String {
     }
     match e.code().and_then(sqlite_id) {
         Some(id) => text(locale, id),
-        None => {
-            let error = e.to_string();
-            say(locale, "sqlite-other", &[("error", error.as_str().into())])
-        }
+        None => say!(locale, "sqlite-other", error = &e.to_string()),
     }
 }
 
@@ -190,25 +164,16 @@ fn sqlite_id(code: rusqlite::ErrorCode) -> Option<&'static str> {
     }
 }
 
+fn read_only_file(l: Locale, e: &ReadOnlyFile) -> String {
+    at(l, "op-read-only-file", &e.path)
+}
+
 fn op(l: Locale, e: &OpError) -> String {
     match e {
-        OpError::UnknownClient(name) => say(
-            l,
-            "op-unknown-client",
-            &[("name", escape(name).as_ref().into())],
-        ),
-        OpError::DuplicateClient(name) => say(
-            l,
-            "op-duplicate-client",
-            &[("name", escape(name).as_ref().into())],
-        ),
+        OpError::UnknownClient(name) => say!(l, "op-unknown-client", name = &*escape(name)),
+        OpError::DuplicateClient(name) => say!(l, "op-duplicate-client", name = &*escape(name)),
         OpError::NotFound { what, id } => {
-            let what = record_word(l, what);
-            say(
-                l,
-                "op-not-found",
-                &[("what", what.as_str().into()), ("id", (*id).into())],
-            )
+            say!(l, "op-not-found", what = record_word(l, what), id = *id)
         }
         OpError::Invalid { field, reason } => field_problem(l, field, &refusal(l, reason)),
         OpError::Import(e) => import(l, e),
@@ -223,30 +188,27 @@ fn op(l: Locale, e: &OpError) -> String {
                 Some(id) if l == Locale::Ru => text(l, id),
                 _ => e.to_string(),
             };
-            say(l, "op-db", &[("error", error.as_str().into())])
+            say!(l, "op-db", error = &error)
         }
     }
 }
 
 /// `field: problem`, the field named in `l`.
 fn field_problem(l: Locale, field: &str, problem: &str) -> String {
-    let field = field_word(l, field);
-    say(
+    say!(
         l,
         "field-problem",
-        &[
-            ("field", field.as_str().into()),
-            ("problem", problem.into()),
-        ],
+        field = field_word(l, field),
+        problem = problem,
     )
 }
 
 /// A field's name as errors give it (`next due`), in Russian where known.
-fn field_word(l: Locale, field: &str) -> String {
+fn field_word(l: Locale, field: &str) -> &str {
     if l == Locale::En {
-        return field.to_string();
+        return field;
     }
-    let ru = match field {
+    match field {
         "name" => "название",
         "client" => "клиент",
         "notes" => "заметки",
@@ -283,50 +245,38 @@ fn field_word(l: Locale, field: &str) -> String {
         "export" => "выгрузка",
         "id" => "номер",
         "File" => "файл",
-        _ => return field.to_string(),
-    };
-    ru.to_string()
+        _ => field,
+    }
 }
 
 /// A record's name in `op-not-found`.
-fn record_word(l: Locale, what: &str) -> String {
+fn record_word(l: Locale, what: &str) -> &str {
     if l == Locale::En {
-        return what.to_string();
+        return what;
     }
-    let ru = match what {
+    match what {
         "client" => "клиент",
         "touchpoint" => "касание",
         "agreement" => "договорённость",
         "contact" => "контакт",
         "invoice" => "ожидаемый платёж",
         "payment" => "поступление",
-        _ => return what.to_string(),
-    };
-    ru.to_string()
+        _ => what,
+    }
 }
 
 /// Why a field or a file was refused, in `l`: each [`Refusal`] through
 /// its `reason-...` message, its values (an enum's word in the language,
 /// a kind of record by its name, a date as dates are shown).
-pub(crate) fn refusal(l: Locale, r: &Refusal) -> String {
+fn refusal(l: Locale, r: &Refusal) -> String {
     use Refusal as R;
-    let n = |id: &str, n: i64| say(l, id, &[("n", n.into())]);
-    let value = |id: &str, v: &str| say(l, id, &[("value", v.into())]);
-    let named =
-        |id: &str, v: &str, name: &str| say(l, id, &[("value", v.into()), ("name", name.into())]);
-    let already = |name: &str, en: &str, ru: &str| {
-        let word = if l == Locale::En { en } else { ru };
-        say(
-            l,
-            "reason-already",
-            &[("name", name.into()), ("word", word.into())],
-        )
-    };
-    let record = |id: &str, what: &str| {
-        let what = record_word(l, what);
-        say(l, id, &[("record", what.as_str().into())])
-    };
-    let key = |id: &str, key: &str| say(l, id, &[("key", key.into())]);
+    let n = |id: &str, n: i64| say!(l, id, n = n);
+    let value = |id: &str, v: &str| say!(l, id, value = v);
+    let named = |id: &str, v: &str, name: &str| say!(l, id, value = v, name = name);
+    let word = |en: &'static str, ru: &'static str| if l == Locale::En { en } else { ru };
+    let already = |name: &str, word: &str| say!(l, "reason-already", name = name, word = word);
+    let record = |id: &str, what: &str| say!(l, id, record = record_word(l, what));
+    let key = |id: &str, key: &str| say!(l, id, key = key);
     match r {
         R::Required => text(l, "reason-required"),
         R::NothingVisible => text(l, "reason-nothing-visible"),
@@ -336,67 +286,45 @@ pub(crate) fn refusal(l: Locale, r: &Refusal) -> String {
         R::AtMost { max } => n("reason-at-most", whole(*max)),
         R::TotalTooLarge => text(l, "reason-total-too-large"),
         R::AgreementAlready { id, status } => {
-            let word = match l {
-                Locale::En => status.as_str(),
-                Locale::Ru => status.as_ru(),
-            };
-            say(
-                l,
-                "reason-agreement-already",
-                &[("id", (*id).into()), ("word", word.into())],
-            )
+            let word = word(status.as_str(), status.as_ru());
+            say!(l, "reason-agreement-already", id = *id, word = word)
         }
-        R::TierAlready { name, tier } => already(name, tier.as_str(), tier.as_ru()),
-        R::StatusAlready { name, status } => already(name, status.as_str(), status.as_ru()),
+        R::TierAlready { name, tier } => already(name, word(tier.as_str(), tier.as_ru())),
+        R::StatusAlready { name, status } => already(name, word(status.as_str(), status.as_ru())),
         R::DueNeedsStep => text(l, "reason-due-needs-step"),
         R::OpenHasNoClose => text(l, "reason-open-has-no-close"),
-        R::DueBeforeMade { due, made } => {
-            let (due, made) = (super::date(l, *due), super::date(l, *made));
-            say(
-                l,
-                "reason-due-before-made",
-                &[("due", due.as_str().into()), ("made", made.as_str().into())],
-            )
-        }
+        R::DueBeforeMade { due, made } => say!(
+            l,
+            "reason-due-before-made",
+            due = &super::date(l, *due),
+            made = &super::date(l, *made),
+        ),
         R::CloseAs => text(l, "reason-close-as"),
         R::ZeroOrMore => text(l, "reason-zero-or-more"),
         R::AboveZero => text(l, "reason-above-zero"),
         R::TooLarge => text(l, "reason-too-large"),
-        R::CurrencyCode(code) => say(l, "reason-currency-code", &[("code", code.as_str().into())]),
+        R::CurrencyCode(code) => say!(l, "reason-currency-code", code = code),
         R::DeletedWithCopy => text(l, "reason-deleted-with-copy"),
         R::DeletedClientBack => text(l, "reason-deleted-client-back"),
-        R::KeepsId { record, id } => {
-            let what = record_word(l, record);
-            say(
-                l,
-                "reason-keeps-id",
-                &[("record", what.as_str().into()), ("id", (*id).into())],
-            )
-        }
+        R::KeepsId { record, id } => say!(
+            l,
+            "reason-keeps-id",
+            record = record_word(l, record),
+            id = *id,
+        ),
         R::GenNotEmpty => text(l, "reason-gen-not-empty"),
         R::BriefingNotSaved => text(l, "reason-briefing-not-saved"),
         R::Text(e) => text_problem(l, e),
         R::Email(v) => value("reason-email", v),
-        R::PhoneCharacter { value: v, found } => say(
-            l,
-            "reason-phone-character",
-            &[
-                ("value", v.as_str().into()),
-                ("char", found.as_str().into()),
-            ],
-        ),
-        R::PhoneDigits { value: v, min } => say(
-            l,
-            "reason-phone-digits",
-            &[("value", v.as_str().into()), ("n", whole(*min).into())],
-        ),
+        R::PhoneCharacter { value: v, found } => {
+            say!(l, "reason-phone-character", value = v, char = found)
+        }
+        R::PhoneDigits { value: v, min } => {
+            say!(l, "reason-phone-digits", value = v, n = whole(*min))
+        }
         R::Inn(InnError::Shape(v)) => value("reason-inn-shape", &counterparty::shown(v)),
         R::Inn(InnError::Checksum(v)) => value("reason-inn-checksum", v),
-        R::InnTaken { inn, name } => say(
-            l,
-            "reason-inn-taken",
-            &[("inn", inn.as_str().into()), ("name", name.as_str().into())],
-        ),
+        R::InnTaken { inn, name } => say!(l, "reason-inn-taken", inn = inn, name = name),
         R::AliasTaken { alias, name } => named("reason-alias-taken", alias, name),
         R::AliasIsAName { alias, name } => named("reason-alias-is-a-name", alias, name),
         R::NotAnAlias { alias, name } => named("reason-not-an-alias", alias, name),
@@ -405,52 +333,41 @@ pub(crate) fn refusal(l: Locale, r: &Refusal) -> String {
             written,
             name,
             other,
-        } => say(
+        } => say!(
             l,
             "reason-could-be-either",
-            &[
-                ("value", written.as_str().into()),
-                ("name", name.as_str().into()),
-                ("other", other.as_str().into()),
-            ],
+            value = written,
+            name = name,
+            other = other,
         ),
-        R::OtherInn { inn, name, theirs } => say(
+        R::OtherInn { inn, name, theirs } => say!(
             l,
             "reason-other-inn",
-            &[
-                ("inn", inn.as_str().into()),
-                ("name", name.as_str().into()),
-                ("other", theirs.as_str().into()),
-            ],
+            inn = inn,
+            name = name,
+            other = theirs,
         ),
         R::UnclosedQuote => text(l, "reason-unclosed-quote"),
         R::ColumnTwice(column) => value("reason-column-twice", column),
-        R::Csv(error) => say(l, "reason-csv", &[("error", error.as_str().into())]),
+        R::Csv(error) => say!(l, "reason-csv", error = error),
         R::OneCNoKey(k) => key("reason-1c-no-key", k),
         R::OneCEmptyKey(k) => key("reason-1c-empty-key", k),
         R::OneCDirection => text(l, "reason-1c-direction"),
         R::OneCEndWithoutStart => text(l, "reason-1c-end-without-start"),
         R::OneCUnclosed(kind) => value("reason-1c-unclosed", kind),
         R::NotAMapPair(pair) => value("reason-not-a-map-pair", pair),
-        R::NotAColumn { column, allowed } => say(
-            l,
-            "reason-not-a-column",
-            &[
-                ("value", column.as_str().into()),
-                ("allowed", allowed.as_str().into()),
-            ],
-        ),
+        R::NotAColumn { column, allowed } => {
+            say!(l, "reason-not-a-column", value = column, allowed = allowed)
+        }
         R::NamesNoHeader(header) => value("reason-names-no-header", header),
         R::NotADatePattern(pattern) => value("reason-not-a-date-pattern", pattern),
         R::NotAWholeDate(pattern) => value("reason-not-a-whole-date", pattern),
-        R::NotInRange { value: v, min, max } => say(
+        R::NotInRange { value: v, min, max } => say!(
             l,
             "reason-not-in-range",
-            &[
-                ("value", v.as_str().into()),
-                ("min", i64::from(*min).into()),
-                ("max", i64::from(*max).into()),
-            ],
+            value = v,
+            min = i64::from(*min),
+            max = i64::from(*max),
         ),
         R::NotAWholeNumber(v) => value("reason-not-a-whole-number", v),
         R::UndoChanged(what) => record("reason-undo-changed", what),
@@ -477,41 +394,16 @@ fn out(l: Locale, e: &OutError) -> String {
         OutError::Special(p) => at(l, "out-special", p),
         OutError::MissingFolder(p) => at(l, "folder-missing", p),
         OutError::Io { path: p, reason } => cannot(l, "out-io", p, &describe(l, reason)),
-        OutError::Output(reason) => {
-            let reason = describe(l, reason);
-            say(l, "out-output", &[("reason", reason.as_str().into())])
-        }
+        OutError::Output(reason) => say!(l, "out-output", reason = &describe(l, reason)),
     }
 }
 
-/// `cannot ... {path}: {reason}`.
-fn cannot(l: Locale, id: &str, p: &Path, reason: &str) -> String {
-    say(
-        l,
-        id,
-        &[("path", path(p).as_str().into()), ("reason", reason.into())],
-    )
-}
-
 fn open(l: Locale, e: &OpenError) -> String {
-    let version = |id: &str, p: &Path, found: i32, known: Option<i32>| {
-        let p = path(p);
-        let mut args = vec![
-            ("path", p.as_str().into()),
-            ("found", i64::from(found).into()),
-        ];
-        if let Some(known) = known {
-            args.push(("known", i64::from(known).into()));
-        }
-        say(l, id, &args)
-    };
     match e {
         OpenError::NotSqlite(p) => at(l, "open-not-sqlite", p),
         OpenError::Truncated(p) => at(l, "open-truncated", p),
         OpenError::Foreign(p) => at(l, "open-foreign", p),
-        OpenError::Newer { path, found, known } => {
-            version("open-newer", path, *found, Some(*known))
-        }
+        OpenError::Newer { path, found, known } => newer(l, "open-newer", path, *found, *known),
         OpenError::IsDirectory(p) => at(l, "open-is-directory", p),
         OpenError::NotAPath(p) if p.as_os_str().is_empty() => text(l, "open-empty-path"),
         OpenError::NotAPath(p) => at(l, "open-not-a-path", p),
@@ -520,71 +412,53 @@ fn open(l: Locale, e: &OpenError) -> String {
         OpenError::Db { path, reason } => cannot(l, "open-cannot", path, &sqlite(l, reason)),
         OpenError::DiskFull(p) => at(l, "open-disk-full", p),
         OpenError::Backup { path, reason } => cannot(l, "open-backup", path, &out(l, reason)),
-        OpenError::ReadOnlyOlder { path, found } => {
-            version("open-read-only-older", path, *found, None)
-        }
+        OpenError::ReadOnlyOlder { path: p, found } => say!(
+            l,
+            "open-read-only-older",
+            path = &path(p),
+            found = i64::from(*found),
+        ),
         OpenError::ReadOnlyEmpty(p) => at(l, "open-read-only-empty", p),
         OpenError::ReadOnlyWal { path: p, wal } => {
-            let (p, wal) = (path(p), path(wal));
-            say(
-                l,
-                "open-read-only-wal",
-                &[("path", p.as_str().into()), ("wal", wal.as_str().into())],
-            )
+            say!(l, "open-read-only-wal", path = &path(p), wal = &path(wal))
         }
-        OpenError::ReadOnlyJournal { path: p, journal } => {
-            let (p, journal) = (path(p), path(journal));
-            say(
-                l,
-                "open-read-only-journal",
-                &[
-                    ("path", p.as_str().into()),
-                    ("journal", journal.as_str().into()),
-                ],
-            )
-        }
+        OpenError::ReadOnlyJournal { path: p, journal } => say!(
+            l,
+            "open-read-only-journal",
+            path = &path(p),
+            journal = &path(journal),
+        ),
         OpenError::ReadOnly(p) => at(l, "open-read-only", p),
     }
+}
+
+/// A file of schema version `found`, newer than the `known` one.
+fn newer(l: Locale, id: &str, p: &Path, found: i32, known: i32) -> String {
+    say!(
+        l,
+        id,
+        path = &path(p),
+        found = i64::from(found),
+        known = i64::from(known),
+    )
 }
 
 fn source(l: Locale, e: &SourceError) -> String {
     match e {
         SourceError::Open(e) => open(l, e),
-        SourceError::Newer {
-            path: p,
-            found,
-            known,
-        } => {
-            let p = path(p);
-            say(
-                l,
-                "source-newer",
-                &[
-                    ("path", p.as_str().into()),
-                    ("found", i64::from(*found).into()),
-                    ("known", i64::from(*known).into()),
-                ],
-            )
-        }
+        SourceError::Newer { path, found, known } => newer(l, "source-newer", path, *found, *known),
         SourceError::IsDirectory(p) => at(l, "source-is-directory", p),
         SourceError::Missing { path } => at(l, "source-missing", path),
         SourceError::Unreadable { path, reason } => {
             cannot(l, "source-unreadable", path, &system(l, reason))
         }
-        SourceError::Damaged { path: p, problems } => {
-            let p = path(p);
-            let n = count(l, problems.len(), Noun::Problem);
-            let first = problems.first().map(String::as_str).unwrap_or("?");
-            say(
-                l,
-                "source-damaged",
-                &[
-                    ("path", p.as_str().into()),
-                    ("problems", n.as_str().into()),
-                    ("first", first.into()),
-                ],
-            )
-        }
+        SourceError::Damaged { path: p, problems } => say!(
+            l,
+            "source-damaged",
+            path = &path(p),
+            problems = &count(l, problems.len(), Noun::Problem),
+            first = problems.first().map(String::as_str).unwrap_or("?"),
+        ),
     }
 }
 
@@ -596,18 +470,13 @@ fn restore(l: Locale, e: &RestoreError) -> String {
         RestoreError::KeepBefore { path, source } => {
             cannot(l, "restore-keep-before", path, &out(l, source))
         }
-        RestoreError::Copy { from, into, source } => {
-            let (from, into, reason) = (path(from), path(into), op(l, source));
-            say(
-                l,
-                "restore-copy",
-                &[
-                    ("from", from.as_str().into()),
-                    ("into", into.as_str().into()),
-                    ("reason", reason.as_str().into()),
-                ],
-            )
-        }
+        RestoreError::Copy { from, into, source } => say!(
+            l,
+            "restore-copy",
+            from = &path(from),
+            into = &path(into),
+            reason = &op(l, source),
+        ),
     }
 }
 
@@ -617,30 +486,21 @@ fn config(l: Locale, e: &ConfigError) -> String {
             path: p,
             line,
             message,
-        } => {
-            let p = path(p);
-            say(
-                l,
-                "config-syntax",
-                &[
-                    ("path", p.as_str().into()),
-                    ("line", whole(*line).into()),
-                    ("message", message.as_str().into()),
-                ],
-            )
-        }
+        } => say!(
+            l,
+            "config-syntax",
+            path = &path(p),
+            line = whole(*line),
+            message = message,
+        ),
         ConfigError::Read { path, reason } => cannot(l, "config-read", path, &describe(l, reason)),
         ConfigError::Folder { path, reason } => {
             cannot(l, "config-write", path, &describe(l, reason))
         }
         ConfigError::Write(e) => out(l, e),
-        ConfigError::NoPath => say(l, "config-no-path", &[("env", crate::config::ENV.into())]),
-        ConfigError::Value { key, value } => say(
-            l,
-            "config-value",
-            &[("key", (*key).into()), ("value", value.as_str().into())],
-        ),
-        ConfigError::Lang { value } => say(l, "config-lang", &[("value", value.as_str().into())]),
+        ConfigError::NoPath => say!(l, "config-no-path", env = crate::config::ENV),
+        ConfigError::Value { key, value } => say!(l, "config-value", key = *key, value = value),
+        ConfigError::Lang { value } => say!(l, "config-lang", value = value),
     }
 }
 
@@ -664,56 +524,38 @@ fn place_word(l: Locale, place: Place) -> String {
 fn import_at(l: Locale, place: Place, e: &ImportError) -> String {
     match e {
         ImportError::Empty => text(l, "import-empty"),
-        ImportError::MissingColumn(column, found) => say(
+        ImportError::MissingColumn(column, found) => say!(
             l,
             "import-missing-column",
-            &[
-                // The header Russian files give it (`клиент`); `--map`
-                // takes the column's own name.
-                (
-                    "header",
-                    crate::io::csv_import::russian_header(column).into(),
-                ),
-                ("column", column.as_str().into()),
-                ("found", found.as_str().into()),
-            ],
+            // The header Russian files give it (`клиент`); `--map`
+            // takes the column's own name.
+            header = crate::io::csv_import::russian_header(column),
+            column = column,
+            found = found,
         ),
         ImportError::Rows(rows) => {
-            let n = count(l, rows.len(), Noun::BadRow);
             let rows: Vec<String> = rows.iter().map(|r| row(l, place, r)).collect();
-            let rows = rows.join("\n");
-            say(
+            say!(
                 l,
                 "import-rows",
-                &[("count", n.as_str().into()), ("rows", rows.as_str().into())],
+                count = &count(l, rows.len(), Noun::BadRow),
+                rows = &rows.join("\n"),
             )
         }
-        ImportError::Malformed { line, reason } => {
-            let message = refusal(l, reason);
-            let place = place_word(l, place);
-            say(
-                l,
-                "import-at",
-                &[
-                    ("place", place.as_str().into()),
-                    ("line", whole(*line).into()),
-                    ("message", message.as_str().into()),
-                ],
-            )
-        }
-        ImportError::LineTooLong { line, max } => {
-            let size = size(l, whole(*max));
-            let place = place_word(l, place);
-            say(
-                l,
-                "import-line-too-long",
-                &[
-                    ("place", place.as_str().into()),
-                    ("line", whole(*line).into()),
-                    ("size", size.as_str().into()),
-                ],
-            )
-        }
+        ImportError::Malformed { line, reason } => say!(
+            l,
+            "import-at",
+            place = &place_word(l, place),
+            line = whole(*line),
+            message = &refusal(l, reason),
+        ),
+        ImportError::LineTooLong { line, max } => say!(
+            l,
+            "import-line-too-long",
+            place = &place_word(l, place),
+            line = whole(*line),
+            size = &size(l, whole(*max)),
+        ),
         ImportError::Decode(e) => decode(l, e),
         ImportError::AmbiguousDates {
             line,
@@ -721,19 +563,15 @@ fn import_at(l: Locale, place: Place, e: &ImportError) -> String {
             value,
         } => {
             let (day_first, month_first) = crate::io::csv_import::slash_formats(value);
-            let column = field_word(l, column);
-            let place = place_word(l, place);
-            say(
+            say!(
                 l,
                 "import-ambiguous-dates",
-                &[
-                    ("place", place.as_str().into()),
-                    ("line", whole(*line).into()),
-                    ("column", column.as_str().into()),
-                    ("value", value.as_ref().into()),
-                    ("day_first", day_first.into()),
-                    ("month_first", month_first.into()),
-                ],
+                place = &place_word(l, place),
+                line = whole(*line),
+                column = field_word(l, column),
+                value = &**value,
+                day_first = day_first,
+                month_first = month_first,
             )
         }
     }
@@ -741,16 +579,12 @@ fn import_at(l: Locale, place: Place, e: &ImportError) -> String {
 
 /// One bad row: `line 3: ...` (`row 3: ...` in a spreadsheet).
 fn row(l: Locale, place: Place, e: &RowError) -> String {
-    let message = row_message(l, &e.message);
-    let place = place_word(l, place);
-    say(
+    say!(
         l,
         "import-at",
-        &[
-            ("place", place.as_str().into()),
-            ("line", whole(e.line).into()),
-            ("message", message.as_str().into()),
-        ],
+        place = &place_word(l, place),
+        line = whole(e.line),
+        message = &row_message(l, &e.message),
     )
 }
 
@@ -765,127 +599,89 @@ fn row_message(l: Locale, message: &RowMessage) -> String {
 }
 
 fn problem(l: Locale, p: &Problem) -> String {
-    let column_value = |id: &str, column: &str, value: &str| {
-        let column = field_word(l, column);
-        say(
-            l,
-            id,
-            &[("column", column.as_str().into()), ("value", value.into())],
-        )
-    };
     match p {
         Problem::Value(e) => unknown_value(l, e),
         Problem::Money(e) => money(l, e),
         Problem::Date(e) => date(l, e),
         Problem::Text(e) => text_error(l, e),
         Problem::In(label, p) => field_problem(l, label, &problem(l, p)),
-        Problem::Empty(column) => {
-            let column = field_word(l, column);
-            say(l, "row-empty", &[("column", column.as_str().into())])
-        }
+        Problem::Empty(column) => say!(l, "row-empty", column = field_word(l, column)),
         Problem::NoClientName => text(l, "row-no-client-name"),
-        Problem::NotADate { column, value } => column_value("row-not-a-date", column, value),
+        Problem::NotADate { column, value } => say!(
+            l,
+            "row-not-a-date",
+            column = field_word(l, column),
+            value = value,
+        ),
         Problem::OtherOrder {
             column,
             value,
             order,
         } => {
-            let column = field_word(l, column);
-            let order = text(
-                l,
-                match order {
-                    DayMonth::DayFirst => "date-order-day-month",
-                    DayMonth::MonthFirst => "date-order-month-day",
-                },
-            );
-            say(
+            let order = match order {
+                DayMonth::DayFirst => "date-order-day-month",
+                DayMonth::MonthFirst => "date-order-month-day",
+            };
+            say!(
                 l,
                 "row-other-order",
-                &[
-                    ("column", column.as_str().into()),
-                    ("value", value.as_str().into()),
-                    ("order", order.as_str().into()),
-                ],
+                column = field_word(l, column),
+                value = value,
+                order = &text(l, order),
             )
         }
         Problem::NotInFormat {
             column,
             value,
             format,
-        } => {
-            let column = field_word(l, column);
-            say(
-                l,
-                "row-not-in-format",
-                &[
-                    ("column", column.as_str().into()),
-                    ("value", value.as_str().into()),
-                    ("format", format.as_str().into()),
-                ],
-            )
-        }
-        Problem::Cadence(value) => say(l, "row-cadence", &[("value", value.as_str().into())]),
-        Problem::Minutes { value, max } => say(
+        } => say!(
             l,
-            "row-minutes",
-            &[
-                ("value", value.as_str().into()),
-                ("max", i64::from(*max).into()),
-            ],
+            "row-not-in-format",
+            column = field_word(l, column),
+            value = value,
+            format = format,
         ),
+        Problem::Cadence(value) => say!(l, "row-cadence", value = value),
+        Problem::Minutes { value, max } => {
+            say!(l, "row-minutes", value = value, max = i64::from(*max))
+        }
         Problem::Duplicate {
             name,
             first_line,
-            as_written,
-        } => {
-            let mut args = vec![
-                ("name", name.as_str().into()),
-                ("first", whole(*first_line).into()),
-            ];
-            let id = match as_written {
-                Some(first) => {
-                    args.push(("as_written", first.as_str().into()));
-                    "row-duplicate-as"
-                }
-                None => "row-duplicate",
-            };
-            say(l, id, &args)
-        }
+            as_written: None,
+        } => say!(l, "row-duplicate", name = name, first = whole(*first_line)),
+        Problem::Duplicate {
+            name,
+            first_line,
+            as_written: Some(written),
+        } => say!(
+            l,
+            "row-duplicate-as",
+            name = name,
+            first = whole(*first_line),
+            as_written = written,
+        ),
         Problem::TooManyFields {
             used,
             header,
             delimiter,
-        } => {
-            let delimiter = delimiter.to_string();
-            say(
-                l,
-                "row-too-many-fields",
-                &[
-                    ("used", whole(*used).into()),
-                    ("header", whole(*header).into()),
-                    ("delimiter", delimiter.as_str().into()),
-                ],
-            )
-        }
-        Problem::TooLong { column, chars, max } => {
-            let column = field_word(l, column);
-            say(
-                l,
-                "row-too-long",
-                &[
-                    ("column", column.as_str().into()),
-                    ("chars", whole(*chars).into()),
-                    ("max", whole(*max).into()),
-                ],
-            )
-        }
-        Problem::UnknownClient(name) => {
-            say(l, "row-unknown-client", &[("name", name.as_str().into())])
-        }
+        } => say!(
+            l,
+            "row-too-many-fields",
+            used = whole(*used),
+            header = whole(*header),
+            delimiter = &delimiter.to_string(),
+        ),
+        Problem::TooLong { column, chars, max } => say!(
+            l,
+            "row-too-long",
+            column = field_word(l, column),
+            chars = whole(*chars),
+            max = whole(*max),
+        ),
+        Problem::UnknownClient(name) => say!(l, "row-unknown-client", name = name),
         Problem::Invalid { field, reason } => field_problem(l, field, &refusal(l, reason)),
-        Problem::DuplicateClient(name) => {
-            say(l, "op-duplicate-client", &[("name", name.as_str().into())])
-        }
+        Problem::DuplicateClient(name) => say!(l, "op-duplicate-client", name = name),
         Problem::Unnamed => text(l, "row-unnamed"),
         Problem::Refused(reason) => refusal(l, reason),
     }
@@ -895,44 +691,34 @@ fn problem(l: Locale, p: &Problem) -> String {
 fn size(l: Locale, bytes: i64) -> String {
     let mib = whole(crate::io::MIB);
     if bytes >= mib && bytes % mib == 0 {
-        say(l, "size-mib", &[("n", (bytes / mib).into())])
+        say!(l, "size-mib", n = bytes / mib)
     } else {
-        say(l, "size-bytes", &[("n", bytes.into())])
+        say!(l, "size-bytes", n = bytes)
     }
 }
 
 fn decode(l: Locale, e: &DecodeError) -> String {
     match e {
-        DecodeError::NotUtf8 { line, byte, why } => {
-            let byte = format!("{byte:02X}");
-            let why = decode_why(l, why);
-            say(
-                l,
-                "decode-not-utf8",
-                &[
-                    ("line", whole(*line).into()),
-                    ("byte", byte.as_str().into()),
-                    ("why", why.as_str().into()),
-                ],
-            )
-        }
+        DecodeError::NotUtf8 { line, byte, why } => say!(
+            l,
+            "decode-not-utf8",
+            line = whole(*line),
+            byte = &format!("{byte:02X}"),
+            why = &decode_why(l, why),
+        ),
         DecodeError::Utf16WithoutBom => text(l, "decode-utf16-without-bom"),
-        DecodeError::NotUtf16 { line } => {
-            say(l, "decode-not-utf16", &[("line", whole(*line).into())])
-        }
-        DecodeError::Unknown { line } => say(l, "decode-unknown", &[("line", whole(*line).into())]),
+        DecodeError::NotUtf16 { line } => say!(l, "decode-not-utf16", line = whole(*line)),
+        DecodeError::Unknown { line } => say!(l, "decode-unknown", line = whole(*line)),
         DecodeError::Ambiguous {
             line,
             first,
             second,
-        } => say(
+        } => say!(
             l,
             "decode-ambiguous",
-            &[
-                ("line", whole(*line).into()),
-                ("first", first.name().into()),
-                ("second", second.name().into()),
-            ],
+            line = whole(*line),
+            first = first.name(),
+            second = second.name(),
         ),
     }
 }
@@ -942,19 +728,14 @@ fn decode(l: Locale, e: &DecodeError) -> String {
 fn decode_why(l: Locale, why: &Utf8Sign) -> String {
     match why {
         Utf8Sign::Bom => text(l, "decode-why-bom"),
-        Utf8Sign::RussianOnLine(line) => say(
-            l,
-            "decode-why-russian-line",
-            &[("line", whole(*line).into())],
-        ),
+        Utf8Sign::RussianOnLine(line) => say!(l, "decode-why-russian-line", line = whole(*line)),
     }
 }
 
 fn input(l: Locale, e: &InputError) -> String {
     match e {
         InputError::TooLarge { limit } => {
-            let size = size(l, whole(*limit));
-            say(l, "import-too-large", &[("size", size.as_str().into())])
+            say!(l, "import-too-large", size = &size(l, whole(*limit)))
         }
         InputError::Io(e) => system(l, e),
     }
@@ -963,115 +744,80 @@ fn input(l: Locale, e: &InputError) -> String {
 fn sheet(l: Locale, e: &SheetError) -> String {
     match e {
         SheetError::Unreadable { format, message } => {
-            let what = text(
-                l,
-                match format {
-                    Format::Xlsx => "sheet-format-xlsx",
-                    Format::Xls => "sheet-format-xls",
-                },
-            );
-            say(
+            let what = match format {
+                Format::Xlsx => "sheet-format-xlsx",
+                Format::Xls => "sheet-format-xls",
+            };
+            say!(
                 l,
                 "sheet-unreadable",
-                &[
-                    ("what", what.as_str().into()),
-                    ("message", message.as_str().into()),
-                ],
+                what = &text(l, what),
+                message = message,
             )
         }
         SheetError::NoSheet => text(l, "sheet-none"),
-        SheetError::UnknownSheet { wanted, found } => say(
-            l,
-            "sheet-unknown",
-            &[
-                ("wanted", wanted.as_str().into()),
-                ("found", found.as_str().into()),
-            ],
-        ),
-        SheetError::Sheet { sheet, message } => say(
-            l,
-            "sheet-problem",
-            &[
-                ("sheet", sheet.as_str().into()),
-                ("message", message.as_str().into()),
-            ],
-        ),
+        SheetError::UnknownSheet { wanted, found } => {
+            say!(l, "sheet-unknown", wanted = wanted, found = found)
+        }
+        SheetError::Sheet { sheet, message } => {
+            say!(l, "sheet-problem", sheet = sheet, message = message)
+        }
         SheetError::TooLarge => {
             let size = size(l, whole(crate::io::sheet::MAX_UNPACKED_BYTES));
-            say(l, "sheet-too-large", &[("size", size.as_str().into())])
+            say!(l, "sheet-too-large", size = &size)
         }
     }
 }
 
 fn in_sheet(l: Locale, e: &InSheet) -> String {
-    let sheet = escape(&e.sheet);
-    let message = import_at(l, Place::Row, &e.error);
-    say(
+    say!(
         l,
         "sheet-problem",
-        &[
-            ("sheet", sheet.as_ref().into()),
-            ("message", message.as_str().into()),
-        ],
+        sheet = &*escape(&e.sheet),
+        message = &import_at(l, Place::Row, &e.error),
     )
 }
 
 fn profile(l: Locale, e: &ProfileError) -> String {
     match e {
         ProfileError::Unknown { name, yours } => {
-            let built_in = crate::io::profile::built_in_names().join(", ");
             let yours = if yours.is_empty() {
                 text(l, "profile-none")
             } else {
                 yours.join(", ")
             };
-            say(
+            say!(
                 l,
                 "profile-unknown",
-                &[
-                    ("name", name.as_str().into()),
-                    ("built_in", built_in.as_str().into()),
-                    ("yours", yours.as_str().into()),
-                ],
+                name = name,
+                built_in = &crate::io::profile::built_in_names().join(", "),
+                yours = &yours,
             )
         }
         ProfileError::Read { path, source } => cannot(l, "profile-read", path, &system(l, source)),
         ProfileError::Toml { path: p, message } => {
-            let p = path(p);
-            say(
-                l,
-                "profile-toml",
-                &[
-                    ("path", p.as_str().into()),
-                    ("message", message.as_str().into()),
-                ],
-            )
+            say!(l, "profile-toml", path = &path(p), message = message)
         }
-        ProfileError::Invalid { name, reason } => {
-            let reason = refusal(l, reason);
-            say(
-                l,
-                "profile-invalid",
-                &[
-                    ("name", name.as_str().into()),
-                    ("message", reason.as_str().into()),
-                ],
-            )
-        }
+        ProfileError::Invalid { name, reason } => say!(
+            l,
+            "profile-invalid",
+            name = name,
+            message = &refusal(l, reason),
+        ),
     }
 }
 
 /// A domain value's error.
-pub(crate) fn date(l: Locale, e: &DateError) -> String {
+fn date(l: Locale, e: &DateError) -> String {
     match e {
         DateError::Empty => text(l, "date-empty"),
-        DateError::Invalid(v) => say(l, "date-invalid", &[("value", v.as_str().into())]),
-        DateError::InvalidMonth(v) => say(l, "month-invalid", &[("value", v.as_str().into())]),
+        DateError::Invalid(v) => say!(l, "date-invalid", value = v),
+        DateError::InvalidMonth(v) => say!(l, "month-invalid", value = v),
     }
 }
 
-pub(crate) fn money(l: Locale, e: &MoneyError) -> String {
-    let value = |id: &str, v: &str| say(l, id, &[("value", v.into())]);
+fn money(l: Locale, e: &MoneyError) -> String {
+    let value = |id: &str, v: &str| say!(l, id, value = v);
     match e {
         MoneyError::Empty => text(l, "money-empty"),
         MoneyError::Invalid(v) => value("money-invalid", v),
@@ -1083,14 +829,12 @@ pub(crate) fn money(l: Locale, e: &MoneyError) -> String {
             value,
             found,
             expected,
-        } => say(
+        } => say!(
             l,
             "money-other-currency",
-            &[
-                ("value", value.as_str().into()),
-                ("found", (*found).into()),
-                ("expected", expected.as_str().into()),
-            ],
+            value = value,
+            found = *found,
+            expected = expected,
         ),
         MoneyError::Overflow(v) => value("money-overflow", v),
     }
@@ -1098,50 +842,34 @@ pub(crate) fn money(l: Locale, e: &MoneyError) -> String {
 
 /// `'platinum' is not a tier (use one of: gold potential toxic)`; in
 /// Russian the allowed values are the Russian words.
-pub(crate) fn unknown_value(l: Locale, e: &UnknownValue) -> String {
-    let (id, ru): (&str, Vec<&str>) = match e.what {
-        "tier" => ("value-tier", Tier::ALL.iter().map(|v| v.as_ru()).collect()),
-        "status" => (
-            "value-status",
-            Status::ALL.iter().map(|v| v.as_ru()).collect(),
-        ),
-        "touchpoint kind" => (
-            "value-touchpoint-kind",
-            TouchKind::ALL.iter().map(|v| v.as_ru()).collect(),
-        ),
-        "owner" => (
-            "value-owner",
-            Owner::ALL.iter().map(|v| v.as_ru()).collect(),
-        ),
-        "agreement status" => (
-            "value-agreement-status",
-            AgreementStatus::ALL.iter().map(|v| v.as_ru()).collect(),
-        ),
+fn unknown_value(l: Locale, e: &UnknownValue) -> String {
+    let id = match e.what {
+        "tier" => "value-tier",
+        "status" => "value-status",
+        "touchpoint kind" => "value-touchpoint-kind",
+        "owner" => "value-owner",
+        "agreement status" => "value-agreement-status",
         _ => return e.to_string(),
     };
     let allowed = match l {
-        Locale::En => e.allowed.to_string(),
-        Locale::Ru => ru.join(", "),
+        Locale::En => e.allowed,
+        Locale::Ru => e.allowed_ru,
     };
-    let what = text(l, id);
-    say(
+    say!(
         l,
         "unknown-value",
-        &[
-            ("value", e.value.as_str().into()),
-            ("what", what.as_str().into()),
-            ("allowed", allowed.as_str().into()),
-        ],
+        value = &e.value,
+        what = &text(l, id),
+        allowed = allowed,
     )
 }
 
-pub(crate) fn text_error(l: Locale, e: &TextError) -> String {
+fn text_error(l: Locale, e: &TextError) -> String {
     field_problem(l, e.field, &text_problem(l, e))
 }
 
 /// What is wrong with a text, without the field's name.
 fn text_problem(l: Locale, e: &TextError) -> String {
-    let code = code_point(e.found);
     let id = match (e.found, e.lines) {
         ('\0', _) => "text-nul",
         ('\n' | '\r', Lines::One) => "text-line-break",
@@ -1149,7 +877,7 @@ fn text_problem(l: Locale, e: &TextError) -> String {
         ('\r', Lines::Many) => "text-carriage-return",
         _ => "text-control",
     };
-    say(l, id, &[("code", code.as_str().into())])
+    say!(l, id, code = &code_point(e.found))
 }
 
 #[cfg(test)]

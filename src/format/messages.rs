@@ -17,51 +17,20 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use super::Locale;
 
+/// A language's message files (`"en": "format", "tui"`), compiled in: each
+/// as its name (`en/format.ftl`) and its text.
+macro_rules! files {
+    ($lang:literal: $($name:literal),+) => {
+        &[$((
+            concat!($lang, "/", $name, ".ftl"),
+            include_str!(concat!("../../assets/locales/", $lang, "/", $name, ".ftl")),
+        )),+]
+    };
+}
+
 /// The message files of each language, in the order they are loaded.
-const EN: &[(&str, &str)] = &[
-    (
-        "en/format.ftl",
-        include_str!("../../assets/locales/en/format.ftl"),
-    ),
-    (
-        "en/tui.ftl",
-        include_str!("../../assets/locales/en/tui.ftl"),
-    ),
-    (
-        "en/briefing.ftl",
-        include_str!("../../assets/locales/en/briefing.ftl"),
-    ),
-    (
-        "en/cli.ftl",
-        include_str!("../../assets/locales/en/cli.ftl"),
-    ),
-    (
-        "en/errors.ftl",
-        include_str!("../../assets/locales/en/errors.ftl"),
-    ),
-];
-const RU: &[(&str, &str)] = &[
-    (
-        "ru/format.ftl",
-        include_str!("../../assets/locales/ru/format.ftl"),
-    ),
-    (
-        "ru/tui.ftl",
-        include_str!("../../assets/locales/ru/tui.ftl"),
-    ),
-    (
-        "ru/briefing.ftl",
-        include_str!("../../assets/locales/ru/briefing.ftl"),
-    ),
-    (
-        "ru/cli.ftl",
-        include_str!("../../assets/locales/ru/cli.ftl"),
-    ),
-    (
-        "ru/errors.ftl",
-        include_str!("../../assets/locales/ru/errors.ftl"),
-    ),
-];
+const EN: &[(&str, &str)] = files!("en": "format", "tui", "briefing", "cli", "errors");
+const RU: &[(&str, &str)] = files!("ru": "format", "tui", "briefing", "cli", "errors");
 
 /// A value for a message's placeable: a number (which also chooses the
 /// plural form) or text. Fluent writes a `Num` as bare digits (`1000`);
@@ -91,6 +60,12 @@ impl From<i64> for Arg<'_> {
 
 impl<'a> From<&'a str> for Arg<'a> {
     fn from(s: &'a str) -> Self {
+        Arg::Str(s)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
         Arg::Str(s)
     }
 }

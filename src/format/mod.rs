@@ -9,6 +9,22 @@
 //! English and Russian. Another language is a variant of `Locale`, an arm
 //! in each `match` below and its message files (`messages`).
 
+/// The message `id` in `locale`, each value named as the message's
+/// placeable is: `say!(l, "out-io", path = &path(p), reason = &reason)` is
+/// `text_with(l, "out-io", &[("path", ..), ("reason", ..)])`. A value is
+/// anything an [`Arg`] is made from (`&str`, `&String`, `i64`, an `Arg`
+/// such as `Arg::count(n)`). A placeable whose name is not a Rust name
+/// (`$days-left`) goes through [`text_with`]. For this module's files.
+macro_rules! say {
+    ($locale:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::format::messages::text_with(
+            $locale,
+            $id,
+            &[$((stringify!($name), $crate::format::messages::Arg::from($value))),*],
+        )
+    };
+}
+
 pub mod briefing;
 pub mod errors;
 mod lang;
@@ -21,6 +37,7 @@ pub mod words;
 use chrono::NaiveDate;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::domain::money::group_thousands;
 use crate::domain::{Money, Month};
 
 pub use errors::{explain, explain_error};
@@ -42,55 +59,31 @@ const NARROW_NBSP: char = '\u{202F}';
 /// The no-break space before a Russian `%` and currency sign.
 const NBSP: char = '\u{00A0}';
 
-/// How a locale writes numbers: the thousands separator and the decimal
+/// How a locale writes numbers: its thousands separator and its decimal
 /// mark.
-struct Marks {
-    group: char,
-    decimal: char,
-}
-
-fn marks(locale: Locale) -> Marks {
+fn marks(locale: Locale) -> (char, char) {
     match locale {
-        Locale::En => Marks {
-            group: ' ',
-            decimal: '.',
-        },
-        Locale::Ru => Marks {
-            group: NARROW_NBSP,
-            decimal: ',',
-        },
+        Locale::En => (' ', '.'),
+        Locale::Ru => (NARROW_NBSP, ','),
     }
 }
 
 /// A whole number with its thousands grouped: `1 250 000`.
 pub fn number(locale: Locale, n: impl TryInto<i64>) -> String {
     let n = whole(n);
+    let (group, _) = marks(locale);
     let sign = if n < 0 { "-" } else { "" };
-    format!("{sign}{}", group(n.unsigned_abs(), marks(locale).group))
-}
-
-fn group(n: u64, sep: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
+    format!("{sign}{}", group_thousands(n.unsigned_abs(), group))
 }
 
 /// An amount in full, kopecks included: `1 250 000.50`, in Russian
 /// `1 250 000,50` (narrow no-break spaces, a decimal comma).
 pub fn money(locale: Locale, m: Money) -> String {
-    let Marks {
-        group: sep,
-        decimal,
-    } = marks(locale);
+    let (group, decimal) = marks(locale);
     let sign = if m.minor() < 0 { "-" } else { "" };
     let abs = m.minor().unsigned_abs();
-    format!("{sign}{}{decimal}{:02}", group(abs / 100, sep), abs % 100)
+    let major = group_thousands(abs / 100, group);
+    format!("{sign}{major}{decimal}{:02}", abs % 100)
 }
 
 /// An amount with its currency: `1 250 000.50 RUB`; in Russian the sign
@@ -127,7 +120,7 @@ pub fn currency_sign(locale: Locale, currency: &str) -> &str {
 /// An amount in at most six columns, for where space forces it: `950`,
 /// `12k`, `11.6M` (rounded down); in Russian `12К`, `11,6М`.
 pub fn money_compact(locale: Locale, m: Money) -> String {
-    let decimal = marks(locale).decimal;
+    let (_, decimal) = marks(locale);
     let (thousand, million) = match locale {
         Locale::En => ('k', 'M'),
         Locale::Ru => ('К', 'М'),
@@ -174,19 +167,6 @@ impl MoneyForm {
     }
 }
 
-/// The width the widest of `amounts` takes in `form`.
-pub fn money_width(
-    locale: Locale,
-    form: MoneyForm,
-    amounts: impl IntoIterator<Item = Money>,
-) -> usize {
-    amounts
-        .into_iter()
-        .map(|m| form.show(locale, m).width())
-        .max()
-        .unwrap_or(0)
-}
-
 /// An amount or `-` when there is none.
 pub fn money_or_dash(locale: Locale, m: Option<Money>) -> String {
     m.map_or_else(|| "-".to_string(), |m| money(locale, m))
@@ -195,7 +175,7 @@ pub fn money_or_dash(locale: Locale, m: Option<Money>) -> String {
 /// A percentage from basis points, two decimals: `72.35%`, `0.05%`; in
 /// Russian `72,35 %` (a no-break space before the sign).
 pub fn percent(locale: Locale, bp: i64) -> String {
-    let decimal = marks(locale).decimal;
+    let (_, decimal) = marks(locale);
     let sign = if bp < 0 { "-" } else { "" };
     let abs = bp.unsigned_abs();
     match locale {
@@ -284,11 +264,6 @@ pub fn month_compact(locale: Locale, m: Month) -> String {
     format!("{} {}", month_short(locale, m), m.year())
 }
 
-/// The month `d` falls in, by name: `Dec 2026`.
-pub fn month_of(locale: Locale, d: NaiveDate) -> String {
-    month(locale, Month::of(d))
-}
-
 /// A count of days in words: `1 day`, `12 days`.
 pub fn days(locale: Locale, n: impl TryInto<i64>) -> String {
     count(locale, n, Noun::Day)
@@ -307,12 +282,7 @@ pub fn days_compact(locale: Locale, n: impl TryInto<i64>) -> String {
 /// `21 касание`, `5 касаний`. Takes any integer (a `len()`, a `u32` of days).
 pub fn count(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> String {
     let n = whole(n);
-    format!("{} {}", number(locale, n), noun_for(locale, n, noun))
-}
-
-/// The noun alone in the plural `n` takes: `touchpoint` for 1.
-pub fn noun_for(locale: Locale, n: impl TryInto<i64>, noun: Noun) -> String {
-    plural::word(locale, noun, whole(n))
+    format!("{} {}", number(locale, n), plural::word(locale, noun, n))
 }
 
 /// Any integer as an `i64` (counts beyond it do not exist).
@@ -398,7 +368,6 @@ mod tests {
         assert_eq!(form, MoneyForm::Compact);
         assert_eq!(form.show(EN, col[0]), "5");
         assert_eq!(MoneyForm::fitting(EN, col, 13), MoneyForm::Full);
-        assert_eq!(money_width(EN, MoneyForm::Full, col), 13);
         assert_eq!(MoneyForm::fitting(EN, [], 0), MoneyForm::Full);
     }
 
@@ -416,7 +385,7 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
         assert_eq!(date(EN, d), "2026-12-05");
         assert_eq!(date_or_dash(EN, None), "-");
-        assert_eq!(month_of(EN, d), "Dec 2026");
+        assert_eq!(month(EN, Month::of(d)), "Dec 2026");
         let jan = Month::parse("2027-01").unwrap();
         assert_eq!(month(EN, jan), "Jan 2027");
         assert_eq!(month_short(EN, jan), "Jan");
@@ -431,7 +400,7 @@ mod tests {
         assert_eq!(days(EN, 1), "1 day");
         assert_eq!(days(EN, 8), "8 days");
         assert_eq!(days_compact(EN, 12), "12d");
-        assert_eq!(noun_for(EN, 3, Noun::BadRow), "bad rows");
+        assert_eq!(count(EN, 3, Noun::BadRow), "3 bad rows");
         assert_eq!(number(EN, -1_000), "-1 000");
     }
 
@@ -465,7 +434,7 @@ mod tests {
         assert_eq!(share_compact(RU, Some(1_499)), "14\u{A0}%");
         let d = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
         assert_eq!(date(RU, d), "05.12.2026");
-        assert_eq!(month_of(RU, d), "декабрь 2026");
+        assert_eq!(month(RU, Month::of(d)), "декабрь 2026");
         assert_eq!(month_short(RU, Month::of(d)), "дек");
         let may = Month::parse("2027-05").unwrap();
         assert_eq!(month(RU, may), "май 2027");

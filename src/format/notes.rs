@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::{Arg, Locale, text_with};
+use super::{Arg, Locale};
 use crate::ops::backups::{KEEP, Pruned};
 
 /// The copies `pruned` removed (and those it could not), in one sentence;
@@ -22,23 +22,17 @@ pub fn pruned(loc: Locale, pruned: &Pruned) -> Option<String> {
             })
             .collect();
         let names_shown = names.join(", ");
-        parts.push(text_with(
+        parts.push(say!(
             loc,
             "cli-pruned",
-            &[
-                ("n", Arg::count(names.len())),
-                ("keep", Arg::count(KEEP)),
-                ("names", Arg::Str(&names_shown)),
-            ],
+            n = Arg::count(names.len()),
+            keep = Arg::count(KEEP),
+            names = &names_shown,
         ));
     }
     for (path, e) in &pruned.failed {
         let file = path.display().to_string();
-        parts.push(text_with(
-            loc,
-            "cli-prune-failed",
-            &[("file", Arg::Str(&file)), ("error", Arg::Str(e))],
-        ));
+        parts.push(say!(loc, "cli-prune-failed", file = &file, error = e));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
 }
@@ -46,27 +40,24 @@ pub fn pruned(loc: Locale, pruned: &Pruned) -> Option<String> {
 /// `file` was readable by others and is now its owner's only.
 pub fn tightened(loc: Locale, file: &Path, mode: u32) -> String {
     let file = file.display().to_string();
-    let mode = format!("{mode:04o}");
-    text_with(
+    say!(
         loc,
         "note-tightened",
-        &[("file", Arg::Str(&file)), ("mode", Arg::Str(&mode))],
+        file = &file,
+        mode = &format!("{mode:04o}"),
     )
 }
 
 /// `path` was brought from schema `from` to `to`; the file as it was is
 /// kept as `backup`.
 pub fn migrated(loc: Locale, path: &Path, from: i32, to: i32, backup: &Path) -> String {
-    let (path, backup) = (path.display().to_string(), backup.display().to_string());
-    text_with(
+    say!(
         loc,
         "note-migrated",
-        &[
-            ("file", Arg::Str(&path)),
-            ("from", Arg::Num(i64::from(from))),
-            ("to", Arg::Num(i64::from(to))),
-            ("backup", Arg::Str(&backup)),
-        ],
+        file = &path.display().to_string(),
+        from = i64::from(from),
+        to = i64::from(to),
+        backup = &backup.display().to_string(),
     )
 }
 

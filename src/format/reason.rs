@@ -16,31 +16,28 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
             days_since: Some(days),
             cadence_days,
             days_over,
-        } => text_with(
+        } => say!(
             locale,
             "reason-past-cadence",
-            &[
-                ("days", Arg::count(*days)),
-                ("cadence", Arg::count(*cadence_days)),
-                ("over", Arg::count(*days_over)),
-            ],
+            days = Arg::count(*days),
+            cadence = Arg::count(*cadence_days),
+            over = Arg::count(*days_over),
         ),
         Reason::PastCadence {
             days_since: None,
             cadence_days,
             days_over,
-        } => text_with(
+        } => say!(
             locale,
             "reason-never-contacted",
-            &[
-                ("cadence", Arg::count(*cadence_days)),
-                ("over", Arg::count(*days_over)),
-            ],
+            cadence = Arg::count(*cadence_days),
+            over = Arg::count(*days_over),
         ),
-        Reason::OverdueAgreements { ours, theirs } => text_with(
+        Reason::OverdueAgreements { ours, theirs } => say!(
             locale,
             "reason-overdue-agreements",
-            &[("ours", Arg::count(*ours)), ("theirs", Arg::count(*theirs))],
+            ours = Arg::count(*ours),
+            theirs = Arg::count(*theirs),
         ),
         Reason::BrokenAgreements {
             count,
@@ -56,40 +53,36 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
                 ("by-us", Arg::count(*by_us)),
             ],
         ),
-        Reason::OverdueReceivables { amount } => text_with(
+        Reason::OverdueReceivables { amount } => say!(
             locale,
             "reason-overdue-receivables",
-            &[("amount", Arg::Str(&money(locale, *amount)))],
+            amount = &money(locale, *amount),
         ),
         Reason::RevenueDown {
             last_3_months,
             previous_3_months,
-        } => text_with(
+        } => say!(
             locale,
             "reason-revenue-down",
-            &[
-                ("last", Arg::Str(&money(locale, *last_3_months))),
-                ("previous", Arg::Str(&money(locale, *previous_3_months))),
-            ],
+            last = &money(locale, *last_3_months),
+            previous = &money(locale, *previous_3_months),
         ),
         Reason::SilentDecline {
             touchpoints_last_60_days,
             touchpoints_previous_60_days,
-        } => text_with(
+        } => say!(
             locale,
             "reason-silent-decline",
-            &[
-                ("last", Arg::count(*touchpoints_last_60_days)),
-                ("previous", Arg::count(*touchpoints_previous_60_days)),
-            ],
+            last = Arg::count(*touchpoints_last_60_days),
+            previous = Arg::count(*touchpoints_previous_60_days),
         ),
         Reason::SingleThread {
             contacts,
             decision_makers: 0,
-        } => text_with(
+        } => say!(
             locale,
             "reason-single-thread-no-decision-maker",
-            &[("contacts", Arg::count(*contacts))],
+            contacts = Arg::count(*contacts),
         ),
         Reason::SingleThread { .. } => text(locale, "reason-single-thread"),
         Reason::OnboardingGaps {
@@ -101,13 +94,11 @@ pub fn reason(locale: Locale, r: &Reason) -> String {
                 .map(|g| gap(locale, *g))
                 .collect::<Vec<_>>()
                 .join(", ");
-            text_with(
+            say!(
                 locale,
                 "reason-onboarding-gaps",
-                &[
-                    ("days", Arg::count(*days_since_start)),
-                    ("missing", Arg::Str(&missing)),
-                ],
+                days = Arg::count(*days_since_start),
+                missing = &missing,
             )
         }
     }

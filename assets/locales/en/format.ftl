@@ -9,17 +9,9 @@ noun-bad-row = { $n ->
     [one] bad row
    *[other] bad rows
 }
-noun-broken-agreement = { $n ->
-    [one] broken agreement
-   *[other] broken agreements
-}
 noun-client = { $n ->
     [one] client
    *[other] clients
-}
-noun-contact = { $n ->
-    [one] contact
-   *[other] contacts
 }
 noun-day = { $n ->
     [one] day
@@ -36,10 +28,6 @@ noun-line = { $n ->
 noun-new-client = { $n ->
     [one] new client
    *[other] new clients
-}
-noun-overdue-agreement = { $n ->
-    [one] overdue agreement
-   *[other] overdue agreements
 }
 noun-payment = { $n ->
     [one] payment

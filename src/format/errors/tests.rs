@@ -5,7 +5,7 @@ use rusqlite::ffi;
 
 use super::*;
 use crate::domain::text::{multi_line, single_line};
-use crate::domain::{Money, Month, parse_date};
+use crate::domain::{AgreementStatus, Money, Month, Owner, Status, Tier, TouchKind, parse_date};
 use crate::io::decode::{Encoding, Utf8Sign};
 
 const EN: Locale = Locale::En;
@@ -946,7 +946,7 @@ fn every_field_refused_by_name_is_named_in_russian() {
         "undo",
     ];
     for field in fields {
-        assert!(has_cyrillic(&field_word(RU, field)), "{field}");
+        assert!(has_cyrillic(field_word(RU, field)), "{field}");
         assert_eq!(field_word(EN, field), field);
     }
 }
