@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::month;
 use super::{Entry, ReviewPane, Row, Section};
@@ -17,7 +17,7 @@ use crate::domain::briefing::{Briefing, UpcomingKind};
 use crate::format::briefing::{due, talking_point, upcoming_kind};
 use crate::format::{self, MoneyForm, Noun, text, text_with, truncate};
 
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, wrap};
 
 /// Where the review's boxes go in `area`.
 #[derive(Debug, Clone, Copy)]
@@ -415,51 +415,4 @@ fn next_lines(
         lines.push(Line::styled(format!("{lead}{l}"), style));
     }
     Some(lines)
-}
-
-/// `text` in lines of at most `first` columns (the first line) and `rest`
-/// (the others), broken between words; a word wider than a line is the
-/// only thing broken inside. Display widths.
-pub(super) fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let room = |lines: &Vec<String>| if lines.is_empty() { first } else { rest }.max(1);
-    for word in text.split_whitespace() {
-        let gap = usize::from(!line.is_empty());
-        if line.width() + gap + word.width() <= room(&lines) {
-            if gap == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        for c in word.chars() {
-            if line.width() + c.width().unwrap_or(0) > room(&lines) && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrap_keeps_every_word_within_the_widths() {
-        let text = "Gold client ООО Ромашка not contacted for 50 days (cadence 14).";
-        let lines = wrap(text, 20, 16);
-        assert!(lines[0].width() <= 20, "{lines:?}");
-        assert!(lines[1..].iter().all(|l| l.width() <= 16), "{lines:?}");
-        assert_eq!(lines.join(" "), text);
-        assert_eq!(wrap("", 5, 5), [""]);
-    }
 }
