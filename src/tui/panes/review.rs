@@ -155,9 +155,6 @@ pub struct ReviewPane {
     pub open: BTreeSet<NaiveDate>,
     /// The rows of "Next 14 days" as shown (`next_rows`).
     pub rows: Vec<Row>,
-    /// The language the pane is drawn in (`Shared::locale`, noted when
-    /// the pane opens).
-    pub locale: crate::format::Locale,
 }
 
 /// The briefing to write, the file, and whether the user said `y` to
@@ -320,13 +317,12 @@ impl ReviewPane {
         let (w, h) = shared.size;
         // The pane's area: below the header and tabs, above the footer.
         let body = Rect::new(0, 2, w, h.saturating_sub(3));
-        draw::page(self, b, body, up)
+        draw::page(self, shared.locale, b, body, up)
     }
 }
 
 impl Component for ReviewPane {
     fn open(&mut self, shared: &mut Shared) -> Vec<Effect> {
-        self.locale = shared.locale;
         vec![Effect::Pane(Request::Review(shared.month))]
     }
 
@@ -407,7 +403,7 @@ impl Component for ReviewPane {
     fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
         // The wheel scrolls the focused section.
         crate::tui::mouse::note(shared, area, crate::tui::mouse::SCROLL);
-        draw::draw(self, theme, f, area);
+        draw::draw(self, shared.locale, theme, f, area);
     }
 
     fn selected_client(&self, shared: &Shared) -> Option<Id> {
