@@ -12,8 +12,9 @@ use super::{late_style, moved};
 use crate::domain::signals::NeglectState;
 use crate::domain::{Contact, Id};
 use crate::format::{self, Locale, text, text_with};
+use crate::ops::undo::Kind;
 use crate::ops::views::ClientCard;
-use crate::tui::action::{Action, Effect, Target};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{ClientEditForm, ContactForm};
 use crate::tui::view::Theme;
@@ -86,7 +87,7 @@ impl Card {
                 Some(c) => {
                     let args = [("name", c.name.as_str().into())];
                     let question = text_with(shared.locale, "card-delete-contact", &args);
-                    shared.ask(question, Effect::Delete(Target::Contact(c.id)));
+                    shared.ask(question, Effect::Delete(Kind::Contact, c.id));
                 }
                 None => shared.warn(text(shared.locale, "card-no-contact-to-delete")),
             },
@@ -98,7 +99,7 @@ impl Card {
             Action::Delete => {
                 shared.ask(
                     super::portfolio::delete_question(shared.locale, shared.name(id)),
-                    Effect::Delete(Target::Client(id)),
+                    Effect::Delete(Kind::Client, id),
                 );
             }
             _ => return None,

@@ -21,13 +21,13 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Row;
 
-use super::action::{Action, Effect, Loaded, Msg, Target};
+use super::action::{Action, Effect, Loaded, Msg};
 use super::app::Shared;
 use super::forms::Form;
 use super::view::{Theme, cell_text, table_widths};
 use crate::domain::{Id, Money, Month};
 use crate::format::{Locale, text};
-use crate::ops::undo::Record;
+use crate::ops::undo::{Kind, Record};
 use crate::store::Store;
 
 /// The panes, in the order of their tabs (and number keys).
@@ -291,11 +291,11 @@ pub fn edit(shared: &mut Shared, form: Option<Form>) {
     }
 }
 
-/// `x` on a list: ask `question` before deleting `target`, the selected
-/// record; with none selected the footer says so.
-pub fn delete(shared: &mut Shared, selected: Option<(String, Target)>) {
+/// `x` on a list: ask `question` before deleting the selected record, of
+/// `kind` and `id`; with none selected the footer says so.
+pub fn delete(shared: &mut Shared, selected: Option<(String, Kind, Id)>) {
     match selected {
-        Some((question, target)) => shared.ask(question, Effect::Delete(target)),
+        Some((question, kind, id)) => shared.ask(question, Effect::Delete(kind, id)),
         None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
     }
 }

@@ -15,8 +15,9 @@ use crate::domain::plan::{Behind, Figure};
 use crate::domain::{Id, Money, text};
 use crate::format::truncate;
 use crate::format::{self, Locale, MoneyForm, text as msg, text_with as msg_with};
+use crate::ops::undo::Kind;
 use crate::ops::views::MonthView;
-use crate::tui::action::{Action, Effect, Target};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{InvoiceForm, PaymentForm};
 use crate::tui::view::{Theme, window_start};
@@ -277,7 +278,7 @@ impl Rows {
 }
 
 /// The question before the invoice or payment `b` is deleted.
-fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Target) {
+fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Kind, Id) {
     let amount = format::money(loc, amount_of(&b));
     let client = text::escape(view.name(b.client_id()));
     match b {
@@ -291,7 +292,7 @@ fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Target)
                 ("due", due.as_str().into()),
             ];
             let question = msg_with(loc, "rows-delete-invoice", &args);
-            (question, Target::Invoice(i.id))
+            (question, Kind::Invoice, i.id)
         }
         Behind::Payment(p) => {
             let on = format::date(loc, p.on);
@@ -301,7 +302,7 @@ fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Target)
                 ("date", on.as_str().into()),
             ];
             let question = msg_with(loc, "rows-delete-payment", &args);
-            (question, Target::Payment(p.id))
+            (question, Kind::Payment, p.id)
         }
     }
 }

@@ -13,7 +13,8 @@ use super::{Component, delete, draw_lines, edit, extremes, moved, reselect, step
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::format::{self, Locale, MoneyForm, text, text_with};
-use crate::tui::action::{Action, Effect, Target};
+use crate::ops::undo::Kind;
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::ClientEditForm;
 use crate::tui::mouse;
@@ -236,7 +237,7 @@ impl Component for Board {
             Action::Delete => {
                 let question = self.client(shared).map(|c| {
                     let question = delete_question(shared.locale, &c.client.name);
-                    (question, Target::Client(c.client.id))
+                    (question, Kind::Client, c.client.id)
                 });
                 delete(shared, question);
             }

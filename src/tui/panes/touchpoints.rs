@@ -15,9 +15,10 @@ use ratatui::widgets::{Block, Cell, Row, Table};
 use super::{Component, Request, cell_cutter, delete, edit, marked, moved, note_table_rows};
 use crate::domain::{Id, TouchKind, Touchpoint};
 use crate::format::{self, text, text_with};
+use crate::ops::undo::Kind;
 use crate::ops::{self, Seek, TouchFilter, TouchKey};
 use crate::store::Store;
-use crate::tui::action::{Action, Effect, Target};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{Form, TouchForm};
 use crate::tui::view::{Theme, fit_line};
@@ -620,7 +621,7 @@ impl Component for TouchList {
                         ("summary", t.summary.as_str().into()),
                     ];
                     let question = text_with(shared.locale, "log-delete", &args);
-                    (question, Target::Touchpoint(t.id))
+                    (question, Kind::Touchpoint, t.id)
                 });
                 delete(shared, question);
             }
