@@ -177,7 +177,7 @@ impl Component for PlanPane {
                 shared.open_form(TargetForm::open(shared, current));
             }
             Action::AddInvoice => {
-                let form = InvoiceForm::open(shared, self.selected_name(shared));
+                let form = InvoiceForm::open(shared, None, self.selected_name(shared));
                 shared.open_form(form);
             }
             Action::Edit | Action::Delete if self.figure.is_some() => {
@@ -236,7 +236,7 @@ impl Component for PlanPane {
 
     /// A payment received from the selected client.
     fn add(&self, shared: &Shared) -> Option<Form> {
-        Some(PaymentForm::open(shared, self.selected_name(shared)))
+        Some(PaymentForm::open(shared, None, self.selected_name(shared)))
     }
 
     fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {

@@ -127,8 +127,10 @@ impl Rows {
                 let form = record.map(|(v, b)| {
                     let client = v.name(b.client_id()).to_string();
                     match b {
-                        Behind::Invoice(s, _) => InvoiceForm::edit(shared, &s.invoice, client),
-                        Behind::Payment(p) => PaymentForm::edit(shared, p, client),
+                        Behind::Invoice(s, _) => {
+                            InvoiceForm::open(shared, Some(&s.invoice), client)
+                        }
+                        Behind::Payment(p) => PaymentForm::open(shared, Some(p), client),
                     }
                 });
                 edit(shared, form);
