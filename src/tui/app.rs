@@ -353,7 +353,7 @@ fn apply(app: &mut App, loaded: Loaded) -> Vec<Effect> {
         Loaded::Pane(reply) => app.panes.deliver(reply, shared),
         Loaded::Card(id, data) => {
             match (&mut app.card, data) {
-                (Some(c), Some(data)) if c.client_id == id => c.loaded(data),
+                (Some(c), Some(data)) if c.client_id == id => c.data = Some(data),
                 (Some(c), None) if c.client_id == id => app.card = None,
                 _ => {}
             }

@@ -107,19 +107,11 @@ impl Card {
         Some(Vec::new())
     }
 
-    /// The last first row the card scrolls to at the terminal's size: its
-    /// last line on the bottom row, never blank space past it.
+    /// The last first row the card scrolls to at the terminal's size.
     pub fn max_scroll(&self, shared: &Shared) -> u16 {
         let Some(data) = &self.data else { return 0 };
-        let page = page(shared.size);
         let (lines, _) = card_lines(self, data, shared, Theme { color: false });
-        let rows = wrapped(&lines).line_count(page.width);
-        u16::try_from(rows.saturating_sub(usize::from(page.height))).unwrap_or(u16::MAX)
-    }
-
-    /// Install the card's data, read.
-    pub fn loaded(&mut self, data: ClientCard) {
-        self.data = Some(data);
+        last_top(&lines, page(shared.size))
     }
 
     pub fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
@@ -132,12 +124,7 @@ impl Card {
         let (lines, first_contact) = card_lines(self, data, shared, theme);
         // A click on a contact marks it: the screen rows of each contact line,
         // from the wrapped height of the lines above it.
-        let scroll = {
-            let rows = wrapped(&lines).line_count(inner.width);
-            let max =
-                u16::try_from(rows.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-            self.scroll.min(max)
-        };
+        let scroll = self.scroll.min(last_top(&lines, inner));
         let row_of = |k: usize| wrapped(&lines[..k]).line_count(inner.width);
         for i in 0..data.contacts.len() {
             let (top, bottom) = (row_of(first_contact + i), row_of(first_contact + i + 1));
@@ -192,6 +179,13 @@ fn contact_line(loc: Locale, p: &Contact) -> String {
 /// line and the footer, inside the card's border.
 fn page((w, h): (u16, u16)) -> Rect {
     Rect::new(0, 0, w.saturating_sub(2), h.saturating_sub(5))
+}
+
+/// The last first row `lines` scroll to in `area`: their last line on the
+/// bottom row, never blank space past it.
+fn last_top(lines: &[Line], area: Rect) -> u16 {
+    let rows = wrapped(lines).line_count(area.width);
+    u16::try_from(rows.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX)
 }
 
 /// Lines as the card wraps them.
