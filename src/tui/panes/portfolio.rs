@@ -21,9 +21,6 @@ use crate::tui::mouse;
 use crate::tui::view::{Theme, fit_line, window_start};
 use crate::tui::words;
 
-/// The board's columns.
-pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
-
 /// The board's legend, for `?`: what the marks and each card's second
 /// line mean. "Overdue" on the board counts agreements, never money.
 /// Message ids of the mark and of what it means.
@@ -61,8 +58,8 @@ impl Sort {
     }
 }
 
-/// The board: the portfolio's clients (in `Shared`) by tier, filtered and
-/// sorted.
+/// The board: the portfolio's clients (in `Shared`) in a column per tier
+/// (`Tier::ALL`, in its order), filtered and sorted.
 #[derive(Debug, Clone, Default)]
 pub struct Board {
     pub sort: Sort,
@@ -91,7 +88,7 @@ pub struct Board {
 impl Board {
     /// The tier of the column the keys move in.
     pub fn column_tier(&self) -> Tier {
-        TIERS[self.column]
+        Tier::ALL[self.column]
     }
 
     /// Rebuild the columns from the portfolio, filtered and sorted.
@@ -101,7 +98,7 @@ impl Board {
         };
         let needle = fold(self.filter.trim());
         let keys = &self.name_keys;
-        for (col, tier) in TIERS.iter().enumerate() {
+        for (col, tier) in Tier::ALL.iter().enumerate() {
             let mut idx: Vec<usize> = view
                 .clients
                 .iter()
@@ -309,7 +306,7 @@ impl Component for Board {
         let sort = self.sort.label(loc);
         let sort = [("sort", sort.as_str().into())];
         let sorted = format!(" {} ", text_with(loc, "board-sort", &sort));
-        for (col, tier) in TIERS.iter().enumerate() {
+        for (col, tier) in Tier::ALL.iter().enumerate() {
             let rows = &self.columns[col];
             let focused = col == self.column;
             let revenue = self.revenue[col];
