@@ -49,10 +49,6 @@ impl Pane {
         Pane::Review,
     ];
 
-    pub fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-
     /// The pane's name on its tab and in help, in `locale`.
     pub fn title(self, locale: crate::format::Locale) -> String {
         let id = match self {
