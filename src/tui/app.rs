@@ -391,8 +391,8 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
 
 /// Help stays open until `Back` (`?`, `Esc`, `q`); movement scrolls it.
 fn update_help(app: &mut App, action: Action) {
-    let max = super::view::help_scroll_max(app);
-    let page = super::view::help_rows(app).max(1);
+    let (page, max) = super::view::help_page(app);
+    let page = page.max(1);
     let s = app.shared.help_scroll.min(max);
     app.shared.help_scroll = match action {
         Action::Back => return,
@@ -502,9 +502,10 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             }
         },
         Action::ChangeTier | Action::ChangeStatus => {
-            let changing = match action {
-                Action::ChangeTier => Changing::Tier,
-                _ => Changing::Status,
+            let changing = if action == Action::ChangeTier {
+                Changing::Tier
+            } else {
+                Changing::Status
             };
             match app.selected_client() {
                 Some(id) => app

@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::action::Action;
 use super::app::Shared;
@@ -179,8 +179,7 @@ impl Picker {
         let args = [("found", Arg::Str(&found_n)), ("all", Arg::Str(&all))];
         let title = format!(" {} ", text_with(loc, "picker-title", &args));
         let keys = format!(" {} ", text(loc, "picker-keys"));
-        let block = Block::default()
-            .borders(Borders::ALL)
+        let block = Block::bordered()
             .title(Span::styled(title, theme.title()))
             .title_bottom(Span::styled(keys, theme.dim()));
         let inner = block.inner(rect);

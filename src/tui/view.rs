@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::action::Action;
@@ -343,8 +343,7 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
     let height = (lines.len() as u16 + 2).max(fields.len() as u16 * 2 + 4);
     let rect = centered(area, 72, height);
     f.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = Block::bordered()
         .title(format!(" {} ", form.title))
         .title_bottom(format!(" {} ", text(locale, "tui-form-keys")));
     let inner = block.inner(rect);
@@ -428,8 +427,7 @@ fn draw_confirm(locale: Locale, prompt: &str, theme: Theme, f: &mut Frame, area:
     let width = (prompt.width() as u16 + 6).clamp(30, 76);
     let rect = centered(area, width, 5);
     f.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = Block::bordered()
         .title(format!(" {} ", text(locale, "tui-confirm")))
         .border_style(theme.warn());
     let prompt = Paragraph::new(prompt.to_string()).wrap(Wrap { trim: true });
@@ -471,16 +469,17 @@ fn body_area(app: &App) -> Rect {
     Rect::new(0, 2, w, h.saturating_sub(3))
 }
 
-/// Rows of help entries the help box shows at the app's size.
-pub fn help_rows(app: &App) -> u16 {
-    let (_, rect) = help_box(app, body_area(app));
-    rect.height.saturating_sub(2)
+/// At the app's size: the rows of entries the help box shows, and the
+/// last first row help scrolls to (its last entry on the bottom row).
+pub fn help_page(app: &App) -> (u16, u16) {
+    let (entries, rect) = help_box(app, body_area(app));
+    help_rows(&entries, rect)
 }
 
-/// The last first row help scrolls to: its last entry on the bottom row.
-pub fn help_scroll_max(app: &App) -> u16 {
-    let (entries, _) = help_box(app, body_area(app));
-    (entries.len() as u16).saturating_sub(help_rows(app))
+/// The rows of `entries` a help box `rect` shows, and the last first row.
+fn help_rows(entries: &[(String, String)], rect: Rect) -> (u16, u16) {
+    let rows = rect.height.saturating_sub(2);
+    (rows, (entries.len() as u16).saturating_sub(rows))
 }
 
 fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -494,8 +493,7 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         text_with(loc, "tui-help-title", &[("pane", pane.as_str().into())])
     };
     let title = format!(" {title} ");
-    let rows = rect.height.saturating_sub(2);
-    let max = (entries.len() as u16).saturating_sub(rows);
+    let (rows, max) = help_rows(&entries, rect);
     let scroll = app.shared.help_scroll.min(max);
     let bottom = if max == 0 {
         text(loc, "tui-help-close")
@@ -509,10 +507,7 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         text_with(loc, "tui-help-scroll", &args)
     };
     let bottom = format!(" {bottom} ");
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(title)
-        .title_bottom(bottom);
+    let block = Block::bordered().title(title).title_bottom(bottom);
     let label_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let lines: Vec<Line> = entries
         .iter()
