@@ -60,7 +60,7 @@ impl Measured {
         let clients = &view.plan.clients;
         let name_width = clients
             .iter()
-            .map(|c| unicode_width::UnicodeWidthStr::width(view.name(c.client_id)))
+            .map(|c| view.name(c.client_id).width())
             .max()
             .unwrap_or(0);
         let amounts = clients
@@ -447,7 +447,7 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let pct = |m: &&crate::ops::views::MonthTotals| format::percent_or_dash(loc, m.attainment_bp);
     let pct_w = months
         .iter()
-        .map(|m| unicode_width::UnicodeWidthStr::width(pct(m).as_str()))
+        .map(|m| pct(m).width())
         .max()
         .unwrap_or(0)
         .max(7);
