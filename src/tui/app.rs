@@ -295,7 +295,9 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
                 // Its card, if open, closes.
                 app.card.take_if(|c| c.client_id == id);
             }
-            app.undo.extend(saved.undo);
+            if let Some(change) = saved.undo {
+                app.undo.push(*change);
+            }
             // The record saved is selected once the lists are read again.
             if let Some(record) = &saved.touched {
                 app.panes.follow(record);
