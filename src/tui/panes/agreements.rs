@@ -43,7 +43,7 @@ pub fn read(store: &Store) -> OpResult<Vec<Agreement>> {
 
 impl Agreements {
     /// Install the agreements read.
-    pub fn loaded(&mut self, rows: Vec<Agreement>, shared: &Shared) -> Vec<Effect> {
+    pub fn loaded(&mut self, rows: Vec<Agreement>, shared: &Shared) {
         self.tally = (
             rows.iter()
                 .filter(|a| a.status == AgreementStatus::Open)
@@ -58,7 +58,6 @@ impl Agreements {
             .or_else(|| self.selected_row().map(|a| a.id));
         self.rows = rows;
         self.rebuild(shared, keep, self.selected);
-        Vec::new()
     }
 
     /// Agreements in the pane's order: open ones first with overdue at the

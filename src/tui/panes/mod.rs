@@ -114,14 +114,16 @@ impl Panes {
         }
     }
 
-    /// Hand a reply to the pane that asked for it.
+    /// Hand a reply to the pane that asked for it; only the log's may ask
+    /// for another read (its next slice).
     pub fn deliver(&mut self, reply: Reply, shared: &mut Shared) -> Vec<Effect> {
         match reply {
-            Reply::Touch(r) => self.touch.loaded(r, shared),
+            Reply::Touch(r) => return self.touch.loaded(r, shared),
             Reply::Agreements(rows) => self.agreements.loaded(rows, shared),
             Reply::Plan(view) => self.plan.loaded(view),
             Reply::Review(b) => self.review.loaded(b),
         }
+        Vec::new()
     }
 }
 

@@ -84,7 +84,7 @@ pub fn read(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<Month
 
 impl PlanPane {
     /// Install the month read; another month starts at its first row.
-    pub fn loaded(&mut self, view: MonthView) -> Vec<Effect> {
+    pub fn loaded(&mut self, view: MonthView) {
         if let Some(rows) = &mut self.rows {
             rows.reloaded(self.view.as_ref(), &view);
         }
@@ -105,7 +105,6 @@ impl PlanPane {
         self.selected = self.selected.min(view.plan.clients.len().saturating_sub(1));
         self.measured = Measured::of(&view);
         self.view = Some(view);
-        Vec::new()
     }
 
     /// The client row selected (not when the cursor is on a figure, or

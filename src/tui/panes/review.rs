@@ -205,7 +205,7 @@ pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
 
 impl ReviewPane {
     /// Install the briefing read; another month starts at its first rows.
-    pub fn loaded(&mut self, b: Briefing) -> Vec<Effect> {
+    pub fn loaded(&mut self, b: Briefing) {
         match &self.briefing {
             // The same month read again: the selection stays on its client.
             Some(old) if old.month == b.month => {
@@ -227,7 +227,6 @@ impl ReviewPane {
         self.rows = next_rows(&self.entries, &self.open);
         self.briefing = Some(b);
         self.clamp();
-        Vec::new()
     }
 
     /// Rows in a section.
