@@ -15,6 +15,7 @@ use super::form::{Field, FormError, Refused};
 use super::forms::client::Changing;
 use super::forms::{ChangeForm, Edit, Form, NewClientForm};
 use super::panes::card::Card;
+use super::panes::step;
 pub use super::panes::{Component, Pane, Panes};
 use super::picker::{Outcome, Picker};
 use super::undo::UndoStack;
@@ -444,8 +445,8 @@ fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
 fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::SelectPane(p) => switch_pane(app, p),
-        Action::NextPane => switch_pane(app, app.pane.step(1)),
-        Action::PrevPane => switch_pane(app, app.pane.step(-1)),
+        Action::NextPane => switch_pane(app, step(Pane::ALL, app.pane, 1)),
+        Action::PrevPane => switch_pane(app, step(Pane::ALL, app.pane, -1)),
         Action::StartFilter => {
             if app.filterable() {
                 app.shared.mode = Mode::Filter;

@@ -60,11 +60,6 @@ impl Pane {
         };
         crate::format::text(locale, id)
     }
-
-    /// The pane `by` tabs away, round the ends.
-    pub fn step(self, by: isize) -> Pane {
-        step(Pane::ALL, self, by)
-    }
 }
 
 /// Every pane's state.

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Component, Request, delete, edit, moved, reselect, step_month};
+use super::{Component, Request, delete, edit, moved, reselect, step, step_month};
 use crate::domain::briefing::{Briefing, Upcoming, UpcomingKind};
 use crate::domain::{Id, Money, Month};
 use crate::files::{Out, OutError};
@@ -44,11 +44,6 @@ impl Section {
         Section::Moves,
         Section::Next,
     ];
-
-    /// The section `by` steps away, round the ends.
-    pub fn step(self, by: isize) -> Section {
-        super::step(&Section::ALL, self, by)
-    }
 }
 
 /// A row of "Next 14 days" as grouped: one item, or one day's payments
@@ -348,8 +343,8 @@ impl Component for ReviewPane {
             return Vec::new();
         }
         match action {
-            Action::Left => self.focus = self.focus.step(-1),
-            Action::Right => self.focus = self.focus.step(1),
+            Action::Left => self.focus = step(&Section::ALL, self.focus, -1),
+            Action::Right => self.focus = step(&Section::ALL, self.focus, 1),
             Action::MonthPrev | Action::MonthNext => {
                 self.selected = 0;
                 return step_month(action, shared, Request::Review);
