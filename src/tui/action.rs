@@ -2,7 +2,7 @@
 //! (`Msg`), and the work `update` asks the runner for (`Effect`).
 
 use crate::domain::{AgreementStatus, Id, Month};
-use crate::ops::undo::{Inverse, Record};
+use crate::ops::undo::{Inverse, Kind, Record};
 use crate::ops::views::{ClientCard, MonthTotals, PortfolioView};
 
 use super::app::Confirm;
@@ -166,17 +166,6 @@ impl Saved {
     }
 }
 
-/// What a deletion removes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Client(Id),
-    Touchpoint(Id),
-    Agreement(Id),
-    Contact(Id),
-    Payment(Id),
-    Invoice(Id),
-}
-
 /// Work for the runner: reads and writes through the ops layer. Each is
 /// answered with a [`Msg`] that goes back through `update`; effects never
 /// change the `App` themselves.
@@ -192,7 +181,8 @@ pub enum Effect {
     LoadCard(Id),
     /// A form's values, parsed.
     Save(forms::Save),
-    Delete(Target),
+    /// Delete the record of this kind and id.
+    Delete(Kind, Id),
     Close(Id, AgreementStatus),
     /// Undo a change (taken off the stack by `u`).
     Undo(Box<Change>),

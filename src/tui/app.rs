@@ -15,6 +15,7 @@ use super::form::{Field, FormError, Refused};
 use super::forms::client::Changing;
 use super::forms::{ChangeForm, Edit, Form, NewClientForm};
 use super::panes::card::Card;
+use super::panes::step;
 pub use super::panes::{Component, Pane, Panes};
 use super::picker::{Outcome, Picker};
 use super::undo::UndoStack;
@@ -295,7 +296,9 @@ fn answer(app: &mut App, msg: Msg) -> Vec<Effect> {
                 // Its card, if open, closes.
                 app.card.take_if(|c| c.client_id == id);
             }
-            app.undo.extend(saved.undo);
+            if let Some(change) = saved.undo {
+                app.undo.push(*change);
+            }
             // The record saved is selected once the lists are read again.
             if let Some(record) = &saved.touched {
                 app.panes.follow(record);
@@ -353,7 +356,7 @@ fn apply(app: &mut App, loaded: Loaded) -> Vec<Effect> {
         Loaded::Pane(reply) => app.panes.deliver(reply, shared),
         Loaded::Card(id, data) => {
             match (&mut app.card, data) {
-                (Some(c), Some(data)) if c.client_id == id => c.loaded(data),
+                (Some(c), Some(data)) if c.client_id == id => c.data = Some(data),
                 (Some(c), None) if c.client_id == id => app.card = None,
                 _ => {}
             }
@@ -391,8 +394,8 @@ fn update_form(form: &mut Form, action: Action) -> Vec<Effect> {
 
 /// Help stays open until `Back` (`?`, `Esc`, `q`); movement scrolls it.
 fn update_help(app: &mut App, action: Action) {
-    let max = super::view::help_scroll_max(app);
-    let page = super::view::help_rows(app).max(1);
+    let (page, max) = super::view::help_page(app);
+    let page = page.max(1);
     let s = app.shared.help_scroll.min(max);
     app.shared.help_scroll = match action {
         Action::Back => return,
@@ -442,8 +445,8 @@ fn update_filter(app: &mut App, action: Action) -> Vec<Effect> {
 fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::SelectPane(p) => switch_pane(app, p),
-        Action::NextPane => switch_pane(app, app.pane.step(1)),
-        Action::PrevPane => switch_pane(app, app.pane.step(-1)),
+        Action::NextPane => switch_pane(app, step(Pane::ALL, app.pane, 1)),
+        Action::PrevPane => switch_pane(app, step(Pane::ALL, app.pane, -1)),
         Action::StartFilter => {
             if app.filterable() {
                 app.shared.mode = Mode::Filter;
@@ -502,9 +505,10 @@ fn update_normal(app: &mut App, action: Action) -> Vec<Effect> {
             }
         },
         Action::ChangeTier | Action::ChangeStatus => {
-            let changing = match action {
-                Action::ChangeTier => Changing::Tier,
-                _ => Changing::Status,
+            let changing = if action == Action::ChangeTier {
+                Changing::Tier
+            } else {
+                Changing::Status
             };
             match app.selected_client() {
                 Some(id) => app

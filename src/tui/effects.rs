@@ -6,7 +6,7 @@
 use crate::format::{self, Arg, Locale, text, text_with};
 use chrono::NaiveDate;
 
-use super::action::{Effect, Loaded, Msg, Saved, Target};
+use super::action::{Effect, Loaded, Msg, Saved};
 use super::form::Refused;
 use super::forms::Save;
 use super::panes;
@@ -42,8 +42,8 @@ pub fn perform(store: &mut Store, today: NaiveDate, loc: Locale, effect: Effect)
         Effect::Save(values) => Ok(Msg::Saved(
             save(store, loc, values).map_err(|e| Refused::of(loc, &e)),
         )),
-        Effect::Delete(target) => {
-            delete(store, loc, target, today).map(|saved| Msg::Saved(Ok(saved)))
+        Effect::Delete(kind, id) => {
+            delete(store, loc, kind, id, today).map(|saved| Msg::Saved(Ok(saved)))
         }
         Effect::Close(id, status) => ops::close_agreement(store, id, status, today).map(|a| {
             let open = Agreement {
@@ -308,35 +308,28 @@ fn edited<T: Into<Record> + PartialEq + Clone>(
 fn delete(
     store: &mut Store,
     loc: Locale,
-    target: Target,
+    kind: Kind,
+    id: Id,
     today: chrono::NaiveDate,
 ) -> OpResult<Saved> {
-    let (kind, id) = match target {
-        Target::Client(id) => {
-            let c = ops::client_by_id(store, id)?;
-            let deleted = ops::backups::delete_client_and_prune(store, id, today)?;
-            let pruned =
-                crate::format::notes::pruned(loc, &deleted.pruned).map(|n| format!("; {n}"));
-            let message = match deleted.backup {
-                Some(b) => {
-                    let backup = b.display().to_string();
-                    let values = [("name", c.name.as_str()), ("backup", backup.as_str())];
-                    let said = say(loc, "toast-deleted-client-backup", &values);
-                    format!("{said}{}", pruned.unwrap_or_default())
-                }
-                None => say(loc, "toast-deleted-client", &[("name", &c.name)]),
-            };
-            return Ok(Saved {
-                deleted_client: Some(id),
-                ..Saved::said(message)
-            });
-        }
-        Target::Touchpoint(id) => (Kind::Touchpoint, id),
-        Target::Agreement(id) => (Kind::Agreement, id),
-        Target::Contact(id) => (Kind::Contact, id),
-        Target::Payment(id) => (Kind::Payment, id),
-        Target::Invoice(id) => (Kind::Invoice, id),
-    };
+    if kind == Kind::Client {
+        let c = ops::client_by_id(store, id)?;
+        let deleted = ops::backups::delete_client_and_prune(store, id, today)?;
+        let pruned = crate::format::notes::pruned(loc, &deleted.pruned).map(|n| format!("; {n}"));
+        let message = match deleted.backup {
+            Some(b) => {
+                let backup = b.display().to_string();
+                let values = [("name", c.name.as_str()), ("backup", backup.as_str())];
+                let said = say(loc, "toast-deleted-client-backup", &values);
+                format!("{said}{}", pruned.unwrap_or_default())
+            }
+            None => say(loc, "toast-deleted-client", &[("name", &c.name)]),
+        };
+        return Ok(Saved {
+            deleted_client: Some(id),
+            ..Saved::said(message)
+        });
+    }
     let record = undo::delete(store, kind, id)?;
     let of = ops::client_by_id(store, record.client_id())?;
     let (what_id, said_id) = match kind {

@@ -6,10 +6,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::action::Action;
 use super::app::Shared;
+use super::panes::moved;
 use super::view::{Theme, centered, fit_line, window_start};
 use crate::domain::text::strip_invisible;
 use crate::domain::{Id, fold};
@@ -116,26 +117,30 @@ impl Picker {
     /// the best.
     fn rank(&mut self, shared: &Shared) {
         let query = fold(&self.query);
-        let mut found: Vec<(Score, String, Id, &str)> = shared
+        let mut found: Vec<(Score, String, Id)> = shared
             .names
             .iter()
             .filter_map(|(&id, name)| {
                 // Zero-width and bidi marks are no letters to type.
                 let folded = fold(&strip_invisible(name));
-                let s = score(&folded, &query)?;
-                Some((s, folded, id, name.as_str()))
+                Some((score(&folded, &query)?, folded, id))
             })
             .collect();
-        found.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+        found.sort_unstable();
         if query.is_empty() {
             // Nothing typed: every client, alphabetically.
             found.sort_by(|a, b| (&a.1, a.2).cmp(&(&b.1, b.2)));
         }
-        self.found = found.into_iter().map(|(_, _, id, _)| id).collect();
+        self.found = found.into_iter().map(|(_, _, id)| id).collect();
         self.selected = 0;
     }
 
     pub fn update(&mut self, action: Action, shared: &Shared) -> Outcome {
+        // Up, Down (keys or the wheel) and a click on a match move the selection.
+        if let Some(to) = moved(action, self.selected, self.found.len(), 1) {
+            self.selected = to;
+            return Outcome::Open;
+        }
         match action {
             Action::PickerInput(c) => {
                 self.query.push(c);
@@ -153,13 +158,6 @@ impl Picker {
                 self.query.clear();
                 self.rank(shared);
             }
-            Action::Down => {
-                let n = self.found.len();
-                self.selected = (self.selected + 1).min(n.saturating_sub(1));
-            }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            // A click on a match.
-            Action::SelectRow(i) => self.selected = i.min(self.found.len().saturating_sub(1)),
             Action::PickerCancel => return Outcome::Closed,
             Action::PickerChoose => {
                 return match self.found.get(self.selected) {
@@ -181,8 +179,7 @@ impl Picker {
         let args = [("found", Arg::Str(&found_n)), ("all", Arg::Str(&all))];
         let title = format!(" {} ", text_with(loc, "picker-title", &args));
         let keys = format!(" {} ", text(loc, "picker-keys"));
-        let block = Block::default()
-            .borders(Borders::ALL)
+        let block = Block::bordered()
             .title(Span::styled(title, theme.title()))
             .title_bottom(Span::styled(keys, theme.dim()));
         let inner = block.inner(rect);

@@ -1986,7 +1986,7 @@ fn u_undoes_a_tier_change_and_the_cursor_follows_the_client() {
     press(&mut app, &mut s, Action::FormSubmit);
     let moved = crate::store::clients::get(s.db(), id).unwrap().unwrap();
     assert_ne!(moved.tier, client.tier);
-    let col = super::panes::portfolio::TIERS
+    let col = crate::domain::Tier::ALL
         .iter()
         .position(|t| *t == moved.tier)
         .unwrap();

@@ -42,13 +42,6 @@ impl UndoStack {
         self.changes.push_back(change);
     }
 
-    /// Keep the change a save made, if it can be undone.
-    pub fn extend(&mut self, change: Option<Box<Change>>) {
-        if let Some(change) = change {
-            self.push(*change);
-        }
-    }
-
     /// Client `id` was deleted (with its records): its changes can no
     /// longer be undone.
     pub fn forget_client(&mut self, id: Id) {

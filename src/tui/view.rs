@@ -5,8 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::action::Action;
 use super::app::{App, Mode, Pane};
@@ -343,8 +343,7 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
     let height = (lines.len() as u16 + 2).max(fields.len() as u16 * 2 + 4);
     let rect = centered(area, 72, height);
     f.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = Block::bordered()
         .title(format!(" {} ", form.title))
         .title_bottom(format!(" {} ", text(locale, "tui-form-keys")));
     let inner = block.inner(rect);
@@ -360,7 +359,7 @@ fn draw_form(locale: Locale, form: &Form, theme: Theme, f: &mut Frame, area: Rec
 
 /// `note` marked `✗` and wrapped in `width` columns, `indent` columns in.
 fn warning(note: &str, indent: usize, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let parts = wrap_words(note, width).into_iter().enumerate();
+    let parts = wrap(note, width, width).into_iter().enumerate();
     parts
         .map(|(j, part)| {
             let mark = if j == 0 { "✗ " } else { "  " };
@@ -392,15 +391,16 @@ fn field_window(value: &str, cursor: usize, room: usize) -> (String, usize) {
     (text, column)
 }
 
-/// `text` in lines at most `width` columns wide, broken between words; a
-/// word wider than a line is the only thing broken inside.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
+/// `text` in lines of at most `first` columns (the first line) and `rest`
+/// (the others), broken between words; a word wider than a line is the
+/// only thing broken inside. Display widths.
+pub(super) fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let room = |lines: &Vec<String>| if lines.is_empty() { first } else { rest }.max(1);
     for word in text.split_whitespace() {
         let gap = usize::from(!line.is_empty());
-        if line.width() + gap + word.width() <= width {
+        if line.width() + gap + word.width() <= room(&lines) {
             if gap == 1 {
                 line.push(' ');
             }
@@ -410,10 +410,8 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        // A word longer than a line: cut by display width.
         for c in word.chars() {
-            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if line.width() + cw > width && !line.is_empty() {
+            if line.width() + c.width().unwrap_or(0) > room(&lines) && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
             line.push(c);
@@ -429,8 +427,7 @@ fn draw_confirm(locale: Locale, prompt: &str, theme: Theme, f: &mut Frame, area:
     let width = (prompt.width() as u16 + 6).clamp(30, 76);
     let rect = centered(area, width, 5);
     f.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
+    let block = Block::bordered()
         .title(format!(" {} ", text(locale, "tui-confirm")))
         .border_style(theme.warn());
     let prompt = Paragraph::new(prompt.to_string()).wrap(Wrap { trim: true });
@@ -472,16 +469,17 @@ fn body_area(app: &App) -> Rect {
     Rect::new(0, 2, w, h.saturating_sub(3))
 }
 
-/// Rows of help entries the help box shows at the app's size.
-pub fn help_rows(app: &App) -> u16 {
-    let (_, rect) = help_box(app, body_area(app));
-    rect.height.saturating_sub(2)
+/// At the app's size: the rows of entries the help box shows, and the
+/// last first row help scrolls to (its last entry on the bottom row).
+pub fn help_page(app: &App) -> (u16, u16) {
+    let (entries, rect) = help_box(app, body_area(app));
+    help_rows(&entries, rect)
 }
 
-/// The last first row help scrolls to: its last entry on the bottom row.
-pub fn help_scroll_max(app: &App) -> u16 {
-    let (entries, _) = help_box(app, body_area(app));
-    (entries.len() as u16).saturating_sub(help_rows(app))
+/// The rows of `entries` a help box `rect` shows, and the last first row.
+fn help_rows(entries: &[(String, String)], rect: Rect) -> (u16, u16) {
+    let rows = rect.height.saturating_sub(2);
+    (rows, (entries.len() as u16).saturating_sub(rows))
 }
 
 fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
@@ -495,8 +493,7 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         text_with(loc, "tui-help-title", &[("pane", pane.as_str().into())])
     };
     let title = format!(" {title} ");
-    let rows = rect.height.saturating_sub(2);
-    let max = (entries.len() as u16).saturating_sub(rows);
+    let (rows, max) = help_rows(&entries, rect);
     let scroll = app.shared.help_scroll.min(max);
     let bottom = if max == 0 {
         text(loc, "tui-help-close")
@@ -510,10 +507,7 @@ fn draw_help(app: &App, theme: Theme, f: &mut Frame, area: Rect) {
         text_with(loc, "tui-help-scroll", &args)
     };
     let bottom = format!(" {bottom} ");
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(title)
-        .title_bottom(bottom);
+    let block = Block::bordered().title(title).title_bottom(bottom);
     let label_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let lines: Vec<Line> = entries
         .iter()
@@ -594,14 +588,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn wrap_keeps_every_word_within_the_widths() {
+        let text = "Gold client ООО Ромашка not contacted for 50 days (cadence 14).";
+        let lines = wrap(text, 20, 16);
+        assert!(lines[0].width() <= 20, "{lines:?}");
+        assert!(lines[1..].iter().all(|l| l.width() <= 16), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap("", 5, 5), [""]);
+    }
+
+    #[test]
     fn notes_wrap_between_words_by_display_width() {
         let text = "a client named 'ООО Ромашка' already exists (names are compared ignoring case)";
-        let lines = wrap_words(text, 20);
+        let lines = wrap(text, 20, 20);
         assert!(lines.iter().all(|l| l.width() <= 20), "{lines:?}");
         assert_eq!(lines.join(" "), text, "no word is cut or lost");
-        assert_eq!(wrap_words("日本語の説明", 4), ["日本", "語の", "説明"]);
-        assert_eq!(wrap_words("", 10), [""]);
-        assert_eq!(wrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap("日本語の説明", 4, 4), ["日本", "語の", "説明"]);
+        assert_eq!(wrap("", 10, 10), [""]);
+        assert_eq!(wrap("abcdefgh ij", 3, 3), ["abc", "def", "gh", "ij"]);
     }
 
     fn text(line: &Line<'_>) -> String {

@@ -17,17 +17,9 @@ pub struct PaymentForm {
 }
 
 impl PaymentForm {
-    /// A payment from `client` (a name, maybe empty), received today.
-    pub fn open(shared: &Shared, client: String) -> Form {
-        PaymentForm::with(shared, None, client)
-    }
-
-    /// Payment `p` (from `client`, its name) to edit, its values filled in.
-    pub fn edit(shared: &Shared, p: &Payment, client: String) -> Form {
-        PaymentForm::with(shared, Some(p), client)
-    }
-
-    fn with(shared: &Shared, p: Option<&Payment>, client: String) -> Form {
+    /// Payment `p` (from `client`, its name) to edit, its values filled
+    /// in; with none, a payment from `client` (maybe empty) received today.
+    pub fn open(shared: &Shared, p: Option<&Payment>, client: String) -> Form {
         let on = p.map_or(shared.today, |p| p.on);
         let form = PaymentForm {
             id: p.map(|p| p.id),
@@ -74,17 +66,9 @@ pub struct InvoiceForm {
 }
 
 impl InvoiceForm {
-    /// An invoice to `client` in the month shown, due at its end.
-    pub fn open(shared: &Shared, client: String) -> Form {
-        InvoiceForm::with(shared, None, client)
-    }
-
-    /// Invoice `i` (to `client`, its name) to edit, its values filled in.
-    pub fn edit(shared: &Shared, i: &Invoice, client: String) -> Form {
-        InvoiceForm::with(shared, Some(i), client)
-    }
-
-    fn with(shared: &Shared, i: Option<&Invoice>, client: String) -> Form {
+    /// Invoice `i` (to `client`, its name) to edit, its values filled in;
+    /// with none, an invoice to `client` in the month shown, due at its end.
+    pub fn open(shared: &Shared, i: Option<&Invoice>, client: String) -> Form {
         let month = i.map_or(shared.month, |i| i.month);
         let due = i.map_or(shared.month.last_day(), |i| i.due);
         let form = InvoiceForm {

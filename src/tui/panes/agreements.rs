@@ -11,9 +11,10 @@ use super::{
 };
 use crate::domain::{Agreement, AgreementStatus, Id, Owner, fold, matches_folded};
 use crate::format::{self, Locale, text, text_with};
+use crate::ops::undo::Kind;
 use crate::ops::{self, OpResult};
 use crate::store::Store;
-use crate::tui::action::{Action, Effect, Target};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{AgreementForm, Form};
 use crate::tui::view::{Theme, fit_line, window_start};
@@ -42,7 +43,7 @@ pub fn read(store: &Store) -> OpResult<Vec<Agreement>> {
 
 impl Agreements {
     /// Install the agreements read.
-    pub fn loaded(&mut self, rows: Vec<Agreement>, shared: &Shared) -> Vec<Effect> {
+    pub fn loaded(&mut self, rows: Vec<Agreement>, shared: &Shared) {
         self.tally = (
             rows.iter()
                 .filter(|a| a.status == AgreementStatus::Open)
@@ -57,7 +58,6 @@ impl Agreements {
             .or_else(|| self.selected_row().map(|a| a.id));
         self.rows = rows;
         self.rebuild(shared, keep, self.selected);
-        Vec::new()
     }
 
     /// Agreements in the pane's order: open ones first with overdue at the
@@ -181,7 +181,7 @@ impl Component for Agreements {
                 let question = self.selected_row().map(|a| {
                     let args = [("text", a.text.as_str().into())];
                     let question = text_with(shared.locale, "agr-delete", &args);
-                    (question, Target::Agreement(a.id))
+                    (question, Kind::Agreement, a.id)
                 });
                 delete(shared, question);
             }

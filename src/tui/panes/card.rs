@@ -12,8 +12,9 @@ use super::{late_style, moved};
 use crate::domain::signals::NeglectState;
 use crate::domain::{Contact, Id};
 use crate::format::{self, Locale, text, text_with};
+use crate::ops::undo::Kind;
 use crate::ops::views::ClientCard;
-use crate::tui::action::{Action, Effect, Target};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{ClientEditForm, ContactForm};
 use crate::tui::view::Theme;
@@ -86,7 +87,7 @@ impl Card {
                 Some(c) => {
                     let args = [("name", c.name.as_str().into())];
                     let question = text_with(shared.locale, "card-delete-contact", &args);
-                    shared.ask(question, Effect::Delete(Target::Contact(c.id)));
+                    shared.ask(question, Effect::Delete(Kind::Contact, c.id));
                 }
                 None => shared.warn(text(shared.locale, "card-no-contact-to-delete")),
             },
@@ -98,7 +99,7 @@ impl Card {
             Action::Delete => {
                 shared.ask(
                     super::portfolio::delete_question(shared.locale, shared.name(id)),
-                    Effect::Delete(Target::Client(id)),
+                    Effect::Delete(Kind::Client, id),
                 );
             }
             _ => return None,
@@ -106,19 +107,11 @@ impl Card {
         Some(Vec::new())
     }
 
-    /// The last first row the card scrolls to at the terminal's size: its
-    /// last line on the bottom row, never blank space past it.
+    /// The last first row the card scrolls to at the terminal's size.
     pub fn max_scroll(&self, shared: &Shared) -> u16 {
         let Some(data) = &self.data else { return 0 };
-        let page = page(shared.size);
         let (lines, _) = card_lines(self, data, shared, Theme { color: false });
-        let rows = wrapped(&lines).line_count(page.width);
-        u16::try_from(rows.saturating_sub(usize::from(page.height))).unwrap_or(u16::MAX)
-    }
-
-    /// Install the card's data, read.
-    pub fn loaded(&mut self, data: ClientCard) {
-        self.data = Some(data);
+        last_top(&lines, page(shared.size))
     }
 
     pub fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
@@ -131,12 +124,7 @@ impl Card {
         let (lines, first_contact) = card_lines(self, data, shared, theme);
         // A click on a contact marks it: the screen rows of each contact line,
         // from the wrapped height of the lines above it.
-        let scroll = {
-            let rows = wrapped(&lines).line_count(inner.width);
-            let max =
-                u16::try_from(rows.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-            self.scroll.min(max)
-        };
+        let scroll = self.scroll.min(last_top(&lines, inner));
         let row_of = |k: usize| wrapped(&lines[..k]).line_count(inner.width);
         for i in 0..data.contacts.len() {
             let (top, bottom) = (row_of(first_contact + i), row_of(first_contact + i + 1));
@@ -191,6 +179,13 @@ fn contact_line(loc: Locale, p: &Contact) -> String {
 /// line and the footer, inside the card's border.
 fn page((w, h): (u16, u16)) -> Rect {
     Rect::new(0, 0, w.saturating_sub(2), h.saturating_sub(5))
+}
+
+/// The last first row `lines` scroll to in `area`: their last line on the
+/// bottom row, never blank space past it.
+fn last_top(lines: &[Line], area: Rect) -> u16 {
+    let rows = wrapped(lines).line_count(area.width);
+    u16::try_from(rows.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX)
 }
 
 /// Lines as the card wraps them.

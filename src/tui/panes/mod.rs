@@ -21,13 +21,13 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Row;
 
-use super::action::{Action, Effect, Loaded, Msg, Target};
+use super::action::{Action, Effect, Loaded, Msg};
 use super::app::Shared;
 use super::forms::Form;
 use super::view::{Theme, cell_text, table_widths};
 use crate::domain::{Id, Money, Month};
 use crate::format::{Locale, text};
-use crate::ops::undo::Record;
+use crate::ops::undo::{Kind, Record};
 use crate::store::Store;
 
 /// The panes, in the order of their tabs (and number keys).
@@ -49,10 +49,6 @@ impl Pane {
         Pane::Review,
     ];
 
-    pub fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-
     /// The pane's name on its tab and in help, in `locale`.
     pub fn title(self, locale: crate::format::Locale) -> String {
         let id = match self {
@@ -63,11 +59,6 @@ impl Pane {
             Pane::Review => "pane-review",
         };
         crate::format::text(locale, id)
-    }
-
-    /// The pane `by` tabs away, round the ends.
-    pub fn step(self, by: isize) -> Pane {
-        step(Pane::ALL, self, by)
     }
 }
 
@@ -118,14 +109,16 @@ impl Panes {
         }
     }
 
-    /// Hand a reply to the pane that asked for it.
+    /// Hand a reply to the pane that asked for it; only the log's may ask
+    /// for another read (its next slice).
     pub fn deliver(&mut self, reply: Reply, shared: &mut Shared) -> Vec<Effect> {
         match reply {
-            Reply::Touch(r) => self.touch.loaded(r, shared),
+            Reply::Touch(r) => return self.touch.loaded(r, shared),
             Reply::Agreements(rows) => self.agreements.loaded(rows, shared),
             Reply::Plan(view) => self.plan.loaded(view),
             Reply::Review(b) => self.review.loaded(b),
         }
+        Vec::new()
     }
 }
 
@@ -291,11 +284,11 @@ pub fn edit(shared: &mut Shared, form: Option<Form>) {
     }
 }
 
-/// `x` on a list: ask `question` before deleting `target`, the selected
-/// record; with none selected the footer says so.
-pub fn delete(shared: &mut Shared, selected: Option<(String, Target)>) {
+/// `x` on a list: ask `question` before deleting the selected record, of
+/// `kind` and `id`; with none selected the footer says so.
+pub fn delete(shared: &mut Shared, selected: Option<(String, Kind, Id)>) {
     match selected {
-        Some((question, target)) => shared.ask(question, Effect::Delete(target)),
+        Some((question, kind, id)) => shared.ask(question, Effect::Delete(kind, id)),
         None => shared.warn(text(shared.locale, "tui-nothing-to-delete")),
     }
 }

@@ -60,7 +60,7 @@ impl Measured {
         let clients = &view.plan.clients;
         let name_width = clients
             .iter()
-            .map(|c| unicode_width::UnicodeWidthStr::width(view.name(c.client_id)))
+            .map(|c| view.name(c.client_id).width())
             .max()
             .unwrap_or(0);
         let amounts = clients
@@ -84,7 +84,7 @@ pub fn read(store: &mut Store, month: Month, today: NaiveDate) -> OpResult<Month
 
 impl PlanPane {
     /// Install the month read; another month starts at its first row.
-    pub fn loaded(&mut self, view: MonthView) -> Vec<Effect> {
+    pub fn loaded(&mut self, view: MonthView) {
         if let Some(rows) = &mut self.rows {
             rows.reloaded(self.view.as_ref(), &view);
         }
@@ -105,7 +105,6 @@ impl PlanPane {
         self.selected = self.selected.min(view.plan.clients.len().saturating_sub(1));
         self.measured = Measured::of(&view);
         self.view = Some(view);
-        Vec::new()
     }
 
     /// The client row selected (not when the cursor is on a figure, or
@@ -177,7 +176,7 @@ impl Component for PlanPane {
                 shared.open_form(TargetForm::open(shared, current));
             }
             Action::AddInvoice => {
-                let form = InvoiceForm::open(shared, self.selected_name(shared));
+                let form = InvoiceForm::open(shared, None, self.selected_name(shared));
                 shared.open_form(form);
             }
             Action::Edit | Action::Delete if self.figure.is_some() => {
@@ -236,7 +235,7 @@ impl Component for PlanPane {
 
     /// A payment received from the selected client.
     fn add(&self, shared: &Shared) -> Option<Form> {
-        Some(PaymentForm::open(shared, self.selected_name(shared)))
+        Some(PaymentForm::open(shared, None, self.selected_name(shared)))
     }
 
     fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
@@ -447,7 +446,7 @@ fn draw_history(shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
     let pct = |m: &&crate::ops::views::MonthTotals| format::percent_or_dash(loc, m.attainment_bp);
     let pct_w = months
         .iter()
-        .map(|m| unicode_width::UnicodeWidthStr::width(pct(m).as_str()))
+        .map(|m| pct(m).width())
         .max()
         .unwrap_or(0)
         .max(7);

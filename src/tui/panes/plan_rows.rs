@@ -15,8 +15,9 @@ use crate::domain::plan::{Behind, Figure};
 use crate::domain::{Id, Money, text};
 use crate::format::truncate;
 use crate::format::{self, Locale, MoneyForm, text as msg, text_with as msg_with};
+use crate::ops::undo::Kind;
 use crate::ops::views::MonthView;
-use crate::tui::action::{Action, Effect, Target};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{InvoiceForm, PaymentForm};
 use crate::tui::view::{Theme, window_start};
@@ -99,12 +100,8 @@ impl Rows {
             .and_then(|v| self.record(v))
             .map(|b| b.id());
         let at = if same_month { self.selected } else { 0 };
-        let ids = new
-            .behind(self.figure)
-            .iter()
-            .map(Behind::id)
-            .collect::<Vec<Id>>();
-        self.selected = reselect(keep, at, ids);
+        let ids = new.behind(self.figure);
+        self.selected = reselect(keep, at, ids.iter().map(Behind::id));
         self.measured = Measured::of(new, self.figure);
     }
 
@@ -126,8 +123,10 @@ impl Rows {
                 let form = record.map(|(v, b)| {
                     let client = v.name(b.client_id()).to_string();
                     match b {
-                        Behind::Invoice(s, _) => InvoiceForm::edit(shared, &s.invoice, client),
-                        Behind::Payment(p) => PaymentForm::edit(shared, p, client),
+                        Behind::Invoice(s, _) => {
+                            InvoiceForm::open(shared, Some(&s.invoice), client)
+                        }
+                        Behind::Payment(p) => PaymentForm::open(shared, Some(p), client),
                     }
                 });
                 edit(shared, form);
@@ -191,44 +190,40 @@ impl Rows {
         let money_w = self.measured.money_w.max(7);
         // The client column as wide as the longest name needs, no wider.
         let longest = self.measured.name_w.max(msg(loc, "log-client").width());
-        let (header, widths, client_w, note_w) = if self.figure.is_payments() {
+        // Each column's title and width; the late flag's column has no title.
+        let money = Constraint::Length(money_w as u16);
+        let (columns, client_w, note_w) = if self.figure.is_payments() {
             let fixed = 10 + money_w + 3;
             let rest = width.saturating_sub(fixed);
             let client_w = longest.min(rest / 2).max(8);
-            let note_w = rest.saturating_sub(client_w);
-            (
-                ["log-client", "log-date", "rows-amount", "rows-note"]
-                    .map(|id| msg(loc, id))
-                    .to_vec(),
-                vec![
-                    Constraint::Length(client_w as u16),
-                    Constraint::Length(10),
-                    Constraint::Length(money_w as u16),
-                    Constraint::Fill(1),
-                ],
-                client_w,
-                note_w,
-            )
+            let columns = vec![
+                ("log-client", Constraint::Length(client_w as u16)),
+                ("log-date", Constraint::Length(10)),
+                ("rows-amount", money),
+                ("rows-note", Constraint::Fill(1)),
+            ];
+            (columns, client_w, rest.saturating_sub(client_w))
         } else {
             let fixed = 10 + 2 * money_w + 11 + 4;
             let client_w = longest.min(width.saturating_sub(fixed)).max(8);
-            (
-                ["log-client", "log-due", "rows-amount", "rows-balance"]
-                    .map(|id| msg(loc, id))
-                    .into_iter()
-                    .chain([String::new()])
-                    .collect(),
-                vec![
-                    Constraint::Length(client_w as u16),
-                    Constraint::Length(10),
-                    Constraint::Length(money_w as u16),
-                    Constraint::Length(money_w as u16),
-                    Constraint::Length(11),
-                ],
-                client_w,
-                0,
-            )
+            let columns = vec![
+                ("log-client", Constraint::Length(client_w as u16)),
+                ("log-due", Constraint::Length(10)),
+                ("rows-amount", money),
+                ("rows-balance", money),
+                ("", Constraint::Length(11)),
+            ];
+            (columns, client_w, 0)
         };
+        let heading = |id: &str| {
+            if id.is_empty() {
+                String::new()
+            } else {
+                msg(loc, id)
+            }
+        };
+        let header: Vec<String> = columns.iter().map(|(id, _)| heading(id)).collect();
+        let widths: Vec<Constraint> = columns.iter().map(|(_, width)| *width).collect();
         let right = |m: Money| format!("{:>money_w$}", format::money(loc, m));
         let table_rows: Vec<Row> = rows
             .iter()
@@ -277,7 +272,7 @@ impl Rows {
 }
 
 /// The question before the invoice or payment `b` is deleted.
-fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Target) {
+fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Kind, Id) {
     let amount = format::money(loc, amount_of(&b));
     let client = text::escape(view.name(b.client_id()));
     match b {
@@ -291,7 +286,7 @@ fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Target)
                 ("due", due.as_str().into()),
             ];
             let question = msg_with(loc, "rows-delete-invoice", &args);
-            (question, Target::Invoice(i.id))
+            (question, Kind::Invoice, i.id)
         }
         Behind::Payment(p) => {
             let on = format::date(loc, p.on);
@@ -301,7 +296,7 @@ fn delete_question(loc: Locale, view: &MonthView, b: Behind) -> (String, Target)
                 ("date", on.as_str().into()),
             ];
             let question = msg_with(loc, "rows-delete-payment", &args);
-            (question, Target::Payment(p.id))
+            (question, Kind::Payment, p.id)
         }
     }
 }

@@ -13,15 +13,13 @@ use super::{Component, delete, draw_lines, edit, extremes, moved, reselect, step
 use crate::domain::signals::{ClientStats, NeglectState};
 use crate::domain::{Id, Money, Tier, fold};
 use crate::format::{self, Locale, MoneyForm, text, text_with};
-use crate::tui::action::{Action, Effect, Target};
+use crate::ops::undo::Kind;
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::ClientEditForm;
 use crate::tui::mouse;
 use crate::tui::view::{Theme, fit_line, window_start};
 use crate::tui::words;
-
-/// The board's columns.
-pub const TIERS: [Tier; 3] = [Tier::Gold, Tier::Potential, Tier::Toxic];
 
 /// The board's legend, for `?`: what the marks and each card's second
 /// line mean. "Overdue" on the board counts agreements, never money.
@@ -60,8 +58,8 @@ impl Sort {
     }
 }
 
-/// The board: the portfolio's clients (in `Shared`) by tier, filtered and
-/// sorted.
+/// The board: the portfolio's clients (in `Shared`) in a column per tier
+/// (`Tier::ALL`, in its order), filtered and sorted.
 #[derive(Debug, Clone, Default)]
 pub struct Board {
     pub sort: Sort,
@@ -90,7 +88,7 @@ pub struct Board {
 impl Board {
     /// The tier of the column the keys move in.
     pub fn column_tier(&self) -> Tier {
-        TIERS[self.column]
+        Tier::ALL[self.column]
     }
 
     /// Rebuild the columns from the portfolio, filtered and sorted.
@@ -100,7 +98,7 @@ impl Board {
         };
         let needle = fold(self.filter.trim());
         let keys = &self.name_keys;
-        for (col, tier) in TIERS.iter().enumerate() {
+        for (col, tier) in Tier::ALL.iter().enumerate() {
             let mut idx: Vec<usize> = view
                 .clients
                 .iter()
@@ -236,7 +234,7 @@ impl Component for Board {
             Action::Delete => {
                 let question = self.client(shared).map(|c| {
                     let question = delete_question(shared.locale, &c.client.name);
-                    (question, Target::Client(c.client.id))
+                    (question, Kind::Client, c.client.id)
                 });
                 delete(shared, question);
             }
@@ -308,7 +306,7 @@ impl Component for Board {
         let sort = self.sort.label(loc);
         let sort = [("sort", sort.as_str().into())];
         let sorted = format!(" {} ", text_with(loc, "board-sort", &sort));
-        for (col, tier) in TIERS.iter().enumerate() {
+        for (col, tier) in Tier::ALL.iter().enumerate() {
             let rows = &self.columns[col];
             let focused = col == self.column;
             let revenue = self.revenue[col];

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Component, Request, delete, edit, moved, reselect, step_month};
+use super::{Component, Request, delete, edit, moved, reselect, step, step_month};
 use crate::domain::briefing::{Briefing, Upcoming, UpcomingKind};
 use crate::domain::{Id, Money, Month};
 use crate::files::{Out, OutError};
@@ -44,11 +44,6 @@ impl Section {
         Section::Moves,
         Section::Next,
     ];
-
-    /// The section `by` steps away, round the ends.
-    pub fn step(self, by: isize) -> Section {
-        super::step(&Section::ALL, self, by)
-    }
 }
 
 /// A row of "Next 14 days" as grouped: one item, or one day's payments
@@ -155,9 +150,6 @@ pub struct ReviewPane {
     pub open: BTreeSet<NaiveDate>,
     /// The rows of "Next 14 days" as shown (`next_rows`).
     pub rows: Vec<Row>,
-    /// The language the pane is drawn in (`Shared::locale`, noted when
-    /// the pane opens).
-    pub locale: crate::format::Locale,
 }
 
 /// The briefing to write, the file, and whether the user said `y` to
@@ -208,7 +200,7 @@ pub fn write(store: &Store, report: Report) -> OpResult<Msg> {
 
 impl ReviewPane {
     /// Install the briefing read; another month starts at its first rows.
-    pub fn loaded(&mut self, b: Briefing) -> Vec<Effect> {
+    pub fn loaded(&mut self, b: Briefing) {
         match &self.briefing {
             // The same month read again: the selection stays on its client.
             Some(old) if old.month == b.month => {
@@ -230,7 +222,6 @@ impl ReviewPane {
         self.rows = next_rows(&self.entries, &self.open);
         self.briefing = Some(b);
         self.clamp();
-        Vec::new()
     }
 
     /// Rows in a section.
@@ -320,13 +311,12 @@ impl ReviewPane {
         let (w, h) = shared.size;
         // The pane's area: below the header and tabs, above the footer.
         let body = Rect::new(0, 2, w, h.saturating_sub(3));
-        draw::page(self, b, body, up)
+        draw::page(self, shared.locale, b, body, up)
     }
 }
 
 impl Component for ReviewPane {
     fn open(&mut self, shared: &mut Shared) -> Vec<Effect> {
-        self.locale = shared.locale;
         vec![Effect::Pane(Request::Review(shared.month))]
     }
 
@@ -353,8 +343,8 @@ impl Component for ReviewPane {
             return Vec::new();
         }
         match action {
-            Action::Left => self.focus = self.focus.step(-1),
-            Action::Right => self.focus = self.focus.step(1),
+            Action::Left => self.focus = step(&Section::ALL, self.focus, -1),
+            Action::Right => self.focus = step(&Section::ALL, self.focus, 1),
             Action::MonthPrev | Action::MonthNext => {
                 self.selected = 0;
                 return step_month(action, shared, Request::Review);
@@ -407,7 +397,7 @@ impl Component for ReviewPane {
     fn draw(&self, shared: &Shared, theme: Theme, f: &mut Frame, area: Rect) {
         // The wheel scrolls the focused section.
         crate::tui::mouse::note(shared, area, crate::tui::mouse::SCROLL);
-        draw::draw(self, theme, f, area);
+        draw::draw(self, shared.locale, theme, f, area);
     }
 
     fn selected_client(&self, shared: &Shared) -> Option<Id> {

@@ -15,9 +15,10 @@ use ratatui::widgets::{Block, Cell, Row, Table};
 use super::{Component, Request, cell_cutter, delete, edit, marked, moved, note_table_rows};
 use crate::domain::{Id, TouchKind, Touchpoint};
 use crate::format::{self, text, text_with};
+use crate::ops::undo::Kind;
 use crate::ops::{self, Seek, TouchFilter, TouchKey};
 use crate::store::Store;
-use crate::tui::action::{Action, Effect, Target};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::Shared;
 use crate::tui::forms::{Form, TouchForm};
 use crate::tui::view::{Theme, fit_line};
@@ -547,14 +548,7 @@ impl TouchList {
         }
         Ok(())
     }
-}
 
-/// A read as an effect.
-fn read(read: Read) -> Effect {
-    Effect::Pane(Request::Touch(read))
-}
-
-impl TouchList {
     /// `c`: only the client selected on the board, or all clients again.
     pub fn toggle_scope(
         &mut self,
@@ -574,6 +568,11 @@ impl TouchList {
         self.restart();
         vec![read(self.window(shared.list_height, false))]
     }
+}
+
+/// A read as an effect.
+fn read(read: Read) -> Effect {
+    Effect::Pane(Request::Touch(read))
 }
 
 impl Component for TouchList {
@@ -620,7 +619,7 @@ impl Component for TouchList {
                         ("summary", t.summary.as_str().into()),
                     ];
                     let question = text_with(shared.locale, "log-delete", &args);
-                    (question, Target::Touchpoint(t.id))
+                    (question, Kind::Touchpoint, t.id)
                 });
                 delete(shared, question);
             }
@@ -722,6 +721,10 @@ impl Component for TouchList {
                     Some(d) if d <= shared.today + chrono::Days::new(1) => theme.due(),
                     _ => theme.dim(),
                 };
+                let due = tp
+                    .next_due
+                    .map(|d| format::date(loc, d))
+                    .unwrap_or_default();
                 let cells = vec![
                     Cell::from(cut(0, &format::date(loc, tp.at))),
                     Cell::from(cut(1, shared.name(tp.client_id))),
@@ -729,15 +732,7 @@ impl Component for TouchList {
                     Cell::from(cut(3, &tp.minutes.to_string())),
                     Cell::from(cut(4, &tp.summary)),
                     Cell::from(cut(5, tp.next_step.as_deref().unwrap_or_default())),
-                    Cell::from(Span::styled(
-                        cut(
-                            6,
-                            &tp.next_due
-                                .map(|d| format::date(loc, d))
-                                .unwrap_or_default(),
-                        ),
-                        due_style,
-                    )),
+                    Cell::from(Span::styled(cut(6, &due), due_style)),
                 ];
                 marked(Row::new(cells), self.offset + i == self.selected, theme)
             })

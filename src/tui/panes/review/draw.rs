@@ -8,16 +8,16 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::month;
 use super::{Entry, ReviewPane, Row, Section};
 use crate::domain::Money;
 use crate::domain::briefing::{Briefing, UpcomingKind};
 use crate::format::briefing::{due, talking_point, upcoming_kind};
-use crate::format::{self, MoneyForm, Noun, text, text_with, truncate};
+use crate::format::{self, Locale, MoneyForm, Noun, text, text_with, truncate};
 
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, wrap};
 
 /// Where the review's boxes go in `area`.
 #[derive(Debug, Clone, Copy)]
@@ -44,7 +44,7 @@ impl Areas {
 /// A terminal this wide puts the talking points in a column of their own.
 const WIDE: u16 = 150;
 
-pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
+pub(super) fn areas(pane: &ReviewPane, loc: Locale, b: &Briefing, area: Rect) -> Areas {
     // The plan and the chart: a third of the height, 8 to 14 rows.
     let top_h = (area.height / 3).clamp(8, 14);
     let [top, middle] =
@@ -90,7 +90,7 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
         if moves_rows >= right.height / 3 {
             break;
         }
-        let lines = item(pane, b, Section::Moves, i, width, plain).map_or(0, |l| l.len());
+        let lines = item(pane, loc, b, Section::Moves, i, width, plain).map_or(0, |l| l.len());
         moves_rows = moves_rows.saturating_add(u16::try_from(lines).unwrap_or(u16::MAX));
     }
     let moves_h = match pane.focus {
@@ -111,9 +111,11 @@ pub(super) fn areas(pane: &ReviewPane, b: &Briefing, area: Rect) -> Areas {
 
 /// Rows PgDn (or PgUp, `up`) moves in the focused section: the items that
 /// fit in its box from the one selected, downwards (upwards).
-pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect, up: bool) -> usize {
+pub(super) fn page(pane: &ReviewPane, loc: Locale, b: &Briefing, body: Rect, up: bool) -> usize {
     let section = pane.focus;
-    let inner = areas(pane, b, body).of(section).inner(Margin::new(1, 1));
+    let inner = areas(pane, loc, b, body)
+        .of(section)
+        .inner(Margin::new(1, 1));
     let theme = Theme { color: false };
     let width = usize::from(inner.width.saturating_sub(1));
     let len = pane.len(section);
@@ -128,7 +130,7 @@ pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect, up: bool) -> usi
     let mut room = usize::from(inner.height);
     let mut n = 0;
     for i in next {
-        let h = item(pane, b, section, i, width, theme).map_or(0, |l| l.len());
+        let h = item(pane, loc, b, section, i, width, theme).map_or(0, |l| l.len());
         if h > room {
             break;
         }
@@ -138,13 +140,12 @@ pub(super) fn page(pane: &ReviewPane, b: &Briefing, body: Rect, up: bool) -> usi
     n.max(1)
 }
 
-pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
+pub(super) fn draw(pane: &ReviewPane, loc: Locale, theme: Theme, f: &mut Frame, area: Rect) {
     let Some(b) = &pane.briefing else {
-        f.render_widget(Paragraph::new(text(pane.locale, "review-building")), area);
+        f.render_widget(Paragraph::new(text(loc, "review-building")), area);
         return;
     };
-    let a = areas(pane, b, area);
-    let loc = pane.locale;
+    let a = areas(pane, loc, b, area);
     month::draw_plan(loc, b, theme, f, a.plan);
     month::draw_chart(loc, b, theme, f, a.chart);
     for section in Section::ALL {
@@ -174,7 +175,7 @@ pub(super) fn draw(pane: &ReviewPane, theme: Theme, f: &mut Frame, area: Rect) {
             len,
         };
         list.draw(theme, f, rect, |i| {
-            item(pane, b, section, i, width, theme).unwrap_or_default()
+            item(pane, loc, b, section, i, width, theme).unwrap_or_default()
         });
     }
 }
@@ -276,6 +277,7 @@ impl List {
 /// `None` past the section's end.
 fn item(
     pane: &ReviewPane,
+    loc: Locale,
     b: &Briefing,
     section: Section,
     i: usize,
@@ -294,7 +296,7 @@ fn item(
     match section {
         Section::AtRisk => {
             let r = b.at_risk.get(i)?;
-            let tier = format!(" {} ", crate::tui::words::tier(pane.locale, r.tier));
+            let tier = format!(" {} ", crate::tui::words::tier(loc, r.tier));
             let room = width.saturating_sub(tier.width() + 1);
             let mut lines = vec![Line::from(vec![
                 Span::styled(tier, theme.tier(r.tier)),
@@ -304,14 +306,14 @@ fn item(
                 ),
             ])];
             for reason in &r.reasons {
-                lines.extend(under(&format::reason(pane.locale, reason), 3, Style::new()));
+                lines.extend(under(&format::reason(loc, reason), 3, Style::new()));
             }
             Some(lines)
         }
         Section::Points => {
             let t = b.talking_points.get(i)?;
             let room = width.saturating_sub(2);
-            let text = talking_point(pane.locale, &b.currency, t);
+            let text = talking_point(loc, &b.currency, t);
             let mut lines = Vec::new();
             for (i, l) in wrap(&text, room, room).into_iter().enumerate() {
                 let bullet = if i == 0 { "• " } else { "  " };
@@ -322,10 +324,10 @@ fn item(
         Section::Moves => {
             let m = b.tier_moves.get(i)?;
             let (from, to) = (
-                format!(" {} ", crate::tui::words::tier(pane.locale, m.from)),
-                format!(" {} ", crate::tui::words::tier(pane.locale, m.to)),
+                format!(" {} ", crate::tui::words::tier(loc, m.from)),
+                format!(" {} ", crate::tui::words::tier(loc, m.to)),
             );
-            let date = format::date(pane.locale, m.on);
+            let date = format::date(loc, m.on);
             let tiers = vec![
                 Span::styled(from, theme.tier(m.from)),
                 Span::raw("→"),
@@ -348,7 +350,7 @@ fn item(
             lines.extend(under(&m.reason, 3, theme.dim()));
             Some(lines)
         }
-        Section::Next => next_lines(pane, *pane.rows.get(i)?, width, theme),
+        Section::Next => next_lines(pane, loc, *pane.rows.get(i)?, width, theme),
     }
 }
 
@@ -357,6 +359,7 @@ fn item(
 /// open day, each of its payments.
 fn next_lines(
     pane: &ReviewPane,
+    loc: Locale,
     row: Row,
     width: usize,
     theme: Theme,
@@ -368,17 +371,17 @@ fn next_lines(
     } else {
         MoneyForm::Compact
     };
-    let money = |m: Money| form.show(pane.locale, m);
+    let money = |m: Money| form.show(loc, m);
     let (text, mark, indent, style) = match (entry, row) {
         (Entry::One(u), _) => {
             let what = match (u.kind(), u.amount) {
                 (UpcomingKind::Invoice, Some(m)) => money(m),
-                _ => due(pane.locale, &u.due),
+                _ => due(loc, &u.due),
             };
             let mut text = format!(
                 "{} · {} · {}",
-                format::date(pane.locale, u.date),
-                upcoming_kind(pane.locale, u.kind()),
+                format::date(loc, u.date),
+                upcoming_kind(loc, u.kind()),
                 u.client
             );
             if !what.is_empty() {
@@ -389,10 +392,10 @@ fn next_lines(
         (Entry::Payments { date, items, total }, Row::Entry(_)) => {
             let open = pane.open.contains(date);
             let count = format::Arg::count(items.len());
-            let payments = text_with(pane.locale, "review-payments-due", &[("n", count)]);
+            let payments = text_with(loc, "review-payments-due", &[("n", count)]);
             let text = format!(
                 "{} · {payments} · {}",
-                format::date(pane.locale, *date),
+                format::date(loc, *date),
                 money(*total)
             );
             (text, if open { "▾ " } else { "▸ " }, 4, theme.title())
@@ -415,51 +418,4 @@ fn next_lines(
         lines.push(Line::styled(format!("{lead}{l}"), style));
     }
     Some(lines)
-}
-
-/// `text` in lines of at most `first` columns (the first line) and `rest`
-/// (the others), broken between words; a word wider than a line is the
-/// only thing broken inside. Display widths.
-pub(super) fn wrap(text: &str, first: usize, rest: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let room = |lines: &Vec<String>| if lines.is_empty() { first } else { rest }.max(1);
-    for word in text.split_whitespace() {
-        let gap = usize::from(!line.is_empty());
-        if line.width() + gap + word.width() <= room(&lines) {
-            if gap == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        for c in word.chars() {
-            if line.width() + c.width().unwrap_or(0) > room(&lines) && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrap_keeps_every_word_within_the_widths() {
-        let text = "Gold client ООО Ромашка not contacted for 50 days (cadence 14).";
-        let lines = wrap(text, 20, 16);
-        assert!(lines[0].width() <= 20, "{lines:?}");
-        assert!(lines[1..].iter().all(|l| l.width() <= 16), "{lines:?}");
-        assert_eq!(lines.join(" "), text);
-        assert_eq!(wrap("", 5, 5), [""]);
-    }
 }

@@ -8,12 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::draw::{titled, wrap};
+use super::draw::titled;
 use crate::domain::Money;
 use crate::domain::briefing::{Briefing, MonthLine};
 use crate::format::{self, Noun, text as msg, text_with, truncate};
 use crate::tui::panes::{attainment_style, late_style};
 use crate::tui::view::Theme;
+use crate::tui::view::wrap;
 
 pub(super) fn draw_plan(
     loc: crate::format::Locale,
