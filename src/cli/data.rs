@@ -409,9 +409,8 @@ pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String
         None => {
             // The default name never collides: a second backup on one day
             // is `.backup-YYYYMMDD-2`.
-            let mut name = s.path.as_os_str().to_owned();
-            name.push(format!(".backup-{}", s.today.format("%Y%m%d")));
-            crate::files::unused_name(Path::new(&name))
+            let suffix = format!(".backup-{}", s.today.format("%Y%m%d"));
+            crate::files::unused_name(&crate::files::beside(&s.path, &suffix))
         }
     };
     let out = out_file(s, Some(&dest), force)?;

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 
 use super::{OpError, OpResult};
 use crate::domain::Id;
+use crate::files::{beside, folder_of, unused_name};
 use crate::store::restore::{Source, SourceError};
 use crate::store::{Store, StoreError};
 
@@ -118,12 +119,6 @@ pub fn list(portfolio: &Path) -> std::io::Result<Vec<BackupCopy>> {
     Ok(copies)
 }
 
-fn folder_of(path: &Path) -> &Path {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
 /// What [`prune`] removed, and what it could not.
 #[derive(Debug, Default)]
 pub struct Pruned {
@@ -162,9 +157,7 @@ pub fn prune(portfolio: &Path, kind: CopyKind) -> Pruned {
         match fs::remove_file(&path) {
             Ok(()) => {
                 for suffix in ["-wal", "-shm"] {
-                    let mut side = path.as_os_str().to_owned();
-                    side.push(suffix);
-                    let _ = fs::remove_file(PathBuf::from(side));
+                    let _ = fs::remove_file(beside(&path, suffix));
                 }
                 pruned.removed.push(path);
             }
@@ -286,9 +279,7 @@ pub fn restore(store: &mut Store, source: &Source, new: bool) -> Result<Restored
 /// of `portfolio.db.bak-before-restore-2`, `-3`, ...: every earlier one is
 /// kept.
 pub fn before_restore_path(portfolio: &Path) -> PathBuf {
-    let mut name = portfolio.as_os_str().to_owned();
-    name.push(".bak-before-restore");
-    crate::files::unused_name(Path::new(&name))
+    unused_name(&beside(portfolio, ".bak-before-restore"))
 }
 
 #[cfg(test)]

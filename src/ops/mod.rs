@@ -380,12 +380,8 @@ pub fn delete_client_with_backup(
 ) -> OpResult<Option<std::path::PathBuf>> {
     let backup = match (client_record_count(store, id)?, store.path()) {
         (n, Some(path)) if n > 0 => {
-            let name = format!(
-                "{}.bak-delete-{}-{id}",
-                path.display(),
-                today.format("%Y%m%d")
-            );
-            let dest = crate::files::unused_name(std::path::Path::new(&name));
+            let suffix = format!(".bak-delete-{}-{id}", today.format("%Y%m%d"));
+            let dest = crate::files::unused_name(&crate::files::beside(path, &suffix));
             store.backup_to(&dest)?;
             Some(dest)
         }
