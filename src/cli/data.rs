@@ -66,7 +66,7 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
         ColumnMap::parse(args.map.as_deref().unwrap_or_default(), columns).context("--map")?;
     let (mut map, rules) = match profile {
         Some(name) => {
-            let profile = profile::find(name, profile::config_path().as_deref())?;
+            let profile = profile::find(name, crate::config::path().ok().as_deref())?;
             let map = profile.column_map(&map).map_err(|e| {
                 let e = crate::format::errors::explain_error(loc, &e);
                 anyhow::anyhow!(say(

@@ -136,15 +136,6 @@ fn list_or_none(names: &[String]) -> String {
     }
 }
 
-/// folio's config file: `$FOLIO_CONFIG`, else `config.toml` in the
-/// platform's config folder for folio.
-pub fn config_path() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("FOLIO_CONFIG") {
-        return Some(PathBuf::from(path));
-    }
-    directories::ProjectDirs::from("", "", "folio").map(|d| d.config_dir().join("config.toml"))
-}
-
 /// The part of the config file read here: the `profiles` table (other
 /// tables are another reader's).
 #[derive(Deserialize)]
