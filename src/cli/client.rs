@@ -359,7 +359,11 @@ fn contacts_table(loc: Locale, card: &views::ClientCard) -> String {
             p.id.to_string(),
             p.name.clone(),
             p.role.clone().unwrap_or_default(),
-            p.decision_maker.then(|| yes.clone()).unwrap_or_default(),
+            if p.decision_maker {
+                yes.clone()
+            } else {
+                String::new()
+            },
             p.phone.clone().unwrap_or_default(),
             p.email.clone().unwrap_or_default(),
             p.birthday.map(|d| format::date(loc, d)).unwrap_or_default(),
