@@ -331,40 +331,33 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
     o.push_str(&format!("{title}\n"));
     let c = &b.plan.current;
     o.push_str(&heading(loc, "briefing-plan"));
-    let label = |id: &str| pad(&t(loc, id), 11);
-    o.push_str(&format!(
-        "  {}  {:>16}\n",
-        label("briefing-target"),
-        format::money_or_dash(loc, c.target)
-    ));
-    o.push_str(&format!(
-        "  {}  {:>16}  {}\n",
-        label("briefing-received"),
-        format::money(loc, c.received),
-        format::percent_or_dash(loc, c.attainment_bp)
-    ));
-    o.push_str(&format!(
-        "  {}  {:>16}\n",
-        label("briefing-outstanding"),
-        format::money(loc, c.outstanding)
-    ));
-    o.push_str(&format!(
-        "  {}  {:>16}\n",
-        label("briefing-overdue"),
-        format::money(loc, c.overdue)
-    ));
     let days = format::count(loc, b.plan.days_left, Noun::Day);
     let basis = forecast_basis(loc);
-    let note = text_with(
+    let forecast_note = text_with(
         loc,
         "briefing-text-forecast-note",
         &[("basis", Arg::Str(&basis)), ("days", Arg::Str(&days))],
     );
-    o.push_str(&format!(
-        "  {}  {:>16}  {note}\n\n",
-        label("briefing-forecast"),
-        format::money(loc, c.forecast),
-    ));
+    let attained = format::percent_or_dash(loc, c.attainment_bp);
+    let money = |m| format::money(loc, m);
+    // Each figure: its label, the amount, a note where it has one.
+    let figures = [
+        ("briefing-target", format::money_or_dash(loc, c.target), ""),
+        ("briefing-received", money(c.received), attained.as_str()),
+        ("briefing-outstanding", money(c.outstanding), ""),
+        ("briefing-overdue", money(c.overdue), ""),
+        (
+            "briefing-forecast",
+            money(c.forecast),
+            forecast_note.as_str(),
+        ),
+    ];
+    for (id, amount, note) in figures {
+        let line = format!("  {}  {amount:>16}  {note}", pad(&t(loc, id), 11));
+        o.push_str(line.trim_end());
+        o.push('\n');
+    }
+    o.push('\n');
     let head = format!(
         "  {}  {:>16}  {:>16}  {:>9}",
         pad(&t(loc, "briefing-month"), 8),
