@@ -333,7 +333,7 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
     o.push_str(&heading(loc, "briefing-plan"));
     let days = format::count(loc, b.plan.days_left, Noun::Day);
     let basis = forecast_basis(loc);
-    let forecast_note = text_with(
+    let forecast = text_with(
         loc,
         "briefing-text-forecast-note",
         &[("basis", Arg::Str(&basis)), ("days", Arg::Str(&days))],
@@ -346,11 +346,7 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
         ("briefing-received", money(c.received), attained.as_str()),
         ("briefing-outstanding", money(c.outstanding), ""),
         ("briefing-overdue", money(c.overdue), ""),
-        (
-            "briefing-forecast",
-            money(c.forecast),
-            forecast_note.as_str(),
-        ),
+        ("briefing-forecast", money(c.forecast), forecast.as_str()),
     ];
     for (id, amount, note) in figures {
         let line = format!("  {}  {amount:>16}  {note}", pad(&t(loc, id), 11));
