@@ -99,20 +99,16 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
 
     o.push_str(&format!("## {}\n\n", t(loc, "briefing-plan")));
     let c = &b.plan.current;
+    let money = |m| format::money(loc, m);
+    let attained = format::percent_or_dash(loc, c.attainment_bp);
     let rows = [
         ("briefing-target", format::money_or_dash(loc, c.target)),
-        ("briefing-received", format::money(loc, c.received)),
-        ("briefing-expected", format::money(loc, c.expected)),
-        ("briefing-outstanding", format::money(loc, c.outstanding)),
-        ("briefing-overdue", format::money(loc, c.overdue)),
-        (
-            "briefing-attainment",
-            format::percent_or_dash(loc, c.attainment_bp),
-        ),
-        (
-            "briefing-forecast-month-end",
-            format::money(loc, c.forecast),
-        ),
+        ("briefing-received", money(c.received)),
+        ("briefing-expected", money(c.expected)),
+        ("briefing-outstanding", money(c.outstanding)),
+        ("briefing-overdue", money(c.overdue)),
+        ("briefing-attainment", attained),
+        ("briefing-forecast-month-end", money(c.forecast)),
     ]
     .map(|(id, value)| vec![t(loc, id), value]);
     o.push_str(&md_table(
