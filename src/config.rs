@@ -170,9 +170,8 @@ pub fn set(path: &Path, key: Key, value: &str) -> Result<String, ConfigError> {
         None => table.remove(key.name()),
     };
     let new = toml::to_string(&table).unwrap_or_default();
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
+    let dir = crate::files::folder_of(path);
+    if !dir.exists() {
         crate::files::create_private_folder(dir).map_err(|reason| ConfigError::Folder {
             path: dir.to_path_buf(),
             reason,

@@ -222,29 +222,31 @@ pub fn unused_name(path: &Path) -> PathBuf {
     let mut n = 1;
     while fs::symlink_metadata(&candidate).is_ok() {
         n += 1;
-        let mut name = path.as_os_str().to_owned();
-        name.push(format!("-{n}"));
-        candidate = PathBuf::from(name);
+        candidate = beside(path, &format!("-{n}"));
     }
     candidate
 }
 
 /// The portfolio's file and its SQLite sidecars.
 pub fn sidecars(db: &Path) -> Vec<PathBuf> {
-    let with = |suffix: &str| {
-        let mut name = db.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    };
     vec![
         db.to_path_buf(),
-        with("-wal"),
-        with("-shm"),
-        with("-journal"),
+        beside(db, "-wal"),
+        beside(db, "-shm"),
+        beside(db, "-journal"),
     ]
 }
 
-fn folder_of(path: &Path) -> &Path {
+/// The file named as `path` with `suffix` added: `portfolio.db-wal`,
+/// `portfolio.db.bak-v1`.
+pub fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The folder `path` is in: `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))

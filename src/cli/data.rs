@@ -1,6 +1,7 @@
 //! Whole-portfolio commands: import, export, backup, check, config,
 //! completions, demo, summary.
 
+use std::fmt::Display;
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -65,7 +66,7 @@ pub fn import(s: &mut Session, args: ImportArgs) -> Result<String> {
         ColumnMap::parse(args.map.as_deref().unwrap_or_default(), columns).context("--map")?;
     let (mut map, rules) = match profile {
         Some(name) => {
-            let profile = profile::find(name, profile::config_path().as_deref())?;
+            let profile = profile::find(name, crate::config::path().ok().as_deref())?;
             let map = profile.column_map(&map).map_err(|e| {
                 let e = crate::format::errors::explain_error(loc, &e);
                 anyhow::anyhow!(say(
@@ -339,6 +340,18 @@ fn out_file(s: &Session, path: Option<&Path>, force: bool) -> Result<Out> {
     }
 }
 
+/// What a command that wrote `out` says: message `id` with the file named,
+/// or nothing when it wrote standard output (what it wrote is the output).
+fn said_written(loc: Locale, out: &Out, id: &str, args: &[(&str, &dyn Display)]) -> String {
+    if *out == Out::Stdout {
+        return String::new();
+    }
+    let file = shown(out.path());
+    let mut args = args.to_vec();
+    args.push(("file", &file));
+    sayln(loc, id, &args)
+}
+
 /// `folio export`: the records of one kind as CSV in `lang`, to stdout or a file.
 pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String> {
     let layout = if args.excel {
@@ -359,29 +372,20 @@ pub fn export(s: &mut Session, args: ExportArgs, lang: Locale) -> Result<String>
         p.finish_and_clear();
     }
     result?;
-    Ok(match out {
-        Out::Stdout => String::new(),
-        _ => sayln(
-            loc,
-            "cli-exported",
-            &[
-                ("rows", &format::count(loc, n, noun_of(kind))),
-                ("file", &shown(out.path())),
-            ],
-        ),
-    })
+    let rows = format::count(loc, n, noun_of(kind));
+    Ok(said_written(loc, &out, "cli-exported", &[("rows", &rows)]))
 }
 
 /// `folio report`: the briefing as Markdown, JSON or text, to stdout or a file.
 pub fn report(s: &mut Session, args: ReportArgs) -> Result<String> {
-    let locale = s.locale;
+    let loc = s.locale;
     let out = out_file(s, args.out.as_deref(), args.force)?;
     let month = args.month.unwrap_or(Month::of(s.today));
     let briefing = &views::briefing(&mut s.store, month, s.today)?;
     let text = match args.format {
         // The JSON is English whatever the language: scripts read it.
-        ReportFormat::Md => Some(crate::io::report::markdown_in(locale, briefing)),
-        ReportFormat::Text => Some(crate::io::report::text_in(locale, briefing)),
+        ReportFormat::Md => Some(crate::io::report::markdown_in(loc, briefing)),
+        ReportFormat::Text => Some(crate::io::report::text_in(loc, briefing)),
         ReportFormat::Json => None,
     };
     out.write(|w| match &text {
@@ -389,17 +393,13 @@ pub fn report(s: &mut Session, args: ReportArgs) -> Result<String> {
         // Megabytes for a large portfolio: written as produced, not held.
         None => crate::io::report::write_json(briefing, w),
     })?;
-    Ok(match out {
-        Out::Stdout => String::new(),
-        _ => sayln(
-            locale,
-            "cli-report-written",
-            &[
-                ("month", &month_word(locale, month)),
-                ("file", &shown(out.path())),
-            ],
-        ),
-    })
+    let month = month_word(loc, month);
+    Ok(said_written(
+        loc,
+        &out,
+        "cli-report-written",
+        &[("month", &month)],
+    ))
 }
 
 pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String> {
@@ -409,23 +409,16 @@ pub fn backup(s: &mut Session, out: Option<&Path>, force: bool) -> Result<String
         None => {
             // The default name never collides: a second backup on one day
             // is `.backup-YYYYMMDD-2`.
-            let mut name = s.path.as_os_str().to_owned();
-            name.push(format!(".backup-{}", s.today.format("%Y%m%d")));
-            crate::files::unused_name(Path::new(&name))
+            let suffix = format!(".backup-{}", s.today.format("%Y%m%d"));
+            crate::files::unused_name(&crate::files::beside(&s.path, &suffix))
         }
     };
     let out = out_file(s, Some(&dest), force)?;
     s.store
         .backup_into(&out)
         .with_context(|| say(loc, "cli-backup-failed", &[("file", &shown(&dest))]))?;
-    Ok(match out {
-        Out::Stdout => String::new(),
-        _ => sayln(
-            loc,
-            "cli-backup-done",
-            &[("db", &shown(&s.path)), ("file", &shown(out.path()))],
-        ),
-    })
+    let db = shown(&s.path);
+    Ok(said_written(loc, &out, "cli-backup-done", &[("db", &db)]))
 }
 
 pub fn check(s: &mut Session) -> Result<String> {

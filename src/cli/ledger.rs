@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::args::{InvoiceCmd, PayCmd, PlanCmd};
 use super::table::{Align, Table};
-use super::{Session, WithClient, month_cell, name_of, say, sayln, set, to_json};
+use super::{Session, month_cell, name_of, say, sayln, set, to_json, to_json_with_clients};
 use crate::domain::money::bp_to_pct;
 use crate::domain::{Invoice, Money, Month, NewInvoice, NewPayment, Payment};
 use crate::format::month_in_sentence as month_word;
@@ -379,14 +379,7 @@ pub fn pay(s: &mut Session, cmd: PayCmd) -> Result<String> {
             let names = ops::client_names(&s.store)?;
             let name = |id| name_of(&names, id);
             if l.json {
-                let out: Vec<_> = rows
-                    .iter()
-                    .map(|p| WithClient {
-                        client: name(p.client_id),
-                        record: p,
-                    })
-                    .collect();
-                return to_json(&out);
+                return to_json_with_clients(&names, rows.iter().map(|p| (p.client_id, p)));
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-payments", &[]));

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::args::{AgreeCmd, TouchCmd};
 use super::table::{Align, Table};
-use super::{Session, WithClient, name_of, say, sayln, set, set_or_clear, to_json};
+use super::{Session, name_of, say, sayln, set, set_or_clear, to_json_with_clients};
 use crate::domain::{Agreement, AgreementStatus, NewAgreement, NewTouchpoint, Touchpoint};
 use crate::format::{self, Locale, words};
 use crate::ops;
@@ -50,14 +50,7 @@ pub fn touch(s: &mut Session, cmd: TouchCmd) -> Result<String> {
             let total = total.unwrap_or_default();
             let names = ops::client_names(&s.store)?;
             if l.json {
-                let out: Vec<_> = rows
-                    .iter()
-                    .map(|t| WithClient {
-                        client: name_of(&names, t.client_id),
-                        record: t,
-                    })
-                    .collect();
-                return to_json(&out);
+                return to_json_with_clients(&names, rows.iter().map(|t| (t.client_id, t)));
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-touchpoints", &[]));
@@ -197,17 +190,17 @@ pub fn agree(s: &mut Session, cmd: AgreeCmd) -> Result<String> {
             let rows = ops::agreements(&s.store, client_id, l.open)?;
             let names = ops::client_names(&s.store)?;
             if l.json {
-                let out: Vec<_> = rows
-                    .iter()
-                    .map(|a| WithClient {
-                        client: name_of(&names, a.client_id),
-                        record: AgreementRow {
+                let out = rows.iter().map(|a| {
+                    let overdue = a.is_overdue(s.today);
+                    (
+                        a.client_id,
+                        AgreementRow {
                             agreement: a,
-                            overdue: a.is_overdue(s.today),
+                            overdue,
                         },
-                    })
-                    .collect();
-                return to_json(&out);
+                    )
+                });
+                return to_json_with_clients(&names, out);
             }
             if rows.is_empty() {
                 return Ok(sayln(loc, "cli-no-agreements", &[]));

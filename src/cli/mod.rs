@@ -167,6 +167,20 @@ struct WithClient<'a, T> {
     record: T,
 }
 
+/// A list's `--json`: each record of client id with its client's name.
+fn to_json_with_clients<T: serde::Serialize>(
+    names: &HashMap<Id, String>,
+    records: impl Iterator<Item = (Id, T)>,
+) -> Result<String> {
+    let out: Vec<_> = records
+        .map(|(id, record)| WithClient {
+            client: name_of(names, id),
+            record,
+        })
+        .collect();
+    to_json(&out)
+}
+
 /// `--client NAME` on a list: the client's id, or an error naming it.
 fn client_filter(s: &Session, name: Option<&str>) -> Result<Option<Id>> {
     match name {

@@ -132,13 +132,14 @@ pub trait Row {
     fn cells(&self, layout: Layout, locale: Locale) -> Vec<Cow<'_, str>>;
 }
 
-/// `rows` as their kind's file in `layout`, its header and words in `locale`.
+/// `rows` as their kind's file in `layout`, its header and words in
+/// `locale`; how many rows were written.
 pub fn write<W: Write, R: Row>(
     out: W,
     rows: &[R],
     layout: Layout,
     locale: Locale,
-) -> Result<(), csv::Error> {
+) -> Result<usize, csv::Error> {
     let mut w = layout.writer(out)?;
     let header = R::COLUMNS
         .iter()
@@ -148,7 +149,7 @@ pub fn write<W: Write, R: Row>(
         w.write_record(row.cells(layout, locale).iter().map(|c| c.as_bytes()))?;
     }
     w.flush()?;
-    Ok(())
+    Ok(rows.len())
 }
 
 impl Row for Client {

@@ -23,7 +23,7 @@ use super::csv_export::{
 };
 use super::decode::{DecodeError, Encoding, LineCounter, decode, is_blank_char, sniff_delimiter};
 use super::profile::{
-    self, Rules, STATEMENT_COLUMNS, Skip, Skipped, Tally, classify, parse_amount,
+    self, Rules, STATEMENT_COLUMNS, Skipped, StatementRow, classify, kept_and_skipped, parse_amount,
 };
 use crate::domain::time::{DateFormat, DayMonth, SlashDate, parse_file_date, slash_date};
 use crate::domain::{
@@ -389,13 +389,6 @@ pub fn parse_payments(
     )
 }
 
-/// A row of a bank statement read with [`parse_statement`]: a payment to
-/// import, or a row left out and why.
-enum StatementRow {
-    Kept(PaymentRow),
-    Skipped(Skip),
-}
-
 /// Payments from a bank statement, by a profile's (or `--incoming-only`'s)
 /// `rules`: the columns [`STATEMENT_COLUMNS`] (mapped by `map`); outgoing,
 /// zero, failed and other-currency rows are left out and counted by reason
@@ -413,20 +406,13 @@ pub fn parse_statement(
         map,
         |f| statement_row(f, currency, rules),
     )?;
-    let mut rows = Vec::with_capacity(parsed.rows.len());
-    let mut tally = Tally::default();
-    for row in parsed.rows {
-        match row {
-            StatementRow::Kept(row) => rows.push(row),
-            StatementRow::Skipped(skip) => tally.add(skip),
-        }
-    }
+    let (rows, skipped) = kept_and_skipped(parsed.rows);
     let kept = Parsed {
         rows,
         errors: parsed.errors,
         header_line: parsed.header_line,
     };
-    Ok((kept, tally.into_skipped()))
+    Ok((kept, skipped))
 }
 
 fn statement_row(f: &mut Fields, currency: &str, rules: &Rules) -> Option<StatementRow> {

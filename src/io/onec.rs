@@ -22,7 +22,9 @@ use encoding_rs::{IBM866, WINDOWS_1251};
 
 use super::csv_import::{ImportError, MAX_LINE_BYTES, Parsed, PaymentRow, Problem, RowError};
 use super::decode::UTF8_BOM;
-use super::profile::{Skip, SkipReason, Skipped, Tally, note_with_operation};
+use super::profile::{
+    Skip, SkipReason, Skipped, StatementRow, kept_and_skipped, note_with_operation,
+};
 use crate::domain::{Money, Refusal, parse_date};
 
 /// The first line of every exchange file.
@@ -138,25 +140,20 @@ pub fn parse_payments(
     if let Some(doc) = open {
         return Err(unclosed(&doc));
     }
-    let mut rows = Vec::new();
-    let mut tally = Tally::default();
+    let mut read = Vec::new();
     for doc in &documents {
-        match payment(doc, &accounts) {
-            Ok(Read::Payment(row)) => rows.push(row),
-            Ok(Read::Skipped(reason, amount)) => tally.add(Skip {
-                reason,
-                amount,
-                currency: currency.to_string(),
-            }),
+        match payment(doc, &accounts, currency) {
+            Ok(row) => read.push(row),
             Err(e) => errors.push(e),
         }
     }
+    let (rows, skipped) = kept_and_skipped(read);
     let parsed = Parsed {
         rows,
         errors,
         header_line: 1,
     };
-    Ok((parsed, tally.into_skipped()))
+    Ok((parsed, skipped))
 }
 
 fn unclosed(doc: &Document) -> ImportError {
@@ -166,13 +163,13 @@ fn unclosed(doc: &Document) -> ImportError {
     }
 }
 
-enum Read {
-    Payment(PaymentRow),
-    Skipped(SkipReason, Money),
-}
-
-/// One document as a payment, or why it is skipped.
-fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError> {
+/// One document as a payment, or why it is skipped (its amount counted in
+/// `currency`).
+fn payment(
+    doc: &Document,
+    accounts: &BTreeSet<String>,
+    currency: &str,
+) -> Result<StatementRow, RowError> {
     let error = |line: u64, reason: Refusal| RowError {
         line,
         message: reason.into(),
@@ -192,11 +189,19 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         account(["ПолучательСчет", "ПолучательРасчСчет"])
             .is_some_and(|recipient| accounts.contains(recipient))
     };
+    let skipped = |reason| {
+        let currency = currency.to_string();
+        Ok(StatementRow::Skipped(Skip {
+            reason,
+            amount,
+            currency,
+        }))
+    };
     if !incoming {
-        return Ok(Read::Skipped(SkipReason::Outgoing, amount));
+        return skipped(SkipReason::Outgoing);
     }
     if amount.is_zero() {
-        return Ok(Read::Skipped(SkipReason::Zero, amount));
+        return skipped(SkipReason::Zero);
     }
     let (date_text, date_line) = doc
         .get("ДатаПоступило")
@@ -221,7 +226,7 @@ fn payment(doc: &Document, accounts: &BTreeSet<String>) -> Result<Read, RowError
         ),
         None => None,
     };
-    Ok(Read::Payment(PaymentRow {
+    Ok(StatementRow::Kept(PaymentRow {
         line: doc.line,
         client: client.to_string(),
         date,

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::csv_import::ColumnMap;
+use super::csv_import::{ColumnMap, PaymentRow};
 use crate::domain::money::split_currency;
 use crate::domain::time::DateFormat;
 use crate::domain::{Money, Refusal};
@@ -134,15 +134,6 @@ fn list_or_none(names: &[String]) -> String {
     } else {
         names.join(", ")
     }
-}
-
-/// folio's config file: `$FOLIO_CONFIG`, else `config.toml` in the
-/// platform's config folder for folio.
-pub fn config_path() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("FOLIO_CONFIG") {
-        return Some(PathBuf::from(path));
-    }
-    directories::ProjectDirs::from("", "", "folio").map(|d| d.config_dir().join("config.toml"))
 }
 
 /// The part of the config file read here: the `profiles` table (other
@@ -291,32 +282,40 @@ impl Skipped {
     }
 }
 
-/// Skipped rows counted by reason and currency, as they are read.
-#[derive(Debug, Default)]
-pub struct Tally(BTreeMap<(SkipReason, String), (usize, Money)>);
+/// A statement's row as read: a payment to import, or a row left out and why.
+pub enum StatementRow {
+    Kept(PaymentRow),
+    Skipped(Skip),
+}
 
-impl Tally {
-    pub fn add(&mut self, skip: Skip) {
-        let entry = self
-            .0
-            .entry((skip.reason, skip.currency))
-            .or_insert((0, Money::ZERO));
-        entry.0 += 1;
-        entry.1 = entry.1.plus(skip.amount);
+/// The payments among `rows`, and the rows left out counted by reason and
+/// currency with their sums: outgoing first, then zero, failed and other
+/// currencies.
+pub fn kept_and_skipped(rows: Vec<StatementRow>) -> (Vec<PaymentRow>, Vec<Skipped>) {
+    let mut kept = Vec::with_capacity(rows.len());
+    let mut skipped: BTreeMap<(SkipReason, String), (usize, Money)> = BTreeMap::new();
+    for row in rows {
+        match row {
+            StatementRow::Kept(row) => kept.push(row),
+            StatementRow::Skipped(skip) => {
+                let (n, sum) = skipped
+                    .entry((skip.reason, skip.currency))
+                    .or_insert((0, Money::ZERO));
+                *n += 1;
+                *sum = sum.plus(skip.amount);
+            }
+        }
     }
-
-    /// The counts, outgoing first, then zero, failed and other currencies.
-    pub fn into_skipped(self) -> Vec<Skipped> {
-        self.0
-            .into_iter()
-            .map(|((reason, currency), (rows, sum))| Skipped {
-                reason,
-                rows,
-                sum,
-                currency,
-            })
-            .collect()
-    }
+    let skipped = skipped
+        .into_iter()
+        .map(|((reason, currency), (rows, sum))| Skipped {
+            reason,
+            rows,
+            sum,
+            currency,
+        })
+        .collect();
+    (kept, skipped)
 }
 
 /// One row left out: why, and its amount (not negative) in its currency.
@@ -514,23 +513,20 @@ mod tests {
 
     #[test]
     fn skipped_rows_are_summed_by_reason_and_currency() {
-        let mut tally = Tally::default();
-        for (reason, minor, cur) in [
+        let rows = [
             (SkipReason::Currency("CNY".into()), 1_000_000, "CNY"),
             (SkipReason::Outgoing, 500, "RUB"),
             (SkipReason::Currency("CNY".into()), 234_000, "CNY"),
-        ] {
-            tally.add(Skip {
+        ]
+        .map(|(reason, minor, cur)| {
+            StatementRow::Skipped(Skip {
                 reason,
                 amount: rub(minor),
                 currency: cur.into(),
-            });
-        }
-        let lines: Vec<String> = tally
-            .into_skipped()
-            .iter()
-            .map(|s| s.said(format::Locale::En))
-            .collect();
+            })
+        });
+        let (_, skipped) = kept_and_skipped(rows.into());
+        let lines: Vec<String> = skipped.iter().map(|s| s.said(format::Locale::En)).collect();
         assert_eq!(
             lines,
             [

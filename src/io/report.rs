@@ -99,20 +99,16 @@ pub fn markdown_in(loc: Locale, b: &Briefing) -> String {
 
     o.push_str(&format!("## {}\n\n", t(loc, "briefing-plan")));
     let c = &b.plan.current;
+    let money = |m| format::money(loc, m);
+    let attained = format::percent_or_dash(loc, c.attainment_bp);
     let rows = [
         ("briefing-target", format::money_or_dash(loc, c.target)),
-        ("briefing-received", format::money(loc, c.received)),
-        ("briefing-expected", format::money(loc, c.expected)),
-        ("briefing-outstanding", format::money(loc, c.outstanding)),
-        ("briefing-overdue", format::money(loc, c.overdue)),
-        (
-            "briefing-attainment",
-            format::percent_or_dash(loc, c.attainment_bp),
-        ),
-        (
-            "briefing-forecast-month-end",
-            format::money(loc, c.forecast),
-        ),
+        ("briefing-received", money(c.received)),
+        ("briefing-expected", money(c.expected)),
+        ("briefing-outstanding", money(c.outstanding)),
+        ("briefing-overdue", money(c.overdue)),
+        ("briefing-attainment", attained),
+        ("briefing-forecast-month-end", money(c.forecast)),
     ]
     .map(|(id, value)| vec![t(loc, id), value]);
     o.push_str(&md_table(
@@ -331,40 +327,29 @@ pub fn text_in(loc: Locale, b: &Briefing) -> String {
     o.push_str(&format!("{title}\n"));
     let c = &b.plan.current;
     o.push_str(&heading(loc, "briefing-plan"));
-    let label = |id: &str| pad(&t(loc, id), 11);
-    o.push_str(&format!(
-        "  {}  {:>16}\n",
-        label("briefing-target"),
-        format::money_or_dash(loc, c.target)
-    ));
-    o.push_str(&format!(
-        "  {}  {:>16}  {}\n",
-        label("briefing-received"),
-        format::money(loc, c.received),
-        format::percent_or_dash(loc, c.attainment_bp)
-    ));
-    o.push_str(&format!(
-        "  {}  {:>16}\n",
-        label("briefing-outstanding"),
-        format::money(loc, c.outstanding)
-    ));
-    o.push_str(&format!(
-        "  {}  {:>16}\n",
-        label("briefing-overdue"),
-        format::money(loc, c.overdue)
-    ));
     let days = format::count(loc, b.plan.days_left, Noun::Day);
     let basis = forecast_basis(loc);
-    let note = text_with(
+    let forecast = text_with(
         loc,
         "briefing-text-forecast-note",
         &[("basis", Arg::Str(&basis)), ("days", Arg::Str(&days))],
     );
-    o.push_str(&format!(
-        "  {}  {:>16}  {note}\n\n",
-        label("briefing-forecast"),
-        format::money(loc, c.forecast),
-    ));
+    let attained = format::percent_or_dash(loc, c.attainment_bp);
+    let money = |m| format::money(loc, m);
+    // Each figure: its label, the amount, a note where it has one.
+    let figures = [
+        ("briefing-target", format::money_or_dash(loc, c.target), ""),
+        ("briefing-received", money(c.received), attained.as_str()),
+        ("briefing-outstanding", money(c.outstanding), ""),
+        ("briefing-overdue", money(c.overdue), ""),
+        ("briefing-forecast", money(c.forecast), forecast.as_str()),
+    ];
+    for (id, amount, note) in figures {
+        let line = format!("  {}  {amount:>16}  {note}", pad(&t(loc, id), 11));
+        o.push_str(line.trim_end());
+        o.push('\n');
+    }
+    o.push('\n');
     let head = format!(
         "  {}  {:>16}  {:>16}  {:>9}",
         pad(&t(loc, "briefing-month"), 8),

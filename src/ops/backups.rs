@@ -18,8 +18,9 @@ use chrono::NaiveDate;
 
 use super::{OpError, OpResult};
 use crate::domain::Id;
+use crate::files::{beside, folder_of, unused_name};
 use crate::store::restore::{Source, SourceError};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, clients};
 
 /// How many copies of each automatic kind are kept.
 pub const KEEP: usize = 10;
@@ -118,12 +119,6 @@ pub fn list(portfolio: &Path) -> std::io::Result<Vec<BackupCopy>> {
     Ok(copies)
 }
 
-fn folder_of(path: &Path) -> &Path {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-}
-
 /// What [`prune`] removed, and what it could not.
 #[derive(Debug, Default)]
 pub struct Pruned {
@@ -162,9 +157,7 @@ pub fn prune(portfolio: &Path, kind: CopyKind) -> Pruned {
         match fs::remove_file(&path) {
             Ok(()) => {
                 for suffix in ["-wal", "-shm"] {
-                    let mut side = path.as_os_str().to_owned();
-                    side.push(suffix);
-                    let _ = fs::remove_file(PathBuf::from(side));
+                    let _ = fs::remove_file(beside(&path, suffix));
                 }
                 pruned.removed.push(path);
             }
@@ -174,18 +167,30 @@ pub fn prune(portfolio: &Path, kind: CopyKind) -> Pruned {
     pruned
 }
 
-/// A client deleted ([`super::delete_client_with_backup`]), the copy
-/// written before, and the old deletion copies pruned after it.
+/// A client deleted ([`delete_client_and_prune`]), the copy written
+/// before, and the old deletion copies pruned after it.
 #[derive(Debug)]
 pub struct Deleted {
     pub backup: Option<PathBuf>,
     pub pruned: Pruned,
 }
 
-/// Delete a client with its records, keeping a copy of the file first when
-/// it has any, then prune the deletions' copies to the newest [`KEEP`].
+/// Delete a client with everything recorded about it, after writing a
+/// backup copy of the file next to it when the client has any records
+/// (`portfolio.db.bak-delete-YYYYMMDD-<id>`): a delete can always be undone
+/// by restoring that copy. Then prune the deletions' copies to the newest
+/// [`KEEP`].
 pub fn delete_client_and_prune(store: &mut Store, id: Id, today: NaiveDate) -> OpResult<Deleted> {
-    let backup = super::delete_client_with_backup(store, id, today)?;
+    let backup = match (super::client_record_count(store, id)?, store.path()) {
+        (n, Some(path)) if n > 0 => {
+            let suffix = format!(".bak-delete-{}-{id}", today.format("%Y%m%d"));
+            let dest = unused_name(&beside(path, &suffix));
+            store.backup_to(&dest)?;
+            Some(dest)
+        }
+        _ => None,
+    };
+    super::delete_with(store, id, "client", clients::delete)?;
     let pruned = match (&backup, store.path()) {
         (Some(_), Some(path)) => prune(path, CopyKind::Delete),
         _ => Pruned::default(),
@@ -258,11 +263,6 @@ pub fn restore(store: &mut Store, source: &Source, new: bool) -> Result<Restored
             source: OpError::ReadOnly,
         });
     }
-    let copy_failed = |e: StoreError| RestoreError::Copy {
-        from: from.clone(),
-        into: into.clone(),
-        source: e.into(),
-    };
     let before = if new {
         None
     } else {
@@ -275,7 +275,11 @@ pub fn restore(store: &mut Store, source: &Source, new: bool) -> Result<Restored
             })?;
         Some(path)
     };
-    store.restore_from(source).map_err(copy_failed)?;
+    store.restore_from(source).map_err(|e| RestoreError::Copy {
+        from,
+        into,
+        source: e.into(),
+    })?;
     Ok(Restored {
         before,
         version: source.version(),
@@ -286,9 +290,7 @@ pub fn restore(store: &mut Store, source: &Source, new: bool) -> Result<Restored
 /// of `portfolio.db.bak-before-restore-2`, `-3`, ...: every earlier one is
 /// kept.
 pub fn before_restore_path(portfolio: &Path) -> PathBuf {
-    let mut name = portfolio.as_os_str().to_owned();
-    name.push(".bak-before-restore");
-    crate::files::unused_name(Path::new(&name))
+    unused_name(&beside(portfolio, ".bak-before-restore"))
 }
 
 #[cfg(test)]

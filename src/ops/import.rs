@@ -668,25 +668,21 @@ pub fn export<W: std::io::Write>(
     locale: crate::format::Locale,
     out: W,
 ) -> OpResult<usize> {
+    use crate::domain::Refusal;
     use crate::io::csv_export;
-    let fail = |e: csv::Error| super::invalid("export", crate::domain::Refusal::Csv(e.to_string()));
     store.read(|tx| {
         let all = clients::list(tx)?;
         let names: HashMap<Id, String> = all.iter().map(|c| (c.id, c.name.clone())).collect();
         let name = |id: Id| names.get(&id).cloned().unwrap_or_default();
-        match kind {
-            Kind::Clients => {
-                csv_export::write(out, &all, layout, locale).map_err(fail)?;
-                Ok(all.len())
-            }
+        let written = match kind {
+            Kind::Clients => csv_export::write(out, &all, layout, locale),
             Kind::Touchpoints => {
                 let mut rows: Vec<(String, Touchpoint)> = log::touchpoints(tx, None, -1, 0)?
                     .into_iter()
                     .map(|t| (name(t.client_id), t))
                     .collect();
                 rows.reverse(); // oldest first reads naturally in a spreadsheet
-                csv_export::write(out, &rows, layout, locale).map_err(fail)?;
-                Ok(rows.len())
+                csv_export::write(out, &rows, layout, locale)
             }
             Kind::Agreements => {
                 let mut rows: Vec<(String, Agreement)> = log::agreements(tx, None, false)?
@@ -694,8 +690,7 @@ pub fn export<W: std::io::Write>(
                     .map(|a| (name(a.client_id), a))
                     .collect();
                 rows.sort_by_key(|(_, a)| (a.made_on, a.id));
-                csv_export::write(out, &rows, layout, locale).map_err(fail)?;
-                Ok(rows.len())
+                csv_export::write(out, &rows, layout, locale)
             }
             Kind::Payments => {
                 let mut rows: Vec<(String, Payment)> = ledger::payments(tx, None)?
@@ -703,9 +698,9 @@ pub fn export<W: std::io::Write>(
                     .map(|p| (name(p.client_id), p))
                     .collect();
                 rows.reverse();
-                csv_export::write(out, &rows, layout, locale).map_err(fail)?;
-                Ok(rows.len())
+                csv_export::write(out, &rows, layout, locale)
             }
-        }
+        };
+        written.map_err(|e| super::invalid("export", Refusal::Csv(e.to_string())))
     })
 }

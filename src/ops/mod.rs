@@ -369,32 +369,6 @@ pub fn client_record_count(store: &Store, id: Id) -> OpResult<i64> {
     Ok(clients::record_count(store.db(), id)?)
 }
 
-/// Delete a client with everything recorded about it, after writing a
-/// backup copy of the file next to it when the client has any records
-/// (`portfolio.db.bak-delete-YYYYMMDD-<id>`): a delete can always be undone by
-/// restoring that copy. Returns the backup's path.
-pub fn delete_client_with_backup(
-    store: &mut Store,
-    id: Id,
-    today: NaiveDate,
-) -> OpResult<Option<std::path::PathBuf>> {
-    let backup = match (client_record_count(store, id)?, store.path()) {
-        (n, Some(path)) if n > 0 => {
-            let name = format!(
-                "{}.bak-delete-{}-{id}",
-                path.display(),
-                today.format("%Y%m%d")
-            );
-            let dest = crate::files::unused_name(std::path::Path::new(&name));
-            store.backup_to(&dest)?;
-            Some(dest)
-        }
-        _ => None,
-    };
-    delete_with(store, id, "client", clients::delete)?;
-    Ok(backup)
-}
-
 /// A contact's texts checked, and its phone and email by the domain's
 /// rules; `old`: the stored contact being edited, whose phone or email is
 /// not checked again when kept as it was (records from before the rules

@@ -11,10 +11,11 @@ use serde::Serialize;
 
 use super::OpResult;
 use super::import::Kind;
-use crate::domain::time::iso;
 use crate::domain::{Id, Money, Month, name_key};
+use crate::format::Locale;
 use crate::io::csv_export::{
-    AGREEMENT_COLUMNS, CLIENT_COLUMNS, PAYMENT_COLUMNS, TOUCHPOINT_COLUMNS,
+    AGREEMENT_COLUMNS, CLIENT_COLUMNS, Layout, PAYMENT_COLUMNS, Row, TOUCHPOINT_COLUMNS,
+    unneutralise,
 };
 use crate::store::{Db, clients, since};
 
@@ -110,6 +111,13 @@ impl Tally {
     }
 }
 
+/// A record's cells as an export in English writes them, without the
+/// formula guard: a preview shows the text as it is stored.
+fn cells(row: &impl Row) -> Vec<String> {
+    let cells = row.cells(Layout::Plain, Locale::En);
+    cells.iter().map(|c| unneutralise(c).to_string()).collect()
+}
+
 /// The rows of `kind` written since `mark`, inside the import's
 /// transaction: what the dry run would import.
 pub fn written_since(db: &Db, kind: Kind, mark: since::Mark) -> OpResult<Preview> {
@@ -118,21 +126,10 @@ pub fn written_since(db: &Db, kind: Kind, mark: since::Mark) -> OpResult<Preview
         .map(|c| (c.id, c.name))
         .collect();
     let name = |id: Id| names.get(&id).map_or("", String::as_str);
-    let opt_date = |d: Option<NaiveDate>| d.map(iso).unwrap_or_default();
     let tally = match kind {
         Kind::Clients => {
             let mut t = Tally::new(&CLIENT_COLUMNS);
-            since::clients(db, mark, &mut |c| {
-                t.row(None, None, || {
-                    vec![
-                        c.name.clone(),
-                        c.tier.as_str().to_string(),
-                        c.cadence_days.map(|d| d.to_string()).unwrap_or_default(),
-                        iso(c.since),
-                        c.notes.clone(),
-                    ]
-                });
-            })?;
+            since::clients(db, mark, &mut |c| t.row(None, None, || cells(&c)))?;
             t
         }
         Kind::Touchpoints => {
@@ -140,15 +137,7 @@ pub fn written_since(db: &Db, kind: Kind, mark: since::Mark) -> OpResult<Preview
             since::touchpoints(db, mark, &mut |tp| {
                 let client = name(tp.client_id);
                 t.row(Some((client, tp.at)), None, || {
-                    vec![
-                        client.to_string(),
-                        iso(tp.at),
-                        tp.kind.as_str().to_string(),
-                        tp.summary.clone(),
-                        tp.minutes.to_string(),
-                        tp.next_step.clone().unwrap_or_default(),
-                        opt_date(tp.next_due),
-                    ]
+                    cells(&(client.to_string(), tp))
                 });
             })?;
             t
@@ -158,15 +147,7 @@ pub fn written_since(db: &Db, kind: Kind, mark: since::Mark) -> OpResult<Preview
             since::agreements(db, mark, &mut |a| {
                 let client = name(a.client_id);
                 t.row(Some((client, a.made_on)), None, || {
-                    vec![
-                        client.to_string(),
-                        iso(a.made_on),
-                        a.text.clone(),
-                        a.owner.as_str().to_string(),
-                        opt_date(a.due),
-                        a.status.as_str().to_string(),
-                        opt_date(a.closed_on),
-                    ]
+                    cells(&(client.to_string(), a))
                 });
             })?;
             t
@@ -176,12 +157,7 @@ pub fn written_since(db: &Db, kind: Kind, mark: since::Mark) -> OpResult<Preview
             since::payments(db, mark, &mut |p| {
                 let client = name(p.client_id);
                 t.row(Some((client, p.on)), Some(p.amount), || {
-                    vec![
-                        client.to_string(),
-                        iso(p.on),
-                        p.amount.to_plain(),
-                        p.note.clone(),
-                    ]
+                    cells(&(client.to_string(), p))
                 });
             })?;
             t

@@ -668,7 +668,7 @@ pub(crate) mod tests {
         }
         assert_fast_equals_reference(&mut store);
         // Deleting a client cascades to its rows; the others stay exact.
-        crate::ops::delete_client_with_backup(&mut store, clients[5].id, today()).unwrap();
+        crate::ops::backups::delete_client_and_prune(&mut store, clients[5].id, today()).unwrap();
         assert_fast_equals_reference(&mut store);
     }
 

@@ -31,7 +31,7 @@ pub use failure::{Failure, StoreError, StoreResult};
 use schema::{APPLICATION_ID, MIGRATIONS};
 
 use crate::domain::Id;
-use crate::files::{self, Out, OutError};
+use crate::files::{self, Out, OutError, beside};
 
 /// The page cache per connection (SQLite's default is 2 MB).
 pub const DEFAULT_CACHE_KIB: i64 = 16 * 1024;
@@ -246,10 +246,8 @@ impl Store {
                 if create == Create::Never {
                     return Err(io(e));
                 }
-                let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
-                if let Some(dir) = parent
-                    && !dir.exists()
-                {
+                let dir = files::folder_of(path);
+                if !dir.exists() {
                     if create == Create::WithFolder {
                         files::create_private_folder(dir).map_err(io)?;
                     } else {
@@ -654,13 +652,6 @@ pub fn backup_path(path: &Path, version: i32) -> PathBuf {
     beside(path, &format!(".bak-v{version}"))
 }
 
-/// The file named as `path` with `suffix` added: `portfolio.db-wal`.
-fn beside(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 /// Reads the header before SQLite touches the file: refuses a file that is not
 /// SQLite, or one shorter than its header claims (truncated).
 fn precheck(path: &Path) -> Result<(), OpenError> {
@@ -810,11 +801,7 @@ fn access_of(path: &Path) -> Result<Access, OpenError> {
 /// Can a file be created in `path`'s folder? Tried with a temporary file
 /// that is gone at once (unnamed where the system allows).
 fn folder_writable(path: &Path) -> bool {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    tempfile::tempfile_in(dir).is_ok()
+    tempfile::tempfile_in(files::folder_of(path)).is_ok()
 }
 
 /// `path` (absolute) as an SQLite `file:` URI with no query: `%`, `?`

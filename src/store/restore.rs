@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 use super::{
-    Access, BUSY_TIMEOUT, OpenError, Store, StoreError, StoreResult, beside, classify, copy_pages,
+    Access, BUSY_TIMEOUT, OpenError, Store, StoreError, StoreResult, classify, copy_pages,
     identify, precheck,
 };
+use crate::files::beside;
 use crate::store::schema::{APPLICATION_ID, MIGRATIONS};
 
 /// Why a file cannot be restored from. Nothing was changed in any case.
