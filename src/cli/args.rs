@@ -28,11 +28,11 @@ use crate::ops::import::Kind;
 // Numbers with limits: clap's own ranged parsers say why in English only.
 
 fn cadence_arg(s: &str) -> Result<u32, Refusal> {
-    whole_in(s, 1, crate::ops::MAX_CADENCE)
+    whole_in(s, 1, crate::domain::MAX_CADENCE)
 }
 
 fn minutes_arg(s: &str) -> Result<u32, Refusal> {
-    whole_in(s, 0, crate::ops::MAX_MINUTES)
+    whole_in(s, 0, crate::domain::time::MAX_MINUTES)
 }
 
 /// `plan history --months`: twenty years at most.

@@ -198,6 +198,9 @@ pub fn matches_folded(haystack: &str, folded_needle: &str) -> bool {
     folded_needle.is_empty() || fold(haystack).contains(folded_needle)
 }
 
+/// The longest contact cadence, in days: ten years.
+pub const MAX_CADENCE: u32 = 3660;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Client {
     pub id: Id,

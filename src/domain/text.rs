@@ -19,6 +19,16 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+/// The longest text folio keeps in one field, in characters; longer input
+/// is refused, not cut.
+pub const MAX_CHARS: usize = 10_000;
+
+/// Is `text` longer than a field may hold ([`MAX_CHARS`] characters)? A
+/// character is at least a byte, so only text of more bytes is counted.
+pub fn too_long(text: &str) -> bool {
+    text.len() > MAX_CHARS && text.chars().count() > MAX_CHARS
+}
+
 /// How a text field holds its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lines {

@@ -253,6 +253,9 @@ fn is_time_of_day(t: &str) -> bool {
         && parts[1..].iter().all(|p| value(p) < 60)
 }
 
+/// The most minutes one touchpoint can log (a month of days and nights).
+pub const MAX_MINUTES: u32 = 1440 * 31;
+
 /// Minutes spent, as a whole number (`45`) or a duration (`02:13` for two
 /// hours thirteen minutes, `02:13:55` with seconds, rounded to the nearest
 /// minute). `None` when it is neither.

@@ -25,20 +25,19 @@ use super::decode::{DecodeError, Encoding, LineCounter, decode, is_blank_char, s
 use super::profile::{
     self, Rules, STATEMENT_COLUMNS, Skipped, StatementRow, classify, kept_and_skipped, parse_amount,
 };
-use crate::domain::time::{DateFormat, DayMonth, SlashDate, parse_file_date, slash_date};
+use crate::domain::text::{MAX_CHARS, too_long};
+use crate::domain::time::{
+    DateFormat, DayMonth, MAX_MINUTES, SlashDate, parse_file_date, slash_date,
+};
 use crate::domain::{
     AgreementStatus, Money, MoneyError, Owner, Refusal, Tier, TouchKind, name_key,
 };
 
 pub use super::problem::{Problem, RowMessage};
 
-/// Longest field accepted, in characters (after trimming).
-pub const MAX_FIELD_CHARS: usize = 10_000;
-/// Most minutes one touchpoint may take: a month of days.
-pub const MAX_MINUTES: u32 = 1440 * 31;
 /// Longest physical line accepted, in bytes of the decoded (UTF-8) text,
 /// its line break not counted. A row of folio's columns with every field
-/// at [`MAX_FIELD_CHARS`] fits many times over; a longer line is not a CSV
+/// at [`MAX_CHARS`] fits many times over; a longer line is not a CSV
 /// file folio wrote or a person typed.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
@@ -870,7 +869,7 @@ fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
 /// is: a line ends at `\n`, `\r\n` or a lone `\r`, as [`LineCounter`]
 /// counts them. Physical lines, not records: a quoted field may span many
 /// lines, each of which counts on its own (a record's size is bounded by
-/// the input limit and each field's by [`MAX_FIELD_CHARS`]).
+/// the input limit and each field's by [`MAX_CHARS`]).
 ///
 /// Steps a window of `max + 1` bytes from line break to line break,
 /// looking for the last break in it from its end: a window with no break
@@ -1050,11 +1049,11 @@ fn read_rows_with(
             let trimmed = raw.trim_matches(is_blank_char);
             let cell = if trimmed.is_empty() {
                 Cell::Missing
-            } else if trimmed.len() > MAX_FIELD_CHARS && trimmed.chars().count() > MAX_FIELD_CHARS {
+            } else if too_long(trimmed) {
                 fields.problems.push(Problem::TooLong {
                     column: column.to_string(),
                     chars: trimmed.chars().count(),
-                    max: MAX_FIELD_CHARS,
+                    max: MAX_CHARS,
                 });
                 Cell::Bad
             } else {
@@ -1950,8 +1949,8 @@ mod tests {
 
     #[test]
     fn field_too_long() {
-        let long = "я".repeat(MAX_FIELD_CHARS + 1);
-        let ok = "я".repeat(MAX_FIELD_CHARS);
+        let long = "я".repeat(MAX_CHARS + 1);
+        let ok = "я".repeat(MAX_CHARS);
         let text = format!("name,notes\nA,{ok}\nB,{long}\n{long},x\n");
         let err = rows_err(parse_clients(text.as_bytes()));
         assert_eq!(

@@ -17,20 +17,14 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::domain::contact;
-use crate::domain::text::{self, Lines, TextError};
+use crate::domain::text::{self, Lines, MAX_CHARS, TextError};
+use crate::domain::time::MAX_MINUTES;
 use crate::domain::{
-    Agreement, AgreementStatus, Client, Contact, Id, Invoice, Money, Month, NewAgreement,
-    NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint, Payment, Refusal, Status, Tier,
-    Touchpoint,
+    Agreement, AgreementStatus, Client, Contact, Id, Invoice, MAX_CADENCE, Money, Month,
+    NewAgreement, NewClient, NewContact, NewInvoice, NewPayment, NewTouchpoint, Payment, Refusal,
+    Status, Tier, Touchpoint,
 };
 use crate::store::{self, Db, Store, StoreError, StoreResult, clients, ledger, log};
-
-/// The longest text folio keeps in one field; longer input is refused, not cut.
-pub const MAX_TEXT: usize = 10_000;
-/// The most minutes one touchpoint can log (a month of days and nights).
-pub const MAX_MINUTES: u32 = 1440 * 31;
-/// The longest contact cadence: ten years.
-pub const MAX_CADENCE: u32 = 3660;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpError {
@@ -164,9 +158,8 @@ pub fn name_text(field: &'static str, name: &str) -> OpResult<String> {
 }
 
 fn check_length(field: &'static str, text: &str) -> OpResult<()> {
-    // A character is at least a byte: count only what may be too long.
-    if text.len() > MAX_TEXT && text.chars().count() > MAX_TEXT {
-        return Err(invalid(field, Refusal::LongerThan { max: MAX_TEXT }));
+    if text::too_long(text) {
+        return Err(invalid(field, Refusal::LongerThan { max: MAX_CHARS }));
     }
     Ok(())
 }
@@ -920,20 +913,20 @@ mod tests {
     }
 
     /// Owned texts are checked as borrowed ones are: trimmed, blank as none,
-    /// and at most `MAX_TEXT` characters (not bytes).
+    /// and at most `MAX_CHARS` characters (not bytes).
     #[test]
     fn owned_texts_are_checked_as_borrowed_ones() {
-        use super::{Lines, MAX_TEXT, optional_text, owned_text};
+        use super::{Lines, MAX_CHARS, optional_text, owned_text};
         let cases = [
             None,
             Some(String::new()),
             Some("  \t ".to_string()),
             Some("Звонок".to_string()),
             Some("  Звонок 📞 ".to_string()),
-            Some("ж".repeat(MAX_TEXT)),
-            Some(format!(" {} ", "ж".repeat(MAX_TEXT))),
-            Some("ж".repeat(MAX_TEXT + 1)),
-            Some("a".repeat(MAX_TEXT + 1)),
+            Some("ж".repeat(MAX_CHARS)),
+            Some(format!(" {} ", "ж".repeat(MAX_CHARS))),
+            Some("ж".repeat(MAX_CHARS + 1)),
+            Some("a".repeat(MAX_CHARS + 1)),
         ];
         for text in cases {
             let borrowed = optional_text("note", Lines::Many, text.as_deref());
@@ -944,7 +937,7 @@ mod tests {
             }
             let refused = text
                 .as_deref()
-                .is_some_and(|t| t.trim().chars().count() > MAX_TEXT);
+                .is_some_and(|t| t.trim().chars().count() > MAX_CHARS);
             assert_eq!(owned.is_err(), refused, "{text:?}");
         }
         assert_eq!(

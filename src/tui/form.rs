@@ -65,7 +65,7 @@ pub enum Check {
     /// A date field left empty that must be filled (the note says both
     /// forms a date is read in).
     RequiredDate,
-    /// Longer than the portfolio keeps (`ops::MAX_TEXT` characters).
+    /// Longer than the portfolio keeps (`domain::text::MAX_CHARS` characters).
     TooLong,
     /// A client name the portfolio does not have.
     NoSuchClient,
@@ -229,7 +229,7 @@ pub fn validate(field: &Field, clients: &[String]) -> Result<Value, Check> {
         } if empty => Ok(Value::Number(None)),
         K::Date { required: true } if empty => Err(Check::RequiredDate),
         K::Text { .. } | K::Number { .. } | K::Client if empty => Err(Check::Required),
-        K::Text { .. } if v.chars().count() > crate::ops::MAX_TEXT => Err(Check::TooLong),
+        K::Text { .. } if v.chars().count() > crate::domain::text::MAX_CHARS => Err(Check::TooLong),
         K::Text { .. } => Ok(Value::Text(Some(v.to_string()))),
         K::Date { .. } => parse_date(v)
             .map(|d| Value::Date(Some(d)))
@@ -648,7 +648,7 @@ mod tests {
             max: 10,
             required: true,
         };
-        let long = "я".repeat(crate::ops::MAX_TEXT + 1);
+        let long = "я".repeat(crate::domain::text::MAX_CHARS + 1);
         let cases = [
             (
                 check_of(K::Text { required: true }, " "),

@@ -10,7 +10,7 @@ use crate::tui::form::{Field, FieldError, FieldKind};
 fn cadence(value: Option<u32>) -> Field {
     let kind = FieldKind::Number {
         min: 1,
-        max: crate::ops::MAX_CADENCE,
+        max: crate::domain::MAX_CADENCE,
         required: false,
     };
     let value = value.map(|d| d.to_string()).unwrap_or_default();

@@ -28,7 +28,7 @@ impl TouchForm {
         let kinds = TouchKind::ALL.iter().map(|k| k.as_str()).collect();
         let minutes = FieldKind::Number {
             min: 0,
-            max: crate::ops::MAX_MINUTES,
+            max: crate::domain::time::MAX_MINUTES,
             required: false,
         };
         // A new touchpoint's text fields start empty.
