@@ -12,8 +12,6 @@ use clap::CommandFactory;
 use super::args::{Cli, ConfigCmd, ConfigKey, ExportArgs, ImportArgs, ReportArgs, ReportFormat};
 use super::table::{Align, Table};
 use super::{Session, say, sayln, shown};
-use crate::domain::briefing::Reason;
-use crate::domain::signals::NeglectState;
 use crate::domain::{Money, Month};
 use crate::files::Out;
 use crate::format::month_in_sentence as month_word;
@@ -640,20 +638,7 @@ pub fn summary(s: &mut Session) -> Result<String> {
             continue;
         }
         // The same reasons, in the same words, as the briefing gives.
-        let mut reasons = Vec::new();
-        if c.neglect.state == NeglectState::Overdue {
-            reasons.push(Reason::PastCadence {
-                days_since: c.neglect.days_since,
-                cadence_days: c.client.cadence_days.unwrap_or(0),
-                days_over: c.neglect.days_over,
-            });
-        }
-        if c.agreements.overdue > 0 {
-            reasons.push(Reason::OverdueAgreements {
-                ours: c.agreements.overdue_ours,
-                theirs: c.agreements.overdue_theirs,
-            });
-        }
+        let reasons = crate::domain::briefing::overdue_reasons(c);
         for reason in &reasons {
             attention.push(format!(
                 "{} ({}): {}",

@@ -435,6 +435,29 @@ fn plan_section(input: &Input<'_>) -> PlanSection {
     }
 }
 
+/// What a client has let lapse, by the figures of its own record: contact
+/// past its cadence (an active client only: a paused one is not chased)
+/// and agreements past their due date. The first reasons of [`at_risk`],
+/// and all of what `folio summary` lists.
+pub fn overdue_reasons(st: &ClientStats) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    if st.client.status == Status::Active && st.neglect.state == NeglectState::Overdue {
+        reasons.push(Reason::PastCadence {
+            days_since: st.neglect.days_since,
+            cadence_days: st.client.cadence_days.unwrap_or(0),
+            days_over: st.neglect.days_over,
+        });
+    }
+    let a = st.agreements;
+    if a.overdue > 0 {
+        reasons.push(Reason::OverdueAgreements {
+            ours: a.overdue_ours,
+            theirs: a.overdue_theirs,
+        });
+    }
+    reasons
+}
+
 /// The clients to talk about and why, gold first, the most reasons first.
 pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
     let today = input.today;
@@ -461,21 +484,7 @@ pub fn at_risk(input: &Input<'_>) -> Vec<AtRisk> {
         }
         let active = c.status == Status::Active;
         let w = input.windows.get(&c.id).copied().unwrap_or_default();
-        let mut reasons = Vec::new();
-        if active && st.neglect.state == NeglectState::Overdue {
-            reasons.push(Reason::PastCadence {
-                days_since: st.neglect.days_since,
-                cadence_days: c.cadence_days.unwrap_or(0),
-                days_over: st.neglect.days_over,
-            });
-        }
-        let a = st.agreements;
-        if a.overdue > 0 {
-            reasons.push(Reason::OverdueAgreements {
-                ours: a.overdue_ours,
-                theirs: a.overdue_theirs,
-            });
-        }
+        let mut reasons = overdue_reasons(st);
         if let Some((by_us, by_client)) = broken.get(&c.id).copied() {
             reasons.push(Reason::BrokenAgreements {
                 count: by_us + by_client,
@@ -948,6 +957,36 @@ mod tests {
             agreements: Default::default(),
             months_active: 0,
         }
+    }
+
+    /// A paused client is not chased for contact, but its overdue
+    /// agreements still count; an active one gets both, cadence first.
+    #[test]
+    fn overdue_reasons_chase_contact_only_for_active_clients() {
+        let late = Neglect {
+            days_since: Some(20),
+            state: NeglectState::Overdue,
+            days_over: 6,
+        };
+        let mut paused = stats(1, "Alpha", Tier::Gold, Status::Paused, late);
+        assert_eq!(overdue_reasons(&paused), vec![]);
+        paused.agreements.overdue = 1;
+        paused.agreements.overdue_theirs = 1;
+        let agreements = Reason::OverdueAgreements { ours: 0, theirs: 1 };
+        assert_eq!(overdue_reasons(&paused), vec![agreements.clone()]);
+        let active = ClientStats {
+            client: crate::domain::Client {
+                status: Status::Active,
+                ..paused.client.clone()
+            },
+            ..paused
+        };
+        let cadence = Reason::PastCadence {
+            days_since: Some(20),
+            cadence_days: 14,
+            days_over: 6,
+        };
+        assert_eq!(overdue_reasons(&active), vec![cadence, agreements]);
     }
 
     /// The talking points and the next days come out as values: who, how
