@@ -3763,8 +3763,10 @@ fn a_russian_form_fills_amounts_with_a_decimal_comma() {
         screen.contains(&format!("План {shown}")),
         "{shown} not in\n{screen}"
     );
-    // The month in figures as Russian writes it, read back on saving.
+    // The month in figures as Russian writes it, read back on saving; the
+    // title names it in words, as the toast does.
     assert!(screen.contains("Месяц 11.2026"), "{screen}");
+    assert!(screen.contains("План на ноябрь 2026"), "{screen}");
     press(&mut app, &mut s, Action::FormDeleteLine);
     typed(&mut app, &mut s, "777");
     press(&mut app, &mut s, Action::FormSubmit);

@@ -117,7 +117,7 @@ impl TargetForm {
             month: Field::for_month("Month", shared.month, shared.locale),
             target: Field::money("Target", false, current, shared.locale),
         };
-        let month = shared.month.to_string();
+        let month = crate::format::month(shared.locale, shared.month);
         let args = [("month", month.as_str().into())];
         let title = crate::format::text_with(shared.locale, "form-title-target", &args);
         Form::new(title, Kind::Target(form), Vec::new()).focused(1)
