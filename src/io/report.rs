@@ -38,12 +38,13 @@ fn md_table(
         .map(|r| r.iter().map(|c| esc(c)).collect())
         .collect();
     let right = |i: usize| right.get(i).copied().unwrap_or(false);
-    let widths: Vec<usize> = (0..headers.len())
-        .map(|i| {
-            let cells = rows.iter().filter_map(|r| r.get(i)).map(|c| c.width());
-            cells.fold(headers[i].width().max(3), usize::max)
-        })
-        .collect();
+    // Each column as wide as its widest cell (at least 3, for the rule).
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width().max(3)).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
     // A row's cells, padded to their columns' widths (missing ones blank).
     let line = |cells: &[String]| {
         let padded: Vec<String> = widths

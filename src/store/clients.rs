@@ -136,7 +136,8 @@ pub fn list_with_totals(db: &Db) -> StoreResult<ClientRows> {
     let mut paid = Vec::new();
     let clients = db.rows(LIST, [], |r| {
         let client = client_from_row(r)?;
-        let total: Money = r.get(9)?;
+        // The column after the client's own.
+        let total: Money = r.get(CLIENT_COLUMNS.split(',').count())?;
         if total != Money::ZERO {
             paid.push((client.id, total));
         }
@@ -550,6 +551,14 @@ mod tests {
             },
         )
         .unwrap()
+    }
+
+    /// The list reads a client with `client_from_row`, then its paid total:
+    /// its SELECT must name the client's columns first, in their order.
+    #[test]
+    fn the_list_reads_the_client_columns_first() {
+        let head = format!("SELECT {CLIENT_COLUMNS},");
+        assert!(LIST.starts_with(&head), "{LIST}");
     }
 
     fn contact(conn: &Db, client: Id, decision_maker: bool, birthday: Option<NaiveDate>) {

@@ -221,6 +221,8 @@ pub fn validate(field: &Field, clients: &[String]) -> Result<Value, Check> {
     use FieldKind as K;
     let v = field.value.trim();
     let empty = v.is_empty();
+    // Arms are tried in order: an empty optional field is fine before an
+    // empty one is refused as required.
     match &field.kind {
         K::Text { required: false } if empty => Ok(Value::Text(None)),
         K::Date { required: false } if empty => Ok(Value::Date(None)),
@@ -229,7 +231,7 @@ pub fn validate(field: &Field, clients: &[String]) -> Result<Value, Check> {
         } if empty => Ok(Value::Number(None)),
         K::Date { required: true } if empty => Err(Check::RequiredDate),
         K::Text { .. } | K::Number { .. } | K::Client if empty => Err(Check::Required),
-        K::Text { .. } if v.chars().count() > crate::domain::text::MAX_CHARS => Err(Check::TooLong),
+        K::Text { .. } if crate::domain::text::too_long(v) => Err(Check::TooLong),
         K::Text { .. } => Ok(Value::Text(Some(v.to_string()))),
         K::Date { .. } => parse_date(v)
             .map(|d| Value::Date(Some(d)))

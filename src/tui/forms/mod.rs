@@ -114,29 +114,38 @@ pub enum Kind {
     Briefing(BriefingForm),
 }
 
-/// `Kind::typed` and `typed_mut`: the open form, whichever variant it is,
-/// as a [`Typed`] form.
-macro_rules! each_kind {
-    ($($variant:ident),+) => {
-        impl Kind {
-            fn typed(&self) -> &dyn Typed {
-                match self {
-                    $(Kind::$variant(f) => f,)+
-                }
-            }
-
-            fn typed_mut(&mut self) -> &mut dyn Typed {
-                match self {
-                    $(Kind::$variant(f) => f,)+
-                }
-            }
+impl Kind {
+    /// The open form, whichever variant it is, as a [`Typed`] form.
+    fn typed(&self) -> &dyn Typed {
+        match self {
+            Kind::NewClient(f) => f,
+            Kind::EditClient(f) => f,
+            Kind::Change(f) => f,
+            Kind::Contact(f) => f,
+            Kind::Touch(f) => f,
+            Kind::Agreement(f) => f,
+            Kind::Payment(f) => f,
+            Kind::Invoice(f) => f,
+            Kind::Target(f) => f,
+            Kind::Briefing(f) => f,
         }
-    };
-}
+    }
 
-each_kind!(
-    NewClient, EditClient, Change, Contact, Touch, Agreement, Payment, Invoice, Target, Briefing
-);
+    fn typed_mut(&mut self) -> &mut dyn Typed {
+        match self {
+            Kind::NewClient(f) => f,
+            Kind::EditClient(f) => f,
+            Kind::Change(f) => f,
+            Kind::Contact(f) => f,
+            Kind::Touch(f) => f,
+            Kind::Agreement(f) => f,
+            Kind::Payment(f) => f,
+            Kind::Invoice(f) => f,
+            Kind::Target(f) => f,
+            Kind::Briefing(f) => f,
+        }
+    }
+}
 
 /// A form's title: message `id` naming a client or a contact (`name`).
 fn naming(shared: &Shared, id: &str, name: &str) -> String {
