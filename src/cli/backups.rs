@@ -132,10 +132,10 @@ pub fn list(cli: &Cli, json: bool) -> Result<String> {
     let widths = [width(0, 16), width(1, 10), width(2, 14)];
     for [modified, size, kind, name] in &rows {
         out.push_str(&format!(
-            "{}  {}  {}  {name}\n",
-            left(modified, widths[0]),
-            right(size, widths[1]),
-            left(kind, widths[2]),
+            "{modified}{}  {}{size}  {kind}{}  {name}\n",
+            pad(modified, widths[0]),
+            pad(size, widths[1]),
+            pad(kind, widths[2]),
         ));
     }
     out.push('\n');
@@ -143,17 +143,11 @@ pub fn list(cli: &Cli, json: bool) -> Result<String> {
     Ok(out)
 }
 
-/// `s` and spaces to `width` columns (display width: a Cyrillic header
-/// lines up as a Latin one).
-fn left(s: &str, width: usize) -> String {
+/// The spaces that fill `s` out to `width` columns (display width: a
+/// Cyrillic header lines up as a Latin one).
+fn pad(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
-    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
-}
-
-/// Spaces and `s` to `width` columns.
-fn right(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
+    " ".repeat(width.saturating_sub(s.width()))
 }
 
 /// Which kind of copy, in words.

@@ -106,19 +106,11 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             let edit = ClientEdit {
                 name: e.new_name,
                 since: e.since,
-                cadence_days: if e.no_cadence {
-                    Some(None)
-                } else {
-                    e.cadence.map(Some)
-                },
+                cadence_days: clear_or_set(e.no_cadence, e.cadence),
                 channel: e.channel,
                 goal: e.goal,
                 notes: e.notes,
-                inn: if e.no_inn {
-                    Some(None)
-                } else {
-                    e.inn.map(Some)
-                },
+                inn: clear_or_set(e.no_inn, e.inn),
             };
             let c = ops::edit_client(&mut s.store, c.id, &edit)?;
             Ok(sayln(
@@ -273,6 +265,12 @@ pub fn run(s: &mut Session, cmd: ClientCmd) -> Result<String> {
             ))
         }
     }
+}
+
+/// An edit of an optional field: `Some(None)` clears it, `Some(Some(v))`
+/// sets it, `None` leaves it as it is.
+fn clear_or_set<T>(clear: bool, value: Option<T>) -> Option<Option<T>> {
+    if clear { Some(None) } else { value.map(Some) }
 }
 
 fn last_touch_cell(loc: Locale, c: &ClientStats) -> String {

@@ -165,29 +165,18 @@ fn render_month(loc: Locale, view: &views::MonthView) -> String {
         None => note("cli-plan-no-attainment"),
     };
     // Each figure: its label, the amount, a note on what it counts.
+    let noted = |label, amount, id| (label, money(amount), note(id));
     let figures = [
         ("cli-plan-target", target, target_note),
         ("cli-plan-received", money(f.received), attainment),
-        (
-            "cli-plan-expected",
-            money(f.expected),
-            note("cli-plan-expected-note"),
-        ),
-        (
+        noted("cli-plan-expected", f.expected, "cli-plan-expected-note"),
+        noted(
             "cli-plan-outstanding",
-            money(f.outstanding),
-            note("cli-plan-outstanding-note"),
+            f.outstanding,
+            "cli-plan-outstanding-note",
         ),
-        (
-            "cli-plan-overdue",
-            money(f.overdue),
-            note("cli-plan-overdue-note"),
-        ),
-        (
-            "cli-plan-forecast",
-            money(f.forecast),
-            note("cli-plan-forecast-note"),
-        ),
+        noted("cli-plan-overdue", f.overdue, "cli-plan-overdue-note"),
+        noted("cli-plan-forecast", f.forecast, "cli-plan-forecast-note"),
     ];
     // The labels padded by their display width, so a longer Russian
     // label still leaves the amounts in one column.

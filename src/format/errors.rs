@@ -62,7 +62,7 @@ pub fn explain_error(locale: Locale, e: &(dyn Error + 'static)) -> String {
         .or_else(|| word(l, e, source))
         .or_else(|| word(l, e, restore))
         .or_else(|| word(l, e, config))
-        .or_else(|| word(l, e, import))
+        .or_else(|| word(l, e, |l, e| import_at(l, Place::Line, e)))
         .or_else(|| word(l, e, |l, e| row(l, Place::Line, e)))
         .or_else(|| word(l, e, decode))
         .or_else(|| word(l, e, input))
@@ -176,7 +176,7 @@ fn op(l: Locale, e: &OpError) -> String {
             say!(l, "op-not-found", what = record_word(l, what), id = *id)
         }
         OpError::Invalid { field, reason } => field_problem(l, field, &refusal(l, reason)),
-        OpError::Import(e) => import(l, e),
+        OpError::Import(e) => import_at(l, Place::Line, e),
         OpError::File(e) => out(l, e),
         OpError::Busy => text(l, "op-busy"),
         OpError::DiskFull => text(l, "op-disk-full"),
@@ -504,10 +504,6 @@ fn config(l: Locale, e: &ConfigError) -> String {
     }
 }
 
-fn import(l: Locale, e: &ImportError) -> String {
-    import_at(l, Place::Line, e)
-}
-
 /// What an import error's numbers count, as messages name it (`$place`):
 /// English `line` or, in a spreadsheet, `row`; Russian `строка` for both.
 fn place_word(l: Locale, place: Place) -> String {
@@ -520,7 +516,8 @@ fn place_word(l: Locale, place: Place) -> String {
     )
 }
 
-/// An import error, its numbers called `place`s.
+/// An import error, its numbers called `place`s (`Place::Line` but in
+/// a spreadsheet).
 fn import_at(l: Locale, place: Place, e: &ImportError) -> String {
     match e {
         ImportError::Empty => text(l, "import-empty"),
