@@ -102,20 +102,26 @@ fn profiles() -> Vec<Profile> {
     serde_json::from_str(PROFILES).unwrap_or_default()
 }
 
-/// splitmix64: tiny, fast and deterministic; plenty for demo data.
-struct Rng(u64);
+/// splitmix64: tiny, fast and deterministic; plenty for demo data and for
+/// `folio gen` (ops::synth), which seeds it directly.
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
+    }
+
+    /// A whole number below `n` (0 when `n` is 0).
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
     }
 
     /// A whole number in `lo..=hi`.
@@ -140,7 +146,7 @@ impl Rng {
 }
 
 /// `d` moved by `days`, back when negative.
-fn shift(d: NaiveDate, days: i64) -> NaiveDate {
+pub(crate) fn shift(d: NaiveDate, days: i64) -> NaiveDate {
     TimeDelta::try_days(days)
         .and_then(|delta| d.checked_add_signed(delta))
         .unwrap_or(d)

@@ -3,9 +3,10 @@
 //! received payments spread over `months`, touchpoints spread over clients and
 //! time. Written in one transaction with cached statements.
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::NaiveDate;
 
 use super::{OpError, OpResult};
+use crate::demo::{Rng, shift};
 use crate::domain::{
     AgreementStatus, Id, Money, Month, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
@@ -27,23 +28,6 @@ pub struct GenCounts {
     pub agreements: u64,
     pub invoices: u64,
     pub payments: u64,
-}
-
-/// splitmix64, as in the demo: deterministic and cheap.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
-    }
 }
 
 const WORDS_RU: &[&str] = &[
@@ -74,10 +58,6 @@ const SUMMARIES: &[&str] = &[
     "Strategy session",
     "Ответили на вопросы по статистике",
 ];
-
-fn shift(d: NaiveDate, days: i64) -> NaiveDate {
-    d.checked_add_signed(TimeDelta::days(days)).unwrap_or(d)
-}
 
 /// The dates a generation spans.
 #[derive(Clone, Copy)]
