@@ -152,7 +152,8 @@ pub(crate) fn shift(d: NaiveDate, days: i64) -> NaiveDate {
         .unwrap_or(d)
 }
 
-fn day_of(month: Month, day: u32) -> NaiveDate {
+/// `day` of `month`, or its last day when the month is shorter.
+pub(crate) fn day_of(month: Month, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(month.year(), month.month(), day.min(month.days()))
         .unwrap_or(month.first_day())
 }

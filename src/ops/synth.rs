@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::{OpError, OpResult};
-use crate::demo::{Rng, shift};
+use crate::demo::{Rng, day_of, shift};
 use crate::domain::{
     AgreementStatus, Id, Money, Month, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
@@ -167,25 +167,36 @@ fn write(
         }
         progress(10);
         // Money: one invoice per client per month, paid mostly on time; one in
-        // ten about a month late, one in fifty never. Drawn first, written
-        // below: the touchpoints' draws come after the agreements'.
-        let mut paid_on: Vec<Option<NaiveDate>> =
-            Vec::with_capacity(ids.len() * span.months as usize);
-        for _ in &ids {
+        // ten about a month late, one in fifty never.
+        for (id, fee) in ids.iter().zip(&fees) {
             let mut month = span.first;
-            for _ in 0..span.months {
-                let due = due_day(month);
+            for expected in expected_by_month.iter_mut() {
+                let due = day_of(month, 10);
                 let roll = rng.below(100);
                 let on = shift(
                     due,
                     rng.below(12) as i64 - 5 + if roll < 10 { 30 } else { 0 },
                 );
-                paid_on.push((roll < 98 && on <= span.today).then_some(on));
+                let amount = Money::major(*fee);
+                ledger::insert_invoice(tx, *id, &NewInvoice { month, amount, due })?;
+                *expected += fee;
+                counts.invoices += 1;
+                if roll < 98 && on <= span.today {
+                    let note = String::new();
+                    ledger::insert_payment(tx, *id, &NewPayment { on, amount, note })?;
+                    counts.payments += 1;
+                }
                 month = month.next();
             }
         }
+        progress(40);
+        let mut month = span.first;
+        for expected in &expected_by_month {
+            let target = Money::major((expected / 50_000).max(1) * 50_000);
+            ledger::set_target(tx, month, target)?;
+            month = month.next();
+        }
         // Agreements: three per client on average.
-        let mut agreements = Vec::new();
         for id in &ids {
             for _ in 0..rng.below(6) {
                 let made_on = shift(span.start, rng.below(span.days) as i64);
@@ -203,88 +214,23 @@ fn write(
                 } else {
                     Owner::Client
                 };
-                agreements.push((
-                    *id,
-                    NewAgreement {
-                        made_on,
-                        text: "Deliver the monthly report".into(),
-                        owner,
-                        due: Some(due),
-                        status,
-                        closed_on: (!open).then_some(due),
-                    },
-                ));
+                let agreement = NewAgreement {
+                    made_on,
+                    text: "Deliver the monthly report".into(),
+                    owner,
+                    due: Some(due),
+                    status,
+                    closed_on: (!open).then_some(due),
+                };
+                log::insert_agreement(tx, *id, &agreement)?;
+                counts.agreements += 1;
             }
-        }
-        write_money(
-            tx,
-            &ids,
-            &fees,
-            &paid_on,
-            span.first,
-            &mut expected_by_month,
-            &mut counts,
-        )?;
-        progress(40);
-        let mut month = span.first;
-        for expected in &expected_by_month {
-            let target = Money::major((expected / 50_000).max(1) * 50_000);
-            ledger::set_target(tx, month, target)?;
-            month = month.next();
-        }
-        for (id, agreement) in &agreements {
-            log::insert_agreement(tx, *id, agreement)?;
-            counts.agreements += 1;
         }
         progress(50);
         counts.touchpoints = write_touchpoints(tx, &ids, size.touchpoints, span, rng, progress)?;
         progress(100);
         Ok::<_, OpError>(counts)
     })
-}
-
-/// An invoice's due day in its month.
-fn due_day(month: Month) -> NaiveDate {
-    NaiveDate::from_ymd_opt(month.year(), month.month(), 10).unwrap_or(month.first_day())
-}
-
-/// The invoices and payments, client by client as drawn (`paid_on`: per
-/// client and month, the payment's date if paid); adds each month's
-/// invoiced sum to `expected_by_month`.
-fn write_money(
-    tx: &Db,
-    ids: &[Id],
-    fees: &[i64],
-    paid_on: &[Option<NaiveDate>],
-    first: Month,
-    expected_by_month: &mut [i64],
-    counts: &mut GenCounts,
-) -> OpResult<()> {
-    let months = expected_by_month.len().max(1);
-    for ((id, fee), paid_on) in ids.iter().zip(fees).zip(paid_on.chunks(months)) {
-        let mut month = first;
-        for (expected, on) in expected_by_month.iter_mut().zip(paid_on) {
-            let invoice = NewInvoice {
-                month,
-                amount: Money::major(*fee),
-                due: due_day(month),
-            };
-            ledger::insert_invoice(tx, *id, &invoice)?;
-            *expected += fee;
-            counts.invoices += 1;
-            if let Some(on) = on {
-                let payment = NewPayment {
-                    on: *on,
-                    amount: Money::major(*fee),
-                    note: String::new(),
-                };
-                ledger::insert_payment(tx, *id, &payment)?;
-                counts.payments += 1;
-            }
-            month = month.next();
-        }
-    }
-    Ok(())
 }
 
 /// Touchpoints spread over clients and time, drawn from `rng` as it stands
