@@ -116,18 +116,11 @@ fn write(
                 8 | 9 => Tier::Toxic,
                 _ => Tier::Potential,
             };
+            let (word, number) = (i as usize / 2, i + 1);
             let name = if i % 2 == 0 {
-                format!(
-                    "ООО {} {:05}",
-                    WORDS_RU[(i as usize / 2) % WORDS_RU.len()],
-                    i + 1
-                )
+                format!("ООО {} {number:05}", WORDS_RU[word % WORDS_RU.len()])
             } else {
-                format!(
-                    "{} {:05} Ltd",
-                    WORDS_EN[(i as usize / 2) % WORDS_EN.len()],
-                    i + 1
-                )
+                format!("{} {number:05} Ltd", WORDS_EN[word % WORDS_EN.len()])
             };
             let since = shift(span.start, -(rng.below(400) as i64));
             let client = NewClient {
