@@ -337,21 +337,16 @@ fn touchpoints(
     let mut at = shift(start, rng.range(0, cadence / 2));
     while at <= stop {
         let recent_decline = p.story == Story::Decline && (today - at).num_days() < 60;
-        let (mut kind, mut summary) = match rng.range(0, 99) {
-            0..=29 => (TouchKind::Call, rng.pick(&t.call)),
-            30..=49 => (TouchKind::Email, rng.pick(&t.email)),
-            50..=67 => (TouchKind::Message, rng.pick(&t.message)),
-            68..=84 => (TouchKind::Meeting, rng.pick(&t.meeting)),
-            _ => (TouchKind::Report, rng.pick(&t.report)),
+        // The kind, its summaries and its minutes' range.
+        let (mut kind, texts, (lo, hi)) = match rng.range(0, 99) {
+            0..=29 => (TouchKind::Call, &t.call, (15, 45)),
+            30..=49 => (TouchKind::Email, &t.email, (5, 20)),
+            50..=67 => (TouchKind::Message, &t.message, (2, 10)),
+            68..=84 => (TouchKind::Meeting, &t.meeting, (45, 120)),
+            _ => (TouchKind::Report, &t.report, (60, 120)),
         };
-        let mut minutes = match kind {
-            TouchKind::Call => rng.range(15, 45),
-            TouchKind::Meeting => rng.range(45, 120),
-            TouchKind::Email => rng.range(5, 20),
-            TouchKind::Message => rng.range(2, 10),
-            TouchKind::Report => rng.range(60, 120),
-            TouchKind::Other => rng.range(5, 30),
-        };
+        let mut summary = rng.pick(texts);
+        let mut minutes = rng.range(lo, hi);
         if p.story == Story::Toxic && rng.chance(45) {
             kind = TouchKind::Call;
             summary = rng.pick(&t.unplanned);
