@@ -399,15 +399,12 @@ fn agreements(
     for _ in 0..count {
         let made_on = shift(start, rng.range(0, (span - 10).max(0)));
         let due = shift(made_on, rng.range(5, 30));
-        let owner = if rng.chance(55) {
-            Owner::Us
+        let (owner, texts) = if rng.chance(55) {
+            (Owner::Us, &t.agreements_us)
         } else {
-            Owner::Client
+            (Owner::Client, &t.agreements_client)
         };
-        let text = match owner {
-            Owner::Us => rng.pick(&t.agreements_us),
-            Owner::Client => rng.pick(&t.agreements_client),
-        };
+        let text = rng.pick(texts);
         let (status, closed_on) = if due < shift(today, -3) {
             let roll = rng.range(0, 99);
             let status = match (p.story, owner) {
