@@ -111,7 +111,7 @@ impl Rng {
         Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
-    pub(crate) fn next(&mut self) -> u64 {
+    fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -119,7 +119,7 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// A whole number below `n` (0 when `n` is 0).
+    /// A whole number below `n` (0, drawing nothing, when `n` is 0).
     pub(crate) fn below(&mut self, n: u64) -> u64 {
         if n == 0 { 0 } else { self.next() % n }
     }
@@ -129,19 +129,17 @@ impl Rng {
         if hi <= lo {
             return lo;
         }
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
+        lo + self.below((hi - lo + 1) as u64) as i64
     }
 
     fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.below(100) < percent
     }
 
     /// One of `texts` (an empty text when there are none).
     fn pick(&mut self, texts: &[String]) -> String {
-        if texts.is_empty() {
-            return String::new();
-        }
-        texts[(self.next() % texts.len() as u64) as usize].clone()
+        let i = self.below(texts.len() as u64) as usize;
+        texts.get(i).cloned().unwrap_or_default()
     }
 }
 
