@@ -370,7 +370,7 @@ fn month_line(
     let mut outstanding = Money::ZERO;
     let mut overdue = Money::ZERO;
     let mut not_due = Money::ZERO;
-    let mut owing: Vec<Id> = Vec::new();
+    let mut owing = IdSet::default();
     for s in open.iter().filter(|s| s.balance > Money::ZERO) {
         outstanding = outstanding.plus(s.balance);
         if s.invoice.due < today {
@@ -378,10 +378,8 @@ fn month_line(
         } else {
             not_due = not_due.plus(s.balance);
         }
-        owing.push(s.invoice.client_id);
+        owing.insert(s.invoice.client_id);
     }
-    owing.sort_unstable();
-    owing.dedup();
     (
         MonthLine {
             month,
