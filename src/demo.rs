@@ -102,8 +102,9 @@ fn profiles() -> Vec<Profile> {
     serde_json::from_str(PROFILES).unwrap_or_default()
 }
 
-/// splitmix64: tiny, fast and deterministic; plenty for demo data.
-struct Rng(u64);
+/// splitmix64: tiny, fast and deterministic; plenty for demo data and for
+/// `folio gen` (ops::synth), which seeds it directly.
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn new(seed: u64) -> Rng {
@@ -118,35 +119,39 @@ impl Rng {
         z ^ (z >> 31)
     }
 
+    /// A whole number below `n` (0, drawing nothing, when `n` is 0).
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next() % n }
+    }
+
     /// A whole number in `lo..=hi`.
     fn range(&mut self, lo: i64, hi: i64) -> i64 {
         if hi <= lo {
             return lo;
         }
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
+        lo + self.below((hi - lo + 1) as u64) as i64
     }
 
     fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.below(100) < percent
     }
 
     /// One of `texts` (an empty text when there are none).
     fn pick(&mut self, texts: &[String]) -> String {
-        if texts.is_empty() {
-            return String::new();
-        }
-        texts[(self.next() % texts.len() as u64) as usize].clone()
+        let i = self.below(texts.len() as u64) as usize;
+        texts.get(i).cloned().unwrap_or_default()
     }
 }
 
 /// `d` moved by `days`, back when negative.
-fn shift(d: NaiveDate, days: i64) -> NaiveDate {
+pub(crate) fn shift(d: NaiveDate, days: i64) -> NaiveDate {
     TimeDelta::try_days(days)
         .and_then(|delta| d.checked_add_signed(delta))
         .unwrap_or(d)
 }
 
-fn day_of(month: Month, day: u32) -> NaiveDate {
+/// `day` of `month`, or its last day when the month is shorter.
+pub(crate) fn day_of(month: Month, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(month.year(), month.month(), day.min(month.days()))
         .unwrap_or(month.first_day())
 }
@@ -330,21 +335,16 @@ fn touchpoints(
     let mut at = shift(start, rng.range(0, cadence / 2));
     while at <= stop {
         let recent_decline = p.story == Story::Decline && (today - at).num_days() < 60;
-        let (mut kind, mut summary) = match rng.range(0, 99) {
-            0..=29 => (TouchKind::Call, rng.pick(&t.call)),
-            30..=49 => (TouchKind::Email, rng.pick(&t.email)),
-            50..=67 => (TouchKind::Message, rng.pick(&t.message)),
-            68..=84 => (TouchKind::Meeting, rng.pick(&t.meeting)),
-            _ => (TouchKind::Report, rng.pick(&t.report)),
+        // The kind, its summaries and its minutes' range.
+        let (mut kind, texts, (lo, hi)) = match rng.range(0, 99) {
+            0..=29 => (TouchKind::Call, &t.call, (15, 45)),
+            30..=49 => (TouchKind::Email, &t.email, (5, 20)),
+            50..=67 => (TouchKind::Message, &t.message, (2, 10)),
+            68..=84 => (TouchKind::Meeting, &t.meeting, (45, 120)),
+            _ => (TouchKind::Report, &t.report, (60, 120)),
         };
-        let mut minutes = match kind {
-            TouchKind::Call => rng.range(15, 45),
-            TouchKind::Meeting => rng.range(45, 120),
-            TouchKind::Email => rng.range(5, 20),
-            TouchKind::Message => rng.range(2, 10),
-            TouchKind::Report => rng.range(60, 120),
-            TouchKind::Other => rng.range(5, 30),
-        };
+        let mut summary = rng.pick(texts);
+        let mut minutes = rng.range(lo, hi);
         if p.story == Story::Toxic && rng.chance(45) {
             kind = TouchKind::Call;
             summary = rng.pick(&t.unplanned);
@@ -397,15 +397,12 @@ fn agreements(
     for _ in 0..count {
         let made_on = shift(start, rng.range(0, (span - 10).max(0)));
         let due = shift(made_on, rng.range(5, 30));
-        let owner = if rng.chance(55) {
-            Owner::Us
+        let (owner, texts) = if rng.chance(55) {
+            (Owner::Us, &t.agreements_us)
         } else {
-            Owner::Client
+            (Owner::Client, &t.agreements_client)
         };
-        let text = match owner {
-            Owner::Us => rng.pick(&t.agreements_us),
-            Owner::Client => rng.pick(&t.agreements_client),
-        };
+        let text = rng.pick(texts);
         let (status, closed_on) = if due < shift(today, -3) {
             let roll = rng.range(0, 99);
             let status = match (p.story, owner) {

@@ -370,7 +370,7 @@ fn month_line(
     let mut outstanding = Money::ZERO;
     let mut overdue = Money::ZERO;
     let mut not_due = Money::ZERO;
-    let mut owing: Vec<Id> = Vec::new();
+    let mut owing = IdSet::default();
     for s in open.iter().filter(|s| s.balance > Money::ZERO) {
         outstanding = outstanding.plus(s.balance);
         if s.invoice.due < today {
@@ -378,10 +378,8 @@ fn month_line(
         } else {
             not_due = not_due.plus(s.balance);
         }
-        owing.push(s.invoice.client_id);
+        owing.insert(s.invoice.client_id);
     }
-    owing.sort_unstable();
-    owing.dedup();
     (
         MonthLine {
             month,
@@ -699,12 +697,8 @@ fn next_14_days(input: &Input<'_>, names: &IdMap<&str>) -> Vec<Upcoming> {
             && within(due)
         {
             let (text, owner) = (a.text.clone(), a.owner);
-            out.push(upcoming(
-                due,
-                a.client_id,
-                Due::Agreement { text, owner },
-                None,
-            ));
+            let agreement = Due::Agreement { text, owner };
+            out.push(upcoming(due, a.client_id, agreement, None));
         }
     }
     for s in input.settled {
@@ -767,18 +761,17 @@ fn talking_points(b: &Briefing, input: &Input<'_>) -> Vec<TalkingPoint> {
     });
     for r in b.at_risk.iter().filter(|r| r.tier == Tier::Gold) {
         for reason in &r.reasons {
-            if let Reason::PastCadence {
+            if let &Reason::PastCadence {
                 days_since,
                 cadence_days,
                 ..
             } = reason
             {
                 let client = r.client.clone();
-                let cadence_days = *cadence_days;
                 out.push(match days_since {
-                    Some(d) => TalkingPoint::GoldNotContacted {
+                    Some(days_since) => TalkingPoint::GoldNotContacted {
                         client,
-                        days_since: *d,
+                        days_since,
                         cadence_days,
                     },
                     None => TalkingPoint::GoldNeverContacted {

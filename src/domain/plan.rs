@@ -115,7 +115,7 @@ pub fn settle(invoices: &[Invoice], paid_by_client: &HashMap<Id, Money>) -> Vec<
 }
 
 /// One client's part of a month's figures (same definitions as [`MonthFigures`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ClientMonth {
     pub client_id: Id,
     /// Sum of the client's invoices for the month.
@@ -128,19 +128,6 @@ pub struct ClientMonth {
     pub overdue: Money,
     /// Received + balances of the client's invoices for the month due today or later.
     pub forecast: Money,
-}
-
-impl ClientMonth {
-    fn empty(client_id: Id) -> ClientMonth {
-        ClientMonth {
-            client_id,
-            expected: Money::ZERO,
-            received: Money::ZERO,
-            outstanding: Money::ZERO,
-            overdue: Money::ZERO,
-            forecast: Money::ZERO,
-        }
-    }
 }
 
 /// The month's figures, one definition everywhere (CLI, TUI, report).
@@ -186,9 +173,7 @@ pub fn month_plan(
 ) -> MonthPlan {
     let mut rows: BTreeMap<Id, ClientMonth> = BTreeMap::new();
     for s in month_invoices.iter().filter(|s| s.invoice.month == month) {
-        let row = rows
-            .entry(s.invoice.client_id)
-            .or_insert_with(|| ClientMonth::empty(s.invoice.client_id));
+        let row = rows.entry(s.invoice.client_id).or_default();
         let part = |figure: Figure| figure.invoice_part(s, today).unwrap_or_default();
         row.expected = row.expected.plus(part(Figure::Expected));
         row.outstanding = row.outstanding.plus(part(Figure::Outstanding));
@@ -198,14 +183,16 @@ pub fn month_plan(
         }
     }
     for &(client_id, amount) in received_by_client {
-        let row = rows
-            .entry(client_id)
-            .or_insert_with(|| ClientMonth::empty(client_id));
+        let row = rows.entry(client_id).or_default();
         row.received = row.received.plus(amount);
         row.forecast = row.forecast.plus(amount);
     }
 
-    let mut clients: Vec<ClientMonth> = rows.into_values().collect();
+    // Each row gets its client's id from the key it was gathered under.
+    let mut clients: Vec<ClientMonth> = rows
+        .into_iter()
+        .map(|(client_id, row)| ClientMonth { client_id, ..row })
+        .collect();
     clients.sort_by(|a, b| {
         b.expected
             .cmp(&a.expected)

@@ -3,9 +3,10 @@
 //! received payments spread over `months`, touchpoints spread over clients and
 //! time. Written in one transaction with cached statements.
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::NaiveDate;
 
 use super::{OpError, OpResult};
+use crate::demo::{Rng, day_of, shift};
 use crate::domain::{
     AgreementStatus, Id, Money, Month, NewAgreement, NewClient, NewContact, NewInvoice, NewPayment,
     NewTouchpoint, Owner, Status, Tier, TouchKind,
@@ -27,23 +28,6 @@ pub struct GenCounts {
     pub agreements: u64,
     pub invoices: u64,
     pub payments: u64,
-}
-
-/// splitmix64, as in the demo: deterministic and cheap.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
-    }
 }
 
 const WORDS_RU: &[&str] = &[
@@ -74,10 +58,6 @@ const SUMMARIES: &[&str] = &[
     "Strategy session",
     "Ответили на вопросы по статистике",
 ];
-
-fn shift(d: NaiveDate, days: i64) -> NaiveDate {
-    d.checked_add_signed(TimeDelta::days(days)).unwrap_or(d)
-}
 
 /// The dates a generation spans.
 #[derive(Clone, Copy)]
@@ -136,18 +116,11 @@ fn write(
                 8 | 9 => Tier::Toxic,
                 _ => Tier::Potential,
             };
+            let (word, number) = (i as usize / 2, i + 1);
             let name = if i % 2 == 0 {
-                format!(
-                    "ООО {} {:05}",
-                    WORDS_RU[(i as usize / 2) % WORDS_RU.len()],
-                    i + 1
-                )
+                format!("ООО {} {number:05}", WORDS_RU[word % WORDS_RU.len()])
             } else {
-                format!(
-                    "{} {:05} Ltd",
-                    WORDS_EN[(i as usize / 2) % WORDS_EN.len()],
-                    i + 1
-                )
+                format!("{} {number:05} Ltd", WORDS_EN[word % WORDS_EN.len()])
             };
             let since = shift(span.start, -(rng.below(400) as i64));
             let client = NewClient {
@@ -187,25 +160,36 @@ fn write(
         }
         progress(10);
         // Money: one invoice per client per month, paid mostly on time; one in
-        // ten about a month late, one in fifty never. Drawn first, written
-        // below: the touchpoints' draws come after the agreements'.
-        let mut paid_on: Vec<Option<NaiveDate>> =
-            Vec::with_capacity(ids.len() * span.months as usize);
-        for _ in &ids {
+        // ten about a month late, one in fifty never.
+        for (id, fee) in ids.iter().zip(&fees) {
             let mut month = span.first;
-            for _ in 0..span.months {
-                let due = due_day(month);
+            for expected in expected_by_month.iter_mut() {
+                let due = day_of(month, 10);
                 let roll = rng.below(100);
                 let on = shift(
                     due,
                     rng.below(12) as i64 - 5 + if roll < 10 { 30 } else { 0 },
                 );
-                paid_on.push((roll < 98 && on <= span.today).then_some(on));
+                let amount = Money::major(*fee);
+                ledger::insert_invoice(tx, *id, &NewInvoice { month, amount, due })?;
+                *expected += fee;
+                counts.invoices += 1;
+                if roll < 98 && on <= span.today {
+                    let note = String::new();
+                    ledger::insert_payment(tx, *id, &NewPayment { on, amount, note })?;
+                    counts.payments += 1;
+                }
                 month = month.next();
             }
         }
+        progress(40);
+        let mut month = span.first;
+        for expected in &expected_by_month {
+            let target = Money::major((expected / 50_000).max(1) * 50_000);
+            ledger::set_target(tx, month, target)?;
+            month = month.next();
+        }
         // Agreements: three per client on average.
-        let mut agreements = Vec::new();
         for id in &ids {
             for _ in 0..rng.below(6) {
                 let made_on = shift(span.start, rng.below(span.days) as i64);
@@ -223,88 +207,23 @@ fn write(
                 } else {
                     Owner::Client
                 };
-                agreements.push((
-                    *id,
-                    NewAgreement {
-                        made_on,
-                        text: "Deliver the monthly report".into(),
-                        owner,
-                        due: Some(due),
-                        status,
-                        closed_on: (!open).then_some(due),
-                    },
-                ));
+                let agreement = NewAgreement {
+                    made_on,
+                    text: "Deliver the monthly report".into(),
+                    owner,
+                    due: Some(due),
+                    status,
+                    closed_on: (!open).then_some(due),
+                };
+                log::insert_agreement(tx, *id, &agreement)?;
+                counts.agreements += 1;
             }
-        }
-        write_money(
-            tx,
-            &ids,
-            &fees,
-            &paid_on,
-            span.first,
-            &mut expected_by_month,
-            &mut counts,
-        )?;
-        progress(40);
-        let mut month = span.first;
-        for expected in &expected_by_month {
-            let target = Money::major((expected / 50_000).max(1) * 50_000);
-            ledger::set_target(tx, month, target)?;
-            month = month.next();
-        }
-        for (id, agreement) in &agreements {
-            log::insert_agreement(tx, *id, agreement)?;
-            counts.agreements += 1;
         }
         progress(50);
         counts.touchpoints = write_touchpoints(tx, &ids, size.touchpoints, span, rng, progress)?;
         progress(100);
         Ok::<_, OpError>(counts)
     })
-}
-
-/// An invoice's due day in its month.
-fn due_day(month: Month) -> NaiveDate {
-    NaiveDate::from_ymd_opt(month.year(), month.month(), 10).unwrap_or(month.first_day())
-}
-
-/// The invoices and payments, client by client as drawn (`paid_on`: per
-/// client and month, the payment's date if paid); adds each month's
-/// invoiced sum to `expected_by_month`.
-fn write_money(
-    tx: &Db,
-    ids: &[Id],
-    fees: &[i64],
-    paid_on: &[Option<NaiveDate>],
-    first: Month,
-    expected_by_month: &mut [i64],
-    counts: &mut GenCounts,
-) -> OpResult<()> {
-    let months = expected_by_month.len().max(1);
-    for ((id, fee), paid_on) in ids.iter().zip(fees).zip(paid_on.chunks(months)) {
-        let mut month = first;
-        for (expected, on) in expected_by_month.iter_mut().zip(paid_on) {
-            let invoice = NewInvoice {
-                month,
-                amount: Money::major(*fee),
-                due: due_day(month),
-            };
-            ledger::insert_invoice(tx, *id, &invoice)?;
-            *expected += fee;
-            counts.invoices += 1;
-            if let Some(on) = on {
-                let payment = NewPayment {
-                    on: *on,
-                    amount: Money::major(*fee),
-                    note: String::new(),
-                };
-                ledger::insert_payment(tx, *id, &payment)?;
-                counts.payments += 1;
-            }
-            month = month.next();
-        }
-    }
-    Ok(())
 }
 
 /// Touchpoints spread over clients and time, drawn from `rng` as it stands
