@@ -134,10 +134,11 @@ const LIST: &str = "SELECT id, name, tier, status, since, cadence_days, channel,
 /// All clients by name with their paid totals: one pass over the index.
 pub fn list_with_totals(db: &Db) -> StoreResult<ClientRows> {
     let mut paid = Vec::new();
+    // The paid total is the column after the client's own.
+    let paid_total = CLIENT_COLUMNS.split(',').count();
     let clients = db.rows(LIST, [], |r| {
         let client = client_from_row(r)?;
-        // The column after the client's own.
-        let total: Money = r.get(CLIENT_COLUMNS.split(',').count())?;
+        let total: Money = r.get(paid_total)?;
         if total != Money::ZERO {
             paid.push((client.id, total));
         }
