@@ -307,9 +307,9 @@ mod tests {
 
     #[test]
     fn folio_config_names_the_file() {
-        // Setting the variable is unsafe in edition 2024 (and the crate
-        // forbids unsafe): the rule is tested on its value; tests/cli.rs
-        // sets it for a real run.
+        // A test cannot set the variable (`set_var` needs an unchecked
+        // block in edition 2024, which the crate forbids): the rule is
+        // tested on its value; tests/cli.rs sets it for a real run.
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("mine.toml");
         assert_eq!(path_from(Some(file.as_os_str().to_owned())), Some(file));
