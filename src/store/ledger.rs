@@ -58,10 +58,17 @@ pub fn insert_invoice(db: &Db, client_id: Id, i: &NewInvoice) -> StoreResult<Id>
     )
 }
 
+/// Every column of `i` written by `sql`, its id as `?1`: an UPDATE of the
+/// invoice, or an INSERT that puts a deleted one back.
+fn write_invoice(db: &Db, sql: &str, i: &Invoice) -> StoreResult<bool> {
+    db.change(sql, params![i.id, i.client_id, i.month, i.amount, i.due])
+}
+
 pub fn update_invoice(db: &Db, i: &Invoice) -> StoreResult<bool> {
-    db.change(
+    write_invoice(
+        db,
         "UPDATE invoices SET client_id = ?2, month = ?3, amount = ?4, due = ?5 WHERE id = ?1",
-        params![i.id, i.client_id, i.month, i.amount, i.due],
+        i,
     )
 }
 
@@ -69,9 +76,10 @@ pub fn update_invoice(db: &Db, i: &Invoice) -> StoreResult<bool> {
 /// billed total and the month's expected sum follow by the invoices'
 /// insert triggers, as for a new invoice.
 pub fn reinsert_invoice(db: &Db, i: &Invoice) -> StoreResult<()> {
-    db.insert(
+    write_invoice(
+        db,
         "INSERT INTO invoices (id, client_id, month, amount, due) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![i.id, i.client_id, i.month, i.amount, i.due],
+        i,
     )
     .map(drop)
 }
@@ -124,10 +132,17 @@ pub fn insert_payment(db: &Db, client_id: Id, p: &NewPayment) -> StoreResult<Id>
     )
 }
 
+/// Every column of `p` written by `sql`, its id as `?1`: an UPDATE of the
+/// payment, or an INSERT that puts a deleted one back.
+fn write_payment(db: &Db, sql: &str, p: &Payment) -> StoreResult<bool> {
+    db.change(sql, params![p.id, p.client_id, p.on, p.amount, p.note])
+}
+
 pub fn update_payment(db: &Db, p: &Payment) -> StoreResult<bool> {
-    db.change(
+    write_payment(
+        db,
         "UPDATE payments SET client_id = ?2, paid_on = ?3, amount = ?4, note = ?5 WHERE id = ?1",
-        params![p.id, p.client_id, p.on, p.amount, p.note],
+        p,
     )
 }
 
@@ -135,9 +150,10 @@ pub fn update_payment(db: &Db, p: &Payment) -> StoreResult<bool> {
 /// total and the month's received sum follow by the payments' insert
 /// triggers, as for a new payment.
 pub fn reinsert_payment(db: &Db, p: &Payment) -> StoreResult<()> {
-    db.insert(
+    write_payment(
+        db,
         "INSERT INTO payments (id, client_id, paid_on, amount, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![p.id, p.client_id, p.on, p.amount, p.note],
+        p,
     )
     .map(drop)
 }
