@@ -133,21 +133,14 @@ pub fn list(cli: &Cli, json: bool) -> Result<String> {
     for [modified, size, kind, name] in &rows {
         out.push_str(&format!(
             "{modified}{}  {}{size}  {kind}{}  {name}\n",
-            pad(modified, widths[0]),
-            pad(size, widths[1]),
-            pad(kind, widths[2]),
+            format::fill(modified, widths[0]),
+            format::fill(size, widths[1]),
+            format::fill(kind, widths[2]),
         ));
     }
     out.push('\n');
     out.push_str(&sayln(loc, "cli-backups-restore-hint", &[]));
     Ok(out)
-}
-
-/// The spaces that fill `s` out to `width` columns (display width: a
-/// Cyrillic header lines up as a Latin one).
-fn pad(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    " ".repeat(width.saturating_sub(s.width()))
 }
 
 /// Which kind of copy, in words.

@@ -79,7 +79,7 @@ impl Table {
                 if i > 0 {
                     text.push_str("  ");
                 }
-                let pad = " ".repeat(widths[i].saturating_sub(c.width()));
+                let pad = crate::format::fill(c, widths[i]);
                 let cell = match self.aligns[i] {
                     Align::Left => format!("{c}{pad}"),
                     Align::Right => format!("{pad}{c}"),

@@ -290,6 +290,12 @@ pub(super) fn whole(n: impl TryInto<i64>) -> i64 {
     n.try_into().unwrap_or(i64::MAX)
 }
 
+/// The spaces that fill `s` out to `width` columns (display width, so a
+/// Cyrillic or emoji cell lines up as a Latin one); none when it is wider.
+pub fn fill(s: &str, width: usize) -> String {
+    " ".repeat(width.saturating_sub(s.width()))
+}
+
 /// Cut `s` to at most `max` columns, ending with `…` when cut (and only
 /// then). Widths are display widths: `北` takes two columns, `🚀` two.
 pub fn truncate(s: &str, max: usize) -> String {

@@ -52,7 +52,7 @@ fn md_table(
             .enumerate()
             .map(|(i, &w)| {
                 let s = cells.get(i).map_or("", String::as_str);
-                let fill = " ".repeat(w.saturating_sub(s.width()));
+                let fill = format::fill(s, w);
                 if right(i) {
                     format!("{fill}{s}")
                 } else {
@@ -301,7 +301,7 @@ fn month_text(loc: Locale, m: &MonthLine) -> String {
 
 /// `s` padded with spaces to `w` columns (display width).
 fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(s.width())))
+    format!("{s}{}", format::fill(s, w))
 }
 
 /// A heading of the text briefing, after a blank line: `PLAN`.
