@@ -236,15 +236,6 @@ impl Figure {
         Figure::Overdue,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Figure::Expected => "Expected",
-            Figure::Received => "Received",
-            Figure::Outstanding => "Outstanding",
-            Figure::Overdue => "Overdue",
-        }
-    }
-
     /// The figure's value in `figures`.
     pub fn of(self, figures: &MonthFigures) -> Money {
         match self {

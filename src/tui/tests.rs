@@ -1722,11 +1722,12 @@ fn plan_drill_down_lists_rows_adding_up_to_each_figure_and_esc_returns() {
             "{figure:?} as the CLI says"
         );
         assert!(!rows.is_empty(), "{figure:?}: the demo has rows behind it");
+        let label = crate::tui::panes::plan_rows::figure_label(crate::format::Locale::En, figure);
         for (w, h) in [(80, 24), (140, 45)] {
             let screen = render(&app, w, h);
             let title = format!(
                 "{} in {}",
-                figure.label(),
+                label,
                 crate::format::month(crate::format::Locale::En, month)
             );
             assert!(screen.contains(&title), "{w}x{h}\n{screen}");
@@ -1738,7 +1739,7 @@ fn plan_drill_down_lists_rows_adding_up_to_each_figure_and_esc_returns() {
         }
         // The smallest screen: the figure whole on its line, not cut.
         let screen = render(&app, 60, 16);
-        let line = format!("│{} {}", figure.label(), sum.to_human());
+        let line = format!("│{} {}", label, sum.to_human());
         assert!(screen.contains(&line), "{figure:?}\n{screen}");
         press(&mut app, &mut s, Action::Back);
         assert!(app.panes.plan.rows.is_none(), "Esc comes back");

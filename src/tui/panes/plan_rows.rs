@@ -23,7 +23,7 @@ use crate::tui::forms::{InvoiceForm, PaymentForm};
 use crate::tui::view::{Theme, window_start};
 
 /// A figure's word in `loc`, as the Plan pane's column headers say it.
-fn figure_label(loc: Locale, figure: Figure) -> String {
+pub(crate) fn figure_label(loc: Locale, figure: Figure) -> String {
     let id = match figure {
         Figure::Expected => "plan-col-expected",
         Figure::Received => "plan-col-received",
